@@ -1,0 +1,20 @@
+package dev.missioncontrol;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code missionctl} root command: every subcommand the launcher does not handle itself. */
+@Command(name = "missionctl", mixinStandardHelpOptions = true, version = "Mission Control 0.1.0",
+        description = "Mission Control: deployment verification and incident investigation.",
+        subcommands = {})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+}
