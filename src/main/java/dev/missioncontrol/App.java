@@ -1,0 +1,121 @@
+package dev.missioncontrol;
+
+import dev.missioncontrol.auth.ApiKeyAuthenticator;
+import dev.missioncontrol.config.AppConfig;
+import dev.missioncontrol.deployments.DeploymentRoutes;
+import dev.missioncontrol.deployments.DeploymentService;
+import dev.missioncontrol.deployments.DeploymentStore;
+import dev.missioncontrol.deployments.VerdictWait;
+import dev.missioncontrol.orgs.ApiKeyStore;
+import dev.missioncontrol.orgs.FirstStart;
+import dev.missioncontrol.orgs.OrgStore;
+import dev.missioncontrol.orgs.UserStore;
+import dev.missioncontrol.sessions.SessionRoutes;
+import dev.missioncontrol.sessions.SessionService;
+import dev.missioncontrol.sessions.SessionStore;
+import dev.missioncontrol.sessions.TimelineBus;
+import dev.missioncontrol.sessions.TimelineFeed;
+import dev.missioncontrol.store.Database;
+import dev.missioncontrol.store.DatabaseUrl;
+import dev.missioncontrol.web.ApiAccess;
+import dev.missioncontrol.web.Creation;
+import dev.missioncontrol.web.HealthRoutes;
+import dev.missioncontrol.web.IdempotencyStore;
+import dev.missioncontrol.web.OpenApiRoutes;
+import dev.missioncontrol.web.RateLimits;
+import dev.missioncontrol.web.RouteGroup;
+import dev.missioncontrol.web.SecurityHeaders;
+import dev.missioncontrol.web.WebServer;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The composition root: config, then database, stores, runtime and web. Wiring only, no logic. */
+public final class App implements AutoCloseable {
+    private final Database db;
+    private final WebServer web;
+    private final FirstStart.Credentials firstStart;
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private volatile boolean stopping;
+
+    private App(AppConfig config, Clock clock) {
+        db = Database.open(DatabaseUrl.resolve(config.databaseUrl(), config.dataDir()), config.sqliteSynchronous());
+        Stores s = new Stores(db, clock);
+        firstStart = FirstStart.runIfEmpty(s.orgs, s.users, s.keys);
+        TimelineFeed feed = new TimelineFeed(s.sessions, s.bus);
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(metrics);
+        new JvmThreadMetrics().bindTo(metrics);
+        Creation creation = new Creation(new IdempotencyStore(db.jdbi(), clock));
+        List<RouteGroup> groups = new ArrayList<>();
+        groups.add(new HealthRoutes(() -> !stopping && db.reachable(), metrics));
+        groups.add(new DeploymentRoutes(new DeploymentService(s.sessions, s.deployments, db.dialect(), clock),
+                s.deployments, s.orgs, creation, new VerdictWait(s.deployments, s.bus), config.limits().maxBody()));
+        groups.add(new SessionRoutes(new SessionService(s.sessions, clock), s.sessions, creation, feed,
+                config.limits().maxSessionBody(), config.limits().maxBody()));
+        OpenApiRoutes openApi = new OpenApiRoutes();
+        groups.add(openApi);
+        var filters = new WebServer.Filters(new ApiAccess(new ApiKeyAuthenticator(s.keys)),
+                new RateLimits(config.limits().writesPerMinute(), config.limits().writeBurst()),
+                new SecurityHeaders(), metrics);
+        web = new WebServer(config.port(), filters, groups, List.of(() -> stopping = true, feed::closeAll));
+    }
+
+    /** The stores every feature shares. */
+    private static final class Stores {
+        final OrgStore orgs;
+        final UserStore users;
+        final ApiKeyStore keys;
+        final TimelineBus bus = new TimelineBus();
+        final SessionStore sessions;
+        final DeploymentStore deployments;
+
+        Stores(Database db, Clock clock) {
+            orgs = new OrgStore(db.jdbi(), clock);
+            users = new UserStore(db.jdbi(), clock);
+            keys = new ApiKeyStore(db.jdbi(), clock);
+            sessions = new SessionStore(db.jdbi(), db.dialect(), bus);
+            deployments = new DeploymentStore(db.jdbi());
+        }
+    }
+
+    public static App start(AppConfig config, Clock clock) {
+        App app = new App(config, clock);
+        app.web.start();
+        return app;
+    }
+
+    public int port() {
+        return web.port();
+    }
+
+    public FirstStart.Credentials firstStart() {
+        return firstStart;
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    public WebServer web() {
+        return web;
+    }
+
+    @Override
+    public void close() {
+        stopping = true;
+        web.stop();
+        for (AutoCloseable c : closeables) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // shutting down: the next closeable still gets its chance
+            }
+        }
+        db.close();
+    }
+}

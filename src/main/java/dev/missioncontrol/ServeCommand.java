@@ -1,0 +1,77 @@
+package dev.missioncontrol;
+
+import dev.missioncontrol.config.AppConfig;
+import dev.missioncontrol.config.DatabaseOptions;
+import dev.missioncontrol.orgs.FirstStart;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import dev.missioncontrol.config.DurationText;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code missionctl serve}: runs the server until SIGTERM, then lets in-flight requests finish. */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the Mission Control server.")
+public final class ServeCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+    @Option(names = "--port", defaultValue = "${env:MC_PORT:-8080}", description = "HTTP port (MC_PORT, default 8080).")
+    int port;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Option(names = "--base-url", defaultValue = "${env:MC_BASE_URL}",
+            description = "Public URL of this server, used in links and notifications (MC_BASE_URL).")
+    String baseUrl;
+
+    @Option(names = "--concurrency", defaultValue = "${env:MC_CONCURRENCY:-16}",
+            description = "Sessions this node runs at once (MC_CONCURRENCY, default 16).")
+    int concurrency;
+
+    @Option(names = "--monitor-schedule", defaultValue = "${env:MC_MONITOR_SCHEDULE:-10s,30s,1m,5m}",
+            description = "Deploy-monitor check offsets after a successful deploy (MC_MONITOR_SCHEDULE).")
+    String monitorSchedule;
+
+    @Option(names = "--bake", defaultValue = "${env:MC_BAKE:-30m}",
+            description = "How long a deploy is watched after it succeeds (MC_BAKE, default 30m).")
+    String bake;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        AppConfig config = config();
+        long started = System.nanoTime();
+        App app = App.start(config, Clock.tickMillis(java.time.ZoneOffset.UTC));
+        LOG.info("Mission Control listening on port {} ({} database) after {} ms", app.port(),
+                app.database().dialect().name().toLowerCase(), (System.nanoTime() - started) / 1_000_000);
+        if (app.firstStart() != null) {
+            FirstStart.print(app.firstStart(), config.publicBaseUrl(), System.out);
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("stopping: finishing in-flight requests, then closing the database");
+            app.close();
+            stopped.countDown();
+        }, "shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    AppConfig config() {
+        var runtime = new AppConfig.Runtime(concurrency, AppConfig.Runtime.defaults().lease(),
+                AppConfig.Runtime.defaults().poll(), durations(monitorSchedule), DurationText.parse(bake));
+        return new AppConfig(port, database.dataDir, database.databaseUrl, baseUrl, database.sqliteSynchronous,
+                AppConfig.Limits.defaults(), runtime);
+    }
+
+    static List<Duration> durations(String csv) {
+        return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(DurationText::parse)
+                .toList();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.missioncontrol.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Everything the server is configured with, read once at start from flags and MC_* variables.
+ *
+ * @param databaseUrl null means the embedded SQLite file in {@code dataDir}
+ * @param baseUrl the public URL people reach the server at; null means derived from the port
+ */
+public record AppConfig(
+        int port,
+        Path dataDir,
+        String databaseUrl,
+        String baseUrl,
+        String sqliteSynchronous,
+        Limits limits,
+        Runtime runtime) {
+
+    /** Request-size and rate limits; API.md gives the defaults. */
+    public record Limits(long maxBody, long maxSessionBody, int writesPerMinute, int writeBurst) {
+        public static Limits defaults() {
+            return new Limits(1L << 20, 64L << 20, 600, 100);
+        }
+    }
+
+    /** How sessions are run on this node. */
+    public record Runtime(int concurrency, Duration lease, Duration poll, List<Duration> monitorSchedule, Duration bake) {
+        public static Runtime defaults() {
+            return new Runtime(16, Duration.ofSeconds(30), Duration.ofSeconds(1),
+                    List.of(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(5)),
+                    Duration.ofMinutes(30));
+        }
+    }
+
+    public String publicBaseUrl() {
+        return baseUrl != null ? baseUrl.replaceAll("/+$", "") : "http://localhost:" + port;
+    }
+
+    /** A configuration for tests and tools: an ephemeral port and defaults everywhere else. */
+    public static AppConfig forDatabase(Path dataDir, String databaseUrl) {
+        return new AppConfig(0, dataDir, databaseUrl, null, "FULL", Limits.defaults(), Runtime.defaults());
+    }
+
+    public AppConfig withLimits(Limits newLimits) {
+        return new AppConfig(port, dataDir, databaseUrl, baseUrl, sqliteSynchronous, newLimits, runtime);
+    }
+
+    public AppConfig withRuntime(Runtime newRuntime) {
+        return new AppConfig(port, dataDir, databaseUrl, baseUrl, sqliteSynchronous, limits, newRuntime);
+    }
+}

@@ -1,0 +1,20 @@
+package dev.missioncontrol.config;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The flags every command that opens the database shares: serve and every admin command. */
+public final class DatabaseOptions {
+    @Option(names = "--data-dir", defaultValue = "${env:MC_DATA_DIR:-./data}",
+            description = "Where the embedded database and local files live (MC_DATA_DIR, default ./data).")
+    public Path dataDir;
+
+    @Option(names = "--database-url", defaultValue = "${env:MC_DATABASE_URL}",
+            description = "postgresql://user:pass@host:5432/db for clustered mode (MC_DATABASE_URL); "
+                    + "without it, a SQLite file in the data dir.")
+    public String databaseUrl;
+
+    @Option(names = "--sqlite-synchronous", defaultValue = "${env:MC_SQLITE_SYNCHRONOUS:-FULL}",
+            description = "SQLite synchronous mode: FULL (default, survives power loss) or NORMAL.")
+    public String sqliteSynchronous;
+}

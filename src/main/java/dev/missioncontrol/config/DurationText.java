@@ -1,0 +1,27 @@
+package dev.missioncontrol.config;
+
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Durations as people write them in flags: {@code 500ms}, {@code 10s}, {@code 5m}, {@code 2h}. */
+public final class DurationText {
+    private static final Pattern SHAPE = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+
+    private DurationText() {
+    }
+
+    public static Duration parse(String text) {
+        Matcher m = SHAPE.matcher(text.trim().toLowerCase());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a duration (use e.g. 500ms, 10s, 5m, 2h): " + text);
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofHours(n);
+        };
+    }
+}

@@ -1,0 +1,52 @@
+package dev.missioncontrol.deployments;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.missioncontrol.errors.Validator;
+import dev.missioncontrol.store.Json;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** A validated deployment event, exactly the [seed] fields of API.md. Unknown fields never get this far. */
+public record DeploymentInput(String deploymentRequest, String repositoryFullName, String status, String externalUrl,
+        String commitSha, String commitMessage, String ref, ObjectNode eventMetadata) {
+
+    public static final Set<String> STATUSES =
+            new LinkedHashSet<>(List.of("pending", "running", "success", "failure", "cancelled"));
+    private static final Pattern REPOSITORY = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
+    private static final Pattern URL = Pattern.compile("https?://[^\\s/?#]+[^\\s]*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SHA = Pattern.compile("[0-9a-fA-F]{4,64}");
+
+    public static DeploymentInput from(JsonNode body) {
+        Validator v = new Validator(body);
+        DeploymentInput input = new DeploymentInput(
+                v.requiredText("deployment_request", 2_000),
+                v.optionalMatching("repository_full_name", 255, REPOSITORY, "must be owner/name"),
+                v.optionalOneOf("status", STATUSES, "success"),
+                v.optionalMatching("external_url", 2_048, URL, "must be an http(s) URL"),
+                v.optionalMatching("commit_sha", 64, SHA, "must be 4 to 64 hexadecimal characters"),
+                v.optionalText("commit_message", 10_000),
+                v.optionalText("ref", 255),
+                metadata(body.get("event_metadata")));
+        v.check();
+        return input;
+    }
+
+    /**
+     * The official Action sends its metadata input as a plain string when it is not valid JSON, so anything that is
+     * not an object is kept as {"value": …} instead of being refused.
+     */
+    static ObjectNode metadata(JsonNode raw) {
+        if (raw == null || raw.isNull()) {
+            return Json.object();
+        }
+        if (raw.isObject()) {
+            return (ObjectNode) raw;
+        }
+        ObjectNode wrapped = Json.object();
+        wrapped.set("value", raw);
+        return wrapped;
+    }
+}

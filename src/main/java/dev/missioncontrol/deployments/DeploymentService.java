@@ -1,0 +1,101 @@
+package dev.missioncontrol.deployments;
+
+import dev.missioncontrol.errors.ValidationException;
+import dev.missioncontrol.orgs.OrgStore;
+import dev.missioncontrol.orgs.Organization;
+import dev.missioncontrol.orgs.Project;
+import dev.missioncontrol.sessions.NewSession;
+import dev.missioncontrol.sessions.SessionKind;
+import dev.missioncontrol.sessions.SessionStore;
+import dev.missioncontrol.store.Dialect;
+import dev.missioncontrol.store.Json;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+
+/** Records a deployment event and starts, or joins, the deploy monitor session watching it. */
+public final class DeploymentService {
+    private final SessionStore sessions;
+    private final DeploymentStore deployments;
+    private final Dialect dialect;
+    private final Clock clock;
+
+    /** What the [seed] response is made of. */
+    public record Recorded(String deploymentId, String status, Instant createdAt, String sessionId, boolean joined) {
+    }
+
+    public DeploymentService(SessionStore sessions, DeploymentStore deployments, Dialect dialect, Clock clock) {
+        this.sessions = sessions;
+        this.deployments = deployments;
+        this.dialect = dialect;
+        this.clock = clock;
+    }
+
+    /** Runs inside the caller's transaction, so the event, its session and its idempotency record commit together. */
+    public Recorded record(Handle h, Organization org, DeploymentInput in) {
+        Instant now = clock.instant();
+        Project project = resolveProject(h, org, in.repositoryFullName(), now);
+        lockProject(h, project);
+        var open = deployments.findOpenSession(h, project.id(), in, now);
+        String sessionId = open.orElseGet(() -> sessions.insert(h, newMonitor(org, project, in), now));
+        if (open.isPresent()) {
+            sessions.append(h, sessionId, "status", "Deployment is now " + in.status(),
+                    Json.object().put("deployment_status", in.status()), now);
+            sessions.wake(h, sessionId, now);
+        }
+        String id = deployments.insert(h, org.id(), project.id(), sessionId, in, now);
+        return new Recorded(id, in.status(), now, sessionId, open.isPresent());
+    }
+
+    private Project resolveProject(Handle h, Organization org, String repository, Instant now) {
+        if (repository == null) {
+            return onlyProject(OrgStore.projects(h, org.id()));
+        }
+        return OrgStore.findProjectByRepository(h, org.id(), repository).orElseGet(() -> {
+            if (!org.autoRegisterProjects()) {
+                throw new ValidationException(List.of(dev.missioncontrol.errors.FieldError.invalid(
+                        "repository_full_name", "is not a project of this organization, and automatic "
+                                + "registration is switched off; add the project in Settings first")));
+            }
+            return OrgStore.insertProject(h, org.id(), repository, now);
+        });
+    }
+
+    private static Project onlyProject(List<Project> projects) {
+        if (projects.size() == 1) {
+            return projects.get(0);
+        }
+        String why = projects.isEmpty()
+                ? "is required: this organization has no project yet; send repository_full_name as owner/name "
+                        + "and the project is registered automatically"
+                : "is required because this organization has more than one project";
+        throw new ValidationException(List.of(dev.missioncontrol.errors.FieldError.missing("repository_full_name")
+                .withDetail(why)));
+    }
+
+    /** On PostgreSQL two nodes could otherwise both open a session for the same deployment. */
+    private void lockProject(Handle h, Project project) {
+        if (dialect.isPostgres()) {
+            h.createQuery("SELECT id FROM projects WHERE id = :id FOR UPDATE").bind("id", project.id())
+                    .mapTo(String.class).one();
+        }
+    }
+
+    private static NewSession newMonitor(Organization org, Project project, DeploymentInput in) {
+        String sha = in.commitSha() == null ? "" : " @ " + in.commitSha().substring(0, Math.min(7, in.commitSha().length()));
+        String title = "Deploy " + project.repositoryFullName() + sha + ": " + firstLine(in.deploymentRequest());
+        var context = Json.object().put("repository_full_name", project.repositoryFullName());
+        return new NewSession(org.id(), project.id(), SessionKind.DEPLOY_MONITOR, clip(title, 200),
+                in.deploymentRequest(), context);
+    }
+
+    static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).strip();
+    }
+
+    static String clip(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,105 @@
+package dev.missioncontrol.deployments;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.missioncontrol.store.Cursor;
+import dev.missioncontrol.store.Ids;
+import dev.missioncontrol.store.Json;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** Deployment events. Methods taking a {@link Handle} join the caller's transaction. */
+public final class DeploymentStore {
+    /** An event joins an open session of the same deployment only within this window (DESIGN.md). */
+    static final Duration JOIN_WINDOW = Duration.ofHours(24);
+    private static final String SELECT = "SELECT d.*, p.repository_full_name FROM deployments d "
+            + "JOIN projects p ON p.id = d.project_id ";
+
+    private final Jdbi jdbi;
+
+    public DeploymentStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    String insert(Handle h, String orgId, String projectId, String sessionId, DeploymentInput in, Instant now) {
+        String id = Ids.newId();
+        h.createUpdate("INSERT INTO deployments (id, org_id, project_id, session_id, deployment_request, status, "
+                        + "external_url, commit_sha, commit_message, ref, event_metadata, created_at) VALUES (:id, :org, "
+                        + ":project, :session, :request, :status, :url, :sha, :message, :ref, :meta, :at)")
+                .bind("id", id).bind("org", orgId).bind("project", projectId).bind("session", sessionId)
+                .bind("request", in.deploymentRequest()).bind("status", in.status()).bind("url", in.externalUrl())
+                .bind("sha", in.commitSha()).bind("message", in.commitMessage()).bind("ref", in.ref())
+                .bind("meta", Json.write(in.eventMetadata())).bind("at", now.toEpochMilli()).execute();
+        return id;
+    }
+
+    /**
+     * The active session of the same deployment: same project, and the same external_url or, without one, the same
+     * commit and ref, within the join window.
+     */
+    Optional<String> findOpenSession(Handle h, String projectId, DeploymentInput in, Instant now) {
+        String sameDeployment = in.externalUrl() != null ? "d.external_url = :url"
+                : "d.external_url IS NULL AND d.commit_sha = :sha AND d.ref = :ref";
+        if (in.externalUrl() == null && (in.commitSha() == null || in.ref() == null)) {
+            return Optional.empty();
+        }
+        return h.createQuery("SELECT d.session_id FROM deployments d JOIN agent_sessions s ON s.id = d.session_id "
+                        + "WHERE d.project_id = :project AND s.status = 'active' AND d.created_at >= :since AND "
+                        + sameDeployment + " ORDER BY d.created_at DESC LIMIT 1")
+                .bind("project", projectId).bind("since", now.minus(JOIN_WINDOW).toEpochMilli())
+                .bind("url", in.externalUrl()).bind("sha", in.commitSha()).bind("ref", in.ref())
+                .mapTo(String.class).findOne();
+    }
+
+    public Optional<Deployment> find(String orgId, String id) {
+        return jdbi.withHandle(h -> h.createQuery(SELECT + "WHERE d.org_id = :org AND d.id = :id")
+                .bind("org", orgId).bind("id", id).map(DeploymentStore::row).findOne());
+    }
+
+    public List<Deployment> list(DeploymentQuery q) {
+        return jdbi.withHandle(h -> q.bindTo(h.createQuery(SELECT + q.where()
+                + " ORDER BY d.created_at DESC, d.id DESC LIMIT :limit")).map(DeploymentStore::row).list());
+    }
+
+    /** Deployments of one project, newest first, that landed in [from, to]: the analyst's correlation input. */
+    public List<Deployment> forProject(String orgId, String projectId, Instant from, Instant to, int limit) {
+        return jdbi.withHandle(h -> h.createQuery(SELECT + "WHERE d.org_id = :org AND d.project_id = :project "
+                        + "AND d.created_at BETWEEN :from AND :to ORDER BY d.created_at DESC LIMIT :limit")
+                .bind("org", orgId).bind("project", projectId).bind("from", from.toEpochMilli())
+                .bind("to", to.toEpochMilli()).bind("limit", limit).map(DeploymentStore::row).list());
+    }
+
+    public List<Deployment> forSession(String sessionId) {
+        return jdbi.withHandle(h -> h.createQuery(SELECT + "WHERE d.session_id = :s ORDER BY d.created_at")
+                .bind("s", sessionId).map(DeploymentStore::row).list());
+    }
+
+    public void setVerdict(String sessionId, JsonNode verdict) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE deployments SET verdict = :v WHERE session_id = :s")
+                .bind("v", Json.write(verdict)).bind("s", sessionId).execute());
+    }
+
+    static Deployment row(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new Deployment(rs.getString("id"), rs.getString("org_id"), rs.getString("project_id"),
+                rs.getString("repository_full_name"), rs.getString("session_id"),
+                rs.getString("deployment_request"), rs.getString("status"), rs.getString("external_url"),
+                rs.getString("commit_sha"), rs.getString("commit_message"), rs.getString("ref"),
+                Json.read(rs.getString("event_metadata")), Json.read(rs.getString("verdict")),
+                Instant.ofEpochMilli(rs.getLong("created_at")));
+    }
+
+    /** Keyset cursor for the row, for the next page. */
+    static Cursor cursorOf(Deployment d) {
+        return Cursor.after(d.createdAt(), d.id());
+    }
+}

@@ -1,0 +1,49 @@
+package dev.missioncontrol.deployments;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.missioncontrol.sessions.TimelineBus;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Long-polls a deployment until its verdict is final, so CI can gate on it. The wait wakes on every timeline event of
+ * the monitor session and re-reads at least every two seconds, so a missed wake-up only delays the answer.
+ */
+public final class VerdictWait {
+    private static final Set<String> FINAL = Set.of("healthy", "marginal", "degraded", "failed", "inconclusive");
+    private static final long RECHECK_MS = 2_000;
+
+    private final DeploymentStore store;
+    private final TimelineBus bus;
+
+    public VerdictWait(DeploymentStore store, TimelineBus bus) {
+        this.store = store;
+        this.bus = bus;
+    }
+
+    static boolean isFinal(JsonNode verdict) {
+        return verdict != null && verdict.hasNonNull("state") && FINAL.contains(verdict.get("state").asText());
+    }
+
+    Deployment await(String orgId, Deployment d, Duration max) {
+        Semaphore woken = new Semaphore(0);
+        long deadline = System.nanoTime() + max.toNanos();
+        try (AutoCloseable ignored = bus.listen(d.sessionId(), woken::release)) {
+            Deployment current = d;
+            while (!isFinal(current.verdict()) && System.nanoTime() < deadline) {
+                long leftMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                woken.tryAcquire(Math.max(1, Math.min(RECHECK_MS, leftMs)), TimeUnit.MILLISECONDS);
+                woken.drainPermits();
+                current = store.find(orgId, d.id()).orElse(current);
+            }
+            return current;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return d;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

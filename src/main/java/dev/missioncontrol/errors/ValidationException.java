@@ -1,0 +1,27 @@
+package dev.missioncontrol.errors;
+
+import java.util.List;
+
+/** The request was well-formed JSON but broke the contract; answered with 422 and the list of field errors. */
+public final class ValidationException extends RuntimeException {
+    private final List<FieldError> errors;
+
+    public ValidationException(List<FieldError> errors) {
+        super(describe(errors));
+        this.errors = List.copyOf(errors);
+    }
+
+    public ValidationException(String detail) {
+        super(detail);
+        this.errors = List.of();
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+
+    private static String describe(List<FieldError> errors) {
+        return errors.stream().map(e -> e.pointer().substring(1) + " " + e.detail())
+                .reduce((a, b) -> a + "; " + b).orElse("invalid request");
+    }
+}

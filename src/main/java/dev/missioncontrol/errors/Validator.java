@@ -1,0 +1,91 @@
+package dev.missioncontrol.errors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Collects every problem with a JSON object at once, so a client fixes them all in one round trip. */
+public final class Validator {
+    private final JsonNode body;
+    private final List<FieldError> errors = new ArrayList<>();
+
+    public Validator(JsonNode body) {
+        this.body = body;
+    }
+
+    /** A required, non-blank string of at most {@code max} characters, or null when invalid. */
+    public String requiredText(String field, int max) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            errors.add(FieldError.missing(field));
+            return null;
+        }
+        String s = text(field, v, max);
+        if (s != null && s.isBlank()) {
+            errors.add(new FieldError("/" + field, "missing", "must not be blank"));
+            return null;
+        }
+        return s;
+    }
+
+    /** An optional string of at most {@code max} characters; null when absent or invalid. */
+    public String optionalText(String field, int max) {
+        JsonNode v = body.get(field);
+        return v == null || v.isNull() ? null : text(field, v, max);
+    }
+
+    public String optionalMatching(String field, int max, Pattern pattern, String rule) {
+        String s = optionalText(field, max);
+        if (s != null && !pattern.matcher(s).matches()) {
+            errors.add(FieldError.invalid(field, rule));
+            return null;
+        }
+        return s;
+    }
+
+    public String optionalOneOf(String field, Set<String> allowed, String fallback) {
+        String s = optionalText(field, 64);
+        if (s == null) {
+            return errorsFor(field) ? null : fallback;
+        }
+        if (!allowed.contains(s)) {
+            errors.add(FieldError.invalid(field, "must be one of " + String.join(", ", ordered(allowed))));
+            return null;
+        }
+        return s;
+    }
+
+    public void add(FieldError error) {
+        errors.add(error);
+    }
+
+    /** Throws when anything was wrong; call after reading every field. */
+    public void check() {
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+    }
+
+    private String text(String field, JsonNode v, int max) {
+        if (!v.isTextual()) {
+            errors.add(FieldError.invalid(field, "must be a string"));
+            return null;
+        }
+        String s = v.asText();
+        if (s.codePointCount(0, s.length()) > max) {
+            errors.add(FieldError.tooLong(field, max));
+            return null;
+        }
+        return s;
+    }
+
+    private boolean errorsFor(String field) {
+        return errors.stream().anyMatch(e -> e.pointer().equals("/" + field));
+    }
+
+    private static List<String> ordered(Set<String> allowed) {
+        return allowed instanceof java.util.SequencedSet<String> seq ? List.copyOf(seq) : allowed.stream().sorted().toList();
+    }
+}

@@ -1,0 +1,175 @@
+package dev.missioncontrol.orgs;
+
+import dev.missioncontrol.config.DatabaseOptions;
+import dev.missioncontrol.store.Database;
+import dev.missioncontrol.store.DatabaseUrl;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code missionctl admin …}: works straight on the database, also while the server runs. */
+@Command(name = "admin", mixinStandardHelpOptions = true, description = "Manage organizations, users and API keys.",
+        subcommands = {AdminCommand.CreateOrgCommand.class, AdminCommand.CreateUserCommand.class,
+                AdminCommand.CreateApiKeyCommand.class, AdminCommand.ListApiKeysCommand.class,
+                AdminCommand.RevokeApiKeyCommand.class})
+public final class AdminCommand implements Runnable {
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+
+    /** Opens the database the way serve does, runs one action, closes it. */
+    abstract static class DatabaseCommand implements Callable<Integer> {
+        @Mixin
+        DatabaseOptions database;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Database db = Database.open(DatabaseUrl.resolve(database.databaseUrl, database.dataDir),
+                    database.sqliteSynchronous)) {
+                return run(db, Clock.systemUTC());
+            }
+        }
+
+        abstract int run(Database db, Clock clock) throws Exception;
+
+        Organization org(OrgStore orgs, String name) {
+            return orgs.findOrgByName(name).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
+                    "no organization named '" + name + "'"));
+        }
+    }
+
+    @Command(name = "create-org", description = "Create an organization.")
+    static final class CreateOrgCommand extends DatabaseCommand {
+        @Parameters(index = "0", description = "Organization name.")
+        String name;
+
+        @Override
+        int run(Database db, Clock clock) {
+            Organization org = new OrgStore(db.jdbi(), clock).createOrg(name);
+            System.out.println("created organization " + org.name() + " (" + org.id() + ")");
+            return 0;
+        }
+    }
+
+    @Command(name = "create-user", description = "Create a user; the password is read from stdin or generated.")
+    static final class CreateUserCommand extends DatabaseCommand {
+        @Option(names = "--org", required = true)
+        String orgName;
+
+        @Option(names = "--email", required = true)
+        String email;
+
+        @Option(names = "--role", defaultValue = "member", description = "admin or member (default member).")
+        String role;
+
+        @Override
+        int run(Database db, Clock clock) throws IOException {
+            Organization org = org(new OrgStore(db.jdbi(), clock), orgName);
+            User.Role r = User.Role.valueOf(role.trim().toUpperCase());
+            String password = readPassword();
+            boolean generated = password == null;
+            if (generated) {
+                password = FirstStart.randomPassword();
+            }
+            User u = new UserStore(db.jdbi(), clock).create(org.id(), email, r, password);
+            System.out.println("created user " + u.email() + " (" + u.role().wire() + ") in " + org.name());
+            if (generated) {
+                System.out.println("password: " + password);
+            }
+            return 0;
+        }
+
+        /** A piped password is read from stdin; on a terminal none is read and one is generated. */
+        private static String readPassword() throws IOException {
+            if (System.console() != null) {
+                return null;
+            }
+            String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            return line == null || line.isBlank() ? null : line.strip();
+        }
+    }
+
+    @Command(name = "create-api-key", description = "Create an API key; the key is printed alone on the last line.")
+    static final class CreateApiKeyCommand extends DatabaseCommand {
+        @Option(names = "--org", required = true)
+        String orgName;
+
+        @Option(names = "--name", required = true)
+        String name;
+
+        @Option(names = "--scopes", split = ",", description = "Comma-separated; default all of "
+                + "deployments:write, deployments:read, sessions:write, sessions:read.")
+        List<String> scopes;
+
+        @Override
+        int run(Database db, Clock clock) {
+            Organization org = org(new OrgStore(db.jdbi(), clock), orgName);
+            ApiKeyStore.CreatedKey k = new ApiKeyStore(db.jdbi(), clock).create(org.id(), name, parseScopes());
+            System.out.println("created API key " + k.key().id() + " (" + Scope.join(k.key().scopes()) + ") in "
+                    + org.name() + "; it is shown only now:");
+            System.out.println(k.plaintext());
+            return 0;
+        }
+
+        private Set<Scope> parseScopes() {
+            if (scopes == null || scopes.isEmpty()) {
+                return Scope.all();
+            }
+            Set<Scope> out = EnumSet.noneOf(Scope.class);
+            for (String s : scopes) {
+                out.add(Scope.parse(s).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
+                        "unknown scope '" + s + "'")));
+            }
+            return out;
+        }
+    }
+
+    @Command(name = "list-api-keys", description = "List an organization's API keys (never their secrets).")
+    static final class ListApiKeysCommand extends DatabaseCommand {
+        @Option(names = "--org", required = true)
+        String orgName;
+
+        @Override
+        int run(Database db, Clock clock) {
+            Organization org = org(new OrgStore(db.jdbi(), clock), orgName);
+            System.out.printf("%-10s %-24s %-8s %-25s %s%n", "KEY ID", "NAME", "STATE", "LAST USED", "SCOPES");
+            for (ApiKey k : new ApiKeyStore(db.jdbi(), clock).list(org.id())) {
+                System.out.printf("%-10s %-24s %-8s %-25s %s%n", k.id(), k.name(),
+                        k.revokedAt() != null ? "revoked" : "active",
+                        k.lastUsedAt() == null ? "never" : k.lastUsedAt().toString(), Scope.join(k.scopes()));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "revoke-api-key", description = "Revoke an API key by its id.")
+    static final class RevokeApiKeyCommand extends DatabaseCommand {
+        @Parameters(index = "0", description = "The 8-character key id (the part after mc_).")
+        String keyId;
+
+        @Override
+        int run(Database db, Clock clock) {
+            if (!new ApiKeyStore(db.jdbi(), clock).revoke(keyId, null)) {
+                System.err.println("no active API key with id " + keyId);
+                return 1;
+            }
+            System.out.println("revoked API key " + keyId + "; it stops working at once on every node");
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.missioncontrol.orgs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.missioncontrol.store.Ids;
+import dev.missioncontrol.store.Json;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** Organizations and their projects. */
+public final class OrgStore {
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public OrgStore(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    public Organization createOrg(String name) {
+        Organization org = new Organization(Ids.newId(clock), name, true, clock.instant());
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO organizations (id, name, auto_register_projects, created_at) "
+                        + "VALUES (:id, :name, :auto, :at)")
+                .bind("id", org.id()).bind("name", name).bind("auto", true).bind("at", org.createdAt().toEpochMilli())
+                .execute());
+        return org;
+    }
+
+    public Optional<Organization> findOrgByName(String name) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM organizations WHERE name = :name")
+                .bind("name", name).map(OrgStore::org).findOne());
+    }
+
+    public Optional<Organization> findOrg(String id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM organizations WHERE id = :id")
+                .bind("id", id).map(OrgStore::org).findOne());
+    }
+
+    public boolean anyOrg() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM organizations").mapTo(Long.class).one()) > 0;
+    }
+
+    public void setAutoRegister(String orgId, boolean on) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE organizations SET auto_register_projects = :on WHERE id = :id")
+                .bind("on", on).bind("id", orgId).execute());
+    }
+
+    public List<Project> projects(String orgId) {
+        return jdbi.withHandle(h -> projects(h, orgId));
+    }
+
+    public static List<Project> projects(Handle h, String orgId) {
+        return h.createQuery("SELECT * FROM projects WHERE org_id = :org ORDER BY repository_full_name")
+                .bind("org", orgId).map(OrgStore::project).list();
+    }
+
+    public Optional<Project> findProject(String orgId, String projectId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM projects WHERE org_id = :org AND id = :id")
+                .bind("org", orgId).bind("id", projectId).map(OrgStore::project).findOne());
+    }
+
+    public static Optional<Project> findProjectByRepository(Handle h, String orgId, String repository) {
+        return h.createQuery("SELECT * FROM projects WHERE org_id = :org AND repository_full_name = :repo")
+                .bind("org", orgId).bind("repo", repository).map(OrgStore::project).findOne();
+    }
+
+    /** Registers a project inside the caller's transaction, so it commits with the event that named it. */
+    public static Project insertProject(Handle h, String orgId, String repository, Instant now) {
+        Project p = new Project(Ids.newId(), orgId, repository, Project.defaultServiceName(repository),
+                Json.object(), now);
+        h.createUpdate("INSERT INTO projects (id, org_id, repository_full_name, service_name, settings, created_at) "
+                        + "VALUES (:id, :org, :repo, :svc, :settings, :at)")
+                .bind("id", p.id()).bind("org", orgId).bind("repo", repository).bind("svc", p.serviceName())
+                .bind("settings", "{}").bind("at", now.toEpochMilli()).execute();
+        return p;
+    }
+
+    public void updateProjectSettings(String orgId, String projectId, JsonNode settings) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE projects SET settings = :s WHERE org_id = :org AND id = :id")
+                .bind("s", Json.write(settings)).bind("org", orgId).bind("id", projectId).execute());
+    }
+
+    static Organization org(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws SQLException {
+        return new Organization(rs.getString("id"), rs.getString("name"), rs.getBoolean("auto_register_projects"),
+                Instant.ofEpochMilli(rs.getLong("created_at")));
+    }
+
+    static Project project(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws SQLException {
+        return new Project(rs.getString("id"), rs.getString("org_id"), rs.getString("repository_full_name"),
+                rs.getString("service_name"), Json.read(rs.getString("settings")),
+                Instant.ofEpochMilli(rs.getLong("created_at")));
+    }
+}

@@ -1,0 +1,66 @@
+package dev.missioncontrol.orgs;
+
+import dev.missioncontrol.store.Ids;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+/** People who log in to Mission Control. Passwords are kept as bcrypt hashes only. */
+public final class UserStore {
+    private static final BCryptPasswordEncoder BCRYPT = new BCryptPasswordEncoder(11);
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public UserStore(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    public User create(String orgId, String email, User.Role role, String password) {
+        User user = new User(Ids.newId(clock), orgId, email.trim().toLowerCase(), role, clock.instant());
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO users (id, org_id, email, password_hash, role, created_at) "
+                        + "VALUES (:id, :org, :email, :hash, :role, :at)")
+                .bind("id", user.id()).bind("org", orgId).bind("email", user.email())
+                .bind("hash", BCRYPT.encode(password)).bind("role", role.wire())
+                .bind("at", user.createdAt().toEpochMilli()).execute());
+        return user;
+    }
+
+    /** The user when the password matches. An unknown email still costs one hash, so timing reveals nothing. */
+    public Optional<User> login(String email, String password) {
+        record Row(User user, String hash) {
+        }
+        Optional<Row> row = jdbi.withHandle(h -> h.createQuery("SELECT * FROM users WHERE email = :email")
+                .bind("email", email == null ? "" : email.trim().toLowerCase())
+                .map((rs, ctx) -> new Row(user(rs, ctx), rs.getString("password_hash"))).findOne());
+        if (row.isEmpty()) {
+            BCRYPT.matches(password, DUMMY_HASH);
+            return Optional.empty();
+        }
+        return BCRYPT.matches(password, row.get().hash()) ? Optional.of(row.get().user()) : Optional.empty();
+    }
+
+    public Optional<User> find(String id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM users WHERE id = :id")
+                .bind("id", id).map(UserStore::user).findOne());
+    }
+
+    public List<User> list(String orgId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM users WHERE org_id = :org ORDER BY email")
+                .bind("org", orgId).map(UserStore::user).list());
+    }
+
+    private static final String DUMMY_HASH = BCRYPT.encode("not-a-real-password");
+
+    static User user(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new User(rs.getString("id"), rs.getString("org_id"), rs.getString("email"),
+                User.Role.valueOf(rs.getString("role").toUpperCase()), Instant.ofEpochMilli(rs.getLong("created_at")));
+    }
+}

@@ -1,0 +1,61 @@
+package dev.missioncontrol.sessions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.missioncontrol.store.Json;
+import java.time.Instant;
+import java.util.List;
+
+/** The API's views of a session and its events. */
+final class SessionJson {
+    private SessionJson() {
+    }
+
+    static ObjectNode listItem(AgentSession s) {
+        return Json.object().put("session_id", s.id()).put("session_type", s.kind().wire())
+                .put("status", s.status().wire()).put("title", s.title())
+                .put("created_at", s.createdAt().toString()).put("updated_at", s.updatedAt().toString())
+                .put("completed_at", time(s.completedAt())).put("url", s.url())
+                .put("deployment_id", s.deploymentId());
+    }
+
+    static ObjectNode detail(AgentSession s, List<SessionEvent> findings) {
+        ObjectNode o = listItem(s);
+        o.put("prompt", s.prompt());
+        o.set("context", s.context());
+        o.set("summary", summary(s));
+        o.put("report", s.report());
+        ArrayNode list = o.putArray("findings");
+        findings.forEach(f -> list.add(finding(f)));
+        return o;
+    }
+
+    static ObjectNode event(SessionEvent e) {
+        ObjectNode o = Json.object().put("seq", e.seq()).put("type", e.type()).put("text", e.text());
+        o.set("data", e.data());
+        o.put("created_at", e.createdAt().toString());
+        return o;
+    }
+
+    /** The summary the report produced, or an empty one while the agent is still working. */
+    static JsonNode summary(AgentSession s) {
+        if (s.summary() != null && !s.summary().isNull()) {
+            return s.summary();
+        }
+        ObjectNode empty = Json.object().put("description", "").put("outcome", "");
+        empty.putArray("key_actions");
+        return empty;
+    }
+
+    private static ObjectNode finding(SessionEvent f) {
+        ObjectNode o = Json.object().put("seq", f.seq()).put("text", f.text());
+        o.setAll(f.data().isObject() ? (ObjectNode) f.data() : Json.object());
+        o.put("created_at", f.createdAt().toString());
+        return o;
+    }
+
+    static String time(Instant t) {
+        return t == null ? null : t.toString();
+    }
+}

@@ -1,0 +1,61 @@
+package dev.missioncontrol.sessions;
+
+import dev.missioncontrol.errors.NotFoundException;
+import dev.missioncontrol.orgs.OrgStore;
+import dev.missioncontrol.store.Json;
+import java.time.Clock;
+import java.time.Instant;
+import org.jdbi.v3.core.Handle;
+
+/** Starting sessions, talking to them and cancelling them. */
+public final class SessionService {
+    private final SessionStore store;
+    private final Clock clock;
+
+    public SessionService(SessionStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** Creates an investigation in the caller's transaction; its first event commits with it. */
+    public AgentSession start(Handle h, String orgId, SessionInput in) {
+        String repo = in.context().path("repository_full_name").asText(null);
+        String projectId = repo == null ? null
+                : OrgStore.findProjectByRepository(h, orgId, repo).map(p -> p.id()).orElse(null);
+        String id = store.insert(h, new NewSession(orgId, projectId, in.kind(), in.title(), in.prompt(),
+                in.context()), clock.instant());
+        return store.find(h, orgId, id).orElseThrow();
+    }
+
+    /** Appends a user message and wakes the session, reopening it if it had ended. */
+    public SessionEvent message(String orgId, String sessionId, String content) {
+        return store.jdbi().inTransaction(h -> {
+            AgentSession s = store.find(h, orgId, sessionId).orElseThrow(() -> new NotFoundException("session"));
+            Instant now = clock.instant();
+            if (s.status().ended()) {
+                store.reopen(h, s.id(), now);
+                store.append(h, s.id(), "status", "Session reopened by a new message",
+                        Json.object().put("status", "active"), now);
+            }
+            SessionEvent e = store.append(h, s.id(), "message", content,
+                    Json.object().put("role", "user").put("content", content), now);
+            store.wake(h, s.id(), now);
+            return e;
+        });
+    }
+
+    /** Cancels an active session; the worker stops before its next step. Ended sessions are left as they are. */
+    public AgentSession cancel(String orgId, String sessionId) {
+        return store.jdbi().inTransaction(h -> {
+            AgentSession s = store.find(h, orgId, sessionId).orElseThrow(() -> new NotFoundException("session"));
+            if (s.status().ended()) {
+                return s;
+            }
+            Instant now = clock.instant();
+            store.finish(h, s.id(), SessionStatus.CANCELLED, now);
+            store.append(h, s.id(), "status", "Session cancelled by a user",
+                    Json.object().put("status", "cancelled"), now);
+            return store.find(h, orgId, sessionId).orElseThrow();
+        });
+    }
+}

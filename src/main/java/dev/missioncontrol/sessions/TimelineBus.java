@@ -1,0 +1,37 @@
+package dev.missioncontrol.sessions;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * Tells this node's listeners that a session's timeline grew. It carries only the session id: listeners read the new
+ * events from the database, so a lost or repeated wake-up can never lose or repeat an event.
+ */
+public final class TimelineBus {
+    private final Map<String, Set<Runnable>> listeners = new ConcurrentHashMap<>();
+    private final Set<Consumer<String>> everything = ConcurrentHashMap.newKeySet();
+
+    public void wake(String sessionId) {
+        Set<Runnable> set = listeners.get(sessionId);
+        if (set != null) {
+            set.forEach(Runnable::run);
+        }
+        everything.forEach(c -> c.accept(sessionId));
+    }
+
+    /** Registers a listener for one session; the returned handle removes it. */
+    public AutoCloseable listen(String sessionId, Runnable listener) {
+        listeners.computeIfAbsent(sessionId, k -> ConcurrentHashMap.newKeySet()).add(listener);
+        return () -> listeners.computeIfPresent(sessionId, (k, set) -> {
+            set.remove(listener);
+            return set.isEmpty() ? null : set;
+        });
+    }
+
+    /** Registers a listener for every session on this node, e.g. the runner's wake-up on new messages. */
+    public void listenAll(Consumer<String> listener) {
+        everything.add(listener);
+    }
+}

@@ -1,0 +1,103 @@
+package dev.missioncontrol.sessions;
+
+import dev.missioncontrol.store.Json;
+import io.javalin.http.Context;
+import io.javalin.http.sse.SseClient;
+import io.javalin.http.sse.SseHandler;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Streams a session's timeline as server-sent events: {@code id} is the seq, {@code event} the type. A client resumes
+ * from Last-Event-ID with no gap and no duplicate, because every send is read from the database in seq order after
+ * the last id sent.
+ */
+public final class TimelineFeed {
+    private static final long POLL_MS = 1_000;
+    private static final long KEEP_ALIVE_MS = 15_000;
+
+    private final SessionStore store;
+    private final TimelineBus bus;
+    private final Set<SseClient> open = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
+
+    public TimelineFeed(SessionStore store, TimelineBus bus) {
+        this.store = store;
+        this.bus = bus;
+    }
+
+    public void stream(Context ctx, String sessionId) {
+        long resumeAfter = resumePoint(ctx);
+        new SseHandler(client -> follow(client, sessionId, resumeAfter)).handle(ctx);
+    }
+
+    /**
+     * Closes every stream before the server stops; a send after the server stops would otherwise spin forever on a
+     * recycled response.
+     */
+    public void closeAll() {
+        stopping = true;
+        open.forEach(SseClient::close);
+        open.clear();
+    }
+
+    public int openStreams() {
+        return open.size();
+    }
+
+    private void follow(SseClient client, String sessionId, long after) {
+        Semaphore woken = new Semaphore(0);
+        open.add(client);
+        try (AutoCloseable ignored = bus.listen(sessionId, woken::release)) {
+            long last = after;
+            long quietSince = System.currentTimeMillis();
+            while (!stopping && !client.terminated()) {
+                long sent = sendNew(client, sessionId, last);
+                if (sent > last) {
+                    last = sent;
+                    quietSince = System.currentTimeMillis();
+                    continue;
+                }
+                if (System.currentTimeMillis() - quietSince >= KEEP_ALIVE_MS) {
+                    client.sendComment("keep-alive");
+                    quietSince = System.currentTimeMillis();
+                }
+                woken.tryAcquire(POLL_MS, TimeUnit.MILLISECONDS);
+                woken.drainPermits();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // the client went away; nothing to clean up beyond the finally block
+        } finally {
+            open.remove(client);
+            client.close();
+        }
+    }
+
+    /** Sends the events after {@code last}; returns the seq of the last one sent. */
+    private long sendNew(SseClient client, String sessionId, long last) {
+        List<SessionEvent> events = store.events(sessionId, last, 500);
+        for (SessionEvent e : events) {
+            if (stopping || client.terminated()) {
+                break;
+            }
+            client.sendEvent(e.type(), Json.write(SessionJson.event(e)), Long.toString(e.seq()));
+            last = e.seq();
+        }
+        return last;
+    }
+
+    private static long resumePoint(Context ctx) {
+        String header = ctx.header("Last-Event-ID");
+        String raw = header != null ? header : ctx.queryParam("after");
+        try {
+            return raw == null ? 0 : Math.max(0, Long.parseLong(raw.trim()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

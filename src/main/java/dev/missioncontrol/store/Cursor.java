@@ -1,0 +1,40 @@
+package dev.missioncontrol.store;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * A keyset-pagination position: the (created_at, id) of the last row a page returned. Opaque to clients, so the
+ * encoding can change without breaking them.
+ */
+public record Cursor(long createdAt, String id) {
+
+    public String encode() {
+        String raw = createdAt + ":" + id;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static Cursor after(Instant createdAt, String id) {
+        return new Cursor(createdAt.toEpochMilli(), id);
+    }
+
+    /** Empty for a cursor that was not made here; callers answer 422 rather than guess. */
+    public static Optional<Cursor> decode(String text) {
+        try {
+            String raw = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
+            int colon = raw.indexOf(':');
+            String id = raw.substring(colon + 1);
+            return Ids.isValid(id) ? Optional.of(new Cursor(Long.parseLong(raw.substring(0, colon)), id))
+                    : Optional.empty();
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The SQL condition for rows after this cursor in newest-first order; binds :cAt and :cId. */
+    public static String condition(String alias) {
+        return "(" + alias + ".created_at < :cAt OR (" + alias + ".created_at = :cAt AND " + alias + ".id < :cId))";
+    }
+}

@@ -1,0 +1,108 @@
+package dev.missioncontrol.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/** The connection pool, the migrations, and the Jdbi handle every store uses. */
+public final class Database implements AutoCloseable {
+    private final HikariDataSource pool;
+    private final Jdbi jdbi;
+    private final Dialect dialect;
+    private final DatabaseUrl url;
+
+    private Database(HikariDataSource pool, DatabaseUrl url) {
+        this.pool = pool;
+        this.url = url;
+        this.dialect = url.dialect();
+        this.jdbi = Jdbi.create(pool);
+        // Optional filters bind every parameter and use only some; that is intended, not a mistake.
+        jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
+    }
+
+    /** Opens the pool and brings the schema up to date; safe to call while another process has it open. */
+    public static Database open(DatabaseUrl url, String sqliteSynchronous) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("missioncontrol");
+        if (url.dialect() == Dialect.SQLITE) {
+            hikari.setDataSource(sqlite(url, sqliteSynchronous));
+            hikari.setMaximumPoolSize(8);
+        } else {
+            hikari.setJdbcUrl(url.jdbcUrl());
+            hikari.setUsername(url.user());
+            hikari.setPassword(url.password());
+            hikari.setMaximumPoolSize(16);
+        }
+        Database db = new Database(new HikariDataSource(hikari), url);
+        db.migrate();
+        return db;
+    }
+
+    private static SQLiteDataSource sqlite(DatabaseUrl url, String synchronous) {
+        createParentDirectory(url.jdbcUrl().substring("jdbc:sqlite:".length()));
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.valueOf(synchronous.toUpperCase()));
+        // Writers wait for each other instead of failing; BEGIN IMMEDIATE takes the write lock up front so two
+        // transactions never deadlock upgrading a read lock.
+        config.setBusyTimeout(30_000);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        config.enforceForeignKeys(true);
+        SQLiteDataSource ds = new SQLiteDataSource(config);
+        ds.setUrl(url.jdbcUrl());
+        return ds;
+    }
+
+    private static void createParentDirectory(String file) {
+        Path parent = Path.of(file).toAbsolutePath().getParent();
+        try {
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + parent, e);
+        }
+    }
+
+    private void migrate() {
+        Flyway.configure()
+                .dataSource(pool)
+                .locations("classpath:db/migration", dialect.vendorMigrations())
+                .load()
+                .migrate();
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public DatabaseUrl url() {
+        return url;
+    }
+
+    /** True when a connection answers; used by /readyz. */
+    public boolean reachable() {
+        try {
+            return jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

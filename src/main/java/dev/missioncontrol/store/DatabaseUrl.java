@@ -1,0 +1,56 @@
+package dev.missioncontrol.store;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * Turns what people type ({@code postgresql://user:pw@host/db}, {@code sqlite:/path}, or a JDBC URL) into a JDBC URL
+ * plus credentials, because the PostgreSQL driver does not read credentials from the URL's authority.
+ */
+public record DatabaseUrl(String jdbcUrl, String user, String password) {
+
+    public static DatabaseUrl resolve(String url, Path dataDir) {
+        if (url == null || url.isBlank()) {
+            return new DatabaseUrl("jdbc:sqlite:" + dataDir.resolve("missioncontrol.db").toAbsolutePath(), null, null);
+        }
+        if (url.startsWith("jdbc:")) {
+            return new DatabaseUrl(url, null, null);
+        }
+        if (url.startsWith("sqlite:")) {
+            return new DatabaseUrl("jdbc:" + url, null, null);
+        }
+        if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
+            return fromPostgresUri(URI.create(url));
+        }
+        throw new IllegalArgumentException("unsupported database URL (use postgresql://… or sqlite:…): " + url);
+    }
+
+    private static DatabaseUrl fromPostgresUri(URI uri) {
+        String user = null;
+        String password = null;
+        if (uri.getRawUserInfo() != null) {
+            String[] parts = uri.getRawUserInfo().split(":", 2);
+            user = decode(parts[0]);
+            password = parts.length > 1 ? decode(parts[1]) : null;
+        }
+        int port = uri.getPort() > 0 ? uri.getPort() : 5432;
+        String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+        String jdbc = "jdbc:postgresql://" + uri.getHost() + ":" + port + uri.getRawPath() + query;
+        return new DatabaseUrl(jdbc, user, password);
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    }
+
+    public Dialect dialect() {
+        return Dialect.of(jdbcUrl);
+    }
+
+    /** The URL without credentials, for logs. */
+    public String display() {
+        return jdbcUrl.replaceAll("password=[^&]*", "password=***");
+    }
+}

@@ -1,0 +1,40 @@
+package dev.missioncontrol.store;
+
+/** The only place SQLite and PostgreSQL differ. Everything else is portable SQL. */
+public enum Dialect {
+    SQLITE("sqlite"),
+    POSTGRES("postgresql");
+
+    private final String migrationFolder;
+
+    Dialect(String migrationFolder) {
+        this.migrationFolder = migrationFolder;
+    }
+
+    public static Dialect of(String jdbcUrl) {
+        if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+            return SQLITE;
+        }
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            return POSTGRES;
+        }
+        throw new IllegalArgumentException("unsupported database URL (use postgresql://… or sqlite:…): " + jdbcUrl);
+    }
+
+    /** Vendor-specific migrations run after the common set; Flyway does not expand {vendor} itself. */
+    public String vendorMigrations() {
+        return "classpath:db/" + migrationFolder;
+    }
+
+    /**
+     * Row locking for work claims. PostgreSQL lets nodes skip rows another node holds; SQLite has one writer at a time
+     * (every write transaction is BEGIN IMMEDIATE), so the clause is not needed there.
+     */
+    public String skipLocked() {
+        return this == POSTGRES ? " FOR UPDATE SKIP LOCKED" : "";
+    }
+
+    public boolean isPostgres() {
+        return this == POSTGRES;
+    }
+}

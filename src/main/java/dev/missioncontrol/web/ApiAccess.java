@@ -1,0 +1,64 @@
+package dev.missioncontrol.web;
+
+import dev.missioncontrol.auth.ApiKeyAuthenticator;
+import dev.missioncontrol.auth.Principal;
+import dev.missioncontrol.orgs.Scope;
+import io.javalin.http.Context;
+import java.util.Set;
+
+/** Authenticates every /api/v1 request and lets routes demand a scope. */
+public final class ApiAccess {
+    private static final String ATTRIBUTE = "mc.principal";
+    /** Query parameters a key could leak through; URLs end up in logs and browser history. */
+    private static final Set<String> KEY_PARAMS = Set.of("api_key", "apikey", "key", "token", "access_token",
+            "auth", "authorization");
+
+    private final ApiKeyAuthenticator authenticator;
+
+    public ApiAccess(ApiKeyAuthenticator authenticator) {
+        this.authenticator = authenticator;
+    }
+
+    /** A before-handler for the API paths. */
+    public void authenticate(Context ctx) {
+        refuseKeyInQuery(ctx);
+        if (ctx.attribute(ATTRIBUTE) != null) {
+            return; // a person logged in to the UI, already authenticated by the session cookie
+        }
+        ApiKeyAuthenticator.Outcome outcome = authenticator.authenticate(ctx.header("Authorization"));
+        if (outcome.principal() == null) {
+            throw HttpProblem.unauthorized(outcome.refusal().detail);
+        }
+        ctx.attribute(ATTRIBUTE, outcome.principal());
+    }
+
+    public static void setPrincipal(Context ctx, Principal principal) {
+        ctx.attribute(ATTRIBUTE, principal);
+    }
+
+    /** The caller, who must hold {@code scope}; 403 otherwise. */
+    public static Principal require(Context ctx, Scope scope) {
+        Principal p = principal(ctx);
+        if (!p.can(scope)) {
+            throw HttpProblem.forbidden("this API key lacks the scope " + scope.wire());
+        }
+        return p;
+    }
+
+    public static Principal principal(Context ctx) {
+        Principal p = ctx.attribute(ATTRIBUTE);
+        if (p == null) {
+            throw HttpProblem.unauthorized(ApiKeyAuthenticator.Refusal.MISSING.detail);
+        }
+        return p;
+    }
+
+    private static void refuseKeyInQuery(Context ctx) {
+        boolean named = ctx.queryParamMap().keySet().stream().anyMatch(k -> KEY_PARAMS.contains(k.toLowerCase()));
+        String query = ctx.queryString();
+        if (named || (query != null && query.contains("mc_"))) {
+            throw HttpProblem.unauthorized("API keys are refused in the query string, where they leak into logs; "
+                    + "send Authorization: Bearer <key> (and revoke the key you just sent)");
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.missioncontrol.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.missioncontrol.auth.Principal;
+import dev.missioncontrol.errors.ValidationException;
+import dev.missioncontrol.orgs.ApiKeyFormat;
+import dev.missioncontrol.store.Json;
+import io.javalin.http.Context;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Runs a POST that creates something, honouring Idempotency-Key: the same key and body replay the first answer, a
+ * different body is refused, and a request racing one still running gets 409. The response is recorded in the same
+ * transaction as the row it describes, so a replay can never describe a row that was rolled back.
+ */
+public final class Creation {
+    private static final int MAX_KEY = 255;
+    private final IdempotencyStore store;
+
+    /** What the creating transaction answers. */
+    public record Response(int status, JsonNode body) {
+    }
+
+    public Creation(IdempotencyStore store) {
+        this.store = store;
+    }
+
+    public void run(Context ctx, Principal p, JsonNode request, Function<Handle, Response> create) {
+        String key = ctx.header("Idempotency-Key");
+        if (key == null) {
+            send(ctx, store.jdbi().inTransaction(create::apply), false);
+            return;
+        }
+        checkKey(key);
+        String route = ctx.endpoints().lastHttpEndpoint().path;
+        String hash = ApiKeyFormat.digest(Json.write(request));
+        Optional<IdempotencyStore.Entry> existing = store.claim(p.orgId(), route, key, hash);
+        if (existing.isPresent()) {
+            replay(ctx, existing.get(), hash);
+            return;
+        }
+        try {
+            Response r = store.jdbi().inTransaction(h -> {
+                Response made = create.apply(h);
+                store.complete(h, p.orgId(), route, key, made.status(), Json.write(made.body()));
+                return made;
+            });
+            send(ctx, r, false);
+        } catch (RuntimeException e) {
+            store.release(p.orgId(), route, key);
+            throw e;
+        }
+    }
+
+    private static void replay(Context ctx, IdempotencyStore.Entry entry, String hash) {
+        if (!entry.requestHash().equals(hash)) {
+            throw new ValidationException("Idempotency-Key was already used with a different request body");
+        }
+        if (entry.statusCode() == null) {
+            throw HttpProblem.conflict("a request with this Idempotency-Key is still being processed; retry shortly");
+        }
+        send(ctx, new Response(entry.statusCode(), Json.read(entry.responseBody())), true);
+    }
+
+    private static void send(Context ctx, Response r, boolean replayed) {
+        if (replayed) {
+            ctx.header("Idempotent-Replayed", "true");
+        }
+        ctx.status(r.status()).json(r.body());
+    }
+
+    private static void checkKey(String key) {
+        if (key.isBlank() || key.length() > MAX_KEY || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+            throw new ValidationException(java.util.List.of(new dev.missioncontrol.errors.FieldError(
+                    "/headers/Idempotency-Key", "invalid", "must be 1 to 255 visible ASCII characters")));
+        }
+    }
+}

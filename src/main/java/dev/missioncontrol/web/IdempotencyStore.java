@@ -1,0 +1,82 @@
+package dev.missioncontrol.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** Idempotency keys with the response they produced, kept for at least 24 hours. */
+public final class IdempotencyStore {
+    /** A claim whose request never finished (its node died) may be taken over after this long. */
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
+    static final Duration KEEP = Duration.ofHours(48);
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    /** A recorded key; {@code statusCode} is null while its first request is still running. */
+    record Entry(String requestHash, Integer statusCode, String responseBody, long createdAt) {
+    }
+
+    public IdempotencyStore(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /** Claims the key for a new request; empty when it was claimed, else the existing entry. */
+    Optional<Entry> claim(String org, String route, String key, String hash) {
+        return jdbi.inTransaction(h -> {
+            long now = clock.millis();
+            int inserted = h.createUpdate("INSERT INTO idempotency_keys (org_id, route, idem_key, request_hash, "
+                            + "created_at) VALUES (:org, :route, :key, :hash, :at) ON CONFLICT DO NOTHING")
+                    .bind("org", org).bind("route", route).bind("key", key).bind("hash", hash).bind("at", now)
+                    .execute();
+            if (inserted == 1 || takeOverAbandoned(h, org, route, key, hash, now)) {
+                return Optional.empty();
+            }
+            return find(h, org, route, key);
+        });
+    }
+
+    /** A claim left by a request that never finished (its node died) is taken over, not honoured forever. */
+    private boolean takeOverAbandoned(Handle h, String org, String route, String key, String hash, long now) {
+        return h.createUpdate("UPDATE idempotency_keys SET request_hash = :hash, created_at = :at "
+                        + "WHERE org_id = :org AND route = :route AND idem_key = :key AND status_code IS NULL "
+                        + "AND created_at < :stale")
+                .bind("hash", hash).bind("at", now).bind("org", org).bind("route", route).bind("key", key)
+                .bind("stale", now - ABANDONED_AFTER.toMillis()).execute() == 1;
+    }
+
+    /** Records the response in the caller's transaction, the one that created the row. */
+    void complete(Handle h, String org, String route, String key, int status, String body) {
+        h.createUpdate("UPDATE idempotency_keys SET status_code = :status, response_body = :body "
+                        + "WHERE org_id = :org AND route = :route AND idem_key = :key")
+                .bind("status", status).bind("body", body).bind("org", org).bind("route", route).bind("key", key)
+                .execute();
+    }
+
+    /** Frees the key when its request failed, so the client may retry with it. */
+    void release(String org, String route, String key) {
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM idempotency_keys WHERE org_id = :org AND route = :route "
+                        + "AND idem_key = :key AND status_code IS NULL")
+                .bind("org", org).bind("route", route).bind("key", key).execute());
+    }
+
+    public int purgeExpired() {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM idempotency_keys WHERE created_at < :before")
+                .bind("before", clock.instant().minus(KEEP).toEpochMilli()).execute());
+    }
+
+    private Optional<Entry> find(Handle h, String org, String route, String key) {
+        return h.createQuery("SELECT * FROM idempotency_keys WHERE org_id = :org AND route = :route AND idem_key = :key")
+                .bind("org", org).bind("route", route).bind("key", key)
+                .map((rs, ctx) -> new Entry(rs.getString("request_hash"), (Integer) rs.getObject("status_code"),
+                        rs.getString("response_body"), rs.getLong("created_at")))
+                .findOne();
+    }
+}

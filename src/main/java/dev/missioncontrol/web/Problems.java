@@ -1,0 +1,84 @@
+package dev.missioncontrol.web;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.missioncontrol.errors.FieldError;
+import dev.missioncontrol.errors.NotFoundException;
+import dev.missioncontrol.errors.ValidationException;
+import dev.missioncontrol.store.Json;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Maps every failure to an RFC 9457 problem+json answer. No stack trace ever leaves the server. */
+public final class Problems {
+    private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+    private static final String TYPE_BASE = "https://missioncontrol.dev/problems/";
+
+    private Problems() {
+    }
+
+    public static void register(RoutesConfig routes) {
+        routes.exception(HttpProblem.class, (e, ctx) -> {
+            e.headers().forEach(ctx::header);
+            write(ctx, e.status(), e.type(), e.title(), e.getMessage(), List.of());
+        });
+        routes.exception(ValidationException.class, (e, ctx) ->
+                write(ctx, 422, "validation", "Invalid request", e.getMessage(), e.errors()));
+        routes.exception(NotFoundException.class, (e, ctx) ->
+                write(ctx, 404, "not-found", "Not found", e.getMessage(), List.of()));
+        routes.exception(JacksonException.class, (e, ctx) ->
+                write(ctx, 400, "bad-request", "Malformed request", "the body is not valid JSON", List.of()));
+        routes.exception(HttpResponseException.class, (e, ctx) ->
+                write(ctx, e.getStatus(), slug(e.getStatus()), e.getMessage(), e.getMessage(), List.of()));
+        routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("request {} {} failed; answered 500 (request_id={})", ctx.method(), ctx.path(),
+                    RequestIds.of(ctx), e);
+            write(ctx, 500, "internal", "Internal error", "the server could not complete the request; "
+                    + "quote the request_id when reporting it", List.of());
+        });
+        routes.error(404, ctx -> {
+            if (!isProblem(ctx)) {
+                write(ctx, 404, "not-found", "Not found", "no such resource: " + ctx.path(), List.of());
+            }
+        });
+        routes.error(405, ctx -> {
+            if (!isProblem(ctx)) {
+                write(ctx, 405, "method-not-allowed", "Method not allowed", ctx.method() + " is not allowed on "
+                        + ctx.path(), List.of());
+            }
+        });
+    }
+
+    public static void write(Context ctx, int status, String type, String title, String detail,
+            List<FieldError> errors) {
+        ObjectNode body = Json.object()
+                .put("type", TYPE_BASE + type).put("title", title).put("status", status).put("detail", detail);
+        if (!errors.isEmpty()) {
+            ArrayNode list = body.putArray("errors");
+            errors.forEach(e -> list.addObject().put("pointer", e.pointer()).put("code", e.code())
+                    .put("detail", e.detail()));
+        }
+        body.put("request_id", RequestIds.of(ctx));
+        ctx.status(status).contentType("application/problem+json").result(Json.write(body));
+    }
+
+    private static boolean isProblem(Context ctx) {
+        String type = ctx.res().getContentType();
+        return type != null && type.startsWith("application/problem+json");
+    }
+
+    private static String slug(int status) {
+        return switch (status) {
+            case 400 -> "bad-request";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 413 -> "payload-too-large";
+            default -> "http-" + status;
+        };
+    }
+}

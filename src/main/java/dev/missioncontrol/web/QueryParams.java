@@ -1,0 +1,70 @@
+package dev.missioncontrol.web;
+
+import dev.missioncontrol.errors.FieldError;
+import dev.missioncontrol.errors.ValidationException;
+import dev.missioncontrol.store.Cursor;
+import dev.missioncontrol.store.Ids;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/** Reads query parameters strictly: a bad value gets a 422 naming the parameter, never a silent default. */
+public final class QueryParams {
+    private QueryParams() {
+    }
+
+    public static int limit(Context ctx, int fallback, int max) {
+        return intParam(ctx, "limit", fallback, 1, max);
+    }
+
+    public static int intParam(Context ctx, String name, int fallback, int min, int max) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            int v = Integer.parseInt(raw.trim());
+            if (v >= min && v <= max) {
+                return v;
+            }
+        } catch (NumberFormatException ignored) {
+            // answered below
+        }
+        throw invalid(name, "must be an integer from " + min + " to " + max);
+    }
+
+    public static Instant time(Context ctx, String name) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(raw.trim()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw invalid(name, "must be an RFC 3339 time such as 2026-01-15T10:30:00Z");
+        }
+    }
+
+    public static Cursor cursor(Context ctx) {
+        String raw = ctx.queryParam("cursor");
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        return Cursor.decode(raw.trim()).orElseThrow(() -> invalid("cursor", "is not a cursor this server issued"));
+    }
+
+    /** A path id; anything that is not a UUID cannot exist, so it is a 404 like any unknown id. */
+    public static String id(Context ctx, String name, String what) {
+        String id = ctx.pathParam(name);
+        if (!Ids.isValid(id)) {
+            throw new dev.missioncontrol.errors.NotFoundException(what);
+        }
+        return id.toLowerCase();
+    }
+
+    public static ValidationException invalid(String name, String detail) {
+        return new ValidationException(List.of(new FieldError("/query/" + name, "invalid", detail)));
+    }
+}

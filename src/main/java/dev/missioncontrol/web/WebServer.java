@@ -1,0 +1,88 @@
+package dev.missioncontrol.web;
+
+import dev.missioncontrol.store.Json;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.event.HandlerMetaInfo;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The HTTP server: Javalin on virtual threads, with the cross-cutting filters every route gets. */
+public final class WebServer {
+    private static final Logger ACCESS = LoggerFactory.getLogger("access");
+    /** In-flight requests get this long to finish when the server stops. */
+    private static final long STOP_TIMEOUT_MS = 20_000;
+
+    private final Javalin app;
+    private final List<HandlerMetaInfo> routeTable = new CopyOnWriteArrayList<>();
+
+    /** The filters and limits every request passes through, in order. */
+    public record Filters(ApiAccess apiAccess, RateLimits rateLimits, SecurityHeaders securityHeaders,
+            MeterRegistry metrics) {
+    }
+
+    public WebServer(int port, Filters filters, List<RouteGroup> groups, List<Runnable> onStopping) {
+        this.app = Javalin.create(config -> configure(config, port, filters, groups, onStopping));
+    }
+
+    private void configure(JavalinConfig config, int port, Filters filters, List<RouteGroup> groups,
+            List<Runnable> onStopping) {
+        config.concurrency.useVirtualThreads = true;
+        config.jetty.port = port;
+        config.router.ignoreTrailingSlashes = true;
+        config.http.maxRequestSize = 1L << 20;
+        config.startup.showJavalinBanner = false;
+        config.jsonMapper(new JavalinJackson(Json.MAPPER, true));
+        config.jetty.modifyServer(server -> {
+            server.setHandler(new GracefulHandler());
+            server.setStopTimeout(STOP_TIMEOUT_MS);
+        });
+        config.events.handlerAdded(routeTable::add);
+        config.events.serverStopping(() -> onStopping.forEach(Runnable::run));
+        config.requestLogger.http((ctx, ms) -> logAccess(ctx, ms, filters.metrics()));
+        var routes = config.routes;
+        routes.before(ctx -> {
+            RequestIds.assign(ctx);
+            filters.securityHeaders().apply(ctx);
+        });
+        routes.before("/api/v1/*", filters.apiAccess()::authenticate);
+        routes.before("/api/v1/*", filters.rateLimits()::apply);
+        Problems.register(routes);
+        groups.forEach(g -> g.register(routes));
+    }
+
+    private static void logAccess(io.javalin.http.Context ctx, float ms, MeterRegistry metrics) {
+        String route = ctx.endpoints().lastHttpEndpoint() == null ? "unmatched"
+                : ctx.endpoints().lastHttpEndpoint().path;
+        ACCESS.info("{} {} {} {} {}ms", RequestIds.of(ctx), ctx.method(), ctx.path(), ctx.statusCode(),
+                String.format("%.1f", ms));
+        Timer.builder("http.server.requests").tag("method", ctx.method().name()).tag("route", route)
+                .tag("status", Integer.toString(ctx.statusCode())).register(metrics)
+                .record((long) (ms * 1000), TimeUnit.MICROSECONDS);
+    }
+
+    public WebServer start() {
+        app.start();
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public void stop() {
+        app.stop();
+    }
+
+    /** Every method and path the server answers, for the OpenAPI test and /api/docs. */
+    public List<HandlerMetaInfo> routeTable() {
+        return List.copyOf(routeTable);
+    }
+}
