@@ -34,7 +34,8 @@ public final class Problems {
         routes.exception(JacksonException.class, (e, ctx) ->
                 write(ctx, 400, "bad-request", "Malformed request", "the body is not valid JSON", List.of()));
         routes.exception(HttpResponseException.class, (e, ctx) ->
-                write(ctx, e.getStatus(), slug(e.getStatus()), e.getMessage(), e.getMessage(), List.of()));
+                write(ctx, e.getStatus(), slug(e.getStatus()),
+                        io.javalin.http.HttpStatus.forStatus(e.getStatus()).getMessage(), e.getMessage(), List.of()));
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("request {} {} failed; answered 500 (request_id={})", ctx.method(), ctx.path(),
                     RequestIds.of(ctx), e);

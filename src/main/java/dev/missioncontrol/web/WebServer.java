@@ -38,6 +38,7 @@ public final class WebServer {
         config.jetty.port = port;
         config.router.ignoreTrailingSlashes = true;
         config.http.maxRequestSize = 1L << 20;
+        config.http.prefer405over404 = true;
         config.startup.showJavalinBanner = false;
         config.jsonMapper(new JavalinJackson(Json.MAPPER, true));
         config.jetty.modifyServer(server -> {

@@ -1,0 +1,89 @@
+package dev.missioncontrol.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.missioncontrol.store.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A small HTTP client for tests; every call goes over a real socket. */
+public final class Api {
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+    private final String key;
+
+    /** A response with its body parsed when it is JSON. */
+    public record Reply(int status, HttpResponse<String> raw) {
+        public JsonNode json() {
+            return Json.read(raw.body());
+        }
+
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        public String body() {
+            return raw.body();
+        }
+
+        Reply withStatus() {
+            return new Reply(raw.statusCode(), raw);
+        }
+    }
+
+    public Api(String base, String key) {
+        this.base = base;
+        this.key = key;
+    }
+
+    public Reply get(String path) {
+        return send(builder(path).GET().build());
+    }
+
+    public Reply post(String path, String json) {
+        return post(path, json, Map.of());
+    }
+
+    public Reply post(String path, String json, Map<String, String> headers) {
+        Map<String, String> all = new LinkedHashMap<>(Map.of("Content-Type", "application/json"));
+        all.putAll(headers);
+        HttpRequest.Builder b = builder(path).POST(HttpRequest.BodyPublishers.ofString(json));
+        all.forEach((k, v) -> {
+            if (v != null) {
+                b.setHeader(k, v);
+            }
+        });
+        return send(b.build());
+    }
+
+    public Reply postBytes(String path, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder b = builder(path).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(b::setHeader);
+        return send(b.build());
+    }
+
+    public HttpRequest.Builder builder(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+        if (key != null) {
+            b.header("Authorization", "Bearer " + key);
+        }
+        return b;
+    }
+
+    public Reply send(HttpRequest request) {
+        try {
+            return new Reply(0, CLIENT.send(request, HttpResponse.BodyHandlers.ofString())).withStatus();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.missioncontrol.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Fresh databases for tests. PostgreSQL tests skip with a message when no server is reachable, unless
+ * MC_REQUIRE_POSTGRES=1 (set by .ci/run), in which case they fail instead.
+ */
+public final class TestDatabases {
+    private static final String PG_HOST = System.getenv().getOrDefault("MC_TEST_PG_HOST", "127.0.0.1:5432");
+    private static final String PG_ADMIN_URL = "jdbc:postgresql://" + PG_HOST + "/postgres";
+    private static final String PG_USER = System.getenv().getOrDefault("MC_TEST_PG_USER", "postgres");
+
+    private TestDatabases() {
+    }
+
+    public static boolean postgresRequired() {
+        return "1".equals(System.getenv("MC_REQUIRE_POSTGRES"));
+    }
+
+    /** Creates an empty PostgreSQL database and returns its URL, or skips the test when there is no server. */
+    public static String freshPostgres() {
+        String name = "mc_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        try (Connection c = DriverManager.getConnection(PG_ADMIN_URL, PG_USER, null);
+             Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            if (postgresRequired()) {
+                throw new IllegalStateException("PostgreSQL is required (MC_REQUIRE_POSTGRES=1) but "
+                        + PG_ADMIN_URL + " refused: " + e.getMessage(), e);
+            }
+            Assumptions.abort("PostgreSQL not reachable at " + PG_HOST + " (" + e.getMessage()
+                    + "); set MC_REQUIRE_POSTGRES=1 to make this a failure");
+        }
+        return "postgresql://" + PG_USER + "@" + PG_HOST + "/" + name;
+    }
+
+    public static void dropPostgres(String url) {
+        String name = url.substring(url.lastIndexOf('/') + 1);
+        try (Connection c = DriverManager.getConnection(PG_ADMIN_URL, PG_USER, null);
+             Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        } catch (SQLException e) {
+            // a leftover test database is harmless; the name is random
+        }
+    }
+}

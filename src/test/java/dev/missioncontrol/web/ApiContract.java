@@ -1,0 +1,229 @@
+package dev.missioncontrol.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.missioncontrol.orgs.Scope;
+import dev.missioncontrol.testing.Api;
+import dev.missioncontrol.testing.TestServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The API contract of API.md, run against a real server. Subclasses choose the database, so the same suite runs on
+ * SQLite and on PostgreSQL.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ApiContract {
+    static final String DEPLOY = "/api/v1/deployments/";
+    static final String SESSIONS = "/api/v1/agent-sessions/";
+    TestServer server;
+    Api api;
+
+    abstract TestServer.Db database();
+
+    @BeforeAll
+    void startServer() {
+        server = TestServer.start(database());
+        api = server.api();
+    }
+
+    @AfterAll
+    void stopServer() {
+        server.close();
+    }
+
+    @Test
+    void seed_deployment_example_gets_201_with_exactly_the_documented_fields() {
+        var r = api.post(DEPLOY, """
+                {"deployment_request":"Deploy version 1.2.3 to production","repository_full_name":"acme/web",
+                 "status":"success","external_url":"https://github.com/acme/web/actions/runs/1",
+                 "commit_sha":"abc123def456","commit_message":"Fix login","ref":"refs/heads/main",
+                 "event_metadata":{"environment":"production"}}""");
+        assertThat(r.status()).isEqualTo(201);
+        assertThat(fieldNames(r.json())).containsExactly("id", "status", "created_at", "agent_session_id",
+                "agent_session_url");
+        assertThat(r.json().get("status").asText()).isEqualTo("success");
+        assertThat(r.json().get("agent_session_url").asText()).isEqualTo("/agents/" + r.json().get("agent_session_id").asText());
+    }
+
+    @Test
+    void token_scheme_is_accepted_like_bearer() {
+        var request = api.builder(DEPLOY).header("Content-Type", "application/json")
+                .setHeader("Authorization", "Token " + server.firstKey())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"deployment_request\":\"Deploy\",\"repository_full_name\":\"acme/web\"}")).build();
+        assertThat(api.send(request).status()).isEqualTo(201);
+    }
+
+    @Test
+    void seed_session_example_gets_201_with_exactly_the_documented_fields() {
+        var r = api.post(SESSIONS, """
+                {"prompt":"Investigate high error rate in payment service",
+                 "context":{"service":"payment-api","environment":"production","error_rate":"5.2%"}}""");
+        assertThat(r.status()).isEqualTo(201);
+        assertThat(fieldNames(r.json())).containsExactly("session_id", "status", "created_at", "url");
+        assertThat(r.json().get("status").asText()).isEqualTo("active");
+        String id = r.json().get("session_id").asText();
+        var events = api.get(SESSIONS + id + "/events/");
+        assertThat(events.json().get("results").get(0).get("type").asText()).isEqualTo("status");
+        assertThat(events.json().get("results").get(0).get("seq").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void defaults_status_to_success_and_wraps_non_object_metadata() {
+        var r = api.post(DEPLOY, """
+                {"deployment_request":"Deploy","repository_full_name":"acme/web","event_metadata":"env=prod",
+                 "github_run_id":123,"github_run_url":"https://x"}""");
+        assertThat(r.json().get("status").asText()).isEqualTo("success");
+        var detail = api.get(DEPLOY + r.json().get("id").asText() + "/").json();
+        assertThat(detail.get("event_metadata").get("value").asText()).isEqualTo("env=prod");
+        assertThat(detail.toString()).doesNotContain("github_run_id").doesNotContain("github_run_url");
+        assertThat(detail.get("verdict").get("state").asText()).isEqualTo("pending");
+    }
+
+    @Test
+    void unknown_repository_is_registered_and_repeat_events_join_the_open_session() {
+        String body = """
+                {"deployment_request":"Deploy","repository_full_name":"acme/joined","status":"%s",
+                 "external_url":"https://ci.example.com/run/77"}""";
+        var pending = api.post(DEPLOY, body.formatted("pending")).json();
+        var success = api.post(DEPLOY, body.formatted("success")).json();
+        assertThat(success.get("agent_session_id").asText()).isEqualTo(pending.get("agent_session_id").asText());
+        var other = api.post(DEPLOY, body.formatted("success").replace("/77", "/78")).json();
+        assertThat(other.get("agent_session_id").asText()).isNotEqualTo(pending.get("agent_session_id").asText());
+        var list = api.get(DEPLOY + "?repository=acme/joined").json();
+        assertThat(list.get("count").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void twenty_parallel_posts_with_one_idempotency_key_create_one_row() throws Exception {
+        String body = "{\"deployment_request\":\"Idempotent deploy\",\"repository_full_name\":\"acme/idem\"}";
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        List<Future<Api.Reply>> replies = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Callable<Api.Reply> call = () -> api.post(DEPLOY, body, Map.of("Idempotency-Key", "deploy-42"));
+            replies.add(pool.submit(call));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (Future<Api.Reply> f : replies) {
+            Api.Reply r = f.get();
+            statuses.add(r.status());
+            if (r.status() == 201) {
+                ids.add(r.json().get("id").asText());
+            }
+        }
+        pool.shutdown();
+        assertThat(statuses).allMatch(s -> s == 201 || s == 409);
+        assertThat(ids).hasSize(1);
+        assertThat(api.get(DEPLOY + "?repository=acme/idem").json().get("count").asInt()).isEqualTo(1);
+        var replay = api.post(DEPLOY, body, Map.of("Idempotency-Key", "deploy-42"));
+        assertThat(replay.status()).isEqualTo(201);
+        assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(replay.json().get("id").asText()).isEqualTo(ids.iterator().next());
+        var different = api.post(DEPLOY, body.replace("Idempotent", "Other"), Map.of("Idempotency-Key", "deploy-42"));
+        assertProblem(different, 422);
+    }
+
+    @Test
+    void gzip_bodies_are_accepted() throws IOException {
+        byte[] gz = gzip("{\"deployment_request\":\"Zipped\",\"repository_full_name\":\"acme/web\"}".getBytes());
+        var r = api.postBytes(DEPLOY, gz, Map.of("Content-Type", "application/json", "Content-Encoding", "gzip"));
+        assertThat(r.status()).isEqualTo(201);
+    }
+
+    @Test
+    void lists_paginate_with_cursors() {
+        for (int i = 0; i < 5; i++) {
+            api.post(DEPLOY, "{\"deployment_request\":\"Page " + i + "\",\"repository_full_name\":\"acme/pages\"}");
+        }
+        var first = api.get(DEPLOY + "?repository=acme/pages&limit=3").json();
+        assertThat(first.get("count").asInt()).isEqualTo(3);
+        var second = api.get(DEPLOY + "?repository=acme/pages&limit=3&cursor=" + first.get("next").asText()).json();
+        assertThat(second.get("count").asInt()).isEqualTo(2);
+        assertThat(second.get("next").isNull()).isTrue();
+        assertThat(first.get("results").get(0).get("deployment_request").asText()).isEqualTo("Page 4");
+    }
+
+    @Test
+    void another_organizations_objects_are_not_found() {
+        String otherKey = server.newOrgKey("other-" + System.nanoTime(), Scope.all());
+        Api other = server.api(otherKey);
+        var mine = api.post(DEPLOY, "{\"deployment_request\":\"Mine\",\"repository_full_name\":\"acme/web\"}").json();
+        var session = api.post(SESSIONS, "{\"prompt\":\"Mine\"}").json();
+        assertProblem(other.get(DEPLOY + mine.get("id").asText() + "/"), 404);
+        assertProblem(other.get(SESSIONS + session.get("session_id").asText() + "/"), 404);
+        assertProblem(other.get(SESSIONS + session.get("session_id").asText() + "/events/"), 404);
+        assertProblem(other.post(SESSIONS + session.get("session_id").asText() + "/messages/", "{\"content\":\"hi\"}"), 404);
+        assertThat(other.get(DEPLOY).json().get("count").asInt()).isZero();
+    }
+
+    @Test
+    void a_key_without_the_scope_gets_403() {
+        String readOnly = server.newOrgKey("ro-" + System.nanoTime(), Set.of(Scope.DEPLOYMENTS_READ));
+        assertProblem(server.api(readOnly).post(DEPLOY, "{\"deployment_request\":\"x\",\"repository_full_name\":\"a/b\"}"), 403);
+        assertThat(server.api(readOnly).get(DEPLOY).status()).isEqualTo(200);
+    }
+
+    @Test
+    void every_bad_request_gets_a_documented_problem_and_never_a_500() throws IOException {
+        List<BadRequest> cases = BadRequests.all(server, api);
+        assertThat(cases).hasSizeGreaterThanOrEqualTo(30);
+        for (BadRequest c : cases) {
+            Api.Reply r = c.send().get();
+            assertThat(r.status()).as(c.name() + ": " + r.body()).isEqualTo(c.expectedStatus());
+            assertProblem(r, c.expectedStatus());
+        }
+    }
+
+    @Test
+    void health_readiness_and_metrics_answer_without_a_key() {
+        Api anonymous = server.api(null);
+        assertThat(anonymous.get("/healthz").status()).isEqualTo(200);
+        assertThat(anonymous.get("/readyz").json().get("status").asText()).isEqualTo("ready");
+        assertThat(anonymous.get("/metrics").body()).contains("http_server_requests");
+    }
+
+    static void assertProblem(Api.Reply r, int status) {
+        assertThat(r.status()).as(r.body()).isEqualTo(status);
+        assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+        JsonNode p = r.json();
+        assertThat(p.get("status").asInt()).isEqualTo(status);
+        assertThat(p.get("type").asText()).startsWith("https://missioncontrol.dev/problems/");
+        assertThat(p.hasNonNull("title")).isTrue();
+        assertThat(p.hasNonNull("detail")).isTrue();
+        assertThat(p.get("request_id").asText()).isNotBlank();
+        assertThat(r.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("dev.missioncontrol.");
+        if (status == 401) {
+            assertThat(r.header("WWW-Authenticate")).startsWith("Bearer");
+        }
+    }
+
+    static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    static byte[] gzip(byte[] raw) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(raw);
+        }
+        return out.toByteArray();
+    }
+}

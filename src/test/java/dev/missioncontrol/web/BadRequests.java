@@ -1,0 +1,121 @@
+package dev.missioncontrol.web;
+
+import dev.missioncontrol.orgs.Scope;
+import dev.missioncontrol.testing.Api;
+import dev.missioncontrol.testing.TestServer;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The corpus of malformed requests, each with the 4xx problem API.md documents for it. */
+final class BadRequests {
+    private static final String D = ApiContract.DEPLOY;
+    private static final String S = ApiContract.SESSIONS;
+    private static final String OK_DEPLOY = "{\"deployment_request\":\"x\",\"repository_full_name\":\"acme/web\"";
+
+    private BadRequests() {
+    }
+
+    static List<BadRequest> all(TestServer server, Api api) throws IOException {
+        List<BadRequest> c = new ArrayList<>();
+        fields(c, api);
+        bodies(c, api);
+        credentials(c, server, api);
+        queries(c, api);
+        return c;
+    }
+
+    private static void fields(List<BadRequest> c, Api api) {
+        deploy(c, api, "missing deployment_request", "{\"repository_full_name\":\"acme/web\"}");
+        deploy(c, api, "blank deployment_request", "{\"deployment_request\":\"   \",\"repository_full_name\":\"acme/web\"}");
+        deploy(c, api, "oversized deployment_request",
+                "{\"deployment_request\":\"" + "x".repeat(2001) + "\",\"repository_full_name\":\"acme/web\"}");
+        deploy(c, api, "deployment_request as number", "{\"deployment_request\":42,\"repository_full_name\":\"acme/web\"}");
+        deploy(c, api, "bad status", OK_DEPLOY + ",\"status\":\"done\"}");
+        deploy(c, api, "status as number", OK_DEPLOY + ",\"status\":1}");
+        deploy(c, api, "commit_sha not hex", OK_DEPLOY + ",\"commit_sha\":\"zzzz\"}");
+        deploy(c, api, "commit_sha too short", OK_DEPLOY + ",\"commit_sha\":\"abc\"}");
+        deploy(c, api, "commit_sha too long", OK_DEPLOY + ",\"commit_sha\":\"" + "a".repeat(65) + "\"}");
+        deploy(c, api, "external_url not http", OK_DEPLOY + ",\"external_url\":\"ftp://x/y\"}");
+        deploy(c, api, "external_url oversized", OK_DEPLOY + ",\"external_url\":\"https://x/" + "a".repeat(2050) + "\"}");
+        deploy(c, api, "commit_message oversized", OK_DEPLOY + ",\"commit_message\":\"" + "m".repeat(10_001) + "\"}");
+        deploy(c, api, "ref oversized", OK_DEPLOY + ",\"ref\":\"" + "r".repeat(256) + "\"}");
+        deploy(c, api, "ref as object", OK_DEPLOY + ",\"ref\":{}}");
+        deploy(c, api, "repository not owner/name", "{\"deployment_request\":\"x\",\"repository_full_name\":\"justname\"}");
+        session(c, api, "missing prompt", "{\"context\":{}}");
+        session(c, api, "blank prompt", "{\"prompt\":\"\"}");
+        session(c, api, "oversized prompt", "{\"prompt\":\"" + "p".repeat(20_001) + "\"}");
+        session(c, api, "prompt as array", "{\"prompt\":[\"a\"]}");
+        session(c, api, "context as string", "{\"prompt\":\"p\",\"context\":\"logs\"}");
+        session(c, api, "bad session_type", "{\"prompt\":\"p\",\"session_type\":\"deploy_monitor\"}");
+    }
+
+    private static void bodies(List<BadRequest> c, Api api) throws IOException {
+        c.add(new BadRequest("bad JSON", 400, () -> api.post(D, "{\"deployment_request\": ")));
+        c.add(new BadRequest("JSON array body", 400, () -> api.post(D, "[1,2]")));
+        c.add(new BadRequest("empty body", 400, () -> api.post(D, "")));
+        c.add(new BadRequest("text/plain body", 415, () -> api.post(D, OK_DEPLOY + "}", Map.of("Content-Type", "text/plain"))));
+        c.add(new BadRequest("form body", 415, () -> api.postBytes(D, "a=b".getBytes(),
+                Map.of("Content-Type", "application/x-www-form-urlencoded"))));
+        byte[] huge = ("{\"deployment_request\":\"" + "h".repeat(1_100_000) + "\"}").getBytes();
+        c.add(new BadRequest("huge body", 413, () -> api.postBytes(D, huge, Map.of("Content-Type", "application/json"))));
+        byte[] bomb = ApiContract.gzip(("{\"deployment_request\":\"" + " ".repeat(3_000_000) + "\"}").getBytes());
+        c.add(new BadRequest("gzip bomb", 413, () -> api.postBytes(D, bomb,
+                Map.of("Content-Type", "application/json", "Content-Encoding", "gzip"))));
+        c.add(new BadRequest("not gzip", 400, () -> api.postBytes(D, "plain".getBytes(),
+                Map.of("Content-Type", "application/json", "Content-Encoding", "gzip"))));
+        c.add(new BadRequest("unknown encoding", 415, () -> api.postBytes(D, "{}".getBytes(),
+                Map.of("Content-Type", "application/json", "Content-Encoding", "br"))));
+        c.add(new BadRequest("Idempotency-Key too long", 422, () -> api.post(D, OK_DEPLOY + "}",
+                Map.of("Idempotency-Key", "k".repeat(256)))));
+        c.add(new BadRequest("message without content", 422, () -> api.post(S + sessionId(api) + "/messages/", "{}")));
+    }
+
+    private static void credentials(List<BadRequest> c, TestServer server, Api api) {
+        String base = server.baseUrl();
+        c.add(new BadRequest("no key", 401, () -> new Api(base, null).post(D, OK_DEPLOY + "}")));
+        c.add(new BadRequest("malformed key", 401, () -> new Api(base, "not-a-key").post(D, OK_DEPLOY + "}")));
+        String good = server.firstKey();
+        String badChecksum = good.substring(0, good.length() - 1) + (good.endsWith("A") ? "B" : "A");
+        c.add(new BadRequest("bad checksum", 401, () -> new Api(base, badChecksum).post(D, OK_DEPLOY + "}")));
+        String unknown = dev.missioncontrol.orgs.ApiKeyFormat.newKey("ZZZZZZZZ");
+        c.add(new BadRequest("unknown key", 401, () -> new Api(base, unknown).post(D, OK_DEPLOY + "}")));
+        String revoked = server.newOrgKey("revoked-" + System.nanoTime(), Scope.all());
+        new dev.missioncontrol.orgs.ApiKeyStore(server.app().database().jdbi(), java.time.Clock.systemUTC())
+                .revoke(revoked.substring(3, 11), null);
+        c.add(new BadRequest("revoked key", 401, () -> new Api(base, revoked).get(D)));
+        c.add(new BadRequest("basic scheme", 401, () -> api.send(api.builder(D)
+                .setHeader("Authorization", "Basic dXNlcjpwYXNz").GET().build())));
+        c.add(new BadRequest("key in query string", 401, () -> new Api(base, null).get(D + "?api_key=" + good)));
+        String readOnly = server.newOrgKey("scoped-" + System.nanoTime(), Set.of(Scope.SESSIONS_READ));
+        c.add(new BadRequest("missing scope", 403, () -> new Api(base, readOnly).post(S, "{\"prompt\":\"p\"}")));
+    }
+
+    private static void queries(List<BadRequest> c, Api api) {
+        c.add(new BadRequest("limit zero", 422, () -> api.get(D + "?limit=0")));
+        c.add(new BadRequest("limit not a number", 422, () -> api.get(D + "?limit=ten")));
+        c.add(new BadRequest("bad since", 422, () -> api.get(D + "?since=yesterday")));
+        c.add(new BadRequest("bad cursor", 422, () -> api.get(S + "?cursor=garbage")));
+        c.add(new BadRequest("bad status filter", 422, () -> api.get(S + "?status=running")));
+        c.add(new BadRequest("wait over 600", 422, () -> api.get(D + "00000000-0000-7000-8000-000000000000/?wait=601")));
+        c.add(new BadRequest("id not a uuid", 404, () -> api.get(D + "1%27%20OR%201=1/")));
+        c.add(new BadRequest("unknown deployment", 404, () -> api.get(D + "00000000-0000-7000-8000-000000000000/")));
+        c.add(new BadRequest("unknown route", 404, () -> api.get("/api/v1/nothing-here")));
+        c.add(new BadRequest("wrong method", 405, () -> api.send(api.builder(D).DELETE().build())));
+    }
+
+    private static void deploy(List<BadRequest> c, Api api, String name, String body) {
+        c.add(new BadRequest(name, 422, () -> api.post(D, body)));
+    }
+
+    private static void session(List<BadRequest> c, Api api, String name, String body) {
+        c.add(new BadRequest(name, 422, () -> api.post(S, body)));
+    }
+
+    private static String sessionId(Api api) {
+        return api.post(S, "{\"prompt\":\"for messages\"}").json().get("session_id").asText();
+    }
+
+}
