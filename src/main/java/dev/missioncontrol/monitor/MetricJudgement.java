@@ -38,12 +38,21 @@ public final class MetricJudgement {
         double effect = HodgesLehmann.shift(baseline, current);
         double baselineMean = SampleStats.mean(baseline);
         double currentMean = SampleStats.mean(current);
-        boolean changed = pValue < ALPHA && bounds.exceededBy(baseline, effect, baselineMean, currentMean);
+        boolean changed = pValue < ALPHA && agree(effect, currentMean - baselineMean)
+                && bounds.exceededBy(baseline, effect, baselineMean, currentMean);
         Outcome outcome = changed ? movement(effect, currentMean - baselineMean) : Outcome.PASS;
         Double ratio = ratio(baselineMean, currentMean);
         MetricResult unjudged = new MetricResult(samples.name(), baselineMean, currentMean, ratio, pValue,
                 outcome, effect, null, samples.direction(), false);
         return withSeverity(unjudged, samples.critical());
+    }
+
+    /**
+     * A typical sample moving one way while the mean moves the other is a change of shape (a few
+     * outliers gone, the bulk a little higher), not a regression one could call high or low.
+     */
+    private static boolean agree(double effect, double meanShift) {
+        return effect == 0 || Math.signum(effect) == Math.signum(meanShift);
     }
 
     /** The direction of the move: the median shift decides, the mean breaks a tie at zero. */
