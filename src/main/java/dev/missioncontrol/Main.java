@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code missionctl} root command: every subcommand the launcher does not handle itself. */
 @Command(name = "missionctl", mixinStandardHelpOptions = true, version = "Mission Control 0.1.0",
         description = "Mission Control: deployment verification and incident investigation.",
-        subcommands = {ServeCommand.class, dev.missioncontrol.orgs.AdminCommand.class})
+        subcommands = {ServeCommand.class, dev.missioncontrol.orgs.AdminCommand.class,
+                dev.missioncontrol.monitor.JudgeCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -1,0 +1,50 @@
+package dev.missioncontrol.monitor;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Turns metric comparisons into the deploy's verdict. The score is pass / (pass + failing) x 100
+ * over metrics with data: 95 or more is healthy, 75 or more marginal, anything lower degraded.
+ * A metric that moved the harmless way (throughput up) counts as a pass.
+ */
+public final class Judge {
+
+    static final double HEALTHY_SCORE = 95;
+    static final double MARGINAL_SCORE = 75;
+
+    private Judge() {
+    }
+
+    /** Compares every metric once, at the given moment. */
+    public static Check check(Instant at, List<MetricSamples> metrics) {
+        return new Check(at, metrics.stream().map(MetricJudgement::judge).toList());
+    }
+
+    /**
+     * Decides from the latest check: each check's post-deploy window holds everything since the
+     * deploy, so the latest one has the most evidence. Earlier checks stay in the verdict as the
+     * record of how it got there.
+     */
+    public static Verdict decide(List<Check> checks, Instant decidedAt) {
+        if (checks.isEmpty()) {
+            return Verdict.pending();
+        }
+        List<MetricResult> latest = checks.getLast().metrics();
+        List<MetricResult> counted = latest.stream().filter(MetricResult::counted).toList();
+        if (counted.isEmpty()) {
+            return new Verdict(VerdictState.INCONCLUSIVE, null, checks, decidedAt);
+        }
+        long failing = counted.stream().filter(MetricResult::failing).count();
+        double score = 100.0 * (counted.size() - failing) / counted.size();
+        boolean criticalFailure = counted.stream().anyMatch(m -> m.failing() && m.critical());
+        return new Verdict(state(score, criticalFailure), score, checks, decidedAt);
+    }
+
+    private static VerdictState state(double score, boolean criticalFailure) {
+        if (criticalFailure || score < MARGINAL_SCORE) {
+            return VerdictState.DEGRADED;
+        }
+        return score >= HEALTHY_SCORE ? VerdictState.HEALTHY : VerdictState.MARGINAL;
+    }
+}

@@ -1,0 +1,101 @@
+package dev.missioncontrol.monitor;
+
+import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
+
+/**
+ * Compares one metric's current window with its baseline window, following Kayenta's approach: a
+ * Mann-Whitney U test says whether the two windows differ, a Hodges-Lehmann effect size says by
+ * how much, and allowed-change bounds keep significant but immaterial moves a pass.
+ *
+ * <p>Central values are means, not medians: many deploy metrics are sparse counts (errors per
+ * scrape, mostly zero) whose median stays at zero through a burst, and a ratio of means is the
+ * ratio of totals that people mean by "errors doubled".
+ */
+public final class MetricJudgement {
+
+    /** 98 % confidence. */
+    static final double ALPHA = 0.02;
+    /** Fewer samples than this on either side and the rank test has nothing to rank: nodata. */
+    static final int MIN_SAMPLES = 3;
+    /** Below this magnitude a baseline mean counts as zero, and no ratio is given. */
+    private static final double ZERO = 1e-9;
+
+    private MetricJudgement() {
+    }
+
+    /** Judges one metric with the default allowed-change bounds. */
+    public static MetricResult judge(MetricSamples samples) {
+        return judge(samples, AllowedChange.DEFAULT);
+    }
+
+    static MetricResult judge(MetricSamples samples, AllowedChange bounds) {
+        double[] baseline = samples.baseline();
+        double[] current = samples.current();
+        if (baseline.length < MIN_SAMPLES || current.length < MIN_SAMPLES) {
+            return noData(samples);
+        }
+        double pValue = new MannWhitneyUTest().mannWhitneyUTest(baseline, current);
+        double effect = HodgesLehmann.shift(baseline, current);
+        double baselineMean = SampleStats.mean(baseline);
+        double currentMean = SampleStats.mean(current);
+        boolean changed = pValue < ALPHA && agree(effect, currentMean - baselineMean)
+                && bounds.exceededBy(baseline, effect, baselineMean, currentMean);
+        Outcome outcome = changed ? movement(effect, currentMean - baselineMean) : Outcome.PASS;
+        Double ratio = ratio(baselineMean, currentMean);
+        MetricResult unjudged = new MetricResult(samples.name(), baselineMean, currentMean, ratio, pValue,
+                outcome, effect, null, samples.direction(), false);
+        return withSeverity(unjudged, samples.critical());
+    }
+
+    /**
+     * A typical sample moving one way while the mean moves the other is a change of shape (a few
+     * outliers gone, the bulk a little higher), not a regression one could call high or low.
+     */
+    private static boolean agree(double effect, double meanShift) {
+        return effect == 0 || Math.signum(effect) == Math.signum(meanShift);
+    }
+
+    /** The direction of the move: the median shift decides, the mean breaks a tie at zero. */
+    private static Outcome movement(double effect, double meanShift) {
+        double sign = effect != 0 ? effect : meanShift;
+        return sign > 0 ? Outcome.HIGH : Outcome.LOW;
+    }
+
+    private static Double ratio(double baselineMean, double currentMean) {
+        return Math.abs(baselineMean) < ZERO ? null : currentMean / baselineMean;
+    }
+
+    /** Grades only failing metrics; a metric that fails at critical severity is critical. */
+    private static MetricResult withSeverity(MetricResult result, boolean configuredCritical) {
+        if (!result.failing()) {
+            return copy(result, null, configuredCritical);
+        }
+        Severity severity = severity(result.ratio(), result.result());
+        return copy(result, severity, configuredCritical || severity == Severity.CRITICAL);
+    }
+
+    /**
+     * A missing or non-positive ratio means the metric appeared from nothing or dropped to nothing
+     * (or crossed zero): as bad as a move gets.
+     */
+    private static Severity severity(Double ratio, Outcome outcome) {
+        if (ratio == null || ratio <= 0) {
+            return Severity.CRITICAL;
+        }
+        return Severity.ofWorseningRatio(outcome == Outcome.HIGH ? ratio : 1 / ratio);
+    }
+
+    private static MetricResult copy(MetricResult r, Severity severity, boolean critical) {
+        return new MetricResult(r.name(), r.baseline(), r.current(), r.ratio(), r.pValue(), r.result(),
+                r.effect(), severity, r.direction(), critical);
+    }
+
+    private static MetricResult noData(MetricSamples samples) {
+        return new MetricResult(samples.name(), meanOrNull(samples.baseline()), meanOrNull(samples.current()),
+                null, null, Outcome.NODATA, null, null, samples.direction(), samples.critical());
+    }
+
+    private static Double meanOrNull(double[] values) {
+        return values.length == 0 ? null : SampleStats.mean(values);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.missioncontrol.monitor;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+/**
+ * One metric's comparison, one entry of a check's {@code metrics} in API.md's verdict object.
+ *
+ * @param baseline mean of the baseline samples
+ * @param current  mean of the current samples
+ * @param ratio    current / baseline; null when the baseline is zero, so no ratio exists
+ * @param pValue   two-sided Mann-Whitney U p-value; null without data
+ * @param effect   Hodges-Lehmann shift, the median of pairwise differences current - baseline
+ * @param severity how far a failing metric moved in its bad direction; null when it does not fail
+ * @param critical whether this failure alone makes the deploy degraded
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record MetricResult(String name, Double baseline, Double current, Double ratio, Double pValue,
+                           Outcome result, Double effect, Severity severity, Direction direction,
+                           boolean critical) {
+
+    /** Whether this metric counts against the deploy: it moved significantly in its bad direction. */
+    @JsonProperty("failing")
+    public boolean failing() {
+        return (result == Outcome.HIGH && direction.upIsBad()) || (result == Outcome.LOW && direction.downIsBad());
+    }
+
+    /** Whether this metric takes part in the score; metrics without data do not. */
+    boolean counted() {
+        return result != Outcome.NODATA;
+    }
+}

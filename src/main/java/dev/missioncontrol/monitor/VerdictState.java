@@ -1,0 +1,20 @@
+package dev.missioncontrol.monitor;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** The verdict's {@code state}, as API.md spells it. */
+public enum VerdictState {
+    HEALTHY, MARGINAL, DEGRADED,
+    /** The deploy itself failed; set by the monitor, never by comparing metrics. */
+    FAILED,
+    /** Every metric lacked data, so nothing can be said yet. */
+    INCONCLUSIVE,
+    /** No check has run yet. */
+    PENDING;
+
+    @JsonValue
+    String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

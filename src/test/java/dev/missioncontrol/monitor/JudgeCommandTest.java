@@ -1,0 +1,103 @@
+package dev.missioncontrol.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.missioncontrol.Main;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class JudgeCommandTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(Object command, String... args) {
+        return new CommandLine(command).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+    }
+
+    private Path file(String name, String content) throws IOException {
+        return Files.writeString(dir.resolve(name), content);
+    }
+
+    @Test
+    void prints_the_verdict_as_one_json_line() throws IOException {
+        Path before = file("before.csv", "timestamp,errors\n1,0\n2,1\n3,0\n4,0\n5,1\n6,0\n7,0\n8,0\n");
+        Path after = file("after.txt", "7\n9\n8\n\n6\n9\n8\n7\n");
+
+        int exit = run(new JudgeCommand(Clock.fixed(NOW, ZoneOffset.UTC)),
+                "--baseline", before.toString(), "--current", after.toString(), "--name", "http_errors");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString().lines()).hasSize(1);
+        JsonNode verdict = new ObjectMapper().readTree(out.toString());
+        assertThat(verdict.path("state").asText()).isEqualTo("degraded");
+        assertThat(verdict.path("decided_at").asText()).isEqualTo("2026-03-01T12:00:00Z");
+        JsonNode metric = verdict.path("checks").path(0).path("metrics").path(0);
+        assertThat(metric.path("name").asText()).isEqualTo("http_errors");
+        assertThat(metric.path("result").asText()).isEqualTo("high");
+        assertThat(metric.path("direction").asText()).isEqualTo("increase");
+        assertThat(metric.path("p_value").asDouble()).isLessThan(0.02);
+        assertThat(metric.path("ratio").asDouble()).isCloseTo((54.0 / 7) / (2.0 / 8), within(1e-9));
+    }
+
+    @Test
+    void is_reachable_as_a_missionctl_subcommand() throws IOException {
+        Path same = file("latency.csv", "10\n11\n12\n10\n11\n");
+
+        int exit = run(new Main(), "judge", "--baseline", same.toString(), "--current", same.toString(),
+                "--direction", "increase");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString().lines()).singleElement().asString().startsWith("{\"state\":\"healthy\"");
+    }
+
+    @Test
+    void rejects_a_file_with_a_word_among_the_numbers() throws IOException {
+        Path good = file("good.txt", "1\n2\n3\n");
+        Path bad = file("bad.txt", "1\n2\nthree\n");
+
+        int exit = run(new JudgeCommand(), "--baseline", good.toString(), "--current", bad.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString()).contains("bad.txt line 3: not a number: 'three'");
+    }
+
+    @Test
+    void rejects_a_missing_or_empty_file() throws IOException {
+        Path empty = file("empty.csv", "timestamp,value\n");
+
+        assertThat(run(new JudgeCommand(), "--baseline", empty.toString(), "--current", empty.toString())).isEqualTo(2);
+        assertThat(run(new JudgeCommand(), "--baseline", dir.resolve("gone.csv").toString(),
+                "--current", empty.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("no samples").contains("no such file");
+    }
+
+    @Test
+    void rejects_an_unknown_direction() throws IOException {
+        Path same = file("x.txt", "1\n2\n3\n");
+
+        int exit = run(new JudgeCommand(), "--baseline", same.toString(), "--current", same.toString(),
+                "--direction", "sideways");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("increase, decrease or either");
+    }
+}

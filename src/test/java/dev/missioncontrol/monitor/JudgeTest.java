@@ -1,0 +1,134 @@
+package dev.missioncontrol.monitor;
+
+import static dev.missioncontrol.monitor.MetricJudgementTest.noisy;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class JudgeTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
+
+    private static Verdict verdictOf(List<MetricSamples> metrics) {
+        return Judge.decide(List.of(Judge.check(NOW, metrics)), NOW);
+    }
+
+    /** Metrics that did not move, so the one under test decides the verdict. */
+    private static List<MetricSamples> steady(int count) {
+        return IntStream.range(0, count)
+                .mapToObj(i -> MetricSamples.of("cpu_" + i, noisy(40, 4, 60, i), noisy(40, 4, 60, 1000 + i)))
+                .collect(ArrayList::new, List::add, List::addAll);
+    }
+
+    @Test
+    void flags_error_spike_as_degraded() {
+        double[] before = noisy(0.5, 0.2, 60, 1);
+        double[] after = noisy(6, 1, 60, 2);
+
+        Verdict verdict = verdictOf(List.of(MetricSamples.of("error_rate", before, after)));
+
+        assertThat(verdict.state()).isEqualTo(VerdictState.DEGRADED);
+        assertThat(verdict.score()).isZero();
+        assertThat(verdict.decidedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void passes_identical_distributions() {
+        double[] latency = noisy(200, 30, 100, 3);
+
+        Verdict verdict = verdictOf(List.of(MetricSamples.of("latency_ms", latency, latency.clone())));
+
+        assertThat(verdict.state()).isEqualTo(VerdictState.HEALTHY);
+        assertThat(verdict.score()).isEqualTo(100.0);
+    }
+
+    @Test
+    void nodata_when_too_few_samples() {
+        Verdict verdict = verdictOf(List.of(MetricSamples.of("error_rate", new double[] {1}, new double[] {9, 9})));
+
+        assertThat(verdict.checks().getFirst().metrics().getFirst().result()).isEqualTo(Outcome.NODATA);
+        assertThat(verdict.state()).isEqualTo(VerdictState.INCONCLUSIVE);
+        assertThat(verdict.score()).isNull();
+    }
+
+    @Test
+    void metrics_without_data_do_not_count_toward_the_score() {
+        List<MetricSamples> metrics = steady(3);
+        metrics.add(MetricSamples.of("error_rate", new double[0], new double[0]));
+
+        assertThat(verdictOf(metrics).score()).isEqualTo(100.0);
+    }
+
+    @Test
+    void decrease_in_throughput_is_bad() {
+        MetricSamples throughput = MetricSamples.of("throughput", noisy(900, 40, 90, 4), noisy(500, 40, 90, 5));
+
+        assertThat(verdictOf(List.of(throughput)).state()).isEqualTo(VerdictState.DEGRADED);
+    }
+
+    @Test
+    void increase_in_throughput_is_not_a_failure() {
+        MetricSamples throughput = MetricSamples.of("throughput", noisy(900, 40, 90, 4), noisy(1400, 40, 90, 5));
+
+        Verdict verdict = verdictOf(List.of(throughput));
+
+        assertThat(verdict.state()).isEqualTo(VerdictState.HEALTHY);
+        assertThat(verdict.score()).isEqualTo(100.0);
+    }
+
+    @Test
+    void critical_ratio_makes_deploy_degraded() {
+        // 19 of 20 pass: a score of 95 would be healthy, but the one failure more than doubled.
+        List<MetricSamples> metrics = steady(19);
+        metrics.add(MetricSamples.of("latency_ms", noisy(100, 10, 60, 6), noisy(250, 10, 60, 7)));
+
+        Verdict verdict = verdictOf(metrics);
+
+        assertThat(verdict.score()).isEqualTo(95.0);
+        assertThat(verdict.state()).isEqualTo(VerdictState.DEGRADED);
+    }
+
+    @Test
+    void a_metric_configured_critical_makes_even_a_minor_failure_degraded() {
+        List<MetricSamples> metrics = steady(19);
+        metrics.add(new MetricSamples("checkout_latency_ms", noisy(100, 5, 60, 8), noisy(120, 5, 60, 9),
+                Direction.INCREASE, true));
+
+        Verdict verdict = verdictOf(metrics);
+
+        assertThat(verdict.checks().getFirst().metrics().getLast().severity()).isEqualTo(Severity.MINOR);
+        assertThat(verdict.state()).isEqualTo(VerdictState.DEGRADED);
+    }
+
+    @Test
+    void a_few_minor_failures_make_the_deploy_marginal() {
+        List<MetricSamples> metrics = steady(8);
+        metrics.add(MetricSamples.of("latency_ms", noisy(100, 5, 60, 10), noisy(115, 5, 60, 11)));
+        metrics.add(MetricSamples.of("error_rate", noisy(10, 1, 60, 12), noisy(12, 1, 60, 13)));
+
+        Verdict verdict = verdictOf(metrics);
+
+        assertThat(verdict.score()).isEqualTo(80.0);
+        assertThat(verdict.state()).isEqualTo(VerdictState.MARGINAL);
+    }
+
+    @Test
+    void the_latest_check_decides() {
+        Check early = Judge.check(NOW, List.of(MetricSamples.of("error_rate", new double[] {1}, new double[] {1})));
+        Check later = Judge.check(NOW.plusSeconds(300), steady(2));
+
+        Verdict verdict = Judge.decide(List.of(early, later), NOW.plusSeconds(300));
+
+        assertThat(verdict.state()).isEqualTo(VerdictState.HEALTHY);
+        assertThat(verdict.checks()).hasSize(2);
+    }
+
+    @Test
+    void is_pending_before_any_check() {
+        assertThat(Judge.decide(List.of(), NOW)).isEqualTo(Verdict.pending());
+    }
+}

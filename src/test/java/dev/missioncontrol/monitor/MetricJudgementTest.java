@@ -1,0 +1,153 @@
+package dev.missioncontrol.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import java.util.stream.DoubleStream;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+
+class MetricJudgementTest {
+
+    /** Normal noise around a level, the same for every run. */
+    static double[] noisy(double level, double spread, int count, long seed) {
+        Random random = new Random(seed);
+        return DoubleStream.generate(() -> level + spread * random.nextGaussian()).limit(count).toArray();
+    }
+
+    @Test
+    void passes_identical_distributions() {
+        double[] latency = noisy(120, 15, 200, 1);
+
+        MetricResult result = MetricJudgement.judge(MetricSamples.of("latency_ms", latency, latency.clone()));
+
+        assertThat(result.result()).isEqualTo(Outcome.PASS);
+        assertThat(result.ratio()).isEqualTo(1.0);
+        assertThat(result.severity()).isNull();
+    }
+
+    @Test
+    void flags_a_latency_regression_as_high_with_its_severity() {
+        MetricResult result = MetricJudgement.judge(
+                MetricSamples.of("latency_ms", noisy(120, 15, 200, 1), noisy(190, 15, 200, 2)));
+
+        assertThat(result.result()).isEqualTo(Outcome.HIGH);
+        assertThat(result.pValue()).isLessThan(MetricJudgement.ALPHA);
+        assertThat(result.effect()).isBetween(60.0, 80.0);
+        assertThat(result.severity()).isEqualTo(Severity.HIGH);
+        assertThat(result.failing()).isTrue();
+    }
+
+    @Test
+    void nodata_when_too_few_samples() {
+        MetricResult result = MetricJudgement.judge(
+                MetricSamples.of("error_rate", new double[] {0.1, 0.2}, noisy(5, 1, 50, 3)));
+
+        assertThat(result.result()).isEqualTo(Outcome.NODATA);
+        assertThat(result.pValue()).isNull();
+        assertThat(result.failing()).isFalse();
+    }
+
+    @Test
+    void passes_a_significant_but_tiny_shift_on_a_huge_sample() {
+        // 1 % slower with very steady latency: the test is sure, but nobody should roll back for it.
+        MetricResult result = MetricJudgement.judge(
+                MetricSamples.of("latency_ms", noisy(100, 0.5, 5000, 4), noisy(101, 0.5, 5000, 5)));
+
+        assertThat(result.pValue()).isLessThan(1e-6);
+        assertThat(result.result()).isEqualTo(Outcome.PASS);
+    }
+
+    @Test
+    void passes_a_shift_smaller_than_the_metrics_usual_swing() {
+        MetricResult result = MetricJudgement.judge(
+                MetricSamples.of("latency_ms", noisy(100, 40, 5000, 6), noisy(112, 40, 5000, 7)));
+
+        assertThat(result.pValue()).isLessThan(MetricJudgement.ALPHA);
+        assertThat(result.result()).isEqualTo(Outcome.PASS);
+    }
+
+    @Test
+    void errors_appearing_from_none_are_critical() {
+        double[] none = new double[30];
+        double[] some = DoubleStream.generate(() -> 5).limit(30).toArray();
+
+        MetricResult result = MetricJudgement.judge(MetricSamples.of("http_errors", none, some));
+
+        assertThat(result.result()).isEqualTo(Outcome.HIGH);
+        assertThat(result.ratio()).isNull();
+        assertThat(result.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(result.critical()).isTrue();
+    }
+
+    @Test
+    void sees_a_burst_of_sparse_errors_that_leaves_the_median_at_zero() {
+        double[] before = new double[60];
+        double[] after = new double[60];
+        for (int i = 0; i < 60; i += 3) {
+            after[i] = 4;
+        }
+
+        MetricResult result = MetricJudgement.judge(MetricSamples.of("job_failures", before, after));
+
+        assertThat(result.effect()).isZero();
+        assertThat(result.result()).isEqualTo(Outcome.HIGH);
+        assertThat(result.failing()).isTrue();
+    }
+
+    @Test
+    void decrease_in_throughput_is_bad() {
+        MetricResult result = MetricJudgement.judge(
+                MetricSamples.of("throughput", noisy(1000, 50, 120, 8), noisy(600, 50, 120, 9)));
+
+        assertThat(result.direction()).isEqualTo(Direction.DECREASE);
+        assertThat(result.result()).isEqualTo(Outcome.LOW);
+        assertThat(result.failing()).isTrue();
+        assertThat(result.severity()).isEqualTo(Severity.HIGH);
+    }
+
+    @Test
+    void increase_in_throughput_is_not_a_failure() {
+        MetricResult result = MetricJudgement.judge(
+                MetricSamples.of("requests_per_second", noisy(1000, 50, 120, 8), noisy(1600, 50, 120, 9)));
+
+        assertThat(result.result()).isEqualTo(Outcome.HIGH);
+        assertThat(result.failing()).isFalse();
+        assertThat(result.severity()).isNull();
+    }
+
+    @Test
+    void guesses_direction_from_the_metric_name() {
+        assertThat(Direction.forMetric("http_5xx_total")).isEqualTo(Direction.INCREASE);
+        assertThat(Direction.forMetric("request_duration_seconds")).isEqualTo(Direction.INCREASE);
+        assertThat(Direction.forMetric("requests_failed_total")).isEqualTo(Direction.INCREASE);
+        assertThat(Direction.forMetric("checkout_success")).isEqualTo(Direction.DECREASE);
+        assertThat(Direction.forMetric("ingress_rps")).isEqualTo(Direction.DECREASE);
+        assertThat(Direction.forMetric("memory_bytes")).isEqualTo(Direction.EITHER);
+    }
+
+    @Property(tries = 200)
+    void a_window_judged_against_itself_always_passes(
+            @ForAll @Size(min = 3, max = 80) double[] samples) {
+        MetricResult result = MetricJudgement.judge(MetricSamples.of("anything", samples, samples.clone()));
+
+        assertThat(result.result()).isEqualTo(Outcome.PASS);
+    }
+
+    @Property(tries = 100)
+    void the_unit_of_measure_does_not_change_the_outcome(@ForAll @DoubleRange(min = 0.01, max = 1000) double unit,
+                                                          @ForAll @DoubleRange(min = 0.5, max = 3) double change) {
+        double[] before = noisy(50, 5, 40, 10);
+        double[] after = DoubleStream.of(noisy(50, 5, 40, 11)).map(v -> v * change).toArray();
+        Outcome inSeconds = MetricJudgement.judge(MetricSamples.of("x", before, after)).result();
+
+        Outcome inOtherUnits = MetricJudgement.judge(MetricSamples.of("x",
+                DoubleStream.of(before).map(v -> v * unit).toArray(),
+                DoubleStream.of(after).map(v -> v * unit).toArray())).result();
+
+        assertThat(inOtherUnits).isEqualTo(inSeconds);
+    }
+}

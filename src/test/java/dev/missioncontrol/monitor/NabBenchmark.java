@@ -1,0 +1,128 @@
+package dev.missioncontrol.monitor;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * Measures the judge on NAB's realKnownCause series (numenta/NAB, MIT licence), with pretend
+ * deploys. Each series' window length L is its mean labelled window length in samples.
+ *
+ * <ul>
+ *   <li><b>Should flag:</b> a deploy at the start of each labelled window, judged on the L samples
+ *       after it against the L samples before it, must come out degraded.</li>
+ *   <li><b>Should pass:</b> up to {@value #QUIET_DEPLOYS} deploys evenly spread over the points whose
+ *       judged span (L before, L after) stays at least L away from every labelled window must come
+ *       out healthy.</li>
+ * </ul>
+ *
+ * <p>NAB anomalies go either way, so every series is judged with direction {@code either}. Nothing
+ * is tuned per series.
+ */
+public final class NabBenchmark {
+
+    static final String CATEGORY = "realKnownCause";
+    static final int QUIET_DEPLOYS = 8;
+    private static final Instant DEPLOYED = Instant.parse("2014-01-01T00:00:00Z");
+
+    /** Figures for one series. */
+    record Score(String series, int windowLength, int flagged, int anomalies, int falseAlarms, int quietDeploys) {
+
+        Score plus(Score other) {
+            return new Score("overall", 0, flagged + other.flagged, anomalies + other.anomalies,
+                    falseAlarms + other.falseAlarms, quietDeploys + other.quietDeploys);
+        }
+
+        double truePositiveRate() {
+            return anomalies == 0 ? Double.NaN : (double) flagged / anomalies;
+        }
+
+        double falsePositiveRate() {
+            return quietDeploys == 0 ? Double.NaN : (double) falseAlarms / quietDeploys;
+        }
+    }
+
+    private NabBenchmark() {
+    }
+
+    /** Default location: the shared data beside the repository. */
+    static Path defaultNabDir() {
+        return Path.of(System.getProperty("nab.dir", System.getenv().getOrDefault("NAB_DIR", "../shared/data/nab")));
+    }
+
+    static List<Score> run(Path nabDir) throws IOException {
+        return run(nabDir, AllowedChange.DEFAULT);
+    }
+
+    static List<Score> run(Path nabDir, AllowedChange bounds) throws IOException {
+        return NabSeries.load(nabDir, CATEGORY).stream().map(s -> score(s, bounds)).toList();
+    }
+
+    static Score overall(List<Score> scores) {
+        return scores.stream().reduce(new Score("overall", 0, 0, 0, 0, 0), Score::plus);
+    }
+
+    private static Score score(NabSeries series, AllowedChange bounds) {
+        int length = series.windowLength();
+        int flagged = (int) series.windows().stream()
+                .filter(w -> verdictAt(series, w[0], length, bounds) == VerdictState.DEGRADED).count();
+        List<Integer> quiet = quietDeploys(series, length);
+        int falseAlarms = (int) quiet.stream()
+                .filter(at -> verdictAt(series, at, length, bounds) != VerdictState.HEALTHY).count();
+        return new Score(series.name(), length, flagged, series.windows().size(), falseAlarms, quiet.size());
+    }
+
+    private static VerdictState verdictAt(NabSeries series, int deploy, int length, AllowedChange bounds) {
+        MetricSamples samples = new MetricSamples(series.name(), series.slice(deploy - length, deploy),
+                series.slice(deploy, deploy + length), Direction.EITHER, false);
+        Check check = new Check(DEPLOYED, List.of(MetricJudgement.judge(samples, bounds)));
+        Verdict verdict = Judge.decide(List.of(check), DEPLOYED);
+        if (Boolean.getBoolean("nab.verbose")) {
+            System.err.printf("%s @%d %s %s%n", series.name(), deploy, verdict.state(), verdict.checks().getFirst().metrics().getFirst());
+        }
+        return verdict.state();
+    }
+
+    /** Deploy points whose judged span keeps a window length clear of every labelled window. */
+    private static List<Integer> quietDeploys(NabSeries series, int length) {
+        List<Integer> candidates = IntStream.rangeClosed(length, series.values().length - length)
+                .filter(at -> series.windows().stream()
+                        .allMatch(w -> at + length <= w[0] - length || at - length >= w[1] + length))
+                .boxed().toList();
+        List<Integer> picked = new ArrayList<>();
+        int count = Math.min(QUIET_DEPLOYS, candidates.size());
+        for (int i = 0; i < count; i++) {
+            picked.add(candidates.get(count == 1 ? 0 : i * (candidates.size() - 1) / (count - 1)));
+        }
+        return picked;
+    }
+
+    /** Prints the per-series table at the default bounds, then how other bounds would trade off. */
+    public static void main(String[] args) throws IOException {
+        Path nabDir = args.length > 0 ? Path.of(args[0]) : defaultNabDir();
+        List<Score> scores = run(nabDir);
+        System.out.println("| series | L (samples) | flagged / anomalies | TPR | false alarms / quiet deploys | FPR |");
+        System.out.println("|---|---:|---:|---:|---:|---:|");
+        scores.forEach(NabBenchmark::printRow);
+        printRow(overall(scores));
+        System.out.println();
+        System.out.println("| relative bound | spread bound | TPR | FPR |");
+        System.out.println("|---:|---:|---:|---:|");
+        for (double relative : new double[] {0, 0.05, 0.10, 0.20}) {
+            for (double spreads : relative == 0 ? new double[] {0} : new double[] {0.25, 0.5, 1.0}) {
+                Score total = overall(run(nabDir, new AllowedChange(relative, spreads)));
+                System.out.printf("| %.2f | %.2f | %.2f | %.3f |%n", relative, spreads,
+                        total.truePositiveRate(), total.falsePositiveRate());
+            }
+        }
+    }
+
+    private static void printRow(Score s) {
+        System.out.printf("| %s | %s | %d / %d | %.2f | %d / %d | %.3f |%n", s.series(),
+                s.windowLength() == 0 ? "" : s.windowLength(), s.flagged(), s.anomalies(), s.truePositiveRate(),
+                s.falseAlarms(), s.quietDeploys(), s.falsePositiveRate());
+    }
+}

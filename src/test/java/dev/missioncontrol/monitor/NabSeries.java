@@ -1,0 +1,72 @@
+package dev.missioncontrol.monitor;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One NAB series with its labelled anomaly windows, as sample indexes.
+ *
+ * @param windows each window as {start, end}, end exclusive
+ */
+record NabSeries(String name, double[] values, List<int[]> windows) {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSS]");
+
+    /** Every series of one NAB category (such as {@code realKnownCause}) that the labels cover. */
+    static List<NabSeries> load(Path nabDir, String category) throws IOException {
+        Map<String, List<List<String>>> labels = new ObjectMapper().readValue(
+                nabDir.resolve("labels/combined_windows.json").toFile(), new TypeReference<>() { });
+        List<NabSeries> series = new ArrayList<>();
+        for (var entry : labels.entrySet()) {
+            Path csv = nabDir.resolve(entry.getKey());
+            if (entry.getKey().startsWith(category + "/") && Files.exists(csv)) {
+                series.add(read(csv, entry.getValue()));
+            }
+        }
+        series.sort((a, b) -> a.name().compareTo(b.name()));
+        return series;
+    }
+
+    /** The mean labelled window length in samples: the judged window length for this series. */
+    int windowLength() {
+        return (int) Math.round(windows.stream().mapToInt(w -> w[1] - w[0]).average().orElse(0));
+    }
+
+    double[] slice(int from, int to) {
+        return Arrays.copyOfRange(values, Math.max(0, from), Math.min(values.length, to));
+    }
+
+    private static NabSeries read(Path csv, List<List<String>> windowTimes) throws IOException {
+        List<String> rows = Files.readAllLines(csv).stream().skip(1).filter(l -> !l.isBlank()).toList();
+        LocalDateTime[] times = new LocalDateTime[rows.size()];
+        double[] values = new double[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            String[] cells = rows.get(i).split(",");
+            times[i] = LocalDateTime.parse(cells[0].strip(), TIME);
+            values[i] = Double.parseDouble(cells[cells.length - 1]);
+        }
+        List<int[]> windows = windowTimes.stream()
+                .map(w -> new int[] {firstIndexPast(times, w.get(0), false), firstIndexPast(times, w.get(1), true)})
+                .toList();
+        return new NabSeries(csv.getFileName().toString(), values, windows);
+    }
+
+    /** The first sample after the given time, or at it too unless {@code pastItsStart}. */
+    private static int firstIndexPast(LocalDateTime[] times, String time, boolean pastItsStart) {
+        LocalDateTime t = LocalDateTime.parse(time, TIME);
+        int i = 0;
+        while (i < times.length && (times[i].isBefore(t) || pastItsStart && times[i].isEqual(t))) {
+            i++;
+        }
+        return i;
+    }
+}
