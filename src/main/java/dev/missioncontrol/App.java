@@ -57,6 +57,7 @@ public final class App implements AutoCloseable {
                 s.deployments, s.orgs, creation, new VerdictWait(s.deployments, s.bus), config.limits().maxBody()));
         groups.add(new SessionRoutes(new SessionService(s.sessions, clock), s.sessions, creation, feed,
                 config.limits().maxSessionBody(), config.limits().maxBody()));
+        groups.add(new dev.missioncontrol.sessions.CasedCliRoutes(s.sessions, clock));
         OpenApiRoutes openApi = new OpenApiRoutes();
         groups.add(openApi);
         var filters = new WebServer.Filters(new ApiAccess(new ApiKeyAuthenticator(s.keys)),

@@ -40,6 +40,12 @@ public final class WebServer {
         config.http.maxRequestSize = 1L << 20;
         config.http.prefer405over404 = true;
         config.startup.showJavalinBanner = false;
+        config.staticFiles.enableWebjars();
+        config.staticFiles.add(files -> {
+            files.hostedPath = "/static";
+            files.directory = "/public";
+            files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+        });
         config.jsonMapper(new JavalinJackson(Json.MAPPER, true));
         config.jetty.modifyServer(server -> {
             server.setHandler(new GracefulHandler());

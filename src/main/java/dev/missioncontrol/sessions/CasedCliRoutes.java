@@ -1,0 +1,77 @@
+package dev.missioncontrol.sessions;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.missioncontrol.auth.Principal;
+import dev.missioncontrol.errors.NotFoundException;
+import dev.missioncontrol.orgs.Scope;
+import dev.missioncontrol.store.Json;
+import dev.missioncontrol.web.ApiAccess;
+import dev.missioncontrol.web.QueryParams;
+import dev.missioncontrol.web.RouteGroup;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/** The two read endpoints the official Cased CLI calls, in exactly the shapes it parses. */
+public final class CasedCliRoutes implements RouteGroup {
+    private final SessionStore store;
+    private final Clock clock;
+
+    public CasedCliRoutes(SessionStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.get("/api/v1/agent/sessions", this::list);
+        routes.get("/api/v1/agent/sessions/{id}", this::detail);
+    }
+
+    private void list(Context ctx) {
+        Principal p = ApiAccess.require(ctx, Scope.SESSIONS_READ);
+        int hours = QueryParams.intParam(ctx, "hours", 0, 0, 24 * 3650);
+        int limit = QueryParams.limit(ctx, 20, 100);
+        CliStatus status = CliStatus.parse(ctx.queryParam("status"));
+        var since = hours == 0 ? null : clock.instant().minus(Duration.ofHours(hours));
+        var query = new SessionQuery(p.orgId(), status == null ? List.of() : List.of(status.ours()),
+                SessionRoutes.kind(ctx.queryParam("type")), since, null, status == null ? limit : 1000);
+        ObjectNode out = Json.object();
+        ArrayNode results = out.putArray("results");
+        store.list(query).stream().filter(s -> status == null || CliStatus.of(s) == status).limit(limit)
+                .forEach(s -> results.addObject().put("id", s.id()).put("created_at", s.createdAt().toString())
+                        .put("session_type", s.kind().wire()).put("status", CliStatus.of(s).wire())
+                        .put("title", s.title()));
+        out.put("count", results.size());
+        ctx.json(out);
+    }
+
+    private void detail(Context ctx) {
+        Principal p = ApiAccess.require(ctx, Scope.SESSIONS_READ);
+        String id = QueryParams.id(ctx, "id", "session");
+        AgentSession s = store.find(p.orgId(), id).orElseThrow(() -> new NotFoundException("session"));
+        ObjectNode out = Json.object().put("id", s.id()).put("title", s.title()).put("session_type", s.kind().wire())
+                .put("status", CliStatus.of(s).wire()).put("created_at", s.createdAt().toString());
+        out.set("summary", SessionJson.summary(s));
+        List<SessionEvent> events = store.events(s.id(), 0, 10_000);
+        ArrayNode logs = out.putArray("logs");
+        ArrayNode conversation = out.putArray("conversation");
+        if (flag(ctx, "logs")) {
+            events.forEach(e -> logs.addObject().put("timestamp", e.createdAt().toString())
+                    .put("message", "[" + e.type() + "] " + e.text()));
+        }
+        if (flag(ctx, "conversation")) {
+            events.stream().filter(e -> e.type().equals("message")).forEach(e -> conversation.addObject()
+                    .put("role", e.data().path("role").asText("agent")).put("content", e.text()));
+        }
+        ctx.json(out);
+    }
+
+    private static boolean flag(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        return v != null && (v.equalsIgnoreCase("true") || v.equals("1"));
+    }
+}
