@@ -10,6 +10,7 @@ import dev.missioncontrol.orgs.ApiKeyStore;
 import dev.missioncontrol.orgs.FirstStart;
 import dev.missioncontrol.orgs.OrgStore;
 import dev.missioncontrol.orgs.UserStore;
+import dev.missioncontrol.sessions.PostgresListener;
 import dev.missioncontrol.sessions.SessionRoutes;
 import dev.missioncontrol.sessions.SessionService;
 import dev.missioncontrol.sessions.SessionStore;
@@ -42,11 +43,19 @@ public final class App implements AutoCloseable {
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private volatile boolean stopping;
 
-    private App(AppConfig config, Clock clock) {
+    private final AgentRuntime runtime;
+
+    private App(AppConfig config, Clock clock, AgentRuntime.Agents agents) {
         db = Database.open(DatabaseUrl.resolve(config.databaseUrl(), config.dataDir()), config.sqliteSynchronous());
         Stores s = new Stores(db, clock);
         firstStart = FirstStart.runIfEmpty(s.orgs, s.users, s.keys);
         TimelineFeed feed = new TimelineFeed(s.sessions, s.bus);
+        runtime = new AgentRuntime(config, db, s.sessions, s.deployments, agents, clock);
+        s.bus.onWork(runtime.dispatcher()::nudge);
+        if (db.dialect().isPostgres()) {
+            var url = db.url();
+            closeables.add(new PostgresListener(url.jdbcUrl(), url.user(), url.password(), s.bus));
+        }
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
         new JvmThreadMetrics().bindTo(metrics);
@@ -85,8 +94,13 @@ public final class App implements AutoCloseable {
     }
 
     public static App start(AppConfig config, Clock clock) {
-        App app = new App(config, clock);
+        return start(config, clock, AgentRuntime.Agents.builtIn());
+    }
+
+    static App start(AppConfig config, Clock clock, AgentRuntime.Agents agents) {
+        App app = new App(config, clock, agents);
         app.web.start();
+        app.runtime.start();
         return app;
     }
 
@@ -109,6 +123,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         stopping = true;
+        runtime.close();
         web.stop();
         for (AutoCloseable c : closeables) {
             try {

@@ -45,6 +45,7 @@ public final class SessionStore {
         append(h, id, "status", "Session created; the agent is starting", Json.object().put("status", "active"), now);
         h.createUpdate("INSERT INTO session_jobs (session_id, next_run_at) VALUES (:id, :at)")
                 .bind("id", id).bind("at", now.toEpochMilli()).execute();
+        announceWork(h);
         return id;
     }
 
@@ -66,6 +67,7 @@ public final class SessionStore {
         h.createUpdate("INSERT INTO session_jobs (session_id, next_run_at) VALUES (:id, :at) "
                         + "ON CONFLICT (session_id) DO UPDATE SET next_run_at = :at")
                 .bind("id", sessionId).bind("at", now.toEpochMilli()).execute();
+        announceWork(h);
     }
 
     /** Ends the session and drops its job, which also fences out any worker still holding it. */
@@ -79,6 +81,44 @@ public final class SessionStore {
     public void reopen(Handle h, String sessionId, Instant now) {
         h.createUpdate("UPDATE agent_sessions SET status = 'active', completed_at = NULL, updated_at = :at "
                 + "WHERE id = :id").bind("id", sessionId).bind("at", now.toEpochMilli()).execute();
+    }
+
+    /**
+     * True when the lease still holds the session's job. On PostgreSQL the job row stays locked until the caller's
+     * transaction ends, so a node taking the session over waits for this write instead of interleaving with it.
+     */
+    public boolean holdsLease(Handle h, dev.missioncontrol.agent.Lease lease) {
+        return h.createQuery("SELECT fence FROM session_jobs WHERE session_id = :id AND fence = :fence "
+                        + "AND lease_owner = :owner" + (dialect.isPostgres() ? " FOR UPDATE" : ""))
+                .bind("id", lease.sessionId()).bind("fence", lease.fence()).bind("owner", lease.owner())
+                .mapTo(Long.class).findOne().isPresent();
+    }
+
+    public long lastSeq(Handle h, String sessionId) {
+        return h.createQuery("SELECT last_seq FROM agent_sessions WHERE id = :id").bind("id", sessionId)
+                .mapTo(Long.class).one();
+    }
+
+    public void saveReport(Handle h, String sessionId, String markdown, JsonNode summary, Instant now) {
+        h.createUpdate("UPDATE agent_sessions SET report = :report, summary = :summary, updated_at = :at "
+                        + "WHERE id = :id")
+                .bind("report", markdown).bind("summary", Json.write(summary)).bind("at", now.toEpochMilli())
+                .bind("id", sessionId).execute();
+    }
+
+    /** Releases the lease and makes the job due again at {@code until}. */
+    public void sleep(Handle h, String sessionId, Instant until) {
+        h.createUpdate("UPDATE session_jobs SET lease_owner = NULL, lease_expires_at = NULL, next_run_at = :at "
+                + "WHERE session_id = :id").bind("at", until.toEpochMilli()).bind("id", sessionId).execute();
+    }
+
+    /** Tells every node's dispatcher, once the transaction commits, that a session is due. */
+    void announceWork(Handle h) {
+        if (dialect.isPostgres()) {
+            h.createQuery("SELECT pg_notify('mc_work', '')").mapTo(String.class).one();
+        } else {
+            h.afterCommit(bus::workAvailable);
+        }
     }
 
     /** PostgreSQL delivers the notification to every node at commit; SQLite has only this node. */

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 public final class TimelineBus {
     private final Map<String, Set<Runnable>> listeners = new ConcurrentHashMap<>();
     private final Set<Consumer<String>> everything = ConcurrentHashMap.newKeySet();
+    private final Set<Runnable> workListeners = ConcurrentHashMap.newKeySet();
 
     public void wake(String sessionId) {
         Set<Runnable> set = listeners.get(sessionId);
@@ -33,5 +34,14 @@ public final class TimelineBus {
     /** Registers a listener for every session on this node, e.g. the runner's wake-up on new messages. */
     public void listenAll(Consumer<String> listener) {
         everything.add(listener);
+    }
+
+    /** A session became due: created, messaged or woken. */
+    public void workAvailable() {
+        workListeners.forEach(Runnable::run);
+    }
+
+    public void onWork(Runnable listener) {
+        workListeners.add(listener);
     }
 }

@@ -1,0 +1,145 @@
+package dev.missioncontrol.agent;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Claims due sessions for this node, up to its concurrency limit, and keeps their leases alive. It polls, and is
+ * nudged when work appears, so a new session starts within milliseconds without a tight loop.
+ */
+public final class Dispatcher implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    /** After an infrastructure error the session is retried this much later, not in a hot loop. */
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+
+    private final WorkQueue queue;
+    private final SessionRunner runner;
+    private final String node;
+    private final int concurrency;
+    private final Duration lease;
+    private final Duration poll;
+    private final Map<String, Lease> running = new ConcurrentHashMap<>();
+    private final Semaphore nudges = new Semaphore(0);
+    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile boolean stopping;
+    private Thread claimer;
+    private Thread heartbeat;
+
+    public Dispatcher(WorkQueue queue, SessionRunner runner, String node, int concurrency, Duration lease,
+            Duration poll) {
+        this.queue = queue;
+        this.runner = runner;
+        this.node = node;
+        this.concurrency = concurrency;
+        this.lease = lease;
+        this.poll = poll;
+    }
+
+    public Dispatcher start() {
+        claimer = Thread.ofPlatform().daemon().name("claim-due-sessions").start(this::claimLoop);
+        heartbeat = Thread.ofPlatform().daemon().name("session-heartbeat").start(this::heartbeatLoop);
+        return this;
+    }
+
+    /** New work may be due: a session was created, messaged or woken. */
+    public void nudge() {
+        nudges.release();
+    }
+
+    public int runningCount() {
+        return running.size();
+    }
+
+    private void claimLoop() {
+        while (!stopping) {
+            try {
+                int free = concurrency - running.size();
+                List<Lease> claimed = free > 0 ? queue.claimDue(node, free, lease) : List.of();
+                claimed.forEach(this::launch);
+                if (claimed.isEmpty() || claimed.size() < free) {
+                    nudges.tryAcquire(poll.toMillis(), TimeUnit.MILLISECONDS);
+                    nudges.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("claiming due sessions failed; retrying after the poll interval", e);
+                sleepQuietly(poll.toMillis());
+            }
+        }
+    }
+
+    private void launch(Lease l) {
+        running.put(l.sessionId(), l);
+        workers.submit(() -> {
+            try {
+                runner.run(l);
+            } catch (RuntimeException e) {
+                LOG.error("session {} hit an infrastructure error; it will be retried in {} s", l.sessionId(),
+                        RETRY_AFTER.toSeconds(), e);
+                releaseQuietly(l, RETRY_AFTER);
+            } finally {
+                running.remove(l.sessionId());
+                nudge();
+            }
+        });
+    }
+
+    private void heartbeatLoop() {
+        long every = Math.max(100, lease.toMillis() / 3);
+        while (!stopping) {
+            sleepQuietly(every);
+            for (Lease l : running.values()) {
+                try {
+                    if (!queue.heartbeat(l, lease)) {
+                        LOG.info("lease on session {} was lost; its worker will stop at its next write",
+                                l.sessionId());
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warn("heartbeat for session {} failed; the lease may expire", l.sessionId(), e);
+                }
+            }
+        }
+    }
+
+    /** Stops claiming, gives running sessions back so another node resumes them at once, and stops the workers. */
+    @Override
+    public void close() {
+        stopping = true;
+        if (claimer != null) {
+            claimer.interrupt();
+            heartbeat.interrupt();
+        }
+        running.values().forEach(l -> releaseQuietly(l, Duration.ZERO));
+        workers.shutdownNow();
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void releaseQuietly(Lease l, Duration delay) {
+        try {
+            queue.release(l, delay);
+        } catch (RuntimeException e) {
+            LOG.warn("could not release session {}; it resumes when its lease expires", l.sessionId(), e);
+        }
+    }
+
+    private static void sleepQuietly(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

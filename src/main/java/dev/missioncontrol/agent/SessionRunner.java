@@ -1,0 +1,167 @@
+package dev.missioncontrol.agent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one claimed session: ask the brain for a step, record it, act on it, repeat. Every event is committed before
+ * the next step, so after a crash the timeline says exactly where to resume: a recorded step is never asked of the
+ * brain again, and a tool call without a result is run again (tools are read-only).
+ */
+public final class SessionRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(SessionRunner.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** How a run ended. */
+    public enum Outcome { COMPLETED, FAILED, SLEEPING, FENCED }
+
+    private final Journal journal;
+    private final Map<String, Tool> tools;
+    private final BrainChooser brains;
+    private final Limits limits;
+    private final Clock clock;
+
+    public SessionRunner(Journal journal, Map<String, Tool> tools, BrainChooser brains, Limits limits, Clock clock) {
+        this.journal = journal;
+        this.tools = Map.copyOf(tools);
+        this.brains = brains;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    public Outcome run(Lease lease) {
+        try {
+            SessionFacts facts = journal.facts(lease.sessionId());
+            Brain brain = brains.brainFor(facts);
+            journal.pickedUp(lease);
+            Instant deadline = clock.instant().plus(limits.maxRunTime());
+            Outcome outcome = null;
+            while (outcome == null) {
+                outcome = advance(lease, facts, brain, deadline);
+            }
+            return outcome;
+        } catch (FencedOut e) {
+            LOG.info("session {} stopped: its lease was taken over or it was cancelled", lease.sessionId());
+            return Outcome.FENCED;
+        }
+    }
+
+    /** One step; null means "go on". */
+    private Outcome advance(Lease lease, SessionFacts facts, Brain brain, Instant deadline) {
+        List<Entry> entries = journal.entries(lease.sessionId());
+        Optional<Entry> pendingCall = unansweredToolCall(entries);
+        if (pendingCall.isPresent()) {
+            runTool(lease, facts, pendingCall.get());
+            return null;
+        }
+        String overLimit = overLimit(entries, deadline);
+        if (overLimit != null) {
+            journal.fail(lease, overLimit);
+            return Outcome.FAILED;
+        }
+        long seen = entries.isEmpty() ? 0 : entries.get(entries.size() - 1).seq();
+        return perform(lease, decide(brain, new History(facts, entries, clock.instant())), seen);
+    }
+
+    private Step decide(Brain brain, History history) {
+        try {
+            return brain.next(history);
+        } catch (RuntimeException e) {
+            LOG.warn("brain failed on session {}; the session fails with its message", history.session().sessionId(), e);
+            return new Step.Fail("the agent failed: " + e.getMessage());
+        }
+    }
+
+    private Outcome perform(Lease lease, Step step, long seen) {
+        switch (step) {
+            case Step.CallTool c -> journal.append(lease, "tool_call", "Calling " + c.tool(), callData(c));
+            case Step.Say s -> journal.append(lease, "message", s.text(),
+                    JSON.createObjectNode().put("role", "agent").put("content", s.text()));
+            case Step.Note n -> journal.append(lease, n.kind().eventType(), n.text(), orEmpty(n.data()));
+            case Step.Finish f -> {
+                return finish(lease, f, seen);
+            }
+            case Step.Wait w -> {
+                return journal.sleep(lease, w.until(), seen) ? Outcome.SLEEPING : null;
+            }
+            case Step.Fail f -> {
+                journal.fail(lease, f.reason());
+                return Outcome.FAILED;
+            }
+        }
+        return null;
+    }
+
+    private Outcome finish(Lease lease, Step.Finish f, long seen) {
+        long seenNow = seen;
+        if (f.report() != null) {
+            ObjectNode data = JSON.createObjectNode().put("markdown", f.report().markdown())
+                    .put("outcome", f.report().outcome());
+            seenNow = journal.append(lease, "report", f.report().description(), data).seq();
+        }
+        return journal.complete(lease, f.report(), seenNow) ? Outcome.COMPLETED : null;
+    }
+
+    private void runTool(Lease lease, SessionFacts facts, Entry call) {
+        String name = call.data().path("tool").asText();
+        Tool tool = tools.get(name);
+        ToolResult result = tool == null ? ToolResult.error("no tool named " + name) : safeRun(tool, call, facts);
+        ObjectNode data = JSON.createObjectNode().put("tool", name).put("call_seq", call.seq())
+                .put("status", result.status().wire());
+        data.set("data", result.data());
+        journal.append(lease, "tool_result", result.summary(), data);
+    }
+
+    private static ToolResult safeRun(Tool tool, Entry call, SessionFacts facts) {
+        try {
+            return tool.run(call.data().path("args"), facts);
+        } catch (RuntimeException e) {
+            LOG.warn("tool {} failed on session {}; the brain sees an error result", tool.name(), facts.sessionId(), e);
+            return ToolResult.error(tool.name() + " failed: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        }
+    }
+
+    private String overLimit(List<Entry> entries, Instant deadline) {
+        long steps = entries.stream().filter(e -> e.is("tool_call") || e.is("thought") || e.is("finding")).count();
+        if (steps >= limits.maxSteps()) {
+            return "step limit of " + limits.maxSteps() + " reached";
+        }
+        if (clock.instant().isAfter(deadline)) {
+            return "time limit of " + limits.maxRunTime().toMinutes() + " minutes for one run reached";
+        }
+        return null;
+    }
+
+    /** The newest tool_call when no tool_result follows it: the step a crash interrupted. */
+    static Optional<Entry> unansweredToolCall(List<Entry> entries) {
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            Entry e = entries.get(i);
+            if (e.is("tool_result")) {
+                return Optional.empty();
+            }
+            if (e.is("tool_call")) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static ObjectNode callData(Step.CallTool c) {
+        ObjectNode data = JSON.createObjectNode().put("tool", c.tool());
+        data.set("args", orEmpty(c.args()));
+        return data;
+    }
+
+    private static JsonNode orEmpty(JsonNode n) {
+        return n == null || n.isNull() ? JSON.createObjectNode() : n;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.missioncontrol.sessions;
+
+import dev.missioncontrol.agent.Lease;
+import dev.missioncontrol.agent.WorkQueue;
+import dev.missioncontrol.store.Dialect;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The durable job table as a work queue. A claim bumps the fencing counter; PostgreSQL nodes skip rows another node
+ * is claiming, and SQLite serializes claims with BEGIN IMMEDIATE.
+ */
+public final class JobStore implements WorkQueue {
+    private final Jdbi jdbi;
+    private final Dialect dialect;
+    private final Clock clock;
+
+    public JobStore(Jdbi jdbi, Dialect dialect, Clock clock) {
+        this.jdbi = jdbi;
+        this.dialect = dialect;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<Lease> claimDue(String owner, int max, Duration leaseFor) {
+        long now = clock.millis();
+        return jdbi.inTransaction(h -> {
+            List<String> due = h.createQuery("SELECT session_id FROM session_jobs WHERE next_run_at <= :now "
+                            + "AND (lease_owner IS NULL OR lease_expires_at < :now) ORDER BY next_run_at LIMIT :max"
+                            + dialect.skipLocked())
+                    .bind("now", now).bind("max", max).mapTo(String.class).list();
+            return due.stream().map(id -> new Lease(id, owner, h.createQuery("UPDATE session_jobs SET "
+                                    + "lease_owner = :owner, lease_expires_at = :until, fence = fence + 1 "
+                                    + "WHERE session_id = :id RETURNING fence")
+                            .bind("owner", owner).bind("until", now + leaseFor.toMillis()).bind("id", id)
+                            .mapTo(Long.class).one()))
+                    .toList();
+        });
+    }
+
+    @Override
+    public boolean heartbeat(Lease lease, Duration leaseFor) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE session_jobs SET lease_expires_at = :until "
+                        + "WHERE session_id = :id AND fence = :fence AND lease_owner = :owner")
+                .bind("until", clock.millis() + leaseFor.toMillis()).bind("id", lease.sessionId())
+                .bind("fence", lease.fence()).bind("owner", lease.owner()).execute()) == 1;
+    }
+
+    @Override
+    public void release(Lease lease, Duration delay) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE session_jobs SET lease_owner = NULL, lease_expires_at = NULL, "
+                        + "next_run_at = :at WHERE session_id = :id AND fence = :fence AND lease_owner = :owner")
+                .bind("at", clock.millis() + delay.toMillis()).bind("id", lease.sessionId())
+                .bind("fence", lease.fence()).bind("owner", lease.owner()).execute());
+    }
+}

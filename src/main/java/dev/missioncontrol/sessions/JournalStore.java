@@ -1,0 +1,114 @@
+package dev.missioncontrol.sessions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.missioncontrol.agent.Entry;
+import dev.missioncontrol.agent.FencedOut;
+import dev.missioncontrol.agent.Journal;
+import dev.missioncontrol.agent.Lease;
+import dev.missioncontrol.agent.Report;
+import dev.missioncontrol.agent.SessionFacts;
+import dev.missioncontrol.store.Json;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** Session storage as the runtime sees it: every write checks the lease, and ends are atomic with the timeline. */
+public final class JournalStore implements Journal, AutoCloseable {
+    private final Jdbi jdbi;
+    private final SessionStore store;
+    private final EventWriter writer;
+    private final Clock clock;
+
+    public JournalStore(SessionStore store, Clock clock) {
+        this.jdbi = store.jdbi();
+        this.store = store;
+        this.clock = clock;
+        this.writer = new EventWriter(jdbi, store, clock);
+    }
+
+    @Override
+    public SessionFacts facts(String sessionId) {
+        AgentSession s = store.findAnyOrg(sessionId).orElseThrow();
+        return new SessionFacts(s.id(), s.orgId(), s.projectId(), s.kind().wire(), s.prompt(), s.context(),
+                s.createdAt());
+    }
+
+    @Override
+    public List<Entry> entries(String sessionId) {
+        return store.events(sessionId, 0, Integer.MAX_VALUE).stream()
+                .map(e -> new Entry(e.seq(), e.type(), e.text(), e.data(), e.createdAt())).toList();
+    }
+
+    @Override
+    public Entry append(Lease lease, String type, String text, JsonNode data) {
+        return writer.append(lease, type, text, data);
+    }
+
+    @Override
+    public void pickedUp(Lease lease) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE agent_sessions SET picked_up = TRUE WHERE id = :id")
+                .bind("id", lease.sessionId()).execute());
+    }
+
+    @Override
+    public boolean complete(Lease lease, Report report, long seenSeq) {
+        return jdbi.inTransaction(h -> {
+            checkLease(h, lease);
+            if (store.lastSeq(h, lease.sessionId()) > seenSeq) {
+                return false;
+            }
+            Instant now = clock.instant();
+            if (report != null) {
+                store.saveReport(h, lease.sessionId(), report.markdown(), summary(report), now);
+            }
+            store.finish(h, lease.sessionId(), SessionStatus.COMPLETED, now);
+            store.append(h, lease.sessionId(), "status", "Session completed",
+                    Json.object().put("status", "completed"), now);
+            return true;
+        });
+    }
+
+    @Override
+    public void fail(Lease lease, String reason) {
+        jdbi.useTransaction(h -> {
+            checkLease(h, lease);
+            Instant now = clock.instant();
+            store.append(h, lease.sessionId(), "error", reason, Json.object().put("reason", reason), now);
+            store.finish(h, lease.sessionId(), SessionStatus.FAILED, now);
+            store.append(h, lease.sessionId(), "status", "Session failed", Json.object().put("status", "failed"), now);
+        });
+    }
+
+    @Override
+    public boolean sleep(Lease lease, Instant until, long seenSeq) {
+        return jdbi.inTransaction(h -> {
+            checkLease(h, lease);
+            if (store.lastSeq(h, lease.sessionId()) > seenSeq) {
+                return false;
+            }
+            store.sleep(h, lease.sessionId(), until);
+            return true;
+        });
+    }
+
+    private void checkLease(Handle h, Lease lease) {
+        if (!store.holdsLease(h, lease)) {
+            throw new FencedOut(lease);
+        }
+    }
+
+    private static ObjectNode summary(Report r) {
+        ObjectNode s = Json.object().put("description", r.description()).put("outcome", r.outcome());
+        var actions = s.putArray("key_actions");
+        r.keyActions().forEach(actions::add);
+        return s;
+    }
+
+    @Override
+    public void close() {
+        writer.close();
+    }
+}

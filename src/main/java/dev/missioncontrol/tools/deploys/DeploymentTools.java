@@ -1,0 +1,141 @@
+package dev.missioncontrol.tools.deploys;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.missioncontrol.agent.SessionFacts;
+import dev.missioncontrol.agent.Tool;
+import dev.missioncontrol.agent.ToolResult;
+import dev.missioncontrol.deployments.Deployment;
+import dev.missioncontrol.deployments.DeploymentQuery;
+import dev.missioncontrol.deployments.DeploymentStore;
+import dev.missioncontrol.store.Json;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** The deployment tools: what landed when, with its commit. Read-only, and limited to the session's organization. */
+public final class DeploymentTools {
+    private DeploymentTools() {
+    }
+
+    public static List<Tool> all(DeploymentStore store, Clock clock) {
+        return List.of(new ListDeployments(store, clock), new GetDeployment(store));
+    }
+
+    static ObjectNode describe(Deployment d) {
+        ObjectNode o = Json.object().put("id", d.id()).put("repository_full_name", d.repositoryFullName())
+                .put("status", d.status()).put("created_at", d.createdAt().toString())
+                .put("deployment_request", d.deploymentRequest()).put("commit_sha", d.commitSha())
+                .put("commit_message", d.commitMessage()).put("ref", d.ref()).put("external_url", d.externalUrl())
+                .put("session_id", d.sessionId());
+        o.set("event_metadata", d.eventMetadata());
+        return o;
+    }
+
+    static String oneLine(Deployment d) {
+        String sha = d.commitSha() == null ? "" : " " + d.commitSha().substring(0, Math.min(7, d.commitSha().length()));
+        return d.repositoryFullName() + sha + " (" + d.status() + ") at " + d.createdAt();
+    }
+
+    /** {@code list_deployments}: the organization's deployments in a window, newest first. */
+    static final class ListDeployments implements Tool {
+        private final DeploymentStore store;
+        private final Clock clock;
+
+        ListDeployments(DeploymentStore store, Clock clock) {
+            this.store = store;
+            this.clock = clock;
+        }
+
+        @Override
+        public String name() {
+            return "list_deployments";
+        }
+
+        @Override
+        public String description() {
+            return "List deployments in a time window (default: the last 24 hours), newest first, optionally for "
+                    + "one repository.";
+        }
+
+        @Override
+        public JsonNode schema() {
+            ObjectNode s = Json.object().put("type", "object");
+            ObjectNode p = s.putObject("properties");
+            p.putObject("since").put("type", "string").put("format", "date-time");
+            p.putObject("until").put("type", "string").put("format", "date-time");
+            p.putObject("repository").put("type", "string").put("description", "owner/name");
+            p.putObject("limit").put("type", "integer").put("minimum", 1).put("maximum", 100);
+            return s;
+        }
+
+        @Override
+        public ToolResult run(JsonNode args, SessionFacts session) {
+            Instant until = time(args, "until", clock.instant());
+            Instant since = time(args, "since", until.minus(Duration.ofHours(24)));
+            int limit = Math.max(1, Math.min(100, args.path("limit").asInt(50)));
+            String repo = args.path("repository").asText(null);
+            List<Deployment> found = store.list(new DeploymentQuery(session.orgId(), repo, null, since,
+                    until.plusMillis(1), null, limit));
+            if (found.isEmpty()) {
+                return ToolResult.noData("no deployments between " + since + " and " + until);
+            }
+            ArrayNode list = Json.MAPPER.createArrayNode();
+            found.forEach(d -> list.add(describe(d)));
+            return ToolResult.ok(found.size() + " deployments; newest " + oneLine(found.get(0)), list);
+        }
+
+        private static Instant time(JsonNode args, String field, Instant fallback) {
+            String raw = args.path(field).asText(null);
+            if (raw == null || raw.isBlank()) {
+                return fallback;
+            }
+            return OffsetDateTime.parse(raw).toInstant();
+        }
+    }
+
+    /** {@code get_deployment}: one deployment (default: this session's latest event) and the one before it. */
+    static final class GetDeployment implements Tool {
+        private final DeploymentStore store;
+
+        GetDeployment(DeploymentStore store) {
+            this.store = store;
+        }
+
+        @Override
+        public String name() {
+            return "get_deployment";
+        }
+
+        @Override
+        public String description() {
+            return "Get one deployment with its commit, and the previous deployment of the same project. Without "
+                    + "an id, the deployment this session watches.";
+        }
+
+        @Override
+        public JsonNode schema() {
+            ObjectNode s = Json.object().put("type", "object");
+            s.putObject("properties").putObject("deployment_id").put("type", "string");
+            return s;
+        }
+
+        @Override
+        public ToolResult run(JsonNode args, SessionFacts session) {
+            String id = args.path("deployment_id").asText(null);
+            var found = id != null ? store.find(session.orgId(), id)
+                    : store.forSession(session.sessionId()).stream().reduce((a, b) -> b);
+            if (found.isEmpty()) {
+                return ToolResult.noData(id == null ? "this session has no deployment" : "no deployment " + id);
+            }
+            Deployment d = found.get();
+            ObjectNode data = describe(d);
+            store.forProject(session.orgId(), d.projectId(), Instant.EPOCH, d.createdAt().minusMillis(1), 1)
+                    .stream().findFirst().ifPresent(prev -> data.set("previous", describe(prev)));
+            return ToolResult.ok(oneLine(d), data);
+        }
+    }
+}
