@@ -90,7 +90,9 @@ public final class SessionRunner {
                 return finish(lease, f, seen);
             }
             case Step.Wait w -> {
-                return journal.sleep(lease, w.until(), seen) ? Outcome.SLEEPING : null;
+                long recorded = journal.append(lease, "status", "Sleeping until " + w.until() + ": " + w.reason(),
+                        JSON.createObjectNode().put("sleeping_until", w.until().toString())).seq();
+                return journal.sleep(lease, w.until(), recorded) ? Outcome.SLEEPING : null;
             }
             case Step.Fail f -> {
                 journal.fail(lease, f.reason());

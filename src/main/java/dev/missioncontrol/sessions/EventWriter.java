@@ -73,6 +73,8 @@ final class EventWriter implements AutoCloseable {
     private void commit(List<Pending> batch) {
         List<Runnable> completions = new ArrayList<>();
         try {
+            // Rows are locked in one global order, so two nodes' batches cannot deadlock on each other.
+            batch.sort(java.util.Comparator.comparing(p -> p.lease().sessionId()));
             jdbi.useTransaction(h -> batch.forEach(p -> completions.add(write(h, p))));
             completions.forEach(Runnable::run);
         } catch (RuntimeException e) {

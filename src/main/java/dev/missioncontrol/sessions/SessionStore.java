@@ -88,6 +88,11 @@ public final class SessionStore {
      * transaction ends, so a node taking the session over waits for this write instead of interleaving with it.
      */
     public boolean holdsLease(Handle h, dev.missioncontrol.agent.Lease lease) {
+        if (dialect.isPostgres()) {
+            // Lock order is always session row, then job row (as in messages and cancels), so they cannot deadlock.
+            h.createQuery("SELECT id FROM agent_sessions WHERE id = :id FOR UPDATE").bind("id", lease.sessionId())
+                    .mapTo(String.class).findOne();
+        }
         return h.createQuery("SELECT fence FROM session_jobs WHERE session_id = :id AND fence = :fence "
                         + "AND lease_owner = :owner" + (dialect.isPostgres() ? " FOR UPDATE" : ""))
                 .bind("id", lease.sessionId()).bind("fence", lease.fence()).bind("owner", lease.owner())

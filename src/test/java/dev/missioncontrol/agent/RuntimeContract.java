@@ -1,0 +1,142 @@
+package dev.missioncontrol.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.missioncontrol.sessions.SessionEvent;
+import dev.missioncontrol.sessions.SessionStatus;
+import dev.missioncontrol.store.Json;
+import dev.missioncontrol.testing.TestServer;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The session runtime's guarantees, on a real database. Subclasses pick SQLite or PostgreSQL. */
+abstract class RuntimeContract {
+    RuntimeHarness rt;
+
+    abstract TestServer.Db database();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        rt = new RuntimeHarness(database());
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        rt.close();
+    }
+
+    static List<Function<History, Step>> gateThenThoughtThenReport() {
+        return List.of(
+                h -> new Step.CallTool("gate", Json.object()),
+                h -> new Step.Note(Step.NoteKind.THOUGHT, "the gate opened", Json.object()),
+                h -> new Step.Finish(new dev.missioncontrol.agent.Report("## Summary\n\ndone", "done", "done",
+                        List.of())));
+    }
+
+    @Test
+    void resumes_after_worker_dies_mid_step_without_asking_a_recorded_step_again() throws Exception {
+        String id = rt.newSession();
+        GateTool deadGate = new GateTool();
+        deadGate.close();
+        ScriptedBrain brainA = new ScriptedBrain(gateThenThoughtThenReport());
+        Lease leaseA = rt.jobs.claimDue("node-a", 1, Duration.ofSeconds(10)).get(0);
+        var workerA = CompletableFuture.supplyAsync(() -> rt.runner(brainA, deadGate).run(leaseA));
+        assertThat(deadGate.entered.await(10, TimeUnit.SECONDS)).isTrue();
+
+        rt.clock.advance(Duration.ofSeconds(11)); // node A stops heartbeating: its lease expires
+        GateTool liveGate = new GateTool();
+        ScriptedBrain brainB = new ScriptedBrain(gateThenThoughtThenReport());
+        rt.dispatcher(rt.runner(brainB, liveGate), "node-b", 4);
+        await().atMost(Duration.ofSeconds(15)).until(() -> rt.status(id) == SessionStatus.COMPLETED);
+
+        deadGate.open(); // the dead worker wakes up and tries to record its stale result
+        assertThat(workerA.get(10, TimeUnit.SECONDS)).isEqualTo(SessionRunner.Outcome.FENCED);
+        assertThat(rt.types(id)).containsExactly("status", "tool_call", "tool_result", "thought", "report", "status");
+        assertGapless(rt.events(id));
+        assertThat(liveGate.calls.get()).as("the interrupted tool call is run again exactly once").isEqualTo(1);
+        assertThat(brainA.askedAt).containsExactly(1L);
+        assertThat(brainB.askedAt).doesNotHaveDuplicates().allMatch(seq -> seq >= 3);
+    }
+
+    @Test
+    void cancel_stops_the_brain_between_steps() throws Exception {
+        String id = rt.newSession();
+        GateTool gate = new GateTool();
+        gate.close();
+        ScriptedBrain brain = new ScriptedBrain(gateThenThoughtThenReport());
+        Dispatcher d = rt.dispatcher(rt.runner(brain, gate), "node", 4);
+        assertThat(gate.entered.await(10, TimeUnit.SECONDS)).isTrue();
+        rt.service.cancel(rt.orgId, id);
+        gate.open();
+        await().atMost(Duration.ofSeconds(10)).until(() -> d.runningCount() == 0);
+        assertThat(rt.status(id)).isEqualTo(SessionStatus.CANCELLED);
+        assertThat(rt.types(id)).containsExactly("status", "tool_call", "status");
+        assertThat(brain.askedAt).hasSize(1);
+    }
+
+    @Test
+    void a_message_reopens_an_ended_session_and_gets_an_answer() {
+        String id = rt.newSession();
+        ScriptedBrain brain = new ScriptedBrain(List.of(h -> new Step.Finish(
+                new dev.missioncontrol.agent.Report("## Summary\n\nfirst", "first", "first", List.of()))));
+        rt.dispatcher(rt.runner(brain), "node", 4);
+        await().atMost(Duration.ofSeconds(10)).until(() -> rt.status(id) == SessionStatus.COMPLETED);
+        rt.service.message(rt.orgId, id, "what changed?");
+        assertThat(rt.status(id)).isEqualTo(SessionStatus.ACTIVE);
+        await().atMost(Duration.ofSeconds(10)).until(() -> rt.status(id) == SessionStatus.COMPLETED
+                && rt.types(id).contains("message") && rt.events(id).stream().anyMatch(
+                        e -> e.type().equals("message") && e.text().equals("answer to: what changed?")));
+        assertGapless(rt.events(id));
+        assertThat(rt.sessions.find(rt.orgId, id).orElseThrow().report()).contains("first");
+    }
+
+    @Test
+    void a_sleeping_session_wakes_at_its_next_run_at() throws Exception {
+        String id = rt.newSession();
+        ScriptedBrain brain = new ScriptedBrain(List.of(
+                h -> new Step.Wait(h.now().plus(Duration.ofHours(1)), "checking again in an hour"),
+                h -> new Step.Finish(new dev.missioncontrol.agent.Report("woke", "woke", "woke", List.of()))));
+        Dispatcher d = rt.dispatcher(rt.runner(brain), "node", 4);
+        await().atMost(Duration.ofSeconds(10)).until(() -> rt.types(id).contains("status")
+                && rt.events(id).stream().anyMatch(e -> e.data().has("sleeping_until")));
+        Thread.sleep(300); // several poll intervals: nothing may run while the clock stands still
+        int asked = brain.askedAt.size();
+        assertThat(rt.status(id)).isEqualTo(SessionStatus.ACTIVE);
+        rt.clock.advance(Duration.ofMinutes(59));
+        d.nudge();
+        Thread.sleep(200);
+        assertThat(brain.askedAt).hasSize(asked);
+        rt.clock.advance(Duration.ofMinutes(2));
+        d.nudge();
+        await().atMost(Duration.ofSeconds(10)).until(() -> rt.status(id) == SessionStatus.COMPLETED);
+    }
+
+    @Test
+    void seq_stays_gapless_with_many_sessions_and_concurrent_messages() {
+        ScriptedBrain brain = new ScriptedBrain(List.of(
+                h -> new Step.Note(Step.NoteKind.THOUGHT, "one", Json.object()),
+                h -> new Step.Note(Step.NoteKind.FINDING, "two", Json.object()),
+                h -> new Step.Note(Step.NoteKind.THOUGHT, "three", Json.object()),
+                h -> new Step.Finish(new dev.missioncontrol.agent.Report("r", "r", "r", List.of()))));
+        rt.dispatcher(rt.runner(brain), "node-1", 8);
+        rt.dispatcher(rt.runner(brain), "node-2", 8);
+        List<String> ids = LongStream.range(0, 40).mapToObj(i -> rt.newSession()).toList();
+        ids.parallelStream().forEach(id -> rt.service.message(rt.orgId, id, "hello"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> ids.stream()
+                .allMatch(id -> rt.status(id) == SessionStatus.COMPLETED));
+        ids.forEach(id -> assertGapless(rt.events(id)));
+    }
+
+    static void assertGapless(List<SessionEvent> events) {
+        assertThat(events.stream().map(SessionEvent::seq).toList())
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, events.size()).boxed().toList());
+    }
+}
