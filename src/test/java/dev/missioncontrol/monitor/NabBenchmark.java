@@ -76,14 +76,29 @@ public final class NabBenchmark {
     }
 
     private static VerdictState verdictAt(NabSeries series, int deploy, int length, AllowedChange bounds) {
-        MetricSamples samples = new MetricSamples(series.name(), series.slice(deploy - length, deploy),
-                series.slice(deploy, deploy + length), Direction.EITHER, false);
+        MetricSamples samples = samplesAt(series, deploy, length);
         Check check = new Check(DEPLOYED, List.of(MetricJudgement.judge(samples, bounds)));
         Verdict verdict = Judge.decide(List.of(check), DEPLOYED);
         if (Boolean.getBoolean("nab.verbose")) {
             System.err.printf("%s @%d %s %s%n", series.name(), deploy, verdict.state(), verdict.checks().getFirst().metrics().getFirst());
         }
         return verdict.state();
+    }
+
+    /**
+     * The window before and the window after the deploy, with the same two windows a week earlier
+     * where the series reaches back that far without a gap at the week-earlier deploy moment.
+     */
+    private static MetricSamples samplesAt(NabSeries series, int deploy, int length) {
+        double[] current = series.slice(deploy, deploy + length);
+        MetricSamples samples = new MetricSamples(series.name(), series.slice(deploy - length, deploy), current,
+                Direction.EITHER, false);
+        int weekBefore = series.weekBefore(deploy, length);
+        if (weekBefore < 0) {
+            return samples;
+        }
+        return samples.withWeekEarlier(series.slice(weekBefore - samples.baseline().length, weekBefore),
+                series.slice(weekBefore, weekBefore + current.length));
     }
 
     /** Deploy points whose judged span keeps a window length clear of every labelled window. */
