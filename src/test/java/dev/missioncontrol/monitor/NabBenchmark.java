@@ -124,15 +124,28 @@ public final class NabBenchmark {
         scores.forEach(NabBenchmark::printRow);
         printRow(overall(scores));
         System.out.println();
-        System.out.println("| relative bound | spread bound | TPR | FPR |");
-        System.out.println("|---:|---:|---:|---:|");
+        printTradeOffs(nabDir);
+    }
+
+    /** How other bounds trade detection against false alarms, including the week-on-week bar. */
+    private static void printTradeOffs(Path nabDir) throws IOException {
+        System.out.println("| relative bound | spread bound | week-on-week spreads | TPR | FPR |");
+        System.out.println("|---:|---:|---:|---:|---:|");
         for (double relative : new double[] {0, 0.05, 0.10, 0.20}) {
             for (double spreads : relative == 0 ? new double[] {0} : new double[] {0.25, 0.5, 1.0}) {
-                Score total = overall(run(nabDir, new AllowedChange(relative, spreads)));
-                System.out.printf("| %.2f | %.2f | %.2f | %.3f |%n", relative, spreads,
-                        total.truePositiveRate(), total.falsePositiveRate());
+                printTradeOff(nabDir, new AllowedChange(relative, spreads));
             }
         }
+        for (double weekSpreads : new double[] {2, 4, Double.POSITIVE_INFINITY}) {
+            printTradeOff(nabDir, new AllowedChange(AllowedChange.DEFAULT.relative(),
+                    AllowedChange.DEFAULT.spreads(), weekSpreads));
+        }
+    }
+
+    private static void printTradeOff(Path nabDir, AllowedChange bounds) throws IOException {
+        Score total = overall(run(nabDir, bounds));
+        System.out.printf("| %.2f | %.2f | %.0f | %.2f | %.3f |%n", bounds.relative(), bounds.spreads(),
+                bounds.weekSpreads(), total.truePositiveRate(), total.falsePositiveRate());
     }
 
     private static void printRow(Score s) {
