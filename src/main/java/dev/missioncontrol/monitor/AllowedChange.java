@@ -10,10 +10,19 @@ package dev.missioncontrol.monitor;
  * @param relative fraction of the baseline's level: a stable metric moving 2 % is not a regression
  * @param spreads  multiples of the baseline's own spread: a move smaller than the metric's usual
  *                 swing is noise. Half a spread is a "medium" standardised effect.
+ * @param weekSpreads multiples of the robust spread of the baseline's deviations from last week that
+ *                 a week-on-week move must exceed. Those deviations are the metric's noise once its
+ *                 rhythm is gone, so the bar is the usual outlier line of 3 (robust) standard
+ *                 deviations; last week's own surprises show up in them as well.
  */
-record AllowedChange(double relative, double spreads) {
+record AllowedChange(double relative, double spreads, double weekSpreads) {
 
+    static final double WEEK_SPREADS = 3.0;
     static final AllowedChange DEFAULT = new AllowedChange(0.10, 0.5);
+
+    AllowedChange(double relative, double spreads) {
+        this(relative, spreads, WEEK_SPREADS);
+    }
 
     /**
      * Whether the move from the baseline to the current window is larger than allowed. A baseline
@@ -24,6 +33,16 @@ record AllowedChange(double relative, double spreads) {
         double meanShift = Math.abs(currentMean - baselineMean);
         boolean beyondLevel = meanShift > relative * Math.abs(baselineMean);
         return beyondLevel && spreadsMoved(baseline, effect, meanShift) >= spreads;
+    }
+
+    /**
+     * Whether the week-on-week move (the shift of this week's deviations from last week) is larger
+     * than allowed: beyond the relative bound on the metric's level, and beyond the ordinary
+     * deviation from last week seen before the deploy.
+     */
+    boolean exceededWeekOnWeek(double[] baselineDeviations, double effect, double level) {
+        double move = Math.abs(effect);
+        return move > relative * level && inSpreads(move, SampleStats.robustSpread(baselineDeviations)) > weekSpreads;
     }
 
     /**

@@ -1,7 +1,5 @@
 package dev.missioncontrol.monitor;
 
-import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
-
 /**
  * Compares one metric's current window with its baseline window, following Kayenta's approach: a
  * Mann-Whitney U test says whether the two windows differ, a Hodges-Lehmann effect size says by
@@ -14,7 +12,7 @@ import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
 public final class MetricJudgement {
 
     /** 98 % confidence. */
-    static final double ALPHA = 0.02;
+    static final double ALPHA = Comparison.ALPHA;
     /** Fewer samples than this on either side and the rank test has nothing to rank: nodata. */
     static final int MIN_SAMPLES = 3;
     /** Below this magnitude a baseline mean counts as zero, and no ratio is given. */
@@ -34,31 +32,29 @@ public final class MetricJudgement {
         if (baseline.length < MIN_SAMPLES || current.length < MIN_SAMPLES) {
             return noData(samples);
         }
-        double pValue = new MannWhitneyUTest().mannWhitneyUTest(baseline, current);
-        double effect = HodgesLehmann.shift(baseline, current);
+        Comparison comparison = compare(samples, bounds);
         double baselineMean = SampleStats.mean(baseline);
         double currentMean = SampleStats.mean(current);
-        boolean changed = pValue < ALPHA && agree(effect, currentMean - baselineMean)
-                && bounds.exceededBy(baseline, effect, baselineMean, currentMean);
-        Outcome outcome = changed ? movement(effect, currentMean - baselineMean) : Outcome.PASS;
-        Double ratio = ratio(baselineMean, currentMean);
-        MetricResult unjudged = new MetricResult(samples.name(), baselineMean, currentMean, ratio, pValue,
-                outcome, effect, null, samples.direction(), false);
+        MetricResult unjudged = new MetricResult(samples.name(), baselineMean, currentMean,
+                ratio(baselineMean, currentMean), comparison.pValue(), comparison.outcome(), comparison.effect(),
+                null, samples.direction(), false);
         return withSeverity(unjudged, samples.critical());
     }
 
     /**
-     * A typical sample moving one way while the mean moves the other is a change of shape (a few
-     * outliers gone, the bulk a little higher), not a regression one could call high or low.
+     * Against the window before the deploy first; where last week's windows exist, a move that is
+     * ordinary next to the window before (a Monday after a Sunday) but not next to last week's
+     * same hours (traffic a third lower than last Thursday) counts too. The comparison that
+     * found the change is the one reported.
      */
-    private static boolean agree(double effect, double meanShift) {
-        return effect == 0 || Math.signum(effect) == Math.signum(meanShift);
-    }
-
-    /** The direction of the move: the median shift decides, the mean breaks a tie at zero. */
-    private static Outcome movement(double effect, double meanShift) {
-        double sign = effect != 0 ? effect : meanShift;
-        return sign > 0 ? Outcome.HIGH : Outcome.LOW;
+    private static Comparison compare(MetricSamples samples, AllowedChange bounds) {
+        Comparison levels = Comparison.ofLevels(samples.baseline(), samples.current(), bounds);
+        WeekEarlier week = samples.weekEarlier();
+        if (levels.changed() || week == null || !week.alignsWith(samples.baseline(), samples.current())) {
+            return levels;
+        }
+        Comparison weekOnWeek = Comparison.ofWeekOnWeek(samples, bounds);
+        return weekOnWeek.changed() ? weekOnWeek : levels;
     }
 
     private static Double ratio(double baselineMean, double currentMean) {

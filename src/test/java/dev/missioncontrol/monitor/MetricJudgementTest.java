@@ -120,6 +120,37 @@ class MetricJudgementTest {
     }
 
     @Test
+    void throughput_short_of_last_weeks_same_hours_is_bad_though_above_the_hour_before() {
+        // The morning rush lifts traffic from 1000 to 1500 every day; after this deploy it only reached 1080.
+        MetricSamples samples = MetricSamples.of("throughput", noisy(1000, 20, 120, 1), noisy(1080, 20, 120, 2))
+                .withWeekEarlier(noisy(1000, 20, 120, 3), noisy(1500, 20, 120, 4));
+
+        MetricResult result = MetricJudgement.judge(samples);
+
+        assertThat(MetricJudgement.judge(MetricSamples.of("throughput", samples.baseline(), samples.current()))
+                .failing()).isFalse();
+        assertThat(result.result()).isEqualTo(Outcome.LOW);
+        assertThat(result.failing()).isTrue();
+        assertThat(result.effect()).isBetween(-460.0, -380.0);
+    }
+
+    @Test
+    void a_move_that_last_week_made_too_passes() {
+        MetricSamples samples = MetricSamples.of("throughput", noisy(1000, 20, 120, 1), noisy(1080, 20, 120, 2))
+                .withWeekEarlier(noisy(1000, 20, 120, 3), noisy(1080, 20, 120, 4));
+
+        assertThat(MetricJudgement.judge(samples).result()).isEqualTo(Outcome.PASS);
+    }
+
+    @Test
+    void ignores_week_earlier_windows_that_do_not_line_up() {
+        MetricSamples samples = MetricSamples.of("throughput", noisy(1000, 20, 120, 1), noisy(1080, 20, 120, 2))
+                .withWeekEarlier(noisy(1000, 20, 60, 3), noisy(1500, 20, 120, 4));
+
+        assertThat(MetricJudgement.judge(samples).result()).isEqualTo(Outcome.PASS);
+    }
+
+    @Test
     void guesses_direction_from_the_metric_name() {
         assertThat(Direction.forMetric("http_5xx_total")).isEqualTo(Direction.INCREASE);
         assertThat(Direction.forMetric("request_duration_seconds")).isEqualTo(Direction.INCREASE);

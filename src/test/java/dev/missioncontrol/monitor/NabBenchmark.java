@@ -76,14 +76,29 @@ public final class NabBenchmark {
     }
 
     private static VerdictState verdictAt(NabSeries series, int deploy, int length, AllowedChange bounds) {
-        MetricSamples samples = new MetricSamples(series.name(), series.slice(deploy - length, deploy),
-                series.slice(deploy, deploy + length), Direction.EITHER, false);
+        MetricSamples samples = samplesAt(series, deploy, length);
         Check check = new Check(DEPLOYED, List.of(MetricJudgement.judge(samples, bounds)));
         Verdict verdict = Judge.decide(List.of(check), DEPLOYED);
         if (Boolean.getBoolean("nab.verbose")) {
             System.err.printf("%s @%d %s %s%n", series.name(), deploy, verdict.state(), verdict.checks().getFirst().metrics().getFirst());
         }
         return verdict.state();
+    }
+
+    /**
+     * The window before and the window after the deploy, with the same two windows a week earlier
+     * where the series reaches back that far without a gap at the week-earlier deploy moment.
+     */
+    private static MetricSamples samplesAt(NabSeries series, int deploy, int length) {
+        double[] current = series.slice(deploy, deploy + length);
+        MetricSamples samples = new MetricSamples(series.name(), series.slice(deploy - length, deploy), current,
+                Direction.EITHER, false);
+        int weekBefore = series.weekBefore(deploy, length);
+        if (weekBefore < 0) {
+            return samples;
+        }
+        return samples.withWeekEarlier(series.slice(weekBefore - samples.baseline().length, weekBefore),
+                series.slice(weekBefore, weekBefore + current.length));
     }
 
     /** Deploy points whose judged span keeps a window length clear of every labelled window. */
@@ -109,15 +124,28 @@ public final class NabBenchmark {
         scores.forEach(NabBenchmark::printRow);
         printRow(overall(scores));
         System.out.println();
-        System.out.println("| relative bound | spread bound | TPR | FPR |");
-        System.out.println("|---:|---:|---:|---:|");
+        printTradeOffs(nabDir);
+    }
+
+    /** How other bounds trade detection against false alarms, including the week-on-week bar. */
+    private static void printTradeOffs(Path nabDir) throws IOException {
+        System.out.println("| relative bound | spread bound | week-on-week spreads | TPR | FPR |");
+        System.out.println("|---:|---:|---:|---:|---:|");
         for (double relative : new double[] {0, 0.05, 0.10, 0.20}) {
             for (double spreads : relative == 0 ? new double[] {0} : new double[] {0.25, 0.5, 1.0}) {
-                Score total = overall(run(nabDir, new AllowedChange(relative, spreads)));
-                System.out.printf("| %.2f | %.2f | %.2f | %.3f |%n", relative, spreads,
-                        total.truePositiveRate(), total.falsePositiveRate());
+                printTradeOff(nabDir, new AllowedChange(relative, spreads));
             }
         }
+        for (double weekSpreads : new double[] {2, 4, Double.POSITIVE_INFINITY}) {
+            printTradeOff(nabDir, new AllowedChange(AllowedChange.DEFAULT.relative(),
+                    AllowedChange.DEFAULT.spreads(), weekSpreads));
+        }
+    }
+
+    private static void printTradeOff(Path nabDir, AllowedChange bounds) throws IOException {
+        Score total = overall(run(nabDir, bounds));
+        System.out.printf("| %.2f | %.2f | %.0f | %.2f | %.3f |%n", bounds.relative(), bounds.spreads(),
+                bounds.weekSpreads(), total.truePositiveRate(), total.falsePositiveRate());
     }
 
     private static void printRow(Score s) {

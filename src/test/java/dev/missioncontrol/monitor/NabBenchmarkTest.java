@@ -12,14 +12,14 @@ import org.junit.jupiter.api.Test;
 /**
  * Holds the judge to its measured accuracy on NAB realKnownCause (numenta/NAB, MIT licence); see
  * BENCHMARKS-judge.md. The goal was a true-positive rate of 0.8 at a false-positive rate of 0.05.
- * The judge does not reach it: about half of the labelled anomalies there (ec2 latency blips,
- * ambient-temperature drifts, single-key spikes) are no larger than the ordinary week-to-week
- * wander of the same series, so no before/after comparison can flag them without flagging quiet
- * stretches too. These floors stop the judge from getting worse than it is.
+ * The judge does not reach it: it measures 10 of 19 (0.53) at 3 of 56 (0.054), with the
+ * week-earlier baseline. The misses (ec2 latency blips, ambient-temperature drifts, bursts on a
+ * rogue key no larger than its unlabelled bursts) are no larger than the ordinary wander of the
+ * same series. These floors stop the judge from getting worse than it is.
  */
 class NabBenchmarkTest {
 
-    static final double MIN_TRUE_POSITIVE_RATE = 0.45;
+    static final double MIN_TRUE_POSITIVE_RATE = 0.52;
     static final double MAX_FALSE_POSITIVE_RATE = 0.06;
 
     @Test

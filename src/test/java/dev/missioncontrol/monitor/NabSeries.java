@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,9 +16,12 @@ import java.util.Map;
 /**
  * One NAB series with its labelled anomaly windows, as sample indexes.
  *
+ * @param times   each sample's time, in seconds since the epoch (UTC)
  * @param windows each window as {start, end}, end exclusive
  */
-record NabSeries(String name, double[] values, List<int[]> windows) {
+record NabSeries(String name, long[] times, double[] values, List<int[]> windows) {
+
+    private static final long WEEK_SECONDS = 7 * 24 * 3600;
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSS]");
 
@@ -45,19 +49,30 @@ record NabSeries(String name, double[] values, List<int[]> windows) {
         return Arrays.copyOfRange(values, Math.max(0, from), Math.min(values.length, to));
     }
 
+    /**
+     * The index of the sample exactly one week before the given one, when there is one and the
+     * series holds at least {@code reach} samples on both sides of it; otherwise -1.
+     */
+    int weekBefore(int index, int reach) {
+        int found = Arrays.binarySearch(times, times[index] - WEEK_SECONDS);
+        return found - reach >= 0 && found + reach <= values.length ? found : -1;
+    }
+
     private static NabSeries read(Path csv, List<List<String>> windowTimes) throws IOException {
         List<String> rows = Files.readAllLines(csv).stream().skip(1).filter(l -> !l.isBlank()).toList();
         LocalDateTime[] times = new LocalDateTime[rows.size()];
+        long[] seconds = new long[rows.size()];
         double[] values = new double[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
             String[] cells = rows.get(i).split(",");
             times[i] = LocalDateTime.parse(cells[0].strip(), TIME);
+            seconds[i] = times[i].toEpochSecond(ZoneOffset.UTC);
             values[i] = Double.parseDouble(cells[cells.length - 1]);
         }
         List<int[]> windows = windowTimes.stream()
                 .map(w -> new int[] {firstIndexPast(times, w.get(0), false), firstIndexPast(times, w.get(1), true)})
                 .toList();
-        return new NabSeries(csv.getFileName().toString(), values, windows);
+        return new NabSeries(csv.getFileName().toString(), seconds, values, windows);
     }
 
     /** The first sample after the given time, or at it too unless {@code pastItsStart}. */
