@@ -1,0 +1,130 @@
+package dev.missioncontrol.logs;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Groups log messages into templates online, in the manner of Drain (He et al., ICWS 2017): masked tokens
+ * descend a fixed-depth tree keyed by token count and then by the leading tokens; at the leaf the most similar
+ * template takes the message if enough positions agree, otherwise the message starts a new template.
+ * Time is linear in the number of lines and memory grows with the number of templates only.
+ */
+public final class TemplateMiner {
+
+    /** Leading tokens used as tree keys; deeper trees split more eagerly on early variable words. */
+    private static final int KEY_TOKENS = 2;
+    /**
+     * Share of agreeing positions a message needs to join a template. Masked values agree with each other,
+     * so this mostly bounds how many constant words may differ: one in four, two in seven.
+     */
+    private static final double SIMILARITY = 0.7;
+    /** A node with this many distinct children sends further new keys down the wildcard branch. */
+    private static final int MAX_CHILDREN = 100;
+    private static final String ANY = VariableMasker.WILDCARD;
+
+    private final Map<Integer, Node> byLength = new HashMap<>();
+    private final List<Template> templates = new ArrayList<>();
+
+    /** Adds one message and answers the id of the template that now covers it. */
+    public int add(String message) {
+        String[] tokens = tokenize(message);
+        Node leaf = descend(tokens);
+        Template best = mostSimilar(leaf.templates, tokens);
+        if (best == null) {
+            best = new Template(templates.size() + 1, tokens.clone());
+            templates.add(best);
+            leaf.templates.add(best);
+        }
+        best.absorb(tokens);
+        return best.id();
+    }
+
+    public Template template(int id) {
+        return templates.get(id - 1);
+    }
+
+    public List<Template> templates() {
+        return Collections.unmodifiableList(templates);
+    }
+
+    static String[] tokenize(String message) {
+        String[] raw = message.strip().split("\\s+");
+        if (raw.length == 1 && raw[0].isEmpty()) {
+            return new String[0];
+        }
+        List<String> tokens = new ArrayList<>(raw.length);
+        for (String token : raw) {
+            String masked = VariableMasker.mask(token);
+            int last = tokens.size() - 1;
+            if (last >= 0 && tokens.get(last).equals(VariableMasker.WILDCARD) && Units.isUnit(token)) {
+                // "16.0 KB," is one quantity: keep it one slot so "12 KB" and "12KB" read alike
+                tokens.set(last, VariableMasker.WILDCARD + Units.trailingPunctuation(token));
+            } else {
+                tokens.add(masked);
+            }
+        }
+        return tokens.toArray(String[]::new);
+    }
+
+    private Node descend(String[] tokens) {
+        Node node = byLength.computeIfAbsent(tokens.length, n -> new Node());
+        int depth = Math.min(KEY_TOKENS, tokens.length);
+        for (int i = 0; i < depth; i++) {
+            node = node.child(keyOf(tokens[i]));
+        }
+        return node;
+    }
+
+    /** Tokens that carry values go down the wildcard branch so their variants share one subtree. */
+    private static String keyOf(String token) {
+        return VariableMasker.mayHoldValue(token) || token.contains(ANY) ? ANY : token;
+    }
+
+    private static Template mostSimilar(List<Template> candidates, String[] tokens) {
+        Template best = null;
+        double bestScore = -1;
+        for (Template candidate : candidates) {
+            double score = similarity(candidate, tokens);
+            if (score > bestScore) {
+                bestScore = score;
+                best = candidate;
+            }
+        }
+        return bestScore >= SIMILARITY || tokens.length == 0 ? best : null;
+    }
+
+    /**
+     * Share of positions where the message fits the template: equal tokens, or any token where the template
+     * already has a wildcard. An empty message matches an empty template.
+     */
+    static double similarity(Template template, String[] tokens) {
+        if (tokens.length == 0) {
+            return 1;
+        }
+        int fitting = 0;
+        for (int i = 0; i < tokens.length; i++) {
+            String t = template.token(i);
+            if (t.equals(ANY) || t.equals(tokens[i])) {
+                fitting++;
+            }
+        }
+        return (double) fitting / tokens.length;
+    }
+
+    private static final class Node {
+        final Map<String, Node> children = new HashMap<>();
+        final List<Template> templates = new ArrayList<>(2);
+
+        Node child(String key) {
+            Node existing = children.get(key);
+            if (existing != null) {
+                return existing;
+            }
+            String slot = children.size() >= MAX_CHILDREN ? ANY : key;
+            return children.computeIfAbsent(slot, k -> new Node());
+        }
+    }
+}
