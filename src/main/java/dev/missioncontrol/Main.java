@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code missionctl} root command: every subcommand the launcher does not handle itself. */
 @Command(name = "missionctl", mixinStandardHelpOptions = true, version = "Mission Control 0.1.0",
         description = "Mission Control: deployment verification and incident investigation.",
-        subcommands = {})
+        subcommands = {dev.missioncontrol.logs.LogsCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

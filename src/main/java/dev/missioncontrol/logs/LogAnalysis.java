@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The digest of a whole log: templates by count, with the shared histogram axis.
  *
- * @param timed       true when the histogram axis is time (epoch milliseconds); false when the log had no
+ * @param timed       true when the histogram axis is time (epoch seconds); false when the log had no
  *                    timestamps and the axis is input line numbers
  * @param axisOrigin  the axis value where bucket 0 starts
  * @param bucketWidth the width of each bucket in axis units

@@ -66,7 +66,7 @@ public final class LogDigest {
             first = first == null || at.isBefore(first) ? at : first;
             last = last == null || at.isAfter(last) ? at : last;
         }
-        long position = timed ? (at != null ? at.toEpochMilli() : lastPosition) : event.lineNo();
+        long position = timed ? (at != null ? at.getEpochSecond() : lastPosition) : event.lineNo();
         lastPosition = Math.max(lastPosition, position);
         timeline.count(tally.histogram(), position);
     }

@@ -82,6 +82,11 @@ public final class LogReader implements Iterator<LogRecord>, AutoCloseable {
                 fields.message(), raw.toString(), lines);
     }
 
+    /** Input lines consumed so far, including blank ones and one line of look-ahead. */
+    public long linesRead() {
+        return lineNo;
+    }
+
     /** The next line without its terminator; CR, LF and CRLF all end a line. */
     private String readLine() {
         try {

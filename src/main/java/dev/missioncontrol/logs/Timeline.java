@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Fixed-size histograms over one shared axis (epoch milliseconds, or line numbers for logs without time).
+ * Fixed-size histograms over one shared axis (epoch seconds, or line numbers for logs without time).
  * The axis starts at the first position seen; when a position falls past the last bucket, the bucket width
  * doubles and every series folds pairs of buckets, so memory stays at {@link #BUCKETS} per series however
  * long the log is.
