@@ -67,7 +67,9 @@ public final class LogReader implements Iterator<LogRecord>, AutoCloseable {
         LineFields fields = detector.detect(first);
         StringBuilder raw = new StringBuilder(first);
         int lines = 1;
-        boolean trace = Continuations.isTrace(first);
+        // after an error or warning, a bare exception line ("java.io.IOException: x") belongs to it
+        boolean trace = Continuations.isTrace(first) || fields.level() != null && !fields.level().equals("INFO")
+                && !fields.level().equals("DEBUG") && !fields.level().equals("TRACE");
         String line;
         while ((line = readLine()) != null && Continuations.continues(line, trace)) {
             lines++;

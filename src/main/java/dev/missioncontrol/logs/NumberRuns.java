@@ -42,11 +42,17 @@ final class NumberRuns {
     }
 
     /**
-     * A word is a value when it starts with a digit ({@code 42}, {@code 12ms}, {@code 3f9a}). Words that start
-     * with letters and end in digits ({@code ssh2}, {@code eth0}) are usually names, so they stay.
+     * A word holding a digit is a value: {@code 42}, {@code 12ms}, {@code 3f9a}, and also node and device names
+     * such as {@code R02}, {@code dn228} or {@code eth0}, which vary between otherwise identical lines. The cost
+     * is that a constant like {@code ssh2} reads {@code ssh<*>}; it still groups the same.
      */
     private static boolean isValueWord(String token, int start, int end) {
-        return Character.isDigit(token.charAt(start));
+        for (int i = start; i < end; i++) {
+            if (Character.isDigit(token.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A minus directly before the number belongs to it unless it joins two words ({@code a-1} is a name). */

@@ -21,6 +21,9 @@ final class StructuredLines {
     }
 
     static LineFields klog(String line, int referenceYear) {
+        if (line.length() < 6 || "IWEF".indexOf(line.charAt(0)) < 0 || !Character.isDigit(line.charAt(1))) {
+            return null;
+        }
         Matcher m = KLOG.matcher(line);
         if (!m.matches()) {
             return null;
@@ -44,6 +47,9 @@ final class StructuredLines {
     }
 
     static LineFields accessLog(String line, int referenceYear) {
+        if (line.indexOf(" [") < 0 || line.indexOf('"') < 0) {
+            return null;
+        }
         Matcher m = ACCESS.matcher(line);
         if (!m.matches()) {
             return null;

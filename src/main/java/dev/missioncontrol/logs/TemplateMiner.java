@@ -51,12 +51,8 @@ public final class TemplateMiner {
     }
 
     static String[] tokenize(String message) {
-        String[] raw = message.strip().split("\\s+");
-        if (raw.length == 1 && raw[0].isEmpty()) {
-            return new String[0];
-        }
-        List<String> tokens = new ArrayList<>(raw.length);
-        for (String token : raw) {
+        List<String> tokens = new ArrayList<>();
+        for (String token : Words.split(message)) {
             String masked = VariableMasker.mask(token);
             int last = tokens.size() - 1;
             if (last >= 0 && tokens.get(last).equals(VariableMasker.WILDCARD) && Units.isUnit(token)) {

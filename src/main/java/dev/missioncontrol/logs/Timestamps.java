@@ -40,7 +40,10 @@ final class Timestamps {
         if (from >= line.length() || !Character.isLetterOrDigit(line.charAt(from))) {
             return null;
         }
-        for (Pattern shape : SHAPES) {
+        // month names start with a letter, every other shape with a digit: skip the shapes that cannot match
+        boolean letter = Character.isLetter(line.charAt(from));
+        for (Pattern shape : letter ? SHAPES.subList(SHAPES.size() - 1, SHAPES.size())
+                : SHAPES.subList(0, SHAPES.size() - 1)) {
             Matcher m = shape.matcher(line).region(from, line.length());
             if (m.lookingAt()) {
                 Instant instant = instant(m, referenceYear);
