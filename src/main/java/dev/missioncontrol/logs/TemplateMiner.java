@@ -17,8 +17,9 @@ public final class TemplateMiner {
     /** Leading tokens used as tree keys; deeper trees split more eagerly on early variable words. */
     private static final int KEY_TOKENS = 2;
     /**
-     * Share of agreeing positions a message needs to join a template. Masked values agree with each other,
-     * so this mostly bounds how many constant words may differ: one in four, two in seven.
+     * Share of positions where a message must fit a template (equal token, or a wildcard there) to join it.
+     * Masked values agree with each other, so this bounds how many constant words may differ: one in four,
+     * two in seven.
      */
     private static final double SIMILARITY = 0.7;
     /** A node with this many distinct children sends further new keys down the wildcard branch. */
@@ -80,34 +81,37 @@ public final class TemplateMiner {
     }
 
     private static Template mostSimilar(List<Template> candidates, String[] tokens) {
+        if (tokens.length == 0) {
+            return candidates.isEmpty() ? null : candidates.get(0);
+        }
+        // a template with more misfits than this can never reach the threshold: stop comparing it early
+        int allowed = (int) Math.floor(tokens.length * (1 - SIMILARITY) + 1e-9);
         Template best = null;
-        double bestScore = -1;
+        int fewest = allowed + 1;
         for (Template candidate : candidates) {
-            double score = similarity(candidate, tokens);
-            if (score > bestScore) {
-                bestScore = score;
+            int misfits = misfits(candidate, tokens, Math.min(allowed, fewest - 1));
+            if (misfits < fewest) {
+                fewest = misfits;
                 best = candidate;
             }
         }
-        return bestScore >= SIMILARITY || tokens.length == 0 ? best : null;
+        return best;
     }
 
     /**
-     * Share of positions where the message fits the template: equal tokens, or any token where the template
-     * already has a wildcard. An empty message matches an empty template.
+     * Positions where the message does not fit the template (neither equal nor under a wildcard), counted up to
+     * one past {@code limit}. A message joins the template it misfits least, if at most (1 - SIMILARITY) of
+     * its positions misfit.
      */
-    static double similarity(Template template, String[] tokens) {
-        if (tokens.length == 0) {
-            return 1;
-        }
-        int fitting = 0;
-        for (int i = 0; i < tokens.length; i++) {
+    static int misfits(Template template, String[] tokens, int limit) {
+        int misfits = 0;
+        for (int i = 0; i < tokens.length && misfits <= limit; i++) {
             String t = template.token(i);
-            if (t.equals(ANY) || t.equals(tokens[i])) {
-                fitting++;
+            if (!t.equals(ANY) && !t.equals(tokens[i])) {
+                misfits++;
             }
         }
-        return (double) fitting / tokens.length;
+        return misfits;
     }
 
     private static final class Node {

@@ -35,6 +35,9 @@ public final class LoghubBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path root = args.length > 0 ? Path.of(args[0]).toAbsolutePath().normalize() : LoghubSystems.defaultRoot();
+        for (var system : LoghubSystems.in(root)) {
+            LoghubScore.of(system); // warm-up: without it lines/s measures the JIT compiler, not the miner
+        }
         List<LoghubScore> scores = new ArrayList<>();
         for (var system : LoghubSystems.in(root)) {
             scores.add(LoghubScore.of(system));
