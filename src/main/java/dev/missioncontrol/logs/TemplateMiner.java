@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Groups log messages into templates online, in the manner of Drain (He et al., ICWS 2017): masked tokens
- * descend a fixed-depth tree keyed by token count and then by the leading tokens; at the leaf the most similar
- * template takes the message if enough positions agree, otherwise the message starts a new template.
+ * Groups log messages into templates online with a fixed-depth parse tree (the approach of He et al.,
+ * ICWS 2017): masked tokens descend a tree keyed by token count and then by the leading tokens; at the leaf the
+ * most similar template takes the message if enough positions fit, otherwise the message starts a new one.
  * Time is linear in the number of lines and memory grows with the number of templates only.
  */
 public final class TemplateMiner {
