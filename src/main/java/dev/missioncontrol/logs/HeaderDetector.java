@@ -5,9 +5,10 @@ import java.util.regex.Pattern;
 
 /**
  * Finds timestamp, level and component at the start of a line of unknown format. Fixed layouts (JSON, klog,
- * access logs) are tried whole; otherwise the header is read left to right: an optional bracketed or bare
- * timestamp, a syslog host and {@code program[pid]:}, a level word, a {@code [thread]}, and a logger name
- * followed by {@code -} or {@code :}. Whatever is left is the message.
+ * access logs) are tried whole; otherwise the header is read left to right: a timestamp among the first few
+ * tokens (bracketed or bare), then either a syslog host and {@code program[pid]:}, or a level word within the
+ * next few tokens with an optional {@code [thread]} and logger name followed by {@code -} or {@code :}.
+ * Whatever is left is the message.
  */
 final class HeaderDetector {
 
@@ -16,6 +17,10 @@ final class HeaderDetector {
     /** A logger or component name and its separator: {@code com.foo.Bar - } or {@code dfs.DataNode: }. */
     private static final Pattern COMPONENT = Pattern.compile("([A-Za-z_][\\w.$-]*)(?: - |: | : )");
     private static final Pattern THREAD = Pattern.compile("\\[[^\\]]*\\] ");
+
+    /** How far into a line a timestamp or a level may stand and still be header rather than message. */
+    private static final int TIME_SEARCH_TOKENS = 6;
+    private static final int LEVEL_SEARCH_TOKENS = 4;
 
     private final int referenceYear;
 
@@ -38,47 +43,78 @@ final class HeaderDetector {
     }
 
     private LineFields freeForm(String line) {
-        int at = skipSpaces(line, 0);
-        boolean bracketed = at < line.length() && line.charAt(at) == '[';
-        Timestamps.Found time = Timestamps.at(line, bracketed ? at + 1 : at, referenceYear);
-        String component = null;
-        if (time != null) {
-            at = time.end();
-            if (bracketed && at < line.length() && line.charAt(at) == ']') {
-                at++;
-            }
-            at = skipSpaces(line, at);
-            Matcher source = SYSLOG_SOURCE.matcher(line).region(at, line.length());
-            if (!startsWithLevel(line, at) && source.lookingAt()) {
-                component = source.group(1);
-                at = source.end();
-            }
+        Timestamps.Found time = findTime(line);
+        if (time == null) {
+            return afterHeader(line, skipSpaces(line, 0), null, null, 1);
         }
-        return afterTime(line, at, time, component);
+        int at = time.end();
+        if (at < line.length() && line.charAt(at) == ']') {
+            at++;
+        }
+        at = skipSpaces(line, at);
+        Matcher source = SYSLOG_SOURCE.matcher(line).region(at, line.length());
+        if (levelToken(line, at, 1) < 0 && source.lookingAt()) {
+            return afterHeader(line, source.end(), time, source.group(1), 1);
+        }
+        return afterHeader(line, at, time, null, LEVEL_SEARCH_TOKENS);
     }
 
-    private LineFields afterTime(String line, int at, Timestamps.Found time, String component) {
-        String level = null;
-        int tokenEnd = tokenEnd(line, at);
-        String candidate = Levels.fromHeaderToken(line.substring(at, tokenEnd));
-        if (candidate != null) {
-            level = candidate;
-            at = skipSpaces(line, tokenEnd);
-            Matcher thread = THREAD.matcher(line).region(at, line.length());
-            if (thread.lookingAt()) {
-                at = thread.end();
+    /**
+     * The first timestamp among the leading tokens, optionally in brackets. Some logs put a label, an epoch
+     * number or a host before the time; everything up to the time is then header.
+     */
+    private Timestamps.Found findTime(String line) {
+        int at = skipSpaces(line, 0);
+        for (int token = 0; token < TIME_SEARCH_TOKENS && at < line.length(); token++) {
+            int from = line.charAt(at) == '[' ? at + 1 : at;
+            Timestamps.Found time = Timestamps.at(line, from, referenceYear);
+            if (time != null) {
+                return time;
             }
-            Matcher logger = COMPONENT.matcher(line).region(at, line.length());
-            if (component == null && logger.lookingAt()) {
-                component = logger.group(1);
-                at = logger.end();
-            }
+            at = skipSpaces(line, tokenEnd(line, at));
+        }
+        return null;
+    }
+
+    /**
+     * Reads the level among the next few tokens; what stands just before it ({@code KERNEL INFO}) or the
+     * logger after it ({@code INFO [main] com.foo.Bar - }) names the component.
+     */
+    private LineFields afterHeader(String line, int at, Timestamps.Found time, String component, int search) {
+        int levelAt = levelToken(line, at, search);
+        if (levelAt < 0) {
+            return new LineFields(time == null ? null : time.instant(), null, component, line.substring(at).strip());
+        }
+        int end = tokenEnd(line, levelAt);
+        String level = Levels.fromHeaderToken(line.substring(levelAt, end));
+        String before = levelAt > at ? line.substring(at, levelAt).strip() : "";
+        at = skipSpaces(line, end);
+        Matcher thread = THREAD.matcher(line).region(at, line.length());
+        if (thread.lookingAt()) {
+            at = thread.end();
+        }
+        Matcher logger = COMPONENT.matcher(line).region(at, line.length());
+        if (component == null && logger.lookingAt()) {
+            component = logger.group(1);
+            at = logger.end();
+        } else if (component == null && !before.isEmpty()) {
+            String last = before.substring(before.lastIndexOf(' ') + 1);
+            component = last.startsWith("[") ? null : last;
         }
         return new LineFields(time == null ? null : time.instant(), level, component, line.substring(at).strip());
     }
 
-    private static boolean startsWithLevel(String line, int at) {
-        return Levels.fromHeaderToken(line.substring(at, tokenEnd(line, at))) != null;
+    /** Start of the first level token among the next {@code tokens} tokens, or -1. */
+    private static int levelToken(String line, int from, int tokens) {
+        int at = from;
+        for (int token = 0; token < tokens && at < line.length(); token++) {
+            int end = tokenEnd(line, at);
+            if (Levels.fromHeaderToken(line.substring(at, end)) != null) {
+                return at;
+            }
+            at = skipSpaces(line, end);
+        }
+        return -1;
     }
 
     private static int tokenEnd(String line, int from) {

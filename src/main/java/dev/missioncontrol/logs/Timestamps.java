@@ -27,6 +27,9 @@ final class Timestamps {
             Pattern.compile("(?<y>\\d{4})-(?<mo>\\d{2})-(?<d>\\d{2})[T ]" + TIME + ZONE),
             Pattern.compile("(?<y>\\d{4})/(?<mo>\\d{2})/(?<d>\\d{2})[T ]" + TIME + ZONE),
             Pattern.compile("(?<y2>\\d{2})/(?<mo>\\d{2})/(?<d>\\d{2}) " + TIME),
+            // the dotted form some mainframe and database loggers write: 2005-06-03-15.42.50.675872
+            Pattern.compile("(?<y>\\d{4})-(?<mo>\\d{2})-(?<d>\\d{2})-(?<h>\\d{2})\\.(?<mi>\\d{2})\\.(?<s>\\d{2})"
+                    + "(?:\\.(?<f>\\d{1,9}))?"),
             // access logs: 10/Oct/2000:13:55:36 -0700
             Pattern.compile("(?<d>\\d{2})/(?<mon>" + MONTHS + ")/(?<y>\\d{4}):" + TIME + ZONE),
             // syslog: Jun 14 15:16:01, optionally with the year after the day

@@ -53,6 +53,24 @@ class LogReaderTest {
     }
 
     @Test
+    void finds_the_timestamp_after_leading_labels_and_the_level_after_the_source() {
+        LogRecord e = only("- 1117838570 2005.06.03 R02-M1 2005-06-03-15.42.50.675872 R02-M1 RAS KERNEL INFO "
+                + "instruction cache parity error corrected");
+        assertThat(e.timestamp()).isEqualTo(Instant.parse("2005-06-03T15:42:50.675872Z"));
+        assertThat(e.level()).isEqualTo("INFO");
+        assertThat(e.component()).isEqualTo("KERNEL");
+        assertThat(e.message()).isEqualTo("instruction cache parity error corrected");
+    }
+
+    @Test
+    void finds_a_syslog_header_behind_leading_labels() {
+        LogRecord e = only("- 1131566461 2005.11.09 dn228 Nov 9 12:01:01 dn228/dn228 crond[2915]: session closed");
+        assertThat(e.timestamp()).isEqualTo(Instant.parse("2024-11-09T12:01:01Z"));
+        assertThat(e.component()).isEqualTo("crond");
+        assertThat(e.message()).isEqualTo("session closed");
+    }
+
+    @Test
     void detects_klog_level_and_timestamp() {
         LogRecord e = only("E0615 12:34:56.789012   12345 controller.go:123] sync failed: timeout");
         assertThat(e.level()).isEqualTo("ERROR");

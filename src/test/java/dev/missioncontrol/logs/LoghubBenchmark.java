@@ -48,13 +48,13 @@ public final class LoghubBenchmark {
     static String table(List<LoghubScore> scores) {
         StringBuilder out = new StringBuilder();
         out.append("| System | GA | Drain GA [A] | PA | GA (corrected GT) | Drain GA [C] | PA (corrected GT)"
-                + " | Drain PA [C] | templates | lines/s |\n");
-        out.append("|---|---|---|---|---|---|---|---|---|---|\n");
-        double[] sums = new double[7];
+                + " | Drain PA [C] | GA without --format | templates | lines/s |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+        double[] sums = new double[8];
         for (LoghubScore s : scores) {
             double[] drain = DRAIN_CORRECTED.getOrDefault(s.system(), new double[] {Double.NaN, Double.NaN});
             double[] row = {s.ga(), DRAIN_GA.getOrDefault(s.system(), Double.NaN), s.pa(), s.correctedGa(),
-                drain[0], s.correctedPa(), drain[1]};
+                drain[0], s.correctedPa(), drain[1], s.detectedGa()};
             out.append(String.format(Locale.ROOT, "| %s | %s | %,d | %,.0f |%n", s.system(), cells(row),
                     s.templates(), s.lines() / (s.nanos() / 1e9)));
             for (int i = 0; i < sums.length; i++) {

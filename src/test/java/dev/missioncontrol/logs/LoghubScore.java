@@ -10,7 +10,7 @@ import java.util.Map;
 
 /** Mines one Loghub system with the shipped miner and scores it against both ground truths. */
 record LoghubScore(String system, int lines, double ga, double pa, double correctedGa, double correctedPa,
-                   int templates, long nanos) {
+                   int templates, long nanos, double detectedGa) {
 
     static LoghubScore of(LoghubSystem system) throws IOException {
         HeaderFormat format = HeaderFormat.parse(system.format());
@@ -34,6 +34,22 @@ record LoghubScore(String system, int lines, double ga, double pa, double correc
                 Accuracy.grouping(truth.eventIds(), ids), Accuracy.parsing(truth.templates(), texts),
                 // the corrected truth is grouped by template text, as the Loghub-2.0 evaluator does
                 Accuracy.grouping(corrected.templates(), ids), Accuracy.parsing(corrected.templates(), texts),
-                miner.templates().size(), nanos);
+                miner.templates().size(), nanos, detectedGa(system, truth));
+    }
+
+    /** GA when no format is given: the reader detects each line's header, as it does for any log. */
+    private static double detectedGa(LoghubSystem system, GroundTruth truth) throws IOException {
+        TemplateMiner miner = new TemplateMiner();
+        Map<Integer, Integer> ids = new HashMap<>();
+        try (LogReader reader = new LogReader(Files.newBufferedReader(system.log(), StandardCharsets.UTF_8))) {
+            while (reader.hasNext()) {
+                LogRecord event = reader.next();
+                int id = miner.add(event.message());
+                for (int i = 0; i < event.lineCount(); i++) {
+                    ids.put((int) event.lineNo() + i, id);
+                }
+            }
+        }
+        return Accuracy.grouping(truth.eventIds(), ids);
     }
 }
