@@ -75,7 +75,8 @@ final class LogSummaryReport {
     }
 
     private String bucketName() {
-        return analysis.timed() ? Duration.ofSeconds(analysis.bucketWidth()).toString() : analysis.bucketWidth() + " lines";
+        return analysis.timed() ? Duration.ofSeconds(analysis.bucketWidth()).toString().substring(2).toLowerCase(Locale.ROOT)
+                : analysis.bucketWidth() + " lines";
     }
 
     private String bucketStart(int bucket) {
