@@ -1,0 +1,38 @@
+package dev.missioncontrol.logs;
+
+import java.util.regex.Pattern;
+
+/**
+ * Decides whether a line continues the event above it rather than starting one: stack frames, "Caused by:",
+ * Python tracebacks, indented detail. Everything else starts a new event, so a log without traces reads
+ * one event per line.
+ */
+final class Continuations {
+
+    /** The line that names the exception after a traceback or on its own line: {@code java.io.IOException: x}. */
+    private static final Pattern EXCEPTION_LINE = Pattern.compile(
+            "([a-zA-Z_$][\\w$]*\\.)*[A-Z][\\w$]*(Exception|Error|Throwable|Exit|Interrupt)(: .*|:)?");
+
+    private Continuations() {
+    }
+
+    static boolean continues(String line, boolean previousIsTrace) {
+        if (line.isEmpty()) {
+            return false;
+        }
+        char first = line.charAt(0);
+        if (first == ' ' || first == '\t') {
+            return true;
+        }
+        return line.startsWith("Caused by:") || line.startsWith("Suppressed:") || line.startsWith("...")
+                || line.startsWith("Traceback (most recent call last)")
+                || (previousIsTrace && EXCEPTION_LINE.matcher(line).matches());
+    }
+
+    /** True when the text just read looks like part of a trace, so a bare exception name may follow it. */
+    static boolean isTrace(String line) {
+        String stripped = line.stripLeading();
+        return stripped.startsWith("at ") || stripped.startsWith("File \"") || line.startsWith("Traceback")
+                || stripped.startsWith("Caused by:") || line.contains("Exception") || line.contains("Error");
+    }
+}

@@ -1,0 +1,135 @@
+package dev.missioncontrol.logs;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds timestamp, level and component at the start of a line of unknown format. Fixed layouts (JSON, klog,
+ * access logs) are tried whole; otherwise the header is read left to right: a timestamp among the first few
+ * tokens (bracketed or bare), then either a syslog host and {@code program[pid]:}, or a level word within the
+ * next few tokens with an optional {@code [thread]} and logger name followed by {@code -} or {@code :}.
+ * Whatever is left is the message.
+ */
+final class HeaderDetector {
+
+    /** Syslog after the time: {@code host program[pid]: } or {@code host program: }. */
+    private static final Pattern SYSLOG_SOURCE = Pattern.compile("\\S+ ([\\w./()-]+?)(?:\\[\\d+\\])?: ");
+    /** A logger or component name and its separator: {@code com.foo.Bar - } or {@code dfs.DataNode: }. */
+    private static final Pattern COMPONENT = Pattern.compile("([A-Za-z_][\\w.$-]*)(?: - |: | : )");
+    private static final Pattern THREAD = Pattern.compile("\\[[^\\]]*\\] ");
+
+    /** How far into a line a timestamp or a level may stand and still be header rather than message. */
+    private static final int TIME_SEARCH_TOKENS = 6;
+    private static final int LEVEL_SEARCH_TOKENS = 4;
+
+    private final int referenceYear;
+
+    HeaderDetector(int referenceYear) {
+        this.referenceYear = referenceYear;
+    }
+
+    LineFields detect(String line) {
+        if (line.startsWith("{")) {
+            LineFields json = JsonLines.parse(line, referenceYear);
+            if (json != null) {
+                return json;
+            }
+        }
+        LineFields fixed = StructuredLines.klog(line, referenceYear);
+        if (fixed == null) {
+            fixed = StructuredLines.accessLog(line, referenceYear);
+        }
+        return fixed != null ? fixed : freeForm(line);
+    }
+
+    private LineFields freeForm(String line) {
+        Timestamps.Found time = findTime(line);
+        if (time == null) {
+            return afterHeader(line, skipSpaces(line, 0), null, null, 1);
+        }
+        int at = time.end();
+        if (at < line.length() && line.charAt(at) == ']') {
+            at++;
+        }
+        at = skipSpaces(line, at);
+        Matcher source = SYSLOG_SOURCE.matcher(line).region(at, line.length());
+        if (levelToken(line, at, 1) < 0 && source.lookingAt()) {
+            return afterHeader(line, source.end(), time, source.group(1), 1);
+        }
+        return afterHeader(line, at, time, null, LEVEL_SEARCH_TOKENS);
+    }
+
+    /**
+     * The first timestamp among the leading tokens, optionally in brackets. Some logs put a label, an epoch
+     * number or a host before the time; everything up to the time is then header.
+     */
+    private Timestamps.Found findTime(String line) {
+        int at = skipSpaces(line, 0);
+        for (int token = 0; token < TIME_SEARCH_TOKENS && at < line.length(); token++) {
+            int from = line.charAt(at) == '[' ? at + 1 : at;
+            Timestamps.Found time = Timestamps.at(line, from, referenceYear);
+            if (time != null) {
+                return time;
+            }
+            at = skipSpaces(line, tokenEnd(line, at));
+        }
+        return null;
+    }
+
+    /**
+     * Reads the level among the next few tokens; what stands just before it ({@code KERNEL INFO}) or the
+     * logger after it ({@code INFO [main] com.foo.Bar - }) names the component.
+     */
+    private LineFields afterHeader(String line, int at, Timestamps.Found time, String component, int search) {
+        int levelAt = levelToken(line, at, search);
+        if (levelAt < 0) {
+            return new LineFields(time == null ? null : time.instant(), null, component, line.substring(at).strip());
+        }
+        int end = tokenEnd(line, levelAt);
+        String level = Levels.fromHeaderToken(line.substring(levelAt, end));
+        String before = levelAt > at ? line.substring(at, levelAt).strip() : "";
+        at = skipSpaces(line, end);
+        Matcher thread = THREAD.matcher(line).region(at, line.length());
+        if (thread.lookingAt()) {
+            at = thread.end();
+        }
+        Matcher logger = COMPONENT.matcher(line).region(at, line.length());
+        if (component == null && logger.lookingAt()) {
+            component = logger.group(1);
+            at = logger.end();
+        } else if (component == null && !before.isEmpty()) {
+            String last = before.substring(before.lastIndexOf(' ') + 1);
+            component = last.startsWith("[") ? null : last;
+        }
+        return new LineFields(time == null ? null : time.instant(), level, component, line.substring(at).strip());
+    }
+
+    /** Start of the first level token among the next {@code tokens} tokens, or -1. */
+    private static int levelToken(String line, int from, int tokens) {
+        int at = from;
+        for (int token = 0; token < tokens && at < line.length(); token++) {
+            int end = tokenEnd(line, at);
+            if (Levels.fromHeaderToken(line.substring(at, end)) != null) {
+                return at;
+            }
+            at = skipSpaces(line, end);
+        }
+        return -1;
+    }
+
+    private static int tokenEnd(String line, int from) {
+        int end = from;
+        while (end < line.length() && !Character.isWhitespace(line.charAt(end))) {
+            end++;
+        }
+        return end;
+    }
+
+    private static int skipSpaces(String line, int from) {
+        int at = from;
+        while (at < line.length() && Character.isWhitespace(line.charAt(at))) {
+            at++;
+        }
+        return at;
+    }
+}

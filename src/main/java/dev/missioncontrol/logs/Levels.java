@@ -1,0 +1,61 @@
+package dev.missioncontrol.logs;
+
+import java.util.Locale;
+import java.util.Map;
+
+/** Maps the many spellings of a severity onto ERROR, WARN, INFO, DEBUG, TRACE and FATAL. */
+final class Levels {
+
+    private static final Map<String, String> NAMES = Map.ofEntries(
+            Map.entry("FATAL", "FATAL"), Map.entry("PANIC", "FATAL"), Map.entry("EMERG", "FATAL"),
+            Map.entry("EMERGENCY", "FATAL"), Map.entry("ALERT", "FATAL"), Map.entry("CRIT", "FATAL"),
+            Map.entry("CRITICAL", "FATAL"), Map.entry("ERROR", "ERROR"), Map.entry("ERR", "ERROR"),
+            Map.entry("SEVERE", "ERROR"), Map.entry("FAILURE", "ERROR"), Map.entry("WARN", "WARN"),
+            Map.entry("WARNING", "WARN"), Map.entry("INFO", "INFO"), Map.entry("NOTICE", "INFO"),
+            Map.entry("INFORMATION", "INFO"), Map.entry("DEBUG", "DEBUG"), Map.entry("FINE", "DEBUG"),
+            Map.entry("CONFIG", "DEBUG"), Map.entry("TRACE", "TRACE"), Map.entry("FINER", "TRACE"),
+            Map.entry("FINEST", "TRACE"), Map.entry("VERBOSE", "TRACE"));
+
+    private Levels() {
+    }
+
+    /** The normalized level for a word such as {@code warning} or {@code [ERROR]}, or null if it is none. */
+    static String normalize(String word) {
+        if (word == null) {
+            return null;
+        }
+        String bare = strip(word);
+        return bare.isEmpty() || bare.length() > 11 ? null : NAMES.get(bare.toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * A level written as a header token: upper case ({@code ERROR}), bracketed ({@code [error]}) or followed by a
+     * colon ({@code error:}). A lower-case word in running text ({@code an error occurred}) is not one.
+     */
+    static String fromHeaderToken(String token) {
+        String level = normalize(token);
+        if (level == null) {
+            return null;
+        }
+        String bare = strip(token);
+        boolean marked = !bare.equals(token) || bare.equals(bare.toUpperCase(Locale.ROOT));
+        return marked ? level : null;
+    }
+
+    /** HTTP status class: 5xx is an error, 4xx a warning, anything else information. */
+    static String fromHttpStatus(int status) {
+        return status >= 500 ? "ERROR" : status >= 400 ? "WARN" : "INFO";
+    }
+
+    private static String strip(String word) {
+        int start = 0;
+        int end = word.length();
+        while (start < end && "[(<".indexOf(word.charAt(start)) >= 0) {
+            start++;
+        }
+        while (end > start && "])>:,|".indexOf(word.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return word.substring(start, end);
+    }
+}

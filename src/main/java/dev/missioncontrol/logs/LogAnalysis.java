@@ -1,0 +1,18 @@
+package dev.missioncontrol.logs;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The digest of a whole log: templates by count, with the shared histogram axis.
+ *
+ * @param timed       true when the histogram axis is time (epoch seconds); false when the log had no
+ *                    timestamps and the axis is input line numbers
+ * @param axisOrigin  the axis value where bucket 0 starts
+ * @param bucketWidth the width of each bucket in axis units
+ * @param buckets     how many buckets hold data
+ */
+public record LogAnalysis(long events, long lines, long errors, long warnings, Instant first, Instant last,
+                          boolean timed, long axisOrigin, long bucketWidth, int buckets,
+                          List<TemplateSummary> templates) {
+}

@@ -1,0 +1,109 @@
+package dev.missioncontrol.logs;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+/**
+ * Reads log events from a stream of unknown format, one at a time. Each line's header is detected on its own,
+ * so mixed logs work; continuation lines (stack traces) are joined to the event they belong to. Memory is
+ * bounded by one event: its raw text is cut at {@link #MAX_RAW_CHARS}, the lines beyond are only counted.
+ */
+public final class LogReader implements Iterator<LogRecord>, AutoCloseable {
+
+    static final int MAX_RAW_CHARS = 16_384;
+
+    private final BufferedReader in;
+    private final HeaderDetector detector;
+    private String pending;
+    private long pendingLineNo;
+    private long lineNo;
+    private LogRecord next;
+
+    /** Reads with the current year (UTC) as the year of timestamps that omit it. */
+    public LogReader(Reader in) {
+        this(in, Clock.systemUTC().instant().atZone(ZoneOffset.UTC).getYear());
+    }
+
+    public LogReader(Reader in, int referenceYear) {
+        this.in = in instanceof BufferedReader buffered ? buffered : new BufferedReader(in, 1 << 16);
+        this.detector = new HeaderDetector(referenceYear);
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (next == null) {
+            next = readEvent();
+        }
+        return next != null;
+    }
+
+    @Override
+    public LogRecord next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        LogRecord event = next;
+        next = null;
+        return event;
+    }
+
+    private LogRecord readEvent() {
+        String first = pending != null ? pending : readLine();
+        long firstLineNo = pending != null ? pendingLineNo : lineNo;
+        pending = null;
+        while (first != null && first.isBlank()) {
+            first = readLine(); // blank lines separate events but are not events themselves
+            firstLineNo = lineNo;
+        }
+        if (first == null) {
+            return null;
+        }
+        LineFields fields = detector.detect(first);
+        StringBuilder raw = new StringBuilder(first);
+        int lines = 1;
+        // after an error or warning, a bare exception line ("java.io.IOException: x") belongs to it
+        boolean trace = Continuations.isTrace(first) || fields.level() != null && !fields.level().equals("INFO")
+                && !fields.level().equals("DEBUG") && !fields.level().equals("TRACE");
+        String line;
+        while ((line = readLine()) != null && Continuations.continues(line, trace)) {
+            lines++;
+            trace = trace || Continuations.isTrace(line);
+            if (raw.length() + line.length() < MAX_RAW_CHARS) {
+                raw.append('\n').append(line);
+            }
+        }
+        pending = line;
+        pendingLineNo = lineNo;
+        return new LogRecord(firstLineNo, fields.timestamp(), fields.level(), fields.component(),
+                fields.message(), raw.toString(), lines);
+    }
+
+    /** Input lines consumed so far, including blank ones and one line of look-ahead. */
+    public long linesRead() {
+        return lineNo;
+    }
+
+    /** The next line without its terminator; CR, LF and CRLF all end a line. */
+    private String readLine() {
+        try {
+            String line = in.readLine();
+            if (line != null) {
+                lineNo++;
+            }
+            return line;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

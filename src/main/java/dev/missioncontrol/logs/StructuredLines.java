@@ -1,0 +1,63 @@
+package dev.missioncontrol.logs;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Line shapes with a fixed layout that are recognised whole: klog and web-server access logs. */
+final class StructuredLines {
+
+    /** klog (Kubernetes, glog): {@code E0615 12:34:56.789012   12345 file.go:123] message}. */
+    private static final Pattern KLOG = Pattern.compile(
+            "([IWEF])(\\d{2})(\\d{2}) (\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?)\\s+\\d+ ([^\\s\\]]+)\\] ?(.*)");
+    /** Common and combined access-log format: host ident user [time] "request" status size ... */
+    private static final Pattern ACCESS = Pattern.compile(
+            "(\\S+) \\S+ \\S+ \\[([^\\]]+)\\] \"([^\"]*)\" (\\d{3}) (\\S+)(.*)");
+
+    private StructuredLines() {
+    }
+
+    static LineFields klog(String line, int referenceYear) {
+        if (line.length() < 6 || "IWEF".indexOf(line.charAt(0)) < 0 || !Character.isDigit(line.charAt(1))) {
+            return null;
+        }
+        Matcher m = KLOG.matcher(line);
+        if (!m.matches()) {
+            return null;
+        }
+        String level = switch (m.group(1)) {
+            case "E" -> "ERROR";
+            case "W" -> "WARN";
+            case "F" -> "FATAL";
+            default -> "INFO";
+        };
+        Instant at = null;
+        try {
+            LocalDate day = LocalDate.of(referenceYear, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+            at = day.atTime(LocalTime.parse(m.group(4))).toInstant(ZoneOffset.UTC);
+        } catch (RuntimeException notADate) {
+            // keep the line's other fields; the time is simply unknown
+        }
+        String source = m.group(5);
+        String component = source.contains(":") ? source.substring(0, source.lastIndexOf(':')) : source;
+        return new LineFields(at, level, component, m.group(6));
+    }
+
+    static LineFields accessLog(String line, int referenceYear) {
+        if (line.indexOf(" [") < 0 || line.indexOf('"') < 0) {
+            return null;
+        }
+        Matcher m = ACCESS.matcher(line);
+        if (!m.matches()) {
+            return null;
+        }
+        Timestamps.Found time = Timestamps.at(m.group(2), 0, referenceYear);
+        int status = Integer.parseInt(m.group(4));
+        // the request line and status are what varies meaningfully; client address and time are header
+        String message = m.group(3) + " " + status + " " + m.group(5) + m.group(6);
+        return new LineFields(time == null ? null : time.instant(), Levels.fromHttpStatus(status), null, message);
+    }
+}

@@ -1,0 +1,130 @@
+package dev.missioncontrol.logs;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Groups log messages into templates online with a fixed-depth parse tree (the approach of He et al.,
+ * ICWS 2017): masked tokens descend a tree keyed by token count and then by the leading tokens; at the leaf the
+ * most similar template takes the message if enough positions fit, otherwise the message starts a new one.
+ * Time is linear in the number of lines and memory grows with the number of templates only.
+ */
+public final class TemplateMiner {
+
+    /** Leading tokens used as tree keys; deeper trees split more eagerly on early variable words. */
+    private static final int KEY_TOKENS = 2;
+    /**
+     * Share of positions where a message must fit a template (equal token, or a wildcard there) to join it.
+     * Masked values agree with each other, so this bounds how many constant words may differ: one in four,
+     * two in seven.
+     */
+    private static final double SIMILARITY = 0.7;
+    /** A node with this many distinct children sends further new keys down the wildcard branch. */
+    private static final int MAX_CHILDREN = 100;
+    private static final String ANY = VariableMasker.WILDCARD;
+
+    private final Map<Integer, Node> byLength = new HashMap<>();
+    private final List<Template> templates = new ArrayList<>();
+
+    /** Adds one message and answers the id of the template that now covers it. */
+    public int add(String message) {
+        String[] tokens = tokenize(message);
+        Node leaf = descend(tokens);
+        Template best = mostSimilar(leaf.templates, tokens);
+        if (best == null) {
+            best = new Template(templates.size() + 1, tokens.clone());
+            templates.add(best);
+            leaf.templates.add(best);
+        }
+        best.absorb(tokens);
+        return best.id();
+    }
+
+    public Template template(int id) {
+        return templates.get(id - 1);
+    }
+
+    public List<Template> templates() {
+        return Collections.unmodifiableList(templates);
+    }
+
+    static String[] tokenize(String message) {
+        List<String> tokens = new ArrayList<>();
+        for (String token : Words.split(message)) {
+            String masked = VariableMasker.mask(token);
+            int last = tokens.size() - 1;
+            if (last >= 0 && tokens.get(last).equals(VariableMasker.WILDCARD) && Units.isUnit(token)) {
+                // "16.0 KB," is one quantity: keep it one slot so "12 KB" and "12KB" read alike
+                tokens.set(last, VariableMasker.WILDCARD + Units.trailingPunctuation(token));
+            } else {
+                tokens.add(masked);
+            }
+        }
+        return tokens.toArray(String[]::new);
+    }
+
+    private Node descend(String[] tokens) {
+        Node node = byLength.computeIfAbsent(tokens.length, n -> new Node());
+        int depth = Math.min(KEY_TOKENS, tokens.length);
+        for (int i = 0; i < depth; i++) {
+            node = node.child(keyOf(tokens[i]));
+        }
+        return node;
+    }
+
+    /** Tokens that carry values go down the wildcard branch so their variants share one subtree. */
+    private static String keyOf(String token) {
+        return VariableMasker.mayHoldValue(token) || token.contains(ANY) ? ANY : token;
+    }
+
+    private static Template mostSimilar(List<Template> candidates, String[] tokens) {
+        if (tokens.length == 0) {
+            return candidates.isEmpty() ? null : candidates.get(0);
+        }
+        // a template with more misfits than this can never reach the threshold: stop comparing it early
+        int allowed = (int) Math.floor(tokens.length * (1 - SIMILARITY) + 1e-9);
+        Template best = null;
+        int fewest = allowed + 1;
+        for (Template candidate : candidates) {
+            int misfits = misfits(candidate, tokens, Math.min(allowed, fewest - 1));
+            if (misfits < fewest) {
+                fewest = misfits;
+                best = candidate;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Positions where the message does not fit the template (neither equal nor under a wildcard), counted up to
+     * one past {@code limit}. A message joins the template it misfits least, if at most (1 - SIMILARITY) of
+     * its positions misfit.
+     */
+    static int misfits(Template template, String[] tokens, int limit) {
+        int misfits = 0;
+        for (int i = 0; i < tokens.length && misfits <= limit; i++) {
+            String t = template.token(i);
+            if (!t.equals(ANY) && !t.equals(tokens[i])) {
+                misfits++;
+            }
+        }
+        return misfits;
+    }
+
+    private static final class Node {
+        final Map<String, Node> children = new HashMap<>();
+        final List<Template> templates = new ArrayList<>(2);
+
+        Node child(String key) {
+            Node existing = children.get(key);
+            if (existing != null) {
+                return existing;
+            }
+            String slot = children.size() >= MAX_CHILDREN ? ANY : key;
+            return children.computeIfAbsent(slot, k -> new Node());
+        }
+    }
+}

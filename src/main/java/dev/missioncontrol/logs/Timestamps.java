@@ -1,0 +1,112 @@
+package dev.missioncontrol.logs;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises the timestamp a log line starts with. Times without a zone are read as UTC; times without a year
+ * (syslog) take the reference year the reader was given.
+ */
+final class Timestamps {
+
+    /** Where a timestamp was found: the instant and the index just past it. */
+    record Found(Instant instant, int end) {
+    }
+
+    private static final String MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec";
+    private static final String TIME = "(?<h>\\d{1,2}):(?<mi>\\d{2}):(?<s>\\d{2})(?:[.,:](?<f>\\d{1,9}))?";
+    private static final String ZONE = "\\s?(?<z>Z|[+-]\\d{2}:?\\d{2}|UTC|GMT)?";
+    private static final List<Pattern> SHAPES = List.of(
+            // ISO 8601 / RFC 3339 and the log4j variant with a space and comma millis
+            Pattern.compile("(?<y>\\d{4})-(?<mo>\\d{2})-(?<d>\\d{2})[T ]" + TIME + ZONE),
+            Pattern.compile("(?<y>\\d{4})/(?<mo>\\d{2})/(?<d>\\d{2})[T ]" + TIME + ZONE),
+            Pattern.compile("(?<y2>\\d{2})/(?<mo>\\d{2})/(?<d>\\d{2}) " + TIME),
+            // the dotted form some mainframe and database loggers write: 2005-06-03-15.42.50.675872
+            Pattern.compile("(?<y>\\d{4})-(?<mo>\\d{2})-(?<d>\\d{2})-(?<h>\\d{2})\\.(?<mi>\\d{2})\\.(?<s>\\d{2})"
+                    + "(?:\\.(?<f>\\d{1,9}))?"),
+            // access logs: 10/Oct/2000:13:55:36 -0700
+            Pattern.compile("(?<d>\\d{2})/(?<mon>" + MONTHS + ")/(?<y>\\d{4}):" + TIME + ZONE),
+            // syslog: Jun 14 15:16:01, optionally with the year after the day
+            Pattern.compile("(?<mon>" + MONTHS + ")\\s+(?<d>\\d{1,2})(?:\\s+(?<y>\\d{4}))?\\s+" + TIME + ZONE));
+
+    private Timestamps() {
+    }
+
+    /** The timestamp starting exactly at {@code from}, or null. */
+    static Found at(String line, int from, int referenceYear) {
+        if (from >= line.length() || !Character.isLetterOrDigit(line.charAt(from))) {
+            return null;
+        }
+        // month names start with a letter, every other shape with a digit: skip the shapes that cannot match
+        boolean letter = Character.isLetter(line.charAt(from));
+        for (Pattern shape : letter ? SHAPES.subList(SHAPES.size() - 1, SHAPES.size())
+                : SHAPES.subList(0, SHAPES.size() - 1)) {
+            Matcher m = shape.matcher(line).region(from, line.length());
+            if (m.lookingAt()) {
+                Instant instant = instant(m, referenceYear);
+                if (instant != null) {
+                    return new Found(instant, m.end());
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Instant instant(Matcher m, int referenceYear) {
+        try {
+            LocalDateTime local = LocalDateTime.of(year(m, referenceYear), month(m), Integer.parseInt(m.group("d")),
+                    Integer.parseInt(m.group("h")), Integer.parseInt(m.group("mi")), Integer.parseInt(m.group("s")),
+                    nanos(m.group("f")));
+            return local.toInstant(offset(group(m, "z")));
+        } catch (DateTimeException | NumberFormatException e) {
+            return null; // looked like a time but is not one (month 13, hour 25): treat the line as untimed
+        }
+    }
+
+    private static int year(Matcher m, int referenceYear) {
+        String y = group(m, "y");
+        if (y != null) {
+            return Integer.parseInt(y);
+        }
+        String twoDigits = group(m, "y2");
+        return twoDigits != null ? 2000 + Integer.parseInt(twoDigits) : referenceYear;
+    }
+
+    private static int month(Matcher m) {
+        String name = group(m, "mon");
+        if (name == null) {
+            return Integer.parseInt(m.group("mo"));
+        }
+        return MONTHS.toLowerCase(Locale.ROOT).indexOf(name.toLowerCase(Locale.ROOT)) / 4 + 1;
+    }
+
+    private static int nanos(String fraction) {
+        if (fraction == null) {
+            return 0;
+        }
+        String padded = (fraction + "000000000").substring(0, 9);
+        return Integer.parseInt(padded);
+    }
+
+    private static ZoneOffset offset(String zone) {
+        if (zone == null || zone.equals("Z") || zone.equals("UTC") || zone.equals("GMT")) {
+            return ZoneOffset.UTC;
+        }
+        return ZoneOffset.of(zone.length() == 5 ? zone.substring(0, 3) + ":" + zone.substring(3) : zone);
+    }
+
+    /** A named group that a shape may not define. */
+    private static String group(Matcher m, String name) {
+        try {
+            return m.group(name);
+        } catch (IllegalArgumentException absent) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.missioncontrol.logs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class LogDigestTest {
+
+    private static final String LOG = """
+            2024-01-01T00:00:00Z INFO request 1 served in 12ms
+            2024-01-01T00:00:01Z INFO request 2 served in 15ms
+            2024-01-01T00:00:02Z ERROR database timeout after 3000ms
+            java.sql.SQLTimeoutException: timeout
+            \tat db.Pool.get(Pool.java:42)
+            2024-01-01T00:00:05Z INFO request 3 served in 11ms
+            2024-01-01T00:00:09Z ERROR database timeout after 2500ms
+            """;
+
+    @Test
+    void counts_templates_levels_and_first_occurrence() {
+        LogAnalysis analysis = LogDigest.analyze(new StringReader(LOG));
+        assertThat(analysis.events()).isEqualTo(5);
+        assertThat(analysis.lines()).isEqualTo(7);
+        assertThat(analysis.errors()).isEqualTo(2);
+        TemplateSummary served = analysis.templates().get(0);
+        assertThat(served.template()).isEqualTo("request <*> served in <*>");
+        assertThat(served.count()).isEqualTo(3);
+        TemplateSummary timeout = analysis.templates().get(1);
+        assertThat(timeout.errors()).isEqualTo(2);
+        assertThat(timeout.mainLevel()).isEqualTo("ERROR");
+        assertThat(timeout.firstSeen()).isEqualTo(Instant.parse("2024-01-01T00:00:02Z"));
+        assertThat(timeout.lastSeen()).isEqualTo(Instant.parse("2024-01-01T00:00:09Z"));
+        assertThat(timeout.firstLineNo()).isEqualTo(3);
+        assertThat(timeout.sample()).contains("SQLTimeoutException");
+    }
+
+    @Test
+    void keeps_histograms_bounded_however_long_the_log_spans() {
+        StringBuilder log = new StringBuilder();
+        for (int day = 1; day <= 28; day++) {
+            log.append(String.format("2024-02-%02dT10:00:00Z INFO heartbeat ok%n", day));
+        }
+        LogAnalysis analysis = LogDigest.analyze(new StringReader(log.toString()));
+        long[] histogram = analysis.templates().get(0).histogram();
+        assertThat(histogram.length).isLessThanOrEqualTo(Timeline.BUCKETS);
+        assertThat(java.util.Arrays.stream(histogram).sum()).isEqualTo(28);
+        assertThat(analysis.timed()).isTrue();
+    }
+
+    @Test
+    void uses_line_numbers_as_the_axis_when_the_log_has_no_time() {
+        LogAnalysis analysis = LogDigest.analyze(new StringReader("job started\njob started\njob done\n"));
+        assertThat(analysis.timed()).isFalse();
+        assertThat(analysis.templates()).extracting(TemplateSummary::count).containsExactly(2L, 1L);
+    }
+}

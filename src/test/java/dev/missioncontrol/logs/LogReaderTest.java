@@ -1,0 +1,154 @@
+package dev.missioncontrol.logs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LogReaderTest {
+
+    private static List<LogRecord> read(String text) {
+        List<LogRecord> events = new ArrayList<>();
+        new LogReader(new StringReader(text), 2024).forEachRemaining(events::add);
+        return events;
+    }
+
+    private static LogRecord only(String line) {
+        List<LogRecord> events = read(line);
+        assertThat(events).hasSize(1);
+        return events.get(0);
+    }
+
+    @Test
+    void detects_rfc3339_timestamp_level_and_message() {
+        LogRecord e = only("2024-03-05T10:15:30.250+02:00 WARN disk almost full");
+        assertThat(e.timestamp()).isEqualTo(Instant.parse("2024-03-05T08:15:30.250Z"));
+        assertThat(e.level()).isEqualTo("WARN");
+        assertThat(e.message()).isEqualTo("disk almost full");
+    }
+
+    @Test
+    void reads_timestamp_without_zone_as_utc_with_comma_millis() {
+        LogRecord e = only("2024-01-01 12:00:00,123 INFO started");
+        assertThat(e.timestamp()).isEqualTo(Instant.parse("2024-01-01T12:00:00.123Z"));
+    }
+
+    @Test
+    void detects_log4j_level_thread_and_logger() {
+        LogRecord e = only("2024-01-01 12:00:00,123 ERROR [main-7] com.foo.Bar - connection refused");
+        assertThat(e.level()).isEqualTo("ERROR");
+        assertThat(e.component()).isEqualTo("com.foo.Bar");
+        assertThat(e.message()).isEqualTo("connection refused");
+    }
+
+    @Test
+    void detects_syslog_program_and_takes_the_reference_year() {
+        LogRecord e = only("Jun 14 15:16:01 combo sshd(pam_unix)[19939]: authentication failure; uid=0");
+        assertThat(e.timestamp()).isEqualTo(Instant.parse("2024-06-14T15:16:01Z"));
+        assertThat(e.component()).isEqualTo("sshd(pam_unix)");
+        assertThat(e.message()).isEqualTo("authentication failure; uid=0");
+    }
+
+    @Test
+    void finds_the_timestamp_after_leading_labels_and_the_level_after_the_source() {
+        LogRecord e = only("- 1117838570 2005.06.03 R02-M1 2005-06-03-15.42.50.675872 R02-M1 RAS KERNEL INFO "
+                + "instruction cache parity error corrected");
+        assertThat(e.timestamp()).isEqualTo(Instant.parse("2005-06-03T15:42:50.675872Z"));
+        assertThat(e.level()).isEqualTo("INFO");
+        assertThat(e.component()).isEqualTo("KERNEL");
+        assertThat(e.message()).isEqualTo("instruction cache parity error corrected");
+    }
+
+    @Test
+    void finds_a_syslog_header_behind_leading_labels() {
+        LogRecord e = only("- 1131566461 2005.11.09 dn228 Nov 9 12:01:01 dn228/dn228 crond[2915]: session closed");
+        assertThat(e.timestamp()).isEqualTo(Instant.parse("2024-11-09T12:01:01Z"));
+        assertThat(e.component()).isEqualTo("crond");
+        assertThat(e.message()).isEqualTo("session closed");
+    }
+
+    @Test
+    void detects_klog_level_and_timestamp() {
+        LogRecord e = only("E0615 12:34:56.789012   12345 controller.go:123] sync failed: timeout");
+        assertThat(e.level()).isEqualTo("ERROR");
+        assertThat(e.timestamp()).isEqualTo(Instant.parse("2024-06-15T12:34:56.789012Z"));
+        assertThat(e.component()).isEqualTo("controller.go");
+        assertThat(e.message()).isEqualTo("sync failed: timeout");
+    }
+
+    @Test
+    void derives_access_log_level_from_http_status() {
+        String prefix = "10.0.0.1 - frank [10/Oct/2023:13:55:36 -0700] \"GET /a.gif HTTP/1.1\" ";
+        List<LogRecord> events = read(prefix + "503 0 \"-\" \"curl\"\n" + prefix + "404 12\n" + prefix + "200 2326\n");
+        assertThat(events).extracting(LogRecord::level).containsExactly("ERROR", "WARN", "INFO");
+        assertThat(events.get(0).timestamp()).isEqualTo(Instant.parse("2023-10-10T20:55:36Z"));
+        assertThat(events.get(1).message()).startsWith("GET /a.gif HTTP/1.1 404");
+    }
+
+    @Test
+    void reads_json_lines_with_common_field_names() {
+        List<LogRecord> events = read("""
+                {"ts":"2024-05-01T00:00:01Z","level":"error","msg":"db timeout","logger":"pool"}
+                {"@timestamp":1714521602000,"severity":"WARNING","message":"slow query","service":"api"}
+                """);
+        assertThat(events).extracting(LogRecord::level).containsExactly("ERROR", "WARN");
+        assertThat(events).extracting(LogRecord::message).containsExactly("db timeout", "slow query");
+        assertThat(events).extracting(LogRecord::component).containsExactly("pool", "api");
+        assertThat(events.get(1).timestamp()).isEqualTo(Instant.parse("2024-05-01T00:00:02Z"));
+    }
+
+    @Test
+    void joins_stack_trace_to_first_line() {
+        List<LogRecord> events = read("""
+                2024-01-01 12:00:00,123 ERROR [main] com.foo.Bar - request failed
+                java.lang.IllegalStateException: boom
+                \tat com.foo.Bar.run(Bar.java:10)
+                Caused by: java.io.IOException: pipe
+                \t... 3 more
+                2024-01-01 12:00:01,000 INFO [main] com.foo.Bar - recovered
+                """);
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0).lineCount()).isEqualTo(5);
+        assertThat(events.get(0).raw()).contains("Caused by: java.io.IOException: pipe");
+        assertThat(events.get(0).message()).isEqualTo("request failed");
+        assertThat(events.get(1).lineNo()).isEqualTo(6);
+    }
+
+    @Test
+    void joins_python_traceback_including_the_exception_line() {
+        List<LogRecord> events = read("""
+                ERROR worker crashed
+                Traceback (most recent call last):
+                  File "w.py", line 3, in <module>
+                ValueError: bad input
+                INFO restarting
+                """);
+        assertThat(events).extracting(LogRecord::lineCount).containsExactly(4, 1);
+    }
+
+    @Test
+    void handles_crlf_line_endings() {
+        List<LogRecord> events = read("Jun 14 15:16:01 h cron[1]: a\r\nJun 14 15:16:02 h cron[1]: b\r\n");
+        assertThat(events).extracting(LogRecord::message).containsExactly("a", "b");
+        assertThat(events).extracting(LogRecord::raw).noneMatch(raw -> raw.contains("\r"));
+    }
+
+    @Test
+    void keeps_lines_without_a_header_as_plain_messages() {
+        LogRecord e = only("something happened here");
+        assertThat(e.timestamp()).isNull();
+        assertThat(e.level()).isNull();
+        assertThat(e.message()).isEqualTo("something happened here");
+    }
+
+    @Test
+    void bounds_the_raw_text_of_an_endless_trace() {
+        String trace = "ERROR x\n" + "\tat a.b.C.d(C.java:1)\n".repeat(10_000);
+        LogRecord e = only(trace);
+        assertThat(e.lineCount()).isEqualTo(10_001);
+        assertThat(e.raw().length()).isLessThanOrEqualTo(LogReader.MAX_RAW_CHARS);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.missioncontrol.logs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class VariableMaskerTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "123e4567-e89b-12d3-a456-426614174000 | <*>",
+        "10.251.73.220:50010                  | <*>",
+        "/10.251.73.220                       | <*>",
+        "[173.234.31.186]                     | [<*>]",
+        "fe80::1ff:fe23:4567:890a             | <*>",
+        "[2001:db8::1]:8080                   | <*>"})
+    void masks_uuids_and_ips(String token, String masked) {
+        assertThat(VariableMasker.mask(token)).isEqualTo(masked);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "https://example.com/a?b=1     | <*>",
+        "/var/log/app/server.log       | <*>",
+        "C:\\Windows\\system32\\x.dll  | <*>",
+        "alice@example.com             | <*>",
+        "0x7f3a2b                      | <*>",
+        "deadbeef0123                  | <*>",
+        "2024-01-01T12:00:00Z          | <*>",
+        "12:34:56.789                  | <*>",
+        "proxy.example.edu:5070        | <*>"})
+    void masks_urls_paths_emails_hex_and_times(String token, String masked) {
+        assertThat(VariableMasker.mask(token)).isEqualTo(masked);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "blk_-6952295868487656571 | blk_<*>",
+        "core.2275                | core.<*>",
+        "12ms                     | <*>",
+        "1.5s                     | <*>",
+        "12KB                     | <*>",
+        "(42)                     | (<*>)",
+        "2.6.32                   | <*>",
+        "dn228/dn228              | <*>/<*>",
+        "eth0                     | <*>"})
+    void masks_numbers_durations_and_sizes_keeping_surrounding_words(String token, String masked) {
+        assertThat(VariableMasker.mask(token)).isEqualTo(masked);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "uid=0               | uid=<*>",
+        "rhost=218.188.2.4   | rhost=<*>",
+        "user=root           | user=root",
+        "ruser=              | ruser="})
+    void keeps_the_key_and_masks_a_value_that_looks_variable(String token, String masked) {
+        assertThat(VariableMasker.mask(token)).isEqualTo(masked);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"Exception", "[preauth]", "NameSystem.addStoredBlock:", "<*>", "user=root"})
+    void leaves_names_and_words_alone(String token) {
+        assertThat(VariableMasker.mask(token)).isEqualTo(token);
+    }
+}
