@@ -49,7 +49,7 @@ public final class App implements AutoCloseable {
         db = Database.open(DatabaseUrl.resolve(config.databaseUrl(), config.dataDir()), config.sqliteSynchronous());
         Stores s = new Stores(db, clock);
         firstStart = FirstStart.runIfEmpty(s.orgs, s.users, s.keys);
-        TimelineFeed feed = new TimelineFeed(s.sessions, s.bus);
+        TimelineFeed feed = new TimelineFeed(s.sessions, s.bus, config.runtime().sseKeepAlive());
         runtime = new AgentRuntime(config, db, s.sessions, s.deployments, agents, clock);
         s.bus.onWork(runtime.dispatcher()::nudge);
         if (db.dialect().isPostgres()) {

@@ -65,7 +65,8 @@ public final class ServeCommand implements Callable<Integer> {
 
     AppConfig config() {
         var runtime = new AppConfig.Runtime(concurrency, AppConfig.Runtime.defaults().lease(),
-                AppConfig.Runtime.defaults().poll(), durations(monitorSchedule), DurationText.parse(bake));
+                AppConfig.Runtime.defaults().poll(), durations(monitorSchedule), DurationText.parse(bake),
+                AppConfig.Runtime.defaults().sseKeepAlive());
         return new AppConfig(port, database.dataDir, database.databaseUrl, baseUrl, database.sqliteSynchronous,
                 AppConfig.Limits.defaults(), runtime);
     }

@@ -17,16 +17,18 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TimelineFeed {
     private static final long POLL_MS = 1_000;
-    private static final long KEEP_ALIVE_MS = 15_000;
 
     private final SessionStore store;
     private final TimelineBus bus;
+    /** Proxies drop idle connections; a comment line this often keeps the stream open through them. */
+    private final long keepAliveMs;
     private final Set<SseClient> open = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
 
-    public TimelineFeed(SessionStore store, TimelineBus bus) {
+    public TimelineFeed(SessionStore store, TimelineBus bus, java.time.Duration keepAlive) {
         this.store = store;
         this.bus = bus;
+        this.keepAliveMs = keepAlive.toMillis();
     }
 
     public void stream(Context ctx, String sessionId) {
@@ -61,7 +63,7 @@ public final class TimelineFeed {
                     quietSince = System.currentTimeMillis();
                     continue;
                 }
-                if (System.currentTimeMillis() - quietSince >= KEEP_ALIVE_MS) {
+                if (System.currentTimeMillis() - quietSince >= keepAliveMs) {
                     client.sendComment("keep-alive");
                     quietSince = System.currentTimeMillis();
                 }

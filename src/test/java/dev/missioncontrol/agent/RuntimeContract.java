@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import dev.missioncontrol.sessions.SessionEvent;
 import dev.missioncontrol.sessions.SessionStatus;
 import dev.missioncontrol.store.Json;
+import dev.missioncontrol.testing.GateTool;
+import dev.missioncontrol.testing.ScriptedBrain;
 import dev.missioncontrol.testing.TestServer;
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,8 @@
-package dev.missioncontrol.agent;
+package dev.missioncontrol.testing;
+
+import dev.missioncontrol.agent.SessionFacts;
+import dev.missioncontrol.agent.Tool;
+import dev.missioncontrol.agent.ToolResult;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.missioncontrol.store.Json;
@@ -7,16 +11,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A tool that can be held closed, to freeze a worker mid-step, and counts how often it ran. */
-final class GateTool implements Tool {
-    final AtomicInteger calls = new AtomicInteger();
-    final CountDownLatch entered = new CountDownLatch(1);
+public final class GateTool implements Tool {
+    public final AtomicInteger calls = new AtomicInteger();
+    public final CountDownLatch entered = new CountDownLatch(1);
     private volatile CountDownLatch gate = new CountDownLatch(0);
 
-    void close() {
+    public void close() {
         gate = new CountDownLatch(1);
     }
 
-    void open() {
+    public void open() {
         gate.countDown();
     }
 

@@ -1,5 +1,9 @@
-package dev.missioncontrol.agent;
+package dev.missioncontrol.testing;
 
+import dev.missioncontrol.agent.Brain;
+import dev.missioncontrol.agent.Entry;
+import dev.missioncontrol.agent.History;
+import dev.missioncontrol.agent.Step;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -8,12 +12,12 @@ import java.util.function.Function;
  * A brain that plays a fixed script. Its turn is derived from the history (how many steps it has already recorded),
  * so, like a real brain, it keeps no state, and every call is logged for the assertions.
  */
-final class ScriptedBrain implements Brain {
+public final class ScriptedBrain implements Brain {
     private final List<Function<History, Step>> script;
     /** The seq of the newest event each call was shown: a step asked twice shows up as a repeat. */
-    final List<Long> askedAt = new CopyOnWriteArrayList<>();
+    public final List<Long> askedAt = new CopyOnWriteArrayList<>();
 
-    ScriptedBrain(List<Function<History, Step>> script) {
+    public ScriptedBrain(List<Function<History, Step>> script) {
         this.script = script;
     }
 
