@@ -99,7 +99,8 @@ public final class Dispatcher implements AutoCloseable {
             sleepQuietly(every);
             for (Lease l : running.values()) {
                 try {
-                    if (!queue.heartbeat(l, lease)) {
+                    // A session that just ended has no job row left; only a lease lost mid-run is news.
+                    if (!queue.heartbeat(l, lease) && running.containsKey(l.sessionId())) {
                         LOG.info("lease on session {} was lost; its worker will stop at its next write",
                                 l.sessionId());
                     }

@@ -46,7 +46,7 @@ public final class ApiClient {
 
     /** Follows a server-sent event stream, handing each event's data to {@code onEvent} until it returns false. */
     public void stream(String path, long afterSeq, java.util.function.Predicate<JsonNode> onEvent) {
-        HttpRequest req = request(path).header("Accept", "text/event-stream")
+        HttpRequest req = request(path).setHeader("Accept", "text/event-stream")
                 .header("Last-Event-ID", Long.toString(afterSeq)).GET().build();
         try {
             HttpResponse<java.io.InputStream> res = HTTP.send(req, HttpResponse.BodyHandlers.ofInputStream());

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Holds the judge to its measured accuracy on NAB realKnownCause (numenta/NAB, MIT licence); see
- * BENCHMARKS-judge.md. The goal was a true-positive rate of 0.8 at a false-positive rate of 0.05.
+ * BENCHMARKS.md. The goal was a true-positive rate of 0.8 at a false-positive rate of 0.05.
  * The judge does not reach it: it measures 10 of 19 (0.53) at 3 of 56 (0.054), with the
  * week-earlier baseline. The misses (ec2 latency blips, ambient-temperature drifts, bursts on a
  * rogue key no larger than its unlabelled bursts) are no larger than the ordinary wander of the

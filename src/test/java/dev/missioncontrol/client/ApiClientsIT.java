@@ -1,0 +1,61 @@
+package dev.missioncontrol.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.missioncontrol.Main;
+import dev.missioncontrol.testing.TestServer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The CLI clients against a real server: investigate (following it live), sessions and session. */
+class ApiClientsIT {
+
+    private static String run(TestServer server, String... args) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            String[] full = new String[args.length + 4];
+            System.arraycopy(args, 0, full, 0, args.length);
+            full[args.length] = "--url";
+            full[args.length + 1] = server.baseUrl();
+            full[args.length + 2] = "--api-key";
+            full[args.length + 3] = server.firstKey();
+            int code = new CommandLine(new Main()).execute(full);
+            assertThat(code).as(captured.toString(StandardCharsets.UTF_8)).isZero();
+        } finally {
+            System.setOut(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void investigate_follows_the_timeline_until_the_report_then_lists_and_shows_it() throws Exception {
+        try (TestServer server = TestServer.start(TestServer.Db.SQLITE)) {
+            Path logs = Files.createTempFile("mc", ".log");
+            Files.writeString(logs, "2026-03-01T10:00:00Z ERROR db timeout after 30s\n");
+            String out = run(server, "investigate", "Why does checkout fail?", "--logs", logs.toString(), "--follow");
+            assertThat(out).contains("session ").contains("/agents/").contains("tool_call").contains("report")
+                    .contains("## Summary");
+            String id = out.lines().filter(l -> l.startsWith("session ")).findFirst().orElseThrow().split("\\s+")[1];
+
+            String list = run(server, "sessions", "--status", "completed");
+            assertThat(list).contains(id).contains("Why does checkout fail?");
+            String shown = run(server, "session", id);
+            assertThat(shown).contains("root_cause_analysis").contains("completed").contains("## Summary");
+            assertThat(server.api().get("/api/v1/agent-sessions/" + id + "/").json().get("context").get("logs")
+                    .asText()).contains("db timeout");
+        }
+    }
+
+    @Test
+    void a_missing_key_is_explained_not_thrown() {
+        int code = new CommandLine(new Main()).execute("sessions", "--url", "http://127.0.0.1:9");
+        assertThat(code).isEqualTo(1);
+    }
+}
