@@ -41,7 +41,7 @@ public final class UserStore {
                 .bind("email", email == null ? "" : email.trim().toLowerCase())
                 .map((rs, ctx) -> new Row(user(rs, ctx), rs.getString("password_hash"))).findOne());
         if (row.isEmpty()) {
-            BCRYPT.matches(password, DUMMY_HASH);
+            BCRYPT.matches(password == null ? "" : password, Dummy.HASH);
             return Optional.empty();
         }
         return BCRYPT.matches(password, row.get().hash()) ? Optional.of(row.get().user()) : Optional.empty();
@@ -57,7 +57,10 @@ public final class UserStore {
                 .bind("org", orgId).map(UserStore::user).list());
     }
 
-    private static final String DUMMY_HASH = BCRYPT.encode("not-a-real-password");
+    /** Computed on first use, not at class load: it costs a full hash, which start-up need not pay. */
+    private static final class Dummy {
+        static final String HASH = BCRYPT.encode("not-a-real-password");
+    }
 
     static User user(ResultSet rs, StatementContext ctx) throws SQLException {
         return new User(rs.getString("id"), rs.getString("org_id"), rs.getString("email"),

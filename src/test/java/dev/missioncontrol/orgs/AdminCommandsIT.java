@@ -1,0 +1,80 @@
+package dev.missioncontrol.orgs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.missioncontrol.Main;
+import dev.missioncontrol.testing.Api;
+import dev.missioncontrol.testing.TestServer;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The admin commands work on the database of a running server, and what they create works at once. */
+class AdminCommandsIT {
+
+    private static String admin(TestServer server, String stdin, String... args) {
+        PrintStream out = System.out;
+        InputStream in = System.in;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        try {
+            String[] full = new String[args.length + 3];
+            full[0] = "admin";
+            System.arraycopy(args, 0, full, 1, args.length);
+            full[args.length + 1] = "--data-dir";
+            full[args.length + 2] = server.dataDir().toString();
+            int code = new CommandLine(new Main()).execute(full);
+            assertThat(code).as(captured.toString(StandardCharsets.UTF_8)).isZero();
+            return captured.toString(StandardCharsets.UTF_8);
+        } finally {
+            System.setOut(out);
+            System.setIn(in);
+        }
+    }
+
+    @Test
+    void creates_an_org_user_and_key_that_work_while_the_server_runs_and_revokes_the_key() {
+        try (TestServer server = TestServer.start(TestServer.Db.SQLITE)) {
+            admin(server, "", "create-org", "acme");
+            String user = admin(server, "s3cret-passw0rd\n", "create-user", "--org", "acme", "--email",
+                    "SRE@Acme.test", "--role", "admin");
+            assertThat(user).contains("sre@acme.test").doesNotContain("password:");
+            var users = new UserStore(server.app().database().jdbi(), java.time.Clock.systemUTC());
+            assertThat(users.login("sre@acme.test", "s3cret-passw0rd")).isPresent();
+
+            String created = admin(server, "", "create-api-key", "--org", "acme", "--name", "ci", "--scopes",
+                    "deployments:write,deployments:read");
+            List<String> lines = created.lines().toList();
+            String key = lines.get(lines.size() - 1);
+            assertThat(ApiKeyFormat.parse(key)).isPresent();
+            Api api = server.api(key);
+            assertThat(api.post("/api/v1/deployments/", "{\"deployment_request\":\"x\",\"repository_full_name\":"
+                    + "\"acme/api\"}").status()).isEqualTo(201);
+            assertThat(api.post("/api/v1/agent-sessions/", "{\"prompt\":\"x\"}").status()).isEqualTo(403);
+
+            String keyId = key.substring(3, 11);
+            assertThat(admin(server, "", "list-api-keys", "--org", "acme")).contains(keyId).contains("active")
+                    .doesNotContain(key);
+            admin(server, "", "revoke-api-key", keyId);
+            assertThat(api.get("/api/v1/deployments/").status()).isEqualTo(401);
+            assertThat(admin(server, "", "list-api-keys", "--org", "acme")).contains("revoked");
+        }
+    }
+
+    @Test
+    void a_user_without_a_piped_password_gets_a_generated_one() {
+        try (TestServer server = TestServer.start(TestServer.Db.SQLITE)) {
+            String out = admin(server, "", "create-user", "--org", "default", "--email", "m@x.test");
+            String password = out.lines().filter(l -> l.startsWith("password: ")).findFirst().orElseThrow()
+                    .substring("password: ".length());
+            var users = new UserStore(server.app().database().jdbi(), java.time.Clock.systemUTC());
+            assertThat(users.login("m@x.test", password)).get().extracting(User::role).isEqualTo(User.Role.MEMBER);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.missioncontrol.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.missioncontrol.config.AppConfig;
+import dev.missioncontrol.testing.Api;
+import dev.missioncontrol.testing.TestServer;
+import org.junit.jupiter.api.Test;
+
+/** Writes beyond the burst get 429 with Retry-After; every answer carries the IETF rate-limit headers. */
+class RateLimitIT {
+
+    @Test
+    void writes_over_the_burst_get_429_with_retry_after() {
+        try (TestServer server = TestServer.start(TestServer.Db.SQLITE,
+                c -> c.withLimits(new AppConfig.Limits(1L << 20, 64L << 20, 60, 3)))) {
+            Api api = server.api();
+            String body = "{\"deployment_request\":\"x\",\"repository_full_name\":\"a/b\"}";
+            for (int i = 0; i < 3; i++) {
+                var ok = api.post("/api/v1/deployments/", body);
+                assertThat(ok.status()).isEqualTo(201);
+                assertThat(ok.header("RateLimit-Policy")).contains("q=60").contains("w=60");
+                assertThat(ok.header("RateLimit")).contains("r=" + (2 - i));
+            }
+            var limited = api.post("/api/v1/deployments/", body);
+            ApiContract.assertProblem(limited, 429);
+            assertThat(Integer.parseInt(limited.header("Retry-After"))).isBetween(1, 60);
+            assertThat(api.get("/api/v1/deployments/").status()).as("reads have their own budget").isEqualTo(200);
+        }
+    }
+}
