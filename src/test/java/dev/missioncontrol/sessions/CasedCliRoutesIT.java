@@ -1,0 +1,52 @@
+package dev.missioncontrol.sessions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.missioncontrol.testing.Api;
+import dev.missioncontrol.testing.TestServer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The two endpoints the official Cased CLI reads answer exactly the shapes it parses. */
+class CasedCliRoutesIT {
+
+    private static List<String> fields(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        n.fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+
+    @Test
+    void list_and_detail_use_the_cli_shapes_and_status_words() {
+        try (TestServer server = TestServer.start(TestServer.Db.SQLITE)) {
+            Api api = server.api();
+            String id = api.post("/api/v1/agent-sessions/", "{\"prompt\":\"cli view\"}").json().get("session_id")
+                    .asText();
+            await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/v1/agent-sessions/" + id + "/")
+                    .json().get("status").asText().equals("completed"));
+            api.post("/api/v1/agent-sessions/" + id + "/messages/", "{\"content\":\"and now?\"}");
+            await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/v1/agent-sessions/" + id + "/")
+                    .json().get("status").asText().equals("completed"));
+
+            JsonNode list = api.get("/api/v1/agent/sessions?hours=1&limit=5&type=root_cause_analysis").json();
+            assertThat(fields(list)).containsExactly("results", "count");
+            JsonNode item = list.get("results").get(0);
+            assertThat(fields(item)).containsExactly("id", "created_at", "session_type", "status", "title");
+            assertThat(item.get("status").asText()).isEqualTo("completed");
+
+            JsonNode detail = api.get("/api/v1/agent/sessions/" + id + "?logs=true&conversation=true").json();
+            assertThat(fields(detail)).containsExactly("id", "title", "session_type", "status", "created_at",
+                    "summary", "logs", "conversation");
+            assertThat(fields(detail.get("summary"))).containsExactly("description", "outcome", "key_actions");
+            assertThat(fields(detail.get("logs").get(0))).containsExactly("timestamp", "message");
+            assertThat(detail.get("conversation").get(0).get("role").asText()).isEqualTo("user");
+            assertThat(detail.get("conversation").get(1).get("role").asText()).isEqualTo("agent");
+            assertThat(api.get("/api/v1/agent/sessions?status=running").json().get("count").asInt()).isZero();
+            assertThat(api.get("/api/v1/agent/sessions?status=bogus").status()).isEqualTo(422);
+        }
+    }
+}
