@@ -27,10 +27,11 @@ final class LoghubSystems {
     private LoghubSystems() {
     }
 
-    /** The data folder: {@code -Dloghub.dir} or {@code LOGHUB_DIR}, else {@code ../shared/data/loghub}. */
+    /** The data folder: {@code -Dloghub.dir} or {@code LOGHUB_DIR}, else the shared data's {@code loghub}. */
     static Path defaultRoot() {
         String configured = System.getProperty("loghub.dir", System.getenv("LOGHUB_DIR"));
-        return Path.of(configured != null ? configured : "../shared/data/loghub").toAbsolutePath().normalize();
+        return configured != null ? Path.of(configured).toAbsolutePath().normalize()
+                : dev.missioncontrol.testing.SharedData.dir("loghub");
     }
 
     static List<LoghubSystem> in(Path root) throws IOException {

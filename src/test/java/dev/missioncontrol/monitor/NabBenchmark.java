@@ -50,7 +50,8 @@ public final class NabBenchmark {
 
     /** Default location: the shared data beside the repository. */
     static Path defaultNabDir() {
-        return Path.of(System.getProperty("nab.dir", System.getenv().getOrDefault("NAB_DIR", "../shared/data/nab")));
+        String configured = System.getProperty("nab.dir", System.getenv("NAB_DIR"));
+        return configured != null ? Path.of(configured) : dev.missioncontrol.testing.SharedData.dir("nab");
     }
 
     static List<Score> run(Path nabDir) throws IOException {
