@@ -1,5 +1,6 @@
 package dev.missioncontrol;
 
+import dev.missioncontrol.agent.Brain;
 import dev.missioncontrol.agent.BrainChooser;
 import dev.missioncontrol.agent.Brains;
 import dev.missioncontrol.agent.Dispatcher;
@@ -7,6 +8,9 @@ import dev.missioncontrol.agent.Limits;
 import dev.missioncontrol.agent.SessionRunner;
 import dev.missioncontrol.agent.Tool;
 import dev.missioncontrol.agent.analyst.AcknowledgeBrain;
+import dev.missioncontrol.agent.llm.ChatModels;
+import dev.missioncontrol.agent.llm.LlmBrain;
+import dev.missioncontrol.agent.llm.LlmSettings;
 import dev.missioncontrol.config.AppConfig;
 import dev.missioncontrol.deployments.DeploymentStore;
 import dev.missioncontrol.monitor.RecordDeploymentBrain;
@@ -45,15 +49,20 @@ final class AgentRuntime implements AutoCloseable {
         tools.addAll(agents.extraTools());
         Map<String, Tool> byName = tools.stream().collect(Collectors.toMap(Tool::name, Function.identity(),
                 (a, b) -> b));
-        BrainChooser brains = agents.brains() != null ? agents.brains() : builtInBrains();
+        BrainChooser brains = agents.brains() != null ? agents.brains() : builtInBrains(config.llm(), byName);
         SessionRunner runner = new SessionRunner(journal, byName, brains, Limits.defaults(), clock);
         var rt = config.runtime();
         dispatcher = new Dispatcher(new JobStore(db.jdbi(), db.dialect(), clock), runner, nodeId(), rt.concurrency(),
                 rt.lease(), rt.poll());
     }
 
-    private static BrainChooser builtInBrains() {
-        return new Brains(Map.of("deploy_monitor", new RecordDeploymentBrain()), new AcknowledgeBrain());
+    /** Investigations go to the LLM when one is configured, with the analyst behind it; otherwise to the analyst. */
+    private static BrainChooser builtInBrains(AppConfig.Llm llm, Map<String, Tool> tools) {
+        Brain analyst = new AcknowledgeBrain();
+        Brain investigator = llm.provider() == null || llm.provider().isBlank() ? analyst
+                : new LlmBrain(ChatModels.create(new LlmSettings(llm.provider(), llm.model(), llm.baseUrl(),
+                        llm.apiKey(), llm.maxToolCalls(), llm.timeout())), analyst, tools.values(), llm.maxToolCalls());
+        return new Brains(Map.of("deploy_monitor", new RecordDeploymentBrain()), investigator);
     }
 
     Dispatcher dispatcher() {

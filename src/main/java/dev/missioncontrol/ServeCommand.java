@@ -43,6 +43,22 @@ public final class ServeCommand implements Callable<Integer> {
             description = "How long a deploy is watched after it succeeds (MC_BAKE, default 30m).")
     String bake;
 
+    @Option(names = "--llm-provider", defaultValue = "${env:MC_LLM_PROVIDER}",
+            description = "openai (any OpenAI-compatible endpoint) or anthropic; without it the built-in analyst "
+                    + "investigates (MC_LLM_PROVIDER). The key is read from MC_LLM_API_KEY only.")
+    String llmProvider;
+
+    @Option(names = "--llm-model", defaultValue = "${env:MC_LLM_MODEL}", description = "Model name (MC_LLM_MODEL).")
+    String llmModel;
+
+    @Option(names = "--llm-base-url", defaultValue = "${env:MC_LLM_BASE_URL}",
+            description = "Provider endpoint, e.g. a local OpenAI-compatible server (MC_LLM_BASE_URL).")
+    String llmBaseUrl;
+
+    @Option(names = "--llm-max-tool-calls", defaultValue = "${env:MC_LLM_MAX_TOOL_CALLS:-12}",
+            description = "Tool calls one session may make before the analyst writes the report (default 12).")
+    int llmMaxToolCalls;
+
     @Override
     public Integer call() throws InterruptedException {
         AppConfig config = config();
@@ -67,8 +83,10 @@ public final class ServeCommand implements Callable<Integer> {
         var runtime = new AppConfig.Runtime(concurrency, AppConfig.Runtime.defaults().lease(),
                 AppConfig.Runtime.defaults().poll(), durations(monitorSchedule), DurationText.parse(bake),
                 AppConfig.Runtime.defaults().sseKeepAlive());
+        var llm = new AppConfig.Llm(llmProvider, llmModel, llmBaseUrl, System.getenv("MC_LLM_API_KEY"),
+                llmMaxToolCalls, java.time.Duration.ofSeconds(60));
         return new AppConfig(port, database.dataDir, database.databaseUrl, baseUrl, database.sqliteSynchronous,
-                AppConfig.Limits.defaults(), runtime);
+                AppConfig.Limits.defaults(), runtime, llm);
     }
 
     static List<Duration> durations(String csv) {

@@ -17,7 +17,8 @@ public record AppConfig(
         String baseUrl,
         String sqliteSynchronous,
         Limits limits,
-        Runtime runtime) {
+        Runtime runtime,
+        Llm llm) {
 
     /** Request-size and rate limits; API.md gives the defaults. */
     public record Limits(long maxBody, long maxSessionBody, int writesPerMinute, int writeBurst) {
@@ -48,20 +49,37 @@ public record AppConfig(
         }
     }
 
+    /**
+     * The LLM provider, when one is configured.
+     *
+     * @param provider {@code openai} (any OpenAI-compatible endpoint) or {@code anthropic}; null for none
+     */
+    public record Llm(String provider, String model, String baseUrl, String apiKey, int maxToolCalls,
+            Duration timeout) {
+        public static Llm none() {
+            return new Llm(null, null, null, null, 12, Duration.ofSeconds(60));
+        }
+    }
+
     public String publicBaseUrl() {
         return baseUrl != null ? baseUrl.replaceAll("/+$", "") : "http://localhost:" + port;
     }
 
     /** A configuration for tests and tools: an ephemeral port and defaults everywhere else. */
     public static AppConfig forDatabase(Path dataDir, String databaseUrl) {
-        return new AppConfig(0, dataDir, databaseUrl, null, "FULL", Limits.defaults(), Runtime.defaults());
+        return new AppConfig(0, dataDir, databaseUrl, null, "FULL", Limits.defaults(), Runtime.defaults(),
+                Llm.none());
     }
 
     public AppConfig withLimits(Limits newLimits) {
-        return new AppConfig(port, dataDir, databaseUrl, baseUrl, sqliteSynchronous, newLimits, runtime);
+        return new AppConfig(port, dataDir, databaseUrl, baseUrl, sqliteSynchronous, newLimits, runtime, llm);
     }
 
     public AppConfig withRuntime(Runtime newRuntime) {
-        return new AppConfig(port, dataDir, databaseUrl, baseUrl, sqliteSynchronous, limits, newRuntime);
+        return new AppConfig(port, dataDir, databaseUrl, baseUrl, sqliteSynchronous, limits, newRuntime, llm);
+    }
+
+    public AppConfig withLlm(Llm newLlm) {
+        return new AppConfig(port, dataDir, databaseUrl, baseUrl, sqliteSynchronous, limits, runtime, newLlm);
     }
 }

@@ -1,0 +1,22 @@
+package dev.missioncontrol.agent.llm;
+
+import dev.langchain4j.model.anthropic.AnthropicChatModel;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+
+/** Builds the provider's chat model. Retries are off: a failing provider hands the session to the analyst. */
+public final class ChatModels {
+    private ChatModels() {
+    }
+
+    public static ChatModel create(LlmSettings s) {
+        return switch (s.provider().toLowerCase()) {
+            case "openai" -> OpenAiChatModel.builder().baseUrl(s.baseUrl()).apiKey(s.apiKey())
+                    .modelName(s.model()).timeout(s.timeout()).maxRetries(0).build();
+            case "anthropic" -> AnthropicChatModel.builder().baseUrl(s.baseUrl()).apiKey(s.apiKey())
+                    .modelName(s.model()).timeout(s.timeout()).maxRetries(0).maxTokens(4096).build();
+            default -> throw new IllegalArgumentException("unknown LLM provider '" + s.provider()
+                    + "'; use openai (any OpenAI-compatible endpoint) or anthropic");
+        };
+    }
+}

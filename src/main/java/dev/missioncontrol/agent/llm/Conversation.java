@@ -1,0 +1,68 @@
+package dev.missioncontrol.agent.llm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.missioncontrol.agent.Entry;
+import dev.missioncontrol.agent.History;
+import dev.missioncontrol.agent.Redactor;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Rebuilds the model's conversation from the timeline, so nothing but the timeline is state. Everything that leaves
+ * the process passes through the redactor first; pasted logs are never sent whole, only what tools return about them.
+ */
+final class Conversation {
+    /** A tool result is cut to this many characters before it is sent; the model can always search for more. */
+    static final int MAX_RESULT_CHARS = 12_000;
+
+    private Conversation() {
+    }
+
+    static List<ChatMessage> of(History h) {
+        List<ChatMessage> messages = new ArrayList<>();
+        messages.add(SystemMessage.from(Instructions.SYSTEM));
+        messages.add(UserMessage.from(Redactor.redact(Instructions.request(h.session()))));
+        Iterator<Entry> it = h.entries().iterator();
+        while (it.hasNext()) {
+            Entry e = it.next();
+            if (e.is("tool_call")) {
+                messages.add(AiMessage.from(request(e)));
+            } else if (e.is("tool_result")) {
+                messages.add(ToolExecutionResultMessage.from(callId(e.data().path("call_seq").asLong()),
+                        e.data().path("tool").asText(), result(e)));
+            } else if (e.isUserMessage()) {
+                messages.add(UserMessage.from(Redactor.redact(e.text())));
+            } else if (e.is("message") || e.is("report")) {
+                messages.add(AiMessage.from(Redactor.redact(e.is("report")
+                        ? e.data().path("markdown").asText(e.text()) : e.text())));
+            }
+        }
+        return messages;
+    }
+
+    private static ToolExecutionRequest request(Entry call) {
+        return ToolExecutionRequest.builder().id(callId(call.seq())).name(call.data().path("tool").asText())
+                .arguments(call.data().path("args").toString()).build();
+    }
+
+    private static String result(Entry r) {
+        JsonNode data = r.data().path("data");
+        String text = r.data().path("status").asText() + ": " + r.text() + "\n" + data;
+        String redacted = Redactor.redact(text);
+        return redacted.length() <= MAX_RESULT_CHARS ? redacted
+                : redacted.substring(0, MAX_RESULT_CHARS) + "\n[cut: " + (redacted.length() - MAX_RESULT_CHARS)
+                        + " more characters]";
+    }
+
+    /** The id ties a result to its call; the seq of the call is stable across resumes. */
+    static String callId(long seq) {
+        return "call_" + seq;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.missioncontrol.agent.llm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.missioncontrol.agent.SessionFacts;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What the model is told: its role, the report it must write, and the request without the pasted logs. */
+final class Instructions {
+    static final String SYSTEM = """
+            You are Mission Control's investigation agent, working for platform and SRE engineers during an \
+            incident. Use the tools to read the logs, the deployments and the metrics; never guess what a tool can \
+            tell you. Quote evidence exactly, with its timestamp and where it came from.
+            When you are done, answer with the final report in markdown, with these sections in this order:
+            ## Summary (one paragraph, the most likely cause first)
+            ## Findings (each with its quoted evidence)
+            ## Likely cause (ranked hypotheses, each with confidence high/medium/low and what supports or weakens it; \
+            name a deployment that landed shortly before the problem, with its commit and the time between the two)
+            ## Timeline (when it started, how it evolved, whether it is still happening)
+            ## Recommended actions (concrete, in order)
+            ## Not checked (what you could not see, and why)
+            If nothing is wrong, say so plainly instead of inventing a cause. After the report, answer follow-up \
+            questions briefly from the same evidence.""";
+
+    /** Context keys that hold pasted material: the model reads them through the tools, never whole. */
+    private static final java.util.Set<String> PASTED = java.util.Set.of("logs", "tool_outputs", "errors", "error");
+
+    private Instructions() {
+    }
+
+    static String request(SessionFacts s) {
+        StringBuilder sb = new StringBuilder("Session type: ").append(s.kind()).append("\nRequest: ")
+                .append(s.prompt()).append("\n");
+        JsonNode ctx = s.context();
+        if (ctx != null && ctx.isObject()) {
+            List<String> attached = new ArrayList<>();
+            ctx.fields().forEachRemaining(f -> {
+                if (!PASTED.contains(f.getKey()) && f.getValue().isValueNode()
+                        && f.getValue().asText().length() <= 500) {
+                    sb.append(f.getKey()).append(": ").append(f.getValue().asText()).append("\n");
+                } else {
+                    attached.add(f.getKey());
+                }
+            });
+            if (!attached.isEmpty()) {
+                sb.append("Attached (read them with the tools, not shown here): ").append(attached).append("\n");
+            }
+        }
+        return sb.toString();
+    }
+}

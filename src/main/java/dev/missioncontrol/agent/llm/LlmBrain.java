@@ -1,0 +1,90 @@
+package dev.missioncontrol.agent.llm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.missioncontrol.agent.Brain;
+import dev.missioncontrol.agent.History;
+import dev.missioncontrol.agent.Step;
+import dev.missioncontrol.agent.Tool;
+import java.util.Collection;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The LLM brain: the model chooses the tools and writes the report. It keeps no state; the conversation is rebuilt
+ * from the timeline on every step. When the provider fails, or the session's budget of tool calls is spent, the
+ * built-in analyst takes over, and the timeline says so.
+ */
+public final class LlmBrain implements Brain {
+    private static final Logger LOG = LoggerFactory.getLogger(LlmBrain.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ChatModel model;
+    private final Brain analyst;
+    private final List<ToolSpecification> tools;
+    private final int maxToolCalls;
+
+    public LlmBrain(ChatModel model, Brain analyst, Collection<Tool> tools, int maxToolCalls) {
+        this.model = model;
+        this.analyst = analyst;
+        this.tools = ToolSpecs.of(tools);
+        this.maxToolCalls = maxToolCalls;
+    }
+
+    @Override
+    public Step next(History h) {
+        if (handedOver(h)) {
+            return analyst.next(h);
+        }
+        if (h.hasReport() && h.unansweredMessage().isEmpty()) {
+            return new Step.Finish(null);
+        }
+        if (h.entries().stream().filter(e -> e.is("tool_call")).count() >= maxToolCalls) {
+            return handOver("the LLM used its budget of " + maxToolCalls + " tool calls");
+        }
+        try {
+            AiMessage answer = model.chat(ChatRequest.builder().messages(Conversation.of(h))
+                    .toolSpecifications(tools).build()).aiMessage();
+            return step(h, answer);
+        } catch (RuntimeException e) {
+            LOG.warn("LLM provider failed on session {}; the analyst takes over", h.session().sessionId(), e);
+            return handOver("the LLM provider failed (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private static Step step(History h, AiMessage answer) {
+        if (answer.hasToolExecutionRequests()) {
+            ToolExecutionRequest call = answer.toolExecutionRequests().get(0);
+            return new Step.CallTool(call.name(), arguments(call.arguments()));
+        }
+        String text = answer.text() == null ? "" : answer.text().strip();
+        if (text.isEmpty()) {
+            return handOver("the LLM answered with nothing");
+        }
+        return h.hasReport() ? new Step.Say(text) : new Step.Finish(ReportText.from(text));
+    }
+
+    private static JsonNode arguments(String raw) {
+        try {
+            JsonNode args = raw == null || raw.isBlank() ? JSON.createObjectNode() : JSON.readTree(raw);
+            return args.isObject() ? args : JSON.createObjectNode();
+        } catch (java.io.IOException e) {
+            return JSON.createObjectNode();
+        }
+    }
+
+    private static Step handOver(String why) {
+        return new Step.Note(Step.NoteKind.THOUGHT, why + "; the built-in analyst takes over",
+                JSON.createObjectNode().put("llm_fallback", true).put("reason", why));
+    }
+
+    private static boolean handedOver(History h) {
+        return h.entries().stream().anyMatch(e -> e.is("thought") && e.data().path("llm_fallback").asBoolean());
+    }
+}

@@ -1,0 +1,53 @@
+package dev.missioncontrol.agent.llm;
+
+import dev.missioncontrol.agent.Report;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns the model's markdown answer into a report, taking the CLI summary from its sections. */
+final class ReportText {
+    private ReportText() {
+    }
+
+    static Report from(String markdown) {
+        String summary = section(markdown, "summary");
+        String description = summary.isBlank() ? firstParagraph(markdown) : firstParagraph(summary);
+        return new Report(markdown, description, firstSentence(description), actions(section(markdown,
+                "recommended actions")));
+    }
+
+    /** The body of the "## name" section, without its heading; empty when there is none. */
+    static String section(String md, String name) {
+        StringBuilder body = new StringBuilder();
+        boolean inside = false;
+        for (String line : md.lines().toList()) {
+            if (line.startsWith("#")) {
+                inside = line.replaceFirst("^#+", "").strip().toLowerCase().startsWith(name);
+                continue;
+            }
+            if (inside) {
+                body.append(line).append('\n');
+            }
+        }
+        return body.toString().strip();
+    }
+
+    private static String firstParagraph(String text) {
+        String stripped = text.strip();
+        int blank = stripped.indexOf("\n\n");
+        return (blank < 0 ? stripped : stripped.substring(0, blank)).replace('\n', ' ').strip();
+    }
+
+    private static String firstSentence(String text) {
+        int end = text.indexOf(". ");
+        String s = end < 0 ? text : text.substring(0, end + 1);
+        return s.length() <= 300 ? s : s.substring(0, 299) + "…";
+    }
+
+    private static List<String> actions(String section) {
+        List<String> out = new ArrayList<>();
+        section.lines().map(String::strip).filter(l -> l.matches("^([-*]|\\d+[.)])\\s+.*"))
+                .forEach(l -> out.add(l.replaceFirst("^([-*]|\\d+[.)])\\s+", "")));
+        return out;
+    }
+}

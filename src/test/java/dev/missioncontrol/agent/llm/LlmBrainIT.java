@@ -1,0 +1,94 @@
+package dev.missioncontrol.agent.llm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.missioncontrol.config.AppConfig;
+import dev.missioncontrol.testing.Api;
+import dev.missioncontrol.testing.FakeOpenAi;
+import dev.missioncontrol.testing.TestServer;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The LLM brain against a stand-in provider that speaks OpenAI's wire protocol. */
+class LlmBrainIT {
+    private static final String SECRET_PROMPT = "Checkout fails since 10:00; our db password=hunter2hunter2 "
+            + "and key AKIAABCDEFGHIJKLMNOP were in the config";
+
+    private static TestServer serverWith(FakeOpenAi llm) {
+        return TestServer.start(TestServer.Db.SQLITE, c -> c.withLlm(new AppConfig.Llm("openai", "fake-model",
+                llm.baseUrl(), "sk-test-key", 6, Duration.ofSeconds(10))));
+    }
+
+    private static JsonNode awaitCompleted(Api api, String id) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/v1/agent-sessions/" + id + "/").json()
+                .get("status").asText().equals("completed"));
+        return api.get("/api/v1/agent-sessions/" + id + "/").json();
+    }
+
+    @Test
+    void the_model_calls_tools_writes_the_report_and_never_sees_a_secret() {
+        try (FakeOpenAi llm = new FakeOpenAi(); TestServer server = serverWith(llm)) {
+            llm.thenToolCall("current_time", "{}").thenText("""
+                    ## Summary
+
+                    The payment database ran out of connections. Checkout failed as a result.
+
+                    ## Recommended actions
+
+                    1. Raise the pool size
+                    2. Roll back the last deploy
+                    """);
+            Api api = server.api();
+            String id = api.post("/api/v1/agent-sessions/", json(SECRET_PROMPT, "line 1\\nERROR token=abcd1234efgh"))
+                    .json().get("session_id").asText();
+            JsonNode session = awaitCompleted(api, id);
+
+            assertThat(session.get("report").asText()).contains("ran out of connections");
+            assertThat(session.get("summary").get("outcome").asText())
+                    .isEqualTo("The payment database ran out of connections.");
+            assertThat(session.get("summary").get("key_actions")).extracting(JsonNode::asText)
+                    .containsExactly("Raise the pool size", "Roll back the last deploy");
+            assertThat(llm.requests).hasSize(2);
+            JsonNode second = llm.request(1);
+            assertThat(second.toString()).contains("\"tool_call_id\"").contains("It is ");
+            assertThat(second.get("tools").toString()).contains("list_deployments").contains("current_time");
+            assertThat(String.join("\n", llm.requests)).doesNotContain("hunter2hunter2")
+                    .doesNotContain("AKIAABCDEFGHIJKLMNOP").doesNotContain("abcd1234efgh").contains("[REDACTED]");
+        }
+    }
+
+    @Test
+    void a_failing_provider_hands_the_session_to_the_analyst_and_the_timeline_says_so() {
+        try (FakeOpenAi llm = new FakeOpenAi(); TestServer server = serverWith(llm)) {
+            llm.failEverything();
+            Api api = server.api();
+            String id = api.post("/api/v1/agent-sessions/", json("Why is checkout slow?", "x")).json()
+                    .get("session_id").asText();
+            JsonNode session = awaitCompleted(api, id);
+            JsonNode events = api.get("/api/v1/agent-sessions/" + id + "/events/").json().get("results");
+            assertThat(events.toString()).contains("the LLM provider failed").contains("analyst takes over");
+            assertThat(session.get("report").asText()).isNotBlank();
+        }
+    }
+
+    @Test
+    void follow_up_questions_are_answered_by_the_model() {
+        try (FakeOpenAi llm = new FakeOpenAi(); TestServer server = serverWith(llm)) {
+            llm.thenText("## Summary\n\nNothing is wrong.").thenText("It began at 10:00 UTC.");
+            Api api = server.api();
+            String id = api.post("/api/v1/agent-sessions/", json("Is anything wrong?", "ok")).json()
+                    .get("session_id").asText();
+            awaitCompleted(api, id);
+            api.post("/api/v1/agent-sessions/" + id + "/messages/", "{\"content\":\"when did it start?\"}");
+            await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/v1/agent-sessions/" + id
+                    + "/events/").json().get("results").toString().contains("It began at 10:00 UTC."));
+            assertThat(llm.request(1).toString()).contains("when did it start?");
+        }
+    }
+
+    private static String json(String prompt, String logs) {
+        return "{\"prompt\":\"" + prompt + "\",\"context\":{\"service\":\"payments\",\"logs\":\"" + logs + "\"}}";
+    }
+}

@@ -1,0 +1,76 @@
+package dev.missioncontrol.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.missioncontrol.store.Json;
+import io.javalin.Javalin;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A stand-in LLM provider speaking OpenAI's chat-completions wire protocol, answering from a script and keeping every
+ * request body for the assertions.
+ */
+public final class FakeOpenAi implements AutoCloseable {
+    public final List<String> requests = new CopyOnWriteArrayList<>();
+    private final Queue<ObjectNode> answers = new ConcurrentLinkedQueue<>();
+    private final Javalin server;
+    private volatile boolean failing;
+
+    public FakeOpenAi() {
+        server = Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            c.routes.post("/v1/chat/completions", ctx -> {
+                requests.add(ctx.body());
+                ObjectNode next = answers.poll();
+                if (failing || next == null) {
+                    ctx.status(500).json(Json.object().putObject("error").put("message", "provider down"));
+                    return;
+                }
+                ctx.contentType("application/json").result(Json.write(next));
+            });
+        }).start(0);
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.port() + "/v1";
+    }
+
+    public void failEverything() {
+        failing = true;
+    }
+
+    public FakeOpenAi thenToolCall(String name, String argumentsJson) {
+        ObjectNode message = Json.object().put("role", "assistant").putNull("content");
+        ObjectNode call = message.putArray("tool_calls").addObject().put("id", "fake_" + answers.size())
+                .put("type", "function");
+        call.putObject("function").put("name", name).put("arguments", argumentsJson);
+        answers.add(completion(message, "tool_calls"));
+        return this;
+    }
+
+    public FakeOpenAi thenText(String text) {
+        answers.add(completion(Json.object().put("role", "assistant").put("content", text), "stop"));
+        return this;
+    }
+
+    private static ObjectNode completion(ObjectNode message, String finish) {
+        ObjectNode c = Json.object().put("id", "chatcmpl-fake").put("object", "chat.completion")
+                .put("created", 1_700_000_000L).put("model", "fake-model");
+        ObjectNode choice = c.putArray("choices").addObject().put("index", 0).put("finish_reason", finish);
+        choice.set("message", message);
+        c.putObject("usage").put("prompt_tokens", 10).put("completion_tokens", 5).put("total_tokens", 15);
+        return c;
+    }
+
+    public JsonNode request(int i) {
+        return Json.read(requests.get(i));
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}
