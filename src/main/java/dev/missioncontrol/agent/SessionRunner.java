@@ -108,6 +108,9 @@ public final class SessionRunner {
             ObjectNode data = JSON.createObjectNode().put("markdown", f.report().markdown())
                     .put("outcome", f.report().outcome());
             seenNow = journal.append(lease, "report", f.report().description(), data).seq();
+            if (seenNow > seen + 1) {
+                return null; // an event landed after the brain read the timeline: it decides again
+            }
         }
         return journal.complete(lease, f.report(), seenNow) ? Outcome.COMPLETED : null;
     }
