@@ -1,0 +1,35 @@
+package dev.missioncontrol.agent.llm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.missioncontrol.agent.Redactor;
+import org.junit.jupiter.api.Test;
+
+class ReportTextTest {
+
+    @Test
+    void takes_the_summary_and_the_ordered_actions_from_the_markdown() {
+        var r = ReportText.from("""
+                ## Summary
+                The pool ran dry after deploy abc123. Errors followed.
+
+                More detail.
+
+                ## Recommended actions
+                1. Roll back abc123
+                - Raise the pool size
+                Not an action line
+                """);
+        assertThat(r.description()).isEqualTo("The pool ran dry after deploy abc123. Errors followed.");
+        assertThat(r.outcome()).isEqualTo("The pool ran dry after deploy abc123.");
+        assertThat(r.keyActions()).containsExactly("Roll back abc123", "Raise the pool size");
+    }
+
+    @Test
+    void redacts_the_common_secret_shapes() {
+        String out = Redactor.redact("token=abcd1234 Authorization: Bearer eyJhbGciOi.eyJzdWIiOiIx.c2lnbmF0dXJl "
+                + "postgres://app:hunter2@db/x AKIAABCDEFGHIJKLMNOP");
+        assertThat(out).doesNotContain("abcd1234").doesNotContain("hunter2").doesNotContain("AKIAABCDEFGHIJKLMNOP")
+                .doesNotContain("c2lnbmF0dXJl").contains("postgres://app:").contains("token=");
+    }
+}

@@ -1,0 +1,23 @@
+package dev.missioncontrol.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class DurationTextTest {
+
+    @Test
+    void reads_the_units_people_write() {
+        assertThat(DurationText.parse("500ms")).isEqualTo(Duration.ofMillis(500));
+        assertThat(DurationText.parse("10s")).isEqualTo(Duration.ofSeconds(10));
+        assertThat(DurationText.parse(" 5m ")).isEqualTo(Duration.ofMinutes(5));
+        assertThat(DurationText.parse("2H")).isEqualTo(Duration.ofHours(2));
+    }
+
+    @Test
+    void refuses_anything_else_with_an_example() {
+        assertThatThrownBy(() -> DurationText.parse("soon")).hasMessageContaining("10s");
+    }
+}
