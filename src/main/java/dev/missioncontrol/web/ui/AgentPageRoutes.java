@@ -64,11 +64,14 @@ final class AgentPageRoutes implements RouteGroup {
         AgentSession s = owned(ctx, viewer);
         long after = parseLong(ctx.queryParam("after"));
         List<EventView> events = EventView.all(sessions.events(s.id(), after, 500));
-        boolean reported = events.stream().anyMatch(e -> e.type().equals("report"));
+        // The report event carries the markdown: the session row gets it a moment later, when the session completes.
+        String report = events.stream().filter(e -> e.type().equals("report")).reduce((a, b) -> b)
+                .map(EventView::reportHtml).orElse(null);
         Map<String, Object> params = new HashMap<>();
+        params.put("viewer", viewer);
+        params.put("session", s);
         params.put("events", events);
-        params.put("status", s.status().wire());
-        params.put("reportHtml", reported ? Markdown.toSafeHtml(s.report()) : null);
+        params.put("reportHtml", report);
         Pages.render(ctx, "timeline/fragment.jte", params);
     }
 
