@@ -42,8 +42,10 @@ public final class Format {
         if (v == Math.rint(v) && Math.abs(v) < 1e12) {
             return Long.toString((long) v);
         }
-        return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%.1f", v)
+        String text = Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%.1f", v)
                 : Math.abs(v) >= 0.01 ? String.format(Locale.ROOT, "%.3f", v) : String.format(Locale.ROOT, "%.2g", v);
+        // 0.400 reads as more precise than the figure is; 0.4 says the same
+        return text.contains("e") ? text : new java.math.BigDecimal(text).stripTrailingZeros().toPlainString();
     }
 
     public static String json(JsonNode n) {

@@ -10,27 +10,10 @@ import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.SameSiteAttribute;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Logging in and out, the login cookie, API keys made on the settings page, roles and CSRF, in a real browser. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BrowserLoginIT {
-    private UiHarness ui;
-
-    @BeforeAll
-    void start() {
-        ui = new UiHarness();
-    }
-
-    @AfterAll
-    void stop() {
-        if (ui != null) {
-            ui.close();
-        }
-    }
+class BrowserLoginIT extends BrowserTestBase {
 
     @Test
     void logs_in_with_a_secure_host_only_cookie_and_logs_out() {

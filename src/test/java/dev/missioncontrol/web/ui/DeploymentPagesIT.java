@@ -9,27 +9,10 @@ import com.microsoft.playwright.Page;
 import dev.missioncontrol.deployments.DeploymentStore;
 import dev.missioncontrol.store.Json;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Deployments posted through the API, as the dashboard and the deployment page show them. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DeploymentPagesIT {
-    private UiHarness ui;
-
-    @BeforeAll
-    void start() {
-        ui = new UiHarness();
-    }
-
-    @AfterAll
-    void stop() {
-        if (ui != null) {
-            ui.close();
-        }
-    }
+class DeploymentPagesIT extends BrowserTestBase {
 
     @Test
     void a_deployment_posted_through_the_api_appears_on_the_dashboard_with_its_verdict_badge() {

@@ -10,14 +10,10 @@ import com.microsoft.playwright.options.FilePayload;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The investigation form, the live timeline, chat and untrusted text on the session page, in a real browser. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SessionPageIT {
+class SessionPageIT extends BrowserTestBase {
     /** Payloads that would run script, inject elements or make htmx act, were any of them rendered as markup. */
     static final List<String> XSS = List.of(
             "<script>alert('script')</script>",
@@ -29,19 +25,6 @@ class SessionPageIT {
             "</textarea><b id=\"broke-out\">bold</b>",
             "{{constructor.constructor('alert(1)')()}}");
 
-    private UiHarness ui;
-
-    @BeforeAll
-    void start() {
-        ui = new UiHarness();
-    }
-
-    @AfterAll
-    void stop() {
-        if (ui != null) {
-            ui.close();
-        }
-    }
 
     @Test
     void starts_an_investigation_from_the_form_and_watches_the_timeline_fill_live() {
