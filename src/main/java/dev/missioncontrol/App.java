@@ -1,6 +1,7 @@
 package dev.missioncontrol;
 
 import dev.missioncontrol.auth.ApiKeyAuthenticator;
+import dev.missioncontrol.auth.WebSessionStore;
 import dev.missioncontrol.config.AppConfig;
 import dev.missioncontrol.deployments.DeploymentRoutes;
 import dev.missioncontrol.deployments.DeploymentService;
@@ -27,6 +28,8 @@ import dev.missioncontrol.web.RateLimits;
 import dev.missioncontrol.web.RouteGroup;
 import dev.missioncontrol.web.SecurityHeaders;
 import dev.missioncontrol.web.WebServer;
+import dev.missioncontrol.web.ui.StoredWebhooks;
+import dev.missioncontrol.web.ui.UiRoutes;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -64,14 +67,18 @@ public final class App implements AutoCloseable {
         groups.add(new HealthRoutes(() -> !stopping && db.reachable(), metrics));
         groups.add(new DeploymentRoutes(new DeploymentService(s.sessions, s.deployments, db.dialect(), clock),
                 s.deployments, s.orgs, creation, new VerdictWait(s.deployments, s.bus), config.limits().maxBody()));
-        groups.add(new SessionRoutes(new SessionService(s.sessions, clock), s.sessions, creation, feed,
+        SessionService sessionService = new SessionService(s.sessions, clock);
+        groups.add(new SessionRoutes(sessionService, s.sessions, creation, feed,
                 config.limits().maxSessionBody(), config.limits().maxBody()));
         groups.add(new dev.missioncontrol.sessions.CasedCliRoutes(s.sessions, clock));
         OpenApiRoutes openApi = new OpenApiRoutes();
         groups.add(openApi);
+        UiRoutes ui = new UiRoutes(new WebSessionStore(db.jdbi(), clock), new UiRoutes.Features(s.users, s.keys,
+                s.orgs, s.sessions, sessionService, s.deployments), new StoredWebhooks(s.orgs));
+        groups.add(ui);
         var filters = new WebServer.Filters(new ApiAccess(new ApiKeyAuthenticator(s.keys)),
                 new RateLimits(config.limits().writesPerMinute(), config.limits().writeBurst()),
-                new SecurityHeaders(), metrics);
+                new SecurityHeaders(), metrics, ui.auth()::authenticateApi);
         web = new WebServer(config.port(), filters, groups, List.of(() -> stopping = true, feed::closeAll));
     }
 

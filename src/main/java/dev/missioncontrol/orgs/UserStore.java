@@ -52,6 +52,12 @@ public final class UserStore {
                 .bind("id", id).map(UserStore::user).findOne());
     }
 
+    /** Emails are unique across all organizations. */
+    public boolean emailTaken(String email) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM users WHERE email = :email")
+                .bind("email", email.trim().toLowerCase()).mapTo(Long.class).one()) > 0;
+    }
+
     public List<User> list(String orgId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM users WHERE org_id = :org ORDER BY email")
                 .bind("org", orgId).map(UserStore::user).list());
@@ -62,7 +68,7 @@ public final class UserStore {
         static final String HASH = BCRYPT.encode("not-a-real-password");
     }
 
-    static User user(ResultSet rs, StatementContext ctx) throws SQLException {
+    public static User user(ResultSet rs, StatementContext ctx) throws SQLException {
         return new User(rs.getString("id"), rs.getString("org_id"), rs.getString("email"),
                 User.Role.valueOf(rs.getString("role").toUpperCase()), Instant.ofEpochMilli(rs.getLong("created_at")));
     }

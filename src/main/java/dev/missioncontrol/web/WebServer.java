@@ -3,7 +3,9 @@ package dev.missioncontrol.web;
 import dev.missioncontrol.store.Json;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.config.SizeUnit;
 import io.javalin.event.HandlerMetaInfo;
+import io.javalin.http.Handler;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -23,9 +25,12 @@ public final class WebServer {
     private final Javalin app;
     private final List<HandlerMetaInfo> routeTable = new CopyOnWriteArrayList<>();
 
-    /** The filters and limits every request passes through, in order. */
+    /**
+     * The filters and limits every request passes through, in order. {@code browserLogin} runs before
+     * {@code apiAccess} on the API paths, so a person logged in to the UI can read the API with their cookie.
+     */
     public record Filters(ApiAccess apiAccess, RateLimits rateLimits, SecurityHeaders securityHeaders,
-            MeterRegistry metrics) {
+            MeterRegistry metrics, Handler browserLogin) {
     }
 
     public WebServer(int port, Filters filters, List<RouteGroup> groups, List<Runnable> onStopping) {
@@ -40,6 +45,10 @@ public final class WebServer {
         config.http.maxRequestSize = 1L << 20;
         config.http.prefer405over404 = true;
         config.startup.showJavalinBanner = false;
+        // The UI's investigation form uploads log files; the cap matches the API's limit for pasted logs.
+        config.jetty.multipartConfig.maxFileSize(64, SizeUnit.MB);
+        config.jetty.multipartConfig.maxTotalRequestSize(64, SizeUnit.MB);
+        config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
         config.staticFiles.enableWebjars();
         config.staticFiles.add(files -> {
             files.hostedPath = "/static";
@@ -59,6 +68,7 @@ public final class WebServer {
             RequestIds.assign(ctx);
             filters.securityHeaders().apply(ctx);
         });
+        routes.before("/api/v1/*", filters.browserLogin());
         routes.before("/api/v1/*", filters.apiAccess()::authenticate);
         routes.before("/api/v1/*", filters.rateLimits()::apply);
         Problems.register(routes);

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /** A real server on an ephemeral port, on SQLite or on a fresh PostgreSQL database. */
@@ -34,10 +35,15 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(Db db, UnaryOperator<AppConfig> tweak) {
+        return start(db, tweak, config -> App.start(config, Clock.tickMillis(ZoneOffset.UTC)));
+    }
+
+    /** A server started by {@code starter}, e.g. with a scripted brain (see dev.missioncontrol.TestApps). */
+    public static TestServer start(Db db, UnaryOperator<AppConfig> tweak, Function<AppConfig, App> starter) {
         Path dir = tempDir();
         String url = db == Db.POSTGRES ? TestDatabases.freshPostgres() : null;
         AppConfig config = tweak.apply(AppConfig.forDatabase(dir, url));
-        return new TestServer(App.start(config, Clock.tickMillis(ZoneOffset.UTC)), url, dir);
+        return new TestServer(starter.apply(config), url, dir);
     }
 
     /** A second node on the same database, as in clustered mode. */

@@ -1,0 +1,113 @@
+package dev.missioncontrol.web.ui;
+
+import dev.missioncontrol.errors.NotFoundException;
+import dev.missioncontrol.orgs.OrgStore;
+import dev.missioncontrol.orgs.Project;
+import dev.missioncontrol.sessions.AgentSession;
+import dev.missioncontrol.sessions.SessionQuery;
+import dev.missioncontrol.sessions.SessionService;
+import dev.missioncontrol.sessions.SessionStatus;
+import dev.missioncontrol.sessions.SessionStore;
+import dev.missioncontrol.web.RouteGroup;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The agents list, a session's page with its live timeline, and the chat and cancel forms on it. */
+final class AgentPageRoutes implements RouteGroup {
+    /** A session page shows its whole timeline so every event has a working deep link. */
+    private static final int MAX_EVENTS = 5_000;
+    private static final int MAX_MESSAGE = 20_000;
+
+    private final SessionStore sessions;
+    private final SessionService service;
+    private final OrgStore orgs;
+    private final BrowserAuth auth;
+
+    AgentPageRoutes(SessionStore sessions, SessionService service, OrgStore orgs, BrowserAuth auth) {
+        this.sessions = sessions;
+        this.service = service;
+        this.orgs = orgs;
+        this.auth = auth;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.get("/agents", auth.page(this::list));
+        routes.get("/agents/{id}", auth.page(this::show));
+        routes.get("/agents/{id}/timeline", auth.page(this::timeline));
+        routes.post("/agents/{id}/messages", auth.page(this::message));
+        routes.post("/agents/{id}/cancel", auth.page(this::cancel));
+    }
+
+    private void list(Context ctx, Viewer viewer) {
+        SessionStatus status = SessionStatus.parse(ctx.queryParam("status")).orElse(null);
+        List<AgentSession> rows = sessions.list(new SessionQuery(viewer.orgId(),
+                status == null ? List.of() : List.of(status), null, null, null, 100));
+        Pages.render(ctx, "agents/list.jte", Map.of("viewer", viewer, "sessions", rows,
+                "status", status == null ? "" : status.wire()));
+    }
+
+    private void show(Context ctx, Viewer viewer) {
+        AgentSession s = owned(ctx, viewer);
+        String project = s.projectId() == null ? null
+                : orgs.findProject(viewer.orgId(), s.projectId()).map(Project::repositoryFullName).orElse(null);
+        var page = new SessionPage(s, project, EventView.all(sessions.events(s.id(), 0, MAX_EVENTS)));
+        Pages.render(ctx, "agents/show.jte", Map.of("viewer", viewer, "page", page));
+    }
+
+    /** The events after {@code after}, for the live timeline; the status badge and report ride along out of band. */
+    private void timeline(Context ctx, Viewer viewer) {
+        AgentSession s = owned(ctx, viewer);
+        long after = parseLong(ctx.queryParam("after"));
+        List<EventView> events = EventView.all(sessions.events(s.id(), after, 500));
+        // The report event carries the markdown: the session row gets it a moment later, when the session completes.
+        String report = events.stream().filter(e -> e.type().equals("report")).reduce((a, b) -> b)
+                .map(EventView::reportHtml).orElse(null);
+        Map<String, Object> params = new HashMap<>();
+        params.put("viewer", viewer);
+        params.put("session", s);
+        params.put("events", events);
+        params.put("reportHtml", report);
+        Pages.render(ctx, "timeline/fragment.jte", params);
+    }
+
+    private void message(Context ctx, Viewer viewer) {
+        AgentSession s = owned(ctx, viewer);
+        String content = ctx.formParam("content");
+        String error = content == null || content.isBlank() ? "Write a message first."
+                : content.length() > MAX_MESSAGE ? "A message can be at most 20,000 characters." : null;
+        if (error == null) {
+            service.message(viewer.orgId(), s.id(), content.strip());
+        }
+        if (ctx.header("HX-Request") != null) {
+            // htmx swaps a fresh form in; the message itself arrives on the timeline like every other event.
+            Pages.render(ctx, error == null ? 200 : 422, "agents/chat.jte", Map.of("viewer", viewer, "id", s.id(),
+                    "error", error == null ? "" : error, "content", error == null ? "" : content));
+            return;
+        }
+        ctx.redirect(s.url() + "#chat", HttpStatus.SEE_OTHER);
+    }
+
+    private void cancel(Context ctx, Viewer viewer) {
+        AgentSession s = owned(ctx, viewer);
+        service.cancel(viewer.orgId(), s.id());
+        ctx.redirect(s.url(), HttpStatus.SEE_OTHER);
+    }
+
+    private AgentSession owned(Context ctx, Viewer viewer) {
+        return sessions.find(viewer.orgId(), ctx.pathParam("id"))
+                .orElseThrow(() -> new NotFoundException("session"));
+    }
+
+    private static long parseLong(String raw) {
+        try {
+            return raw == null ? 0 : Math.max(0, Long.parseLong(raw.trim()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.missioncontrol.web.ui;
+
+import dev.missioncontrol.auth.Principal;
+import dev.missioncontrol.auth.WebSessionStore;
+import dev.missioncontrol.errors.NotFoundException;
+import dev.missioncontrol.orgs.Scope;
+import dev.missioncontrol.web.ApiAccess;
+import dev.missioncontrol.web.HttpProblem;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+
+/**
+ * Who is logged in to the UI, from the session cookie, and the CSRF rule: every unsafe request a cookie authenticates
+ * must echo the session's synchronizer token, in the {@code _csrf} form field or the {@code X-CSRF-Token} header.
+ */
+public final class BrowserAuth {
+    static final String CSRF_HEADER = "X-CSRF-Token";
+    static final String CSRF_FIELD = "_csrf";
+    private static final String ATTRIBUTE = "mc.viewer";
+
+    private final WebSessionStore sessions;
+
+    /** A page handler that knows who is looking. */
+    @FunctionalInterface
+    interface PageHandler {
+        void handle(Context ctx, Viewer viewer) throws Exception;
+    }
+
+    public BrowserAuth(WebSessionStore sessions) {
+        this.sessions = sessions;
+    }
+
+    /**
+     * A before-handler for /api/v1/*: a browser with a valid login cookie and no Authorization header may use the API
+     * as that person, so the session page can read its timeline. Unsafe methods also need the CSRF header, because a
+     * cookie is sent by the browser on its own.
+     */
+    public void authenticateApi(Context ctx) {
+        if (ctx.header("Authorization") != null) {
+            return;
+        }
+        Optional<Viewer> viewer = viewer(ctx);
+        if (viewer.isEmpty()) {
+            return;
+        }
+        if (unsafe(ctx) && !tokenMatches(ctx.header(CSRF_HEADER), viewer.get())) {
+            throw HttpProblem.forbidden("a browser request that changes something must carry the X-CSRF-Token header");
+        }
+        ApiAccess.setPrincipal(ctx, new Principal(viewer.get().orgId(), null, viewer.get().user().id(), Scope.all()));
+    }
+
+    /** A page for anyone logged in; others are sent to the login page and back. */
+    Handler page(PageHandler handler) {
+        return ctx -> {
+            Optional<Viewer> viewer = viewer(ctx);
+            if (viewer.isEmpty()) {
+                refuseAnonymous(ctx);
+                return;
+            }
+            if (unsafe(ctx) && !csrfPresent(ctx, viewer.get())) {
+                Pages.error(ctx, viewer.get(), 403, "This form has expired",
+                        "The request did not carry this page's security token. Reload the page and try again.");
+                return;
+            }
+            try {
+                handler.handle(ctx, viewer.get());
+            } catch (NotFoundException e) {
+                Pages.error(ctx, viewer.get(), 404, "Not found",
+                        "Nothing here: " + e.getMessage() + " in your organization.");
+            }
+        };
+    }
+
+    /** A page only admins may use: keys, users and organization settings. */
+    Handler admin(PageHandler handler) {
+        return page((ctx, viewer) -> {
+            if (!viewer.admin()) {
+                Pages.error(ctx, viewer, 403, "Admins only", "Only an admin of your organization can change this.");
+                return;
+            }
+            handler.handle(ctx, viewer);
+        });
+    }
+
+    Optional<Viewer> viewer(Context ctx) {
+        Viewer cached = ctx.attribute(ATTRIBUTE);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Viewer> found = sessions.find(SessionCookie.read(ctx)).map(Viewer::of);
+        found.ifPresent(v -> ctx.attribute(ATTRIBUTE, v));
+        return found;
+    }
+
+    private static void refuseAnonymous(Context ctx) {
+        if (ctx.method() == HandlerType.GET) {
+            String next = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+            ctx.redirect("/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8), io.javalin.http.HttpStatus.SEE_OTHER);
+            return;
+        }
+        Pages.error(ctx, null, 401, "Please log in", "Your login has expired. Log in again and retry.");
+    }
+
+    private static boolean csrfPresent(Context ctx, Viewer viewer) {
+        String header = ctx.header(CSRF_HEADER);
+        return tokenMatches(header != null ? header : ctx.formParam(CSRF_FIELD), viewer);
+    }
+
+    static boolean tokenMatches(String sent, Viewer viewer) {
+        return sent != null && MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
+                viewer.csrfToken().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static boolean unsafe(Context ctx) {
+        HandlerType m = ctx.method();
+        return m != HandlerType.GET && m != HandlerType.HEAD && m != HandlerType.OPTIONS;
+    }
+}

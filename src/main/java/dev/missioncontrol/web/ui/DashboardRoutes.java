@@ -1,0 +1,71 @@
+package dev.missioncontrol.web.ui;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.missioncontrol.deployments.DeploymentQuery;
+import dev.missioncontrol.deployments.DeploymentStore;
+import dev.missioncontrol.errors.ValidationException;
+import dev.missioncontrol.sessions.AgentSession;
+import dev.missioncontrol.sessions.SessionInput;
+import dev.missioncontrol.sessions.SessionQuery;
+import dev.missioncontrol.sessions.SessionService;
+import dev.missioncontrol.sessions.SessionStatus;
+import dev.missioncontrol.sessions.SessionStore;
+import dev.missioncontrol.web.RouteGroup;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.List;
+import java.util.Map;
+
+/** The dashboard, and the new-investigation form on it, which starts a session and opens its page. */
+final class DashboardRoutes implements RouteGroup {
+    private final SessionStore sessions;
+    private final SessionService service;
+    private final DeploymentStore deployments;
+    private final BrowserAuth auth;
+
+    DashboardRoutes(SessionStore sessions, SessionService service, DeploymentStore deployments, BrowserAuth auth) {
+        this.sessions = sessions;
+        this.service = service;
+        this.deployments = deployments;
+        this.auth = auth;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.get("/", auth.page((ctx, viewer) -> show(ctx, viewer, 200, InvestigationDraft.EMPTY)));
+        routes.post("/agents", auth.page(this::start));
+    }
+
+    private void show(Context ctx, Viewer viewer, int status, InvestigationDraft draft) {
+        String org = viewer.orgId();
+        List<AgentSession> active = sessions.list(new SessionQuery(org, List.of(SessionStatus.ACTIVE), null, null,
+                null, 20));
+        List<AgentSession> recent = sessions.list(new SessionQuery(org, List.of(), null, null, null, 10));
+        var recentDeploys = DeploymentRow.all(deployments.list(new DeploymentQuery(org, null, null, null, null, null,
+                10)));
+        Pages.render(ctx, status, "dashboard.jte", Map.of("viewer", viewer, "active", active, "recent", recent,
+                "deployments", recentDeploys, "draft", draft));
+    }
+
+    private void start(Context ctx, Viewer viewer) {
+        String prompt = ctx.formParam("prompt");
+        String context = ctx.formParam("context");
+        String type = ctx.formParam("session_type");
+        ObjectNode body = InvestigationForm.body(prompt, context, type, ctx.uploadedFile("logs_file"));
+        SessionInput input;
+        try {
+            input = SessionInput.from(body);
+        } catch (ValidationException e) {
+            show(ctx, viewer, 422, new InvestigationDraft(nullToEmpty(prompt), nullToEmpty(context),
+                    "general".equals(type), e.getMessage()));
+            return;
+        }
+        AgentSession s = sessions.jdbi().inTransaction(h -> service.start(h, viewer.orgId(), input));
+        ctx.redirect(s.url(), HttpStatus.SEE_OTHER);
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.missioncontrol.web.ui;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.missioncontrol.sessions.SessionEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One timeline event as the session page shows it; the template picks a layout by {@link #type()}. */
+public record EventView(long seq, String type, String text, Instant createdAt, JsonNode data) {
+
+    static EventView of(SessionEvent e) {
+        return new EventView(e.seq(), e.type(), e.text() == null ? "" : e.text(), e.createdAt(), e.data());
+    }
+
+    static List<EventView> all(List<SessionEvent> events) {
+        return events.stream().map(EventView::of).toList();
+    }
+
+    public String anchor() {
+        return "event-" + seq;
+    }
+
+    public String cssClass() {
+        return "event ev-" + switch (type) {
+            case "status", "thought", "tool_call", "tool_result", "finding", "message", "check", "report", "error" ->
+                    type;
+            default -> "other";
+        } + ("message".equals(type) ? " from-" + role() : "");
+    }
+
+    public String label() {
+        return switch (type) {
+            case "tool_call" -> "tool call";
+            case "tool_result" -> "result";
+            case "message" -> "user".equals(role()) ? "you" : "agent";
+            default -> type;
+        };
+    }
+
+    public String tool() {
+        return field("tool");
+    }
+
+    /** A tool call's arguments, or a result's data, indented for reading. */
+    public String argsJson() {
+        return Format.json(data.path("args"));
+    }
+
+    public String resultJson() {
+        return Format.json(data.path("data"));
+    }
+
+    public String resultStatus() {
+        return field("status");
+    }
+
+    public long callSeq() {
+        return data.path("call_seq").asLong(0);
+    }
+
+    public String role() {
+        return data.path("role").asText("agent");
+    }
+
+    /** Anything the generic layout can show beyond the one-line text. */
+    public String dataJson() {
+        return Format.json(data);
+    }
+
+    /** A finding's quoted evidence, as plain lines. */
+    public List<String> evidence() {
+        JsonNode ev = data.path("evidence");
+        List<String> out = new ArrayList<>();
+        if (ev.isArray()) {
+            ev.forEach(n -> out.add(n.isTextual() ? n.asText() : n.toString()));
+        } else if (ev.isTextual()) {
+            out.add(ev.asText());
+        }
+        return out;
+    }
+
+    public String confidence() {
+        return field("confidence");
+    }
+
+    /** A check's metrics, the same shape as a verdict check's. */
+    public List<MetricRow> metrics() {
+        return MetricRow.all(data.path("metrics"));
+    }
+
+    public String reportHtml() {
+        return Markdown.toSafeHtml(data.path("markdown").asText(""));
+    }
+
+    private String field(String name) {
+        return data == null ? "" : data.path(name).asText("");
+    }
+}

@@ -1,0 +1,73 @@
+package dev.missioncontrol.web.ui;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.missioncontrol.store.Json;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** How values read on a page: times in UTC, short commit ids, numbers with sensible precision, JSON indented. */
+public final class Format {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'",
+            Locale.ROOT).withZone(ZoneOffset.UTC);
+    /** Tool results can be large; a page shows this much and says the rest was cut. */
+    private static final int MAX_JSON = 20_000;
+
+    private Format() {
+    }
+
+    public static String time(Instant t) {
+        return t == null ? "—" : TIME.format(t);
+    }
+
+    /** The machine-readable form for {@code <time datetime>}. */
+    public static String iso(Instant t) {
+        return t == null ? null : t.toString();
+    }
+
+    public static String sha(String sha) {
+        return sha == null ? "" : sha.length() > 10 ? sha.substring(0, 10) : sha;
+    }
+
+    public static String number(JsonNode n) {
+        if (n == null || n.isNull() || n.isMissingNode()) {
+            return "—";
+        }
+        if (!n.isNumber()) {
+            return n.asText();
+        }
+        double v = n.asDouble();
+        if (v == Math.rint(v) && Math.abs(v) < 1e12) {
+            return Long.toString((long) v);
+        }
+        String text = Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%.1f", v)
+                : Math.abs(v) >= 0.01 ? String.format(Locale.ROOT, "%.3f", v) : String.format(Locale.ROOT, "%.2g", v);
+        // 0.400 reads as more precise than the figure is; 0.4 says the same
+        return text.contains("e") ? text : new java.math.BigDecimal(text).stripTrailingZeros().toPlainString();
+    }
+
+    public static String json(JsonNode n) {
+        if (n == null || n.isNull() || n.isMissingNode() || (n.isContainerNode() && n.isEmpty())) {
+            return "";
+        }
+        try {
+            String text = Json.MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(n);
+            return text.length() <= MAX_JSON ? text : text.substring(0, MAX_JSON) + "\n… (cut; the API has all of it)";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return n.toString();
+        }
+    }
+
+    /** The CSS class of a status or verdict word; unknown words get a neutral badge rather than arbitrary classes. */
+    public static String badge(String word) {
+        return switch (word == null ? "" : word) {
+            case "healthy", "completed", "success", "ok", "pass" -> "badge good";
+            case "marginal", "pending", "running", "active", "low", "nodata", "no_data" -> "badge warn";
+            case "degraded", "failed", "failure", "error", "high", "critical" -> "badge bad";
+            case "cancelled", "inconclusive" -> "badge muted";
+            default -> "badge";
+        };
+    }
+}

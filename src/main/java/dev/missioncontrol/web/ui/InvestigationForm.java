@@ -1,0 +1,64 @@
+package dev.missioncontrol.web.ui;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.missioncontrol.store.Json;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Turns the dashboard's form into the same request body the API takes: the context box holds either a JSON object or
+ * pasted logs, and an uploaded file's text is added to {@code context.logs}.
+ */
+final class InvestigationForm {
+    private InvestigationForm() {
+    }
+
+    static ObjectNode body(String prompt, String contextText, String sessionType, UploadedFile file) {
+        ObjectNode context = context(contextText);
+        String uploaded = file == null || file.size() == 0 ? null : read(file);
+        if (uploaded != null) {
+            JsonNode logs = context.get("logs");
+            context.put("logs", logs != null && logs.isTextual() ? logs.asText() + "\n" + uploaded : uploaded);
+        }
+        ObjectNode body = Json.object().put("prompt", prompt == null ? "" : prompt);
+        body.set("context", context);
+        body.put("session_type", "general".equals(sessionType) ? "general" : "root_cause_analysis");
+        return body;
+    }
+
+    /**
+     * A JSON object when the whole box parses as one; anything else (including JSON-lines logs, whose first line
+     * alone would parse) is taken as pasted logs.
+     */
+    static ObjectNode context(String text) {
+        if (text == null || text.isBlank()) {
+            return Json.object();
+        }
+        String trimmed = text.strip();
+        if (trimmed.startsWith("{")) {
+            try {
+                JsonNode parsed = Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                        .readTree(trimmed);
+                if (parsed instanceof ObjectNode o) {
+                    return o;
+                }
+            } catch (IOException e) {
+                // not one JSON object: pasted logs that happen to start with a brace
+            }
+        }
+        return Json.object().put("logs", text);
+    }
+
+    private static String read(UploadedFile file) {
+        try (InputStream in = file.content()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the uploaded file", e);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.missioncontrol.web.ui;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One metric of a monitor check (API.md's verdict object), formatted for a table row. */
+public record MetricRow(String name, String baseline, String current, String ratio, String pValue, String result) {
+
+    static List<MetricRow> all(JsonNode metrics) {
+        List<MetricRow> rows = new ArrayList<>();
+        if (metrics != null && metrics.isArray()) {
+            metrics.forEach(m -> rows.add(new MetricRow(m.path("name").asText("?"), Format.number(m.get("baseline")),
+                    Format.number(m.get("current")), Format.number(m.get("ratio")), Format.number(m.get("p_value")),
+                    m.path("result").asText("—"))));
+        }
+        return rows;
+    }
+
+    public String badge() {
+        return Format.badge(result);
+    }
+}

@@ -1,0 +1,99 @@
+package dev.missioncontrol.web.ui;
+
+import dev.missioncontrol.orgs.ApiKeyStore;
+import dev.missioncontrol.orgs.Scope;
+import dev.missioncontrol.orgs.User;
+import dev.missioncontrol.web.RouteGroup;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** The settings page, API keys and users. Everyone may look; only admins may change anything. */
+final class SettingsRoutes implements RouteGroup {
+    private static final int MIN_PASSWORD = 12;
+
+    private final SettingsView view;
+    private final BrowserAuth auth;
+
+    SettingsRoutes(SettingsView view, BrowserAuth auth) {
+        this.view = view;
+        this.auth = auth;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.get("/settings", auth.page((ctx, viewer) -> view.render(ctx, viewer, 200, flash(ctx), null)));
+        routes.post("/settings/api-keys", auth.admin(this::createKey));
+        routes.post("/settings/api-keys/{id}/revoke", auth.admin(this::revokeKey));
+        routes.post("/settings/users", auth.admin(this::createUser));
+    }
+
+    /** Answers with the page itself, not a redirect: the new key must appear once and must not sit in a URL. */
+    private void createKey(Context ctx, Viewer viewer) {
+        String name = ctx.formParam("name");
+        if (name == null || name.isBlank() || name.length() > 100) {
+            view.render(ctx, viewer, 422, "Give the key a name of up to 100 characters.", null);
+            return;
+        }
+        Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+        ctx.formParams("scopes").forEach(s -> Scope.parse(s).ifPresent(scopes::add));
+        if (scopes.isEmpty()) {
+            view.render(ctx, viewer, 422, "Choose at least one scope for the key.", null);
+            return;
+        }
+        ApiKeyStore.CreatedKey created = view.keys().create(viewer.orgId(), name.strip(), scopes);
+        view.render(ctx, viewer, 200, "Key \"" + name.strip() + "\" created.", created.plaintext());
+    }
+
+    private void revokeKey(Context ctx, Viewer viewer) {
+        boolean done = view.keys().revoke(ctx.pathParam("id"), viewer.orgId());
+        back(ctx, done ? "key-revoked" : "key-unknown", "api-keys");
+    }
+
+    private void createUser(Context ctx, Viewer viewer) {
+        String email = ctx.formParam("email");
+        String password = ctx.formParam("password");
+        User.Role role = "admin".equals(ctx.formParam("role")) ? User.Role.ADMIN : User.Role.MEMBER;
+        String problem = email == null || !email.strip().matches("[^@\\s]+@[^@\\s]+") ? "Enter a valid email address."
+                : password == null || password.length() < MIN_PASSWORD
+                ? "The password needs at least " + MIN_PASSWORD + " characters."
+                : exists(viewer, email) ? "A user with that email already exists." : null;
+        if (problem != null) {
+            view.render(ctx, viewer, 422, problem, null);
+            return;
+        }
+        view.users().create(viewer.orgId(), email.strip(), role, password);
+        back(ctx, "user-created", "users");
+    }
+
+    private boolean exists(Viewer viewer, String email) {
+        // emails are unique across organizations, so a clash elsewhere is refused too, without saying where
+        return view.users().emailTaken(email);
+    }
+
+    /** Redirects to the settings page with a short, fixed message code (never free text in a URL). */
+    static void back(Context ctx, String code, String section) {
+        ctx.redirect("/settings?done=" + code + "#" + section, HttpStatus.SEE_OTHER);
+    }
+
+    private static String flash(Context ctx) {
+        String code = ctx.queryParam("done");
+        return code == null ? "" : switch (code) {
+            case "key-revoked" -> "The key was revoked. Requests using it are refused from now on.";
+            case "key-unknown" -> "No such active key.";
+            case "user-created" -> "User created. Tell them their password through a safe channel.";
+            case "project-saved" -> "Project settings saved.";
+            case "org-saved" -> "Organization settings saved.";
+            case "llm-saved" -> "LLM settings saved.";
+            case "webhooks-saved" -> "Webhooks saved.";
+            default -> "";
+        };
+    }
+
+    static List<String> lines(String text) {
+        return text == null ? List.of() : text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    }
+}

@@ -1,0 +1,80 @@
+// Draws a deployment's monitor chart with uPlot: per metric, the value at each check after the deploy against its
+// baseline, with the baseline window shaded and the deploy marked. The data sits in data-chart, set by the server.
+(function () {
+  'use strict';
+
+  function cssVar(name, fallback) {
+    var v = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+    return v || fallback;
+  }
+
+  function markers(spec) {
+    return function (u) {
+      var ctx = u.ctx;
+      var top = u.bbox.top;
+      var height = u.bbox.height;
+      var from = u.valToPos(spec.baseline_from, 'x', true);
+      var deploy = u.valToPos(spec.deploy_at, 'x', true);
+      ctx.save();
+      ctx.fillStyle = cssVar('--chart-window', 'rgba(120,120,120,0.15)');
+      ctx.fillRect(from, top, deploy - from, height);
+      ctx.strokeStyle = cssVar('--chart-deploy', '#c2410c');
+      ctx.lineWidth = 2 * devicePixelRatio;
+      ctx.beginPath();
+      ctx.moveTo(deploy, top);
+      ctx.lineTo(deploy, top + height);
+      ctx.stroke();
+      ctx.restore();
+    };
+  }
+
+  function draw(container, spec, metric) {
+    var box = document.createElement('figure');
+    box.className = 'chart';
+    var caption = document.createElement('figcaption');
+    caption.textContent = metric.name;
+    box.appendChild(caption);
+    container.appendChild(box);
+    var opts = {
+      width: Math.max(280, container.clientWidth - 8),
+      height: 220,
+      series: [
+        {},
+        { label: 'current', stroke: cssVar('--chart-current', '#2563eb'), width: 2, spanGaps: false,
+          points: { show: true } },
+        { label: 'baseline', stroke: cssVar('--chart-baseline', '#6b7280'), width: 1.5, dash: [6, 4] }
+      ],
+      axes: [
+        { stroke: cssVar('--fg-muted', '#555'), grid: { stroke: cssVar('--border', '#ddd') } },
+        { stroke: cssVar('--fg-muted', '#555'), grid: { stroke: cssVar('--border', '#ddd') } }
+      ],
+      hooks: { drawClear: [markers(spec)] }
+    };
+    var plot = new uPlot(opts, [metric.x, metric.current, metric.baseline], box);
+    window.addEventListener('resize', function () {
+      plot.setSize({ width: Math.max(280, container.clientWidth - 8), height: 220 });
+    });
+  }
+
+  function init() {
+    var container = document.getElementById('monitor-chart');
+    if (!container || typeof uPlot === 'undefined') {
+      return;
+    }
+    var spec = JSON.parse(container.getAttribute('data-chart'));
+    if (!spec.metrics.length) {
+      var empty = document.createElement('p');
+      empty.className = 'muted';
+      empty.textContent = 'No metric has been checked yet.';
+      container.appendChild(empty);
+      return;
+    }
+    spec.metrics.forEach(function (m) { draw(container, spec, m); });
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', init);
+  } else {
+    init();
+  }
+})();

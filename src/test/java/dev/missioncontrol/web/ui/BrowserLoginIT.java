@@ -1,0 +1,101 @@
+package dev.missioncontrol.web.ui;
+
+import static dev.missioncontrol.web.ui.UiHarness.expect;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.Cookie;
+import com.microsoft.playwright.options.SameSiteAttribute;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** Logging in and out, the login cookie, API keys made on the settings page, roles and CSRF, in a real browser. */
+class BrowserLoginIT extends BrowserTestBase {
+
+    @Test
+    void logs_in_with_a_secure_host_only_cookie_and_logs_out() {
+        BrowserContext ctx = ui.chromium.context(ui.base());
+        Page page = ctx.newPage();
+        page.navigate("/deployments");
+        page.waitForURL(Pattern.compile(".*/login\\?next=%2Fdeployments$"));
+        page.getByLabel("Email").fill(ui.admin().email());
+        page.getByLabel("Password").fill("wrong password");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        expect(page.getByRole(AriaRole.ALERT)).containsText("do not match");
+
+        page.getByLabel("Password").fill(ui.admin().password());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        page.waitForURL(Pattern.compile(".*/deployments$"));
+        Cookie cookie = ctx.cookies().stream().filter(c -> c.name.equals("__Host-mc_session")).findFirst()
+                .orElseThrow(() -> new AssertionError("Chromium kept no __Host- cookie over http://127.0.0.1"));
+        assertThat(cookie.secure).isTrue();
+        assertThat(cookie.httpOnly).isTrue();
+        assertThat(cookie.sameSite).isEqualTo(SameSiteAttribute.LAX);
+        assertThat(cookie.path).isEqualTo("/");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log out")).click();
+        page.waitForURL(Pattern.compile(".*/login$"));
+        page.navigate("/");
+        page.waitForURL(Pattern.compile(".*/login\\?next=%2F$"));
+        ctx.close();
+    }
+
+    @Test
+    void creates_an_api_key_on_the_settings_page_that_works_with_the_api_until_revoked() {
+        Page page = ui.adminPage();
+        page.navigate("/settings");
+        page.getByLabel("New key name").fill("CI pipeline");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create key")).click();
+        String key = page.locator("#new-key").textContent().strip();
+        assertThat(key).startsWith("mc_");
+
+        assertThat(ui.server.api(key).get("/api/v1/deployments/").status()).isEqualTo(200);
+        page.navigate("/settings");
+        expect(page.locator("#new-key")).hasCount(0);
+        var row = page.locator("#api-keys tr", new Page.LocatorOptions().setHasText("CI pipeline"));
+        expect(row).not().containsText("never");
+
+        row.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Revoke"))
+                .click();
+        expect(page.getByRole(AriaRole.STATUS).first()).containsText("revoked");
+        assertThat(ui.server.api(key).get("/api/v1/deployments/").status()).isEqualTo(401);
+    }
+
+    @Test
+    void a_post_without_its_csrf_token_is_refused() {
+        Page page = ui.adminPage();
+        assertThat(UiHarness.postForm(page, "/settings/api-keys", "name=sneaky&scopes=sessions:read"))
+                .isEqualTo(403);
+        assertThat(UiHarness.postForm(page, "/logout", "")).isEqualTo(403);
+
+        // The browser may use the API with its cookie, but changing anything needs the CSRF header too.
+        String body = "{\"prompt\":\"from the browser\"}";
+        var json = Map.of("Content-Type", "application/json");
+        assertThat(UiHarness.fetch(page, "GET", "/api/v1/agent-sessions/", Map.of(), null)).isEqualTo(200);
+        assertThat(UiHarness.fetch(page, "POST", "/api/v1/agent-sessions/", json, body)).isEqualTo(403);
+        String csrf = page.locator("input[name=_csrf]").first().inputValue();
+        assertThat(UiHarness.fetch(page, "POST", "/api/v1/agent-sessions/",
+                Map.of("Content-Type", "application/json", "X-CSRF-Token", csrf), body)).isEqualTo(201);
+    }
+
+    @Test
+    void a_member_sees_settings_but_cannot_manage_keys_or_users() {
+        Page admin = ui.adminPage();
+        admin.navigate("/settings");
+        admin.getByLabel("Email", new Page.GetByLabelOptions().setExact(true)).fill("member@example.com");
+        admin.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill("a long enough password");
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add user")).click();
+        expect(admin.locator("#users")).containsText("member@example.com");
+
+        Page member = ui.loggedIn("member@example.com", "a long enough password", o -> { });
+        member.navigate("/settings");
+        expect(member.locator("#create-key")).hasCount(0);
+        expect(member.locator("#create-user")).hasCount(0);
+        String csrf = member.locator("input[name=_csrf]").first().inputValue();
+        assertThat(UiHarness.postForm(member, "/settings/api-keys",
+                "_csrf=" + csrf + "&name=member+key&scopes=sessions:read")).isEqualTo(403);
+    }
+}

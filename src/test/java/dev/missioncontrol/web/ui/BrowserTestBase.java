@@ -1,0 +1,23 @@
+package dev.missioncontrol.web.ui;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+
+/** One server and one Chromium for all tests of a class; each test opens its own browser profile. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class BrowserTestBase {
+    protected UiHarness ui;
+
+    @BeforeAll
+    void startServerAndBrowser() {
+        ui = new UiHarness();
+    }
+
+    @AfterAll
+    void stopServerAndBrowser() {
+        if (ui != null) {
+            ui.close();
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.missioncontrol.web.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class LoginRulesTest {
+
+    @Test
+    void redirects_after_login_only_to_this_server() {
+        assertThat(LoginRoutes.safeNext("/agents/1?x=2")).isEqualTo("/agents/1?x=2");
+        assertThat(LoginRoutes.safeNext("//evil.example")).isEqualTo("/");
+        assertThat(LoginRoutes.safeNext("/\\evil.example")).isEqualTo("/");
+        assertThat(LoginRoutes.safeNext("https://evil.example")).isEqualTo("/");
+        assertThat(LoginRoutes.safeNext(null)).isEqualTo("/");
+    }
+
+    @Test
+    void throttles_one_account_and_one_address_separately() {
+        LoginThrottle throttle = new LoginThrottle(5, 2, Duration.ofMinutes(5));
+        assertThat(throttle.attempt("10.0.0.1", "a@x")).isEmpty();
+        assertThat(throttle.attempt("10.0.0.2", "A@x ")).isEmpty();
+        assertThat(throttle.attempt("10.0.0.3", "a@x")).isPresent();
+        for (int i = 0; i < 5; i++) {
+            throttle.attempt("10.0.0.9", "user" + i + "@x");
+        }
+        assertThat(throttle.attempt("10.0.0.9", "fresh@x")).isPresent();
+    }
+
+    @Test
+    void recognises_loopback_hosts() {
+        assertThat(Loopback.is("127.0.0.1:8080")).isTrue();
+        assertThat(Loopback.is("localhost")).isTrue();
+        assertThat(Loopback.is("[::1]:8080")).isTrue();
+        assertThat(Loopback.is("mc.example.com")).isFalse();
+    }
+
+    @Test
+    void project_settings_read_one_query_a_line_and_keep_other_keys() {
+        var stored = dev.missioncontrol.store.Json.object().put("owner", "team-a");
+        var merged = ProjectSettings.merge(stored, "error_rate = sum(rate(x[1m]))\n\n", "45");
+        assertThat(merged.path("prometheus_queries").path("error_rate").asText()).isEqualTo("sum(rate(x[1m]))");
+        assertThat(merged.path("bake_time_minutes").asInt()).isEqualTo(45);
+        assertThat(merged.path("owner").asText()).isEqualTo("team-a");
+    }
+}

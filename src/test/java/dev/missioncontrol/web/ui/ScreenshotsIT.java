@@ -1,0 +1,69 @@
+package dev.missioncontrol.web.ui;
+
+import static dev.missioncontrol.web.ui.UiHarness.expect;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.ColorScheme;
+import dev.missioncontrol.store.Json;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Screenshots of every page, into target/screenshots. The README's copies under docs/screenshots are refreshed with
+ * {@code ./mvnw -B -ntp test -Dtest=ScreenshotsIT -Dmc.screenshots=docs/screenshots}.
+ */
+class ScreenshotsIT extends BrowserTestBase {
+    private final Path dir = Path.of(System.getProperty("mc.screenshots", "target/screenshots"));
+
+    @Test
+    void takes_a_screenshot_of_every_page() {
+        JsonNode marginal = deploy("Deploy v2.4.0 to production", "acme/checkout", "9f1c2ab7e4", "success");
+        DeploymentPagesIT.setVerdict(ui, marginal, "marginal", 87.5);
+        deploy("Deploy v2.4.1 hotfix", "acme/checkout", "4be1c09d2a", "running");
+        JsonNode healthy = deploy("Deploy search v3.0.0", "acme/search", "c0ffee1234", "success");
+        DeploymentPagesIT.setVerdict(ui, healthy, "healthy", 100.0);
+
+        Page login = ui.chromium.context(ui.base()).newPage();
+        login.navigate("/login");
+        shoot(login, "login");
+
+        Page page = ui.adminPage();
+        SessionPageIT.startInvestigation(page, "Checkout returns 502 since 14:05",
+                "{\"service\": \"checkout\", \"environment\": \"production\"}",
+                "2026-03-01T10:00:03Z ERROR pool exhausted after 30000 ms\n");
+        expect(page.locator("#session-status")).hasText("completed");
+        page.locator("#timeline > li.ev-tool_result summary").click();
+        shoot(page, "session");
+        for (String[] p : new String[][] {{"/", "dashboard"}, {"/agents", "agents"}, {"/deployments", "deployments"},
+                {"/deployments/" + marginal.path("id").asText(), "deployment"}}) {
+            page.navigate(p[0]);
+            page.waitForLoadState();
+            shoot(page, p[1]);
+        }
+        page.navigate("/settings");
+        page.getByLabel("New key name").fill("GitHub Actions");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create key")).click();
+        shoot(page, "settings");
+
+        Page phone = ui.loggedIn(ui.admin().email(), ui.admin().password(),
+                o -> o.setViewportSize(390, 844).setIsMobile(true).setDeviceScaleFactor(2));
+        shoot(phone, "dashboard-phone");
+        Page dark = ui.loggedIn(ui.admin().email(), ui.admin().password(), o -> o.setColorScheme(ColorScheme.DARK));
+        dark.navigate("/deployments/" + marginal.path("id").asText());
+        expect(dark.locator("#monitor-chart canvas").first()).isVisible();
+        shoot(dark, "deployment-dark");
+    }
+
+    private JsonNode deploy(String request, String repo, String sha, String status) {
+        String body = Json.write(Json.object().put("deployment_request", request).put("repository_full_name", repo)
+                .put("commit_sha", sha).put("commit_message", "Raise checkout timeouts").put("status", status)
+                .put("ref", "refs/heads/main"));
+        return ui.api().post("/api/v1/deployments/", body).json();
+    }
+
+    private void shoot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name + ".png")).setFullPage(true));
+    }
+}
