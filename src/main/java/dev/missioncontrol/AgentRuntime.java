@@ -9,7 +9,9 @@ import dev.missioncontrol.agent.Tool;
 import dev.missioncontrol.agent.analyst.AcknowledgeBrain;
 import dev.missioncontrol.config.AppConfig;
 import dev.missioncontrol.deployments.DeploymentStore;
-import dev.missioncontrol.monitor.RecordDeploymentBrain;
+import dev.missioncontrol.monitor.DeployMonitorBrain;
+import dev.missioncontrol.monitor.MonitorSchedule;
+import dev.missioncontrol.monitor.VerdictJournal;
 import dev.missioncontrol.sessions.JobStore;
 import dev.missioncontrol.sessions.JournalStore;
 import dev.missioncontrol.sessions.SessionStore;
@@ -21,6 +23,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -37,23 +40,30 @@ final class AgentRuntime implements AutoCloseable {
         }
     }
 
-    AgentRuntime(AppConfig config, Database db, SessionStore sessions, DeploymentStore deployments, Agents agents,
+    /** What the features give the runtime: their tools, and where the monitor's verdicts go. */
+    record Features(DeploymentStore deployments, List<Tool> tools, VerdictJournal.Listener verdicts) {
+    }
+
+    AgentRuntime(AppConfig config, Database db, SessionStore sessions, Features features, Agents agents,
             Clock clock) {
         journal = new JournalStore(sessions, clock);
-        List<Tool> tools = new ArrayList<>(DeploymentTools.all(deployments, clock));
+        List<Tool> tools = new ArrayList<>(DeploymentTools.all(features.deployments(), clock));
         tools.add(new CurrentTime(clock));
+        tools.addAll(features.tools());
         tools.addAll(agents.extraTools());
         Map<String, Tool> byName = tools.stream().collect(Collectors.toMap(Tool::name, Function.identity(),
                 (a, b) -> b));
-        BrainChooser brains = agents.brains() != null ? agents.brains() : builtInBrains();
-        SessionRunner runner = new SessionRunner(journal, byName, brains, Limits.defaults(), clock);
         var rt = config.runtime();
+        BrainChooser brains = agents.brains() != null ? agents.brains()
+                : builtInBrains(new MonitorSchedule(rt.monitorSchedule(), rt.bake()), byName.keySet());
+        SessionRunner runner = new SessionRunner(new VerdictJournal(journal, features.verdicts()), byName, brains,
+                Limits.defaults(), clock);
         dispatcher = new Dispatcher(new JobStore(db.jdbi(), db.dialect(), clock), runner, nodeId(), rt.concurrency(),
                 rt.lease(), rt.poll());
     }
 
-    private static BrainChooser builtInBrains() {
-        return new Brains(Map.of("deploy_monitor", new RecordDeploymentBrain()), new AcknowledgeBrain());
+    private static BrainChooser builtInBrains(MonitorSchedule schedule, Set<String> tools) {
+        return new Brains(Map.of("deploy_monitor", new DeployMonitorBrain(schedule, tools)), new AcknowledgeBrain());
     }
 
     Dispatcher dispatcher() {

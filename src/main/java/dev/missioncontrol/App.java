@@ -50,7 +50,10 @@ public final class App implements AutoCloseable {
         Stores s = new Stores(db, clock);
         firstStart = FirstStart.runIfEmpty(s.orgs, s.users, s.keys);
         TimelineFeed feed = new TimelineFeed(s.sessions, s.bus);
-        runtime = new AgentRuntime(config, db, s.sessions, s.deployments, agents, clock);
+        Monitoring monitoring = new Monitoring(config, db, s.deployments, clock);
+        closeables.add(monitoring);
+        runtime = new AgentRuntime(config, db, s.sessions, new AgentRuntime.Features(s.deployments,
+                monitoring.tools(s.orgs, clock), monitoring.verdicts(s.deployments)), agents, clock);
         s.bus.onWork(runtime.dispatcher()::nudge);
         if (db.dialect().isPostgres()) {
             var url = db.url();
@@ -67,12 +70,14 @@ public final class App implements AutoCloseable {
         groups.add(new SessionRoutes(new SessionService(s.sessions, clock), s.sessions, creation, feed,
                 config.limits().maxSessionBody(), config.limits().maxBody()));
         groups.add(new dev.missioncontrol.sessions.CasedCliRoutes(s.sessions, clock));
+        groups.addAll(monitoring.routes(s.orgs, creation, clock, config.limits().maxBody()));
         OpenApiRoutes openApi = new OpenApiRoutes();
         groups.add(openApi);
         var filters = new WebServer.Filters(new ApiAccess(new ApiKeyAuthenticator(s.keys)),
                 new RateLimits(config.limits().writesPerMinute(), config.limits().writeBurst()),
                 new SecurityHeaders(), metrics);
         web = new WebServer(config.port(), filters, groups, List.of(() -> stopping = true, feed::closeAll));
+        monitoring.start();
     }
 
     /** The stores every feature shares. */

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "missionctl", mixinStandardHelpOptions = true, version = "Mission Control 0.1.0",
         description = "Mission Control: deployment verification and incident investigation.",
         subcommands = {ServeCommand.class, dev.missioncontrol.orgs.AdminCommand.class,
-                dev.missioncontrol.monitor.JudgeCommand.class, dev.missioncontrol.logs.LogsCommand.class})
+                dev.missioncontrol.monitor.JudgeCommand.class, dev.missioncontrol.logs.LogsCommand.class,
+                dev.missioncontrol.deployments.DeployCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

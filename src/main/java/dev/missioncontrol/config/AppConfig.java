@@ -17,7 +17,8 @@ public record AppConfig(
         String baseUrl,
         String sqliteSynchronous,
         Limits limits,
-        Runtime runtime) {
+        Runtime runtime,
+        Integrations integrations) {
 
     /** Request-size and rate limits; API.md gives the defaults. */
     public record Limits(long maxBody, long maxSessionBody, int writesPerMinute, int writeBurst) {
@@ -35,20 +36,45 @@ public record AppConfig(
         }
     }
 
+    /**
+     * Outbound integrations: where signals come from, how long pushed ones are kept, and which otherwise denied
+     * networks admin-configured URLs may reach.
+     *
+     * @param prometheusUrl  the server-wide Prometheus, or null; a project's settings may name its own
+     * @param prometheusStep the smallest query step: the scrape interval, since finer steps only repeat samples
+     * @param allowCidrs     address blocks allowed despite the SSRF guard, e.g. 10.0.0.0/8 for an internal Prometheus
+     * @param notifyBackoff  the wait before a failed notification's first retry; it doubles with each attempt
+     */
+    public record Integrations(String prometheusUrl, Duration prometheusStep, Duration signalRetention,
+            List<String> allowCidrs, Duration notifyBackoff) {
+        public Integrations {
+            allowCidrs = List.copyOf(allowCidrs);
+        }
+
+        public static Integrations defaults() {
+            return new Integrations(null, Duration.ofSeconds(15), Duration.ofDays(15), List.of(), Duration.ofSeconds(30));
+        }
+    }
+
     public String publicBaseUrl() {
         return baseUrl != null ? baseUrl.replaceAll("/+$", "") : "http://localhost:" + port;
     }
 
     /** A configuration for tests and tools: an ephemeral port and defaults everywhere else. */
     public static AppConfig forDatabase(Path dataDir, String databaseUrl) {
-        return new AppConfig(0, dataDir, databaseUrl, null, "FULL", Limits.defaults(), Runtime.defaults());
+        return new AppConfig(0, dataDir, databaseUrl, null, "FULL", Limits.defaults(), Runtime.defaults(),
+                Integrations.defaults());
     }
 
     public AppConfig withLimits(Limits newLimits) {
-        return new AppConfig(port, dataDir, databaseUrl, baseUrl, sqliteSynchronous, newLimits, runtime);
+        return new AppConfig(port, dataDir, databaseUrl, baseUrl, sqliteSynchronous, newLimits, runtime, integrations);
     }
 
     public AppConfig withRuntime(Runtime newRuntime) {
-        return new AppConfig(port, dataDir, databaseUrl, baseUrl, sqliteSynchronous, limits, newRuntime);
+        return new AppConfig(port, dataDir, databaseUrl, baseUrl, sqliteSynchronous, limits, newRuntime, integrations);
+    }
+
+    public AppConfig withIntegrations(Integrations newIntegrations) {
+        return new AppConfig(port, dataDir, databaseUrl, baseUrl, sqliteSynchronous, limits, runtime, newIntegrations);
     }
 }
