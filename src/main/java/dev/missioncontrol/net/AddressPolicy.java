@@ -28,13 +28,16 @@ public final class AddressPolicy {
         return new AddressPolicy(cidrs.stream().filter(s -> !s.isBlank()).map(Cidr::parse).toList());
     }
 
-    /** Whether a connection to this address is allowed; IPv6 forms that embed an IPv4 address are judged by it. */
+    /**
+     * Whether a connection to this address is allowed. IPv6 forms that embed an IPv4 address are judged as both, so
+     * ::ffff:127.0.0.1 is loopback, and an allowed block matches either form.
+     */
     public boolean permits(InetAddress address) {
-        InetAddress effective = embeddedIpv4(address).orElse(address);
-        if (allowed.stream().anyMatch(c -> c.contains(effective))) {
+        List<InetAddress> forms = embeddedIpv4(address).map(v4 -> List.of(address, v4)).orElse(List.of(address));
+        if (forms.stream().anyMatch(a -> allowed.stream().anyMatch(c -> c.contains(a)))) {
             return true;
         }
-        return DENIED.stream().noneMatch(c -> c.contains(effective));
+        return forms.stream().noneMatch(a -> DENIED.stream().anyMatch(c -> c.contains(a)));
     }
 
     /**
