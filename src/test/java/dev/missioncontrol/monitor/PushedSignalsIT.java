@@ -103,6 +103,36 @@ class PushedSignalsIT {
         assertThat(created.get("commit_sha").asText()).isEqualTo("0123456789abcdef");
     }
 
+    @Test
+    void a_failed_deploy_is_investigated_and_its_verdict_is_failed() {
+        String repo = "acme/broken";
+        deploy(api, repo, "success");
+        JsonNode failed = deploy(api, repo, "failure");
+        JsonNode verdict = awaitVerdict(api, failed.get("id").asText()).get("verdict");
+        assertThat(verdict.get("state").asText()).isEqualTo("failed");
+        String report = awaitReport(failed);
+        assertThat(report).contains("Deployment failed").contains("Last successful deployment");
+        var events = api.get("/api/v1/agent-sessions/" + failed.get("agent_session_id").asText() + "/events/").json();
+        assertThat(events.toString()).contains("list_deployments").contains("query_metrics");
+    }
+
+    @Test
+    void pending_then_success_is_one_session_that_verifies_and_cancelled_closes_without_a_verdict() {
+        String body = "{\"deployment_request\":\"Deploy\",\"repository_full_name\":\"acme/staged\",\"status\":\"%s\","
+                + "\"external_url\":\"https://ci.example.com/run/%s\"}";
+        JsonNode pending = api.post(MonitorFixtures.DEPLOY, body.formatted("pending", "1")).json();
+        JsonNode success = api.post(MonitorFixtures.DEPLOY, body.formatted("success", "1")).json();
+        assertThat(success.get("agent_session_id")).isEqualTo(pending.get("agent_session_id"));
+        JsonNode verdict = awaitVerdict(api, success.get("id").asText()).get("verdict");
+        assertThat(verdict.get("state").asText()).isEqualTo("inconclusive");
+        assertThat(verdict.get("checks").size()).isEqualTo(5);
+
+        JsonNode cancelled = api.post(MonitorFixtures.DEPLOY, body.formatted("cancelled", "2")).json();
+        assertThat(awaitVerdict(api, cancelled.get("id").asText()).at("/verdict/state").asText())
+                .isEqualTo("inconclusive");
+        assertThat(awaitReport(cancelled)).contains("cancelled");
+    }
+
     /** 12 s of error_rate around 1.0 before now, every 100 ms. */
     private void pushBaseline(String repo) {
         push(api, samples(repo, "error_rate", Instant.now().minusSeconds(12), SPACING, 120, 1.0, repo.hashCode()));
