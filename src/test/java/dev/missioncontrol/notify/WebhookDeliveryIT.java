@@ -25,8 +25,13 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** A degraded verdict reaches signed webhooks and Slack through the outbox, with retries and a delivery log. */
+/**
+ * A degraded verdict reaches signed webhooks and Slack through the outbox, with retries and a delivery log, on SQLite
+ * and on PostgreSQL (pushed signals, verdicts and the outbox all go through both databases).
+ */
 class WebhookDeliveryIT {
     private static final String HOOKS = "/api/v1/notifications/webhooks/";
 
@@ -38,12 +43,13 @@ class WebhookDeliveryIT {
         }
     }
 
-    @Test
-    void degraded_verdict_is_delivered_signed_and_retried_after_a_500() throws Exception {
+    @ParameterizedTest
+    @EnumSource(TestServer.Db.class)
+    void degraded_verdict_is_delivered_signed_and_retried_after_a_500(TestServer.Db db) throws Exception {
         List<Received> received = new CopyOnWriteArrayList<>();
         AtomicInteger hookCalls = new AtomicInteger();
         HttpServer receiver = receiver(received, hookCalls);
-        try (TestServer server = TestServer.start(TestServer.Db.SQLITE,
+        try (TestServer server = TestServer.start(db,
                 c -> MonitorFixtures.allowLoopback(null).apply(MonitorFixtures.fastSchedule().apply(c)))) {
             Api api = server.api();
             String base = "http://127.0.0.1:" + receiver.getAddress().getPort();
