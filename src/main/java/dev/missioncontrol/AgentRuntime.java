@@ -13,7 +13,9 @@ import dev.missioncontrol.agent.llm.LlmBrain;
 import dev.missioncontrol.agent.llm.LlmSettings;
 import dev.missioncontrol.config.AppConfig;
 import dev.missioncontrol.deployments.DeploymentStore;
-import dev.missioncontrol.monitor.RecordDeploymentBrain;
+import dev.missioncontrol.monitor.DeployMonitorBrain;
+import dev.missioncontrol.monitor.MonitorSchedule;
+import dev.missioncontrol.monitor.VerdictJournal;
 import dev.missioncontrol.sessions.JobStore;
 import dev.missioncontrol.sessions.JournalStore;
 import dev.missioncontrol.sessions.SessionStore;
@@ -41,28 +43,35 @@ final class AgentRuntime implements AutoCloseable {
         }
     }
 
-    AgentRuntime(AppConfig config, Database db, SessionStore sessions, DeploymentStore deployments, Agents agents,
+    /** What the features give the runtime: their tools, and where the monitor's verdicts go. */
+    record Features(DeploymentStore deployments, List<Tool> tools, VerdictJournal.Listener verdicts) {
+    }
+
+    AgentRuntime(AppConfig config, Database db, SessionStore sessions, Features features, Agents agents,
             Clock clock) {
         journal = new JournalStore(sessions, clock);
-        List<Tool> tools = new ArrayList<>(DeploymentTools.all(deployments, clock));
+        List<Tool> tools = new ArrayList<>(DeploymentTools.all(features.deployments(), clock));
         tools.add(new CurrentTime(clock));
+        tools.addAll(features.tools());
         tools.addAll(agents.extraTools());
         Map<String, Tool> byName = tools.stream().collect(Collectors.toMap(Tool::name, Function.identity(),
                 (a, b) -> b));
-        BrainChooser brains = agents.brains() != null ? agents.brains() : builtInBrains(config.llm(), byName);
-        SessionRunner runner = new SessionRunner(journal, byName, brains, Limits.defaults(), clock);
         var rt = config.runtime();
+        BrainChooser brains = agents.brains() != null ? agents.brains()
+                : builtInBrains(new MonitorSchedule(rt.monitorSchedule(), rt.bake()), config.llm(), byName);
+        SessionRunner runner = new SessionRunner(new VerdictJournal(journal, features.verdicts()), byName, brains,
+                Limits.defaults(), clock);
         dispatcher = new Dispatcher(new JobStore(db.jdbi(), db.dialect(), clock), runner, nodeId(), rt.concurrency(),
                 rt.lease(), rt.poll());
     }
 
     /** Investigations go to the LLM when one is configured, with the analyst behind it; otherwise to the analyst. */
-    private static BrainChooser builtInBrains(AppConfig.Llm llm, Map<String, Tool> tools) {
+    private static BrainChooser builtInBrains(MonitorSchedule schedule, AppConfig.Llm llm, Map<String, Tool> tools) {
         Brain analyst = new AcknowledgeBrain();
         Brain investigator = llm.provider() == null || llm.provider().isBlank() ? analyst
                 : new LlmBrain(ChatModels.create(new LlmSettings(llm.provider(), llm.model(), llm.baseUrl(),
                         llm.apiKey(), llm.maxToolCalls(), llm.timeout())), analyst, tools.values(), llm.maxToolCalls());
-        return new Brains(Map.of("deploy_monitor", new RecordDeploymentBrain()), investigator);
+        return new Brains(Map.of("deploy_monitor", new DeployMonitorBrain(schedule, tools.keySet())), investigator);
     }
 
     Dispatcher dispatcher() {

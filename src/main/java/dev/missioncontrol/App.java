@@ -53,7 +53,10 @@ public final class App implements AutoCloseable {
         Stores s = new Stores(db, clock);
         firstStart = FirstStart.runIfEmpty(s.orgs, s.users, s.keys);
         TimelineFeed feed = new TimelineFeed(s.sessions, s.bus, config.runtime().sseKeepAlive());
-        runtime = new AgentRuntime(config, db, s.sessions, s.deployments, agents, clock);
+        Monitoring monitoring = new Monitoring(config, db, s.deployments, clock);
+        closeables.add(monitoring);
+        runtime = new AgentRuntime(config, db, s.sessions, new AgentRuntime.Features(s.deployments,
+                monitoring.tools(s.orgs, clock), monitoring.verdicts(s.deployments)), agents, clock);
         s.bus.onWork(runtime.dispatcher()::nudge);
         if (db.dialect().isPostgres()) {
             var url = db.url();
@@ -71,6 +74,7 @@ public final class App implements AutoCloseable {
         groups.add(new SessionRoutes(sessionService, s.sessions, creation, feed,
                 config.limits().maxSessionBody(), config.limits().maxBody()));
         groups.add(new dev.missioncontrol.sessions.CasedCliRoutes(s.sessions, clock));
+        groups.addAll(monitoring.routes(s.orgs, creation, clock, config.limits().maxBody()));
         OpenApiRoutes openApi = new OpenApiRoutes();
         groups.add(openApi);
         UiRoutes ui = new UiRoutes(new WebSessionStore(db.jdbi(), clock), new UiRoutes.Features(s.users, s.keys,
@@ -80,6 +84,7 @@ public final class App implements AutoCloseable {
                 new RateLimits(config.limits().writesPerMinute(), config.limits().writeBurst()),
                 new SecurityHeaders(), metrics, ui.auth()::authenticateApi);
         web = new WebServer(config.port(), filters, groups, List.of(() -> stopping = true, feed::closeAll));
+        monitoring.start();
     }
 
     /** The stores every feature shares. */

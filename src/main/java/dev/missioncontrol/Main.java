@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {ServeCommand.class, dev.missioncontrol.orgs.AdminCommand.class,
                 dev.missioncontrol.monitor.JudgeCommand.class, dev.missioncontrol.logs.LogsCommand.class,
                 dev.missioncontrol.client.InvestigateCommand.class, dev.missioncontrol.client.ListSessionsCommand.class,
-                dev.missioncontrol.client.ShowSessionCommand.class})
+                dev.missioncontrol.client.ShowSessionCommand.class, dev.missioncontrol.deployments.DeployCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -43,6 +43,23 @@ public final class ServeCommand implements Callable<Integer> {
             description = "How long a deploy is watched after it succeeds (MC_BAKE, default 30m).")
     String bake;
 
+    @Option(names = "--prometheus-url", defaultValue = "${env:MC_PROMETHEUS_URL}",
+            description = "Prometheus the deploy monitor queries (MC_PROMETHEUS_URL); projects may set their own.")
+    String prometheusUrl;
+
+    @Option(names = "--prometheus-step", defaultValue = "${env:MC_PROMETHEUS_STEP:-15s}",
+            description = "Smallest Prometheus query step, usually the scrape interval (MC_PROMETHEUS_STEP, default 15s).")
+    String prometheusStep;
+
+    @Option(names = "--signal-retention", defaultValue = "${env:MC_SIGNAL_RETENTION:-360h}",
+            description = "How long pushed samples are kept (MC_SIGNAL_RETENTION, default 360h = 15 days).")
+    String signalRetention;
+
+    @Option(names = "--allow-cidr", defaultValue = "${env:MC_NOTIFY_ALLOW_CIDRS}", split = ",",
+            description = "Address blocks webhooks and Prometheus may reach although private or loopback, e.g. "
+                    + "10.0.0.0/8 (MC_NOTIFY_ALLOW_CIDRS, comma-separated).")
+    List<String> allowCidrs;
+
     @Option(names = "--llm-provider", defaultValue = "${env:MC_LLM_PROVIDER}",
             description = "openai (any OpenAI-compatible endpoint) or anthropic; without it the built-in analyst "
                     + "investigates (MC_LLM_PROVIDER). The key is read from MC_LLM_API_KEY only.")
@@ -83,10 +100,13 @@ public final class ServeCommand implements Callable<Integer> {
         var runtime = new AppConfig.Runtime(concurrency, AppConfig.Runtime.defaults().lease(),
                 AppConfig.Runtime.defaults().poll(), durations(monitorSchedule), DurationText.parse(bake),
                 AppConfig.Runtime.defaults().sseKeepAlive());
+        var integrations = new AppConfig.Integrations(prometheusUrl, DurationText.parse(prometheusStep),
+                DurationText.parse(signalRetention), allowCidrs == null ? List.of() : allowCidrs,
+                AppConfig.Integrations.defaults().notifyBackoff());
         var llm = new AppConfig.Llm(llmProvider, llmModel, llmBaseUrl, System.getenv("MC_LLM_API_KEY"),
                 llmMaxToolCalls, java.time.Duration.ofSeconds(60));
         return new AppConfig(port, database.dataDir, database.databaseUrl, baseUrl, database.sqliteSynchronous,
-                AppConfig.Limits.defaults(), runtime, llm);
+                AppConfig.Limits.defaults(), runtime, integrations, llm);
     }
 
     static List<Duration> durations(String csv) {

@@ -92,7 +92,10 @@ public final class SessionRunner {
             case Step.Wait w -> {
                 long recorded = journal.append(lease, "status", "Sleeping until " + w.until() + ": " + w.reason(),
                         JSON.createObjectNode().put("sleeping_until", w.until().toString())).seq();
-                return journal.sleep(lease, w.until(), recorded) ? Outcome.SLEEPING : null;
+                // An event that landed after the brain read the timeline (a deploy's next status) would otherwise
+                // be slept through: the brain decides again instead.
+                boolean unseen = recorded > seen + 1;
+                return !unseen && journal.sleep(lease, w.until(), recorded) ? Outcome.SLEEPING : null;
             }
             case Step.Fail f -> {
                 journal.fail(lease, f.reason());

@@ -18,6 +18,7 @@ public record AppConfig(
         String sqliteSynchronous,
         Limits limits,
         Runtime runtime,
+        Integrations integrations,
         Llm llm) {
 
     /** Request-size and rate limits; API.md gives the defaults. */
@@ -61,6 +62,26 @@ public record AppConfig(
         }
     }
 
+    /**
+     * Outbound integrations: where signals come from, how long pushed ones are kept, and which otherwise denied
+     * networks admin-configured URLs may reach.
+     *
+     * @param prometheusUrl  the server-wide Prometheus, or null; a project's settings may name its own
+     * @param prometheusStep the smallest query step: the scrape interval, since finer steps only repeat samples
+     * @param allowCidrs     address blocks allowed despite the SSRF guard, e.g. 10.0.0.0/8 for an internal Prometheus
+     * @param notifyBackoff  the wait before a failed notification's first retry; it doubles with each attempt
+     */
+    public record Integrations(String prometheusUrl, Duration prometheusStep, Duration signalRetention,
+            List<String> allowCidrs, Duration notifyBackoff) {
+        public Integrations {
+            allowCidrs = List.copyOf(allowCidrs);
+        }
+
+        public static Integrations defaults() {
+            return new Integrations(null, Duration.ofSeconds(15), Duration.ofDays(15), List.of(), Duration.ofSeconds(30));
+        }
+    }
+
     public String publicBaseUrl() {
         return baseUrl != null ? baseUrl.replaceAll("/+$", "") : "http://localhost:" + port;
     }
@@ -68,18 +89,26 @@ public record AppConfig(
     /** A configuration for tests and tools: an ephemeral port and defaults everywhere else. */
     public static AppConfig forDatabase(Path dataDir, String databaseUrl) {
         return new AppConfig(0, dataDir, databaseUrl, null, "FULL", Limits.defaults(), Runtime.defaults(),
-                Llm.none());
+                Integrations.defaults(), Llm.none());
     }
 
     public AppConfig withLimits(Limits newLimits) {
-        return new AppConfig(port, dataDir, databaseUrl, baseUrl, sqliteSynchronous, newLimits, runtime, llm);
+        return new AppConfig(port, dataDir, databaseUrl, baseUrl, sqliteSynchronous, newLimits, runtime, integrations,
+                llm);
     }
 
     public AppConfig withRuntime(Runtime newRuntime) {
-        return new AppConfig(port, dataDir, databaseUrl, baseUrl, sqliteSynchronous, limits, newRuntime, llm);
+        return new AppConfig(port, dataDir, databaseUrl, baseUrl, sqliteSynchronous, limits, newRuntime, integrations,
+                llm);
+    }
+
+    public AppConfig withIntegrations(Integrations newIntegrations) {
+        return new AppConfig(port, dataDir, databaseUrl, baseUrl, sqliteSynchronous, limits, runtime, newIntegrations,
+                llm);
     }
 
     public AppConfig withLlm(Llm newLlm) {
-        return new AppConfig(port, dataDir, databaseUrl, baseUrl, sqliteSynchronous, limits, runtime, newLlm);
+        return new AppConfig(port, dataDir, databaseUrl, baseUrl, sqliteSynchronous, limits, runtime, integrations,
+                newLlm);
     }
 }

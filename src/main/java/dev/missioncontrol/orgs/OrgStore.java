@@ -83,6 +83,13 @@ public final class OrgStore {
                 .bind("org", orgId).bind("repo", repository).map(OrgStore::project).findOne();
     }
 
+    /** The project whose service name pushed signals carry in their {@code service} label. */
+    public static Optional<Project> findProjectByService(Handle h, String orgId, String service) {
+        return h.createQuery("SELECT * FROM projects WHERE org_id = :org AND service_name = :svc "
+                        + "ORDER BY created_at LIMIT 1")
+                .bind("org", orgId).bind("svc", service).map(OrgStore::project).findOne();
+    }
+
     /** Registers a project inside the caller's transaction, so it commits with the event that named it. */
     public static Project insertProject(Handle h, String orgId, String repository, Instant now) {
         Project p = new Project(Ids.newId(), orgId, repository, Project.defaultServiceName(repository),

@@ -8,7 +8,10 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import dev.missioncontrol.TestApps;
 import dev.missioncontrol.agent.Brains;
-import dev.missioncontrol.monitor.RecordDeploymentBrain;
+import dev.missioncontrol.monitor.DeployMonitorBrain;
+import dev.missioncontrol.monitor.MonitorSchedule;
+import java.time.Duration;
+import java.util.Set;
 import dev.missioncontrol.orgs.FirstStart;
 import dev.missioncontrol.testing.Api;
 import dev.missioncontrol.testing.TestServer;
@@ -29,7 +32,8 @@ final class UiHarness implements AutoCloseable {
         chromium = Chromium.launch();
         PlaywrightAssertions.setDefaultAssertionTimeout(TIMEOUT_MS);
         server = TestServer.start(TestServer.Db.SQLITE, c -> c, config -> TestApps.start(config,
-                new Brains(Map.of("deploy_monitor", new RecordDeploymentBrain()), new InvestigationBrain()),
+                new Brains(Map.of("deploy_monitor", new DeployMonitorBrain(new MonitorSchedule(
+                        List.of(Duration.ofSeconds(1)), Duration.ofSeconds(2)), Set.of())), new InvestigationBrain()),
                 List.of(gate)));
     }
 

@@ -1,0 +1,82 @@
+package dev.missioncontrol;
+
+import dev.missioncontrol.agent.Tool;
+import dev.missioncontrol.config.AppConfig;
+import dev.missioncontrol.deployments.DeploymentStore;
+import dev.missioncontrol.monitor.VerdictJournal;
+import dev.missioncontrol.net.AddressPolicy;
+import dev.missioncontrol.net.Destinations;
+import dev.missioncontrol.net.HostResolver;
+import dev.missioncontrol.net.OutboundHttp;
+import dev.missioncontrol.notify.DeliverNotifications;
+import dev.missioncontrol.notify.NotificationRoutes;
+import dev.missioncontrol.notify.OutboxStore;
+import dev.missioncontrol.notify.VerdictAlerts;
+import dev.missioncontrol.notify.WebhookStore;
+import dev.missioncontrol.orgs.OrgStore;
+import dev.missioncontrol.signals.PurgeOldSignals;
+import dev.missioncontrol.signals.PushSignals;
+import dev.missioncontrol.signals.SignalRoutes;
+import dev.missioncontrol.signals.SignalStore;
+import dev.missioncontrol.signals.Signals;
+import dev.missioncontrol.store.Database;
+import dev.missioncontrol.tools.metrics.MetricTools;
+import dev.missioncontrol.web.Creation;
+import dev.missioncontrol.web.RouteGroup;
+import java.time.Clock;
+import java.util.List;
+
+/** Wires deploy verification's outside world: signal sources, metric tools, verdicts, notifications. Wiring only. */
+final class Monitoring implements AutoCloseable {
+    private final OutboundHttp outbound;
+    private final SignalStore signalStore;
+    private final Signals signals;
+    private final WebhookStore webhooks;
+    private final OutboxStore outbox;
+    private final VerdictAlerts alerts;
+    private final PurgeOldSignals purge;
+    private final DeliverNotifications deliver;
+
+    Monitoring(AppConfig config, Database db, DeploymentStore deployments, Clock clock) {
+        var ig = config.integrations();
+        outbound = new OutboundHttp(new Destinations(AddressPolicy.allowing(ig.allowCidrs()), HostResolver.system()),
+                OutboundHttp.Caps.defaults());
+        signalStore = new SignalStore(db.jdbi());
+        signals = new Signals(signalStore, outbound, ig.prometheusUrl(), ig.prometheusStep());
+        webhooks = new WebhookStore(db.jdbi(), clock);
+        outbox = new OutboxStore(db.jdbi(), db.dialect(), clock);
+        alerts = new VerdictAlerts(deployments, webhooks, outbox, config.publicBaseUrl());
+        purge = new PurgeOldSignals(signalStore, ig.signalRetention(), clock);
+        deliver = new DeliverNotifications(outbox, outbound, ig.notifyBackoff(), clock);
+    }
+
+    List<Tool> tools(OrgStore orgs, Clock clock) {
+        return MetricTools.all(signals, orgs, clock);
+    }
+
+    /** A recorded verdict is stored on the deployment, then queued for the webhooks when it is bad news. */
+    VerdictJournal.Listener verdicts(DeploymentStore deployments) {
+        return (sessionId, verdict) -> {
+            deployments.setVerdict(sessionId, verdict);
+            alerts.verdictRecorded(sessionId, verdict);
+        };
+    }
+
+    List<RouteGroup> routes(OrgStore orgs, Creation creation, Clock clock, long maxBody) {
+        return List.of(new SignalRoutes(new PushSignals(signalStore, clock), orgs, creation, clock, maxBody),
+                new NotificationRoutes(webhooks, outbox, outbound.destinations(), maxBody));
+    }
+
+    Monitoring start() {
+        purge.start();
+        deliver.start();
+        return this;
+    }
+
+    @Override
+    public void close() {
+        deliver.close();
+        purge.close();
+        outbound.close();
+    }
+}

@@ -1,0 +1,152 @@
+package dev.missioncontrol.deployments;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.missioncontrol.store.Json;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code missionctl deploy}: posts a deployment event from CI and, with {@code --wait}, gates the pipeline on the
+ * deploy monitor's verdict. Exit codes: 0 healthy or marginal (or posted without waiting), 3 degraded or failed,
+ * 4 inconclusive or no verdict in time, 1 when the event could not be posted.
+ */
+@Command(name = "deploy", mixinStandardHelpOptions = true,
+        description = "Record a deployment from CI; with --wait, exit non-zero when the deploy monitor judges it bad.")
+public final class DeployCommand implements Callable<Integer> {
+    static final int BAD = 3;
+    static final int UNKNOWN = 4;
+    static final int ERROR = 1;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--url", description = "Mission Control's URL (MC_URL).")
+    String url;
+
+    @Option(names = "--api-key", description = "API key with deployments:write (MC_API_KEY).")
+    String apiKey;
+
+    @Option(names = "--status", defaultValue = "success",
+            description = "pending, running, success, failure or cancelled (default success).")
+    String status;
+
+    @Option(names = {"-m", "--message"}, description = "What was deployed (default: repository, commit and CI run).")
+    String message;
+
+    @Option(names = "--repository", description = "owner/name (default: from the CI's variables).")
+    String repository;
+
+    @Option(names = "--sha", description = "The commit deployed (default: from the CI's variables).")
+    String sha;
+
+    @Option(names = "--ref", description = "The ref deployed (default: from the CI's variables).")
+    String ref;
+
+    @Option(names = "--environment", description = "Recorded in event_metadata.environment.")
+    String environment;
+
+    @Option(names = "--wait", arity = "0..1", fallbackValue = "2100", paramLabel = "SECONDS",
+            description = "Wait up to SECONDS (default 2100: a 30-minute bake and some) for the verdict.")
+    Integer waitSeconds;
+
+    private final Map<String, String> env;
+
+    public DeployCommand() {
+        this(System.getenv());
+    }
+
+    /** For running in-process with a CI environment of one's own. */
+    public DeployCommand(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String base = pick(url, "MC_URL");
+        String key = pick(apiKey, "MC_API_KEY");
+        if (base == null || key == null) {
+            err.println("Set MC_URL and MC_API_KEY (or --url and --api-key).");
+            return ERROR;
+        }
+        CiEnvironment ci = CiEnvironment.detect(env);
+        MissionControlClient client = new MissionControlClient(base, key);
+        try {
+            JsonNode created = client.postDeployment(event(ci), idempotencyKey(ci));
+            String id = created.path("id").asText();
+            out.println("Deployment " + id + " recorded; watch it at " + client.link(created.path("agent_session_url")
+                    .asText()));
+            if (waitSeconds == null) {
+                return 0;
+            }
+            return judge(client.awaitVerdict(id, Duration.ofSeconds(waitSeconds)), out);
+        } catch (MissionControlClient.Failure e) {
+            err.println("missionctl deploy: " + e.getMessage());
+            return ERROR;
+        }
+    }
+
+    ObjectNode event(CiEnvironment ci) {
+        String repo = repository != null ? repository : ci.repository();
+        String commit = sha != null ? sha : ci.sha();
+        ObjectNode body = Json.object().put("status", status);
+        body.put("deployment_request", message != null ? message : defaultMessage(repo, commit, ci));
+        putIfPresent(body, "repository_full_name", repo);
+        putIfPresent(body, "commit_sha", commit);
+        putIfPresent(body, "ref", ref != null ? ref : ci.ref());
+        putIfPresent(body, "external_url", ci.runUrl());
+        ObjectNode meta = body.putObject("event_metadata");
+        putIfPresent(meta, "ci", ci.provider());
+        putIfPresent(meta, "environment", environment);
+        return body;
+    }
+
+    /** The same CI run (and attempt) posting the same status again is the same event. */
+    String idempotencyKey(CiEnvironment ci) {
+        return ci.runId() == null ? null : "missionctl-" + ci.provider() + "-" + ci.runId() + "-" + status;
+    }
+
+    private int judge(JsonNode deployment, PrintWriter out) {
+        JsonNode verdict = deployment.path("verdict");
+        String state = verdict.path("state").asText("pending");
+        out.println("Verdict: " + state + (verdict.hasNonNull("score") ? " (score " + verdict.get("score").asText() + ")" : ""));
+        JsonNode checks = verdict.path("checks");
+        if (!checks.isEmpty()) {
+            for (JsonNode m : checks.get(checks.size() - 1).path("metrics")) {
+                out.printf("  %-28s baseline %-12s current %-12s ratio %-8s p %-8s %s%n", m.path("name").asText(),
+                        m.path("baseline").asText("-"), m.path("current").asText("-"), m.path("ratio").asText("-"),
+                        m.path("p_value").asText("-"), m.path("result").asText());
+            }
+        }
+        return switch (state) {
+            case "healthy", "marginal" -> 0;
+            case "degraded", "failed" -> BAD;
+            default -> UNKNOWN;
+        };
+    }
+
+    private String pick(String flag, String variable) {
+        String v = flag != null ? flag : env.get(variable);
+        return v == null || v.isBlank() ? null : v;
+    }
+
+    private static String defaultMessage(String repo, String commit, CiEnvironment ci) {
+        String what = "Deploy " + (repo == null ? "" : repo) + (commit == null ? ""
+                : " @ " + commit.substring(0, Math.min(7, commit.length())));
+        return ci.runUrl() == null ? what.strip() : what.strip() + " (" + ci.runUrl() + ")";
+    }
+
+    private static void putIfPresent(ObjectNode o, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            o.put(field, value);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.missioncontrol.monitor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.missioncontrol.agent.Brain;
+import dev.missioncontrol.agent.Entry;
+import dev.missioncontrol.agent.History;
+import dev.missioncontrol.agent.Report;
+import dev.missioncontrol.agent.Step;
+import dev.missioncontrol.store.Json;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The deploy monitor. It reads the deployment it watches and acts on its status: a pending or running deploy waits
+ * for its next event; a successful one is verified on the schedule; a failed one is investigated; a cancelled one
+ * closes the session. Every decision is made from the timeline alone, so a resumed session picks up where it was.
+ */
+public final class DeployMonitorBrain implements Brain {
+    /** A pending deploy that never reports again is closed after this long. */
+    static final Duration GIVE_UP_AFTER = Duration.ofHours(24);
+
+    private final VerifyDeploy verify;
+    private final InvestigateFailure investigate;
+
+    /** @param tools the names of the tools this node has, so optional ones are only called when present */
+    public DeployMonitorBrain(MonitorSchedule schedule, Set<String> tools) {
+        this.verify = new VerifyDeploy(schedule);
+        this.investigate = new InvestigateFailure(tools);
+    }
+
+    @Override
+    public Step next(History h) {
+        if (h.unansweredMessage().isPresent()) {
+            return new Step.Say(answer(h));
+        }
+        Optional<MonitorTimeline> watched = MonitorTimeline.of(h);
+        if (watched.isEmpty()) {
+            return new Step.CallTool("get_deployment", Json.object());
+        }
+        MonitorTimeline t = watched.get();
+        if (!"ok".equals(t.deployment().data().path("status").asText())) {
+            return h.hasReport() ? new Step.Finish(null) : new Step.Finish(nothingToWatch(t.deployment()));
+        }
+        return switch (t.status()) {
+            case "pending", "running" -> awaitNextEvent(t, h.now());
+            case "success" -> verify.next(t, h.now());
+            case "failure" -> investigate.next(t, h.now());
+            default -> conclude(t, "The deployment was cancelled; there is nothing to verify.",
+                    MonitorReport.closed(t.facts(), "was cancelled", "Nothing to verify; the session is closed."),
+                    h.now());
+        };
+    }
+
+    private static Step awaitNextEvent(MonitorTimeline t, Instant now) {
+        Instant giveUp = Instant.parse(t.facts().path("created_at").asText()).plus(GIVE_UP_AFTER);
+        if (now.isBefore(giveUp)) {
+            return new Step.Wait(giveUp, "the deployment is " + t.status() + "; waiting for its next event");
+        }
+        return conclude(t, "No further event arrived within 24 hours; the session is closed.",
+                MonitorReport.closed(t.facts(), "stayed " + t.status() + " for 24 hours",
+                        "No success or failure event arrived, so the deploy was never verified."), now);
+    }
+
+    /**
+     * Ends a deploy without a comparison: first records the (inconclusive or failed) verdict on the timeline, then
+     * finishes with the report; once both are there, a reopened session just finishes again.
+     */
+    static Step conclude(MonitorTimeline t, String finding, Report report, Instant now) {
+        return conclude(t, finding, report, new Verdict(VerdictState.INCONCLUSIVE, null, List.of(), now));
+    }
+
+    static Step conclude(MonitorTimeline t, String finding, Report report, Verdict verdict) {
+        Optional<Entry> recorded = t.since("finding").stream().filter(e -> e.data().has("verdict")).findFirst();
+        if (recorded.isEmpty()) {
+            JsonNode data = Json.object().set("verdict", Json.MAPPER.valueToTree(verdict));
+            return new Step.Note(Step.NoteKind.FINDING, finding, data);
+        }
+        return t.reportedSince(recorded.get()) ? new Step.Finish(null) : new Step.Finish(report);
+    }
+
+    private static String answer(History h) {
+        Optional<MonitorTimeline> t = MonitorTimeline.of(h);
+        if (t.isEmpty()) {
+            return "I am reading this deployment's latest event; ask again in a moment.";
+        }
+        List<Entry> checks = t.get().checks();
+        if (checks.isEmpty()) {
+            return "The deployment is " + t.get().status() + "; no check has run yet.";
+        }
+        Verdict v = MonitorTimeline.verdictOf(checks.getLast());
+        return "The deployment is " + t.get().status() + ". After " + checks.size() + " checks the verdict is "
+                + MonitorReport.stateWord(v) + ". " + checks.getLast().text();
+    }
+
+    private static Report nothingToWatch(Entry result) {
+        String why = result.text();
+        return new Report("## Summary\n\nNothing to watch: " + why + ".\n", why, "Nothing to watch: " + why, List.of());
+    }
+}

@@ -1,0 +1,142 @@
+package dev.missioncontrol.monitor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.missioncontrol.agent.Entry;
+import dev.missioncontrol.agent.Report;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The deploy monitor's reports: the verdict with the numbers behind it, or why there is none. */
+final class MonitorReport {
+    private MonitorReport() {
+    }
+
+    static Report verdict(JsonNode d, Verdict v, JsonNode problems) {
+        Check last = v.checks().getLast();
+        List<MetricResult> failing = last.metrics().stream().filter(MetricResult::failing).toList();
+        String outcome = "Verdict " + stateWord(v) + " for " + deploy(d)
+                + (failing.isEmpty() ? "" : ": " + String.join(", ", failing.stream().map(MonitorReport::move).toList()));
+        StringBuilder md = new StringBuilder("## Summary\n\n").append(outcome).append(". ")
+                .append(v.checks().size()).append(" checks after the deploy at ").append(d.path("created_at").asText())
+                .append("; the last, at ").append(last.at()).append(", decided it.\n\n## Findings\n\n");
+        md.append(table(last.metrics())).append("\nSource: each metric after the deploy against the same length of "
+                + "time before it (Mann-Whitney U at 98 % confidence; ratio = current / baseline mean).\n");
+        md.append("\n## Checks\n\n| at | metrics | failing | score |\n|---|---|---|---|\n");
+        for (Check c : v.checks()) {
+            md.append("| ").append(c.at()).append(" | ").append(c.metrics().size()).append(" | ")
+                    .append(c.metrics().stream().filter(MetricResult::failing).count()).append(" | ")
+                    .append(scoreOf(c)).append(" |\n");
+        }
+        md.append("\n## Recommended actions\n\n").append(actions(v, d)).append("\n## Not checked\n\n")
+                .append(notChecked(last, problems));
+        return new Report(md.toString(), outcome, outcome, keyActions(v, d));
+    }
+
+    static Report failure(JsonNode d, Optional<Entry> deploys, Optional<Entry> metrics) {
+        String outcome = "Deployment failed: " + deploy(d);
+        StringBuilder md = new StringBuilder("## Summary\n\n").append(outcome).append(", reported at ")
+                .append(d.path("created_at").asText()).append(". Verdict: failed.\n\n## Findings\n\n");
+        md.append("- Deployment: ").append(d.path("deployment_request").asText()).append(" (commit ")
+                .append(d.path("commit_sha").asText("unknown")).append(", ref ").append(d.path("ref").asText("unknown"))
+                .append(")\n");
+        if (d.hasNonNull("external_url")) {
+            md.append("- CI run: ").append(d.get("external_url").asText()).append("\n");
+        }
+        Optional<JsonNode> lastGood = lastSuccess(deploys);
+        lastGood.ifPresent(g -> md.append("- Last successful deployment: ").append(g.path("created_at").asText())
+                .append(", commit ").append(g.path("commit_sha").asText("unknown")).append(" (from list_deployments)\n"));
+        metrics.ifPresent(m -> md.append("- Metrics around the deploy (query_metrics): ").append(m.text()).append("\n"));
+        md.append("\n## Recommended actions\n\n1. Open the CI run and read the failing step's log.\n");
+        lastGood.ifPresent(g -> md.append("2. Production should still run commit ").append(g.path("commit_sha")
+                .asText("unknown")).append("; confirm nothing half-deployed is serving traffic.\n"));
+        md.append("\n## Not checked\n\n- The deploy tool's own logs: they are not sent to Mission Control.\n");
+        return new Report(md.toString(), outcome, outcome, List.of("Read the failing CI step's log"));
+    }
+
+    static Report closed(JsonNode d, String what, String detail) {
+        String outcome = "Deployment " + what + ": " + deploy(d);
+        return new Report("## Summary\n\n" + outcome + ". " + detail + "\n", outcome, outcome, List.of());
+    }
+
+    static String stateWord(Verdict v) {
+        String score = v.score() == null ? "" : String.format(Locale.ROOT, " (score %.1f)", v.score());
+        return v.state().wireName() + score;
+    }
+
+    private static String table(List<MetricResult> metrics) {
+        if (metrics.isEmpty()) {
+            return "No metric was available: neither Prometheus queries nor pushed signals returned data.\n";
+        }
+        StringBuilder t = new StringBuilder("| metric | baseline | current | ratio | p-value | result |\n"
+                + "|---|---|---|---|---|---|\n");
+        for (MetricResult m : metrics) {
+            t.append("| ").append(m.name()).append(" | ").append(num(m.baseline())).append(" | ")
+                    .append(num(m.current())).append(" | ").append(num(m.ratio())).append(" | ")
+                    .append(m.pValue() == null ? "–" : String.format(Locale.ROOT, "%.4f", m.pValue())).append(" | ")
+                    .append(m.result().wireName()).append(m.failing() ? " (failing" + severity(m) + ")" : "")
+                    .append(" |\n");
+        }
+        return t.toString();
+    }
+
+    private static String actions(Verdict v, JsonNode d) {
+        return switch (v.state()) {
+            case DEGRADED, FAILED -> "1. Roll back " + deploy(d) + " or fix forward; the failing metrics are above.\n"
+                    + "2. Look at the logs of the failing paths from " + d.path("created_at").asText() + " on.\n";
+            case MARGINAL -> "1. Watch the failing metrics; the deploy moved them, but not enough to call it degraded.\n";
+            case INCONCLUSIVE -> "1. Give the monitor data: configure Prometheus (--prometheus-url or the project's "
+                    + "prometheus_url) or push samples to /api/v1/signals/.\n";
+            default -> "None: the deploy did not move any metric the wrong way.\n";
+        };
+    }
+
+    private static List<String> keyActions(Verdict v, JsonNode d) {
+        return v.state() == VerdictState.DEGRADED ? List.of("Roll back or fix " + deploy(d)) : List.of();
+    }
+
+    private static String notChecked(Check last, JsonNode problems) {
+        List<String> lines = new ArrayList<>();
+        last.metrics().stream().filter(m -> m.result() == Outcome.NODATA)
+                .forEach(m -> lines.add("- " + m.name() + ": too few samples on one side of the deploy."));
+        problems.forEach(p -> lines.add("- " + p.asText()));
+        lines.add("- Logs and traces: the monitor judges metrics only.");
+        return String.join("\n", lines) + "\n";
+    }
+
+    private static Optional<JsonNode> lastSuccess(Optional<Entry> deploys) {
+        if (deploys.isEmpty()) {
+            return Optional.empty();
+        }
+        for (JsonNode d : deploys.get().data().path("data")) {
+            if ("success".equals(d.path("status").asText())) {
+                return Optional.of(d);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String move(MetricResult m) {
+        return m.name() + " " + m.result().wireName() + (m.ratio() == null ? " from zero"
+                : String.format(Locale.ROOT, " %.2fx", m.ratio()));
+    }
+
+    private static String severity(MetricResult m) {
+        return m.severity() == null ? "" : ", " + m.severity().wireName();
+    }
+
+    private static String scoreOf(Check c) {
+        Verdict v = Judge.decide(List.of(c), c.at());
+        return v.score() == null ? "–" : String.format(Locale.ROOT, "%.1f", v.score());
+    }
+
+    private static String num(Double v) {
+        return v == null ? "–" : String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    private static String deploy(JsonNode d) {
+        String sha = d.path("commit_sha").asText("");
+        return d.path("repository_full_name").asText() + (sha.isEmpty() ? "" : " @ " + sha.substring(0, Math.min(7, sha.length())));
+    }
+}

@@ -1,0 +1,70 @@
+package dev.missioncontrol.monitor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.missioncontrol.agent.Entry;
+import dev.missioncontrol.agent.Journal;
+import dev.missioncontrol.agent.Lease;
+import dev.missioncontrol.agent.Report;
+import dev.missioncontrol.agent.SessionFacts;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Publishes the verdict the deploy monitor records. The brain stays pure: it only writes check and finding events
+ * carrying a {@code verdict}; this journal hands each such verdict to the listener (which stores it on the deployment
+ * and queues notifications) before the event is appended, so whoever the event wakes, e.g. a {@code ?wait=N}
+ * request, already reads the new verdict.
+ */
+public final class VerdictJournal implements Journal {
+    private final Journal delegate;
+    private final Listener listener;
+
+    /** Where verdicts go; called again with the same verdict when a resumed session repeats a step. */
+    @FunctionalInterface
+    public interface Listener {
+        void verdictRecorded(String sessionId, JsonNode verdict);
+    }
+
+    public VerdictJournal(Journal delegate, Listener listener) {
+        this.delegate = delegate;
+        this.listener = listener;
+    }
+
+    @Override
+    public Entry append(Lease lease, String type, String text, JsonNode data) {
+        if ((type.equals("check") || type.equals("finding")) && data != null && data.hasNonNull("verdict")) {
+            listener.verdictRecorded(lease.sessionId(), data.get("verdict"));
+        }
+        return delegate.append(lease, type, text, data);
+    }
+
+    @Override
+    public SessionFacts facts(String sessionId) {
+        return delegate.facts(sessionId);
+    }
+
+    @Override
+    public List<Entry> entries(String sessionId) {
+        return delegate.entries(sessionId);
+    }
+
+    @Override
+    public void pickedUp(Lease lease) {
+        delegate.pickedUp(lease);
+    }
+
+    @Override
+    public boolean complete(Lease lease, Report report, long seenSeq) {
+        return delegate.complete(lease, report, seenSeq);
+    }
+
+    @Override
+    public void fail(Lease lease, String reason) {
+        delegate.fail(lease, reason);
+    }
+
+    @Override
+    public boolean sleep(Lease lease, Instant until, long seenSeq) {
+        return delegate.sleep(lease, until, seenSeq);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.missioncontrol.monitor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.missioncontrol.agent.Entry;
+import dev.missioncontrol.agent.Step;
+import dev.missioncontrol.store.Json;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Verifies a successful deploy: compare_windows at each scheduled moment, each result recorded as a {@code check}
+ * event carrying its numbers and the verdict so far. The verdict stays pending until the bake time ends, or turns
+ * degraded early when the comparison already says so.
+ */
+final class VerifyDeploy {
+    static final String TOOL = "compare_windows";
+    private final MonitorSchedule schedule;
+
+    VerifyDeploy(MonitorSchedule schedule) {
+        this.schedule = schedule;
+    }
+
+    Step next(MonitorTimeline t, Instant now) {
+        Instant deployedAt = Instant.parse(t.facts().path("created_at").asText());
+        List<Entry> checks = t.checks();
+        Optional<Entry> fresh = t.unrecorded(TOOL);
+        if (fresh.isPresent()) {
+            return record(t, fresh.get(), checks, deployedAt);
+        }
+        if (!checks.isEmpty()) {
+            Entry last = checks.getLast();
+            Verdict v = MonitorTimeline.verdictOf(last);
+            if (v.state() != VerdictState.PENDING) {
+                return t.reportedSince(last) ? new Step.Finish(null)
+                        : new Step.Finish(MonitorReport.verdict(t.facts(), v, last.data().path("problems")));
+            }
+        }
+        Instant due = schedule.due(deployedAt, checks.size()).orElse(now);
+        if (now.isBefore(due)) {
+            return new Step.Wait(due, "check " + (checks.size() + 1) + " of " + schedule.checkOffsets().size()
+                    + " is due at +" + seconds(Duration.between(deployedAt, due)));
+        }
+        ObjectNode args = Json.object().put("deployed_at", deployedAt.toString()).put("at", now.toString());
+        return new Step.CallTool(TOOL, args);
+    }
+
+    private Step record(MonitorTimeline t, Entry result, List<Entry> earlier, Instant deployedAt) {
+        JsonNode data = result.data().path("data");
+        Check check = data.has("check") ? MonitorTimeline.read(data.get("check"), Check.class)
+                : new Check(result.at(), List.of());
+        List<Check> all = new ArrayList<>(earlier.stream().map(MonitorTimeline::checkOf).toList());
+        all.add(check);
+        Verdict decided = Judge.decide(all, check.at());
+        boolean last = schedule.isLast(earlier.size()) || decided.state() == VerdictState.DEGRADED;
+        Verdict verdict = last ? decided : new Verdict(VerdictState.PENDING, decided.score(), all, null);
+        ObjectNode note = Json.object();
+        note.set("check", Json.MAPPER.valueToTree(check));
+        note.set("verdict", Json.MAPPER.valueToTree(verdict));
+        copyProblems(note, data, result);
+        String text = "Check " + all.size() + " at +" + seconds(Duration.between(deployedAt, check.at())) + ": "
+                + result.text() + "; verdict " + MonitorReport.stateWord(verdict)
+                + (last ? "" : " (provisional: " + MonitorReport.stateWord(decided) + ")");
+        return new Step.Note(Step.NoteKind.CHECK, text, note);
+    }
+
+    static String seconds(Duration d) {
+        long s = d.toSeconds();
+        return s < 120 ? s + "s" : (s / 60) + "m" + (s % 60 == 0 ? "" : (s % 60) + "s");
+    }
+
+    /** Carries the sources' problems (and a failed tool's message) from the tool result into the check event. */
+    private static void copyProblems(ObjectNode note, JsonNode data, Entry result) {
+        var problems = note.putArray("problems");
+        data.path("problems").forEach(problems::add);
+        if ("error".equals(result.data().path("status").asText())) {
+            problems.add(result.text());
+        }
+    }
+}

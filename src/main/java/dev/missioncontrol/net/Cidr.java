@@ -1,0 +1,39 @@
+package dev.missioncontrol.net;
+
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+/** An address block such as {@code 10.0.0.0/8} or {@code fc00::/7}. */
+public record Cidr(byte[] network, int prefix) {
+
+    /** Parses {@code address/prefix}; a bare address is a block of one. Only literals, never a DNS name. */
+    public static Cidr parse(String text) {
+        String t = text.trim();
+        int slash = t.indexOf('/');
+        String address = slash < 0 ? t : t.substring(0, slash);
+        if (!address.matches("[0-9a-fA-F:.]+")) {
+            throw new IllegalArgumentException("not an address block (use e.g. 10.0.0.0/8): " + text);
+        }
+        try {
+            byte[] bytes = InetAddress.getByName(address).getAddress();
+            int prefix = slash < 0 ? bytes.length * 8 : Integer.parseInt(t.substring(slash + 1));
+            if (prefix < 0 || prefix > bytes.length * 8) {
+                throw new IllegalArgumentException("prefix out of range in " + text);
+            }
+            return new Cidr(bytes, prefix);
+        } catch (UnknownHostException | NumberFormatException e) {
+            throw new IllegalArgumentException("not an address block (use e.g. 10.0.0.0/8): " + text, e);
+        }
+    }
+
+    public boolean contains(InetAddress address) {
+        byte[] bytes = address.getAddress();
+        if (bytes.length != network.length) {
+            return false;
+        }
+        int shift = bytes.length * 8 - prefix;
+        BigInteger mine = new BigInteger(1, network).shiftRight(shift);
+        return new BigInteger(1, bytes).shiftRight(shift).equals(mine);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.missioncontrol.net;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Checks outbound destinations against the address policy. The name is resolved once, here, and the checked
+ * addresses are the ones connected to, so a DNS answer that changes between check and connect (rebinding) cannot
+ * smuggle in a private address.
+ */
+public final class Destinations {
+    private final AddressPolicy policy;
+    private final HostResolver resolver;
+
+    public Destinations(AddressPolicy policy, HostResolver resolver) {
+        this.policy = policy;
+        this.resolver = resolver;
+    }
+
+    /** Parses and checks a configured URL: http(s), no credentials, and a host on an allowed network. */
+    public URI check(String url) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw new DeniedDestination("is not a URL: " + e.getMessage());
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new DeniedDestination("must be an http or https URL");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw new DeniedDestination("must not carry credentials in the URL");
+        }
+        if (uri.getHost() == null) {
+            throw new DeniedDestination("has no host");
+        }
+        addresses(uri.getHost());
+        return uri;
+    }
+
+    /** Every address of the host, or a refusal when any of them is on a denied network. */
+    public List<InetAddress> addresses(String host) {
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        List<InetAddress> found = literal(bare).map(List::of).orElseGet(() -> lookUp(bare));
+        for (InetAddress a : found) {
+            if (!policy.permits(a)) {
+                throw new DeniedDestination("resolves to " + a.getHostAddress()
+                        + ", which is on a private or reserved network (an admin can allow it with --allow-cidr)");
+            }
+        }
+        return found;
+    }
+
+    private static Optional<InetAddress> literal(String host) {
+        Optional<InetAddress> v4 = AddressPolicy.numericIpv4(host);
+        if (v4.isPresent() || !host.contains(":")) {
+            return v4;
+        }
+        try {
+            return Optional.of(InetAddress.getByName(host));
+        } catch (UnknownHostException e) {
+            throw new DeniedDestination("is not a valid IPv6 address: " + host);
+        }
+    }
+
+    private List<InetAddress> lookUp(String host) {
+        try {
+            List<InetAddress> found = resolver.resolve(host);
+            if (found.isEmpty()) {
+                throw new DeniedDestination("does not resolve: " + host);
+            }
+            return found;
+        } catch (UnknownHostException e) {
+            throw new DeniedDestination("does not resolve: " + host);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package dev.missioncontrol.net;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.client.CompletableResponseListener;
+import org.eclipse.jetty.client.ContentResponse;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.client.StringRequestContent;
+import org.eclipse.jetty.http.HttpMethod;
+
+/**
+ * HTTP calls to admin-configured URLs. Every connection goes to an address {@link Destinations} checked, redirects
+ * are never followed (a 3xx is just an answer), and connect time, total time and response size are capped.
+ */
+public final class OutboundHttp implements AutoCloseable {
+    private final HttpClient client = new HttpClient();
+    private final Destinations destinations;
+    private final Caps caps;
+
+    /** Limits on every call. */
+    public record Caps(Duration connectTimeout, Duration timeout, int maxResponseBytes) {
+        public static Caps defaults() {
+            return new Caps(Duration.ofSeconds(5), Duration.ofSeconds(10), 4 << 20);
+        }
+    }
+
+    /** An answer, whatever its status. */
+    public record Reply(int status, String body) {
+        public boolean ok() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    public OutboundHttp(Destinations destinations, Caps caps) {
+        this.destinations = destinations;
+        this.caps = caps;
+        client.setFollowRedirects(false);
+        client.setConnectTimeout(caps.connectTimeout().toMillis());
+        client.setSocketAddressResolver((host, port, context, promise) -> {
+            try {
+                promise.succeeded(destinations.addresses(host).stream()
+                        .map(a -> new InetSocketAddress(a, port)).toList());
+            } catch (RuntimeException e) {
+                promise.failed(e);
+            }
+        });
+        try {
+            client.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("the outbound HTTP client did not start", e);
+        }
+    }
+
+    public Destinations destinations() {
+        return destinations;
+    }
+
+    public Reply get(URI uri) {
+        return send(client.newRequest(destinations.check(uri.toString())).method(HttpMethod.GET));
+    }
+
+    public Reply postJson(URI uri, Map<String, String> headers, String body) {
+        Request r = client.newRequest(destinations.check(uri.toString())).method(HttpMethod.POST)
+                .body(new StringRequestContent("application/json", body, StandardCharsets.UTF_8));
+        r.headers(h -> headers.forEach(h::put));
+        return send(r);
+    }
+
+    private Reply send(Request request) {
+        request.timeout(caps.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            ContentResponse response = new CompletableResponseListener(request, caps.maxResponseBytes()).send()
+                    .get(caps.timeout().toMillis() + 1_000, TimeUnit.MILLISECONDS);
+            return new Reply(response.getStatus(), response.getContentAsString());
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof DeniedDestination denied) {
+                throw denied;
+            }
+            throw new OutboundFailure(describe(cause), cause);
+        } catch (TimeoutException e) {
+            throw new OutboundFailure("timed out after " + caps.timeout().toMillis() + " ms", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OutboundFailure("interrupted", e);
+        }
+    }
+
+    private static String describe(Throwable t) {
+        String message = t.getMessage() == null ? "" : ": " + t.getMessage();
+        return t.getClass().getSimpleName() + message;
+    }
+
+    /** The call could not be made or did not finish: connection refused, timeout, response too large. */
+    public static final class OutboundFailure extends RuntimeException {
+        OutboundFailure(String detail, Throwable cause) {
+            super(detail, cause);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.stop();
+        } catch (Exception ignored) {
+            // stopping: nothing more will be sent
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.missioncontrol.notify;
+
+import dev.missioncontrol.net.DeniedDestination;
+import dev.missioncontrol.net.OutboundHttp;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends queued notifications. A failed attempt (an error, a non-2xx answer, a refused destination) is logged and
+ * retried with exponential backoff; after {@link #MAX_ATTEMPTS} the notification is dead and stays in the log.
+ */
+public final class DeliverNotifications implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DeliverNotifications.class);
+    static final int MAX_ATTEMPTS = 8;
+    static final Duration MAX_BACKOFF = Duration.ofHours(1);
+    private static final Duration LEASE = Duration.ofMinutes(2);
+    private static final int BATCH = 20;
+
+    private final OutboxStore outbox;
+    private final OutboundHttp http;
+    private final Duration backoff;
+    private final Clock clock;
+    private volatile boolean stopping;
+    private Thread loop;
+
+    /** @param backoff the wait before the first retry; each later one doubles it */
+    public DeliverNotifications(OutboxStore outbox, OutboundHttp http, Duration backoff, Clock clock) {
+        this.outbox = outbox;
+        this.http = http;
+        this.backoff = backoff;
+        this.clock = clock;
+    }
+
+    public DeliverNotifications start() {
+        long pollMs = Math.max(50, Math.min(1_000, backoff.toMillis()));
+        loop = Thread.ofPlatform().daemon().name("deliver-notifications").start(() -> {
+            while (!stopping) {
+                try {
+                    deliverDue();
+                    Thread.sleep(pollMs);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    LOG.warn("delivering notifications failed; they are retried on the next round", e);
+                }
+            }
+        });
+        return this;
+    }
+
+    /** One round: every due notification, once. */
+    public void deliverDue() {
+        for (OutboxStore.Pending p : outbox.claimDue(BATCH, LEASE)) {
+            deliver(p);
+        }
+    }
+
+    private void deliver(OutboxStore.Pending p) {
+        long started = System.nanoTime();
+        Integer status = null;
+        String error = null;
+        try {
+            OutboundHttp.Reply reply = http.postJson(URI.create(p.webhook().url()), headers(p), p.payload());
+            status = reply.status();
+            error = reply.ok() ? null : "answered " + reply.status();
+        } catch (DeniedDestination | OutboundHttp.OutboundFailure | IllegalArgumentException e) {
+            error = e.getMessage();
+        }
+        long ms = (System.nanoTime() - started) / 1_000_000;
+        boolean delivered = error == null;
+        Instant retryAt = delivered || p.attempts() + 1 >= MAX_ATTEMPTS ? null : clock.instant().plus(delay(p.attempts()));
+        if (!delivered) {
+            LOG.warn("notification {} to webhook {} failed ({}); {}", p.id(), p.webhook().name(), error,
+                    retryAt == null ? "giving up after " + MAX_ATTEMPTS + " attempts" : "retrying at " + retryAt);
+        }
+        outbox.attempted(p, status, error, ms, delivered, retryAt);
+    }
+
+    private Map<String, String> headers(OutboxStore.Pending p) {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("User-Agent", "MissionControl-Notifier/1");
+        if (p.webhook().kind().equals(Webhook.GENERIC) && p.webhook().secret() != null) {
+            long ts = clock.instant().getEpochSecond();
+            h.put(Signature.TIMESTAMP_HEADER, Long.toString(ts));
+            h.put(Signature.HEADER, Signature.sign(p.webhook().secret(), ts, p.payload()));
+        }
+        return h;
+    }
+
+    /** backoff, 2 x backoff, 4 x backoff, … capped at an hour. */
+    Duration delay(int attemptsSoFar) {
+        Duration d = backoff.multipliedBy(1L << Math.min(attemptsSoFar, 20));
+        return d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d;
+    }
+
+    @Override
+    public void close() {
+        stopping = true;
+        if (loop != null) {
+            loop.interrupt();
+        }
+    }
+}

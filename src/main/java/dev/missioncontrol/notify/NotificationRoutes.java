@@ -1,0 +1,96 @@
+package dev.missioncontrol.notify;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.missioncontrol.auth.Principal;
+import dev.missioncontrol.errors.NotFoundException;
+import dev.missioncontrol.net.Destinations;
+import dev.missioncontrol.orgs.Scope;
+import dev.missioncontrol.store.Json;
+import dev.missioncontrol.web.ApiAccess;
+import dev.missioncontrol.web.HttpProblem;
+import dev.missioncontrol.web.QueryParams;
+import dev.missioncontrol.web.RequestBody;
+import dev.missioncontrol.web.RouteGroup;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.List;
+
+/**
+ * Notification settings of the caller's organization: its webhooks and their delivery log. Webhook URLs reach out of
+ * the server, so API keys need every scope (as the admin's key printed at first start has); a person signed in to the
+ * UI is let through here and the settings page decides by role.
+ */
+public final class NotificationRoutes implements RouteGroup {
+    private static final String HOOKS = "/api/v1/notifications/webhooks";
+
+    private final WebhookStore webhooks;
+    private final OutboxStore outbox;
+    private final Destinations destinations;
+    private final long maxBody;
+
+    public NotificationRoutes(WebhookStore webhooks, OutboxStore outbox, Destinations destinations, long maxBody) {
+        this.webhooks = webhooks;
+        this.outbox = outbox;
+        this.destinations = destinations;
+        this.maxBody = maxBody;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.post(HOOKS, this::create);
+        routes.get(HOOKS, this::list);
+        routes.delete(HOOKS + "/{id}", this::delete);
+        routes.get("/api/v1/notifications/deliveries", this::deliveries);
+    }
+
+    private void create(Context ctx) {
+        Principal p = requireAdmin(ctx);
+        WebhookInput in = WebhookInput.from(RequestBody.readObject(ctx, maxBody), destinations);
+        Webhook w = webhooks.create(p.orgId(), in.kind(), in.name(), in.url(), in.secret());
+        ObjectNode out = describe(w);
+        if (w.secret() != null) {
+            out.put("secret", w.secret()); // shown once, like an API key
+        }
+        ctx.status(201).json(out);
+    }
+
+    private void list(Context ctx) {
+        Principal p = requireAdmin(ctx);
+        List<Webhook> all = webhooks.list(p.orgId());
+        ObjectNode out = Json.object();
+        all.forEach(w -> out.withArray("results").add(describe(w)));
+        out.withArray("results");
+        ctx.json(out.put("count", all.size()));
+    }
+
+    private void delete(Context ctx) {
+        Principal p = requireAdmin(ctx);
+        String id = QueryParams.id(ctx, "id", "webhook");
+        if (!webhooks.delete(p.orgId(), id)) {
+            throw new NotFoundException("webhook");
+        }
+        ctx.status(204);
+    }
+
+    private void deliveries(Context ctx) {
+        Principal p = requireAdmin(ctx);
+        List<OutboxStore.Delivery> rows = outbox.deliveries(p.orgId(), QueryParams.limit(ctx, 50, 200));
+        ObjectNode out = Json.object();
+        rows.forEach(d -> out.withArray("results").add(Json.MAPPER.valueToTree(d)));
+        out.withArray("results");
+        ctx.json(out.put("count", rows.size()));
+    }
+
+    private static ObjectNode describe(Webhook w) {
+        return Json.object().put("id", w.id()).put("kind", w.kind()).put("name", w.name()).put("url", w.url())
+                .put("signed", w.secret() != null).put("created_at", w.createdAt().toString());
+    }
+
+    private static Principal requireAdmin(Context ctx) {
+        Principal p = ApiAccess.principal(ctx);
+        if (p.keyId() != null && !p.scopes().containsAll(Scope.all())) {
+            throw HttpProblem.forbidden("notification settings need an admin: an API key with every scope");
+        }
+        return p;
+    }
+}

@@ -1,0 +1,106 @@
+package dev.missioncontrol.notify;
+
+import dev.missioncontrol.store.Dialect;
+import dev.missioncontrol.store.Ids;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The notification outbox and its delivery log. A notification is claimed with a short lease, so a node that dies
+ * mid-delivery leaves it to another node once the lease runs out.
+ */
+public final class OutboxStore {
+    private final Jdbi jdbi;
+    private final Dialect dialect;
+    private final Clock clock;
+
+    /** One queued notification with where it goes. */
+    record Pending(String id, String orgId, int attempts, String payload, Webhook webhook) {
+    }
+
+    /** One delivery attempt, as the settings page lists it. */
+    @com.fasterxml.jackson.databind.annotation.JsonNaming(
+            com.fasterxml.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Delivery(String id, String outboxId, String webhookId, String webhookName, int attempt,
+            Integer statusCode, String error, long durationMs, Instant at, String state) {
+    }
+
+    public OutboxStore(Jdbi jdbi, Dialect dialect, Clock clock) {
+        this.jdbi = jdbi;
+        this.dialect = dialect;
+        this.clock = clock;
+    }
+
+    /** Queues a payload for a webhook once per dedupe key; a repeat is ignored. */
+    void enqueue(Webhook w, String dedupeKey, String payload) {
+        long now = clock.millis();
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO notification_outbox (id, org_id, webhook_id, dedupe_key, "
+                        + "payload, state, attempts, next_attempt_at, created_at) VALUES (:id, :org, :hook, :key, "
+                        + ":payload, 'pending', 0, :now, :now) ON CONFLICT (webhook_id, dedupe_key) DO NOTHING")
+                .bind("id", Ids.newId(clock)).bind("org", w.orgId()).bind("hook", w.id()).bind("key", dedupeKey)
+                .bind("payload", payload).bind("now", now).execute());
+    }
+
+    /** Claims up to {@code max} due notifications for {@code leaseFor}. */
+    List<Pending> claimDue(int max, Duration leaseFor) {
+        long now = clock.millis();
+        return jdbi.inTransaction(h -> {
+            List<String> ids = h.createQuery("SELECT id FROM notification_outbox WHERE state = 'pending' "
+                            + "AND next_attempt_at <= :now AND (lease_until IS NULL OR lease_until < :now) "
+                            + "ORDER BY next_attempt_at LIMIT :max" + dialect.skipLocked())
+                    .bind("now", now).bind("max", max).mapTo(String.class).list();
+            return ids.stream().map(id -> {
+                h.createUpdate("UPDATE notification_outbox SET lease_until = :until WHERE id = :id")
+                        .bind("until", now + leaseFor.toMillis()).bind("id", id).execute();
+                return h.createQuery("SELECT o.id AS outbox_id, o.attempts, o.payload, w.* FROM notification_outbox o "
+                                + "JOIN notification_webhooks w ON w.id = o.webhook_id WHERE o.id = :id")
+                        .bind("id", id).map((rs, ctx) -> new Pending(rs.getString("outbox_id"), rs.getString("org_id"),
+                                rs.getInt("attempts"), rs.getString("payload"), WebhookStore.row(rs, ctx))).one();
+            }).toList();
+        });
+    }
+
+    /**
+     * Records an attempt and moves the notification on: delivered, retried at {@code retryAt}, or dead when
+     * {@code retryAt} is null.
+     */
+    void attempted(Pending p, Integer status, String error, long durationMs, boolean delivered, Instant retryAt) {
+        String state = delivered ? "delivered" : retryAt == null ? "dead" : "pending";
+        long now = clock.millis();
+        jdbi.useTransaction(h -> {
+            h.createUpdate("INSERT INTO notification_deliveries (id, org_id, outbox_id, webhook_id, attempt, "
+                            + "status_code, error, duration_ms, created_at) VALUES (:id, :org, :outbox, :hook, :n, "
+                            + ":status, :error, :ms, :at)")
+                    .bind("id", Ids.newId(clock)).bind("org", p.orgId()).bind("outbox", p.id())
+                    .bind("hook", p.webhook().id()).bind("n", p.attempts() + 1).bind("status", status)
+                    .bind("error", error).bind("ms", durationMs).bind("at", now).execute();
+            h.createUpdate("UPDATE notification_outbox SET state = :state, attempts = attempts + 1, "
+                            + "next_attempt_at = :next, lease_until = NULL WHERE id = :id")
+                    .bind("state", state).bind("next", retryAt == null ? now : retryAt.toEpochMilli())
+                    .bind("id", p.id()).execute();
+        });
+    }
+
+    /** The organization's delivery attempts, newest first. */
+    public List<Delivery> deliveries(String orgId, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT d.*, w.name, o.state FROM notification_deliveries d "
+                        + "JOIN notification_webhooks w ON w.id = d.webhook_id "
+                        + "JOIN notification_outbox o ON o.id = d.outbox_id WHERE d.org_id = :org "
+                        + "ORDER BY d.created_at DESC, d.id DESC LIMIT :limit")
+                .bind("org", orgId).bind("limit", limit)
+                .map(OutboxStore::delivery)
+                .list());
+    }
+
+    private static Delivery delivery(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
+            throws java.sql.SQLException {
+        int code = rs.getInt("status_code");
+        Integer status = rs.wasNull() ? null : code;
+        return new Delivery(rs.getString("id"), rs.getString("outbox_id"), rs.getString("webhook_id"),
+                rs.getString("name"), rs.getInt("attempt"), status, rs.getString("error"), rs.getLong("duration_ms"),
+                Instant.ofEpochMilli(rs.getLong("created_at")), rs.getString("state"));
+    }
+}

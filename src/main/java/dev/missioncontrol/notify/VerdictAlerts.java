@@ -1,0 +1,77 @@
+package dev.missioncontrol.notify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.missioncontrol.deployments.Deployment;
+import dev.missioncontrol.deployments.DeploymentStore;
+import dev.missioncontrol.store.Json;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Queues a notification to every webhook of the organization when a deployment's verdict turns degraded or failed.
+ * The payload is rendered now, with the verdict that caused it, so a retry hours later sends the same message.
+ */
+public final class VerdictAlerts {
+    static final Set<String> ALERTING = Set.of("degraded", "failed");
+
+    private final DeploymentStore deployments;
+    private final WebhookStore webhooks;
+    private final OutboxStore outbox;
+    private final String baseUrl;
+
+    public VerdictAlerts(DeploymentStore deployments, WebhookStore webhooks, OutboxStore outbox, String baseUrl) {
+        this.deployments = deployments;
+        this.webhooks = webhooks;
+        this.outbox = outbox;
+        this.baseUrl = baseUrl;
+    }
+
+    public void verdictRecorded(String sessionId, JsonNode verdict) {
+        String state = verdict.path("state").asText();
+        if (!ALERTING.contains(state)) {
+            return;
+        }
+        Optional<Deployment> found = deployments.forSession(sessionId).stream().reduce((a, b) -> b);
+        if (found.isEmpty()) {
+            return;
+        }
+        Deployment d = found.get();
+        for (Webhook w : webhooks.list(d.orgId())) {
+            String payload = w.kind().equals(Webhook.SLACK) ? slack(d, verdict) : generic(d, verdict);
+            outbox.enqueue(w, "verdict:" + sessionId + ":" + state, payload);
+        }
+    }
+
+    private String generic(Deployment d, JsonNode verdict) {
+        ObjectNode body = Json.object().put("event", "deployment.verdict");
+        body.putObject("deployment").put("id", d.id()).put("repository_full_name", d.repositoryFullName())
+                .put("status", d.status()).put("commit_sha", d.commitSha()).put("ref", d.ref())
+                .put("external_url", d.externalUrl()).put("created_at", d.createdAt().toString());
+        body.set("verdict", verdict);
+        body.put("session_url", baseUrl + "/agents/" + d.sessionId());
+        return Json.write(body);
+    }
+
+    private String slack(Deployment d, JsonNode verdict) {
+        String sha = d.commitSha() == null ? "" : " @ " + d.commitSha().substring(0, Math.min(7, d.commitSha().length()));
+        StringBuilder text = new StringBuilder(":rotating_light: Deploy ").append(d.repositoryFullName()).append(sha)
+                .append(" is *").append(verdict.path("state").asText()).append("*");
+        if (verdict.hasNonNull("score")) {
+            text.append(String.format(Locale.ROOT, " (score %.1f)", verdict.get("score").asDouble()));
+        }
+        JsonNode checks = verdict.path("checks");
+        if (!checks.isEmpty()) {
+            for (JsonNode m : checks.get(checks.size() - 1).path("metrics")) {
+                if (m.path("failing").asBoolean()) {
+                    text.append("\n• ").append(m.path("name").asText()).append(": ").append(m.path("baseline").asText())
+                            .append(" → ").append(m.path("current").asText()).append(" (")
+                            .append(m.path("result").asText()).append(")");
+                }
+            }
+        }
+        text.append("\n<").append(baseUrl).append("/agents/").append(d.sessionId()).append("|Open in Mission Control>");
+        return Json.write(Json.object().put("text", text.toString()));
+    }
+}

@@ -1,0 +1,47 @@
+package dev.missioncontrol.notify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.missioncontrol.errors.FieldError;
+import dev.missioncontrol.errors.Validator;
+import dev.missioncontrol.net.DeniedDestination;
+import dev.missioncontrol.net.Destinations;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** A validated webhook: its URL has passed the SSRF guard, and a generic webhook has a signing secret. */
+record WebhookInput(String kind, String name, String url, String secret) {
+    static final Set<String> KINDS = new LinkedHashSet<>(List.of(Webhook.SLACK, Webhook.GENERIC));
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    static WebhookInput from(JsonNode body, Destinations destinations) {
+        Validator v = new Validator(body);
+        String kind = v.optionalOneOf("kind", KINDS, Webhook.GENERIC);
+        String url = v.requiredText("url", 2_048);
+        String name = v.optionalText("name", 200);
+        String secret = v.optionalText("secret", 255);
+        if (secret != null && secret.length() < 16) {
+            v.add(FieldError.invalid("secret", "must be at least 16 characters"));
+        }
+        if (url != null) {
+            try {
+                URI checked = destinations.check(url);
+                name = name != null ? name : checked.getHost();
+            } catch (DeniedDestination e) {
+                v.add(FieldError.invalid("url", e.getMessage()));
+            }
+        }
+        v.check();
+        boolean signed = Webhook.GENERIC.equals(kind);
+        return new WebhookInput(kind, name, url, signed ? (secret != null ? secret : newSecret()) : null);
+    }
+
+    private static String newSecret() {
+        byte[] b = new byte[32];
+        RANDOM.nextBytes(b);
+        return "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.missioncontrol.notify;
+
+import dev.missioncontrol.store.Ids;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** An organization's notification webhooks. Deleting one keeps its row, so its delivery log still names it. */
+public final class WebhookStore {
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public WebhookStore(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    public Webhook create(String orgId, String kind, String name, String url, String secret) {
+        Webhook w = new Webhook(Ids.newId(clock), orgId, kind, name, url, secret, clock.instant());
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO notification_webhooks (id, org_id, kind, name, url, secret, "
+                        + "created_at) VALUES (:id, :org, :kind, :name, :url, :secret, :at)")
+                .bind("id", w.id()).bind("org", orgId).bind("kind", kind).bind("name", name).bind("url", url)
+                .bind("secret", secret).bind("at", w.createdAt().toEpochMilli()).execute());
+        return w;
+    }
+
+    /** The organization's live webhooks, oldest first. */
+    public List<Webhook> list(String orgId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM notification_webhooks WHERE org_id = :org "
+                        + "AND deleted_at IS NULL ORDER BY created_at, id")
+                .bind("org", orgId).map(WebhookStore::row).list());
+    }
+
+    /** Returns false when there is no such live webhook in the organization. */
+    public boolean delete(String orgId, String id) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE notification_webhooks SET deleted_at = :at "
+                        + "WHERE org_id = :org AND id = :id AND deleted_at IS NULL")
+                .bind("at", clock.millis()).bind("org", orgId).bind("id", id).execute()) == 1;
+    }
+
+    static Webhook row(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new Webhook(rs.getString("id"), rs.getString("org_id"), rs.getString("kind"), rs.getString("name"),
+                rs.getString("url"), rs.getString("secret"), Instant.ofEpochMilli(rs.getLong("created_at")));
+    }
+}

@@ -1,0 +1,70 @@
+package dev.missioncontrol.signals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.missioncontrol.config.DurationText;
+import dev.missioncontrol.monitor.Direction;
+import dev.missioncontrol.orgs.Project;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A project's signal settings, read from its settings JSON:
+ * <pre>{"prometheus_url": "https://prom.example.com", "prometheus_step": "15s",
+ *  "metrics": {"error_rate": {"query": "…PromQL…", "direction": "increase", "critical": true}}}</pre>
+ * Without configured queries, the RED defaults below are asked of Prometheus.
+ */
+record ProjectSignals(String prometheusUrl, Duration step, Map<String, MetricDefinition> metrics) {
+
+    static final List<MetricDefinition> RED_DEFAULTS = List.of(
+            new MetricDefinition("requests_per_second",
+                    "sum(rate(http_requests_total{service=\"{{service}}\"}[1m]))", Direction.DECREASE, false),
+            new MetricDefinition("error_rate",
+                    "(sum(rate(http_requests_total{service=\"{{service}}\",code=~\"5..\"}[1m])) or vector(0))"
+                            + " / sum(rate(http_requests_total{service=\"{{service}}\"}[1m]))",
+                    Direction.INCREASE, false),
+            new MetricDefinition("latency_p95_seconds", "histogram_quantile(0.95, sum by (le) "
+                    + "(rate(http_request_duration_seconds_bucket{service=\"{{service}}\"}[1m])))",
+                    Direction.INCREASE, false));
+
+    static ProjectSignals of(Project project, String defaultUrl, Duration defaultStep) {
+        JsonNode s = project.settings();
+        String url = s.path("prometheus_url").asText(defaultUrl);
+        Duration step = s.hasNonNull("prometheus_step") ? DurationText.parse(s.get("prometheus_step").asText())
+                : defaultStep;
+        Map<String, MetricDefinition> metrics = new LinkedHashMap<>();
+        s.path("metrics").fields().forEachRemaining(f -> metrics.put(f.getKey(), definition(f.getKey(), f.getValue())));
+        if (metrics.values().stream().noneMatch(m -> m.query() != null)) {
+            RED_DEFAULTS.forEach(d -> metrics.putIfAbsent(d.name(), d));
+        }
+        return new ProjectSignals(url == null || url.isBlank() ? null : url, step, metrics);
+    }
+
+    private static MetricDefinition definition(String name, JsonNode n) {
+        String query = n.path("query").asText(null);
+        Direction direction = n.hasNonNull("direction") ? Direction.parse(n.get("direction").asText())
+                : Direction.forMetric(name);
+        return new MetricDefinition(name, query, direction, n.path("critical").asBoolean(false));
+    }
+
+    /** The metrics Prometheus is asked for. */
+    List<MetricDefinition> queries() {
+        return prometheusUrl == null ? List.of() : metrics.values().stream().filter(m -> m.query() != null).toList();
+    }
+
+    /** How a metric is judged: as configured, or guessed from its name. */
+    MetricDefinition definition(String name) {
+        return metrics.getOrDefault(name, MetricDefinition.guessed(name));
+    }
+
+    /** Fills a template; values are escaped so a service name cannot break out of a PromQL string. */
+    static String fill(String template, Project project) {
+        return template.replace("{{service}}", escape(project.serviceName()))
+                .replace("{{repository}}", escape(project.repositoryFullName()));
+    }
+
+    private static String escape(String v) {
+        return v.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+}

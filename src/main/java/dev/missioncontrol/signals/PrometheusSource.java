@@ -1,0 +1,77 @@
+package dev.missioncontrol.signals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.missioncontrol.net.OutboundHttp;
+import dev.missioncontrol.store.Json;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Range queries against Prometheus's HTTP API ({@code /api/v1/query_range}). */
+final class PrometheusSource {
+    /** Enough points to rank, few enough to keep a 30-minute window one small response. */
+    static final int POINTS_PER_WINDOW = 120;
+
+    private final OutboundHttp http;
+
+    PrometheusSource(OutboundHttp http) {
+        this.http = http;
+    }
+
+    /**
+     * One metric over [from, to]. Several result series (a template that does not aggregate) are summed per
+     * timestamp, which is what "the service's rate" means for per-instance series. NaN points (0/0) are dropped.
+     */
+    Series query(String baseUrl, String name, String promql, Instant from, Instant to, Duration minStep) {
+        Duration step = step(Duration.between(from, to), minStep);
+        String url = baseUrl.replaceAll("/+$", "") + "/api/v1/query_range?query=" + encode(promql)
+                + "&start=" + seconds(from) + "&end=" + seconds(to) + "&step=" + step.toMillis() / 1000.0;
+        OutboundHttp.Reply reply = http.get(URI.create(url));
+        JsonNode body = reply.body().isBlank() ? Json.object() : Json.read(reply.body());
+        if (!reply.ok() || !"success".equals(body.path("status").asText())) {
+            throw new IllegalStateException("Prometheus answered " + reply.status() + ": "
+                    + body.path("error").asText(reply.body().length() > 200 ? reply.body().substring(0, 200) : reply.body()));
+        }
+        return new Series(name, sum(body.path("data").path("result")));
+    }
+
+    static Duration step(Duration window, Duration minStep) {
+        Duration even = window.dividedBy(POINTS_PER_WINDOW);
+        return even.compareTo(minStep) > 0 ? even : minStep;
+    }
+
+    private static List<Series.Point> sum(JsonNode result) {
+        Map<Long, Double> byTime = new TreeMap<>();
+        for (JsonNode series : result) {
+            for (JsonNode pair : series.path("values")) {
+                double v = parse(pair.get(1).asText());
+                if (Double.isFinite(v)) {
+                    byTime.merge(Math.round(pair.get(0).asDouble() * 1000), v, Double::sum);
+                }
+            }
+        }
+        return byTime.entrySet().stream().map(e -> new Series.Point(Instant.ofEpochMilli(e.getKey()), e.getValue()))
+                .toList();
+    }
+
+    private static double parse(String v) {
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static String seconds(Instant t) {
+        return String.format(java.util.Locale.ROOT, "%.3f", t.toEpochMilli() / 1000.0);
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

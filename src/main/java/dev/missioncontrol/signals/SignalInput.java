@@ -1,0 +1,139 @@
+package dev.missioncontrol.signals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.missioncontrol.errors.FieldError;
+import dev.missioncontrol.errors.ValidationException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/** Validates a POST /api/v1/signals/ body: every problem of every sample at once, each with its pointer. */
+final class SignalInput {
+    static final int MAX_SAMPLES = 10_000;
+    static final int MAX_LABELS = 32;
+    /** Clients' clocks drift; a sample further in the future than this is a mistake, not drift. */
+    static final Duration MAX_FUTURE = Duration.ofMinutes(5);
+    private static final Pattern NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]{0,199}");
+    private static final Pattern LABEL = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]{0,99}");
+    private static final int MAX_ERRORS = 50;
+
+    private final List<FieldError> errors = new ArrayList<>();
+    private final Instant now;
+
+    private SignalInput(Instant now) {
+        this.now = now;
+    }
+
+    static List<Sample> from(JsonNode body, Clock clock) {
+        JsonNode samples = body.get("samples");
+        if (samples == null || samples.isNull()) {
+            throw new ValidationException(List.of(FieldError.missing("samples")));
+        }
+        if (!samples.isArray() || samples.isEmpty()) {
+            throw new ValidationException(List.of(FieldError.invalid("samples", "must be a non-empty array")));
+        }
+        if (samples.size() > MAX_SAMPLES) {
+            throw new ValidationException(List.of(new FieldError("/samples", "too_long",
+                    "must hold at most " + MAX_SAMPLES + " samples; split the batch")));
+        }
+        SignalInput in = new SignalInput(clock.instant());
+        List<Sample> out = new ArrayList<>(samples.size());
+        for (int i = 0; i < samples.size() && in.errors.size() < MAX_ERRORS; i++) {
+            Sample s = in.sample("/samples/" + i, samples.get(i));
+            if (s != null) {
+                out.add(s);
+            }
+        }
+        if (!in.errors.isEmpty()) {
+            throw new ValidationException(in.errors);
+        }
+        return out;
+    }
+
+    private Sample sample(String at, JsonNode node) {
+        if (!node.isObject()) {
+            return fail(at, "invalid", "must be an object with name, value, timestamp and labels");
+        }
+        int before = errors.size();
+        String name = name(at + "/name", node.get("name"));
+        Double value = value(at + "/value", node.get("value"));
+        Instant time = timestamp(at + "/timestamp", node.get("timestamp"));
+        Map<String, String> labels = labels(at + "/labels", node.get("labels"));
+        return errors.size() > before ? null : new Sample(name, value, time, labels);
+    }
+
+    private String name(String at, JsonNode v) {
+        if (v == null || v.isNull()) {
+            return fail(at, "missing", "is required");
+        }
+        if (!v.isTextual() || !NAME.matcher(v.asText()).matches()) {
+            return fail(at, "invalid", "must be a metric name such as http_errors_total (letters, digits, _ and :)");
+        }
+        return v.asText();
+    }
+
+    private Double value(String at, JsonNode v) {
+        if (v == null || v.isNull()) {
+            return fail(at, "missing", "is required");
+        }
+        if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
+            return fail(at, "invalid", "must be a finite number");
+        }
+        return v.asDouble();
+    }
+
+    /** RFC 3339 text, or epoch seconds as Prometheus writes them; absent means now. */
+    private Instant timestamp(String at, JsonNode v) {
+        Instant t;
+        if (v == null || v.isNull()) {
+            return now;
+        } else if (v.isNumber()) {
+            t = Instant.ofEpochMilli(Math.round(v.asDouble() * 1000));
+        } else if (v.isTextual()) {
+            try {
+                t = OffsetDateTime.parse(v.asText()).toInstant();
+            } catch (DateTimeParseException e) {
+                return fail(at, "invalid", "must be an RFC 3339 time such as 2026-01-15T10:30:00Z, or epoch seconds");
+            }
+        } else {
+            return fail(at, "invalid", "must be an RFC 3339 time or epoch seconds");
+        }
+        if (t.isAfter(now.plus(MAX_FUTURE)) || t.isBefore(Instant.EPOCH)) {
+            return fail(at, "invalid", "must not be more than 5 minutes in the future, nor before 1970");
+        }
+        return t;
+    }
+
+    private Map<String, String> labels(String at, JsonNode v) {
+        Map<String, String> labels = new TreeMap<>();
+        if (v == null || v.isNull()) {
+            return labels;
+        }
+        if (!v.isObject() || v.size() > MAX_LABELS) {
+            return fail(at, "invalid", "must be an object of at most " + MAX_LABELS + " string labels");
+        }
+        var fields = v.fields();
+        while (fields.hasNext()) {
+            var f = fields.next();
+            if (!LABEL.matcher(f.getKey()).matches() || !f.getValue().isTextual()
+                    || f.getValue().asText().length() > 1_000) {
+                return fail(at + "/" + f.getKey(), "invalid", "must be a string of at most 1000 characters, "
+                        + "under a name of letters, digits and _");
+            }
+            labels.put(f.getKey(), f.getValue().asText());
+        }
+        return labels;
+    }
+
+    private <T> T fail(String pointer, String code, String detail) {
+        errors.add(new FieldError(pointer, code, detail));
+        return null;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.missioncontrol.signals;
+
+import dev.missioncontrol.store.Json;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/** Pushed samples, stored as (series, time, value) rows under a series table that holds names and labels once. */
+public final class SignalStore {
+    private final Jdbi jdbi;
+
+    public SignalStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /** Stores samples of one project in the caller's transaction; a repeated (series, time) keeps the newest value. */
+    void insert(Handle h, String orgId, String projectId, List<Sample> samples, Instant now) {
+        Map<Long, Sample> series = new LinkedHashMap<>();
+        samples.forEach(s -> series.putIfAbsent(seriesId(projectId, s), s));
+        PreparedBatch seriesBatch = h.prepareBatch("INSERT INTO signal_series (id, org_id, project_id, name, labels, "
+                + "created_at) VALUES (:id, :org, :project, :name, :labels, :at) ON CONFLICT (id) DO NOTHING");
+        series.forEach((id, s) -> seriesBatch.bind("id", id).bind("org", orgId).bind("project", projectId)
+                .bind("name", s.name()).bind("labels", Json.write(s.labels())).bind("at", now.toEpochMilli()).add());
+        seriesBatch.execute();
+        PreparedBatch sampleBatch = h.prepareBatch("INSERT INTO signal_samples (series_id, at, value) "
+                + "VALUES (:series, :at, :value) ON CONFLICT (series_id, at) DO UPDATE SET value = excluded.value");
+        samples.forEach(s -> sampleBatch.bind("series", seriesId(projectId, s)).bind("at", s.at().toEpochMilli())
+                .bind("value", s.value()).add());
+        sampleBatch.execute();
+    }
+
+    /**
+     * Every pushed metric of a project in [from, to), one series per metric name: values of series that differ only
+     * in labels (several instances of one service) are pooled, since the judge compares distributions.
+     */
+    public List<Series> series(String projectId, Instant from, Instant to) {
+        Map<String, List<Series.Point>> byName = new LinkedHashMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT s.name, v.at, v.value FROM signal_samples v "
+                        + "JOIN signal_series s ON s.id = v.series_id WHERE s.project_id = :project "
+                        + "AND v.at >= :from AND v.at < :to ORDER BY s.name, v.at")
+                .bind("project", projectId).bind("from", from.toEpochMilli()).bind("to", to.toEpochMilli())
+                .map((rs, ctx) -> {
+                    byName.computeIfAbsent(rs.getString("name"), k -> new ArrayList<>()).add(
+                            new Series.Point(Instant.ofEpochMilli(rs.getLong("at")), rs.getDouble("value")));
+                    return null;
+                }).list());
+        return byName.entrySet().stream().map(e -> new Series(e.getKey(), e.getValue())).toList();
+    }
+
+    /** Deletes samples older than {@code before}, and series left without samples; returns samples deleted. */
+    public int purgeBefore(Instant before) {
+        return jdbi.inTransaction(h -> {
+            int samples = h.createUpdate("DELETE FROM signal_samples WHERE at < :before")
+                    .bind("before", before.toEpochMilli()).execute();
+            h.createUpdate("DELETE FROM signal_series WHERE created_at < :before AND NOT EXISTS "
+                    + "(SELECT 1 FROM signal_samples v WHERE v.series_id = signal_series.id)")
+                    .bind("before", before.toEpochMilli()).execute();
+            return samples;
+        });
+    }
+
+    /** A stable 64-bit id for (project, name, labels). */
+    static long seriesId(String projectId, Sample s) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update((projectId + "\n" + s.name() + "\n" + Json.write(s.labels())).getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.wrap(sha.digest()).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.missioncontrol.signals;
+
+import dev.missioncontrol.net.OutboundHttp;
+import dev.missioncontrol.orgs.Project;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A project's signals over a window, from both sources: its Prometheus queries (when a Prometheus URL is configured,
+ * server-wide or in the project's settings) and its pushed samples. A metric Prometheus answers for is not also taken
+ * from pushed samples.
+ */
+public final class Signals {
+    private static final Logger LOG = LoggerFactory.getLogger(Signals.class);
+
+    private final SignalStore pushed;
+    private final PrometheusSource prometheus;
+    private final String defaultUrl;
+    private final Duration defaultStep;
+
+    /** Series found, and why any source could not be read (shown in the report, never hidden). */
+    public record Fetched(List<Series> series, List<String> problems) {
+    }
+
+    public Signals(SignalStore pushed, OutboundHttp http, String defaultUrl, Duration defaultStep) {
+        this.pushed = pushed;
+        this.prometheus = new PrometheusSource(http);
+        this.defaultUrl = defaultUrl;
+        this.defaultStep = defaultStep;
+    }
+
+    public Fetched fetch(Project project, Instant from, Instant to) {
+        ProjectSignals settings = ProjectSignals.of(project, defaultUrl, defaultStep);
+        List<Series> series = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (MetricDefinition m : settings.queries()) {
+            try {
+                series.add(prometheus.query(settings.prometheusUrl(), m.name(), ProjectSignals.fill(m.query(), project),
+                        from, to, settings.step()));
+            } catch (RuntimeException e) {
+                LOG.warn("Prometheus query for {} of {} failed; the metric counts as without data", m.name(),
+                        project.repositoryFullName(), e);
+                problems.add("Prometheus query for " + m.name() + " failed: " + e.getMessage());
+            }
+        }
+        Set<String> answered = series.stream().map(Series::name).collect(Collectors.toSet());
+        pushed.series(project.id(), from, to).stream().filter(s -> !answered.contains(s.name())).forEach(series::add);
+        return new Fetched(series, problems);
+    }
+
+    /** How a metric of this project is judged. */
+    public MetricDefinition definition(Project project, String name) {
+        return ProjectSignals.of(project, defaultUrl, defaultStep).definition(name);
+    }
+}

@@ -1,0 +1,132 @@
+package dev.missioncontrol.tools.metrics;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.missioncontrol.agent.SessionFacts;
+import dev.missioncontrol.agent.Tool;
+import dev.missioncontrol.agent.ToolResult;
+import dev.missioncontrol.monitor.Check;
+import dev.missioncontrol.monitor.Judge;
+import dev.missioncontrol.monitor.MetricResult;
+import dev.missioncontrol.monitor.MetricSamples;
+import dev.missioncontrol.orgs.OrgStore;
+import dev.missioncontrol.orgs.Project;
+import dev.missioncontrol.signals.MetricDefinition;
+import dev.missioncontrol.signals.Series;
+import dev.missioncontrol.signals.Signals;
+import dev.missioncontrol.store.Json;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * {@code compare_windows}: the judge's comparison. The window since the deploy is compared with the same length
+ * before it and, where that data exists, with the same two windows a week earlier.
+ */
+final class CompareWindows implements Tool {
+    static final Duration WEEK = Duration.ofDays(7);
+    private static final Duration MIN_WINDOW = Duration.ofSeconds(1);
+
+    private final Signals signals;
+    private final OrgStore orgs;
+    private final Clock clock;
+
+    CompareWindows(Signals signals, OrgStore orgs, Clock clock) {
+        this.signals = signals;
+        this.orgs = orgs;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return "compare_windows";
+    }
+
+    @Override
+    public String description() {
+        return "Compare every metric of the project after a deploy with the same length before it (and a week "
+                + "earlier): Mann-Whitney U, effect size, ratio and a pass/high/low/nodata result per metric.";
+    }
+
+    @Override
+    public JsonNode schema() {
+        ObjectNode s = Json.object().put("type", "object");
+        ObjectNode p = s.putObject("properties");
+        p.putObject("deployed_at").put("type", "string").put("format", "date-time");
+        p.putObject("at").put("type", "string").put("format", "date-time")
+                .put("description", "end of the window after the deploy; default now");
+        s.putArray("required").add("deployed_at");
+        return s;
+    }
+
+    @Override
+    public ToolResult run(JsonNode args, SessionFacts session) {
+        Optional<Project> project = MetricTools.project(orgs, session);
+        if (project.isEmpty()) {
+            return ToolResult.error("this session has no project, so it has no metrics");
+        }
+        Instant deployed = MetricTools.time(args, "deployed_at", null);
+        if (deployed == null) {
+            return ToolResult.error("deployed_at is required");
+        }
+        Instant at = MetricTools.time(args, "at", clock.instant());
+        Duration window = max(Duration.between(deployed, at), MIN_WINDOW);
+        Signals.Fetched now = signals.fetch(project.get(), deployed.minus(window), deployed.plus(window).plusMillis(1));
+        Signals.Fetched lastWeek = signals.fetch(project.get(), deployed.minus(window).minus(WEEK),
+                deployed.plus(window).minus(WEEK).plusMillis(1));
+        List<MetricSamples> samples = samples(project.get(), now, lastWeek, deployed, window);
+        Check check = Judge.check(at, samples);
+        ObjectNode data = Json.object().put("deployed_at", deployed.toString()).put("window_seconds",
+                window.toMillis() / 1000.0);
+        data.set("check", Json.MAPPER.valueToTree(check));
+        fetchedProblems(data, now);
+        return check.metrics().isEmpty() ? new ToolResult(ToolResult.Status.NO_DATA, "no metrics configured or "
+                + "pushed for " + project.get().repositoryFullName(), data) : ToolResult.ok(summary(check), data);
+    }
+
+    private List<MetricSamples> samples(Project project, Signals.Fetched now, Signals.Fetched lastWeek,
+            Instant deployed, Duration window) {
+        Map<String, Series> earlier = lastWeek.series().stream()
+                .collect(Collectors.toMap(Series::name, Function.identity(), (a, b) -> a));
+        List<MetricSamples> out = new ArrayList<>();
+        for (Series s : now.series()) {
+            MetricDefinition def = signals.definition(project, s.name());
+            MetricSamples m = new MetricSamples(s.name(), s.between(deployed.minus(window), deployed).values(),
+                    s.between(deployed, deployed.plus(window).plusMillis(1)).values(), def.direction(),
+                    def.critical());
+            Series week = earlier.get(s.name());
+            if (week != null && !week.points().isEmpty()) {
+                Instant then = deployed.minus(WEEK);
+                m = m.withWeekEarlier(week.between(then.minus(window), then).values(),
+                        week.between(then, then.plus(window).plusMillis(1)).values());
+            }
+            out.add(m);
+        }
+        return out;
+    }
+
+    private static void fetchedProblems(ObjectNode data, Signals.Fetched fetched) {
+        var problems = data.putArray("problems");
+        fetched.problems().forEach(problems::add);
+    }
+
+    static String summary(Check check) {
+        List<MetricResult> failing = check.metrics().stream().filter(MetricResult::failing).toList();
+        long noData = check.metrics().stream().filter(m -> m.result().name().equals("NODATA")).count();
+        String head = check.metrics().size() + " metrics: " + failing.size() + " failing, " + noData + " without data";
+        return failing.isEmpty() ? head : head + "; " + failing.stream()
+                .map(m -> m.name() + " " + m.result().name().toLowerCase() + " (ratio "
+                        + (m.ratio() == null ? "n/a" : String.format("%.2f", m.ratio())) + ")")
+                .collect(Collectors.joining(", "));
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.missioncontrol.tools.metrics;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.missioncontrol.agent.SessionFacts;
+import dev.missioncontrol.agent.Tool;
+import dev.missioncontrol.orgs.OrgStore;
+import dev.missioncontrol.orgs.Project;
+import dev.missioncontrol.signals.Signals;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/** The metric tools: read a project's signals, and run the judge's before/after comparison on them. */
+public final class MetricTools {
+    private MetricTools() {
+    }
+
+    public static List<Tool> all(Signals signals, OrgStore orgs, Clock clock) {
+        return List.of(new QueryMetrics(signals, orgs, clock), new CompareWindows(signals, orgs, clock));
+    }
+
+    static Optional<Project> project(OrgStore orgs, SessionFacts session) {
+        return session.projectId() == null ? Optional.empty() : orgs.findProject(session.orgId(), session.projectId());
+    }
+
+    static Instant time(JsonNode args, String field, Instant fallback) {
+        String raw = args.path(field).asText(null);
+        return raw == null || raw.isBlank() ? fallback : OffsetDateTime.parse(raw).toInstant();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.missioncontrol.deployments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CiEnvironmentTest {
+
+    @Test
+    void reads_github_actions() {
+        var ci = CiEnvironment.detect(Map.of("GITHUB_REPOSITORY", "acme/web", "GITHUB_SHA", "abc123",
+                "GITHUB_REF", "refs/heads/main", "GITHUB_SERVER_URL", "https://github.com", "GITHUB_RUN_ID", "77",
+                "GITHUB_RUN_ATTEMPT", "2"));
+        assertThat(ci).isEqualTo(new CiEnvironment("github", "acme/web", "abc123", "refs/heads/main",
+                "https://github.com/acme/web/actions/runs/77", "77.2"));
+    }
+
+    @Test
+    void reads_gitlab_with_subgroups_circleci_and_jenkins() {
+        var gitlab = CiEnvironment.detect(Map.of("CI_PROJECT_PATH", "acme/platform/web", "CI_COMMIT_SHA", "def456",
+                "CI_COMMIT_REF_NAME", "main", "CI_PIPELINE_URL", "https://gitlab.com/acme/platform/web/-/pipelines/9",
+                "CI_PIPELINE_ID", "9"));
+        assertThat(gitlab.repository()).isEqualTo("platform/web");
+        assertThat(gitlab.runUrl()).endsWith("/pipelines/9");
+        var circle = CiEnvironment.detect(Map.of("CIRCLE_PROJECT_USERNAME", "acme", "CIRCLE_PROJECT_REPONAME", "web",
+                "CIRCLE_SHA1", "aaa111", "CIRCLE_BRANCH", "main", "CIRCLE_BUILD_URL", "https://circleci.com/gh/acme/web/5",
+                "CIRCLE_BUILD_NUM", "5"));
+        assertThat(circle).isEqualTo(new CiEnvironment("circleci", "acme/web", "aaa111", "main",
+                "https://circleci.com/gh/acme/web/5", "5"));
+        var jenkins = CiEnvironment.detect(Map.of("GIT_COMMIT", "bbb222", "GIT_BRANCH", "origin/main",
+                "BUILD_URL", "https://jenkins.example.com/job/web/12/", "JOB_NAME", "web",
+                "GIT_URL", "git@github.com:acme/web.git"));
+        assertThat(jenkins.repository()).isEqualTo("acme/web");
+        assertThat(jenkins.sha()).isEqualTo("bbb222");
+    }
+
+    @Test
+    void outside_ci_nothing_is_known_and_no_idempotency_key_is_sent() {
+        var none = CiEnvironment.detect(Map.of());
+        assertThat(none.provider()).isNull();
+        assertThat(new DeployCommand(Map.of()).idempotencyKey(none)).isNull();
+    }
+}

@@ -1,0 +1,117 @@
+package dev.missioncontrol.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.missioncontrol.agent.Entry;
+import dev.missioncontrol.agent.History;
+import dev.missioncontrol.agent.SessionFacts;
+import dev.missioncontrol.agent.Step;
+import dev.missioncontrol.store.Json;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The deploy monitor decides from its timeline alone; these timelines are written by hand. */
+class DeployMonitorBrainTest {
+    private static final Instant DEPLOYED = Instant.parse("2026-01-15T10:30:00Z");
+    private final MonitorSchedule schedule = new MonitorSchedule(List.of(Duration.ofSeconds(10)), Duration.ofSeconds(30));
+    private final DeployMonitorBrain brain = new DeployMonitorBrain(schedule,
+            Set.of("get_deployment", "list_deployments", "query_metrics", "compare_windows"));
+    private final List<Entry> timeline = new ArrayList<>();
+
+    @Test
+    void reads_the_deployment_first_and_waits_while_it_is_pending() {
+        assertThat(next(DEPLOYED)).isInstanceOf(Step.CallTool.class)
+                .extracting(s -> ((Step.CallTool) s).tool()).isEqualTo("get_deployment");
+        deployment("pending");
+        Step.Wait wait = (Step.Wait) next(DEPLOYED.plusSeconds(1));
+        assertThat(wait.until()).isEqualTo(DEPLOYED.plus(DeployMonitorBrain.GIVE_UP_AFTER));
+        add("status", "Deployment is now success", Json.object().put("deployment_status", "success"));
+        assertThat(((Step.CallTool) next(DEPLOYED.plusSeconds(2))).tool()).isEqualTo("get_deployment");
+    }
+
+    @Test
+    void checks_on_schedule_and_records_each_check_with_a_provisional_verdict() {
+        deployment("success");
+        assertThat(((Step.Wait) next(DEPLOYED.plusSeconds(1))).until()).isEqualTo(DEPLOYED.plusSeconds(10));
+        Step.CallTool call = (Step.CallTool) next(DEPLOYED.plusSeconds(10));
+        assertThat(call.tool()).isEqualTo("compare_windows");
+        assertThat(call.args().get("deployed_at").asText()).isEqualTo(DEPLOYED.toString());
+        comparison(DEPLOYED.plusSeconds(10), 1.0, 1.02);
+        Step.Note note = (Step.Note) next(DEPLOYED.plusSeconds(10));
+        assertThat(note.kind()).isEqualTo(Step.NoteKind.CHECK);
+        assertThat(note.data().at("/verdict/state").asText()).isEqualTo("pending");
+        assertThat(note.data().at("/verdict/score").asDouble()).isEqualTo(100.0);
+        assertThat(note.data().at("/check/metrics/0/name").asText()).isEqualTo("error_rate");
+    }
+
+    @Test
+    void a_critical_regression_ends_the_watch_early_as_degraded_with_the_numbers_in_the_report() {
+        deployment("success");
+        comparison(DEPLOYED.plusSeconds(10), 1.0, 5.0);
+        Step.Note note = (Step.Note) next(DEPLOYED.plusSeconds(10));
+        assertThat(note.data().at("/verdict/state").asText()).isEqualTo("degraded");
+        assertThat(note.data().at("/verdict/decided_at").asText()).isNotEmpty();
+        add("check", note.text(), note.data());
+        Step.Finish finish = (Step.Finish) next(DEPLOYED.plusSeconds(11));
+        assertThat(finish.report().markdown()).contains("| error_rate |").contains("| high (failing, critical) |")
+                .contains("## Recommended actions");
+        add("report", "done", Json.object());
+        assertThat(((Step.Finish) next(DEPLOYED.plusSeconds(12))).report()).isNull();
+    }
+
+    @Test
+    void a_failed_deploy_lists_earlier_deploys_reads_metrics_then_records_a_failed_verdict() {
+        deployment("failure");
+        assertThat(((Step.CallTool) next(DEPLOYED)).tool()).isEqualTo("list_deployments");
+        result("list_deployments", Json.MAPPER.createArrayNode());
+        assertThat(((Step.CallTool) next(DEPLOYED)).tool()).isEqualTo("query_metrics");
+        result("query_metrics", Json.MAPPER.createArrayNode());
+        Step.Note finding = (Step.Note) next(DEPLOYED);
+        assertThat(finding.data().at("/verdict/state").asText()).isEqualTo("failed");
+        add("finding", finding.text(), finding.data());
+        assertThat(((Step.Finish) next(DEPLOYED)).report().markdown()).contains("Deployment failed");
+    }
+
+    @Test
+    void answers_a_question_with_the_verdict_so_far() {
+        deployment("success");
+        add("message", "how is it going?", Json.object().put("role", "user").put("content", "how is it going?"));
+        assertThat(((Step.Say) next(DEPLOYED.plusSeconds(3))).text()).contains("no check has run yet");
+    }
+
+    private Step next(Instant now) {
+        SessionFacts facts = new SessionFacts("s1", "o1", "p1", "deploy_monitor", "Deploy", Json.object(), DEPLOYED);
+        return brain.next(new History(facts, List.copyOf(timeline), now));
+    }
+
+    private void deployment(String status) {
+        ObjectNode d = Json.object().put("status", status).put("created_at", DEPLOYED.toString())
+                .put("repository_full_name", "acme/web").put("commit_sha", "abcdef1").put("deployment_request", "Deploy");
+        result("get_deployment", d);
+    }
+
+    private void comparison(Instant at, double before, double after) {
+        double[] base = {before, before * 1.01, before * 0.99, before, before * 1.02, before * 0.98};
+        double[] now = {after, after * 1.01, after * 0.99, after, after * 1.02, after * 0.98};
+        Check check = Judge.check(at, List.of(MetricSamples.of("error_rate", base, now)));
+        ObjectNode data = Json.object();
+        data.set("check", Json.MAPPER.valueToTree(check));
+        result("compare_windows", data);
+    }
+
+    private void result(String tool, JsonNode data) {
+        ObjectNode d = Json.object().put("tool", tool).put("status", "ok");
+        d.set("data", data);
+        add("tool_result", tool + " result", d);
+    }
+
+    private void add(String type, String text, JsonNode data) {
+        timeline.add(new Entry(timeline.size() + 1, type, text, data, DEPLOYED));
+    }
+}

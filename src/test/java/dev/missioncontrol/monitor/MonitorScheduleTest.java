@@ -1,0 +1,38 @@
+package dev.missioncontrol.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MonitorScheduleTest {
+
+    @Test
+    void default_schedule_checks_at_10s_30s_1m_5m_then_every_5m_until_the_bake_ends() {
+        var s = new MonitorSchedule(List.of(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(1),
+                Duration.ofMinutes(5)), Duration.ofMinutes(30));
+        assertThat(s.checkOffsets()).extracting(Duration::toSeconds)
+                .containsExactly(10L, 30L, 60L, 300L, 600L, 900L, 1200L, 1500L, 1800L);
+        assertThat(s.isLast(7)).isFalse();
+        assertThat(s.isLast(8)).isTrue();
+        Instant t = Instant.parse("2026-01-15T10:30:00Z");
+        assertThat(s.due(t, 0)).contains(t.plusSeconds(10));
+        assertThat(s.due(t, 9)).isEmpty();
+    }
+
+    @Test
+    void fast_test_schedule_ends_exactly_at_the_bake_time() {
+        var s = new MonitorSchedule(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4)),
+                Duration.ofSeconds(10));
+        assertThat(s.checkOffsets()).extracting(Duration::toSeconds).containsExactly(1L, 2L, 4L, 8L, 10L);
+    }
+
+    @Test
+    void offsets_beyond_the_bake_are_dropped_and_a_tiny_interval_is_spread_out() {
+        var s = new MonitorSchedule(List.of(Duration.ofSeconds(1), Duration.ofHours(2)), Duration.ofHours(1));
+        assertThat(s.checkOffsets()).hasSizeLessThanOrEqualTo(MonitorSchedule.MAX_CHECKS + 1);
+        assertThat(s.checkOffsets().getLast()).isEqualTo(Duration.ofHours(1));
+    }
+}

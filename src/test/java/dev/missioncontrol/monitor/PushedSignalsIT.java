@@ -1,0 +1,167 @@
+package dev.missioncontrol.monitor;
+
+import static dev.missioncontrol.testing.MonitorFixtures.awaitVerdict;
+import static dev.missioncontrol.testing.MonitorFixtures.deploy;
+import static dev.missioncontrol.testing.MonitorFixtures.push;
+import static dev.missioncontrol.testing.MonitorFixtures.samples;
+import static dev.missioncontrol.testing.MonitorFixtures.session;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.missioncontrol.deployments.DeployCommand;
+import dev.missioncontrol.testing.Api;
+import dev.missioncontrol.testing.MonitorFixtures;
+import dev.missioncontrol.testing.TestServer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import picocli.CommandLine;
+
+/** Deploy verification end to end on pushed samples, with the fast schedule (checks at +1, 2, 4, 8, 10 s). */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PushedSignalsIT {
+    private static final Duration SPACING = Duration.ofMillis(100);
+    TestServer server;
+    Api api;
+
+    @BeforeAll
+    void start() {
+        server = TestServer.start(TestServer.Db.SQLITE, MonitorFixtures.fastSchedule());
+        api = server.api();
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void errors_rising_after_the_deploy_end_degraded_with_the_numbers_in_the_report() {
+        String repo = "acme/pushed-bad";
+        pushBaseline(repo);
+        JsonNode created = deploy(api, repo, "success");
+        Instant at = Instant.parse(created.get("created_at").asText());
+        push(api, samples(repo, "error_rate", at.plusMillis(20), Duration.ofMillis(50), 40, 5.0, 7));
+
+        JsonNode verdict = awaitVerdict(api, created.get("id").asText()).get("verdict");
+        assertThat(verdict.get("state").asText()).isEqualTo("degraded");
+        JsonNode metric = verdict.get("checks").get(verdict.get("checks").size() - 1).get("metrics").get(0);
+        assertThat(metric.get("name").asText()).isEqualTo("error_rate");
+        assertThat(metric.get("result").asText()).isEqualTo("high");
+        assertThat(metric.get("ratio").asDouble()).isGreaterThan(3);
+        assertThat(verdict.get("decided_at").isNull()).isFalse();
+        String report = awaitReport(created);
+        assertThat(report).contains("| metric | baseline | current | ratio | p-value | result |")
+                .contains("| error_rate |").contains("degraded");
+    }
+
+    @Test
+    void an_unchanged_service_ends_healthy_after_the_bake_time() {
+        String repo = "acme/pushed-good";
+        pushBaseline(repo);
+        JsonNode created = deploy(api, repo, "success");
+        Instant at = Instant.parse(created.get("created_at").asText());
+        push(api, samples(repo, "error_rate", at.plusMillis(20), SPACING, 110, 1.0, 11));
+
+        JsonNode verdict = awaitVerdict(api, created.get("id").asText()).get("verdict");
+        assertThat(verdict.get("state").asText()).isEqualTo("healthy");
+        assertThat(verdict.get("score").asDouble()).isEqualTo(100.0);
+        assertThat(verdict.get("checks").size()).isEqualTo(5);
+        var events = api.get("/api/v1/agent-sessions/" + created.get("agent_session_id").asText() + "/events/").json();
+        long checks = 0;
+        for (JsonNode e : events.get("results")) {
+            checks += e.get("type").asText().equals("check") ? 1 : 0;
+        }
+        assertThat(checks).isEqualTo(5);
+    }
+
+    @Test
+    void missionctl_deploy_wait_exits_non_zero_on_a_degraded_deploy() throws Exception {
+        String repo = "acme/gated";
+        pushBaseline(repo);
+        Map<String, String> env = Map.of("MC_URL", server.baseUrl(), "MC_API_KEY", server.firstKey(),
+                "GITHUB_REPOSITORY", repo, "GITHUB_SHA", "0123456789abcdef", "GITHUB_REF", "refs/heads/main",
+                "GITHUB_RUN_ID", "4242", "GITHUB_SERVER_URL", "https://github.com");
+        StringWriter out = new StringWriter();
+        CommandLine cli = new CommandLine(new DeployCommand(env)).setOut(new PrintWriter(out, true));
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cli.execute("--wait", "60"));
+
+        JsonNode created = awaitDeployment(repo);
+        Instant at = Instant.parse(created.get("created_at").asText());
+        push(api, samples(repo, "error_rate", at.plusMillis(20), Duration.ofMillis(50), 40, 5.0, 13));
+
+        assertThat(exit.get()).as(out.toString()).isEqualTo(3);
+        assertThat(out.toString()).contains("Verdict: degraded").contains("error_rate");
+        assertThat(created.get("external_url").asText()).isEqualTo("https://github.com/acme/gated/actions/runs/4242");
+        assertThat(created.get("commit_sha").asText()).isEqualTo("0123456789abcdef");
+    }
+
+    @Test
+    void a_failed_deploy_is_investigated_and_its_verdict_is_failed() {
+        String repo = "acme/broken";
+        deploy(api, repo, "success");
+        JsonNode failed = deploy(api, repo, "failure");
+        JsonNode verdict = awaitVerdict(api, failed.get("id").asText()).get("verdict");
+        assertThat(verdict.get("state").asText()).isEqualTo("failed");
+        String report = awaitReport(failed);
+        assertThat(report).contains("Deployment failed").contains("Last successful deployment");
+        var events = api.get("/api/v1/agent-sessions/" + failed.get("agent_session_id").asText() + "/events/").json();
+        assertThat(events.toString()).contains("list_deployments").contains("query_metrics");
+    }
+
+    @Test
+    void pending_then_success_is_one_session_that_verifies_and_cancelled_closes_without_a_verdict() {
+        String body = "{\"deployment_request\":\"Deploy\",\"repository_full_name\":\"acme/staged\",\"status\":\"%s\","
+                + "\"external_url\":\"https://ci.example.com/run/%s\"}";
+        JsonNode pending = api.post(MonitorFixtures.DEPLOY, body.formatted("pending", "1")).json();
+        JsonNode success = api.post(MonitorFixtures.DEPLOY, body.formatted("success", "1")).json();
+        assertThat(success.get("agent_session_id")).isEqualTo(pending.get("agent_session_id"));
+        JsonNode verdict = awaitVerdict(api, success.get("id").asText()).get("verdict");
+        assertThat(verdict.get("state").asText()).isEqualTo("inconclusive");
+        assertThat(verdict.get("checks").size()).isEqualTo(5);
+
+        JsonNode cancelled = api.post(MonitorFixtures.DEPLOY, body.formatted("cancelled", "2")).json();
+        assertThat(awaitVerdict(api, cancelled.get("id").asText()).at("/verdict/state").asText())
+                .isEqualTo("inconclusive");
+        assertThat(awaitReport(cancelled)).contains("cancelled");
+    }
+
+    /** 12 s of error_rate around 1.0 before now, every 100 ms. */
+    private void pushBaseline(String repo) {
+        push(api, samples(repo, "error_rate", Instant.now().minusSeconds(12), SPACING, 120, 1.0, repo.hashCode()));
+    }
+
+    private JsonNode awaitDeployment(String repo) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            JsonNode list = api.get(MonitorFixtures.DEPLOY + "?repository=" + repo).json();
+            if (list.get("count").asInt() > 0) {
+                return list.get("results").get(0);
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("missionctl deploy posted nothing");
+    }
+
+    private String awaitReport(JsonNode created) {
+        for (int i = 0; i < 50; i++) {
+            JsonNode s = session(api, created);
+            if (s.hasNonNull("report") && !s.get("report").asText().isEmpty()) {
+                assertThat(s.get("status").asText()).isEqualTo("completed");
+                return s.get("report").asText();
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        throw new AssertionError("no report");
+    }
+}

@@ -1,0 +1,145 @@
+package dev.missioncontrol.notify;
+
+import static dev.missioncontrol.testing.MonitorFixtures.awaitVerdict;
+import static dev.missioncontrol.testing.MonitorFixtures.deploy;
+import static dev.missioncontrol.testing.MonitorFixtures.push;
+import static dev.missioncontrol.testing.MonitorFixtures.samples;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import dev.missioncontrol.orgs.Scope;
+import dev.missioncontrol.store.Json;
+import dev.missioncontrol.testing.Api;
+import dev.missioncontrol.testing.MonitorFixtures;
+import dev.missioncontrol.testing.TestServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * A degraded verdict reaches signed webhooks and Slack through the outbox, with retries and a delivery log, on SQLite
+ * and on PostgreSQL (pushed signals, verdicts and the outbox all go through both databases).
+ */
+class WebhookDeliveryIT {
+    private static final String HOOKS = "/api/v1/notifications/webhooks/";
+
+    /** What the test's receiver got. */
+    record Received(String path, Map<String, List<String>> headers, String body) {
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestServer.Db.class)
+    void degraded_verdict_is_delivered_signed_and_retried_after_a_500(TestServer.Db db) throws Exception {
+        List<Received> received = new CopyOnWriteArrayList<>();
+        AtomicInteger hookCalls = new AtomicInteger();
+        HttpServer receiver = receiver(received, hookCalls);
+        try (TestServer server = TestServer.start(db,
+                c -> MonitorFixtures.allowLoopback(null).apply(MonitorFixtures.fastSchedule().apply(c)))) {
+            Api api = server.api();
+            String base = "http://127.0.0.1:" + receiver.getAddress().getPort();
+            JsonNode hook = api.post(HOOKS, "{\"url\":\"" + base + "/hook\",\"name\":\"ops\"}").json();
+            String secret = hook.get("secret").asText();
+            assertThat(api.post(HOOKS, "{\"kind\":\"slack\",\"url\":\"" + base + "/slack\"}").status()).isEqualTo(201);
+
+            String repo = "acme/notified";
+            push(api, samples(repo, "error_rate", Instant.now().minusSeconds(12), Duration.ofMillis(100), 120, 1.0, 3));
+            JsonNode created = deploy(api, repo, "success");
+            Instant at = Instant.parse(created.get("created_at").asText());
+            push(api, samples(repo, "error_rate", at.plusMillis(20), Duration.ofMillis(50), 40, 5.0, 5));
+            assertThat(awaitVerdict(api, created.get("id").asText()).at("/verdict/state").asText()).isEqualTo("degraded");
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> hookCalls.get() >= 2
+                    && received.stream().anyMatch(r -> r.path().equals("/slack")));
+            List<Received> hooks = received.stream().filter(r -> r.path().equals("/hook")).toList();
+            for (Received r : hooks) {
+                long ts = Long.parseLong(r.header(Signature.TIMESTAMP_HEADER));
+                assertThat(Signature.verify(secret, ts, r.body(), r.header(Signature.HEADER))).isTrue();
+                assertThat(Signature.verify("wrong-secret-000000", ts, r.body(), r.header(Signature.HEADER))).isFalse();
+            }
+            JsonNode payload = Json.read(hooks.get(1).body());
+            assertThat(payload.get("event").asText()).isEqualTo("deployment.verdict");
+            assertThat(payload.at("/verdict/state").asText()).isEqualTo("degraded");
+            assertThat(payload.at("/deployment/id").asText()).isEqualTo(created.get("id").asText());
+            Received slack = received.stream().filter(r -> r.path().equals("/slack")).findFirst().orElseThrow();
+            assertThat(Json.read(slack.body()).get("text").asText()).contains("acme/notified").contains("degraded");
+            assertThat(slack.header(Signature.HEADER)).isNull();
+
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertDeliveryLog(api));
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    private static void assertDeliveryLog(Api api) {
+        JsonNode log = api.get("/api/v1/notifications/deliveries/").json().get("results");
+        List<JsonNode> ops = new java.util.ArrayList<>();
+        log.forEach(d -> {
+            if (d.get("webhook_name").asText().equals("ops")) {
+                ops.add(d);
+            }
+        });
+        assertThat(ops).hasSize(2);
+        assertThat(ops.get(1).get("attempt").asInt()).isEqualTo(1);
+        assertThat(ops.get(1).get("status_code").asInt()).isEqualTo(500);
+        assertThat(ops.get(0).get("attempt").asInt()).isEqualTo(2);
+        assertThat(ops.get(0).get("status_code").asInt()).isEqualTo(200);
+        assertThat(ops.get(0).get("state").asText()).isEqualTo("delivered");
+    }
+
+    @Test
+    void webhook_urls_on_private_networks_are_refused_and_only_admins_manage_webhooks() {
+        try (TestServer server = TestServer.start(TestServer.Db.SQLITE)) {
+            Api api = server.api();
+            for (String url : List.of("http://127.0.0.1/", "http://[::1]/", "http://0x7f000001/",
+                    "http://2130706433/", "http://169.254.169.254/latest/meta-data/", "http://10.0.0.8/hook")) {
+                Api.Reply r = api.post(HOOKS, "{\"url\":\"" + url + "\"}");
+                assertThat(r.status()).as(url + " " + r.body()).isEqualTo(422);
+                assertThat(r.json().at("/errors/0/pointer").asText()).isEqualTo("/url");
+            }
+            assertThat(api.post(HOOKS, "{\"url\":\"https://93.184.216.34/hook\",\"kind\":\"teams\"}").status())
+                    .isEqualTo(422);
+            String deployer = server.newOrgKey("ci-" + System.nanoTime(), Set.of(Scope.DEPLOYMENTS_WRITE));
+            assertThat(server.api(deployer).get(HOOKS).status()).isEqualTo(403);
+            JsonNode made = api.post(HOOKS, "{\"url\":\"https://93.184.216.34/hook\",\"secret\":\"0123456789abcdef\"}")
+                    .json();
+            JsonNode listed = api.get(HOOKS).json();
+            assertThat(listed.get("count").asInt()).isEqualTo(1);
+            assertThat(listed.toString()).doesNotContain("0123456789abcdef");
+            assertThat(server.api(deployer).get(HOOKS).status()).isEqualTo(403);
+            assertThat(api.send(api.builder(HOOKS + made.get("id").asText() + "/").DELETE().build()).status())
+                    .isEqualTo(204);
+            assertThat(api.get(HOOKS).json().get("count").asInt()).isZero();
+        }
+    }
+
+    /** Answers the first call to /hook with 500 and every later one with 200. */
+    private static HttpServer receiver(List<Received> received, AtomicInteger hookCalls) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String path = exchange.getRequestURI().getPath();
+            received.add(new Received(path, Map.copyOf(exchange.getRequestHeaders()), body));
+            int status = path.equals("/hook") && hookCalls.incrementAndGet() == 1 ? 500 : 200;
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+}

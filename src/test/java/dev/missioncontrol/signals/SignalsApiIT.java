@@ -1,0 +1,90 @@
+package dev.missioncontrol.signals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.missioncontrol.orgs.Scope;
+import dev.missioncontrol.testing.Api;
+import dev.missioncontrol.testing.TestServer;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** POST /api/v1/signals/: what it accepts, and the 422 problems for what it does not. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SignalsApiIT {
+    private static final String SIGNALS = "/api/v1/signals/";
+    TestServer server;
+    Api api;
+
+    @BeforeAll
+    void start() {
+        server = TestServer.start(TestServer.Db.SQLITE);
+        api = server.api();
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void accepts_samples_by_repository_then_by_the_projects_service_name() {
+        var r = api.post(SIGNALS, """
+                {"samples":[{"name":"http_errors_total","value":3,"timestamp":"2026-01-15T10:30:00Z",
+                             "labels":{"repository":"acme/signals","instance":"a"}},
+                            {"name":"http_errors_total","value":4,"timestamp":1768473060.5,
+                             "labels":{"repository":"acme/signals"}}]}""");
+        assertThat(r.status()).as(r.body()).isEqualTo(202);
+        assertThat(r.json().get("accepted").asInt()).isEqualTo(2);
+        var byService = api.post(SIGNALS, "{\"samples\":[{\"name\":\"latency_ms\",\"value\":12.5,"
+                + "\"labels\":{\"service\":\"signals\"}}]}");
+        assertThat(byService.status()).as(byService.body()).isEqualTo(202);
+    }
+
+    @Test
+    void every_bad_sample_is_named_by_its_pointer() {
+        var r = api.post(SIGNALS, """
+                {"samples":[{"value":1,"labels":{"repository":"acme/web"}},
+                            {"name":"ok","value":"1","labels":{"repository":"acme/web"}},
+                            {"name":"ok","value":1,"timestamp":"yesterday","labels":{"repository":"acme/web"}},
+                            {"name":"bad name","value":1,"labels":{"repository":"acme/web"}},
+                            {"name":"ok","value":1,"labels":{"repository":7}},
+                            {"name":"ok","value":1,"timestamp":"2999-01-01T00:00:00Z"}]}""");
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(pointers(r.json())).containsExactly("/samples/0/name", "/samples/1/value", "/samples/2/timestamp",
+                "/samples/3/name", "/samples/4/labels/repository", "/samples/5/timestamp");
+    }
+
+    @Test
+    void refuses_missing_empty_oversized_batches_and_unknown_services() {
+        assertThat(api.post(SIGNALS, "{}").status()).isEqualTo(422);
+        assertThat(api.post(SIGNALS, "{\"samples\":[]}").status()).isEqualTo(422);
+        StringBuilder many = new StringBuilder("{\"samples\":[");
+        for (int i = 0; i <= 10_000; i++) {
+            many.append(i == 0 ? "" : ",").append("{\"name\":\"m\",\"value\":1}");
+        }
+        var tooMany = api.post(SIGNALS, many.append("]}").toString());
+        assertThat(tooMany.status()).isEqualTo(422);
+        assertThat(tooMany.json().at("/errors/0/code").asText()).isEqualTo("too_long");
+        var unknown = api.post(SIGNALS, "{\"samples\":[{\"name\":\"m\",\"value\":1,\"labels\":{\"service\":\"nope\"}}]}");
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(pointers(unknown.json())).containsExactly("/samples/0/labels");
+    }
+
+    @Test
+    void needs_the_deployments_write_scope() {
+        String readOnly = server.newOrgKey("ro-signals", Set.of(Scope.DEPLOYMENTS_READ));
+        var r = server.api(readOnly).post(SIGNALS, "{\"samples\":[{\"name\":\"m\",\"value\":1}]}");
+        assertThat(r.status()).isEqualTo(403);
+    }
+
+    private static java.util.List<String> pointers(JsonNode problem) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        problem.get("errors").forEach(e -> out.add(e.get("pointer").asText()));
+        return out;
+    }
+}

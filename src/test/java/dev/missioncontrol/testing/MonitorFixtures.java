@@ -1,0 +1,73 @@
+package dev.missioncontrol.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.missioncontrol.config.AppConfig;
+import dev.missioncontrol.store.Json;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+import java.util.function.UnaryOperator;
+
+/** Deploy-monitor helpers for tests: a fast schedule, and pushing samples the way a client would. */
+public final class MonitorFixtures {
+    public static final String SIGNALS = "/api/v1/signals/";
+    public static final String DEPLOY = "/api/v1/deployments/";
+
+    private MonitorFixtures() {
+    }
+
+    /** Checks at +1 s, +2 s, +4 s, +8 s and the final one at +10 s; sessions polled every 100 ms. */
+    public static UnaryOperator<AppConfig> fastSchedule() {
+        return c -> c.withRuntime(new AppConfig.Runtime(16, Duration.ofSeconds(30), Duration.ofMillis(100),
+                List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4)), Duration.ofSeconds(10),
+                Duration.ofSeconds(15)));
+    }
+
+    /** Lets outbound calls reach this machine, where the tests' receivers and Prometheus listen. */
+    public static UnaryOperator<AppConfig> allowLoopback(String prometheusUrl) {
+        return c -> c.withIntegrations(new AppConfig.Integrations(prometheusUrl, Duration.ofSeconds(1),
+                Duration.ofDays(15), List.of("127.0.0.0/8"), Duration.ofMillis(200)));
+    }
+
+    /** {@code count} samples of one metric, {@code spacing} apart from {@code from}, around {@code level}. */
+    public static ArrayNode samples(String repo, String metric, Instant from, Duration spacing, int count,
+            double level, long seed) {
+        Random noise = new Random(seed);
+        ArrayNode out = Json.MAPPER.createArrayNode();
+        for (int i = 0; i < count; i++) {
+            ObjectNode s = out.addObject().put("name", metric)
+                    .put("value", level * (0.9 + 0.2 * noise.nextDouble()))
+                    .put("timestamp", from.plus(spacing.multipliedBy(i)).toString());
+            s.putObject("labels").put("repository", repo).put("instance", "i-" + (i % 2));
+        }
+        return out;
+    }
+
+    public static void push(Api api, ArrayNode samples) {
+        ObjectNode body = Json.object();
+        body.set("samples", samples);
+        Api.Reply r = api.post(SIGNALS, Json.write(body));
+        assertThat(r.status()).as(r.body()).isEqualTo(202);
+    }
+
+    public static JsonNode deploy(Api api, String repo, String status) {
+        Api.Reply r = api.post(DEPLOY, "{\"deployment_request\":\"Deploy " + repo + "\",\"repository_full_name\":\""
+                + repo + "\",\"status\":\"" + status + "\",\"commit_sha\":\"abcdef1234\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json();
+    }
+
+    /** Long-polls the deployment until its verdict is final (or 60 s pass). */
+    public static JsonNode awaitVerdict(Api api, String deploymentId) {
+        return api.get(DEPLOY + deploymentId + "/?wait=60").json();
+    }
+
+    public static JsonNode session(Api api, JsonNode created) {
+        return api.get("/api/v1/agent-sessions/" + created.path("agent_session_id").asText() + "/").json();
+    }
+}
