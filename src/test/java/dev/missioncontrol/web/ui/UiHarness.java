@@ -8,10 +8,6 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import dev.missioncontrol.TestApps;
 import dev.missioncontrol.agent.Brains;
-import dev.missioncontrol.monitor.DeployMonitorBrain;
-import dev.missioncontrol.monitor.MonitorSchedule;
-import java.time.Duration;
-import java.util.Set;
 import dev.missioncontrol.orgs.FirstStart;
 import dev.missioncontrol.testing.Api;
 import dev.missioncontrol.testing.TestServer;
@@ -24,6 +20,9 @@ import java.util.regex.Pattern;
 final class UiHarness implements AutoCloseable {
     static final double TIMEOUT_MS = 20_000;
 
+    /** The page tests write verdicts themselves, so the monitor session only closes instead of judging. */
+    private static final dev.missioncontrol.agent.Brain QUIET_MONITOR = h -> new dev.missioncontrol.agent.Step.Finish(null);
+
     final UiGate gate = new UiGate();
     final Chromium chromium;
     final TestServer server;
@@ -32,8 +31,7 @@ final class UiHarness implements AutoCloseable {
         chromium = Chromium.launch();
         PlaywrightAssertions.setDefaultAssertionTimeout(TIMEOUT_MS);
         server = TestServer.start(TestServer.Db.SQLITE, c -> c, config -> TestApps.start(config,
-                new Brains(Map.of("deploy_monitor", new DeployMonitorBrain(new MonitorSchedule(
-                        List.of(Duration.ofSeconds(1)), Duration.ofSeconds(2)), Set.of())), new InvestigationBrain()),
+                new Brains(Map.of("deploy_monitor", QUIET_MONITOR), new InvestigationBrain()),
                 List.of(gate)));
     }
 
