@@ -6,7 +6,7 @@ import dev.missioncontrol.agent.Dispatcher;
 import dev.missioncontrol.agent.Limits;
 import dev.missioncontrol.agent.SessionRunner;
 import dev.missioncontrol.agent.Tool;
-import dev.missioncontrol.agent.analyst.AcknowledgeBrain;
+import dev.missioncontrol.agent.analyst.AnalystBrain;
 import dev.missioncontrol.config.AppConfig;
 import dev.missioncontrol.deployments.DeploymentStore;
 import dev.missioncontrol.monitor.RecordDeploymentBrain;
@@ -15,6 +15,7 @@ import dev.missioncontrol.sessions.JournalStore;
 import dev.missioncontrol.sessions.SessionStore;
 import dev.missioncontrol.store.Database;
 import dev.missioncontrol.tools.deploys.DeploymentTools;
+import dev.missioncontrol.tools.knowledge.LogTools;
 import dev.missioncontrol.tools.time.CurrentTime;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
@@ -42,6 +43,7 @@ final class AgentRuntime implements AutoCloseable {
         journal = new JournalStore(sessions, clock);
         List<Tool> tools = new ArrayList<>(DeploymentTools.all(deployments, clock));
         tools.add(new CurrentTime(clock));
+        tools.addAll(LogTools.all(config.dataDir()));
         tools.addAll(agents.extraTools());
         Map<String, Tool> byName = tools.stream().collect(Collectors.toMap(Tool::name, Function.identity(),
                 (a, b) -> b));
@@ -53,7 +55,7 @@ final class AgentRuntime implements AutoCloseable {
     }
 
     private static BrainChooser builtInBrains() {
-        return new Brains(Map.of("deploy_monitor", new RecordDeploymentBrain()), new AcknowledgeBrain());
+        return new Brains(Map.of("deploy_monitor", new RecordDeploymentBrain()), new AnalystBrain());
     }
 
     Dispatcher dispatcher() {
