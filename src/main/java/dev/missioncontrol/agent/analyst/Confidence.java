@@ -9,8 +9,4 @@ enum Confidence {
     String word() {
         return name().toLowerCase(Locale.ROOT);
     }
-
-    Confidence lower() {
-        return this == HIGH ? MEDIUM : LOW;
-    }
 }

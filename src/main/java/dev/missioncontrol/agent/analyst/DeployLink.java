@@ -8,10 +8,8 @@ import java.util.List;
 /**
  * The deployment that landed last before the first bad line, and how strongly the timing ties the two: a deploy
  * minutes before errors that did not exist before it is the first suspect.
- *
- * @param problemsBefore some problem lines of the incident's kinds were already written before the deploy
  */
-record DeployLink(DeploymentSeen deployment, Duration before, Confidence confidence, boolean problemsBefore) {
+record DeployLink(DeploymentSeen deployment, Duration before, Confidence confidence) {
 
     static final Duration CLOSE = Duration.ofMinutes(30);
     static final Duration NEAR = Duration.ofHours(2);
@@ -31,9 +29,7 @@ record DeployLink(DeploymentSeen deployment, Duration before, Confidence confide
         Duration gap = Duration.between(last.createdAt(), onset);
         Confidence c = gap.compareTo(CLOSE) <= 0 ? Confidence.HIGH
                 : gap.compareTo(NEAR) <= 0 ? Confidence.MEDIUM : Confidence.LOW;
-        boolean before = incident.background().stream()
-                .anyMatch(t -> t.firstSeen() != null && t.firstSeen().isBefore(last.createdAt()));
-        return new DeployLink(last, gap, before ? c.lower() : c, before);
+        return new DeployLink(last, gap, c);
     }
 
     /** Deployments that landed after the problem began: they cannot have caused it. */

@@ -44,9 +44,8 @@ final class Hypotheses {
         String supports = String.format(Locale.ROOT, "It landed at %s and the first bad line followed %s later, at "
                 + "%s: `%s`.", d.deployment().createdAt(), Spans.of(d.before()), first.firstSeen(),
                 Markdown.inline(first.label()));
-        String weakens = d.problemsBefore() ? "Some problem lines were already written before it landed."
-                : d.before().compareTo(DeployLink.CLOSE) > 0 ? "The gap is long enough for other changes to "
-                + "have happened in between." : "The deployment's diff was not inspected.";
+        String weakens = d.before().compareTo(DeployLink.CLOSE) > 0 ? "The gap is long enough for other changes "
+                + "to have happened in between." : "Timing only: the deployment's diff was not inspected.";
         String action = "Roll back " + d.deployment().describe() + ", or fix forward, and check its diff against "
                 + "the first error.";
         return new Hypothesis("The " + d.deployment().describe() + ", which landed " + Spans.of(d.before())
