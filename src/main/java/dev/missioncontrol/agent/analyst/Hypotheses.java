@@ -29,7 +29,7 @@ final class Hypotheses {
         if (first != null && o.issueFor(first) == null) {
             out.add(firstFailure(incident));
         }
-        trends.stream().filter(TrendSeen::nearLimit).forEach(t -> out.add(new Hypothesis(
+        trends.stream().filter(TrendSeen::nearLimit).forEach(t -> out.add(new Hypothesis(Hypothesis.Kind.TREND,
                 t.label() + " is running out", t.lastValue() >= 95 ? Confidence.HIGH : Confidence.MEDIUM,
                 t.describe() + ".", "A trend in one template's numbers; the limit itself is inferred from the "
                 + "percentage.", "Find what consumes " + t.label() + " and relieve it before it reaches 100%.",
@@ -48,7 +48,7 @@ final class Hypotheses {
                 + "to have happened in between." : "Timing only: the deployment's diff was not inspected.";
         String action = "Roll back " + d.deployment().describe() + ", or fix forward, and check its diff against "
                 + "the first error.";
-        return new Hypothesis("The " + d.deployment().describe() + ", which landed " + Spans.of(d.before())
+        return new Hypothesis(Hypothesis.Kind.DEPLOYMENT, "The " + d.deployment().describe() + ", which landed " + Spans.of(d.before())
                 + " before the first error", d.confidence(), supports, weakens, action,
                 List.of(d.quote(), first.firstQuote()), d.deployment().createdAt());
     }
@@ -70,7 +70,7 @@ final class Hypotheses {
                     : shown.stream().anyMatch(LogTemplate::isError) ? Confidence.MEDIUM : Confidence.LOW;
             String supports = String.format(Locale.ROOT, "%,d matching line%s%s. %s", lines, lines == 1 ? "" : "s",
                     first ? ", including the incident's first bad line" : "", m.diagnosis());
-            out.add(new Hypothesis(m.title(), c, supports, alternatives(o, m, ids), m.remediation(),
+            out.add(new Hypothesis(Hypothesis.Kind.SIGNATURE, m.title(), c, supports, alternatives(o, m, ids), m.remediation(),
                     shown.stream().limit(2).map(LogTemplate::firstQuote).toList(), shown.get(0).firstSeen()));
         }
         return out;
@@ -96,7 +96,7 @@ final class Hypotheses {
         String supports = "It is the earliest problem line" + (first.firstSeen() == null ? ""
                 : " (" + first.firstSeen() + ")") + (followers > 0 ? "; " + followers
                 + " other component(s) started failing after it" : "") + ".";
-        return new Hypothesis("The first failure: `" + Markdown.inline(first.label()) + "` in " + where,
+        return new Hypothesis(Hypothesis.Kind.FIRST_FAILURE, "The first failure: `" + Markdown.inline(first.label()) + "` in " + where,
                 Confidence.MEDIUM, supports, "No known failure signature matches it, so its cause is not named.",
                 "Investigate " + where + " first, starting from the quoted line.", List.of(first.firstQuote()),
                 first.firstSeen());

@@ -74,33 +74,42 @@ final class ReportWriter {
     }
 
     private static void problem(Investigation inv, StringBuilder b) {
-        Incident incident = inv.incident();
-        List<Hypothesis> high = inv.hypotheses().stream().filter(h -> h.confidence() == Confidence.HIGH).toList();
-        if (high.size() > 1) {
-            b.append("Several problems at once, each with high confidence: ")
-                    .append(String.join("; ", high.stream().map(Hypothesis::title).toList())).append(". ");
-        } else if (!inv.hypotheses().isEmpty()) {
-            Hypothesis top = inv.hypotheses().get(0);
-            b.append("Most likely cause (").append(top.confidence().word()).append(" confidence): ")
-                    .append(top.title()).append(". ");
-        }
-        LogTemplate first = incident.first();
+        int named = causes(inv, b);
+        LogTemplate first = inv.incident().first();
         if (first != null) {
             b.append("The first bad line ").append(first.firstSeen() != null ? "(" + first.firstSeen() + ")"
                     : "(line " + first.firstLine() + " of " + first.source() + ")").append(" is `")
                     .append(Markdown.cut(first.label(), SUMMARY_CHARS)).append("`. ");
-            b.append(String.format(Locale.ROOT, "Problem lines by kind: %s.", kinds(incident)));
-            if (incident.stillHappening() != null) {
-                b.append(incident.stillHappening() ? " It was still happening when the logs end."
-                        : " It stopped at " + incident.lastBad() + ".");
+            b.append("Problem lines by kind: ").append(kinds(inv.incident())).append('.');
+            Boolean still = inv.incident().stillHappening();
+            if (still != null) {
+                b.append(still ? " It was still happening when the logs end."
+                        : " It stopped at " + inv.incident().lastBad() + ".");
             }
         }
-        inv.hypotheses().stream().skip(Math.max(1, high.size())).limit(3).forEach(h -> b.append(b.toString().contains("Other candidates")
-                ? "; " : " Other candidates: ").append(h.title()).append(" (").append(h.confidence().word())
-                .append(')'));
-        if (inv.hypotheses().size() > Math.max(1, high.size())) {
-            b.append('.');
+        List<String> others = inv.hypotheses().stream().skip(named).limit(3)
+                .map(h -> h.title() + " (" + h.confidence().word() + ")").toList();
+        if (!others.isEmpty()) {
+            b.append(" Other candidates: ").append(String.join("; ", others)).append('.');
         }
+    }
+
+    /** Names the leading cause, or the several independent ones; answers how many hypotheses it named. */
+    private static int causes(Investigation inv, StringBuilder b) {
+        if (inv.hypotheses().isEmpty()) {
+            return 0;
+        }
+        Hypothesis top = inv.hypotheses().get(0);
+        List<Hypothesis> high = inv.hypotheses().stream().filter(h -> h.confidence() == Confidence.HIGH).toList();
+        if (high.size() <= 1 || top.kind() == Hypothesis.Kind.DEPLOYMENT) {
+            b.append("Most likely cause (").append(top.confidence().word()).append(" confidence): ")
+                    .append(top.title()).append(". ");
+            return 1;
+        }
+        // several failure mechanisms and no change tying them together: each is a problem in its own right
+        b.append("Several problems at once, each with high confidence: ")
+                .append(String.join("; ", high.stream().map(Hypothesis::title).toList())).append(". ");
+        return high.size();
     }
 
     private static String kinds(Incident incident) {
