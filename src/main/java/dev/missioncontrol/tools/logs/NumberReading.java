@@ -4,6 +4,7 @@ import dev.missioncontrol.logs.LogRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,7 +18,10 @@ record NumberReading(int slot, String label, String unit, double value) {
     private static final Pattern NUMBER = Pattern.compile(
             "(?<![\\w.:/#-])(?<v>\\d+(?:\\.\\d+)?)(?:/(?<of>\\d+(?:\\.\\d+)?))?\\s?(?<unit>ms|us|s|%|[KMG]i?B)?"
                     + "(?![\\w.:/-])");
-    private static final Pattern LABEL = Pattern.compile("([A-Za-z_][\\w.-]*)\\W{0,3}$");
+    private static final Pattern WORD = Pattern.compile("[A-Za-z_][\\w.-]*");
+    /** Words that sit between a name and its number without naming anything: "latency of 12 ms", "took 3s". */
+    private static final Set<String> FILLER = Set.of("in", "of", "at", "to", "for", "after", "is", "was", "are", "by",
+            "with", "took", "from", "the", "a", "an", "now", "currently", "reached", "value");
     private static final Pattern JSON_FIELD = Pattern.compile(
             "\"(?<k>[A-Za-z_][\\w.]*)\"\\s*:\\s*(?<v>-?\\d+(?:\\.\\d+)?)\\s*(?=[,}])");
     private static final Pattern IDENTIFIER_KEY = Pattern.compile("(?i).*(?:id|port|pid|status|code|line)$");
@@ -46,10 +50,20 @@ record NumberReading(int slot, String label, String unit, double value) {
                 value = 100 * value / of; // "48/50" is how full something is
                 unit = "%";
             }
-            Matcher label = LABEL.matcher(message.substring(Math.max(0, m.start() - 40), m.start()));
-            String name = label.find() ? label.group(1) : "value";
-            found.add(new NumberReading(MAX_SLOTS + ordinal++, name, unit, value));
+            found.add(new NumberReading(MAX_SLOTS + ordinal++, label(message, m.start()), unit, value));
         }
+    }
+
+    /** The last word before the number that names something. */
+    private static String label(String message, int numberAt) {
+        Matcher w = WORD.matcher(message.substring(Math.max(0, numberAt - 60), numberAt));
+        String name = "value";
+        while (w.find()) {
+            if (!FILLER.contains(w.group().toLowerCase(Locale.ROOT))) {
+                name = w.group();
+            }
+        }
+        return name;
     }
 
     private static void jsonFields(String raw, List<NumberReading> found) {
