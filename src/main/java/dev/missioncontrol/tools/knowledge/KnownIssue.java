@@ -9,16 +9,20 @@ public record KnownIssue(String id, String title, List<Pattern> patterns, String
 
     /**
      * How specifically the issue matches the text: the length of its longest pattern match, 0 for none. A long
-     * match ("could not acquire connection from pool") says more than a short one ("timeout").
+     * match ("could not acquire connection from pool") says more than a short one ("timeout"); a pattern with a
+     * gap ({@code database.{0,60}timeout}) counts half, since the gap matched whatever stood there.
      */
     public int specificity(String text) {
-        int longest = 0;
+        int best = 0;
         for (Pattern p : patterns) {
             Matcher m = p.matcher(text);
             if (m.find()) {
-                longest = Math.max(longest, Math.max(1, m.end() - m.start()));
+                int length = Math.max(1, m.end() - m.start());
+                String source = p.pattern();
+                best = Math.max(best, source.contains(".{") || source.contains(".*") ? Math.max(1, length / 2)
+                        : length);
             }
         }
-        return longest;
+        return best;
     }
 }

@@ -54,16 +54,25 @@ record NumberReading(int slot, String label, String unit, double value) {
         }
     }
 
-    /** The last word before the number that names something. */
-    private static String label(String message, int numberAt) {
-        Matcher w = WORD.matcher(message.substring(Math.max(0, numberAt - 60), numberAt));
-        String name = "value";
+    /**
+     * The words that name the number: up to three before it, within its clause ("db.Pool - connection pool usage
+     * 85/100" gives "connection pool usage"), without fillers such as "in" or "took".
+     */
+    static String label(String message, int numberAt) {
+        String before = message.substring(Math.max(0, numberAt - 60), numberAt).stripTrailing();
+        before = before.replaceAll("[^\\w]+$", "");
+        int clause = Math.max(Math.max(before.lastIndexOf(" - "), before.lastIndexOf(',')),
+                Math.max(before.lastIndexOf(':'), before.lastIndexOf(';')));
+        Matcher w = WORD.matcher(clause < 0 ? before : before.substring(clause + 1));
+        List<String> words = new ArrayList<>();
         while (w.find()) {
-            if (!FILLER.contains(w.group().toLowerCase(Locale.ROOT))) {
-                name = w.group();
-            }
+            words.add(w.group());
         }
-        return name;
+        while (!words.isEmpty() && FILLER.contains(words.get(words.size() - 1).toLowerCase(Locale.ROOT))) {
+            words.remove(words.size() - 1);
+        }
+        return words.isEmpty() ? "value" : String.join(" ", words.subList(Math.max(0, words.size() - 3),
+                words.size()));
     }
 
     private static void jsonFields(String raw, List<NumberReading> found) {

@@ -18,9 +18,9 @@ final class NumericSeries {
     double max = Double.NEGATIVE_INFINITY;
     Reading first;
     Reading last;
-    /** Whether every reading so far moved by the same step in arrival order: a counter, not a measurement. */
+    /** Whether every event so far moved the value by the same step in arrival order: a counter, not a measurement. */
     boolean counter = true;
-    private double step = Double.NaN;
+    private double stepPerEvent = Double.NaN;
     private double previous = Double.NaN;
 
     /** One reading with the line that stated it, kept for evidence. */
@@ -32,12 +32,13 @@ final class NumericSeries {
         this.unit = unit;
     }
 
-    void add(double x, double value, LogRecord event) {
+    /** Adds a reading; {@code gap} is how many of the template's events passed since the previous reading. */
+    void add(double x, double value, LogRecord event, long gap) {
         fit.addData(x, value);
-        if (!Double.isNaN(previous)) {
-            double d = value - previous;
-            counter = counter && (Double.isNaN(step) || d == step);
-            step = d;
+        if (!Double.isNaN(previous) && gap > 0) {
+            double step = (value - previous) / gap;
+            counter = counter && (Double.isNaN(stepPerEvent) || step == stepPerEvent);
+            stepPerEvent = step;
         }
         previous = value;
         min = Math.min(min, value);

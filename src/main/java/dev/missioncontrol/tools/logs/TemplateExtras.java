@@ -16,27 +16,47 @@ final class TemplateExtras {
     static final int MAX_COMPONENTS = 5;
     static final int MAX_SERIES = 4096;
 
+    /** Every event of a template is read for numbers up to this count; beyond it, every 2nd, 4th, … */
+    static final int READ_ALL = 1024;
+
     private final List<Map<String, Long>> components = new ArrayList<>();
+    private final List<long[]> eventCounts = new ArrayList<>();
     private final Map<Integer, NumericSeries> series = new HashMap<>();
     private Instant origin;
 
     void add(int templateId, LogRecord event, boolean timed) {
         while (components.size() < templateId) {
             components.add(new LinkedHashMap<>());
+            eventCounts.add(new long[2]); // events so far, and the number of the last one read for numbers
         }
-        Map<String, Long> seen = components.get(templateId - 1);
-        if (event.component() != null && (seen.size() < MAX_COMPONENTS || seen.containsKey(event.component()))) {
-            seen.merge(event.component(), 1L, Long::sum);
+        Map<String, Long> names = components.get(templateId - 1);
+        if (event.component() != null && (names.size() < MAX_COMPONENTS || names.containsKey(event.component()))) {
+            names.merge(event.component(), 1L, Long::sum);
         }
+        long[] counts = eventCounts.get(templateId - 1);
+        long n = counts[0]++;
         Double x = position(event, timed);
-        if (x != null) {
-            for (NumberReading r : NumberReading.of(event)) {
-                NumericSeries s = seriesFor(templateId * 2 * NumberReading.MAX_SLOTS + r.slot(), r);
-                if (s != null) {
-                    s.add(x, r.value(), event);
-                }
+        if (x != null && n % stride(n) == 0) {
+            readNumbers(templateId, event, x, n - counts[1]);
+            counts[1] = n;
+        }
+    }
+
+    private void readNumbers(int templateId, LogRecord event, double x, long gap) {
+        for (NumberReading r : NumberReading.of(event)) {
+            NumericSeries s = seriesFor(templateId * 2 * NumberReading.MAX_SLOTS + r.slot(), r);
+            if (s != null) {
+                s.add(x, r.value(), event, gap);
             }
         }
+    }
+
+    /**
+     * Reading numbers costs more than mining, so a frequent template is thinned out evenly: a fit over a few
+     * thousand readings spread over the log finds the same slope as one over half a million.
+     */
+    static long stride(long n) {
+        return n < READ_ALL ? 1 : Long.highestOneBit(n / (READ_ALL / 2));
     }
 
     /** In order of first appearance: the first names who wrote the template's first line. */

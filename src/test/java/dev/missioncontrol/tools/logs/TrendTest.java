@@ -26,7 +26,7 @@ class TrendTest {
             extras.add(1, event(i, "request served in " + (100 + 40 * i + (i % 3) * 7) + "ms"), true);
         }
         Trend t = only(extras);
-        assertThat(t.label()).isEqualTo("served");
+        assertThat(t.label()).isEqualTo("request served");
         assertThat(t.unit()).isEqualTo("ms");
         assertThat(t.rising()).isTrue();
         assertThat(t.perUnit()).isBetween(35.0, 45.0); // per minute: one line a minute, +40 ms each
