@@ -25,6 +25,17 @@ final class TimelineSection {
             out.add("- No problem lines, so there is no start or end to report.");
             return out;
         }
+        List<Moment> moments = moments(inv);
+        moments.sort(Comparator.comparing(Moment::at, Comparator.nullsLast(Comparator.naturalOrder())));
+        moments.forEach(m -> out.add("- " + (m.at() == null ? "" : m.at() + ": ") + m.text()));
+        out.add("- " + ending(incident));
+        return out;
+    }
+
+    /** The incident's moments: first bad line, the line before it, each component's start, deployments. */
+    private static List<Moment> moments(Investigation inv) {
+        Observations o = inv.obs();
+        Incident incident = inv.incident();
         List<Moment> moments = new ArrayList<>();
         LogTemplate first = incident.first();
         moments.add(new Moment(first.firstSeen(), "first bad line (" + first.source() + " line " + first.firstLine()
@@ -42,10 +53,7 @@ final class TimelineSection {
         }
         DeployLink.after(o.deployments, incident).forEach(d -> moments.add(new Moment(d.createdAt(),
                 d.describe() + " landed, after the problem began")));
-        moments.sort(Comparator.comparing(Moment::at, Comparator.nullsLast(Comparator.naturalOrder())));
-        moments.forEach(m -> out.add("- " + (m.at() == null ? "" : m.at() + ": ") + m.text()));
-        out.add("- " + ending(incident));
-        return out;
+        return moments;
     }
 
     private static java.util.Optional<Quote> beforeFirst(Observations o, LogTemplate first) {
