@@ -7,7 +7,7 @@ import dev.missioncontrol.agent.Dispatcher;
 import dev.missioncontrol.agent.Limits;
 import dev.missioncontrol.agent.SessionRunner;
 import dev.missioncontrol.agent.Tool;
-import dev.missioncontrol.agent.analyst.AcknowledgeBrain;
+import dev.missioncontrol.agent.analyst.AnalystBrain;
 import dev.missioncontrol.agent.llm.ChatModels;
 import dev.missioncontrol.agent.llm.LlmBrain;
 import dev.missioncontrol.agent.llm.LlmSettings;
@@ -21,6 +21,7 @@ import dev.missioncontrol.sessions.JournalStore;
 import dev.missioncontrol.sessions.SessionStore;
 import dev.missioncontrol.store.Database;
 import dev.missioncontrol.tools.deploys.DeploymentTools;
+import dev.missioncontrol.tools.knowledge.LogTools;
 import dev.missioncontrol.tools.time.CurrentTime;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
@@ -53,6 +54,7 @@ final class AgentRuntime implements AutoCloseable {
         List<Tool> tools = new ArrayList<>(DeploymentTools.all(features.deployments(), clock));
         tools.add(new CurrentTime(clock));
         tools.addAll(features.tools());
+        tools.addAll(LogTools.all(config.dataDir()));
         tools.addAll(agents.extraTools());
         Map<String, Tool> byName = tools.stream().collect(Collectors.toMap(Tool::name, Function.identity(),
                 (a, b) -> b));
@@ -67,7 +69,7 @@ final class AgentRuntime implements AutoCloseable {
 
     /** Investigations go to the LLM when one is configured, with the analyst behind it; otherwise to the analyst. */
     private static BrainChooser builtInBrains(MonitorSchedule schedule, AppConfig.Llm llm, Map<String, Tool> tools) {
-        Brain analyst = new AcknowledgeBrain();
+        Brain analyst = new AnalystBrain();
         Brain investigator = llm.provider() == null || llm.provider().isBlank() ? analyst
                 : new LlmBrain(ChatModels.create(new LlmSettings(llm.provider(), llm.model(), llm.baseUrl(),
                         llm.apiKey(), llm.maxToolCalls(), llm.timeout())), analyst, tools.values(), llm.maxToolCalls());

@@ -84,6 +84,13 @@ public final class LogReader implements Iterator<LogRecord>, AutoCloseable {
                 fields.message(), raw.toString(), lines);
     }
 
+    /** One line read on its own, e.g. a search hit: its header fields, with no continuation lines joined. */
+    public static LogRecord line(String text, long lineNo, int referenceYear) {
+        LineFields fields = new HeaderDetector(referenceYear).detect(text);
+        return new LogRecord(lineNo, fields.timestamp(), fields.level(), fields.component(), fields.message(), text,
+                1);
+    }
+
     /** Input lines consumed so far, including blank ones and one line of look-ahead. */
     public long linesRead() {
         return lineNo;

@@ -32,8 +32,10 @@ final class Timestamps {
                     + "(?:\\.(?<f>\\d{1,9}))?"),
             // access logs: 10/Oct/2000:13:55:36 -0700
             Pattern.compile("(?<d>\\d{2})/(?<mon>" + MONTHS + ")/(?<y>\\d{4}):" + TIME + ZONE),
-            // syslog: Jun 14 15:16:01, optionally with the year after the day
-            Pattern.compile("(?<mon>" + MONTHS + ")\\s+(?<d>\\d{1,2})(?:\\s+(?<y>\\d{4}))?\\s+" + TIME + ZONE));
+            // syslog: Jun 14 15:16:01, optionally with the year after the day; date(1) writes the year after
+            // the zone instead (Fri Jul 11 13:23:24 UTC 2025)
+            Pattern.compile("(?<mon>" + MONTHS + ")\\s+(?<d>\\d{1,2})(?:\\s+(?<y>\\d{4}))?\\s+" + TIME
+                    + "(?:\\s(?<z>UTC|GMT|Z|[+-]\\d{2}:?\\d{2})(?:\\s(?<ya>\\d{4})(?!\\d))?)?"));
 
     private Timestamps() {
     }
@@ -70,7 +72,7 @@ final class Timestamps {
     }
 
     private static int year(Matcher m, int referenceYear) {
-        String y = group(m, "y");
+        String y = group(m, "y") != null ? group(m, "y") : group(m, "ya");
         if (y != null) {
             return Integer.parseInt(y);
         }

@@ -53,6 +53,14 @@ class LogReaderTest {
     }
 
     @Test
+    void reads_the_date_command_format_with_the_year_after_the_zone() {
+        LogRecord e = only("Fri Jul 11 13:23:24 UTC 2025 ERROR: Failed to connect to database: connection timeout");
+        assertThat(e.timestamp()).isEqualTo(Instant.parse("2025-07-11T13:23:24Z"));
+        assertThat(e.level()).isEqualTo("ERROR");
+        assertThat(e.message()).isEqualTo("Failed to connect to database: connection timeout");
+    }
+
+    @Test
     void finds_the_timestamp_after_leading_labels_and_the_level_after_the_source() {
         LogRecord e = only("- 1117838570 2005.06.03 R02-M1 2005-06-03-15.42.50.675872 R02-M1 RAS KERNEL INFO "
                 + "instruction cache parity error corrected");

@@ -1,0 +1,81 @@
+package dev.missioncontrol.agent.analyst;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.missioncontrol.agent.Brain;
+import dev.missioncontrol.agent.History;
+import dev.missioncontrol.agent.Step;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The built-in analyst: a deterministic investigation playbook for root_cause_analysis and general sessions.
+ * Analyse the logs, search for what the person asked about and around the first bad line, match known failure
+ * signatures, list the deployments around the onset, record the findings, then write the report. Every decision is
+ * derived from the timeline, so a session resumed on another node continues exactly where it stopped.
+ */
+public final class AnalystBrain implements Brain {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** How far before the first bad line a deployment is looked for, and how far after (to say it came later). */
+    static final Duration LOOK_BACK = Duration.ofHours(24);
+    static final Duration LOOK_AHEAD = Duration.ofHours(1);
+
+    @Override
+    public Step next(History h) {
+        if (h.hasReport()) {
+            return h.unansweredMessage()
+                    .<Step>map(m -> new Step.Say(FollowUp.answer(m.text(), Investigation.of(h))))
+                    .orElse(new Step.Finish(null));
+        }
+        Observations o = Observations.from(h);
+        if (h.entries().stream().noneMatch(e -> e.is("thought"))) {
+            return new Step.Note(Step.NoteKind.THOUGHT, plan(o.request), JSON.createObjectNode());
+        }
+        if (!o.analyzed) {
+            return new Step.CallTool("analyze_logs", JSON.createObjectNode());
+        }
+        Optional<ObjectNode> search = SearchPlan.next(o);
+        if (search.isPresent()) {
+            return new Step.CallTool("search_logs", search.get());
+        }
+        if (!o.issuesChecked && !o.sources.isEmpty()) {
+            return new Step.CallTool("match_known_issues", JSON.createObjectNode());
+        }
+        if (!o.deploymentsChecked) {
+            return new Step.CallTool("list_deployments", deploymentWindow(o, h));
+        }
+        Investigation inv = Investigation.of(o);
+        List<Finding> findings = inv.findings();
+        if (o.findingsRecorded < findings.size()) {
+            Finding f = findings.get(o.findingsRecorded);
+            return new Step.Note(Step.NoteKind.FINDING, f.title(), f.data());
+        }
+        return new Step.Finish(ReportWriter.write(inv));
+    }
+
+    private static String plan(Request r) {
+        StringBuilder b = new StringBuilder("Plan: analyse the logs");
+        if (!r.terms().isEmpty()) {
+            b.append(", search for ").append(String.join(", ", r.terms().stream().map(t -> "'" + t + "'").toList()));
+        }
+        b.append(", match known failure signatures, and list deployments before the first bad line");
+        if (r.service() != null) {
+            b.append(" (service: ").append(r.service()).append(')');
+        }
+        return b.append('.').toString();
+    }
+
+    /** Around the first bad line when the logs carry time; otherwise the day before the session began. */
+    private static ObjectNode deploymentWindow(Observations o, History h) {
+        Instant onset = Incident.of(o.problems(), o.sources).onset();
+        Instant until = onset != null ? onset.plus(LOOK_AHEAD) : h.session().createdAt();
+        Instant since = (onset != null ? onset : until).minus(LOOK_BACK);
+        ObjectNode args = JSON.createObjectNode().put("since", since.toString()).put("until", until.toString());
+        if (o.request.repository() != null) {
+            args.put("repository", o.request.repository());
+        }
+        return args;
+    }
+}

@@ -1,0 +1,104 @@
+package dev.missioncontrol.agent.analyst;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Ranks the candidate causes: a deployment just before the first bad line, the known failure signatures the
+ * incident's lines match, the earliest failure when no signature explains it, and measurements nearing a limit.
+ */
+final class Hypotheses {
+    /** A signature with at least this share of the largest signature's lines is a main problem too. */
+    static final double MAJOR_SHARE = 0.5;
+    static final int MAX = 5;
+
+    private Hypotheses() {
+    }
+
+    static List<Hypothesis> of(Observations o, Incident incident, DeployLink deploy, List<TrendSeen> trends) {
+        List<Hypothesis> out = new ArrayList<>();
+        if (deploy != null) {
+            out.add(deployment(deploy, incident));
+        }
+        out.addAll(knownIssues(o, incident));
+        LogTemplate first = incident.first();
+        if (first != null && o.issueFor(first) == null) {
+            out.add(firstFailure(incident));
+        }
+        trends.stream().filter(TrendSeen::nearLimit).forEach(t -> out.add(new Hypothesis(Hypothesis.Kind.TREND,
+                t.label() + " is running out", t.lastValue() >= 95 ? Confidence.HIGH : Confidence.MEDIUM,
+                t.describe() + ".", "A trend in one template's numbers; the limit itself is inferred from the "
+                + "percentage.", "Find what consumes " + t.label() + " and relieve it before it reaches 100%.",
+                List.of(t.first(), t.last()), t.first().at())));
+        out.sort(Comparator.comparing(Hypothesis::confidence)
+                .thenComparing(h -> h.since() == null ? java.time.Instant.MAX : h.since()));
+        return out.subList(0, Math.min(MAX, out.size()));
+    }
+
+    private static Hypothesis deployment(DeployLink d, Incident incident) {
+        LogTemplate first = incident.first();
+        String supports = String.format(Locale.ROOT, "It landed at %s and the first bad line followed %s later, at "
+                + "%s: `%s`.", d.deployment().createdAt(), Spans.of(d.before()), first.firstSeen(),
+                Markdown.inline(first.label()));
+        String weakens = d.before().compareTo(DeployLink.CLOSE) > 0 ? "The gap is long enough for other changes "
+                + "to have happened in between." : "Timing only: the deployment's diff was not inspected.";
+        String action = "Roll back " + d.deployment().describe() + ", or fix forward, and check its diff against "
+                + "the first error.";
+        return new Hypothesis(Hypothesis.Kind.DEPLOYMENT, "The " + d.deployment().describe() + ", which landed " + Spans.of(d.before())
+                + " before the first error", d.confidence(), supports, weakens, action,
+                List.of(d.quote(), first.firstQuote()), d.deployment().createdAt());
+    }
+
+    private static List<Hypothesis> knownIssues(Observations o, Incident incident) {
+        long largest = Math.max(1, o.issues.stream().mapToLong(m -> linesOf(o, incident, m)).max().orElse(1));
+        Set<Set<String>> seen = new LinkedHashSet<>();
+        List<Hypothesis> out = new ArrayList<>();
+        for (KnownIssueMatch m : o.issues) {
+            List<LogTemplate> shown = m.templateIds().stream().map(o::template)
+                    .filter(t -> t != null && incident.involved().contains(t)).toList();
+            Set<String> ids = new LinkedHashSet<>(shown.stream().map(LogTemplate::id).toList());
+            if (shown.isEmpty() || !seen.add(ids)) {
+                continue; // the same lines under a weaker signature add nothing
+            }
+            long lines = shown.stream().mapToLong(LogTemplate::count).sum();
+            boolean first = shown.contains(incident.first());
+            Confidence c = first || lines >= MAJOR_SHARE * largest ? Confidence.HIGH
+                    : shown.stream().anyMatch(LogTemplate::isError) ? Confidence.MEDIUM : Confidence.LOW;
+            String supports = String.format(Locale.ROOT, "%,d matching line%s%s. %s", lines, lines == 1 ? "" : "s",
+                    first ? ", including the incident's first bad line" : "", m.diagnosis());
+            out.add(new Hypothesis(Hypothesis.Kind.SIGNATURE, m.title(), c, supports, alternatives(o, m, ids), m.remediation(),
+                    shown.stream().limit(2).map(LogTemplate::firstQuote).toList(), shown.get(0).firstSeen()));
+        }
+        return out;
+    }
+
+    private static long linesOf(Observations o, Incident incident, KnownIssueMatch m) {
+        return m.templateIds().stream().map(o::template).filter(t -> t != null && incident.involved().contains(t))
+                .mapToLong(LogTemplate::count).sum();
+    }
+
+    /** Other signatures the same lines match, which a reader should weigh against this one. */
+    private static String alternatives(Observations o, KnownIssueMatch m, Set<String> ids) {
+        List<String> others = o.issues.stream().filter(i -> i != m && i.templateIds().stream().anyMatch(ids::contains))
+                .map(KnownIssueMatch::title).limit(3).toList();
+        return others.isEmpty() ? "Matched by the text of the lines only; no metrics were checked."
+                : "The same lines also match: " + String.join("; ", others) + ".";
+    }
+
+    private static Hypothesis firstFailure(Incident incident) {
+        LogTemplate first = incident.first();
+        String where = first.component() == null ? first.source() : first.component();
+        int followers = incident.chain().size() - 1;
+        String supports = "It is the earliest problem line" + (first.firstSeen() == null ? ""
+                : " (" + first.firstSeen() + ")") + (followers > 0 ? "; " + followers
+                + " other component(s) started failing after it" : "") + ".";
+        return new Hypothesis(Hypothesis.Kind.FIRST_FAILURE, "The first failure: `" + Markdown.inline(first.label()) + "` in " + where,
+                Confidence.MEDIUM, supports, "No known failure signature matches it, so its cause is not named.",
+                "Investigate " + where + " first, starting from the quoted line.", List.of(first.firstQuote()),
+                first.firstSeen());
+    }
+}

@@ -1,0 +1,121 @@
+package dev.missioncontrol.agent.analyst;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The problem as the logs show it: which problem templates make up the incident (as opposed to background noise
+ * that was there all along), which line was the first bad one, the order in which components started failing, and
+ * whether it was still going on when the logs end.
+ *
+ * @param involved       the incident's templates, earliest first
+ * @param background     problem templates present from the start at a steady rate
+ * @param stillHappening true or false on a timed log; null when the logs carry no time
+ */
+record Incident(List<LogTemplate> involved, List<LogTemplate> background, List<Link> chain, Instant lastBad,
+                Boolean stillHappening, Instant logsEnd) {
+
+    /** A component's first problem, and how long after the incident's first bad line it came. */
+    record Link(String component, LogTemplate template, Duration after) {
+    }
+
+    /** A template's rate in the rest of the log must reach this multiple of its early rate to count as new. */
+    static final double RISE = 3.0;
+    static final int MIN_BUCKETS = 8;
+    /** By time; lines without time by source (the request's own logs before captured tool output), then line. */
+    static Comparator<LogTemplate> earliest(List<LogSourceStats> sources) {
+        List<String> order = sources.stream().map(LogSourceStats::name).toList();
+        return Comparator.comparing(LogTemplate::firstSeen, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparingInt(t -> order.indexOf(t.source())).thenComparingLong(LogTemplate::firstLine);
+    }
+
+    static Incident of(List<LogTemplate> problems, List<LogSourceStats> sources) {
+        List<LogTemplate> background = new ArrayList<>();
+        List<LogTemplate> involved = new ArrayList<>();
+        for (LogTemplate t : problems) {
+            (isBackground(t) ? background : involved).add(t);
+        }
+        if (involved.isEmpty()) { // the log starts inside the incident: everything in it is the incident
+            involved.addAll(background);
+            background.clear();
+        }
+        involved.sort(earliest(sources));
+        Instant lastBad = involved.stream().map(LogTemplate::lastSeen).filter(java.util.Objects::nonNull)
+                .max(Comparator.naturalOrder()).orElse(null);
+        LogSourceStats source = involved.isEmpty() ? null : sourceOf(involved.get(0), sources);
+        Instant end = source == null ? null : source.last();
+        return new Incident(List.copyOf(involved), List.copyOf(background), chain(involved), lastBad,
+                still(lastBad, source), end);
+    }
+
+    boolean isEmpty() {
+        return involved.isEmpty();
+    }
+
+    LogTemplate first() {
+        return involved.isEmpty() ? null : involved.get(0);
+    }
+
+    Instant onset() {
+        return involved.isEmpty() ? null : involved.get(0).firstSeen();
+    }
+
+    long errorCount() {
+        return involved.stream().mapToLong(LogTemplate::errors).sum();
+    }
+
+    /** Present in the first quarter of a long enough timed log, and not much more frequent afterwards. */
+    static boolean isBackground(LogTemplate t) {
+        long[] h = t.histogram();
+        if (h.length < MIN_BUCKETS || t.firstSeen() == null) {
+            return false;
+        }
+        int quarter = h.length / 4;
+        long early = 0;
+        long later = 0;
+        for (int i = 0; i < h.length; i++) {
+            if (i < quarter) {
+                early += h[i];
+            } else {
+                later += h[i];
+            }
+        }
+        double earlyRate = (double) early / quarter;
+        double laterRate = (double) later / (h.length - quarter);
+        return early > 0 && laterRate < RISE * earlyRate;
+    }
+
+    private static List<Link> chain(List<LogTemplate> involved) {
+        Map<String, LogTemplate> firstByComponent = new LinkedHashMap<>();
+        for (LogTemplate t : involved) {
+            if (t.firstSeen() == null && !firstByComponent.isEmpty()) {
+                continue; // without time there is no order between components
+            }
+            firstByComponent.putIfAbsent(t.component() == null ? t.source() : t.component(), t);
+        }
+        Instant onset = involved.isEmpty() ? null : involved.get(0).firstSeen();
+        List<Link> links = new ArrayList<>();
+        firstByComponent.forEach((component, t) -> links.add(new Link(component, t,
+                onset == null || t.firstSeen() == null ? null : Duration.between(onset, t.firstSeen()))));
+        return links;
+    }
+
+    /** Still happening when the last bad line is within the last 2 % of the log's time span. */
+    private static Boolean still(Instant lastBad, LogSourceStats source) {
+        if (lastBad == null || source == null || !source.timed() || source.last() == null) {
+            return null;
+        }
+        long span = Duration.between(source.first(), source.last()).toMillis();
+        long slack = span / 50;
+        return Duration.between(lastBad, source.last()).toMillis() <= slack;
+    }
+
+    private static LogSourceStats sourceOf(LogTemplate t, List<LogSourceStats> sources) {
+        return sources.stream().filter(s -> s.name().equals(t.source())).findFirst().orElse(null);
+    }
+}

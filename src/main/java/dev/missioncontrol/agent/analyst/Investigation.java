@@ -1,0 +1,71 @@
+package dev.missioncontrol.agent.analyst;
+
+import dev.missioncontrol.agent.History;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Everything the analyst concludes from the tool results on the timeline. A pure function of the history: the
+ * report, the findings and the answers to follow-up questions are all derived from it.
+ */
+record Investigation(Observations obs, Incident incident, DeployLink deploy, List<TrendSeen> trends,
+                     List<Finding> findings, List<Hypothesis> hypotheses) {
+
+    static final int MAX_FINDINGS = 10;
+
+    static Investigation of(History h) {
+        return of(Observations.from(h));
+    }
+
+    static Investigation of(Observations o) {
+        Incident incident = Incident.of(o.problems(), o.sources);
+        DeployLink deploy = DeployLink.of(o.deployments, incident);
+        List<TrendSeen> trends = o.trends().stream().limit(3).toList();
+        List<Finding> findings = new ArrayList<>(SearchFindings.of(o));
+        findings.addAll(ProblemFindings.of(o, incident));
+        trends.forEach(t -> findings.add(new Finding("Trend: " + t.describe(), "Fitted over the numbers of one "
+                + "repeated line; the first and last readings are quoted.", List.of(t.first(), t.last()))));
+        if (deploy != null) {
+            findings.add(new Finding("A deployment landed " + Spans.of(deploy.before()) + " before the first error",
+                    deploy.deployment().describe() + " at " + deploy.deployment().createdAt() + "; the first bad "
+                    + "line is at " + incident.onset() + ".", List.of(deploy.quote())));
+        }
+        if (incident.isEmpty()) {
+            findings.add(quiet(o));
+        }
+        List<Finding> capped = findings.subList(0, Math.min(MAX_FINDINGS, findings.size()));
+        return new Investigation(o, incident, deploy, trends, List.copyOf(capped),
+                Hypotheses.of(o, incident, deploy, trends));
+    }
+
+    /** Nothing in the logs reads as a problem. */
+    boolean noProblem() {
+        return incident.isEmpty() && hypotheses.isEmpty();
+    }
+
+    /** What the logs say when nothing is wrong: their size and their most common lines. */
+    private static Finding quiet(Observations o) {
+        if (o.sources.isEmpty()) {
+            return new Finding("No logs to analyse", "The request carried no logs (context.logs) and no other "
+                    + "captured output.", List.of());
+        }
+        String detail = Markdown.count(o.events(), "event") + " in " + String.join(", ",
+                o.sources.stream().map(LogSourceStats::name).toList()) + ": none at ERROR or WARN level and none "
+                + "with failure words (error, failed, timeout, refused, …).";
+        List<Quote> quotes = o.templates.stream().limit(2).map(LogTemplate::firstQuote).toList();
+        return new Finding("No errors or warnings in the logs", detail, quotes);
+    }
+
+    String outcome() {
+        if (noProblem()) {
+            return "No problem found in the logs";
+        }
+        return hypotheses.isEmpty() ? "Problems found; no cause identified"
+                : "Likely cause: " + Markdown.inline(hypotheses.get(0).title()).replace("`", "");
+    }
+
+    List<String> actions() {
+        return ActionPlan.of(this);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.missioncontrol.agent.analyst;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.List;
+
+/** One template as analyze_logs reported it. */
+record LogTemplate(String id, String source, String template, String message, long count, long errors,
+                   long warnings, String level, String problem, Instant firstSeen, Instant lastSeen, long firstLine,
+                   String sample, List<String> components, String exception, long[] histogram) {
+
+    static LogTemplate from(JsonNode n) {
+        JsonNode h = n.path("histogram");
+        long[] histogram = new long[h.size()];
+        for (int i = 0; i < histogram.length; i++) {
+            histogram[i] = h.get(i).asLong();
+        }
+        return new LogTemplate(n.path("id").asText(), n.path("source").asText(), n.path("template").asText(),
+                n.path("message").asText(""), n.path("count").asLong(), n.path("errors").asLong(),
+                n.path("warnings").asLong(), Views.text(n.get("level")), Views.text(n.get("problem")),
+                Views.instant(n.get("first_seen")), Views.instant(n.get("last_seen")), n.path("first_line").asLong(),
+                n.path("sample").asText(""), Views.list(n.get("components"), JsonNode::asText),
+                Views.text(n.get("exception")), histogram);
+    }
+
+    boolean isProblem() {
+        return problem != null;
+    }
+
+    boolean isError() {
+        return errors > 0;
+    }
+
+    /** The first line of this template, as evidence. */
+    Quote firstQuote() {
+        return new Quote(source, firstLine, firstSeen, sample);
+    }
+
+    String component() {
+        return components.isEmpty() ? null : components.get(0);
+    }
+
+    /** What a person calls this kind of line: its message with the values of its first occurrence. */
+    String label() {
+        return message.isBlank() ? template : message;
+    }
+}

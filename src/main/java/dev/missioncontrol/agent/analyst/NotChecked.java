@@ -1,0 +1,42 @@
+package dev.missioncontrol.agent.analyst;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The report's last section: what the analyst could not see, and why. */
+final class NotChecked {
+    private NotChecked() {
+    }
+
+    static List<String> lines(Investigation inv) {
+        Observations o = inv.obs();
+        List<String> out = new ArrayList<>();
+        if (o.sources.stream().noneMatch(s -> s.name().equals("context.logs"))) {
+            out.add("The service's own logs: the request carried no `context.logs`"
+                    + (o.sources.isEmpty() ? "." : ", only " + String.join(", ",
+                    o.sources.stream().map(LogSourceStats::name).toList()) + "."));
+        }
+        out.add("Metrics: none were queried; rates and counts come from the log lines only.");
+        if (!o.deploymentsChecked) {
+            out.add("Deployments: not listed.");
+        } else if (o.deploymentsProblem != null) {
+            out.add("Deployments: listing failed (" + o.deploymentsProblem + ").");
+        } else if (inv.incident().onset() == null && !inv.incident().isEmpty()) {
+            out.add("Deployments against the logs: the problem lines carry no timestamps, so they could not be "
+                    + "lined up with deployments.");
+        }
+        if (inv.deploy() != null) {
+            out.add("The content of " + inv.deploy().deployment().describe() + ": its diff was not read.");
+        }
+        if (o.searches.stream().anyMatch(SearchOutcome::outOfTime)) {
+            out.add("Part of the logs for some searches: they stopped at their time limit.");
+        }
+        if (o.request.service() != null) {
+            out.add("Logs of services other than those in the request, and the live state of "
+                    + o.request.service() + " (pods, restarts, resources).");
+        } else {
+            out.add("The live state of the service (pods, restarts, resources) and logs not in the request.");
+        }
+        return out;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.missioncontrol.agent.analyst;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Findings about the problem lines: the incident's templates grouped by the known issue they show (or one finding
+ * per template when none matches), then the background noise, then bursts and new patterns.
+ */
+final class ProblemFindings {
+    static final int MAX_GROUPS = 6;
+    static final int MAX_PER_GROUP = 4;
+
+    private ProblemFindings() {
+    }
+
+    static List<Finding> of(Observations o, Incident incident) {
+        Map<String, List<LogTemplate>> groups = new LinkedHashMap<>();
+        for (LogTemplate t : incident.involved()) {
+            KnownIssueMatch issue = o.issueFor(t);
+            groups.computeIfAbsent(issue == null ? t.id() : issue.id(), k -> new ArrayList<>()).add(t);
+        }
+        List<Finding> out = new ArrayList<>();
+        groups.values().stream().limit(MAX_GROUPS).forEach(g -> out.add(group(o, incident, g)));
+        if (!incident.background().isEmpty()) {
+            out.add(background(incident.background()));
+        }
+        return out;
+    }
+
+    private static Finding group(Observations o, Incident incident, List<LogTemplate> templates) {
+        LogTemplate lead = templates.get(0);
+        KnownIssueMatch issue = o.issueFor(lead);
+        long lines = templates.stream().mapToLong(LogTemplate::count).sum();
+        String title = String.format(Locale.ROOT, "%s: %,d %s line%s", issue != null ? issue.title()
+                : Markdown.inline(lead.label()), lines, levelWord(templates), lines == 1 ? "" : "s");
+        StringBuilder detail = new StringBuilder();
+        if (issue != null) {
+            detail.append(issue.diagnosis()).append(' ');
+        } else {
+            detail.append("Marked as a problem by ").append(lead.problem()).append(". ");
+        }
+        for (LogTemplate t : templates.subList(0, Math.min(MAX_PER_GROUP, templates.size()))) {
+            detail.append(describe(t)).append(' ');
+        }
+        if (incident.first() == lead) {
+            detail.append("This is the first bad line of the incident.");
+        }
+        List<Quote> quotes = templates.stream().limit(MAX_PER_GROUP).map(LogTemplate::firstQuote).toList();
+        return new Finding(title, detail.toString().strip(), quotes);
+    }
+
+    /** "`template` ×319 (ERROR) in auth-service, from 10:37:30 to 11:07:08." */
+    static String describe(LogTemplate t) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "`%s` ×%,d", Markdown.inline(t.template()),
+                t.count()));
+        if (t.level() != null) {
+            b.append(" (").append(t.level()).append(')');
+        }
+        if (!t.components().isEmpty()) {
+            b.append(" in ").append(String.join(", ", t.components()));
+        }
+        if (t.firstSeen() != null) {
+            b.append(t.count() == 1 || t.firstSeen().equals(t.lastSeen()) ? ", at " + t.firstSeen()
+                    : ", from " + t.firstSeen() + " to " + t.lastSeen());
+        } else {
+            b.append(", first at line ").append(t.firstLine()).append(" of ").append(t.source());
+        }
+        return b.append('.').toString();
+    }
+
+    private static Finding background(List<LogTemplate> templates) {
+        StringBuilder detail = new StringBuilder("These were present from the start of the logs at a steady rate, "
+                + "so they are not what changed: ");
+        templates.stream().limit(MAX_PER_GROUP).forEach(t -> detail.append(describe(t)).append(' '));
+        return new Finding("Background problems that predate the incident", detail.toString().strip(),
+                templates.stream().limit(2).map(LogTemplate::firstQuote).toList());
+    }
+
+    private static String levelWord(List<LogTemplate> templates) {
+        if (templates.stream().anyMatch(LogTemplate::isError)) {
+            return "error";
+        }
+        return templates.stream().anyMatch(t -> t.warnings() > 0) ? "warning" : "problem";
+    }
+}

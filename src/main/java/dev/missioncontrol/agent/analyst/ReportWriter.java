@@ -1,0 +1,121 @@
+package dev.missioncontrol.agent.analyst;
+
+import dev.missioncontrol.agent.Report;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/** Writes the report API.md asks for: Summary, Findings, Likely cause, Timeline, Recommended actions, Not checked. */
+final class ReportWriter {
+    static final int KINDS_IN_SUMMARY = 5;
+    static final int SUMMARY_CHARS = 120;
+
+    private ReportWriter() {
+    }
+
+    static Report write(Investigation inv) {
+        String summary = summary(inv);
+        List<String> actions = inv.actions();
+        StringBuilder md = new StringBuilder();
+        md.append("## Summary\n\n").append(summary).append("\n\n## Findings\n\n");
+        int n = 1;
+        for (Finding f : inv.findings()) {
+            md.append("### ").append(n++).append(". ").append(f.title()).append("\n\n");
+            if (!f.detail().isBlank()) {
+                md.append(f.detail()).append("\n\n");
+            }
+            f.evidence().forEach(q -> md.append(Markdown.quote(q)).append('\n'));
+            md.append(f.evidence().isEmpty() ? "" : "\n");
+        }
+        md.append("## Likely cause\n\n").append(causes(inv)).append("\n## Timeline\n\n");
+        TimelineSection.lines(inv).forEach(l -> md.append(l).append('\n'));
+        md.append("\n## Recommended actions\n\n");
+        for (int i = 0; i < actions.size(); i++) {
+            md.append(i + 1).append(". ").append(actions.get(i)).append('\n');
+        }
+        md.append("\n## Not checked\n\n");
+        NotChecked.lines(inv).forEach(l -> md.append("- ").append(l).append('\n'));
+        return new Report(md.toString(), summary, inv.outcome(), actions);
+    }
+
+    static String causes(Investigation inv) {
+        if (inv.hypotheses().isEmpty()) {
+            return inv.noProblem() ? "No cause to rank: nothing in the logs points to a problem.\n"
+                    : "No cause could be ranked from these logs; see the findings.\n";
+        }
+        StringBuilder b = new StringBuilder();
+        int n = 1;
+        for (Hypothesis h : inv.hypotheses()) {
+            b.append(n++).append(". **").append(h.title()).append("** (confidence: ").append(h.confidence().word())
+                    .append(")\n   - Supports: ").append(h.supports()).append("\n   - Weakens: ").append(h.weakens())
+                    .append('\n');
+            h.evidence().forEach(q -> b.append("   ").append(Markdown.quote(q)).append('\n'));
+        }
+        return b.toString();
+    }
+
+    static String summary(Investigation inv) {
+        StringBuilder b = new StringBuilder();
+        if (inv.noProblem()) {
+            b.append(inv.obs().sources.isEmpty() ? "No problem found: the request carried no logs to analyse."
+                    : "No problem found: the " + Markdown.count(inv.obs().events(), "log event")
+                    + " available contain no errors or warnings.");
+        } else {
+            problem(inv, b);
+        }
+        for (SearchOutcome s : inv.obs().searches) {
+            if (s.fromPrompt()) {
+                b.append(s.total() == 0 ? " No '" + s.query() + "' log lines found."
+                        : String.format(Locale.ROOT, " '%s' appears in %,d line%s.", s.query(), s.total(),
+                        s.total() == 1 ? "" : "s"));
+            }
+        }
+        return b.toString().strip();
+    }
+
+    private static void problem(Investigation inv, StringBuilder b) {
+        int named = causes(inv, b);
+        LogTemplate first = inv.incident().first();
+        if (first != null) {
+            b.append("The first bad line ").append(first.firstSeen() != null ? "(" + first.firstSeen() + ")"
+                    : "(line " + first.firstLine() + " of " + first.source() + ")").append(" is `")
+                    .append(Markdown.cut(first.label(), SUMMARY_CHARS)).append("`. ");
+            b.append("Problem lines by kind: ").append(kinds(inv.incident())).append('.');
+            Boolean still = inv.incident().stillHappening();
+            if (still != null) {
+                b.append(still ? " It was still happening when the logs end."
+                        : " It stopped at " + inv.incident().lastBad() + ".");
+            }
+        }
+        List<String> others = inv.hypotheses().stream().skip(named).limit(3)
+                .map(h -> h.title() + " (" + h.confidence().word() + ")").toList();
+        if (!others.isEmpty()) {
+            b.append(" Other candidates: ").append(String.join("; ", others)).append('.');
+        }
+    }
+
+    /** Names the leading cause, or the several independent ones; answers how many hypotheses it named. */
+    private static int causes(Investigation inv, StringBuilder b) {
+        if (inv.hypotheses().isEmpty()) {
+            return 0;
+        }
+        Hypothesis top = inv.hypotheses().get(0);
+        List<Hypothesis> high = inv.hypotheses().stream().filter(h -> h.confidence() == Confidence.HIGH).toList();
+        if (high.size() <= 1 || top.kind() == Hypothesis.Kind.DEPLOYMENT) {
+            b.append("Most likely cause (").append(top.confidence().word()).append(" confidence): ")
+                    .append(top.title()).append(". ");
+            return 1;
+        }
+        // several failure mechanisms and no change tying them together: each is a problem in its own right
+        b.append("Several problems at once, each with high confidence: ")
+                .append(String.join("; ", high.stream().map(Hypothesis::title).toList())).append(". ");
+        return high.size();
+    }
+
+    private static String kinds(Incident incident) {
+        return String.join("; ", incident.involved().stream()
+                .sorted(Comparator.comparingLong(LogTemplate::count).reversed()).limit(KINDS_IN_SUMMARY)
+                .map(t -> String.format(Locale.ROOT, "`%s` ×%,d", Markdown.cut(t.label(), SUMMARY_CHARS), t.count()))
+                .toList());
+    }
+}

@@ -1,0 +1,86 @@
+package dev.missioncontrol.agent.analyst;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.missioncontrol.agent.SessionFacts;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the person asked, read from the prompt and context: the service, the terms to look for (quoted phrases,
+ * error codes, failure words, identifiers), and whether they want the newest N lines.
+ *
+ * @param newest how many of the newest matching lines were asked for ("last 10 logs that contain …"), or 0
+ */
+record Request(String prompt, String service, String repository, List<String> terms, int newest) {
+
+    static final int MAX_TERMS = 4;
+    private static final Pattern QUOTED = Pattern.compile(
+            "(?<!\\w)[\"'“‘`]([^\"'“”‘’`]{2,120})[\"'”’`](?!\\w)");
+    private static final Pattern CODES = Pattern.compile(
+            "\\b(?:[45]\\d\\d|E[A-Z]{4,}|[A-Z][A-Za-z]+(?:Exception|Error)|OOMKilled|CrashLoopBackOff|[A-Z]{2,5}-\\d{3,})\\b");
+    private static final Pattern FAILURE_WORDS = Pattern.compile("(?i)\\b(time[d ]?out|timeouts?|refused|oom|"
+            + "out of memory|crash(?:ed|es|ing)?|deadlock|rate limit(?:ed)?|throttl\\w*|certificate|dns|disk full|"
+            + "latency|slow|killed|evicted|lag)\\b");
+    private static final Pattern IDENTIFIERS = Pattern.compile(
+            "\\b(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z]+[-_][a-z0-9]*\\d{3,}[a-z0-9]*)\\b");
+    private static final Pattern NEWEST = Pattern.compile("(?i)\\b(?:last|latest|newest|recent) (\\d{1,3})\\b");
+    private static final Pattern SERVICE = Pattern.compile(
+            "(?i)(?:\\bfrom|\\bof|\\bfor|\\bin)\\s+(?:the\\s+)?([a-z][\\w.-]*[a-z0-9])(?:\\s+(?:pod|service|app|deployment))"
+                    + "|\\b([a-z][\\w.-]*[a-z0-9])\\s+(?:pod|service)\\b"
+                    + "|(?:\\bfrom|\\bof)\\s+(?:the\\s+)?([a-z][a-z0-9]*(?:-[a-z0-9]+)+)\\b");
+
+    static Request of(SessionFacts facts) {
+        String prompt = facts.prompt() == null ? "" : facts.prompt();
+        JsonNode ctx = facts.context();
+        String service = ctx != null && ctx.path("service").isTextual() ? ctx.get("service").asText() : service(prompt);
+        String repo = ctx != null && ctx.path("repository_full_name").isTextual()
+                ? ctx.get("repository_full_name").asText() : null;
+        Matcher n = NEWEST.matcher(prompt);
+        return new Request(prompt, service, repo, terms(prompt), n.find() ? Integer.parseInt(n.group(1)) : 0);
+    }
+
+    /** The terms worth a search, most specific first: quoted phrases, codes, identifiers, failure words. */
+    static List<String> terms(String prompt) {
+        Set<String> terms = new LinkedHashSet<>();
+        addAll(terms, QUOTED.matcher(prompt), 1);
+        addAll(terms, CODES.matcher(prompt), 0);
+        addAll(terms, IDENTIFIERS.matcher(prompt), 0);
+        addAll(terms, FAILURE_WORDS.matcher(prompt), 1);
+        List<String> out = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (String t : terms) {
+            if (seen.add(t.toLowerCase(Locale.ROOT)) && out.size() < MAX_TERMS) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    boolean isTerm(String query) {
+        return terms.stream().anyMatch(t -> t.equalsIgnoreCase(query));
+    }
+
+    private static void addAll(Set<String> into, Matcher m, int group) {
+        while (m.find()) {
+            into.add(m.group(group).strip());
+        }
+    }
+
+    private static String service(String prompt) {
+        Matcher m = SERVICE.matcher(prompt);
+        if (!m.find()) {
+            return null;
+        }
+        for (int g = 1; g <= m.groupCount(); g++) {
+            if (m.group(g) != null) {
+                return m.group(g);
+            }
+        }
+        return null;
+    }
+}

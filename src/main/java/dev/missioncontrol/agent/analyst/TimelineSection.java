@@ -1,0 +1,80 @@
+package dev.missioncontrol.agent.analyst;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** The report's Timeline: when the problem started, how it evolved, and whether it is still happening. */
+final class TimelineSection {
+    private TimelineSection() {
+    }
+
+    private record Moment(Instant at, String text) {
+    }
+
+    static List<String> lines(Investigation inv) {
+        Observations o = inv.obs();
+        Incident incident = inv.incident();
+        List<String> out = new ArrayList<>();
+        for (LogSourceStats s : o.sources) {
+            out.add("- " + s.name() + " holds " + Markdown.count(s.events(), "event") + (s.first() == null
+                    ? " without timestamps" : " from " + s.first() + " to " + s.last()) + ".");
+        }
+        if (incident.isEmpty()) {
+            out.add("- No problem lines, so there is no start or end to report.");
+            return out;
+        }
+        List<Moment> moments = moments(inv);
+        moments.sort(Comparator.comparing(Moment::at, Comparator.nullsLast(Comparator.naturalOrder())));
+        moments.forEach(m -> out.add("- " + (m.at() == null ? "" : m.at() + ": ") + m.text()));
+        out.add("- " + ending(incident));
+        return out;
+    }
+
+    /** The incident's moments: first bad line, the line before it, each component's start, deployments. */
+    private static List<Moment> moments(Investigation inv) {
+        Observations o = inv.obs();
+        Incident incident = inv.incident();
+        List<Moment> moments = new ArrayList<>();
+        LogTemplate first = incident.first();
+        moments.add(new Moment(first.firstSeen(), "first bad line (" + first.source() + " line " + first.firstLine()
+                + "): " + Markdown.code(first.sample())));
+        beforeFirst(o, first).ifPresent(q -> moments.add(new Moment(first.firstSeen(), "just before it, line "
+                + q.line() + ": " + Markdown.code(q.text()))));
+        for (Incident.Link link : incident.chain().subList(1, incident.chain().size())) {
+            moments.add(new Moment(link.template().firstSeen(), link.component() + " starts failing"
+                    + (link.after() == null ? "" : " (" + Spans.of(link.after()) + " after the first bad line)")
+                    + ": `" + Markdown.inline(link.template().label()) + "`"));
+        }
+        if (inv.deploy() != null) {
+            moments.add(new Moment(inv.deploy().deployment().createdAt(), inv.deploy().deployment().describe()
+                    + " landed"));
+        }
+        DeployLink.after(o.deployments, incident).forEach(d -> moments.add(new Moment(d.createdAt(),
+                d.describe() + " landed, after the problem began")));
+        return moments;
+    }
+
+    private static java.util.Optional<Quote> beforeFirst(Observations o, LogTemplate first) {
+        return o.searches.stream().filter(s -> !s.fromPrompt() && !s.matches().isEmpty()
+                && s.matches().get(0).line() == first.firstLine() && !s.beforeFirst().isEmpty())
+                .map(s -> s.beforeFirst().get(s.beforeFirst().size() - 1)).findFirst();
+    }
+
+    private static String ending(Incident incident) {
+        long lines = incident.involved().stream().mapToLong(LogTemplate::count).sum();
+        String total = Markdown.count(lines, "problem line") + " of " + Markdown.count(incident.involved().size(),
+                "kind") + " in all";
+        if (incident.stillHappening() == null) {
+            return total + "; the logs carry no time, so whether it is still happening cannot be told.";
+        }
+        if (incident.stillHappening()) {
+            return total + "; still happening: the last bad line (" + incident.lastBad()
+                    + ") is at the end of the logs (" + incident.logsEnd() + ").";
+        }
+        return total + "; it stopped: the last bad line is at " + incident.lastBad() + ", "
+                + Spans.of(java.time.Duration.between(incident.lastBad(), incident.logsEnd()))
+                + " before the logs end (" + incident.logsEnd() + ").";
+    }
+}

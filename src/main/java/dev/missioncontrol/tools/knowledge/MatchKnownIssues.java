@@ -1,0 +1,113 @@
+package dev.missioncontrol.tools.knowledge;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.missioncontrol.agent.SessionFacts;
+import dev.missioncontrol.agent.Tool;
+import dev.missioncontrol.agent.ToolResult;
+import dev.missioncontrol.logs.TemplateSummary;
+import dev.missioncontrol.store.Json;
+import dev.missioncontrol.agent.Redactor;
+import dev.missioncontrol.tools.logs.LogFilter;
+import dev.missioncontrol.tools.logs.MinedLogs;
+import dev.missioncontrol.tools.logs.MinedSource;
+import dev.missioncontrol.tools.logs.Suspects;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code match_known_issues}: compares the suspicious templates of the session's logs (or a given text) with the
+ * catalogue of failure signatures. Only templates that read as trouble or are rare are compared, so a number that
+ * happens to be 429 in an ordinary line does not raise a rate-limit alarm.
+ */
+public final class MatchKnownIssues implements Tool {
+    static final int MAX_EVIDENCE = 5;
+
+    private final MinedLogs mined;
+    private final KnownIssues catalogue;
+
+    public MatchKnownIssues(MinedLogs mined, KnownIssues catalogue) {
+        this.mined = mined;
+        this.catalogue = catalogue;
+    }
+
+    /** One issue with the templates that showed it. */
+    private record Match(KnownIssue issue, int specificity, long count, List<ObjectNode> evidence) {
+    }
+
+    @Override
+    public String name() {
+        return "match_known_issues";
+    }
+
+    @Override
+    public String description() {
+        return "Match the session's error and rare log templates (or the given text) against known failure "
+                + "signatures (database timeout, pool exhaustion, OOM, 429, TLS expiry, DNS, disk full, crash loop, "
+                + "…); each match has a diagnosis, a remediation and the evidence lines.";
+    }
+
+    @Override
+    public JsonNode schema() {
+        ObjectNode s = Json.object().put("type", "object");
+        s.putObject("properties").putObject("text").put("type", "string")
+                .put("description", "match this text instead of the session's logs");
+        return s;
+    }
+
+    @Override
+    public ToolResult run(JsonNode args, SessionFacts session) {
+        Map<String, Match> found = new LinkedHashMap<>();
+        String text = args == null ? null : args.path("text").asText(null);
+        if (text != null && !text.isBlank()) {
+            consider(found, text, 1, Json.object().put("source", "args.text").put("text", Redactor.redact(text)));
+        } else {
+            for (MinedSource s : mined.of(session, LogFilter.NONE)) {
+                for (TemplateSummary t : Suspects.in(s)) {
+                    consider(found, t.template() + "\n" + t.sample(), t.count(), evidence(s, t));
+                }
+            }
+        }
+        if (found.isEmpty()) {
+            return ToolResult.noData("no known issue matches (" + catalogue.all().size() + " signatures checked)");
+        }
+        List<Match> ranked = new ArrayList<>(found.values());
+        ranked.sort(Comparator.comparingInt(Match::specificity).thenComparingLong(Match::count).reversed());
+        ArrayNode list = Json.MAPPER.createArrayNode();
+        ranked.forEach(m -> list.add(toJson(m)));
+        return ToolResult.ok(ranked.size() + " known issues match; strongest: " + ranked.get(0).issue().title(),
+                Json.object().put("signatures_checked", catalogue.all().size()).set("matches", list));
+    }
+
+    private void consider(Map<String, Match> found, String text, long count, ObjectNode evidence) {
+        for (KnownIssue issue : catalogue.all()) {
+            int n = issue.specificity(text);
+            if (n == 0) {
+                continue;
+            }
+            Match m = found.computeIfAbsent(issue.id(), id -> new Match(issue, 0, 0, new ArrayList<>()));
+            if (m.evidence().size() < MAX_EVIDENCE) {
+                m.evidence().add(evidence);
+            }
+            found.put(issue.id(), new Match(issue, Math.max(m.specificity(), n), m.count() + count, m.evidence()));
+        }
+    }
+
+    private static ObjectNode evidence(MinedSource s, TemplateSummary t) {
+        return Json.object().put("template_id", s.idOf(t.id())).put("source", s.name()).put("line", t.firstLineNo())
+                .put("timestamp", t.firstSeen() == null ? null : t.firstSeen().toString()).put("count", t.count())
+                .put("level", t.mainLevel()).put("text", Suspects.quote(t));
+    }
+
+    private static ObjectNode toJson(Match m) {
+        KnownIssue i = m.issue();
+        ObjectNode o = Json.object().put("id", i.id()).put("title", i.title()).put("diagnosis", i.diagnosis())
+                .put("remediation", i.remediation()).put("specificity", m.specificity()).put("count", m.count());
+        o.putArray("evidence").addAll(m.evidence());
+        return o;
+    }
+}

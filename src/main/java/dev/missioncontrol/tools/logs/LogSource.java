@@ -1,0 +1,58 @@
+package dev.missioncontrol.tools.logs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.Reader;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One place in a session's context that holds log text: {@code logs} (a string, or an array of strings or of JSON
+ * records), each entry of {@code tool_outputs}, and {@code error}/{@code errors}. It is read straight from the
+ * context already in memory, never copied, so a 50 MB paste costs its own size once.
+ */
+public record LogSource(String name, JsonNode node) {
+
+    private static final List<String> TOP_LEVEL = List.of("logs", "error", "errors");
+
+    /** The sources in a context, logs first. */
+    public static List<LogSource> in(JsonNode context) {
+        List<LogSource> sources = new ArrayList<>();
+        if (context == null || !context.isObject()) {
+            return sources;
+        }
+        for (String key : TOP_LEVEL) {
+            JsonNode value = context.get(key);
+            if (value != null && !value.isNull() && !value.isMissingNode()) {
+                sources.add(new LogSource("context." + key, value));
+            }
+        }
+        JsonNode outputs = context.path("tool_outputs");
+        if (outputs.isObject()) {
+            for (Map.Entry<String, JsonNode> e : outputs.properties()) {
+                sources.add(new LogSource("context.tool_outputs." + e.getKey(), e.getValue()));
+            }
+        }
+        return sources;
+    }
+
+    /** A fresh reader over the text, one line per array element (JSON records rendered as one JSON line). */
+    public Reader open() {
+        if (node.isTextual()) {
+            return new StringReader(node.textValue());
+        }
+        if (node.isArray()) {
+            return new ElementReader(node);
+        }
+        return new StringReader(node.toString());
+    }
+
+    /** The approximate size in characters, for summaries. */
+    public long size() {
+        if (node.isTextual()) {
+            return node.textValue().length();
+        }
+        return node.isArray() ? node.size() * 100L : node.toString().length();
+    }
+}

@@ -1,0 +1,24 @@
+package dev.missioncontrol.tools.logs;
+
+import dev.missioncontrol.logs.LogAnalysis;
+import dev.missioncontrol.logs.TemplateSummary;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One source's digest: the miner's analysis, the components behind each template and the numeric trends found.
+ *
+ * @param components template id to the components that wrote it, in order of first appearance
+ */
+public record MinedSource(String name, LogAnalysis analysis, Map<Integer, List<String>> components,
+                          List<Trend> trends) {
+
+    public List<String> components(TemplateSummary t) {
+        return components.getOrDefault(t.id(), List.of());
+    }
+
+    /** A template's id across sources: the same number may name different templates in two sources. */
+    public String idOf(int templateId) {
+        return name + "#" + templateId;
+    }
+}

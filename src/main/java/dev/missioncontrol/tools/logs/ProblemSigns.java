@@ -1,0 +1,56 @@
+package dev.missioncontrol.tools.logs;
+
+import dev.missioncontrol.logs.TemplateSummary;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Whether a template reads as trouble. A level the writer chose wins: ERROR and WARN are problems, INFO and DEBUG
+ * are not. A line without a level ("Peer down" in a plain stream) is judged by its words.
+ */
+public final class ProblemSigns {
+    /** Words of failure; not inside a path or key ("node.kubernetes.io/unreachable" is a taint, not an outage). */
+    private static final Pattern WORDS = Pattern.compile("(?i)(?<![\\w./-])(errors?|exceptions?|fail(?:ed|ure|ing|s)?"
+            + "|fatal|panic(?:ked)?|time[d ]?out|timeout|refused|denied|unavailable|unreachable|down|crash(?:ed|ing)?"
+            + "|killed|oomkilled|oom|out of memory|abort(?:ed)?|cannot|can't|unable|invalid|expired|exceeded"
+            + "|rejected|lost|dead|deadlock(?:ed)?|corrupt(?:ed)?|overflow|traceback|back-?off|unhealthy|too many"
+            + "|not found|no such|unauthorized|forbidden)(?![\\w/-])");
+    private static final Pattern EXCEPTION = Pattern.compile(
+            "\\b((?:[a-z_$][\\w$]*\\.)*[A-Z][\\w$]*(?:Exception|Error))\\b");
+
+    private ProblemSigns() {
+    }
+
+    /** Why the template is a problem ("level ERROR", "words: timeout, failed"), or null when it is not one. */
+    public static String reason(TemplateSummary t) {
+        if (t.errors() > 0) {
+            return "level " + (t.levels().containsKey("FATAL") ? "FATAL" : "ERROR");
+        }
+        if (t.warnings() > 0) {
+            return "level WARN";
+        }
+        if (t.mainLevel() != null) {
+            return null;
+        }
+        Set<String> words = words(t.template());
+        return words.isEmpty() ? null : "words: " + String.join(", ", words);
+    }
+
+    public static Set<String> words(String text) {
+        Set<String> found = new LinkedHashSet<>();
+        Matcher m = WORDS.matcher(text);
+        while (m.find() && found.size() < 4) {
+            found.add(m.group(1).toLowerCase(Locale.ROOT));
+        }
+        return found;
+    }
+
+    /** The exception or error class a line names, e.g. java.net.SocketTimeoutException, or null. */
+    public static String exception(String text) {
+        Matcher m = EXCEPTION.matcher(text);
+        return m.find() ? m.group(1) : null;
+    }
+}

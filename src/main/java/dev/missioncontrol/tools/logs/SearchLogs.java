@@ -1,0 +1,101 @@
+package dev.missioncontrol.tools.logs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.missioncontrol.agent.SessionFacts;
+import dev.missioncontrol.agent.Tool;
+import dev.missioncontrol.agent.ToolResult;
+import dev.missioncontrol.logs.LogRecord;
+import dev.missioncontrol.store.Json;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+
+/** {@code search_logs}: a term or regex over the session's logs, with neighbouring lines and hits grouped. */
+public final class SearchLogs implements Tool {
+    static final int MAX_GROUPS = 20;
+
+    @Override
+    public String name() {
+        return "search_logs";
+    }
+
+    @Override
+    public String description() {
+        return "Search the session's logs for a term (or a regex with regex=true). Returns line numbers, timestamps "
+                + "and raw lines with context_lines around each hit (first max_matches hits, or the newest with "
+                + "last=true), and all hits grouped by template.";
+    }
+
+    @Override
+    public JsonNode schema() {
+        ObjectNode s = Json.object().put("type", "object");
+        s.putArray("required").add("query");
+        ObjectNode p = s.putObject("properties");
+        p.putObject("query").put("type", "string");
+        p.putObject("regex").put("type", "boolean");
+        p.putObject("case_sensitive").put("type", "boolean");
+        p.putObject("context_lines").put("type", "integer").put("minimum", 0).put("maximum", SearchQuery.MAX_CONTEXT);
+        p.putObject("max_matches").put("type", "integer").put("minimum", 1).put("maximum", SearchQuery.MAX_MATCHES);
+        p.putObject("last").put("type", "boolean").put("description", "keep the newest hits instead of the first");
+        p.putObject("source").put("type", "string").put("description", "only sources whose name contains this");
+        return s;
+    }
+
+    @Override
+    public ToolResult run(JsonNode args, SessionFacts session) {
+        SearchQuery query;
+        try {
+            query = SearchQuery.from(args);
+        } catch (IllegalArgumentException e) {
+            return ToolResult.error(e.getMessage());
+        }
+        List<LogSource> sources = LogSource.in(session.context()).stream()
+                .filter(s -> query.source() == null || s.name().contains(query.source())).toList();
+        if (sources.isEmpty()) {
+            return ToolResult.noData("no logs in the session's context to search");
+        }
+        LineSearch search = new LineSearch(query, session.createdAt().atZone(ZoneOffset.UTC).getYear());
+        sources.forEach(search::scan);
+        ObjectNode data = toJson(query, search);
+        String summary = String.format(Locale.ROOT, "%,d lines match '%s' in %,d lines searched%s", search.total,
+                query.text(), search.lines, search.outOfTime ? " (stopped at the time limit)" : "");
+        return search.total == 0 ? new ToolResult(ToolResult.Status.NO_DATA, summary, data)
+                : ToolResult.ok(summary, data);
+    }
+
+    private static ObjectNode toJson(SearchQuery query, LineSearch search) {
+        ObjectNode o = Json.object().put("query", query.text()).put("regex", !query.pattern().pattern()
+                .startsWith("\\Q")).put("total_matches", search.total).put("lines_searched", search.lines)
+                .put("newest", query.newest()).put("out_of_time", search.outOfTime)
+                .put("truncated", search.total > search.hits().size());
+        ArrayNode searched = o.putArray("sources_searched");
+        search.searched.forEach(searched::add);
+        ArrayNode matches = o.putArray("matches");
+        for (LineSearch.Hit h : search.hits()) {
+            ObjectNode m = line(h.source, h.record);
+            m.set("before", lines(h.before));
+            m.set("after", lines(h.after));
+            matches.add(m);
+        }
+        ArrayNode groups = o.putArray("groups");
+        for (MatchGroups.Group g : search.groups.groups().stream().limit(MAX_GROUPS).toList()) {
+            groups.add(line(g.source(), g.first()).put("template", search.groups.template(g.id()))
+                    .put("count", g.count()));
+        }
+        return o;
+    }
+
+    private static ObjectNode line(String source, LogRecord r) {
+        return Json.object().put("source", source).put("line", r.lineNo())
+                .put("timestamp", TemplateJson.time(r.timestamp())).put("level", r.level())
+                .put("text", TemplateJson.line(r.raw()));
+    }
+
+    private static ArrayNode lines(List<LineSearch.Line> lines) {
+        ArrayNode a = Json.MAPPER.createArrayNode();
+        lines.forEach(l -> a.add(Json.object().put("line", l.no()).put("text", TemplateJson.line(l.text()))));
+        return a;
+    }
+}

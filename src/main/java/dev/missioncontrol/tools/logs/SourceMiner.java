@@ -1,0 +1,46 @@
+package dev.missioncontrol.tools.logs;
+
+import dev.missioncontrol.logs.LogDigest;
+import dev.missioncontrol.logs.LogReader;
+import dev.missioncontrol.logs.LogRecord;
+import dev.missioncontrol.logs.TemplateSummary;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Streams one source through the log miner once, event by event, keeping only per-template aggregates. */
+final class SourceMiner {
+    private SourceMiner() {
+    }
+
+    static MinedSource mine(LogSource source, LogFilter filter) {
+        LogDigest digest = new LogDigest();
+        TemplateExtras extras = new TemplateExtras();
+        Boolean timed = null;
+        try (LogReader reader = new LogReader(source.open())) {
+            while (reader.hasNext()) {
+                LogRecord event = reader.next();
+                if (!filter.accepts(event)) {
+                    continue;
+                }
+                if (timed == null) {
+                    timed = event.timestamp() != null; // the digest chooses its axis the same way
+                }
+                extras.add(digest.add(event), event, timed);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        var analysis = digest.result();
+        Map<Integer, List<String>> components = new HashMap<>();
+        for (TemplateSummary t : analysis.templates()) {
+            List<String> names = extras.components(t.id());
+            if (!names.isEmpty()) {
+                components.put(t.id(), names);
+            }
+        }
+        return new MinedSource(source.name(), analysis, components, extras.trends(analysis.timed()));
+    }
+}

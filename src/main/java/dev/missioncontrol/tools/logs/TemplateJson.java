@@ -1,0 +1,81 @@
+package dev.missioncontrol.tools.logs;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.missioncontrol.logs.LogAnalysis;
+import dev.missioncontrol.logs.LogReader;
+import dev.missioncontrol.logs.TemplateSummary;
+import dev.missioncontrol.store.Json;
+import dev.missioncontrol.agent.Redactor;
+import java.time.Instant;
+
+/** How one template, trend or line is written into a tool result. Every quoted line is redacted here. */
+final class TemplateJson {
+    static final int SAMPLE_CHARS = 600;
+    /** Only the message is wanted from the re-read sample; its year does not matter. */
+    private static final int YEAR = 2000;
+
+    private TemplateJson() {
+    }
+
+    static ObjectNode template(MinedSource source, TemplateSummary t, boolean withHistogram) {
+        ObjectNode o = Json.object().put("id", source.idOf(t.id())).put("source", source.name())
+                .put("template", t.template()).put("count", t.count()).put("errors", t.errors())
+                .put("warnings", t.warnings()).put("level", t.mainLevel()).put("problem", ProblemSigns.reason(t))
+                .put("first_seen", time(t.firstSeen())).put("last_seen", time(t.lastSeen()))
+                .put("first_line", t.firstLineNo()).put("sample", line(t.sample()))
+                .put("message", line(LogReader.line(t.sample().lines().findFirst().orElse(""), 0, YEAR).message()))
+                .put("exception", ProblemSigns.exception(t.sample()));
+        ArrayNode components = o.putArray("components");
+        source.components(t).forEach(components::add);
+        if (withHistogram) {
+            ArrayNode h = o.putArray("histogram");
+            for (long c : t.histogram()) {
+                h.add(c);
+            }
+        }
+        return o;
+    }
+
+    static ObjectNode trend(MinedSource source, Trend t) {
+        ObjectNode o = Json.object().put("template_id", source.idOf(t.templateId())).put("source", source.name())
+                .put("label", t.label()).put("unit", t.unit()).put("readings", t.readings())
+                .put("first_value", t.firstValue()).put("last_value", t.lastValue()).put("min", t.min())
+                .put("max", t.max()).put("per", source.analysis().timed() ? "minute" : "1000 lines")
+                .put("change_per", round(t.perUnit())).put("r2", round(t.r2()));
+        if (t.toLimit() >= 0) {
+            o.put("to_limit", round(t.toLimit()));
+        }
+        o.set("first", reading(t.first()));
+        o.set("last", reading(t.last()));
+        return o;
+    }
+
+    static ObjectNode source(MinedSource s) {
+        LogAnalysis a = s.analysis();
+        return Json.object().put("name", s.name()).put("events", a.events()).put("lines", a.lines())
+                .put("errors", a.errors()).put("warnings", a.warnings()).put("templates", a.templates().size())
+                .put("first", time(a.first())).put("last", time(a.last())).put("timed", a.timed())
+                .put("axis_origin", a.axisOrigin()).put("bucket_width", a.bucketWidth())
+                .put("buckets", a.buckets());
+    }
+
+    /** The first line of a (possibly multi-line) sample, redacted and cut to a readable length. */
+    static String line(String raw) {
+        String text = Redactor.redact(raw);
+        return text.length() <= SAMPLE_CHARS ? text : text.substring(0, SAMPLE_CHARS) + "…";
+    }
+
+    static String time(Instant t) {
+        return t == null ? null : t.toString();
+    }
+
+    private static ObjectNode reading(NumericSeries.Reading r) {
+        return Json.object().put("value", r.value()).put("line", r.lineNo()).put("at", time(r.at()))
+                .put("text", line(r.raw()));
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+}

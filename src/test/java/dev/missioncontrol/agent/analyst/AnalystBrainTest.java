@@ -1,0 +1,115 @@
+package dev.missioncontrol.agent.analyst;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.missioncontrol.agent.Entry;
+import dev.missioncontrol.agent.History;
+import dev.missioncontrol.agent.SessionFacts;
+import dev.missioncontrol.agent.Step;
+import dev.missioncontrol.agent.Tool;
+import dev.missioncontrol.agent.ToolResult;
+import dev.missioncontrol.store.Json;
+import dev.missioncontrol.tools.knowledge.LogTools;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The playbook run against the real log tools in memory, with the timeline kept in a list. */
+class AnalystBrainTest {
+    static final String LOGS = """
+            2026-01-01T10:00:00Z INFO  api - GET /orders 200
+            2026-01-01T10:00:05Z INFO  api - GET /orders 200
+            2026-01-01T10:00:10Z ERROR api - upstream call failed: dial tcp 10.0.0.5:6379: connect: connection refused
+            2026-01-01T10:00:15Z ERROR api - upstream call failed: dial tcp 10.0.0.5:6379: connect: connection refused
+            """;
+
+    private final List<Entry> timeline = new ArrayList<>();
+    private final Map<String, Tool> tools = new HashMap<>();
+    private final AnalystBrain brain = new AnalystBrain();
+
+    AnalystBrainTest() {
+        LogTools.all(null).forEach(t -> tools.put(t.name(), t));
+    }
+
+    private SessionFacts facts(String prompt, String logs) {
+        return new SessionFacts("s-" + prompt.hashCode(), "o", null, "root_cause_analysis", prompt,
+                Json.object().put("logs", logs), Instant.parse("2026-01-01T11:00:00Z"));
+    }
+
+    /** Runs the brain until it finishes; answers list_deployments with nothing. */
+    private Step.Finish run(SessionFacts facts) {
+        for (int i = 0; i < 40; i++) {
+            Step step = brain.next(new History(facts, List.copyOf(timeline), Instant.now()));
+            switch (step) {
+                case Step.CallTool c -> {
+                    long seq = append("tool_call", Json.object().put("tool", c.tool()).set("args", c.args()));
+                    ToolResult r = c.tool().equals("list_deployments") ? ToolResult.noData("none")
+                            : tools.get(c.tool()).run(c.args(), facts);
+                    var d = Json.object().put("tool", c.tool()).put("call_seq", seq).put("status", r.status().wire());
+                    d.set("data", r.data());
+                    append("tool_result", d);
+                }
+                case Step.Note n -> append(n.kind().eventType(), n.data());
+                case Step.Finish f -> {
+                    return f;
+                }
+                default -> throw new AssertionError("unexpected " + step);
+            }
+        }
+        throw new AssertionError("the playbook did not finish");
+    }
+
+    private long append(String type, JsonNode data) {
+        long seq = timeline.size() + 1;
+        timeline.add(new Entry(seq, type, "", data, Instant.now()));
+        return seq;
+    }
+
+    private List<String> calls() {
+        return timeline.stream().filter(e -> e.is("tool_call")).map(e -> e.data().path("tool").asText()).toList();
+    }
+
+    @Test
+    void runs_the_playbook_and_reports_the_cause_with_quoted_evidence() {
+        Step.Finish done = run(facts("Why is the api failing with 'connection refused'?", LOGS));
+
+        assertThat(calls()).containsSubsequence("analyze_logs", "search_logs", "match_known_issues",
+                "list_deployments");
+        String md = done.report().markdown();
+        ReportAssertions.hasSectionsInOrder(md);
+        assertThat(md).contains("Most likely cause (high confidence): Connection refused")
+                .contains("'connection refused' appears in 2 lines")
+                .contains("context.logs line 3, 2026-01-01T10:00:10Z: `2026-01-01T10:00:10Z ERROR api - upstream");
+        assertThat(done.report().outcome()).isEqualTo("Likely cause: Connection refused");
+        assertThat(timeline).filteredOn(e -> e.is("finding")).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.data().path("evidence").isArray()).isTrue());
+    }
+
+    @Test
+    void answers_follow_up_questions_from_the_same_analysis() {
+        SessionFacts facts = facts("What is wrong with the api?", LOGS);
+        run(facts);
+        append("report", Json.object());
+        timeline.add(new Entry(timeline.size() + 1, "message", "when did it start?",
+                Json.object().put("role", "user").put("content", "when did it start?"), Instant.now()));
+
+        Step answer = brain.next(new History(facts, List.copyOf(timeline), Instant.now()));
+        assertThat(answer).isInstanceOf(Step.Say.class);
+        assertThat(((Step.Say) answer).text()).contains("2026-01-01T10:00:10Z: first bad line");
+        append("message", Json.object().put("role", "agent"));
+        assertThat(brain.next(new History(facts, List.copyOf(timeline), Instant.now())))
+                .isEqualTo(new Step.Finish(null));
+    }
+
+    @Test
+    void says_there_is_no_problem_when_the_logs_are_healthy() {
+        Step.Finish done = run(facts("Is the api healthy?", "2026-01-01T10:00:00Z INFO api - GET /orders 200\n"
+                + "2026-01-01T10:00:05Z INFO api - GET /orders 200\n"));
+        assertThat(done.report().outcome()).isEqualTo("No problem found in the logs");
+        assertThat(done.report().markdown()).contains("No problem found").contains("No cause to rank");
+    }
+}

@@ -1,0 +1,137 @@
+package dev.missioncontrol.agent.analyst;
+
+import static dev.missioncontrol.agent.analyst.ReportAssertions.hasSectionsInOrder;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.missioncontrol.store.Json;
+import dev.missioncontrol.testing.Api;
+import dev.missioncontrol.testing.Investigations;
+import dev.missioncontrol.testing.TestServer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The analyst on a real server: a deploy shortly before errors, healthy logs, and a follow-up question. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AnalystScenarioIT {
+    static final String SHA = "9f3c2a7d1e5b4c8a0d6e2f1b3a5c7e9d";
+    TestServer server;
+    Api api;
+    Investigations investigations;
+
+    @BeforeAll
+    void start() {
+        server = TestServer.start(TestServer.Db.SQLITE);
+        api = server.api();
+        investigations = new Investigations(api);
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void names_the_deployment_that_landed_three_minutes_before_the_errors_first_with_commit_and_gap() {
+        var deploy = api.post("/api/v1/deployments/", """
+                {"deployment_request":"Deploy orders 2.4.0","repository_full_name":"acme/orders","status":"success",
+                 "commit_sha":"%s","commit_message":"Apply coupons at checkout"}""".formatted(SHA));
+        assertThat(deploy.status()).isEqualTo(201);
+        Instant deployedAt = Instant.parse(deploy.json().get("created_at").asText());
+        String logs = ordersLogs(deployedAt, Duration.ofMinutes(3));
+
+        var done = investigate("Why does checkout fail for the orders service?", logs);
+
+        String report = done.report();
+        hasSectionsInOrder(report);
+        String firstCause = firstCause(report);
+        assertThat(firstCause).contains(deploy.json().get("id").asText()).contains(SHA.substring(0, 12))
+                .contains("3m 0s");
+        assertThat(report).contains("Most likely cause (high confidence): The deployment");
+        assertThat(report).contains("NullPointerException").contains("Background problems that predate the incident");
+        String answer = ask(done.sessionId(), "what changed before?");
+        assertThat(answer).contains(SHA.substring(0, 12)).contains("3m 0s");
+    }
+
+    @Test
+    void says_no_problem_was_found_in_healthy_logs_instead_of_inventing_a_cause() {
+        Instant start = Instant.now().minus(Duration.ofMinutes(30));
+        StringBuilder logs = new StringBuilder();
+        for (int i = 0; i < 600; i++) {
+            Instant at = start.plusSeconds(3L * i);
+            logs.append(at).append(" INFO  orders - GET /api/orders/").append(1000 + i).append(" 200 in ")
+                    .append(10 + (i * 7) % 13).append("ms\n");
+            if (i % 50 == 0) {
+                logs.append(at).append(" INFO  orders - cache refreshed with ").append(200 + i % 7).append(" items\n");
+            }
+        }
+        var done = investigate("Is anything wrong with the orders service?", logs.toString());
+
+        String report = done.report();
+        hasSectionsInOrder(report);
+        assertThat(report).contains("No problem found").contains("No cause to rank")
+                .doesNotContain("Most likely cause");
+    }
+
+    private Investigations.Finished investigate(String prompt, String logs) {
+        var body = Json.object().put("prompt", prompt);
+        body.putObject("context").put("logs", logs).put("service", "orders");
+        String id = investigations.start(Investigations.utf8(body.toString()));
+        var done = investigations.awaitReport(id, Duration.ofMinutes(2));
+        assertThat(done.status()).isEqualTo("completed");
+        return done;
+    }
+
+    private String ask(String sessionId, String question) {
+        var r = api.post("/api/v1/agent-sessions/" + sessionId + "/messages/",
+                Json.object().put("content", question).toString());
+        assertThat(r.status()).isEqualTo(202);
+        List<String> answers = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            answers.clear();
+            for (JsonNode e : api.get("/api/v1/agent-sessions/" + sessionId + "/events/").json().path("results")) {
+                if (e.path("type").asText().equals("message") && e.path("data").path("role").asText().equals("agent")) {
+                    answers.add(e.path("text").asText());
+                }
+            }
+            return !answers.isEmpty();
+        });
+        return answers.get(answers.size() - 1);
+    }
+
+    /** The first ranked hypothesis under "Likely cause". */
+    private static String firstCause(String report) {
+        String section = report.substring(report.indexOf("## Likely cause"), report.indexOf("## Timeline"));
+        int second = section.indexOf("\n2. ");
+        return second < 0 ? section : section.substring(0, second);
+    }
+
+    /**
+     * Ten minutes of normal traffic with a steady background warning, the deploy, and from {@code errorsAfter} on a
+     * null pointer at checkout, all timed from the deployment's own created_at.
+     */
+    static String ordersLogs(Instant deployedAt, Duration errorsAfter) {
+        StringBuilder b = new StringBuilder();
+        Instant from = deployedAt.minus(Duration.ofMinutes(10));
+        Instant errorsFrom = deployedAt.plus(errorsAfter);
+        for (int s = 0; s <= 18 * 60; s += 5) {
+            Instant at = from.plusSeconds(s);
+            b.append(at).append(" INFO  orders - GET /api/orders 200 in ").append(10 + s % 17).append("ms\n");
+            if (s % 120 == 0) {
+                b.append(at).append(" WARN  orders - cache node cache-1 answered slowly, served a stale entry\n");
+            }
+            if (!at.isBefore(errorsFrom) && s % 10 == 0) {
+                b.append(at).append(" ERROR orders - POST /api/checkout failed: java.lang.NullPointerException: ")
+                        .append("Cannot invoke \"Coupon.discount()\" because \"coupon\" is null\n");
+            }
+        }
+        return b.toString();
+    }
+}

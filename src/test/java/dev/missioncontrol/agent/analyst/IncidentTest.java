@@ -1,0 +1,92 @@
+package dev.missioncontrol.agent.analyst;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class IncidentTest {
+    static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
+    static final LogSourceStats SOURCE = new LogSourceStats("context.logs", 1000, 1000, 50, 10, T0,
+            T0.plusSeconds(640), true, T0.getEpochSecond(), 10);
+
+    static LogTemplate problem(String id, String component, long firstSec, long lastSec, long[] histogram) {
+        return new LogTemplate(id, "context.logs", id + " failed", id + " failed", 10, 10, 0, "ERROR", "level ERROR",
+                T0.plusSeconds(firstSec), T0.plusSeconds(lastSec), firstSec + 1, "line of " + id, List.of(component),
+                null, histogram);
+    }
+
+    static long[] from(int bucket, long perBucket) {
+        long[] h = new long[64];
+        for (int i = bucket; i < 64; i++) {
+            h[i] = perBucket;
+        }
+        return h;
+    }
+
+    @Test
+    void the_onset_is_the_earliest_new_problem_and_steady_noise_is_background() {
+        LogTemplate noise = problem("cache", "web", 0, 630, from(0, 1));
+        LogTemplate db = problem("db", "db", 300, 640, from(30, 5));
+        LogTemplate api = problem("api", "api", 305, 640, from(30, 8));
+        Incident incident = Incident.of(List.of(api, noise, db), List.of(SOURCE));
+
+        assertThat(incident.background()).containsExactly(noise);
+        assertThat(incident.first()).isEqualTo(db);
+        assertThat(incident.onset()).isEqualTo(T0.plusSeconds(300));
+        assertThat(incident.chain()).extracting(Incident.Link::component).containsExactly("db", "api");
+        assertThat(incident.chain().get(1).after()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(incident.stillHappening()).isTrue();
+    }
+
+    @Test
+    void a_log_that_starts_inside_the_incident_counts_everything_as_the_incident() {
+        LogTemplate a = problem("a", "x", 0, 640, from(0, 3));
+        LogTemplate b = problem("b", "y", 2, 640, from(0, 3));
+        Incident incident = Incident.of(List.of(b, a), List.of(SOURCE));
+        assertThat(incident.involved()).containsExactly(a, b);
+        assertThat(incident.background()).isEmpty();
+    }
+
+    @Test
+    void a_problem_that_stopped_well_before_the_end_is_over() {
+        LogTemplate burst = problem("burst", "x", 100, 200, new long[] {0, 0, 9, 9, 0, 0, 0, 0, 0, 0});
+        Incident incident = Incident.of(List.of(burst), List.of(SOURCE));
+        assertThat(incident.stillHappening()).isFalse();
+        assertThat(incident.lastBad()).isEqualTo(T0.plusSeconds(200));
+    }
+
+    @Test
+    void without_timestamps_the_first_bad_line_comes_from_the_request_logs_and_the_end_is_unknown() {
+        LogSourceStats untimed = new LogSourceStats("context.logs", 100, 100, 0, 0, null, null, false, 0, 1);
+        LogSourceStats tool = new LogSourceStats("context.tool_outputs.fetch", 1, 1, 0, 0, null, null, false, 0, 1);
+        LogTemplate inTool = new LogTemplate("t", tool.name(), "Peer down", "Peer down", 1, 0, 0, null,
+                "words: down", null, null, 1, "Peer down", List.of(), null, new long[0]);
+        LogTemplate inLogs = new LogTemplate("l", untimed.name(), "Peer down", "Peer down", 1, 0, 0, null,
+                "words: down", null, null, 50, "Peer down", List.of(), null, new long[0]);
+        Incident incident = Incident.of(List.of(inTool, inLogs), List.of(untimed, tool));
+        assertThat(incident.first()).isEqualTo(inLogs);
+        assertThat(incident.stillHappening()).isNull();
+        assertThat(incident.chain()).hasSize(1);
+    }
+
+    @Test
+    void a_deployment_shortly_before_the_onset_is_linked_with_the_gap() {
+        LogTemplate db = problem("db", "db", 300, 640, from(30, 5));
+        Incident incident = Incident.of(List.of(db), List.of(SOURCE));
+        DeploymentSeen early = new DeploymentSeen("d1", "acme/db", "success", T0.minusSeconds(7200), "aaaa1111", null,
+                null);
+        DeploymentSeen close = new DeploymentSeen("d2", "acme/db", "success", T0.plusSeconds(120), "bbbb2222", "x",
+                null);
+        DeploymentSeen later = new DeploymentSeen("d3", "acme/db", "success", T0.plusSeconds(400), "cccc3333", null,
+                null);
+        DeployLink link = DeployLink.of(List.of(early, close, later), incident);
+        assertThat(link.deployment()).isEqualTo(close);
+        assertThat(link.before()).isEqualTo(Duration.ofMinutes(3));
+        assertThat(link.confidence()).isEqualTo(Confidence.HIGH);
+        assertThat(DeployLink.after(List.of(early, close, later), incident)).containsExactly(later);
+        assertThat(DeployLink.of(List.of(early), incident).confidence()).isEqualTo(Confidence.LOW);
+    }
+}

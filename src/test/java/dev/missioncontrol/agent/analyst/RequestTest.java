@@ -1,0 +1,40 @@
+package dev.missioncontrol.agent.analyst;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.missioncontrol.agent.SessionFacts;
+import dev.missioncontrol.store.Json;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class RequestTest {
+
+    static Request of(String prompt) {
+        return Request.of(new SessionFacts("s", "o", null, "general", prompt, Json.object(), Instant.now()));
+    }
+
+    @Test
+    void takes_quoted_terms_codes_and_failure_words() {
+        assertThat(Request.terms("Find 'query failed' in the logs")).containsExactly("query failed");
+        assertThat(Request.terms("Why do we get 503 and ECONNREFUSED after the timeout?"))
+                .containsExactly("503", "ECONNREFUSED", "timeout");
+        assertThat(Request.terms("What's wrong with the pod? It's slow")).containsExactly("slow");
+    }
+
+    @Test
+    void reads_the_service_and_how_many_newest_lines_are_wanted() {
+        Request r = of("post last 10 logs that contain \"ERROR\" from payment-service in production-62 namespace");
+        assertThat(r.terms()).containsExactly("ERROR");
+        assertThat(r.newest()).isEqualTo(10);
+        assertThat(r.service()).isEqualTo("payment-service");
+        assertThat(of("Whats wrong with web-server pod in namespace-66").service()).isEqualTo("web-server");
+    }
+
+    @Test
+    void prefers_the_service_named_in_the_context() {
+        var ctx = Json.object().put("service", "billing");
+        Request r = Request.of(new SessionFacts("s", "o", null, "general", "errors in checkout pod", ctx,
+                Instant.now()));
+        assertThat(r.service()).isEqualTo("billing");
+    }
+}

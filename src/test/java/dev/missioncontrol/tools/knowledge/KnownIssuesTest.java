@@ -1,0 +1,77 @@
+package dev.missioncontrol.tools.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.missioncontrol.store.Json;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class KnownIssuesTest {
+    static final KnownIssues BUILT_IN = KnownIssues.builtIn();
+
+    /** The most specific signature a line matches. */
+    static String best(String line) {
+        KnownIssue best = null;
+        int bestScore = 0;
+        for (KnownIssue i : BUILT_IN.all()) {
+            int s = i.specificity(line);
+            if (s > bestScore) {
+                best = i;
+                bestScore = s;
+            }
+        }
+        return best == null ? null : best.id();
+    }
+
+    @Test
+    void ships_at_least_forty_signatures_with_unique_ids_and_advice() {
+        List<KnownIssue> all = BUILT_IN.all();
+        assertThat(all).hasSizeGreaterThanOrEqualTo(40);
+        Set<String> ids = new HashSet<>();
+        all.forEach(i -> assertThat(ids.add(i.id())).as(i.id()).isTrue());
+        assertThat(all).allSatisfy(i -> assertThat(i.diagnosis()).isNotBlank());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Database connection timeout: Could not acquire connection from pool after 30s | db-pool-exhausted",
+        "HikariPool-1 - Connection is not available, request timed out after 30000ms | db-pool-exhausted",
+        "Container app was OOMKilled (exit code 137) | oom-killed",
+        "java.lang.OutOfMemoryError: Java heap space | java-heap-oom",
+        "Too Many Requests - Rate limit exceeded (100/second) | rate-limited",
+        "x509: certificate has expired or is not yet valid | tls-cert-expired",
+        "dial tcp: lookup orders.svc on 10.0.0.10:53: no such host | dns-failure",
+        "write /var/lib/data/seg.log: No space left on device | disk-full",
+        "Back-off restarting failed container api in pod api-7d9 | crash-loop",
+        "dial tcp 10.0.0.5:6379: connect: connection refused | connection-refused",
+        "accept tcp [::]:8080: accept4: too many open files | too-many-open-files",
+        "ERROR: deadlock detected | db-deadlock",
+        "java.lang.NullPointerException: Cannot invoke \"Order.total()\" | null-pointer",
+        "CircuitBreaker 'payments' is OPEN and does not permit further calls | circuit-open",
+        "Readiness probe failed: HTTP probe failed with statuscode: 503 | probe-failure",
+        "Failed to pull image \"registry/app:v9\": manifest unknown | image-pull",
+        "consumer group orders has lag of 120000 messages | kafka-consumer-lag",
+        "open /etc/app/config.yaml: permission denied | permission-denied",
+        "Peer down | peer-down"})
+    void recognises_common_failures(String line, String id) {
+        assertThat(best(line)).isEqualTo(id);
+    }
+
+    @Test
+    void matches_nothing_in_an_ordinary_line() {
+        assertThat(best("GET /api/orders 200 in 12ms")).isNull();
+    }
+
+    @Test
+    void rejects_a_signature_without_patterns_or_with_a_broken_one() {
+        assertThatThrownBy(() -> KnownIssues.parse(Json.read("[{\"id\":\"x\",\"title\":\"t\",\"diagnosis\":\"d\","
+                + "\"remediation\":\"r\",\"patterns\":[]}]"), "test")).hasMessageContaining("no patterns");
+        assertThatThrownBy(() -> KnownIssues.parse(Json.read("[{\"id\":\"x\",\"title\":\"t\",\"diagnosis\":\"d\","
+                + "\"remediation\":\"r\",\"patterns\":[\"(\"]}]"), "test")).hasMessageContaining("bad pattern");
+    }
+}

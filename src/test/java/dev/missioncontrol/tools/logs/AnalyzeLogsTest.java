@@ -1,0 +1,62 @@
+package dev.missioncontrol.tools.logs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.missioncontrol.agent.SessionFacts;
+import dev.missioncontrol.agent.ToolResult;
+import dev.missioncontrol.store.Json;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class AnalyzeLogsTest {
+
+    static SessionFacts session(String id, JsonNode context) {
+        return new SessionFacts(id, "o", null, "root_cause_analysis", "p", context, Instant.now());
+    }
+
+    static JsonNode records() {
+        var context = Json.object();
+        var logs = context.putArray("logs");
+        for (int i = 0; i < 2000; i++) {
+            logs.add(Json.object().put("timestamp", Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i).toString())
+                    .put("level", "INFO").put("service", "web").put("message", "OK").put("status", 200));
+        }
+        logs.add(Json.object().put("timestamp", "2026-01-01T00:40:00Z").put("level", "ERROR").put("service", "web")
+                .put("message", "Database connection timeout: Could not acquire connection from pool after 30s"));
+        context.putObject("tool_outputs").put("kubectl_get_pods", "web-7d9   1/1   Running   0   5m");
+        return context;
+    }
+
+    @Test
+    void mines_json_records_into_templates_with_the_needle_first() {
+        ToolResult r = new AnalyzeLogs(new MinedLogs(2)).run(Json.object(), session("a", records()));
+        assertThat(r.status()).isEqualTo(ToolResult.Status.OK);
+        JsonNode templates = r.data().path("templates");
+        JsonNode needle = templates.get(0);
+        assertThat(needle.path("problem").asText()).isEqualTo("level ERROR");
+        assertThat(needle.path("first_seen").asText()).isEqualTo("2026-01-01T00:40:00Z");
+        assertThat(needle.path("components").get(0).asText()).isEqualTo("web");
+        assertThat(needle.path("sample").asText()).contains("Could not acquire connection from pool after 30s");
+        assertThat(needle.path("histogram").isArray()).isTrue();
+        assertThat(r.data().path("sources")).extracting(s -> s.path("name").asText())
+                .containsExactly("context.logs", "context.tool_outputs.kubectl_get_pods");
+    }
+
+    @Test
+    void mines_a_session_once_and_filters_by_level_and_service() {
+        MinedLogs cache = new MinedLogs(2);
+        SessionFacts s = session("b", records());
+        assertThat(cache.of(s, LogFilter.NONE)).isSameAs(cache.of(s, LogFilter.NONE));
+        ToolResult errors = new AnalyzeLogs(cache).run(Json.object().put("level", "ERROR"), s);
+        assertThat(errors.data().path("sources").get(0).path("events").asLong()).isEqualTo(1);
+        ToolResult none = new AnalyzeLogs(cache).run(Json.object().put("service", "billing"), s);
+        assertThat(none.status()).isEqualTo(ToolResult.Status.NO_DATA);
+    }
+
+    @Test
+    void says_no_data_without_logs() {
+        ToolResult r = new AnalyzeLogs(new MinedLogs(1)).run(Json.object(), session("c", Json.object()));
+        assertThat(r.status()).isEqualTo(ToolResult.Status.NO_DATA);
+    }
+}

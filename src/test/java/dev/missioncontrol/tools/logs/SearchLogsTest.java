@@ -1,0 +1,76 @@
+package dev.missioncontrol.tools.logs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.missioncontrol.agent.SessionFacts;
+import dev.missioncontrol.agent.ToolResult;
+import dev.missioncontrol.store.Json;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class SearchLogsTest {
+    static final String LOGS = """
+            2026-01-01T00:00:01Z INFO api - started
+            2026-01-01T00:00:02Z INFO api - GET /a 200
+            2026-01-01T00:00:03Z ERROR api - query failed: syntax error at "SELCT"
+            2026-01-01T00:00:04Z INFO api - GET /b 200
+            2026-01-01T00:00:05Z ERROR api - query failed: duplicate key 17
+            2026-01-01T00:00:06Z ERROR api - query failed: duplicate key 18
+            2026-01-01T00:00:07Z INFO api - done
+            """;
+
+    static SessionFacts session(JsonNode context) {
+        return new SessionFacts("s", "o", null, "root_cause_analysis", "p", context, Instant.parse("2026-01-02T00:00:00Z"));
+    }
+
+    static ToolResult search(JsonNode args) {
+        return new SearchLogs().run(args, session(Json.object().put("logs", LOGS)));
+    }
+
+    @Test
+    void returns_hits_with_line_numbers_timestamps_neighbours_and_groups() {
+        ToolResult r = search(Json.object().put("query", "QUERY FAILED").put("context_lines", 1));
+        assertThat(r.status()).isEqualTo(ToolResult.Status.OK);
+        JsonNode first = r.data().path("matches").get(0);
+        assertThat(first.path("line").asLong()).isEqualTo(3);
+        assertThat(first.path("timestamp").asText()).isEqualTo("2026-01-01T00:00:03Z");
+        assertThat(first.path("before").get(0).path("text").asText()).endsWith("GET /a 200");
+        assertThat(first.path("after").get(0).path("text").asText()).endsWith("GET /b 200");
+        assertThat(r.data().path("total_matches").asLong()).isEqualTo(3);
+        assertThat(r.data().path("groups")).hasSize(2);
+        assertThat(r.data().path("groups").get(0).path("count").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void keeps_the_newest_hits_when_asked_for_the_last_ones() {
+        ToolResult r = search(Json.object().put("query", "ERROR").put("max_matches", 2).put("last", true));
+        assertThat(r.data().path("matches")).extracting(m -> m.path("line").asLong()).containsExactly(5L, 6L);
+        assertThat(r.data().path("truncated").asBoolean()).isTrue();
+    }
+
+    @Test
+    void says_no_data_when_nothing_matches_and_refuses_a_broken_regex() {
+        assertThat(search(Json.object().put("query", "OutOfMemory")).status()).isEqualTo(ToolResult.Status.NO_DATA);
+        assertThat(search(Json.object().put("query", "(unclosed").put("regex", true)).status())
+                .isEqualTo(ToolResult.Status.ERROR);
+    }
+
+    @Test
+    void stops_a_catastrophically_backtracking_regex_at_its_time_limit() {
+        String evil = "a".repeat(30) + "!";
+        ToolResult r = new SearchLogs().run(Json.object().put("query", "(.*a){12}b").put("regex", true),
+                session(Json.object().put("logs", evil)));
+        assertThat(r.data().path("out_of_time").asBoolean()).isTrue();
+    }
+
+    @Test
+    void searches_arrays_of_json_records_and_tool_outputs() {
+        var context = Json.object();
+        context.putArray("logs").add(Json.object().put("level", "ERROR").put("message", "Peer down"));
+        context.putObject("tool_outputs").put("fetch_logs", "boot\nPeer down");
+        ToolResult r = new SearchLogs().run(Json.object().put("query", "peer down"), session(context));
+        assertThat(r.data().path("matches")).extracting(m -> m.path("source").asText())
+                .containsExactly("context.logs", "context.tool_outputs.fetch_logs");
+    }
+}
