@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
  * The judge does not reach it: it measures 10 of 19 (0.53) at 3 of 56 (0.054), with the
  * week-earlier baseline. The misses (ec2 latency blips, ambient-temperature drifts, bursts on a
  * rogue key no larger than its unlabelled bursts) are no larger than the ordinary wander of the
- * same series. These floors stop the judge from getting worse than it is.
+ * same series. Block-variability bounds and growing checks, measured as well, did not do better
+ * (BENCHMARKS.md lists them). These floors are the measured figures, not the goal: they stop the
+ * judge from getting worse than it is.
  */
 class NabBenchmarkTest {
 
