@@ -3,7 +3,6 @@ package dev.missioncontrol.sessions;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 
 /**
  * Tells this node's listeners that a session's timeline grew. It carries only the session id: listeners read the new
@@ -11,7 +10,6 @@ import java.util.function.Consumer;
  */
 public final class TimelineBus {
     private final Map<String, Set<Runnable>> listeners = new ConcurrentHashMap<>();
-    private final Set<Consumer<String>> everything = ConcurrentHashMap.newKeySet();
     private final Set<Runnable> workListeners = ConcurrentHashMap.newKeySet();
 
     public void wake(String sessionId) {
@@ -19,7 +17,6 @@ public final class TimelineBus {
         if (set != null) {
             set.forEach(Runnable::run);
         }
-        everything.forEach(c -> c.accept(sessionId));
     }
 
     /** Registers a listener for one session; the returned handle removes it. */
@@ -29,11 +26,6 @@ public final class TimelineBus {
             set.remove(listener);
             return set.isEmpty() ? null : set;
         });
-    }
-
-    /** Registers a listener for every session on this node, e.g. the runner's wake-up on new messages. */
-    public void listenAll(Consumer<String> listener) {
-        everything.add(listener);
     }
 
     /** A session became due: created, messaged or woken. */

@@ -46,10 +46,6 @@ public final class TimelineFeed {
         open.clear();
     }
 
-    public int openStreams() {
-        return open.size();
-    }
-
     private void follow(SseClient client, String sessionId, long after) {
         Semaphore woken = new Semaphore(0);
         open.add(client);
