@@ -7,6 +7,7 @@ import dev.missioncontrol.deployments.DeploymentRoutes;
 import dev.missioncontrol.deployments.DeploymentService;
 import dev.missioncontrol.deployments.DeploymentStore;
 import dev.missioncontrol.deployments.VerdictWait;
+import dev.missioncontrol.monitor.MonitorSchedule;
 import dev.missioncontrol.orgs.ApiKeyStore;
 import dev.missioncontrol.orgs.FirstStart;
 import dev.missioncontrol.orgs.OrgStore;
@@ -68,7 +69,8 @@ public final class App implements AutoCloseable {
         Creation creation = new Creation(new IdempotencyStore(db.jdbi(), clock));
         List<RouteGroup> groups = new ArrayList<>();
         groups.add(new HealthRoutes(() -> !stopping && db.reachable(), metrics));
-        groups.add(new DeploymentRoutes(new DeploymentService(s.sessions, s.deployments, db.dialect(), clock),
+        groups.add(new DeploymentRoutes(new DeploymentService(s.sessions, s.deployments, db.dialect(),
+                new MonitorSchedule(config.runtime().monitorSchedule(), config.runtime().bake()), clock),
                 s.deployments, s.orgs, creation, new VerdictWait(s.deployments, s.bus), config.limits().maxBody()));
         SessionService sessionService = new SessionService(s.sessions, clock);
         groups.add(new SessionRoutes(sessionService, s.sessions, creation, feed,

@@ -23,6 +23,7 @@ class DeployMonitorBrainTest {
     private final DeployMonitorBrain brain = new DeployMonitorBrain(schedule,
             Set.of("get_deployment", "list_deployments", "query_metrics", "compare_windows"));
     private final List<Entry> timeline = new ArrayList<>();
+    private ObjectNode context = Json.object();
 
     @Test
     void reads_the_deployment_first_and_waits_while_it_is_pending() {
@@ -79,6 +80,24 @@ class DeployMonitorBrainTest {
     }
 
     @Test
+    void follows_the_schedule_its_session_was_created_with_and_ends_at_that_bake_time() {
+        context.set(DeployMonitorBrain.SCHEDULE_KEY, new MonitorSchedule(List.of(Duration.ofSeconds(5)),
+                Duration.ofSeconds(12)).toJson());
+        deployment("success");
+        assertThat(((Step.Wait) next(DEPLOYED.plusSeconds(1))).until()).isEqualTo(DEPLOYED.plusSeconds(5));
+        for (int at : new int[] {5, 10}) {
+            comparison(DEPLOYED.plusSeconds(at), 1.0, 1.02);
+            Step.Note note = (Step.Note) next(DEPLOYED.plusSeconds(at));
+            assertThat(note.data().at("/verdict/state").asText()).isEqualTo("pending");
+            add("check", note.text(), note.data());
+        }
+        assertThat(((Step.Wait) next(DEPLOYED.plusSeconds(10))).until()).isEqualTo(DEPLOYED.plusSeconds(12));
+        comparison(DEPLOYED.plusSeconds(12), 1.0, 1.02);
+        Step.Note last = (Step.Note) next(DEPLOYED.plusSeconds(12));
+        assertThat(last.data().at("/verdict/state").asText()).isEqualTo("healthy");
+    }
+
+    @Test
     void answers_a_question_with_the_verdict_so_far() {
         deployment("success");
         add("message", "how is it going?", Json.object().put("role", "user").put("content", "how is it going?"));
@@ -86,7 +105,7 @@ class DeployMonitorBrainTest {
     }
 
     private Step next(Instant now) {
-        SessionFacts facts = new SessionFacts("s1", "o1", "p1", "deploy_monitor", "Deploy", Json.object(), DEPLOYED);
+        SessionFacts facts = new SessionFacts("s1", "o1", "p1", "deploy_monitor", "Deploy", context, DEPLOYED);
         return brain.next(new History(facts, List.copyOf(timeline), now));
     }
 

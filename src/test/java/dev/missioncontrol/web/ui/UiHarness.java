@@ -8,12 +8,14 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import dev.missioncontrol.TestApps;
 import dev.missioncontrol.agent.Brains;
+import dev.missioncontrol.config.AppConfig;
 import dev.missioncontrol.monitor.DeployMonitorBrain;
 import dev.missioncontrol.monitor.MonitorSchedule;
 import java.time.Duration;
 import java.util.Set;
 import dev.missioncontrol.orgs.FirstStart;
 import dev.missioncontrol.testing.Api;
+import dev.missioncontrol.testing.MonitorFixtures;
 import dev.missioncontrol.testing.TestServer;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +33,17 @@ final class UiHarness implements AutoCloseable {
     UiHarness() {
         chromium = Chromium.launch();
         PlaywrightAssertions.setDefaultAssertionTimeout(TIMEOUT_MS);
-        server = TestServer.start(TestServer.Db.SQLITE, c -> c, config -> TestApps.start(config,
+        server = TestServer.start(TestServer.Db.SQLITE, UiHarness::configure, config -> TestApps.start(config,
                 new Brains(Map.of("deploy_monitor", new DeployMonitorBrain(new MonitorSchedule(
                         List.of(Duration.ofSeconds(1)), Duration.ofSeconds(2)), Set.of())), new InvestigationBrain()),
                 List.of(gate)));
+    }
+
+    /** A deploy is watched for 2 s; webhooks may reach the tests' receivers on this machine. */
+    private static AppConfig configure(AppConfig c) {
+        AppConfig.Runtime d = AppConfig.Runtime.defaults();
+        return MonitorFixtures.allowLoopback(null).apply(c.withRuntime(new AppConfig.Runtime(d.concurrency(),
+                d.lease(), d.poll(), List.of(Duration.ofSeconds(1)), Duration.ofSeconds(2), d.sseKeepAlive())));
     }
 
     String base() {
