@@ -29,7 +29,8 @@ import dev.missioncontrol.web.RateLimits;
 import dev.missioncontrol.web.RouteGroup;
 import dev.missioncontrol.web.SecurityHeaders;
 import dev.missioncontrol.web.WebServer;
-import dev.missioncontrol.web.ui.StoredWebhooks;
+import dev.missioncontrol.web.ui.LlmStatus;
+import dev.missioncontrol.web.ui.ServerSettings;
 import dev.missioncontrol.web.ui.UiRoutes;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -80,13 +81,23 @@ public final class App implements AutoCloseable {
         OpenApiRoutes openApi = new OpenApiRoutes();
         groups.add(openApi);
         UiRoutes ui = new UiRoutes(new WebSessionStore(db.jdbi(), clock), new UiRoutes.Features(s.users, s.keys,
-                s.orgs, s.sessions, sessionService, s.deployments), new StoredWebhooks(s.orgs));
+                s.orgs, s.sessions, sessionService, s.deployments), new WebhookSettings(monitoring.webhooks()),
+                serverSettings(config, monitoring));
         groups.add(ui);
         var filters = new WebServer.Filters(new ApiAccess(new ApiKeyAuthenticator(s.keys)),
                 new RateLimits(config.limits().writesPerMinute(), config.limits().writeBurst()),
                 new SecurityHeaders(), metrics, ui.auth()::authenticateApi);
         web = new WebServer(config.port(), filters, groups, List.of(() -> stopping = true, feed::closeAll));
         monitoring.start();
+    }
+
+    /** What the settings page shows of this server's flags; the LLM key itself never leaves the config. */
+    private static ServerSettings serverSettings(AppConfig config, Monitoring monitoring) {
+        var llm = config.llm();
+        var ig = config.integrations();
+        return new ServerSettings(ig.prometheusUrl(), ig.prometheusStep(), config.runtime().bake(),
+                new LlmStatus(llm.provider(), llm.model(), llm.baseUrl(), llm.apiKey() != null && !llm.apiKey().isBlank()),
+                monitoring.destinations());
     }
 
     /** The stores every feature shares. */
