@@ -136,7 +136,8 @@ class SettingsPageIT extends BrowserTestBase {
         return scope.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(name));
     }
 
-    private static HttpServer receiver(List<Received> received) throws IOException {
+    /** Answers 200 to everything, and keeps what it got. */
+    static HttpServer receiver(List<Received> received) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             var h = exchange.getRequestHeaders();
