@@ -37,6 +37,17 @@ class DeployMonitorBrainTest {
     }
 
     @Test
+    void a_status_that_lands_while_the_deployment_is_being_read_makes_it_read_again_instead_of_sleeping() {
+        add("tool_call", "Calling get_deployment", Json.object().put("tool", "get_deployment"));
+        add("status", "Deployment is now success", Json.object().put("deployment_status", "success"));
+        deployment("pending"); // the tool read the row before the success event committed
+        assertThat(((Step.CallTool) next(DEPLOYED.plusSeconds(1))).tool()).isEqualTo("get_deployment");
+        add("tool_call", "Calling get_deployment", Json.object().put("tool", "get_deployment"));
+        deployment("success");
+        assertThat(((Step.Wait) next(DEPLOYED.plusSeconds(1))).reason()).contains("check 1");
+    }
+
+    @Test
     void checks_on_schedule_and_records_each_check_with_a_provisional_verdict() {
         deployment("success");
         assertThat(((Step.Wait) next(DEPLOYED.plusSeconds(1))).until()).isEqualTo(DEPLOYED.plusSeconds(10));
