@@ -7,6 +7,7 @@ import dev.missioncontrol.deployments.DeploymentRoutes;
 import dev.missioncontrol.deployments.DeploymentService;
 import dev.missioncontrol.deployments.DeploymentStore;
 import dev.missioncontrol.deployments.VerdictWait;
+import dev.missioncontrol.monitor.MonitorSchedule;
 import dev.missioncontrol.orgs.ApiKeyStore;
 import dev.missioncontrol.orgs.FirstStart;
 import dev.missioncontrol.orgs.OrgStore;
@@ -28,7 +29,8 @@ import dev.missioncontrol.web.RateLimits;
 import dev.missioncontrol.web.RouteGroup;
 import dev.missioncontrol.web.SecurityHeaders;
 import dev.missioncontrol.web.WebServer;
-import dev.missioncontrol.web.ui.StoredWebhooks;
+import dev.missioncontrol.web.ui.LlmStatus;
+import dev.missioncontrol.web.ui.ServerSettings;
 import dev.missioncontrol.web.ui.UiRoutes;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -68,7 +70,8 @@ public final class App implements AutoCloseable {
         Creation creation = new Creation(new IdempotencyStore(db.jdbi(), clock));
         List<RouteGroup> groups = new ArrayList<>();
         groups.add(new HealthRoutes(() -> !stopping && db.reachable(), metrics));
-        groups.add(new DeploymentRoutes(new DeploymentService(s.sessions, s.deployments, db.dialect(), clock),
+        groups.add(new DeploymentRoutes(new DeploymentService(s.sessions, s.deployments, db.dialect(),
+                new MonitorSchedule(config.runtime().monitorSchedule(), config.runtime().bake()), clock),
                 s.deployments, s.orgs, creation, new VerdictWait(s.deployments, s.bus), config.limits().maxBody()));
         SessionService sessionService = new SessionService(s.sessions, clock);
         groups.add(new SessionRoutes(sessionService, s.sessions, creation, feed,
@@ -78,13 +81,23 @@ public final class App implements AutoCloseable {
         OpenApiRoutes openApi = new OpenApiRoutes();
         groups.add(openApi);
         UiRoutes ui = new UiRoutes(new WebSessionStore(db.jdbi(), clock), new UiRoutes.Features(s.users, s.keys,
-                s.orgs, s.sessions, sessionService, s.deployments), new StoredWebhooks(s.orgs));
+                s.orgs, s.sessions, sessionService, s.deployments), new WebhookSettings(monitoring.webhooks()),
+                serverSettings(config, monitoring));
         groups.add(ui);
         var filters = new WebServer.Filters(new ApiAccess(new ApiKeyAuthenticator(s.keys)),
                 new RateLimits(config.limits().writesPerMinute(), config.limits().writeBurst()),
                 new SecurityHeaders(), metrics, ui.auth()::authenticateApi);
         web = new WebServer(config.port(), filters, groups, List.of(() -> stopping = true, feed::closeAll));
         monitoring.start();
+    }
+
+    /** What the settings page shows of this server's flags; the LLM key itself never leaves the config. */
+    private static ServerSettings serverSettings(AppConfig config, Monitoring monitoring) {
+        var llm = config.llm();
+        var ig = config.integrations();
+        return new ServerSettings(ig.prometheusUrl(), ig.prometheusStep(), config.runtime().bake(),
+                new LlmStatus(llm.provider(), llm.model(), llm.baseUrl(), llm.apiKey() != null && !llm.apiKey().isBlank()),
+                monitoring.destinations());
     }
 
     /** The stores every feature shares. */

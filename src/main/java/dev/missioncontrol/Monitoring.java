@@ -13,6 +13,7 @@ import dev.missioncontrol.notify.NotificationRoutes;
 import dev.missioncontrol.notify.OutboxStore;
 import dev.missioncontrol.notify.VerdictAlerts;
 import dev.missioncontrol.notify.WebhookStore;
+import dev.missioncontrol.notify.Webhooks;
 import dev.missioncontrol.orgs.OrgStore;
 import dev.missioncontrol.signals.PurgeOldSignals;
 import dev.missioncontrol.signals.PushSignals;
@@ -36,6 +37,7 @@ final class Monitoring implements AutoCloseable {
     private final VerdictAlerts alerts;
     private final PurgeOldSignals purge;
     private final DeliverNotifications deliver;
+    private final Webhooks webhookSettings;
 
     Monitoring(AppConfig config, Database db, DeploymentStore deployments, Clock clock) {
         var ig = config.integrations();
@@ -48,6 +50,7 @@ final class Monitoring implements AutoCloseable {
         alerts = new VerdictAlerts(deployments, webhooks, outbox, config.publicBaseUrl());
         purge = new PurgeOldSignals(signalStore, ig.signalRetention(), clock);
         deliver = new DeliverNotifications(outbox, outbound, ig.notifyBackoff(), clock);
+        webhookSettings = new Webhooks(webhooks, outbox, outbound.destinations(), clock);
     }
 
     List<Tool> tools(OrgStore orgs, Clock clock) {
@@ -64,7 +67,17 @@ final class Monitoring implements AutoCloseable {
 
     List<RouteGroup> routes(OrgStore orgs, Creation creation, Clock clock, long maxBody) {
         return List.of(new SignalRoutes(new PushSignals(signalStore, clock), orgs, creation, clock, maxBody),
-                new NotificationRoutes(webhooks, outbox, outbound.destinations(), maxBody));
+                new NotificationRoutes(webhookSettings, maxBody));
+    }
+
+    /** The organization's webhooks, for the API and the settings page. */
+    Webhooks webhooks() {
+        return webhookSettings;
+    }
+
+    /** The SSRF guard every admin-configured URL passes: webhooks, Prometheus. */
+    Destinations destinations() {
+        return outbound.destinations();
     }
 
     Monitoring start() {

@@ -8,8 +8,18 @@ import java.util.Set;
  *
  * @param keyId the API key id, or null for a person
  * @param userId the user id, or null for an API key
+ * @param admin  may change the organization's settings: a person with the admin role, or a key with every scope
  */
-public record Principal(String orgId, String keyId, String userId, Set<Scope> scopes) {
+public record Principal(String orgId, String keyId, String userId, Set<Scope> scopes, boolean admin) {
+
+    public static Principal ofKey(String orgId, String keyId, Set<Scope> scopes) {
+        return new Principal(orgId, keyId, null, scopes, scopes.containsAll(Scope.all()));
+    }
+
+    /** A person logged in to the UI holds every scope of the organization; what they may change is their role's. */
+    public static Principal ofPerson(String orgId, String userId, boolean admin) {
+        return new Principal(orgId, null, userId, Scope.all(), admin);
+    }
 
     public boolean can(Scope scope) {
         return scopes.contains(scope);

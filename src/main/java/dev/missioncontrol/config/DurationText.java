@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as people write them in flags: {@code 500ms}, {@code 10s}, {@code 5m}, {@code 2h}. */
+/** Durations as people write them in flags and settings: {@code 500ms}, {@code 10s}, {@code 5m}, {@code 2h}. */
 public final class DurationText {
     private static final Pattern SHAPE = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
@@ -23,5 +23,17 @@ public final class DurationText {
             case "m" -> Duration.ofMinutes(n);
             default -> Duration.ofHours(n);
         };
+    }
+
+    /** The shortest text {@link #parse} reads back as the same duration: {@code 30m}, not {@code 1800s}. */
+    public static String format(Duration d) {
+        long ms = d.toMillis();
+        if (ms % 3_600_000 == 0 && ms > 0) {
+            return ms / 3_600_000 + "h";
+        }
+        if (ms % 60_000 == 0 && ms > 0) {
+            return ms / 60_000 + "m";
+        }
+        return ms % 1_000 == 0 ? ms / 1_000 + "s" : ms + "ms";
     }
 }

@@ -1,6 +1,8 @@
 package dev.missioncontrol.deployments;
 
 import dev.missioncontrol.errors.ValidationException;
+import dev.missioncontrol.monitor.DeployMonitorBrain;
+import dev.missioncontrol.monitor.MonitorSchedule;
 import dev.missioncontrol.orgs.OrgStore;
 import dev.missioncontrol.orgs.Organization;
 import dev.missioncontrol.orgs.Project;
@@ -19,16 +21,20 @@ public final class DeploymentService {
     private final SessionStore sessions;
     private final DeploymentStore deployments;
     private final Dialect dialect;
+    private final MonitorSchedule schedule;
     private final Clock clock;
 
     /** What the [seed] response is made of. */
     public record Recorded(String deploymentId, String status, Instant createdAt, String sessionId, boolean joined) {
     }
 
-    public DeploymentService(SessionStore sessions, DeploymentStore deployments, Dialect dialect, Clock clock) {
+    /** @param schedule the server's monitor schedule; a project's settings may set its own bake time */
+    public DeploymentService(SessionStore sessions, DeploymentStore deployments, Dialect dialect,
+            MonitorSchedule schedule, Clock clock) {
         this.sessions = sessions;
         this.deployments = deployments;
         this.dialect = dialect;
+        this.schedule = schedule;
         this.clock = clock;
     }
 
@@ -82,10 +88,15 @@ public final class DeploymentService {
         }
     }
 
-    private static NewSession newMonitor(Organization org, Project project, DeploymentInput in) {
+    /**
+     * The session's context carries the schedule it follows, the project's bake time applied, so the monitor decides
+     * from the session alone; the bake time in force when the deploy arrived is the one it is watched for.
+     */
+    private NewSession newMonitor(Organization org, Project project, DeploymentInput in) {
         String sha = in.commitSha() == null ? "" : " @ " + in.commitSha().substring(0, Math.min(7, in.commitSha().length()));
         String title = "Deploy " + project.repositoryFullName() + sha + ": " + firstLine(in.deploymentRequest());
         var context = Json.object().put("repository_full_name", project.repositoryFullName());
+        context.set(DeployMonitorBrain.SCHEDULE_KEY, schedule.forProject(project.settings()).toJson());
         return new NewSession(org.id(), project.id(), SessionKind.DEPLOY_MONITOR, clip(title, 200),
                 in.deploymentRequest(), context);
     }

@@ -22,12 +22,18 @@ public final class DeployMonitorBrain implements Brain {
     /** A pending deploy that never reports again is closed after this long. */
     static final Duration GIVE_UP_AFTER = Duration.ofHours(24);
 
-    private final VerifyDeploy verify;
+    /** Where the session's context keeps the schedule it was created with. */
+    public static final String SCHEDULE_KEY = "monitor";
+
+    private final MonitorSchedule fallback;
     private final InvestigateFailure investigate;
 
-    /** @param tools the names of the tools this node has, so optional ones are only called when present */
-    public DeployMonitorBrain(MonitorSchedule schedule, Set<String> tools) {
-        this.verify = new VerifyDeploy(schedule);
+    /**
+     * @param fallback the schedule of a session whose context holds none
+     * @param tools    the names of the tools this node has, so optional ones are only called when present
+     */
+    public DeployMonitorBrain(MonitorSchedule fallback, Set<String> tools) {
+        this.fallback = fallback;
         this.investigate = new InvestigateFailure(tools);
     }
 
@@ -46,12 +52,17 @@ public final class DeployMonitorBrain implements Brain {
         }
         return switch (t.status()) {
             case "pending", "running" -> awaitNextEvent(t, h.now());
-            case "success" -> verify.next(t, h.now());
+            case "success" -> new VerifyDeploy(schedule(h)).next(t, h.now());
             case "failure" -> investigate.next(t, h.now());
             default -> conclude(t, "The deployment was cancelled; there is nothing to verify.",
                     MonitorReport.closed(t.facts(), "was cancelled", "Nothing to verify; the session is closed."),
                     h.now());
         };
+    }
+
+    private MonitorSchedule schedule(History h) {
+        JsonNode context = h.session().context();
+        return MonitorSchedule.fromJson(context == null ? null : context.get(SCHEDULE_KEY)).orElse(fallback);
     }
 
     private static Step awaitNextEvent(MonitorTimeline t, Instant now) {

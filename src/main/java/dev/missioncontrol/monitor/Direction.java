@@ -48,8 +48,9 @@ public enum Direction {
         return this != INCREASE;
     }
 
+    /** {@code increase}, {@code decrease} or {@code either}, as settings and the API write it. */
     @JsonValue
-    String wireName() {
+    public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }
 }

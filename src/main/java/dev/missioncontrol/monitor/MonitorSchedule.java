@@ -1,17 +1,28 @@
 package dev.missioncontrol.monitor;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.missioncontrol.config.DurationText;
+import dev.missioncontrol.store.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * When a successful deploy is checked: at the configured offsets (10 s, 30 s, 1 min, 5 min by default), then every
  * last-offset interval (every 5 min) until the bake time ends, and once more exactly at its end, where the verdict
- * becomes final.
+ * becomes final. The server's flags give the default; a project's settings may set its own bake time. The schedule a
+ * session follows is written into its context when it is created (see {@link #toJson}), so the brain decides from the
+ * session alone and a later settings change does not move a watch that has begun.
  */
 public record MonitorSchedule(List<Duration> offsets, Duration bake) {
+    private static final Logger LOG = LoggerFactory.getLogger(MonitorSchedule.class);
+    static final String OFFSETS = "check_offsets";
+    static final String BAKE = "bake_time";
     /** A long bake with a short last offset would otherwise mean thousands of checks. */
     static final int MAX_CHECKS = 50;
 
@@ -47,5 +58,34 @@ public record MonitorSchedule(List<Duration> offsets, Duration bake) {
     /** Whether check number {@code index} is the last one, the one that makes the verdict final. */
     public boolean isLast(int index) {
         return index >= checkOffsets().size() - 1;
+    }
+
+    /** This schedule with the project's own bake time, when its settings set one. */
+    public MonitorSchedule forProject(JsonNode projectSettings) {
+        try {
+            Duration own = MonitorSettings.read(projectSettings).bake();
+            return own == null ? this : new MonitorSchedule(offsets, own);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("a project's monitor settings are unreadable ({}); its deploys are watched for the server's "
+                    + "bake time", e.getMessage());
+            return this;
+        }
+    }
+
+    /** {@code {"check_offsets": ["10s", "30s", "1m", "5m"], "bake_time": "30m"}}. */
+    public ObjectNode toJson() {
+        ObjectNode o = Json.object();
+        offsets.forEach(d -> o.withArray(OFFSETS).add(DurationText.format(d)));
+        return o.put(BAKE, DurationText.format(bake));
+    }
+
+    /** The schedule a session's context holds, or empty when it holds none (sessions made before it did). */
+    public static Optional<MonitorSchedule> fromJson(JsonNode node) {
+        if (node == null || !node.hasNonNull(BAKE)) {
+            return Optional.empty();
+        }
+        List<Duration> offsets = new ArrayList<>();
+        node.path(OFFSETS).forEach(d -> offsets.add(DurationText.parse(d.asText())));
+        return Optional.of(new MonitorSchedule(offsets, DurationText.parse(node.get(BAKE).asText())));
     }
 }

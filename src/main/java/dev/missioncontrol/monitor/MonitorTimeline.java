@@ -15,15 +15,22 @@ import java.util.Optional;
  */
 record MonitorTimeline(History history, Entry deployment) {
 
-    /** The watched deployment as last read, or empty when it must be (re)read. */
+    /**
+     * The watched deployment as last read, or empty when it must be (re)read. A deployment event recorded after the
+     * read was asked for may have landed while the tool ran, after it read the database but before its result was
+     * recorded; that read may be stale, so it is read again rather than slept on.
+     */
     static Optional<MonitorTimeline> of(History h) {
         List<Entry> results = h.results("get_deployment");
         if (results.isEmpty()) {
             return Optional.empty();
         }
         Entry last = results.getLast();
+        long asked = h.entries().stream().filter(e -> e.seq() < last.seq() && e.is("tool_call")
+                        && "get_deployment".equals(e.data().path("tool").asText()))
+                .mapToLong(Entry::seq).max().orElse(last.seq());
         boolean newerEvent = h.entries().stream()
-                .anyMatch(e -> e.seq() > last.seq() && e.is("status") && e.data().has("deployment_status"));
+                .anyMatch(e -> e.seq() > asked && e.is("status") && e.data().has("deployment_status"));
         return newerEvent ? Optional.empty() : Optional.of(new MonitorTimeline(h, last));
     }
 

@@ -3,8 +3,6 @@ package dev.missioncontrol.notify;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.missioncontrol.auth.Principal;
 import dev.missioncontrol.errors.NotFoundException;
-import dev.missioncontrol.net.Destinations;
-import dev.missioncontrol.orgs.Scope;
 import dev.missioncontrol.store.Json;
 import dev.missioncontrol.web.ApiAccess;
 import dev.missioncontrol.web.HttpProblem;
@@ -17,21 +15,17 @@ import java.util.List;
 
 /**
  * Notification settings of the caller's organization: its webhooks and their delivery log. Webhook URLs reach out of
- * the server, so API keys need every scope (as the admin's key printed at first start has); a person signed in to the
- * UI is let through here and the settings page decides by role.
+ * the server, so only admins manage them: an API key needs every scope (as the admin's key printed at first start
+ * has), a person signed in to the UI the admin role.
  */
 public final class NotificationRoutes implements RouteGroup {
     private static final String HOOKS = "/api/v1/notifications/webhooks";
 
-    private final WebhookStore webhooks;
-    private final OutboxStore outbox;
-    private final Destinations destinations;
+    private final Webhooks webhooks;
     private final long maxBody;
 
-    public NotificationRoutes(WebhookStore webhooks, OutboxStore outbox, Destinations destinations, long maxBody) {
+    public NotificationRoutes(Webhooks webhooks, long maxBody) {
         this.webhooks = webhooks;
-        this.outbox = outbox;
-        this.destinations = destinations;
         this.maxBody = maxBody;
     }
 
@@ -45,11 +39,10 @@ public final class NotificationRoutes implements RouteGroup {
 
     private void create(Context ctx) {
         Principal p = requireAdmin(ctx);
-        WebhookInput in = WebhookInput.from(RequestBody.readObject(ctx, maxBody), destinations);
-        Webhook w = webhooks.create(p.orgId(), in.kind(), in.name(), in.url(), in.secret());
-        ObjectNode out = describe(w);
-        if (w.secret() != null) {
-            out.put("secret", w.secret()); // shown once, like an API key
+        Webhooks.Created made = webhooks.add(p.orgId(), RequestBody.readObject(ctx, maxBody));
+        ObjectNode out = describe(made.webhook());
+        if (made.secret() != null) {
+            out.put("secret", made.secret()); // shown once, like an API key
         }
         ctx.status(201).json(out);
     }
@@ -66,7 +59,7 @@ public final class NotificationRoutes implements RouteGroup {
     private void delete(Context ctx) {
         Principal p = requireAdmin(ctx);
         String id = QueryParams.id(ctx, "id", "webhook");
-        if (!webhooks.delete(p.orgId(), id)) {
+        if (!webhooks.remove(p.orgId(), id)) {
             throw new NotFoundException("webhook");
         }
         ctx.status(204);
@@ -74,7 +67,7 @@ public final class NotificationRoutes implements RouteGroup {
 
     private void deliveries(Context ctx) {
         Principal p = requireAdmin(ctx);
-        List<OutboxStore.Delivery> rows = outbox.deliveries(p.orgId(), QueryParams.limit(ctx, 50, 200));
+        List<OutboxStore.Delivery> rows = webhooks.deliveries(p.orgId(), QueryParams.limit(ctx, 50, 200));
         ObjectNode out = Json.object();
         rows.forEach(d -> out.withArray("results").add(Json.MAPPER.valueToTree(d)));
         out.withArray("results");
@@ -88,8 +81,9 @@ public final class NotificationRoutes implements RouteGroup {
 
     private static Principal requireAdmin(Context ctx) {
         Principal p = ApiAccess.principal(ctx);
-        if (p.keyId() != null && !p.scopes().containsAll(Scope.all())) {
-            throw HttpProblem.forbidden("notification settings need an admin: an API key with every scope");
+        if (!p.admin()) {
+            throw HttpProblem.forbidden("notification settings need an admin: an API key with every scope, or a "
+                    + "user with the admin role");
         }
         return p;
     }

@@ -1,7 +1,6 @@
 package dev.missioncontrol.orgs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.missioncontrol.store.Ids;
 import dev.missioncontrol.store.Json;
 import java.sql.ResultSet;
@@ -49,19 +48,6 @@ public final class OrgStore {
     public void setAutoRegister(String orgId, boolean on) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE organizations SET auto_register_projects = :on WHERE id = :id")
                 .bind("on", on).bind("id", orgId).execute());
-    }
-
-    /** The organization-wide settings object (LLM provider, notifications); empty until someone saves one. */
-    public ObjectNode settings(String orgId) {
-        String raw = jdbi.withHandle(h -> h.createQuery("SELECT settings FROM organizations WHERE id = :id")
-                .bind("id", orgId).mapTo(String.class).findOne().orElse("{}"));
-        JsonNode parsed = Json.read(raw);
-        return parsed instanceof ObjectNode o ? o : Json.object();
-    }
-
-    public void updateSettings(String orgId, ObjectNode settings) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE organizations SET settings = :s WHERE id = :id")
-                .bind("s", Json.write(settings)).bind("id", orgId).execute());
     }
 
     public List<Project> projects(String orgId) {

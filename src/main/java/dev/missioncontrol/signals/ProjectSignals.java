@@ -1,8 +1,8 @@
 package dev.missioncontrol.signals;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.missioncontrol.config.DurationText;
 import dev.missioncontrol.monitor.Direction;
+import dev.missioncontrol.monitor.MetricDefinition;
+import dev.missioncontrol.monitor.MonitorSettings;
 import dev.missioncontrol.orgs.Project;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -10,10 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A project's signal settings, read from its settings JSON:
- * <pre>{"prometheus_url": "https://prom.example.com", "prometheus_step": "15s",
- *  "metrics": {"error_rate": {"query": "…PromQL…", "direction": "increase", "critical": true}}}</pre>
- * Without configured queries, the RED defaults below are asked of Prometheus.
+ * Where a project's signals come from: its {@link MonitorSettings} over the server's defaults. Without configured
+ * queries, the RED defaults below are asked of Prometheus.
  */
 record ProjectSignals(String prometheusUrl, Duration step, Map<String, MetricDefinition> metrics) {
 
@@ -29,23 +27,15 @@ record ProjectSignals(String prometheusUrl, Duration step, Map<String, MetricDef
                     Direction.INCREASE, false));
 
     static ProjectSignals of(Project project, String defaultUrl, Duration defaultStep) {
-        JsonNode s = project.settings();
-        String url = s.path("prometheus_url").asText(defaultUrl);
-        Duration step = s.hasNonNull("prometheus_step") ? DurationText.parse(s.get("prometheus_step").asText())
-                : defaultStep;
+        MonitorSettings s = MonitorSettings.read(project.settings());
         Map<String, MetricDefinition> metrics = new LinkedHashMap<>();
-        s.path("metrics").fields().forEachRemaining(f -> metrics.put(f.getKey(), definition(f.getKey(), f.getValue())));
+        s.metrics().forEach(m -> metrics.put(m.name(), m));
         if (metrics.values().stream().noneMatch(m -> m.query() != null)) {
             RED_DEFAULTS.forEach(d -> metrics.putIfAbsent(d.name(), d));
         }
-        return new ProjectSignals(url == null || url.isBlank() ? null : url, step, metrics);
-    }
-
-    private static MetricDefinition definition(String name, JsonNode n) {
-        String query = n.path("query").asText(null);
-        Direction direction = n.hasNonNull("direction") ? Direction.parse(n.get("direction").asText())
-                : Direction.forMetric(name);
-        return new MetricDefinition(name, query, direction, n.path("critical").asBoolean(false));
+        String url = s.prometheusUrl() != null ? s.prometheusUrl() : defaultUrl;
+        return new ProjectSignals(url == null || url.isBlank() ? null : url,
+                s.prometheusStep() != null ? s.prometheusStep() : defaultStep, metrics);
     }
 
     /** The metrics Prometheus is asked for. */

@@ -1,5 +1,6 @@
 package dev.missioncontrol.signals;
 
+import dev.missioncontrol.monitor.MetricDefinition;
 import dev.missioncontrol.net.OutboundHttp;
 import dev.missioncontrol.orgs.Project;
 import java.time.Duration;

@@ -20,4 +20,13 @@ class DurationTextTest {
     void refuses_anything_else_with_an_example() {
         assertThatThrownBy(() -> DurationText.parse("soon")).hasMessageContaining("10s");
     }
+
+    @Test
+    void writes_the_largest_whole_unit_so_it_reads_back_the_same() {
+        assertThat(DurationText.format(Duration.ofMinutes(30))).isEqualTo("30m");
+        assertThat(DurationText.format(Duration.ofSeconds(90))).isEqualTo("90s");
+        assertThat(DurationText.format(Duration.ofHours(2))).isEqualTo("2h");
+        assertThat(DurationText.format(Duration.ofMillis(1500))).isEqualTo("1500ms");
+        assertThat(DurationText.parse(DurationText.format(Duration.ofSeconds(45)))).isEqualTo(Duration.ofSeconds(45));
+    }
 }

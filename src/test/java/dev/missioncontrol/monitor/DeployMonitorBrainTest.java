@@ -23,6 +23,7 @@ class DeployMonitorBrainTest {
     private final DeployMonitorBrain brain = new DeployMonitorBrain(schedule,
             Set.of("get_deployment", "list_deployments", "query_metrics", "compare_windows"));
     private final List<Entry> timeline = new ArrayList<>();
+    private ObjectNode context = Json.object();
 
     @Test
     void reads_the_deployment_first_and_waits_while_it_is_pending() {
@@ -33,6 +34,17 @@ class DeployMonitorBrainTest {
         assertThat(wait.until()).isEqualTo(DEPLOYED.plus(DeployMonitorBrain.GIVE_UP_AFTER));
         add("status", "Deployment is now success", Json.object().put("deployment_status", "success"));
         assertThat(((Step.CallTool) next(DEPLOYED.plusSeconds(2))).tool()).isEqualTo("get_deployment");
+    }
+
+    @Test
+    void a_status_that_lands_while_the_deployment_is_being_read_makes_it_read_again_instead_of_sleeping() {
+        add("tool_call", "Calling get_deployment", Json.object().put("tool", "get_deployment"));
+        add("status", "Deployment is now success", Json.object().put("deployment_status", "success"));
+        deployment("pending"); // the tool read the row before the success event committed
+        assertThat(((Step.CallTool) next(DEPLOYED.plusSeconds(1))).tool()).isEqualTo("get_deployment");
+        add("tool_call", "Calling get_deployment", Json.object().put("tool", "get_deployment"));
+        deployment("success");
+        assertThat(((Step.Wait) next(DEPLOYED.plusSeconds(1))).reason()).contains("check 1");
     }
 
     @Test
@@ -79,6 +91,24 @@ class DeployMonitorBrainTest {
     }
 
     @Test
+    void follows_the_schedule_its_session_was_created_with_and_ends_at_that_bake_time() {
+        context.set(DeployMonitorBrain.SCHEDULE_KEY, new MonitorSchedule(List.of(Duration.ofSeconds(5)),
+                Duration.ofSeconds(12)).toJson());
+        deployment("success");
+        assertThat(((Step.Wait) next(DEPLOYED.plusSeconds(1))).until()).isEqualTo(DEPLOYED.plusSeconds(5));
+        for (int at : new int[] {5, 10}) {
+            comparison(DEPLOYED.plusSeconds(at), 1.0, 1.02);
+            Step.Note note = (Step.Note) next(DEPLOYED.plusSeconds(at));
+            assertThat(note.data().at("/verdict/state").asText()).isEqualTo("pending");
+            add("check", note.text(), note.data());
+        }
+        assertThat(((Step.Wait) next(DEPLOYED.plusSeconds(10))).until()).isEqualTo(DEPLOYED.plusSeconds(12));
+        comparison(DEPLOYED.plusSeconds(12), 1.0, 1.02);
+        Step.Note last = (Step.Note) next(DEPLOYED.plusSeconds(12));
+        assertThat(last.data().at("/verdict/state").asText()).isEqualTo("healthy");
+    }
+
+    @Test
     void answers_a_question_with_the_verdict_so_far() {
         deployment("success");
         add("message", "how is it going?", Json.object().put("role", "user").put("content", "how is it going?"));
@@ -86,7 +116,7 @@ class DeployMonitorBrainTest {
     }
 
     private Step next(Instant now) {
-        SessionFacts facts = new SessionFacts("s1", "o1", "p1", "deploy_monitor", "Deploy", Json.object(), DEPLOYED);
+        SessionFacts facts = new SessionFacts("s1", "o1", "p1", "deploy_monitor", "Deploy", context, DEPLOYED);
         return brain.next(new History(facts, List.copyOf(timeline), now));
     }
 

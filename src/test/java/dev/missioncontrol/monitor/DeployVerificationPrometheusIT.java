@@ -6,13 +6,10 @@ import static dev.missioncontrol.testing.MonitorFixtures.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.missioncontrol.orgs.OrgStore;
 import dev.missioncontrol.store.Json;
 import dev.missioncontrol.testing.Api;
 import dev.missioncontrol.testing.MonitorFixtures;
 import dev.missioncontrol.testing.TestServer;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +33,7 @@ class DeployVerificationPrometheusIT {
                      prometheus.url()).apply(MonitorFixtures.fastSchedule().apply(c)))) {
             Api api = server.api();
             for (String repo : new String[] {"acme/spiky", "acme/calm", "acme/silent"}) {
-                configure(server, repo);
+                MonitorFixtures.registerProject(server, repo, Json.read(SETTINGS));
             }
             exporter.serve("spiky", 10, 1);
             exporter.serve("calm", 10, 1);
@@ -75,15 +72,6 @@ class DeployVerificationPrometheusIT {
     private static JsonNode lastCheck(JsonNode verdict) {
         JsonNode checks = verdict.get("checks");
         return checks.get(checks.size() - 1);
-    }
-
-    /** Registers the project with short-window query templates, as an admin would in its settings. */
-    private static void configure(TestServer server, String repo) {
-        var jdbi = server.app().database().jdbi();
-        OrgStore orgs = new OrgStore(jdbi, Clock.systemUTC());
-        String orgId = orgs.findOrgByName("default").orElseThrow().id();
-        var project = jdbi.inTransaction(h -> OrgStore.insertProject(h, orgId, repo, Instant.now()));
-        orgs.updateProjectSettings(orgId, project.id(), Json.read(SETTINGS));
     }
 
     private static String reportOf(Api api, JsonNode created) throws InterruptedException {

@@ -35,4 +35,15 @@ class MonitorScheduleTest {
         assertThat(s.checkOffsets()).hasSizeLessThanOrEqualTo(MonitorSchedule.MAX_CHECKS + 1);
         assertThat(s.checkOffsets().getLast()).isEqualTo(Duration.ofHours(1));
     }
+
+    @Test
+    void a_project_setting_its_own_bake_time_keeps_the_servers_offsets_and_survives_the_sessions_context() {
+        var server = new MonitorSchedule(List.of(Duration.ofSeconds(10), Duration.ofMinutes(5)), Duration.ofMinutes(30));
+        var project = server.forProject(dev.missioncontrol.store.Json.object().put("bake_time", "15m"));
+        assertThat(project).isEqualTo(new MonitorSchedule(server.offsets(), Duration.ofMinutes(15)));
+        assertThat(MonitorSchedule.fromJson(project.toJson())).contains(project);
+        assertThat(server.forProject(dev.missioncontrol.store.Json.object())).isEqualTo(server);
+        assertThat(server.forProject(dev.missioncontrol.store.Json.object().put("bake_time", "soon"))).isEqualTo(server);
+        assertThat(MonitorSchedule.fromJson(null)).isEmpty();
+    }
 }

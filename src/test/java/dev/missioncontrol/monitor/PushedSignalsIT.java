@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.missioncontrol.deployments.DeployCommand;
+import dev.missioncontrol.store.Json;
 import dev.missioncontrol.testing.Api;
 import dev.missioncontrol.testing.MonitorFixtures;
 import dev.missioncontrol.testing.TestServer;
@@ -16,6 +17,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
@@ -80,6 +82,25 @@ class PushedSignalsIT {
             checks += e.get("type").asText().equals("check") ? 1 : 0;
         }
         assertThat(checks).isEqualTo(5);
+    }
+
+    @Test
+    void a_project_with_its_own_bake_time_is_watched_for_that_long_and_no_longer() {
+        String repo = "acme/quick-bake";
+        MonitorFixtures.registerProject(server, repo,
+                new MonitorSettings(null, null, Duration.ofSeconds(3), List.of()).writeInto(Json.object()));
+        pushBaseline(repo);
+        JsonNode created = deploy(api, repo, "success");
+        Instant at = Instant.parse(created.get("created_at").asText());
+        push(api, samples(repo, "error_rate", at.plusMillis(20), SPACING, 60, 1.0, 17));
+
+        JsonNode verdict = awaitVerdict(api, created.get("id").asText()).get("verdict");
+        assertThat(verdict.get("state").asText()).isEqualTo("healthy");
+        // the server's fast schedule checks at +1, 2, 4, 8 and 10 s; this project's bake ends it at +3 s
+        assertThat(verdict.get("checks").size()).isEqualTo(3);
+        Duration watched = Duration.between(at, Instant.parse(verdict.get("decided_at").asText()));
+        assertThat(watched).isBetween(Duration.ofSeconds(3), Duration.ofSeconds(8));
+        assertThat(session(api, created).at("/context/monitor/bake_time").asText()).isEqualTo("3s");
     }
 
     @Test

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.missioncontrol.config.AppConfig;
+import dev.missioncontrol.orgs.OrgStore;
 import dev.missioncontrol.store.Json;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -65,6 +67,15 @@ public final class MonitorFixtures {
     /** Long-polls the deployment until its verdict is final (or 60 s pass). */
     public static JsonNode awaitVerdict(Api api, String deploymentId) {
         return api.get(DEPLOY + deploymentId + "/?wait=60").json();
+    }
+
+    /** Registers a project with these settings before its first deploy, as an admin would in its settings. */
+    public static void registerProject(TestServer server, String repo, JsonNode settings) {
+        var jdbi = server.app().database().jdbi();
+        OrgStore orgs = new OrgStore(jdbi, Clock.systemUTC());
+        String orgId = orgs.findOrgByName("default").orElseThrow().id();
+        var project = jdbi.inTransaction(h -> OrgStore.insertProject(h, orgId, repo, Instant.now()));
+        orgs.updateProjectSettings(orgId, project.id(), settings);
     }
 
     public static JsonNode session(Api api, JsonNode created) {

@@ -3,7 +3,6 @@ package dev.missioncontrol.web.ui;
 import dev.missioncontrol.auth.Principal;
 import dev.missioncontrol.auth.WebSessionStore;
 import dev.missioncontrol.errors.NotFoundException;
-import dev.missioncontrol.orgs.Scope;
 import dev.missioncontrol.web.ApiAccess;
 import dev.missioncontrol.web.HttpProblem;
 import io.javalin.http.Context;
@@ -51,7 +50,8 @@ public final class BrowserAuth {
         if (unsafe(ctx) && !tokenMatches(ctx.header(CSRF_HEADER), viewer.get())) {
             throw HttpProblem.forbidden("a browser request that changes something must carry the X-CSRF-Token header");
         }
-        ApiAccess.setPrincipal(ctx, new Principal(viewer.get().orgId(), null, viewer.get().user().id(), Scope.all()));
+        ApiAccess.setPrincipal(ctx, Principal.ofPerson(viewer.get().orgId(),
+                viewer.get().user().id(), viewer.get().admin()));
     }
 
     /** A page for anyone logged in; others are sent to the login page and back. */

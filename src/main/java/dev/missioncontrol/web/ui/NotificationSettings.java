@@ -1,20 +1,63 @@
 package dev.missioncontrol.web.ui;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
- * What the settings page needs from notifications: the organization's webhook URLs and a test send. The notify
- * feature provides the real one; App adapts it, so notify never depends on the web layer.
+ * What the settings page needs from notifications: the organization's webhooks, a test send and the delivery log. The
+ * notify feature provides it; App adapts it, so notify never depends on the web layer.
  */
 public interface NotificationSettings {
+    /** The kinds a webhook can be, as the API names them: a signed JSON POST, or a Slack incoming webhook. */
+    List<String> KINDS = List.of("webhook", "slack");
 
-    List<String> webhooks(String orgId);
+    /** A webhook as the page lists it; a generic webhook's secret is never listed, only whether it signs. */
+    record Hook(String id, String kind, String name, String url, boolean signed, Instant createdAt) {
+        public String kindLabel() {
+            return label(kind);
+        }
+    }
 
-    void saveWebhooks(String orgId, List<String> urls);
+    /** A webhook just added; {@code secret} is shown this once (null for Slack, which does not sign). */
+    record Added(Hook hook, String secret) {
+    }
 
-    /** Sends a test notification to every webhook; answers one line for the person who asked. */
-    String sendTest(String orgId);
+    /** One delivery attempt: when, to which webhook, what it answered. */
+    record Delivery(Instant at, String target, Integer statusCode, int attempt, String error, String state) {
+        public String statusText() {
+            return statusCode == null ? "—" : statusCode.toString();
+        }
 
-    /** Whether a test can really be sent; when not, the page says so instead of pretending. */
-    boolean canSend();
+        public String errorText() {
+            return error == null ? "" : error;
+        }
+
+        /** The badge of the notification this attempt belongs to: sent, waiting for a retry, or given up. */
+        public String stateBadge() {
+            return switch (state) {
+                case "delivered" -> "badge good";
+                case "dead" -> "badge bad";
+                default -> "badge warn";
+            };
+        }
+    }
+
+    /** How the page names a kind. */
+    static String label(String kind) {
+        return "slack".equals(kind) ? "Slack" : "generic, signed JSON";
+    }
+
+    List<Hook> webhooks(String orgId);
+
+    /** @throws IllegalArgumentException with a message for the person, when the kind or URL is refused */
+    Added add(String orgId, String kind, String name, String url);
+
+    /** Returns false when there is no such webhook. */
+    boolean remove(String orgId, String webhookId);
+
+    /** Queues a signed test delivery to every webhook; returns how many were queued. */
+    int sendTest(String orgId, String requestedBy);
+
+    /** The newest delivery attempts first. */
+    List<Delivery> deliveries(String orgId, int limit);
 }

@@ -1,17 +1,19 @@
 package dev.missioncontrol.web.ui;
 
 import dev.missioncontrol.errors.NotFoundException;
+import dev.missioncontrol.monitor.MonitorSettings;
 import dev.missioncontrol.orgs.OrgStore;
 import dev.missioncontrol.orgs.Project;
 import dev.missioncontrol.web.RouteGroup;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 
-/** The organization's settings forms: projects' monitor settings, auto-registration, the LLM and notifications. */
+/** The organization's settings forms: projects' monitor settings and auto-registration. */
 final class OrgSettingsRoutes implements RouteGroup {
-    private static final int MAX_WEBHOOKS = 20;
+    /** More rows than any form the page draws; the loop must end even on a forged request. */
+    private static final int MAX_METRICS = 100;
 
     private final SettingsView view;
     private final BrowserAuth auth;
@@ -25,66 +27,38 @@ final class OrgSettingsRoutes implements RouteGroup {
     public void register(RoutesConfig routes) {
         routes.post("/settings/projects/{id}", auth.admin(this::saveProject));
         routes.post("/settings/organization", auth.admin(this::saveOrganization));
-        routes.post("/settings/llm", auth.admin(this::saveLlm));
-        routes.post("/settings/notifications", auth.admin(this::saveWebhooks));
-        routes.post("/settings/notifications/test", auth.admin(this::sendTest));
     }
 
     private void saveProject(Context ctx, Viewer viewer) {
         OrgStore orgs = view.orgs();
         Project p = orgs.findProject(viewer.orgId(), ctx.pathParam("id"))
                 .orElseThrow(() -> new NotFoundException("project"));
+        ProjectSettings form = new ProjectSettings(p.id(), p.repositoryFullName(), p.serviceName(),
+                ctx.formParam("prometheus_url"), ctx.formParam("prometheus_step"), ctx.formParam("bake_time"),
+                metrics(ctx), null);
         try {
-            orgs.updateProjectSettings(viewer.orgId(), p.id(), ProjectSettings.merge(p.settings(),
-                    ctx.formParam("queries"), ctx.formParam("bake_time_minutes")));
+            MonitorSettings settings = ProjectSettings.parse(form, view.server().destinations());
+            orgs.updateProjectSettings(viewer.orgId(), p.id(), settings.writeInto(p.settings()));
         } catch (IllegalArgumentException e) {
-            view.render(ctx, viewer, 422, p.repositoryFullName() + ": " + e.getMessage(), null);
+            view.render(ctx, viewer, 422, p.repositoryFullName() + ": " + e.getMessage());
             return;
         }
         SettingsRoutes.back(ctx, "project-saved", "projects");
+    }
+
+    /** The metric rows: {@code metric_name_0}, {@code metric_query_0}, … until a row is missing. */
+    private static List<ProjectSettings.Metric> metrics(Context ctx) {
+        List<ProjectSettings.Metric> rows = new ArrayList<>();
+        for (int i = 0; i < MAX_METRICS && ctx.formParam("metric_name_" + i) != null; i++) {
+            rows.add(new ProjectSettings.Metric(ctx.formParam("metric_name_" + i), ctx.formParam("metric_query_" + i),
+                    ctx.formParam("metric_direction_" + i), ctx.formParam("metric_critical_" + i) != null));
+        }
+        return rows;
     }
 
     private void saveOrganization(Context ctx, Viewer viewer) {
         // an unchecked checkbox sends nothing, so absence means off
         view.orgs().setAutoRegister(viewer.orgId(), ctx.formParam("auto_register_projects") != null);
         SettingsRoutes.back(ctx, "org-saved", "projects");
-    }
-
-    private void saveLlm(Context ctx, Viewer viewer) {
-        OrgStore orgs = view.orgs();
-        try {
-            orgs.updateSettings(viewer.orgId(), LlmSettings.apply(orgs.settings(viewer.orgId()),
-                    ctx.formParam("provider"), ctx.formParam("model"), ctx.formParam("base_url"),
-                    ctx.formParam("api_key")));
-        } catch (IllegalArgumentException e) {
-            view.render(ctx, viewer, 422, "LLM: " + e.getMessage(), null);
-            return;
-        }
-        SettingsRoutes.back(ctx, "llm-saved", "llm");
-    }
-
-    private void saveWebhooks(Context ctx, Viewer viewer) {
-        List<String> urls = SettingsRoutes.lines(ctx.formParam("webhooks"));
-        String bad = urls.stream().filter(u -> !isHttpUrl(u)).findFirst().orElse(null);
-        if (bad != null || urls.size() > MAX_WEBHOOKS) {
-            view.render(ctx, viewer, 422, bad != null ? "Not an http(s) URL: " + bad
-                    : "At most " + MAX_WEBHOOKS + " webhooks.", null);
-            return;
-        }
-        view.notifications().saveWebhooks(viewer.orgId(), urls);
-        SettingsRoutes.back(ctx, "webhooks-saved", "notifications");
-    }
-
-    private void sendTest(Context ctx, Viewer viewer) {
-        view.render(ctx, viewer, 200, view.notifications().sendTest(viewer.orgId()), null);
-    }
-
-    private static boolean isHttpUrl(String s) {
-        try {
-            URI u = URI.create(s);
-            return ("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

@@ -1,58 +1,101 @@
 package dev.missioncontrol.web.ui;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.missioncontrol.config.DurationText;
+import dev.missioncontrol.monitor.Direction;
+import dev.missioncontrol.monitor.MetricDefinition;
+import dev.missioncontrol.monitor.MonitorSettings;
+import dev.missioncontrol.net.DeniedDestination;
+import dev.missioncontrol.net.Destinations;
 import dev.missioncontrol.orgs.Project;
-import dev.missioncontrol.store.Json;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * A project's monitor settings as the form edits them. Stored in projects.settings as
- * {@code {"prometheus_queries": {"<metric>": "<PromQL>"}, "bake_time_minutes": 30}}; the form writes one
- * {@code metric = query} per line.
+ * A project's monitor settings as the form shows and edits them: exactly the keys of {@link MonitorSettings}, which
+ * the monitor reads. Empty fields mean the server's default. {@code problem} is set when the stored settings cannot be
+ * read, so the page says so instead of failing.
  */
-public record ProjectSettings(String id, String repository, String service, String queriesText, String bakeMinutes) {
-    static final int MAX_BAKE_MINUTES = 24 * 60;
+public record ProjectSettings(String id, String repository, String service, String prometheusUrl, String step,
+        String bake, List<Metric> metrics, String problem) {
+    public static final List<String> DIRECTIONS = Arrays.stream(Direction.values()).map(Direction::wireName).toList();
 
-    static ProjectSettings of(Project p) {
-        JsonNode s = p.settings() == null ? Json.object() : p.settings();
-        List<String> lines = new ArrayList<>();
-        s.path("prometheus_queries").properties().forEach(e -> lines.add(e.getKey() + " = " + e.getValue().asText()));
-        String bake = s.path("bake_time_minutes").isNumber() ? s.path("bake_time_minutes").asText() : "";
-        return new ProjectSettings(p.id(), p.repositoryFullName(), p.serviceName(), String.join("\n", lines), bake);
+    /** One metric row of the form; a row whose name is left empty is dropped. */
+    public record Metric(String name, String query, String direction, boolean critical) {
+        static final Metric BLANK = new Metric("", "", Direction.INCREASE.wireName(), false);
+
+        public List<String> directions() {
+            return DIRECTIONS;
+        }
     }
 
-    /** Merges the form into the stored settings, keeping keys this form does not know. */
-    static ObjectNode merge(JsonNode stored, String queriesText, String bakeMinutes) {
-        ObjectNode out = stored instanceof ObjectNode o ? o.deepCopy() : Json.object();
-        ObjectNode queries = out.putObject("prometheus_queries");
-        for (String line : (queriesText == null ? "" : queriesText).split("\\R")) {
-            int eq = line.indexOf('=');
-            if (eq > 0 && !line.substring(eq + 1).isBlank()) {
-                queries.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
-            } else if (!line.isBlank()) {
-                throw new IllegalArgumentException("each query line reads metric_name = PromQL; this one does not: "
-                        + line.strip());
-            }
+    static ProjectSettings of(Project p) {
+        try {
+            MonitorSettings s = MonitorSettings.read(p.settings());
+            List<Metric> rows = s.metrics().stream().map(m -> new Metric(m.name(), m.query() == null ? "" : m.query(),
+                    m.direction().wireName(), m.critical())).toList();
+            return new ProjectSettings(p.id(), p.repositoryFullName(), p.serviceName(), orEmpty(s.prometheusUrl()),
+                    text(s.prometheusStep()), text(s.bake()), rows, null);
+        } catch (IllegalArgumentException e) {
+            return new ProjectSettings(p.id(), p.repositoryFullName(), p.serviceName(), "", "", "", List.of(),
+                    "The stored settings cannot be read (" + e.getMessage() + "); saving this form replaces them.");
         }
-        if (bakeMinutes == null || bakeMinutes.isBlank()) {
-            out.remove("bake_time_minutes");
-        } else {
-            out.put("bake_time_minutes", bakeMinutes(bakeMinutes.strip()));
-        }
+    }
+
+    /** The stored metrics and one empty row to add another. */
+    public List<Metric> rows() {
+        List<Metric> out = new ArrayList<>(metrics);
+        out.add(Metric.BLANK);
         return out;
     }
 
-    private static int bakeMinutes(String text) {
-        try {
-            int v = Integer.parseInt(text);
-            if (v >= 1 && v <= MAX_BAKE_MINUTES) {
-                return v;
+    /**
+     * Reads the form. The Prometheus URL must pass the same SSRF guard the monitor's queries go through, so a URL the
+     * monitor would refuse is refused here, where the person who typed it sees why.
+     */
+    static MonitorSettings parse(ProjectSettings form, Destinations guard) {
+        String url = blankToNull(form.prometheusUrl());
+        if (url != null) {
+            try {
+                guard.check(url);
+            } catch (DeniedDestination e) {
+                throw new IllegalArgumentException("the Prometheus URL " + e.getMessage());
             }
-        } catch (NumberFormatException e) {
-            // answered below with the same message as an out-of-range number
         }
-        throw new IllegalArgumentException("bake time must be a whole number of minutes from 1 to " + MAX_BAKE_MINUTES);
+        List<MetricDefinition> metrics = form.metrics().stream().filter(m -> !m.name().isBlank())
+                .map(ProjectSettings::definition).toList();
+        return new MonitorSettings(url, duration("Prometheus step", form.step()), duration("bake time", form.bake()),
+                metrics);
+    }
+
+    private static MetricDefinition definition(Metric m) {
+        return new MetricDefinition(m.name().strip(), blankToNull(m.query()),
+                Direction.parse(m.direction() == null ? "increase" : m.direction()), m.critical());
+    }
+
+    private static Duration duration(String what, String text) {
+        if (blankToNull(text) == null) {
+            return null;
+        }
+        try {
+            return DurationText.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the " + what + " must be a duration such as 90s, 30m or 2h, not '"
+                    + text.strip().toLowerCase(Locale.ROOT) + "'");
+        }
+    }
+
+    private static String text(Duration d) {
+        return d == null ? "" : DurationText.format(d);
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -5,13 +5,30 @@ import dev.missioncontrol.orgs.User;
 import java.util.List;
 
 /**
- * Everything the settings page shows. {@code newKey} is the full text of a key just created: it is shown in this one
- * response and never again.
+ * Everything the settings page shows. {@code once} holds what is shown in this one response and never again: a key or
+ * a webhook's signing secret just created.
  */
 public record SettingsPage(List<ApiKey> keys, List<ProjectSettings> projects, List<User> users, boolean autoRegister,
-        LlmSettings llm, List<String> webhooks, boolean canSend, String newKey, String flash) {
+        ServerSettings server, Notifications notifications, ShownOnce once, String flash) {
 
-    public String webhooksText() {
-        return String.join("\n", webhooks);
+    /** The notifications section: webhooks and the newest delivery attempts. */
+    public record Notifications(List<NotificationSettings.Hook> hooks, List<NotificationSettings.Delivery> deliveries) {
+    }
+
+    /** Secrets shown in this response only; either may be null. */
+    public record ShownOnce(String apiKey, NotificationSettings.Added webhook) {
+        static final ShownOnce NOTHING = new ShownOnce(null, null);
+    }
+
+    public String newKey() {
+        return once.apiKey();
+    }
+
+    public NotificationSettings.Added newWebhook() {
+        return once.webhook();
+    }
+
+    public List<String> kinds() {
+        return NotificationSettings.KINDS;
     }
 }

@@ -8,7 +8,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 
 /** The settings page, API keys and users. Everyone may look; only admins may change anything. */
@@ -25,7 +24,7 @@ final class SettingsRoutes implements RouteGroup {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.get("/settings", auth.page((ctx, viewer) -> view.render(ctx, viewer, 200, flash(ctx), null)));
+        routes.get("/settings", auth.page((ctx, viewer) -> view.render(ctx, viewer, 200, flash(ctx))));
         routes.post("/settings/api-keys", auth.admin(this::createKey));
         routes.post("/settings/api-keys/{id}/revoke", auth.admin(this::revokeKey));
         routes.post("/settings/users", auth.admin(this::createUser));
@@ -35,13 +34,13 @@ final class SettingsRoutes implements RouteGroup {
     private void createKey(Context ctx, Viewer viewer) {
         String name = ctx.formParam("name");
         if (name == null || name.isBlank() || name.length() > 100) {
-            view.render(ctx, viewer, 422, "Give the key a name of up to 100 characters.", null);
+            view.render(ctx, viewer, 422, "Give the key a name of up to 100 characters.");
             return;
         }
         Set<Scope> scopes = EnumSet.noneOf(Scope.class);
         ctx.formParams("scopes").forEach(s -> Scope.parse(s).ifPresent(scopes::add));
         if (scopes.isEmpty()) {
-            view.render(ctx, viewer, 422, "Choose at least one scope for the key.", null);
+            view.render(ctx, viewer, 422, "Choose at least one scope for the key.");
             return;
         }
         ApiKeyStore.CreatedKey created = view.keys().create(viewer.orgId(), name.strip(), scopes);
@@ -62,7 +61,7 @@ final class SettingsRoutes implements RouteGroup {
                 ? "The password needs at least " + MIN_PASSWORD + " characters."
                 : exists(viewer, email) ? "A user with that email already exists." : null;
         if (problem != null) {
-            view.render(ctx, viewer, 422, problem, null);
+            view.render(ctx, viewer, 422, problem);
             return;
         }
         view.users().create(viewer.orgId(), email.strip(), role, password);
@@ -87,13 +86,12 @@ final class SettingsRoutes implements RouteGroup {
             case "user-created" -> "User created. Tell them their password through a safe channel.";
             case "project-saved" -> "Project settings saved.";
             case "org-saved" -> "Organization settings saved.";
-            case "llm-saved" -> "LLM settings saved.";
-            case "webhooks-saved" -> "Webhooks saved.";
+            case "webhook-removed" -> "Webhook removed. Nothing more is sent to it; its deliveries stay in the log.";
+            case "webhook-unknown" -> "No such webhook.";
+            case "test-queued" -> "Test notification queued for every webhook; the delivery log below shows how each "
+                    + "answered.";
+            case "test-nowhere" -> "There is no webhook to send a test to. Add one first.";
             default -> "";
         };
-    }
-
-    static List<String> lines(String text) {
-        return text == null ? List.of() : text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
     }
 }

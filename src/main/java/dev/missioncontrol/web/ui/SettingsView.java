@@ -9,16 +9,22 @@ import java.util.Map;
 
 /** Loads and renders the settings page; every settings form answers with it, or redirects back to it. */
 final class SettingsView {
+    /** The delivery log on the page is a glance; the API pages through more. */
+    private static final int DELIVERIES_SHOWN = 20;
+
     private final ApiKeyStore keys;
     private final UserStore users;
     private final OrgStore orgs;
     private final NotificationSettings notifications;
+    private final ServerSettings server;
 
-    SettingsView(ApiKeyStore keys, UserStore users, OrgStore orgs, NotificationSettings notifications) {
+    SettingsView(ApiKeyStore keys, UserStore users, OrgStore orgs, NotificationSettings notifications,
+            ServerSettings server) {
         this.keys = keys;
         this.users = users;
         this.orgs = orgs;
         this.notifications = notifications;
+        this.server = server;
     }
 
     OrgStore orgs() {
@@ -37,12 +43,25 @@ final class SettingsView {
         return notifications;
     }
 
+    ServerSettings server() {
+        return server;
+    }
+
+    void render(Context ctx, Viewer viewer, int status, String flash) {
+        render(ctx, viewer, status, flash, SettingsPage.ShownOnce.NOTHING);
+    }
+
     void render(Context ctx, Viewer viewer, int status, String flash, String newKey) {
+        render(ctx, viewer, status, flash, new SettingsPage.ShownOnce(newKey, null));
+    }
+
+    void render(Context ctx, Viewer viewer, int status, String flash, SettingsPage.ShownOnce once) {
         String org = viewer.orgId();
         boolean autoRegister = orgs.findOrg(org).map(Organization::autoRegisterProjects).orElse(true);
+        var sent = new SettingsPage.Notifications(notifications.webhooks(org),
+                notifications.deliveries(org, DELIVERIES_SHOWN));
         var page = new SettingsPage(keys.list(org), orgs.projects(org).stream().map(ProjectSettings::of).toList(),
-                users.list(org), autoRegister, LlmSettings.of(orgs.settings(org)), notifications.webhooks(org),
-                notifications.canSend(), newKey, flash);
+                users.list(org), autoRegister, server, sent, once, flash);
         Pages.render(ctx, status, "settings.jte", Map.of("viewer", viewer, "page", page));
     }
 }

@@ -21,16 +21,17 @@ public final class UiRoutes implements RouteGroup {
             SessionService sessionService, DeploymentStore deployments) {
     }
 
-    public UiRoutes(WebSessionStore logins, Features f, NotificationSettings notifications) {
+    public UiRoutes(WebSessionStore logins, Features f, NotificationSettings notifications, ServerSettings server) {
         auth = new BrowserAuth(logins);
-        SettingsView settings = new SettingsView(f.keys(), f.users(), f.orgs(), notifications);
+        SettingsView settings = new SettingsView(f.keys(), f.users(), f.orgs(), notifications, server);
         pages = List.of(
                 new LoginRoutes(f.users(), logins, auth, LoginThrottle.defaults()),
                 new DashboardRoutes(f.sessions(), f.sessionService(), f.deployments(), auth),
                 new AgentPageRoutes(f.sessions(), f.sessionService(), f.orgs(), auth),
                 new DeploymentPageRoutes(f.deployments(), f.sessions(), auth),
                 new SettingsRoutes(settings, auth),
-                new OrgSettingsRoutes(settings, auth));
+                new OrgSettingsRoutes(settings, auth),
+                new WebhookSettingsRoutes(settings, auth));
     }
 
     /** The before-handler that lets a logged-in browser use /api/v1 (see {@link BrowserAuth#authenticateApi}). */

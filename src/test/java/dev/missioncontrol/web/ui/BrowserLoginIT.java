@@ -82,7 +82,7 @@ class BrowserLoginIT extends BrowserTestBase {
     }
 
     @Test
-    void a_member_sees_settings_but_cannot_manage_keys_or_users() {
+    void a_member_sees_settings_but_cannot_manage_keys_users_or_webhooks() {
         Page admin = ui.adminPage();
         admin.navigate("/settings");
         admin.getByLabel("Email", new Page.GetByLabelOptions().setExact(true)).fill("member@example.com");
@@ -97,5 +97,11 @@ class BrowserLoginIT extends BrowserTestBase {
         String csrf = member.locator("input[name=_csrf]").first().inputValue();
         assertThat(UiHarness.postForm(member, "/settings/api-keys",
                 "_csrf=" + csrf + "&name=member+key&scopes=sessions:read")).isEqualTo(403);
+        expect(member.locator("#add-webhook")).hasCount(0);
+        assertThat(UiHarness.postForm(member, "/settings/notifications/webhooks",
+                "_csrf=" + csrf + "&kind=slack&url=https%3A%2F%2F93.184.216.34%2Fhook")).isEqualTo(403);
+        // nor through the API with the login cookie: a person needs the admin role there too
+        assertThat(UiHarness.fetch(member, "POST", "/api/v1/notifications/webhooks/", Map.of("Content-Type",
+                "application/json", "X-CSRF-Token", csrf), "{\"url\":\"https://93.184.216.34/hook\"}")).isEqualTo(403);
     }
 }

@@ -2,12 +2,14 @@ package dev.missioncontrol.web.ui;
 
 import static dev.missioncontrol.web.ui.UiHarness.expect;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import dev.missioncontrol.deployments.DeploymentStore;
 import dev.missioncontrol.store.Json;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -16,9 +18,10 @@ class DeploymentPagesIT extends BrowserTestBase {
 
     @Test
     void a_deployment_posted_through_the_api_appears_on_the_dashboard_with_its_verdict_badge() {
-        JsonNode judged = deploy("Deploy v2.4.0 to production", "acme/checkout", "9f1c2ab7e4");
-        deploy("Deploy v2.4.1 <img src=x onerror=alert(1)>", "acme/checkout", "aa11bb22cc");
-        verdict(judged, "degraded", 61.5);
+        JsonNode judged = deploy("Deploy v2.4.0 to production", "acme/checkout", "9f1c2ab7e4", "success");
+        // still running, so it has no verdict yet
+        deploy("Deploy v2.4.1 <img src=x onerror=alert(1)>", "acme/checkout", "aa11bb22cc", "running");
+        verdict(judged, "degraded");
 
         Page page = ui.adminPage();
         page.navigate("/");
@@ -33,53 +36,84 @@ class DeploymentPagesIT extends BrowserTestBase {
 
     @Test
     void the_deployment_page_draws_the_monitor_chart_and_lists_the_checks() {
-        JsonNode d = deploy("Deploy v3.0.0", "acme/search", "c0ffee1234");
-        verdict(d, "healthy", 100.0);
+        JsonNode d = deploy("Deploy v3.0.0", "acme/search", "c0ffee1234", "success");
+        verdict(d, "healthy");
 
         Page page = ui.adminPage();
         page.navigate("/deployments/" + d.path("id").asText());
         expect(page.locator(".verdict.big")).hasText("healthy");
         expect(page.locator("#monitor-chart .uplot canvas").first()).isVisible();
-        expect(page.locator("#monitor-chart figure")).hasCount(2);
+        expect(page.locator("#monitor-chart figure")).hasCount(4);
         expect(page.locator("table.checks").first()).containsText("error_rate");
         page.locator("a", new Page.LocatorOptions().setHasText("Open the monitor session")).click();
         expect(page.locator("h1")).containsText("Deploy v3.0.0");
         assertThat(ui.chromium.consoleErrors).as("console errors, CSP violations included").isEmpty();
     }
 
-    private JsonNode deploy(String request, String repo, String sha) {
+    private JsonNode deploy(String request, String repo, String sha, String status) {
         String body = Json.write(Json.object().put("deployment_request", request).put("repository_full_name", repo)
-                .put("commit_sha", sha).put("ref", "refs/heads/main").put("status", "success"));
+                .put("commit_sha", sha).put("ref", "refs/heads/main").put("status", status));
         var reply = ui.api().post("/api/v1/deployments/", body);
         assertThat(reply.status()).isEqualTo(201);
         return reply.json();
     }
 
     /** Stands in for the deploy monitor, which writes the verdict object API.md describes. */
-    private void verdict(JsonNode deployment, String state, double score) {
-        setVerdict(ui, deployment, state, score);
+    private void verdict(JsonNode deployment, String state) {
+        setVerdict(ui, deployment, state);
     }
 
-    static void setVerdict(UiHarness ui, JsonNode deployment, String state, double score) {
+    /**
+     * Waits for the real monitor (a 2 s bake in these tests) to finish, then writes the sample verdict over its
+     * verdict, so the monitor cannot overwrite the sample afterwards.
+     */
+    static void setVerdict(UiHarness ui, JsonNode deployment, String state) {
+        String session = "/api/v1/agent-sessions/" + deployment.path("agent_session_id").asText() + "/";
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                ui.api().get(session).json().path("status").asText().equals("completed"));
         var store = new DeploymentStore(ui.server.app().database().jdbi());
         store.setVerdict(deployment.path("agent_session_id").asText(), sampleVerdict(
-                Instant.parse(deployment.path("created_at").asText()), state, score));
+                Instant.parse(deployment.path("created_at").asText()), state));
     }
 
-    static JsonNode sampleVerdict(Instant deployedAt, String state, double score) {
-        var v = Json.object().put("state", state).put("score", score)
+    /**
+     * A verdict as the judge would write it: four metrics at each check, decided from the last check, where
+     * error_rate has risen by half (high) for a marginal verdict, and latency too for a degraded one.
+     */
+    static JsonNode sampleVerdict(Instant deployedAt, String state) {
+        int failing = switch (state) {
+            case "marginal" -> 1;
+            case "degraded" -> 2;
+            default -> 0;
+        };
+        var v = Json.object().put("state", state).put("score", 100.0 * (4 - failing) / 4)
                 .put("decided_at", deployedAt.plusSeconds(1800).toString());
         var checks = v.putArray("checks");
-        double[] errors = {0.41, 0.45, 0.52, 0.48};
+        double[] errors = {0.41, 0.45, 0.52, failing > 0 ? 0.62 : 0.43};
+        double[] latency = {172, 178, 186, failing > 1 ? 290 : 184};
         int[] after = {10, 30, 60, 300};
         for (int i = 0; i < after.length; i++) {
+            boolean last = i == after.length - 1;
             var metrics = checks.addObject().put("at", deployedAt.plusSeconds(after[i]).toString())
                     .putArray("metrics");
-            metrics.addObject().put("name", "error_rate").put("baseline", 0.4).put("current", errors[i])
-                    .put("ratio", errors[i] / 0.4).put("p_value", 0.3).put("result", "pass");
-            metrics.addObject().put("name", "latency_p95_ms").put("baseline", 180).put("current", 170 + 8 * i)
-                    .put("ratio", (170 + 8 * i) / 180.0).put("p_value", 0.4).put("result", "pass");
+            metric(metrics, "error_rate", 0.4, errors[i], last && failing > 0 ? 0.004 : 0.3);
+            metric(metrics, "latency_p95_ms", 180, latency[i], last && failing > 1 ? 0.001 : 0.4);
+            metric(metrics, "requests_per_second", 240, 236 + i, 0.6);
+            metric(metrics, "cpu_seconds", 1.9, 1.95, 0.7);
         }
         return v;
+    }
+
+    /** A metric fails (high) when its rise is significant and at least 1.5x, as the judge grades it. */
+    private static void metric(com.fasterxml.jackson.databind.node.ArrayNode metrics, String name, double baseline,
+            double current, double p) {
+        double ratio = current / baseline;
+        boolean high = p < 0.02 && ratio >= 1.5;
+        var m = metrics.addObject().put("name", name).put("baseline", baseline).put("current", current)
+                .put("ratio", ratio).put("p_value", p).put("result", high ? "high" : "pass")
+                .put("direction", name.startsWith("requests") ? "decrease" : "increase").put("failing", high);
+        if (high) {
+            m.put("severity", "high");
+        }
     }
 }

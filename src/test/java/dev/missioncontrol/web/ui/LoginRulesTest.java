@@ -35,13 +35,4 @@ class LoginRulesTest {
         assertThat(Loopback.is("[::1]:8080")).isTrue();
         assertThat(Loopback.is("mc.example.com")).isFalse();
     }
-
-    @Test
-    void project_settings_read_one_query_a_line_and_keep_other_keys() {
-        var stored = dev.missioncontrol.store.Json.object().put("owner", "team-a");
-        var merged = ProjectSettings.merge(stored, "error_rate = sum(rate(x[1m]))\n\n", "45");
-        assertThat(merged.path("prometheus_queries").path("error_rate").asText()).isEqualTo("sum(rate(x[1m]))");
-        assertThat(merged.path("bake_time_minutes").asInt()).isEqualTo(45);
-        assertThat(merged.path("owner").asText()).isEqualTo("team-a");
-    }
 }

@@ -1,13 +1,23 @@
 package dev.missioncontrol.web.ui;
 
 import static dev.missioncontrol.web.ui.UiHarness.expect;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.ColorScheme;
+import com.sun.net.httpserver.HttpServer;
+import dev.missioncontrol.monitor.Direction;
+import dev.missioncontrol.monitor.MetricDefinition;
+import dev.missioncontrol.monitor.MonitorSettings;
+import dev.missioncontrol.orgs.OrgStore;
 import dev.missioncontrol.store.Json;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,12 +28,12 @@ class ScreenshotsIT extends BrowserTestBase {
     private final Path dir = Path.of(System.getProperty("mc.screenshots", "target/screenshots"));
 
     @Test
-    void takes_a_screenshot_of_every_page() {
+    void takes_a_screenshot_of_every_page() throws java.io.IOException {
         JsonNode marginal = deploy("Deploy v2.4.0 to production", "acme/checkout", "9f1c2ab7e4", "success");
-        DeploymentPagesIT.setVerdict(ui, marginal, "marginal", 87.5);
+        DeploymentPagesIT.setVerdict(ui, marginal, "marginal");
         deploy("Deploy v2.4.1 hotfix", "acme/checkout", "4be1c09d2a", "running");
         JsonNode healthy = deploy("Deploy search v3.0.0", "acme/search", "c0ffee1234", "success");
-        DeploymentPagesIT.setVerdict(ui, healthy, "healthy", 100.0);
+        DeploymentPagesIT.setVerdict(ui, healthy, "healthy");
 
         Page login = ui.chromium.context(ui.base()).newPage();
         login.navigate("/login");
@@ -42,10 +52,7 @@ class ScreenshotsIT extends BrowserTestBase {
             page.waitForLoadState();
             shoot(page, p[1]);
         }
-        page.navigate("/settings");
-        page.getByLabel("New key name").fill("GitHub Actions");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create key")).click();
-        shoot(page, "settings");
+        shootSettings(page);
 
         Page phone = ui.loggedIn(ui.admin().email(), ui.admin().password(),
                 o -> o.setViewportSize(390, 844).setIsMobile(true).setDeviceScaleFactor(2));
@@ -54,6 +61,38 @@ class ScreenshotsIT extends BrowserTestBase {
         dark.navigate("/deployments/" + marginal.path("id").asText());
         expect(dark.locator("#monitor-chart canvas").first()).isVisible();
         shoot(dark, "deployment-dark");
+    }
+
+    /** The settings page with a configured project, a webhook that answered a test, and a key just created. */
+    private void shootSettings(Page page) throws java.io.IOException {
+        MonitorSettings checkout = new MonitorSettings(null, null, Duration.ofMinutes(45), List.of(
+                new MetricDefinition("error_rate", "sum(rate(http_requests_total{service=\"{{service}}\",code=~\"5..\"}[1m]))",
+                        Direction.INCREASE, true),
+                new MetricDefinition("latency_p95_seconds", "histogram_quantile(0.95, sum by (le) (rate("
+                        + "http_request_duration_seconds_bucket{service=\"{{service}}\"}[1m])))", Direction.INCREASE,
+                        false)));
+        var jdbi = ui.server.app().database().jdbi();
+        OrgStore orgs = new OrgStore(jdbi, Clock.systemUTC());
+        String orgId = orgs.findOrgByName("default").orElseThrow().id();
+        var project = jdbi.withHandle(h -> OrgStore.findProjectByRepository(h, orgId, "acme/checkout")).orElseThrow();
+        orgs.updateProjectSettings(orgId, project.id(), checkout.writeInto(project.settings()));
+        List<SettingsPageIT.Received> received = new CopyOnWriteArrayList<>();
+        HttpServer receiver = SettingsPageIT.receiver(received);
+        try {
+            ui.api().post("/api/v1/notifications/webhooks/", "{\"name\":\"on-call\",\"url\":\"http://127.0.0.1:"
+                    + receiver.getAddress().getPort() + "/mission-control\"}");
+            page.navigate("/settings");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send test")).click();
+            await().atMost(Duration.ofSeconds(15)).until(() -> {
+                page.reload();
+                return page.locator("table.deliveries .badge.good").count() > 0;
+            });
+        } finally {
+            receiver.stop(0);
+        }
+        page.getByLabel("New key name").fill("GitHub Actions");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create key")).click();
+        shoot(page, "settings");
     }
 
     private JsonNode deploy(String request, String repo, String sha, String status) {

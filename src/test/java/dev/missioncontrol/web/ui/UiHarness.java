@@ -8,8 +8,14 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import dev.missioncontrol.TestApps;
 import dev.missioncontrol.agent.Brains;
+import dev.missioncontrol.config.AppConfig;
+import dev.missioncontrol.monitor.DeployMonitorBrain;
+import dev.missioncontrol.monitor.MonitorSchedule;
+import java.time.Duration;
+import java.util.Set;
 import dev.missioncontrol.orgs.FirstStart;
 import dev.missioncontrol.testing.Api;
+import dev.missioncontrol.testing.MonitorFixtures;
 import dev.missioncontrol.testing.TestServer;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +26,6 @@ import java.util.regex.Pattern;
 final class UiHarness implements AutoCloseable {
     static final double TIMEOUT_MS = 20_000;
 
-    /** The page tests write verdicts themselves, so the monitor session only closes instead of judging. */
-    private static final dev.missioncontrol.agent.Brain QUIET_MONITOR = h -> new dev.missioncontrol.agent.Step.Finish(null);
-
     final UiGate gate = new UiGate();
     final Chromium chromium;
     final TestServer server;
@@ -30,9 +33,17 @@ final class UiHarness implements AutoCloseable {
     UiHarness() {
         chromium = Chromium.launch();
         PlaywrightAssertions.setDefaultAssertionTimeout(TIMEOUT_MS);
-        server = TestServer.start(TestServer.Db.SQLITE, c -> c, config -> TestApps.start(config,
-                new Brains(Map.of("deploy_monitor", QUIET_MONITOR), new InvestigationBrain()),
+        server = TestServer.start(TestServer.Db.SQLITE, UiHarness::configure, config -> TestApps.start(config,
+                new Brains(Map.of("deploy_monitor", new DeployMonitorBrain(new MonitorSchedule(
+                        List.of(Duration.ofSeconds(1)), Duration.ofSeconds(2)), Set.of())), new InvestigationBrain()),
                 List.of(gate)));
+    }
+
+    /** A deploy is watched for 2 s; webhooks may reach the tests' receivers on this machine. */
+    private static AppConfig configure(AppConfig c) {
+        AppConfig.Runtime d = AppConfig.Runtime.defaults();
+        return MonitorFixtures.allowLoopback(null).apply(c.withRuntime(new AppConfig.Runtime(d.concurrency(),
+                d.lease(), d.poll(), List.of(Duration.ofSeconds(1)), Duration.ofSeconds(2), d.sseKeepAlive())));
     }
 
     String base() {

@@ -1,6 +1,4 @@
-package dev.missioncontrol.signals;
-
-import dev.missioncontrol.monitor.Direction;
+package dev.missioncontrol.monitor;
 
 /**
  * A metric the monitor judges for a project.

@@ -1,0 +1,60 @@
+package dev.missioncontrol;
+
+import dev.missioncontrol.errors.ValidationException;
+import dev.missioncontrol.notify.OutboxStore;
+import dev.missioncontrol.notify.Webhook;
+import dev.missioncontrol.notify.Webhooks;
+import dev.missioncontrol.store.Json;
+import dev.missioncontrol.web.ui.NotificationSettings;
+import java.util.List;
+
+/** Adapts notify's webhooks to what the settings page asks for, so notify never depends on the web layer. */
+final class WebhookSettings implements NotificationSettings {
+    private final Webhooks webhooks;
+
+    WebhookSettings(Webhooks webhooks) {
+        this.webhooks = webhooks;
+    }
+
+    @Override
+    public List<Hook> webhooks(String orgId) {
+        return webhooks.list(orgId).stream().map(WebhookSettings::hook).toList();
+    }
+
+    @Override
+    public Added add(String orgId, String kind, String name, String url) {
+        var body = Json.object().put("kind", kind).put("url", url);
+        if (name != null && !name.isBlank()) {
+            body.put("name", name.strip());
+        }
+        try {
+            Webhooks.Created made = webhooks.add(orgId, body);
+            return new Added(hook(made.webhook()), made.secret());
+        } catch (ValidationException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean remove(String orgId, String webhookId) {
+        return webhooks.remove(orgId, webhookId);
+    }
+
+    @Override
+    public int sendTest(String orgId, String requestedBy) {
+        return webhooks.sendTest(orgId, requestedBy);
+    }
+
+    @Override
+    public List<Delivery> deliveries(String orgId, int limit) {
+        return webhooks.deliveries(orgId, limit).stream().map(WebhookSettings::delivery).toList();
+    }
+
+    private static Hook hook(Webhook w) {
+        return new Hook(w.id(), w.kind(), w.name(), w.url(), w.secret() != null, w.createdAt());
+    }
+
+    private static Delivery delivery(OutboxStore.Delivery d) {
+        return new Delivery(d.at(), d.webhookName(), d.statusCode(), d.attempt(), d.error(), d.state());
+    }
+}

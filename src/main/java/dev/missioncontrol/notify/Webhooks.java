@@ -1,0 +1,75 @@
+package dev.missioncontrol.notify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.missioncontrol.net.Destinations;
+import dev.missioncontrol.store.Ids;
+import dev.missioncontrol.store.Json;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * An organization's webhooks as people manage them, through the API or the settings page: add (the URL passes the
+ * SSRF guard first), list, remove, send a test, read the delivery log. Every send goes through the outbox, so a test
+ * is signed, retried and logged exactly like a verdict.
+ */
+public final class Webhooks {
+    private final WebhookStore store;
+    private final OutboxStore outbox;
+    private final Destinations destinations;
+    private final Clock clock;
+
+    /** A webhook just added; {@code secret} is its signing secret, shown this once (null for Slack). */
+    public record Created(Webhook webhook, String secret) {
+    }
+
+    public Webhooks(WebhookStore store, OutboxStore outbox, Destinations destinations, Clock clock) {
+        this.store = store;
+        this.outbox = outbox;
+        this.destinations = destinations;
+        this.clock = clock;
+    }
+
+    /**
+     * Adds a webhook from {@code {"kind", "url", "name", "secret"}}.
+     *
+     * @throws dev.missioncontrol.errors.ValidationException naming the refused field
+     */
+    public Created add(String orgId, JsonNode body) {
+        WebhookInput in = WebhookInput.from(body, destinations);
+        Webhook w = store.create(orgId, in.kind(), in.name(), in.url(), in.secret());
+        return new Created(w, w.secret());
+    }
+
+    public List<Webhook> list(String orgId) {
+        return store.list(orgId);
+    }
+
+    /** Returns false when there is no such live webhook in the organization. */
+    public boolean remove(String orgId, String id) {
+        return store.delete(orgId, id);
+    }
+
+    /** Queues a test notification to every webhook of the organization; returns how many were queued. */
+    public int sendTest(String orgId, String requestedBy) {
+        List<Webhook> all = store.list(orgId);
+        String sentAt = clock.instant().toString();
+        for (Webhook w : all) {
+            // a fresh key each time: unlike a verdict, asking twice means sending twice
+            outbox.enqueue(w, "test:" + Ids.newId(clock), testPayload(w, requestedBy, sentAt));
+        }
+        return all.size();
+    }
+
+    public List<OutboxStore.Delivery> deliveries(String orgId, int limit) {
+        return outbox.deliveries(orgId, limit);
+    }
+
+    private static String testPayload(Webhook w, String requestedBy, String sentAt) {
+        String text = "Test notification from Mission Control, sent by " + requestedBy + " at " + sentAt
+                + ". Degraded and failed deploy verdicts arrive here.";
+        if (w.kind().equals(Webhook.SLACK)) {
+            return Json.write(Json.object().put("text", text));
+        }
+        return Json.write(Json.object().put("event", "test").put("message", text).put("sent_at", sentAt));
+    }
+}

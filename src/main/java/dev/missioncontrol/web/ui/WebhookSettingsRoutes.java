@@ -1,0 +1,48 @@
+package dev.missioncontrol.web.ui;
+
+import dev.missioncontrol.web.RouteGroup;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+/** The notifications section of the settings page: add and remove webhooks, send a test. Admins only. */
+final class WebhookSettingsRoutes implements RouteGroup {
+    private final SettingsView view;
+    private final BrowserAuth auth;
+
+    WebhookSettingsRoutes(SettingsView view, BrowserAuth auth) {
+        this.view = view;
+        this.auth = auth;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.post("/settings/notifications/webhooks", auth.admin(this::add));
+        routes.post("/settings/notifications/webhooks/{id}/remove", auth.admin(this::remove));
+        routes.post("/settings/notifications/test", auth.admin(this::sendTest));
+    }
+
+    /** Answers with the page itself, not a redirect: a generic webhook's secret is shown once and not in a URL. */
+    private void add(Context ctx, Viewer viewer) {
+        NotificationSettings.Added added;
+        try {
+            added = view.notifications().add(viewer.orgId(), ctx.formParam("kind"), ctx.formParam("name"),
+                    ctx.formParam("url"));
+        } catch (IllegalArgumentException e) {
+            view.render(ctx, viewer, 422, "Webhook not added: " + e.getMessage());
+            return;
+        }
+        String flash = "Webhook \"" + added.hook().name() + "\" added."
+                + (added.secret() == null ? "" : " Copy its signing secret now; it is not shown again.");
+        view.render(ctx, viewer, 200, flash, new SettingsPage.ShownOnce(null, added));
+    }
+
+    private void remove(Context ctx, Viewer viewer) {
+        boolean done = view.notifications().remove(viewer.orgId(), ctx.pathParam("id"));
+        SettingsRoutes.back(ctx, done ? "webhook-removed" : "webhook-unknown", "notifications");
+    }
+
+    private void sendTest(Context ctx, Viewer viewer) {
+        int queued = view.notifications().sendTest(viewer.orgId(), viewer.user().email());
+        SettingsRoutes.back(ctx, queued == 0 ? "test-nowhere" : "test-queued", "notifications");
+    }
+}

@@ -1,0 +1,152 @@
+package dev.missioncontrol.web.ui;
+
+import static dev.missioncontrol.web.ui.UiHarness.expect;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.sun.net.httpserver.HttpServer;
+import dev.missioncontrol.monitor.Direction;
+import dev.missioncontrol.monitor.MetricDefinition;
+import dev.missioncontrol.monitor.MonitorSettings;
+import dev.missioncontrol.notify.Signature;
+import dev.missioncontrol.orgs.OrgStore;
+import dev.missioncontrol.store.Json;
+import dev.missioncontrol.testing.MonitorFixtures;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/** The settings page drives the real features: the monitor's project settings, notify's webhooks, the LLM's status. */
+class SettingsPageIT extends BrowserTestBase {
+
+    /** A request the test's receiver got. */
+    record Received(String signature, String timestamp, String body) {
+    }
+
+    @Test
+    void a_webhook_added_on_the_page_gets_a_signed_test_and_the_delivery_shows_in_the_log() throws IOException {
+        List<Received> received = new CopyOnWriteArrayList<>();
+        HttpServer receiver = receiver(received);
+        try {
+            Page page = ui.adminPage();
+            page.navigate("/settings#notifications");
+            page.getByLabel("Kind").selectOption("webhook");
+            page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("ops receiver");
+            page.getByLabel("Webhook URL").fill("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
+            button(page, "Add webhook").click();
+            String secret = page.locator("#new-secret").textContent().strip();
+            assertThat(secret).startsWith("whsec_");
+            expect(page.locator("table.webhooks")).containsText("ops receiver");
+
+            button(page, "Send test").click();
+            expect(page.getByRole(AriaRole.STATUS).first()).containsText("Test notification queued");
+            expect(page.locator("#new-secret")).hasCount(0);
+            await().atMost(Duration.ofSeconds(15)).until(() -> !received.isEmpty());
+            Received r = received.get(0);
+            assertThat(Signature.verify(secret, Long.parseLong(r.timestamp()), r.body(), r.signature())).isTrue();
+            assertThat(Json.read(r.body()).path("event").asText()).isEqualTo("test");
+
+            Locator logged = page.locator("table.deliveries tr", new Page.LocatorOptions().setHasText("ops receiver"));
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                page.reload();
+                assertThat(logged.count()).isEqualTo(1);
+            });
+            expect(logged).containsText("200");
+            expect(logged).containsText("delivered");
+
+            page.locator("table.webhooks tr", new Page.LocatorOptions().setHasText("ops receiver"))
+                    .getByRole(AriaRole.BUTTON).click();
+            expect(page.getByRole(AriaRole.STATUS).first()).containsText("Webhook removed");
+            expect(page.locator("table.webhooks")).hasCount(0);
+            expect(logged).hasCount(1);
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    @Test
+    void a_webhook_on_a_private_network_is_refused_with_the_reason() {
+        Page page = ui.adminPage();
+        page.navigate("/settings#notifications");
+        page.getByLabel("Webhook URL").fill("http://10.1.2.3/hook");
+        button(page, "Add webhook").click();
+        expect(page.getByRole(AriaRole.STATUS).first()).containsText("Webhook not added");
+        expect(page.getByRole(AriaRole.STATUS).first()).containsText("--allow-cidr");
+    }
+
+    @Test
+    void a_projects_monitor_settings_saved_on_the_page_are_what_the_monitor_reads() {
+        String repo = "acme/settings-form";
+        MonitorFixtures.registerProject(ui.server, repo, Json.object().put("owner", "team-a"));
+        Page page = ui.adminPage();
+        page.navigate("/settings#projects");
+        Locator form = page.locator("form.project", new Page.LocatorOptions().setHasText(repo));
+        form.getByLabel("Prometheus URL").fill("http://10.0.0.9:9090");
+        button(form, "Save project").click();
+        expect(page.getByRole(AriaRole.STATUS).first()).containsText("Prometheus URL");
+
+        form.getByLabel("Prometheus URL").fill("http://127.0.0.1:9090");
+        form.getByLabel("Bake time").fill("5m");
+        form.getByLabel("Metric 1 name").fill("checkout_errors");
+        form.getByLabel("Metric 1 query").fill("sum(rate(errors{service=\"{{service}}\"}[1m]))");
+        form.getByLabel("Metric 1 critical").check();
+        button(form, "Save project").click();
+        expect(page.getByRole(AriaRole.STATUS).first()).containsText("Project settings saved");
+
+        JsonNode stored = storedSettings(repo);
+        MonitorSettings read = MonitorSettings.read(stored);
+        assertThat(read.prometheusUrl()).isEqualTo("http://127.0.0.1:9090");
+        assertThat(read.bake()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(read.metrics()).containsExactly(new MetricDefinition("checkout_errors",
+                "sum(rate(errors{service=\"{{service}}\"}[1m]))", Direction.INCREASE, true));
+        assertThat(stored.path("owner").asText()).isEqualTo("team-a");
+        expect(form.getByLabel("Metric 2 name")).hasValue("");
+    }
+
+    @Test
+    void the_llm_section_says_how_the_server_is_configured_and_offers_nothing_to_type_a_key_into() {
+        Page page = ui.adminPage();
+        page.navigate("/settings#llm");
+        Locator llm = page.locator("#llm");
+        expect(llm).containsText("No LLM is configured");
+        expect(llm).containsText("MC_LLM_API_KEY");
+        expect(llm.locator("input, select, textarea")).hasCount(0);
+    }
+
+    private JsonNode storedSettings(String repo) {
+        var jdbi = ui.server.app().database().jdbi();
+        String orgId = new OrgStore(jdbi, Clock.systemUTC()).findOrgByName("default").orElseThrow().id();
+        return jdbi.withHandle(h -> OrgStore.findProjectByRepository(h, orgId, repo)).orElseThrow().settings();
+    }
+
+    private static Locator button(Page page, String name) {
+        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name));
+    }
+
+    private static Locator button(Locator scope, String name) {
+        return scope.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(name));
+    }
+
+    /** Answers 200 to everything, and keeps what it got. */
+    static HttpServer receiver(List<Received> received) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            var h = exchange.getRequestHeaders();
+            received.add(new Received(h.getFirst(Signature.HEADER), h.getFirst(Signature.TIMESTAMP_HEADER),
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+}
