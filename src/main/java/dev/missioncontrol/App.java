@@ -20,6 +20,7 @@ import dev.missioncontrol.sessions.TimelineBus;
 import dev.missioncontrol.sessions.TimelineFeed;
 import dev.missioncontrol.store.Database;
 import dev.missioncontrol.store.DatabaseUrl;
+import dev.missioncontrol.store.HourlyCleanup;
 import dev.missioncontrol.web.ApiAccess;
 import dev.missioncontrol.web.Creation;
 import dev.missioncontrol.web.HealthRoutes;
@@ -67,7 +68,12 @@ public final class App implements AutoCloseable {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
         new JvmThreadMetrics().bindTo(metrics);
-        Creation creation = new Creation(new IdempotencyStore(db.jdbi(), clock));
+        IdempotencyStore idempotency = new IdempotencyStore(db.jdbi(), clock);
+        Creation creation = new Creation(idempotency);
+        WebSessionStore logins = new WebSessionStore(db.jdbi(), clock);
+        closeables.add(new HourlyCleanup(List.of(monitoring.signalRetention(config, clock),
+                new HourlyCleanup.Task("idempotency keys past their retention", idempotency::purgeExpired),
+                new HourlyCleanup.Task("expired logins", logins::deleteExpired))).start());
         List<RouteGroup> groups = new ArrayList<>();
         groups.add(new HealthRoutes(() -> !stopping && db.reachable(), metrics));
         groups.add(new DeploymentRoutes(new DeploymentService(s.sessions, s.deployments, db.dialect(),
@@ -80,7 +86,7 @@ public final class App implements AutoCloseable {
         groups.addAll(monitoring.routes(s.orgs, creation, clock, config.limits().maxBody()));
         OpenApiRoutes openApi = new OpenApiRoutes();
         groups.add(openApi);
-        UiRoutes ui = new UiRoutes(new WebSessionStore(db.jdbi(), clock), new UiRoutes.Features(s.users, s.keys,
+        UiRoutes ui = new UiRoutes(logins, new UiRoutes.Features(s.users, s.keys,
                 s.orgs, s.sessions, sessionService, s.deployments), new WebhookSettings(monitoring.webhooks()),
                 serverSettings(config, monitoring));
         groups.add(ui);

@@ -15,7 +15,7 @@ import dev.missioncontrol.notify.VerdictAlerts;
 import dev.missioncontrol.notify.WebhookStore;
 import dev.missioncontrol.notify.Webhooks;
 import dev.missioncontrol.orgs.OrgStore;
-import dev.missioncontrol.signals.PurgeOldSignals;
+import dev.missioncontrol.store.HourlyCleanup;
 import dev.missioncontrol.signals.PushSignals;
 import dev.missioncontrol.signals.SignalRoutes;
 import dev.missioncontrol.signals.SignalStore;
@@ -35,7 +35,6 @@ final class Monitoring implements AutoCloseable {
     private final WebhookStore webhooks;
     private final OutboxStore outbox;
     private final VerdictAlerts alerts;
-    private final PurgeOldSignals purge;
     private final DeliverNotifications deliver;
     private final Webhooks webhookSettings;
 
@@ -48,7 +47,6 @@ final class Monitoring implements AutoCloseable {
         webhooks = new WebhookStore(db.jdbi(), clock);
         outbox = new OutboxStore(db.jdbi(), db.dialect(), clock);
         alerts = new VerdictAlerts(deployments, webhooks, outbox, config.publicBaseUrl());
-        purge = new PurgeOldSignals(signalStore, ig.signalRetention(), clock);
         deliver = new DeliverNotifications(outbox, outbound, ig.notifyBackoff(), clock);
         webhookSettings = new Webhooks(webhooks, outbox, outbound.destinations(), clock);
     }
@@ -80,8 +78,14 @@ final class Monitoring implements AutoCloseable {
         return outbound.destinations();
     }
 
+    /** Pushed samples are kept for the configured retention. */
+    HourlyCleanup.Task signalRetention(AppConfig config, Clock clock) {
+        var retention = config.integrations().signalRetention();
+        return new HourlyCleanup.Task("pushed samples older than " + retention,
+                () -> signalStore.purgeBefore(clock.instant().minus(retention)));
+    }
+
     Monitoring start() {
-        purge.start();
         deliver.start();
         return this;
     }
@@ -89,7 +93,6 @@ final class Monitoring implements AutoCloseable {
     @Override
     public void close() {
         deliver.close();
-        purge.close();
         outbound.close();
     }
 }
