@@ -12,6 +12,7 @@ import dev.missioncontrol.orgs.ApiKeyStore;
 import dev.missioncontrol.orgs.FirstStart;
 import dev.missioncontrol.orgs.OrgStore;
 import dev.missioncontrol.orgs.UserStore;
+import dev.missioncontrol.sessions.CasedCliRoutes;
 import dev.missioncontrol.sessions.PostgresListener;
 import dev.missioncontrol.sessions.SessionRoutes;
 import dev.missioncontrol.sessions.SessionService;
@@ -55,7 +56,6 @@ public final class App implements AutoCloseable {
         db = Database.open(DatabaseUrl.resolve(config.databaseUrl(), config.dataDir()), config.sqliteSynchronous());
         Stores s = new Stores(db, clock);
         firstStart = FirstStart.runIfEmpty(s.orgs, s.users, s.keys);
-        TimelineFeed feed = new TimelineFeed(s.sessions, s.bus, config.runtime().sseKeepAlive());
         Monitoring monitoring = new Monitoring(config, db, s.deployments, clock);
         closeables.add(monitoring);
         runtime = new AgentRuntime(config, db, s.sessions, new AgentRuntime.Features(s.deployments,
@@ -65,36 +65,53 @@ public final class App implements AutoCloseable {
             var url = db.url();
             closeables.add(new PostgresListener(url.jdbcUrl(), url.user(), url.password(), s.bus));
         }
-        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        new JvmMemoryMetrics().bindTo(metrics);
-        new JvmThreadMetrics().bindTo(metrics);
+        web = webServer(config, clock, s, monitoring);
+        monitoring.start();
+    }
+
+    /** The HTTP side: every feature's routes behind the shared filters, and the hourly cleanup of what they keep. */
+    private WebServer webServer(AppConfig config, Clock clock, Stores s, Monitoring monitoring) {
         IdempotencyStore idempotency = new IdempotencyStore(db.jdbi(), clock);
-        Creation creation = new Creation(idempotency);
         WebSessionStore logins = new WebSessionStore(db.jdbi(), clock);
         closeables.add(new HourlyCleanup(List.of(monitoring.signalRetention(config, clock),
                 new HourlyCleanup.Task("idempotency keys past their retention", idempotency::purgeExpired),
                 new HourlyCleanup.Task("expired logins", logins::deleteExpired))).start());
-        List<RouteGroup> groups = new ArrayList<>();
-        groups.add(new HealthRoutes(() -> !stopping && db.reachable(), metrics));
-        groups.add(new DeploymentRoutes(new DeploymentService(s.sessions, s.deployments, db.dialect(),
-                new MonitorSchedule(config.runtime().monitorSchedule(), config.runtime().bake()), clock),
-                s.deployments, s.orgs, creation, new VerdictWait(s.deployments, s.bus), config.limits().maxBody()));
+        TimelineFeed feed = new TimelineFeed(s.sessions, s.bus, config.runtime().sseKeepAlive());
         SessionService sessionService = new SessionService(s.sessions, clock);
-        groups.add(new SessionRoutes(sessionService, s.sessions, creation, feed,
-                config.limits().maxSessionBody(), config.limits().maxBody()));
-        groups.add(new dev.missioncontrol.sessions.CasedCliRoutes(s.sessions, clock));
+        PrometheusMeterRegistry metrics = metrics();
+        Creation creation = new Creation(idempotency);
+        List<RouteGroup> groups = new ArrayList<>(apiRoutes(config, clock, s, creation, feed, sessionService));
+        groups.add(new HealthRoutes(() -> !stopping && db.reachable(), metrics));
         groups.addAll(monitoring.routes(s.orgs, creation, clock, config.limits().maxBody()));
-        OpenApiRoutes openApi = new OpenApiRoutes();
-        groups.add(openApi);
-        UiRoutes ui = new UiRoutes(logins, new UiRoutes.Features(s.users, s.keys,
-                s.orgs, s.sessions, sessionService, s.deployments), new WebhookSettings(monitoring.webhooks()),
+        UiRoutes ui = new UiRoutes(logins, new UiRoutes.Features(s.users, s.keys, s.orgs, s.sessions,
+                sessionService, s.deployments), new WebhookSettings(monitoring.webhooks()),
                 serverSettings(config, monitoring));
         groups.add(ui);
         var filters = new WebServer.Filters(new ApiAccess(new ApiKeyAuthenticator(s.keys)),
                 new RateLimits(config.limits().writesPerMinute(), config.limits().writeBurst()),
                 new SecurityHeaders(), metrics, ui.auth()::authenticateApi);
-        web = new WebServer(config.port(), filters, groups, List.of(() -> stopping = true, feed::closeAll));
-        monitoring.start();
+        return new WebServer(config.port(), filters, groups, List.of(() -> stopping = true, feed::closeAll));
+    }
+
+    private static List<RouteGroup> apiRoutes(AppConfig config, Clock clock, Stores s, Creation creation,
+            TimelineFeed feed, SessionService sessionService) {
+        var rt = config.runtime();
+        var deploymentService = new DeploymentService(s.sessions, s.deployments, s.dialect,
+                new MonitorSchedule(rt.monitorSchedule(), rt.bake()), clock);
+        return List.of(
+                new DeploymentRoutes(deploymentService, s.deployments, s.orgs, creation,
+                        new VerdictWait(s.deployments, s.bus), config.limits().maxBody()),
+                new SessionRoutes(sessionService, s.sessions, creation, feed, config.limits().maxSessionBody(),
+                        config.limits().maxBody()),
+                new CasedCliRoutes(s.sessions, clock),
+                new OpenApiRoutes());
+    }
+
+    private static PrometheusMeterRegistry metrics() {
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(metrics);
+        new JvmThreadMetrics().bindTo(metrics);
+        return metrics;
     }
 
     /** What the settings page shows of this server's flags; the LLM key itself never leaves the config. */
@@ -114,8 +131,10 @@ public final class App implements AutoCloseable {
         final TimelineBus bus = new TimelineBus();
         final SessionStore sessions;
         final DeploymentStore deployments;
+        final dev.missioncontrol.store.Dialect dialect;
 
         Stores(Database db, Clock clock) {
+            dialect = db.dialect();
             orgs = new OrgStore(db.jdbi(), clock);
             users = new UserStore(db.jdbi(), clock);
             keys = new ApiKeyStore(db.jdbi(), clock);
