@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IncidentCasesIT {
-    static final Path CASES = Path.of("../shared/data/incidents");
+    static final Path CASES = dev.missioncontrol.testing.SharedData.dir("incidents");
 
     /** One expected fact: terms the report must state, and terms one quoted log line must hold. */
     record Fact(String expected, List<String> mentions, List<String> proof) {
