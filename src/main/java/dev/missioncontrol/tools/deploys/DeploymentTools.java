@@ -10,10 +10,10 @@ import dev.missioncontrol.deployments.Deployment;
 import dev.missioncontrol.deployments.DeploymentQuery;
 import dev.missioncontrol.deployments.DeploymentStore;
 import dev.missioncontrol.store.Json;
+import dev.missioncontrol.tools.ToolArgs;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 /** The deployment tools: what landed when, with its commit. Read-only, and limited to the session's organization. */
@@ -63,10 +63,8 @@ public final class DeploymentTools {
 
         @Override
         public JsonNode schema() {
-            ObjectNode s = Json.object().put("type", "object");
-            ObjectNode p = s.putObject("properties");
-            p.putObject("since").put("type", "string").put("format", "date-time");
-            p.putObject("until").put("type", "string").put("format", "date-time");
+            ObjectNode s = ToolArgs.windowSchema();
+            ObjectNode p = (ObjectNode) s.get("properties");
             p.putObject("repository").put("type", "string").put("description", "owner/name");
             p.putObject("limit").put("type", "integer").put("minimum", 1).put("maximum", 100);
             return s;
@@ -74,8 +72,8 @@ public final class DeploymentTools {
 
         @Override
         public ToolResult run(JsonNode args, SessionFacts session) {
-            Instant until = time(args, "until", clock.instant());
-            Instant since = time(args, "since", until.minus(Duration.ofHours(24)));
+            Instant until = ToolArgs.time(args, "until", clock.instant());
+            Instant since = ToolArgs.time(args, "since", until.minus(Duration.ofHours(24)));
             int limit = Math.max(1, Math.min(100, args.path("limit").asInt(50)));
             String repo = args.path("repository").asText(null);
             List<Deployment> found = store.list(new DeploymentQuery(session.orgId(), repo, null, since,
@@ -86,14 +84,6 @@ public final class DeploymentTools {
             ArrayNode list = Json.MAPPER.createArrayNode();
             found.forEach(d -> list.add(describe(d)));
             return ToolResult.ok(found.size() + " deployments; newest " + oneLine(found.get(0)), list);
-        }
-
-        private static Instant time(JsonNode args, String field, Instant fallback) {
-            String raw = args.path(field).asText(null);
-            if (raw == null || raw.isBlank()) {
-                return fallback;
-            }
-            return OffsetDateTime.parse(raw).toInstant();
         }
     }
 

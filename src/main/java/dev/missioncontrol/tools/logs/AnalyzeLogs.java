@@ -6,6 +6,7 @@ import dev.missioncontrol.agent.SessionFacts;
 import dev.missioncontrol.agent.Tool;
 import dev.missioncontrol.agent.ToolResult;
 import dev.missioncontrol.store.Json;
+import dev.missioncontrol.tools.ToolArgs;
 import java.util.List;
 import java.util.Locale;
 
@@ -35,11 +36,9 @@ public final class AnalyzeLogs implements Tool {
     }
 
     static ObjectNode filterSchema() {
-        ObjectNode s = Json.object().put("type", "object");
-        ObjectNode p = s.putObject("properties");
+        ObjectNode s = ToolArgs.windowSchema();
+        ObjectNode p = (ObjectNode) s.get("properties");
         p.putObject("service").put("type", "string").put("description", "only events of this component");
-        p.putObject("since").put("type", "string").put("format", "date-time");
-        p.putObject("until").put("type", "string").put("format", "date-time");
         p.putObject("level").put("type", "string").put("description", "minimum level, e.g. WARN or ERROR");
         return s;
     }

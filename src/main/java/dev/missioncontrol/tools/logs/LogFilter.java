@@ -3,7 +3,6 @@ package dev.missioncontrol.tools.logs;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.missioncontrol.logs.LogRecord;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Locale;
 
 /**
@@ -66,7 +65,6 @@ public record LogFilter(String service, Instant since, Instant until, String lev
     }
 
     private static Instant time(JsonNode args, String field) {
-        String v = text(args, field);
-        return v == null ? null : OffsetDateTime.parse(v).toInstant();
+        return dev.missioncontrol.tools.ToolArgs.time(args, field, null);
     }
 }

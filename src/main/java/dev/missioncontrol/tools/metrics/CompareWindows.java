@@ -15,6 +15,7 @@ import dev.missioncontrol.orgs.Project;
 import dev.missioncontrol.signals.Series;
 import dev.missioncontrol.signals.Signals;
 import dev.missioncontrol.store.Json;
+import dev.missioncontrol.tools.ToolArgs;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,11 +72,11 @@ final class CompareWindows implements Tool {
         if (project.isEmpty()) {
             return ToolResult.error("this session has no project, so it has no metrics");
         }
-        Instant deployed = MetricTools.time(args, "deployed_at", null);
+        Instant deployed = ToolArgs.time(args, "deployed_at", null);
         if (deployed == null) {
             return ToolResult.error("deployed_at is required");
         }
-        Instant at = MetricTools.time(args, "at", clock.instant());
+        Instant at = ToolArgs.time(args, "at", clock.instant());
         Duration window = max(Duration.between(deployed, at), MIN_WINDOW);
         Signals.Fetched now = signals.fetch(project.get(), deployed.minus(window), deployed.plus(window).plusMillis(1));
         Signals.Fetched lastWeek = signals.fetch(project.get(), deployed.minus(window).minus(WEEK),

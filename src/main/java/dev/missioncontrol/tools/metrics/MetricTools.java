@@ -1,14 +1,11 @@
 package dev.missioncontrol.tools.metrics;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.missioncontrol.agent.SessionFacts;
 import dev.missioncontrol.agent.Tool;
 import dev.missioncontrol.orgs.OrgStore;
 import dev.missioncontrol.orgs.Project;
 import dev.missioncontrol.signals.Signals;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,10 +20,5 @@ public final class MetricTools {
 
     static Optional<Project> project(OrgStore orgs, SessionFacts session) {
         return session.projectId() == null ? Optional.empty() : orgs.findProject(session.orgId(), session.projectId());
-    }
-
-    static Instant time(JsonNode args, String field, Instant fallback) {
-        String raw = args.path(field).asText(null);
-        return raw == null || raw.isBlank() ? fallback : OffsetDateTime.parse(raw).toInstant();
     }
 }

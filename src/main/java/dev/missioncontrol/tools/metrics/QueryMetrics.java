@@ -11,6 +11,7 @@ import dev.missioncontrol.orgs.Project;
 import dev.missioncontrol.signals.Series;
 import dev.missioncontrol.signals.Signals;
 import dev.missioncontrol.store.Json;
+import dev.missioncontrol.tools.ToolArgs;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,10 +44,8 @@ final class QueryMetrics implements Tool {
 
     @Override
     public JsonNode schema() {
-        ObjectNode s = Json.object().put("type", "object");
-        ObjectNode p = s.putObject("properties");
-        p.putObject("since").put("type", "string").put("format", "date-time");
-        p.putObject("until").put("type", "string").put("format", "date-time");
+        ObjectNode s = ToolArgs.windowSchema();
+        ObjectNode p = (ObjectNode) s.get("properties");
         p.putObject("metric").put("type", "string").put("description", "one metric name; default all");
         return s;
     }
@@ -57,8 +56,8 @@ final class QueryMetrics implements Tool {
         if (project.isEmpty()) {
             return ToolResult.error("this session has no project, so it has no metrics");
         }
-        Instant until = MetricTools.time(args, "until", clock.instant());
-        Instant since = MetricTools.time(args, "since", until.minus(Duration.ofHours(1)));
+        Instant until = ToolArgs.time(args, "until", clock.instant());
+        Instant since = ToolArgs.time(args, "since", until.minus(Duration.ofHours(1)));
         String only = args.path("metric").asText(null);
         Signals.Fetched fetched = signals.fetch(project.get(), since, until.plusMillis(1));
         List<Series> series = fetched.series().stream()
