@@ -80,7 +80,7 @@ class WebhookDeliveryIT {
             assertThat(Json.read(slack.body()).get("text").asText()).contains("acme/notified").contains("degraded");
             assertThat(slack.header(Signature.HEADER)).isNull();
 
-            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertDeliveryLog(api));
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertDeliveryLog(api));
         } finally {
             receiver.stop(0);
         }
