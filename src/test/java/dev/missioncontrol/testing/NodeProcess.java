@@ -31,7 +31,13 @@ public final class NodeProcess implements AutoCloseable {
                 Integer.toString(steps), Long.toString(pauseMillis), Long.toString(leaseSeconds)));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         var reader = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        String ready = CompletableFuture.supplyAsync(() -> readyLine(reader)).get(180, TimeUnit.SECONDS);
+        String ready;
+        try {
+            ready = CompletableFuture.supplyAsync(() -> readyLine(reader)).get(180, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            p.destroyForcibly(); // a node that never got ready must not outlive the test
+            throw e;
+        }
         Thread.ofVirtual().start(() -> drain(reader));
         String[] parts = ready.split(" ");
         return new NodeProcess(p, Integer.parseInt(parts[1]), Long.parseLong(parts[2]));
