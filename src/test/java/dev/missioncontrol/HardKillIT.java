@@ -29,13 +29,13 @@ class HardKillIT {
         Path dir = Files.createTempDirectory("mc-kill");
         String key = Seeds.organizationKey(dir, null);
         List<String> ids = new ArrayList<>();
-        NodeProcess first = NodeProcess.start(dir, null, STEPS, 250, 3);
-        Api api = new Api(first.baseUrl(), key);
-        for (int i = 0; i < SESSIONS; i++) {
-            ids.add(api.post("/api/v1/agent-sessions/", "{\"prompt\":\"kill " + i + "\"}").json()
-                    .get("session_id").asText());
-        }
-        try (Database db = Database.open(DatabaseUrl.resolve(null, dir), "FULL")) {
+        try (NodeProcess first = NodeProcess.start(dir, null, STEPS, 250, 3);
+             Database db = Database.open(DatabaseUrl.resolve(null, dir), "FULL")) {
+            Api api = new Api(first.baseUrl(), key);
+            for (int i = 0; i < SESSIONS; i++) {
+                ids.add(api.post("/api/v1/agent-sessions/", "{\"prompt\":\"kill " + i + "\"}").json()
+                        .get("session_id").asText());
+            }
             await().atMost(Duration.ofSeconds(60)).until(() -> running(db) >= 10);
             first.kill();
             long activeAtKill = ClusterIT.count(db, "active");
