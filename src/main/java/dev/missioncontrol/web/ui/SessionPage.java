@@ -31,8 +31,17 @@ public record SessionPage(AgentSession session, String projectName, List<EventVi
         return "/api/v1/agent-sessions/" + session.id() + "/events/?after=" + lastSeq();
     }
 
+    /**
+     * The session's report, or the newest report event when the session row does not have it yet: the event commits
+     * a moment before the session completes, and later timeline pulls only bring events after those on the page, so
+     * a page rendered in between would otherwise never show the report.
+     */
     public String reportHtml() {
-        return Markdown.toSafeHtml(session.report());
+        if (session.report() != null && !session.report().isBlank()) {
+            return Markdown.toSafeHtml(session.report());
+        }
+        return events.stream().filter(e -> e.type().equals("report")).reduce((a, b) -> b)
+                .map(EventView::reportHtml).orElse("");
     }
 
     public String contextJson() {
