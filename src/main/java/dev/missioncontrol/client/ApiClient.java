@@ -86,6 +86,8 @@ public final class ApiClient {
                 throw new ClientException("HTTP " + res.statusCode() + ": " + body.path("detail").asText(res.body()));
             }
             return body;
+        } catch (java.io.UncheckedIOException e) {
+            throw new ClientException("the answer from " + base + " was not JSON: " + e.getMessage());
         } catch (ConnectException e) {
             throw new ClientException("cannot reach " + base + " (is the server running? set MC_URL)");
         } catch (IOException e) {

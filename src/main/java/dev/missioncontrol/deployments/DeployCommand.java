@@ -2,6 +2,8 @@ package dev.missioncontrol.deployments;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.missioncontrol.client.ApiClient;
+import dev.missioncontrol.client.ClientException;
 import dev.missioncontrol.store.Json;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -23,6 +25,8 @@ public final class DeployCommand implements Callable<Integer> {
     static final int BAD = 3;
     static final int UNKNOWN = 4;
     static final int ERROR = 1;
+    /** The server holds one long poll at most this long (API.md). */
+    static final int MAX_WAIT_PER_REQUEST = 600;
 
     @Spec
     CommandSpec spec;
@@ -78,17 +82,19 @@ public final class DeployCommand implements Callable<Integer> {
             return ERROR;
         }
         CiEnvironment ci = CiEnvironment.detect(env);
-        MissionControlClient client = new MissionControlClient(base, key);
+        ApiClient client = new ApiClient(base, key);
         try {
-            JsonNode created = client.postDeployment(event(ci), idempotencyKey(ci));
+            String idempotencyKey = idempotencyKey(ci);
+            JsonNode created = client.post("/api/v1/deployments/", event(ci),
+                    idempotencyKey == null ? Map.of() : Map.of("Idempotency-Key", idempotencyKey));
             String id = created.path("id").asText();
-            out.println("Deployment " + id + " recorded; watch it at " + client.link(created.path("agent_session_url")
-                    .asText()));
+            out.println("Deployment " + id + " recorded; watch it at " + client.base()
+                    + created.path("agent_session_url").asText());
             if (waitSeconds == null) {
                 return 0;
             }
-            return judge(client.awaitVerdict(id, Duration.ofSeconds(waitSeconds)), out);
-        } catch (MissionControlClient.Failure e) {
+            return judge(awaitVerdict(client, id, Duration.ofSeconds(waitSeconds)), out);
+        } catch (ClientException e) {
             err.println("missionctl deploy: " + e.getMessage());
             return ERROR;
         }
@@ -112,6 +118,17 @@ public final class DeployCommand implements Callable<Integer> {
     /** The same CI run (and attempt) posting the same status again is the same event. */
     String idempotencyKey(CiEnvironment ci) {
         return ci.runId() == null ? null : "missionctl-" + ci.provider() + "-" + ci.runId() + "-" + status;
+    }
+
+    /** Long-polls until the verdict is final or {@code max} has passed; returns the deployment as last read. */
+    static JsonNode awaitVerdict(ApiClient client, String deploymentId, Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        JsonNode d;
+        do {
+            long left = Math.max(1, Math.min(MAX_WAIT_PER_REQUEST, (deadline - System.nanoTime()) / 1_000_000_000L));
+            d = client.get("/api/v1/deployments/" + deploymentId + "/?wait=" + left, Duration.ofSeconds(left + 30));
+        } while (d.path("verdict").path("state").asText("pending").equals("pending") && System.nanoTime() < deadline);
+        return d;
     }
 
     private int judge(JsonNode deployment, PrintWriter out) {
