@@ -12,6 +12,10 @@ import io.micrometer.core.instrument.Timer;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +25,7 @@ public final class WebServer {
     private static final Logger ACCESS = LoggerFactory.getLogger("access");
     /** In-flight requests get this long to finish when the server stops. */
     private static final long STOP_TIMEOUT_MS = 20_000;
+    private static final long IDLE_TIMEOUT_MS = 120_000;
 
     private final Javalin app;
     private final List<HandlerMetaInfo> routeTable = new CopyOnWriteArrayList<>();
@@ -40,7 +45,7 @@ public final class WebServer {
     private void configure(JavalinConfig config, int port, Filters filters, List<RouteGroup> groups,
             List<Runnable> onStopping) {
         config.concurrency.useVirtualThreads = true;
-        config.jetty.port = port;
+        config.jetty.addConnector((server, http) -> connector(server, http, port));
         config.router.ignoreTrailingSlashes = true;
         config.http.maxRequestSize = 1L << 20;
         config.http.prefer405over404 = true;
@@ -73,6 +78,19 @@ public final class WebServer {
         routes.before("/api/v1/*", filters.rateLimits()::apply);
         Problems.register(routes);
         groups.forEach(g -> g.register(routes));
+    }
+
+    /**
+     * Keeps an idle connection open longer than the clients and proxies in front of the server keep theirs (the JDK
+     * HTTP client 30 s, AWS load balancers 60 s, Go 90 s). Whoever closes an idle connection first must be the
+     * client: when the server closes one at the moment a client reuses it, the client's request fails without an
+     * answer, and a proxy turns that into a 502.
+     */
+    private static ServerConnector connector(Server server, HttpConfiguration http, int port) {
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setPort(port);
+        connector.setIdleTimeout(IDLE_TIMEOUT_MS);
+        return connector;
     }
 
     private static void logAccess(io.javalin.http.Context ctx, float ms, MeterRegistry metrics) {
