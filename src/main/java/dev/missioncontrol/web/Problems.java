@@ -43,12 +43,12 @@ public final class Problems {
                     + "quote the request_id when reporting it", List.of());
         });
         routes.error(404, ctx -> {
-            if (!isProblem(ctx)) {
+            if (!answered(ctx)) {
                 write(ctx, 404, "not-found", "Not found", "no such resource: " + ctx.path(), List.of());
             }
         });
         routes.error(405, ctx -> {
-            if (!isProblem(ctx)) {
+            if (!answered(ctx)) {
                 write(ctx, 405, "method-not-allowed", "Method not allowed", ctx.method() + " is not allowed on "
                         + ctx.path(), List.of());
             }
@@ -68,9 +68,20 @@ public final class Problems {
         ctx.status(status).contentType("application/problem+json").result(Json.write(body));
     }
 
+    /** Whether a handler already answered with a problem, or with a page for a person (the UI's "Not found"). */
+    private static boolean answered(Context ctx) {
+        return isProblem(ctx) || isPage(ctx);
+    }
+
     private static boolean isProblem(Context ctx) {
         String type = ctx.res().getContentType();
         return type != null && type.startsWith("application/problem+json");
+    }
+
+    /** Whether the answer is an HTML page, which an error handler must not replace with JSON. */
+    public static boolean isPage(Context ctx) {
+        String type = ctx.res().getContentType();
+        return type != null && type.startsWith("text/html");
     }
 
     private static String slug(int status) {

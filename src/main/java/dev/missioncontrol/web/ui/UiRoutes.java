@@ -31,7 +31,8 @@ public final class UiRoutes implements RouteGroup {
                 new DeploymentPageRoutes(f.deployments(), f.sessions(), auth),
                 new SettingsRoutes(settings, auth),
                 new OrgSettingsRoutes(settings, auth),
-                new WebhookSettingsRoutes(settings, auth));
+                new WebhookSettingsRoutes(settings, auth),
+                new MissingPage(auth));
     }
 
     /** The before-handler that lets a logged-in browser use /api/v1 (see {@link BrowserAuth#authenticateApi}). */

@@ -104,4 +104,23 @@ class BrowserLoginIT extends BrowserTestBase {
         assertThat(UiHarness.fetch(member, "POST", "/api/v1/notifications/webhooks/", Map.of("Content-Type",
                 "application/json", "X-CSRF-Token", csrf), "{\"url\":\"https://93.184.216.34/hook\"}")).isEqualTo(403);
     }
+
+    @Test
+    void dead_links_get_a_page_for_people_while_programs_keep_the_json_problem() {
+        Page page = ui.adminPage();
+        var unknownSession = page.navigate("/agents/00000000-0000-7000-8000-000000000000");
+        assertThat(unknownSession.status()).isEqualTo(404);
+        assertThat(unknownSession.headerValue("content-type")).startsWith("text/html");
+        expect(page.locator("h1")).hasText("Not found");
+        expect(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log out"))).isVisible();
+
+        var mistyped = page.navigate("/deploymnets");
+        assertThat(mistyped.status()).isEqualTo(404);
+        expect(page.locator("main")).containsText("There is no page at /deploymnets");
+
+        var apiPath = page.navigate("/api/v1/nothing-here");
+        assertThat(apiPath.headerValue("content-type")).startsWith("application/problem+json");
+        assertThat(ui.server.api(null).get("/nothing-here").header("Content-Type"))
+                .startsWith("application/problem+json");
+    }
 }

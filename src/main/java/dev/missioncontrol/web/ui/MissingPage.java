@@ -1,0 +1,31 @@
+package dev.missioncontrol.web.ui;
+
+import dev.missioncontrol.web.Problems;
+import dev.missioncontrol.web.RouteGroup;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+/**
+ * A person who follows a dead link (an old bookmark, a mistyped address) gets a page with the navigation, not the
+ * API's JSON problem. Programs asking for JSON, and every /api/ path, keep the problem document.
+ */
+final class MissingPage implements RouteGroup {
+    private final BrowserAuth auth;
+
+    MissingPage(BrowserAuth auth) {
+        this.auth = auth;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.error(404, "html", this::answer);
+    }
+
+    private void answer(Context ctx) {
+        if (ctx.path().startsWith("/api/") || Problems.isPage(ctx)) {
+            return;
+        }
+        Pages.error(ctx, auth.viewer(ctx).orElse(null), 404, "Not found",
+                "There is no page at " + ctx.path() + ".");
+    }
+}
