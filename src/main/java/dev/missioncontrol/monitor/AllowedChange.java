@@ -14,14 +14,25 @@ package dev.missioncontrol.monitor;
  *                 a week-on-week move must exceed. Those deviations are the metric's noise once its
  *                 rhythm is gone, so the bar is the usual outlier line of 3 (robust) standard
  *                 deviations; last week's own surprises show up in them as well.
+ * @param extremeRanges how far beyond the baseline's highest or lowest value, in multiples of the
+ *                 baseline's range, {@value #EXTREME_SAMPLES} samples after the deploy must go to count
+ *                 as a change by themselves. One range: the window after the deploy would have to
+ *                 hold a second, disjoint copy of the metric's whole usual band.
  */
-record AllowedChange(double relative, double spreads, double weekSpreads) {
+record AllowedChange(double relative, double spreads, double weekSpreads, double extremeRanges) {
 
     static final double WEEK_SPREADS = 3.0;
+    static final double EXTREME_RANGES = 1.0;
+    /** Two, not one: a single wild sample is as often a scrape glitch as a regression. */
+    static final int EXTREME_SAMPLES = 2;
     static final AllowedChange DEFAULT = new AllowedChange(0.10, 0.5);
 
     AllowedChange(double relative, double spreads) {
-        this(relative, spreads, WEEK_SPREADS);
+        this(relative, spreads, WEEK_SPREADS, EXTREME_RANGES);
+    }
+
+    AllowedChange(double relative, double spreads, double weekSpreads) {
+        this(relative, spreads, weekSpreads, EXTREME_RANGES);
     }
 
     /**

@@ -3,10 +3,11 @@ package dev.missioncontrol.monitor;
 import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
 
 /**
- * One rank comparison of a baseline with a current window: the Mann-Whitney p-value, the
- * Hodges-Lehmann shift and whether the move counts once the allowed-change bounds are applied.
+ * One comparison of a baseline with a current window: the Mann-Whitney p-value, the effect (the
+ * Hodges-Lehmann shift, or for {@link FoundBy#EXTREMES} how far past the baseline's extreme the
+ * current window went) and whether the move counts once the allowed-change bounds are applied.
  */
-record Comparison(double pValue, double effect, Outcome outcome) {
+record Comparison(double pValue, double effect, Outcome outcome, FoundBy foundBy) {
 
     /** 98 % confidence. */
     static final double ALPHA = 0.02;
@@ -23,7 +24,7 @@ record Comparison(double pValue, double effect, Outcome outcome) {
         double meanShift = SampleStats.mean(current) - baselineMean;
         boolean changed = pValue < ALPHA && agree(effect, meanShift)
                 && bounds.exceededBy(baseline, effect, baselineMean, baselineMean + meanShift);
-        return new Comparison(pValue, effect, changed ? movement(effect, meanShift) : Outcome.PASS);
+        return new Comparison(pValue, effect, changed ? movement(effect, meanShift) : Outcome.PASS, FoundBy.LEVELS);
     }
 
     /**
@@ -39,7 +40,34 @@ record Comparison(double pValue, double effect, Outcome outcome) {
         double effect = HodgesLehmann.shift(before, after);
         double level = Math.abs(SampleStats.mean(samples.baseline()));
         boolean changed = pValue < ALPHA && bounds.exceededWeekOnWeek(before, effect, level);
-        return new Comparison(pValue, effect, changed ? movement(effect, effect) : Outcome.PASS);
+        return new Comparison(pValue, effect, changed ? movement(effect, effect) : Outcome.PASS,
+                FoundBy.WEEK_ON_WEEK);
+    }
+
+    /**
+     * Whether the current window went far outside everything the baseline held: at least
+     * {@link AllowedChange#EXTREME_SAMPLES} samples beyond the baseline's highest (or lowest) value by
+     * more than the baseline's whole range times {@code bounds.extremeRanges()}. A rank test on the
+     * whole window misses a few bad minutes in half an hour (latency spikes, a burst of errors); this
+     * does not, and because the bar is the baseline's own range it rises with a metric's usual
+     * spikes. A baseline that is mostly one value (a counter at zero with a rare burst) has no
+     * range worth the name, so it is left to the rank test.
+     */
+    static Comparison ofExtremes(double[] baseline, double[] current, double pValue, AllowedChange bounds) {
+        int k = AllowedChange.EXTREME_SAMPLES;
+        if (SampleStats.robustSpread(baseline) <= 0 || current.length < k) {
+            return new Comparison(pValue, 0, Outcome.PASS, FoundBy.EXTREMES);
+        }
+        double[] before = SampleStats.sorted(baseline);
+        double[] after = SampleStats.sorted(current);
+        double bar = bounds.extremeRanges() * (before[before.length - 1] - before[0]);
+        double above = after[after.length - k] - before[before.length - 1];
+        double below = before[0] - after[k - 1];
+        if (Math.max(above, below) <= bar) {
+            return new Comparison(pValue, 0, Outcome.PASS, FoundBy.EXTREMES);
+        }
+        return above >= below ? new Comparison(pValue, above, Outcome.HIGH, FoundBy.EXTREMES)
+                : new Comparison(pValue, -below, Outcome.LOW, FoundBy.EXTREMES);
     }
 
     /**

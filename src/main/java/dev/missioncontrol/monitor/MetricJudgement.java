@@ -37,24 +37,31 @@ public final class MetricJudgement {
         double currentMean = SampleStats.mean(current);
         MetricResult unjudged = new MetricResult(samples.name(), baselineMean, currentMean,
                 ratio(baselineMean, currentMean), comparison.pValue(), comparison.outcome(), comparison.effect(),
-                null, samples.direction(), false);
+                null, samples.direction(), false, comparison.changed() ? comparison.foundBy() : null);
         return withSeverity(unjudged, samples.critical());
     }
 
     /**
      * Against the window before the deploy first; where last week's windows exist, a move that is
      * ordinary next to the window before (a Monday after a Sunday) but not next to last week's
-     * same hours (traffic a third lower than last Thursday) counts too. The comparison that
-     * found the change is the one reported.
+     * same hours (traffic a third lower than last Thursday) counts too; and last, a few samples far
+     * beyond anything before the deploy (a latency spike the median never sees). The comparison
+     * that found the change is the one reported.
      */
     private static Comparison compare(MetricSamples samples, AllowedChange bounds) {
         Comparison levels = Comparison.ofLevels(samples.baseline(), samples.current(), bounds);
-        WeekEarlier week = samples.weekEarlier();
-        if (levels.changed() || week == null || !week.alignsWith(samples.baseline(), samples.current())) {
+        if (levels.changed()) {
             return levels;
         }
-        Comparison weekOnWeek = Comparison.ofWeekOnWeek(samples, bounds);
-        return weekOnWeek.changed() ? weekOnWeek : levels;
+        WeekEarlier week = samples.weekEarlier();
+        if (week != null && week.alignsWith(samples.baseline(), samples.current())) {
+            Comparison weekOnWeek = Comparison.ofWeekOnWeek(samples, bounds);
+            if (weekOnWeek.changed()) {
+                return weekOnWeek;
+            }
+        }
+        Comparison extremes = Comparison.ofExtremes(samples.baseline(), samples.current(), levels.pValue(), bounds);
+        return extremes.changed() ? extremes : levels;
     }
 
     private static Double ratio(double baselineMean, double currentMean) {
@@ -83,12 +90,12 @@ public final class MetricJudgement {
 
     private static MetricResult copy(MetricResult r, Severity severity, boolean critical) {
         return new MetricResult(r.name(), r.baseline(), r.current(), r.ratio(), r.pValue(), r.result(),
-                r.effect(), severity, r.direction(), critical);
+                r.effect(), severity, r.direction(), critical, r.foundBy());
     }
 
     private static MetricResult noData(MetricSamples samples) {
         return new MetricResult(samples.name(), meanOrNull(samples.baseline()), meanOrNull(samples.current()),
-                null, null, Outcome.NODATA, null, null, samples.direction(), samples.critical());
+                null, null, Outcome.NODATA, null, null, samples.direction(), samples.critical(), null);
     }
 
     private static Double meanOrNull(double[] values) {

@@ -12,15 +12,17 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * @param current  mean of the current samples
  * @param ratio    current / baseline; null when the baseline is zero, so no ratio exists
  * @param pValue   two-sided Mann-Whitney U p-value; null without data
- * @param effect   Hodges-Lehmann shift, the median of pairwise differences current - baseline
+ * @param effect   Hodges-Lehmann shift, the median of pairwise differences current - baseline; for a change
+ *                 found by {@link FoundBy#EXTREMES}, how far past the baseline's extreme the current window went
  * @param severity how far a failing metric moved in its bad direction; null when it does not fail
  * @param critical whether this failure alone makes the deploy degraded
+ * @param foundBy  which comparison found the change; null when nothing changed
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MetricResult(String name, Double baseline, Double current, Double ratio, Double pValue,
                            Outcome result, Double effect, Severity severity, Direction direction,
-                           boolean critical) {
+                           boolean critical, FoundBy foundBy) {
 
     /** Whether this metric counts against the deploy: it moved significantly in its bad direction. */
     @JsonProperty("failing")

@@ -22,7 +22,10 @@ final class MonitorReport {
                 .append(v.checks().size()).append(" checks after the deploy at ").append(d.path("created_at").asText())
                 .append("; the last, at ").append(last.at()).append(", decided it.\n\n## Findings\n\n");
         md.append(table(last.metrics())).append("\nSource: each metric after the deploy against the same length of "
-                + "time before it (Mann-Whitney U at 98 % confidence; ratio = current / baseline mean).\n");
+                + "time before it (Mann-Whitney U at 98 % confidence; ratio = current / baseline mean). Found by "
+                + "levels: the typical value moved; week on week: it moved against last week's same hours; "
+                + "extremes: at least two samples went beyond the baseline's highest or lowest value by more than "
+                + "the baseline's whole range (effect = how far beyond).\n");
         md.append("\n## Checks\n\n| at | metrics | failing | score |\n|---|---|---|---|\n");
         for (Check c : v.checks()) {
             md.append("| ").append(c.at()).append(" | ").append(c.metrics().size()).append(" | ")
@@ -69,14 +72,14 @@ final class MonitorReport {
         if (metrics.isEmpty()) {
             return "No metric was available: neither Prometheus queries nor pushed signals returned data.\n";
         }
-        StringBuilder t = new StringBuilder("| metric | baseline | current | ratio | p-value | result |\n"
-                + "|---|---|---|---|---|---|\n");
+        StringBuilder t = new StringBuilder("| metric | baseline | current | ratio | p-value | result | found by |\n"
+                + "|---|---|---|---|---|---|---|\n");
         for (MetricResult m : metrics) {
             t.append("| ").append(m.name()).append(" | ").append(num(m.baseline())).append(" | ")
                     .append(num(m.current())).append(" | ").append(num(m.ratio())).append(" | ")
                     .append(m.pValue() == null ? "–" : String.format(Locale.ROOT, "%.4f", m.pValue())).append(" | ")
                     .append(m.result().wireName()).append(m.failing() ? " (failing" + severity(m) + ")" : "")
-                    .append(" |\n");
+                    .append(" | ").append(foundBy(m)).append(" |\n");
         }
         return t.toString();
     }
@@ -120,6 +123,14 @@ final class MonitorReport {
     private static String move(MetricResult m) {
         return m.name() + " " + m.result().wireName() + (m.ratio() == null ? " from zero"
                 : String.format(Locale.ROOT, " %.2fx", m.ratio()));
+    }
+
+    private static String foundBy(MetricResult m) {
+        if (m.foundBy() == null) {
+            return "–";
+        }
+        String how = m.foundBy().wireName().replace('_', ' ');
+        return m.foundBy() == FoundBy.EXTREMES ? how + " (" + num(m.effect()) + " beyond)" : how;
     }
 
     private static String severity(MetricResult m) {

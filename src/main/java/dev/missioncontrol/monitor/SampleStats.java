@@ -37,7 +37,7 @@ final class SampleStats {
         return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
-    private static double[] sorted(double[] values) {
+    static double[] sorted(double[] values) {
         double[] copy = values.clone();
         Arrays.sort(copy);
         return copy;

@@ -12,17 +12,17 @@ import org.junit.jupiter.api.Test;
 /**
  * Holds the judge to its measured accuracy on NAB realKnownCause (numenta/NAB, MIT licence); see
  * BENCHMARKS.md. The goal was a true-positive rate of 0.8 at a false-positive rate of 0.05.
- * The judge does not reach it: it measures 10 of 19 (0.53) at 3 of 56 (0.054), with the
- * week-earlier baseline. The misses (ec2 latency blips, ambient-temperature drifts, bursts on a
- * rogue key no larger than its unlabelled bursts) are no larger than the ordinary wander of the
- * same series. Block-variability bounds and growing checks, measured as well, did not do better
- * (BENCHMARKS.md lists them). These floors are the measured figures, not the goal: they stop the
- * judge from getting worse than it is.
+ * The judge does not reach it: it measures 13 of 19 (0.68) at 4 of 56 (0.071). The extremes
+ * comparison brought three short spikes and one temperature excursion in (10 of 19 before) at
+ * the price of one false alarm, a real but unlabelled temperature slide. The misses (drifts
+ * within the ordinary wander of the series, bursts on a rogue key no larger than its unlabelled
+ * bursts) are not separable by a before/after comparison. These floors are the measured figures,
+ * not the goal: they stop the judge from getting worse than it is.
  */
 class NabBenchmarkTest {
 
-    static final double MIN_TRUE_POSITIVE_RATE = 0.52;
-    static final double MAX_FALSE_POSITIVE_RATE = 0.06;
+    static final double MIN_TRUE_POSITIVE_RATE = 0.68;
+    static final double MAX_FALSE_POSITIVE_RATE = 0.072;
 
     @Test
     void flags_labelled_anomalies_and_passes_quiet_stretches() throws IOException {

@@ -57,10 +57,11 @@ class PushedSignalsIT {
         JsonNode metric = verdict.get("checks").get(verdict.get("checks").size() - 1).get("metrics").get(0);
         assertThat(metric.get("name").asText()).isEqualTo("error_rate");
         assertThat(metric.get("result").asText()).isEqualTo("high");
+        assertThat(metric.get("found_by").asText()).isEqualTo("levels");
         assertThat(metric.get("ratio").asDouble()).isGreaterThan(3);
         assertThat(verdict.get("decided_at").isNull()).isFalse();
         String report = awaitReport(created);
-        assertThat(report).contains("| metric | baseline | current | ratio | p-value | result |")
+        assertThat(report).contains("| metric | baseline | current | ratio | p-value | result | found by |")
                 .contains("| error_rate |").contains("degraded");
     }
 

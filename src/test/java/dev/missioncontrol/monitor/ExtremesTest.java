@@ -1,0 +1,93 @@
+package dev.missioncontrol.monitor;
+
+import static dev.missioncontrol.monitor.MetricJudgementTest.noisy;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** A few samples far beyond anything before the deploy: the change a rank test on the whole window misses. */
+class ExtremesTest {
+
+    private static final double[] BEFORE = noisy(45, 2, 120, 11);
+
+    @Test
+    void two_latency_spikes_far_past_the_baseline_make_the_metric_high() {
+        double[] after = noisy(45, 2, 120, 12);
+        after[60] = 99;
+        after[61] = 97;
+
+        MetricResult result = MetricJudgement.judge(MetricSamples.of("latency_ms", BEFORE, after));
+
+        assertThat(result.result()).isEqualTo(Outcome.HIGH);
+        assertThat(result.foundBy()).isEqualTo(FoundBy.EXTREMES);
+        assertThat(result.effect()).isCloseTo(97 - max(BEFORE), offset(1e-9));
+        assertThat(result.failing()).isTrue();
+    }
+
+    @Test
+    void a_single_wild_sample_is_not_enough() {
+        double[] after = noisy(45, 2, 120, 12);
+        after[60] = 99;
+
+        assertThat(MetricJudgement.judge(MetricSamples.of("latency_ms", BEFORE, after)).result())
+                .isEqualTo(Outcome.PASS);
+    }
+
+    @Test
+    void spikes_within_one_baseline_range_past_its_top_pass() {
+        double range = max(BEFORE) - min(BEFORE);
+        double[] after = noisy(45, 2, 120, 12);
+        after[10] = max(BEFORE) + 0.9 * range;
+        after[20] = max(BEFORE) + 0.9 * range;
+
+        assertThat(MetricJudgement.judge(MetricSamples.of("latency_ms", BEFORE, after)).result())
+                .isEqualTo(Outcome.PASS);
+    }
+
+    @Test
+    void throughput_collapsing_for_a_few_samples_is_low() {
+        double[] after = noisy(45, 2, 120, 12);
+        after[30] = 3;
+        after[31] = 1;
+
+        MetricResult result = MetricJudgement.judge(
+                new MetricSamples("requests_per_second", BEFORE, after, Direction.DECREASE, false));
+
+        assertThat(result.result()).isEqualTo(Outcome.LOW);
+        assertThat(result.foundBy()).isEqualTo(FoundBy.EXTREMES);
+        assertThat(result.failing()).isTrue();
+    }
+
+    @Test
+    void a_counter_that_is_mostly_zero_is_left_to_the_rank_test() {
+        // A zero baseline with one small burst has a range, but no usual band to stay inside.
+        double[] before = new double[120];
+        before[50] = 1;
+        before[51] = 1;
+        double[] after = new double[120];
+        after[70] = 4;
+        after[71] = 4;
+
+        MetricResult result = MetricJudgement.judge(MetricSamples.of("error_count", before, after));
+
+        assertThat(result.foundBy()).isNotEqualTo(FoundBy.EXTREMES);
+    }
+
+    @Test
+    void a_level_change_is_still_reported_as_found_by_levels() {
+        MetricResult result = MetricJudgement.judge(MetricSamples.of("latency_ms", BEFORE, noisy(90, 2, 120, 13)));
+
+        assertThat(result.result()).isEqualTo(Outcome.HIGH);
+        assertThat(result.foundBy()).isEqualTo(FoundBy.LEVELS);
+    }
+
+    private static double max(double[] values) {
+        return Arrays.stream(values).max().orElseThrow();
+    }
+
+    private static double min(double[] values) {
+        return Arrays.stream(values).min().orElseThrow();
+    }
+}
