@@ -56,6 +56,8 @@ class WebhookDeliveryIT {
             JsonNode hook = api.post(HOOKS, "{\"url\":\"" + base + "/hook\",\"name\":\"ops\"}").json();
             String secret = hook.get("secret").asText();
             assertThat(api.post(HOOKS, "{\"kind\":\"slack\",\"url\":\"" + base + "/slack\"}").status()).isEqualTo(201);
+            Api otherOrg = server.api(server.newOrgKey("other-" + System.nanoTime(), Scope.all()));
+            assertThat(otherOrg.post(HOOKS, "{\"url\":\"" + base + "/other\"}").status()).isEqualTo(201);
 
             String repo = "acme/notified";
             push(api, samples(repo, "error_rate", Instant.now().minusSeconds(12), Duration.ofMillis(100), 120, 1.0, 3));
@@ -81,9 +83,20 @@ class WebhookDeliveryIT {
             assertThat(slack.header(Signature.HEADER)).isNull();
 
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertDeliveryLog(api));
+            assertOtherOrganizationSeesNothing(otherOrg, hook.get("id").asText(), received);
         } finally {
             receiver.stop(0);
         }
+    }
+
+    /** Another organization's admin neither gets this organization's verdicts nor sees or touches its webhooks. */
+    private static void assertOtherOrganizationSeesNothing(Api otherOrg, String hookId, List<Received> received) {
+        assertThat(received).noneMatch(r -> r.path().equals("/other"));
+        JsonNode own = otherOrg.get(HOOKS).json();
+        assertThat(own.get("count").asInt()).isEqualTo(1);
+        assertThat(own.at("/results/0/url").asText()).endsWith("/other");
+        assertThat(otherOrg.get("/api/v1/notifications/deliveries/").json().get("count").asInt()).isZero();
+        assertThat(otherOrg.send(otherOrg.builder(HOOKS + hookId + "/").DELETE().build()).status()).isEqualTo(404);
     }
 
     private static void assertDeliveryLog(Api api) {
