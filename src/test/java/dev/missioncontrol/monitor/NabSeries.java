@@ -32,8 +32,14 @@ record NabSeries(String name, long[] times, double[] values, List<int[]> windows
         List<NabSeries> series = new ArrayList<>();
         for (var entry : labels.entrySet()) {
             Path csv = nabDir.resolve(entry.getKey());
+            if (!Files.exists(csv)) {
+                csv = nabDir.resolve("data").resolve(entry.getKey()); // a checkout of numenta/NAB keeps them in data/
+            }
             if (entry.getKey().startsWith(category + "/") && Files.exists(csv)) {
-                series.add(read(csv, entry.getValue()));
+                NabSeries read = read(csv, entry.getValue());
+                if (!read.windows().isEmpty()) {
+                    series.add(read); // without a labelled window there is no window length to judge with
+                }
             }
         }
         series.sort((a, b) -> a.name().compareTo(b.name()));
@@ -54,6 +60,9 @@ record NabSeries(String name, long[] times, double[] values, List<int[]> windows
      * series holds at least {@code reach} samples on both sides of it; otherwise -1.
      */
     int weekBefore(int index, int reach) {
+        if (index >= times.length) {
+            return -1; // a window labelled past the last sample: nothing to line up
+        }
         int found = Arrays.binarySearch(times, times[index] - WEEK_SECONDS);
         return found - reach >= 0 && found + reach <= values.length ? found : -1;
     }
@@ -71,6 +80,7 @@ record NabSeries(String name, long[] times, double[] values, List<int[]> windows
         }
         List<int[]> windows = windowTimes.stream()
                 .map(w -> new int[] {firstIndexPast(times, w.get(0), false), firstIndexPast(times, w.get(1), true)})
+                .filter(w -> w[0] < values.length) // a label past the last sample has nothing after it to judge
                 .toList();
         return new NabSeries(csv.getFileName().toString(), seconds, values, windows);
     }
