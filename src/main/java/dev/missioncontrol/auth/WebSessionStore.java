@@ -76,6 +76,17 @@ public final class WebSessionStore {
         }
     }
 
+    /**
+     * Ends every login of this user except the one holding {@code keptToken} (null ends all): after a password
+     * change, whoever knew the old password must not stay logged in.
+     */
+    public int endOthers(String userId, String keptToken) {
+        String kept = keptToken == null ? "" : ApiKeyFormat.digest(keptToken);
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM web_sessions WHERE user_id = :user "
+                        + "AND token_hash <> :kept")
+                .bind("user", userId).bind("kept", kept).execute());
+    }
+
     /** Drops lapsed logins; called now and then so the table does not grow without bound. */
     public int deleteExpired() {
         Instant now = clock.instant();

@@ -1,5 +1,6 @@
 package dev.missioncontrol.orgs;
 
+import dev.missioncontrol.auth.WebSessionStore;
 import dev.missioncontrol.config.DatabaseOptions;
 import dev.missioncontrol.store.Database;
 import dev.missioncontrol.store.DatabaseUrl;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Parameters;
 /** {@code missionctl admin …}: works straight on the database, also while the server runs. */
 @Command(name = "admin", mixinStandardHelpOptions = true, description = "Manage organizations, users and API keys.",
         subcommands = {AdminCommand.CreateOrgCommand.class, AdminCommand.CreateUserCommand.class,
+                AdminCommand.SetPasswordCommand.class,
                 AdminCommand.CreateApiKeyCommand.class, AdminCommand.ListApiKeysCommand.class,
                 AdminCommand.RevokeApiKeyCommand.class})
 public final class AdminCommand implements Runnable {
@@ -95,12 +97,41 @@ public final class AdminCommand implements Runnable {
         }
 
         /** A piped password is read from stdin; on a terminal none is read and one is generated. */
-        private static String readPassword() throws IOException {
+        static String readPassword() throws IOException {
             if (System.console() != null) {
                 return null;
             }
             String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
             return line == null || line.isBlank() ? null : line.strip();
+        }
+    }
+
+    @Command(name = "set-password", description = "Give a user a new password (read from stdin or generated) and end "
+            + "their logins; the way back in for an admin who lost theirs.")
+    static final class SetPasswordCommand extends DatabaseCommand {
+        @Option(names = "--email", required = true)
+        String email;
+
+        @Override
+        int run(Database db, Clock clock) throws IOException {
+            UserStore users = new UserStore(db.jdbi(), clock);
+            User user = users.findByEmail(email).orElse(null);
+            if (user == null) {
+                System.err.println("no user with the email " + email);
+                return 1;
+            }
+            String password = CreateUserCommand.readPassword();
+            boolean generated = password == null;
+            if (generated) {
+                password = FirstStart.randomPassword();
+            }
+            users.setPassword(user.id(), password);
+            new WebSessionStore(db.jdbi(), clock).endOthers(user.id(), null);
+            System.out.println("new password set for " + user.email() + "; their logins have ended");
+            if (generated) {
+                System.out.println("password: " + password);
+            }
+            return 0;
         }
     }
 

@@ -33,6 +33,18 @@ public final class UserStore {
         return user;
     }
 
+    /** Replaces the user's password; false when there is no such user. */
+    public boolean setPassword(String userId, String password) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE users SET password_hash = :hash WHERE id = :id")
+                .bind("hash", BCRYPT.encode(password)).bind("id", userId).execute()) == 1;
+    }
+
+    /** The user with this email, in any organization (emails are unique across them). */
+    public Optional<User> findByEmail(String email) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM users WHERE email = :email")
+                .bind("email", email == null ? "" : email.trim().toLowerCase()).map(UserStore::user).findOne());
+    }
+
     /** The user when the password matches. An unknown email still costs one hash, so timing reveals nothing. */
     public Optional<User> login(String email, String password) {
         record Row(User user, String hash) {

@@ -77,4 +77,22 @@ class AdminCommandsIT {
             assertThat(users.login("m@x.test", password)).get().extracting(User::role).isEqualTo(User.Role.MEMBER);
         }
     }
+
+    @Test
+    void set_password_lets_a_locked_out_admin_back_in_and_ends_their_logins() {
+        try (TestServer server = TestServer.start(TestServer.Db.SQLITE)) {
+            var jdbi = server.app().database().jdbi();
+            var users = new UserStore(jdbi, java.time.Clock.systemUTC());
+            var logins = new dev.missioncontrol.auth.WebSessionStore(jdbi, java.time.Clock.systemUTC());
+            User admin = users.findByEmail(server.app().firstStart().email()).orElseThrow();
+            String token = logins.create(admin).token();
+
+            String out = admin(server, "a fresh passw0rd for ops\n", "set-password", "--email", admin.email());
+
+            assertThat(out).contains("new password set").doesNotContain("password: ");
+            assertThat(users.login(admin.email(), "a fresh passw0rd for ops")).isPresent();
+            assertThat(users.login(admin.email(), server.app().firstStart().password())).isEmpty();
+            assertThat(logins.find(token)).isEmpty();
+        }
+    }
 }

@@ -12,7 +12,7 @@ import java.util.Set;
 
 /** The settings page, API keys and users. Everyone may look; only admins may change anything. */
 final class SettingsRoutes implements RouteGroup {
-    private static final int MIN_PASSWORD = 12;
+    static final int MIN_PASSWORD = 12;
 
     private final SettingsView view;
     private final BrowserAuth auth;
@@ -84,6 +84,7 @@ final class SettingsRoutes implements RouteGroup {
             case "key-revoked" -> "The key was revoked. Requests using it are refused from now on.";
             case "key-unknown" -> "No such active key.";
             case "user-created" -> "User created. Tell them their password through a safe channel.";
+            case "password-changed" -> "Password changed. Your other logins have ended.";
             case "project-saved" -> "Project settings saved.";
             case "org-saved" -> "Organization settings saved.";
             case "webhook-removed" -> "Webhook removed. Nothing more is sent to it; its deliveries stay in the log.";

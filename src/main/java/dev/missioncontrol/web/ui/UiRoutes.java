@@ -24,8 +24,10 @@ public final class UiRoutes implements RouteGroup {
     public UiRoutes(WebSessionStore logins, Features f, NotificationSettings notifications, ServerSettings server) {
         auth = new BrowserAuth(logins);
         SettingsView settings = new SettingsView(f.keys(), f.users(), f.orgs(), notifications, server);
+        LoginThrottle throttle = LoginThrottle.defaults();
         pages = List.of(
-                new LoginRoutes(f.users(), logins, auth, LoginThrottle.defaults()),
+                new LoginRoutes(f.users(), logins, auth, throttle),
+                new PasswordRoutes(settings, logins, auth, throttle),
                 new DashboardRoutes(f.sessions(), f.sessionService(), f.deployments(), auth),
                 new AgentPageRoutes(f.sessions(), f.sessionService(), f.orgs(), auth),
                 new DeploymentPageRoutes(f.deployments(), f.sessions(), auth),

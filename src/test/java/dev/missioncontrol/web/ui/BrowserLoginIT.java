@@ -123,4 +123,35 @@ class BrowserLoginIT extends BrowserTestBase {
         assertThat(ui.server.api(null).get("/nothing-here").header("Content-Type"))
                 .startsWith("application/problem+json");
     }
+
+    @Test
+    void changing_the_password_needs_the_current_one_and_ends_the_other_logins() {
+        var users = new dev.missioncontrol.orgs.UserStore(ui.server.app().database().jdbi(), java.time.Clock.systemUTC());
+        String orgId = users.findByEmail(ui.admin().email()).orElseThrow().orgId();
+        users.create(orgId, "changer@example.com", dev.missioncontrol.orgs.User.Role.MEMBER, "the first password");
+        Page here = ui.loggedIn("changer@example.com", "the first password", o -> { });
+        Page elsewhere = ui.loggedIn("changer@example.com", "the first password", o -> { });
+
+        here.navigate("/settings#account");
+        fillPasswords(here, "not my password", "the second password", "the second password");
+        expect(here.locator(".notice").first()).containsText("current password is not right");
+        fillPasswords(here, "the first password", "the second password", "a different one!!");
+        expect(here.locator(".notice").first()).containsText("differ");
+        fillPasswords(here, "the first password", "the second password", "the second password");
+        expect(here.getByRole(AriaRole.STATUS).first()).containsText("Password changed");
+
+        elsewhere.navigate("/settings");
+        elsewhere.waitForURL(Pattern.compile(".*/login\\?next=%2Fsettings$"));
+        here.navigate("/settings");
+        expect(here.locator("h1")).hasText("Settings");
+        assertThat(users.login("changer@example.com", "the first password")).isEmpty();
+        assertThat(users.login("changer@example.com", "the second password")).isPresent();
+    }
+
+    private static void fillPasswords(Page page, String current, String next, String repeated) {
+        page.getByLabel("Current password").fill(current);
+        page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true)).fill(next);
+        page.getByLabel("New password again").fill(repeated);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change password")).click();
+    }
 }

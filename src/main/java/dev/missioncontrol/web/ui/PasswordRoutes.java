@@ -1,0 +1,59 @@
+package dev.missioncontrol.web.ui;
+
+import dev.missioncontrol.auth.WebSessionStore;
+import dev.missioncontrol.web.RouteGroup;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.OptionalLong;
+
+/**
+ * Changing one's own password: the current one first (a borrowed, unlocked browser is not enough), then the new one
+ * twice. Guesses at the current password count against the same per-account budget as logins, and every other
+ * login of the person ends, so whoever knew the old password is out.
+ */
+final class PasswordRoutes implements RouteGroup {
+    private final SettingsView view;
+    private final WebSessionStore logins;
+    private final BrowserAuth auth;
+    private final LoginThrottle throttle;
+
+    PasswordRoutes(SettingsView view, WebSessionStore logins, BrowserAuth auth, LoginThrottle throttle) {
+        this.view = view;
+        this.logins = logins;
+        this.auth = auth;
+        this.throttle = throttle;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.post("/settings/password", auth.page(this::change));
+    }
+
+    private void change(Context ctx, Viewer viewer) {
+        OptionalLong wait = throttle.attempt(ctx.ip(), viewer.user().email());
+        if (wait.isPresent()) {
+            ctx.header("Retry-After", Long.toString(wait.getAsLong()));
+            view.render(ctx, viewer, 429, "Too many attempts. Wait " + wait.getAsLong() + " seconds and try again.");
+            return;
+        }
+        String problem = problem(viewer, ctx.formParam("current_password"), ctx.formParam("new_password"),
+                ctx.formParam("repeat_password"));
+        if (problem != null) {
+            view.render(ctx, viewer, 422, problem);
+            return;
+        }
+        view.users().setPassword(viewer.user().id(), ctx.formParam("new_password"));
+        logins.endOthers(viewer.user().id(), SessionCookie.read(ctx));
+        SettingsRoutes.back(ctx, "password-changed", "account");
+    }
+
+    private String problem(Viewer viewer, String current, String next, String repeated) {
+        if (current == null || view.users().login(viewer.user().email(), current).isEmpty()) {
+            return "Your current password is not right.";
+        }
+        if (next == null || next.length() < SettingsRoutes.MIN_PASSWORD) {
+            return "The new password needs at least " + SettingsRoutes.MIN_PASSWORD + " characters.";
+        }
+        return next.equals(repeated) ? null : "The two new passwords differ.";
+    }
+}
