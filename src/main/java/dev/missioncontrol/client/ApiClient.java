@@ -16,7 +16,12 @@ import java.util.Map;
 
 /** A small client for Mission Control's API, used by the CLI commands. */
 public final class ApiClient {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /**
+     * HTTP/1.1: the JDK's default sends an h2c upgrade request on plain HTTP, which some proxies in front of a
+     * self-hosted server refuse; the server speaks HTTP/1.1 anyway.
+     */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
     private final String key;
 

@@ -14,7 +14,9 @@ import java.util.Map;
 
 /** A small HTTP client for tests; every call goes over a real socket. */
 public final class Api {
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** HTTP/1.1 like curl and CI: the JDK's default attempts an h2c upgrade on every new plain-HTTP connection. */
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final String key;
 
