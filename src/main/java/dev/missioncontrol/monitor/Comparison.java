@@ -51,23 +51,29 @@ record Comparison(double pValue, double effect, Outcome outcome, FoundBy foundBy
      * whole window misses a few bad minutes in half an hour (latency spikes, a burst of errors); this
      * does not, and because the bar is the baseline's own range it rises with a metric's usual
      * spikes. A baseline that is mostly one value (a counter at zero with a rare burst) has no
-     * range worth the name, so it is left to the rank test.
+     * range worth the name, so it is left to the rank test. When the window broke out both ways, the
+     * way that is bad for the metric is the one reported.
      */
-    static Comparison ofExtremes(double[] baseline, double[] current, double pValue, AllowedChange bounds) {
+    static Comparison ofExtremes(MetricSamples samples, double pValue, AllowedChange bounds) {
         int k = AllowedChange.EXTREME_SAMPLES;
-        if (SampleStats.robustSpread(baseline) <= 0 || current.length < k) {
+        if (SampleStats.robustSpread(samples.baseline()) <= 0 || samples.current().length < k) {
             return new Comparison(pValue, 0, Outcome.PASS, FoundBy.EXTREMES);
         }
-        double[] before = SampleStats.sorted(baseline);
-        double[] after = SampleStats.sorted(current);
+        double[] before = SampleStats.sorted(samples.baseline());
+        double[] after = SampleStats.sorted(samples.current());
         double bar = bounds.extremeRanges() * (before[before.length - 1] - before[0]);
         double above = after[after.length - k] - before[before.length - 1];
         double below = before[0] - after[k - 1];
-        if (Math.max(above, below) <= bar) {
-            return new Comparison(pValue, 0, Outcome.PASS, FoundBy.EXTREMES);
+        boolean high = above > bar;
+        boolean low = below > bar;
+        if (high && low) {
+            Direction d = samples.direction();
+            high = d.upIsBad() != d.downIsBad() ? d.upIsBad() : above >= below;
         }
-        return above >= below ? new Comparison(pValue, above, Outcome.HIGH, FoundBy.EXTREMES)
-                : new Comparison(pValue, -below, Outcome.LOW, FoundBy.EXTREMES);
+        if (high) {
+            return new Comparison(pValue, above, Outcome.HIGH, FoundBy.EXTREMES);
+        }
+        return new Comparison(pValue, low ? -below : 0, low ? Outcome.LOW : Outcome.PASS, FoundBy.EXTREMES);
     }
 
     /**

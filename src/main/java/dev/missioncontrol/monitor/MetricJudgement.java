@@ -60,7 +60,7 @@ public final class MetricJudgement {
                 return weekOnWeek;
             }
         }
-        Comparison extremes = Comparison.ofExtremes(samples.baseline(), samples.current(), levels.pValue(), bounds);
+        Comparison extremes = Comparison.ofExtremes(samples, levels.pValue(), bounds);
         return extremes.changed() ? extremes : levels;
     }
 

@@ -61,6 +61,23 @@ class ExtremesTest {
     }
 
     @Test
+    void a_window_that_broke_out_both_ways_reports_the_way_that_hurts() {
+        double[] after = noisy(45, 2, 120, 12);
+        after[5] = -200; // two scrapes that read far too low, bigger than the spikes
+        after[6] = -200;
+        after[60] = 99;
+        after[61] = 97;
+
+        MetricResult latency = MetricJudgement.judge(
+                new MetricSamples("latency_ms", BEFORE, after, Direction.INCREASE, false));
+
+        assertThat(latency.result()).isEqualTo(Outcome.HIGH);
+        assertThat(latency.failing()).isTrue();
+        assertThat(MetricJudgement.judge(new MetricSamples("anything", BEFORE, after, Direction.EITHER, false))
+                .result()).isEqualTo(Outcome.LOW);
+    }
+
+    @Test
     void a_counter_that_is_mostly_zero_is_left_to_the_rank_test() {
         // A zero baseline with one small burst has a range, but no usual band to stay inside.
         double[] before = new double[120];
