@@ -40,7 +40,7 @@ final class OrgSettingsRoutes implements RouteGroup {
             MonitorSettings settings = ProjectSettings.parse(form, view.server().destinations());
             orgs.updateProjectSettings(viewer.orgId(), p.id(), settings.writeInto(p.settings()));
         } catch (IllegalArgumentException e) {
-            view.render(ctx, viewer, 422, p.repositoryFullName() + ": " + e.getMessage());
+            view.renderRefused(ctx, viewer, form.withProblem(e.getMessage()));
             return;
         }
         SettingsRoutes.back(ctx, "project-saved", "projects");

@@ -44,6 +44,11 @@ public record ProjectSettings(String id, String repository, String service, Stri
         }
     }
 
+    /** This form, as typed, with the reason it was refused. */
+    ProjectSettings withProblem(String why) {
+        return new ProjectSettings(id, repository, service, prometheusUrl, step, bake, metrics, why);
+    }
+
     /** The stored metrics and one empty row to add another. */
     public List<Metric> rows() {
         List<Metric> out = new ArrayList<>(metrics);

@@ -56,11 +56,24 @@ final class SettingsView {
     }
 
     void render(Context ctx, Viewer viewer, int status, String flash, SettingsPage.ShownOnce once) {
+        render(ctx, viewer, status, flash, once, null);
+    }
+
+    /** The page again with a refused project form as it was typed, its problem beside it, so nothing is lost. */
+    void renderRefused(Context ctx, Viewer viewer, ProjectSettings refused) {
+        render(ctx, viewer, 422, refused.repository() + ": " + refused.problem(), SettingsPage.ShownOnce.NOTHING,
+                refused);
+    }
+
+    private void render(Context ctx, Viewer viewer, int status, String flash, SettingsPage.ShownOnce once,
+            ProjectSettings refused) {
         String org = viewer.orgId();
         boolean autoRegister = orgs.findOrg(org).map(Organization::autoRegisterProjects).orElse(true);
         var sent = new SettingsPage.Notifications(notifications.webhooks(org),
                 notifications.deliveries(org, DELIVERIES_SHOWN));
-        var page = new SettingsPage(keys.list(org), orgs.projects(org).stream().map(ProjectSettings::of).toList(),
+        var projects = orgs.projects(org).stream()
+                .map(p -> refused != null && refused.id().equals(p.id()) ? refused : ProjectSettings.of(p)).toList();
+        var page = new SettingsPage(keys.list(org), projects,
                 users.list(org), autoRegister, server, sent, once, flash);
         Pages.render(ctx, status, "settings.jte", Map.of("viewer", viewer, "page", page));
     }

@@ -91,8 +91,16 @@ class SettingsPageIT extends BrowserTestBase {
         page.navigate("/settings#projects");
         Locator form = page.locator("form.project", new Page.LocatorOptions().setHasText(repo));
         form.getByLabel("Prometheus URL").fill("http://10.0.0.9:9090");
+        form.getByLabel("Bake time").fill("7m");
+        form.getByLabel("Metric 1 name").fill("typed_before_refusal");
         button(form, "Save project").click();
         expect(page.getByRole(AriaRole.STATUS).first()).containsText("Prometheus URL");
+        // refused, but nothing typed is lost, and the reason sits beside the form
+        expect(form.locator(".notice")).containsText("Prometheus URL");
+        expect(form.getByLabel("Prometheus URL")).hasValue("http://10.0.0.9:9090");
+        expect(form.getByLabel("Bake time")).hasValue("7m");
+        expect(form.getByLabel("Metric 1 name")).hasValue("typed_before_refusal");
+        assertThat(storedSettings(repo).has("bake_time")).isFalse();
 
         form.getByLabel("Prometheus URL").fill("http://127.0.0.1:9090");
         form.getByLabel("Bake time").fill("5m");
