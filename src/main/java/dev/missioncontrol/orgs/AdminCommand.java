@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 /** {@code missionctl admin …}: works straight on the database, also while the server runs. */
 @Command(name = "admin", mixinStandardHelpOptions = true, description = "Manage organizations, users and API keys.",
         subcommands = {AdminCommand.CreateOrgCommand.class, AdminCommand.CreateUserCommand.class,
-                AdminCommand.SetPasswordCommand.class,
+                AdminCommand.SetPasswordCommand.class, AdminCommand.RemoveUserCommand.class,
                 AdminCommand.CreateApiKeyCommand.class, AdminCommand.ListApiKeysCommand.class,
                 AdminCommand.RevokeApiKeyCommand.class})
 public final class AdminCommand implements Runnable {
@@ -132,6 +132,26 @@ public final class AdminCommand implements Runnable {
                 System.out.println("password: " + password);
             }
             return 0;
+        }
+    }
+
+    @Command(name = "remove-user", description = "Remove a user and end their logins (the last admin stays).")
+    static final class RemoveUserCommand extends DatabaseCommand {
+        @Option(names = "--email", required = true)
+        String email;
+
+        @Override
+        int run(Database db, Clock clock) {
+            UserStore users = new UserStore(db.jdbi(), clock);
+            User user = users.findByEmail(email).orElse(null);
+            UserStore.Removal removal = user == null ? UserStore.Removal.UNKNOWN : users.remove(user.orgId(), user.id());
+            switch (removal) {
+                case REMOVED -> System.out.println("removed " + user.email() + "; their logins have ended");
+                case LAST_ADMIN -> System.err.println(email + " is the last admin of their organization; make "
+                        + "another user an admin first");
+                case UNKNOWN -> System.err.println("no user with the email " + email);
+            }
+            return removal == UserStore.Removal.REMOVED ? 0 : 1;
         }
     }
 

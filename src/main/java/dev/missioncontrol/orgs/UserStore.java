@@ -1,5 +1,6 @@
 package dev.missioncontrol.orgs;
 
+import dev.missioncontrol.store.Dialect;
 import dev.missioncontrol.store.Ids;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -62,6 +64,42 @@ public final class UserStore {
     public Optional<User> find(String id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM users WHERE id = :id")
                 .bind("id", id).map(UserStore::user).findOne());
+    }
+
+    /** Why a user could not be removed; {@code REMOVED} when they were. */
+    public enum Removal { REMOVED, UNKNOWN, LAST_ADMIN }
+
+    /**
+     * Removes a user of this organization and ends their logins, in one transaction. The last admin stays, so the
+     * organization always has someone who can manage it.
+     */
+    public Removal remove(String orgId, String userId) {
+        return jdbi.inTransaction(h -> {
+            Optional<User> user = h.createQuery("SELECT * FROM users WHERE id = :id AND org_id = :org")
+                    .bind("id", userId).bind("org", orgId).map(UserStore::user).findOne();
+            if (user.isEmpty()) {
+                return Removal.UNKNOWN;
+            }
+            // two admins removing each other at once: the admin rows stay locked until commit, so one of them stays
+            Dialect dialect = dialectOf(h);
+            long admins = h.createQuery("SELECT id FROM users WHERE org_id = :org AND role = :admin"
+                            + dialect.forUpdate())
+                    .bind("org", orgId).bind("admin", User.Role.ADMIN.wire()).mapTo(String.class).list().size();
+            if (user.get().role() == User.Role.ADMIN && admins <= 1) {
+                return Removal.LAST_ADMIN;
+            }
+            h.createUpdate("DELETE FROM web_sessions WHERE user_id = :id").bind("id", userId).execute();
+            h.createUpdate("DELETE FROM users WHERE id = :id").bind("id", userId).execute();
+            return Removal.REMOVED;
+        });
+    }
+
+    private static Dialect dialectOf(Handle h) {
+        try {
+            return Dialect.of(h.getConnection().getMetaData().getURL());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot tell the database's dialect", e);
+        }
     }
 
     /** Emails are unique across all organizations. */

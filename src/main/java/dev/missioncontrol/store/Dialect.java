@@ -34,6 +34,11 @@ public enum Dialect {
         return this == POSTGRES ? " FOR UPDATE SKIP LOCKED" : "";
     }
 
+    /** Locks the selected rows until commit; SQLite's single writer already serializes write transactions. */
+    public String forUpdate() {
+        return this == POSTGRES ? " FOR UPDATE" : "";
+    }
+
     public boolean isPostgres() {
         return this == POSTGRES;
     }

@@ -79,7 +79,7 @@ class AdminCommandsIT {
     }
 
     @Test
-    void set_password_lets_a_locked_out_admin_back_in_and_ends_their_logins() {
+    void set_password_lets_a_locked_out_admin_back_in_and_remove_user_lets_a_leaver_go() {
         try (TestServer server = TestServer.start(TestServer.Db.SQLITE)) {
             var jdbi = server.app().database().jdbi();
             var users = new UserStore(jdbi, java.time.Clock.systemUTC());
@@ -93,6 +93,10 @@ class AdminCommandsIT {
             assertThat(users.login(admin.email(), "a fresh passw0rd for ops")).isPresent();
             assertThat(users.login(admin.email(), server.app().firstStart().password())).isEmpty();
             assertThat(logins.find(token)).isEmpty();
+
+            users.create(admin.orgId(), "gone@example.com", User.Role.MEMBER, "a long password");
+            assertThat(admin(server, "", "remove-user", "--email", "gone@example.com")).contains("removed");
+            assertThat(users.findByEmail("gone@example.com")).isEmpty();
         }
     }
 }

@@ -28,6 +28,7 @@ final class SettingsRoutes implements RouteGroup {
         routes.post("/settings/api-keys", auth.admin(this::createKey));
         routes.post("/settings/api-keys/{id}/revoke", auth.admin(this::revokeKey));
         routes.post("/settings/users", auth.admin(this::createUser));
+        routes.post("/settings/users/{id}/remove", auth.admin(this::removeUser));
     }
 
     /** Answers with the page itself, not a redirect: the new key must appear once and must not sit in a URL. */
@@ -68,6 +69,20 @@ final class SettingsRoutes implements RouteGroup {
         back(ctx, "user-created", "users");
     }
 
+    /** Someone who left the team loses access at once: the account and every login of it go. */
+    private void removeUser(Context ctx, Viewer viewer) {
+        String id = ctx.pathParam("id");
+        if (id.equals(viewer.user().id())) {
+            back(ctx, "user-self", "users");
+            return;
+        }
+        back(ctx, switch (view.users().remove(viewer.orgId(), id)) {
+            case REMOVED -> "user-removed";
+            case LAST_ADMIN -> "user-last-admin";
+            case UNKNOWN -> "user-unknown";
+        }, "users");
+    }
+
     private boolean exists(Viewer viewer, String email) {
         // emails are unique across organizations, so a clash elsewhere is refused too, without saying where
         return view.users().emailTaken(email);
@@ -85,6 +100,10 @@ final class SettingsRoutes implements RouteGroup {
             case "key-unknown" -> "No such active key.";
             case "user-created" -> "User created. Tell them their password through a safe channel.";
             case "password-changed" -> "Password changed. Your other logins have ended.";
+            case "user-removed" -> "User removed. Their logins have ended.";
+            case "user-self" -> "You cannot remove yourself; another admin can.";
+            case "user-last-admin" -> "The last admin stays: make someone else an admin first.";
+            case "user-unknown" -> "No such user.";
             case "project-saved" -> "Project settings saved.";
             case "org-saved" -> "Organization settings saved.";
             case "webhook-removed" -> "Webhook removed. Nothing more is sent to it; its deliveries stay in the log.";

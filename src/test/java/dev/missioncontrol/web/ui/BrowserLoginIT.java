@@ -154,4 +154,24 @@ class BrowserLoginIT extends BrowserTestBase {
         page.getByLabel("New password again").fill(repeated);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change password")).click();
     }
+
+    @Test
+    void an_admin_removes_a_user_whose_open_login_ends_at_once() {
+        var users = new dev.missioncontrol.orgs.UserStore(ui.server.app().database().jdbi(), java.time.Clock.systemUTC());
+        String orgId = users.findByEmail(ui.admin().email()).orElseThrow().orgId();
+        users.create(orgId, "leaver@example.com", dev.missioncontrol.orgs.User.Role.MEMBER, "the leaver's password");
+        Page leaver = ui.loggedIn("leaver@example.com", "the leaver's password", o -> { });
+        Page admin = ui.adminPage();
+
+        admin.navigate("/settings#users");
+        expect(admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove " + ui.admin().email())))
+                .hasCount(0);
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove leaver@example.com")).click();
+        expect(admin.getByRole(AriaRole.STATUS).first()).containsText("User removed");
+        expect(admin.locator("#users")).not().containsText("leaver@example.com");
+
+        leaver.navigate("/settings");
+        leaver.waitForURL(Pattern.compile(".*/login\\?next=%2Fsettings$"));
+        assertThat(users.login("leaver@example.com", "the leaver's password")).isEmpty();
+    }
 }
