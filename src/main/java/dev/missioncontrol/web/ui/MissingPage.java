@@ -6,8 +6,8 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 /**
- * A person who follows a dead link (an old bookmark, a mistyped address) gets a page with the navigation, not the
- * API's JSON problem. Programs asking for JSON, and every /api/ path, keep the problem document.
+ * A person who follows a dead link (an old bookmark, a mistyped address, a form's address) gets a page with the
+ * navigation, not the API's JSON problem. Programs asking for JSON, and every /api/ path, keep the problem document.
  */
 final class MissingPage implements RouteGroup {
     private final BrowserAuth auth;
@@ -18,14 +18,16 @@ final class MissingPage implements RouteGroup {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.error(404, "html", this::answer);
+        routes.error(404, "html", ctx -> answer(ctx, "Not found", "There is no page at " + ctx.path() + "."));
+        // a form's address opened in the browser, such as a bookmarked POST target
+        routes.error(405, "html", ctx -> answer(ctx, "Not a page", ctx.path() + " takes form submissions only; "
+                + "go back to the page the form is on."));
     }
 
-    private void answer(Context ctx) {
+    private void answer(Context ctx, String title, String detail) {
         if (ctx.path().startsWith("/api/") || Problems.isPage(ctx)) {
             return;
         }
-        Pages.error(ctx, auth.viewer(ctx).orElse(null), 404, "Not found",
-                "There is no page at " + ctx.path() + ".");
+        Pages.error(ctx, auth.viewer(ctx).orElse(null), ctx.statusCode(), title, detail);
     }
 }

@@ -118,6 +118,11 @@ class BrowserLoginIT extends BrowserTestBase {
         assertThat(mistyped.status()).isEqualTo(404);
         expect(page.locator("main")).containsText("There is no page at /deploymnets");
 
+        var formTarget = page.navigate("/settings/password");
+        assertThat(formTarget.status()).isEqualTo(405);
+        assertThat(formTarget.headerValue("content-type")).startsWith("text/html");
+        expect(page.locator("h1")).hasText("Not a page");
+
         var apiPath = page.navigate("/api/v1/nothing-here");
         assertThat(apiPath.headerValue("content-type")).startsWith("application/problem+json");
         assertThat(ui.server.api(null).get("/nothing-here").header("Content-Type"))
