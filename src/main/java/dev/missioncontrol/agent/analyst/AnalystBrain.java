@@ -3,6 +3,7 @@ package dev.missioncontrol.agent.analyst;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.missioncontrol.agent.Brain;
+import dev.missioncontrol.agent.Entry;
 import dev.missioncontrol.agent.History;
 import dev.missioncontrol.agent.Step;
 import java.time.Duration;
@@ -25,9 +26,7 @@ public final class AnalystBrain implements Brain {
     @Override
     public Step next(History h) {
         if (h.hasReport()) {
-            return h.unansweredMessage()
-                    .<Step>map(m -> new Step.Say(FollowUp.answer(m.text(), Investigation.of(h))))
-                    .orElse(new Step.Finish(null));
+            return h.unansweredMessage().map(m -> followUp(h, m)).orElse(new Step.Finish(null));
         }
         Observations o = Observations.from(h);
         if (h.entries().stream().noneMatch(e -> e.is("thought"))) {
@@ -53,6 +52,17 @@ public final class AnalystBrain implements Brain {
             return new Step.Note(Step.NoteKind.FINDING, f.title(), f.data());
         }
         return new Step.Finish(ReportWriter.write(inv));
+    }
+
+    /** A question after the report: searched for again when it names a term, else answered from the analysis. */
+    private static Step followUp(History h, Entry message) {
+        Optional<String> term = FollowUpSearch.term(message.text());
+        if (term.isEmpty()) {
+            return new Step.Say(FollowUp.answer(message.text(), Investigation.of(h)));
+        }
+        return FollowUpSearch.resultAfter(h, message.seq(), term.get())
+                .<Step>map(result -> new Step.Say(FollowUpSearch.answer(term.get(), result)))
+                .orElseGet(() -> new Step.CallTool("search_logs", FollowUpSearch.call(term.get())));
     }
 
     private static String plan(Request r) {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Answers a question asked after the report, from the same analysis. */
+/** Answers a question asked after the report, from the same analysis (searches are {@link FollowUpSearch}'s). */
 final class FollowUp {
     private static final Pattern ERRORS = Pattern.compile("(?i)\\b(errors?|show|list|lines?|logs?|failures?)\\b");
     private static final Pattern WHEN = Pattern.compile("(?i)\\b(when|start(ed)?|began|begin|first|since|onset)\\b");
@@ -25,7 +25,8 @@ final class FollowUp {
             return errors(inv);
         }
         return ReportWriter.summary(inv) + "\n\nLikely cause:\n" + ReportWriter.causes(inv)
-                + "\nAsk \"show me the errors\", \"when did it start\" or \"what changed before?\" for more.";
+                + "\nAsk \"show me the errors\", \"when did it start\", \"what changed before?\" or "
+                + "\"search for 'some text'\" for more.";
     }
 
     private static String errors(Investigation inv) {

@@ -106,6 +106,45 @@ class AnalystBrainTest {
     }
 
     @Test
+    void a_follow_up_that_names_a_term_searches_the_logs_again() {
+        SessionFacts facts = facts("What is wrong with the api?", LOGS);
+        run(facts);
+        append("report", Json.object());
+        String question = "any lines with '6379'?";
+        timeline.add(new Entry(timeline.size() + 1, "message", question,
+                Json.object().put("role", "user").put("content", question), Instant.now()));
+
+        Step search = brain.next(new History(facts, List.copyOf(timeline), Instant.now()));
+        assertThat(search).isInstanceOf(Step.CallTool.class);
+        Step.CallTool call = (Step.CallTool) search;
+        assertThat(call.tool()).isEqualTo("search_logs");
+        assertThat(call.args().path("query").asText()).isEqualTo("6379");
+        long seq = append("tool_call", Json.object().put("tool", "search_logs").set("args", call.args()));
+        ToolResult r = tools.get("search_logs").run(call.args(), facts);
+        var d = Json.object().put("tool", "search_logs").put("call_seq", seq).put("status", r.status().wire());
+        d.set("data", r.data());
+        append("tool_result", d);
+
+        Step answer = brain.next(new History(facts, List.copyOf(timeline), Instant.now()));
+        assertThat(answer).isInstanceOf(Step.Say.class);
+        assertThat(((Step.Say) answer).text()).startsWith("2 lines mention '6379'")
+                .contains("2026-01-01T10:00:15Z");
+    }
+
+    @Test
+    void names_a_search_term_only_when_the_question_asks_for_one_and_says_when_nothing_matches() {
+        assertThat(FollowUpSearch.term("search for OOMKilled please")).contains("OOMKilled");
+        assertThat(FollowUpSearch.term("mentions of deadlock?")).contains("deadlock");
+        assertThat(FollowUpSearch.term("show me the errors")).isEmpty();
+        assertThat(FollowUpSearch.term("what changed before?")).isEmpty();
+        assertThat(FollowUpSearch.term("where should I look for the cause?")).isEmpty();
+        var nothing = Json.object().put("status", "ok");
+        nothing.putObject("data").put("total_matches", 0).put("lines_searched", 4);
+        assertThat(FollowUpSearch.answer("deadlock", new Entry(9, "tool_result", "", nothing, Instant.now())))
+                .isEqualTo("No line mentions 'deadlock' (4 lines searched).");
+    }
+
+    @Test
     void says_there_is_no_problem_when_the_logs_are_healthy() {
         Step.Finish done = run(facts("Is the api healthy?", "2026-01-01T10:00:00Z INFO api - GET /orders 200\n"
                 + "2026-01-01T10:00:05Z INFO api - GET /orders 200\n"));

@@ -58,6 +58,8 @@ class AnalystScenarioIT {
         assertThat(report).contains("NullPointerException").contains("Background problems that predate the incident");
         String answer = ask(done.sessionId(), "what changed before?");
         assertThat(answer).contains(SHA.substring(0, 12)).contains("3m 0s");
+        String searched = ask(done.sessionId(), "any lines mentioning 'stale entry'?");
+        assertThat(searched).containsPattern("\\d+ lines mention 'stale entry'").contains("cache-1 answered slowly");
     }
 
     @Test
@@ -93,17 +95,20 @@ class AnalystScenarioIT {
         var r = api.post("/api/v1/agent-sessions/" + sessionId + "/messages/",
                 Json.object().put("content", question).toString());
         assertThat(r.status()).isEqualTo(202);
+        long asked = r.json().path("seq").asLong(-1);
         List<String> answers = new ArrayList<>();
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             answers.clear();
-            for (JsonNode e : api.get("/api/v1/agent-sessions/" + sessionId + "/events/").json().path("results")) {
-                if (e.path("type").asText().equals("message") && e.path("data").path("role").asText().equals("agent")) {
+            for (JsonNode e : api.get("/api/v1/agent-sessions/" + sessionId + "/events/?after=" + asked).json()
+                    .path("results")) {
+                if (e.path("type").asText().equals("message") && e.path("data").path("role").asText().equals("agent")
+                        && e.path("seq").asLong() > asked) {
                     answers.add(e.path("text").asText());
                 }
             }
             return !answers.isEmpty();
         });
-        return answers.get(answers.size() - 1);
+        return answers.get(0);
     }
 
     /** The first ranked hypothesis under "Likely cause". */
