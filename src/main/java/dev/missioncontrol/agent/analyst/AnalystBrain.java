@@ -22,6 +22,8 @@ public final class AnalystBrain implements Brain {
     /** How far before the first bad line a deployment is looked for, and how far after (to say it came later). */
     static final Duration LOOK_BACK = Duration.ofHours(24);
     static final Duration LOOK_AHEAD = Duration.ofHours(1);
+    /** How long after the first bad line the project's metrics are compared with the same length before it. */
+    static final Duration METRICS_AFTER = Duration.ofMinutes(30);
 
     @Override
     public Step next(History h) {
@@ -44,6 +46,10 @@ public final class AnalystBrain implements Brain {
         }
         if (!o.deploymentsChecked) {
             return new Step.CallTool("list_deployments", deploymentWindow(o, h));
+        }
+        Instant onset = Incident.of(o.problems(), o.sources).onset();
+        if (o.hasProject && !o.metricsChecked && onset != null) {
+            return new Step.CallTool("compare_windows", metricsWindow(onset, h));
         }
         Investigation inv = Investigation.of(o);
         List<Finding> findings = inv.findings();
@@ -75,6 +81,15 @@ public final class AnalystBrain implements Brain {
             b.append(" (service: ").append(r.service()).append(')');
         }
         return b.append('.').toString();
+    }
+
+    /**
+     * The project's metrics after the first bad line against the same length before it, as the deploy judge compares
+     * them: up to {@link #METRICS_AFTER} after, and never past now.
+     */
+    private static ObjectNode metricsWindow(Instant onset, History h) {
+        Instant at = onset.plus(METRICS_AFTER).isBefore(h.now()) ? onset.plus(METRICS_AFTER) : h.now();
+        return JSON.createObjectNode().put("deployed_at", onset.toString()).put("at", at.toString());
     }
 
     /** Around the first bad line when the logs carry time; otherwise the day before the session began. */

@@ -31,6 +31,12 @@ record Investigation(Observations obs, Incident incident, DeployLink deploy, Lis
                     deploy.deployment().describe() + " at " + deploy.deployment().createdAt() + "; the first bad "
                     + "line is at " + incident.onset() + ".", List.of(deploy.quote())));
         }
+        if (!o.metricMoves.isEmpty()) {
+            findings.add(new Finding("Metrics moved at the first bad line: " + String.join("; ",
+                    o.metricMoves.stream().map(MetricMove::describe).toList()), "compare_windows: the project's "
+                    + "metrics after " + incident.onset() + " against the same length of time before it "
+                    + "(Mann-Whitney U at 98 % confidence, as the deploy monitor judges them).", List.of()));
+        }
         if (incident.isEmpty()) {
             findings.add(quiet(o));
         }

@@ -2,10 +2,28 @@ package dev.missioncontrol.agent.analyst;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The report's last section: what the analyst could not see, and why. */
 final class NotChecked {
     private NotChecked() {
+    }
+
+    private static Optional<String> metrics(Investigation inv) {
+        Observations o = inv.obs();
+        if (!o.hasProject) {
+            return Optional.of("Metrics: the request names no project (`context.repository_full_name`), "
+                    + "so none were compared; rates and counts come from the log lines only.");
+        }
+        if (!o.metricsChecked) {
+            return Optional.of("Metrics: without a timestamped first bad line there was no moment to "
+                    + "compare them around.");
+        }
+        if (o.metricsProblem != null) {
+            return Optional.of("Metrics: none to compare around the first bad line (" + o.metricsProblem
+                    + ").");
+        }
+        return Optional.empty();
     }
 
     static List<String> lines(Investigation inv) {
@@ -16,7 +34,7 @@ final class NotChecked {
                     + (o.sources.isEmpty() ? "." : ", only " + String.join(", ",
                     o.sources.stream().map(LogSourceStats::name).toList()) + "."));
         }
-        out.add("Metrics: none were queried; rates and counts come from the log lines only.");
+        metrics(inv).ifPresent(out::add);
         if (!o.deploymentsChecked) {
             out.add("Deployments: not listed.");
         } else if (o.deploymentsProblem != null) {

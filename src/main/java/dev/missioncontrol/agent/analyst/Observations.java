@@ -20,12 +20,18 @@ final class Observations {
     final List<JsonNode> searchArgs = new ArrayList<>();
     final List<KnownIssueMatch> issues = new ArrayList<>();
     final List<DeploymentSeen> deployments = new ArrayList<>();
+    final List<MetricMove> metricMoves = new ArrayList<>();
     JsonNode analysis;
     JsonNode deploymentWindow;
     boolean analyzed;
     boolean issuesChecked;
     boolean deploymentsChecked;
     String deploymentsProblem;
+    /** Whether the session has a project, so that metrics can be compared at all. */
+    boolean hasProject;
+    boolean metricsChecked;
+    String metricsProblem;
+    int metricsCompared;
     int signatures;
     int findingsRecorded;
 
@@ -35,6 +41,7 @@ final class Observations {
 
     static Observations from(History h) {
         Observations o = new Observations(Request.of(h.session()));
+        o.hasProject = h.session().projectId() != null;
         Map<Long, JsonNode> args = new HashMap<>();
         for (Entry e : h.entries()) {
             if (e.is("tool_call")) {
@@ -70,10 +77,26 @@ final class Observations {
                 deploymentsProblem = "error".equals(status) ? e.text() : null;
                 deployments.addAll(Views.list(data, DeploymentSeen::from));
             }
+            case "compare_windows" -> readMetrics(e, data, status);
             default -> {
                 // other tools' results are not part of this playbook
             }
         }
+    }
+
+    private void readMetrics(Entry e, JsonNode data, String status) {
+        metricsChecked = true;
+        if (!"ok".equals(status)) {
+            metricsProblem = e.text();
+            return;
+        }
+        JsonNode metrics = data.path("check").path("metrics");
+        metricsCompared = metrics.size();
+        metrics.forEach(m -> {
+            if (m.path("failing").asBoolean()) {
+                metricMoves.add(MetricMove.from(m));
+            }
+        });
     }
 
     private void readAnalysis(JsonNode data) {

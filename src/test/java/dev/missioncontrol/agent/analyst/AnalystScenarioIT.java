@@ -8,9 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.missioncontrol.store.Json;
 import dev.missioncontrol.testing.Api;
 import dev.missioncontrol.testing.Investigations;
+import dev.missioncontrol.testing.MonitorFixtures;
 import dev.missioncontrol.testing.TestServer;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -60,6 +62,31 @@ class AnalystScenarioIT {
         assertThat(answer).contains(SHA.substring(0, 12)).contains("3m 0s");
         String searched = ask(done.sessionId(), "any lines mentioning 'stale entry'?");
         assertThat(searched).containsPattern("\\d+ lines mention 'stale entry'").contains("cache-1 answered slowly");
+    }
+
+    @Test
+    void connects_the_first_bad_line_to_the_project_metrics_that_moved_with_it() {
+        String repo = "acme/payments";
+        MonitorFixtures.deploy(api, repo, "pending"); // registers the project; pending starts no verification
+        Instant onset = Instant.now().minus(Duration.ofMinutes(20)).truncatedTo(ChronoUnit.SECONDS);
+        MonitorFixtures.push(api, MonitorFixtures.samples(repo, "error_rate", onset.minus(Duration.ofMinutes(20)),
+                Duration.ofSeconds(30), 40, 1.0, 1));
+        MonitorFixtures.push(api, MonitorFixtures.samples(repo, "error_rate", onset.plusSeconds(5),
+                Duration.ofSeconds(30), 38, 6.0, 2));
+        StringBuilder logs = new StringBuilder();
+        for (int i = -120; i < 120; i++) {
+            Instant at = onset.plusSeconds(10L * i);
+            logs.append(at).append(i < 0 ? " INFO  payments - POST /charge 200 in 40ms\n"
+                    : " ERROR payments - POST /charge failed: card processor timeout after 5000ms\n");
+        }
+        var body = Json.object().put("prompt", "Why are payments failing?");
+        body.putObject("context").put("logs", logs.toString()).put("service", "payments")
+                .put("repository_full_name", repo);
+        var done = investigations.awaitReport(investigations.start(Investigations.utf8(body.toString())),
+                Duration.ofMinutes(2));
+
+        assertThat(done.report()).contains("Metrics moved at the first bad line: error_rate high")
+                .doesNotContain("Metrics: the request names no project");
     }
 
     @Test
