@@ -4,6 +4,7 @@ import dev.missioncontrol.agent.History;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Everything the analyst concludes from the tool results on the timeline. A pure function of the history: the
@@ -31,18 +32,28 @@ record Investigation(Observations obs, Incident incident, DeployLink deploy, Lis
                     deploy.deployment().describe() + " at " + deploy.deployment().createdAt() + "; the first bad "
                     + "line is at " + incident.onset() + ".", List.of(deploy.quote())));
         }
-        if (!o.metricMoves.isEmpty()) {
-            findings.add(new Finding("Metrics moved at the first bad line: " + String.join("; ",
-                    o.metricMoves.stream().map(MetricMove::describe).toList()), "compare_windows: the project's "
-                    + "metrics after " + incident.onset() + " against the same length of time before it "
-                    + "(Mann-Whitney U at 98 % confidence, as the deploy monitor judges them).", List.of()));
-        }
+        metricsFinding(o, incident).ifPresent(findings::add);
         if (incident.isEmpty()) {
             findings.add(quiet(o));
         }
         List<Finding> capped = findings.subList(0, Math.min(MAX_FINDINGS, findings.size()));
         return new Investigation(o, incident, deploy, trends, List.copyOf(capped),
                 Hypotheses.of(o, incident, deploy, trends));
+    }
+
+    /** The project's metrics around the first bad line: which moved the bad way, or that none did. */
+    private static Optional<Finding> metricsFinding(Observations o, Incident incident) {
+        String how = "compare_windows: the project's metrics after " + incident.onset() + " against the same "
+                + "length of time before it (Mann-Whitney U at 98 % confidence, as the deploy monitor judges them).";
+        if (!o.metricMoves.isEmpty()) {
+            return Optional.of(new Finding("Metrics moved at the first bad line: " + String.join("; ",
+                    o.metricMoves.stream().map(MetricMove::describe).toList()), how, List.of()));
+        }
+        if (o.metricsChecked && o.metricsProblem == null && o.metricsCompared > 0) {
+            return Optional.of(new Finding("None of the project's " + o.metricsCompared
+                    + " metrics moved the bad way at the first bad line", how, List.of()));
+        }
+        return Optional.empty();
     }
 
     /** Nothing in the logs reads as a problem. */

@@ -66,13 +66,28 @@ class AnalystScenarioIT {
 
     @Test
     void connects_the_first_bad_line_to_the_project_metrics_that_moved_with_it() {
-        String repo = "acme/payments";
+        String report = paymentsIncident("acme/payments", 6.0);
+
+        assertThat(report).contains("Metrics moved at the first bad line: error_rate high")
+                .doesNotContain("Metrics: the request names no project");
+    }
+
+    @Test
+    void says_when_the_project_metrics_did_not_move_with_the_first_bad_line() {
+        String report = paymentsIncident("acme/payments-flat", 1.0);
+
+        assertThat(report).contains("None of the project's 1 metrics moved the bad way at the first bad line")
+                .doesNotContain("Metrics moved");
+    }
+
+    /** Card-processor timeouts from 20 minutes ago on, with the project's error rate at {@code after} from then. */
+    private String paymentsIncident(String repo, double after) {
         MonitorFixtures.deploy(api, repo, "pending"); // registers the project; pending starts no verification
         Instant onset = Instant.now().minus(Duration.ofMinutes(20)).truncatedTo(ChronoUnit.SECONDS);
         MonitorFixtures.push(api, MonitorFixtures.samples(repo, "error_rate", onset.minus(Duration.ofMinutes(20)),
                 Duration.ofSeconds(30), 40, 1.0, 1));
         MonitorFixtures.push(api, MonitorFixtures.samples(repo, "error_rate", onset.plusSeconds(5),
-                Duration.ofSeconds(30), 38, 6.0, 2));
+                Duration.ofSeconds(30), 38, after, 2));
         StringBuilder logs = new StringBuilder();
         for (int i = -120; i < 120; i++) {
             Instant at = onset.plusSeconds(10L * i);
@@ -82,11 +97,8 @@ class AnalystScenarioIT {
         var body = Json.object().put("prompt", "Why are payments failing?");
         body.putObject("context").put("logs", logs.toString()).put("service", "payments")
                 .put("repository_full_name", repo);
-        var done = investigations.awaitReport(investigations.start(Investigations.utf8(body.toString())),
-                Duration.ofMinutes(2));
-
-        assertThat(done.report()).contains("Metrics moved at the first bad line: error_rate high")
-                .doesNotContain("Metrics: the request names no project");
+        return investigations.awaitReport(investigations.start(Investigations.utf8(body.toString())),
+                Duration.ofMinutes(2)).report();
     }
 
     @Test
