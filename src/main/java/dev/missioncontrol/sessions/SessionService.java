@@ -1,10 +1,13 @@
 package dev.missioncontrol.sessions;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.missioncontrol.errors.NotFoundException;
 import dev.missioncontrol.orgs.OrgStore;
+import dev.missioncontrol.orgs.Project;
 import dev.missioncontrol.store.Json;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /** Starting sessions, talking to them and cancelling them. */
@@ -19,12 +22,25 @@ public final class SessionService {
 
     /** Creates an investigation in the caller's transaction; its first event commits with it. */
     public AgentSession start(Handle h, String orgId, SessionInput in) {
-        String repo = in.context().path("repository_full_name").asText(null);
-        String projectId = repo == null ? null
-                : OrgStore.findProjectByRepository(h, orgId, repo).map(p -> p.id()).orElse(null);
+        String projectId = projectOf(h, orgId, in.context()).map(Project::id).orElse(null);
         String id = store.insert(h, new NewSession(orgId, projectId, in.kind(), in.title(), in.prompt(),
                 in.context()), clock.instant());
         return store.find(h, orgId, id).orElseThrow();
+    }
+
+    /**
+     * The project the investigation is about: named by {@code context.repository_full_name}, or else by
+     * {@code context.service} as the project's service name (the label pushed signals carry), so its metrics and
+     * deployments can be looked at.
+     */
+    private static Optional<Project> projectOf(Handle h, String orgId, JsonNode context) {
+        String repo = context.path("repository_full_name").asText(null);
+        if (repo != null) {
+            return OrgStore.findProjectByRepository(h, orgId, repo);
+        }
+        String service = context.path("service").asText(null);
+        return service == null || service.isBlank() ? Optional.empty()
+                : OrgStore.findProjectByService(h, orgId, service.strip());
     }
 
     /** Appends a user message and wakes the session, reopening it if it had ended. */

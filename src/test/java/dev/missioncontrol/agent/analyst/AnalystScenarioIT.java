@@ -80,8 +80,22 @@ class AnalystScenarioIT {
                 .doesNotContain("Metrics moved");
     }
 
-    /** Card-processor timeouts from 20 minutes ago on, with the project's error rate at {@code after} from then. */
+    @Test
+    void finds_the_project_by_its_service_name_when_the_request_names_no_repository() {
+        String report = paymentsIncident("acme/billing", 6.0, false);
+
+        assertThat(report).contains("Metrics moved at the first bad line: error_rate high");
+    }
+
     private String paymentsIncident(String repo, double after) {
+        return paymentsIncident(repo, after, true);
+    }
+
+    /**
+     * Card-processor timeouts from 20 minutes ago on, with the project's error rate at {@code after} from then; the
+     * request names the repository, or only the service (the name part of the repository).
+     */
+    private String paymentsIncident(String repo, double after, boolean namesRepository) {
         MonitorFixtures.deploy(api, repo, "pending"); // registers the project; pending starts no verification
         Instant onset = Instant.now().minus(Duration.ofMinutes(20)).truncatedTo(ChronoUnit.SECONDS);
         MonitorFixtures.push(api, MonitorFixtures.samples(repo, "error_rate", onset.minus(Duration.ofMinutes(20)),
@@ -95,8 +109,11 @@ class AnalystScenarioIT {
                     : " ERROR payments - POST /charge failed: card processor timeout after 5000ms\n");
         }
         var body = Json.object().put("prompt", "Why are payments failing?");
-        body.putObject("context").put("logs", logs.toString()).put("service", "payments")
-                .put("repository_full_name", repo);
+        var context = body.putObject("context").put("logs", logs.toString())
+                .put("service", repo.substring(repo.indexOf('/') + 1));
+        if (namesRepository) {
+            context.put("repository_full_name", repo);
+        }
         return investigations.awaitReport(investigations.start(Investigations.utf8(body.toString())),
                 Duration.ofMinutes(2)).report();
     }
