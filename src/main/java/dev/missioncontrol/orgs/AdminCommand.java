@@ -26,6 +26,8 @@ import picocli.CommandLine.Parameters;
                 AdminCommand.CreateApiKeyCommand.class, AdminCommand.ListApiKeysCommand.class,
                 AdminCommand.RevokeApiKeyCommand.class})
 public final class AdminCommand implements Runnable {
+    /** The same minimum as the settings page. */
+    static final int MIN_PASSWORD = 12;
     @Override
     public void run() {
         CommandLine.usage(this, System.out);
@@ -84,6 +86,9 @@ public final class AdminCommand implements Runnable {
             Organization org = org(new OrgStore(db.jdbi(), clock), orgName);
             User.Role r = User.Role.valueOf(role.trim().toUpperCase());
             String password = readPassword();
+            if (tooShort(password)) {
+                return 2;
+            }
             boolean generated = password == null;
             if (generated) {
                 password = FirstStart.randomPassword();
@@ -96,13 +101,24 @@ public final class AdminCommand implements Runnable {
             return 0;
         }
 
-        /** A piped password is read from stdin; on a terminal none is read and one is generated. */
+        /**
+         * A piped password is read from stdin; on a terminal none is read and one is generated.
+         */
         static String readPassword() throws IOException {
             if (System.console() != null) {
                 return null;
             }
             String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
             return line == null || line.isBlank() ? null : line.strip();
+        }
+
+        /** Says so on stderr when a piped password is too short. */
+        static boolean tooShort(String password) {
+            if (password != null && password.length() < MIN_PASSWORD) {
+                System.err.println("the password needs at least " + MIN_PASSWORD + " characters");
+                return true;
+            }
+            return false;
         }
     }
 
@@ -121,6 +137,9 @@ public final class AdminCommand implements Runnable {
                 return 1;
             }
             String password = CreateUserCommand.readPassword();
+            if (CreateUserCommand.tooShort(password)) {
+                return 2;
+            }
             boolean generated = password == null;
             if (generated) {
                 password = FirstStart.randomPassword();

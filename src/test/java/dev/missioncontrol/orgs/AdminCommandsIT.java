@@ -18,6 +18,13 @@ import picocli.CommandLine;
 class AdminCommandsIT {
 
     private static String admin(TestServer server, String stdin, String... args) {
+        String[] captured = new String[1];
+        int code = adminExit(server, stdin, captured, args);
+        assertThat(code).as(captured[0]).isZero();
+        return captured[0];
+    }
+
+    private static int adminExit(TestServer server, String stdin, String[] output, String... args) {
         PrintStream out = System.out;
         InputStream in = System.in;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
@@ -30,8 +37,8 @@ class AdminCommandsIT {
             full[args.length + 1] = "--data-dir";
             full[args.length + 2] = server.dataDir().toString();
             int code = new CommandLine(new Main()).execute(full);
-            assertThat(code).as(captured.toString(StandardCharsets.UTF_8)).isZero();
-            return captured.toString(StandardCharsets.UTF_8);
+            output[0] = captured.toString(StandardCharsets.UTF_8);
+            return code;
         } finally {
             System.setOut(out);
             System.setIn(in);
@@ -87,6 +94,9 @@ class AdminCommandsIT {
             User admin = users.findByEmail(server.app().firstStart().email()).orElseThrow();
             String token = logins.create(admin).token();
 
+            assertThat(adminExit(server, "short\n", new String[1], "set-password", "--email", admin.email()))
+                    .isEqualTo(2);
+            assertThat(users.login(admin.email(), server.app().firstStart().password())).isPresent();
             String out = admin(server, "a fresh passw0rd for ops\n", "set-password", "--email", admin.email());
 
             assertThat(out).contains("new password set").doesNotContain("password: ");
