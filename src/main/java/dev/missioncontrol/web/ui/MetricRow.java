@@ -5,16 +5,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** One metric of a monitor check (API.md's verdict object), formatted for a table row. */
-public record MetricRow(String name, String baseline, String current, String ratio, String pValue, String result) {
+public record MetricRow(String name, String baseline, String current, String ratio, String pValue, String result,
+        String foundBy) {
 
     static List<MetricRow> all(JsonNode metrics) {
         List<MetricRow> rows = new ArrayList<>();
         if (metrics != null && metrics.isArray()) {
             metrics.forEach(m -> rows.add(new MetricRow(m.path("name").asText("?"), Format.number(m.get("baseline")),
                     Format.number(m.get("current")), Format.number(m.get("ratio")), Format.number(m.get("p_value")),
-                    m.path("result").asText("—"))));
+                    m.path("result").asText("—"), foundBy(m))));
         }
         return rows;
+    }
+
+    /** Which comparison found a change ("levels", "week on week", "extremes (12.5 beyond)"); a dash otherwise. */
+    private static String foundBy(JsonNode m) {
+        String how = m.path("found_by").asText("");
+        if (how.isEmpty()) {
+            return "—";
+        }
+        String words = how.replace('_', ' ');
+        return how.equals("extremes") ? words + " (" + Format.number(m.get("effect")) + " beyond)" : words;
     }
 
     public String badge() {

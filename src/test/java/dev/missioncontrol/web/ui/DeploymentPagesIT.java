@@ -47,6 +47,15 @@ class DeploymentPagesIT extends BrowserTestBase {
         expect(page.locator("table.checks").first()).containsText("error_rate");
         page.locator("a", new Page.LocatorOptions().setHasText("Open the monitor session")).click();
         expect(page.locator("h1")).containsText("Deploy v3.0.0");
+
+        JsonNode bad = deploy("Deploy v3.0.1", "acme/search", "c0ffee5678", "success");
+        verdict(bad, "degraded");
+        page.navigate("/deployments/" + bad.path("id").asText());
+        var lastCheck = page.locator("table.checks").last();
+        expect(lastCheck.locator("tr", new com.microsoft.playwright.Locator.LocatorOptions().setHasText("error_rate")))
+                .containsText("levels");
+        expect(lastCheck.locator("tr", new com.microsoft.playwright.Locator.LocatorOptions()
+                .setHasText("latency_p95_ms"))).containsText("extremes (110 beyond)");
         assertThat(ui.chromium.consoleErrors).as("console errors, CSP violations included").isEmpty();
     }
 
@@ -113,7 +122,8 @@ class DeploymentPagesIT extends BrowserTestBase {
                 .put("ratio", ratio).put("p_value", p).put("result", high ? "high" : "pass")
                 .put("direction", name.startsWith("requests") ? "decrease" : "increase").put("failing", high);
         if (high) {
-            m.put("severity", "high");
+            m.put("severity", "high").put("found_by", name.startsWith("latency") ? "extremes" : "levels")
+                    .put("effect", current - baseline);
         }
     }
 }
