@@ -1,7 +1,9 @@
 package dev.missioncontrol.monitor;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Which comparison found a metric's change, so the people reading a verdict know what the numbers mean. */
 public enum FoundBy {
@@ -15,5 +17,16 @@ public enum FoundBy {
     @JsonValue
     String wireName() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The comparison by its wire name, as stored verdicts carry it; empty for an unknown or missing one. */
+    public static Optional<FoundBy> fromWire(String wire) {
+        return Arrays.stream(values()).filter(f -> f.wireName().equals(wire)).findFirst();
+    }
+
+    /** For people: "levels", "week on week", or "extremes (12.5 beyond)" with the effect as the caller formats it. */
+    public String describe(String effect) {
+        String words = wireName().replace('_', ' ');
+        return this == EXTREMES ? words + " (" + effect + " beyond)" : words;
     }
 }

@@ -126,11 +126,7 @@ final class MonitorReport {
     }
 
     private static String foundBy(MetricResult m) {
-        if (m.foundBy() == null) {
-            return "–";
-        }
-        String how = m.foundBy().wireName().replace('_', ' ');
-        return m.foundBy() == FoundBy.EXTREMES ? how + " (" + num(m.effect()) + " beyond)" : how;
+        return m.foundBy() == null ? "–" : m.foundBy().describe(num(m.effect()));
     }
 
     private static String severity(MetricResult m) {

@@ -1,6 +1,7 @@
 package dev.missioncontrol.web.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.missioncontrol.monitor.FoundBy;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,12 +21,8 @@ public record MetricRow(String name, String baseline, String current, String rat
 
     /** Which comparison found a change ("levels", "week on week", "extremes (12.5 beyond)"); a dash otherwise. */
     private static String foundBy(JsonNode m) {
-        String how = m.path("found_by").asText("");
-        if (how.isEmpty()) {
-            return "—";
-        }
-        String words = how.replace('_', ' ');
-        return how.equals("extremes") ? words + " (" + Format.number(m.get("effect")) + " beyond)" : words;
+        return FoundBy.fromWire(m.path("found_by").asText("")).map(f -> f.describe(Format.number(m.get("effect"))))
+                .orElse("—");
     }
 
     public String badge() {
