@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -85,40 +86,41 @@ public final class AdminCommand implements Runnable {
         int run(Database db, Clock clock) throws IOException {
             Organization org = org(new OrgStore(db.jdbi(), clock), orgName);
             User.Role r = User.Role.valueOf(role.trim().toUpperCase());
-            String password = readPassword();
-            if (tooShort(password)) {
+            Optional<NewPassword> password = NewPassword.read();
+            if (password.isEmpty()) {
                 return 2;
             }
-            boolean generated = password == null;
-            if (generated) {
-                password = FirstStart.randomPassword();
-            }
-            User u = new UserStore(db.jdbi(), clock).create(org.id(), email, r, password);
+            User u = new UserStore(db.jdbi(), clock).create(org.id(), email, r, password.get().value());
             System.out.println("created user " + u.email() + " (" + u.role().wire() + ") in " + org.name());
-            if (generated) {
-                System.out.println("password: " + password);
-            }
+            password.get().printIfGenerated();
             return 0;
         }
+    }
 
+    /** The password for create-user and set-password: piped on stdin, or generated and then printed once. */
+    record NewPassword(String value, boolean generated) {
         /**
-         * A piped password is read from stdin; on a terminal none is read and one is generated.
+         * A piped password is read from stdin; on a terminal none is read and one is generated. Empty, with the
+         * reason on stderr, when the piped one is shorter than the settings page allows.
          */
-        static String readPassword() throws IOException {
-            if (System.console() != null) {
-                return null;
+        static Optional<NewPassword> read() throws IOException {
+            String line = System.console() != null ? null
+                    : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            String piped = line == null || line.isBlank() ? null : line.strip();
+            if (piped == null) {
+                return Optional.of(new NewPassword(FirstStart.randomPassword(), true));
             }
-            String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-            return line == null || line.isBlank() ? null : line.strip();
+            if (piped.length() < MIN_PASSWORD) {
+                System.err.println("the password needs at least " + MIN_PASSWORD + " characters");
+                return Optional.empty();
+            }
+            return Optional.of(new NewPassword(piped, false));
         }
 
-        /** Says so on stderr when a piped password is too short. */
-        static boolean tooShort(String password) {
-            if (password != null && password.length() < MIN_PASSWORD) {
-                System.err.println("the password needs at least " + MIN_PASSWORD + " characters");
-                return true;
+        void printIfGenerated() {
+            if (generated) {
+                System.out.println("password: " + value);
             }
-            return false;
         }
     }
 
@@ -136,20 +138,14 @@ public final class AdminCommand implements Runnable {
                 System.err.println("no user with the email " + email);
                 return 1;
             }
-            String password = CreateUserCommand.readPassword();
-            if (CreateUserCommand.tooShort(password)) {
+            Optional<NewPassword> password = NewPassword.read();
+            if (password.isEmpty()) {
                 return 2;
             }
-            boolean generated = password == null;
-            if (generated) {
-                password = FirstStart.randomPassword();
-            }
-            users.setPassword(user.id(), password);
+            users.setPassword(user.id(), password.get().value());
             new WebSessionStore(db.jdbi(), clock).endOthers(user.id(), null);
             System.out.println("new password set for " + user.email() + "; their logins have ended");
-            if (generated) {
-                System.out.println("password: " + password);
-            }
+            password.get().printIfGenerated();
             return 0;
         }
     }
