@@ -47,9 +47,11 @@ public final class AnalystBrain implements Brain {
         if (!o.deploymentsChecked) {
             return new Step.CallTool("list_deployments", deploymentWindow(o, h));
         }
-        Instant onset = Incident.of(o.problems(), o.sources).onset();
-        if (o.hasProject && !o.metricsChecked && onset != null) {
-            return new Step.CallTool("compare_windows", metricsWindow(onset, h));
+        if (o.hasProject && !o.metricsChecked) {
+            Instant onset = Incident.of(o.problems(), o.sources).onset();
+            if (onset != null) {
+                return new Step.CallTool("compare_windows", metricsWindow(onset, h));
+            }
         }
         Investigation inv = Investigation.of(o);
         List<Finding> findings = inv.findings();
