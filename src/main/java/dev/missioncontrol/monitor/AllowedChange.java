@@ -25,6 +25,12 @@ record AllowedChange(double relative, double spreads, double weekSpreads, double
     static final double EXTREME_RANGES = 1.0;
     /** Two, not one: a single wild sample is as often a scrape glitch as a regression. */
     static final int EXTREME_SAMPLES = 2;
+    /**
+     * The fewest baseline samples whose highest and lowest values mark the metric's usual band. A new
+     * sample beats all of n exchangeable ones with chance 1/(n+1), so from 19 on that is 5 % or less;
+     * three or four samples (the first minute of a deploy) would make any ordinary wander an extreme.
+     */
+    static final int EXTREME_BASELINE = 19;
     static final AllowedChange DEFAULT = new AllowedChange(0.10, 0.5);
 
     AllowedChange(double relative, double spreads) {

@@ -93,6 +93,21 @@ class ExtremesTest {
     }
 
     @Test
+    void the_first_minute_of_a_deploy_has_no_usual_band_to_break_out_of() {
+        // Four samples before and after (a minute at 15 s scrapes): the few before span a sliver of
+        // the metric's ordinary wander, so an ordinary next minute clears that sliver twice over.
+        double[] before = {45.0, 45.2, 45.1, 45.3};
+        double[] after = {46.5, 46.6, 45.2, 45.1};
+
+        MetricResult result = MetricJudgement.judge(MetricSamples.of("latency_ms", before, after));
+
+        assertThat(result.result()).isEqualTo(Outcome.PASS);
+        double[] longBefore = noisy(45.15, 0.1, AllowedChange.EXTREME_BASELINE, 14);
+        assertThat(MetricJudgement.judge(MetricSamples.of("latency_ms", longBefore,
+                new double[] {46.5, 46.6, 45.2, 45.1})).foundBy()).isEqualTo(FoundBy.EXTREMES);
+    }
+
+    @Test
     void a_level_change_is_still_reported_as_found_by_levels() {
         MetricResult result = MetricJudgement.judge(MetricSamples.of("latency_ms", BEFORE, noisy(90, 2, 120, 13)));
 
