@@ -7,7 +7,11 @@ import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
  * Hodges-Lehmann shift, or for {@link FoundBy#EXTREMES} how far past the baseline's extreme the
  * current window went) and whether the move counts once the allowed-change bounds are applied.
  */
-record Comparison(double pValue, double effect, Outcome outcome, FoundBy foundBy) {
+record Comparison(double pValue, double effect, Outcome outcome, FoundBy foundBy, EarlierWindows earlier) {
+
+    Comparison(double pValue, double effect, Outcome outcome, FoundBy foundBy) {
+        this(pValue, effect, outcome, foundBy, null);
+    }
 
     /** 98 % confidence. */
     static final double ALPHA = 0.02;
@@ -60,11 +64,9 @@ record Comparison(double pValue, double effect, Outcome outcome, FoundBy foundBy
                 || samples.current().length < k) {
             return new Comparison(pValue, 0, Outcome.PASS, FoundBy.EXTREMES);
         }
-        double[] before = SampleStats.sorted(samples.baseline());
-        double[] after = SampleStats.sorted(samples.current());
-        double bar = bounds.extremeRanges() * (before[before.length - 1] - before[0]);
-        double above = after[after.length - k] - before[before.length - 1];
-        double below = before[0] - after[k - 1];
+        double bar = bounds.extremeRanges() * range(samples.baseline());
+        double above = beyond(samples.baseline(), samples.current(), true);
+        double below = beyond(samples.baseline(), samples.current(), false);
         boolean high = above > bar;
         boolean low = below > bar;
         if (high && low) {
@@ -75,6 +77,45 @@ record Comparison(double pValue, double effect, Outcome outcome, FoundBy foundBy
             return new Comparison(pValue, above, Outcome.HIGH, FoundBy.EXTREMES);
         }
         return new Comparison(pValue, low ? -below : 0, low ? Outcome.LOW : Outcome.PASS, FoundBy.EXTREMES);
+    }
+
+    /**
+     * How far the {@value AllowedChange#EXTREME_SAMPLES}th most extreme sample after went past the baseline's highest
+     * value ({@code up}) or lowest: negative when it stayed inside.
+     */
+    private static double beyond(double[] baseline, double[] current, boolean up) {
+        int k = AllowedChange.EXTREME_SAMPLES;
+        double[] before = SampleStats.sorted(baseline);
+        double[] after = SampleStats.sorted(current);
+        return up ? after[after.length - k] - before[before.length - 1] : before[0] - after[k - 1];
+    }
+
+    private static double range(double[] values) {
+        double[] sorted = SampleStats.sorted(values);
+        return sorted[sorted.length - 1] - sorted[0];
+    }
+
+    /**
+     * How large this comparison's move would be between two other windows, measured the way it found its own
+     * and in the direction it found: for levels the shift in units of the baseline's spread, for extremes the
+     * distance past the baseline's extreme in baseline ranges. Earlier windows measured so tell whether the move
+     * is ordinary for the metric.
+     */
+    double sizeOf(double[] baseline, double[] current) {
+        boolean up = outcome != Outcome.LOW;
+        if (foundBy == FoundBy.EXTREMES) {
+            double range = range(baseline);
+            return range > 0 && current.length >= AllowedChange.EXTREME_SAMPLES
+                    ? beyond(baseline, current, up) / range : 0;
+        }
+        double toward = up ? 1 : -1;
+        return AllowedChange.spreadsMoved(baseline, toward * HodgesLehmann.shift(baseline, current),
+                toward * (SampleStats.mean(current) - SampleStats.mean(baseline)));
+    }
+
+    /** This comparison with what the earlier windows showed. */
+    Comparison with(EarlierWindows measured) {
+        return new Comparison(pValue, effect, outcome, foundBy, measured);
     }
 
     /**

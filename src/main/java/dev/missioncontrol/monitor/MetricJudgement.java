@@ -37,7 +37,8 @@ public final class MetricJudgement {
         double currentMean = SampleStats.mean(current);
         MetricResult unjudged = new MetricResult(samples.name(), baselineMean, currentMean,
                 ratio(baselineMean, currentMean), comparison.pValue(), comparison.outcome(), comparison.effect(),
-                null, samples.direction(), false, comparison.changed() ? comparison.foundBy() : null);
+                null, samples.direction(), false, comparison.changed() ? comparison.foundBy() : null,
+                comparison.earlier());
         return withSeverity(unjudged, samples.critical());
     }
 
@@ -45,11 +46,12 @@ public final class MetricJudgement {
      * Against the window before the deploy first; where last week's windows exist, a move that is
      * ordinary next to the window before (a Monday after a Sunday) but not next to last week's
      * same hours (traffic a third lower than last Thursday) counts too; and last, a few samples far
-     * beyond anything before the deploy (a latency spike the median never sees). The comparison
-     * that found the change is the one reported.
+     * beyond anything before the deploy (a latency spike the median never sees). A move found by
+     * the first or the last that the metric made as often between earlier windows does not count
+     * ({@link EarlierWindows}). The comparison that found the change is the one reported.
      */
     private static Comparison compare(MetricSamples samples, AllowedChange bounds) {
-        Comparison levels = Comparison.ofLevels(samples.baseline(), samples.current(), bounds);
+        Comparison levels = unlessOrdinary(samples, Comparison.ofLevels(samples.baseline(), samples.current(), bounds));
         if (levels.changed()) {
             return levels;
         }
@@ -60,8 +62,27 @@ public final class MetricJudgement {
                 return weekOnWeek;
             }
         }
-        Comparison extremes = Comparison.ofExtremes(samples, levels.pValue(), bounds);
-        return extremes.changed() ? extremes : levels;
+        Comparison extremes = unlessOrdinary(samples, Comparison.ofExtremes(samples, levels.pValue(), bounds));
+        if (extremes.changed()) {
+            return extremes;
+        }
+        return levels.earlier() == null && extremes.earlier() != null ? levels.with(extremes.earlier()) : levels;
+    }
+
+    /**
+     * The comparison as found, with the earlier windows' figures where there is enough history; a pass when the
+     * metric moved as much between ordinary earlier windows.
+     */
+    private static Comparison unlessOrdinary(MetricSamples samples, Comparison found) {
+        if (!found.changed()) {
+            return found;
+        }
+        EarlierWindows earlier = EarlierWindows.measure(samples, found);
+        if (earlier == null) {
+            return found;
+        }
+        return earlier.explains() ? new Comparison(found.pValue(), found.effect(), Outcome.PASS, found.foundBy(), earlier)
+                : found.with(earlier);
     }
 
     private static Double ratio(double baselineMean, double currentMean) {
@@ -90,12 +111,12 @@ public final class MetricJudgement {
 
     private static MetricResult copy(MetricResult r, Severity severity, boolean critical) {
         return new MetricResult(r.name(), r.baseline(), r.current(), r.ratio(), r.pValue(), r.result(),
-                r.effect(), severity, r.direction(), critical, r.foundBy());
+                r.effect(), severity, r.direction(), critical, r.foundBy(), r.earlierWindows());
     }
 
     private static MetricResult noData(MetricSamples samples) {
         return new MetricResult(samples.name(), meanOrNull(samples.baseline()), meanOrNull(samples.current()),
-                null, null, Outcome.NODATA, null, null, samples.direction(), samples.critical(), null);
+                null, null, Outcome.NODATA, null, null, samples.direction(), samples.critical(), null, null);
     }
 
     private static Double meanOrNull(double[] values) {

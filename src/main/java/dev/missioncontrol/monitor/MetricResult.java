@@ -17,12 +17,15 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * @param severity how far a failing metric moved in its bad direction; null when it does not fail
  * @param critical whether this failure alone makes the deploy degraded
  * @param foundBy  which comparison found the change; null when nothing changed
+ * @param earlierWindows when a comparison found a change and the hours before the deploy were long enough, how
+ *                 many earlier window pairs moved as much; a pass with these figures is a move ordinary for the
+ *                 metric
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MetricResult(String name, Double baseline, Double current, Double ratio, Double pValue,
                            Outcome result, Double effect, Severity severity, Direction direction,
-                           boolean critical, FoundBy foundBy) {
+                           boolean critical, FoundBy foundBy, EarlierWindows earlierWindows) {
 
     /** Whether this metric counts against the deploy: it moved significantly in its bad direction. */
     @JsonProperty("failing")

@@ -5,13 +5,21 @@ package dev.missioncontrol.monitor;
  *
  * @param critical    a failure of this metric alone makes the deploy degraded, whatever the score
  * @param weekEarlier the same windows a week earlier, or null where that data does not exist
+ * @param history     the samples before the baseline window, oldest first and ending where it begins; empty when
+ *                    unknown. They show how much the metric moves between ordinary windows ({@link EarlierWindows}).
  */
 public record MetricSamples(String name, double[] baseline, double[] current, Direction direction, boolean critical,
-                            WeekEarlier weekEarlier) {
+                            WeekEarlier weekEarlier, double[] history) {
 
-    /** Samples without a week-earlier baseline. */
+    private static final double[] NONE = new double[0];
+
+    public MetricSamples {
+        history = history == null ? NONE : history;
+    }
+
+    /** Samples without a week-earlier baseline or history. */
     public MetricSamples(String name, double[] baseline, double[] current, Direction direction, boolean critical) {
-        this(name, baseline, current, direction, critical, null);
+        this(name, baseline, current, direction, critical, null, NONE);
     }
 
     /** Samples whose direction is guessed from the name and which are not critical. */
@@ -22,6 +30,11 @@ public record MetricSamples(String name, double[] baseline, double[] current, Di
     /** These samples, also compared with the same windows a week earlier. */
     public MetricSamples withWeekEarlier(double[] weekEarlierBaseline, double[] weekEarlierCurrent) {
         return new MetricSamples(name, baseline, current, direction, critical,
-                new WeekEarlier(weekEarlierBaseline, weekEarlierCurrent));
+                new WeekEarlier(weekEarlierBaseline, weekEarlierCurrent), history);
+    }
+
+    /** These samples with the ones before the baseline window. */
+    public MetricSamples withHistory(double[] before) {
+        return new MetricSamples(name, baseline, current, direction, critical, weekEarlier, before);
     }
 }

@@ -126,7 +126,9 @@ final class MonitorReport {
     }
 
     private static String foundBy(MetricResult m) {
-        return m.foundBy() == null ? "–" : m.foundBy().describe(num(m.effect()));
+        String found = m.foundBy() == null ? null : m.foundBy().describe(num(m.effect()));
+        EarlierWindows e = m.earlierWindows();
+        return EarlierWindows.alongside(found, e == null ? null : EarlierWindows.describe(e.pairs(), e.asLarge()), "–");
     }
 
     private static String severity(MetricResult m) {

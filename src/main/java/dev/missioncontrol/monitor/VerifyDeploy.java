@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * Verifies a successful deploy: compare_windows at each scheduled moment, each result recorded as a {@code check}
  * event carrying its numbers and the verdict so far. The verdict stays pending until the bake time ends, or turns
- * degraded early when the comparison already says so.
+ * degraded early when the comparison already says so beyond doubt ({@link Judge#settlesEarly}).
  */
 final class VerifyDeploy {
     static final String TOOL = "compare_windows";
@@ -55,7 +55,8 @@ final class VerifyDeploy {
         List<Check> all = new ArrayList<>(earlier.stream().map(MonitorTimeline::checkOf).toList());
         all.add(check);
         Verdict decided = Judge.decide(all, check.at());
-        boolean last = schedule.isLast(earlier.size()) || decided.state() == VerdictState.DEGRADED;
+        boolean last = schedule.isLast(earlier.size()) || (decided.state() == VerdictState.DEGRADED
+                && Judge.settlesEarly(check, schedule.checkOffsets().size()));
         Verdict verdict = last ? decided : new Verdict(VerdictState.PENDING, decided.score(), all, null);
         ObjectNode note = Json.object();
         note.set("check", Json.MAPPER.valueToTree(check));

@@ -27,8 +27,7 @@ final class PrometheusSource {
      * One metric over [from, to]. Several result series (a template that does not aggregate) are summed per
      * timestamp, which is what "the service's rate" means for per-instance series. NaN points (0/0) are dropped.
      */
-    Series query(String baseUrl, String name, String promql, Instant from, Instant to, Duration minStep) {
-        Duration step = step(Duration.between(from, to), minStep);
+    Series query(String baseUrl, String name, String promql, Instant from, Instant to, Duration step) {
         String url = baseUrl.replaceAll("/+$", "") + "/api/v1/query_range?query=" + encode(promql)
                 + "&start=" + seconds(from) + "&end=" + seconds(to) + "&step=" + step.toMillis() / 1000.0;
         OutboundHttp.Reply reply = http.get(URI.create(url));
@@ -40,6 +39,7 @@ final class PrometheusSource {
         return new Series(name, sum(body.path("data").path("result")));
     }
 
+    /** The step for a window: {@value #POINTS_PER_WINDOW} points across it, but never finer than the minimum. */
     static Duration step(Duration window, Duration minStep) {
         Duration even = window.dividedBy(POINTS_PER_WINDOW);
         return even.compareTo(minStep) > 0 ? even : minStep;

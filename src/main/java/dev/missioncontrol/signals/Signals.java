@@ -37,13 +37,22 @@ public final class Signals {
     }
 
     public Fetched fetch(Project project, Instant from, Instant to) {
+        return fetch(project, from, to, Duration.between(from, to));
+    }
+
+    /**
+     * Like {@link #fetch(Project, Instant, Instant)}, with Prometheus asked at the resolution it would use for a
+     * window of {@code resolutionOf}: a long stretch of history then has as many samples per minute as the windows
+     * it is compared with.
+     */
+    public Fetched fetch(Project project, Instant from, Instant to, Duration resolutionOf) {
         ProjectSignals settings = ProjectSignals.of(project, defaultUrl, defaultStep);
         List<Series> series = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (MetricDefinition m : settings.queries()) {
             try {
                 series.add(prometheus.query(settings.prometheusUrl(), m.name(), ProjectSignals.fill(m.query(), project),
-                        from, to, settings.step()));
+                        from, to, PrometheusSource.step(resolutionOf, settings.step())));
             } catch (RuntimeException e) {
                 LOG.warn("Prometheus query for {} of {} failed; the metric counts as without data", m.name(),
                         project.repositoryFullName(), e);

@@ -65,7 +65,7 @@ class DeployMonitorBrainTest {
     @Test
     void a_critical_regression_ends_the_watch_early_as_degraded_with_the_numbers_in_the_report() {
         deployment("success");
-        comparison(DEPLOYED.plusSeconds(10), 1.0, 5.0);
+        comparison(DEPLOYED.plusSeconds(10), 1.0, 5.0, 8);
         Step.Note note = (Step.Note) next(DEPLOYED.plusSeconds(10));
         assertThat(note.data().at("/verdict/state").asText()).isEqualTo("degraded");
         assertThat(note.data().at("/verdict/decided_at").asText()).isNotEmpty();
@@ -75,6 +75,23 @@ class DeployMonitorBrainTest {
                 .contains("## Recommended actions");
         add("report", "done", Json.object());
         assertThat(((Step.Finish) next(DEPLOYED.plusSeconds(12))).report()).isNull();
+    }
+
+    @Test
+    void an_early_regression_without_history_to_weigh_it_against_waits_for_the_last_check() {
+        deployment("success");
+        comparison(DEPLOYED.plusSeconds(10), 1.0, 5.0);
+        Step.Note early = (Step.Note) next(DEPLOYED.plusSeconds(10));
+        assertThat(early.data().at("/verdict/state").asText()).isEqualTo("pending");
+        assertThat(early.text()).contains("provisional: degraded");
+        add("check", early.text(), early.data());
+        comparison(DEPLOYED.plusSeconds(20), 1.0, 5.0);
+        Step.Note second = (Step.Note) next(DEPLOYED.plusSeconds(20));
+        assertThat(second.data().at("/verdict/state").asText()).isEqualTo("pending");
+        add("check", second.text(), second.data());
+        comparison(DEPLOYED.plusSeconds(30), 1.0, 5.0);
+        Step.Note last = (Step.Note) next(DEPLOYED.plusSeconds(30));
+        assertThat(last.data().at("/verdict/state").asText()).isEqualTo("degraded");
     }
 
     @Test
@@ -127,9 +144,18 @@ class DeployMonitorBrainTest {
     }
 
     private void comparison(Instant at, double before, double after) {
+        comparison(at, before, after, 0);
+    }
+
+    /** A comparison whose metric was steady at {@code before} for {@code historyWindows} windows before the baseline. */
+    private void comparison(Instant at, double before, double after, int historyWindows) {
         double[] base = {before, before * 1.01, before * 0.99, before, before * 1.02, before * 0.98};
         double[] now = {after, after * 1.01, after * 0.99, after, after * 1.02, after * 0.98};
-        Check check = Judge.check(at, List.of(MetricSamples.of("error_rate", base, now)));
+        double[] history = new double[historyWindows * base.length];
+        for (int i = 0; i < history.length; i++) {
+            history[i] = base[i % base.length];
+        }
+        Check check = Judge.check(at, List.of(MetricSamples.of("error_rate", base, now).withHistory(history)));
         ObjectNode data = Json.object();
         data.set("check", Json.MAPPER.valueToTree(check));
         result("compare_windows", data);

@@ -2,6 +2,7 @@ package dev.missioncontrol.monitor;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,11 @@ import java.util.stream.IntStream;
  *       out healthy.</li>
  * </ul>
  *
+ * <p>A deploy is judged as the monitor judges it ({@link Protocol#AS_MONITORED}): checks at the default
+ * schedule's offsets scaled so that the bake time is L, each with the samples before the baseline as
+ * history, a degraded check ending the watch early only where {@link Judge#settlesEarly} allows. The
+ * other protocols are printed beside it to show what each part does.
+ *
  * <p>NAB anomalies go either way, so every series is judged with direction {@code either}. Nothing
  * is tuned per series.
  */
@@ -27,6 +33,26 @@ public final class NabBenchmark {
     static final String CATEGORY = "realKnownCause";
     static final int QUIET_DEPLOYS = 8;
     private static final Instant DEPLOYED = Instant.parse("2014-01-01T00:00:00Z");
+    /** The server's default schedule: checks at +10 s, +30 s, +1 min, +5 min, then every 5 min to 30 min. */
+    private static final MonitorSchedule SCHEDULE = new MonitorSchedule(List.of(Duration.ofSeconds(10),
+            Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(5)), Duration.ofMinutes(30));
+
+    /**
+     * How a pretend deploy is judged.
+     *
+     * @param scheduled   every check of the schedule (true) or one comparison of the whole window
+     * @param history     whether the judge gets the samples before the baseline, to weigh moves against
+     * @param firstEnds   whether the first degraded check ends the watch, as the monitor did before
+     *                    {@link Judge#settlesEarly}
+     */
+    record Protocol(String name, boolean scheduled, boolean history, boolean firstEnds) {
+        static final Protocol AS_MONITORED = new Protocol("scheduled checks, history, early end beyond doubt (the monitor)",
+                true, true, false);
+        static final List<Protocol> ALL = List.of(AS_MONITORED,
+                new Protocol("one comparison of the whole window, history", false, true, false),
+                new Protocol("scheduled checks, no history, first degraded check ends", true, false, true),
+                new Protocol("one comparison of the whole window, no history", false, false, false));
+    }
 
     /** Figures for one series. */
     record Score(String series, int windowLength, int flagged, int anomalies, int falseAlarms, int quietDeploys) {
@@ -55,13 +81,13 @@ public final class NabBenchmark {
     }
 
     static List<Score> run(Path nabDir) throws IOException {
-        return run(nabDir, AllowedChange.DEFAULT);
+        return run(nabDir, AllowedChange.DEFAULT, Protocol.AS_MONITORED);
     }
 
-    static List<Score> run(Path nabDir, AllowedChange bounds) throws IOException {
+    static List<Score> run(Path nabDir, AllowedChange bounds, Protocol protocol) throws IOException {
         List<Score> scores = new ArrayList<>();
         for (String category : categories()) {
-            NabSeries.load(nabDir, category).forEach(s -> scores.add(score(s, bounds)));
+            NabSeries.load(nabDir, category).forEach(s -> scores.add(score(s, bounds, protocol)));
         }
         return scores;
     }
@@ -78,40 +104,78 @@ public final class NabBenchmark {
         return scores.stream().reduce(new Score("overall", 0, 0, 0, 0, 0), Score::plus);
     }
 
-    private static Score score(NabSeries series, AllowedChange bounds) {
+    private static Score score(NabSeries series, AllowedChange bounds, Protocol protocol) {
+        Judged judged = new Judged(series, bounds, protocol);
         int length = series.windowLength();
         int flagged = (int) series.windows().stream()
-                .filter(w -> verdictAt(series, w[0], length, bounds) == VerdictState.DEGRADED).count();
+                .filter(w -> judged.verdictAt(w[0], length) == VerdictState.DEGRADED).count();
         List<Integer> quiet = quietDeploys(series, length);
         int falseAlarms = (int) quiet.stream()
-                .filter(at -> verdictAt(series, at, length, bounds) != VerdictState.HEALTHY).count();
+                .filter(at -> judged.verdictAt(at, length) != VerdictState.HEALTHY).count();
         return new Score(series.name(), length, flagged, series.windows().size(), falseAlarms, quiet.size());
     }
 
-    private static VerdictState verdictAt(NabSeries series, int deploy, int length, AllowedChange bounds) {
-        MetricSamples samples = samplesAt(series, deploy, length);
-        Check check = new Check(DEPLOYED, List.of(MetricJudgement.judge(samples, bounds)));
-        Verdict verdict = Judge.decide(List.of(check), DEPLOYED);
-        if (Boolean.getBoolean("nab.verbose")) {
-            System.err.printf("%s @%d %s %s%n", series.name(), deploy, verdict.state(), verdict.checks().getFirst().metrics().getFirst());
-        }
-        return verdict.state();
-    }
+    /** One series judged under one protocol. */
+    private record Judged(NabSeries series, AllowedChange bounds, Protocol protocol) {
 
-    /**
-     * The window before and the window after the deploy, with the same two windows a week earlier
-     * where the series reaches back that far without a gap at the week-earlier deploy moment.
-     */
-    private static MetricSamples samplesAt(NabSeries series, int deploy, int length) {
-        double[] current = series.slice(deploy, deploy + length);
-        MetricSamples samples = new MetricSamples(series.name(), series.slice(deploy - length, deploy), current,
-                Direction.EITHER, false);
-        int weekBefore = series.weekBefore(deploy, length);
-        if (weekBefore < 0) {
-            return samples;
+        /**
+         * The verdict on one pretend deploy: as the monitor reaches it, a check at each offset of the default
+         * schedule scaled so that its bake time is the window length, a degraded check ending the watch where the
+         * monitor would end it ({@link Judge#settlesEarly}); or from one comparison of the whole window.
+         */
+        VerdictState verdictAt(int deploy, int length) {
+            if (!protocol.scheduled()) {
+                return stateOf(checkAt(deploy, length));
+            }
+            List<Duration> offsets = SCHEDULE.checkOffsets();
+            VerdictState state = VerdictState.INCONCLUSIVE;
+            for (Duration offset : offsets) {
+                int samples = (int) Math.round((double) length * offset.toMillis() / SCHEDULE.bake().toMillis());
+                if (samples < MetricJudgement.MIN_SAMPLES) {
+                    continue;
+                }
+                Check check = checkAt(deploy, samples);
+                state = stateOf(check);
+                boolean lastCheck = offset.equals(offsets.getLast());
+                if (state == VerdictState.DEGRADED
+                        && (lastCheck || protocol.firstEnds() || Judge.settlesEarly(check, offsets.size()))) {
+                    return state;
+                }
+            }
+            return state;
         }
-        return samples.withWeekEarlier(series.slice(weekBefore - samples.baseline().length, weekBefore),
-                series.slice(weekBefore, weekBefore + current.length));
+
+        private Check checkAt(int deploy, int length) {
+            Check check = new Check(DEPLOYED, List.of(MetricJudgement.judge(samplesAt(deploy, length), bounds)));
+            if (Boolean.getBoolean("nab.verbose")) {
+                System.err.printf("%s @%d n=%d %s %s%n", series.name(), deploy, length, stateOf(check),
+                        check.metrics().getFirst());
+            }
+            return check;
+        }
+
+        /**
+         * The window before and the window after the deploy, the samples before those as history, and the same
+         * two windows a week earlier where the series reaches back that far without a gap at the week-earlier
+         * deploy moment.
+         */
+        private MetricSamples samplesAt(int deploy, int length) {
+            double[] current = series.slice(deploy, deploy + length);
+            int reach = protocol.history() ? EarlierWindows.WINDOWS_BACK : 0;
+            MetricSamples samples = new MetricSamples(series.name(), series.slice(deploy - length, deploy), current,
+                    Direction.EITHER, false).withHistory(series.slice(Math.max(0, deploy - length - reach * length),
+                    deploy - length));
+            int weekBefore = series.weekBefore(deploy, length);
+            if (weekBefore < 0) {
+                return samples;
+            }
+            return samples.withWeekEarlier(series.slice(weekBefore - samples.baseline().length, weekBefore),
+                    series.slice(weekBefore, weekBefore + current.length));
+        }
+
+        private static VerdictState stateOf(Check check) {
+            return Judge.decide(List.of(check), DEPLOYED).state();
+        }
     }
 
     /** Deploy points whose judged span keeps a window length clear of every labelled window. */
@@ -128,7 +192,10 @@ public final class NabBenchmark {
         return picked;
     }
 
-    /** Prints the per-series table at the default bounds, then how other bounds would trade off. */
+    /**
+     * Prints the per-series table as the monitor runs, the protocols side by side, then how other bounds would
+     * trade off.
+     */
     public static void main(String[] args) throws IOException {
         Path nabDir = args.length > 0 ? Path.of(args[0]) : defaultNabDir();
         List<Score> scores = run(nabDir);
@@ -136,6 +203,14 @@ public final class NabBenchmark {
         System.out.println("|---|---:|---:|---:|---:|---:|");
         scores.forEach(NabBenchmark::printRow);
         printRow(overall(scores));
+        System.out.println();
+        System.out.println("| protocol | flagged / anomalies | TPR | false alarms / quiet deploys | FPR |");
+        System.out.println("|---|---:|---:|---:|---:|");
+        for (Protocol protocol : Protocol.ALL) {
+            Score s = overall(run(nabDir, AllowedChange.DEFAULT, protocol));
+            System.out.printf("| %s | %d / %d | %.2f | %d / %d | %.3f |%n", protocol.name(), s.flagged(),
+                    s.anomalies(), s.truePositiveRate(), s.falseAlarms(), s.quietDeploys(), s.falsePositiveRate());
+        }
         System.out.println();
         printTradeOffs(nabDir);
     }
@@ -158,13 +233,14 @@ public final class NabBenchmark {
         System.out.println("|---:|---:|---:|");
         for (double ranges : new double[] {0.5, 1, 1.5, 2, Double.POSITIVE_INFINITY}) {
             AllowedChange d = AllowedChange.DEFAULT;
-            Score total = overall(run(nabDir, new AllowedChange(d.relative(), d.spreads(), d.weekSpreads(), ranges)));
+            Score total = overall(run(nabDir, new AllowedChange(d.relative(), d.spreads(), d.weekSpreads(), ranges),
+                    Protocol.AS_MONITORED));
             System.out.printf("| %.1f | %.2f | %.3f |%n", ranges, total.truePositiveRate(), total.falsePositiveRate());
         }
     }
 
     private static void printTradeOff(Path nabDir, AllowedChange bounds) throws IOException {
-        Score total = overall(run(nabDir, bounds));
+        Score total = overall(run(nabDir, bounds, Protocol.AS_MONITORED));
         System.out.printf("| %.2f | %.2f | %.0f | %.2f | %.3f |%n", bounds.relative(), bounds.spreads(),
                 bounds.weekSpreads(), total.truePositiveRate(), total.falsePositiveRate());
     }

@@ -10,19 +10,19 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Holds the judge to its measured accuracy on NAB realKnownCause (numenta/NAB, MIT licence); see
- * BENCHMARKS.md. The goal was a true-positive rate of 0.8 at a false-positive rate of 0.05.
- * The judge does not reach it: it measures 13 of 19 (0.68) at 4 of 56 (0.071). The extremes
- * comparison brought three short spikes and one temperature excursion in (10 of 19 before) at
- * the price of one false alarm, a real but unlabelled temperature slide. The misses (drifts
- * within the ordinary wander of the series, bursts on a rogue key no larger than its unlabelled
- * bursts) are not separable by a before/after comparison. These floors are the measured figures,
- * not the goal: they stop the judge from getting worse than it is.
+ * Holds the judge to its measured accuracy on NAB realKnownCause (numenta/NAB, MIT licence), judged as
+ * the monitor runs (scheduled checks with history); see BENCHMARKS.md. The goal was a true-positive
+ * rate of 0.8 at a false-positive rate of 0.05. The judge does not reach it: it measures 11 of 19
+ * (0.58) at 2 of 56 (0.036). Weighing each move against the metric's earlier windows halved the false
+ * alarms here and on the categories it was not developed on, and cost the two rogue-key bursts, which
+ * are no larger than that series' unlabelled bursts. The other misses are drifts within the ordinary
+ * wander of their series. These floors are the measured figures, not the goal: they stop the judge
+ * from getting worse than it is.
  */
 class NabBenchmarkTest {
 
-    static final double MIN_TRUE_POSITIVE_RATE = 0.68;
-    static final double MAX_FALSE_POSITIVE_RATE = 0.072;
+    static final double MIN_TRUE_POSITIVE_RATE = 0.57;
+    static final double MAX_FALSE_POSITIVE_RATE = 0.036;
 
     @Test
     void flags_labelled_anomalies_and_passes_quiet_stretches() throws IOException {

@@ -8,6 +8,7 @@ import static dev.missioncontrol.testing.MonitorFixtures.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.missioncontrol.deployments.DeployCommand;
 import dev.missioncontrol.store.Json;
 import dev.missioncontrol.testing.Api;
@@ -86,6 +87,33 @@ class PushedSignalsIT {
     }
 
     @Test
+    void a_rise_the_metric_makes_every_twenty_seconds_is_ordinary_and_the_deploy_passes() {
+        JsonNode created = deployOnWave("acme/pushed-wave", 2.0);
+        JsonNode verdict = awaitVerdict(api, created.get("id").asText()).get("verdict");
+        JsonNode metric = lastCheckMetric(verdict);
+        assertThat(verdict.get("state").asText()).as(metric.toString()).isEqualTo("healthy");
+        assertThat(metric.get("result").asText()).isEqualTo("pass");
+        assertThat(metric.get("ratio").asDouble()).isGreaterThan(1.5);
+        assertThat(metric.at("/earlier_windows/as_large").asInt())
+                .isGreaterThan((int) (0.05 * metric.at("/earlier_windows/pairs").asInt()));
+        assertThat(awaitReport(created)).contains("ordinary:").contains("earlier windows moved as much");
+    }
+
+    @Test
+    void a_rise_far_beyond_the_metrics_usual_swings_ends_the_watch_at_the_first_check() {
+        JsonNode created = deployOnWave("acme/pushed-wave-broken", 12.0);
+        Instant at = Instant.parse(created.get("created_at").asText());
+        JsonNode verdict = awaitVerdict(api, created.get("id").asText()).get("verdict");
+        JsonNode metric = lastCheckMetric(verdict);
+        assertThat(verdict.get("state").asText()).isEqualTo("degraded");
+        assertThat(metric.at("/earlier_windows/as_large").asInt()).as(metric.toString()).isZero();
+        // beyond doubt at the first check, so the watch did not wait for the 10 s bake
+        assertThat(verdict.get("checks").size()).isEqualTo(1);
+        assertThat(Duration.between(at, Instant.parse(verdict.get("decided_at").asText())))
+                .isLessThan(Duration.ofSeconds(8));
+    }
+
+    @Test
     void a_project_with_its_own_bake_time_is_watched_for_that_long_and_no_longer() {
         String repo = "acme/quick-bake";
         MonitorFixtures.registerProject(server, repo,
@@ -153,6 +181,37 @@ class PushedSignalsIT {
         assertThat(awaitVerdict(api, cancelled.get("id").asText()).at("/verdict/state").asText())
                 .isEqualTo("inconclusive");
         assertThat(awaitReport(cancelled)).contains("cancelled");
+    }
+
+    /**
+     * Eight minutes of error_rate every 100 ms before now, a square wave: 10 s around 1.0, 10 s around 4.0, the
+     * last 10 s at 1.0. Time enough for the 48 earlier windows of the last check (10 s each).
+     */
+    private void pushWave(String repo) {
+        Instant now = Instant.now();
+        int count = 4800;
+        var wave = samples(repo, "error_rate", now.minus(SPACING.multipliedBy(count)), SPACING, count, 1.0, 19);
+        for (int i = 0; i < count; i++) {
+            double secondsBefore = (count - i) * SPACING.toMillis() / 1000.0;
+            boolean high = ((int) Math.ceil(secondsBefore / 10)) % 2 == 0;
+            ObjectNode sample = (ObjectNode) wave.get(i);
+            sample.put("value", sample.get("value").asDouble() * (high ? 4 : 1));
+        }
+        push(api, wave);
+    }
+
+    /** A deploy after {@link #pushWave}, error_rate around {@code level} for the 11 s after it. */
+    private JsonNode deployOnWave(String repo, double level) {
+        pushWave(repo);
+        JsonNode created = deploy(api, repo, "success");
+        Instant at = Instant.parse(created.get("created_at").asText());
+        push(api, samples(repo, "error_rate", at.plusMillis(20), SPACING, 110, level, repo.hashCode()));
+        return created;
+    }
+
+    private static JsonNode lastCheckMetric(JsonNode verdict) {
+        JsonNode checks = verdict.get("checks");
+        return checks.get(checks.size() - 1).get("metrics").get(0);
     }
 
     /** 12 s of error_rate around 1.0 before now, every 100 ms. */

@@ -6,6 +6,7 @@ import dev.missioncontrol.agent.SessionFacts;
 import dev.missioncontrol.agent.Tool;
 import dev.missioncontrol.agent.ToolResult;
 import dev.missioncontrol.monitor.Check;
+import dev.missioncontrol.monitor.EarlierWindows;
 import dev.missioncontrol.monitor.Judge;
 import dev.missioncontrol.monitor.MetricDefinition;
 import dev.missioncontrol.monitor.MetricResult;
@@ -81,12 +82,16 @@ final class CompareWindows implements Tool {
         Signals.Fetched now = signals.fetch(project.get(), deployed.minus(window), deployed.plus(window).plusMillis(1));
         Signals.Fetched lastWeek = signals.fetch(project.get(), deployed.minus(window).minus(WEEK),
                 deployed.plus(window).minus(WEEK).plusMillis(1));
-        List<MetricSamples> samples = samples(project.get(), now, lastWeek, deployed, window);
+        Instant historyEnd = deployed.minus(window);
+        Signals.Fetched history = signals.fetch(project.get(), historyEnd.minus(EarlierWindows.reach(window)),
+                historyEnd, window.multipliedBy(2));
+        List<MetricSamples> samples = withHistory(samples(project.get(), now, lastWeek, deployed, window), history,
+                historyEnd);
         Check check = Judge.check(at, samples);
         ObjectNode data = Json.object().put("deployed_at", deployed.toString()).put("window_seconds",
                 window.toMillis() / 1000.0);
         data.set("check", Json.MAPPER.valueToTree(check));
-        fetchedProblems(data, now);
+        fetchedProblems(data, now, history);
         return check.metrics().isEmpty() ? new ToolResult(ToolResult.Status.NO_DATA, "no metrics configured or "
                 + "pushed for " + project.get().repositoryFullName(), data) : ToolResult.ok(summary(check), data);
     }
@@ -112,9 +117,26 @@ final class CompareWindows implements Tool {
         return out;
     }
 
-    private static void fetchedProblems(ObjectNode data, Signals.Fetched fetched) {
+    /**
+     * Each metric with its samples from the hours before the baseline window, which show how much it moves between
+     * ordinary windows.
+     */
+    private static List<MetricSamples> withHistory(List<MetricSamples> samples, Signals.Fetched history,
+            Instant historyEnd) {
+        Map<String, Series> byName = history.series().stream()
+                .collect(Collectors.toMap(Series::name, Function.identity(), (a, b) -> a));
+        return samples.stream().map(m -> {
+            Series earlier = byName.get(m.name());
+            return earlier == null ? m : m.withHistory(earlier.between(Instant.EPOCH, historyEnd).values());
+        }).toList();
+    }
+
+    /** Why sources could not be read; history that could not be read only leaves the earlier windows out. */
+    private static void fetchedProblems(ObjectNode data, Signals.Fetched fetched, Signals.Fetched history) {
         var problems = data.putArray("problems");
         fetched.problems().forEach(problems::add);
+        history.problems().forEach(p -> problems.add("History before the baseline (earlier windows not compared): "
+                + p));
     }
 
     static String summary(Check check) {

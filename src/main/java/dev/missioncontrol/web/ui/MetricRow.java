@@ -1,6 +1,7 @@
 package dev.missioncontrol.web.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.missioncontrol.monitor.EarlierWindows;
 import dev.missioncontrol.monitor.FoundBy;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +20,17 @@ public record MetricRow(String name, String baseline, String current, String rat
         return rows;
     }
 
-    /** Which comparison found a change ("levels", "week on week", "extremes (12.5 beyond)"); a dash otherwise. */
+    /**
+     * Which comparison found a change ("levels", "week on week", "extremes (12.5 beyond)") and how it compared with
+     * earlier windows; a dash when neither applies.
+     */
     private static String foundBy(JsonNode m) {
-        return FoundBy.fromWire(m.path("found_by").asText("")).map(f -> f.describe(Format.number(m.get("effect"))))
-                .orElse("—");
+        String found = FoundBy.fromWire(m.path("found_by").asText("")).map(f -> f.describe(Format.number(m.get("effect"))))
+                .orElse(null);
+        JsonNode e = m.path("earlier_windows");
+        String earlier = e.path("pairs").isInt() && e.path("as_large").isInt()
+                ? EarlierWindows.describe(e.get("pairs").asInt(), e.get("as_large").asInt()) : null;
+        return EarlierWindows.alongside(found, earlier, "—");
     }
 
     public String badge() {

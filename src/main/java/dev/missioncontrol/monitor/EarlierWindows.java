@@ -1,0 +1,83 @@
+package dev.missioncontrol.monitor;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Duration;
+import java.util.Arrays;
+
+/**
+ * How often the metric moved as much before the deploy: the comparison that found a change, repeated on pairs of
+ * neighbouring windows of the same lengths taken from the hours before the deploy. A metric that swings by half
+ * within a day (travel times, ad prices, one host's network) passes the level bounds on most ordinary
+ * afternoons; a deploy is held responsible only for a move that few of those earlier pairs made.
+ *
+ * @param pairs   earlier window pairs measured
+ * @param asLarge how many of them moved at least as far, in the same direction, as the deploy's windows did
+ */
+public record EarlierWindows(int pairs, @JsonProperty("as_large") int asLarge) {
+
+    /** Earlier windows looked at: a day of the default half-hour bake. */
+    static final int WINDOWS_BACK = 48;
+    /** Pairs start every quarter window, so a move is seen whatever the phase it fell at. */
+    static final int STARTS_PER_WINDOW = 4;
+    /** With fewer pairs, one ordinary pair would weigh more than 5 %: too little history to judge by. */
+    static final int MIN_PAIRS = 20;
+    /** More than this share of earlier pairs moving as much makes the move ordinary (a 5 % false-alarm rate). */
+    static final double ORDINARY_SHARE = 0.05;
+
+    /** How far before the baseline window the history for windows of this length should reach. */
+    public static Duration reach(Duration window) {
+        return window.multipliedBy(WINDOWS_BACK);
+    }
+
+    /** Whether moves this large were ordinary before the deploy. */
+    boolean explains() {
+        return asLarge > ORDINARY_SHARE * pairs;
+    }
+
+    /** For people: "ordinary: 31 of 190 earlier windows moved as much" or "beyond 188 of 190 earlier windows". */
+    public static String describe(int pairs, int asLarge) {
+        return asLarge > ORDINARY_SHARE * pairs
+                ? "ordinary: " + asLarge + " of " + pairs + " earlier windows moved as much"
+                : "beyond " + (pairs - asLarge) + " of " + pairs + " earlier windows";
+    }
+
+    /** The found-by words and the earlier windows' words together, whichever exist; {@code none} when neither. */
+    public static String alongside(String foundBy, String earlier, String none) {
+        if (foundBy == null || earlier == null) {
+            return foundBy != null ? foundBy : earlier != null ? earlier : none;
+        }
+        return foundBy + "; " + earlier;
+    }
+
+    /**
+     * Repeats {@code found} on the history: each earlier pair is a window of the baseline's length followed by one
+     * of the current window's length, all before the deploy, the latest pair ending where the deploy's baseline
+     * ends. Null when the samples hold too little history for {@value #MIN_PAIRS} pairs.
+     */
+    static EarlierWindows measure(MetricSamples samples, Comparison found) {
+        double[] before = concat(samples.history(), samples.baseline());
+        int b = samples.baseline().length;
+        int c = samples.current().length;
+        int stride = Math.max(1, c / STARTS_PER_WINDOW);
+        double size = found.sizeOf(samples.baseline(), samples.current());
+        int pairs = 0;
+        int asLarge = 0;
+        for (int end = before.length; end - c - b >= 0 && pairs < WINDOWS_BACK * STARTS_PER_WINDOW; end -= stride) {
+            double earlier = found.sizeOf(slice(before, end - c - b, end - c), slice(before, end - c, end));
+            pairs++;
+            asLarge += earlier >= size ? 1 : 0;
+        }
+        return pairs < MIN_PAIRS ? null : new EarlierWindows(pairs, asLarge);
+    }
+
+    private static double[] concat(double[] first, double[] second) {
+        double[] all = new double[first.length + second.length];
+        System.arraycopy(first, 0, all, 0, first.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
+    }
+
+    private static double[] slice(double[] values, int from, int to) {
+        return Arrays.copyOfRange(values, from, to);
+    }
+}

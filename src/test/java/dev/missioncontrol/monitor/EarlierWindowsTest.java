@@ -1,0 +1,110 @@
+package dev.missioncontrol.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.Random;
+import java.util.function.IntToDoubleFunction;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** A deploy is held responsible only for a move the metric rarely made between earlier windows. */
+class EarlierWindowsTest {
+
+    private static final int WINDOW = 30;
+    private static final int HISTORY = EarlierWindows.WINDOWS_BACK * WINDOW;
+
+    /** A wave of four windows: on its rising side each window is a quarter higher than the last. */
+    private static final IntToDoubleFunction WAVE = i -> 100 + 30 * Math.sin(2 * Math.PI * i / 120.0);
+    /** A deploy on the rising side of the wave, as many earlier windows were, but not at its steepest. */
+    private static final int ON_THE_RISE = 2050;
+    private static final IntToDoubleFunction FLAT = i -> 100;
+
+    @Test
+    void a_move_the_metric_makes_every_few_hours_passes() {
+        MetricSamples samples = around(WAVE, 0, ON_THE_RISE);
+
+        MetricResult result = MetricJudgement.judge(samples);
+        MetricResult withoutHistory = MetricJudgement.judge(samples.withHistory(new double[0]));
+
+        assertThat(withoutHistory.result()).isEqualTo(Outcome.HIGH);
+        assertThat(result.result()).isEqualTo(Outcome.PASS);
+        assertThat(result.foundBy()).isNull();
+        assertThat(result.earlierWindows().pairs()).isEqualTo(EarlierWindows.WINDOWS_BACK * 4);
+        assertThat(result.earlierWindows().explains()).isTrue();
+    }
+
+    @Test
+    void the_same_move_on_a_metric_that_never_moves_so_fails() {
+        MetricSamples samples = around(FLAT, 23, 2000);
+
+        MetricResult result = MetricJudgement.judge(samples);
+
+        assertThat(result.result()).isEqualTo(Outcome.HIGH);
+        assertThat(result.foundBy()).isEqualTo(FoundBy.LEVELS);
+        assertThat(result.earlierWindows().asLarge()).isZero();
+        assertThat(result.failing()).isTrue();
+    }
+
+    @Test
+    void a_volatile_metric_still_fails_on_a_move_far_beyond_its_swings() {
+        MetricResult result = MetricJudgement.judge(around(WAVE, 200, ON_THE_RISE));
+
+        assertThat(result.result()).isEqualTo(Outcome.HIGH);
+        assertThat(result.earlierWindows().asLarge()).isLessThanOrEqualTo(
+                (int) (EarlierWindows.ORDINARY_SHARE * result.earlierWindows().pairs()));
+    }
+
+    @Test
+    void without_enough_history_the_change_is_judged_as_before() {
+        MetricSamples wave = around(WAVE, 0, ON_THE_RISE);
+        double[] history = wave.history();
+        MetricSamples shortHistory = wave.withHistory(Arrays.copyOfRange(history, history.length - 3 * WINDOW,
+                history.length));
+
+        MetricResult result = MetricJudgement.judge(shortHistory);
+
+        assertThat(result.result()).isEqualTo(Outcome.HIGH);
+        assertThat(result.earlierWindows()).isNull();
+    }
+
+    @Test
+    void spikes_the_metric_has_every_few_hours_are_not_extremes() {
+        // Two samples 50 above the usual level every 100 samples; the deploy's window catches one such pair
+        // five samples in, its baseline none.
+        int deploy = ((HISTORY + WINDOW) / 100 + 1) * 100 + 2;
+        Random noise = new Random(5);
+        double[] series = IntStream.range(0, deploy + WINDOW)
+                .mapToDouble(i -> 100 + noise.nextGaussian() + (i % 100 == 7 || i % 100 == 8 ? 50 : 0)).toArray();
+        MetricSamples samples = samplesAt(series, deploy);
+        MetricResult result = MetricJudgement.judge(samples);
+        MetricResult withoutHistory = MetricJudgement.judge(samples.withHistory(new double[0]));
+
+        assertThat(withoutHistory.foundBy()).isEqualTo(FoundBy.EXTREMES);
+        assertThat(result.result()).isEqualTo(Outcome.PASS);
+        assertThat(result.earlierWindows().explains()).isTrue();
+    }
+
+    @Test
+    void the_report_and_the_page_say_how_the_move_compares() {
+        assertThat(EarlierWindows.describe(192, 40)).isEqualTo("ordinary: 40 of 192 earlier windows moved as much");
+        assertThat(EarlierWindows.describe(192, 3)).isEqualTo("beyond 189 of 192 earlier windows");
+        assertThat(EarlierWindows.alongside("levels", "beyond 189 of 192 earlier windows", "–"))
+                .isEqualTo("levels; beyond 189 of 192 earlier windows");
+        assertThat(EarlierWindows.alongside(null, null, "–")).isEqualTo("–");
+    }
+
+    /** The deploy's two windows with {@code HISTORY} samples before them, the current window lifted by {@code jump}. */
+    private static MetricSamples around(IntToDoubleFunction metric, double jump, int deploy) {
+        Random noise = new Random(3);
+        double[] series = IntStream.range(0, deploy + WINDOW)
+                .mapToDouble(i -> metric.applyAsDouble(i) + noise.nextGaussian() + (i >= deploy ? jump : 0)).toArray();
+        return samplesAt(series, deploy);
+    }
+
+    private static MetricSamples samplesAt(double[] series, int deploy) {
+        return MetricSamples.of("latency_ms", Arrays.copyOfRange(series, deploy - WINDOW, deploy),
+                Arrays.copyOfRange(series, deploy, deploy + WINDOW))
+                .withHistory(Arrays.copyOfRange(series, Math.max(0, deploy - WINDOW - HISTORY), deploy - WINDOW));
+    }
+}

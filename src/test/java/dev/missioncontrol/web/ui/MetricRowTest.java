@@ -1,0 +1,33 @@
+package dev.missioncontrol.web.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.missioncontrol.store.Json;
+import org.junit.jupiter.api.Test;
+
+/** The checks table says which comparison found a change and how the move compared with earlier windows. */
+class MetricRowTest {
+
+    @Test
+    void a_change_found_and_beyond_earlier_windows_says_both() {
+        MetricRow row = MetricRow.all(Json.read("""
+                [{"name":"error_rate","result":"high","found_by":"levels","effect":2.5,
+                  "earlier_windows":{"pairs":192,"as_large":1}}]""")).getFirst();
+
+        assertThat(row.foundBy()).isEqualTo("levels; beyond 191 of 192 earlier windows");
+    }
+
+    @Test
+    void an_ordinary_move_passes_and_says_how_often_it_happened_before() {
+        MetricRow row = MetricRow.all(Json.read("""
+                [{"name":"travel_time","result":"pass","earlier_windows":{"pairs":100,"as_large":31}}]""")).getFirst();
+
+        assertThat(row.foundBy()).isEqualTo("ordinary: 31 of 100 earlier windows moved as much");
+    }
+
+    @Test
+    void a_plain_pass_shows_a_dash() {
+        assertThat(MetricRow.all(Json.read("[{\"name\":\"rps\",\"result\":\"pass\"}]")).getFirst().foundBy())
+                .isEqualTo("—");
+    }
+}
