@@ -21,7 +21,7 @@ public record EarlierWindows(int pairs, @JsonProperty("as_large") int asLarge) {
     static final int STARTS_PER_WINDOW = 4;
     /** With fewer pairs, one ordinary pair would weigh more than 5 %: too little history to judge by. */
     static final int MIN_PAIRS = 20;
-    /** More than this share of earlier pairs moving as much makes the move ordinary (a 5 % false-alarm rate). */
+    /** A move that ordinary moments match more often than this is ordinary (a 5 % false-alarm rate). */
     static final double ORDINARY_SHARE = 0.05;
 
     /** How far before the baseline window the history for windows of this length should reach. */
@@ -29,14 +29,27 @@ public record EarlierWindows(int pairs, @JsonProperty("as_large") int asLarge) {
         return window.multipliedBy(WINDOWS_BACK);
     }
 
+    /**
+     * The chance of a move at least this large at an ordinary moment, counting the deploy's own pair among the
+     * earlier ones: (as large + 1) / (pairs + 1), the usual empirical p-value (North, Curtis and Sham, 2002). It is
+     * never below 1 / (pairs + 1), so a short history cannot make a move look rarer than it can show.
+     */
+    double pValue() {
+        return pValue(pairs, asLarge);
+    }
+
+    private static double pValue(int pairs, int asLarge) {
+        return (asLarge + 1.0) / (pairs + 1.0);
+    }
+
     /** Whether moves this large were ordinary before the deploy. */
     boolean explains() {
-        return asLarge > ORDINARY_SHARE * pairs;
+        return pValue() > ORDINARY_SHARE;
     }
 
     /** For people: "ordinary: 31 of 190 earlier windows moved as much" or "beyond 188 of 190 earlier windows". */
     public static String describe(int pairs, int asLarge) {
-        return asLarge > ORDINARY_SHARE * pairs
+        return pValue(pairs, asLarge) > ORDINARY_SHARE
                 ? "ordinary: " + asLarge + " of " + pairs + " earlier windows moved as much"
                 : "beyond " + (pairs - asLarge) + " of " + pairs + " earlier windows";
     }

@@ -44,14 +44,14 @@ public final class Judge {
     /**
      * Whether a degraded check before the last may end the watch. Every check is one more chance for ordinary
      * wander to pass for a regression (nine checks at 5 % each would fail a quarter of good deploys), so an early
-     * check must be convincing at the false-alarm share divided by the number of checks: every failing metric
-     * moved further than all but that share of its earlier windows. A failure without history to weigh it against
-     * waits for the last check.
+     * check must be convincing at the false-alarm share divided by the number of checks (Bonferroni): every
+     * failing metric's move must be that rare among its earlier windows. At nine checks that takes 179 earlier
+     * pairs none of which moved as much; a failure with less history to weigh it against waits for the last check.
      */
     public static boolean settlesEarly(Check check, int checks) {
         double share = EarlierWindows.ORDINARY_SHARE / Math.max(1, checks);
         return check.metrics().stream().filter(MetricResult::failing)
-                .allMatch(m -> m.earlierWindows() != null && m.earlierWindows().asLarge() <= share * m.earlierWindows().pairs());
+                .allMatch(m -> m.earlierWindows() != null && m.earlierWindows().pValue() <= share);
     }
 
     private static VerdictState state(double score, boolean criticalFailure) {

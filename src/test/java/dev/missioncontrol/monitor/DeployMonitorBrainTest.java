@@ -65,7 +65,7 @@ class DeployMonitorBrainTest {
     @Test
     void a_critical_regression_ends_the_watch_early_as_degraded_with_the_numbers_in_the_report() {
         deployment("success");
-        comparison(DEPLOYED.plusSeconds(10), 1.0, 5.0, 8);
+        comparison(DEPLOYED.plusSeconds(10), 1.0, 5.0, 20);
         Step.Note note = (Step.Note) next(DEPLOYED.plusSeconds(10));
         assertThat(note.data().at("/verdict/state").asText()).isEqualTo("degraded");
         assertThat(note.data().at("/verdict/decided_at").asText()).isNotEmpty();
