@@ -49,7 +49,7 @@ record AllowedChange(double relative, double spreads, double weekSpreads, double
     boolean exceededBy(double[] baseline, double effect, double baselineMean, double currentMean) {
         double meanShift = Math.abs(currentMean - baselineMean);
         boolean beyondLevel = meanShift > relative * Math.abs(baselineMean);
-        return beyondLevel && spreadsMoved(baseline, Math.abs(effect), meanShift) >= spreads;
+        return beyondLevel && spreadsMoved(baseline, effect, meanShift) >= spreads;
     }
 
     /**
@@ -68,9 +68,9 @@ record AllowedChange(double relative, double spreads, double weekSpreads, double
      * against the standard deviation sees sparse bursts (error counts that are mostly zero) that
      * leave every median at zero.
      */
-    static double spreadsMoved(double[] baseline, double effect, double meanShift) {
+    private static double spreadsMoved(double[] baseline, double effect, double meanShift) {
         return Math.max(
-                inSpreads(effect, SampleStats.robustSpread(baseline)),
+                inSpreads(Math.abs(effect), SampleStats.robustSpread(baseline)),
                 inSpreads(meanShift, SampleStats.standardDeviation(baseline)));
     }
 

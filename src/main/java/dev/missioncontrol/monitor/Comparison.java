@@ -96,22 +96,19 @@ record Comparison(double pValue, double effect, Outcome outcome, FoundBy foundBy
     }
 
     /**
-     * How large this comparison's move would be between two other windows, measured the way it found its own
-     * and in the direction it found: for levels the shift in units of the baseline's spread, for extremes the
-     * distance past the baseline's extreme in baseline ranges. Earlier windows measured so tell whether the move
-     * is ordinary for the metric. The level shift here is the difference of medians rather than Hodges-Lehmann:
-     * it is measured on some two hundred pairs per check, and a median costs a sort where Hodges-Lehmann costs a
-     * sort of every pairwise difference.
+     * How large this comparison's move would be between two other windows, measured the way it found its own and
+     * in the direction it found, in the metric's own units: for levels the larger of the median's and the mean's
+     * shift, for extremes the distance past the baseline's extreme. Earlier windows measured so tell whether the
+     * move is ordinary for the metric. Units, not baseline spreads: a window of zeros has no spread, so an error
+     * counter's single error and its flood would both be infinitely many spreads, and equally ordinary.
      */
     double sizeOf(double[] baseline, double[] current) {
         boolean up = outcome != Outcome.LOW;
         if (foundBy == FoundBy.EXTREMES) {
-            double range = range(baseline);
-            return range > 0 && current.length >= AllowedChange.EXTREME_SAMPLES
-                    ? beyond(baseline, current, up) / range : 0;
+            return current.length >= AllowedChange.EXTREME_SAMPLES ? beyond(baseline, current, up) : 0;
         }
         double toward = up ? 1 : -1;
-        return AllowedChange.spreadsMoved(baseline, toward * (SampleStats.median(current) - SampleStats.median(baseline)),
+        return Math.max(toward * (SampleStats.median(current) - SampleStats.median(baseline)),
                 toward * (SampleStats.mean(current) - SampleStats.mean(baseline)));
     }
 

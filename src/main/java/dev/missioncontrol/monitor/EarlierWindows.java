@@ -19,7 +19,10 @@ public record EarlierWindows(int pairs, @JsonProperty("as_large") int asLarge) {
     static final int WINDOWS_BACK = 48;
     /** Pairs start every quarter window, so a move is seen whatever the phase it fell at. */
     static final int STARTS_PER_WINDOW = 4;
-    /** With fewer pairs, one ordinary pair would weigh more than 5 %: too little history to judge by. */
+    /**
+     * Below this, even a move no earlier pair made has an empirical p-value over 5 %: too little history to weigh
+     * a move against, so the change stands as found.
+     */
     static final int MIN_PAIRS = 20;
     /** A move that ordinary moments match more often than this is ordinary (a 5 % false-alarm rate). */
     static final double ORDINARY_SHARE = 0.05;

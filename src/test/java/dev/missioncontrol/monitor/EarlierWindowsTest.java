@@ -85,6 +85,23 @@ class EarlierWindowsTest {
     }
 
     @Test
+    void a_burst_of_errors_is_not_ordinary_because_single_errors_were() {
+        // An error counter at zero but for one error every 150 samples: each window before the deploy that caught
+        // one moved "infinitely many" baseline spreads from a zero baseline, and so would a flood.
+        double[] series = new double[HISTORY + 3 * WINDOW];
+        for (int i = 75; i < series.length - 2 * WINDOW; i += 150) {
+            series[i] = 1;
+        }
+        int deploy = series.length - WINDOW;
+        Arrays.fill(series, deploy, series.length, 50);
+
+        MetricResult result = MetricJudgement.judge(samplesAt(series, deploy));
+
+        assertThat(result.result()).isEqualTo(Outcome.HIGH);
+        assertThat(result.earlierWindows().asLarge()).isZero();
+    }
+
+    @Test
     void the_report_and_the_page_say_how_the_move_compares() {
         assertThat(EarlierWindows.describe(192, 40)).isEqualTo("ordinary: 40 of 192 earlier windows moved as much");
         assertThat(EarlierWindows.describe(192, 3)).isEqualTo("beyond 189 of 192 earlier windows");
