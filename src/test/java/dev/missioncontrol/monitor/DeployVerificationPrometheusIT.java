@@ -25,6 +25,9 @@ class DeployVerificationPrometheusIT {
               "requests_per_second": {"query": "sum(rate(http_requests_total{service=\\"{{service}}\\"}[3s]))"}
             }}""";
 
+    private static final String LATENCY = """
+            {"metrics": {"queue_latency_seconds": {"query": "sum(queue_latency_seconds{service=\\"{{service}}\\"})"}}}""";
+
     @Test
     void error_spike_is_degraded_a_calm_deploy_healthy_and_no_data_inconclusive() throws Exception {
         try (TestExporter exporter = new TestExporter();
@@ -54,6 +57,59 @@ class DeployVerificationPrometheusIT {
             assertThat(silentVerdict.get("state").asText()).as(silentVerdict.toString()).isEqualTo("inconclusive");
             assertThat(reportOf(api, silent)).contains("inconclusive");
         }
+    }
+
+    @Test
+    void a_rise_the_metric_made_all_morning_passes_and_the_same_rise_on_a_steady_metric_fails() throws Exception {
+        try (TestExporter exporter = new TestExporter();
+             PrometheusProcess prometheus = PrometheusProcess.scraping(exporter.port(),
+                     tenMinutesBefore(exporter.port()));
+             TestServer server = TestServer.start(TestServer.Db.SQLITE, c -> MonitorFixtures.allowLoopback(
+                     prometheus.url()).apply(MonitorFixtures.fastSchedule().apply(c)))) {
+            Api api = server.api();
+            for (String repo : new String[] {"acme/wavy", "acme/steady"}) {
+                MonitorFixtures.registerProject(server, repo, Json.read(LATENCY));
+            }
+            exporter.queueLatency("wavy", 1.0);
+            exporter.queueLatency("steady", 1.0);
+            Thread.sleep(12_000); // the 10 s baseline, scraped live; the history before it is backfilled
+
+            JsonNode wavy = deploy(api, "acme/wavy", "success");
+            JsonNode steady = deploy(api, "acme/steady", "success");
+            exporter.queueLatency("wavy", 2.0);
+            exporter.queueLatency("steady", 2.0);
+            var steadyVerdict = CompletableFuture.supplyAsync(() -> awaitVerdict(api, steady.get("id").asText()));
+            JsonNode passed = awaitVerdict(api, wavy.get("id").asText()).get("verdict");
+            JsonNode failed = steadyVerdict.get().get("verdict");
+
+            JsonNode ordinary = lastCheck(passed).get("metrics").get(0);
+            assertThat(passed.get("state").asText()).as(passed.toString()).isEqualTo("healthy");
+            assertThat(ordinary.get("ratio").asDouble()).as(passed.toString()).isGreaterThan(1.5);
+            assertThat(ordinary.at("/earlier_windows/as_large").asInt()).isGreaterThan(0);
+            assertThat(reportOf(api, wavy)).contains("ordinary:");
+            JsonNode moved = lastCheck(failed).get("metrics").get(0);
+            assertThat(failed.get("state").asText()).as(failed.toString()).isEqualTo("degraded");
+            assertThat(moved.at("/earlier_windows/as_large").asInt()).isZero();
+        }
+    }
+
+    /**
+     * Ten minutes of queue_latency_seconds, one sample a second, under the labels the live scrape gives them, up
+     * to two seconds ago: for wavy a square wave, 10 s at 1 s and 10 s at 4 s, then its last 30 s at 1 s like the
+     * live samples after it, so the gap until the first scrape reads 1 s; for steady, 1 s throughout.
+     */
+    private static String tenMinutesBefore(int exporterPort) {
+        StringBuilder om = new StringBuilder("# TYPE queue_latency_seconds gauge\n");
+        long end = System.currentTimeMillis() / 1000 - 2;
+        for (String service : new String[] {"wavy", "steady"}) {
+            for (long t = end - 600; t <= end; t++) {
+                double value = service.equals("wavy") && t < end - 30 && (t / 10) % 2 == 0 ? 4.0 : 1.0;
+                om.append("queue_latency_seconds{instance=\"127.0.0.1:").append(exporterPort)
+                        .append("\",job=\"exporter\",service=\"").append(service).append("\"} ").append(value)
+                        .append(' ').append(t).append('\n');
+            }
+        }
+        return om.append("# EOF\n").toString();
     }
 
     private static void assertDegraded(JsonNode verdict, String report) {

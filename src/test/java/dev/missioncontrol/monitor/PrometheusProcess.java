@@ -28,8 +28,19 @@ final class PrometheusProcess implements AutoCloseable {
     }
 
     static PrometheusProcess scraping(int exporterPort) throws Exception {
+        return scraping(exporterPort, null);
+    }
+
+    /**
+     * Scraping the exporter, with {@code history} (OpenMetrics text ending in {@code # EOF}) written into its
+     * storage first by promtool, as an operator backfills a new Prometheus: the hours before the test began.
+     */
+    static PrometheusProcess scraping(int exporterPort, String history) throws Exception {
         Path binary = binary();
         Path dir = Files.createTempDirectory("mc-prom");
+        if (history != null) {
+            backfill(binary.resolveSibling("promtool"), dir, history);
+        }
         Path config = dir.resolve("prometheus.yml");
         Files.writeString(config, """
                 global:
@@ -66,6 +77,17 @@ final class PrometheusProcess implements AutoCloseable {
         }
         Assumptions.abort(message + "; skipping the Prometheus integration test");
         return null;
+    }
+
+    private static void backfill(Path promtool, Path dir, String history) throws Exception {
+        Path input = dir.resolve("history.om");
+        Files.writeString(input, history);
+        Process p = new ProcessBuilder(promtool.toString(), "tsdb", "create-blocks-from", "openmetrics",
+                input.toString(), dir.resolve("data").toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("promtool.log").toFile()).start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("promtool could not backfill: " + Files.readString(dir.resolve("promtool.log")));
+        }
     }
 
     private void awaitReady() throws Exception {

@@ -14,13 +14,14 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A tiny Prometheus exporter the test controls: per service, http_requests_total counters for code 200 and 500 that
- * grow at rates the test sets, as a service's real counters would.
+ * grow at rates the test sets, as a service's real counters would, and a queue_latency_seconds gauge.
  */
 final class TestExporter implements AutoCloseable {
     private final HttpServer http;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
     private final Map<String, long[]> perTick = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> counters = new ConcurrentHashMap<>();
+    private final Map<String, Double> queueLatency = new ConcurrentHashMap<>();
 
     TestExporter() throws IOException {
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -45,6 +46,11 @@ final class TestExporter implements AutoCloseable {
         perTick.put(service, new long[] {ok, errors});
     }
 
+    /** The service's queue_latency_seconds gauge reads {@code seconds} from now on. */
+    void queueLatency(String service, double seconds) {
+        queueLatency.put(service, seconds);
+    }
+
     private void tick() {
         perTick.forEach((service, rates) -> {
             counters.computeIfAbsent(service + "|200", k -> new AtomicLong()).addAndGet(rates[0]);
@@ -59,6 +65,9 @@ final class TestExporter implements AutoCloseable {
             b.append("http_requests_total{service=\"").append(parts[0]).append("\",code=\"").append(parts[1])
                     .append("\"} ").append(value.get()).append('\n');
         });
+        b.append("# TYPE queue_latency_seconds gauge\n");
+        queueLatency.forEach((service, seconds) -> b.append("queue_latency_seconds{service=\"").append(service)
+                .append("\"} ").append(seconds).append('\n'));
         return b.toString();
     }
 
