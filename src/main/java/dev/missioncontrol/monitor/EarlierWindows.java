@@ -47,12 +47,17 @@ public record EarlierWindows(int pairs, @JsonProperty("as_large") int asLarge) {
 
     /** Whether moves this large were ordinary before the deploy. */
     boolean explains() {
-        return pValue() > ORDINARY_SHARE;
+        return ordinary(pairs, asLarge);
+    }
+
+    /** Whether {@code asLarge} of {@code pairs} earlier windows moving as much makes a move ordinary. */
+    public static boolean ordinary(int pairs, int asLarge) {
+        return pValue(pairs, asLarge) > ORDINARY_SHARE;
     }
 
     /** For people: "ordinary: 31 of 190 earlier windows moved as much" or "beyond 188 of 190 earlier windows". */
     public static String describe(int pairs, int asLarge) {
-        return pValue(pairs, asLarge) > ORDINARY_SHARE
+        return ordinary(pairs, asLarge)
                 ? "ordinary: " + asLarge + " of " + pairs + " earlier windows moved as much"
                 : "beyond " + (pairs - asLarge) + " of " + pairs + " earlier windows";
     }

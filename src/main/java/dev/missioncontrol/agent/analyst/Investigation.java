@@ -45,13 +45,15 @@ record Investigation(Observations obs, Incident incident, DeployLink deploy, Lis
     private static Optional<Finding> metricsFinding(Observations o, Incident incident) {
         String how = "compare_windows: the project's metrics after " + incident.onset() + " against the same "
                 + "length of time before it (Mann-Whitney U at 98 % confidence, as the deploy monitor judges them).";
+        String usual = o.ordinaryMoves.isEmpty() ? "" : "; moved no further than they often did before: "
+                + String.join("; ", o.ordinaryMoves.stream().map(MetricMove::describe).toList());
         if (!o.metricMoves.isEmpty()) {
             return Optional.of(new Finding("Metrics moved at the first bad line: " + String.join("; ",
-                    o.metricMoves.stream().map(MetricMove::describe).toList()), how, List.of()));
+                    o.metricMoves.stream().map(MetricMove::describe).toList()) + usual, how, List.of()));
         }
         if (o.metricsChecked && o.metricsProblem == null && o.metricsCompared > 0) {
             return Optional.of(new Finding("None of the project's " + o.metricsCompared
-                    + " metrics moved the bad way at the first bad line", how, List.of()));
+                    + " metrics moved the bad way at the first bad line" + usual, how, List.of()));
         }
         return Optional.empty();
     }

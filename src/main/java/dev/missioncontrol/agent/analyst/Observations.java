@@ -21,6 +21,8 @@ final class Observations {
     final List<KnownIssueMatch> issues = new ArrayList<>();
     final List<DeploymentSeen> deployments = new ArrayList<>();
     final List<MetricMove> metricMoves = new ArrayList<>();
+    /** Metrics that moved at the first bad line, but no further than they often did before. */
+    final List<MetricMove> ordinaryMoves = new ArrayList<>();
     JsonNode analysis;
     JsonNode deploymentWindow;
     boolean analyzed;
@@ -95,6 +97,8 @@ final class Observations {
         metrics.forEach(m -> {
             if (m.path("failing").asBoolean()) {
                 metricMoves.add(MetricMove.from(m));
+            } else if (MetricMove.ordinary(m)) {
+                ordinaryMoves.add(MetricMove.from(m));
             }
         });
     }

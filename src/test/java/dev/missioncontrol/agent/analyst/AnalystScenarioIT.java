@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.missioncontrol.store.Json;
 import dev.missioncontrol.testing.Api;
 import dev.missioncontrol.testing.Investigations;
@@ -87,17 +88,52 @@ class AnalystScenarioIT {
         assertThat(report).contains("Metrics moved at the first bad line: error_rate high");
     }
 
+    @Test
+    void says_when_the_metric_moved_no_further_than_it_does_every_hour() {
+        String report = paymentsIncident("acme/payments-bursty", 6.0, true, true);
+
+        assertThat(report).contains("None of the project's 1 metrics moved the bad way at the first bad line; "
+                + "moved no further than they often did before: error_rate pass")
+                .containsPattern("ordinary: \\d+ of \\d+ earlier windows moved as much");
+    }
+
     private String paymentsIncident(String repo, double after) {
         return paymentsIncident(repo, after, true);
     }
 
+    private String paymentsIncident(String repo, double after, boolean namesRepository) {
+        return paymentsIncident(repo, after, namesRepository, false);
+    }
+
+    /**
+     * Six hours of error_rate before the 20 minutes of calm that precede the onset: every hour, half an hour
+     * around 9 and half an hour around 1, the last half hour before the calm at 9.
+     */
+    private void pushHourlyBursts(String repo, Instant onset) {
+        var samples = MonitorFixtures.samples(repo, "error_rate", onset.minus(Duration.ofHours(6)),
+                Duration.ofSeconds(30), 680, 1.0, 3);
+        for (int i = 0; i < samples.size(); i++) {
+            long minutesBefore = Duration.between(Instant.parse(samples.get(i).get("timestamp").asText()), onset)
+                    .toMinutes();
+            if (minutesBefore >= 30 && (minutesBefore / 30) % 2 == 1) {
+                ObjectNode sample = (ObjectNode) samples.get(i);
+                sample.put("value", sample.get("value").asDouble() * 9);
+            }
+        }
+        MonitorFixtures.push(api, samples);
+    }
+
     /**
      * Card-processor timeouts from 20 minutes ago on, with the project's error rate at {@code after} from then; the
-     * request names the repository, or only the service (the name part of the repository).
+     * request names the repository, or only the service (the name part of the repository). With
+     * {@code burstsEveryHour}, the error rate had bursts as large every hour before ({@link #pushHourlyBursts}).
      */
-    private String paymentsIncident(String repo, double after, boolean namesRepository) {
+    private String paymentsIncident(String repo, double after, boolean namesRepository, boolean burstsEveryHour) {
         MonitorFixtures.deploy(api, repo, "pending"); // registers the project; pending starts no verification
         Instant onset = Instant.now().minus(Duration.ofMinutes(20)).truncatedTo(ChronoUnit.SECONDS);
+        if (burstsEveryHour) {
+            pushHourlyBursts(repo, onset);
+        }
         MonitorFixtures.push(api, MonitorFixtures.samples(repo, "error_rate", onset.minus(Duration.ofMinutes(20)),
                 Duration.ofSeconds(30), 40, 1.0, 1));
         MonitorFixtures.push(api, MonitorFixtures.samples(repo, "error_rate", onset.plusSeconds(5),
