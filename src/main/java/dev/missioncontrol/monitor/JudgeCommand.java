@@ -40,6 +40,11 @@ public final class JudgeCommand implements Callable<Integer> {
     @Option(names = "--name", description = "metric name; defaults to the current file's name")
     private String name;
 
+    @Option(names = "--history", paramLabel = "FILE", description = "samples before the baseline, oldest first, "
+            + "as evenly spaced as the others: a move found is weighed against the windows in it and passes "
+            + "when it is ordinary for the metric")
+    private Path history;
+
     private final Clock clock;
 
     public JudgeCommand() {
@@ -56,7 +61,7 @@ public final class JudgeCommand implements Callable<Integer> {
         try {
             String metric = name != null ? name : nameOf(current);
             MetricSamples samples = new MetricSamples(metric, SampleFile.read(baseline), SampleFile.read(current),
-                    direction(metric), false);
+                    direction(metric), false).withHistory(history == null ? null : SampleFile.read(history));
             Instant now = clock.instant();
             Verdict verdict = Judge.decide(List.of(Judge.check(now, List.of(samples))), now);
             spec.commandLine().getOut().println(json().writeValueAsString(verdict));

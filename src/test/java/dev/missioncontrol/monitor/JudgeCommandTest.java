@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -55,6 +56,38 @@ class JudgeCommandTest {
         assertThat(metric.path("direction").asText()).isEqualTo("increase");
         assertThat(metric.path("p_value").asDouble()).isLessThan(0.02);
         assertThat(metric.path("ratio").asDouble()).isCloseTo((54.0 / 7) / (2.0 / 8), within(1e-9));
+    }
+
+    @Test
+    void weighs_the_move_against_the_history_it_is_given() throws IOException {
+        // Errors that step from about 1 to about 3 every twenty samples: the deploy's step is one of many.
+        StringBuilder history = new StringBuilder();
+        for (int i = 0; i < 400; i++) {
+            history.append((i / 10) % 2 == 0 ? 1 + i % 3 * 0.1 : 3 + i % 3 * 0.1).append('\n');
+        }
+        Path before = file("before.txt", "1\n1.1\n1.2\n1\n1.1\n1.2\n1\n1.1\n1.2\n1\n");
+        Path after = file("after.txt", "3\n3.1\n3.2\n3\n3.1\n3.2\n3\n3.1\n3.2\n3\n");
+        Path earlier = file("history.txt", history.toString());
+        String[] args = {"--baseline", before.toString(), "--current", after.toString(), "--name", "error_rate"};
+
+        run(new JudgeCommand(), args);
+        String without = out.toString();
+        out.getBuffer().setLength(0);
+        int exit = run(new JudgeCommand(), concat(args, "--history", earlier.toString()));
+
+        assertThat(new ObjectMapper().readTree(without).path("state").asText()).isEqualTo("degraded");
+        assertThat(exit).isZero();
+        JsonNode verdict = new ObjectMapper().readTree(out.toString());
+        assertThat(verdict.path("state").asText()).isEqualTo("healthy");
+        JsonNode earlierWindows = verdict.at("/checks/0/metrics/0/earlier_windows");
+        assertThat(earlierWindows.path("pairs").asInt()).isGreaterThanOrEqualTo(EarlierWindows.MIN_PAIRS);
+        assertThat(earlierWindows.path("as_large").asInt()).isPositive();
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
     }
 
     @Test
