@@ -87,6 +87,10 @@ public final class WebServer {
      * answer, and a proxy turns that into a 502.
      */
     private static ServerConnector connector(Server server, HttpConfiguration http, int port) {
+        // The parser keeps a connection's header lines to skip parsing them again, and by default matches them
+        // without regard to case: after a valid "Authorization: Bearer <key>", the same key with one letter in the
+        // other case was read as the valid one. Keys, cookies and signatures are case-sensitive.
+        http.setHeaderCacheCaseSensitive(true);
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setPort(port);
         connector.setIdleTimeout(IDLE_TIMEOUT_MS);
