@@ -1,8 +1,10 @@
 package dev.missioncontrol.monitor;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * How often the metric moved as much before the deploy: the comparison that found a change, repeated on pairs of
@@ -46,12 +48,12 @@ public record EarlierWindows(int pairs, @JsonProperty("as_large") int asLarge) {
     }
 
     /** Whether moves this large were ordinary before the deploy. */
-    boolean explains() {
+    public boolean explains() {
         return ordinary(pairs, asLarge);
     }
 
     /** Whether {@code asLarge} of {@code pairs} earlier windows moving as much makes a move ordinary. */
-    public static boolean ordinary(int pairs, int asLarge) {
+    private static boolean ordinary(int pairs, int asLarge) {
         return pValue(pairs, asLarge) > ORDINARY_SHARE;
     }
 
@@ -60,6 +62,18 @@ public record EarlierWindows(int pairs, @JsonProperty("as_large") int asLarge) {
         return ordinary(pairs, asLarge)
                 ? "ordinary: " + asLarge + " of " + pairs + " earlier windows moved as much"
                 : "beyond " + (pairs - asLarge) + " of " + pairs + " earlier windows";
+    }
+
+    /** The figures a stored verdict's metric carries under {@code earlier_windows}, when it carries them. */
+    public static Optional<EarlierWindows> of(JsonNode metric) {
+        JsonNode e = metric.path("earlier_windows");
+        return e.path("pairs").isInt() && e.path("as_large").isInt()
+                ? Optional.of(new EarlierWindows(e.get("pairs").asInt(), e.get("as_large").asInt())) : Optional.empty();
+    }
+
+    /** For people, as {@link #describe(int, int)}. */
+    public String describe() {
+        return describe(pairs, asLarge);
     }
 
     /** The found-by words and the earlier windows' words together, whichever exist; {@code none} when neither. */

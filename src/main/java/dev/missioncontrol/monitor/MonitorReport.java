@@ -128,7 +128,7 @@ final class MonitorReport {
     private static String foundBy(MetricResult m) {
         String found = m.foundBy() == null ? null : m.foundBy().describe(num(m.effect()));
         EarlierWindows e = m.earlierWindows();
-        return EarlierWindows.alongside(found, e == null ? null : EarlierWindows.describe(e.pairs(), e.asLarge()), "–");
+        return EarlierWindows.alongside(found, e == null ? null : e.describe(), "–");
     }
 
     private static String severity(MetricResult m) {

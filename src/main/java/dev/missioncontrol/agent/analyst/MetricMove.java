@@ -11,18 +11,15 @@ import java.util.Locale;
 record MetricMove(String name, String result, double baseline, double current, Double ratio, String earlier) {
 
     static MetricMove from(JsonNode m) {
-        JsonNode e = m.path("earlier_windows");
-        String earlier = e.path("pairs").isInt() && e.path("as_large").isInt()
-                ? EarlierWindows.describe(e.get("pairs").asInt(), e.get("as_large").asInt()) : null;
         return new MetricMove(m.path("name").asText(), m.path("result").asText(), m.path("baseline").asDouble(),
-                m.path("current").asDouble(), m.hasNonNull("ratio") ? m.get("ratio").asDouble() : null, earlier);
+                m.path("current").asDouble(), m.hasNonNull("ratio") ? m.get("ratio").asDouble() : null,
+                EarlierWindows.of(m).map(EarlierWindows::describe).orElse(null));
     }
 
     /** Whether the metric moved, but no further than it often did before: a pass with earlier windows that say so. */
     static boolean ordinary(JsonNode m) {
-        JsonNode e = m.path("earlier_windows");
-        return "pass".equals(m.path("result").asText()) && e.path("pairs").isInt()
-                && EarlierWindows.ordinary(e.get("pairs").asInt(), e.path("as_large").asInt());
+        return "pass".equals(m.path("result").asText()) && EarlierWindows.of(m).filter(EarlierWindows::explains)
+                .isPresent();
     }
 
     String describe() {

@@ -27,9 +27,7 @@ public record MetricRow(String name, String baseline, String current, String rat
     private static String foundBy(JsonNode m) {
         String found = FoundBy.fromWire(m.path("found_by").asText("")).map(f -> f.describe(Format.number(m.get("effect"))))
                 .orElse(null);
-        JsonNode e = m.path("earlier_windows");
-        String earlier = e.path("pairs").isInt() && e.path("as_large").isInt()
-                ? EarlierWindows.describe(e.get("pairs").asInt(), e.get("as_large").asInt()) : null;
+        String earlier = EarlierWindows.of(m).map(EarlierWindows::describe).orElse(null);
         return EarlierWindows.alongside(found, earlier, "—");
     }
 
