@@ -90,22 +90,31 @@ record Comparison(double pValue, double effect, Outcome outcome, FoundBy foundBy
         return up ? after[after.length - k] - before[before.length - 1] : before[0] - after[k - 1];
     }
 
+    /** The {@value AllowedChange#EXTREME_SAMPLES}th highest value ({@code up}), or the negated kth lowest. */
+    private static double reached(double[] current, boolean up) {
+        int k = AllowedChange.EXTREME_SAMPLES;
+        double[] after = SampleStats.sorted(current);
+        return up ? after[after.length - k] : -after[k - 1];
+    }
+
     private static double range(double[] values) {
         double[] sorted = SampleStats.sorted(values);
         return sorted[sorted.length - 1] - sorted[0];
     }
 
     /**
-     * How large this comparison's move would be between two other windows, measured the way it found its own and
-     * in the direction it found, in the metric's own units: for levels the larger of the median's and the mean's
-     * shift, for extremes the distance past the baseline's extreme. Earlier windows measured so tell whether the
-     * move is ordinary for the metric. Units, not baseline spreads: a window of zeros has no spread, so an error
-     * counter's single error and its flood would both be infinitely many spreads, and equally ordinary.
+     * How large this comparison's move would be between two other windows, in the direction it found and in the
+     * metric's own units: for levels the larger of the median's and the mean's shift; for extremes how high (or
+     * low) the window's {@value AllowedChange#EXTREME_SAMPLES}th most extreme sample went. Earlier windows measured
+     * so tell whether the move is ordinary for the metric. Units, not baseline spreads: a window of zeros has no
+     * spread, so an error counter's single error and its flood would both be infinitely many spreads. Extremes by
+     * the value reached, not by the distance past the window before: a metric that swings between 1 and 4 every
+     * few minutes reaching 2 is ordinary, even when the minutes before the deploy happened to sit at 1.
      */
     double sizeOf(double[] baseline, double[] current) {
         boolean up = outcome != Outcome.LOW;
         if (foundBy == FoundBy.EXTREMES) {
-            return current.length >= AllowedChange.EXTREME_SAMPLES ? beyond(baseline, current, up) : 0;
+            return current.length >= AllowedChange.EXTREME_SAMPLES ? reached(current, up) : Double.NEGATIVE_INFINITY;
         }
         double toward = up ? 1 : -1;
         return Math.max(toward * (SampleStats.median(current) - SampleStats.median(baseline)),

@@ -85,6 +85,24 @@ class EarlierWindowsTest {
     }
 
     @Test
+    void a_metric_that_swings_between_1_and_4_reaching_2_is_ordinary_though_the_window_before_sat_at_1() {
+        // Half a period at 1, half at 4; the deploy lands just after a low half, so its baseline is all 1s and two
+        // samples at 2 are far past that baseline's tight range: an extreme, next to the window before alone.
+        Random noise = new Random(9);
+        int deploy = HISTORY + 2 * WINDOW;
+        double[] series = IntStream.range(0, deploy + WINDOW)
+                .mapToDouble(i -> (i < deploy ? ((i / WINDOW) % 2 == 0 ? 4 : 1) : 2) + 0.05 * noise.nextGaussian())
+                .toArray();
+        MetricSamples samples = samplesAt(series, deploy);
+
+        MetricResult withoutHistory = MetricJudgement.judge(samples.withHistory(new double[0]));
+        MetricResult result = MetricJudgement.judge(samples);
+
+        assertThat(withoutHistory.result()).isEqualTo(Outcome.HIGH);
+        assertThat(result.result()).isEqualTo(Outcome.PASS);
+    }
+
+    @Test
     void a_burst_of_errors_is_not_ordinary_because_single_errors_were() {
         // An error counter at zero but for one error every 150 samples: each window before the deploy that caught
         // one moved "infinitely many" baseline spreads from a zero baseline, and so would a flood.
