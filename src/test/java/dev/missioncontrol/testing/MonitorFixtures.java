@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.missioncontrol.config.AppConfig;
+import dev.missioncontrol.monitor.MonitorSchedule;
 import dev.missioncontrol.orgs.OrgStore;
 import dev.missioncontrol.store.Json;
 import java.time.Clock;
@@ -23,11 +24,19 @@ public final class MonitorFixtures {
     private MonitorFixtures() {
     }
 
+    private static final List<Duration> FAST_OFFSETS = List.of(Duration.ofSeconds(1), Duration.ofSeconds(2),
+            Duration.ofSeconds(4));
+    private static final Duration FAST_BAKE = Duration.ofSeconds(10);
+
     /** Checks at +1 s, +2 s, +4 s, +8 s and the final one at +10 s; sessions polled every 100 ms. */
     public static UnaryOperator<AppConfig> fastSchedule() {
         return c -> c.withRuntime(new AppConfig.Runtime(16, Duration.ofSeconds(30), Duration.ofMillis(100),
-                List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4)), Duration.ofSeconds(10),
-                Duration.ofSeconds(15)));
+                FAST_OFFSETS, FAST_BAKE, Duration.ofSeconds(15)));
+    }
+
+    /** How many checks the fast schedule makes. */
+    public static int fastScheduleChecks() {
+        return new MonitorSchedule(FAST_OFFSETS, FAST_BAKE).checkOffsets().size();
     }
 
     /** Lets outbound calls reach this machine, where the tests' receivers and Prometheus listen. */
