@@ -60,8 +60,8 @@ record Comparison(double pValue, double effect, Outcome outcome, FoundBy foundBy
      */
     static Comparison ofExtremes(MetricSamples samples, double pValue, AllowedChange bounds) {
         int k = AllowedChange.EXTREME_SAMPLES;
-        if (samples.baseline().length < AllowedChange.EXTREME_BASELINE || SampleStats.robustSpread(samples.baseline()) <= 0
-                || samples.current().length < k) {
+        if (samples.baseline().length < AllowedChange.EXTREME_BASELINE
+                || SampleStats.robustSpread(samples.baseline()) <= 0 || samples.current().length < k) {
             return new Comparison(pValue, 0, Outcome.PASS, FoundBy.EXTREMES);
         }
         double bar = bounds.extremeRanges() * range(samples.baseline());

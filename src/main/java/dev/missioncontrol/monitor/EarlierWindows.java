@@ -22,8 +22,8 @@ public record EarlierWindows(int pairs, @JsonProperty("as_large") int asLarge) {
     /** Pairs start every quarter window, so a move is seen whatever the phase it fell at. */
     static final int STARTS_PER_WINDOW = 4;
     /**
-     * Below this, even a move no earlier pair made has an empirical p-value over 5 %: too little history to weigh
-     * a move against, so the change stands as found.
+     * Below this, even a move no earlier pair made has an empirical p-value of 5 % or more: too little history to
+     * weigh a move against, so the change stands as found.
      */
     static final int MIN_PAIRS = 20;
     /** A move that ordinary moments match more often than this is ordinary (a 5 % false-alarm rate). */

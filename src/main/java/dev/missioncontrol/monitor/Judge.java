@@ -43,7 +43,7 @@ public final class Judge {
 
     /**
      * Whether a degraded check before the last may end the watch. Every check is one more chance for ordinary
-     * wander to pass for a regression (nine checks at 5 % each would fail a quarter of good deploys), so an early
+     * wander to pass for a regression (nine looks at 5 % each could fail a third of good deploys), so an early
      * check must be convincing at the false-alarm share divided by the number of checks (Bonferroni): every
      * failing metric's move must be that rare among its earlier windows. At nine checks that takes 179 earlier
      * pairs none of which moved as much; a failure with less history to weigh it against waits for the last check.

@@ -81,7 +81,8 @@ public final class MetricJudgement {
         if (earlier == null) {
             return found;
         }
-        return earlier.explains() ? new Comparison(found.pValue(), found.effect(), Outcome.PASS, found.foundBy(), earlier)
+        return earlier.explains()
+                ? new Comparison(found.pValue(), found.effect(), Outcome.PASS, found.foundBy(), earlier)
                 : found.with(earlier);
     }
 

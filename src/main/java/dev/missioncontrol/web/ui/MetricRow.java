@@ -25,8 +25,8 @@ public record MetricRow(String name, String baseline, String current, String rat
      * earlier windows; a dash when neither applies.
      */
     private static String foundBy(JsonNode m) {
-        String found = FoundBy.fromWire(m.path("found_by").asText("")).map(f -> f.describe(Format.number(m.get("effect"))))
-                .orElse(null);
+        String found = FoundBy.fromWire(m.path("found_by").asText(""))
+                .map(f -> f.describe(Format.number(m.get("effect")))).orElse(null);
         String earlier = EarlierWindows.of(m).map(EarlierWindows::describe).orElse(null);
         return EarlierWindows.alongside(found, earlier, "—");
     }
