@@ -64,9 +64,11 @@ record Comparison(double pValue, double effect, Outcome outcome, FoundBy foundBy
                 || SampleStats.robustSpread(samples.baseline()) <= 0 || samples.current().length < k) {
             return new Comparison(pValue, 0, Outcome.PASS, FoundBy.EXTREMES);
         }
-        double bar = bounds.extremeRanges() * range(samples.baseline());
-        double above = beyond(samples.baseline(), samples.current(), true);
-        double below = beyond(samples.baseline(), samples.current(), false);
+        double[] before = SampleStats.sorted(samples.baseline());
+        double[] after = SampleStats.sorted(samples.current());
+        double bar = bounds.extremeRanges() * (before[before.length - 1] - before[0]);
+        double above = after[after.length - k] - before[before.length - 1];
+        double below = before[0] - after[k - 1];
         boolean high = above > bar;
         boolean low = below > bar;
         if (high && low) {
@@ -79,27 +81,11 @@ record Comparison(double pValue, double effect, Outcome outcome, FoundBy foundBy
         return new Comparison(pValue, low ? -below : 0, low ? Outcome.LOW : Outcome.PASS, FoundBy.EXTREMES);
     }
 
-    /**
-     * How far the {@value AllowedChange#EXTREME_SAMPLES}th most extreme sample after went past the baseline's highest
-     * value ({@code up}) or lowest: negative when it stayed inside.
-     */
-    private static double beyond(double[] baseline, double[] current, boolean up) {
-        int k = AllowedChange.EXTREME_SAMPLES;
-        double[] before = SampleStats.sorted(baseline);
-        double[] after = SampleStats.sorted(current);
-        return up ? after[after.length - k] - before[before.length - 1] : before[0] - after[k - 1];
-    }
-
     /** The {@value AllowedChange#EXTREME_SAMPLES}th highest value ({@code up}), or the negated kth lowest. */
     private static double reached(double[] current, boolean up) {
         int k = AllowedChange.EXTREME_SAMPLES;
         double[] after = SampleStats.sorted(current);
         return up ? after[after.length - k] : -after[k - 1];
-    }
-
-    private static double range(double[] values) {
-        double[] sorted = SampleStats.sorted(values);
-        return sorted[sorted.length - 1] - sorted[0];
     }
 
     /**
