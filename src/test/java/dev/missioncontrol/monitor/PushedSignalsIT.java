@@ -8,7 +8,6 @@ import static dev.missioncontrol.testing.MonitorFixtures.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.missioncontrol.deployments.DeployCommand;
 import dev.missioncontrol.store.Json;
 import dev.missioncontrol.testing.Api;
@@ -192,13 +191,10 @@ class PushedSignalsIT {
         Instant now = Instant.now();
         int count = 4800;
         var wave = samples(repo, "error_rate", now.minus(SPACING.multipliedBy(count)), SPACING, count, 1.0, 19);
-        for (int i = 0; i < count; i++) {
-            double secondsBefore = (count - i) * SPACING.toMillis() / 1000.0;
-            boolean high = ((int) Math.ceil(secondsBefore / 10)) % 2 == 0;
-            ObjectNode sample = (ObjectNode) wave.get(i);
-            sample.put("value", sample.get("value").asDouble() * (high ? 4 : 1));
-        }
-        push(api, wave);
+        push(api, MonitorFixtures.multiplyWhere(wave, t -> {
+            double secondsBefore = Duration.between(t, now).toMillis() / 1000.0;
+            return ((int) Math.ceil(secondsBefore / 10)) % 2 == 0;
+        }, 4));
     }
 
     /** A deploy after {@link #pushWave}, error_rate around {@code level} for the 11 s after it. */

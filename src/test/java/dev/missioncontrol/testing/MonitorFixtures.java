@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /** Deploy-monitor helpers for tests: a fast schedule, and pushing samples the way a client would. */
@@ -57,6 +58,16 @@ public final class MonitorFixtures {
             s.putObject("labels").put("repository", repo).put("instance", "i-" + (i % 2));
         }
         return out;
+    }
+
+    /** Multiplies the value of every sample whose timestamp {@code when} accepts by {@code factor}; returns them. */
+    public static ArrayNode multiplyWhere(ArrayNode samples, Predicate<Instant> when, double factor) {
+        for (JsonNode s : samples) {
+            if (when.test(Instant.parse(s.get("timestamp").asText()))) {
+                ((ObjectNode) s).put("value", s.get("value").asDouble() * factor);
+            }
+        }
+        return samples;
     }
 
     public static void push(Api api, ArrayNode samples) {

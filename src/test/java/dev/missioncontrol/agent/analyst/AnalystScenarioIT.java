@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.missioncontrol.store.Json;
 import dev.missioncontrol.testing.Api;
 import dev.missioncontrol.testing.Investigations;
@@ -112,15 +111,10 @@ class AnalystScenarioIT {
     private void pushHourlyBursts(String repo, Instant onset) {
         var samples = MonitorFixtures.samples(repo, "error_rate", onset.minus(Duration.ofHours(6)),
                 Duration.ofSeconds(30), 680, 1.0, 3);
-        for (int i = 0; i < samples.size(); i++) {
-            long minutesBefore = Duration.between(Instant.parse(samples.get(i).get("timestamp").asText()), onset)
-                    .toMinutes();
-            if (minutesBefore >= 30 && (minutesBefore / 30) % 2 == 1) {
-                ObjectNode sample = (ObjectNode) samples.get(i);
-                sample.put("value", sample.get("value").asDouble() * 9);
-            }
-        }
-        MonitorFixtures.push(api, samples);
+        MonitorFixtures.push(api, MonitorFixtures.multiplyWhere(samples, t -> {
+            long minutesBefore = Duration.between(t, onset).toMinutes();
+            return minutesBefore >= 30 && (minutesBefore / 30) % 2 == 1;
+        }, 9));
     }
 
     /**
