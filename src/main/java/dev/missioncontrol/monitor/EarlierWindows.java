@@ -19,7 +19,11 @@ public record EarlierWindows(int pairs, @JsonProperty("as_large") int asLarge) {
 
     /** Earlier windows looked at: a day of the default half-hour bake. */
     static final int WINDOWS_BACK = 48;
-    /** Pairs start every quarter window, so a move is seen whatever the phase it fell at. */
+    /**
+     * Pairs start every quarter window (a fractional step, rounded per pair), so a move is seen whatever the phase it
+     * fell at and the pairs reach back the whole {@value #WINDOWS_BACK} windows: a whole step of one sample for a
+     * window of 7 would spend the pairs on the last 27 windows.
+     */
     static final int STARTS_PER_WINDOW = 4;
     /**
      * Below this, even a move no earlier pair made has an empirical p-value of 5 % or more: too little history to
@@ -93,11 +97,12 @@ public record EarlierWindows(int pairs, @JsonProperty("as_large") int asLarge) {
         double[] before = concat(samples.history(), samples.baseline());
         int b = samples.baseline().length;
         int c = samples.current().length;
-        int stride = Math.max(1, c / STARTS_PER_WINDOW);
+        double stride = Math.max(1.0, c / (double) STARTS_PER_WINDOW);
         double size = found.sizeOf(samples.baseline(), samples.current());
         int pairs = 0;
         int asLarge = 0;
-        for (int end = before.length; end - c - b >= 0 && pairs < WINDOWS_BACK * STARTS_PER_WINDOW; end -= stride) {
+        for (int end = before.length; end - c - b >= 0 && pairs < WINDOWS_BACK * STARTS_PER_WINDOW;
+                end = before.length - (int) Math.round(pairs * stride)) {
             double earlier = found.sizeOf(slice(before, end - c - b, end - c), slice(before, end - c, end));
             pairs++;
             asLarge += earlier >= size ? 1 : 0;

@@ -30,7 +30,8 @@ class EarlierWindowsTest {
         assertThat(withoutHistory.result()).isEqualTo(Outcome.HIGH);
         assertThat(result.result()).isEqualTo(Outcome.PASS);
         assertThat(result.foundBy()).isNull();
-        assertThat(result.earlierWindows().pairs()).isEqualTo(EarlierWindows.WINDOWS_BACK * 4);
+        // pairs a quarter window apart whose two windows fit in the history and the baseline: (1440 - 30) / 7.5 + 1
+        assertThat(result.earlierWindows().pairs()).isEqualTo(189);
         assertThat(result.earlierWindows().explains()).isTrue();
     }
 
@@ -117,6 +118,28 @@ class EarlierWindowsTest {
 
         assertThat(result.result()).isEqualTo(Outcome.HIGH);
         assertThat(result.earlierWindows().asLarge()).isZero();
+    }
+
+    @Test
+    void short_windows_still_look_back_the_whole_history() {
+        // Windows of 7 samples (a few minutes after the deploy) and 48 windows of history: a metric that swung by
+        // half a day at a time until the last 200 samples, and has been flat since. Pairs a sample apart would stop
+        // at 192 and see only the calm; pairs a quarter window apart reach the swings.
+        int window = 7;
+        int calm = 200;
+        int deploy = window + EarlierWindows.WINDOWS_BACK * window;
+        Random noise = new Random(11);
+        double[] series = IntStream.range(0, deploy + window)
+                .mapToDouble(i -> (i < deploy - window - calm ? 100 + 30 * Math.sin(2 * Math.PI * i / 24.0) : 100)
+                        + 0.1 * noise.nextGaussian() + (i >= deploy ? 25 : 0)).toArray();
+        MetricSamples samples = MetricSamples.of("requests", Arrays.copyOfRange(series, deploy - window, deploy),
+                Arrays.copyOfRange(series, deploy, deploy + window))
+                .withHistory(Arrays.copyOfRange(series, 0, deploy - window));
+
+        MetricResult result = MetricJudgement.judge(samples);
+
+        assertThat(result.earlierWindows().explains()).isTrue();
+        assertThat(result.result()).isEqualTo(Outcome.PASS);
     }
 
     @Test
