@@ -12,10 +12,22 @@ import java.util.Optional;
  * within a day (travel times, ad prices, one host's network) passes the level bounds on most ordinary
  * afternoons; a deploy is held responsible only for a move that few of those earlier pairs made.
  *
- * @param pairs   earlier window pairs measured
- * @param asLarge how many of them moved at least as far, in the same direction, as the deploy's windows did
+ * <p>A metric with a weekly rhythm (quiet weekends, busy Monday mornings) makes its large moves at the same hours
+ * every week, a few times in 48 windows: too rarely to look ordinary next to the other hours, though last week made
+ * the same move at the same hour. Where the same hours a week earlier are known and explain more of the metric's
+ * movement than its own recent hours do, the pairs are measured net of last week instead.
+ *
+ * @param pairs         earlier window pairs measured
+ * @param asLarge       how many of them moved at least as far, in the same direction, as the deploy's windows did
+ * @param netOfLastWeek whether every window, the deploy's included, was measured minus the same hours a week earlier
  */
-public record EarlierWindows(int pairs, @JsonProperty("as_large") int asLarge) {
+public record EarlierWindows(int pairs, @JsonProperty("as_large") int asLarge,
+                             @JsonProperty("net_of_last_week") boolean netOfLastWeek) {
+
+    /** Figures measured on the metric's own values. */
+    public EarlierWindows(int pairs, int asLarge) {
+        this(pairs, asLarge, false);
+    }
 
     /** Earlier windows looked at: a day of the default half-hour bake. */
     static final int WINDOWS_BACK = 48;
@@ -72,12 +84,13 @@ public record EarlierWindows(int pairs, @JsonProperty("as_large") int asLarge) {
     public static Optional<EarlierWindows> of(JsonNode metric) {
         JsonNode e = metric.path("earlier_windows");
         return e.path("pairs").isInt() && e.path("as_large").isInt()
-                ? Optional.of(new EarlierWindows(e.get("pairs").asInt(), e.get("as_large").asInt())) : Optional.empty();
+                ? Optional.of(new EarlierWindows(e.get("pairs").asInt(), e.get("as_large").asInt(),
+                e.path("net_of_last_week").asBoolean(false))) : Optional.empty();
     }
 
-    /** For people, as {@link #describe(int, int)}. */
+    /** For people, as {@link #describe(int, int)}, saying so when last week's same hours were taken away. */
     public String describe() {
-        return describe(pairs, asLarge);
+        return describe(pairs, asLarge) + (netOfLastWeek ? ", net of last week" : "");
     }
 
     /** The found-by words and the earlier windows' words together, whichever exist; {@code none} when neither. */
@@ -91,14 +104,59 @@ public record EarlierWindows(int pairs, @JsonProperty("as_large") int asLarge) {
     /**
      * Repeats {@code found} on the history: each earlier pair is a window of the baseline's length followed by one
      * of the current window's length, all before the deploy, the latest pair ending where the deploy's baseline
-     * ends. Null when the samples hold too little history for {@value #MIN_PAIRS} pairs.
+     * ends. Net of last week where {@link #weeklyRhythm} says last week explains the metric better. Null when the
+     * samples hold too little history for {@value #MIN_PAIRS} pairs.
      */
     static EarlierWindows measure(MetricSamples samples, Comparison found) {
         double[] before = concat(samples.history(), samples.baseline());
-        int b = samples.baseline().length;
-        int c = samples.current().length;
+        EarlierWindows plain = count(before, samples.baseline().length, samples.current(), found, false);
+        WeekEarlier week = samples.weekEarlier();
+        if (week == null || !week.pairsWith(samples.baseline(), samples.current())) {
+            return plain;
+        }
+        // paired by position from the deploy's moment: backwards before it, forwards after it
+        double[] weekBefore = concat(week.history(), week.baseline());
+        int common = Math.min(before.length, weekBefore.length);
+        double[] netBefore = WeekEarlier.residuals(lastOf(before, common), lastOf(weekBefore, common));
+        int c = Math.min(samples.current().length, week.current().length);
+        if (!weeklyRhythm(lastOf(before, common), netBefore, c)) {
+            return plain;
+        }
+        double[] netCurrent = WeekEarlier.residuals(firstOf(samples.current(), c), firstOf(week.current(), c));
+        int b = Math.min(samples.baseline().length, week.baseline().length);
+        EarlierWindows net = count(netBefore, b, netCurrent, found, true);
+        return net == null ? plain : net;
+    }
+
+    /**
+     * Whether the metric moves less over a window's length once last week's same hours are taken away: then its
+     * moves are mostly the weekly rhythm. The choice looks only at the hours before the deploy, never at the deploy's
+     * own move. For a metric without a rhythm, taking last week away only adds last week's noise.
+     */
+    private static boolean weeklyRhythm(double[] before, double[] netBefore, int window) {
+        return wander(netBefore, window) < wander(before, window);
+    }
+
+    /**
+     * The mean distance the series moves over {@code lag} samples. The mean, not the median: a rhythm's moves may be
+     * a few steep hours of the week, which the median of all moves never sees.
+     */
+    private static double wander(double[] series, int lag) {
+        if (series.length <= lag) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double total = 0;
+        for (int i = lag; i < series.length; i++) {
+            total += Math.abs(series[i] - series[i - lag]);
+        }
+        return total / (series.length - lag);
+    }
+
+    private static EarlierWindows count(double[] before, int b, double[] current, Comparison found,
+            boolean netOfLastWeek) {
+        int c = current.length;
         double stride = Math.max(1.0, c / (double) STARTS_PER_WINDOW);
-        double size = found.sizeOf(samples.baseline(), samples.current());
+        double size = found.sizeOf(slice(before, before.length - b, before.length), current);
         int pairs = 0;
         int asLarge = 0;
         for (int end = before.length; end - c - b >= 0 && pairs < WINDOWS_BACK * STARTS_PER_WINDOW;
@@ -107,7 +165,7 @@ public record EarlierWindows(int pairs, @JsonProperty("as_large") int asLarge) {
             pairs++;
             asLarge += earlier >= size ? 1 : 0;
         }
-        return pairs < MIN_PAIRS ? null : new EarlierWindows(pairs, asLarge);
+        return pairs < MIN_PAIRS ? null : new EarlierWindows(pairs, asLarge, netOfLastWeek);
     }
 
     private static double[] concat(double[] first, double[] second) {
@@ -115,6 +173,14 @@ public record EarlierWindows(int pairs, @JsonProperty("as_large") int asLarge) {
         System.arraycopy(first, 0, all, 0, first.length);
         System.arraycopy(second, 0, all, first.length, second.length);
         return all;
+    }
+
+    private static double[] firstOf(double[] values, int n) {
+        return slice(values, 0, n);
+    }
+
+    private static double[] lastOf(double[] values, int n) {
+        return slice(values, values.length - n, values.length);
     }
 
     private static double[] slice(double[] values, int from, int to) {

@@ -33,6 +33,14 @@ public record MetricSamples(String name, double[] baseline, double[] current, Di
                 new WeekEarlier(weekEarlierBaseline, weekEarlierCurrent), history);
     }
 
+    /**
+     * These samples with the history a week before their own history, where the week-earlier windows are known.
+     */
+    public MetricSamples withWeekEarlierHistory(double[] weekEarlierHistory) {
+        return weekEarlier == null ? this : new MetricSamples(name, baseline, current, direction, critical,
+                new WeekEarlier(weekEarlier.baseline(), weekEarlier.current(), weekEarlierHistory), history);
+    }
+
     /** These samples with the ones before the baseline window. */
     public MetricSamples withHistory(double[] before) {
         return new MetricSamples(name, baseline, current, direction, critical, weekEarlier, before);

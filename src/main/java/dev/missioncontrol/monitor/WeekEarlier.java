@@ -7,12 +7,36 @@ package dev.missioncontrol.monitor;
  * windows just because the hour or the day changed; last week shows how much of that move is the
  * rhythm, so only the rest is held against the deploy.
  */
-public record WeekEarlier(double[] baseline, double[] current) {
+public record WeekEarlier(double[] baseline, double[] current, double[] history) {
+
+    public WeekEarlier {
+        history = history == null ? new double[0] : history;
+    }
+
+    /** The two windows a week earlier, without the history before them. */
+    public WeekEarlier(double[] baseline, double[] current) {
+        this(baseline, current, null);
+    }
 
     /** Whether these windows line up sample for sample with the metric's own windows. */
     boolean alignsWith(double[] metricBaseline, double[] metricCurrent) {
         return baseline != null && current != null
                 && baseline.length == metricBaseline.length && current.length == metricCurrent.length;
+    }
+
+    /**
+     * Whether these windows hold about as many samples as the metric's own, so that the samples on each side of the
+     * deploy pair up with those on each side of the same moment a week earlier once cut to the shorter length.
+     * Pushed samples rarely fall at the same offsets both weeks, so a window may hold one more or one fewer; a
+     * difference of more than a twentieth means another sampling rate, where pairing by position would be wrong.
+     */
+    boolean pairsWith(double[] metricBaseline, double[] metricCurrent) {
+        return baseline != null && current != null && close(baseline.length, metricBaseline.length)
+                && close(current.length, metricCurrent.length);
+    }
+
+    private static boolean close(int a, int b) {
+        return Math.abs(a - b) <= Math.max(1, Math.min(a, b) / 20);
     }
 
     /** This week's samples minus last week's at the same moment: what the rhythm does not explain. */

@@ -143,6 +143,57 @@ class EarlierWindowsTest {
     }
 
     @Test
+    void a_weekend_drop_that_last_week_made_too_is_ordinary() {
+        // Hourly traffic at 100 on weekdays and 50 at weekends, with a daily swing; the deploy lands at midnight
+        // before Saturday. Three weekends in 48 windows of 12 hours are too few drops to make this one ordinary;
+        // last week made the same drop at the same hour.
+        int deploy = 4 * WEEK_HOURS + SATURDAY;
+        MetricSamples samples = weekly(deploy, 0);
+
+        MetricResult result = MetricJudgement.judge(samples);
+        MetricResult withoutLastWeek = MetricJudgement.judge(samples.withWeekEarlierHistory(new double[0]));
+
+        assertThat(withoutLastWeek.result()).isEqualTo(Outcome.LOW);
+        assertThat(result.result()).isEqualTo(Outcome.PASS);
+        assertThat(result.earlierWindows().explains()).isTrue();
+        assertThat(result.earlierWindows().netOfLastWeek()).isTrue();
+        assertThat(result.earlierWindows().describe()).endsWith("moved as much, net of last week");
+    }
+
+    @Test
+    void a_drop_last_week_did_not_make_still_fails_on_a_weekly_metric() {
+        int tuesday = 24;
+        MetricResult result = MetricJudgement.judge(weekly(5 * WEEK_HOURS + tuesday, -50));
+
+        assertThat(result.result()).isEqualTo(Outcome.LOW);
+        assertThat(result.earlierWindows().asLarge()).isZero();
+    }
+
+    private static final int WEEK_HOURS = 7 * 24;
+    private static final int SATURDAY = 5 * 24;
+
+    /**
+     * Windows of 12 hourly samples around {@code deploy} on a metric with a weekly rhythm, the current window moved by
+     * {@code jump}, with 48 windows of history and the same windows and history a week earlier.
+     */
+    private static MetricSamples weekly(int deploy, double jump) {
+        int window = 12;
+        Random noise = new Random(13);
+        double[] series = IntStream.range(0, deploy + window)
+                .mapToDouble(i -> (i % WEEK_HOURS >= SATURDAY ? 50 : 100) + 10 * Math.sin(2 * Math.PI * i / 24.0)
+                        + noise.nextGaussian() + (i >= deploy ? jump : 0)).toArray();
+        int history = EarlierWindows.WINDOWS_BACK * window;
+        int weekEarlier = deploy - WEEK_HOURS;
+        return MetricSamples.of("requests", Arrays.copyOfRange(series, deploy - window, deploy),
+                        Arrays.copyOfRange(series, deploy, deploy + window))
+                .withHistory(Arrays.copyOfRange(series, deploy - window - history, deploy - window))
+                .withWeekEarlier(Arrays.copyOfRange(series, weekEarlier - window, weekEarlier),
+                        Arrays.copyOfRange(series, weekEarlier, weekEarlier + window))
+                .withWeekEarlierHistory(Arrays.copyOfRange(series, weekEarlier - window - history,
+                        weekEarlier - window));
+    }
+
+    @Test
     void the_report_and_the_page_say_how_the_move_compares() {
         assertThat(EarlierWindows.describe(192, 40)).isEqualTo("ordinary: 40 of 192 earlier windows moved as much");
         assertThat(EarlierWindows.describe(192, 3)).isEqualTo("beyond 189 of 192 earlier windows");

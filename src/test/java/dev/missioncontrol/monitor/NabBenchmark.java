@@ -169,8 +169,10 @@ public final class NabBenchmark {
             if (weekBefore < 0) {
                 return samples;
             }
-            return samples.withWeekEarlier(series.slice(weekBefore - samples.baseline().length, weekBefore),
-                    series.slice(weekBefore, weekBefore + current.length));
+            int weekBaselineStart = weekBefore - samples.baseline().length;
+            return samples.withWeekEarlier(series.slice(weekBaselineStart, weekBefore),
+                    series.slice(weekBefore, weekBefore + current.length)).withWeekEarlierHistory(
+                    series.slice(weekBaselineStart - samples.history().length, weekBaselineStart));
         }
 
         private static VerdictState stateOf(Check check) {

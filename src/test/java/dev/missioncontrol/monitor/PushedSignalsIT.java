@@ -8,6 +8,8 @@ import static dev.missioncontrol.testing.MonitorFixtures.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.missioncontrol.deployments.DeployCommand;
 import dev.missioncontrol.store.Json;
 import dev.missioncontrol.testing.Api;
@@ -114,6 +116,36 @@ class PushedSignalsIT {
     }
 
     @Test
+    void a_jump_the_service_made_at_the_same_moment_last_week_is_its_weekly_rhythm_and_the_deploy_passes()
+            throws InterruptedException {
+        // The square wave both weeks, and at the deploy's moment of each week a jump to 12 (a weekly batch, say): far
+        // beyond anything in the eight minutes before the deploy, ordinary net of last week. Both weeks are pushed
+        // before the deploy, around a planned moment, so last week's jump is in place for the first check.
+        String repo = "acme/pushed-weekly";
+        Instant planned = Instant.now().plusSeconds(4);
+        Instant lastWeek = planned.minus(Duration.ofDays(7));
+        pushWave(repo, planned, 19);
+        pushWave(repo, lastWeek, 23);
+        push(api, raisedBy(11, samples(repo, "error_rate", planned.plus(SPACING), SPACING, 120, 1.0, 29)));
+        push(api, raisedBy(11, samples(repo, "error_rate", lastWeek.plus(SPACING), SPACING, 120, 1.0, 31)));
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), planned).toMillis()));
+        JsonNode created = deploy(api, repo, "success");
+
+        JsonNode verdict = awaitVerdict(api, created.get("id").asText()).get("verdict");
+        JsonNode metric = lastCheckMetric(verdict);
+        assertThat(verdict.get("state").asText()).as(metric.toString()).isEqualTo("healthy");
+        assertThat(metric.get("ratio").asDouble()).isGreaterThan(5);
+        assertThat(metric.at("/earlier_windows/net_of_last_week").asBoolean()).isTrue();
+        assertThat(awaitReport(created)).contains("earlier windows moved as much, net of last week");
+    }
+
+    /** The samples, each value raised by {@code amount}: a jump with the same noise as before it. */
+    private static ArrayNode raisedBy(double amount, ArrayNode samples) {
+        samples.forEach(s -> ((ObjectNode) s).put("value", s.get("value").asDouble() + amount));
+        return samples;
+    }
+
+    @Test
     void a_project_with_its_own_bake_time_is_watched_for_that_long_and_no_longer() {
         String repo = "acme/quick-bake";
         MonitorFixtures.registerProject(server, repo,
@@ -187,19 +219,18 @@ class PushedSignalsIT {
      * Eight minutes of error_rate every 100 ms before now, a square wave: 10 s around 1.0, 10 s around 4.0, the
      * last 10 s at 1.0. Time enough for the 48 earlier windows of the last check (10 s each).
      */
-    private void pushWave(String repo) {
-        Instant now = Instant.now();
+    private void pushWave(String repo, Instant now, long seed) {
         int count = 4800;
-        var wave = samples(repo, "error_rate", now.minus(SPACING.multipliedBy(count)), SPACING, count, 1.0, 19);
+        var wave = samples(repo, "error_rate", now.minus(SPACING.multipliedBy(count)), SPACING, count, 1.0, seed);
         push(api, MonitorFixtures.multiplyWhere(wave, t -> {
             double secondsBefore = Duration.between(t, now).toMillis() / 1000.0;
             return ((int) Math.ceil(secondsBefore / 10)) % 2 == 0;
         }, 4));
     }
 
-    /** A deploy after {@link #pushWave}, error_rate around {@code level} for the 11 s after it. */
+    /** A deploy after {@link #pushWave} up to now, error_rate around {@code level} for the 11 s after it. */
     private JsonNode deployOnWave(String repo, double level) {
-        pushWave(repo);
+        pushWave(repo, Instant.now(), 19);
         JsonNode created = deploy(api, repo, "success");
         Instant at = Instant.parse(created.get("created_at").asText());
         push(api, samples(repo, "error_rate", at.plusMillis(20), SPACING, 110, level, repo.hashCode()));

@@ -83,23 +83,22 @@ final class CompareWindows implements Tool {
         Signals.Fetched lastWeek = signals.fetch(project.get(), deployed.minus(window).minus(WEEK),
                 deployed.plus(window).minus(WEEK).plusMillis(1));
         Instant historyEnd = deployed.minus(window);
-        Signals.Fetched history = signals.fetch(project.get(), historyEnd.minus(EarlierWindows.reach(window)),
-                historyEnd, window.multipliedBy(2));
+        Signals.Fetched history = history(project.get(), historyEnd, window);
+        Signals.Fetched lastWeeksHistory = history(project.get(), historyEnd.minus(WEEK), window);
         List<MetricSamples> samples = withHistory(samples(project.get(), now, lastWeek, deployed, window), history,
-                historyEnd);
+                lastWeeksHistory, historyEnd);
         Check check = Judge.check(at, samples);
         ObjectNode data = Json.object().put("deployed_at", deployed.toString()).put("window_seconds",
                 window.toMillis() / 1000.0);
         data.set("check", Json.MAPPER.valueToTree(check));
-        fetchedProblems(data, now, history);
+        fetchedProblems(data, now, history, lastWeeksHistory);
         return check.metrics().isEmpty() ? new ToolResult(ToolResult.Status.NO_DATA, "no metrics configured or "
                 + "pushed for " + project.get().repositoryFullName(), data) : ToolResult.ok(summary(check), data);
     }
 
     private List<MetricSamples> samples(Project project, Signals.Fetched now, Signals.Fetched lastWeek,
             Instant deployed, Duration window) {
-        Map<String, Series> earlier = lastWeek.series().stream()
-                .collect(Collectors.toMap(Series::name, Function.identity(), (a, b) -> a));
+        Map<String, Series> earlier = byName(lastWeek);
         List<MetricSamples> out = new ArrayList<>();
         for (Series s : now.series()) {
             MetricDefinition def = signals.definition(project, s.name());
@@ -118,25 +117,47 @@ final class CompareWindows implements Tool {
     }
 
     /**
+     * The hours before a baseline window ending at {@code end}, at the judged windows' resolution. Fetched apart from
+     * the windows so that a failure here only leaves the earlier windows out; a week earlier, fetched the same way so
+     * that its samples fall at the same moments of the week.
+     */
+    private Signals.Fetched history(Project project, Instant end, Duration window) {
+        return signals.fetch(project, end.minus(EarlierWindows.reach(window)), end, window.multipliedBy(2));
+    }
+
+    /**
      * Each metric with its samples from the hours before the baseline window, which show how much it moves between
-     * ordinary windows.
+     * ordinary windows, and the same hours a week earlier, which show how much of that is a weekly rhythm.
      */
     private static List<MetricSamples> withHistory(List<MetricSamples> samples, Signals.Fetched history,
-            Instant historyEnd) {
-        Map<String, Series> byName = history.series().stream()
-                .collect(Collectors.toMap(Series::name, Function.identity(), (a, b) -> a));
+            Signals.Fetched lastWeeksHistory, Instant historyEnd) {
+        Map<String, Series> byName = byName(history);
+        Map<String, Series> lastWeekByName = byName(lastWeeksHistory);
         return samples.stream().map(m -> {
             Series earlier = byName.get(m.name());
-            return earlier == null ? m : m.withHistory(earlier.between(Instant.EPOCH, historyEnd).values());
+            Series weekEarlier = lastWeekByName.get(m.name());
+            MetricSamples with = earlier == null ? m : m.withHistory(earlier.between(Instant.EPOCH, historyEnd).values());
+            return weekEarlier == null ? with
+                    : with.withWeekEarlierHistory(weekEarlier.between(Instant.EPOCH, historyEnd.minus(WEEK)).values());
         }).toList();
     }
 
-    /** Why sources could not be read; history that could not be read only leaves the earlier windows out. */
-    private static void fetchedProblems(ObjectNode data, Signals.Fetched fetched, Signals.Fetched history) {
+    private static Map<String, Series> byName(Signals.Fetched fetched) {
+        return fetched.series().stream().collect(Collectors.toMap(Series::name, Function.identity(), (a, b) -> a));
+    }
+
+    /**
+     * Why sources could not be read; history that could not be read only leaves the earlier windows out, and last
+     * week's history only their measure net of last week.
+     */
+    private static void fetchedProblems(ObjectNode data, Signals.Fetched fetched, Signals.Fetched history,
+            Signals.Fetched lastWeeksHistory) {
         var problems = data.putArray("problems");
         fetched.problems().forEach(problems::add);
         history.problems().forEach(p -> problems.add("History before the baseline (earlier windows not compared): "
                 + p));
+        lastWeeksHistory.problems().forEach(p -> problems.add("History a week earlier (earlier windows not measured "
+                + "net of last week): " + p));
     }
 
     static String summary(Check check) {
