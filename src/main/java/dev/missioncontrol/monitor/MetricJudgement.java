@@ -43,7 +43,8 @@ public final class MetricJudgement {
     }
 
     /**
-     * Against the window before the deploy first; where last week's windows exist, a move that is
+     * Against the window before the deploy first, by the stricter {@link AllowedChange#withoutHistory} bounds when
+     * the history is too short to weigh the move against; where last week's windows exist, a move that is
      * ordinary next to the window before (a Monday after a Sunday) but not next to last week's
      * same hours (traffic a third lower than last Thursday) counts too; and last, a few samples far
      * beyond anything before the deploy (a latency spike the median never sees). A move found by
@@ -52,6 +53,9 @@ public final class MetricJudgement {
      */
     private static Comparison compare(MetricSamples samples, AllowedChange bounds) {
         Comparison levels = unlessOrdinary(samples, Comparison.ofLevels(samples.baseline(), samples.current(), bounds));
+        if (levels.changed() && levels.earlier() == null) {
+            levels = Comparison.ofLevels(samples.baseline(), samples.current(), bounds.withoutHistory());
+        }
         if (levels.changed()) {
             return levels;
         }
