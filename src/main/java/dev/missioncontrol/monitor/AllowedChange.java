@@ -33,11 +33,12 @@ record AllowedChange(double relative, double spreads, double weekSpreads, double
     static final int EXTREME_BASELINE = 19;
     static final AllowedChange DEFAULT = new AllowedChange(0.10, 0.5);
     /**
-     * The spread bound when the metric's history is too short to weigh a move against ({@link EarlierWindows}): a
-     * whole spread, a large standardised effect. Half a spread is enough only where earlier windows can still
-     * overrule it; without them a daily cycle or slow drift passes half a spread on many ordinary afternoons.
+     * How much the spread bound grows when the metric's history is too short to weigh a move against
+     * ({@link EarlierWindows}): at the default, from half a spread to a whole one, a large standardised effect. Half
+     * a spread is enough only where earlier windows can still overrule it; without them a daily cycle or slow drift
+     * passes half a spread on many ordinary afternoons.
      */
-    static final double SPREADS_WITHOUT_HISTORY = 1.0;
+    static final double SPREADS_WITHOUT_HISTORY = 2.0;
 
     AllowedChange(double relative, double spreads) {
         this(relative, spreads, WEEK_SPREADS, EXTREME_RANGES);
@@ -49,7 +50,7 @@ record AllowedChange(double relative, double spreads, double weekSpreads, double
 
     /** These bounds for a metric without the history to weigh a move against. */
     AllowedChange withoutHistory() {
-        return new AllowedChange(relative, Math.max(spreads, SPREADS_WITHOUT_HISTORY), weekSpreads, extremeRanges);
+        return new AllowedChange(relative, spreads * SPREADS_WITHOUT_HISTORY, weekSpreads, extremeRanges);
     }
 
     /**
