@@ -107,6 +107,11 @@ record Comparison(double pValue, double effect, Outcome outcome, FoundBy foundBy
                 toward * (SampleStats.mean(current) - SampleStats.mean(baseline)));
     }
 
+    /** This comparison with its figures, its move held to be within bounds. */
+    Comparison passing() {
+        return new Comparison(pValue, effect, Outcome.PASS, foundBy, earlier);
+    }
+
     /** This comparison with what the earlier windows showed. */
     Comparison with(EarlierWindows measured) {
         return new Comparison(pValue, effect, outcome, foundBy, measured);

@@ -109,23 +109,30 @@ public record EarlierWindows(int pairs, @JsonProperty("as_large") int asLarge,
      */
     static EarlierWindows measure(MetricSamples samples, Comparison found) {
         double[] before = concat(samples.history(), samples.baseline());
-        EarlierWindows plain = count(before, samples.baseline().length, samples.current(), found, false);
+        EarlierWindows net = netOfLastWeek(samples, before, found);
+        return net != null ? net : count(before, samples.baseline().length, samples.current(), found, false);
+    }
+
+    /**
+     * The earlier windows measured net of last week, pairing samples by position from the deploy's moment
+     * (backwards before it, forwards after it); null where last week's windows are missing or do not pair up, where
+     * the metric shows no weekly rhythm, or where too little of both weeks' history overlaps.
+     */
+    private static EarlierWindows netOfLastWeek(MetricSamples samples, double[] before, Comparison found) {
         WeekEarlier week = samples.weekEarlier();
         if (week == null || !week.pairsWith(samples.baseline(), samples.current())) {
-            return plain;
+            return null;
         }
-        // paired by position from the deploy's moment: backwards before it, forwards after it
         double[] weekBefore = concat(week.history(), week.baseline());
         int common = Math.min(before.length, weekBefore.length);
         double[] netBefore = WeekEarlier.residuals(lastOf(before, common), lastOf(weekBefore, common));
         int c = Math.min(samples.current().length, week.current().length);
         if (!weeklyRhythm(lastOf(before, common), netBefore, c)) {
-            return plain;
+            return null;
         }
         double[] netCurrent = WeekEarlier.residuals(firstOf(samples.current(), c), firstOf(week.current(), c));
         int b = Math.min(samples.baseline().length, week.baseline().length);
-        EarlierWindows net = count(netBefore, b, netCurrent, found, true);
-        return net == null ? plain : net;
+        return count(netBefore, b, netCurrent, found, true);
     }
 
     /**

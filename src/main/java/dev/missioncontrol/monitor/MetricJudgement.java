@@ -52,10 +52,8 @@ public final class MetricJudgement {
      * ({@link EarlierWindows}). The comparison that found the change is the one reported.
      */
     private static Comparison compare(MetricSamples samples, AllowedChange bounds) {
-        Comparison levels = unlessOrdinary(samples, Comparison.ofLevels(samples.baseline(), samples.current(), bounds));
-        if (levels.changed() && levels.earlier() == null) {
-            levels = Comparison.ofLevels(samples.baseline(), samples.current(), bounds.withoutHistory());
-        }
+        Comparison levels = unlessHistoryTooShort(samples,
+                unlessOrdinary(samples, Comparison.ofLevels(samples.baseline(), samples.current(), bounds)), bounds);
         if (levels.changed()) {
             return levels;
         }
@@ -73,6 +71,16 @@ public final class MetricJudgement {
         return levels.earlier() == null && extremes.earlier() != null ? levels.with(extremes.earlier()) : levels;
     }
 
+    /** A level change without earlier windows to weigh it against, held to the stricter bounds for that. */
+    private static Comparison unlessHistoryTooShort(MetricSamples samples, Comparison levels, AllowedChange bounds) {
+        if (!levels.changed() || levels.earlier() != null) {
+            return levels;
+        }
+        double[] baseline = samples.baseline();
+        return bounds.withoutHistory().exceededBy(baseline, levels.effect(), SampleStats.mean(baseline),
+                SampleStats.mean(samples.current())) ? levels : levels.passing();
+    }
+
     /**
      * The comparison as found, with the earlier windows' figures where there is enough history; a pass when the
      * metric moved as much between ordinary earlier windows.
@@ -85,9 +93,7 @@ public final class MetricJudgement {
         if (earlier == null) {
             return found;
         }
-        return earlier.explains()
-                ? new Comparison(found.pValue(), found.effect(), Outcome.PASS, found.foundBy(), earlier)
-                : found.with(earlier);
+        return earlier.explains() ? found.with(earlier).passing() : found.with(earlier);
     }
 
     private static Double ratio(double baselineMean, double currentMean) {
