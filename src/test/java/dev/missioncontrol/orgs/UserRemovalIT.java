@@ -5,10 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.missioncontrol.auth.WebSessionStore;
 import dev.missioncontrol.testing.TestServer;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Removing people: their logins end with them, another organization cannot, and the last admin always stays. */
+/**
+ * Removing people: their logins end with them, another organization cannot, and the last admin always stays, even
+ * when two admins remove each other at once.
+ */
 class UserRemovalIT {
 
     @ParameterizedTest
@@ -30,5 +37,57 @@ class UserRemovalIT {
             assertThat(users.remove(admin.orgId(), admin.id())).isEqualTo(UserStore.Removal.LAST_ADMIN);
             assertThat(users.find(admin.id())).isPresent();
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestServer.Db.class)
+    void two_admins_removing_each_other_at_once_leave_one_of_them(TestServer.Db db) throws Exception {
+        try (TestServer server = TestServer.start(db)) {
+            Jdbi jdbi = server.app().database().jdbi();
+            UserStore users = new UserStore(jdbi, Clock.systemUTC());
+            User first = users.findByEmail(server.app().firstStart().email()).orElseThrow();
+            User second = users.create(first.orgId(), "second-admin@example.com", User.Role.ADMIN, "a long password");
+
+            // The first admin's removal of the second, held open half-way: the admin rows read (and locked, on
+            // PostgreSQL) and the second admin deleted, not yet committed.
+            try (Handle removingSecond = jdbi.open()) {
+                removingSecond.begin();
+                removingSecond.createQuery("SELECT id FROM users WHERE org_id = :org AND role = 'admin'"
+                                + (db == TestServer.Db.POSTGRES ? " FOR UPDATE" : ""))
+                        .bind("org", first.orgId()).mapTo(String.class).list();
+                removingSecond.createUpdate("DELETE FROM users WHERE id = :id").bind("id", second.id()).execute();
+
+                CompletableFuture<UserStore.Removal> removingFirst =
+                        CompletableFuture.supplyAsync(() -> users.remove(first.orgId(), first.id()));
+                awaitBlocked(db, jdbi, removingFirst);
+                removingSecond.commit();
+
+                assertThat(removingFirst.get(10, TimeUnit.SECONDS)).isEqualTo(UserStore.Removal.LAST_ADMIN);
+            }
+            assertThat(users.find(first.id())).isPresent();
+            assertThat(users.find(second.id())).isEmpty();
+        }
+    }
+
+    /**
+     * Waits until the concurrent removal is stuck behind the open transaction, so that it really ran alongside it:
+     * on PostgreSQL until a session waits for a row lock; on SQLite, where every write transaction takes the one
+     * write lock up front, a while in which it has not finished.
+     */
+    private static void awaitBlocked(TestServer.Db db, Jdbi jdbi, CompletableFuture<?> removal)
+            throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            assertThat(removal).as("the removal ran past the open transaction").isNotDone();
+            boolean waiting = db == TestServer.Db.POSTGRES
+                    ? jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM pg_stat_activity "
+                            + "WHERE datname = current_database() AND wait_event_type = 'Lock'")
+                            .mapTo(Integer.class).one()) > 0
+                    : i >= 5;
+            if (waiting) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the concurrent removal never waited for the open transaction");
     }
 }
