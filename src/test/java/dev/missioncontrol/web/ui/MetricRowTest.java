@@ -26,6 +26,15 @@ class MetricRowTest {
     }
 
     @Test
+    void a_move_weighed_net_of_last_week_says_so() {
+        MetricRow row = MetricRow.all(Json.read("""
+                [{"name":"requests","result":"pass",
+                  "earlier_windows":{"pairs":189,"as_large":93,"net_of_last_week":true}}]""")).getFirst();
+
+        assertThat(row.foundBy()).isEqualTo("ordinary: 93 of 189 earlier windows moved as much, net of last week");
+    }
+
+    @Test
     void a_plain_pass_shows_a_dash() {
         assertThat(MetricRow.all(Json.read("[{\"name\":\"rps\",\"result\":\"pass\"}]")).getFirst().foundBy())
                 .isEqualTo("—");
