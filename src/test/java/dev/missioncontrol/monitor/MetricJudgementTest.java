@@ -153,8 +153,8 @@ class MetricJudgementTest {
     @Test
     void without_history_a_move_must_clear_a_whole_spread_and_with_it_half_a_spread_never_seen_before_counts() {
         // Latency around 50 ms with a spread of 10, then higher: as drawn, by 8 ms, 16 % and about 0.8 spreads, clear
-        // of the relative and half-spread bounds, short of a whole spread. Without the hours before nothing shows whether such moves are ordinary; with
-        // them, a day of calm where no pair of windows moved as much, it counts.
+        // of the relative and half-spread bounds, short of a whole spread. Without the hours before nothing shows
+        // whether such moves are ordinary; with them, a day of calm where no pair of windows moved as much, it counts.
         MetricSamples samples = MetricSamples.of("latency_ms", noisy(50, 10, 120, 21), noisy(56, 10, 120, 22));
         MetricSamples withHistory = samples.withHistory(noisy(50, 10, EarlierWindows.WINDOWS_BACK * 120, 20));
 

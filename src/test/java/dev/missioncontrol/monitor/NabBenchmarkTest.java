@@ -12,13 +12,14 @@ import org.junit.jupiter.api.Test;
 /**
  * Holds the judge to its measured accuracy on NAB realKnownCause (numenta/NAB, MIT licence), judged as
  * the monitor runs (scheduled checks with history); see BENCHMARKS.md. The goal was a true-positive
- * rate of 0.8 at a false-positive rate of 0.05. The judge meets the false-positive side and not the other:
- * it measures 10 of 19 (0.53) at 2 of 56 (0.036). As the monitor ran before it weighed moves against
- * earlier windows and held early checks to a stricter bar, it failed 25 of the 56 quiet deploys; the
- * earlier windows cost the two rogue-key bursts, which are no larger than that series' unlabelled bursts,
- * and measuring moves net of last week cost the CPU misconfiguration, whose rise at the last check is as
- * large as 4 of 31 earlier pairs there. The other misses are drifts within the ordinary wander of their series. These figures are
- * the measured ones, not the goal: they stop the judge from getting worse than it is.
+ * rate of 0.8 at a false-positive rate of 0.05. The judge meets the false-positive side and not the
+ * other: it measures 10 of 19 (0.53) at 2 of 56 (0.036). As the monitor ran before it weighed moves
+ * against earlier windows and held early checks to a stricter bar, it failed 25 of the 56 quiet
+ * deploys; the earlier windows cost the two rogue-key bursts, which are no larger than that series'
+ * unlabelled bursts, and measuring moves net of last week cost the CPU misconfiguration, whose rise at
+ * the last check is as large as 4 of 31 earlier pairs there. The other misses are drifts within the
+ * ordinary wander of their series. These figures are the measured ones, not the goal: they stop the
+ * judge from getting worse than it is.
  */
 class NabBenchmarkTest {
 

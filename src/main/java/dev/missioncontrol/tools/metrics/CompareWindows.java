@@ -136,7 +136,8 @@ final class CompareWindows implements Tool {
         return samples.stream().map(m -> {
             Series earlier = byName.get(m.name());
             Series weekEarlier = lastWeekByName.get(m.name());
-            MetricSamples with = earlier == null ? m : m.withHistory(earlier.between(Instant.EPOCH, historyEnd).values());
+            MetricSamples with = earlier == null ? m
+                    : m.withHistory(earlier.between(Instant.EPOCH, historyEnd).values());
             return weekEarlier == null ? with
                     : with.withWeekEarlierHistory(weekEarlier.between(Instant.EPOCH, historyEnd.minus(WEEK)).values());
         }).toList();
