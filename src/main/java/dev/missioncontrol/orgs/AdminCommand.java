@@ -159,14 +159,27 @@ public final class AdminCommand implements Runnable {
         int run(Database db, Clock clock) {
             UserStore users = new UserStore(db.jdbi(), clock);
             User user = users.findByEmail(email).orElse(null);
-            UserStore.Removal removal = user == null ? UserStore.Removal.UNKNOWN : users.remove(user.orgId(), user.id());
+            UserStore.Removal removal = user == null ? UserStore.Removal.UNKNOWN
+                    : users.remove(user.orgId(), user.id());
             switch (removal) {
-                case REMOVED -> System.out.println("removed " + user.email() + "; their logins have ended");
+                case REMOVED -> {
+                    System.out.println("removed " + user.email() + "; their logins have ended");
+                    printKeysLeft(new ApiKeyStore(db.jdbi(), clock).usableCreatedBy(user.orgId(), user.email()));
+                }
                 case LAST_ADMIN -> System.err.println(email + " is the last admin of their organization; make "
                         + "another user an admin first");
                 case UNKNOWN -> System.err.println("no user with the email " + email);
             }
             return removal == UserStore.Removal.REMOVED ? 0 : 1;
+        }
+
+        /** The keys they created still work (they are the organization's); they saw their text, so say which. */
+        private static void printKeysLeft(List<ApiKey> keys) {
+            if (!keys.isEmpty()) {
+                System.out.println("API keys they created still work; revoke each with missionctl admin "
+                        + "revoke-api-key ID unless a pipeline should keep using it:");
+                keys.forEach(k -> System.out.println("  " + k.id() + "  " + k.name()));
+            }
         }
     }
 
@@ -185,7 +198,7 @@ public final class AdminCommand implements Runnable {
         @Override
         int run(Database db, Clock clock) {
             Organization org = org(new OrgStore(db.jdbi(), clock), orgName);
-            ApiKeyStore.CreatedKey k = new ApiKeyStore(db.jdbi(), clock).create(org.id(), name, parseScopes());
+            ApiKeyStore.CreatedKey k = new ApiKeyStore(db.jdbi(), clock).create(org.id(), name, parseScopes(), null);
             System.out.println("created API key " + k.key().id() + " (" + Scope.join(k.key().scopes()) + ") in "
                     + org.name() + "; it is shown only now:");
             System.out.println(k.plaintext());
@@ -213,11 +226,13 @@ public final class AdminCommand implements Runnable {
         @Override
         int run(Database db, Clock clock) {
             Organization org = org(new OrgStore(db.jdbi(), clock), orgName);
-            System.out.printf("%-10s %-24s %-8s %-25s %s%n", "KEY ID", "NAME", "STATE", "LAST USED", "SCOPES");
+            System.out.printf("%-10s %-24s %-8s %-25s %-28s %s%n", "KEY ID", "NAME", "STATE", "LAST USED",
+                    "CREATED BY", "SCOPES");
             for (ApiKey k : new ApiKeyStore(db.jdbi(), clock).list(org.id())) {
-                System.out.printf("%-10s %-24s %-8s %-25s %s%n", k.id(), k.name(),
+                System.out.printf("%-10s %-24s %-8s %-25s %-28s %s%n", k.id(), k.name(),
                         k.revokedAt() != null ? "revoked" : "active",
-                        k.lastUsedAt() == null ? "never" : k.lastUsedAt().toString(), Scope.join(k.scopes()));
+                        k.lastUsedAt() == null ? "never" : k.lastUsedAt().toString(),
+                        k.createdBy() == null ? "-" : k.createdBy(), Scope.join(k.scopes()));
             }
             return 0;
         }

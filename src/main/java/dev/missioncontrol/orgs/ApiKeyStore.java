@@ -32,17 +32,24 @@ public final class ApiKeyStore {
         this.clock = clock;
     }
 
-    public CreatedKey create(String orgId, String name, Set<Scope> scopes) {
+    /** A key made by {@code createdBy} (an email), or by no one person when that is null. */
+    public CreatedKey create(String orgId, String name, Set<Scope> scopes, String createdBy) {
         String keyId = ApiKeyFormat.newKeyId();
         String plaintext = ApiKeyFormat.newKey(keyId);
         String secret = ApiKeyFormat.parse(plaintext).orElseThrow().secret();
         Instant now = clock.instant();
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO api_keys (id, org_id, name, secret_hash, scopes, created_at) "
-                        + "VALUES (:id, :org, :name, :hash, :scopes, :at)")
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO api_keys (id, org_id, name, secret_hash, scopes, created_at, "
+                        + "created_by) VALUES (:id, :org, :name, :hash, :scopes, :at, :by)")
                 .bind("id", keyId).bind("org", orgId).bind("name", name)
                 .bind("hash", ApiKeyFormat.digest(secret)).bind("scopes", Scope.join(scopes))
-                .bind("at", now.toEpochMilli()).execute());
-        return new CreatedKey(new ApiKey(keyId, orgId, name, scopes, now, null, null, null), plaintext);
+                .bind("at", now.toEpochMilli()).bind("by", createdBy).execute());
+        return new CreatedKey(new ApiKey(keyId, orgId, name, scopes, now, null, null, null, createdBy), plaintext);
+    }
+
+    /** The keys of this organization that {@code createdBy} made and that still work. */
+    public List<ApiKey> usableCreatedBy(String orgId, String createdBy) {
+        return list(orgId).stream().filter(k -> createdBy.equals(k.createdBy()) && k.usableAt(clock.instant()))
+                .toList();
     }
 
     public List<ApiKey> list(String orgId) {
@@ -79,7 +86,7 @@ public final class ApiKeyStore {
     static StoredKey stored(ResultSet rs, StatementContext ctx) throws SQLException {
         ApiKey key = new ApiKey(rs.getString("id"), rs.getString("org_id"), rs.getString("name"),
                 Scope.split(rs.getString("scopes")), instant(rs, "created_at"), instant(rs, "last_used_at"),
-                instant(rs, "expires_at"), instant(rs, "revoked_at"));
+                instant(rs, "expires_at"), instant(rs, "revoked_at"), rs.getString("created_by"));
         return new StoredKey(key, rs.getString("secret_hash"));
     }
 

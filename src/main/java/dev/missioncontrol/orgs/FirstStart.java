@@ -28,7 +28,7 @@ public final class FirstStart {
             Organization org = orgs.createOrg("default");
             String password = randomPassword();
             users.create(org.id(), "admin@localhost", User.Role.ADMIN, password);
-            String key = keys.create(org.id(), "first key", Scope.all()).plaintext();
+            String key = keys.create(org.id(), "first key", Scope.all(), "admin@localhost").plaintext();
             return new Credentials(org.name(), "admin@localhost", password, key);
         } catch (RuntimeException e) {
             // Another node of the cluster initialised the database at the same moment; its banner has the keys.

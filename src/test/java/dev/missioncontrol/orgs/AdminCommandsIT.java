@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -104,8 +105,20 @@ class AdminCommandsIT {
             assertThat(users.login(admin.email(), server.app().firstStart().password())).isEmpty();
             assertThat(logins.find(token)).isEmpty();
 
-            users.create(admin.orgId(), "gone@example.com", User.Role.MEMBER, "a long password");
-            assertThat(admin(server, "", "remove-user", "--email", "gone@example.com")).contains("removed");
+            users.create(admin.orgId(), "gone@example.com", User.Role.ADMIN, "a long password");
+            ApiKeyStore keys = new ApiKeyStore(jdbi, Clock.systemUTC());
+            String pipelineKey = keys.create(admin.orgId(), "their pipeline", Scope.all(), "gone@example.com")
+                    .key().id();
+            String revokedKey = keys.create(admin.orgId(), "their old laptop", Scope.all(), "gone@example.com")
+                    .key().id();
+            keys.revoke(revokedKey, admin.orgId());
+            assertThat(admin(server, "", "list-api-keys", "--org", "default")).contains("CREATED BY")
+                    .contains("gone@example.com");
+
+            String removed = admin(server, "", "remove-user", "--email", "gone@example.com");
+
+            assertThat(removed).contains("removed gone@example.com").contains(pipelineKey + "  their pipeline")
+                    .doesNotContain(revokedKey);
             assertThat(users.findByEmail("gone@example.com")).isEmpty();
         }
     }

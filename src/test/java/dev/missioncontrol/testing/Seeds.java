@@ -17,7 +17,7 @@ public final class Seeds {
     public static String organizationKey(Path dataDir, String url) {
         try (Database db = Database.open(DatabaseUrl.resolve(url, dataDir), "FULL")) {
             var org = new OrgStore(db.jdbi(), Clock.systemUTC()).createOrg("default");
-            return new ApiKeyStore(db.jdbi(), Clock.systemUTC()).create(org.id(), "test", Scope.all()).plaintext();
+            return new ApiKeyStore(db.jdbi(), Clock.systemUTC()).create(org.id(), "test", Scope.all(), null).plaintext();
         }
     }
 }

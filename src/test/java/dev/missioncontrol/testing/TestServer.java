@@ -85,7 +85,7 @@ public final class TestServer implements AutoCloseable {
     public String newOrgKey(String orgName, Set<Scope> scopes) {
         var jdbi = app.database().jdbi();
         Organization org = new OrgStore(jdbi, Clock.systemUTC()).createOrg(orgName);
-        return new ApiKeyStore(jdbi, Clock.systemUTC()).create(org.id(), "test", scopes).plaintext();
+        return new ApiKeyStore(jdbi, Clock.systemUTC()).create(org.id(), "test", scopes, null).plaintext();
     }
 
     @Override

@@ -1,14 +1,18 @@
 package dev.missioncontrol.web.ui;
 
+import dev.missioncontrol.orgs.ApiKey;
 import dev.missioncontrol.orgs.ApiKeyStore;
 import dev.missioncontrol.orgs.Scope;
 import dev.missioncontrol.orgs.User;
+import dev.missioncontrol.orgs.UserStore;
 import dev.missioncontrol.web.RouteGroup;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The settings page, API keys and users. Everyone may look; only admins may change anything. */
 final class SettingsRoutes implements RouteGroup {
@@ -44,7 +48,8 @@ final class SettingsRoutes implements RouteGroup {
             view.render(ctx, viewer, 422, "Choose at least one scope for the key.");
             return;
         }
-        ApiKeyStore.CreatedKey created = view.keys().create(viewer.orgId(), name.strip(), scopes);
+        ApiKeyStore.CreatedKey created = view.keys().create(viewer.orgId(), name.strip(), scopes,
+                viewer.user().email());
         view.render(ctx, viewer, 200, "Key \"" + name.strip() + "\" created.", created.plaintext());
     }
 
@@ -69,14 +74,28 @@ final class SettingsRoutes implements RouteGroup {
         back(ctx, "user-created", "users");
     }
 
-    /** Someone who left the team loses access at once: the account and every login of it go. */
+    /**
+     * Someone who left the team loses access at once: the account and every login of it go. The API keys they created
+     * belong to the organization and keep working (a CI pipeline may depend on one), but they saw those keys' text,
+     * so the page names the ones still usable for an admin to revoke.
+     */
     private void removeUser(Context ctx, Viewer viewer) {
         String id = ctx.pathParam("id");
         if (id.equals(viewer.user().id())) {
             back(ctx, "user-self", "users");
             return;
         }
-        back(ctx, switch (view.users().remove(viewer.orgId(), id)) {
+        String email = view.users().find(id).map(User::email).orElse(null);
+        UserStore.Removal removal = view.users().remove(viewer.orgId(), id);
+        List<ApiKey> theirKeys = removal == UserStore.Removal.REMOVED && email != null
+                ? view.keys().usableCreatedBy(viewer.orgId(), email) : List.of();
+        if (!theirKeys.isEmpty()) {
+            view.render(ctx, viewer, 200, "User removed. Their logins have ended. They created API keys that still "
+                    + "work: " + theirKeys.stream().map(k -> "\"" + k.name() + "\"").collect(Collectors.joining(", "))
+                    + ". Revoke them below unless a pipeline should keep using them.");
+            return;
+        }
+        back(ctx, switch (removal) {
             case REMOVED -> "user-removed";
             case LAST_ADMIN -> "user-last-admin";
             case UNKNOWN -> "user-unknown";

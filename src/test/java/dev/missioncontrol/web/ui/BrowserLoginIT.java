@@ -161,10 +161,12 @@ class BrowserLoginIT extends BrowserTestBase {
     }
 
     @Test
-    void an_admin_removes_a_user_whose_open_login_ends_at_once() {
+    void an_admin_removes_a_user_whose_open_login_ends_at_once_and_is_told_which_of_their_keys_still_work() {
         var users = new dev.missioncontrol.orgs.UserStore(ui.server.app().database().jdbi(), java.time.Clock.systemUTC());
         String orgId = users.findByEmail(ui.admin().email()).orElseThrow().orgId();
-        users.create(orgId, "leaver@example.com", dev.missioncontrol.orgs.User.Role.MEMBER, "the leaver's password");
+        users.create(orgId, "leaver@example.com", dev.missioncontrol.orgs.User.Role.ADMIN, "the leaver's password");
+        new dev.missioncontrol.orgs.ApiKeyStore(ui.server.app().database().jdbi(), java.time.Clock.systemUTC())
+                .create(orgId, "leaver's <i>pipeline</i>", dev.missioncontrol.orgs.Scope.all(), "leaver@example.com");
         Page leaver = ui.loggedIn("leaver@example.com", "the leaver's password", o -> { });
         Page admin = ui.adminPage();
 
@@ -173,7 +175,11 @@ class BrowserLoginIT extends BrowserTestBase {
                 .hasCount(0);
         admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove leaver@example.com")).click();
         expect(admin.getByRole(AriaRole.STATUS).first()).containsText("User removed");
+        // the key's name is shown as typed, never as markup
+        expect(admin.getByRole(AriaRole.STATUS).first()).containsText("\"leaver's <i>pipeline</i>\"");
         expect(admin.locator("#users")).not().containsText("leaver@example.com");
+        expect(admin.locator("#api-keys tr", new Page.LocatorOptions().setHasText("leaver's <i>pipeline</i>")))
+                .containsText("leaver@example.com");
 
         leaver.navigate("/settings");
         leaver.waitForURL(Pattern.compile(".*/login\\?next=%2Fsettings$"));
