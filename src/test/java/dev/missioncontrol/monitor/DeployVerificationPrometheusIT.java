@@ -93,6 +93,65 @@ class DeployVerificationPrometheusIT {
         }
     }
 
+    @Test
+    void last_weeks_hours_come_from_prometheus_at_the_same_moments_and_the_move_is_weighed_net_of_them()
+            throws Exception {
+        // A square wave both weeks and, at the deploy's moment a week earlier, the same jump to 12 s the deploy
+        // brings. Both weeks' history is backfilled around a planned deploy moment. What this shows is the wiring:
+        // last week's windows and history are read from Prometheus on the same grid as this week's, so the move is
+        // measured net of last week. The verdict itself is not asserted: without noise, a deploy a fraction of a
+        // second after the planned moment puts one sample of last week's jump into its baseline, which is beyond
+        // every earlier pair of a wave that cancels exactly (PushedSignalsIT shows the verdict on noisy data).
+        long end = System.currentTimeMillis() / 1000 - 2;
+        long planned = end + 14;
+        try (TestExporter exporter = new TestExporter();
+             PrometheusProcess prometheus = PrometheusProcess.scraping(exporter.port(),
+                     weeklyHistory(exporter.port(), end, planned));
+             TestServer server = TestServer.start(TestServer.Db.SQLITE, c -> MonitorFixtures.allowLoopback(
+                     prometheus.url()).apply(MonitorFixtures.fastSchedule().apply(c)))) {
+            Api api = server.api();
+            MonitorFixtures.registerProject(server, "acme/weekly", Json.read(LATENCY));
+            exporter.queueLatency("weekly", 1.0);
+            Thread.sleep(Math.max(0, planned * 1000 - System.currentTimeMillis()));
+
+            JsonNode created = deploy(api, "acme/weekly", "success");
+            exporter.queueLatency("weekly", 12.0);
+            JsonNode verdict = awaitVerdict(api, created.get("id").asText()).get("verdict");
+
+            JsonNode metric = lastCheck(verdict).get("metrics").get(0);
+            assertThat(metric.get("ratio").asDouble()).as(metric.toString()).isGreaterThan(5);
+            assertThat(metric.at("/earlier_windows/net_of_last_week").asBoolean()).as(metric.toString()).isTrue();
+            assertThat(metric.at("/earlier_windows/pairs").asInt()).isGreaterThanOrEqualTo(EarlierWindows.MIN_PAIRS);
+            assertThat(reportOf(api, created)).contains("net of last week");
+        }
+    }
+
+    /**
+     * For the weekly service: ten minutes of the square wave below up to {@code end}, then 1 s as the live scrape
+     * reads until the deploy; and a week earlier the same, with 12 s for the 30 s from the planned deploy moment.
+     */
+    private static String weeklyHistory(int exporterPort, long end, long planned) {
+        StringBuilder om = new StringBuilder("# TYPE queue_latency_seconds gauge\n");
+        long week = 7 * 24 * 3600;
+        for (long t = end - 600 - week; t <= planned + 30 - week; t++) {
+            appendWeekly(om, exporterPort, t, t >= planned - week ? 12.0 : wave(t + week, end));
+        }
+        for (long t = end - 600; t <= end; t++) {
+            appendWeekly(om, exporterPort, t, wave(t, end));
+        }
+        return om.append("# EOF\n").toString();
+    }
+
+    /** 10 s at 1 s and 10 s at 4 s, the last 30 s before {@code end} (and anything after it) at 1 s. */
+    private static double wave(long t, long end) {
+        return t < end - 30 && (t / 10) % 2 == 0 ? 4.0 : 1.0;
+    }
+
+    private static void appendWeekly(StringBuilder om, int exporterPort, long t, double value) {
+        om.append("queue_latency_seconds{instance=\"127.0.0.1:").append(exporterPort)
+                .append("\",job=\"exporter\",service=\"weekly\"} ").append(value).append(' ').append(t).append('\n');
+    }
+
     /**
      * Ten minutes of queue_latency_seconds, one sample a second, under the labels the live scrape gives them, up
      * to two seconds ago: for wavy a square wave, 10 s at 1 s and 10 s at 4 s, then its last 30 s at 1 s like the
