@@ -26,7 +26,8 @@ import java.util.stream.IntStream;
  * other protocols are printed beside it to show what each part does.
  *
  * <p>NAB anomalies go either way, so every series is judged with direction {@code either}. Nothing
- * is tuned per series.
+ * is tuned per series. A series without labelled anomalies (artificialNoAnomaly) counts for false alarms only,
+ * with the window length NAB would give one anomaly.
  */
 public final class NabBenchmark {
 

@@ -22,10 +22,15 @@ import java.util.Map;
 record NabSeries(String name, long[] times, double[] values, List<int[]> windows) {
 
     private static final long WEEK_SECONDS = 7 * 24 * 3600;
+    /** NAB sizes windows at 10 % of a series divided by its number of anomalies. */
+    private static final double NO_ANOMALY_WINDOW_SHARE = 0.10;
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSS]");
 
-    /** Every series of one NAB category (such as {@code realKnownCause}) that the labels cover. */
+    /**
+     * Every series of one NAB category (such as {@code realKnownCause}) that the labels cover, including those the
+     * labels give no anomaly: they count for false alarms only.
+     */
     static List<NabSeries> load(Path nabDir, String category) throws IOException {
         Map<String, List<List<String>>> labels = new ObjectMapper().readValue(
                 nabDir.resolve("labels/combined_windows.json").toFile(), new TypeReference<>() { });
@@ -36,19 +41,20 @@ record NabSeries(String name, long[] times, double[] values, List<int[]> windows
                 csv = nabDir.resolve("data").resolve(entry.getKey()); // a checkout of numenta/NAB keeps them in data/
             }
             if (entry.getKey().startsWith(category + "/") && Files.exists(csv)) {
-                NabSeries read = read(csv, entry.getValue());
-                if (!read.windows().isEmpty()) {
-                    series.add(read); // without a labelled window there is no window length to judge with
-                }
+                series.add(read(csv, entry.getValue()));
             }
         }
         series.sort((a, b) -> a.name().compareTo(b.name()));
         return series;
     }
 
-    /** The mean labelled window length in samples: the judged window length for this series. */
+    /**
+     * The mean labelled window length in samples: the judged window length for this series. A series without
+     * anomalies (artificialNoAnomaly) gets the window NAB would give it for one: 10 % of its length.
+     */
     int windowLength() {
-        return (int) Math.round(windows.stream().mapToInt(w -> w[1] - w[0]).average().orElse(0));
+        return (int) Math.round(windows.stream().mapToInt(w -> w[1] - w[0]).average()
+                .orElse(values.length * NO_ANOMALY_WINDOW_SHARE));
     }
 
     double[] slice(int from, int to) {
