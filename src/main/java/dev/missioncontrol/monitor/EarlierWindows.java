@@ -125,9 +125,10 @@ public record EarlierWindows(int pairs, @JsonProperty("as_large") int asLarge,
         }
         double[] weekBefore = concat(week.history(), week.baseline());
         int common = Math.min(before.length, weekBefore.length);
-        double[] netBefore = WeekEarlier.residuals(lastOf(before, common), lastOf(weekBefore, common));
+        double[] paired = lastOf(before, common);
+        double[] netBefore = WeekEarlier.residuals(paired, lastOf(weekBefore, common));
         int c = Math.min(samples.current().length, week.current().length);
-        if (!weeklyRhythm(lastOf(before, common), netBefore, c)) {
+        if (!weeklyRhythm(paired, netBefore, c)) {
             return null;
         }
         double[] netCurrent = WeekEarlier.residuals(firstOf(samples.current(), c), firstOf(week.current(), c));

@@ -134,10 +134,10 @@ class DeployVerificationPrometheusIT {
         StringBuilder om = new StringBuilder("# TYPE queue_latency_seconds gauge\n");
         long week = 7 * 24 * 3600;
         for (long t = end - 600 - week; t <= planned + 30 - week; t++) {
-            appendWeekly(om, exporterPort, t, t >= planned - week ? 12.0 : wave(t + week, end));
+            appendSample(om, exporterPort, "weekly", t, t >= planned - week ? 12.0 : wave(t + week, end));
         }
         for (long t = end - 600; t <= end; t++) {
-            appendWeekly(om, exporterPort, t, wave(t, end));
+            appendSample(om, exporterPort, "weekly", t, wave(t, end));
         }
         return om.append("# EOF\n").toString();
     }
@@ -147,9 +147,11 @@ class DeployVerificationPrometheusIT {
         return t < end - 30 && (t / 10) % 2 == 0 ? 4.0 : 1.0;
     }
 
-    private static void appendWeekly(StringBuilder om, int exporterPort, long t, double value) {
+    /** One queue_latency_seconds sample under the labels the live scrape gives the service's series. */
+    private static void appendSample(StringBuilder om, int exporterPort, String service, long t, double value) {
         om.append("queue_latency_seconds{instance=\"127.0.0.1:").append(exporterPort)
-                .append("\",job=\"exporter\",service=\"weekly\"} ").append(value).append(' ').append(t).append('\n');
+                .append("\",job=\"exporter\",service=\"").append(service).append("\"} ").append(value)
+                .append(' ').append(t).append('\n');
     }
 
     /**
@@ -162,10 +164,7 @@ class DeployVerificationPrometheusIT {
         long end = System.currentTimeMillis() / 1000 - 2;
         for (String service : new String[] {"wavy", "steady"}) {
             for (long t = end - 600; t <= end; t++) {
-                double value = service.equals("wavy") && t < end - 30 && (t / 10) % 2 == 0 ? 4.0 : 1.0;
-                om.append("queue_latency_seconds{instance=\"127.0.0.1:").append(exporterPort)
-                        .append("\",job=\"exporter\",service=\"").append(service).append("\"} ").append(value)
-                        .append(' ').append(t).append('\n');
+                appendSample(om, exporterPort, service, t, service.equals("wavy") ? wave(t, end) : 1.0);
             }
         }
         return om.append("# EOF\n").toString();
