@@ -18,11 +18,18 @@ package dev.missioncontrol.monitor;
  *                 baseline's range, {@value #EXTREME_SAMPLES} samples after the deploy must go to count
  *                 as a change by themselves. One range: the window after the deploy would have to
  *                 hold a second, disjoint copy of the metric's whole usual band.
+ * @param recordRanges how far beyond the highest or lowest value of the whole history, in multiples of the
+ *                 history's range, {@value #EXTREME_SAMPLES} samples after the deploy must go to count as a
+ *                 record. A tenth: a history of a day already spans the metric's busiest and quietest hours, so
+ *                 its range is wide, and a metric that drifts (a warming machine, a filling disk) passes its own
+ *                 high by a hair at many ordinary moments.
  */
-record AllowedChange(double relative, double spreads, double weekSpreads, double extremeRanges) {
+record AllowedChange(double relative, double spreads, double weekSpreads, double extremeRanges,
+                     double recordRanges) {
 
     static final double WEEK_SPREADS = 3.0;
     static final double EXTREME_RANGES = 1.0;
+    static final double RECORD_RANGES = 0.1;
     /** Two, not one: a single wild sample is as often a scrape glitch as a regression. */
     static final int EXTREME_SAMPLES = 2;
     /**
@@ -48,9 +55,14 @@ record AllowedChange(double relative, double spreads, double weekSpreads, double
         this(relative, spreads, weekSpreads, EXTREME_RANGES);
     }
 
+    AllowedChange(double relative, double spreads, double weekSpreads, double extremeRanges) {
+        this(relative, spreads, weekSpreads, extremeRanges, RECORD_RANGES);
+    }
+
     /** These bounds for a metric without the history to weigh a move against. */
     AllowedChange withoutHistory() {
-        return new AllowedChange(relative, spreads * SPREADS_WITHOUT_HISTORY, weekSpreads, extremeRanges);
+        return new AllowedChange(relative, spreads * SPREADS_WITHOUT_HISTORY, weekSpreads, extremeRanges,
+                recordRanges);
     }
 
     /**

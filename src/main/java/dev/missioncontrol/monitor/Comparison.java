@@ -1,5 +1,7 @@
 package dev.missioncontrol.monitor;
 
+import java.util.stream.DoubleStream;
+import java.util.stream.Stream;
 import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
 
 /**
@@ -55,20 +57,60 @@ record Comparison(double pValue, double effect, Outcome outcome, FoundBy foundBy
      * whole window misses a few bad minutes in half an hour (latency spikes, a burst of errors); this
      * does not, and because the bar is the baseline's own range it rises with a metric's usual
      * spikes. A baseline that is mostly one value (a counter at zero with a rare burst) has no
-     * range worth the name, so it is left to the rank test. When the window broke out both ways, the
-     * way that is bad for the metric is the one reported.
+     * range worth the name, so it is left to the rank test.
      */
     static Comparison ofExtremes(MetricSamples samples, double pValue, AllowedChange bounds) {
-        int k = AllowedChange.EXTREME_SAMPLES;
         if (samples.baseline().length < AllowedChange.EXTREME_BASELINE
-                || SampleStats.robustSpread(samples.baseline()) <= 0 || samples.current().length < k) {
+                || SampleStats.robustSpread(samples.baseline()) <= 0
+                || samples.current().length < AllowedChange.EXTREME_SAMPLES) {
             return new Comparison(pValue, 0, Outcome.PASS, FoundBy.EXTREMES);
         }
         double[] before = SampleStats.sorted(samples.baseline());
+        double lowest = before[0];
+        double highest = before[before.length - 1];
+        return breakout(samples, lowest, highest, bounds.extremeRanges() * (highest - lowest), FoundBy.EXTREMES, pValue);
+    }
+
+    /**
+     * Whether the current window went beyond everything known of the metric: at least
+     * {@link AllowedChange#EXTREME_SAMPLES} samples past the highest (or lowest) value of the history and the
+     * baseline, and of the same hours last week where those pair up, by more than
+     * {@code bounds.recordRanges()} of that whole span's range. The extremes comparison's bar is the window before
+     * the deploy, so a metric with wide daily swings hides a spike as high as its busiest hour; a record is measured
+     * against the day, where that spike stands out. Last week's same hours count as known: a peak the metric
+     * reaches every Monday at nine is no record on a Monday at nine. A history whose values never varied has no
+     * range to measure against and is left to the other comparisons.
+     */
+    static Comparison ofRecord(MetricSamples samples, double pValue, AllowedChange bounds) {
+        double[] known = knownBeforeTheDeploy(samples);
+        double lowest = SampleStats.min(known);
+        double highest = SampleStats.max(known);
+        if (samples.history().length == 0 || !(highest > lowest)
+                || samples.current().length < AllowedChange.EXTREME_SAMPLES) {
+            return new Comparison(pValue, 0, Outcome.PASS, FoundBy.RECORD);
+        }
+        return breakout(samples, lowest, highest, bounds.recordRanges() * (highest - lowest), FoundBy.RECORD, pValue);
+    }
+
+    /** The history and the baseline, with last week's same hours after the deploy moment where they pair up. */
+    private static double[] knownBeforeTheDeploy(MetricSamples samples) {
+        WeekEarlier week = samples.weekEarlier();
+        double[] lastWeek = week != null && week.pairsWith(samples.baseline(), samples.current())
+                ? week.current() : new double[0];
+        return Stream.of(samples.history(), samples.baseline(), lastWeek).flatMapToDouble(DoubleStream::of).toArray();
+    }
+
+    /**
+     * Whether at least {@link AllowedChange#EXTREME_SAMPLES} samples of the current window lie beyond the band
+     * [lowest, highest] by more than {@code bar}, and which way. When the window broke out both ways, the way that is
+     * bad for the metric is the one reported.
+     */
+    private static Comparison breakout(MetricSamples samples, double lowest, double highest, double bar,
+            FoundBy foundBy, double pValue) {
+        int k = AllowedChange.EXTREME_SAMPLES;
         double[] after = SampleStats.sorted(samples.current());
-        double bar = bounds.extremeRanges() * (before[before.length - 1] - before[0]);
-        double above = after[after.length - k] - before[before.length - 1];
-        double below = before[0] - after[k - 1];
+        double above = after[after.length - k] - highest;
+        double below = lowest - after[k - 1];
         boolean high = above > bar;
         boolean low = below > bar;
         if (high && low) {
@@ -76,9 +118,9 @@ record Comparison(double pValue, double effect, Outcome outcome, FoundBy foundBy
             high = d.upIsBad() != d.downIsBad() ? d.upIsBad() : above >= below;
         }
         if (high) {
-            return new Comparison(pValue, above, Outcome.HIGH, FoundBy.EXTREMES);
+            return new Comparison(pValue, above, Outcome.HIGH, foundBy);
         }
-        return new Comparison(pValue, low ? -below : 0, low ? Outcome.LOW : Outcome.PASS, FoundBy.EXTREMES);
+        return new Comparison(pValue, low ? -below : 0, low ? Outcome.LOW : Outcome.PASS, foundBy);
     }
 
     /** The {@value AllowedChange#EXTREME_SAMPLES}th highest value ({@code up}), or the negated kth lowest. */
@@ -90,8 +132,8 @@ record Comparison(double pValue, double effect, Outcome outcome, FoundBy foundBy
 
     /**
      * How large this comparison's move would be between two other windows, in the direction it found and in the
-     * metric's own units: for levels the larger of the median's and the mean's shift; for extremes how high (or
-     * low) the window's {@value AllowedChange#EXTREME_SAMPLES}th most extreme sample went. Earlier windows measured
+     * metric's own units: for levels the larger of the median's and the mean's shift; for extremes and records how
+     * high (or low) the window's {@value AllowedChange#EXTREME_SAMPLES}th most extreme sample went. Earlier windows measured
      * so tell whether the move is ordinary for the metric. Units, not baseline spreads: a window of zeros has no
      * spread, so an error counter's single error and its flood would both be infinitely many spreads. Extremes by
      * the value reached, not by the distance past the window before: a metric that swings between 1 and 4 every
@@ -99,7 +141,7 @@ record Comparison(double pValue, double effect, Outcome outcome, FoundBy foundBy
      */
     double sizeOf(double[] baseline, double[] current) {
         boolean up = outcome != Outcome.LOW;
-        if (foundBy == FoundBy.EXTREMES) {
+        if (foundBy == FoundBy.EXTREMES || foundBy == FoundBy.RECORD) {
             return current.length >= AllowedChange.EXTREME_SAMPLES ? reached(current, up) : Double.NEGATIVE_INFINITY;
         }
         double toward = up ? 1 : -1;
@@ -110,6 +152,11 @@ record Comparison(double pValue, double effect, Outcome outcome, FoundBy foundBy
     /** This comparison with its figures, its move held to be within bounds. */
     Comparison passing() {
         return new Comparison(pValue, effect, Outcome.PASS, foundBy, earlier);
+    }
+
+    /** This comparison with what the earlier windows showed, its move held to be within bounds if they make it ordinary. */
+    Comparison weighedBy(EarlierWindows earlier) {
+        return earlier.explains() ? with(earlier).passing() : with(earlier);
     }
 
     /** This comparison with what the earlier windows showed. */

@@ -12,7 +12,9 @@ public enum FoundBy {
     /** The same test on both windows minus last week's samples at the same moments. */
     WEEK_ON_WEEK,
     /** Samples after the deploy far beyond anything the window before it held. */
-    EXTREMES;
+    EXTREMES,
+    /** Samples after the deploy beyond everything the metric did in the history before it. */
+    RECORD;
 
     @JsonValue
     String wireName() {
@@ -24,9 +26,16 @@ public enum FoundBy {
         return Arrays.stream(values()).filter(f -> f.wireName().equals(wire)).findFirst();
     }
 
-    /** For people: "levels", "week on week", or "extremes (12.5 beyond)" with the effect as the caller formats it. */
+    /**
+     * For people: "levels", "week on week", "extremes (12.5 beyond)" or "record (12.5 beyond the history)", with
+     * the effect as the caller formats it.
+     */
     public String describe(String effect) {
         String words = wireName().replace('_', ' ');
-        return this == EXTREMES ? words + " (" + effect + " beyond)" : words;
+        return switch (this) {
+            case EXTREMES -> words + " (" + effect + " beyond)";
+            case RECORD -> words + " (" + effect + " beyond the history)";
+            default -> words;
+        };
     }
 }

@@ -46,10 +46,11 @@ public final class MetricJudgement {
      * Against the window before the deploy first, by the stricter {@link AllowedChange#withoutHistory} bounds when
      * the history is too short to weigh the move against; where last week's windows exist, a move that is
      * ordinary next to the window before (a Monday after a Sunday) but not next to last week's
-     * same hours (traffic a third lower than last Thursday) counts too; and last, a few samples far
-     * beyond anything before the deploy (a latency spike the median never sees). A move found by
-     * the first or the last that the metric made as often between earlier windows does not count
-     * ({@link EarlierWindows}). The comparison that found the change is the one reported.
+     * same hours (traffic a third lower than last Thursday) counts too; then a few samples far
+     * beyond anything in the window before the deploy (a latency spike the median never sees); and last, a few
+     * samples beyond anything in the whole history (a spike no higher than the busiest hour's swings, but higher
+     * than any all day). A move found by levels, extremes or a record that the metric made as often between earlier
+     * windows does not count ({@link EarlierWindows}). The comparison that found the change is the one reported.
      */
     private static Comparison compare(MetricSamples samples, AllowedChange bounds) {
         Comparison levels = unlessHistoryTooShort(samples,
@@ -67,6 +68,10 @@ public final class MetricJudgement {
         Comparison extremes = unlessOrdinary(samples, Comparison.ofExtremes(samples, levels.pValue(), bounds));
         if (extremes.changed()) {
             return extremes;
+        }
+        Comparison record = weighedAgainstHistory(samples, Comparison.ofRecord(samples, levels.pValue(), bounds));
+        if (record.changed()) {
+            return record;
         }
         return levels.earlier() == null && extremes.earlier() != null ? levels.with(extremes.earlier()) : levels;
     }
@@ -90,10 +95,19 @@ public final class MetricJudgement {
             return found;
         }
         EarlierWindows earlier = EarlierWindows.measure(samples, found);
-        if (earlier == null) {
-            return found;
+        return earlier == null ? found : found.weighedBy(earlier);
+    }
+
+    /**
+     * A record with the earlier windows' figures, standing only where the history held enough of them: beating the
+     * extremes of a few windows is ordinary. Net of last week, a record the weekly rhythm explains is ordinary too.
+     */
+    private static Comparison weighedAgainstHistory(MetricSamples samples, Comparison record) {
+        if (!record.changed()) {
+            return record;
         }
-        return earlier.explains() ? found.with(earlier).passing() : found.with(earlier);
+        EarlierWindows earlier = EarlierWindows.measure(samples, record);
+        return earlier == null ? record.passing() : record.weighedBy(earlier);
     }
 
     private static Double ratio(double baselineMean, double currentMean) {

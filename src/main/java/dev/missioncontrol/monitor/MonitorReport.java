@@ -25,7 +25,9 @@ final class MonitorReport {
                 + "time before it (Mann-Whitney U at 98 % confidence; ratio = current / baseline mean). Found by "
                 + "levels: the typical value moved; week on week: it moved against last week's same hours; "
                 + "extremes: at least two samples went beyond the baseline's highest or lowest value by more than "
-                + "the baseline's whole range (effect = how far beyond).\n");
+                + "the baseline's whole range (effect = how far beyond); record: at least two samples went beyond "
+                + "everything in the history before the deploy and last week's same hours, by more than a tenth of "
+                + "that range (effect = how far beyond).\n");
         md.append("\n## Checks\n\n| at | metrics | failing | score |\n|---|---|---|---|\n");
         for (Check c : v.checks()) {
             md.append("| ").append(c.at()).append(" | ").append(c.metrics().size()).append(" | ")

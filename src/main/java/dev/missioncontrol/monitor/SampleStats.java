@@ -15,6 +15,14 @@ final class SampleStats {
         return Arrays.stream(values).average().orElse(Double.NaN);
     }
 
+    static double min(double[] values) {
+        return Arrays.stream(values).min().orElse(Double.NaN);
+    }
+
+    static double max(double[] values) {
+        return Arrays.stream(values).max().orElse(Double.NaN);
+    }
+
     static double median(double[] values) {
         return medianOfSorted(sorted(values));
     }
