@@ -231,15 +231,25 @@ public final class NabBenchmark {
             printTradeOff(nabDir, new AllowedChange(AllowedChange.DEFAULT.relative(),
                     AllowedChange.DEFAULT.spreads(), weekSpreads));
         }
+        AllowedChange d = AllowedChange.DEFAULT;
         System.out.println();
         System.out.println("| extremes bound (baseline ranges) | TPR | FPR |");
         System.out.println("|---:|---:|---:|");
         for (double ranges : new double[] {0.5, 1, 1.5, 2, Double.POSITIVE_INFINITY}) {
-            AllowedChange d = AllowedChange.DEFAULT;
-            Score total = overall(run(nabDir, new AllowedChange(d.relative(), d.spreads(), d.weekSpreads(), ranges),
-                    Protocol.AS_MONITORED));
-            System.out.printf("| %.1f | %.2f | %.3f |%n", ranges, total.truePositiveRate(), total.falsePositiveRate());
+            printBoundRow(nabDir, ranges, new AllowedChange(d.relative(), d.spreads(), d.weekSpreads(), ranges));
         }
+        System.out.println();
+        System.out.println("| record bound (history ranges) | TPR | FPR |");
+        System.out.println("|---:|---:|---:|");
+        for (double ranges : new double[] {0, 0.05, 0.1, 0.25, Double.POSITIVE_INFINITY}) {
+            printBoundRow(nabDir, ranges, new AllowedChange(d.relative(), d.spreads(), d.weekSpreads(),
+                    d.extremeRanges(), ranges));
+        }
+    }
+
+    private static void printBoundRow(Path nabDir, double bound, AllowedChange bounds) throws IOException {
+        Score total = overall(run(nabDir, bounds, Protocol.AS_MONITORED));
+        System.out.printf("| %.2f | %.2f | %.3f |%n", bound, total.truePositiveRate(), total.falsePositiveRate());
     }
 
     private static void printTradeOff(Path nabDir, AllowedChange bounds) throws IOException {
