@@ -40,8 +40,8 @@ record Comparison(double pValue, double effect, Outcome outcome, FoundBy foundBy
      */
     static Comparison ofWeekOnWeek(MetricSamples samples, AllowedChange bounds) {
         WeekEarlier week = samples.weekEarlier();
-        double[] before = WeekEarlier.residuals(samples.baseline(), week.baseline());
-        double[] after = WeekEarlier.residuals(samples.current(), week.current());
+        double[] before = WeekEarlier.netBefore(samples.baseline(), week.baseline());
+        double[] after = WeekEarlier.netAfter(samples.current(), week.current());
         double pValue = new MannWhitneyUTest().mannWhitneyUTest(before, after);
         double effect = HodgesLehmann.shift(before, after);
         double level = Math.abs(SampleStats.mean(samples.baseline()));

@@ -123,15 +123,11 @@ public record EarlierWindows(int pairs, @JsonProperty("as_large") int asLarge,
         if (week == null || !week.pairsWith(samples.baseline(), samples.current())) {
             return null;
         }
-        double[] weekBefore = concat(week.history(), week.baseline());
-        int common = Math.min(before.length, weekBefore.length);
-        double[] paired = lastOf(before, common);
-        double[] netBefore = WeekEarlier.residuals(paired, lastOf(weekBefore, common));
-        int c = Math.min(samples.current().length, week.current().length);
-        if (!weeklyRhythm(paired, netBefore, c)) {
+        double[] netBefore = WeekEarlier.netBefore(before, concat(week.history(), week.baseline()));
+        double[] netCurrent = WeekEarlier.netAfter(samples.current(), week.current());
+        if (!weeklyRhythm(lastOf(before, netBefore.length), netBefore, netCurrent.length)) {
             return null;
         }
-        double[] netCurrent = WeekEarlier.residuals(firstOf(samples.current(), c), firstOf(week.current(), c));
         int b = Math.min(samples.baseline().length, week.baseline().length);
         return count(netBefore, b, netCurrent, found, true);
     }
@@ -181,10 +177,6 @@ public record EarlierWindows(int pairs, @JsonProperty("as_large") int asLarge,
         System.arraycopy(first, 0, all, 0, first.length);
         System.arraycopy(second, 0, all, first.length, second.length);
         return all;
-    }
-
-    private static double[] firstOf(double[] values, int n) {
-        return slice(values, 0, n);
     }
 
     private static double[] lastOf(double[] values, int n) {

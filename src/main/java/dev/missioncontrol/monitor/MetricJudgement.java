@@ -59,7 +59,7 @@ public final class MetricJudgement {
             return levels;
         }
         WeekEarlier week = samples.weekEarlier();
-        if (week != null && week.alignsWith(samples.baseline(), samples.current())) {
+        if (week != null && week.pairsWith(samples.baseline(), samples.current())) {
             Comparison weekOnWeek = Comparison.ofWeekOnWeek(samples, bounds);
             if (weekOnWeek.changed()) {
                 return weekOnWeek;

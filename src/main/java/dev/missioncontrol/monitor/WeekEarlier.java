@@ -2,8 +2,8 @@ package dev.missioncontrol.monitor;
 
 /**
  * The same two windows a week earlier: the samples in the week-earlier baseline window and in the
- * week-earlier current window, aligned sample for sample with the metric's own windows. Metrics
- * with a daily or weekly rhythm (traffic, load, temperatures) move between any two neighbouring
+ * week-earlier current window, paired by position with the metric's own windows from the deploy's moment.
+ * Metrics with a daily or weekly rhythm (traffic, load, temperatures) move between any two neighbouring
  * windows just because the hour or the day changed; last week shows how much of that move is the
  * rhythm, so only the rest is held against the deploy.
  */
@@ -16,12 +16,6 @@ public record WeekEarlier(double[] baseline, double[] current, double[] history)
     /** The two windows a week earlier, without the history before them. */
     public WeekEarlier(double[] baseline, double[] current) {
         this(baseline, current, null);
-    }
-
-    /** Whether these windows line up sample for sample with the metric's own windows. */
-    boolean alignsWith(double[] metricBaseline, double[] metricCurrent) {
-        return baseline != null && current != null
-                && baseline.length == metricBaseline.length && current.length == metricCurrent.length;
     }
 
     /**
@@ -39,11 +33,27 @@ public record WeekEarlier(double[] baseline, double[] current, double[] history)
         return Math.abs(a - b) <= Math.max(1, Math.min(a, b) / 20);
     }
 
-    /** This week's samples minus last week's at the same moment: what the rhythm does not explain. */
-    static double[] residuals(double[] thisWeek, double[] weekEarlier) {
-        double[] residuals = new double[thisWeek.length];
-        for (int i = 0; i < residuals.length; i++) {
-            residuals[i] = thisWeek[i] - weekEarlier[i];
+    /**
+     * This week's samples before the deploy minus last week's before the same moment, both ending there: the last
+     * samples of each, as many as both hold.
+     */
+    static double[] netBefore(double[] thisWeek, double[] lastWeek) {
+        int n = Math.min(thisWeek.length, lastWeek.length);
+        return residuals(thisWeek, thisWeek.length - n, lastWeek, lastWeek.length - n, n);
+    }
+
+    /**
+     * This week's samples after the deploy minus last week's after the same moment, both starting there: the first
+     * samples of each, as many as both hold.
+     */
+    static double[] netAfter(double[] thisWeek, double[] lastWeek) {
+        return residuals(thisWeek, 0, lastWeek, 0, Math.min(thisWeek.length, lastWeek.length));
+    }
+
+    private static double[] residuals(double[] thisWeek, int from, double[] lastWeek, int lastFrom, int n) {
+        double[] residuals = new double[n];
+        for (int i = 0; i < n; i++) {
+            residuals[i] = thisWeek[from + i] - lastWeek[lastFrom + i];
         }
         return residuals;
     }

@@ -135,6 +135,18 @@ class MetricJudgementTest {
     }
 
     @Test
+    void pushed_windows_a_sample_longer_last_week_still_compare_week_on_week() {
+        // Pushes rarely land at the same offsets both weeks: last week's windows held one sample more each.
+        MetricSamples samples = MetricSamples.of("throughput", noisy(1000, 20, 120, 1), noisy(1080, 20, 120, 2))
+                .withWeekEarlier(noisy(1000, 20, 121, 3), noisy(1500, 20, 121, 4));
+
+        MetricResult result = MetricJudgement.judge(samples);
+
+        assertThat(result.result()).isEqualTo(Outcome.LOW);
+        assertThat(result.foundBy()).isEqualTo(FoundBy.WEEK_ON_WEEK);
+    }
+
+    @Test
     void a_move_that_last_week_made_too_passes() {
         MetricSamples samples = MetricSamples.of("throughput", noisy(1000, 20, 120, 1), noisy(1080, 20, 120, 2))
                 .withWeekEarlier(noisy(1000, 20, 120, 3), noisy(1080, 20, 120, 4));
