@@ -23,13 +23,18 @@ package dev.missioncontrol.monitor;
  *                 record. A tenth: a history of a day already spans the metric's busiest and quietest hours, so
  *                 its range is wide, and a metric that drifts (a warming machine, a filling disk) passes its own
  *                 high by a hair at many ordinary moments.
+ * @param sustainedRanges how far beyond the highest or lowest median of the history's stretches (an eighth of a
+ *                 window each), in multiples of their range, the median of a stretch after the deploy must go to
+ *                 count as a sustained record. Half: stretch medians wander less than samples, so their range is
+ *                 narrow, and a slow drift carries them past it by a little at ordinary moments.
  */
 record AllowedChange(double relative, double spreads, double weekSpreads, double extremeRanges,
-                     double recordRanges) {
+                     double recordRanges, double sustainedRanges) {
 
     static final double WEEK_SPREADS = 3.0;
     static final double EXTREME_RANGES = 1.0;
     static final double RECORD_RANGES = 0.1;
+    static final double SUSTAINED_RANGES = 0.5;
     /** Two, not one: a single wild sample is as often a scrape glitch as a regression. */
     static final int EXTREME_SAMPLES = 2;
     /**
@@ -59,10 +64,14 @@ record AllowedChange(double relative, double spreads, double weekSpreads, double
         this(relative, spreads, weekSpreads, extremeRanges, RECORD_RANGES);
     }
 
+    AllowedChange(double relative, double spreads, double weekSpreads, double extremeRanges, double recordRanges) {
+        this(relative, spreads, weekSpreads, extremeRanges, recordRanges, SUSTAINED_RANGES);
+    }
+
     /** These bounds for a metric without the history to weigh a move against. */
     AllowedChange withoutHistory() {
         return new AllowedChange(relative, spreads * SPREADS_WITHOUT_HISTORY, weekSpreads, extremeRanges,
-                recordRanges);
+                recordRanges, sustainedRanges);
     }
 
     /**

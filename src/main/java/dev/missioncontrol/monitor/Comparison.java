@@ -1,7 +1,5 @@
 package dev.missioncontrol.monitor;
 
-import java.util.stream.DoubleStream;
-import java.util.stream.Stream;
 import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
 
 /**
@@ -68,59 +66,37 @@ record Comparison(double pValue, double effect, Outcome outcome, FoundBy foundBy
         double[] before = SampleStats.sorted(samples.baseline());
         double lowest = before[0];
         double highest = before[before.length - 1];
-        return breakout(samples, lowest, highest, bounds.extremeRanges() * (highest - lowest), FoundBy.EXTREMES, pValue);
+        return samplesBeyond(samples, lowest, highest, bounds.extremeRanges() * (highest - lowest), FoundBy.EXTREMES,
+                pValue);
     }
 
     /**
-     * Whether the current window went beyond everything known of the metric: at least
-     * {@link AllowedChange#EXTREME_SAMPLES} samples past the highest (or lowest) value of the history and the
-     * baseline, and of the same hours last week where those pair up, by more than
-     * {@code bounds.recordRanges()} of that whole span's range. The extremes comparison's bar is the window before
-     * the deploy, so a metric with wide daily swings hides a spike as high as its busiest hour; a record is measured
-     * against the day, where that spike stands out. Last week's same hours count as known: a peak the metric
-     * reaches every Monday at nine is no record on a Monday at nine. A history whose values never varied has no
-     * range to measure against and is left to the other comparisons.
+     * Whether the current window went beyond the band [lowest, highest] by more than {@code bar}, and which way:
+     * {@code reachedHigh} and {@code reachedLow} are how high and how low the window went, as the caller measures
+     * it. When the window broke out both ways, the way that is bad for the metric is the one reported.
      */
-    static Comparison ofRecord(MetricSamples samples, double pValue, AllowedChange bounds) {
-        double[] known = knownBeforeTheDeploy(samples);
-        double lowest = SampleStats.min(known);
-        double highest = SampleStats.max(known);
-        if (samples.history().length == 0 || !(highest > lowest)
-                || samples.current().length < AllowedChange.EXTREME_SAMPLES) {
-            return new Comparison(pValue, 0, Outcome.PASS, FoundBy.RECORD);
-        }
-        return breakout(samples, lowest, highest, bounds.recordRanges() * (highest - lowest), FoundBy.RECORD, pValue);
-    }
-
-    /** The history and the baseline, with last week's same hours after the deploy moment where they pair up. */
-    private static double[] knownBeforeTheDeploy(MetricSamples samples) {
-        WeekEarlier week = samples.weekEarlier();
-        double[] lastWeek = week != null && week.pairsWith(samples.baseline(), samples.current())
-                ? week.current() : new double[0];
-        return Stream.of(samples.history(), samples.baseline(), lastWeek).flatMapToDouble(DoubleStream::of).toArray();
-    }
-
-    /**
-     * Whether at least {@link AllowedChange#EXTREME_SAMPLES} samples of the current window lie beyond the band
-     * [lowest, highest] by more than {@code bar}, and which way. When the window broke out both ways, the way that is
-     * bad for the metric is the one reported.
-     */
-    private static Comparison breakout(MetricSamples samples, double lowest, double highest, double bar,
-            FoundBy foundBy, double pValue) {
-        int k = AllowedChange.EXTREME_SAMPLES;
-        double[] after = SampleStats.sorted(samples.current());
-        double above = after[after.length - k] - highest;
-        double below = lowest - after[k - 1];
+    static Comparison breakout(Direction direction, double reachedHigh, double reachedLow, double lowest,
+            double highest, double bar, FoundBy foundBy, double pValue) {
+        double above = reachedHigh - highest;
+        double below = lowest - reachedLow;
         boolean high = above > bar;
         boolean low = below > bar;
         if (high && low) {
-            Direction d = samples.direction();
-            high = d.upIsBad() != d.downIsBad() ? d.upIsBad() : above >= below;
+            high = direction.upIsBad() != direction.downIsBad() ? direction.upIsBad() : above >= below;
         }
         if (high) {
             return new Comparison(pValue, above, Outcome.HIGH, foundBy);
         }
         return new Comparison(pValue, low ? -below : 0, low ? Outcome.LOW : Outcome.PASS, foundBy);
+    }
+
+    /** The breakout of the window's {@value AllowedChange#EXTREME_SAMPLES}th highest and lowest samples. */
+    static Comparison samplesBeyond(MetricSamples samples, double lowest, double highest, double bar,
+            FoundBy foundBy, double pValue) {
+        int k = AllowedChange.EXTREME_SAMPLES;
+        double[] after = SampleStats.sorted(samples.current());
+        return breakout(samples.direction(), after[after.length - k], after[k - 1], lowest, highest, bar, foundBy,
+                pValue);
     }
 
     /** The {@value AllowedChange#EXTREME_SAMPLES}th highest value ({@code up}), or the negated kth lowest. */
@@ -133,7 +109,8 @@ record Comparison(double pValue, double effect, Outcome outcome, FoundBy foundBy
     /**
      * How large this comparison's move would be between two other windows, in the direction it found and in the
      * metric's own units: for levels the larger of the median's and the mean's shift; for extremes and records how
-     * high (or low) the window's {@value AllowedChange#EXTREME_SAMPLES}th most extreme sample went. Earlier windows measured
+     * high (or low) the window's {@value AllowedChange#EXTREME_SAMPLES}th most extreme sample went; for sustained
+     * records how high (or low) the median of its most extreme stretch went. Earlier windows measured
      * so tell whether the move is ordinary for the metric. Units, not baseline spreads: a window of zeros has no
      * spread, so an error counter's single error and its flood would both be infinitely many spreads. Extremes by
      * the value reached, not by the distance past the window before: a metric that swings between 1 and 4 every
@@ -143,6 +120,9 @@ record Comparison(double pValue, double effect, Outcome outcome, FoundBy foundBy
         boolean up = outcome != Outcome.LOW;
         if (foundBy == FoundBy.EXTREMES || foundBy == FoundBy.RECORD) {
             return current.length >= AllowedChange.EXTREME_SAMPLES ? reached(current, up) : Double.NEGATIVE_INFINITY;
+        }
+        if (foundBy == FoundBy.SUSTAINED) {
+            return Records.stretchReached(current, up);
         }
         double toward = up ? 1 : -1;
         return Math.max(toward * (SampleStats.median(current) - SampleStats.median(baseline)),

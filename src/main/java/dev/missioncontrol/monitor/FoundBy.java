@@ -14,7 +14,14 @@ public enum FoundBy {
     /** Samples after the deploy far beyond anything the window before it held. */
     EXTREMES,
     /** Samples after the deploy beyond everything the metric did in the history before it. */
-    RECORD;
+    RECORD,
+    /** A stretch of minutes after the deploy whose median lies beyond that of every stretch in the history. */
+    SUSTAINED;
+
+    /** Whether the comparison measures against the whole history, which the earlier windows lie within. */
+    public boolean againstHistory() {
+        return this == RECORD || this == SUSTAINED;
+    }
 
     @JsonValue
     String wireName() {
@@ -27,14 +34,14 @@ public enum FoundBy {
     }
 
     /**
-     * For people: "levels", "week on week", "extremes (12.5 beyond)" or "record (12.5 beyond the history)", with
-     * the effect as the caller formats it.
+     * For people: "levels", "week on week", "extremes (12.5 beyond)", "record (12.5 beyond the history)" or
+     * "sustained (12.5 beyond the history)", with the effect as the caller formats it.
      */
     public String describe(String effect) {
         String words = wireName().replace('_', ' ');
         return switch (this) {
             case EXTREMES -> words + " (" + effect + " beyond)";
-            case RECORD -> words + " (" + effect + " beyond the history)";
+            case RECORD, SUSTAINED -> words + " (" + effect + " beyond the history)";
             default -> words;
         };
     }

@@ -47,11 +47,14 @@ public final class Judge {
      * check must be convincing at the false-alarm share divided by the number of checks (Bonferroni): every
      * failing metric's move must be that rare among its earlier windows. At nine checks that takes 179 earlier
      * pairs none of which moved as much; a failure with less history to weigh it against waits for the last check.
+     * So does a record: the earlier windows lie within the history it beat, so none of them can match it, and
+     * their count is no evidence (at an early check, a few samples beating a short history is no rarity).
      */
     public static boolean settlesEarly(Check check, int checks) {
         double share = EarlierWindows.ORDINARY_SHARE / Math.max(1, checks);
         return check.metrics().stream().filter(MetricResult::failing)
-                .allMatch(m -> m.earlierWindows() != null && m.earlierWindows().pValue() <= share);
+                .allMatch(m -> m.earlierWindows() != null && m.earlierWindows().pValue() <= share
+                        && !m.foundBy().againstHistory());
     }
 
     private static VerdictState state(double score, boolean criticalFailure) {

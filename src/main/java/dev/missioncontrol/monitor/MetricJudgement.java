@@ -47,10 +47,12 @@ public final class MetricJudgement {
      * the history is too short to weigh the move against; where last week's windows exist, a move that is
      * ordinary next to the window before (a Monday after a Sunday) but not next to last week's
      * same hours (traffic a third lower than last Thursday) counts too; then a few samples far
-     * beyond anything in the window before the deploy (a latency spike the median never sees); and last, a few
+     * beyond anything in the window before the deploy (a latency spike the median never sees); then a few
      * samples beyond anything in the whole history (a spike no higher than the busiest hour's swings, but higher
-     * than any all day). A move found by levels, extremes or a record that the metric made as often between earlier
-     * windows does not count ({@link EarlierWindows}). The comparison that found the change is the one reported.
+     * than any all day); and last, a few minutes whose median lies beyond that of any such minutes all day (errors
+     * for four minutes of the bake, diluted by the rest of it) ({@link Records}). A move found by levels, extremes or
+     * a record that the metric made as often between earlier windows does not count ({@link EarlierWindows}). The
+     * comparison that found the change is the one reported.
      */
     private static Comparison compare(MetricSamples samples, AllowedChange bounds) {
         Comparison levels = unlessHistoryTooShort(samples,
@@ -69,9 +71,13 @@ public final class MetricJudgement {
         if (extremes.changed()) {
             return extremes;
         }
-        Comparison record = weighedAgainstHistory(samples, Comparison.ofRecord(samples, levels.pValue(), bounds));
+        Comparison record = weighedAgainstHistory(samples, Records.ofSamples(samples, levels.pValue(), bounds));
         if (record.changed()) {
             return record;
+        }
+        Comparison sustained = weighedAgainstHistory(samples, Records.ofStretches(samples, levels.pValue(), bounds));
+        if (sustained.changed()) {
+            return sustained;
         }
         return levels.earlier() == null && extremes.earlier() != null ? levels.with(extremes.earlier()) : levels;
     }

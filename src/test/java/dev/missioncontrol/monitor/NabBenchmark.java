@@ -245,6 +245,13 @@ public final class NabBenchmark {
             printBoundRow(nabDir, ranges, new AllowedChange(d.relative(), d.spreads(), d.weekSpreads(),
                     d.extremeRanges(), ranges));
         }
+        System.out.println();
+        System.out.println("| sustained bound (ranges of the history's stretch medians) | TPR | FPR |");
+        System.out.println("|---:|---:|---:|");
+        for (double ranges : new double[] {0, 0.25, 0.5, 1, Double.POSITIVE_INFINITY}) {
+            printBoundRow(nabDir, ranges, new AllowedChange(d.relative(), d.spreads(), d.weekSpreads(),
+                    d.extremeRanges(), d.recordRanges(), ranges));
+        }
     }
 
     private static void printBoundRow(Path nabDir, double bound, AllowedChange bounds) throws IOException {

@@ -3,7 +3,9 @@ package dev.missioncontrol.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.function.IntToDoubleFunction;
 import java.util.stream.IntStream;
@@ -84,7 +86,7 @@ class RecordTest {
         spike(series, SampleStats.max(concat(quiet.history(), quiet.baseline())) + 1);
         MetricSamples samples = samplesAt(series, 4 * WINDOW);
 
-        assertThat(Comparison.ofRecord(samples, 1, AllowedChange.DEFAULT).changed()).isTrue();
+        assertThat(Records.ofSamples(samples, 1, AllowedChange.DEFAULT).changed()).isTrue();
         assertThat(MetricJudgement.judge(samples).result()).isEqualTo(Outcome.PASS);
     }
 
@@ -115,9 +117,31 @@ class RecordTest {
     }
 
     @Test
+    void a_record_waits_for_the_last_check_where_a_level_change_as_rare_may_end_the_watch() {
+        // The earlier windows lie within the history a record beat, so none can match it: no evidence of rarity.
+        double[] series = swinging(ON_THE_RISE + WINDOW);
+        spike(series, 145);
+        MetricResult record = MetricJudgement.judge(samplesAt(series, HISTORY));
+        double[] steady = steady(ON_THE_RISE + WINDOW);
+        for (int i = ON_THE_RISE; i < steady.length; i++) {
+            steady[i] += 20;
+        }
+        MetricResult levels = MetricJudgement.judge(samplesAt(steady, HISTORY));
+        int checks = 9;
+
+        assertThat(record.foundBy()).isEqualTo(FoundBy.RECORD);
+        assertThat(record.earlierWindows().pValue()).isLessThanOrEqualTo(EarlierWindows.ORDINARY_SHARE / checks);
+        assertThat(Judge.settlesEarly(new Check(Instant.EPOCH, List.of(record)), checks)).isFalse();
+        assertThat(levels.foundBy()).isEqualTo(FoundBy.LEVELS);
+        assertThat(levels.earlierWindows().pValue()).isEqualTo(record.earlierWindows().pValue());
+        assertThat(Judge.settlesEarly(new Check(Instant.EPOCH, List.of(levels)), checks)).isTrue();
+    }
+
+    @Test
     void the_found_by_words_say_what_the_effect_is_measured_from() {
         assertThat(FoundBy.RECORD.describe("15.2")).isEqualTo("record (15.2 beyond the history)");
         assertThat(FoundBy.fromWire("record")).contains(FoundBy.RECORD);
+        assertThat(FoundBy.SUSTAINED.describe("0.4")).isEqualTo("sustained (0.4 beyond the history)");
     }
 
     private static double[] swinging(int length) {
