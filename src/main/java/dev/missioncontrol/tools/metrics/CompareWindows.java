@@ -148,15 +148,15 @@ final class CompareWindows implements Tool {
     }
 
     /**
-     * Why sources could not be read; history that could not be read only leaves the earlier windows out, and last
-     * week's history only their measure net of last week.
+     * Why sources could not be read; history that could not be read only leaves the earlier windows and the records
+     * out, and last week's history only the earlier windows' measure net of last week.
      */
     private static void fetchedProblems(ObjectNode data, Signals.Fetched fetched, Signals.Fetched history,
             Signals.Fetched lastWeeksHistory) {
         var problems = data.putArray("problems");
         fetched.problems().forEach(problems::add);
-        history.problems().forEach(p -> problems.add("History before the baseline (earlier windows not compared): "
-                + p));
+        history.problems().forEach(p -> problems.add("History before the baseline (earlier windows and records not "
+                + "compared): " + p));
         lastWeeksHistory.problems().forEach(p -> problems.add("History a week earlier (earlier windows not measured "
                 + "net of last week): " + p));
     }
