@@ -134,7 +134,7 @@ record Comparison(double pValue, double effect, Outcome outcome, FoundBy foundBy
         return new Comparison(pValue, effect, Outcome.PASS, foundBy, earlier);
     }
 
-    /** This comparison with what the earlier windows showed, its move held to be within bounds if they make it ordinary. */
+    /** This comparison with what the earlier windows showed, a pass where they make its move ordinary. */
     Comparison weighedBy(EarlierWindows earlier) {
         return earlier.explains() ? with(earlier).passing() : with(earlier);
     }

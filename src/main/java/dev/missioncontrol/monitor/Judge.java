@@ -54,7 +54,7 @@ public final class Judge {
         double share = EarlierWindows.ORDINARY_SHARE / Math.max(1, checks);
         return check.metrics().stream().filter(MetricResult::failing)
                 .allMatch(m -> m.earlierWindows() != null && m.earlierWindows().pValue() <= share
-                        && !m.foundBy().againstHistory());
+                        && (m.foundBy() == null || !m.foundBy().againstHistory()));
     }
 
     private static VerdictState state(double score, boolean criticalFailure) {

@@ -28,7 +28,8 @@ final class MonitorReport {
                 + "the baseline's whole range (effect = how far beyond); record: at least two samples went beyond "
                 + "everything in the history before the deploy and last week's same hours, by more than a tenth of "
                 + "that range (effect = how far beyond); sustained: the median of an eighth of the window went beyond "
-                + "that of every such stretch of the history, by more than half their range (effect = how far beyond).\n");
+                + "that of every such stretch of the history, by more than half their range (effect = how far "
+                + "beyond).\n");
         md.append("\n## Checks\n\n| at | metrics | failing | score |\n|---|---|---|---|\n");
         for (Check c : v.checks()) {
             md.append("| ").append(c.at()).append(" | ").append(c.metrics().size()).append(" | ")

@@ -20,7 +20,8 @@ public final class JudgeCostBenchmark {
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         System.out.println("| samples per window | without history (ms) | with 48 windows of history (ms) | ratio "
-                + "| and last week's, net of it (ms) | ratio | quiet, without history (ms) | quiet, with it (ms) | ratio |");
+                + "| and last week's, net of it (ms) | ratio | quiet, without history (ms) | quiet, with it (ms) "
+                + "| ratio |");
         System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (int window : new int[] {120, 1800}) {
             MetricSamples samples = movedMetric(window);
