@@ -35,6 +35,15 @@ class MetricRowTest {
     }
 
     @Test
+    void a_record_says_how_far_beyond_the_history_it_went() {
+        MetricRow row = MetricRow.all(Json.read("""
+                [{"name":"latency_p95_seconds","result":"high","found_by":"sustained","effect":0.42,
+                  "earlier_windows":{"pairs":192,"as_large":0}}]""")).getFirst();
+
+        assertThat(row.foundBy()).isEqualTo("sustained (0.42 beyond the history); beyond 192 of 192 earlier windows");
+    }
+
+    @Test
     void a_plain_pass_shows_a_dash() {
         assertThat(MetricRow.all(Json.read("[{\"name\":\"rps\",\"result\":\"pass\"}]")).getFirst().foundBy())
                 .isEqualTo("—");
