@@ -108,7 +108,7 @@ public record EarlierWindows(int pairs, @JsonProperty("as_large") int asLarge,
      * samples hold too little history for {@value #MIN_PAIRS} pairs.
      */
     static EarlierWindows measure(MetricSamples samples, Comparison found) {
-        double[] before = concat(samples.history(), samples.baseline());
+        double[] before = samples.before();
         EarlierWindows net = netOfLastWeek(samples, before, found);
         return net != null ? net : count(before, samples.baseline().length, samples.current(), found, false);
     }
@@ -123,7 +123,7 @@ public record EarlierWindows(int pairs, @JsonProperty("as_large") int asLarge,
         if (week == null || !week.pairsWith(samples.baseline(), samples.current())) {
             return null;
         }
-        double[] netBefore = WeekEarlier.netBefore(before, concat(week.history(), week.baseline()));
+        double[] netBefore = WeekEarlier.netBefore(before, week.before());
         double[] netCurrent = WeekEarlier.netAfter(samples.current(), week.current());
         if (!weeklyRhythm(lastOf(before, netBefore.length), netBefore, netCurrent.length)) {
             return null;
@@ -170,13 +170,6 @@ public record EarlierWindows(int pairs, @JsonProperty("as_large") int asLarge,
             asLarge += earlier >= size ? 1 : 0;
         }
         return pairs < MIN_PAIRS ? null : new EarlierWindows(pairs, asLarge, netOfLastWeek);
-    }
-
-    private static double[] concat(double[] first, double[] second) {
-        double[] all = new double[first.length + second.length];
-        System.arraycopy(first, 0, all, 0, first.length);
-        System.arraycopy(second, 0, all, first.length, second.length);
-        return all;
     }
 
     private static double[] lastOf(double[] values, int n) {

@@ -1,5 +1,7 @@
 package dev.missioncontrol.monitor;
 
+import java.util.Arrays;
+
 /**
  * One metric's samples on both sides of a deploy: the input of a comparison.
  *
@@ -39,6 +41,18 @@ public record MetricSamples(String name, double[] baseline, double[] current, Di
     public MetricSamples withWeekEarlierHistory(double[] weekEarlierHistory) {
         return weekEarlier == null ? this : new MetricSamples(name, baseline, current, direction, critical,
                 new WeekEarlier(weekEarlier.baseline(), weekEarlier.current(), weekEarlierHistory), history);
+    }
+
+    /** Everything known before the deploy: the history followed by the baseline window, oldest first. */
+    double[] before() {
+        return joined(history, baseline);
+    }
+
+    /** The first samples followed by the second. */
+    static double[] joined(double[] first, double[] second) {
+        double[] all = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
     }
 
     /** These samples with the ones before the baseline window. */

@@ -30,9 +30,9 @@ final class Records {
      * value known before it by more than {@code bounds.recordRanges()} of the known span's range.
      */
     static Comparison ofSamples(MetricSamples samples, double pValue, AllowedChange bounds) {
-        double[] known = Stream.of(knownBeforeTheDeploy(samples)).flatMapToDouble(DoubleStream::of).toArray();
-        double lowest = SampleStats.min(known);
-        double highest = SampleStats.max(known);
+        double[][] known = knownBeforeTheDeploy(samples);
+        double lowest = Stream.of(known).flatMapToDouble(DoubleStream::of).min().orElse(Double.NaN);
+        double highest = Stream.of(known).flatMapToDouble(DoubleStream::of).max().orElse(Double.NaN);
         if (samples.history().length == 0 || !(highest > lowest)
                 || samples.current().length < AllowedChange.EXTREME_SAMPLES) {
             return new Comparison(pValue, 0, Outcome.PASS, FoundBy.RECORD);
@@ -96,12 +96,9 @@ final class Records {
      * moment where they pair up (empty otherwise). Kept apart so that no stretch spans the seam between them.
      */
     private static double[][] knownBeforeTheDeploy(MetricSamples samples) {
-        double[] before = new double[samples.history().length + samples.baseline().length];
-        System.arraycopy(samples.history(), 0, before, 0, samples.history().length);
-        System.arraycopy(samples.baseline(), 0, before, samples.history().length, samples.baseline().length);
         WeekEarlier week = samples.weekEarlier();
         double[] lastWeek = week != null && week.pairsWith(samples.baseline(), samples.current())
                 ? week.current() : new double[0];
-        return new double[][] {before, lastWeek};
+        return new double[][] {samples.before(), lastWeek};
     }
 }

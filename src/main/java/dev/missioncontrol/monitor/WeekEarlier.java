@@ -18,6 +18,11 @@ public record WeekEarlier(double[] baseline, double[] current, double[] history)
         this(baseline, current, null);
     }
 
+    /** Everything known before last week's same moment: its history followed by its baseline window. */
+    double[] before() {
+        return MetricSamples.joined(history, baseline);
+    }
+
     /**
      * Whether these windows hold about as many samples as the metric's own, so that the samples on each side of the
      * deploy pair up with those on each side of the same moment a week earlier once cut to the shorter length.

@@ -4,7 +4,6 @@ import static dev.missioncontrol.monitor.MetricJudgementTest.noisy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** A few samples far beyond anything before the deploy: the change a rank test on the whole window misses. */
@@ -22,7 +21,7 @@ class ExtremesTest {
 
         assertThat(result.result()).isEqualTo(Outcome.HIGH);
         assertThat(result.foundBy()).isEqualTo(FoundBy.EXTREMES);
-        assertThat(result.effect()).isCloseTo(97 - max(BEFORE), offset(1e-9));
+        assertThat(result.effect()).isCloseTo(97 - SampleStats.max(BEFORE), offset(1e-9));
         assertThat(result.failing()).isTrue();
     }
 
@@ -37,10 +36,10 @@ class ExtremesTest {
 
     @Test
     void spikes_within_one_baseline_range_past_its_top_pass() {
-        double range = max(BEFORE) - min(BEFORE);
+        double range = SampleStats.max(BEFORE) - SampleStats.min(BEFORE);
         double[] after = noisy(45, 2, 120, 12);
-        after[10] = max(BEFORE) + 0.9 * range;
-        after[20] = max(BEFORE) + 0.9 * range;
+        after[10] = SampleStats.max(BEFORE) + 0.9 * range;
+        after[20] = SampleStats.max(BEFORE) + 0.9 * range;
 
         assertThat(MetricJudgement.judge(MetricSamples.of("latency_ms", BEFORE, after)).result())
                 .isEqualTo(Outcome.PASS);
@@ -113,13 +112,5 @@ class ExtremesTest {
 
         assertThat(result.result()).isEqualTo(Outcome.HIGH);
         assertThat(result.foundBy()).isEqualTo(FoundBy.LEVELS);
-    }
-
-    private static double max(double[] values) {
-        return Arrays.stream(values).max().orElseThrow();
-    }
-
-    private static double min(double[] values) {
-        return Arrays.stream(values).min().orElseThrow();
     }
 }

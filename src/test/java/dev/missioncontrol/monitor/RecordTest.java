@@ -40,7 +40,7 @@ class RecordTest {
         assertThat(result.result()).isEqualTo(Outcome.HIGH);
         assertThat(result.foundBy()).isEqualTo(FoundBy.RECORD);
         assertThat(result.failing()).isTrue();
-        assertThat(result.effect()).isCloseTo(145 - SampleStats.max(concat(samples.history(), samples.baseline())),
+        assertThat(result.effect()).isCloseTo(145 - SampleStats.max(samples.before()),
                 offset(1e-9));
         assertThat(result.earlierWindows().asLarge()).isZero();
         assertThat(result.earlierWindows().pairs()).isGreaterThanOrEqualTo(EarlierWindows.MIN_PAIRS);
@@ -52,7 +52,7 @@ class RecordTest {
     void reaching_the_days_high_by_less_than_a_tenth_of_its_range_is_no_record() {
         double[] series = swinging(ON_THE_RISE + WINDOW);
         MetricSamples quiet = samplesAt(series, HISTORY);
-        double[] known = concat(quiet.history(), quiet.baseline());
+        double[] known = quiet.before();
         double high = SampleStats.max(known);
         spike(series, high + 0.08 * (high - SampleStats.min(known)));
 
@@ -83,7 +83,7 @@ class RecordTest {
         // A steady metric whose spikes pass its high of the last two hours, but not its usual band by a whole range.
         double[] series = steady(ON_THE_RISE + WINDOW);
         MetricSamples quiet = samplesAt(series, 4 * WINDOW);
-        spike(series, SampleStats.max(concat(quiet.history(), quiet.baseline())) + 1);
+        spike(series, SampleStats.max(quiet.before()) + 1);
         MetricSamples samples = samplesAt(series, 4 * WINDOW);
 
         assertThat(Records.ofSamples(samples, 1, AllowedChange.DEFAULT).changed()).isTrue();
@@ -170,10 +170,5 @@ class RecordTest {
 
     private static double[] window(double[] series, int from) {
         return Arrays.copyOfRange(series, from, from + WINDOW);
-    }
-
-    private static double[] concat(double[] first, double[] second) {
-        return IntStream.range(0, first.length + second.length)
-                .mapToDouble(i -> i < first.length ? first[i] : second[i - first.length]).toArray();
     }
 }
