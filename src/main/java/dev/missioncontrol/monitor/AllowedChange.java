@@ -27,14 +27,20 @@ package dev.missioncontrol.monitor;
  *                 window each), in multiples of their range, the median of a stretch after the deploy must go to
  *                 count as a sustained record. Half: stretch medians wander less than samples, so their range is
  *                 narrow, and a slow drift carries them past it by a little at ordinary moments.
+ * @param spikeRanges how far beyond the highest or lowest value known before the deploy, in multiples of that
+ *                 range, a single sample after it must go to count as a spike. Half, five times the record's
+ *                 tenth: one sample is held to the bar of a glitch, and a glitch that goes half again as far as
+ *                 the metric's whole day is rare; a bad deploy's first errors or slowest requests often are one
+ *                 scrape.
  */
 record AllowedChange(double relative, double spreads, double weekSpreads, double extremeRanges,
-                     double recordRanges, double sustainedRanges) {
+                     double recordRanges, double sustainedRanges, double spikeRanges) {
 
     static final double WEEK_SPREADS = 3.0;
     static final double EXTREME_RANGES = 1.0;
     static final double RECORD_RANGES = 0.1;
     static final double SUSTAINED_RANGES = 0.5;
+    static final double SPIKE_RANGES = 0.5;
     /** Two, not one: a single wild sample is as often a scrape glitch as a regression. */
     static final int EXTREME_SAMPLES = 2;
     /**
@@ -53,25 +59,33 @@ record AllowedChange(double relative, double spreads, double weekSpreads, double
     static final double SPREADS_WITHOUT_HISTORY = 2.0;
 
     AllowedChange(double relative, double spreads) {
-        this(relative, spreads, WEEK_SPREADS, EXTREME_RANGES);
+        this(relative, spreads, WEEK_SPREADS);
     }
 
     AllowedChange(double relative, double spreads, double weekSpreads) {
-        this(relative, spreads, weekSpreads, EXTREME_RANGES);
+        this(relative, spreads, weekSpreads, EXTREME_RANGES, RECORD_RANGES, SUSTAINED_RANGES, SPIKE_RANGES);
     }
 
-    AllowedChange(double relative, double spreads, double weekSpreads, double extremeRanges) {
-        this(relative, spreads, weekSpreads, extremeRanges, RECORD_RANGES);
+    AllowedChange withExtremeRanges(double ranges) {
+        return new AllowedChange(relative, spreads, weekSpreads, ranges, recordRanges, sustainedRanges, spikeRanges);
     }
 
-    AllowedChange(double relative, double spreads, double weekSpreads, double extremeRanges, double recordRanges) {
-        this(relative, spreads, weekSpreads, extremeRanges, recordRanges, SUSTAINED_RANGES);
+    AllowedChange withRecordRanges(double ranges) {
+        return new AllowedChange(relative, spreads, weekSpreads, extremeRanges, ranges, sustainedRanges, spikeRanges);
+    }
+
+    AllowedChange withSustainedRanges(double ranges) {
+        return new AllowedChange(relative, spreads, weekSpreads, extremeRanges, recordRanges, ranges, spikeRanges);
+    }
+
+    AllowedChange withSpikeRanges(double ranges) {
+        return new AllowedChange(relative, spreads, weekSpreads, extremeRanges, recordRanges, sustainedRanges, ranges);
     }
 
     /** These bounds for a metric without the history to weigh a move against. */
     AllowedChange withoutHistory() {
         return new AllowedChange(relative, spreads * SPREADS_WITHOUT_HISTORY, weekSpreads, extremeRanges,
-                recordRanges, sustainedRanges);
+                recordRanges, sustainedRanges, spikeRanges);
     }
 
     /**

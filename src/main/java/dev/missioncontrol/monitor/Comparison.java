@@ -90,18 +90,25 @@ record Comparison(double pValue, double effect, Outcome outcome, FoundBy foundBy
         return new Comparison(pValue, low ? -below : 0, low ? Outcome.LOW : Outcome.PASS, foundBy);
     }
 
-    /** The breakout of the window's {@value AllowedChange#EXTREME_SAMPLES}th highest and lowest samples. */
+    /**
+     * The breakout of the window's kth highest and lowest samples: k is {@value AllowedChange#EXTREME_SAMPLES}, or one
+     * for a {@link FoundBy#SPIKE}.
+     */
     static Comparison samplesBeyond(MetricSamples samples, double lowest, double highest, double bar,
             FoundBy foundBy, double pValue) {
-        int k = AllowedChange.EXTREME_SAMPLES;
+        int k = samplesNeeded(foundBy);
         double[] after = SampleStats.sorted(samples.current());
         return breakout(samples.direction(), after[after.length - k], after[k - 1], lowest, highest, bar, foundBy,
                 pValue);
     }
 
-    /** The {@value AllowedChange#EXTREME_SAMPLES}th highest value ({@code up}), or the negated kth lowest. */
-    private static double reached(double[] current, boolean up) {
-        int k = AllowedChange.EXTREME_SAMPLES;
+    /** How many samples must go beyond the bar for a comparison on samples to find a change. */
+    static int samplesNeeded(FoundBy foundBy) {
+        return foundBy == FoundBy.SPIKE ? 1 : AllowedChange.EXTREME_SAMPLES;
+    }
+
+    /** The kth highest value ({@code up}), or the negated kth lowest. */
+    private static double reached(double[] current, boolean up, int k) {
         double[] after = SampleStats.sorted(current);
         return up ? after[after.length - k] : -after[k - 1];
     }
@@ -109,7 +116,8 @@ record Comparison(double pValue, double effect, Outcome outcome, FoundBy foundBy
     /**
      * How large this comparison's move would be between two other windows, in the direction it found and in the
      * metric's own units: for levels the larger of the median's and the mean's shift; for extremes and records how
-     * high (or low) the window's {@value AllowedChange#EXTREME_SAMPLES}th most extreme sample went; for sustained
+     * high (or low) the window's {@value AllowedChange#EXTREME_SAMPLES}th most extreme sample went, for a spike its
+     * most extreme sample; for sustained
      * records how high (or low) the median of its most extreme stretch went. Earlier windows measured
      * so tell whether the move is ordinary for the metric. Units, not baseline spreads: a window of zeros has no
      * spread, so an error counter's single error and its flood would both be infinitely many spreads. Extremes by
@@ -118,8 +126,9 @@ record Comparison(double pValue, double effect, Outcome outcome, FoundBy foundBy
      */
     double sizeOf(double[] baseline, double[] current) {
         boolean up = outcome != Outcome.LOW;
-        if (foundBy == FoundBy.EXTREMES || foundBy == FoundBy.RECORD) {
-            return current.length >= AllowedChange.EXTREME_SAMPLES ? reached(current, up) : Double.NEGATIVE_INFINITY;
+        if (foundBy == FoundBy.EXTREMES || foundBy == FoundBy.RECORD || foundBy == FoundBy.SPIKE) {
+            int k = samplesNeeded(foundBy);
+            return current.length >= k ? reached(current, up, k) : Double.NEGATIVE_INFINITY;
         }
         if (foundBy == FoundBy.SUSTAINED) {
             return Records.stretchReached(current, up);

@@ -16,11 +16,13 @@ public enum FoundBy {
     /** Samples after the deploy beyond everything the metric did in the history before it. */
     RECORD,
     /** A stretch of minutes after the deploy whose median lies beyond that of every stretch in the history. */
-    SUSTAINED;
+    SUSTAINED,
+    /** One sample after the deploy far beyond everything the metric did in the history before it. */
+    SPIKE;
 
     /** Whether the comparison measures against the whole history, which the earlier windows lie within. */
     public boolean againstHistory() {
-        return this == RECORD || this == SUSTAINED;
+        return this == RECORD || this == SUSTAINED || this == SPIKE;
     }
 
     @JsonValue
@@ -34,14 +36,15 @@ public enum FoundBy {
     }
 
     /**
-     * For people: "levels", "week on week", "extremes (12.5 beyond)", "record (12.5 beyond the history)" or
-     * "sustained (12.5 beyond the history)", with the effect as the caller formats it.
+     * For people: "levels", "week on week", "extremes (12.5 beyond)", "record (12.5 beyond the history)",
+     * "sustained (12.5 beyond the history)" or "spike (12.5 beyond the history)", with the effect as the caller
+     * formats it.
      */
     public String describe(String effect) {
         String words = wireName().replace('_', ' ');
         return switch (this) {
             case EXTREMES -> words + " (" + effect + " beyond)";
-            case RECORD, SUSTAINED -> words + " (" + effect + " beyond the history)";
+            case RECORD, SUSTAINED, SPIKE -> words + " (" + effect + " beyond the history)";
             default -> words;
         };
     }

@@ -49,10 +49,11 @@ public final class MetricJudgement {
      * same hours (traffic a third lower than last Thursday) counts too; then a few samples far
      * beyond anything in the window before the deploy (a latency spike the median never sees); then a few
      * samples beyond anything in the whole history (a spike no higher than the busiest hour's swings, but higher
-     * than any all day); and last, a few minutes whose median lies beyond that of any such minutes all day (errors
-     * for four minutes of the bake, diluted by the rest of it) ({@link Records}). A move found by levels, extremes or
-     * a record that the metric made as often between earlier windows does not count ({@link EarlierWindows}). The
-     * comparison that found the change is the one reported.
+     * than any all day); then a few minutes whose median lies beyond that of any such minutes all day (errors for
+     * four minutes of the bake, diluted by the rest of it); and last, a single sample beyond the whole history by far
+     * more than a record needs (a bad deploy's first errors in one scrape) ({@link Records}). A move found by levels,
+     * extremes or a record that the metric made as often between earlier windows does not count
+     * ({@link EarlierWindows}). The comparison that found the change is the one reported.
      */
     private static Comparison compare(MetricSamples samples, AllowedChange bounds) {
         Comparison levels = unlessHistoryTooShort(samples,
@@ -78,6 +79,10 @@ public final class MetricJudgement {
         Comparison sustained = weighedAgainstHistory(samples, Records.ofStretches(samples, levels.pValue(), bounds));
         if (sustained.changed()) {
             return sustained;
+        }
+        Comparison spike = weighedAgainstHistory(samples, Records.ofSpike(samples, levels.pValue(), bounds));
+        if (spike.changed()) {
+            return spike;
         }
         return levels.earlier() == null && extremes.earlier() != null ? levels.with(extremes.earlier()) : levels;
     }

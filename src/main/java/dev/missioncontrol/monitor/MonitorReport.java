@@ -29,7 +29,8 @@ final class MonitorReport {
                 + "everything in the history before the deploy and last week's same hours, by more than a tenth of "
                 + "that range (effect = how far beyond); sustained: the median of an eighth of the window went beyond "
                 + "that of every such stretch of the history, by more than half their range (effect = how far "
-                + "beyond).\n");
+                + "beyond); spike: one sample went beyond everything known before the deploy by more than half its "
+                + "range (effect = how far beyond).\n");
         md.append("\n## Checks\n\n| at | metrics | failing | score |\n|---|---|---|---|\n");
         for (Check c : v.checks()) {
             md.append("| ").append(c.at()).append(" | ").append(c.metrics().size()).append(" | ")

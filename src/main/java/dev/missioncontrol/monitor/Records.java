@@ -30,15 +30,28 @@ final class Records {
      * value known before it by more than {@code bounds.recordRanges()} of the known span's range.
      */
     static Comparison ofSamples(MetricSamples samples, double pValue, AllowedChange bounds) {
+        return beyondKnown(samples, bounds.recordRanges(), FoundBy.RECORD, pValue);
+    }
+
+    /**
+     * A spike: one sample after the deploy past the highest (or lowest) value known before it by more than
+     * {@code bounds.spikeRanges()} of the known span's range. A bad deploy's first errors, or its slowest requests,
+     * are often a single scrape; the record's second sample would wait for more of them.
+     */
+    static Comparison ofSpike(MetricSamples samples, double pValue, AllowedChange bounds) {
+        return beyondKnown(samples, bounds.spikeRanges(), FoundBy.SPIKE, pValue);
+    }
+
+    /** Enough samples (as {@code foundBy} needs) past the known span by more than {@code ranges} of its range. */
+    private static Comparison beyondKnown(MetricSamples samples, double ranges, FoundBy foundBy, double pValue) {
         double[][] known = knownBeforeTheDeploy(samples);
         double lowest = Stream.of(known).flatMapToDouble(DoubleStream::of).min().orElse(Double.NaN);
         double highest = Stream.of(known).flatMapToDouble(DoubleStream::of).max().orElse(Double.NaN);
         if (samples.history().length == 0 || !(highest > lowest)
-                || samples.current().length < AllowedChange.EXTREME_SAMPLES) {
-            return new Comparison(pValue, 0, Outcome.PASS, FoundBy.RECORD);
+                || samples.current().length < Comparison.samplesNeeded(foundBy)) {
+            return new Comparison(pValue, 0, Outcome.PASS, foundBy);
         }
-        return Comparison.samplesBeyond(samples, lowest, highest, bounds.recordRanges() * (highest - lowest),
-                FoundBy.RECORD, pValue);
+        return Comparison.samplesBeyond(samples, lowest, highest, ranges * (highest - lowest), foundBy, pValue);
     }
 
     /**

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleFunction;
+import java.util.stream.DoubleStream;
 import java.util.stream.IntStream;
 
 /**
@@ -232,25 +234,25 @@ public final class NabBenchmark {
                     AllowedChange.DEFAULT.spreads(), weekSpreads));
         }
         AllowedChange d = AllowedChange.DEFAULT;
+        printBoundTable(nabDir, "extremes bound (baseline ranges)", new double[] {0.5, 1, 1.5, 2},
+                d::withExtremeRanges);
+        printBoundTable(nabDir, "record bound (history ranges)", new double[] {0, 0.05, 0.1, 0.25},
+                d::withRecordRanges);
+        printBoundTable(nabDir, "sustained bound (ranges of the history's stretch medians)",
+                new double[] {0, 0.25, 0.5, 1}, d::withSustainedRanges);
+        printBoundTable(nabDir, "spike bound (history ranges)", new double[] {0.1, 0.25, 0.5, 1},
+                d::withSpikeRanges);
+    }
+
+    /** One bound's trade-off: each value given, then the comparison switched off (an infinite bound). */
+    private static void printBoundTable(Path nabDir, String bound, double[] values,
+            DoubleFunction<AllowedChange> bounds) throws IOException {
         System.out.println();
-        System.out.println("| extremes bound (baseline ranges) | TPR | FPR |");
+        System.out.println("| " + bound + " | TPR | FPR |");
         System.out.println("|---:|---:|---:|");
-        for (double ranges : new double[] {0.5, 1, 1.5, 2, Double.POSITIVE_INFINITY}) {
-            printBoundRow(nabDir, ranges, new AllowedChange(d.relative(), d.spreads(), d.weekSpreads(), ranges));
-        }
-        System.out.println();
-        System.out.println("| record bound (history ranges) | TPR | FPR |");
-        System.out.println("|---:|---:|---:|");
-        for (double ranges : new double[] {0, 0.05, 0.1, 0.25, Double.POSITIVE_INFINITY}) {
-            printBoundRow(nabDir, ranges, new AllowedChange(d.relative(), d.spreads(), d.weekSpreads(),
-                    d.extremeRanges(), ranges));
-        }
-        System.out.println();
-        System.out.println("| sustained bound (ranges of the history's stretch medians) | TPR | FPR |");
-        System.out.println("|---:|---:|---:|");
-        for (double ranges : new double[] {0, 0.25, 0.5, 1, Double.POSITIVE_INFINITY}) {
-            printBoundRow(nabDir, ranges, new AllowedChange(d.relative(), d.spreads(), d.weekSpreads(),
-                    d.extremeRanges(), d.recordRanges(), ranges));
+        for (double value : DoubleStream.concat(DoubleStream.of(values), DoubleStream.of(Double.POSITIVE_INFINITY))
+                .toArray()) {
+            printBoundRow(nabDir, value, bounds.apply(value));
         }
     }
 

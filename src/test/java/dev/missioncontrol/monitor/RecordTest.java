@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A few samples beyond everything the metric did all day: a spike no wider than the metric's own swings, which the
- * window before the deploy cannot show to be unusual, but the day can.
+ * window before the deploy cannot show to be unusual, but the day can. One sample counts too, when it goes far
+ * beyond the day.
  */
 class RecordTest {
 
@@ -138,10 +139,69 @@ class RecordTest {
     }
 
     @Test
+    void one_sample_past_the_days_high_by_half_its_range_is_a_spike() {
+        double[] series = swinging(ON_THE_RISE + WINDOW);
+        double[] known = samplesAt(series, HISTORY).before();
+        double high = SampleStats.max(known);
+        double peak = high + 0.6 * (high - SampleStats.min(known));
+        series[SPIKES[0]] = peak;
+        MetricSamples samples = samplesAt(series, HISTORY);
+
+        MetricResult result = MetricJudgement.judge(samples);
+
+        assertThat(result.result()).isEqualTo(Outcome.HIGH);
+        assertThat(result.foundBy()).isEqualTo(FoundBy.SPIKE);
+        assertThat(result.failing()).isTrue();
+        assertThat(result.effect()).isCloseTo(peak - high, offset(1e-9));
+        assertThat(result.earlierWindows().pairs()).isGreaterThanOrEqualTo(EarlierWindows.MIN_PAIRS);
+        // A record needs a second sample beyond the day.
+        assertThat(Records.ofSamples(samples, 1, AllowedChange.DEFAULT).changed()).isFalse();
+    }
+
+    @Test
+    void one_sample_past_the_days_high_by_less_than_half_its_range_is_no_spike() {
+        double[] series = swinging(ON_THE_RISE + WINDOW);
+        double[] known = samplesAt(series, HISTORY).before();
+        double high = SampleStats.max(known);
+        series[SPIKES[0]] = high + 0.4 * (high - SampleStats.min(known));
+
+        MetricResult result = MetricJudgement.judge(samplesAt(series, HISTORY));
+
+        assertThat(result.result()).isEqualTo(Outcome.PASS);
+        assertThat(result.foundBy()).isNull();
+    }
+
+    @Test
+    void a_spike_over_a_history_of_a_few_windows_does_not_count() {
+        double[] series = steady(ON_THE_RISE + WINDOW);
+        double[] known = samplesAt(series, 4 * WINDOW).before();
+        double high = SampleStats.max(known);
+        series[SPIKES[0]] = high + 0.6 * (high - SampleStats.min(known));
+        MetricSamples samples = samplesAt(series, 4 * WINDOW);
+
+        assertThat(Records.ofSpike(samples, 1, AllowedChange.DEFAULT).changed()).isTrue();
+        assertThat(MetricJudgement.judge(samples).result()).isEqualTo(Outcome.PASS);
+    }
+
+    @Test
+    void a_spike_waits_for_the_last_check() {
+        double[] series = swinging(ON_THE_RISE + WINDOW);
+        series[SPIKES[0]] = 200;
+        MetricResult spike = MetricJudgement.judge(samplesAt(series, HISTORY));
+        int checks = 9;
+
+        assertThat(spike.foundBy()).isEqualTo(FoundBy.SPIKE);
+        assertThat(spike.earlierWindows().pValue()).isLessThanOrEqualTo(EarlierWindows.ORDINARY_SHARE / checks);
+        assertThat(Judge.settlesEarly(new Check(Instant.EPOCH, List.of(spike)), checks)).isFalse();
+    }
+
+    @Test
     void the_found_by_words_say_what_the_effect_is_measured_from() {
         assertThat(FoundBy.RECORD.describe("15.2")).isEqualTo("record (15.2 beyond the history)");
         assertThat(FoundBy.fromWire("record")).contains(FoundBy.RECORD);
         assertThat(FoundBy.SUSTAINED.describe("0.4")).isEqualTo("sustained (0.4 beyond the history)");
+        assertThat(FoundBy.SPIKE.describe("36.0")).isEqualTo("spike (36.0 beyond the history)");
+        assertThat(FoundBy.fromWire("spike")).contains(FoundBy.SPIKE);
     }
 
     private static double[] swinging(int length) {

@@ -22,8 +22,8 @@ public record MetricRow(String name, String baseline, String current, String rat
 
     /**
      * Which comparison found a change ("levels", "week on week", "extremes (12.5 beyond)", "record (12.5 beyond the
-     * history)", "sustained (0.4 beyond the history)") and how it compared with earlier windows; a dash when neither
-     * applies.
+     * history)", "sustained (0.4 beyond the history)", "spike (36 beyond the history)") and how it compared with
+     * earlier windows; a dash when neither applies.
      */
     private static String foundBy(JsonNode m) {
         String found = FoundBy.fromWire(m.path("found_by").asText(""))
