@@ -72,15 +72,16 @@ public final class MetricJudgement {
         if (extremes.changed()) {
             return extremes;
         }
-        Comparison record = weighedAgainstHistory(samples, Records.ofSamples(samples, levels.pValue(), bounds));
+        Records records = Records.of(samples);
+        Comparison record = weighedAgainstHistory(samples, records.record(levels.pValue(), bounds));
         if (record.changed()) {
             return record;
         }
-        Comparison sustained = weighedAgainstHistory(samples, Records.ofStretches(samples, levels.pValue(), bounds));
+        Comparison sustained = weighedAgainstHistory(samples, records.sustained(levels.pValue(), bounds));
         if (sustained.changed()) {
             return sustained;
         }
-        Comparison spike = weighedAgainstHistory(samples, Records.ofSpike(samples, levels.pValue(), bounds));
+        Comparison spike = weighedAgainstHistory(samples, records.spike(levels.pValue(), bounds));
         if (spike.changed()) {
             return spike;
         }

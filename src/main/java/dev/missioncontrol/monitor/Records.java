@@ -22,15 +22,37 @@ final class Records {
     /** Stretches start every quarter stretch, as earlier window pairs start every quarter window. */
     private static final int STARTS_PER_STRETCH = 4;
 
-    private Records() {
+    private final MetricSamples samples;
+    /** The spans known before the deploy, kept apart so that no stretch spans the seam between them. */
+    private final double[][] known;
+    private final double lowest;
+    private final double highest;
+
+    private Records(MetricSamples samples, double[][] known) {
+        this.samples = samples;
+        this.known = known;
+        this.lowest = Stream.of(known).flatMapToDouble(DoubleStream::of).min().orElse(Double.NaN);
+        this.highest = Stream.of(known).flatMapToDouble(DoubleStream::of).max().orElse(Double.NaN);
+    }
+
+    /**
+     * The comparisons of these samples against everything known before the deploy: the history with the baseline,
+     * and last week's same hours after the deploy moment where they pair up. Built once per judgement, so that the
+     * known span is gathered and measured once for all three.
+     */
+    static Records of(MetricSamples samples) {
+        WeekEarlier week = samples.weekEarlier();
+        double[] lastWeek = week != null && week.pairsWith(samples.baseline(), samples.current())
+                ? week.current() : new double[0];
+        return new Records(samples, new double[][] {samples.before(), lastWeek});
     }
 
     /**
      * A record: at least {@link AllowedChange#EXTREME_SAMPLES} samples after the deploy past the highest (or lowest)
      * value known before it by more than {@code bounds.recordRanges()} of the known span's range.
      */
-    static Comparison ofSamples(MetricSamples samples, double pValue, AllowedChange bounds) {
-        return beyondKnown(samples, bounds.recordRanges(), FoundBy.RECORD, pValue);
+    Comparison record(double pValue, AllowedChange bounds) {
+        return beyondKnown(bounds.recordRanges(), FoundBy.RECORD, pValue);
     }
 
     /**
@@ -38,15 +60,12 @@ final class Records {
      * {@code bounds.spikeRanges()} of the known span's range. A bad deploy's first errors, or its slowest requests,
      * are often a single scrape; the record's second sample would wait for more of them.
      */
-    static Comparison ofSpike(MetricSamples samples, double pValue, AllowedChange bounds) {
-        return beyondKnown(samples, bounds.spikeRanges(), FoundBy.SPIKE, pValue);
+    Comparison spike(double pValue, AllowedChange bounds) {
+        return beyondKnown(bounds.spikeRanges(), FoundBy.SPIKE, pValue);
     }
 
     /** Enough samples (as {@code foundBy} needs) past the known span by more than {@code ranges} of its range. */
-    private static Comparison beyondKnown(MetricSamples samples, double ranges, FoundBy foundBy, double pValue) {
-        double[][] known = knownBeforeTheDeploy(samples);
-        double lowest = Stream.of(known).flatMapToDouble(DoubleStream::of).min().orElse(Double.NaN);
-        double highest = Stream.of(known).flatMapToDouble(DoubleStream::of).max().orElse(Double.NaN);
+    private Comparison beyondKnown(double ranges, FoundBy foundBy, double pValue) {
         if (samples.history().length == 0 || !(highest > lowest)
                 || samples.current().length < Comparison.samplesNeeded(foundBy)) {
             return new Comparison(pValue, 0, Outcome.PASS, foundBy);
@@ -60,23 +79,23 @@ final class Records {
      * a few minutes of errors or slowness in the middle of the bake that the minutes after them dilute by the last
      * check, and that never reach the single-sample highs of the metric's usual spikes.
      */
-    static Comparison ofStretches(MetricSamples samples, double pValue, AllowedChange bounds) {
+    Comparison sustained(double pValue, AllowedChange bounds) {
         double[] current = samples.current();
         int length = stretchLength(current.length);
-        double[] known = Stream.of(knownBeforeTheDeploy(samples)).map(span -> stretchMedians(span, length))
+        double[] medians = Stream.of(known).map(span -> stretchMedians(span, length))
                 .flatMapToDouble(DoubleStream::of).toArray();
         Comparison none = new Comparison(pValue, 0, Outcome.PASS, FoundBy.SUSTAINED);
-        if (samples.history().length == 0 || current.length < length || known.length < 2) {
+        if (samples.history().length == 0 || current.length < length || medians.length < 2) {
             return none;
         }
-        double lowest = SampleStats.min(known);
-        double highest = SampleStats.max(known);
-        if (!(highest > lowest)) {
+        double low = SampleStats.min(medians);
+        double high = SampleStats.max(medians);
+        if (!(high > low)) {
             return none;
         }
         double[] after = stretchMedians(current, length);
-        return Comparison.breakout(samples.direction(), SampleStats.max(after), SampleStats.min(after), lowest,
-                highest, bounds.sustainedRanges() * (highest - lowest), FoundBy.SUSTAINED, pValue);
+        return Comparison.breakout(samples.direction(), SampleStats.max(after), SampleStats.min(after), low, high,
+                bounds.sustainedRanges() * (high - low), FoundBy.SUSTAINED, pValue);
     }
 
     /** How high ({@code up}) or low the median of the window's most extreme stretch went. */
@@ -102,16 +121,5 @@ final class Records {
             medians[i] = SampleStats.median(Arrays.copyOfRange(values, i * stride, i * stride + length));
         }
         return medians;
-    }
-
-    /**
-     * The spans known before the deploy: the history with the baseline, and last week's same hours after the deploy
-     * moment where they pair up (empty otherwise). Kept apart so that no stretch spans the seam between them.
-     */
-    private static double[][] knownBeforeTheDeploy(MetricSamples samples) {
-        WeekEarlier week = samples.weekEarlier();
-        double[] lastWeek = week != null && week.pairsWith(samples.baseline(), samples.current())
-                ? week.current() : new double[0];
-        return new double[][] {samples.before(), lastWeek};
     }
 }

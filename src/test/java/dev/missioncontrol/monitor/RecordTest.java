@@ -87,7 +87,7 @@ class RecordTest {
         spike(series, SampleStats.max(quiet.before()) + 1);
         MetricSamples samples = samplesAt(series, 4 * WINDOW);
 
-        assertThat(Records.ofSamples(samples, 1, AllowedChange.DEFAULT).changed()).isTrue();
+        assertThat(Records.of(samples).record(1, AllowedChange.DEFAULT).changed()).isTrue();
         assertThat(MetricJudgement.judge(samples).result()).isEqualTo(Outcome.PASS);
     }
 
@@ -155,7 +155,7 @@ class RecordTest {
         assertThat(result.effect()).isCloseTo(peak - high, offset(1e-9));
         assertThat(result.earlierWindows().pairs()).isGreaterThanOrEqualTo(EarlierWindows.MIN_PAIRS);
         // A record needs a second sample beyond the day.
-        assertThat(Records.ofSamples(samples, 1, AllowedChange.DEFAULT).changed()).isFalse();
+        assertThat(Records.of(samples).record(1, AllowedChange.DEFAULT).changed()).isFalse();
     }
 
     @Test
@@ -179,7 +179,7 @@ class RecordTest {
         series[SPIKES[0]] = high + 0.6 * (high - SampleStats.min(known));
         MetricSamples samples = samplesAt(series, 4 * WINDOW);
 
-        assertThat(Records.ofSpike(samples, 1, AllowedChange.DEFAULT).changed()).isTrue();
+        assertThat(Records.of(samples).spike(1, AllowedChange.DEFAULT).changed()).isTrue();
         assertThat(MetricJudgement.judge(samples).result()).isEqualTo(Outcome.PASS);
     }
 

@@ -33,7 +33,7 @@ class SustainedRecordTest {
         // Neither the window's level nor its highest samples show it.
         assertThat(Comparison.ofLevels(samples.baseline(), samples.current(), AllowedChange.DEFAULT).changed())
                 .isFalse();
-        assertThat(Records.ofSamples(samples, 1, AllowedChange.DEFAULT).changed()).isFalse();
+        assertThat(Records.of(samples).record(1, AllowedChange.DEFAULT).changed()).isFalse();
     }
 
     @Test
@@ -48,7 +48,7 @@ class SustainedRecordTest {
     void without_a_days_history_the_stretch_is_not_weighed() {
         MetricSamples samples = samplesAt(errorRate(0.6), 3 * WINDOW);
 
-        assertThat(Records.ofStretches(samples, 1, AllowedChange.DEFAULT).changed()).isTrue();
+        assertThat(Records.of(samples).sustained(1, AllowedChange.DEFAULT).changed()).isTrue();
         assertThat(MetricJudgement.judge(samples).result()).isEqualTo(Outcome.PASS);
     }
 
