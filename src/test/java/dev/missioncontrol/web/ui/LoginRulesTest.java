@@ -29,6 +29,24 @@ class LoginRulesTest {
     }
 
     @Test
+    void a_flood_of_fresh_addresses_and_accounts_does_not_forgive_an_account_still_being_guessed() {
+        LoginThrottle throttle = new LoginThrottle(5, 2, Duration.ofMinutes(5));
+        throttle.attempt("10.0.0.1", "victim@x");
+        throttle.attempt("10.0.0.2", "victim@x");
+        int refused = 0;
+        int guesses = 0;
+        for (int i = 1; i <= 2 * LoginThrottle.MAX_BUCKETS; i++) {
+            throttle.attempt("2001:db8::" + Integer.toHexString(i), "flood" + i + "@x");
+            if (i % 500 == 0) {
+                guesses++;
+                refused += throttle.attempt("2001:db8:1::" + Integer.toHexString(i), "victim@x").isPresent() ? 1 : 0;
+            }
+        }
+
+        assertThat(refused).isEqualTo(guesses);
+    }
+
+    @Test
     void recognises_loopback_hosts() {
         assertThat(Loopback.is("127.0.0.1:8080")).isTrue();
         assertThat(Loopback.is("localhost")).isTrue();
