@@ -41,7 +41,10 @@ record AllowedChange(double relative, double spreads, double weekSpreads, double
     static final double RECORD_RANGES = 0.1;
     static final double SUSTAINED_RANGES = 0.5;
     static final double SPIKE_RANGES = 0.5;
-    /** Two, not one: a single wild sample is as often a scrape glitch as a regression. */
+    /**
+     * Two, not one: a single wild sample is as often a scrape glitch as a regression. One sample counts only as a
+     * spike, far beyond everything known ({@link #spikeRanges}).
+     */
     static final int EXTREME_SAMPLES = 2;
     /**
      * The fewest baseline samples whose highest and lowest values mark the metric's usual band. A new

@@ -117,12 +117,12 @@ record Comparison(double pValue, double effect, Outcome outcome, FoundBy foundBy
      * How large this comparison's move would be between two other windows, in the direction it found and in the
      * metric's own units: for levels the larger of the median's and the mean's shift; for extremes and records how
      * high (or low) the window's {@value AllowedChange#EXTREME_SAMPLES}th most extreme sample went, for a spike its
-     * most extreme sample; for sustained
-     * records how high (or low) the median of its most extreme stretch went. Earlier windows measured
-     * so tell whether the move is ordinary for the metric. Units, not baseline spreads: a window of zeros has no
-     * spread, so an error counter's single error and its flood would both be infinitely many spreads. Extremes by
-     * the value reached, not by the distance past the window before: a metric that swings between 1 and 4 every
-     * few minutes reaching 2 is ordinary, even when the minutes before the deploy happened to sit at 1.
+     * most extreme sample; for sustained records how high (or low) the median of its most extreme stretch went.
+     * Earlier windows measured so tell whether the move is ordinary for the metric. Units, not baseline spreads: a
+     * window of zeros has no spread, so an error counter's single error and its flood would both be infinitely many
+     * spreads. Extremes by the value reached, not by the distance past the window before: a metric that swings
+     * between 1 and 4 every few minutes reaching 2 is ordinary, even when the minutes before the deploy happened to
+     * sit at 1.
      */
     double sizeOf(double[] baseline, double[] current) {
         boolean up = outcome != Outcome.LOW;

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
  * ones. Records (a few samples, or a stretch of an eighth of the window, beyond the whole day's
  * band) found the CPU misconfiguration, the marathon's taxi peak and the late rogue-key bursts,
  * which stay within the wide swings of the window before them. A spike (one sample half the day's
- * range beyond it) found the request-latency failure's single drop to 30 ms. The other misses are drifts within
- * the ordinary wander of their series. These figures are the measured ones, not the goal: they stop
+ * range beyond it) found the request-latency failure's single drop to 30 ms. The other misses are
+ * drifts within the ordinary wander of their series. These figures are the measured ones, not the goal: they stop
  * the judge from getting worse than it is.
  */
 class NabBenchmarkTest {

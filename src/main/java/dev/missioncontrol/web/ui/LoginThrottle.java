@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Each kind of bucket sits in its own bounded cache, forgotten once a whole window passes without an attempt (a
  * full bucket again). The caches admit by frequency: a flood of fresh addresses or email addresses, each tried once,
- * cannot push out the bucket of an account someone keeps guessing at, as clearing a full map once did.
+ * cannot push out the bucket of an account someone keeps guessing at.
  */
 final class LoginThrottle {
     /** Bounds memory under a flood of distinct addresses or accounts. */
@@ -52,7 +52,10 @@ final class LoginThrottle {
         return onAccount.isConsumed() ? OptionalLong.empty() : OptionalLong.of(seconds(onAccount));
     }
 
-    /** Maintenance runs on the calling thread: a login is rare enough, and the tests see a settled cache. */
+    /**
+     * Eviction runs on the calling thread, settled before the next attempt is counted; a flood pays for its own
+     * evictions.
+     */
     private static Cache<String, Bucket> buckets(Duration window) {
         return Caffeine.newBuilder().maximumSize(MAX_BUCKETS).expireAfterAccess(window).executor(Runnable::run)
                 .build();
