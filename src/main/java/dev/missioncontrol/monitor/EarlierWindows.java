@@ -119,8 +119,8 @@ public record EarlierWindows(int pairs, @JsonProperty("as_large") int asLarge,
      * the metric shows no weekly rhythm, or where too little of both weeks' history overlaps.
      */
     private static EarlierWindows netOfLastWeek(MetricSamples samples, double[] before, Comparison found) {
-        WeekEarlier week = samples.weekEarlier();
-        if (week == null || !week.pairsWith(samples.baseline(), samples.current())) {
+        WeekEarlier week = samples.pairedWeekEarlier();
+        if (week == null) {
             return null;
         }
         double[] netBefore = WeekEarlier.netBefore(before, week.before());

@@ -61,8 +61,7 @@ public final class MetricJudgement {
         if (levels.changed()) {
             return levels;
         }
-        WeekEarlier week = samples.weekEarlier();
-        if (week != null && week.pairsWith(samples.baseline(), samples.current())) {
+        if (samples.pairedWeekEarlier() != null) {
             Comparison weekOnWeek = Comparison.ofWeekOnWeek(samples, bounds);
             if (weekOnWeek.changed()) {
                 return weekOnWeek;

@@ -43,6 +43,14 @@ public record MetricSamples(String name, double[] baseline, double[] current, Di
                 new WeekEarlier(weekEarlier.baseline(), weekEarlier.current(), weekEarlierHistory), history);
     }
 
+    /**
+     * The same windows a week earlier where they pair up with these ({@link WeekEarlier#pairsWith}); null where they
+     * are missing or were sampled at another rate.
+     */
+    WeekEarlier pairedWeekEarlier() {
+        return weekEarlier != null && weekEarlier.pairsWith(baseline, current) ? weekEarlier : null;
+    }
+
     /** Everything known before the deploy: the history followed by the baseline window, oldest first. */
     double[] before() {
         return joined(history, baseline);

@@ -1,6 +1,7 @@
 package dev.missioncontrol.monitor;
 
 import java.util.Arrays;
+import java.util.DoubleSummaryStatistics;
 import java.util.stream.DoubleStream;
 import java.util.stream.Stream;
 
@@ -31,8 +32,9 @@ final class Records {
     private Records(MetricSamples samples, double[][] known) {
         this.samples = samples;
         this.known = known;
-        this.lowest = Stream.of(known).flatMapToDouble(DoubleStream::of).min().orElse(Double.NaN);
-        this.highest = Stream.of(known).flatMapToDouble(DoubleStream::of).max().orElse(Double.NaN);
+        DoubleSummaryStatistics span = Stream.of(known).flatMapToDouble(DoubleStream::of).summaryStatistics();
+        this.lowest = span.getMin();
+        this.highest = span.getMax();
     }
 
     /**
@@ -41,9 +43,8 @@ final class Records {
      * known span is gathered and measured once for all three.
      */
     static Records of(MetricSamples samples) {
-        WeekEarlier week = samples.weekEarlier();
-        double[] lastWeek = week != null && week.pairsWith(samples.baseline(), samples.current())
-                ? week.current() : new double[0];
+        WeekEarlier week = samples.pairedWeekEarlier();
+        double[] lastWeek = week != null ? week.current() : new double[0];
         return new Records(samples, new double[][] {samples.before(), lastWeek});
     }
 
