@@ -65,6 +65,7 @@ public final class Problems {
                     .put("detail", e.detail()));
         }
         body.put("request_id", RequestIds.of(ctx));
+        UnreadBody.discard(ctx);
         ctx.status(status).contentType("application/problem+json").result(Json.write(body));
     }
 

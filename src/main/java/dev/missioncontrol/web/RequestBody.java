@@ -37,7 +37,7 @@ public final class RequestBody {
     }
 
     private static JsonNode parse(Context ctx, String encoding, long limit) {
-        try (InputStream raw = ctx.req().getInputStream();
+        try (InputStream raw = new Unclosed(ctx.req().getInputStream());
              InputStream in = new Bounded(encoding.equals("gzip") ? new GZIPInputStream(raw, 65536) : raw, limit)) {
             return Json.MAPPER.readTree(in);
         } catch (ZipException e) {
@@ -77,6 +77,17 @@ public final class RequestBody {
     private static HttpProblem tooLarge(long limit) {
         return new HttpProblem(413, "payload-too-large", "Payload too large",
                 "the body is over its limit of " + limit + " bytes (after decompression)");
+    }
+
+    /** Leaves the request's stream open, so what is left of a refused body can still be read and dropped. */
+    private static final class Unclosed extends FilterInputStream {
+        Unclosed(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     /** Fails the read once more than {@code limit} bytes have come through. */

@@ -7,7 +7,11 @@ import dev.missioncontrol.orgs.Scope;
 import dev.missioncontrol.testing.Api;
 import dev.missioncontrol.testing.TestServer;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +20,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -188,6 +193,42 @@ abstract class ApiContract {
             assertThat(r.status()).as(c.name() + ": " + r.body()).isEqualTo(c.expectedStatus());
             assertProblem(r, c.expectedStatus());
         }
+    }
+
+    /**
+     * A refused body is read to its end before the refusal goes out. Answered while the client is still sending, the
+     * server would close the connection with bytes unread, and the reset can discard the refusal before the client
+     * reads it. Kept alive, the same connection then serves the next request.
+     */
+    @Test
+    void a_refused_body_is_read_to_its_end_so_the_connection_stays_usable() throws IOException {
+        byte[] overLimit = ("{\"deployment_request\":\"" + "h".repeat(1_900_000) + "\"}").getBytes();
+        URI base = URI.create(server.baseUrl());
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            var out = socket.getOutputStream();
+            var in = new DataInputStream(socket.getInputStream());
+            out.write(("POST " + DEPLOY + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + server.firstKey()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + overLimit.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(overLimit);
+            String refusal = readAnswer(in);
+            assertThat(refusal).startsWith("HTTP/1.1 413").doesNotContainIgnoringCase("connection: close");
+            out.write("POST /api/v1/deployments/ HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}"
+                    .getBytes(StandardCharsets.US_ASCII));
+            assertThat(readAnswer(in)).startsWith("HTTP/1.1 401");
+        }
+    }
+
+    /** One HTTP/1.1 answer off a raw connection: its head, then as many body bytes as it declares. */
+    private static String readAnswer(DataInputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            head.append((char) in.readUnsignedByte());
+        }
+        var length = Pattern.compile("(?im)^content-length:\\s*(\\d+)").matcher(head);
+        in.readFully(new byte[length.find() ? Integer.parseInt(length.group(1)) : 0]);
+        return head.toString();
     }
 
     @Test
