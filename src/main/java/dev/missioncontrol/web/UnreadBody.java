@@ -8,10 +8,10 @@ import java.io.InputStream;
  * Reads and drops what is left of a refused request's body before the refusal is sent.
  *
  * <p>Answered early, a client still uploading can lose the answer: the server closes a connection with unread bytes
- * in it, the kernel resets it, and the reset discards the answer the client had not yet read (the JDK's HTTP client
- * then reports "header parser received no bytes"; the refused body measured this way on a busy machine lost about 1
- * answer in 300). Like Tomcat's swallow limit, only a bounded remainder is read; past it the connection is closed
- * unread, so a refused upload never costs more than {@link #BOUND} bytes of reading.
+ * in it, the kernel resets it, and the reset discards the answer the client had not yet read. The JDK's HTTP client
+ * then reports "header parser received no bytes"; on a busy machine 6 of 1,500 oversized posts lost their answer.
+ * Like Tomcat's swallow limit, only a bounded remainder is read; past it the connection is closed unread, so a refused
+ * upload never costs more than {@link #BOUND} bytes of reading.
  */
 final class UnreadBody {
     static final long BOUND = 4L << 20;
