@@ -97,7 +97,7 @@ public final class App implements AutoCloseable {
             TimelineFeed feed, SessionService sessionService) {
         var rt = config.runtime();
         var deploymentService = new DeploymentService(s.sessions, s.deployments, s.dialect,
-                new MonitorSchedule(rt.monitorSchedule(), rt.bake()), clock);
+                new MonitorSchedule(rt.monitorSchedule(), rt.bake(), rt.warmup()), clock);
         return List.of(
                 new DeploymentRoutes(deploymentService, s.deployments, s.orgs, creation,
                         new VerdictWait(s.deployments, s.bus), config.limits().maxBody()),
@@ -119,6 +119,7 @@ public final class App implements AutoCloseable {
         var llm = config.llm();
         var ig = config.integrations();
         return new ServerSettings(ig.prometheusUrl(), ig.prometheusStep(), config.runtime().bake(),
+                config.runtime().warmup(),
                 new LlmStatus(llm.provider(), llm.model(), llm.baseUrl(), llm.apiKey() != null && !llm.apiKey().isBlank()),
                 monitoring.destinations());
     }

@@ -12,9 +12,13 @@ import java.util.concurrent.CountDownLatch;
 import dev.missioncontrol.config.DurationText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.missioncontrol.monitor.MonitorSchedule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code missionctl serve}: runs the server until SIGTERM, then lets in-flight requests finish. */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the Mission Control server.")
@@ -42,6 +46,11 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--bake", defaultValue = "${env:MC_BAKE:-30m}",
             description = "How long a deploy is watched after it succeeds (MC_BAKE, default 30m).")
     String bake;
+
+    @Option(names = "--monitor-warmup", defaultValue = "${env:MC_MONITOR_WARMUP:-0s}",
+            description = "How long after a deploy is left out of the comparisons while the service warms up, e.g. "
+                    + "1m; a project's warm-up (settings page) overrides it (MC_MONITOR_WARMUP, default 0s).")
+    String warmup;
 
     @Option(names = "--prometheus-url", defaultValue = "${env:MC_PROMETHEUS_URL}",
             description = "Prometheus the deploy monitor queries (MC_PROMETHEUS_URL); projects may set their own.")
@@ -76,9 +85,12 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Tool calls one session may make before the analyst writes the report (default 12).")
     int llmMaxToolCalls;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws InterruptedException {
-        AppConfig config = config();
+        AppConfig config = checkedConfig();
         long started = System.nanoTime();
         App app = App.start(config, Clock.tickMillis(java.time.ZoneOffset.UTC));
         LOG.info("Mission Control listening on port {} ({} database) after {} ms", app.port(),
@@ -96,10 +108,22 @@ public final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The configuration, or a usage error naming the flag's problem instead of a stack trace. */
+    private AppConfig checkedConfig() {
+        try {
+            AppConfig config = config();
+            var rt = config.runtime();
+            new MonitorSchedule(rt.monitorSchedule(), rt.bake(), rt.warmup());
+            return config;
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+
     AppConfig config() {
         var runtime = new AppConfig.Runtime(concurrency, AppConfig.Runtime.defaults().lease(),
                 AppConfig.Runtime.defaults().poll(), durations(monitorSchedule), DurationText.parse(bake),
-                AppConfig.Runtime.defaults().sseKeepAlive());
+                DurationText.parse(warmup), AppConfig.Runtime.defaults().sseKeepAlive());
         var integrations = new AppConfig.Integrations(prometheusUrl, DurationText.parse(prometheusStep),
                 DurationText.parse(signalRetention), allowCidrs == null ? List.of() : allowCidrs,
                 AppConfig.Integrations.defaults().notifyBackoff());

@@ -30,23 +30,23 @@ public record AppConfig(
 
     /** How sessions are run on this node. */
     public record Runtime(int concurrency, Duration lease, Duration poll, List<Duration> monitorSchedule, Duration bake,
-            Duration sseKeepAlive) {
+            Duration warmup, Duration sseKeepAlive) {
         public static Runtime defaults() {
             return new Runtime(16, Duration.ofSeconds(30), Duration.ofSeconds(1),
                     List.of(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(5)),
-                    Duration.ofMinutes(30), Duration.ofSeconds(15));
+                    Duration.ofMinutes(30), Duration.ZERO, Duration.ofSeconds(15));
         }
 
         public Runtime withLease(Duration newLease) {
-            return new Runtime(concurrency, newLease, poll, monitorSchedule, bake, sseKeepAlive);
+            return new Runtime(concurrency, newLease, poll, monitorSchedule, bake, warmup, sseKeepAlive);
         }
 
         public Runtime withConcurrency(int n) {
-            return new Runtime(n, lease, poll, monitorSchedule, bake, sseKeepAlive);
+            return new Runtime(n, lease, poll, monitorSchedule, bake, warmup, sseKeepAlive);
         }
 
         public Runtime withKeepAlive(Duration every) {
-            return new Runtime(concurrency, lease, poll, monitorSchedule, bake, every);
+            return new Runtime(concurrency, lease, poll, monitorSchedule, bake, warmup, every);
         }
     }
 

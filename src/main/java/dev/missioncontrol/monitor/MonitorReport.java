@@ -3,6 +3,8 @@ package dev.missioncontrol.monitor;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.missioncontrol.agent.Entry;
 import dev.missioncontrol.agent.Report;
+import dev.missioncontrol.config.DurationText;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,13 +15,15 @@ final class MonitorReport {
     private MonitorReport() {
     }
 
-    static Report verdict(JsonNode d, Verdict v, JsonNode problems) {
+    static Report verdict(JsonNode d, Verdict v, JsonNode problems, Duration warmup) {
         Check last = v.checks().getLast();
         List<MetricResult> failing = last.metrics().stream().filter(MetricResult::failing).toList();
         String outcome = "Verdict " + stateWord(v) + " for " + deploy(d)
                 + (failing.isEmpty() ? "" : ": " + String.join(", ", failing.stream().map(MonitorReport::move).toList()));
         StringBuilder md = new StringBuilder("## Summary\n\n").append(outcome).append(". ")
                 .append(v.checks().size()).append(" checks after the deploy at ").append(d.path("created_at").asText())
+                .append(warmup.isZero() ? "" : " (the first " + DurationText.format(warmup) + " after it left out as "
+                        + "the service's warm-up)")
                 .append("; the last, at ").append(last.at()).append(", decided it.\n\n## Findings\n\n");
         md.append(table(last.metrics())).append("\nSource: each metric after the deploy against the same length of "
                 + "time before it (Mann-Whitney U at 98 % confidence; ratio = current / baseline mean). Found by "

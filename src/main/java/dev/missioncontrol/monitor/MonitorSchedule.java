@@ -18,11 +18,17 @@ import org.slf4j.LoggerFactory;
  * becomes final. The server's flags give the default; a project's settings may set its own bake time. The schedule a
  * session follows is written into its context when it is created (see {@link #toJson}), so the brain decides from the
  * session alone and a later settings change does not move a watch that has begun.
+ *
+ * <p>A warm-up (none by default) leaves the first minutes after the deploy out of every comparison: a service that
+ * starts cold (a JIT compiler, empty caches, connection pools filling) is slow or fails a few requests in its first
+ * scrape, and that is no regression. Checks due before the warm-up ends are dropped; the window after the deploy
+ * starts where the warm-up ends, and the baseline is as long, ending at the deploy.
  */
-public record MonitorSchedule(List<Duration> offsets, Duration bake) {
+public record MonitorSchedule(List<Duration> offsets, Duration bake, Duration warmup) {
     private static final Logger LOG = LoggerFactory.getLogger(MonitorSchedule.class);
     static final String OFFSETS = "check_offsets";
     static final String BAKE = "bake_time";
+    static final String WARMUP = "warmup";
     /** A long bake with a short last offset would otherwise mean thousands of checks. */
     static final int MAX_CHECKS = 50;
 
@@ -31,6 +37,15 @@ public record MonitorSchedule(List<Duration> offsets, Duration bake) {
         if (bake.isNegative() || bake.isZero()) {
             throw new IllegalArgumentException("the bake time must be positive");
         }
+        if (warmup.isNegative() || warmup.compareTo(bake) >= 0) {
+            throw new IllegalArgumentException("the warm-up (" + DurationText.format(warmup)
+                    + ") must be at least 0 and shorter than the bake time (" + DurationText.format(bake) + ")");
+        }
+    }
+
+    /** A schedule without a warm-up. */
+    public MonitorSchedule(List<Duration> offsets, Duration bake) {
+        this(offsets, bake, Duration.ZERO);
     }
 
     /** Every check's offset from the deploy, ascending; the last is the bake time. */
@@ -46,7 +61,7 @@ public record MonitorSchedule(List<Duration> offsets, Duration bake) {
             next = next.plus(every);
         }
         out.add(bake);
-        return out;
+        return out.stream().filter(o -> o.compareTo(warmup) > 0).toList();
     }
 
     /** When check number {@code done} (counting from 0) is due; empty once every check has run. */
@@ -60,23 +75,25 @@ public record MonitorSchedule(List<Duration> offsets, Duration bake) {
         return index >= checkOffsets().size() - 1;
     }
 
-    /** This schedule with the project's own bake time, when its settings set one. */
+    /** This schedule with the project's own bake time and warm-up, where its settings set them. */
     public MonitorSchedule forProject(JsonNode projectSettings) {
         try {
-            Duration own = MonitorSettings.read(projectSettings).bake();
-            return own == null ? this : new MonitorSchedule(offsets, own);
+            MonitorSettings own = MonitorSettings.read(projectSettings);
+            return new MonitorSchedule(offsets, own.bake() == null ? bake : own.bake(),
+                    own.warmup() == null ? warmup : own.warmup());
         } catch (IllegalArgumentException e) {
-            LOG.warn("a project's monitor settings are unreadable ({}); its deploys are watched for the server's "
-                    + "bake time", e.getMessage());
+            LOG.warn("a project's monitor settings are unusable ({}); its deploys are watched on the server's "
+                    + "schedule", e.getMessage());
             return this;
         }
     }
 
-    /** {@code {"check_offsets": ["10s", "30s", "1m", "5m"], "bake_time": "30m"}}. */
+    /** {@code {"check_offsets": ["10s", "30s", "1m", "5m"], "bake_time": "30m"}}, with {@code "warmup"} when set. */
     public ObjectNode toJson() {
         ObjectNode o = Json.object();
         offsets.forEach(d -> o.withArray(OFFSETS).add(DurationText.format(d)));
-        return o.put(BAKE, DurationText.format(bake));
+        o.put(BAKE, DurationText.format(bake));
+        return warmup.isZero() ? o : o.put(WARMUP, DurationText.format(warmup));
     }
 
     /** The schedule a session's context holds, or empty when it holds none (sessions made before it did). */
@@ -86,6 +103,7 @@ public record MonitorSchedule(List<Duration> offsets, Duration bake) {
         }
         List<Duration> offsets = new ArrayList<>();
         node.path(OFFSETS).forEach(d -> offsets.add(DurationText.parse(d.asText())));
-        return Optional.of(new MonitorSchedule(offsets, DurationText.parse(node.get(BAKE).asText())));
+        Duration warmup = node.hasNonNull(WARMUP) ? DurationText.parse(node.get(WARMUP).asText()) : Duration.ZERO;
+        return Optional.of(new MonitorSchedule(offsets, DurationText.parse(node.get(BAKE).asText()), warmup));
     }
 }

@@ -15,18 +15,21 @@ import java.util.regex.Pattern;
  * A project's deploy-monitor settings, kept in projects.settings. This record is the one contract between the
  * settings page, which writes it, and the monitor and its signal sources, which read it:
  * <pre>{"prometheus_url": "https://prom.example.com", "prometheus_step": "15s", "bake_time": "30m",
- *  "metrics": {"error_rate": {"query": "…PromQL with {{service}}…", "direction": "increase", "critical": true}}}</pre>
+ *  "warmup": "1m", "metrics": {"error_rate": {"query": "…PromQL with {{service}}…", "direction": "increase", "critical": true}}}</pre>
  *
  * @param prometheusUrl  null: the server's {@code --prometheus-url}
  * @param prometheusStep null: the server's {@code --prometheus-step}
  * @param bake           how long a successful deploy is watched; null: the server's {@code --bake}
+ * @param warmup         how long after the deploy is left out of the comparisons (see {@link MonitorSchedule});
+ *                       null: the server's {@code --monitor-warmup}
  */
-public record MonitorSettings(String prometheusUrl, Duration prometheusStep, Duration bake,
+public record MonitorSettings(String prometheusUrl, Duration prometheusStep, Duration bake, Duration warmup,
         List<MetricDefinition> metrics) {
     public static final Duration MAX_BAKE = Duration.ofHours(24);
     static final String URL = "prometheus_url";
     static final String STEP = "prometheus_step";
     static final String BAKE = "bake_time";
+    static final String WARMUP = "warmup";
     static final String METRICS = "metrics";
     /** The names pushed samples may carry (see the signals API), so a metric can come from either source. */
     private static final Pattern NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]{0,199}");
@@ -37,6 +40,9 @@ public record MonitorSettings(String prometheusUrl, Duration prometheusStep, Dur
         prometheusUrl = prometheusUrl == null || prometheusUrl.isBlank() ? null : prometheusUrl.strip();
         if (bake != null && (!bake.isPositive() || bake.compareTo(MAX_BAKE) > 0)) {
             throw new IllegalArgumentException("the bake time must be more than 0 and at most 24h");
+        }
+        if (warmup != null && (warmup.isNegative() || (bake != null && warmup.compareTo(bake) >= 0))) {
+            throw new IllegalArgumentException("the warm-up must be at least 0 and shorter than the bake time");
         }
         if (prometheusStep != null && !prometheusStep.isPositive()) {
             throw new IllegalArgumentException("the Prometheus step must be more than 0");
@@ -54,7 +60,7 @@ public record MonitorSettings(String prometheusUrl, Duration prometheusStep, Dur
     }
 
     public static MonitorSettings none() {
-        return new MonitorSettings(null, null, null, List.of());
+        return new MonitorSettings(null, null, null, null, List.of());
     }
 
     /** Reads a project's stored settings; keys this record does not know belong to others and are left alone. */
@@ -62,13 +68,14 @@ public record MonitorSettings(String prometheusUrl, Duration prometheusStep, Dur
         JsonNode s = settings == null ? Json.object() : settings;
         List<MetricDefinition> metrics = new ArrayList<>();
         s.path(METRICS).properties().forEach(f -> metrics.add(metric(f.getKey(), f.getValue())));
-        return new MonitorSettings(s.path(URL).asText(null), duration(s, STEP), duration(s, BAKE), metrics);
+        return new MonitorSettings(s.path(URL).asText(null), duration(s, STEP), duration(s, BAKE), duration(s, WARMUP),
+                metrics);
     }
 
     /** The stored settings with this record's keys replaced; an unset value removes its key. */
     public ObjectNode writeInto(JsonNode stored) {
         ObjectNode out = stored instanceof ObjectNode o ? o.deepCopy() : Json.object();
-        out.remove(List.of(URL, STEP, BAKE, METRICS));
+        out.remove(List.of(URL, STEP, BAKE, WARMUP, METRICS));
         if (prometheusUrl != null) {
             out.put(URL, prometheusUrl);
         }
@@ -77,6 +84,9 @@ public record MonitorSettings(String prometheusUrl, Duration prometheusStep, Dur
         }
         if (bake != null) {
             out.put(BAKE, DurationText.format(bake));
+        }
+        if (warmup != null) {
+            out.put(WARMUP, DurationText.format(warmup));
         }
         if (!metrics.isEmpty()) {
             ObjectNode all = out.putObject(METRICS);

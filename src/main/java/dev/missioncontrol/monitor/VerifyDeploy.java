@@ -36,7 +36,8 @@ final class VerifyDeploy {
             Verdict v = MonitorTimeline.verdictOf(last);
             if (v.state() != VerdictState.PENDING) {
                 return t.reportedSince(last) ? new Step.Finish(null)
-                        : new Step.Finish(MonitorReport.verdict(t.facts(), v, last.data().path("problems")));
+                        : new Step.Finish(MonitorReport.verdict(t.facts(), v, last.data().path("problems"),
+                                schedule.warmup()));
             }
         }
         Instant due = schedule.due(deployedAt, checks.size()).orElse(now);
@@ -45,6 +46,9 @@ final class VerifyDeploy {
                     + " is due at +" + seconds(Duration.between(deployedAt, due)));
         }
         ObjectNode args = Json.object().put("deployed_at", deployedAt.toString()).put("at", now.toString());
+        if (!schedule.warmup().isZero()) {
+            args.put("warmup_seconds", schedule.warmup().toMillis() / 1000.0);
+        }
         return new Step.CallTool(TOOL, args);
     }
 

@@ -1,6 +1,7 @@
 package dev.missioncontrol.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -45,5 +46,31 @@ class MonitorScheduleTest {
         assertThat(server.forProject(dev.missioncontrol.store.Json.object())).isEqualTo(server);
         assertThat(server.forProject(dev.missioncontrol.store.Json.object().put("bake_time", "soon"))).isEqualTo(server);
         assertThat(MonitorSchedule.fromJson(null)).isEmpty();
+    }
+
+    @Test
+    void a_warm_up_drops_the_checks_due_before_it_ends_and_keeps_the_cadence_after() {
+        var s = new MonitorSchedule(List.of(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(1),
+                Duration.ofMinutes(5)), Duration.ofMinutes(30), Duration.ofSeconds(45));
+        assertThat(s.checkOffsets()).extracting(Duration::toSeconds)
+                .containsExactly(60L, 300L, 600L, 900L, 1200L, 1500L, 1800L);
+        var longer = new MonitorSchedule(s.offsets(), s.bake(), Duration.ofMinutes(12));
+        assertThat(longer.checkOffsets()).extracting(Duration::toSeconds).containsExactly(900L, 1200L, 1500L, 1800L);
+        assertThat(longer.isLast(3)).isTrue();
+        Instant t = Instant.parse("2026-01-15T10:30:00Z");
+        assertThat(longer.due(t, 0)).contains(t.plusSeconds(900));
+    }
+
+    @Test
+    void a_projects_warm_up_is_kept_in_the_sessions_context_and_one_as_long_as_the_bake_is_refused() {
+        var server = new MonitorSchedule(List.of(Duration.ofSeconds(10), Duration.ofMinutes(5)), Duration.ofMinutes(30));
+        var project = server.forProject(dev.missioncontrol.store.Json.object().put("warmup", "2m"));
+        assertThat(project).isEqualTo(new MonitorSchedule(server.offsets(), server.bake(), Duration.ofMinutes(2)));
+        assertThat(project.toJson().path("warmup").asText()).isEqualTo("2m");
+        assertThat(MonitorSchedule.fromJson(project.toJson())).contains(project);
+        assertThat(server.toJson().has("warmup")).isFalse();
+        assertThat(server.forProject(dev.missioncontrol.store.Json.object().put("warmup", "30m"))).isEqualTo(server);
+        assertThatThrownBy(() -> new MonitorSchedule(server.offsets(), Duration.ofMinutes(5), Duration.ofMinutes(5)))
+                .hasMessageContaining("warm-up");
     }
 }

@@ -149,7 +149,7 @@ class PushedSignalsIT {
     void a_project_with_its_own_bake_time_is_watched_for_that_long_and_no_longer() {
         String repo = "acme/quick-bake";
         MonitorFixtures.registerProject(server, repo,
-                new MonitorSettings(null, null, Duration.ofSeconds(3), List.of()).writeInto(Json.object()));
+                new MonitorSettings(null, null, Duration.ofSeconds(3), null, List.of()).writeInto(Json.object()));
         pushBaseline(repo);
         JsonNode created = deploy(api, repo, "success");
         Instant at = Instant.parse(created.get("created_at").asText());
@@ -162,6 +162,33 @@ class PushedSignalsIT {
         Duration watched = Duration.between(at, Instant.parse(verdict.get("decided_at").asText()));
         assertThat(watched).isBetween(Duration.ofSeconds(3), Duration.ofSeconds(8));
         assertThat(session(api, created).at("/context/monitor/bake_time").asText()).isEqualTo("3s");
+    }
+
+    @Test
+    void a_projects_warm_up_keeps_a_cold_start_out_of_the_verdict_and_without_one_it_fails_the_deploy() {
+        // The same cold start on two projects: errors five times the baseline for the first 4.5 s, then as before.
+        String warmed = "acme/warm-start";
+        MonitorFixtures.registerProject(server, warmed,
+                new MonitorSettings(null, null, null, Duration.ofSeconds(5), List.of()).writeInto(Json.object()));
+        JsonNode withWarmup = deployWithColdStart(warmed);
+        JsonNode without = deployWithColdStart("acme/cold-start");
+
+        JsonNode verdict = awaitVerdict(api, withWarmup.get("id").asText()).get("verdict");
+        assertThat(verdict.get("state").asText()).as(verdict.toString()).isEqualTo("healthy");
+        // the fast schedule's checks at +1, 2 and 4 s fall in the warm-up; +8 and +10 s remain
+        assertThat(verdict.get("checks").size()).isEqualTo(2);
+        assertThat(session(api, withWarmup).at("/context/monitor/warmup").asText()).isEqualTo("5s");
+        assertThat(awaitReport(withWarmup)).contains("the first 5s after it left out as the service's warm-up");
+        assertThat(awaitVerdict(api, without.get("id").asText()).at("/verdict/state").asText()).isEqualTo("degraded");
+    }
+
+    private JsonNode deployWithColdStart(String repo) {
+        pushBaseline(repo);
+        JsonNode created = deploy(api, repo, "success");
+        Instant at = Instant.parse(created.get("created_at").asText());
+        push(api, samples(repo, "error_rate", at.plusMillis(20), SPACING, 45, 5.0, 37));
+        push(api, samples(repo, "error_rate", at.plusMillis(4520), SPACING, 70, 1.0, 41));
+        return created;
     }
 
     @Test

@@ -32,7 +32,7 @@ public final class MonitorFixtures {
     /** Checks at +1 s, +2 s, +4 s, +8 s and the final one at +10 s; sessions polled every 100 ms. */
     public static UnaryOperator<AppConfig> fastSchedule() {
         return c -> c.withRuntime(new AppConfig.Runtime(16, Duration.ofSeconds(30), Duration.ofMillis(100),
-                FAST_OFFSETS, FAST_BAKE, Duration.ofSeconds(15)));
+                FAST_OFFSETS, FAST_BAKE, Duration.ZERO, Duration.ofSeconds(15)));
     }
 
     /** How many checks the fast schedule makes. */

@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
 
 /**
  * {@code compare_windows}: the judge's comparison. The window since the deploy is compared with the same length
- * before it and, where that data exists, with the same two windows a week earlier.
+ * before it and, where that data exists, with the same two windows a week earlier. With a warm-up, the window after
+ * the deploy starts where the warm-up ends; the baseline still ends at the deploy.
  */
 final class CompareWindows implements Tool {
     static final Duration WEEK = Duration.ofDays(7);
@@ -63,6 +64,8 @@ final class CompareWindows implements Tool {
         p.putObject("deployed_at").put("type", "string").put("format", "date-time");
         p.putObject("at").put("type", "string").put("format", "date-time")
                 .put("description", "end of the window after the deploy; default now");
+        p.putObject("warmup_seconds").put("type", "number").put("minimum", 0)
+                .put("description", "seconds after the deploy left out while the service warms up; default 0");
         s.putArray("required").add("deployed_at");
         return s;
     }
@@ -78,18 +81,19 @@ final class CompareWindows implements Tool {
             return ToolResult.error("deployed_at is required");
         }
         Instant at = ToolArgs.time(args, "at", clock.instant());
-        Duration window = max(Duration.between(deployed, at), MIN_WINDOW);
-        Signals.Fetched now = signals.fetch(project.get(), deployed.minus(window), deployed.plus(window).plusMillis(1));
-        Signals.Fetched lastWeek = signals.fetch(project.get(), deployed.minus(window).minus(WEEK),
-                deployed.plus(window).minus(WEEK).plusMillis(1));
+        Duration warmup = Duration.ofMillis(Math.round(1000 * Math.max(0, args.path("warmup_seconds").asDouble(0))));
+        Duration window = max(Duration.between(deployed.plus(warmup), at), MIN_WINDOW);
+        Windows windows = new Windows(deployed, warmup, window);
+        Signals.Fetched now = windows.fetch(signals, project.get(), Duration.ZERO);
+        Signals.Fetched lastWeek = windows.fetch(signals, project.get(), WEEK);
         Instant historyEnd = deployed.minus(window);
         Signals.Fetched history = history(project.get(), historyEnd, window);
         Signals.Fetched lastWeeksHistory = history(project.get(), historyEnd.minus(WEEK), window);
-        List<MetricSamples> samples = withHistory(samples(project.get(), now, lastWeek, deployed, window), history,
+        List<MetricSamples> samples = withHistory(samples(project.get(), now, lastWeek, windows), history,
                 lastWeeksHistory, historyEnd);
         Check check = Judge.check(at, samples);
         ObjectNode data = Json.object().put("deployed_at", deployed.toString()).put("window_seconds",
-                window.toMillis() / 1000.0);
+                window.toMillis() / 1000.0).put("warmup_seconds", warmup.toMillis() / 1000.0);
         data.set("check", Json.MAPPER.valueToTree(check));
         fetchedProblems(data, now, history, lastWeeksHistory);
         return check.metrics().isEmpty() ? new ToolResult(ToolResult.Status.NO_DATA, "no metrics configured or "
@@ -97,23 +101,45 @@ final class CompareWindows implements Tool {
     }
 
     private List<MetricSamples> samples(Project project, Signals.Fetched now, Signals.Fetched lastWeek,
-            Instant deployed, Duration window) {
+            Windows windows) {
         Map<String, Series> earlier = byName(lastWeek);
         List<MetricSamples> out = new ArrayList<>();
         for (Series s : now.series()) {
             MetricDefinition def = signals.definition(project, s.name());
-            MetricSamples m = new MetricSamples(s.name(), s.between(deployed.minus(window), deployed).values(),
-                    s.between(deployed, deployed.plus(window).plusMillis(1)).values(), def.direction(),
-                    def.critical());
+            MetricSamples m = new MetricSamples(s.name(), windows.baseline(s, Duration.ZERO),
+                    windows.current(s, Duration.ZERO), def.direction(), def.critical());
             Series week = earlier.get(s.name());
             if (week != null && !week.points().isEmpty()) {
-                Instant then = deployed.minus(WEEK);
-                m = m.withWeekEarlier(week.between(then.minus(window), then).values(),
-                        week.between(then, then.plus(window).plusMillis(1)).values());
+                m = m.withWeekEarlier(windows.baseline(week, WEEK), windows.current(week, WEEK));
             }
             out.add(m);
         }
         return out;
+    }
+
+    /**
+     * The baseline (the window before the deploy) and the window after it, which starts where the warm-up ends; both
+     * {@code shift} earlier for last week's. Fetched at the resolution of two windows, as the history is, so that a
+     * warm-up does not coarsen Prometheus' step for the windows alone.
+     */
+    private record Windows(Instant deployed, Duration warmup, Duration window) {
+        Signals.Fetched fetch(Signals signals, Project project, Duration shift) {
+            Instant from = deployed.minus(window).minus(shift);
+            return signals.fetch(project, from, currentEnd().minus(shift), window.multipliedBy(2));
+        }
+
+        double[] baseline(Series s, Duration shift) {
+            return s.between(deployed.minus(window).minus(shift), deployed.minus(shift)).values();
+        }
+
+        double[] current(Series s, Duration shift) {
+            return s.between(deployed.plus(warmup).minus(shift), currentEnd().minus(shift)).values();
+        }
+
+        /** Just past the window after the deploy, so that its last moment's sample is in it. */
+        private Instant currentEnd() {
+            return deployed.plus(warmup).plus(window).plusMillis(1);
+        }
     }
 
     /**

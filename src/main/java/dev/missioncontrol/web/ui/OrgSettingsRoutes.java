@@ -35,9 +35,9 @@ final class OrgSettingsRoutes implements RouteGroup {
                 .orElseThrow(() -> new NotFoundException("project"));
         ProjectSettings form = new ProjectSettings(p.id(), p.repositoryFullName(), p.serviceName(),
                 ctx.formParam("prometheus_url"), ctx.formParam("prometheus_step"), ctx.formParam("bake_time"),
-                metrics(ctx), null);
+                ctx.formParam("warmup"), metrics(ctx), null);
         try {
-            MonitorSettings settings = ProjectSettings.parse(form, view.server().destinations());
+            MonitorSettings settings = ProjectSettings.parse(form, view.server().destinations(), view.server().bake());
             orgs.updateProjectSettings(viewer.orgId(), p.id(), settings.writeInto(p.settings()));
         } catch (IllegalArgumentException e) {
             view.renderRefused(ctx, viewer, form.withProblem(e.getMessage()));

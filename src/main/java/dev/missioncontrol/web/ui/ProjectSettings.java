@@ -19,7 +19,7 @@ import java.util.Locale;
  * read, so the page says so instead of failing.
  */
 public record ProjectSettings(String id, String repository, String service, String prometheusUrl, String step,
-        String bake, List<Metric> metrics, String problem) {
+        String bake, String warmup, List<Metric> metrics, String problem) {
     public static final List<String> DIRECTIONS = Arrays.stream(Direction.values()).map(Direction::wireName).toList();
 
     /** One metric row of the form; a row whose name is left empty is dropped. */
@@ -37,16 +37,16 @@ public record ProjectSettings(String id, String repository, String service, Stri
             List<Metric> rows = s.metrics().stream().map(m -> new Metric(m.name(), m.query() == null ? "" : m.query(),
                     m.direction().wireName(), m.critical())).toList();
             return new ProjectSettings(p.id(), p.repositoryFullName(), p.serviceName(), orEmpty(s.prometheusUrl()),
-                    text(s.prometheusStep()), text(s.bake()), rows, null);
+                    text(s.prometheusStep()), text(s.bake()), text(s.warmup()), rows, null);
         } catch (IllegalArgumentException e) {
-            return new ProjectSettings(p.id(), p.repositoryFullName(), p.serviceName(), "", "", "", List.of(),
+            return new ProjectSettings(p.id(), p.repositoryFullName(), p.serviceName(), "", "", "", "", List.of(),
                     "The stored settings cannot be read (" + e.getMessage() + "); saving this form replaces them.");
         }
     }
 
     /** This form, as typed, with the reason it was refused. */
     ProjectSettings withProblem(String why) {
-        return new ProjectSettings(id, repository, service, prometheusUrl, step, bake, metrics, why);
+        return new ProjectSettings(id, repository, service, prometheusUrl, step, bake, warmup, metrics, why);
     }
 
     /** The stored metrics and one empty row to add another. */
@@ -58,9 +58,10 @@ public record ProjectSettings(String id, String repository, String service, Stri
 
     /**
      * Reads the form. The Prometheus URL must pass the same SSRF guard the monitor's queries go through, so a URL the
-     * monitor would refuse is refused here, where the person who typed it sees why.
+     * monitor would refuse is refused here, where the person who typed it sees why; so must a warm-up as long as the
+     * bake time the project would have, which the monitor would set aside for the server's schedule.
      */
-    static MonitorSettings parse(ProjectSettings form, Destinations guard) {
+    static MonitorSettings parse(ProjectSettings form, Destinations guard, Duration serverBake) {
         String url = blankToNull(form.prometheusUrl());
         if (url != null) {
             try {
@@ -71,8 +72,13 @@ public record ProjectSettings(String id, String repository, String service, Stri
         }
         List<MetricDefinition> metrics = form.metrics().stream().filter(m -> !m.name().isBlank())
                 .map(ProjectSettings::definition).toList();
-        return new MonitorSettings(url, duration("Prometheus step", form.step()), duration("bake time", form.bake()),
-                metrics);
+        MonitorSettings settings = new MonitorSettings(url, duration("Prometheus step", form.step()),
+                duration("bake time", form.bake()), duration("warm-up", form.warmup()), metrics);
+        if (settings.bake() == null && settings.warmup() != null && settings.warmup().compareTo(serverBake) >= 0) {
+            throw new IllegalArgumentException("the warm-up must be shorter than the bake time, which is the server's "
+                    + DurationText.format(serverBake) + " unless this project sets its own");
+        }
+        return settings;
     }
 
     private static MetricDefinition definition(Metric m) {

@@ -10,8 +10,8 @@ import java.time.Duration;
  *
  * @param prometheusUrl the server-wide Prometheus, or null
  */
-public record ServerSettings(String prometheusUrl, Duration prometheusStep, Duration bake, LlmStatus llm,
-        Destinations destinations) {
+public record ServerSettings(String prometheusUrl, Duration prometheusStep, Duration bake, Duration warmup,
+        LlmStatus llm, Destinations destinations) {
 
     public String prometheusUrlText() {
         return prometheusUrl == null ? "none" : prometheusUrl;
@@ -23,5 +23,9 @@ public record ServerSettings(String prometheusUrl, Duration prometheusStep, Dura
 
     public String bakeText() {
         return DurationText.format(bake);
+    }
+
+    public String warmupText() {
+        return DurationText.format(warmup);
     }
 }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /** The project form edits exactly the keys the monitor reads, and keeps every other key of the project's settings. */
 class ProjectSettingsTest {
+    private static final Duration SERVER_BAKE = Duration.ofMinutes(30);
     private static final Destinations GUARD = new Destinations(AddressPolicy.allowing(List.of()), host -> switch (host) {
         case "prom.example.com" -> List.of(InetAddress.getByName("93.184.216.34"));
         case "prom.internal" -> List.of(InetAddress.getByName("10.0.0.7"));
@@ -28,7 +29,7 @@ class ProjectSettingsTest {
     });
     private static final String STORED = """
             {"owner": "team-a", "prometheus_url": "https://prom.example.com", "prometheus_step": "30s",
-             "bake_time": "45m", "metrics": {
+             "bake_time": "45m", "warmup": "90s", "metrics": {
                "error_rate": {"query": "sum(rate(errors{service=\\"{{service}}\\"}[1m]))", "direction": "increase",
                               "critical": true},
                "checkouts_total": {"direction": "decrease", "critical": false}}}""";
@@ -40,13 +41,14 @@ class ProjectSettingsTest {
         assertThat(form.prometheusUrl()).isEqualTo("https://prom.example.com");
         assertThat(form.step()).isEqualTo("30s");
         assertThat(form.bake()).isEqualTo("45m");
+        assertThat(form.warmup()).isEqualTo("90s");
         assertThat(form.metrics()).containsExactly(
                 new ProjectSettings.Metric("error_rate", "sum(rate(errors{service=\"{{service}}\"}[1m]))", "increase",
                         true),
                 new ProjectSettings.Metric("checkouts_total", "", "decrease", false));
         assertThat(form.rows()).hasSize(3).last().isEqualTo(ProjectSettings.Metric.BLANK);
 
-        JsonNode saved = ProjectSettings.parse(withRows(form, form.rows()), GUARD).writeInto(stored);
+        JsonNode saved = ProjectSettings.parse(withRows(form, form.rows()), GUARD, SERVER_BAKE).writeInto(stored);
         assertThat(saved).isEqualTo(stored);
     }
 
@@ -54,13 +56,15 @@ class ProjectSettingsTest {
     void what_the_form_saves_is_what_the_monitor_reads() {
         var rows = List.of(new ProjectSettings.Metric(" latency_p99 ", "histogram_quantile(0.99, x)", "increase", true),
                 new ProjectSettings.Metric("", "ignored: a row without a name", "either", false));
-        var form = new ProjectSettings("p1", "acme/web", "web", "https://prom.example.com/", "", "90s", rows, null);
-        JsonNode saved = ProjectSettings.parse(form, GUARD).writeInto(Json.object().put("owner", "team-a"));
+        var form = new ProjectSettings("p1", "acme/web", "web", "https://prom.example.com/", "", "90s", "20s", rows,
+                null);
+        JsonNode saved = ProjectSettings.parse(form, GUARD, SERVER_BAKE).writeInto(Json.object().put("owner", "team-a"));
 
         MonitorSettings read = MonitorSettings.read(saved);
         assertThat(read.prometheusUrl()).isEqualTo("https://prom.example.com/");
         assertThat(read.prometheusStep()).isNull();
         assertThat(read.bake()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(read.warmup()).isEqualTo(Duration.ofSeconds(20));
         assertThat(read.metrics()).containsExactly(
                 new MetricDefinition("latency_p99", "histogram_quantile(0.99, x)", Direction.INCREASE, true));
         assertThat(saved.path("owner").asText()).isEqualTo("team-a");
@@ -81,6 +85,16 @@ class ProjectSettingsTest {
     }
 
     @Test
+    void refuses_a_warm_up_as_long_as_the_bake_time_the_project_would_have() {
+        assertThatThrownBy(() -> parse("", "10m", "10m")).hasMessageContaining("warm-up");
+        assertThatThrownBy(() -> parse("", "", "30m")).hasMessageContaining("warm-up").hasMessageContaining("30m");
+        assertThatThrownBy(() -> parse("", "", "a bit")).hasMessageContaining("warm-up");
+        assertThat(parse("", "", "29m").warmup()).isEqualTo(Duration.ofMinutes(29));
+        assertThat(parse("", "45m", "40m").warmup()).isEqualTo(Duration.ofMinutes(40));
+        assertThat(parse("", "", "").warmup()).isNull();
+    }
+
+    @Test
     void unreadable_stored_settings_are_reported_on_the_page_instead_of_failing_it() {
         ProjectSettings form = ProjectSettings.of(project(Json.object().put("bake_time", "a while")));
         assertThat(form.problem()).contains("cannot be read");
@@ -88,12 +102,18 @@ class ProjectSettingsTest {
     }
 
     private static MonitorSettings parse(String url, String bake, List<ProjectSettings.Metric> rows) {
-        return ProjectSettings.parse(new ProjectSettings("p1", "acme/web", "web", url, "", bake, rows, null), GUARD);
+        return ProjectSettings.parse(new ProjectSettings("p1", "acme/web", "web", url, "", bake, "", rows, null), GUARD,
+                SERVER_BAKE);
+    }
+
+    private static MonitorSettings parse(String url, String bake, String warmup) {
+        return ProjectSettings.parse(new ProjectSettings("p1", "acme/web", "web", url, "", bake, warmup, List.of(),
+                null), GUARD, SERVER_BAKE);
     }
 
     private static ProjectSettings withRows(ProjectSettings f, List<ProjectSettings.Metric> rows) {
         return new ProjectSettings(f.id(), f.repository(), f.service(), f.prometheusUrl(), f.step(), f.bake(),
-                new ArrayList<>(rows), null);
+                f.warmup(), new ArrayList<>(rows), null);
     }
 
     private static Project project(JsonNode settings) {

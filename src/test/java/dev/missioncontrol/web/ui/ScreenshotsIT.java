@@ -65,7 +65,7 @@ class ScreenshotsIT extends BrowserTestBase {
 
     /** The settings page with a configured project, a webhook that answered a test, and a key just created. */
     private void shootSettings(Page page) throws java.io.IOException {
-        MonitorSettings checkout = new MonitorSettings(null, null, Duration.ofMinutes(45), List.of(
+        MonitorSettings checkout = new MonitorSettings(null, null, Duration.ofMinutes(45), null, List.of(
                 new MetricDefinition("error_rate", "sum(rate(http_requests_total{service=\"{{service}}\",code=~\"5..\"}[1m]))",
                         Direction.INCREASE, true),
                 new MetricDefinition("latency_p95_seconds", "histogram_quantile(0.95, sum by (le) (rate("

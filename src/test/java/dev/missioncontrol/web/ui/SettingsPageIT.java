@@ -104,6 +104,11 @@ class SettingsPageIT extends BrowserTestBase {
 
         form.getByLabel("Prometheus URL").fill("http://127.0.0.1:9090");
         form.getByLabel("Bake time").fill("5m");
+        form.getByLabel("Warm-up").fill("5m");
+        button(form, "Save project").click();
+        // a warm-up as long as the bake would leave nothing to judge
+        expect(form.locator(".notice")).containsText("warm-up");
+        form.getByLabel("Warm-up").fill("45s");
         form.getByLabel("Metric 1 name").fill("checkout_errors");
         form.getByLabel("Metric 1 query").fill("sum(rate(errors{service=\"{{service}}\"}[1m]))");
         form.getByLabel("Metric 1 critical").check();
@@ -114,6 +119,7 @@ class SettingsPageIT extends BrowserTestBase {
         MonitorSettings read = MonitorSettings.read(stored);
         assertThat(read.prometheusUrl()).isEqualTo("http://127.0.0.1:9090");
         assertThat(read.bake()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(read.warmup()).isEqualTo(Duration.ofSeconds(45));
         assertThat(read.metrics()).containsExactly(new MetricDefinition("checkout_errors",
                 "sum(rate(errors{service=\"{{service}}\"}[1m]))", Direction.INCREASE, true));
         assertThat(stored.path("owner").asText()).isEqualTo("team-a");
