@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 /**
  * A project's deploy-monitor settings, kept in projects.settings. This record is the one contract between the
  * settings page, which writes it, and the monitor and its signal sources, which read it:
- * <pre>{"prometheus_url": "https://prom.example.com", "prometheus_step": "15s", "bake_time": "30m",
- *  "warmup": "1m", "metrics": {"error_rate": {"query": "…PromQL with {{service}}…", "direction": "increase", "critical": true}}}</pre>
+ * <pre>{"prometheus_url": "https://prom.example.com", "prometheus_step": "15s", "bake_time": "30m", "warmup": "1m",
+ *  "metrics": {"error_rate": {"query": "…PromQL with {{service}}…", "direction": "increase", "critical": true}}}</pre>
  *
  * @param prometheusUrl  null: the server's {@code --prometheus-url}
  * @param prometheusStep null: the server's {@code --prometheus-step}

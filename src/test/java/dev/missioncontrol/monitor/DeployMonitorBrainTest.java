@@ -126,6 +126,24 @@ class DeployMonitorBrainTest {
     }
 
     @Test
+    void with_a_warm_up_the_first_check_waits_for_its_end_and_asks_for_the_window_after_it() {
+        context.set(DeployMonitorBrain.SCHEDULE_KEY, new MonitorSchedule(List.of(Duration.ofSeconds(5)),
+                Duration.ofSeconds(12), Duration.ofSeconds(6)).toJson());
+        deployment("success");
+        assertThat(((Step.Wait) next(DEPLOYED.plusSeconds(1))).until()).isEqualTo(DEPLOYED.plusSeconds(10));
+        Step.CallTool call = (Step.CallTool) next(DEPLOYED.plusSeconds(10));
+        assertThat(call.args().get("warmup_seconds").asDouble()).isEqualTo(6.0);
+        for (int at : new int[] {10, 12}) {
+            comparison(DEPLOYED.plusSeconds(at), 1.0, 1.02);
+            Step.Note note = (Step.Note) next(DEPLOYED.plusSeconds(at));
+            add("check", note.text(), note.data());
+        }
+        Step.Finish finish = (Step.Finish) next(DEPLOYED.plusSeconds(12));
+        assertThat(finish.report().markdown()).contains("2 checks after the deploy")
+                .contains("the first 6s after it left out as the service's warm-up");
+    }
+
+    @Test
     void answers_a_question_with_the_verdict_so_far() {
         deployment("success");
         add("message", "how is it going?", Json.object().put("role", "user").put("content", "how is it going?"));

@@ -11,6 +11,7 @@ import dev.missioncontrol.monitor.Judge;
 import dev.missioncontrol.monitor.MetricDefinition;
 import dev.missioncontrol.monitor.MetricResult;
 import dev.missioncontrol.monitor.MetricSamples;
+import dev.missioncontrol.monitor.MonitorSettings;
 import dev.missioncontrol.orgs.OrgStore;
 import dev.missioncontrol.orgs.Project;
 import dev.missioncontrol.signals.Series;
@@ -81,7 +82,7 @@ final class CompareWindows implements Tool {
             return ToolResult.error("deployed_at is required");
         }
         Instant at = ToolArgs.time(args, "at", clock.instant());
-        Duration warmup = Duration.ofMillis(Math.round(1000 * Math.max(0, args.path("warmup_seconds").asDouble(0))));
+        Duration warmup = warmup(args);
         Duration window = max(Duration.between(deployed.plus(warmup), at), MIN_WINDOW);
         Windows windows = new Windows(deployed, warmup, window);
         Signals.Fetched now = windows.fetch(signals, project.get(), Duration.ZERO);
@@ -195,6 +196,12 @@ final class CompareWindows implements Tool {
                 .map(m -> m.name() + " " + m.result().name().toLowerCase() + " (ratio "
                         + (m.ratio() == null ? "n/a" : String.format("%.2f", m.ratio())) + ")")
                 .collect(Collectors.joining(", "));
+    }
+
+    /** The warm-up asked for, within a day: no monitor's bake is longer, and a model's wild number stays a time. */
+    private static Duration warmup(JsonNode args) {
+        double seconds = Math.clamp(args.path("warmup_seconds").asDouble(0), 0, MonitorSettings.MAX_BAKE.toSeconds());
+        return Duration.ofMillis(Math.round(1000 * seconds));
     }
 
     private static Duration max(Duration a, Duration b) {
