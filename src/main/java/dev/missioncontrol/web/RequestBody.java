@@ -37,6 +37,7 @@ public final class RequestBody {
     }
 
     private static JsonNode parse(Context ctx, String encoding, long limit) {
+        UnreadBody.started(ctx);
         try (InputStream raw = new Unclosed(ctx.req().getInputStream());
              InputStream in = new Bounded(encoding.equals("gzip") ? new GZIPInputStream(raw, 65536) : raw, limit)) {
             return Json.MAPPER.readTree(in);

@@ -12,16 +12,25 @@ import java.io.InputStream;
  * then reports "header parser received no bytes"; on a busy machine 6 of 1,500 oversized posts lost their answer.
  * Like Tomcat's swallow limit, only a bounded remainder is read; past it the connection is closed unread, so a refused
  * upload never costs more than {@link #BOUND} bytes of reading.
+ *
+ * <p>A client that sent {@code Expect: 100-continue} (curl does for large bodies) waits for the server's go-ahead
+ * before it sends the body. Reading it would give that go-ahead, so a body nobody began reading is left unsent.
  */
 final class UnreadBody {
     static final long BOUND = 4L << 20;
+    private static final String STARTED = UnreadBody.class.getName() + ".started";
 
     private UnreadBody() {
     }
 
+    /** Called by whoever starts reading a body, so that a refusal afterwards drops the rest. */
+    static void started(Context ctx) {
+        ctx.attribute(STARTED, Boolean.TRUE);
+    }
+
     static void discard(Context ctx) {
         long declared = ctx.req().getContentLengthLong();
-        if (declared == 0 || declared > BOUND) {
+        if (declared == 0 || declared > BOUND || (awaitsContinue(ctx) && ctx.attribute(STARTED) == null)) {
             return;
         }
         try {
@@ -34,5 +43,10 @@ final class UnreadBody {
         } catch (IOException | IllegalStateException e) {
             // The client went away, or the body was already taken as parts or a reader: nothing is left to drop.
         }
+    }
+
+    private static boolean awaitsContinue(Context ctx) {
+        String expect = ctx.header("Expect");
+        return expect != null && expect.trim().equalsIgnoreCase("100-continue");
     }
 }

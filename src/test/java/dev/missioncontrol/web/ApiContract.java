@@ -220,6 +220,22 @@ abstract class ApiContract {
         }
     }
 
+    /** A client that waits for the go-ahead (Expect: 100-continue, as curl sends) is refused without sending. */
+    @Test
+    void a_client_waiting_to_send_a_refused_body_is_refused_without_being_asked_for_it() throws IOException {
+        URI base = URI.create(server.baseUrl());
+        for (String key : new String[] {server.firstKey(), "not-a-key"}) {
+            try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+                socket.setSoTimeout(30_000);
+                socket.getOutputStream().write(("POST " + DEPLOY + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                        + key + "\r\nContent-Type: application/json\r\nContent-Length: 1900000\r\n"
+                        + "Expect: 100-continue\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                String answer = readAnswer(new DataInputStream(socket.getInputStream()));
+                assertThat(answer).startsWith(key.equals("not-a-key") ? "HTTP/1.1 401" : "HTTP/1.1 413");
+            }
+        }
+    }
+
     /** One HTTP/1.1 answer off a raw connection: its head, then as many body bytes as it declares. */
     private static String readAnswer(DataInputStream in) throws IOException {
         StringBuilder head = new StringBuilder();
