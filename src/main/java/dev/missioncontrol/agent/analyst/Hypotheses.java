@@ -56,7 +56,7 @@ final class Hypotheses {
     private static List<Hypothesis> knownIssues(Observations o, Incident incident) {
         long largest = Math.max(1, o.issues.stream().mapToLong(m -> linesOf(o, incident, m)).max().orElse(1));
         Set<Set<String>> seen = new LinkedHashSet<>();
-        List<Hypothesis> out = new ArrayList<>();
+        List<Consequences.Matched> out = new ArrayList<>();
         for (KnownIssueMatch m : o.issues) {
             List<LogTemplate> shown = m.templateIds().stream().map(o::template)
                     .filter(t -> t != null && incident.involved().contains(t)).toList();
@@ -70,10 +70,11 @@ final class Hypotheses {
                     : shown.stream().anyMatch(LogTemplate::isError) ? Confidence.MEDIUM : Confidence.LOW;
             String supports = String.format(Locale.ROOT, "%,d matching line%s%s. %s", lines, lines == 1 ? "" : "s",
                     first ? ", including the incident's first bad line" : "", m.diagnosis());
-            out.add(new Hypothesis(Hypothesis.Kind.SIGNATURE, m.title(), c, supports, alternatives(o, m, ids), m.remediation(),
-                    shown.stream().limit(2).map(LogTemplate::firstQuote).toList(), shown.get(0).firstSeen()));
+            out.add(new Consequences.Matched(m, new Hypothesis(Hypothesis.Kind.SIGNATURE, m.title(), c, supports,
+                    alternatives(o, m, ids), m.remediation(), shown.stream().limit(2).map(LogTemplate::firstQuote)
+                    .toList(), shown.get(0).firstSeen())));
         }
-        return out;
+        return Consequences.fold(out);
     }
 
     private static long linesOf(Observations o, Incident incident, KnownIssueMatch m) {

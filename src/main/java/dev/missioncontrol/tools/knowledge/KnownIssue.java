@@ -4,8 +4,18 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A failure signature: the patterns that recognise it in a log line, what it means, and what to do about it. */
-public record KnownIssue(String id, String title, List<Pattern> patterns, String diagnosis, String remediation) {
+/**
+ * A failure signature: the patterns that recognise it in a log line, what it means, and what to do about it.
+ *
+ * @param causedBy the ids of issues that commonly bring this one about (a traffic spike, then 429s), so that an
+ *                 incident showing both, in that order, reads as one problem and its consequence
+ */
+public record KnownIssue(String id, String title, List<Pattern> patterns, String diagnosis, String remediation,
+        List<String> causedBy) {
+
+    public KnownIssue {
+        causedBy = List.copyOf(causedBy);
+    }
 
     /**
      * How specifically the issue matches the text: the length of its longest pattern match, 0 for none. A long

@@ -81,8 +81,10 @@ public final class KnownIssues {
             if (patterns.isEmpty()) {
                 throw new IllegalArgumentException(origin + ": issue " + id + " has no patterns");
             }
+            List<String> causedBy = new ArrayList<>();
+            n.path("caused_by").forEach(c -> causedBy.add(c.asText()));
             out.add(new KnownIssue(id, required(n, "title", origin), patterns, required(n, "diagnosis", origin),
-                    required(n, "remediation", origin)));
+                    required(n, "remediation", origin), causedBy));
         }
         return out;
     }

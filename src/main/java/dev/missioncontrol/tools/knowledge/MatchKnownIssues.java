@@ -107,6 +107,7 @@ public final class MatchKnownIssues implements Tool {
         KnownIssue i = m.issue();
         ObjectNode o = Json.object().put("id", i.id()).put("title", i.title()).put("diagnosis", i.diagnosis())
                 .put("remediation", i.remediation()).put("specificity", m.specificity()).put("count", m.count());
+        i.causedBy().forEach(o.putArray("caused_by")::add);
         o.putArray("evidence").addAll(m.evidence());
         return o;
     }

@@ -53,6 +53,9 @@ public final class AnalystBenchmark {
                 + "(-Xmx %d MB)%n", logs.length() / 1048576.0, seconds, cpu, peakHeap() / 1048576.0,
                 Runtime.getRuntime().maxMemory() >> 20);
         System.out.println("outcome: " + done.report().outcome());
+        if (Boolean.getBoolean("analyst.report")) {
+            System.out.println(done.report().markdown());
+        }
     }
 
     private static Step.Finish run(SessionFacts facts) {

@@ -90,6 +90,29 @@ class AnalystBrainTest {
     }
 
     @Test
+    void a_failure_the_catalogue_says_another_brings_about_reads_as_that_ones_consequence_when_it_came_after() {
+        String spikeThen429 = """
+                2026-01-01T10:00:00Z INFO  limiter - POST /ingest 200 from 10.0.3.7
+                2026-01-01T10:00:05Z WARN  limiter - Traffic spike detected from 10.0.50.123: 1000 requests/second
+                2026-01-01T10:00:06Z ERROR limiter - 429 Too Many Requests for 10.0.50.123: rate limit exceeded
+                2026-01-01T10:00:07Z ERROR limiter - 429 Too Many Requests for 10.0.50.123: rate limit exceeded
+                """;
+        String md = run(facts("Why is the limiter failing?", spikeThen429)).report().markdown();
+        assertThat(md).contains("Most likely cause (high confidence): Traffic spike, which led to Rate limit "
+                + "exceeded (HTTP 429).").contains("Both name 10.0.50.123.").doesNotContain("Several problems");
+
+        timeline.clear();
+        String spikeAfter429 = """
+                2026-01-01T10:00:00Z INFO  limiter - POST /ingest 200 from 10.0.3.7
+                2026-01-01T10:00:05Z ERROR limiter - 429 Too Many Requests for 10.0.50.123: rate limit exceeded
+                2026-01-01T10:00:06Z ERROR limiter - 429 Too Many Requests for 10.0.50.123: rate limit exceeded
+                2026-01-01T10:00:07Z WARN  limiter - Traffic spike detected from 10.0.9.9: 1000 requests/second
+                """;
+        assertThat(run(facts("Why is the limiter failing now?", spikeAfter429)).report().markdown())
+                .contains("Several problems at once").doesNotContain("which led to");
+    }
+
+    @Test
     void answers_follow_up_questions_from_the_same_analysis() {
         SessionFacts facts = facts("What is wrong with the api?", LOGS);
         run(facts);

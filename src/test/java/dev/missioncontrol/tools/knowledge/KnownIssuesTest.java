@@ -37,6 +37,17 @@ class KnownIssuesTest {
         assertThat(all).allSatisfy(i -> assertThat(i.diagnosis()).isNotBlank());
     }
 
+    @Test
+    void every_cause_a_signature_names_is_in_the_catalogue_and_none_is_its_own() {
+        Set<String> ids = new HashSet<>(BUILT_IN.all().stream().map(KnownIssue::id).toList());
+        assertThat(BUILT_IN.all().stream().filter(i -> !i.causedBy().isEmpty())).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(BUILT_IN.all()).allSatisfy(i -> assertThat(i.causedBy()).allSatisfy(c ->
+                assertThat(ids).contains(c)).doesNotContain(i.id()));
+        KnownIssue read = KnownIssues.parse(Json.read("[{\"id\":\"x\",\"title\":\"t\",\"diagnosis\":\"d\","
+                + "\"remediation\":\"r\",\"patterns\":[\"p\"],\"caused_by\":[\"traffic-spike\"]}]"), "test").get(0);
+        assertThat(read.causedBy()).containsExactly("traffic-spike");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "Database connection timeout: Could not acquire connection from pool after 30s | db-pool-exhausted",
