@@ -55,15 +55,16 @@ final class Hypotheses {
 
     private static List<Hypothesis> knownIssues(Observations o, Incident incident) {
         long largest = Math.max(1, o.issues.stream().mapToLong(m -> linesOf(o, incident, m)).max().orElse(1));
-        Set<Set<String>> seen = new LinkedHashSet<>();
+        Set<String> claimed = new LinkedHashSet<>();
         List<Consequences.Matched> out = new ArrayList<>();
         for (KnownIssueMatch m : o.issues) {
             List<LogTemplate> shown = m.templateIds().stream().map(o::template)
                     .filter(t -> t != null && incident.involved().contains(t)).toList();
             Set<String> ids = new LinkedHashSet<>(shown.stream().map(LogTemplate::id).toList());
-            if (shown.isEmpty() || !seen.add(ids)) {
-                continue; // the same lines under a weaker signature add nothing
+            if (shown.isEmpty() || claimed.containsAll(ids)) {
+                continue; // lines a stronger signature already explains add nothing under a weaker one
             }
+            claimed.addAll(ids);
             long lines = shown.stream().mapToLong(LogTemplate::count).sum();
             boolean first = shown.contains(incident.first());
             Confidence c = first || lines >= MAJOR_SHARE * largest ? Confidence.HIGH

@@ -125,6 +125,14 @@ class IncidentCasesIT {
         assertThat(done.findings()).isNotEmpty();
         if (name.startsWith("62_")) {
             assertThat(report).doesNotContain("Application starting up").doesNotContain("Database connection slow");
+            // one database problem: the timeout signature reads only lines the stronger one explains, and the
+            // exhausted retries followed from it
+            assertThat(report).contains("Most likely cause (high confidence): Database unreachable, which led to "
+                    + "Retries exhausted.").doesNotContain("Several problems");
+        }
+        if (name.startsWith("69_")) {
+            assertThat(report).contains("Most likely cause (high confidence): Traffic spike, which led to Rate limit "
+                    + "exceeded (HTTP 429).").contains("Both name 10.0.50.123.");
         }
         if (name.startsWith("63_")) {
             assertThat(report).contains("No cause to rank");
