@@ -1,5 +1,6 @@
 package dev.missioncontrol.deployments;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.missioncontrol.errors.ValidationException;
 import dev.missioncontrol.monitor.DeployMonitorBrain;
 import dev.missioncontrol.monitor.MonitorSchedule;
@@ -9,6 +10,7 @@ import dev.missioncontrol.orgs.Project;
 import dev.missioncontrol.sessions.NewSession;
 import dev.missioncontrol.sessions.SessionKind;
 import dev.missioncontrol.sessions.SessionStore;
+import dev.missioncontrol.signals.SignalScope;
 import dev.missioncontrol.store.Dialect;
 import dev.missioncontrol.store.Json;
 import java.time.Clock;
@@ -90,12 +92,17 @@ public final class DeploymentService {
 
     /**
      * The session's context carries the schedule it follows, the project's bake time applied, so the monitor decides
-     * from the session alone; the bake time in force when the deploy arrived is the one it is watched for.
+     * from the session alone; the bake time in force when the deploy arrived is the one it is watched for. It also
+     * carries the environment the deploy names, whose signals alone it is judged on ({@code SignalScope}).
      */
     private NewSession newMonitor(Organization org, Project project, DeploymentInput in) {
         String sha = in.commitSha() == null ? "" : " @ " + in.commitSha().substring(0, Math.min(7, in.commitSha().length()));
         String title = "Deploy " + project.repositoryFullName() + sha + ": " + firstLine(in.deploymentRequest());
         var context = Json.object().put("repository_full_name", project.repositoryFullName());
+        JsonNode environment = in.eventMetadata() == null ? null : in.eventMetadata().get(SignalScope.CONTEXT_KEY);
+        if (environment != null && environment.isTextual()) {
+            context.put(SignalScope.CONTEXT_KEY, environment.asText()); // judged on that environment's signals
+        }
         context.set(DeployMonitorBrain.SCHEDULE_KEY, schedule.forProject(project.settings()).toJson());
         return new NewSession(org.id(), project.id(), SessionKind.DEPLOY_MONITOR, clip(title, 200),
                 in.deploymentRequest(), context);

@@ -48,10 +48,16 @@ record ProjectSignals(String prometheusUrl, Duration step, Map<String, MetricDef
         return metrics.getOrDefault(name, MetricDefinition.guessed(name));
     }
 
-    /** Fills a template; values are escaped so a service name cannot break out of a PromQL string. */
-    static String fill(String template, Project project) {
+    /**
+     * Fills a template; values are escaped so a service name cannot break out of a PromQL string. Without an
+     * environment, {@code {{environment}}} becomes empty, which in a label matcher ({@code env=""}) selects the series
+     * that carry no such label.
+     */
+    static String fill(String template, SignalScope scope) {
+        Project project = scope.project();
         return template.replace("{{service}}", escape(project.serviceName()))
-                .replace("{{repository}}", escape(project.repositoryFullName()));
+                .replace("{{repository}}", escape(project.repositoryFullName()))
+                .replace("{{environment}}", scope.environment() == null ? "" : escape(scope.environment()));
     }
 
     private static String escape(String v) {

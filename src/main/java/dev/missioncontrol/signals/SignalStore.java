@@ -42,22 +42,53 @@ public final class SignalStore {
         sampleBatch.execute();
     }
 
-    /**
-     * Every pushed metric of a project in [from, to), one series per metric name: values of series that differ only
-     * in labels (several instances of one service) are pooled, since the judge compares distributions.
-     */
+    /** Every pushed metric of a project in [from, to), as {@link #series(SignalScope, Instant, Instant)} pools them. */
     public List<Series> series(String projectId, Instant from, Instant to) {
+        return read(projectId, null, from, to);
+    }
+
+    /**
+     * Every pushed metric in the scope in [from, to), one series per metric name: values of series that differ only
+     * in labels (several instances of one service) are pooled, since the judge compares distributions. Series
+     * labelled with another environment than the scope's are left out.
+     */
+    List<Series> series(SignalScope scope, Instant from, Instant to) {
+        String projectId = scope.project().id();
+        if (scope.environment() == null) {
+            return read(projectId, null, from, to);
+        }
+        List<Long> inScope = jdbi.withHandle(h -> h.createQuery("SELECT id, labels FROM signal_series "
+                + "WHERE project_id = :project").bind("project", projectId)
+                .map((rs, ctx) -> scope.includes(labels(rs.getString("labels"))) ? rs.getLong("id") : null).list())
+                .stream().filter(java.util.Objects::nonNull).toList();
+        return inScope.isEmpty() ? List.of() : read(projectId, inScope, from, to);
+    }
+
+    /** The samples of a project's series, of only {@code seriesIds} unless that is null. */
+    private List<Series> read(String projectId, List<Long> seriesIds, Instant from, Instant to) {
         Map<String, List<Series.Point>> byName = new LinkedHashMap<>();
-        jdbi.useHandle(h -> h.createQuery("SELECT s.name, v.at, v.value FROM signal_samples v "
+        jdbi.useHandle(h -> {
+            var query = h.createQuery("SELECT s.name, v.at, v.value FROM signal_samples v "
                         + "JOIN signal_series s ON s.id = v.series_id WHERE s.project_id = :project "
+                        + (seriesIds == null ? "" : "AND s.id IN (<ids>) ")
                         + "AND v.at >= :from AND v.at < :to ORDER BY s.name, v.at")
-                .bind("project", projectId).bind("from", from.toEpochMilli()).bind("to", to.toEpochMilli())
-                .map((rs, ctx) -> {
+                .bind("project", projectId).bind("from", from.toEpochMilli()).bind("to", to.toEpochMilli());
+            if (seriesIds != null) {
+                query.bindList("ids", seriesIds);
+            }
+            query.map((rs, ctx) -> {
                     byName.computeIfAbsent(rs.getString("name"), k -> new ArrayList<>()).add(
                             new Series.Point(Instant.ofEpochMilli(rs.getLong("at")), rs.getDouble("value")));
                     return null;
-                }).list());
+                }).list();
+        });
         return byName.entrySet().stream().map(e -> new Series(e.getKey(), e.getValue())).toList();
+    }
+
+    private static Map<String, String> labels(String json) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Json.read(json).properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
+        return out;
     }
 
     /** Deletes samples older than {@code before}, and series left without samples; returns samples deleted. */

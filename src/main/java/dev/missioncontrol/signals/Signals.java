@@ -36,22 +36,23 @@ public final class Signals {
         this.defaultStep = defaultStep;
     }
 
-    public Fetched fetch(Project project, Instant from, Instant to) {
-        return fetch(project, from, to, Duration.between(from, to));
+    public Fetched fetch(SignalScope scope, Instant from, Instant to) {
+        return fetch(scope, from, to, Duration.between(from, to));
     }
 
     /**
-     * Like {@link #fetch(Project, Instant, Instant)}, with Prometheus asked at the resolution it would use for a
+     * Like {@link #fetch(SignalScope, Instant, Instant)}, with Prometheus asked at the resolution it would use for a
      * window of {@code resolutionOf}: a long stretch of history then has as many samples per minute as the windows
      * it is compared with.
      */
-    public Fetched fetch(Project project, Instant from, Instant to, Duration resolutionOf) {
+    public Fetched fetch(SignalScope scope, Instant from, Instant to, Duration resolutionOf) {
+        Project project = scope.project();
         ProjectSignals settings = ProjectSignals.of(project, defaultUrl, defaultStep);
         List<Series> series = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (MetricDefinition m : settings.queries()) {
             try {
-                series.add(prometheus.query(settings.prometheusUrl(), m.name(), ProjectSignals.fill(m.query(), project),
+                series.add(prometheus.query(settings.prometheusUrl(), m.name(), ProjectSignals.fill(m.query(), scope),
                         from, to, PrometheusSource.step(resolutionOf, settings.step())));
             } catch (RuntimeException e) {
                 LOG.warn("Prometheus query for {} of {} failed; the metric counts as without data", m.name(),
@@ -60,7 +61,7 @@ public final class Signals {
             }
         }
         Set<String> answered = series.stream().map(Series::name).collect(Collectors.toSet());
-        pushed.series(project.id(), from, to).stream().filter(s -> !answered.contains(s.name())).forEach(series::add);
+        pushed.series(scope, from, to).stream().filter(s -> !answered.contains(s.name())).forEach(series::add);
         return new Fetched(series, problems);
     }
 

@@ -192,6 +192,40 @@ class PushedSignalsIT {
     }
 
     @Test
+    void a_deploy_is_judged_on_its_own_environments_samples() {
+        // production's errors rise after the deploys while staging's stay flat; unlabelled samples would count for both
+        String repo = "acme/two-envs";
+        push(api, inEnvironment("staging", samples(repo, "error_rate", Instant.now().minusSeconds(12), SPACING, 120,
+                1.0, 43)));
+        push(api, inEnvironment("production", samples(repo, "error_rate", Instant.now().minusSeconds(12), SPACING, 120,
+                1.0, 47)));
+        JsonNode staging = deployTo(repo, "staging");
+        JsonNode production = deployTo(repo, "production");
+        Instant at = Instant.parse(production.get("created_at").asText());
+        push(api, inEnvironment("staging", samples(repo, "error_rate", at.plusMillis(20), SPACING, 110, 1.0, 53)));
+        push(api, inEnvironment("production", samples(repo, "error_rate", at.plusMillis(20), SPACING, 110, 5.0, 59)));
+
+        assertThat(awaitVerdict(api, production.get("id").asText()).at("/verdict/state").asText())
+                .isEqualTo("degraded");
+        assertThat(awaitVerdict(api, staging.get("id").asText()).at("/verdict/state").asText()).isEqualTo("healthy");
+        assertThat(session(api, staging).at("/context/environment").asText()).isEqualTo("staging");
+    }
+
+    private JsonNode deployTo(String repo, String environment) {
+        Api.Reply r = api.post(MonitorFixtures.DEPLOY, "{\"deployment_request\":\"Deploy to " + environment
+                + "\",\"repository_full_name\":\"" + repo + "\",\"status\":\"success\",\"commit_sha\":\""
+                + (environment.equals("staging") ? "aaaa1111" : "bbbb2222") + "\",\"event_metadata\":"
+                + "{\"environment\":\"" + environment + "\"}}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json();
+    }
+
+    private static ArrayNode inEnvironment(String environment, ArrayNode samples) {
+        samples.forEach(s -> ((ObjectNode) s.get("labels")).put("environment", environment));
+        return samples;
+    }
+
+    @Test
     void missionctl_deploy_wait_exits_non_zero_on_a_degraded_deploy() throws Exception {
         String repo = "acme/gated";
         pushBaseline(repo);

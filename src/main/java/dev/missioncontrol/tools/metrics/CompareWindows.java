@@ -15,6 +15,7 @@ import dev.missioncontrol.monitor.MonitorSettings;
 import dev.missioncontrol.orgs.OrgStore;
 import dev.missioncontrol.orgs.Project;
 import dev.missioncontrol.signals.Series;
+import dev.missioncontrol.signals.SignalScope;
 import dev.missioncontrol.signals.Signals;
 import dev.missioncontrol.store.Json;
 import dev.missioncontrol.tools.ToolArgs;
@@ -73,8 +74,8 @@ final class CompareWindows implements Tool {
 
     @Override
     public ToolResult run(JsonNode args, SessionFacts session) {
-        Optional<Project> project = MetricTools.project(orgs, session);
-        if (project.isEmpty()) {
+        Optional<SignalScope> scope = MetricTools.scope(orgs, session);
+        if (scope.isEmpty()) {
             return ToolResult.error("this session has no project, so it has no metrics");
         }
         Instant deployed = ToolArgs.time(args, "deployed_at", null);
@@ -85,20 +86,21 @@ final class CompareWindows implements Tool {
         Duration warmup = warmup(args);
         Duration window = max(Duration.between(deployed.plus(warmup), at), MIN_WINDOW);
         Windows windows = new Windows(deployed, warmup, window);
-        Signals.Fetched now = windows.fetch(signals, project.get(), Duration.ZERO);
-        Signals.Fetched lastWeek = windows.fetch(signals, project.get(), WEEK);
+        Signals.Fetched now = windows.fetch(signals, scope.get(), Duration.ZERO);
+        Signals.Fetched lastWeek = windows.fetch(signals, scope.get(), WEEK);
         Instant historyEnd = deployed.minus(window);
-        Signals.Fetched history = history(project.get(), historyEnd, window);
-        Signals.Fetched lastWeeksHistory = history(project.get(), historyEnd.minus(WEEK), window);
-        List<MetricSamples> samples = withHistory(samples(project.get(), now, lastWeek, windows), history,
+        Signals.Fetched history = history(scope.get(), historyEnd, window);
+        Signals.Fetched lastWeeksHistory = history(scope.get(), historyEnd.minus(WEEK), window);
+        List<MetricSamples> samples = withHistory(samples(scope.get().project(), now, lastWeek, windows), history,
                 lastWeeksHistory, historyEnd);
         Check check = Judge.check(at, samples);
         ObjectNode data = Json.object().put("deployed_at", deployed.toString()).put("window_seconds",
-                window.toMillis() / 1000.0).put("warmup_seconds", warmup.toMillis() / 1000.0);
+                window.toMillis() / 1000.0).put("warmup_seconds", warmup.toMillis() / 1000.0)
+                .put("environment", scope.get().environment());
         data.set("check", Json.MAPPER.valueToTree(check));
         fetchedProblems(data, now, history, lastWeeksHistory);
         return check.metrics().isEmpty() ? new ToolResult(ToolResult.Status.NO_DATA, "no metrics configured or "
-                + "pushed for " + project.get().repositoryFullName(), data) : ToolResult.ok(summary(check), data);
+                + "pushed for " + scope.get().project().repositoryFullName(), data) : ToolResult.ok(summary(check), data);
     }
 
     private List<MetricSamples> samples(Project project, Signals.Fetched now, Signals.Fetched lastWeek,
@@ -124,9 +126,9 @@ final class CompareWindows implements Tool {
      * warm-up does not coarsen Prometheus' step for the windows alone.
      */
     private record Windows(Instant deployed, Duration warmup, Duration window) {
-        Signals.Fetched fetch(Signals signals, Project project, Duration shift) {
+        Signals.Fetched fetch(Signals signals, SignalScope scope, Duration shift) {
             Instant from = deployed.minus(window).minus(shift);
-            return signals.fetch(project, from, currentEnd().minus(shift), window.multipliedBy(2));
+            return signals.fetch(scope, from, currentEnd().minus(shift), window.multipliedBy(2));
         }
 
         double[] baseline(Series s, Duration shift) {
@@ -148,8 +150,8 @@ final class CompareWindows implements Tool {
      * the windows so that a failure here only leaves the earlier windows out; a week earlier, fetched the same way so
      * that its samples fall at the same moments of the week.
      */
-    private Signals.Fetched history(Project project, Instant end, Duration window) {
-        return signals.fetch(project, end.minus(EarlierWindows.reach(window)), end, window.multipliedBy(2));
+    private Signals.Fetched history(SignalScope scope, Instant end, Duration window) {
+        return signals.fetch(scope, end.minus(EarlierWindows.reach(window)), end, window.multipliedBy(2));
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.missioncontrol.agent.SessionFacts;
 import dev.missioncontrol.agent.Tool;
 import dev.missioncontrol.orgs.OrgStore;
 import dev.missioncontrol.orgs.Project;
+import dev.missioncontrol.signals.SignalScope;
 import dev.missioncontrol.signals.Signals;
 import java.time.Clock;
 import java.util.List;
@@ -20,5 +21,10 @@ public final class MetricTools {
 
     static Optional<Project> project(OrgStore orgs, SessionFacts session) {
         return session.projectId() == null ? Optional.empty() : orgs.findProject(session.orgId(), session.projectId());
+    }
+
+    /** The session's project, in the environment its context names. */
+    static Optional<SignalScope> scope(OrgStore orgs, SessionFacts session) {
+        return project(orgs, session).map(p -> SignalScope.of(p, session.context()));
     }
 }

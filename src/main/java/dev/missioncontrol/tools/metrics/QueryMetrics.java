@@ -7,8 +7,8 @@ import dev.missioncontrol.agent.SessionFacts;
 import dev.missioncontrol.agent.Tool;
 import dev.missioncontrol.agent.ToolResult;
 import dev.missioncontrol.orgs.OrgStore;
-import dev.missioncontrol.orgs.Project;
 import dev.missioncontrol.signals.Series;
+import dev.missioncontrol.signals.SignalScope;
 import dev.missioncontrol.signals.Signals;
 import dev.missioncontrol.store.Json;
 import dev.missioncontrol.tools.ToolArgs;
@@ -52,14 +52,14 @@ final class QueryMetrics implements Tool {
 
     @Override
     public ToolResult run(JsonNode args, SessionFacts session) {
-        Optional<Project> project = MetricTools.project(orgs, session);
-        if (project.isEmpty()) {
+        Optional<SignalScope> scope = MetricTools.scope(orgs, session);
+        if (scope.isEmpty()) {
             return ToolResult.error("this session has no project, so it has no metrics");
         }
         Instant until = ToolArgs.time(args, "until", clock.instant());
         Instant since = ToolArgs.time(args, "since", until.minus(Duration.ofHours(1)));
         String only = args.path("metric").asText(null);
-        Signals.Fetched fetched = signals.fetch(project.get(), since, until.plusMillis(1));
+        Signals.Fetched fetched = signals.fetch(scope.get(), since, until.plusMillis(1));
         List<Series> series = fetched.series().stream()
                 .filter(s -> only == null || s.name().equals(only)).filter(s -> !s.points().isEmpty()).toList();
         if (series.isEmpty()) {
