@@ -153,8 +153,13 @@ final class MonitorReport {
         return v == null ? "–" : String.format(Locale.ROOT, "%.4g", v);
     }
 
+    /** "acme/web @ abc1234", with " to staging" when the deploy names its environment (its signals were judged). */
     private static String deploy(JsonNode d) {
         String sha = d.path("commit_sha").asText("");
-        return d.path("repository_full_name").asText() + (sha.isEmpty() ? "" : " @ " + sha.substring(0, Math.min(7, sha.length())));
+        String at = sha.isEmpty() ? "" : " @ " + sha.substring(0, Math.min(7, sha.length()));
+        JsonNode environment = d.path("event_metadata").path("environment");
+        String to = environment.isTextual() && !environment.asText().isBlank() ? " to " + environment.asText().strip()
+                : "";
+        return d.path("repository_full_name").asText() + at + to;
     }
 }

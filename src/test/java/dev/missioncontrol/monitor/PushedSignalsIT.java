@@ -209,6 +209,7 @@ class PushedSignalsIT {
                 .isEqualTo("degraded");
         assertThat(awaitVerdict(api, staging.get("id").asText()).at("/verdict/state").asText()).isEqualTo("healthy");
         assertThat(session(api, staging).at("/context/environment").asText()).isEqualTo("staging");
+        assertThat(awaitReport(production)).contains("for acme/two-envs @ bbbb222 to production: error_rate high");
     }
 
     private JsonNode deployTo(String repo, String environment) {
