@@ -53,7 +53,8 @@ public final class DeployCommand implements Callable<Integer> {
     @Option(names = "--ref", description = "The ref deployed (default: from the CI's variables).")
     String ref;
 
-    @Option(names = "--environment", description = "Recorded in event_metadata.environment.")
+    @Option(names = "--environment", description = "Where the deploy goes, e.g. staging; its verdict is judged on that "
+            + "environment's signals (default: MC_ENVIRONMENT, or GitLab's CI_ENVIRONMENT_NAME).")
     String environment;
 
     @Option(names = "--wait", arity = "0..1", fallbackValue = "2100", paramLabel = "SECONDS",
@@ -111,7 +112,7 @@ public final class DeployCommand implements Callable<Integer> {
         putIfPresent(body, "external_url", ci.runUrl());
         ObjectNode meta = body.putObject("event_metadata");
         putIfPresent(meta, "ci", ci.provider());
-        putIfPresent(meta, "environment", environment);
+        putIfPresent(meta, "environment", environment());
         return body;
     }
 
@@ -148,6 +149,12 @@ public final class DeployCommand implements Callable<Integer> {
             case "degraded", "failed" -> BAD;
             default -> UNKNOWN;
         };
+    }
+
+    /** The flag, MC_ENVIRONMENT, or the environment a GitLab job declares ({@code environment:} in .gitlab-ci.yml). */
+    private String environment() {
+        String named = pick(environment, "MC_ENVIRONMENT");
+        return named != null ? named : pick(null, "CI_ENVIRONMENT_NAME");
     }
 
     private String pick(String flag, String variable) {

@@ -36,6 +36,23 @@ class CiEnvironmentTest {
     }
 
     @Test
+    void the_environment_comes_from_the_flag_then_mc_environment_then_the_gitlab_jobs_own() {
+        Map<String, String> gitlab = Map.of("CI_PROJECT_PATH", "acme/web", "CI_ENVIRONMENT_NAME", "review/feature-x");
+        assertThat(environmentSent(gitlab)).isEqualTo("review/feature-x");
+        assertThat(environmentSent(Map.of("CI_PROJECT_PATH", "acme/web", "CI_ENVIRONMENT_NAME", "review/x",
+                "MC_ENVIRONMENT", "staging"))).isEqualTo("staging");
+        assertThat(environmentSent(gitlab, "--environment", "production")).isEqualTo("production");
+        assertThat(new DeployCommand(Map.of()).event(CiEnvironment.detect(Map.of())).path("event_metadata")
+                .has("environment")).isFalse();
+    }
+
+    private static String environmentSent(Map<String, String> env, String... args) {
+        DeployCommand command = new DeployCommand(env);
+        new picocli.CommandLine(command).parseArgs(args);
+        return command.event(CiEnvironment.detect(env)).path("event_metadata").path("environment").asText();
+    }
+
+    @Test
     void outside_ci_nothing_is_known_and_no_idempotency_key_is_sent() {
         var none = CiEnvironment.detect(Map.of());
         assertThat(none.provider()).isNull();
