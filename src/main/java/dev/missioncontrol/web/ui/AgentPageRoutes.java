@@ -52,18 +52,21 @@ final class AgentPageRoutes implements RouteGroup {
     }
 
     private void show(Context ctx, Viewer viewer) {
-        AgentSession s = owned(ctx, viewer);
+        AgentSession owned = owned(ctx, viewer);
+        List<EventView> events = EventView.all(sessions.events(owned.id(), 0, MAX_EVENTS));
+        AgentSession s = asOf(owned, viewer);
         String project = s.projectId() == null ? null
                 : orgs.findProject(viewer.orgId(), s.projectId()).map(Project::repositoryFullName).orElse(null);
-        var page = new SessionPage(s, project, EventView.all(sessions.events(s.id(), 0, MAX_EVENTS)));
+        var page = new SessionPage(s, project, events);
         Pages.render(ctx, "agents/show.jte", Map.of("viewer", viewer, "page", page));
     }
 
     /** The events after {@code after}, for the live timeline; the status badge and report ride along out of band. */
     private void timeline(Context ctx, Viewer viewer) {
-        AgentSession s = owned(ctx, viewer);
+        AgentSession owned = owned(ctx, viewer);
         long after = parseLong(ctx.queryParam("after"));
-        List<EventView> events = EventView.all(sessions.events(s.id(), after, 500));
+        List<EventView> events = EventView.all(sessions.events(owned.id(), after, 500));
+        AgentSession s = asOf(owned, viewer);
         // The report event carries the markdown: the session row gets it a moment later, when the session completes.
         String report = events.stream().filter(e -> e.type().equals("report")).reduce((a, b) -> b)
                 .map(EventView::reportHtml).orElse(null);
@@ -101,6 +104,15 @@ final class AgentPageRoutes implements RouteGroup {
     private AgentSession owned(Context ctx, Viewer viewer) {
         return sessions.find(viewer.orgId(), ctx.pathParam("id"))
                 .orElseThrow(() -> new NotFoundException("session"));
+    }
+
+    /**
+     * The session row read again after its events, so that it is at least as new as they are. Read before them, a
+     * session that completed in between showed "active" beside its own "Session completed" event, and since the live
+     * feed resumes after the events on the page, no later event ever came to correct the badge.
+     */
+    private AgentSession asOf(AgentSession owned, Viewer viewer) {
+        return sessions.find(viewer.orgId(), owned.id()).orElse(owned);
     }
 
     private static long parseLong(String raw) {
