@@ -2,6 +2,7 @@ package dev.missioncontrol.signals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.missioncontrol.orgs.Project;
+import java.util.Map;
 
 /**
  * Whose signals a session reads: a project's, narrowed to one environment when the session names one (a deploy's
@@ -28,7 +29,7 @@ public record SignalScope(Project project, String environment) {
     }
 
     /** Whether a pushed series with these labels belongs to this scope. */
-    boolean includes(java.util.Map<String, String> labels) {
+    boolean includes(Map<String, String> labels) {
         String theirs = labels.get(CONTEXT_KEY);
         return environment == null || theirs == null || theirs.equals(environment);
     }

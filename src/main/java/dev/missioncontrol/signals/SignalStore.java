@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -60,7 +61,7 @@ public final class SignalStore {
         List<Long> inScope = jdbi.withHandle(h -> h.createQuery("SELECT id, labels FROM signal_series "
                 + "WHERE project_id = :project").bind("project", projectId)
                 .map((rs, ctx) -> scope.includes(labels(rs.getString("labels"))) ? rs.getLong("id") : null).list())
-                .stream().filter(java.util.Objects::nonNull).toList();
+                .stream().filter(Objects::nonNull).toList();
         return inScope.isEmpty() ? List.of() : read(projectId, inScope, from, to);
     }
 
@@ -69,18 +70,18 @@ public final class SignalStore {
         Map<String, List<Series.Point>> byName = new LinkedHashMap<>();
         jdbi.useHandle(h -> {
             var query = h.createQuery("SELECT s.name, v.at, v.value FROM signal_samples v "
-                        + "JOIN signal_series s ON s.id = v.series_id WHERE s.project_id = :project "
-                        + (seriesIds == null ? "" : "AND s.id IN (<ids>) ")
-                        + "AND v.at >= :from AND v.at < :to ORDER BY s.name, v.at")
-                .bind("project", projectId).bind("from", from.toEpochMilli()).bind("to", to.toEpochMilli());
+                    + "JOIN signal_series s ON s.id = v.series_id WHERE s.project_id = :project "
+                    + (seriesIds == null ? "" : "AND s.id IN (<ids>) ")
+                    + "AND v.at >= :from AND v.at < :to ORDER BY s.name, v.at")
+                    .bind("project", projectId).bind("from", from.toEpochMilli()).bind("to", to.toEpochMilli());
             if (seriesIds != null) {
                 query.bindList("ids", seriesIds);
             }
             query.map((rs, ctx) -> {
-                    byName.computeIfAbsent(rs.getString("name"), k -> new ArrayList<>()).add(
-                            new Series.Point(Instant.ofEpochMilli(rs.getLong("at")), rs.getDouble("value")));
-                    return null;
-                }).list();
+                byName.computeIfAbsent(rs.getString("name"), k -> new ArrayList<>()).add(
+                        new Series.Point(Instant.ofEpochMilli(rs.getLong("at")), rs.getDouble("value")));
+                return null;
+            }).list();
         });
         return byName.entrySet().stream().map(e -> new Series(e.getKey(), e.getValue())).toList();
     }

@@ -63,7 +63,8 @@ class MonitorScheduleTest {
 
     @Test
     void a_projects_warm_up_is_kept_in_the_sessions_context_and_one_as_long_as_the_bake_is_refused() {
-        var server = new MonitorSchedule(List.of(Duration.ofSeconds(10), Duration.ofMinutes(5)), Duration.ofMinutes(30));
+        var server = new MonitorSchedule(List.of(Duration.ofSeconds(10), Duration.ofMinutes(5)),
+                Duration.ofMinutes(30));
         var project = server.forProject(dev.missioncontrol.store.Json.object().put("warmup", "2m"));
         assertThat(project).isEqualTo(new MonitorSchedule(server.offsets(), server.bake(), Duration.ofMinutes(2)));
         assertThat(project.toJson().path("warmup").asText()).isEqualTo("2m");

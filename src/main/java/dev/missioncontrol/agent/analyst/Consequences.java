@@ -1,5 +1,6 @@
 package dev.missioncontrol.agent.analyst;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -20,6 +21,7 @@ import java.util.stream.Stream;
  */
 final class Consequences {
     private static final Pattern ADDRESS = Pattern.compile("\\b(?:\\d{1,3}\\.){3}\\d{1,3}\\b");
+    private static final Comparator<Instant> EARLIEST = Comparator.nullsLast(Comparator.naturalOrder());
 
     /** A hypothesis with the signature it came from. */
     record Matched(KnownIssueMatch match, Hypothesis hypothesis) {
@@ -33,8 +35,8 @@ final class Consequences {
         List<Matched> kept = new ArrayList<>(found);
         Map<String, Matched> byId = new HashMap<>();
         found.forEach(m -> byId.putIfAbsent(m.match().id(), m));
-        List<Matched> inOrder = found.stream().sorted(Comparator.comparing(m -> m.hypothesis().since(),
-                Comparator.nullsLast(Comparator.naturalOrder()))).toList();
+        List<Matched> inOrder = found.stream().sorted(Comparator.comparing(m -> m.hypothesis().since(), EARLIEST))
+                .toList();
         for (Matched effect : inOrder) {
             Optional<Matched> cause = causeOf(effect, byId, kept);
             if (cause.isEmpty()) {
@@ -52,7 +54,7 @@ final class Consequences {
         return effect.match().causedBy().stream().map(byId::get)
                 .filter(c -> c != null && c != effect && kept.contains(c) && kept.contains(effect))
                 .filter(c -> cameFirst(c.hypothesis(), effect.hypothesis()))
-                .min(Comparator.comparing(c -> c.hypothesis().since(), Comparator.nullsLast(Comparator.naturalOrder())));
+                .min(Comparator.comparing(c -> c.hypothesis().since(), EARLIEST));
     }
 
     /** By the time of each one's first line; without timestamps, by line within the same source. */
@@ -68,7 +70,8 @@ final class Consequences {
     private static Hypothesis joined(Hypothesis cause, Hypothesis effect) {
         Confidence stronger = cause.confidence().compareTo(effect.confidence()) <= 0 ? cause.confidence()
                 : effect.confidence();
-        String supports = cause.supports() + " Then " + effect.title() + ": " + effect.supports() + shared(cause, effect);
+        String supports = cause.supports() + " Then " + effect.title() + ": " + effect.supports()
+                + shared(cause, effect);
         List<Quote> evidence = Stream.concat(cause.evidence().stream().limit(2), effect.evidence().stream().limit(1))
                 .distinct().toList();
         return new Hypothesis(cause.kind(), cause.title() + ", which led to " + effect.title(), stronger, supports,

@@ -1,10 +1,12 @@
 package dev.missioncontrol.agent.analyst;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -62,7 +64,7 @@ final class Hypotheses {
                     .filter(t -> t != null && incident.involved().contains(t)).toList();
             Set<String> ids = new LinkedHashSet<>(shown.stream().map(LogTemplate::id).toList());
             if (shown.isEmpty() || claimed.containsAll(ids)) {
-                continue; // lines a stronger signature already explains add nothing under a weaker one
+                continue; // lines stronger signatures already explain add nothing under a weaker one
             }
             claimed.addAll(ids);
             long lines = shown.stream().mapToLong(LogTemplate::count).sum();
@@ -73,9 +75,15 @@ final class Hypotheses {
                     first ? ", including the incident's first bad line" : "", m.diagnosis());
             out.add(new Consequences.Matched(m, new Hypothesis(Hypothesis.Kind.SIGNATURE, m.title(), c, supports,
                     alternatives(o, m, ids), m.remediation(), shown.stream().limit(2).map(LogTemplate::firstQuote)
-                    .toList(), shown.get(0).firstSeen())));
+                    .toList(), firstSeen(shown))));
         }
         return Consequences.fold(out);
+    }
+
+    /** When the earliest of the lines showing a signature was logged; null when none carries a time. */
+    private static Instant firstSeen(List<LogTemplate> shown) {
+        return shown.stream().map(LogTemplate::firstSeen).filter(Objects::nonNull).min(Comparator.naturalOrder())
+                .orElse(null);
     }
 
     private static long linesOf(Observations o, Incident incident, KnownIssueMatch m) {

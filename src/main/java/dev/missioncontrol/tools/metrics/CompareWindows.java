@@ -100,7 +100,8 @@ final class CompareWindows implements Tool {
         data.set("check", Json.MAPPER.valueToTree(check));
         fetchedProblems(data, now, history, lastWeeksHistory);
         return check.metrics().isEmpty() ? new ToolResult(ToolResult.Status.NO_DATA, "no metrics configured or "
-                + "pushed for " + scope.get().project().repositoryFullName(), data) : ToolResult.ok(summary(check), data);
+                + "pushed for " + scope.get().project().repositoryFullName(), data)
+                : ToolResult.ok(summary(check), data);
     }
 
     private List<MetricSamples> samples(Project project, Signals.Fetched now, Signals.Fetched lastWeek,

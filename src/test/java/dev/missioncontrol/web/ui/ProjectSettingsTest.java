@@ -58,7 +58,8 @@ class ProjectSettingsTest {
                 new ProjectSettings.Metric("", "ignored: a row without a name", "either", false));
         var form = new ProjectSettings("p1", "acme/web", "web", "https://prom.example.com/", "", "90s", "20s", rows,
                 null);
-        JsonNode saved = ProjectSettings.parse(form, GUARD, SERVER_BAKE).writeInto(Json.object().put("owner", "team-a"));
+        JsonNode saved = ProjectSettings.parse(form, GUARD, SERVER_BAKE)
+                .writeInto(Json.object().put("owner", "team-a"));
 
         MonitorSettings read = MonitorSettings.read(saved);
         assertThat(read.prometheusUrl()).isEqualTo("https://prom.example.com/");

@@ -43,7 +43,8 @@ final class UiHarness implements AutoCloseable {
     private static AppConfig configure(AppConfig c) {
         AppConfig.Runtime d = AppConfig.Runtime.defaults();
         return MonitorFixtures.allowLoopback(null).apply(c.withRuntime(new AppConfig.Runtime(d.concurrency(),
-                d.lease(), d.poll(), List.of(Duration.ofSeconds(1)), Duration.ofSeconds(2), Duration.ZERO, d.sseKeepAlive())));
+                d.lease(), d.poll(), List.of(Duration.ofSeconds(1)), Duration.ofSeconds(2), Duration.ZERO,
+                d.sseKeepAlive())));
     }
 
     String base() {
