@@ -1,7 +1,6 @@
 package dev.missioncontrol.notify;
 
 import static dev.missioncontrol.testing.MonitorFixtures.awaitVerdict;
-import static dev.missioncontrol.testing.MonitorFixtures.deploy;
 import static dev.missioncontrol.testing.MonitorFixtures.push;
 import static dev.missioncontrol.testing.MonitorFixtures.samples;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,7 +60,10 @@ class WebhookDeliveryIT {
 
             String repo = "acme/notified";
             push(api, samples(repo, "error_rate", Instant.now().minusSeconds(12), Duration.ofMillis(100), 120, 1.0, 3));
-            JsonNode created = deploy(api, repo, "success");
+            // the environment is the pipeline's free text: Slack must show it, not act on it
+            JsonNode created = api.post(MonitorFixtures.DEPLOY, "{\"deployment_request\":\"Deploy\","
+                    + "\"repository_full_name\":\"" + repo + "\",\"status\":\"success\",\"commit_sha\":\"abcdef1234\","
+                    + "\"event_metadata\":{\"environment\":\"prod <!channel>\"}}").json();
             Instant at = Instant.parse(created.get("created_at").asText());
             push(api, samples(repo, "error_rate", at.plusMillis(20), Duration.ofMillis(50), 40, 5.0, 5));
             assertThat(awaitVerdict(api, created.get("id").asText()).at("/verdict/state").asText()).isEqualTo("degraded");
@@ -79,7 +81,9 @@ class WebhookDeliveryIT {
             assertThat(payload.at("/verdict/state").asText()).isEqualTo("degraded");
             assertThat(payload.at("/deployment/id").asText()).isEqualTo(created.get("id").asText());
             Received slack = received.stream().filter(r -> r.path().equals("/slack")).findFirst().orElseThrow();
-            assertThat(Json.read(slack.body()).get("text").asText()).contains("acme/notified").contains("degraded");
+            assertThat(Json.read(slack.body()).get("text").asText()).contains("acme/notified").contains("degraded")
+                    .contains(" to prod &lt;!channel&gt; is").doesNotContain("<!channel>");
+            assertThat(payload.at("/deployment/environment").asText()).isEqualTo("prod <!channel>");
             assertThat(slack.header(Signature.HEADER)).isNull();
 
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertDeliveryLog(api));
