@@ -7,4 +7,10 @@ import java.time.Instant;
 public record Deployment(String id, String orgId, String projectId, String repositoryFullName, String sessionId,
         String deploymentRequest, String status, String externalUrl, String commitSha, String commitMessage,
         String ref, JsonNode eventMetadata, JsonNode verdict, Instant createdAt) {
+
+    /** The environment the event names ({@code event_metadata.environment}), whose signals judge it; or null. */
+    public String environment() {
+        JsonNode e = eventMetadata == null ? null : eventMetadata.get("environment");
+        return e != null && e.isTextual() && !e.asText().isBlank() ? e.asText().strip() : null;
+    }
 }

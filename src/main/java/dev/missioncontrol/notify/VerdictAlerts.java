@@ -49,7 +49,7 @@ public final class VerdictAlerts {
         body.putObject("deployment").put("id", d.id()).put("repository_full_name", d.repositoryFullName())
                 .put("status", d.status()).put("commit_sha", d.commitSha()).put("ref", d.ref())
                 .put("external_url", d.externalUrl()).put("created_at", d.createdAt().toString())
-                .put("environment", environment(d));
+                .put("environment", d.environment());
         body.set("verdict", verdict);
         body.put("session_url", baseUrl + "/agents/" + d.sessionId());
         return Json.write(body);
@@ -57,7 +57,7 @@ public final class VerdictAlerts {
 
     private String slack(Deployment d, JsonNode verdict) {
         String sha = d.commitSha() == null ? "" : " @ " + d.commitSha().substring(0, Math.min(7, d.commitSha().length()));
-        String to = environment(d) == null ? "" : " to " + slackEscaped(environment(d));
+        String to = d.environment() == null ? "" : " to " + slackEscaped(d.environment());
         StringBuilder text = new StringBuilder(":rotating_light: Deploy ").append(d.repositoryFullName()).append(sha)
                 .append(to).append(" is *").append(verdict.path("state").asText()).append("*");
         if (verdict.hasNonNull("score")) {
@@ -75,12 +75,6 @@ public final class VerdictAlerts {
         }
         text.append("\n<").append(baseUrl).append("/agents/").append(d.sessionId()).append("|Open in Mission Control>");
         return Json.write(Json.object().put("text", text.toString()));
-    }
-
-    /** The environment the deploy named (its verdict is judged on that environment's signals), or null. */
-    private static String environment(Deployment d) {
-        JsonNode e = d.eventMetadata() == null ? null : d.eventMetadata().get("environment");
-        return e != null && e.isTextual() && !e.asText().isBlank() ? e.asText().strip() : null;
     }
 
     /**

@@ -56,7 +56,20 @@ class DeploymentPagesIT extends BrowserTestBase {
                 .containsText("levels");
         expect(lastCheck.locator("tr", new com.microsoft.playwright.Locator.LocatorOptions()
                 .setHasText("latency_p95_ms"))).containsText("extremes (110 beyond)");
+        expect(page.locator("dl.facts")).not().containsText("Environment");
         assertThat(ui.chromium.consoleErrors).as("console errors, CSP violations included").isEmpty();
+    }
+
+    @Test
+    void the_deployment_page_names_the_environment_whose_signals_judged_it_as_text() {
+        String body = Json.write(Json.object().put("deployment_request", "Deploy v3.1.0").put("repository_full_name",
+                "acme/search").put("status", "running").set("event_metadata",
+                Json.object().put("environment", "<b>staging</b>")));
+        JsonNode d = ui.api().post("/api/v1/deployments/", body).json();
+        Page page = ui.adminPage();
+        page.navigate("/deployments/" + d.path("id").asText());
+        expect(page.locator("dl.facts")).containsText("Environment<b>staging</b> (judged on its signals)");
+        expect(page.locator("dl.facts b")).hasCount(0);
     }
 
     private JsonNode deploy(String request, String repo, String sha, String status) {
