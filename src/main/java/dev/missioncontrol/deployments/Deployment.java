@@ -10,6 +10,10 @@ public record Deployment(String id, String orgId, String projectId, String repos
 
     /** The environment the event names ({@code event_metadata.environment}), whose signals judge it; or null. */
     public String environment() {
+        return environmentOf(eventMetadata);
+    }
+
+    static String environmentOf(JsonNode eventMetadata) {
         JsonNode e = eventMetadata == null ? null : eventMetadata.get("environment");
         return e != null && e.isTextual() && !e.asText().isBlank() ? e.asText().strip() : null;
     }

@@ -1,6 +1,5 @@
 package dev.missioncontrol.deployments;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.missioncontrol.errors.ValidationException;
 import dev.missioncontrol.monitor.DeployMonitorBrain;
 import dev.missioncontrol.monitor.MonitorSchedule;
@@ -99,9 +98,9 @@ public final class DeploymentService {
         String sha = in.commitSha() == null ? "" : " @ " + in.commitSha().substring(0, Math.min(7, in.commitSha().length()));
         String title = "Deploy " + project.repositoryFullName() + sha + ": " + firstLine(in.deploymentRequest());
         var context = Json.object().put("repository_full_name", project.repositoryFullName());
-        JsonNode environment = in.eventMetadata() == null ? null : in.eventMetadata().get(SignalScope.CONTEXT_KEY);
-        if (environment != null && environment.isTextual()) {
-            context.put(SignalScope.CONTEXT_KEY, environment.asText()); // judged on that environment's signals
+        String environment = Deployment.environmentOf(in.eventMetadata());
+        if (environment != null) {
+            context.put(SignalScope.CONTEXT_KEY, environment); // judged on that environment's signals
         }
         context.set(DeployMonitorBrain.SCHEDULE_KEY, schedule.forProject(project.settings()).toJson());
         return new NewSession(org.id(), project.id(), SessionKind.DEPLOY_MONITOR, clip(title, 200),
