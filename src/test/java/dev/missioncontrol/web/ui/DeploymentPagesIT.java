@@ -70,6 +70,9 @@ class DeploymentPagesIT extends BrowserTestBase {
         page.navigate("/deployments/" + d.path("id").asText());
         expect(page.locator("dl.facts")).containsText("Environment<b>staging</b> (judged on its signals)");
         expect(page.locator("dl.facts b")).hasCount(0);
+        page.navigate("/deployments");
+        expect(page.locator("tr", new Page.LocatorOptions().setHasText("Deploy v3.1.0")))
+                .containsText("acme/search to <b>staging</b>");
     }
 
     private JsonNode deploy(String request, String repo, String sha, String status) {
