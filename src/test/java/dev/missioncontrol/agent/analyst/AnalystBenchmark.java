@@ -27,7 +27,8 @@ import java.util.zip.GZIPInputStream;
 /**
  * The whole analyst playbook (analyze, searches, known issues, findings, report) on one large log, in process:
  * time per tool, total time and peak heap. The log is either generated (MEGABYTES) or a request.json.gz.
- * Usage: {@code AnalystBenchmark 50} or {@code AnalystBenchmark path/to/request.json.gz}.
+ * Usage: {@code AnalystBenchmark 50} or {@code AnalystBenchmark path/to/request.json.gz}; with
+ * {@code -Danalyst.report=true} (through {@code bench/java.sh}) it also prints the report it wrote.
  */
 public final class AnalystBenchmark {
 
