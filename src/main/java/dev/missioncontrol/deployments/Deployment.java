@@ -1,6 +1,7 @@
 package dev.missioncontrol.deployments;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.missioncontrol.monitor.EnvironmentName;
 import java.time.Instant;
 
 /** A stored deployment event with the project it belongs to and the session watching it. */
@@ -10,11 +11,6 @@ public record Deployment(String id, String orgId, String projectId, String repos
 
     /** The environment the event names ({@code event_metadata.environment}), whose signals judge it; or null. */
     public String environment() {
-        return environmentOf(eventMetadata);
-    }
-
-    static String environmentOf(JsonNode eventMetadata) {
-        JsonNode e = eventMetadata == null ? null : eventMetadata.get("environment");
-        return e != null && e.isTextual() && !e.asText().isBlank() ? e.asText().strip() : null;
+        return EnvironmentName.in(eventMetadata);
     }
 }

@@ -2,6 +2,7 @@ package dev.missioncontrol.deployments;
 
 import dev.missioncontrol.errors.ValidationException;
 import dev.missioncontrol.monitor.DeployMonitorBrain;
+import dev.missioncontrol.monitor.EnvironmentName;
 import dev.missioncontrol.monitor.MonitorSchedule;
 import dev.missioncontrol.orgs.OrgStore;
 import dev.missioncontrol.orgs.Organization;
@@ -9,7 +10,6 @@ import dev.missioncontrol.orgs.Project;
 import dev.missioncontrol.sessions.NewSession;
 import dev.missioncontrol.sessions.SessionKind;
 import dev.missioncontrol.sessions.SessionStore;
-import dev.missioncontrol.signals.SignalScope;
 import dev.missioncontrol.store.Dialect;
 import dev.missioncontrol.store.Json;
 import java.time.Clock;
@@ -98,9 +98,9 @@ public final class DeploymentService {
         String sha = in.commitSha() == null ? "" : " @ " + in.commitSha().substring(0, Math.min(7, in.commitSha().length()));
         String title = "Deploy " + project.repositoryFullName() + sha + ": " + firstLine(in.deploymentRequest());
         var context = Json.object().put("repository_full_name", project.repositoryFullName());
-        String environment = Deployment.environmentOf(in.eventMetadata());
+        String environment = EnvironmentName.in(in.eventMetadata());
         if (environment != null) {
-            context.put(SignalScope.CONTEXT_KEY, environment); // judged on that environment's signals
+            context.put(EnvironmentName.KEY, environment); // judged on that environment's signals
         }
         context.set(DeployMonitorBrain.SCHEDULE_KEY, schedule.forProject(project.settings()).toJson());
         return new NewSession(org.id(), project.id(), SessionKind.DEPLOY_MONITOR, clip(title, 200),

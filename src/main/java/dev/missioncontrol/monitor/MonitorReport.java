@@ -157,9 +157,8 @@ final class MonitorReport {
     private static String deploy(JsonNode d) {
         String sha = d.path("commit_sha").asText("");
         String at = sha.isEmpty() ? "" : " @ " + sha.substring(0, Math.min(7, sha.length()));
-        JsonNode environment = d.path("event_metadata").path("environment");
-        String to = environment.isTextual() && !environment.asText().isBlank() ? " to " + environment.asText().strip()
-                : "";
+        String environment = EnvironmentName.in(d.path("event_metadata"));
+        String to = environment == null ? "" : " to " + environment;
         return d.path("repository_full_name").asText() + at + to;
     }
 }

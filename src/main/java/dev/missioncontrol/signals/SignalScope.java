@@ -1,6 +1,7 @@
 package dev.missioncontrol.signals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.missioncontrol.monitor.EnvironmentName;
 import dev.missioncontrol.orgs.Project;
 import java.util.Map;
 
@@ -13,24 +14,19 @@ import java.util.Map;
  * @param environment null for all of the project's signals
  */
 public record SignalScope(Project project, String environment) {
-    /** Longer than any environment name people use; a longer value is not one. */
-    static final int MAX_ENVIRONMENT = 100;
-    public static final String CONTEXT_KEY = "environment";
 
     public SignalScope {
-        environment = environment == null || environment.isBlank() || environment.length() > MAX_ENVIRONMENT ? null
-                : environment.strip();
+        environment = EnvironmentName.of(environment);
     }
 
     /** The project's signals in the environment a session's context names, if it names one as text. */
     public static SignalScope of(Project project, JsonNode context) {
-        JsonNode e = context == null ? null : context.get(CONTEXT_KEY);
-        return new SignalScope(project, e != null && e.isTextual() ? e.asText() : null);
+        return new SignalScope(project, EnvironmentName.in(context));
     }
 
     /** Whether a pushed series with these labels belongs to this scope. */
     boolean includes(Map<String, String> labels) {
-        String theirs = labels.get(CONTEXT_KEY);
+        String theirs = labels.get(EnvironmentName.KEY);
         return environment == null || theirs == null || theirs.equals(environment);
     }
 }
