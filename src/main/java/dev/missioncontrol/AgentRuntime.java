@@ -60,8 +60,7 @@ final class AgentRuntime implements AutoCloseable {
                 (a, b) -> b));
         var rt = config.runtime();
         BrainChooser brains = agents.brains() != null ? agents.brains()
-                : builtInBrains(new MonitorSchedule(rt.monitorSchedule(), rt.bake(), rt.warmup()), config.llm(),
-                        byName);
+                : builtInBrains(Monitoring.schedule(rt), config.llm(), byName);
         SessionRunner runner = new SessionRunner(new VerdictJournal(journal, features.verdicts()), byName, brains,
                 Limits.defaults(), clock);
         dispatcher = new Dispatcher(new JobStore(db.jdbi(), db.dialect(), clock), runner, nodeId(), rt.concurrency(),

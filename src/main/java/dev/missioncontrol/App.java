@@ -7,7 +7,6 @@ import dev.missioncontrol.deployments.DeploymentRoutes;
 import dev.missioncontrol.deployments.DeploymentService;
 import dev.missioncontrol.deployments.DeploymentStore;
 import dev.missioncontrol.deployments.VerdictWait;
-import dev.missioncontrol.monitor.MonitorSchedule;
 import dev.missioncontrol.orgs.ApiKeyStore;
 import dev.missioncontrol.orgs.FirstStart;
 import dev.missioncontrol.orgs.OrgStore;
@@ -95,9 +94,8 @@ public final class App implements AutoCloseable {
 
     private static List<RouteGroup> apiRoutes(AppConfig config, Clock clock, Stores s, Creation creation,
             TimelineFeed feed, SessionService sessionService) {
-        var rt = config.runtime();
         var deploymentService = new DeploymentService(s.sessions, s.deployments, s.dialect,
-                new MonitorSchedule(rt.monitorSchedule(), rt.bake(), rt.warmup()), clock);
+                Monitoring.schedule(config.runtime()), clock);
         return List.of(
                 new DeploymentRoutes(deploymentService, s.deployments, s.orgs, creation,
                         new VerdictWait(s.deployments, s.bus), config.limits().maxBody()),

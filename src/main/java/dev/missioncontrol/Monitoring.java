@@ -24,6 +24,7 @@ import dev.missioncontrol.store.Database;
 import dev.missioncontrol.tools.metrics.MetricTools;
 import dev.missioncontrol.web.Creation;
 import dev.missioncontrol.web.RouteGroup;
+import dev.missioncontrol.monitor.MonitorSchedule;
 import java.time.Clock;
 import java.util.List;
 
@@ -49,6 +50,11 @@ final class Monitoring implements AutoCloseable {
         alerts = new VerdictAlerts(deployments, webhooks, outbox, config.publicBaseUrl());
         deliver = new DeliverNotifications(outbox, outbound, ig.notifyBackoff(), clock);
         webhookSettings = new Webhooks(webhooks, outbox, outbound.destinations(), clock);
+    }
+
+    /** The server's schedule for watching a deploy, from its flags; projects may set their own bake and warm-up. */
+    static MonitorSchedule schedule(AppConfig.Runtime rt) {
+        return new MonitorSchedule(rt.monitorSchedule(), rt.bake(), rt.warmup());
     }
 
     List<Tool> tools(OrgStore orgs, Clock clock) {

@@ -3,7 +3,6 @@ package dev.missioncontrol;
 import dev.missioncontrol.config.AppConfig;
 import dev.missioncontrol.config.DatabaseOptions;
 import dev.missioncontrol.config.DurationText;
-import dev.missioncontrol.monitor.MonitorSchedule;
 import dev.missioncontrol.orgs.FirstStart;
 import java.time.Clock;
 import java.time.Duration;
@@ -112,8 +111,7 @@ public final class ServeCommand implements Callable<Integer> {
     private AppConfig checkedConfig() {
         try {
             AppConfig config = config();
-            var rt = config.runtime();
-            new MonitorSchedule(rt.monitorSchedule(), rt.bake(), rt.warmup());
+            Monitoring.schedule(config.runtime()); // refuses a warm-up as long as the bake, as a usage error
             return config;
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
