@@ -52,10 +52,7 @@ class RecordTest {
     @Test
     void reaching_the_days_high_by_less_than_a_tenth_of_its_range_is_no_record() {
         double[] series = swinging(ON_THE_RISE + WINDOW);
-        MetricSamples quiet = samplesAt(series, HISTORY);
-        double[] known = quiet.before();
-        double high = SampleStats.max(known);
-        spike(series, high + 0.08 * (high - SampleStats.min(known)));
+        spike(series, pastTheHigh(series, HISTORY, 0.08));
 
         MetricResult result = MetricJudgement.judge(samplesAt(series, HISTORY));
 
@@ -161,9 +158,7 @@ class RecordTest {
     @Test
     void one_sample_past_the_days_high_by_less_than_half_its_range_is_no_spike() {
         double[] series = swinging(ON_THE_RISE + WINDOW);
-        double[] known = samplesAt(series, HISTORY).before();
-        double high = SampleStats.max(known);
-        series[SPIKES[0]] = high + 0.4 * (high - SampleStats.min(known));
+        series[SPIKES[0]] = pastTheHigh(series, HISTORY, 0.4);
 
         MetricResult result = MetricJudgement.judge(samplesAt(series, HISTORY));
 
@@ -174,9 +169,7 @@ class RecordTest {
     @Test
     void a_spike_over_a_history_of_a_few_windows_does_not_count() {
         double[] series = steady(ON_THE_RISE + WINDOW);
-        double[] known = samplesAt(series, 4 * WINDOW).before();
-        double high = SampleStats.max(known);
-        series[SPIKES[0]] = high + 0.6 * (high - SampleStats.min(known));
+        series[SPIKES[0]] = pastTheHigh(series, 4 * WINDOW, 0.6);
         MetricSamples samples = samplesAt(series, 4 * WINDOW);
 
         assertThat(Records.of(samples).spike(1, AllowedChange.DEFAULT).changed()).isTrue();
@@ -221,6 +214,13 @@ class RecordTest {
         for (int i : SPIKES) {
             series[i] = value;
         }
+    }
+
+    /** A value past the highest one known before the deploy by {@code ranges} of the known span's range. */
+    private static double pastTheHigh(double[] series, int history, double ranges) {
+        double[] known = samplesAt(series, history).before();
+        double high = SampleStats.max(known);
+        return high + ranges * (high - SampleStats.min(known));
     }
 
     private static MetricSamples samplesAt(double[] series, int history) {
