@@ -18,8 +18,9 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class DeploymentStore {
     /** An event joins an open session of the same deployment only within this window (DESIGN.md). */
     static final Duration JOIN_WINDOW = Duration.ofHours(24);
-    private static final String SELECT = "SELECT d.*, p.repository_full_name FROM deployments d "
-            + "JOIN projects p ON p.id = d.project_id ";
+    private static final String SELECT = "SELECT d.*, p.repository_full_name, s.status AS session_status, "
+            + "s.completed_at AS session_completed_at FROM deployments d JOIN projects p ON p.id = d.project_id "
+            + "LEFT JOIN agent_sessions s ON s.id = d.session_id ";
 
     private final Jdbi jdbi;
 
@@ -94,8 +95,14 @@ public final class DeploymentStore {
                 rs.getString("repository_full_name"), rs.getString("session_id"),
                 rs.getString("deployment_request"), rs.getString("status"), rs.getString("external_url"),
                 rs.getString("commit_sha"), rs.getString("commit_message"), rs.getString("ref"),
-                Json.read(rs.getString("event_metadata")), Json.read(rs.getString("verdict")),
+                Json.read(rs.getString("event_metadata")), SettledVerdict.of(Json.read(rs.getString("verdict")),
+                rs.getString("session_status"), instant(rs, "session_completed_at")),
                 Instant.ofEpochMilli(rs.getLong("created_at")));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        long millis = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
     }
 
     /** Keyset cursor for the row, for the next page. */

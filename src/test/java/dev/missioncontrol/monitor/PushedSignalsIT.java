@@ -277,6 +277,24 @@ class PushedSignalsIT {
         assertThat(awaitReport(cancelled)).contains("cancelled");
     }
 
+    @Test
+    void a_monitor_cancelled_by_a_person_leaves_its_deploy_inconclusive_at_once() {
+        String repo = "acme/pushed-cancelled";
+        pushBaseline(repo);
+        JsonNode created = deploy(api, repo, "success");
+        Api.Reply cancelled = api.post("/api/v1/agent-sessions/" + created.get("agent_session_id").asText()
+                + "/cancel/", "{}");
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+
+        // the session will never record a verdict, so the wait must not run out its 60 s and answer pending
+        JsonNode verdict = awaitVerdict(api, created.get("id").asText()).get("verdict");
+        assertThat(verdict.get("state").asText()).isEqualTo("inconclusive");
+        assertThat(Instant.parse(verdict.get("decided_at").asText()))
+                .isAfterOrEqualTo(Instant.parse(created.get("created_at").asText()));
+        JsonNode listed = api.get(MonitorFixtures.DEPLOY + "?repository=" + repo).json().get("results").get(0);
+        assertThat(listed.at("/verdict/state").asText()).isEqualTo("inconclusive");
+    }
+
     /**
      * Eight minutes of error_rate every 100 ms before now, a square wave: 10 s around 1.0, 10 s around 4.0, the
      * last 10 s at 1.0. Time enough for the 48 earlier windows of the last check (10 s each).
