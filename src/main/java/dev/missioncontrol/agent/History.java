@@ -1,6 +1,8 @@
 package dev.missioncontrol.agent;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,18 +18,39 @@ public record History(SessionFacts session, List<Entry> entries, Instant now) {
         return Optional.empty();
     }
 
-    /** The newest user message that no agent message or report has followed yet. */
+    /**
+     * The oldest user message still waiting for its answer. Each agent message answers the oldest waiting one, so
+     * questions sent in quick succession are answered one by one, in order; a report answers all sent before it.
+     */
     public Optional<Entry> unansweredMessage() {
+        Deque<Entry> waiting = new ArrayDeque<>();
+        for (Entry e : entries) {
+            if (e.isUserMessage()) {
+                waiting.addLast(e);
+            } else if (e.is("message")) {
+                waiting.pollFirst();
+            } else if (e.is("report")) {
+                waiting.clear();
+            }
+        }
+        return Optional.ofNullable(waiting.peekFirst());
+    }
+
+    /**
+     * Whether the newest user message came after every agent message and report: a brain that reads the whole
+     * conversation, as a model does, answers all waiting messages in one reply.
+     */
+    public boolean lastMessageUnanswered() {
         for (int i = entries.size() - 1; i >= 0; i--) {
             Entry e = entries.get(i);
             if (e.isUserMessage()) {
-                return Optional.of(e);
+                return true;
             }
-            if ((e.is("message") && !e.isUserMessage()) || e.is("report")) {
-                return Optional.empty();
+            if (e.is("message") || e.is("report")) {
+                return false;
             }
         }
-        return Optional.empty();
+        return false;
     }
 
     /** Results of a tool, oldest first. */

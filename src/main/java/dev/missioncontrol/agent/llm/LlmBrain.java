@@ -42,7 +42,7 @@ public final class LlmBrain implements Brain {
         if (handedOver(h)) {
             return analyst.next(h);
         }
-        if (h.hasReport() && h.unansweredMessage().isEmpty()) {
+        if (h.hasReport() && !h.lastMessageUnanswered()) {
             return new Step.Finish(null);
         }
         if (h.entries().stream().filter(e -> e.is("tool_call")).count() >= maxToolCalls) {

@@ -65,6 +65,27 @@ class AnalystScenarioIT {
     }
 
     @Test
+    void answers_every_question_sent_in_quick_succession_in_the_order_asked() {
+        var done = investigate("Why does checkout fail for the orders service?",
+                ordersLogs(Instant.now().minus(Duration.ofMinutes(20)), Duration.ofMinutes(3)));
+        List<String> questions = List.of("any lines mentioning 'stale entry'?", "what changed before?",
+                "any lines mentioning 'checkout'?", "when did it start?");
+        long firstAsked = -1;
+        for (String question : questions) { // all accepted before the agent answers any
+            var r = api.post("/api/v1/agent-sessions/" + done.sessionId() + "/messages/",
+                    Json.object().put("content", question).toString());
+            assertThat(r.status()).isEqualTo(202);
+            firstAsked = firstAsked < 0 ? r.json().path("seq").asLong() : firstAsked;
+        }
+        List<String> answers = new ArrayList<>();
+        long after = firstAsked;
+        await().atMost(Duration.ofSeconds(30)).until(() -> agentAnswers(done.sessionId(), after, answers) >= 4);
+        assertThat(answers).hasSize(4);
+        assertThat(answers.get(0)).contains("'stale entry'");
+        assertThat(answers.get(2)).contains("'checkout'");
+    }
+
+    @Test
     void connects_the_first_bad_line_to_the_project_metrics_that_moved_with_it() {
         String report = paymentsIncident("acme/payments", 6.0);
 
@@ -183,18 +204,20 @@ class AnalystScenarioIT {
         assertThat(r.status()).isEqualTo(202);
         long asked = r.json().path("seq").asLong(-1);
         List<String> answers = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            answers.clear();
-            for (JsonNode e : api.get("/api/v1/agent-sessions/" + sessionId + "/events/?after=" + asked).json()
-                    .path("results")) {
-                if (e.path("type").asText().equals("message") && e.path("data").path("role").asText().equals("agent")
-                        && e.path("seq").asLong() > asked) {
-                    answers.add(e.path("text").asText());
-                }
-            }
-            return !answers.isEmpty();
-        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> agentAnswers(sessionId, asked, answers) > 0);
         return answers.get(0);
+    }
+
+    /** Fills {@code answers} with the agent's messages after {@code seq}, oldest first; returns how many. */
+    private int agentAnswers(String sessionId, long seq, List<String> answers) {
+        answers.clear();
+        for (JsonNode e : api.get("/api/v1/agent-sessions/" + sessionId + "/events/?after=" + seq).json()
+                .path("results")) {
+            if (e.path("type").asText().equals("message") && e.path("data").path("role").asText().equals("agent")) {
+                answers.add(e.path("text").asText());
+            }
+        }
+        return answers.size();
     }
 
     /** The first ranked hypothesis under "Likely cause". */
