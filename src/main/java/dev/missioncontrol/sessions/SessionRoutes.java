@@ -85,7 +85,7 @@ public final class SessionRoutes implements RouteGroup {
         AgentSession s = owned(ctx, Scope.SESSIONS_READ);
         String accept = ctx.header("Accept");
         if (accept != null && accept.contains("text/event-stream")) {
-            feed.stream(ctx, s.id());
+            feed.stream(ctx, s.id(), ApiAccess.stillValid(ctx));
             return;
         }
         long after = QueryParams.intParam(ctx, "after", 0, 0, Integer.MAX_VALUE);

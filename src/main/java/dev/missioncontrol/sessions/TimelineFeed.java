@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * Streams a session's timeline as server-sent events: {@code id} is the seq, {@code event} the type. A client resumes
@@ -17,6 +18,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TimelineFeed {
     private static final long POLL_MS = 1_000;
+    /**
+     * How often a stream asks whether its credential still holds: a revoked key, an ended login or a removed user
+     * stops receiving the timeline within this long, as a new request would be refused at once.
+     */
+    static final long RECHECK_MS = 5_000;
 
     private final SessionStore store;
     private final TimelineBus bus;
@@ -31,9 +37,13 @@ public final class TimelineFeed {
         this.keepAliveMs = keepAlive.toMillis();
     }
 
-    public void stream(Context ctx, String sessionId) {
+    /**
+     * Streams until the client goes, the server stops, or {@code stillAllowed} says the caller's credential no longer
+     * holds.
+     */
+    public void stream(Context ctx, String sessionId, BooleanSupplier stillAllowed) {
         long resumeAfter = resumePoint(ctx);
-        new SseHandler(client -> follow(client, sessionId, resumeAfter)).handle(ctx);
+        new SseHandler(client -> follow(client, sessionId, resumeAfter, stillAllowed)).handle(ctx);
     }
 
     /**
@@ -46,13 +56,15 @@ public final class TimelineFeed {
         open.clear();
     }
 
-    private void follow(SseClient client, String sessionId, long after) {
+    private void follow(SseClient client, String sessionId, long after, BooleanSupplier stillAllowed) {
         Semaphore woken = new Semaphore(0);
         open.add(client);
         try (AutoCloseable ignored = bus.listen(sessionId, woken::release)) {
             long last = after;
             long quietSince = System.currentTimeMillis();
-            while (!stopping && !client.terminated()) {
+            Recheck allowed = new Recheck(stillAllowed);
+            // once the credential no longer holds, the finally block ends the stream; a reconnect then gets 401
+            while (!stopping && !client.terminated() && allowed.holds()) {
                 long sent = sendNew(client, sessionId, last);
                 if (sent > last) {
                     last = sent;
@@ -73,6 +85,24 @@ public final class TimelineFeed {
         } finally {
             open.remove(client);
             client.close();
+        }
+    }
+
+    /** Asks whether a stream's credential still holds, at most every {@value #RECHECK_MS} ms. */
+    private static final class Recheck {
+        private final BooleanSupplier stillAllowed;
+        private long checkedAt = System.currentTimeMillis();
+
+        Recheck(BooleanSupplier stillAllowed) {
+            this.stillAllowed = stillAllowed;
+        }
+
+        boolean holds() {
+            if (System.currentTimeMillis() - checkedAt < RECHECK_MS) {
+                return true;
+            }
+            checkedAt = System.currentTimeMillis();
+            return stillAllowed.getAsBoolean();
         }
     }
 

@@ -5,10 +5,12 @@ import dev.missioncontrol.auth.Principal;
 import dev.missioncontrol.orgs.Scope;
 import io.javalin.http.Context;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /** Authenticates every /api/v1 request and lets routes demand a scope. */
 public final class ApiAccess {
     private static final String ATTRIBUTE = "mc.principal";
+    private static final String STILL_VALID = "mc.principal.still-valid";
     /** Query parameters a key could leak through; URLs end up in logs and browser history. */
     private static final Set<String> KEY_PARAMS = Set.of("api_key", "apikey", "key", "token", "access_token",
             "auth", "authorization");
@@ -29,11 +31,23 @@ public final class ApiAccess {
         if (outcome.principal() == null) {
             throw HttpProblem.unauthorized(outcome.refusal().detail);
         }
-        ctx.attribute(ATTRIBUTE, outcome.principal());
+        String authorization = ctx.header("Authorization");
+        setPrincipal(ctx, outcome.principal(), () -> authenticator.authenticate(authorization).principal() != null);
     }
 
-    public static void setPrincipal(Context ctx, Principal principal) {
+    /**
+     * The caller of this request, and how to ask later whether the credential it came with still holds (a key not
+     * revoked, a login not ended): a response that lasts, such as a live timeline, asks again as it goes.
+     */
+    public static void setPrincipal(Context ctx, Principal principal, BooleanSupplier stillValid) {
         ctx.attribute(ATTRIBUTE, principal);
+        ctx.attribute(STILL_VALID, stillValid);
+    }
+
+    /** Whether the credential this request was authenticated with still holds; false when it had none. */
+    public static BooleanSupplier stillValid(Context ctx) {
+        BooleanSupplier check = ctx.attribute(STILL_VALID);
+        return check != null ? check : () -> false;
     }
 
     /** The caller, who must hold {@code scope}; 403 otherwise. */

@@ -39,7 +39,13 @@ public final class SseReader {
         if (lastEventId != null) {
             b.header("Last-Event-ID", lastEventId);
         }
-        HttpResponse<InputStream> res = HttpClient.newHttpClient().send(b.build(),
+        return read(b.build(), stop);
+    }
+
+    /** Reads the stream {@code request} opens, as {@link #read(String, String, String, Predicate)} does. */
+    public static List<Frame> read(HttpRequest request, Predicate<Frame> stop) throws IOException,
+            InterruptedException {
+        HttpResponse<InputStream> res = HttpClient.newHttpClient().send(request,
                 HttpResponse.BodyHandlers.ofInputStream());
         List<Frame> frames = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(res.body(), StandardCharsets.UTF_8))) {

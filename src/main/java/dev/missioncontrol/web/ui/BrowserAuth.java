@@ -50,8 +50,9 @@ public final class BrowserAuth {
         if (unsafe(ctx) && !tokenMatches(ctx.header(CSRF_HEADER), viewer.get())) {
             throw HttpProblem.forbidden("a browser request that changes something must carry the X-CSRF-Token header");
         }
-        ApiAccess.setPrincipal(ctx, Principal.ofPerson(viewer.get().orgId(),
-                viewer.get().user().id(), viewer.get().admin()));
+        String cookie = SessionCookie.read(ctx);
+        ApiAccess.setPrincipal(ctx, Principal.ofPerson(viewer.get().orgId(), viewer.get().user().id(),
+                viewer.get().admin()), () -> sessions.find(cookie).isPresent());
     }
 
     /** A page for anyone logged in; others are sent to the login page and back. */
