@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /**
- * One metric's comparison, one entry of a check's {@code metrics} in API.md's verdict object.
+ * One metric's comparison, one entry of a check's {@code metrics} in API.md's verdict object. The fields API.md's
+ * example shows are always present, null where there is no value (a metric without data has no ratio); the others
+ * only when they say something.
  *
  * @param baseline mean of the baseline samples
  * @param current  mean of the current samples
@@ -23,8 +25,10 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record MetricResult(String name, Double baseline, Double current, Double ratio, Double pValue,
-                           Outcome result, Double effect, Severity severity, Direction direction,
+public record MetricResult(String name, @JsonInclude(JsonInclude.Include.ALWAYS) Double baseline,
+                           @JsonInclude(JsonInclude.Include.ALWAYS) Double current,
+                           @JsonInclude(JsonInclude.Include.ALWAYS) Double ratio,
+                           @JsonInclude(JsonInclude.Include.ALWAYS) Double pValue, Outcome result, Double effect, Severity severity, Direction direction,
                            boolean critical, FoundBy foundBy, EarlierWindows earlierWindows) {
 
     /** Whether this metric counts against the deploy: it moved significantly in its bad direction. */
