@@ -10,6 +10,11 @@ import org.jdbi.v3.core.statement.Query;
 public record DeploymentQuery(String orgId, String repository, String status, Instant since, Instant until,
         Cursor cursor, int limit) {
 
+    /** The same filters from the first page on: what a total counts. */
+    DeploymentQuery withoutCursor() {
+        return new DeploymentQuery(orgId, repository, status, since, until, null, limit);
+    }
+
     String where() {
         List<String> parts = new ArrayList<>(List.of("d.org_id = :org"));
         if (repository != null) {

@@ -71,7 +71,7 @@ public final class DeploymentRoutes implements RouteGroup {
         ObjectNode out = Json.object();
         page.forEach(d -> out.withArray("results").add(DeploymentJson.of(d)));
         out.withArray("results");
-        out.put("count", page.size()).put("next", next);
+        out.put("count", store.count(q)).put("next", next);
         ctx.json(out);
     }
 

@@ -72,6 +72,13 @@ public final class DeploymentStore {
                 + " ORDER BY d.created_at DESC, d.id DESC LIMIT :limit")).map(DeploymentStore::row).list());
     }
 
+    /** How many deployments the query's filters match over all its pages. */
+    public long count(DeploymentQuery q) {
+        DeploymentQuery all = q.withoutCursor();
+        return jdbi.withHandle(h -> all.bindTo(h.createQuery("SELECT COUNT(*) FROM deployments d JOIN projects p "
+                + "ON p.id = d.project_id " + all.where())).mapTo(Long.class).one());
+    }
+
     /** Deployments of one project, newest first, that landed in [from, to]: the analyst's correlation input. */
     public List<Deployment> forProject(String orgId, String projectId, Instant from, Instant to, int limit) {
         return jdbi.withHandle(h -> h.createQuery(SELECT + "WHERE d.org_id = :org AND d.project_id = :project "

@@ -17,6 +17,10 @@ import java.util.List;
 
 /** The two read endpoints the official Cased CLI calls, in exactly the shapes it parses. */
 public final class CasedCliRoutes implements RouteGroup {
+    private static final int MAX_LIMIT = 100;
+    /** Ten years: as far back as any session can be. */
+    private static final int MAX_HOURS = 24 * 3650;
+
     private final SessionStore store;
     private final Clock clock;
 
@@ -31,21 +35,25 @@ public final class CasedCliRoutes implements RouteGroup {
         routes.get("/api/v1/agent/sessions/{id}", this::detail);
     }
 
+    /**
+     * The CLI sends {@code --limit} and {@code --since} as given, without bounds, so values past ours are taken as
+     * our largest rather than refused; {@code count} is every session the filters match, which the CLI prints as the
+     * total.
+     */
     private void list(Context ctx) {
         Principal p = ApiAccess.require(ctx, Scope.SESSIONS_READ);
-        int hours = QueryParams.intParam(ctx, "hours", 0, 0, 24 * 3650);
-        int limit = QueryParams.limit(ctx, 20, 100);
+        int hours = QueryParams.intParam(ctx, "hours", 0, 0, Integer.MAX_VALUE);
+        int limit = Math.min(MAX_LIMIT, QueryParams.intParam(ctx, "limit", 20, 1, Integer.MAX_VALUE));
         CliStatus status = CliStatus.parse(ctx.queryParam("status"));
-        var since = hours == 0 ? null : clock.instant().minus(Duration.ofHours(hours));
+        var since = hours == 0 ? null : clock.instant().minus(Duration.ofHours(Math.min(hours, MAX_HOURS)));
         var query = new SessionQuery(p.orgId(), status == null ? List.of() : List.of(status.ours()),
-                SessionRoutes.kind(ctx.queryParam("type")), since, null, status == null ? limit : 1000);
+                SessionRoutes.kind(ctx.queryParam("type")), since, null, limit, status == null ? null
+                : status.pickedUp());
         ObjectNode out = Json.object();
         ArrayNode results = out.putArray("results");
-        store.list(query).stream().filter(s -> status == null || CliStatus.of(s) == status).limit(limit)
-                .forEach(s -> results.addObject().put("id", s.id()).put("created_at", s.createdAt().toString())
-                        .put("session_type", s.kind().wire()).put("status", CliStatus.of(s).wire())
-                        .put("title", s.title()));
-        out.put("count", results.size());
+        store.list(query).forEach(s -> results.addObject().put("id", s.id()).put("created_at", s.createdAt().toString())
+                .put("session_type", s.kind().wire()).put("status", CliStatus.of(s).wire()).put("title", s.title()));
+        out.put("count", store.count(query));
         ctx.json(out);
     }
 

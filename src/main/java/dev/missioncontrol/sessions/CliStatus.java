@@ -19,6 +19,15 @@ enum CliStatus {
         };
     }
 
+    /** For the two words of an active session, whether a worker has picked it up; null for the others. */
+    Boolean pickedUp() {
+        return switch (this) {
+            case CREATED -> false;
+            case AGENT_RUNNING -> true;
+            default -> null;
+        };
+    }
+
     static CliStatus of(AgentSession s) {
         return switch (s.status()) {
             case ACTIVE -> s.pickedUp() ? AGENT_RUNNING : CREATED;

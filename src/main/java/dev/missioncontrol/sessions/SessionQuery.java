@@ -6,9 +6,24 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.statement.Query;
 
-/** A filtered, keyset-paginated listing of one organization's sessions, newest first. */
+/**
+ * A filtered, keyset-paginated listing of one organization's sessions, newest first.
+ *
+ * @param pickedUp null, or only active sessions a worker has (true) or has not yet (false) picked up: the Cased CLI's
+ *                 {@code agent_running} and {@code created}
+ */
 public record SessionQuery(String orgId, List<SessionStatus> statuses, SessionKind kind, Instant since,
-        Cursor cursor, int limit) {
+        Cursor cursor, int limit, Boolean pickedUp) {
+
+    public SessionQuery(String orgId, List<SessionStatus> statuses, SessionKind kind, Instant since, Cursor cursor,
+            int limit) {
+        this(orgId, statuses, kind, since, cursor, limit, null);
+    }
+
+    /** The same filters from the first page on: what a total counts. */
+    SessionQuery withoutCursor() {
+        return new SessionQuery(orgId, statuses, kind, since, null, limit, pickedUp);
+    }
 
     String where() {
         List<String> parts = new ArrayList<>(List.of("s.org_id = :org"));
@@ -23,6 +38,9 @@ public record SessionQuery(String orgId, List<SessionStatus> statuses, SessionKi
         }
         if (cursor != null) {
             parts.add(Cursor.condition("s"));
+        }
+        if (pickedUp != null) {
+            parts.add("s.picked_up = :pickedUp");
         }
         return "WHERE " + String.join(" AND ", parts);
     }
@@ -40,6 +58,9 @@ public record SessionQuery(String orgId, List<SessionStatus> statuses, SessionKi
         }
         if (cursor != null) {
             q.bind("cAt", cursor.createdAt()).bind("cId", cursor.id());
+        }
+        if (pickedUp != null) {
+            q.bind("pickedUp", pickedUp);
         }
         return q;
     }

@@ -71,7 +71,7 @@ public final class SessionRoutes implements RouteGroup {
         ObjectNode out = Json.object();
         var results = out.putArray("results");
         page.forEach(s -> results.add(SessionJson.listItem(s)));
-        out.put("count", page.size()).put("next", next);
+        out.put("count", store.count(q)).put("next", next);
         ctx.json(out);
     }
 

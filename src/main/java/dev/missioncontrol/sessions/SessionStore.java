@@ -170,6 +170,13 @@ public final class SessionStore {
                 + q.where() + " ORDER BY s.created_at DESC, s.id DESC LIMIT :limit")).map(SessionStore::row).list());
     }
 
+    /** How many sessions the query's filters match over all its pages. */
+    public long count(SessionQuery q) {
+        SessionQuery all = q.withoutCursor();
+        return jdbi.withHandle(h -> all.bindTo(h.createQuery("SELECT COUNT(*) FROM agent_sessions s " + all.where()))
+                .mapTo(Long.class).one());
+    }
+
     static AgentSession row(ResultSet rs, StatementContext ctx) throws SQLException {
         return build(rs, null);
     }

@@ -49,4 +49,24 @@ class CasedCliRoutesIT {
             assertThat(api.get("/api/v1/agent/sessions?status=bogus").status()).isEqualTo(422);
         }
     }
+
+    @Test
+    void the_count_is_the_total_the_cli_prints_and_its_unbounded_flags_are_taken_at_our_largest() {
+        try (TestServer server = TestServer.start(TestServer.Db.SQLITE)) {
+            Api api = server.api();
+            for (int i = 0; i < 4; i++) {
+                api.post("/api/v1/agent-sessions/", "{\"prompt\":\"total " + i + "\"}");
+            }
+            JsonNode two = api.get("/api/v1/agent/sessions?hours=24&limit=2").json();
+            assertThat(two.get("results").size()).isEqualTo(2);
+            assertThat(two.get("count").asInt()).isEqualTo(4);
+
+            // `cased sessions --limit 200 --since 600w` sends these as they are
+            Api.Reply wide = api.get("/api/v1/agent/sessions?hours=100800&limit=200");
+            assertThat(wide.status()).as(wide.body()).isEqualTo(200);
+            assertThat(wide.json().get("results").size()).isEqualTo(4);
+            assertThat(api.get("/api/v1/agent/sessions?limit=0").status()).isEqualTo(422);
+            assertThat(api.get("/api/v1/agent/sessions?hours=-1").status()).isEqualTo(422);
+        }
+    }
 }
