@@ -9,14 +9,17 @@ import java.util.Optional;
 
 /**
  * Which addresses the server may call out to. Admin-configured URLs (webhooks, Prometheus) must not let a caller reach
- * the server's own network: private, loopback, link-local, unique-local, multicast, this-network and carrier-grade NAT
- * blocks are denied unless an admin allows a block explicitly.
+ * the server's own network: private, loopback, link-local, unique-local, site-local, multicast, this-network and
+ * carrier-grade NAT blocks are denied unless an admin allows a block explicitly. So are the IPv6 transition blocks a
+ * gateway may turn into an internal IPv4 address without showing which (Teredo, local-use NAT64); the ones that show
+ * it (6to4, NAT64, SIIT) are judged by the IPv4 address inside.
  */
 public final class AddressPolicy {
     static final List<Cidr> DENIED = Arrays.stream(new String[] {
         "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
         "192.0.0.0/24", "192.168.0.0/16", "198.18.0.0/15", "224.0.0.0/4", "240.0.0.0/4",
-        "::/128", "::1/128", "fe80::/10", "fc00::/7", "ff00::/8"}).map(Cidr::parse).toList();
+        "::/128", "::1/128", "fe80::/10", "fec0::/10", "fc00::/7", "ff00::/8", "100::/64", "2001::/32",
+        "64:ff9b:1::/48"}).map(Cidr::parse).toList();
 
     private final List<Cidr> allowed;
 
@@ -77,24 +80,35 @@ public final class AddressPolicy {
         return part.length() > 1 && part.startsWith("0") ? Long.parseLong(part, 8) : Long.parseLong(part);
     }
 
-    /** IPv4-mapped (::ffff:a.b.c.d), IPv4-compatible and NAT64 (64:ff9b::/96) addresses carry an IPv4 address. */
+    /**
+     * IPv4-mapped (::ffff:a.b.c.d), IPv4-translated (SIIT, ::ffff:0:a.b.c.d), IPv4-compatible and NAT64
+     * (64:ff9b::/96) addresses carry an IPv4 address in their last four bytes, 6to4 (2002::/16) in the two groups
+     * after its prefix.
+     */
     private static Optional<InetAddress> embeddedIpv4(InetAddress address) {
         if (!(address instanceof Inet6Address)) {
             return Optional.empty();
         }
         byte[] b = address.getAddress();
-        boolean mapped = allZero(b, 0, 10) && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
-        boolean compatible = allZero(b, 0, 12) && !allZero(b, 12, 16);
-        boolean nat64 = b[0] == 0 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b
-                && allZero(b, 4, 12);
-        if (!(mapped || compatible || nat64)) {
+        int at = lastFourBytesCarryIpv4(b) ? 12 : (b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x02 ? 2 : -1;
+        if (at < 0) {
             return Optional.empty();
         }
         try {
-            return Optional.of(InetAddress.getByAddress(Arrays.copyOfRange(b, 12, 16)));
+            return Optional.of(InetAddress.getByAddress(Arrays.copyOfRange(b, at, at + 4)));
         } catch (UnknownHostException e) {
             return Optional.empty();
         }
+    }
+
+    private static boolean lastFourBytesCarryIpv4(byte[] b) {
+        boolean ffff = (b[8] & 0xff) == 0xff && (b[9] & 0xff) == 0xff;
+        boolean mapped = allZero(b, 0, 10) && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
+        boolean translated = allZero(b, 0, 8) && ffff && allZero(b, 10, 12);
+        boolean compatible = allZero(b, 0, 12) && !allZero(b, 12, 16);
+        boolean nat64 = b[0] == 0 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b
+                && allZero(b, 4, 12);
+        return mapped || translated || compatible || nat64;
     }
 
     private static boolean allZero(byte[] b, int from, int to) {

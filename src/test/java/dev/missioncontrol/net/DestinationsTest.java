@@ -33,7 +33,9 @@ class DestinationsTest {
         "http://169.254.169.254/latest/meta-data/", "http://internal.example/hook", "http://0177.0.0.1/",
         "http://[::ffff:127.0.0.1]/", "http://[::ffff:a9fe:a9fe]/", "http://0.0.0.0/",
         "http://100.64.0.1/", "http://224.0.0.1/", "http://[fd00::1]/", "http://[fe80::1]/", "http://[ff02::1]/",
-        "http://192.168.0.10:8080/", "http://172.16.5.4/", "http://mixed.example/", "http://[64:ff9b::7f00:1]/"})
+        "http://192.168.0.10:8080/", "http://172.16.5.4/", "http://mixed.example/", "http://[64:ff9b::7f00:1]/",
+        "http://[2002:7f00:1::1]/", "http://[2002:a00:1::]/", "http://[::ffff:0:7f00:1]/", "http://[64:ff9b:1::7f00:1]/",
+        "http://[fec0::1]/", "http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/", "http://[100::1]/"})
     void refuses_private_loopback_link_local_and_reserved_destinations(String url) {
         assertThatThrownBy(() -> guarded.check(url)).isInstanceOf(DeniedDestination.class);
     }
@@ -49,6 +51,8 @@ class DestinationsTest {
     @Test
     void allows_public_addresses_and_blocks_an_admin_allowed() {
         assertThat(guarded.check("https://hooks.example/services/T0/B0/x").getHost()).isEqualTo("hooks.example");
+        assertThat(guarded.check("http://[2002:5db8:d822::1]/").getHost()).as("6to4 of a public address")
+                .isEqualTo("[2002:5db8:d822::1]");
         Destinations allowing = new Destinations(AddressPolicy.allowing(List.of("10.0.0.0/8", "::1/128")), FAKE_DNS);
         assertThat(allowing.check("http://internal.example/").getHost()).isEqualTo("internal.example");
         assertThat(allowing.check("http://[::1]:9090/").getPort()).isEqualTo(9090);
