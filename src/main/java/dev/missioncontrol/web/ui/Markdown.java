@@ -2,6 +2,10 @@ package dev.missioncontrol.web.ui;
 
 import java.util.List;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Link;
+import org.commonmark.node.Node;
+import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
@@ -9,8 +13,11 @@ import org.owasp.html.PolicyFactory;
 import org.owasp.html.Sanitizers;
 
 /**
- * Reports are markdown that quote untrusted text (log lines, prompts), so they are rendered with raw HTML escaped and
- * the result is sanitised again by an allow-list: only formatting, lists, tables, code and plain links survive.
+ * Reports are markdown that quote untrusted text (log lines, prompts, commit messages), so they are rendered with raw
+ * HTML escaped and the result is sanitised again by an allow-list: only formatting, lists, tables and code survive.
+ * A link is shown as its text and its address, never as a live link: a report speaks with Mission Control's
+ * authority, and a prompt asking to search for "[Session expired, log in again](https://…)" must not turn that into
+ * a link the product seems to offer.
  */
 public final class Markdown {
     private static final List<org.commonmark.Extension> EXTENSIONS = List.of(TablesExtension.create());
@@ -18,10 +25,9 @@ public final class Markdown {
     private static final HtmlRenderer RENDERER = HtmlRenderer.builder().extensions(EXTENSIONS)
             .escapeHtml(true).sanitizeUrls(true).build();
     private static final PolicyFactory POLICY = Sanitizers.FORMATTING.and(Sanitizers.BLOCKS).and(Sanitizers.TABLES)
-            .and(Sanitizers.LINKS).and(new HtmlPolicyBuilder()
+            .and(new HtmlPolicyBuilder()
                     .allowElements("pre", "code", "hr", "del")
                     .allowAttributes("align").onElements("th", "td")
-                    .requireRelsOnLinks("noopener", "noreferrer", "nofollow")
                     .toFactory());
 
     private Markdown() {
@@ -31,6 +37,33 @@ public final class Markdown {
         if (markdown == null || markdown.isBlank()) {
             return "";
         }
-        return POLICY.sanitize(RENDERER.render(PARSER.parse(markdown)));
+        Node document = PARSER.parse(markdown);
+        document.accept(new LinksAsText());
+        return POLICY.sanitize(RENDERER.render(document));
+    }
+
+    /** Replaces each link by its text, followed by its address in brackets unless the text already is the address. */
+    private static final class LinksAsText extends AbstractVisitor {
+        @Override
+        public void visit(Link link) {
+            String text = textOf(link);
+            for (Node child = link.getFirstChild(); child != null; ) {
+                Node next = child.getNext();
+                link.insertBefore(child);
+                child = next;
+            }
+            if (!text.equals(link.getDestination())) {
+                link.insertBefore(new Text(" (" + link.getDestination() + ")"));
+            }
+            link.unlink();
+        }
+
+        private static String textOf(Node node) {
+            StringBuilder b = new StringBuilder();
+            for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+                b.append(child instanceof Text t ? t.getLiteral() : textOf(child));
+            }
+            return b.toString();
+        }
     }
 }
