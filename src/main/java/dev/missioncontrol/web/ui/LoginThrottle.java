@@ -9,11 +9,15 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
- * Slows password guessing: a token bucket per client address and one per email address, so neither one host trying
- * many accounts nor many hosts trying one account get far. Buckets live in this node's memory; across N nodes an
- * attacker gets at most N times the rate, still far too slow against bcrypt-hashed passwords.
+ * Slows password guessing with token buckets: one per client address (one host trying many accounts), one per account
+ * and address (one host guessing one account), and a larger one per account (many hosts guessing one account
+ * together). The account's own bucket is larger than the pair's so that a stranger's few wrong guesses cannot lock
+ * its owner out: doing so takes as many attempts as several hosts' address buckets allow. Buckets live in this node's
+ * memory; across N nodes an attacker gets at most N times the rate, still far too slow against bcrypt-hashed
+ * passwords.
  *
  * <p>Each kind of bucket sits in its own bounded cache, forgotten once a whole window passes without an attempt (a
  * full bucket again). The caches admit by frequency: a flood of fresh addresses or email addresses, each tried once,
@@ -23,33 +27,46 @@ final class LoginThrottle {
     /** Bounds memory under a flood of distinct addresses or accounts. */
     static final int MAX_BUCKETS = 50_000;
 
-    private final Cache<String, Bucket> byAddress;
-    private final Cache<String, Bucket> byAccount;
-    private final int perAddress;
-    private final int perAccount;
-    private final Duration window;
+    /** Attempts allowed per window, for each kind of bucket. */
+    record Limits(int perAddress, int perAccountFromAddress, int perAccount, Duration window) {
+    }
 
-    LoginThrottle(int perAddress, int perAccount, Duration window) {
-        this.perAddress = perAddress;
-        this.perAccount = perAccount;
-        this.window = window;
-        this.byAddress = buckets(window);
-        this.byAccount = buckets(window);
+    private final Limits limits;
+    private final Cache<String, Bucket> byAddress;
+    private final Cache<String, Bucket> byAccountFromAddress;
+    private final Cache<String, Bucket> byAccount;
+
+    LoginThrottle(Limits limits) {
+        this.limits = limits;
+        this.byAddress = buckets(limits.window());
+        this.byAccountFromAddress = buckets(limits.window());
+        this.byAccount = buckets(limits.window());
     }
 
     static LoginThrottle defaults() {
-        return new LoginThrottle(30, 10, Duration.ofMinutes(5));
+        return new LoginThrottle(new Limits(30, 10, 100, Duration.ofMinutes(5)));
     }
 
     /** Empty when the attempt may go ahead; otherwise how many seconds to wait. */
     OptionalLong attempt(String address, String email) {
-        ConsumptionProbe fromAddress = take(byAddress, address, perAddress);
-        if (!fromAddress.isConsumed()) {
-            return OptionalLong.of(seconds(fromAddress));
-        }
         String account = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
-        ConsumptionProbe onAccount = take(byAccount, account, perAccount);
-        return onAccount.isConsumed() ? OptionalLong.empty() : OptionalLong.of(seconds(onAccount));
+        ConsumptionProbe refused = firstRefusal(
+                () -> take(byAddress, address, limits.perAddress()),
+                () -> take(byAccountFromAddress, account + "\n" + address, limits.perAccountFromAddress()),
+                () -> take(byAccount, account, limits.perAccount()));
+        return refused == null ? OptionalLong.empty() : OptionalLong.of(seconds(refused));
+    }
+
+    /** Takes from each bucket in turn, stopping at the first that is empty, so a refused attempt costs no more. */
+    @SafeVarargs
+    private static ConsumptionProbe firstRefusal(Supplier<ConsumptionProbe>... buckets) {
+        for (Supplier<ConsumptionProbe> bucket : buckets) {
+            ConsumptionProbe probe = bucket.get();
+            if (!probe.isConsumed()) {
+                return probe;
+            }
+        }
+        return null;
     }
 
     /**
@@ -63,7 +80,7 @@ final class LoginThrottle {
 
     private ConsumptionProbe take(Cache<String, Bucket> buckets, String key, int capacity) {
         return buckets.get(key, k -> Bucket.builder().addLimit(Bandwidth.builder().capacity(capacity)
-                .refillGreedy(capacity, window).build()).build()).tryConsumeAndReturnRemaining(1);
+                .refillGreedy(capacity, limits.window()).build()).build()).tryConsumeAndReturnRemaining(1);
     }
 
     private static long seconds(ConsumptionProbe probe) {

@@ -17,20 +17,35 @@ class LoginRulesTest {
     }
 
     @Test
-    void throttles_one_account_and_one_address_separately() {
-        LoginThrottle throttle = new LoginThrottle(5, 2, Duration.ofMinutes(5));
-        assertThat(throttle.attempt("10.0.0.1", "a@x")).isEmpty();
-        assertThat(throttle.attempt("10.0.0.2", "A@x ")).isEmpty();
-        assertThat(throttle.attempt("10.0.0.3", "a@x")).isPresent();
+    void throttles_one_address_trying_many_accounts() {
+        LoginThrottle throttle = new LoginThrottle(new LoginThrottle.Limits(5, 2, 4, Duration.ofMinutes(5)));
         for (int i = 0; i < 5; i++) {
-            throttle.attempt("10.0.0.9", "user" + i + "@x");
+            assertThat(throttle.attempt("10.0.0.9", "user" + i + "@x")).isEmpty();
         }
         assertThat(throttle.attempt("10.0.0.9", "fresh@x")).isPresent();
     }
 
     @Test
+    void a_stranger_guessing_an_account_is_stopped_without_locking_its_owner_out() {
+        LoginThrottle throttle = new LoginThrottle(new LoginThrottle.Limits(5, 2, 4, Duration.ofMinutes(5)));
+        assertThat(throttle.attempt("10.0.0.6", "a@x")).isEmpty();
+        assertThat(throttle.attempt("10.0.0.6", "A@x ")).isEmpty();
+        assertThat(throttle.attempt("10.0.0.6", "a@x")).isPresent();
+        assertThat(throttle.attempt("10.0.0.7", "a@x")).as("the owner, elsewhere").isEmpty();
+    }
+
+    @Test
+    void many_addresses_guessing_one_account_together_are_stopped() {
+        LoginThrottle throttle = new LoginThrottle(new LoginThrottle.Limits(5, 2, 4, Duration.ofMinutes(5)));
+        for (int i = 1; i <= 4; i++) {
+            assertThat(throttle.attempt("10.0.1." + i, "a@x")).isEmpty();
+        }
+        assertThat(throttle.attempt("10.0.1.5", "a@x")).isPresent();
+    }
+
+    @Test
     void a_flood_of_fresh_addresses_and_accounts_does_not_forgive_an_account_still_being_guessed() {
-        LoginThrottle throttle = new LoginThrottle(5, 2, Duration.ofMinutes(5));
+        LoginThrottle throttle = new LoginThrottle(new LoginThrottle.Limits(5, 2, 2, Duration.ofMinutes(5)));
         throttle.attempt("10.0.0.1", "victim@x");
         throttle.attempt("10.0.0.2", "victim@x");
         int refused = 0;
