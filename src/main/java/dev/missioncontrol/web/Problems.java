@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 public final class Problems {
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
     private static final String TYPE_BASE = "https://missioncontrol.dev/problems/";
+    static final String MEDIA_TYPE = "application/problem+json";
 
     private Problems() {
     }
@@ -57,6 +58,14 @@ public final class Problems {
 
     public static void write(Context ctx, int status, String type, String title, String detail,
             List<FieldError> errors) {
+        String body = document(status, type, title, detail, errors, RequestIds.of(ctx));
+        UnreadBody.discard(ctx);
+        ctx.status(status).contentType(MEDIA_TYPE).result(body);
+    }
+
+    /** The problem document itself, also written for errors answered before any route runs. */
+    static String document(int status, String type, String title, String detail, List<FieldError> errors,
+            String requestId) {
         ObjectNode body = Json.object()
                 .put("type", TYPE_BASE + type).put("title", title).put("status", status).put("detail", detail);
         if (!errors.isEmpty()) {
@@ -64,9 +73,8 @@ public final class Problems {
             errors.forEach(e -> list.addObject().put("pointer", e.pointer()).put("code", e.code())
                     .put("detail", e.detail()));
         }
-        body.put("request_id", RequestIds.of(ctx));
-        UnreadBody.discard(ctx);
-        ctx.status(status).contentType("application/problem+json").result(Json.write(body));
+        body.put("request_id", requestId);
+        return Json.write(body);
     }
 
     /** Whether a handler already answered with a problem, or with a page for a person (the UI's "Not found"). */
@@ -76,7 +84,7 @@ public final class Problems {
 
     private static boolean isProblem(Context ctx) {
         String type = ctx.res().getContentType();
-        return type != null && type.startsWith("application/problem+json");
+        return type != null && type.startsWith(MEDIA_TYPE);
     }
 
     /** Whether the answer is an HTML page, which an error handler must not replace with JSON. */
@@ -85,12 +93,14 @@ public final class Problems {
         return type != null && type.startsWith("text/html");
     }
 
-    private static String slug(int status) {
+    static String slug(int status) {
         return switch (status) {
             case 400 -> "bad-request";
             case 404 -> "not-found";
             case 405 -> "method-not-allowed";
             case 413 -> "payload-too-large";
+            case 414 -> "uri-too-long";
+            case 431 -> "headers-too-large";
             default -> "http-" + status;
         };
     }

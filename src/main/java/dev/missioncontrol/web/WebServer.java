@@ -64,6 +64,8 @@ public final class WebServer {
         config.jetty.modifyServer(server -> {
             server.setHandler(new GracefulHandler());
             server.setStopTimeout(STOP_TIMEOUT_MS);
+            // a request refused while it is parsed never reaches Javalin's error mapping
+            server.setErrorHandler(new JettyErrors());
         });
         config.events.handlerAdded(routeTable::add);
         config.events.serverStopping(() -> onStopping.forEach(Runnable::run));

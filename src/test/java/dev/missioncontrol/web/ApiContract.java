@@ -20,7 +20,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -214,11 +213,11 @@ abstract class ApiContract {
                     + "\r\nContent-Type: application/json\r\nContent-Length: " + overLimit.length + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.write(overLimit);
-            String refusal = readAnswer(in);
+            String refusal = RawConnection.readHead(in);
             assertThat(refusal).startsWith("HTTP/1.1 413").doesNotContainIgnoringCase("connection: close");
             out.write("POST /api/v1/deployments/ HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}"
                     .getBytes(StandardCharsets.US_ASCII));
-            assertThat(readAnswer(in)).startsWith("HTTP/1.1 401");
+            assertThat(RawConnection.readHead(in)).startsWith("HTTP/1.1 401");
         }
     }
 
@@ -232,21 +231,10 @@ abstract class ApiContract {
                 socket.getOutputStream().write(("POST " + DEPLOY + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
                         + key + "\r\nContent-Type: application/json\r\nContent-Length: 1900000\r\n"
                         + "Expect: 100-continue\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-                String answer = readAnswer(new DataInputStream(socket.getInputStream()));
+                String answer = RawConnection.readHead(new DataInputStream(socket.getInputStream()));
                 assertThat(answer).startsWith(key.equals("not-a-key") ? "HTTP/1.1 401" : "HTTP/1.1 413");
             }
         }
-    }
-
-    /** One HTTP/1.1 answer off a raw connection: its head, then as many body bytes as it declares. */
-    private static String readAnswer(DataInputStream in) throws IOException {
-        StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) {
-            head.append((char) in.readUnsignedByte());
-        }
-        var length = Pattern.compile("(?im)^content-length:\\s*(\\d+)").matcher(head);
-        in.readFully(new byte[length.find() ? Integer.parseInt(length.group(1)) : 0]);
-        return head.toString();
     }
 
     @Test

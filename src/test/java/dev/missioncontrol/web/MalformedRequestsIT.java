@@ -1,0 +1,78 @@
+package dev.missioncontrol.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.missioncontrol.store.Json;
+import dev.missioncontrol.testing.TestServer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Requests the HTTP server refuses before any route sees them get the same problem document as every other error,
+ * never the server's own HTML page. Sent over raw sockets: HTTP client libraries refuse to send most of them.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MalformedRequestsIT {
+    private static final String DEPLOY = "/api/v1/deployments/";
+    private TestServer server;
+
+    @BeforeAll
+    void startServer() {
+        server = TestServer.start(TestServer.Db.SQLITE);
+    }
+
+    @AfterAll
+    void stopServer() {
+        server.close();
+    }
+
+    Stream<Arguments> malformed() {
+        return Stream.of(
+                Arguments.of("percent sign without hex digits", 400, get(DEPLOY + "%zz/")),
+                Arguments.of("encoded NUL in the path", 400, get(DEPLOY + "%00/")),
+                Arguments.of("path that is not UTF-8", 400, get(DEPLOY + "%ff%fe/")),
+                Arguments.of("UI path with bad encoding", 400, get("/deployments/%zz")),
+                Arguments.of("request target over 8 KiB", 414, get(DEPLOY + "?repository=" + "a".repeat(9000))),
+                Arguments.of("Idempotency-Key of 10,000 characters", 431,
+                        request("POST", DEPLOY, "Idempotency-Key: " + "k".repeat(10_000), "Content-Length: 0")),
+                Arguments.of("Content-Length not a number", 400, request("POST", DEPLOY, "Content-Length: abc")),
+                Arguments.of("control character in a header", 400, request("GET", DEPLOY, "X-Note: a\u0001b")),
+                Arguments.of("PUT with a broken header", 400, request("PUT", DEPLOY, "Content-Length: -1")),
+                Arguments.of("unknown HTTP version", 505, "GET / HTTP/9.9\r\nHost: x\r\n\r\n"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformed")
+    void is_refused_with_a_problem_document_and_no_server_internals(String name, int status, String request)
+            throws IOException {
+        RawConnection.Answer answer = RawConnection.exchange(server.app().port(),
+                request.getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(answer.status()).as(answer.head()).isEqualTo(status);
+        assertThat(answer.header("Content-Type")).isEqualTo("application/problem+json");
+        JsonNode problem = Json.read(answer.body());
+        assertThat(problem.get("type").asText()).startsWith("https://missioncontrol.dev/problems/");
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("title").asText()).isNotBlank();
+        assertThat(problem.get("detail").asText()).isNotBlank();
+        assertThat(problem.get("request_id").asText()).isEqualTo(answer.header("X-Request-Id"));
+        assertThat(answer.body()).doesNotContainIgnoringCase("jetty").doesNotContain("Exception")
+                .doesNotContain("<html").doesNotContain("\tat ");
+    }
+
+    private static String get(String target) {
+        return request("GET", target);
+    }
+
+    private static String request(String method, String target, String... headers) {
+        return method + " " + target + " HTTP/1.1\r\nHost: localhost\r\n" + String.join("", Stream.of(headers)
+                .map(h -> h + "\r\n").toList()) + "Connection: close\r\n\r\n";
+    }
+}
