@@ -10,6 +10,7 @@ import dev.missioncontrol.store.Json;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.MethodNotAllowedResponse;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +24,7 @@ public final class Problems {
     private Problems() {
     }
 
-    public static void register(RoutesConfig routes) {
+    public static void register(RoutesConfig routes, AllowedMethods allowed) {
         routes.exception(HttpProblem.class, (e, ctx) -> {
             e.headers().forEach(ctx::header);
             write(ctx, e.status(), e.type(), e.title(), e.getMessage(), List.of());
@@ -34,6 +35,7 @@ public final class Problems {
                 write(ctx, 404, "not-found", "Not found", e.getMessage(), List.of()));
         routes.exception(JacksonException.class, (e, ctx) ->
                 write(ctx, 400, "bad-request", "Malformed request", "the body is not valid JSON", List.of()));
+        routes.exception(MethodNotAllowedResponse.class, (e, ctx) -> methodNotAllowed(ctx, allowed));
         routes.exception(HttpResponseException.class, (e, ctx) ->
                 write(ctx, e.getStatus(), slug(e.getStatus()),
                         io.javalin.http.HttpStatus.forStatus(e.getStatus()).getMessage(), e.getMessage(), List.of()));
@@ -50,10 +52,16 @@ public final class Problems {
         });
         routes.error(405, ctx -> {
             if (!answered(ctx)) {
-                write(ctx, 405, "method-not-allowed", "Method not allowed", ctx.method() + " is not allowed on "
-                        + ctx.path(), List.of());
+                methodNotAllowed(ctx, allowed);
             }
         });
+    }
+
+    private static void methodNotAllowed(Context ctx, AllowedMethods allowed) {
+        String methods = allowed.of(ctx);
+        ctx.header("Allow", methods);
+        write(ctx, 405, "method-not-allowed", "Method not allowed", ctx.method() + " is not allowed on "
+                + ctx.path() + (methods.isEmpty() ? "" : "; it answers " + methods), List.of());
     }
 
     public static void write(Context ctx, int status, String type, String title, String detail,

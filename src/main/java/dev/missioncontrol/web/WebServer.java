@@ -78,7 +78,7 @@ public final class WebServer {
         routes.before("/api/v1/*", filters.browserLogin());
         routes.before("/api/v1/*", filters.apiAccess()::authenticate);
         routes.before("/api/v1/*", filters.rateLimits()::apply);
-        Problems.register(routes);
+        Problems.register(routes, new AllowedMethods(config.unsafe));
         groups.forEach(g -> g.register(routes));
     }
 
