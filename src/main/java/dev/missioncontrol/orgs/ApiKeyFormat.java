@@ -47,6 +47,20 @@ public final class ApiKeyFormat {
         return Optional.of(new ParsedKey(m.group(1), m.group(2)));
     }
 
+    /** Whether a well-formed key, checksum included, appears anywhere in {@code text}, such as a URL's query. */
+    public static boolean appearsIn(String text) {
+        if (text == null) {
+            return false;
+        }
+        Matcher m = SHAPE.matcher(text);
+        while (m.find()) {
+            if (parse(m.group()).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** SHA-256 of the secret, hex. The secret has 190 bits of entropy, so a fast hash is enough. */
     public static String digest(String secret) {
         try {

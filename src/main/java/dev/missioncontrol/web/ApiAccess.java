@@ -2,8 +2,10 @@ package dev.missioncontrol.web;
 
 import dev.missioncontrol.auth.ApiKeyAuthenticator;
 import dev.missioncontrol.auth.Principal;
+import dev.missioncontrol.orgs.ApiKeyFormat;
 import dev.missioncontrol.orgs.Scope;
 import io.javalin.http.Context;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
@@ -67,10 +69,15 @@ public final class ApiAccess {
         return p;
     }
 
+    /**
+     * Refuses a parameter named like a credential, or any parameter holding one of this server's keys (checksum
+     * and all). Text that merely contains "mc_", such as a repository name, is an ordinary filter value.
+     */
     private static void refuseKeyInQuery(Context ctx) {
-        boolean named = ctx.queryParamMap().keySet().stream().anyMatch(k -> KEY_PARAMS.contains(k.toLowerCase()));
-        String query = ctx.queryString();
-        if (named || (query != null && query.contains("mc_"))) {
+        boolean leaked = ctx.queryParamMap().entrySet().stream().anyMatch(p ->
+                KEY_PARAMS.contains(p.getKey().toLowerCase(Locale.ROOT)) || ApiKeyFormat.appearsIn(p.getKey())
+                        || p.getValue().stream().anyMatch(ApiKeyFormat::appearsIn));
+        if (leaked) {
             throw HttpProblem.unauthorized("API keys are refused in the query string, where they leak into logs; "
                     + "send Authorization: Bearer <key> (and revoke the key you just sent)");
         }

@@ -40,6 +40,16 @@ class ApiKeyFormatTest {
     }
 
     @Test
+    void a_key_is_found_inside_other_text_but_mc_alone_is_not_a_key() {
+        String key = ApiKeyFormat.newKey("AbCd1234");
+        assertThat(ApiKeyFormat.appearsIn("Bearer " + key)).isTrue();
+        assertThat(ApiKeyFormat.appearsIn(key)).isTrue();
+        assertThat(ApiKeyFormat.appearsIn("acme/mc_service")).isFalse();
+        assertThat(ApiKeyFormat.appearsIn(key.substring(0, 20) + "x" + key.substring(21))).as("bad checksum").isFalse();
+        assertThat(ApiKeyFormat.appearsIn(null)).isFalse();
+    }
+
+    @Test
     void the_digest_differs_from_the_secret_and_is_stable() {
         assertThat(ApiKeyFormat.digest("s")).isEqualTo(ApiKeyFormat.digest("s")).doesNotContain("s3");
         assertThat(ApiKeyFormat.digestMatches("a", ApiKeyFormat.digest("b"))).isFalse();

@@ -113,6 +113,15 @@ abstract class ApiContract {
         assertThat(list.get("count").asInt()).isEqualTo(3);
     }
 
+    /** Only a real key in the query is refused; "mc_" in a repository name is an ordinary filter value. */
+    @Test
+    void a_repository_filter_containing_mc_is_an_ordinary_filter() {
+        api.post(DEPLOY, "{\"deployment_request\":\"Deploy\",\"repository_full_name\":\"acme/mc_service\"}");
+        var list = api.get(DEPLOY + "?repository=acme/mc_service");
+        assertThat(list.status()).as(list.body()).isEqualTo(200);
+        assertThat(list.json().get("count").asInt()).isEqualTo(1);
+    }
+
     @Test
     void twenty_parallel_posts_with_one_idempotency_key_create_one_row() throws Exception {
         String body = "{\"deployment_request\":\"Idempotent deploy\",\"repository_full_name\":\"acme/idem\"}";

@@ -89,6 +89,8 @@ final class BadRequests {
         c.add(new BadRequest("basic scheme", 401, () -> api.send(api.builder(D)
                 .setHeader("Authorization", "Basic dXNlcjpwYXNz").GET().build())));
         c.add(new BadRequest("key in query string", 401, () -> new Api(base, null).get(D + "?api_key=" + good)));
+        c.add(new BadRequest("key in a filter's value", 401, () -> api.get(D + "?repository=" + good)));
+        c.add(new BadRequest("key as a bare parameter", 401, () -> new Api(base, null).get(D + "?" + good)));
         String readOnly = server.newOrgKey("scoped-" + System.nanoTime(), Set.of(Scope.SESSIONS_READ));
         c.add(new BadRequest("missing scope", 403, () -> new Api(base, readOnly).post(S, "{\"prompt\":\"p\"}")));
     }
