@@ -86,8 +86,8 @@ public final class App implements AutoCloseable {
                 sessionService, s.deployments), new WebhookSettings(monitoring.webhooks()),
                 serverSettings(config, monitoring));
         groups.add(ui);
-        var filters = new WebServer.Filters(new ApiAccess(new ApiKeyAuthenticator(s.keys)),
-                new RateLimits(config.limits().writesPerMinute(), config.limits().writeBurst()),
+        var limits = new RateLimits(config.limits().writesPerMinute(), config.limits().writeBurst());
+        var filters = new WebServer.Filters(new ApiAccess(new ApiKeyAuthenticator(s.keys), limits), limits,
                 new SecurityHeaders(), metrics, ui.auth()::authenticateApi);
         return new WebServer(config.port(), filters, groups, List.of(() -> stopping = true, feed::closeAll));
     }

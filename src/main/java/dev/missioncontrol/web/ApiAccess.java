@@ -18,23 +18,35 @@ public final class ApiAccess {
             "auth", "authorization");
 
     private final ApiKeyAuthenticator authenticator;
+    private final RateLimits limits;
 
-    public ApiAccess(ApiKeyAuthenticator authenticator) {
+    /** {@code limits} counts the requests refused here, per client address. */
+    public ApiAccess(ApiKeyAuthenticator authenticator, RateLimits limits) {
         this.authenticator = authenticator;
+        this.limits = limits;
     }
 
     /** A before-handler for the API paths. */
     public void authenticate(Context ctx) {
-        refuseKeyInQuery(ctx);
+        if (keyInQuery(ctx)) {
+            throw refusal(ctx, "API keys are refused in the query string, where they leak into logs; "
+                    + "send Authorization: Bearer <key> (and revoke the key you just sent)");
+        }
         if (ctx.attribute(ATTRIBUTE) != null) {
             return; // a person logged in to the UI, already authenticated by the session cookie
         }
         ApiKeyAuthenticator.Outcome outcome = authenticator.authenticate(ctx.header("Authorization"));
         if (outcome.principal() == null) {
-            throw HttpProblem.unauthorized(outcome.refusal().detail);
+            throw refusal(ctx, outcome.refusal().detail);
         }
         String authorization = ctx.header("Authorization");
         setPrincipal(ctx, outcome.principal(), () -> authenticator.authenticate(authorization).principal() != null);
+    }
+
+    /** A 401 that counts against the client address's limit; once that is spent, a 429 instead. */
+    private HttpProblem refusal(Context ctx, String detail) {
+        limits.applyUnauthenticated(ctx);
+        return HttpProblem.unauthorized(detail);
     }
 
     /**
@@ -70,16 +82,12 @@ public final class ApiAccess {
     }
 
     /**
-     * Refuses a parameter named like a credential, or any parameter holding one of this server's keys (checksum
-     * and all). Text that merely contains "mc_", such as a repository name, is an ordinary filter value.
+     * Whether a parameter is named like a credential, or holds one of this server's keys (checksum and all) in its
+     * name or value. Text that merely contains "mc_", such as a repository name, is an ordinary filter value.
      */
-    private static void refuseKeyInQuery(Context ctx) {
-        boolean leaked = ctx.queryParamMap().entrySet().stream().anyMatch(p ->
+    private static boolean keyInQuery(Context ctx) {
+        return ctx.queryParamMap().entrySet().stream().anyMatch(p ->
                 KEY_PARAMS.contains(p.getKey().toLowerCase(Locale.ROOT)) || ApiKeyFormat.appearsIn(p.getKey())
                         || p.getValue().stream().anyMatch(ApiKeyFormat::appearsIn));
-        if (leaked) {
-            throw HttpProblem.unauthorized("API keys are refused in the query string, where they leak into logs; "
-                    + "send Authorization: Bearer <key> (and revoke the key you just sent)");
-        }
     }
 }

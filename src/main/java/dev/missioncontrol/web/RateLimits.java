@@ -1,5 +1,7 @@
 package dev.missioncontrol.web;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.missioncontrol.auth.Principal;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
@@ -12,17 +14,27 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Token buckets per API key: writes at the configured rate and burst, reads at ten times that. Every API response
- * carries the IETF RateLimit-Policy and RateLimit headers of the bucket it drew from.
+ * Token buckets per API key: writes at the configured rate and burst, reads at ten times that. Requests without a
+ * valid key draw from a bucket per client address at the write rate, so a refusal carries a limit too and a flood
+ * of guessed keys is slowed. Every API response carries the IETF RateLimit-Policy and RateLimit headers of the
+ * bucket it drew from.
  */
 public final class RateLimits {
+    /** Bounds memory under a flood from many addresses. */
+    private static final int MAX_ADDRESSES = 50_000;
+
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Cache<String, Bucket> byAddress;
     private final int perMinute;
     private final int burst;
 
     public RateLimits(int writesPerMinute, int writeBurst) {
         this.perMinute = writesPerMinute;
         this.burst = writeBurst;
+        // An address idle for as long as its bucket takes to refill has a full bucket: forgetting it loses nothing.
+        Duration refill = Duration.ofMillis(Math.max(60_000, 60_000L * writeBurst / writesPerMinute + 1));
+        this.byAddress = Caffeine.newBuilder().maximumSize(MAX_ADDRESSES).expireAfterAccess(refill)
+                .executor(Runnable::run).build();
     }
 
     /** A before-handler that runs after authentication. */
@@ -31,7 +43,18 @@ public final class RateLimits {
         boolean write = ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD;
         int scale = write ? 1 : 10;
         String name = write ? "writes" : "reads";
-        Bucket bucket = buckets.computeIfAbsent(name + ":" + p.rateKey(), k -> newBucket(scale));
+        draw(ctx, buckets.computeIfAbsent(name + ":" + p.rateKey(), k -> newBucket(scale)), name, scale);
+    }
+
+    /**
+     * For a request about to be refused for want of a valid key: draws from its client address's bucket, so the 401
+     * says which limit applied, or a 429 answers instead once the address has spent it.
+     */
+    void applyUnauthenticated(Context ctx) {
+        draw(ctx, byAddress.get(ctx.ip(), k -> newBucket(1)), "unauthenticated", 1);
+    }
+
+    private void draw(Context ctx, Bucket bucket, String name, int scale) {
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         long waitSeconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
         ctx.header("RateLimit-Policy", "\"" + name + "\";q=" + perMinute * scale + ";w=60;burst=" + burst * scale);

@@ -282,6 +282,8 @@ abstract class ApiContract {
         assertThat(r.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("dev.missioncontrol.");
         if (status == 401) {
             assertThat(r.header("WWW-Authenticate")).startsWith("Bearer");
+            assertThat(r.header("RateLimit-Policy")).as("a refusal says which limit it counted against").isNotNull();
+            assertThat(r.header("RateLimit")).isNotNull();
         }
     }
 

@@ -29,4 +29,25 @@ class RateLimitIT {
             assertThat(api.get("/api/v1/deployments/").status()).as("reads have their own budget").isEqualTo(200);
         }
     }
+
+    /** No key to count against: a refused request draws from its address's budget, and its 401 says so. */
+    @Test
+    void requests_without_a_valid_key_draw_from_their_addresss_limit_and_get_429_past_it() {
+        try (TestServer server = TestServer.start(TestServer.Db.SQLITE,
+                c -> c.withLimits(new AppConfig.Limits(1L << 20, 64L << 20, 1, 3)))) {
+            Api anonymous = server.api(null);
+            for (int i = 0; i < 3; i++) {
+                var refused = anonymous.get("/api/v1/deployments/");
+                ApiContract.assertProblem(refused, 401);
+                assertThat(refused.header("RateLimit-Policy")).isEqualTo("\"unauthenticated\";q=1;w=60;burst=3");
+                assertThat(refused.header("RateLimit")).startsWith("\"unauthenticated\";r=" + (2 - i) + ";");
+            }
+            var limited = server.api("mc_guessed").get("/api/v1/deployments/");
+            ApiContract.assertProblem(limited, 429);
+            assertThat(Integer.parseInt(limited.header("Retry-After"))).isBetween(1, 60);
+            var valid = server.api().get("/api/v1/deployments/");
+            assertThat(valid.status()).as("a valid key keeps its own budget").isEqualTo(200);
+            assertThat(valid.header("RateLimit-Policy")).startsWith("\"reads\"");
+        }
+    }
 }
