@@ -194,22 +194,6 @@ abstract class ApiContract {
         assertThat(server.api(readOnly).get(DEPLOY).status()).isEqualTo(200);
     }
 
-    /** RFC 9110: a 405 says which methods the path does answer, read from the routes themselves. */
-    @Test
-    void a_405_names_the_methods_the_path_answers_in_allow() {
-        var put = api.send(api.builder(DEPLOY).PUT(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
-        assertProblem(put, 405);
-        assertThat(put.header("Allow")).isEqualTo("GET, HEAD, POST");
-        assertThat(api.send(api.builder(DEPLOY).method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody())
-                .build()).status()).as("HEAD is answered where GET is").isEqualTo(200);
-        var delete = api.send(api.builder(SESSIONS + "00000000-0000-7000-8000-000000000000/cancel/").DELETE().build());
-        assertProblem(delete, 405);
-        assertThat(delete.header("Allow")).isEqualTo("POST");
-        var page = api.send(api.builder("/login").header("Accept", "text/html").DELETE().build());
-        assertThat(page.status()).isEqualTo(405);
-        assertThat(page.header("Allow")).isEqualTo("GET, HEAD, POST");
-    }
-
     @Test
     void every_bad_request_gets_a_documented_problem_and_never_a_500() throws IOException {
         List<BadRequest> cases = BadRequests.all(server, api);

@@ -4,6 +4,7 @@ import dev.missioncontrol.auth.WebSessionStore;
 import dev.missioncontrol.orgs.User;
 import dev.missioncontrol.orgs.UserStore;
 import dev.missioncontrol.web.RouteGroup;
+import dev.missioncontrol.web.SecurityHeaders;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -76,9 +77,7 @@ final class LoginRoutes implements RouteGroup {
         params.put("email", email == null ? "" : email);
         params.put("error", error);
         params.put("next", safeNext(ctx.formParam("next") != null ? ctx.formParam("next") : ctx.queryParam("next")));
-        // Behind a TLS-terminating proxy the proxy says how the browser connected.
-        String proto = Optional.ofNullable(ctx.header("X-Forwarded-Proto")).orElse(ctx.scheme());
-        params.put("insecure", !proto.equalsIgnoreCase("https") && !Loopback.is(ctx.host()));
+        params.put("insecure", !SecurityHeaders.overHttps(ctx) && !Loopback.is(ctx.host()));
         Pages.render(ctx, status, "login.jte", params);
     }
 
