@@ -22,6 +22,7 @@ import dev.missioncontrol.store.Database;
 import dev.missioncontrol.store.DatabaseUrl;
 import dev.missioncontrol.store.HourlyCleanup;
 import dev.missioncontrol.web.ApiAccess;
+import dev.missioncontrol.web.ClientAddress;
 import dev.missioncontrol.web.Creation;
 import dev.missioncontrol.web.HealthRoutes;
 import dev.missioncontrol.web.IdempotencyStore;
@@ -87,7 +88,8 @@ public final class App implements AutoCloseable {
                 serverSettings(config, monitoring));
         groups.add(ui);
         var limits = new RateLimits(config.limits().writesPerMinute(), config.limits().writeBurst());
-        var filters = new WebServer.Filters(new ApiAccess(new ApiKeyAuthenticator(s.keys), limits), limits,
+        var filters = new WebServer.Filters(new ClientAddress(config.limits().trustedProxies()),
+                new ApiAccess(new ApiKeyAuthenticator(s.keys), limits), limits,
                 new SecurityHeaders(), metrics, ui.auth()::authenticateApi);
         return new WebServer(config.port(), filters, groups, List.of(() -> stopping = true, feed::closeAll));
     }

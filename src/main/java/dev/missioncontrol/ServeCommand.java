@@ -1,6 +1,7 @@
 package dev.missioncontrol;
 
 import dev.missioncontrol.config.AppConfig;
+import dev.missioncontrol.web.ClientAddress;
 import dev.missioncontrol.config.DatabaseOptions;
 import dev.missioncontrol.config.DurationText;
 import dev.missioncontrol.orgs.FirstStart;
@@ -63,6 +64,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "How long pushed samples are kept (MC_SIGNAL_RETENTION, default 360h = 15 days).")
     String signalRetention;
 
+    @Option(names = "--trusted-proxies", defaultValue = "${env:MC_TRUSTED_PROXIES}", split = ",",
+            description = "Comma-separated address blocks of reverse proxies in front of the server, whose "
+                    + "X-Forwarded-For names the client for per-address limits (MC_TRUSTED_PROXIES).")
+    List<String> trustedProxies;
+
     @Option(names = "--allow-cidr", defaultValue = "${env:MC_NOTIFY_ALLOW_CIDRS}", split = ",",
             description = "Address blocks webhooks and Prometheus may reach although private or loopback, e.g. "
                     + "10.0.0.0/8 (MC_NOTIFY_ALLOW_CIDRS, comma-separated).")
@@ -112,6 +118,7 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             AppConfig config = config();
             Monitoring.schedule(config.runtime()); // refuses a warm-up as long as the bake, as a usage error
+            new ClientAddress(config.limits().trustedProxies()); // refuses a block that is no block
             return config;
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
@@ -128,7 +135,8 @@ public final class ServeCommand implements Callable<Integer> {
         var llm = new AppConfig.Llm(llmProvider, llmModel, llmBaseUrl, System.getenv("MC_LLM_API_KEY"),
                 llmMaxToolCalls, java.time.Duration.ofSeconds(60));
         return new AppConfig(port, database.dataDir, database.databaseUrl, baseUrl, database.sqliteSynchronous,
-                AppConfig.Limits.defaults(), runtime, integrations, llm);
+                AppConfig.Limits.defaults().withTrustedProxies(trustedProxies == null ? List.of() : trustedProxies),
+                runtime, integrations, llm);
     }
 
     static List<Duration> durations(String csv) {

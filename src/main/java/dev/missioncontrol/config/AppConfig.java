@@ -21,10 +21,28 @@ public record AppConfig(
         Integrations integrations,
         Llm llm) {
 
-    /** Request-size and rate limits; API.md gives the defaults. */
-    public record Limits(long maxBody, long maxSessionBody, int writesPerMinute, int writeBurst) {
+    /**
+     * Request-size and rate limits; API.md gives the defaults.
+     *
+     * @param trustedProxies address blocks of reverse proxies whose X-Forwarded-For names the client, whom the
+     *                       per-address limits then count
+     */
+    public record Limits(long maxBody, long maxSessionBody, int writesPerMinute, int writeBurst,
+            List<String> trustedProxies) {
+        public Limits {
+            trustedProxies = List.copyOf(trustedProxies);
+        }
+
+        public Limits(long maxBody, long maxSessionBody, int writesPerMinute, int writeBurst) {
+            this(maxBody, maxSessionBody, writesPerMinute, writeBurst, List.of());
+        }
+
         public static Limits defaults() {
             return new Limits(1L << 20, 64L << 20, 600, 100);
+        }
+
+        public Limits withTrustedProxies(List<String> blocks) {
+            return new Limits(maxBody, maxSessionBody, writesPerMinute, writeBurst, blocks);
         }
     }
 

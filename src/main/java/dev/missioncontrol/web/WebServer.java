@@ -34,8 +34,8 @@ public final class WebServer {
      * The filters and limits every request passes through, in order. {@code browserLogin} runs before
      * {@code apiAccess} on the API paths, so a person logged in to the UI can read the API with their cookie.
      */
-    public record Filters(ApiAccess apiAccess, RateLimits rateLimits, SecurityHeaders securityHeaders,
-            MeterRegistry metrics, Handler browserLogin) {
+    public record Filters(ClientAddress clientAddress, ApiAccess apiAccess, RateLimits rateLimits,
+            SecurityHeaders securityHeaders, MeterRegistry metrics, Handler browserLogin) {
     }
 
     public WebServer(int port, Filters filters, List<RouteGroup> groups, List<Runnable> onStopping) {
@@ -73,6 +73,7 @@ public final class WebServer {
         var routes = config.routes;
         routes.before(ctx -> {
             RequestIds.assign(ctx);
+            filters.clientAddress().resolve(ctx);
             filters.securityHeaders().apply(ctx);
         });
         routes.before("/api/v1/*", filters.browserLogin());

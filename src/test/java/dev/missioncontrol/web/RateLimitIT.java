@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.missioncontrol.config.AppConfig;
 import dev.missioncontrol.testing.Api;
 import dev.missioncontrol.testing.TestServer;
+import java.net.http.HttpRequest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Writes beyond the burst get 429 with Retry-After; every answer carries the IETF rate-limit headers. */
@@ -49,5 +51,35 @@ class RateLimitIT {
             assertThat(valid.status()).as("a valid key keeps its own budget").isEqualTo(200);
             assertThat(valid.header("RateLimit-Policy")).startsWith("\"reads\"");
         }
+    }
+
+    /** Behind a trusted reverse proxy, each client behind it spends its own budget, not the proxy's. */
+    @Test
+    void behind_a_trusted_proxy_each_forwarded_client_has_its_own_budget() {
+        try (TestServer server = TestServer.start(TestServer.Db.SQLITE, c -> c.withLimits(
+                new AppConfig.Limits(1L << 20, 64L << 20, 1, 3).withTrustedProxies(List.of("127.0.0.0/8"))))) {
+            Api anonymous = server.api(null);
+            for (int i = 0; i < 3; i++) {
+                ApiContract.assertProblem(anonymous.send(from(anonymous, "203.0.113.1")), 401);
+            }
+            ApiContract.assertProblem(anonymous.send(from(anonymous, "203.0.113.1")), 429);
+            ApiContract.assertProblem(anonymous.send(from(anonymous, "203.0.113.2")), 401);
+        }
+    }
+
+    @Test
+    void without_trusted_proxies_the_forwarded_header_chooses_nothing() {
+        try (TestServer server = TestServer.start(TestServer.Db.SQLITE,
+                c -> c.withLimits(new AppConfig.Limits(1L << 20, 64L << 20, 1, 3)))) {
+            Api anonymous = server.api(null);
+            for (int i = 0; i < 3; i++) {
+                ApiContract.assertProblem(anonymous.send(from(anonymous, "203.0.113." + i)), 401);
+            }
+            ApiContract.assertProblem(anonymous.send(from(anonymous, "203.0.113.9")), 429);
+        }
+    }
+
+    private static HttpRequest from(Api api, String forwardedFor) {
+        return api.builder("/api/v1/deployments/").header("X-Forwarded-For", forwardedFor).GET().build();
     }
 }

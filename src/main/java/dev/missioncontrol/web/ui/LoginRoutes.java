@@ -3,6 +3,7 @@ package dev.missioncontrol.web.ui;
 import dev.missioncontrol.auth.WebSessionStore;
 import dev.missioncontrol.orgs.User;
 import dev.missioncontrol.orgs.UserStore;
+import dev.missioncontrol.web.ClientAddress;
 import dev.missioncontrol.web.RouteGroup;
 import dev.missioncontrol.web.SecurityHeaders;
 import io.javalin.config.RoutesConfig;
@@ -50,7 +51,7 @@ final class LoginRoutes implements RouteGroup {
             return;
         }
         String email = ctx.formParam("email");
-        OptionalLong wait = throttle.attempt(ctx.ip(), email);
+        OptionalLong wait = throttle.attempt(ClientAddress.of(ctx), email);
         if (wait.isPresent()) {
             ctx.header("Retry-After", Long.toString(wait.getAsLong()));
             show(ctx, 429, email, "Too many login attempts. Wait " + wait.getAsLong() + " seconds and try again.");
