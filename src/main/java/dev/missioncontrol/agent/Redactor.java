@@ -1,5 +1,12 @@
 package dev.missioncontrol.agent;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -7,34 +14,45 @@ import java.util.regex.Pattern;
 /**
  * Masks secrets in text a tool returns or a brain sends out. Tool results are shown in the UI and go to an LLM when
  * one is configured, so a key pasted into a log must not travel further than the log itself. What stays (the key
- * name, the URL's host) is what a person needs to recognise the line.
+ * name, the URL's host, the auth scheme) is what a person needs to recognise the line; ids, counts, timestamps,
+ * hashes and UUIDs stay readable. Masking is idempotent: redacting redacted text changes nothing.
  */
 public final class Redactor {
     public static final String MASK = "[REDACTED]";
 
-    /** Each rule keeps group 1 (what names the secret) and masks the rest of the match. */
-    private static final List<Pattern> KEEP_PREFIX = List.of(
-            // Authorization: Bearer xyz, Basic xyz, Token xyz
-            // (a digit must be in it, so "token expired" stays readable)
-            Pattern.compile("(?i)(\\b(?:bearer|basic|token)\\s+)(?=[A-Za-z._~+/=-]*\\d)[A-Za-z0-9._~+/=-]{8,}"),
-            // password=..., api_key: "...", secret=..., access_token=...
-            Pattern.compile("(?i)(\\b[\\w.-]*(?:password|passwd|pwd|secret|token|api[_-]?key|apikey|access[_-]?token"
-                    + "|refresh[_-]?token|auth[_-]?token|client[_-]?secret|private[_-]?key)[\"']?\\s*[:=]\\s*[\"']?)"
-                    + "[^\\s\"',;&}]{3,}"),
-            // scheme://user:password@host
-            Pattern.compile("(\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^/\\s:@]+:)[^@\\s/]+(?=@)"));
-
     /** Secrets recognisable by their own shape, masked whole. */
     private static final List<Pattern> WHOLE = List.of(
-            Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)"),
             Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"),
-            Pattern.compile("\\beyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\b"),
+            // an AWS secret access key: 40 characters of base64 mixing upper and lower case and digits
+            Pattern.compile("(?<![A-Za-z0-9/+])(?=[A-Za-z0-9/+]{0,39}[0-9])(?=[A-Za-z0-9/+]{0,39}[a-z])"
+                    + "(?=[A-Za-z0-9/+]{0,39}[A-Z])[A-Za-z0-9+][A-Za-z0-9/+]{39}(?![A-Za-z0-9/+=])"),
+            // a JWT, also an unsigned one whose signature is empty
+            Pattern.compile("\\beyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]*"),
             Pattern.compile("\\b(?:sk|pk|rk)_(?:live|test)_[A-Za-z0-9]{10,}\\b"),
-            Pattern.compile("\\bsk-(?:ant-|proj-)?[A-Za-z0-9_-]{20,}\\b"),
+            Pattern.compile("\\bsk-(?:ant-|proj-)?[A-Za-z0-9_-]{20,}"),
             Pattern.compile("\\bgh[pousr]_[A-Za-z0-9]{30,}\\b"),
-            Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}\\b"),
-            Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}\\b"),
-            Pattern.compile("\\bmc_[A-Za-z0-9]{8}_[A-Za-z0-9]{38}\\b"));
+            Pattern.compile("\\bgithub_pat_[A-Za-z0-9_]{22,}"),
+            Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20,}"),
+            Pattern.compile("\\bnpm_[A-Za-z0-9]{36}\\b"),
+            Pattern.compile("\\bya29\\.[A-Za-z0-9_-]{20,}"),
+            Pattern.compile("\\bSG\\.[A-Za-z0-9_-]{16,}\\.[A-Za-z0-9_-]{16,}"),
+            Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}"),
+            Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}"),
+            // this server's own API keys and webhook signing secrets
+            Pattern.compile("\\bmc_[A-Za-z0-9]{8}_[A-Za-z0-9]{38}\\b"),
+            Pattern.compile("\\bwhsec_[A-Za-z0-9_-]{20,}"));
+
+    /** Each rule keeps group 1 (what names the secret) and masks the rest of the match. */
+    private static final List<Pattern> KEEP_PREFIX = List.of(
+            // scheme://user:password@host, also with no user; the password may hold @ and /, so it runs to the
+            // last @ before the query (a user:port is no password)
+            Pattern.compile("(\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^/\\s:@\"']*:)(?!\\d{1,5}(?:[/?#\"']|$))[^\\s?#\"']+(?=@)"),
+            Pattern.compile("(\\bhttps://hooks\\.slack\\.com/(?:services|workflows|triggers)/)[A-Za-z0-9/_-]+"));
+
+    /** Bearer xyz, Basic xyz, Token xyz: masked when xyz looks generated, so "token expired" stays readable. */
+    private static final Pattern SCHEME_TOKEN = Pattern.compile(
+            "(?i)(\\b(?:bearer|basic|token)\\s+)([A-Za-z0-9._~+/=-]{7,}[A-Za-z0-9_~+/=-])");
+    private static final Pattern GENERATED = Pattern.compile(".{16,}|.*(?:[0-9_~+/=]|[a-z][A-Z]).*");
 
     private Redactor() {
     }
@@ -43,14 +61,64 @@ public final class Redactor {
         if (text == null || text.isEmpty()) {
             return text;
         }
+        String keys = PrivateKeyLines.BLOCK.matcher(text).replaceAll(MASK);
+        return inLine(String.join("\n", PrivateKeyLines.mask(Arrays.asList(keys.split("\n", -1)))));
+    }
+
+    /** Lines in the order they were written (a hit and its neighbours): a key's body is masked across them. */
+    public static List<String> redactLines(List<String> lines) {
+        List<String> whole = lines.stream().map(l -> l == null ? "" : PrivateKeyLines.BLOCK.matcher(l)
+                .replaceAll(MASK)).toList();
+        return PrivateKeyLines.mask(whole).stream().map(Redactor::redact).toList();
+    }
+
+    /**
+     * A copy of a JSON tree with every string redacted, before it is written out (written JSON escapes quotes, which
+     * would hide a password="…" from the text rules). A value whose field name says it is a secret is masked whole.
+     */
+    public static JsonNode redact(JsonNode node) {
+        if (node == null || node.isValueNode() && !node.isTextual()) {
+            return node;
+        }
+        if (node.isTextual()) {
+            return TextNode.valueOf(redact(node.asText()));
+        }
+        if (node.isArray()) {
+            return redactArray(node);
+        }
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        node.properties().forEach(f -> out.set(f.getKey(), SecretNames.named(f.getKey()) && holdsSecret(f.getValue())
+                ? TextNode.valueOf(MASK) : redact(f.getValue())));
+        return out;
+    }
+
+    private static ArrayNode redactArray(JsonNode array) {
+        ArrayNode out = JsonNodeFactory.instance.arrayNode();
+        List<JsonNode> items = new ArrayList<>();
+        array.forEach(items::add);
+        if (!items.isEmpty() && items.stream().allMatch(JsonNode::isTextual)) {
+            redactLines(items.stream().map(JsonNode::asText).toList()).forEach(out::add);
+        } else {
+            items.forEach(i -> out.add(redact(i)));
+        }
+        return out;
+    }
+
+    /** "password": null or "token": false tells nothing away; any other value under a secret's name is masked. */
+    private static boolean holdsSecret(JsonNode value) {
+        return !value.isNull() && !value.isBoolean() && !(value.isTextual() && value.asText().isEmpty());
+    }
+
+    private static String inLine(String text) {
         String out = text;
         for (Pattern p : WHOLE) {
             out = p.matcher(out).replaceAll(MASK);
         }
         for (Pattern p : KEEP_PREFIX) {
-            Matcher m = p.matcher(out);
-            out = m.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + MASK));
+            out = p.matcher(out).replaceAll(r -> Matcher.quoteReplacement(r.group(1) + MASK));
         }
-        return out;
+        out = SecretValues.mask(out);
+        return SCHEME_TOKEN.matcher(out).replaceAll(r -> Matcher.quoteReplacement(
+                GENERATED.matcher(r.group(2)).matches() ? r.group(1) + MASK : r.group(0)));
     }
 }

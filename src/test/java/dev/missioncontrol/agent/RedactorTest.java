@@ -2,7 +2,14 @@ package dev.missioncontrol.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.missioncontrol.store.Json;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RedactorTest {
 
@@ -10,6 +17,9 @@ class RedactorTest {
     void masks_bearer_tokens_but_keeps_the_scheme() {
         assertThat(Redactor.redact("Authorization: Bearer eyJhbGciOi.abc123def456.zzz999yyy"))
                 .isEqualTo("Authorization: Bearer [REDACTED]");
+        assertThat(Redactor.redact("upstream refused Bearer abcdefghijklmnopqrstuvwxyzABCDEF"))
+                .isEqualTo("upstream refused Bearer [REDACTED]");
+        assertThat(Redactor.redact("retry with Basic dXNlcjpwYXNz")).isEqualTo("retry with Basic [REDACTED]");
     }
 
     @Test
@@ -19,11 +29,58 @@ class RedactorTest {
     }
 
     @Test
+    void masks_url_passwords_with_an_empty_user_or_holding_at_signs_and_slashes() {
+        assertThat(Redactor.redact("cache at redis://:pw0rd@cache.internal:6379/0"))
+                .isEqualTo("cache at redis://:[REDACTED]@cache.internal:6379/0");
+        assertThat(Redactor.redact("amqp://app:p@ss/w0rd@mq.internal/vhost"))
+                .isEqualTo("amqp://app:[REDACTED]@mq.internal/vhost");
+        assertThat(Redactor.redact("https://bot:tok3n@api.internal/notify?to=ops@example.com"))
+                .isEqualTo("https://bot:[REDACTED]@api.internal/notify?to=ops@example.com");
+    }
+
+    @Test
     void masks_key_value_secrets_in_text_and_json() {
         assertThat(Redactor.redact("login failed password=hunter22 user=bob"))
                 .isEqualTo("login failed password=[REDACTED] user=bob");
         assertThat(Redactor.redact("{\"api_key\": \"abcd1234efgh\", \"user\": \"bob\"}"))
                 .isEqualTo("{\"api_key\": \"[REDACTED]\", \"user\": \"bob\"}");
+        assertThat(Redactor.redact("commit \"password: \\\"x1\\\"\" done"))
+                .isEqualTo("commit \"password: \\\"[REDACTED]\\\"\" done");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "aws_secret_access_key=wJalrXUtnFEMIK7MDENGbPxRfiCYzz",
+            "AWS_SECRET_ACCESS_KEY: wJalrXUtnFEMIK7MDENGbPxRfiCYzz",
+            "SecretAccessKey: wJalrXUtnFEMIK7MDENGbPxRfiCYzz",
+            "db_pass: wJalrXUtnFEMIK7MDENGbPxRfiCYzz",
+            "DB_PASS=wJalrXUtnFEMIK7MDENGbPxRfiCYzz",
+            "PGPASS=wJalrXUtnFEMIK7MDENGbPxRfiCYzz",
+            "PGPASSWORD=wJalrXUtnFEMIK7MDENGbPxRfiCYzz",
+            "passphrase: wJalrXUtnFEMIK7MDENGbPxRfiCYzz",
+            "client_secret=wJalrXUtnFEMIK7MDENGbPxRfiCYzz",
+            "X-Amz-Signature=wJalrXUtnFEMIK7MDENGbPxRfiCYzz",
+            "se=2026-01-01&sig=wJalrXUtnFEMIK7MDENGbPxRfiCYzz",
+            "session=wJalrXUtnFEMIK7MDENGbPxRfiCYzz"})
+    void masks_the_values_of_names_that_say_secret(String line) {
+        assertThat(Redactor.redact(line)).doesNotContain("wJalrXUtnFEMIK7MDENGbPxRfiCYzz").endsWith("[REDACTED]");
+    }
+
+    @Test
+    void masks_a_password_holding_a_semicolon_whole() {
+        assertThat(Redactor.redact("password=ab;cd next")).isEqualTo("password=[REDACTED] next");
+    }
+
+    @Test
+    void masks_cookie_and_authorization_headers_to_the_end_of_the_line() {
+        assertThat(Redactor.redact("Cookie: session=abc; theme=dark\nnext")).isEqualTo("Cookie: [REDACTED]\nnext");
+        assertThat(Redactor.redact("Authorization: Digest username=\"bob\", nonce=\"n1\", response=\"6629fae4\""))
+                .isEqualTo("Authorization: Digest [REDACTED]");
+        assertThat(Redactor.redact("Authorization: AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/s3/aws4_"
+                + "request, SignedHeaders=host, Signature=fe5f80f77d5fa3beca038a248ff027d0"))
+                .isEqualTo("Authorization: AWS4-HMAC-SHA256 [REDACTED]");
+        assertThat(Redactor.redact("Signature=fe5f80f77d5fa3beca038a248ff027d0 ok"))
+                .isEqualTo("Signature=[REDACTED] ok");
     }
 
     @Test
@@ -35,9 +92,92 @@ class RedactorTest {
                 .isEqualTo("[REDACTED]");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "github_pat_11ABCDEFG0abcdefghijkl_MNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJK",
+            "glpat-abcdefghij0123456789",
+            "npm_abcdefghijklmnopqrstuvwxyz0123456789",
+            "ya29.a0AfH6SMBabcdefghijklmnop",
+            "SG.abcdefghij0123456789.abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG",
+            "whsec_Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycA-_",
+            "https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX",
+            "eyJhbGciOiJub25lIn0.eyJzdWIiOiIxMjM0NTY3ODkwIn0.",
+            "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"})
+    void masks_token_formats(String token) {
+        String out = Redactor.redact("saw " + token + " in the config");
+        assertThat(out).contains("[REDACTED]").doesNotContain(token).startsWith("saw ").endsWith(" in the config");
+    }
+
     @Test
-    void leaves_ordinary_log_lines_alone() {
-        String line = "2025-06-20T10:37:30Z ERROR auth - Identity provider certificate expired; token expired for user_1";
+    void masks_a_pgp_private_key_block() {
+        assertThat(Redactor.redact("-----BEGIN PGP PRIVATE KEY BLOCK-----\nVersion: GnuPG v2\n\nlQOYBF0abc\n=Qk3d\n"
+                + "-----END PGP PRIVATE KEY BLOCK-----")).isEqualTo("[REDACTED]");
+    }
+
+    @Test
+    void masks_what_looks_like_a_key_next_to_a_marker_when_the_other_is_out_of_view() {
+        assertThat(Redactor.redact("loaded key\n-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIB\nQ2xK==\nnext event here"))
+                .isEqualTo("loaded key\n[REDACTED]\n[REDACTED]\n[REDACTED]\nnext event here");
+        assertThat(Redactor.redact("2026-01-01T10:00:00Z INFO x\nMHcCAQEEIB\nQ2xK==\n-----END OPENSSH PRIVATE KEY-----"))
+                .isEqualTo("2026-01-01T10:00:00Z INFO x\n[REDACTED]\n[REDACTED]\n[REDACTED]");
+    }
+
+    @Test
+    void masks_a_key_split_across_lines_given_apart() {
+        assertThat(Redactor.redactLines(List.of("2026-01-01T10:00:03Z INFO api - loaded signing key",
+                "-----BEGIN RSA PRIVATE KEY-----", "MIIEow", "kZ9d==", "-----END RSA PRIVATE KEY-----", "done")))
+                .containsExactly("2026-01-01T10:00:03Z INFO api - loaded signing key", "[REDACTED]", "[REDACTED]",
+                        "[REDACTED]", "[REDACTED]", "done");
+        assertThat(Redactor.redact("MIIEowIBAAKCAQEA7bq98Xc9mUK4Fz2hG5b1eTqU0ZPzQx9c7n3mYvA1kz0fYtQ1"))
+                .isEqualTo("[REDACTED]");
+    }
+
+    @Test
+    void masks_each_string_of_a_json_tree_and_whole_values_under_secret_names() {
+        ObjectNode deploy = Json.object().put("commit_message", "Rotate creds (password: \"Pw0rd!\")")
+                .put("session_id", "s-1").put("token_count", 3);
+        deploy.putObject("event_metadata").put("AWS_SECRET_ACCESS_KEY", "abc def").put("DB_PASS", "meta db pass")
+                .put("cookie", "session=MetaCookie").put("password", (String) null).put("environment", "prod")
+                .putObject("credentials").put("user", "bob");
+        JsonNode out = Redactor.redact(deploy);
+        assertThat(out.get("commit_message").asText()).isEqualTo("Rotate creds (password: \"[REDACTED]\")");
+        assertThat(out.get("session_id").asText()).isEqualTo("s-1");
+        assertThat(out.get("token_count").asInt()).isEqualTo(3);
+        JsonNode meta = out.get("event_metadata");
+        assertThat(meta.get("AWS_SECRET_ACCESS_KEY").asText()).isEqualTo("[REDACTED]");
+        assertThat(meta.get("DB_PASS").asText()).isEqualTo("[REDACTED]");
+        assertThat(meta.get("cookie").asText()).isEqualTo("[REDACTED]");
+        assertThat(meta.get("credentials").asText()).isEqualTo("[REDACTED]");
+        assertThat(meta.get("password").isNull()).isTrue();
+        assertThat(meta.get("environment").asText()).isEqualTo("prod");
+        assertThat(deploy.get("event_metadata").get("DB_PASS").asText()).as("the original").isEqualTo("meta db pass");
+    }
+
+    @Test
+    void masks_a_key_split_across_the_strings_of_a_json_array() {
+        ArrayNode lines = Json.MAPPER.createArrayNode().add("boot").add("-----BEGIN RSA PRIVATE KEY-----")
+                .add("MIIEow").add("-----END RSA PRIVATE KEY-----").add("ready");
+        assertThat(Redactor.redact(lines)).extracting(JsonNode::asText)
+                .containsExactly("boot", "[REDACTED]", "[REDACTED]", "[REDACTED]", "ready");
+    }
+
+    @Test
+    void redacting_twice_changes_nothing_more() {
+        String once = Redactor.redact("Authorization: Bearer abc123def456 password=\"x y\" redis://:pw@h/0 "
+                + "Cookie: a=b");
+        assertThat(Redactor.redact(once)).isEqualTo(once);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "2025-06-20T10:37:30Z ERROR auth - Identity provider certificate expired; token expired for user_1",
+            "2025-06-20T10:37:30.123+02:00 INFO api - user_id=42 session_id=abc token_count=3 max_tokens=4096",
+            "deploy 3f2a9c1d8e7b6a5f4e3d2c1b0a9f8e7d6c5b4a39 of acme/orders at 2025-06-20T10:37:30Z",
+            "request 123e4567-e89b-12d3-a456-426614174000 took 12ms; sessionId=9 tests pass: 42",
+            "GET https://api.example.com:8443/v1/items?page=2&limit=50 200",
+            "Token refreshed for bearer authentication; sha256=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+            "at dev.missioncontrol.agent.SessionRunner.runTool(SessionRunner.java:124)"})
+    void leaves_ordinary_log_lines_alone(String line) {
         assertThat(Redactor.redact(line)).isEqualTo(line);
     }
 }

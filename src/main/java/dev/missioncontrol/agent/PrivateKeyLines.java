@@ -1,0 +1,104 @@
+package dev.missioncontrol.agent;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Masks private keys (PEM, OpenSSH, PGP armor) that span lines. A log quotes a key one line at a time, and a tool may
+ * return those lines apart (a hit and its neighbours), so the lines are judged in order: everything from a BEGIN
+ * marker to its END marker goes, and where only one marker is in view, the key-like lines next to it go with it.
+ */
+final class PrivateKeyLines {
+    private static final String KIND = "[A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----";
+    private static final Pattern BEGIN = Pattern.compile("-----BEGIN " + KIND);
+    private static final Pattern END = Pattern.compile("-----END " + KIND);
+    /** A whole key within one text, also when its line breaks are escaped. */
+    static final Pattern BLOCK = Pattern.compile(BEGIN.pattern() + "[\\s\\S]*?" + END.pattern());
+    /** A line of a key's body: base64, a checksum (=abcd), or an armor header such as Proc-Type. */
+    private static final Pattern BODY = Pattern.compile(
+            "\\s*(?:[A-Za-z0-9+/]+=*|=[A-Za-z0-9+/]+|(?:Proc-Type|DEK-Info|Version|Comment|Hash|Charset): .*)\\s*");
+    /**
+     * Base64 filling a line of at least 40 characters with upper and lower case and a digit: a key's body line even
+     * with no marker in view. Hex digests and words never mix all three.
+     */
+    private static final Pattern WIDE_BODY = Pattern.compile(
+            "\\s*(?=[A-Za-z0-9+/]*[0-9])(?=[A-Za-z0-9+/]*[a-z])(?=[A-Za-z0-9+/]*[A-Z])[A-Za-z0-9+/]{40,}=*\\s*");
+
+    private PrivateKeyLines() {
+    }
+
+    static List<String> mask(List<String> lines) {
+        List<String> out = new ArrayList<>(lines);
+        boolean[] done = new boolean[lines.size()];
+        for (int i = 0; i < lines.size(); i++) {
+            if (!done[i] && BEGIN.matcher(lines.get(i)).find()) {
+                int end = endAfter(lines, i);
+                int last = end >= 0 ? end : bodyAfter(lines, i);
+                out.set(i, fromBegin(lines.get(i)));
+                for (int j = i + 1; j <= last; j++) {
+                    out.set(j, end == j ? toEnd(lines.get(j)) : maskedBody(lines.get(j)));
+                }
+                markDone(done, i, last);
+            }
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            if (!done[i] && END.matcher(lines.get(i)).find()) {
+                out.set(i, toEnd(lines.get(i)));
+                for (int j = i - 1; j >= 0 && !done[j] && BODY.matcher(lines.get(j)).matches(); j--) {
+                    out.set(j, maskedBody(lines.get(j)));
+                }
+            } else if (!done[i] && WIDE_BODY.matcher(lines.get(i)).matches()) {
+                out.set(i, Redactor.MASK);
+            }
+        }
+        return out;
+    }
+
+    private static int endAfter(List<String> lines, int begin) {
+        for (int j = begin + 1; j < lines.size(); j++) {
+            if (END.matcher(lines.get(j)).find()) {
+                return j;
+            }
+            if (BEGIN.matcher(lines.get(j)).find()) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** The last line of the key-like run after a BEGIN whose END is out of view; blank lines do not end it. */
+    private static int bodyAfter(List<String> lines, int begin) {
+        int last = begin;
+        for (int j = begin + 1; j < lines.size(); j++) {
+            if (BODY.matcher(lines.get(j)).matches()) {
+                last = j;
+            } else if (!lines.get(j).isBlank()) {
+                break;
+            }
+        }
+        return last;
+    }
+
+    private static void markDone(boolean[] done, int from, int to) {
+        for (int j = from; j <= to; j++) {
+            done[j] = true;
+        }
+    }
+
+    private static String maskedBody(String line) {
+        return line.isBlank() ? line : Redactor.MASK;
+    }
+
+    /** What precedes the BEGIN marker (a log prefix, a field name) stays. */
+    private static String fromBegin(String line) {
+        var m = BEGIN.matcher(line);
+        return m.find() ? line.substring(0, m.start()) + Redactor.MASK : line;
+    }
+
+    /** What follows the END marker stays. */
+    private static String toEnd(String line) {
+        var m = END.matcher(line);
+        return m.find() ? Redactor.MASK + line.substring(m.end()) : line;
+    }
+}

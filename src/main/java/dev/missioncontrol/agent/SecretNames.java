@@ -1,0 +1,50 @@
+package dev.missioncontrol.agent;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Whether a name (a JSON field, an environment variable, a header, the key of a log's key=value) says its value is a
+ * secret. The name is split into words at _ - . and camelCase, and its last word decides: the words before it say
+ * whose secret it is (DB_PASS, aws_secret_access_key, X-Amz-Signature), while a word after it says the value is only
+ * about the secret (session_id, token_count, password_updated_at), which an analyst needs to read.
+ */
+final class SecretNames {
+    /** Last words that name a secret. */
+    private static final Set<String> SECRET_WORDS = Set.of("password", "passwd", "pwd", "passphrase", "secret",
+            "token", "apikey", "credential", "credentials", "cookie", "authorization", "session", "signature", "sig");
+    /** A last word "key" names a secret when the word before it says which kind: api_key, secret_access_key. */
+    private static final Set<String> SECRET_KEY_KINDS = Set.of("api", "access", "private", "secret", "signing",
+            "encryption");
+    /** Words run together without a separator (PGPASSWORD, csrftoken, dbpass) still end in one of these. */
+    private static final List<String> SECRET_ENDINGS = List.of("password", "passwd", "passphrase", "secret", "token",
+            "apikey", "accesskey", "privatekey", "secretkey", "cookie", "credential", "credentials", "signature",
+            "pass");
+    /** Everyday words that end like a secret word; "pass" alone is a test result more often than a password. */
+    private static final Set<String> ORDINARY = Set.of("pass", "bypass", "compass", "surpass", "trespass");
+    private static final Pattern WORD_BREAK = Pattern.compile(
+            "[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])");
+
+    private SecretNames() {
+    }
+
+    static boolean named(String name) {
+        List<String> words = Arrays.stream(WORD_BREAK.split(name)).filter(w -> !w.isEmpty())
+                .map(w -> w.toLowerCase(Locale.ROOT)).toList();
+        if (words.isEmpty()) {
+            return false;
+        }
+        String last = words.getLast();
+        if (last.equals("key")) {
+            return words.size() > 1 && SECRET_KEY_KINDS.contains(words.get(words.size() - 2));
+        }
+        if (last.equals("pass")) {
+            return words.size() > 1; // DB_PASS, redis.pass
+        }
+        return SECRET_WORDS.contains(last)
+                || !ORDINARY.contains(last) && SECRET_ENDINGS.stream().anyMatch(last::endsWith);
+    }
+}

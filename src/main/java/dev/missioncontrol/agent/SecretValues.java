@@ -1,0 +1,96 @@
+package dev.missioncontrol.agent;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Masks the value after a name that says it is a secret ({@link SecretNames}), in free text: key=value, key: value,
+ * "key": "value" (also with the escaped quotes of a serialized string), and the Authorization and Cookie headers,
+ * whose value runs to the end of the line because it holds spaces, quotes and semicolons of its own.
+ */
+final class SecretValues {
+    /** A name and its separator; a name is only looked for where a word starts. */
+    private static final Pattern NAME = Pattern.compile("(?<![\\w.-])([\\w.-]++)\\\\?[\"']?[ \\t]*+([:=])[ \\t]*+");
+    /**
+     * The scheme of an Authorization value says how it authenticates, not who: it stays readable. Group 1 is a scheme
+     * whose credential is one word, so what follows that word is another matter and stays readable too.
+     */
+    private static final Pattern SCHEME = Pattern.compile("(?i)(?:(bearer|basic|token)|digest|negotiate|ntlm|oauth"
+            + "|hoba|mutual|apikey|sharedkey|aws4-hmac-sha256)\\s+");
+
+    private SecretValues() {
+    }
+
+    static String mask(String text) {
+        Matcher m = NAME.matcher(text);
+        StringBuilder out = null;
+        int copied = 0;
+        int from = 0;
+        while (from < text.length() && m.find(from)) {
+            from = m.end();
+            if (!SecretNames.named(m.group(1))) {
+                continue; // its value may still hold a name=secret of its own
+            }
+            String name = m.group(1).toLowerCase(Locale.ROOT);
+            boolean header = m.group(2).equals(":") && (name.endsWith("authorization") || name.endsWith("cookie"));
+            int[] value = value(text, m.end(), header, name.endsWith("authorization"));
+            if (value[0] < value[1] && !text.startsWith(Redactor.MASK, value[0])) {
+                out = out == null ? new StringBuilder(text.length()) : out;
+                out.append(text, copied, value[0]).append(Redactor.MASK);
+                copied = value[1];
+            }
+            from = Math.max(from, value[1]);
+        }
+        return out == null ? text : out.append(text, copied, text.length()).toString();
+    }
+
+    /** Where the value starting at {@code at} begins and ends: inside its quotes, or up to a separator. */
+    private static int[] value(String text, int at, boolean header, boolean keepScheme) {
+        String quote = text.startsWith("\\\"", at) || text.startsWith("\\'", at) ? text.substring(at, at + 2)
+                : at < text.length() && (text.charAt(at) == '"' || text.charAt(at) == '\'') ? text.substring(at, at + 1)
+                : "";
+        int start = at + quote.length();
+        int end = !quote.isEmpty() ? closing(text, start, quote) : header ? lineEnd(text, start) : wordEnd(text, start);
+        if (keepScheme) {
+            Matcher scheme = SCHEME.matcher(text).region(start, end);
+            if (scheme.lookingAt()) {
+                start = scheme.end();
+                end = scheme.group(1) == null ? end : Math.min(end, wordEnd(text, start));
+            }
+        }
+        return new int[] {start, end};
+    }
+
+    private static int closing(String text, int start, String quote) {
+        int end = lineEnd(text, start);
+        for (int i = text.indexOf(quote, start); i >= 0 && i < end; i = text.indexOf(quote, i + 1)) {
+            if (quote.length() == 2 || text.charAt(i - 1) != '\\') {
+                return i;
+            }
+        }
+        return end;
+    }
+
+    private static int lineEnd(String text, int from) {
+        int end = from;
+        while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+            end++;
+        }
+        return end;
+    }
+
+    /** An unquoted value ends at a space, a quote, the next query parameter, or an escaped quote. */
+    private static int wordEnd(String text, int from) {
+        int end = from;
+        while (end < text.length()) {
+            char c = text.charAt(end);
+            boolean escapedQuote = c == '\\' && end + 1 < text.length() && "\"'".indexOf(text.charAt(end + 1)) >= 0;
+            if (Character.isWhitespace(c) || c == '"' || c == '\'' || c == '&' || escapedQuote) {
+                break;
+            }
+            end++;
+        }
+        return end;
+    }
+}
