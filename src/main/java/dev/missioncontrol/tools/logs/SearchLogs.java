@@ -3,12 +3,14 @@ package dev.missioncontrol.tools.logs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.missioncontrol.agent.Redactor;
 import dev.missioncontrol.agent.SessionFacts;
 import dev.missioncontrol.agent.Tool;
 import dev.missioncontrol.agent.ToolResult;
 import dev.missioncontrol.logs.LogRecord;
 import dev.missioncontrol.store.Json;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -73,29 +75,40 @@ public final class SearchLogs implements Tool {
         ArrayNode searched = o.putArray("sources_searched");
         search.searched.forEach(searched::add);
         ArrayNode matches = o.putArray("matches");
-        for (LineSearch.Hit h : search.hits()) {
-            ObjectNode m = line(h.source, h.record);
-            m.set("before", lines(h.before));
-            m.set("after", lines(h.after));
-            matches.add(m);
-        }
+        search.hits().forEach(h -> matches.add(hit(h)));
         ArrayNode groups = o.putArray("groups");
         for (MatchGroups.Group g : search.groups.groups().stream().limit(MAX_GROUPS).toList()) {
-            groups.add(line(g.source(), g.first()).put("template", search.groups.template(g.id()))
-                    .put("count", g.count()));
+            groups.add(line(g.source(), g.first(), Redactor.redact(g.first().raw()))
+                    .put("template", Redactor.redact(search.groups.template(g.id()))).put("count", g.count()));
         }
         return o;
     }
 
-    private static ObjectNode line(String source, LogRecord r) {
-        return Json.object().put("source", source).put("line", r.lineNo())
-                .put("timestamp", TemplateJson.time(r.timestamp())).put("level", r.level())
-                .put("text", TemplateJson.line(r.raw()));
+    /** A hit and its neighbours are redacted together, in order, so a private key split across them is masked. */
+    private static ObjectNode hit(LineSearch.Hit h) {
+        List<String> texts = new ArrayList<>();
+        h.before.forEach(l -> texts.add(l.text()));
+        texts.add(h.record.raw());
+        h.after.forEach(l -> texts.add(l.text()));
+        List<String> redacted = Redactor.redactLines(texts);
+        int at = h.before.size();
+        ObjectNode m = line(h.source, h.record, redacted.get(at));
+        m.set("before", lines(h.before, redacted.subList(0, at)));
+        m.set("after", lines(h.after, redacted.subList(at + 1, redacted.size())));
+        return m;
     }
 
-    private static ArrayNode lines(List<LineSearch.Line> lines) {
+    private static ObjectNode line(String source, LogRecord r, String redacted) {
+        return Json.object().put("source", source).put("line", r.lineNo())
+                .put("timestamp", TemplateJson.time(r.timestamp())).put("level", r.level())
+                .put("text", TemplateJson.cut(redacted));
+    }
+
+    private static ArrayNode lines(List<LineSearch.Line> lines, List<String> redacted) {
         ArrayNode a = Json.MAPPER.createArrayNode();
-        lines.forEach(l -> a.add(Json.object().put("line", l.no()).put("text", TemplateJson.line(l.text()))));
+        for (int i = 0; i < lines.size(); i++) {
+            a.add(Json.object().put("line", lines.get(i).no()).put("text", TemplateJson.cut(redacted.get(i))));
+        }
         return a;
     }
 }

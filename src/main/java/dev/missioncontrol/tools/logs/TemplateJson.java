@@ -9,7 +9,7 @@ import dev.missioncontrol.store.Json;
 import dev.missioncontrol.agent.Redactor;
 import java.time.Instant;
 
-/** How one template, trend or line is written into a tool result. Every quoted line is redacted here. */
+/** How a template, trend or line is written into a tool result. Every quoted line and template is redacted here. */
 final class TemplateJson {
     static final int SAMPLE_CHARS = 600;
     /** Only the message is wanted from the re-read sample; its year does not matter. */
@@ -20,7 +20,7 @@ final class TemplateJson {
 
     static ObjectNode template(MinedSource source, TemplateSummary t, boolean withHistogram) {
         ObjectNode o = Json.object().put("id", source.idOf(t.id())).put("source", source.name())
-                .put("template", t.template()).put("count", t.count()).put("errors", t.errors())
+                .put("template", Redactor.redact(t.template())).put("count", t.count()).put("errors", t.errors())
                 .put("warnings", t.warnings()).put("level", t.mainLevel()).put("problem", ProblemSigns.reason(t))
                 .put("first_seen", time(t.firstSeen())).put("last_seen", time(t.lastSeen()))
                 .put("first_line", t.firstLineNo()).put("sample", line(t.sample()))
@@ -62,8 +62,12 @@ final class TemplateJson {
 
     /** The first line of a (possibly multi-line) sample, redacted and cut to a readable length. */
     static String line(String raw) {
-        String text = Redactor.redact(raw);
-        return text.length() <= SAMPLE_CHARS ? text : text.substring(0, SAMPLE_CHARS) + "…";
+        return cut(Redactor.redact(raw));
+    }
+
+    /** Cuts redacted text to a readable length; cutting first could leave a secret too short to recognise. */
+    static String cut(String redacted) {
+        return redacted.length() <= SAMPLE_CHARS ? redacted : redacted.substring(0, SAMPLE_CHARS) + "…";
     }
 
     static String time(Instant t) {

@@ -59,4 +59,15 @@ class AnalyzeLogsTest {
         ToolResult r = new AnalyzeLogs(new MinedLogs(1)).run(Json.object(), session("c", Json.object()));
         assertThat(r.status()).isEqualTo(ToolResult.Status.NO_DATA);
     }
+
+    @Test
+    void the_mined_template_is_redacted_like_the_sample() {
+        String logs = "2026-01-01T10:00:00Z INFO api - boot with aws_secret_access_key="
+                + "LogAwsSecret0abcdefghij/klmnopqrstuvwxyzA\n"
+                + "2026-01-01T10:00:01Z WARN api - upstream refused Bearer abcdefghijklmnopqrstuvwxyzABCDEF\n";
+        ToolResult r = new AnalyzeLogs(new MinedLogs(2)).run(Json.object(),
+                session("t", Json.object().put("logs", logs)));
+        assertThat(r.data().path("templates")).extracting(t -> t.path("template").asText())
+                .contains("boot with aws_secret_access_key=[REDACTED]", "upstream refused Bearer [REDACTED]");
+    }
 }

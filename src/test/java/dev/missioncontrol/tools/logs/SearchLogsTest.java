@@ -73,4 +73,19 @@ class SearchLogsTest {
         assertThat(r.data().path("matches")).extracting(m -> m.path("source").asText())
                 .containsExactly("context.logs", "context.tool_outputs.fetch_logs");
     }
+
+    @Test
+    void masks_a_private_key_split_across_a_hit_and_its_neighbours() {
+        String logs = String.join("\n", "2026-01-01T00:00:01Z INFO api - loaded signing key",
+                "-----BEGIN RSA PRIVATE KEY-----", "MIIEowIBAAKCAQEA7bq98Xc9mUK4Fz2hG5b1eTqU0ZPzQx9c7n3mYvA1kz0fYtQ1",
+                "kZ9dH7gF5eA3oI0a==", "-----END RSA PRIVATE KEY-----", "2026-01-01T00:00:02Z INFO api - ready");
+        ToolResult r = new SearchLogs().run(Json.object().put("query", "MIIEow").put("context_lines", 2),
+                session(Json.object().put("logs", logs)));
+        JsonNode hit = r.data().path("matches").get(0);
+        assertThat(hit.path("before")).extracting(l -> l.path("text").asText())
+                .containsExactly("2026-01-01T00:00:01Z INFO api - loaded signing key", "[REDACTED]");
+        assertThat(hit.path("text").asText()).isEqualTo("[REDACTED]");
+        assertThat(hit.path("after")).extracting(l -> l.path("text").asText())
+                .containsExactly("[REDACTED]", "[REDACTED]");
+    }
 }
