@@ -4,12 +4,19 @@ import dev.langchain4j.model.anthropic.AnthropicChatModel;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 
-/** Builds the provider's chat model. Retries are off: a failing provider hands the session to the analyst. */
+/**
+ * Builds the provider's chat model, behind the redactor. Retries are off: a failing provider hands the session to
+ * the analyst.
+ */
 public final class ChatModels {
     private ChatModels() {
     }
 
     public static ChatModel create(LlmSettings s) {
+        return new RedactingChatModel(provider(s));
+    }
+
+    private static ChatModel provider(LlmSettings s) {
         return switch (s.provider().toLowerCase()) {
             case "openai" -> OpenAiChatModel.builder().baseUrl(s.baseUrl()).apiKey(s.apiKey())
                     .modelName(s.model()).timeout(s.timeout()).maxRetries(0).build();

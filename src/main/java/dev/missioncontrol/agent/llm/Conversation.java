@@ -15,8 +15,10 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * Rebuilds the model's conversation from the timeline, so nothing but the timeline is state. Everything that leaves
- * the process passes through the redactor first; pasted logs are never sent whole, only what tools return about them.
+ * Rebuilds the model's conversation from the timeline, so nothing but the timeline is state. Every message is masked
+ * on its way out by {@link RedactingChatModel}; a tool result is redacted here already, field by field and before it
+ * is cut, so neither its JSON escaping nor the cut can split a secret from its name. Pasted logs are never sent whole,
+ * only what tools return about them.
  */
 final class Conversation {
     /** A tool result is cut to this many characters before it is sent; the model can always search for more. */
@@ -28,7 +30,7 @@ final class Conversation {
     static List<ChatMessage> of(History h) {
         List<ChatMessage> messages = new ArrayList<>();
         messages.add(SystemMessage.from(Instructions.SYSTEM));
-        messages.add(UserMessage.from(Redactor.redact(Instructions.request(h.session()))));
+        messages.add(UserMessage.from(Instructions.request(h.session())));
         Iterator<Entry> it = h.entries().iterator();
         while (it.hasNext()) {
             Entry e = it.next();
@@ -38,10 +40,9 @@ final class Conversation {
                 messages.add(ToolExecutionResultMessage.from(callId(e.data().path("call_seq").asLong()),
                         e.data().path("tool").asText(), result(e)));
             } else if (e.isUserMessage()) {
-                messages.add(UserMessage.from(Redactor.redact(e.text())));
+                messages.add(UserMessage.from(e.text()));
             } else if (e.is("message") || e.is("report")) {
-                messages.add(AiMessage.from(Redactor.redact(e.is("report")
-                        ? e.data().path("markdown").asText(e.text()) : e.text())));
+                messages.add(AiMessage.from(e.is("report") ? e.data().path("markdown").asText(e.text()) : e.text()));
             }
         }
         return messages;
@@ -53,9 +54,8 @@ final class Conversation {
     }
 
     private static String result(Entry r) {
-        JsonNode data = r.data().path("data");
-        String text = r.data().path("status").asText() + ": " + r.text() + "\n" + data;
-        String redacted = Redactor.redact(text);
+        JsonNode data = Redactor.redact(r.data().path("data"));
+        String redacted = Redactor.redact(r.data().path("status").asText() + ": " + r.text()) + "\n" + data;
         return redacted.length() <= MAX_RESULT_CHARS ? redacted
                 : redacted.substring(0, MAX_RESULT_CHARS) + "\n[cut: " + (redacted.length() - MAX_RESULT_CHARS)
                         + " more characters]";

@@ -1,7 +1,10 @@
 package dev.missioncontrol.agent.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.missioncontrol.agent.Redactor;
 import dev.missioncontrol.agent.SessionFacts;
+import dev.missioncontrol.store.Json;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,15 +36,19 @@ final class Instructions {
                 .append(s.prompt()).append("\n");
         JsonNode ctx = s.context();
         if (ctx != null && ctx.isObject()) {
+            ObjectNode shown = Json.object();
             List<String> attached = new ArrayList<>();
-            ctx.fields().forEachRemaining(f -> {
+            ctx.properties().forEach(f -> {
                 if (!PASTED.contains(f.getKey()) && f.getValue().isValueNode()
                         && f.getValue().asText().length() <= 500) {
-                    sb.append(f.getKey()).append(": ").append(f.getValue().asText()).append("\n");
+                    shown.set(f.getKey(), f.getValue());
                 } else {
                     attached.add(f.getKey());
                 }
             });
+            // redacted as fields, so a field named db_pass is masked whole, spaces and all
+            Redactor.redact(shown).properties().forEach(f -> sb.append(f.getKey()).append(": ")
+                    .append(f.getValue().asText()).append("\n"));
             if (!attached.isEmpty()) {
                 sb.append("Attached (read them with the tools, not shown here): ").append(attached).append("\n");
             }

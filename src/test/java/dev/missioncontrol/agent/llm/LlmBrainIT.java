@@ -88,6 +88,28 @@ class LlmBrainIT {
         }
     }
 
+    @Test
+    void no_planted_secret_reaches_the_provider_on_any_path() {
+        try (FakeOpenAi llm = new FakeOpenAi(); TestServer server = serverWith(llm)) {
+            llm.thenToolCall("analyze_logs", "{}")
+                    .thenToolCall("search_logs", "{\"query\":\"signing key\",\"context_lines\":8}")
+                    .thenToolCall("search_logs", "{\"query\":\"MIIEow\",\"context_lines\":3}")
+                    .thenToolCall("list_deployments", "{}")
+                    .thenText("## Summary\n\nThe payment provider timed out.").thenText("Rotate it.");
+            Api api = server.api();
+            assertThat(api.post("/api/v1/deployments/", PlantedSecrets.deployment()).status()).isEqualTo(201);
+            String id = api.post("/api/v1/agent-sessions/", PlantedSecrets.session()).json()
+                    .get("session_id").asText();
+            awaitCompleted(api, id);
+            api.post("/api/v1/agent-sessions/" + id + "/messages/", PlantedSecrets.followUp());
+            await().atMost(Duration.ofSeconds(20)).until(() -> llm.requests.size() == 6);
+
+            String sent = String.join("\n", llm.requests);
+            assertThat(sent).contains("list_deployments").contains("[REDACTED]");
+            assertThat(PlantedSecrets.ALL).as("secrets sent to the provider").filteredOn(sent::contains).isEmpty();
+        }
+    }
+
     private static String json(String prompt, String logs) {
         return "{\"prompt\":\"" + prompt + "\",\"context\":{\"service\":\"payments\",\"logs\":\"" + logs + "\"}}";
     }
