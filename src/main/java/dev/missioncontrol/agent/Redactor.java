@@ -45,8 +45,9 @@ public final class Redactor {
     /** Each rule keeps group 1 (what names the secret) and masks the rest of the match. */
     private static final List<Pattern> KEEP_PREFIX = List.of(
             // scheme://user:password@host, also with no user; the password may hold @ and /, so it runs to the
-            // last @ before the query (a user:port is no password)
-            Pattern.compile("(\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^/\\s:@\"']*:)(?!\\d{1,5}(?:[/?#\"']|$))[^\\s?#\"']+(?=@)"),
+            // last @ before the query (a host:port is no password). Bounded, so a long line is read in linear time.
+            Pattern.compile("(\\b[a-zA-Z][a-zA-Z0-9+.-]{0,31}://[^/\\s:@\"']{0,256}:)(?!\\d{1,5}(?:[/?#\"']|$))"
+                    + "[^\\s?#\"']{1,256}(?=@)"),
             Pattern.compile("(\\bhttps://hooks\\.slack\\.com/(?:services|workflows|triggers)/)[A-Za-z0-9/_-]+"));
 
     /** Bearer xyz, Basic xyz, Token xyz: masked when xyz looks generated, so "token expired" stays readable. */
@@ -61,7 +62,7 @@ public final class Redactor {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String keys = PrivateKeyLines.BLOCK.matcher(text).replaceAll(MASK);
+        String keys = text.contains("-----END ") ? PrivateKeyLines.BLOCK.matcher(text).replaceAll(MASK) : text;
         return inLine(String.join("\n", PrivateKeyLines.mask(Arrays.asList(keys.split("\n", -1)))));
     }
 
