@@ -51,6 +51,9 @@ final class SecretValues {
                 : at < text.length() && (text.charAt(at) == '"' || text.charAt(at) == '\'') ? text.substring(at, at + 1)
                 : "";
         int start = at + quote.length();
+        if (!quote.isEmpty() && (start >= text.length() || "\"',}]".indexOf(text.charAt(start)) >= 0)) {
+            return new int[] {start, start}; // an empty value, or the quote that closes the string around the name
+        }
         int end = !quote.isEmpty() ? closing(text, start, quote) : header ? lineEnd(text, start) : wordEnd(text, start);
         if (keepScheme) {
             Matcher scheme = SCHEME.matcher(text).region(start, end);
