@@ -3,11 +3,10 @@ package dev.missioncontrol.signals;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.missioncontrol.errors.FieldError;
 import dev.missioncontrol.errors.ValidationException;
+import dev.missioncontrol.store.WireTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -97,9 +96,8 @@ final class SignalInput {
         } else if (v.isNumber()) {
             t = Instant.ofEpochMilli(Math.round(v.asDouble() * 1000));
         } else if (v.isTextual()) {
-            try {
-                t = OffsetDateTime.parse(v.asText()).toInstant();
-            } catch (DateTimeParseException e) {
+            t = WireTime.parse(v.asText()).orElse(null);
+            if (t == null) {
                 return fail(at, "invalid", "must be an RFC 3339 time such as 2026-01-15T10:30:00Z, or epoch seconds");
             }
         } else {

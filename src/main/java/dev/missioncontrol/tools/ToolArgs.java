@@ -3,8 +3,8 @@ package dev.missioncontrol.tools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.missioncontrol.store.Json;
+import dev.missioncontrol.store.WireTime;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 
 /** Reading tool arguments and describing them, the same way for every tool. */
 public final class ToolArgs {
@@ -14,7 +14,11 @@ public final class ToolArgs {
     /** An RFC 3339 argument, or {@code fallback} when it is absent or blank. A malformed one fails the call. */
     public static Instant time(JsonNode args, String field, Instant fallback) {
         String raw = args.path(field).asText(null);
-        return raw == null || raw.isBlank() ? fallback : OffsetDateTime.parse(raw.strip()).toInstant();
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        return WireTime.parse(raw).orElseThrow(() -> new IllegalArgumentException(
+                field + " must be an RFC 3339 time such as 2026-01-15T10:30:00Z, in the years 0000 to 9999"));
     }
 
     /** An object schema with the {@code since}/{@code until} window every time-bound tool takes. */

@@ -4,10 +4,9 @@ import dev.missioncontrol.errors.FieldError;
 import dev.missioncontrol.errors.ValidationException;
 import dev.missioncontrol.store.Cursor;
 import dev.missioncontrol.store.Ids;
+import dev.missioncontrol.store.WireTime;
 import io.javalin.http.Context;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** Reads query parameters strictly: a bad value gets a 422 naming the parameter, never a silent default. */
@@ -40,11 +39,8 @@ public final class QueryParams {
         if (raw == null || raw.isBlank()) {
             return null;
         }
-        try {
-            return OffsetDateTime.parse(raw.trim()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw invalid(name, "must be an RFC 3339 time such as 2026-01-15T10:30:00Z");
-        }
+        return WireTime.parse(raw).orElseThrow(() ->
+                invalid(name, "must be an RFC 3339 time such as 2026-01-15T10:30:00Z, in the years 0000 to 9999"));
     }
 
     public static Cursor cursor(Context ctx) {

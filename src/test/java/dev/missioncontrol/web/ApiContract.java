@@ -202,6 +202,10 @@ abstract class ApiContract {
             Api.Reply r = c.send().get();
             assertThat(r.status()).as(c.name() + ": " + r.body()).isEqualTo(c.expectedStatus());
             assertProblem(r, c.expectedStatus());
+            if (c.pointer() != null) {
+                assertThat(r.json().path("errors").findValuesAsText("pointer")).as(c.name() + ": " + r.body())
+                        .contains(c.pointer());
+            }
         }
     }
 

@@ -3,6 +3,12 @@ package dev.missioncontrol.web;
 import dev.missioncontrol.testing.Api;
 import java.util.function.Supplier;
 
-/** One malformed request and the status API.md documents for it. */
-record BadRequest(String name, int expectedStatus, Supplier<Api.Reply> send) {
+/**
+ * One malformed request and the status API.md documents for it; for a 422, {@code pointer} (when not null) is the
+ * field its errors[] must name.
+ */
+record BadRequest(String name, int expectedStatus, String pointer, Supplier<Api.Reply> send) {
+    BadRequest(String name, int expectedStatus, Supplier<Api.Reply> send) {
+        this(name, expectedStatus, null, send);
+    }
 }

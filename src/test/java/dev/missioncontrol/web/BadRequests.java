@@ -13,6 +13,7 @@ import java.util.Set;
 final class BadRequests {
     private static final String D = ApiContract.DEPLOY;
     private static final String S = ApiContract.SESSIONS;
+    private static final String SIGNALS = "/api/v1/signals/";
     private static final String OK_DEPLOY = "{\"deployment_request\":\"x\",\"repository_full_name\":\"acme/web\"";
 
     private BadRequests() {
@@ -50,6 +51,8 @@ final class BadRequests {
         session(c, api, "prompt as array", "{\"prompt\":[\"a\"]}");
         session(c, api, "context as string", "{\"prompt\":\"p\",\"context\":\"logs\"}");
         session(c, api, "bad session_type", "{\"prompt\":\"p\",\"session_type\":\"deploy_monitor\"}");
+        c.add(new BadRequest("signal time past year 9999", 422, "/samples/0/timestamp", () -> api.post(SIGNALS,
+                "{\"samples\":[{\"name\":\"up\",\"value\":1,\"timestamp\":\"+999999999-12-31T23:59:59Z\"}]}")));
     }
 
     private static void bodies(List<BadRequest> c, Api api) throws IOException {
@@ -99,6 +102,9 @@ final class BadRequests {
         c.add(new BadRequest("limit zero", 422, () -> api.get(D + "?limit=0")));
         c.add(new BadRequest("limit not a number", 422, () -> api.get(D + "?limit=ten")));
         c.add(new BadRequest("bad since", 422, () -> api.get(D + "?since=yesterday")));
+        query(c, api, "since past year 9999", D + "?since=%2B999999999-12-31T23:59:59Z", "since");
+        query(c, api, "until before year 0", D + "?until=-999999999-01-01T00:00:00Z", "until");
+        query(c, api, "session since past year 9999", S + "?since=%2B999999999-12-31T23:59:59Z", "since");
         c.add(new BadRequest("bad cursor", 422, () -> api.get(S + "?cursor=garbage")));
         c.add(new BadRequest("bad status filter", 422, () -> api.get(S + "?status=running")));
         c.add(new BadRequest("wait over 600", 422, () -> api.get(D + "00000000-0000-7000-8000-000000000000/?wait=601")));
@@ -106,6 +112,10 @@ final class BadRequests {
         c.add(new BadRequest("unknown deployment", 404, () -> api.get(D + "00000000-0000-7000-8000-000000000000/")));
         c.add(new BadRequest("unknown route", 404, () -> api.get("/api/v1/nothing-here")));
         c.add(new BadRequest("wrong method", 405, () -> api.send(api.builder(D).DELETE().build())));
+    }
+
+    private static void query(List<BadRequest> c, Api api, String name, String path, String param) {
+        c.add(new BadRequest(name, 422, "/query/" + param, () -> api.get(path)));
     }
 
     private static void deploy(List<BadRequest> c, Api api, String name, String body) {

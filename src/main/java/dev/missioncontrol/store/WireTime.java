@@ -1,0 +1,29 @@
+package dev.missioncontrol.store;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/**
+ * A time as clients write it: RFC 3339, which allows only the years 0000 to 9999. Java reads far wider years
+ * ({@code +999999999-12-31T23:59:59Z}), which do not fit the epoch milliseconds every store keeps, so those are
+ * refused here like any other malformed time.
+ */
+public final class WireTime {
+    private static final int FIRST_YEAR = 0;
+    private static final int LAST_YEAR = 9999;
+
+    private WireTime() {
+    }
+
+    /** The instant, or empty when the text is not an RFC 3339 time in the years 0000 to 9999. */
+    public static Optional<Instant> parse(String text) {
+        try {
+            OffsetDateTime t = OffsetDateTime.parse(text.strip());
+            return t.getYear() < FIRST_YEAR || t.getYear() > LAST_YEAR ? Optional.empty() : Optional.of(t.toInstant());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}

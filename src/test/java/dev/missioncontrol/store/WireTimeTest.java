@@ -1,0 +1,25 @@
+package dev.missioncontrol.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class WireTimeTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999Z", "2026-01-15T10:30:00+02:00",
+        " 2026-01-15T10:30:00Z "})
+    void reads_rfc_3339_times_of_the_years_0000_to_9999_as_epoch_millis(String text) {
+        Instant t = WireTime.parse(text).orElseThrow();
+        assertThat(Instant.ofEpochMilli(t.toEpochMilli())).isEqualTo(t);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z", "+10000-01-01T00:00:00Z",
+        "-0001-12-31T23:59:59Z", "yesterday", "2026-01-15", ""})
+    void refuses_years_beyond_rfc_3339_and_anything_else_malformed(String text) {
+        assertThat(WireTime.parse(text)).isEmpty();
+    }
+}
