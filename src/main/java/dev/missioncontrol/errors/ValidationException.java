@@ -2,18 +2,16 @@ package dev.missioncontrol.errors;
 
 import java.util.List;
 
-/** The request was well-formed JSON but broke the contract; answered with 422 and the list of field errors. */
+/**
+ * The request was well-formed JSON but broke the contract; answered with 422 and the list of field errors, which is
+ * never empty: API.md promises a client that errors[] names the field and why.
+ */
 public final class ValidationException extends RuntimeException {
     private final List<FieldError> errors;
 
     public ValidationException(List<FieldError> errors) {
         super(describe(errors));
         this.errors = List.copyOf(errors);
-    }
-
-    public ValidationException(String detail) {
-        super(detail);
-        this.errors = List.of();
     }
 
     public List<FieldError> errors() {

@@ -2,10 +2,12 @@ package dev.missioncontrol.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.missioncontrol.auth.Principal;
+import dev.missioncontrol.errors.FieldError;
 import dev.missioncontrol.errors.ValidationException;
 import dev.missioncontrol.orgs.ApiKeyFormat;
 import dev.missioncontrol.store.Json;
 import io.javalin.http.Context;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
@@ -56,7 +58,7 @@ public final class Creation {
 
     private static void replay(Context ctx, IdempotencyStore.Entry entry, String hash) {
         if (!entry.requestHash().equals(hash)) {
-            throw new ValidationException("Idempotency-Key was already used with a different request body");
+            throw keyError("was already used with a different request body; send a new key for a new request");
         }
         if (entry.statusCode() == null) {
             throw HttpProblem.conflict("a request with this Idempotency-Key is still being processed; retry shortly");
@@ -73,8 +75,12 @@ public final class Creation {
 
     private static void checkKey(String key) {
         if (key.isBlank() || key.length() > MAX_KEY || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
-            throw new ValidationException(java.util.List.of(new dev.missioncontrol.errors.FieldError(
-                    "/headers/Idempotency-Key", "invalid", "must be 1 to 255 visible ASCII characters")));
+            throw keyError("must be 1 to 255 visible ASCII characters");
         }
+    }
+
+    /** A refusal pointing at the header, as query parameters are pointed at under /query/. */
+    private static ValidationException keyError(String detail) {
+        return new ValidationException(List.of(new FieldError("/headers/Idempotency-Key", "invalid", detail)));
     }
 }

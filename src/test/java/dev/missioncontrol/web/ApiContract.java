@@ -268,6 +268,9 @@ abstract class ApiContract {
         assertThat(p.hasNonNull("detail")).isTrue();
         assertThat(p.get("request_id").asText()).isNotBlank();
         assertThat(r.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("dev.missioncontrol.");
+        if (status == 422) {
+            assertThat(p.path("errors").isArray() && !p.path("errors").isEmpty()).as("errors[] of " + r.body()).isTrue();
+        }
         if (status == 401) {
             assertThat(r.header("WWW-Authenticate")).startsWith("Bearer");
             assertThat(r.header("RateLimit-Policy")).as("a refusal says which limit it counted against").isNotNull();

@@ -71,8 +71,13 @@ final class BadRequests {
                 Map.of("Content-Type", "application/json", "Content-Encoding", "gzip"))));
         c.add(new BadRequest("unknown encoding", 415, () -> api.postBytes(D, "{}".getBytes(),
                 Map.of("Content-Type", "application/json", "Content-Encoding", "br"))));
-        c.add(new BadRequest("Idempotency-Key too long", 422, () -> api.post(D, OK_DEPLOY + "}",
+        c.add(new BadRequest("Idempotency-Key too long", 422, "/headers/Idempotency-Key", () -> api.post(D, OK_DEPLOY + "}",
                 Map.of("Idempotency-Key", "k".repeat(256)))));
+        String idem = "conflict-" + System.nanoTime();
+        c.add(new BadRequest("Idempotency-Key reused with another body", 422, "/headers/Idempotency-Key", () -> {
+            api.post(S, "{\"prompt\":\"a\"}", Map.of("Idempotency-Key", idem));
+            return api.post(S, "{\"prompt\":\"b\"}", Map.of("Idempotency-Key", idem));
+        }));
         c.add(new BadRequest("message without content", 422, () -> api.post(S + sessionId(api) + "/messages/", "{}")));
     }
 
