@@ -1,6 +1,8 @@
 package dev.missioncontrol.web;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.missioncontrol.store.Json;
 import io.javalin.http.Context;
 import java.io.FilterInputStream;
@@ -16,6 +18,10 @@ import java.util.zip.ZipException;
  * refused as soon as it grows past it.
  */
 public final class RequestBody {
+    /** A body is one JSON value: anything after it (a second object, stray text) makes it malformed, not ignored. */
+    private static final ObjectReader ONE_VALUE = Json.MAPPER.reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     private RequestBody() {
     }
 
@@ -40,7 +46,7 @@ public final class RequestBody {
         UnreadBody.started(ctx);
         try (InputStream raw = new Unclosed(ctx.req().getInputStream());
              InputStream in = new Bounded(encoding.equals("gzip") ? new GZIPInputStream(raw, 65536) : raw, limit)) {
-            return Json.MAPPER.readTree(in);
+            return ONE_VALUE.readTree(in);
         } catch (ZipException e) {
             throw HttpProblem.badRequest("the body is not valid gzip");
         } catch (UncheckedIOException e) {
@@ -49,9 +55,9 @@ public final class RequestBody {
             if (e.getCause() instanceof UncheckedIOException) {
                 throw tooLarge(limit);
             }
-            throw HttpProblem.badRequest("the body is not valid JSON: " + e.getOriginalMessage());
+            throw HttpProblem.badRequest(JsonSyntax.describe(e));
         } catch (IOException e) {
-            throw HttpProblem.badRequest("the body could not be read: " + e.getMessage());
+            throw HttpProblem.badRequest("the body could not be read to its end; send it again");
         }
     }
 

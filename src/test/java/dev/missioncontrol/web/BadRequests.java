@@ -23,6 +23,7 @@ final class BadRequests {
         List<BadRequest> c = new ArrayList<>();
         fields(c, api);
         bodies(c, api);
+        notQuiteJson(c, api);
         credentials(c, server, api);
         queries(c, api);
         return c;
@@ -79,6 +80,22 @@ final class BadRequests {
             return api.post(S, "{\"prompt\":\"b\"}", Map.of("Idempotency-Key", idem));
         }));
         c.add(new BadRequest("message without content", 422, () -> api.post(S + sessionId(api) + "/messages/", "{}")));
+    }
+
+    /** Bodies a lenient parser would take or quietly change; none may name the parser's classes when refused. */
+    private static void notQuiteJson(List<BadRequest> c, Api api) {
+        String meta = "{\"deployment_request\":\"x\",\"repository_full_name\":\"acme/web\",\"event_metadata\":";
+        c.add(new BadRequest("NaN", 400, () -> api.post(D, meta + "{\"a\":NaN}}")));
+        c.add(new BadRequest("comment", 400, () -> api.post(D, "{/* note */\"deployment_request\":\"x\"}")));
+        c.add(new BadRequest("nested too deep", 400, () -> api.post(D, meta + "[".repeat(300) + "]".repeat(300) + "}")));
+        c.add(new BadRequest("number too long", 400, () -> api.post(D, meta + "{\"a\":" + "9".repeat(1001) + "}}")));
+        c.add(new BadRequest("name too long", 400, () -> api.post(D, meta + "{\"" + "n".repeat(50_001) + "\":1}}")));
+        c.add(new BadRequest("text after the object", 400, () -> api.post(D, OK_DEPLOY + "} xx")));
+        c.add(new BadRequest("second object after the first", 400, () -> api.post(D, OK_DEPLOY + "}{\"a\":1}")));
+        byte[] latin1 = "{\"deployment_request\":\"caf\u00e9\"}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        c.add(new BadRequest("not UTF-8", 400, () -> api.postBytes(D, latin1, Map.of("Content-Type", "application/json"))));
+        c.add(new BadRequest("lone surrogate in a context key", 400,
+                () -> api.post(S, "{\"prompt\":\"p\",\"context\":{\"\\udc00/x\":1}}")));
     }
 
     private static void credentials(List<BadRequest> c, TestServer server, Api api) {

@@ -1,0 +1,71 @@
+package dev.missioncontrol.web;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.missioncontrol.store.Json;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Says in plain words why a body is not JSON, with where when the parser knows. The parser's own messages name its
+ * classes, methods and feature switches, which mean nothing to a client, so they are never passed on.
+ */
+final class JsonSyntax {
+    private static final StreamReadConstraints LIMITS = Json.MAPPER.getFactory().streamReadConstraints();
+
+    /** What a parser message is about (matched by a phrase in it, first match wins), in a client's words. */
+    private static final List<Map.Entry<String, String>> KNOWN = List.of(
+            Map.entry("Non-standard token", "NaN and Infinity are not JSON numbers"),
+            Map.entry("comment", "JSON has no comments"),
+            Map.entry("UTF-8", "it is not UTF-8 text"),
+            Map.entry("numeric value", "a number is not written the way JSON writes numbers"),
+            Map.entry("Illegal unquoted character", "a control character in a string must be escaped"),
+            Map.entry("character escape", "a string holds an escape JSON does not have"),
+            Map.entry("surrogate", "a field name holds an unpaired UTF-16 surrogate, which is not a character"),
+            Map.entry("Unrecognized token", "unexpected text where a value belongs"));
+
+    private JsonSyntax() {
+    }
+
+    static String describe(JacksonException e) {
+        String reason = reason(e, e.getOriginalMessage() == null ? "" : e.getOriginalMessage());
+        JsonLocation at = e.getLocation();
+        String where = at == null || at.getLineNr() < 1 ? "" : " (line " + at.getLineNr() + ", column "
+                + at.getColumnNr() + ")";
+        return "the body is not valid JSON: " + reason + where;
+    }
+
+    private static String reason(JacksonException e, String message) {
+        if (e instanceof StreamConstraintsException) {
+            return overLimit(message);
+        }
+        if (e instanceof MismatchedInputException && message.startsWith("Trailing token")) {
+            return "something follows the JSON value; send exactly one object";
+        }
+        if (e instanceof JsonEOFException) {
+            return "it ends before the JSON value is complete";
+        }
+        return KNOWN.stream().filter(k -> message.contains(k.getKey())).map(Map.Entry::getValue)
+                .findFirst().orElse("unexpected character");
+    }
+
+    private static String overLimit(String message) {
+        if (message.contains("nesting depth")) {
+            return "objects and arrays nest more than " + LIMITS.getMaxNestingDepth() + " deep";
+        }
+        if (message.startsWith("Number value length")) {
+            return "a number is longer than " + LIMITS.getMaxNumberLength() + " characters";
+        }
+        if (message.startsWith("Name length")) {
+            return "a field name is longer than " + LIMITS.getMaxNameLength() + " characters";
+        }
+        if (message.startsWith("String value length")) {
+            return "a string is longer than " + LIMITS.getMaxStringLength() + " characters";
+        }
+        return "it is over one of the limits the server reads JSON within";
+    }
+}
