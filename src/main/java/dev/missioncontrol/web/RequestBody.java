@@ -3,19 +3,22 @@ package dev.missioncontrol.web;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.missioncontrol.errors.FieldError;
+import dev.missioncontrol.errors.ValidationException;
 import dev.missioncontrol.store.Json;
 import io.javalin.http.Context;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
  * Reads a JSON object body within a size limit. The limit applies to the decompressed size, so a small gzip bomb is
- * refused as soon as it grows past it.
+ * refused as soon as it grows past it. Values the server could not keep as sent are refused too (see LossyValues).
  */
 public final class RequestBody {
     /** A body is one JSON value: anything after it (a second object, stray text) makes it malformed, not ignored. */
@@ -38,6 +41,10 @@ public final class RequestBody {
         }
         if (!node.isObject()) {
             throw HttpProblem.badRequest("the body must be a JSON object");
+        }
+        List<FieldError> lossy = LossyValues.in(node);
+        if (!lossy.isEmpty()) {
+            throw new ValidationException(lossy);
         }
         return node;
     }

@@ -94,6 +94,10 @@ final class BadRequests {
         c.add(new BadRequest("second object after the first", 400, () -> api.post(D, OK_DEPLOY + "}{\"a\":1}")));
         byte[] latin1 = "{\"deployment_request\":\"caf\u00e9\"}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         c.add(new BadRequest("not UTF-8", 400, () -> api.postBytes(D, latin1, Map.of("Content-Type", "application/json"))));
+        c.add(new BadRequest("number beyond a double", 422, "/event_metadata/a",
+                () -> api.post(D, meta + "{\"a\":1e999999}}")));
+        c.add(new BadRequest("lone surrogate", 422, "/event_metadata/b~1c/0",
+                () -> api.post(D, meta + "{\"b/c\":[\"x\\ud800\"]}}")));
         c.add(new BadRequest("lone surrogate in a context key", 400,
                 () -> api.post(S, "{\"prompt\":\"p\",\"context\":{\"\\udc00/x\":1}}")));
     }
