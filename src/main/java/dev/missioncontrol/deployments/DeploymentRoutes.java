@@ -63,7 +63,7 @@ public final class DeploymentRoutes implements RouteGroup {
             throw QueryParams.invalid("status", "must be one of " + String.join(", ", DeploymentInput.STATUSES));
         }
         int limit = QueryParams.limit(ctx, 20, 100);
-        var q = new DeploymentQuery(p.orgId(), ctx.queryParam("repository"), status, QueryParams.time(ctx, "since"),
+        var q = new DeploymentQuery(p.orgId(), QueryParams.text(ctx, "repository"), status, QueryParams.time(ctx, "since"),
                 QueryParams.time(ctx, "until"), QueryParams.cursor(ctx), limit + 1);
         List<Deployment> rows = store.list(q);
         List<Deployment> page = rows.subList(0, Math.min(limit, rows.size()));

@@ -8,6 +8,12 @@ import java.util.regex.Pattern;
 
 /** Collects every problem with a JSON object at once, so a client fixes them all in one round trip. */
 public final class Validator {
+    /**
+     * Short fields name and identify things, where a NUL is always a mistake (and PostgreSQL cannot store one), so it is
+     * refused rather than replaced; free-form content (context, messages) keeps its text, a NUL stored as U+FFFD.
+     */
+    public static final String NO_NUL = "must not contain the NUL character (U+0000)";
+
     private final JsonNode body;
     private final List<FieldError> errors = new ArrayList<>();
 
@@ -76,6 +82,10 @@ public final class Validator {
         String s = v.asText();
         if (s.codePointCount(0, s.length()) > max) {
             errors.add(FieldError.tooLong(field, max));
+            return null;
+        }
+        if (s.indexOf('\u0000') >= 0) {
+            errors.add(FieldError.invalid(field, NO_NUL));
             return null;
         }
         return s;

@@ -3,6 +3,7 @@ package dev.missioncontrol.signals;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.missioncontrol.errors.FieldError;
 import dev.missioncontrol.errors.ValidationException;
+import dev.missioncontrol.errors.Validator;
 import dev.missioncontrol.store.WireTime;
 import java.time.Clock;
 import java.time.Duration;
@@ -124,6 +125,9 @@ final class SignalInput {
                     || f.getValue().asText().length() > 1_000) {
                 return fail(at + "/" + f.getKey(), "invalid", "must be a string of at most 1000 characters, "
                         + "under a name of letters, digits and _");
+            }
+            if (f.getValue().asText().indexOf('\u0000') >= 0) {
+                return fail(at + "/" + f.getKey(), "invalid", Validator.NO_NUL);
             }
             labels.put(f.getKey(), f.getValue().asText());
         }

@@ -26,6 +26,7 @@ public final class Database implements AutoCloseable {
         this.jdbi = Jdbi.create(pool);
         // Optional filters bind every parameter and use only some; that is intended, not a mistake.
         jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
+        jdbi.registerArgument(new StorableText());
     }
 
     /** Opens the pool and brings the schema up to date; safe to call while another process has it open. */

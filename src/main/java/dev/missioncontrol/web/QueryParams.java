@@ -2,6 +2,7 @@ package dev.missioncontrol.web;
 
 import dev.missioncontrol.errors.FieldError;
 import dev.missioncontrol.errors.ValidationException;
+import dev.missioncontrol.errors.Validator;
 import dev.missioncontrol.store.Cursor;
 import dev.missioncontrol.store.Ids;
 import dev.missioncontrol.store.WireTime;
@@ -32,6 +33,15 @@ public final class QueryParams {
             // answered below
         }
         throw invalid(name, "must be an integer from " + min + " to " + max);
+    }
+
+    /** A free-text filter, or null when absent; a NUL cannot match anything stored, so it is a mistake to say so. */
+    public static String text(Context ctx, String name) {
+        String raw = ctx.queryParam(name);
+        if (raw != null && raw.indexOf('\u0000') >= 0) {
+            throw invalid(name, Validator.NO_NUL);
+        }
+        return raw;
     }
 
     public static Instant time(Context ctx, String name) {

@@ -1,12 +1,13 @@
 package dev.missioncontrol.web;
 
+import static dev.missioncontrol.web.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.missioncontrol.orgs.Scope;
 import dev.missioncontrol.testing.Api;
+import dev.missioncontrol.testing.Investigations;
 import dev.missioncontrol.testing.TestServer;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.net.Socket;
@@ -20,7 +21,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.zip.GZIPOutputStream;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -154,7 +155,7 @@ abstract class ApiContract {
 
     @Test
     void gzip_bodies_are_accepted() throws IOException {
-        byte[] gz = gzip("{\"deployment_request\":\"Zipped\",\"repository_full_name\":\"acme/web\"}".getBytes());
+        byte[] gz = Investigations.gzip("{\"deployment_request\":\"Zipped\",\"repository_full_name\":\"acme/web\"}".getBytes());
         var r = api.postBytes(DEPLOY, gz, Map.of("Content-Type", "application/json", "Content-Encoding", "gzip"));
         assertThat(r.status()).isEqualTo(201);
     }
@@ -192,6 +193,27 @@ abstract class ApiContract {
         String readOnly = server.newOrgKey("ro-" + System.nanoTime(), Set.of(Scope.DEPLOYMENTS_READ));
         assertProblem(server.api(readOnly).post(DEPLOY, "{\"deployment_request\":\"x\",\"repository_full_name\":\"a/b\"}"), 403);
         assertThat(server.api(readOnly).get(DEPLOY).status()).isEqualTo(200);
+    }
+
+    /**
+     * Pasted logs may hold a NUL, which PostgreSQL cannot store in text. The session is accepted, and the NUL is kept
+     * as U+FFFD on either database, so the report quoting those logs is stored instead of lost.
+     */
+    @Test
+    void a_nul_in_pasted_logs_or_a_message_is_stored_as_a_replacement_and_the_report_is_kept() {
+        String logs = "2026-01-15T10:30:00Z ERROR payment-api timeout after 30000 ms\\u0000\\n".repeat(20);
+        var created = api.post(SESSIONS, "{\"prompt\":\"Why do payments fail?\",\"context\":{\"logs\":\"" + logs
+                + "\",\"note\\u0000\":\"a\\u0000b\"}}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().get("session_id").asText();
+        var done = new Investigations(api).awaitReport(id, java.time.Duration.ofSeconds(60));
+        JsonNode session = api.get(SESSIONS + id + "/").json();
+        assertThat(done.status()).isEqualTo("completed");
+        assertThat(session.path("report").asText()).isNotBlank().doesNotContain("\u0000");
+        assertThat(session.path("context").path("note\uFFFD").asText()).isEqualTo("a\uFFFDb");
+        var message = api.post(SESSIONS + id + "/messages/", "{\"content\":\"still \\u0000 failing\"}");
+        assertThat(message.status()).as(message.body()).isEqualTo(202);
+        assertThat(api.get(SESSIONS + id + "/events/").body()).contains("still \uFFFD failing");
     }
 
     @Test
@@ -258,39 +280,9 @@ abstract class ApiContract {
         assertThat(anonymous.get("/metrics").body()).contains("http_server_requests");
     }
 
-    static void assertProblem(Api.Reply r, int status) {
-        assertThat(r.status()).as(r.body()).isEqualTo(status);
-        assertThat(r.header("Content-Type")).startsWith("application/problem+json");
-        JsonNode p = r.json();
-        assertThat(p.get("status").asInt()).isEqualTo(status);
-        assertThat(p.get("type").asText()).startsWith("https://missioncontrol.dev/problems/");
-        assertThat(p.hasNonNull("title")).isTrue();
-        assertThat(p.hasNonNull("detail")).isTrue();
-        assertThat(p.get("request_id").asText()).isNotBlank();
-        assertThat(r.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("dev.missioncontrol.");
-        assertThat(p.get("detail").asText()).as("names no Java class, method or feature switch")
-                .doesNotContainPattern("`|\\(\\)|[A-Z][a-z]+[A-Z]\\w*\\.\\w|[A-Z]{2,}_[A-Z]{2,}");
-        if (status == 422) {
-            assertThat(p.path("errors").isArray() && !p.path("errors").isEmpty()).as("errors[] of " + r.body()).isTrue();
-        }
-        if (status == 401) {
-            assertThat(r.header("WWW-Authenticate")).startsWith("Bearer");
-            assertThat(r.header("RateLimit-Policy")).as("a refusal says which limit it counted against").isNotNull();
-            assertThat(r.header("RateLimit")).isNotNull();
-        }
-    }
-
     static List<String> fieldNames(JsonNode node) {
         List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
-    }
-
-    static byte[] gzip(byte[] raw) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            gz.write(raw);
-        }
-        return out.toByteArray();
     }
 }

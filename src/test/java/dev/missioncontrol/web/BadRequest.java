@@ -18,7 +18,7 @@ record BadRequest(String name, int expectedStatus, String pointer, Supplier<Api.
     void verify() {
         Api.Reply r = send.get();
         assertThat(r.status()).as(r.body()).isEqualTo(expectedStatus);
-        ApiContract.assertProblem(r, expectedStatus);
+        ProblemAssert.assertProblem(r, expectedStatus);
         if (pointer != null) {
             assertThat(r.json().path("errors").findValuesAsText("pointer")).as(r.body()).contains(pointer);
         }

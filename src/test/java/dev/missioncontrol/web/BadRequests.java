@@ -2,6 +2,7 @@ package dev.missioncontrol.web;
 
 import dev.missioncontrol.orgs.Scope;
 import dev.missioncontrol.testing.Api;
+import dev.missioncontrol.testing.Investigations;
 import dev.missioncontrol.testing.TestServer;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ final class BadRequests {
     private static final String D = ApiContract.DEPLOY;
     private static final String S = ApiContract.SESSIONS;
     private static final String SIGNALS = "/api/v1/signals/";
+    private static final String HOOKS = "/api/v1/notifications/webhooks/";
     private static final String OK_DEPLOY = "{\"deployment_request\":\"x\",\"repository_full_name\":\"acme/web\"";
 
     private BadRequests() {
@@ -24,6 +26,7 @@ final class BadRequests {
         fields(c, api);
         bodies(c, api);
         notQuiteJson(c, api);
+        nulInNames(c, api);
         credentials(c, server, api);
         queries(c, api);
         return c;
@@ -65,7 +68,7 @@ final class BadRequests {
                 Map.of("Content-Type", "application/x-www-form-urlencoded"))));
         byte[] huge = ("{\"deployment_request\":\"" + "h".repeat(1_100_000) + "\"}").getBytes();
         c.add(new BadRequest("huge body", 413, () -> api.postBytes(D, huge, Map.of("Content-Type", "application/json"))));
-        byte[] bomb = ApiContract.gzip(("{\"deployment_request\":\"" + " ".repeat(3_000_000) + "\"}").getBytes());
+        byte[] bomb = Investigations.gzip(("{\"deployment_request\":\"" + " ".repeat(3_000_000) + "\"}").getBytes());
         c.add(new BadRequest("gzip bomb", 413, () -> api.postBytes(D, bomb,
                 Map.of("Content-Type", "application/json", "Content-Encoding", "gzip"))));
         c.add(new BadRequest("not gzip", 400, () -> api.postBytes(D, "plain".getBytes(),
@@ -100,6 +103,25 @@ final class BadRequests {
                 () -> api.post(D, meta + "{\"b/c\":[\"x\\ud800\"]}}")));
         c.add(new BadRequest("lone surrogate in a context key", 400,
                 () -> api.post(S, "{\"prompt\":\"p\",\"context\":{\"\\udc00/x\":1}}")));
+    }
+
+    /** NUL in a short field that names or identifies something is refused, never replaced (see Validator). */
+    private static void nulInNames(List<BadRequest> c, Api api) {
+        String nul = "x\\u0000y";
+        for (String field : List.of("deployment_request", "commit_message", "ref")) {
+            c.add(new BadRequest("NUL in " + field, 422, "/" + field,
+                    () -> api.post(D, OK_DEPLOY + ",\"" + field + "\":\"" + nul + "\"}")));
+        }
+        c.add(new BadRequest("NUL in external_url", 422, "/external_url",
+                () -> api.post(D, OK_DEPLOY + ",\"external_url\":\"https://ci.example/" + nul + "\"}")));
+        c.add(new BadRequest("NUL in repository_full_name", 422, "/repository_full_name",
+                () -> api.post(D, "{\"deployment_request\":\"x\",\"repository_full_name\":\"acme/" + nul + "\"}")));
+        c.add(new BadRequest("NUL in prompt", 422, "/prompt", () -> api.post(S, "{\"prompt\":\"" + nul + "\"}")));
+        c.add(new BadRequest("NUL in a webhook name", 422, "/name", () -> api.post(HOOKS,
+                "{\"url\":\"https://1.1.1.1/hook\",\"name\":\"" + nul + "\"}")));
+        c.add(new BadRequest("NUL in a signal label", 422, "/samples/0/labels/service", () -> api.post(SIGNALS,
+                "{\"samples\":[{\"name\":\"up\",\"value\":1,\"labels\":{\"service\":\"" + nul + "\"}}]}")));
+        query(c, api, "NUL in the repository filter", D + "?repository=a%00b", "repository");
     }
 
     private static void credentials(List<BadRequest> c, TestServer server, Api api) {

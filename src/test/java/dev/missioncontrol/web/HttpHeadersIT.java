@@ -1,6 +1,6 @@
 package dev.missioncontrol.web;
 
-import static dev.missioncontrol.web.ApiContract.assertProblem;
+import static dev.missioncontrol.web.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.missioncontrol.testing.Api;

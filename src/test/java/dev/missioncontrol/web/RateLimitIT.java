@@ -26,7 +26,7 @@ class RateLimitIT {
                 assertThat(ok.header("RateLimit")).contains("r=" + (2 - i));
             }
             var limited = api.post("/api/v1/deployments/", body);
-            ApiContract.assertProblem(limited, 429);
+            ProblemAssert.assertProblem(limited, 429);
             assertThat(Integer.parseInt(limited.header("Retry-After"))).isBetween(1, 60);
             assertThat(api.get("/api/v1/deployments/").status()).as("reads have their own budget").isEqualTo(200);
         }
@@ -40,12 +40,12 @@ class RateLimitIT {
             Api anonymous = server.api(null);
             for (int i = 0; i < 3; i++) {
                 var refused = anonymous.get("/api/v1/deployments/");
-                ApiContract.assertProblem(refused, 401);
+                ProblemAssert.assertProblem(refused, 401);
                 assertThat(refused.header("RateLimit-Policy")).isEqualTo("\"unauthenticated\";q=1;w=60;burst=3");
                 assertThat(refused.header("RateLimit")).startsWith("\"unauthenticated\";r=" + (2 - i) + ";");
             }
             var limited = server.api("mc_guessed").get("/api/v1/deployments/");
-            ApiContract.assertProblem(limited, 429);
+            ProblemAssert.assertProblem(limited, 429);
             assertThat(Integer.parseInt(limited.header("Retry-After"))).isBetween(1, 60);
             var valid = server.api().get("/api/v1/deployments/");
             assertThat(valid.status()).as("a valid key keeps its own budget").isEqualTo(200);
@@ -60,10 +60,10 @@ class RateLimitIT {
                 new AppConfig.Limits(1L << 20, 64L << 20, 1, 3).withTrustedProxies(List.of("127.0.0.0/8"))))) {
             Api anonymous = server.api(null);
             for (int i = 0; i < 3; i++) {
-                ApiContract.assertProblem(anonymous.send(from(anonymous, "203.0.113.1")), 401);
+                ProblemAssert.assertProblem(anonymous.send(from(anonymous, "203.0.113.1")), 401);
             }
-            ApiContract.assertProblem(anonymous.send(from(anonymous, "203.0.113.1")), 429);
-            ApiContract.assertProblem(anonymous.send(from(anonymous, "203.0.113.2")), 401);
+            ProblemAssert.assertProblem(anonymous.send(from(anonymous, "203.0.113.1")), 429);
+            ProblemAssert.assertProblem(anonymous.send(from(anonymous, "203.0.113.2")), 401);
         }
     }
 
@@ -73,9 +73,9 @@ class RateLimitIT {
                 c -> c.withLimits(new AppConfig.Limits(1L << 20, 64L << 20, 1, 3)))) {
             Api anonymous = server.api(null);
             for (int i = 0; i < 3; i++) {
-                ApiContract.assertProblem(anonymous.send(from(anonymous, "203.0.113." + i)), 401);
+                ProblemAssert.assertProblem(anonymous.send(from(anonymous, "203.0.113." + i)), 401);
             }
-            ApiContract.assertProblem(anonymous.send(from(anonymous, "203.0.113.9")), 429);
+            ProblemAssert.assertProblem(anonymous.send(from(anonymous, "203.0.113.9")), 429);
         }
     }
 
