@@ -1,6 +1,7 @@
 package dev.missioncontrol.sessions;
 
 import dev.missioncontrol.store.Json;
+import dev.missioncontrol.web.QueryParams;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;
@@ -10,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
 
 /**
  * Streams a session's timeline as server-sent events: {@code id} is the seq, {@code event} the type. A client resumes
@@ -23,6 +25,7 @@ public final class TimelineFeed {
      * stops receiving the timeline within this long, as a new request would be refused at once.
      */
     static final long RECHECK_MS = 5_000;
+    private static final Pattern SEQ = Pattern.compile("[0-9]{1,18}");
 
     private final SessionStore store;
     private final TimelineBus bus;
@@ -119,13 +122,16 @@ public final class TimelineFeed {
         return last;
     }
 
+    /**
+     * Where the stream starts: after the seq in Last-Event-ID, else after {@code after}. A bad {@code after} is
+     * refused as in JSON mode, since a client chose it. A Last-Event-ID that is not a seq is passed over instead:
+     * browsers send it by themselves when they reconnect, and an EventSource answered with an error gives up for good
+     * rather than reconnecting. This server only ever sends seqs as ids, so such a header came from elsewhere (a
+     * proxy, another stream); resuming from {@code after}, or from the start, only repeats events whose ids say so.
+     */
     private static long resumePoint(Context ctx) {
+        long after = QueryParams.intParam(ctx, "after", 0, 0, Integer.MAX_VALUE);
         String header = ctx.header("Last-Event-ID");
-        String raw = header != null ? header : ctx.queryParam("after");
-        try {
-            return raw == null ? 0 : Math.max(0, Long.parseLong(raw.trim()));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+        return header != null && SEQ.matcher(header.strip()).matches() ? Long.parseLong(header.strip()) : after;
     }
 }

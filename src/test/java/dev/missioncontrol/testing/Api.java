@@ -11,6 +11,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** A small HTTP client for tests; every call goes over a real socket. */
 public final class Api {
@@ -76,6 +80,22 @@ public final class Api {
             b.header("Authorization", "Bearer " + key);
         }
         return b;
+    }
+
+    /** Like {@link #send(HttpRequest)}, but gives up after {@code atMost}: for a request an endless stream may answer. */
+    public Reply send(HttpRequest request, Duration atMost) {
+        CompletableFuture<HttpResponse<String>> answer = CLIENT.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        try {
+            return new Reply(0, answer.get(atMost.toMillis(), TimeUnit.MILLISECONDS)).withStatus();
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            throw new AssertionError("no complete answer within " + atMost + " (an endless stream?)");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public Reply send(HttpRequest request) {

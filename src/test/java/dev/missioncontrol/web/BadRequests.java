@@ -5,6 +5,7 @@ import dev.missioncontrol.testing.Api;
 import dev.missioncontrol.testing.Investigations;
 import dev.missioncontrol.testing.TestServer;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +83,9 @@ final class BadRequests {
             api.post(S, "{\"prompt\":\"a\"}", Map.of("Idempotency-Key", idem));
             return api.post(S, "{\"prompt\":\"b\"}", Map.of("Idempotency-Key", idem));
         }));
+        String events = S + sessionId(api) + "/events/";
+        c.add(new BadRequest("SSE after not a number", 422, "/query/after", () -> api.send(api.builder(events
+                + "?after=abc").header("Accept", "text/event-stream").GET().build(), Duration.ofSeconds(20))));
         c.add(new BadRequest("message without content", 422, () -> api.post(S + sessionId(api) + "/messages/", "{}")));
     }
 
