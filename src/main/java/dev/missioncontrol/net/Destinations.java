@@ -22,7 +22,7 @@ public final class Destinations {
         this.resolver = resolver;
     }
 
-    /** Parses and checks a configured URL: http(s), no credentials, and a host on an allowed network. */
+    /** Parses and checks a configured URL: http(s), no credentials, a usable port, and a host on an allowed network. */
     public URI check(String url) {
         URI uri;
         try {
@@ -39,6 +39,10 @@ public final class Destinations {
         }
         if (uri.getHost() == null) {
             throw new DeniedDestination("has no host");
+        }
+        // Port 0 parses but nothing can be reached on it, so a webhook there would fail on every delivery.
+        if (uri.getPort() == 0 || uri.getPort() > 65_535) {
+            throw new DeniedDestination("must name a port from 1 to 65535, or none");
         }
         addresses(uri.getHost());
         return uri;

@@ -43,8 +43,8 @@ class DestinationsTest {
     @ParameterizedTest
     @ValueSource(strings = {"ftp://hooks.example/", "file:///etc/passwd", "http://user:pw@hooks.example/",
         "http://unknown.invalid/", "not a url",
-        "http://127.1/"})
-    void refuses_other_schemes_credentials_and_names_that_do_not_resolve(String url) {
+        "http://127.1/", "http://1.1.1.1:0/", "https://hooks.example:0/hook", "http://1.1.1.1:65536/"})
+    void refuses_other_schemes_credentials_unusable_ports_and_names_that_do_not_resolve(String url) {
         assertThatThrownBy(() -> guarded.check(url)).isInstanceOf(DeniedDestination.class);
     }
 

@@ -121,6 +121,7 @@ final class BadRequests {
         c.add(new BadRequest("NUL in repository_full_name", 422, "/repository_full_name",
                 () -> api.post(D, "{\"deployment_request\":\"x\",\"repository_full_name\":\"acme/" + nul + "\"}")));
         c.add(new BadRequest("NUL in prompt", 422, "/prompt", () -> api.post(S, "{\"prompt\":\"" + nul + "\"}")));
+        c.add(new BadRequest("webhook on port 0", 422, "/url", () -> api.post(HOOKS, "{\"url\":\"http://1.1.1.1:0/\"}")));
         c.add(new BadRequest("NUL in a webhook name", 422, "/name", () -> api.post(HOOKS,
                 "{\"url\":\"https://1.1.1.1/hook\",\"name\":\"" + nul + "\"}")));
         c.add(new BadRequest("NUL in a signal label", 422, "/samples/0/labels/service", () -> api.post(SIGNALS,
