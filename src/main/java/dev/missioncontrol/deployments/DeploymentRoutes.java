@@ -63,8 +63,8 @@ public final class DeploymentRoutes implements RouteGroup {
             throw QueryParams.invalid("status", "must be one of " + String.join(", ", DeploymentInput.STATUSES));
         }
         int limit = QueryParams.limit(ctx, 20, 100);
-        var q = new DeploymentQuery(p.orgId(), QueryParams.text(ctx, "repository"), status, QueryParams.time(ctx, "since"),
-                QueryParams.time(ctx, "until"), QueryParams.cursor(ctx), limit + 1);
+        var q = new DeploymentQuery(p.orgId(), QueryParams.text(ctx, "repository"), status,
+                QueryParams.time(ctx, "since"), QueryParams.time(ctx, "until"), QueryParams.cursor(ctx), limit + 1);
         List<Deployment> rows = store.list(q);
         List<Deployment> page = rows.subList(0, Math.min(limit, rows.size()));
         String next = rows.size() > limit ? DeploymentStore.cursorOf(page.get(page.size() - 1)).encode() : null;

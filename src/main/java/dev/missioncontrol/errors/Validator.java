@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
 /** Collects every problem with a JSON object at once, so a client fixes them all in one round trip. */
 public final class Validator {
     /**
-     * Short fields name and identify things, where a NUL is always a mistake (and PostgreSQL cannot store one), so it is
-     * refused rather than replaced; free-form content (context, messages) keeps its text, a NUL stored as U+FFFD.
+     * Short fields name and identify things, where a NUL is always a mistake (and PostgreSQL cannot store one), so
+     * it is refused rather than replaced; free-form content (context, messages) keeps its text, a NUL stored as
+     * U+FFFD.
      */
     public static final String NO_NUL = "must not contain the NUL character (U+0000)";
 
@@ -19,6 +20,10 @@ public final class Validator {
 
     public Validator(JsonNode body) {
         this.body = body;
+    }
+
+    public static boolean holdsNul(String text) {
+        return text.indexOf('\u0000') >= 0;
     }
 
     /** A required, non-blank string of at most {@code max} characters, or null when invalid. */
@@ -84,7 +89,7 @@ public final class Validator {
             errors.add(FieldError.tooLong(field, max));
             return null;
         }
-        if (s.indexOf('\u0000') >= 0) {
+        if (holdsNul(s)) {
             errors.add(FieldError.invalid(field, NO_NUL));
             return null;
         }

@@ -126,7 +126,7 @@ final class SignalInput {
                 return fail(at + "/" + f.getKey(), "invalid", "must be a string of at most 1000 characters, "
                         + "under a name of letters, digits and _");
             }
-            if (f.getValue().asText().indexOf('\u0000') >= 0) {
+            if (Validator.holdsNul(f.getValue().asText())) {
                 return fail(at + "/" + f.getKey(), "invalid", Validator.NO_NUL);
             }
             labels.put(f.getKey(), f.getValue().asText());

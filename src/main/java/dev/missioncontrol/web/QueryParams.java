@@ -38,7 +38,7 @@ public final class QueryParams {
     /** A free-text filter, or null when absent; a NUL cannot match anything stored, so it is a mistake to say so. */
     public static String text(Context ctx, String name) {
         String raw = ctx.queryParam(name);
-        if (raw != null && raw.indexOf('\u0000') >= 0) {
+        if (raw != null && Validator.holdsNul(raw)) {
             throw invalid(name, Validator.NO_NUL);
         }
         return raw;
