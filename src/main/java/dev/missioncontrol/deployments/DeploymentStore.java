@@ -1,6 +1,7 @@
 package dev.missioncontrol.deployments;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.missioncontrol.monitor.EnvironmentName;
 import dev.missioncontrol.store.Cursor;
 import dev.missioncontrol.store.Ids;
 import dev.missioncontrol.store.Json;
@@ -9,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -46,7 +48,9 @@ public final class DeploymentStore {
 
     /**
      * The active session of the same deployment: same project, and the same external_url or, without one, the same
-     * commit and ref, within the join window.
+     * commit and ref, within the join window, to the same environment. CI posts one run's URL for every job, so a
+     * run that deploys to staging and then to production would otherwise watch production under staging's session,
+     * judged on staging's signals.
      */
     Optional<String> findOpenSession(Handle h, String projectId, DeploymentInput in, Instant now) {
         String sameDeployment = in.externalUrl() != null ? "d.external_url = :url"
@@ -54,12 +58,15 @@ public final class DeploymentStore {
         if (in.externalUrl() == null && (in.commitSha() == null || in.ref() == null)) {
             return Optional.empty();
         }
-        return h.createQuery("SELECT d.session_id FROM deployments d JOIN agent_sessions s ON s.id = d.session_id "
-                        + "WHERE d.project_id = :project AND s.status = 'active' AND d.created_at >= :since AND "
-                        + sameDeployment + " ORDER BY d.created_at DESC LIMIT 1")
+        String environment = EnvironmentName.in(in.eventMetadata());
+        return h.createQuery("SELECT d.session_id, d.event_metadata FROM deployments d JOIN agent_sessions s "
+                        + "ON s.id = d.session_id WHERE d.project_id = :project AND s.status = 'active' "
+                        + "AND d.created_at >= :since AND " + sameDeployment + " ORDER BY d.created_at DESC")
                 .bind("project", projectId).bind("since", now.minus(JOIN_WINDOW).toEpochMilli())
                 .bind("url", in.externalUrl()).bind("sha", in.commitSha()).bind("ref", in.ref())
-                .mapTo(String.class).findOne();
+                .map((rs, ctx) -> Objects.equals(environment, EnvironmentName.in(Json.read(rs.getString(
+                        "event_metadata")))) ? rs.getString("session_id") : null)
+                .list().stream().filter(Objects::nonNull).findFirst();
     }
 
     public Optional<Deployment> find(String orgId, String id) {

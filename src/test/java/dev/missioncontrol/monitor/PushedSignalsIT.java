@@ -278,6 +278,20 @@ class PushedSignalsIT {
     }
 
     @Test
+    void one_ci_run_deploying_to_staging_then_production_gets_a_session_for_each() {
+        String body = "{\"deployment_request\":\"Deploy\",\"repository_full_name\":\"acme/two-envs\","
+                + "\"status\":\"%s\",\"external_url\":\"https://ci.example.com/run/42\","
+                + "\"event_metadata\":{\"environment\":\"%s\"}}";
+        JsonNode staging = api.post(MonitorFixtures.DEPLOY, body.formatted("pending", "staging")).json();
+        JsonNode production = api.post(MonitorFixtures.DEPLOY, body.formatted("pending", "production")).json();
+        JsonNode stagingDone = api.post(MonitorFixtures.DEPLOY, body.formatted("cancelled", "staging")).json();
+
+        assertThat(production.get("agent_session_id")).isNotEqualTo(staging.get("agent_session_id"));
+        assertThat(stagingDone.get("agent_session_id")).isEqualTo(staging.get("agent_session_id"));
+        assertThat(session(api, production).at("/context/environment").asText()).isEqualTo("production");
+    }
+
+    @Test
     void a_monitor_cancelled_by_a_person_leaves_its_deploy_inconclusive_at_once() {
         String repo = "acme/pushed-cancelled";
         pushBaseline(repo);
