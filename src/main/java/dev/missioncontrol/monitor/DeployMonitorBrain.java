@@ -47,6 +47,12 @@ public final class DeployMonitorBrain implements Brain {
             return new Step.CallTool("get_deployment", Json.object());
         }
         MonitorTimeline t = watched.get();
+        if (cancelledByPerson(h)) {
+            // a question reopens the session to be answered, not to resume the watch someone stopped
+            return h.hasReport() ? new Step.Finish(null) : new Step.Finish(MonitorReport.closed(t.facts(),
+                    "watch was cancelled", "A person cancelled the monitor before its bake time ended; the checks it "
+                            + "made are on the timeline, and no verdict was reached."));
+        }
         if (!"ok".equals(t.deployment().data().path("status").asText())) {
             return h.hasReport() ? new Step.Finish(null) : new Step.Finish(nothingToWatch(t.deployment()));
         }
@@ -58,6 +64,11 @@ public final class DeployMonitorBrain implements Brain {
                     MonitorReport.closed(t.facts(), "was cancelled", "Nothing to verify; the session is closed."),
                     h.now());
         };
+    }
+
+    private static boolean cancelledByPerson(History h) {
+        return h.entries().stream().anyMatch(e -> e.is("status") && "cancelled".equals(e.data().path("status")
+                .asText()));
     }
 
     private MonitorSchedule schedule(History h) {

@@ -6,6 +6,7 @@ import static dev.missioncontrol.testing.MonitorFixtures.push;
 import static dev.missioncontrol.testing.MonitorFixtures.samples;
 import static dev.missioncontrol.testing.MonitorFixtures.session;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -292,7 +293,7 @@ class PushedSignalsIT {
     }
 
     @Test
-    void a_monitor_cancelled_by_a_person_leaves_its_deploy_inconclusive_at_once() {
+    void a_monitor_cancelled_by_a_person_leaves_its_deploy_inconclusive_at_once() throws InterruptedException {
         String repo = "acme/pushed-cancelled";
         pushBaseline(repo);
         JsonNode created = deploy(api, repo, "success");
@@ -307,6 +308,26 @@ class PushedSignalsIT {
                 .isAfterOrEqualTo(Instant.parse(created.get("created_at").asText()));
         JsonNode listed = api.get(MonitorFixtures.DEPLOY + "?repository=" + repo).json().get("results").get(0);
         assertThat(listed.at("/verdict/state").asText()).isEqualTo("inconclusive");
+
+        // a question reopens the session to be answered; the watch someone stopped does not start again
+        String events = "/api/v1/agent-sessions/" + created.get("agent_session_id").asText() + "/events/";
+        long checksBefore = eventsOfType(events, "check");
+        api.post("/api/v1/agent-sessions/" + created.get("agent_session_id").asText() + "/messages/",
+                "{\"content\":\"status?\"}");
+        await().atMost(Duration.ofSeconds(20)).until(() -> !session(api, created).get("status").asText()
+                .equals("active") && eventsOfType(events, "message") >= 2);
+        Thread.sleep(MonitorFixtures.FAST_BAKE_MILLIS); // time for every check the schedule had left
+        assertThat(eventsOfType(events, "check")).isEqualTo(checksBefore);
+        assertThat(awaitVerdict(api, created.get("id").asText()).at("/verdict/state").asText())
+                .isEqualTo("inconclusive");
+    }
+
+    private long eventsOfType(String eventsPath, String type) {
+        long n = 0;
+        for (JsonNode e : api.get(eventsPath).json().get("results")) {
+            n += e.get("type").asText().equals(type) ? 1 : 0;
+        }
+        return n;
     }
 
     /**

@@ -28,6 +28,8 @@ public final class MonitorFixtures {
     private static final List<Duration> FAST_OFFSETS = List.of(Duration.ofSeconds(1), Duration.ofSeconds(2),
             Duration.ofSeconds(4));
     private static final Duration FAST_BAKE = Duration.ofSeconds(10);
+    /** The fast schedule's bake time, for a test that waits it out. */
+    public static final long FAST_BAKE_MILLIS = FAST_BAKE.toMillis();
 
     /** Checks at +1 s, +2 s, +4 s, +8 s and the final one at +10 s; sessions polled every 100 ms. */
     public static UnaryOperator<AppConfig> fastSchedule() {
