@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Verifies a successful deploy: compare_windows at each scheduled moment, each result recorded as a {@code check}
+ * Verifies a successful deploy: compare_windows at each scheduled moment, on the window from the deploy to that
+ * moment, each result recorded as a {@code check}
  * event carrying its numbers and the verdict so far. The verdict stays pending until the bake time ends, or turns
  * degraded early when the comparison already says so beyond doubt ({@link Judge#settlesEarly}).
  */
@@ -45,7 +46,10 @@ final class VerifyDeploy {
             return new Step.Wait(due, "check " + (checks.size() + 1) + " of " + schedule.checkOffsets().size()
                     + " is due at +" + seconds(Duration.between(deployedAt, due)));
         }
-        ObjectNode args = Json.object().put("deployed_at", deployedAt.toString()).put("at", now.toString());
+        // Each check judges the window its offset names, also when it runs late (the node was down): catching up
+        // after an outage then makes the checks the schedule would have made, each on its own window, rather than
+        // several looks at the same minutes, and the last check still ends at the bake time.
+        ObjectNode args = Json.object().put("deployed_at", deployedAt.toString()).put("at", due.toString());
         if (!schedule.warmup().isZero()) {
             args.put("warmup_seconds", schedule.warmup().toMillis() / 1000.0);
         }
@@ -58,7 +62,7 @@ final class VerifyDeploy {
                 : new Check(result.at(), List.of());
         List<Check> all = new ArrayList<>(earlier.stream().map(MonitorTimeline::checkOf).toList());
         all.add(check);
-        Verdict decided = Judge.decide(all, check.at());
+        Verdict decided = Judge.decide(all, result.at()); // decided when judged, though the window may end earlier
         boolean last = schedule.isLast(earlier.size()) || (decided.state() == VerdictState.DEGRADED
                 && Judge.settlesEarly(check, schedule.checkOffsets().size()));
         Verdict verdict = last ? decided : new Verdict(VerdictState.PENDING, decided.score(), all, null);

@@ -95,6 +95,19 @@ class DeployMonitorBrainTest {
     }
 
     @Test
+    void a_watch_resumed_after_an_outage_judges_each_missed_check_on_its_own_window() {
+        deployment("success");
+        Instant late = DEPLOYED.plus(Duration.ofMinutes(20)); // the node was down past the whole bake
+        for (int offset : new int[] {10, 20, 30}) { // the last check still ends at the 30 s bake time
+            Step.CallTool call = (Step.CallTool) next(late);
+            assertThat(call.args().get("at").asText()).isEqualTo(DEPLOYED.plusSeconds(offset).toString());
+            comparison(DEPLOYED.plusSeconds(offset), 1.0, 1.02);
+            add("check", "check at +" + offset, ((Step.Note) next(late)).data());
+        }
+        assertThat(((Step.Finish) next(late)).report()).isNotNull();
+    }
+
+    @Test
     void a_failed_deploy_lists_earlier_deploys_reads_metrics_then_records_a_failed_verdict() {
         deployment("failure");
         assertThat(((Step.CallTool) next(DEPLOYED)).tool()).isEqualTo("list_deployments");
