@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +39,29 @@ public final class ClientAddress {
     public static String of(Context ctx) {
         String resolved = ctx.attribute(ATTRIBUTE);
         return resolved != null ? resolved : ctx.ip();
+    }
+
+    /**
+     * What per-address limits count by: an IPv4 address, or the /64 network of an IPv6 address. One IPv6 subscriber
+     * gets a whole /64 and may use any address in it, so counting single addresses would give one guesser billions
+     * of fresh budgets.
+     */
+    public static String limitKey(Context ctx) {
+        return limitKey(of(ctx));
+    }
+
+    static String limitKey(String address) {
+        Optional<InetAddress> parsed = literal(address).flatMap(ClientAddress::parse);
+        if (parsed.isEmpty() || parsed.get().getAddress().length != 16) {
+            return address;
+        }
+        byte[] network = Arrays.copyOf(parsed.get().getAddress(), 16);
+        Arrays.fill(network, 8, 16, (byte) 0);
+        try {
+            return InetAddress.getByAddress(network).getHostAddress() + "/64";
+        } catch (UnknownHostException e) {
+            return address;
+        }
     }
 
     /**

@@ -51,7 +51,7 @@ public final class RateLimits {
      * says which limit applied, or a 429 answers instead once the address has spent it.
      */
     void applyUnauthenticated(Context ctx) {
-        draw(ctx, byAddress.get(ClientAddress.of(ctx), k -> newBucket(1)), "unauthenticated", 1);
+        draw(ctx, byAddress.get(ClientAddress.limitKey(ctx), k -> newBucket(1)), "unauthenticated", 1);
     }
 
     private void draw(Context ctx, Bucket bucket, String name, int scale) {

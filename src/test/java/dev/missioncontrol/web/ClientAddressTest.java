@@ -33,6 +33,14 @@ class ClientAddressTest {
     }
 
     @Test
+    void limits_count_an_ipv6_client_by_its_64_network_and_an_ipv4_client_by_its_address() {
+        assertThat(ClientAddress.limitKey("2001:db8:1:2:aaaa::1")).isEqualTo(ClientAddress.limitKey("2001:db8:1:2::ffff"))
+                .isNotEqualTo(ClientAddress.limitKey("2001:db8:1:3::1"));
+        assertThat(ClientAddress.limitKey("[2001:db8:1:2::9]")).isEqualTo(ClientAddress.limitKey("2001:db8:1:2::1"));
+        assertThat(ClientAddress.limitKey("203.0.113.7")).isEqualTo("203.0.113.7");
+    }
+
+    @Test
     void refuses_a_block_that_is_no_block() {
         assertThatThrownBy(() -> new ClientAddress(List.of("proxy.internal"))).isInstanceOf(
                 IllegalArgumentException.class);

@@ -51,7 +51,7 @@ final class LoginRoutes implements RouteGroup {
             return;
         }
         String email = ctx.formParam("email");
-        OptionalLong wait = throttle.attempt(ClientAddress.of(ctx), email);
+        OptionalLong wait = throttle.attempt(ClientAddress.limitKey(ctx), email);
         if (wait.isPresent()) {
             ctx.header("Retry-After", Long.toString(wait.getAsLong()));
             show(ctx, 429, email, "Too many login attempts. Wait " + wait.getAsLong() + " seconds and try again.");

@@ -31,7 +31,7 @@ final class PasswordRoutes implements RouteGroup {
     }
 
     private void change(Context ctx, Viewer viewer) {
-        OptionalLong wait = throttle.attempt(ClientAddress.of(ctx), viewer.user().email());
+        OptionalLong wait = throttle.attempt(ClientAddress.limitKey(ctx), viewer.user().email());
         if (wait.isPresent()) {
             ctx.header("Retry-After", Long.toString(wait.getAsLong()));
             view.render(ctx, viewer, 429, "Too many attempts. Wait " + wait.getAsLong() + " seconds and try again.");
