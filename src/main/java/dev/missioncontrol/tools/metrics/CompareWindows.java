@@ -99,8 +99,9 @@ final class CompareWindows implements Tool {
                 .put("environment", scope.get().environment());
         data.set("check", Json.MAPPER.valueToTree(check));
         fetchedProblems(data, now, history, lastWeeksHistory);
-        return check.metrics().isEmpty() ? new ToolResult(ToolResult.Status.NO_DATA, "no metrics configured or "
-                + "pushed for " + scope.get().project().repositoryFullName(), data)
+        return check.metrics().isEmpty() ? new ToolResult(ToolResult.Status.NO_DATA, "no metric of "
+                + scope.get().project().repositoryFullName() + " has samples around the deploy: no Prometheus query "
+                + "answered and nothing was pushed for these windows", data)
                 : ToolResult.ok(summary(check), data);
     }
 
