@@ -32,11 +32,16 @@ record DeployLink(DeploymentSeen deployment, Duration before, Confidence confide
         return new DeployLink(last, gap, c);
     }
 
-    /** Deployments that landed after the problem began: they cannot have caused it. */
+    /**
+     * Deployments that landed after the problem began and while the logs still ran: they cannot have caused it, but
+     * they may have changed it (a fix, a rollback). Those after the logs end say nothing about what the logs show.
+     */
     static List<DeploymentSeen> after(List<DeploymentSeen> deployments, Incident incident) {
         Instant onset = incident.onset();
+        Instant end = incident.logsEnd();
         return onset == null ? List.of() : deployments.stream()
-                .filter(d -> d.createdAt() != null && d.createdAt().isAfter(onset)).toList();
+                .filter(d -> d.createdAt() != null && d.createdAt().isAfter(onset)
+                        && (end == null || !d.createdAt().isAfter(end))).toList();
     }
 
     Quote quote() {

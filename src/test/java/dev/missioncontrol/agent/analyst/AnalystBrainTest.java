@@ -42,12 +42,17 @@ class AnalystBrainTest {
 
     /** Runs the brain until it finishes; answers list_deployments with nothing. */
     private Step.Finish run(SessionFacts facts) {
+        return run(facts, ToolResult.noData("none"));
+    }
+
+    /** Runs the brain until it finishes, answering list_deployments with {@code deployments}. */
+    private Step.Finish run(SessionFacts facts, ToolResult deployments) {
         for (int i = 0; i < 40; i++) {
             Step step = brain.next(new History(facts, List.copyOf(timeline), Instant.now()));
             switch (step) {
                 case Step.CallTool c -> {
                     long seq = append("tool_call", Json.object().put("tool", c.tool()).set("args", c.args()));
-                    ToolResult r = c.tool().equals("list_deployments") ? ToolResult.noData("none")
+                    ToolResult r = c.tool().equals("list_deployments") ? deployments
                             : tools.get(c.tool()).run(c.args(), facts);
                     var d = Json.object().put("tool", c.tool()).put("call_seq", seq).put("status", r.status().wire());
                     d.set("data", r.data());
@@ -110,6 +115,17 @@ class AnalystBrainTest {
                 """;
         assertThat(run(facts("Why is the limiter failing now?", spikeAfter429)).report().markdown())
                 .contains("Several problems at once").doesNotContain("which led to");
+    }
+
+    @Test
+    void a_timeline_leaves_out_deployments_that_landed_after_the_logs_end() {
+        var listed = Json.MAPPER.createArrayNode();
+        listed.addObject().put("id", "d-during").put("created_at", "2026-01-01T10:00:12Z").put("status", "success");
+        listed.addObject().put("id", "d-later").put("created_at", "2026-01-01T10:20:00Z").put("status", "success");
+        String report = run(facts("Why is the api failing?", LOGS), ToolResult.ok("2 deployments", listed))
+                .report().markdown();
+        assertThat(report).contains("deployment d-during landed, after the problem began")
+                .doesNotContain("d-later");
     }
 
     @Test
