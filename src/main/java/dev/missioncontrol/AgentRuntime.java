@@ -72,7 +72,8 @@ final class AgentRuntime implements AutoCloseable {
         Brain analyst = new AnalystBrain();
         Brain investigator = llm.provider() == null || llm.provider().isBlank() ? analyst
                 : new LlmBrain(ChatModels.create(new LlmSettings(llm.provider(), llm.model(), llm.baseUrl(),
-                        llm.apiKey(), llm.maxToolCalls(), llm.timeout())), analyst, tools.values(), llm.maxToolCalls());
+                        llm.apiKey(), llm.maxToolCalls(), llm.timeout())), analyst, tools.values(), llm.maxToolCalls(),
+                        llm.maxTokens());
         return new Brains(Map.of("deploy_monitor", new DeployMonitorBrain(schedule, tools.keySet())), investigator);
     }
 

@@ -90,6 +90,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Tool calls one session may make before the analyst writes the report (default 12).")
     int llmMaxToolCalls;
 
+    @Option(names = "--llm-max-tokens", defaultValue = "${env:MC_LLM_MAX_TOKENS:-500000}",
+            description = "Tokens (estimated at 4 characters each) one session may send the LLM, follow-up "
+                    + "questions included, before the analyst takes over (MC_LLM_MAX_TOKENS, default 500000).")
+    long llmMaxTokens;
+
     @Spec
     CommandSpec spec;
 
@@ -133,7 +138,7 @@ public final class ServeCommand implements Callable<Integer> {
                 DurationText.parse(signalRetention), allowCidrs == null ? List.of() : allowCidrs,
                 AppConfig.Integrations.defaults().notifyBackoff());
         var llm = new AppConfig.Llm(llmProvider, llmModel, llmBaseUrl, System.getenv("MC_LLM_API_KEY"),
-                llmMaxToolCalls, java.time.Duration.ofSeconds(60));
+                llmMaxToolCalls, java.time.Duration.ofSeconds(60), llmMaxTokens);
         return new AppConfig(port, database.dataDir, database.databaseUrl, baseUrl, database.sqliteSynchronous,
                 AppConfig.Limits.defaults().withTrustedProxies(trustedProxies == null ? List.of() : trustedProxies),
                 runtime, integrations, llm);

@@ -71,10 +71,18 @@ public record AppConfig(
     /**
      * The LLM provider, when one is configured.
      *
-     * @param provider {@code openai} (any OpenAI-compatible endpoint) or {@code anthropic}; null for none
+     * @param provider  {@code openai} (any OpenAI-compatible endpoint) or {@code anthropic}; null for none
+     * @param maxTokens tokens (estimated) one session may send the provider, follow-up questions included
      */
     public record Llm(String provider, String model, String baseUrl, String apiKey, int maxToolCalls,
-            Duration timeout) {
+            Duration timeout, long maxTokens) {
+        /** The default token budget: room for the default 12 tool calls on full-size results, and follow-ups. */
+        public static final long DEFAULT_MAX_TOKENS = 500_000;
+
+        public Llm(String provider, String model, String baseUrl, String apiKey, int maxToolCalls, Duration timeout) {
+            this(provider, model, baseUrl, apiKey, maxToolCalls, timeout, DEFAULT_MAX_TOKENS);
+        }
+
         public static Llm none() {
             return new Llm(null, null, null, null, 12, Duration.ofSeconds(60));
         }

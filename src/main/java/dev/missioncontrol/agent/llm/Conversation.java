@@ -48,6 +48,11 @@ final class Conversation {
         return messages;
     }
 
+    /** Whether {@code e} becomes a message of the conversation, one message each, in timeline order. */
+    static boolean carries(Entry e) {
+        return e.is("tool_call") || e.is("tool_result") || e.is("message") || e.is("report");
+    }
+
     private static ToolExecutionRequest request(Entry call) {
         return ToolExecutionRequest.builder().id(callId(call.seq())).name(call.data().path("tool").asText())
                 .arguments(call.data().path("args").toString()).build();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.missioncontrol.agent.Brain;
@@ -18,8 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The LLM brain: the model chooses the tools and writes the report. It keeps no state; the conversation is rebuilt
- * from the timeline on every step. When the provider fails, or the session's budget of tool calls is spent, the
- * built-in analyst takes over, and the timeline says so.
+ * from the timeline on every step. When the provider fails, or the session's budget of tool calls or of tokens is
+ * spent, the built-in analyst takes over, and the timeline says so. The token budget also bounds follow-up questions,
+ * each of which sends the whole conversation again.
  */
 public final class LlmBrain implements Brain {
     private static final Logger LOG = LoggerFactory.getLogger(LlmBrain.class);
@@ -29,12 +31,14 @@ public final class LlmBrain implements Brain {
     private final Brain analyst;
     private final List<ToolSpecification> tools;
     private final int maxToolCalls;
+    private final long maxTokens;
 
-    public LlmBrain(ChatModel model, Brain analyst, Collection<Tool> tools, int maxToolCalls) {
+    public LlmBrain(ChatModel model, Brain analyst, Collection<Tool> tools, int maxToolCalls, long maxTokens) {
         this.model = model;
         this.analyst = analyst;
         this.tools = ToolSpecs.of(tools);
         this.maxToolCalls = maxToolCalls;
+        this.maxTokens = maxTokens;
     }
 
     @Override
@@ -48,8 +52,12 @@ public final class LlmBrain implements Brain {
         if (h.entries().stream().filter(e -> e.is("tool_call")).count() >= maxToolCalls) {
             return handOver("the LLM used its budget of " + maxToolCalls + " tool calls");
         }
+        List<ChatMessage> conversation = Conversation.of(h);
+        if (TokenBudget.wouldExceed(h, conversation, maxTokens)) {
+            return handOver("the LLM would pass its budget of about " + maxTokens + " tokens");
+        }
         try {
-            AiMessage answer = model.chat(ChatRequest.builder().messages(Conversation.of(h))
+            AiMessage answer = model.chat(ChatRequest.builder().messages(conversation)
                     .toolSpecifications(tools).build()).aiMessage();
             return step(h, answer);
         } catch (RuntimeException e) {

@@ -1,0 +1,62 @@
+package dev.missioncontrol.agent.llm;
+
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.missioncontrol.agent.Entry;
+import dev.missioncontrol.agent.History;
+import java.util.List;
+
+/**
+ * How many tokens a session has sent the provider, estimated from the timeline alone (the brain keeps no state): every
+ * request carries the whole conversation so far, so a decision the model made (a tool call, an answer, the report)
+ * cost the conversation as it stood before it. Estimated at {@value #CHARS_PER_TOKEN} characters a token, the usual
+ * rule of thumb for English text and JSON with the providers' tokenizers; what a provider bills may differ by a few
+ * tenths, which a budget meant to stop runaway sessions can bear.
+ */
+final class TokenBudget {
+    static final int CHARS_PER_TOKEN = 4;
+
+    private TokenBudget() {
+    }
+
+    /** Whether one more request, on the conversation as it stands, would take the session past {@code maxTokens}. */
+    static boolean wouldExceed(History h, List<ChatMessage> next, long maxTokens) {
+        return (spentChars(h) + chars(next)) / CHARS_PER_TOKEN > maxTokens;
+    }
+
+    /** Characters the model's decisions so far were asked on, each the whole conversation before it. */
+    static long spentChars(History h) {
+        List<ChatMessage> conversation = Conversation.of(h);
+        long before = chars(conversation.subList(0, 2)); // the instructions and the request open every conversation
+        long spent = 0;
+        int message = 2;
+        for (Entry e : h.entries()) {
+            if (!Conversation.carries(e)) {
+                continue;
+            }
+            if (e.is("tool_call") || e.is("report") || (e.is("message") && !e.isUserMessage())) {
+                spent += before;
+            }
+            before += chars(conversation.get(message++));
+        }
+        return spent;
+    }
+
+    private static long chars(List<ChatMessage> messages) {
+        return messages.stream().mapToLong(TokenBudget::chars).sum();
+    }
+
+    private static long chars(ChatMessage m) {
+        return switch (m) {
+            case SystemMessage s -> s.text().length();
+            case UserMessage u -> u.hasSingleText() ? u.singleText().length() : u.toString().length();
+            case AiMessage a -> (a.text() == null ? 0 : a.text().length()) + a.toolExecutionRequests().stream()
+                    .mapToLong(r -> r.name().length() + (r.arguments() == null ? 0 : r.arguments().length())).sum();
+            case ToolExecutionResultMessage r -> r.text().length();
+            default -> m.toString().length();
+        };
+    }
+}

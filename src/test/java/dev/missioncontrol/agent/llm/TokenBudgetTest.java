@@ -1,0 +1,61 @@
+package dev.missioncontrol.agent.llm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.missioncontrol.agent.Entry;
+import dev.missioncontrol.agent.History;
+import dev.missioncontrol.agent.SessionFacts;
+import dev.missioncontrol.agent.Step;
+import dev.missioncontrol.store.Json;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TokenBudgetTest {
+    private static final Instant NOW = Instant.parse("2026-11-29T09:00:00Z");
+    private final List<Entry> timeline = new ArrayList<>();
+
+    @Test
+    void each_decision_of_the_model_cost_the_conversation_as_it_stood_before_it() {
+        long opening = TokenBudget.spentChars(history()); // nothing decided yet
+        assertThat(opening).isZero();
+        add("report", "done", Json.object().put("markdown", "## Summary\n\nAll is well."));
+        long afterReport = TokenBudget.spentChars(history());
+        add("message", "when did it start?", Json.object().put("role", "user"));
+        add("message", "At 10:00.", Json.object().put("role", "agent"));
+        long afterAnswer = TokenBudget.spentChars(history());
+
+        assertThat(afterReport).as("the report was asked on the opening conversation").isPositive();
+        assertThat(afterAnswer - afterReport).as("the answer was asked on the opening, the report and the question")
+                .isEqualTo(afterReport + "## Summary\n\nAll is well.".length() + "when did it start?".length());
+    }
+
+    @Test
+    void a_session_past_its_token_budget_goes_to_the_analyst_without_asking_the_model() {
+        add("report", "done", Json.object().put("markdown", "## Summary\n\nAll is well."));
+        add("message", "and now?", Json.object().put("role", "user"));
+        RedactingChatModelTest.Provider provider = new RedactingChatModelTest.Provider();
+        Step.Say analystAnswer = new Step.Say("the analyst answers");
+        long spent = TokenBudget.spentChars(history()) / TokenBudget.CHARS_PER_TOKEN;
+
+        Step tight = new LlmBrain(provider, h -> analystAnswer, List.of(), 12, spent).next(history());
+        assertThat(tight).isInstanceOf(Step.Note.class);
+        assertThat(((Step.Note) tight).data().path("llm_fallback").asBoolean()).isTrue();
+        assertThat(((Step.Note) tight).text()).contains("budget of about " + spent + " tokens");
+        assertThat(provider.sent).isEmpty();
+
+        Step roomy = new LlmBrain(provider, h -> analystAnswer, List.of(), 12, 100 * spent).next(history());
+        assertThat(roomy).isInstanceOf(Step.Say.class);
+        assertThat(provider.sent).hasSize(1);
+    }
+
+    private History history() {
+        SessionFacts facts = new SessionFacts("s1", "o1", null, "root_cause_analysis", "Why?", Json.object(), NOW);
+        return new History(facts, List.copyOf(timeline), NOW);
+    }
+
+    private void add(String type, String text, com.fasterxml.jackson.databind.JsonNode data) {
+        timeline.add(new Entry(timeline.size() + 1, type, text, data, NOW));
+    }
+}
