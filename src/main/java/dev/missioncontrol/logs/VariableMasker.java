@@ -11,18 +11,26 @@ final class VariableMasker {
 
     static final String WILDCARD = "<*>";
 
-    /** Whole-token shapes that are always values, each tried only when the token has the character it needs. */
+    /** Lookahead: the domain or host name that follows has no empty label. */
+    private static final String DOTTED = "(?![\\w.-]*\\.\\.)";
+
+    /**
+     * Whole-token shapes that are always values, each tried only when the token has the character it needs. No
+     * shape repeats a group: Java matches a repeated group by recursion, so a token of thousands of path segments or
+     * domain labels would overflow the stack. "Labels separated by single dots" is a character run plus a lookahead
+     * that refuses "..", which the engine matches in a loop.
+     */
     private static final Pattern URL = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://\\S*");
-    private static final Pattern EMAIL = Pattern.compile("[\\w.%+-]+@[\\w-]+(\\.[\\w-]+)+");
+    private static final Pattern EMAIL = Pattern.compile("[\\w.%+-]+@" + DOTTED + "[\\w-]+\\.[\\w.-]*[\\w-]");
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern IPV4 = Pattern.compile("/?\\d{1,3}(\\.\\d{1,3}){3}(:\\d{1,5})?");
     private static final Pattern COLON_VALUE = Pattern.compile(String.join("|",
             "\\[?[0-9a-fA-F]{0,4}(:[0-9a-fA-F]{0,4}){2,7}(%\\w+)?\\]?(:\\d{1,5})?",  // IPv6, optional port
             "([0-9a-fA-F]{2}[:-]){5}[0-9a-fA-F]{2}",                                // MAC address
-            "[\\w-]+(\\.[\\w-]+)*\\.[a-zA-Z]{2,}:\\d{1,5}",                        // host name with port
+            DOTTED + "[\\w-][\\w.-]*\\.[a-zA-Z]{2,}+:\\d{1,5}",                   // host name with port
             "\\d{1,2}:\\d{2}(:\\d{2})?([.,]\\d+)?"));                                // time of day
-    private static final Pattern PATH = Pattern.compile("(/[\\w.@%+~-]+)+/?|[A-Za-z]:\\\\[^\\s]*");
+    private static final Pattern PATH = Pattern.compile("(?!.*//)/[\\w.@%+~/-]+|[A-Za-z]:\\\\[^\\s]*");
     private static final Pattern DATE = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}([.,]\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?");
 

@@ -64,4 +64,23 @@ class VariableMaskerTest {
     void leaves_names_and_words_alone(String token) {
         assertThat(VariableMasker.mask(token)).isEqualTo(token);
     }
+
+    /** A long path, domain or host must not exhaust the stack: the worker running the miner would die with it. */
+    @org.junit.jupiter.api.Test
+    void masks_very_long_paths_emails_and_hosts_without_overflowing_the_stack() {
+        String labels = "a.".repeat(8000);
+        assertThat(VariableMasker.mask("path=" + "/a".repeat(8000))).isEqualTo("path=<*>");
+        assertThat(VariableMasker.mask("x@" + labels + "com")).isEqualTo("<*>");
+        assertThat(VariableMasker.mask(labels + "com:8080")).isEqualTo("<*>");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "a@b..com      | a@b..com",
+        "a@b.          | a@b.",
+        "//            | //",
+        "host..com:80  | host..com:<*>"})
+    void keeps_near_values_that_are_not_paths_emails_or_hosts(String token, String masked) {
+        assertThat(VariableMasker.mask(token)).isEqualTo(masked);
+    }
 }
