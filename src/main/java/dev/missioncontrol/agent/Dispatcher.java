@@ -70,7 +70,7 @@ public final class Dispatcher implements AutoCloseable {
                 }
             } catch (InterruptedException e) {
                 return;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 LOG.warn("claiming due sessions failed; retrying after the poll interval", e);
                 sleepQuietly(poll.toMillis());
             }
@@ -81,10 +81,13 @@ public final class Dispatcher implements AutoCloseable {
         running.put(l.sessionId(), l);
         workers.submit(() -> {
             try {
-                runner.run(l);
-            } catch (RuntimeException e) {
-                LOG.error("session {} hit an infrastructure error; it will be retried in {} s", l.sessionId(),
-                        RETRY_AFTER.toSeconds(), e);
+                if (runner.run(l) == SessionRunner.Outcome.RETRY) {
+                    releaseQuietly(l, RETRY_AFTER);
+                }
+            } catch (Throwable t) {
+                // Nothing above this task would report it: an uncaught error here would vanish with the thread.
+                LOG.error("session {} hit an infrastructure or JVM error; it will be retried in {} s", l.sessionId(),
+                        RETRY_AFTER.toSeconds(), t);
                 releaseQuietly(l, RETRY_AFTER);
             } finally {
                 running.remove(l.sessionId());
@@ -104,7 +107,7 @@ public final class Dispatcher implements AutoCloseable {
                         LOG.info("lease on session {} was lost; its worker will stop at its next write",
                                 l.sessionId());
                     }
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
                     LOG.warn("heartbeat for session {} failed; the lease may expire", l.sessionId(), e);
                 }
             }

@@ -21,7 +21,11 @@ public final class SessionRunner {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** How a run ended. */
-    public enum Outcome { COMPLETED, FAILED, SLEEPING, FENCED }
+    public enum Outcome { COMPLETED, FAILED, SLEEPING, FENCED, RETRY }
+
+    /** A step that crashes this many times in a row fails the session instead of being retried forever. */
+    static final int MAX_ATTEMPTS = 3;
+    private static final String CRASHED_ATTEMPT = "crashed_attempt";
 
     private final Journal journal;
     private final Map<String, Tool> tools;
@@ -37,21 +41,56 @@ public final class SessionRunner {
         this.clock = clock;
     }
 
+    /** Runs until the session ends, sleeps or must be retried ({@link Outcome#RETRY}: release it, due later). */
     public Outcome run(Lease lease) {
         try {
-            SessionFacts facts = journal.facts(lease.sessionId());
-            Brain brain = brains.brainFor(facts);
-            journal.pickedUp(lease);
-            Instant deadline = clock.instant().plus(limits.maxRunTime());
-            Outcome outcome = null;
-            while (outcome == null) {
-                outcome = advance(lease, facts, brain, deadline);
-            }
-            return outcome;
+            return steps(lease);
         } catch (FencedOut e) {
             LOG.info("session {} stopped: its lease was taken over or it was cancelled", lease.sessionId());
             return Outcome.FENCED;
+        } catch (Throwable t) {
+            if (!Crash.recoverable(t)) {
+                throw t;
+            }
+            return crashed(lease, t);
         }
+    }
+
+    /**
+     * Records the crashed attempt on the timeline, so the count survives restarts and other nodes, and fails the
+     * session once the same step has crashed {@link #MAX_ATTEMPTS} times in a row.
+     */
+    private Outcome crashed(Lease lease, Throwable t) {
+        int attempt = failedAttempts(journal.entries(lease.sessionId())) + 1;
+        LOG.error("session {} crashed (attempt {} of {})", lease.sessionId(), attempt, MAX_ATTEMPTS, t);
+        if (attempt >= MAX_ATTEMPTS) {
+            journal.fail(lease, "the agent crashed " + attempt + " times in a row: " + Crash.describe(t));
+            return Outcome.FAILED;
+        }
+        journal.append(lease, "status", "Step crashed (attempt " + attempt + " of " + MAX_ATTEMPTS + "), retrying: "
+                + Crash.describe(t), JSON.createObjectNode().put(CRASHED_ATTEMPT, attempt));
+        return Outcome.RETRY;
+    }
+
+    /** Crashes recorded since the last step that got through: they are the newest events on the timeline. */
+    static int failedAttempts(List<Entry> entries) {
+        int n = 0;
+        for (int i = entries.size() - 1; i >= 0 && entries.get(i).data().has(CRASHED_ATTEMPT); i--) {
+            n++;
+        }
+        return n;
+    }
+
+    private Outcome steps(Lease lease) {
+        SessionFacts facts = journal.facts(lease.sessionId());
+        Brain brain = brains.brainFor(facts);
+        journal.pickedUp(lease);
+        Instant deadline = clock.instant().plus(limits.maxRunTime());
+        Outcome outcome = null;
+        while (outcome == null) {
+            outcome = advance(lease, facts, brain, deadline);
+        }
+        return outcome;
     }
 
     /** One step; null means "go on". */
@@ -74,9 +113,12 @@ public final class SessionRunner {
     private Step decide(Brain brain, History history) {
         try {
             return brain.next(history);
-        } catch (RuntimeException e) {
-            LOG.warn("brain failed on session {}; the session fails with its message", history.session().sessionId(), e);
-            return new Step.Fail("the agent failed: " + e.getMessage());
+        } catch (Throwable t) {
+            if (!Crash.recoverable(t)) {
+                throw t;
+            }
+            LOG.warn("brain failed on session {}; the session fails with its message", history.session().sessionId(), t);
+            return new Step.Fail("the agent failed: " + Crash.describe(t));
         }
     }
 
@@ -131,10 +173,12 @@ public final class SessionRunner {
     private static ToolResult safeRun(Tool tool, Entry call, SessionFacts facts) {
         try {
             return tool.run(call.data().path("args"), facts);
-        } catch (RuntimeException e) {
-            LOG.warn("tool {} failed on session {}; the brain sees an error result", tool.name(), facts.sessionId(), e);
-            return ToolResult.error(tool.name() + " failed: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        } catch (Throwable t) {
+            if (!Crash.recoverable(t)) {
+                throw t;
+            }
+            LOG.warn("tool {} failed on session {}; the brain sees an error result", tool.name(), facts.sessionId(), t);
+            return ToolResult.error(tool.name() + " failed: " + Crash.describe(t));
         }
     }
 

@@ -137,6 +137,72 @@ abstract class RuntimeContract {
         ids.forEach(id -> assertGapless(rt.events(id)));
     }
 
+    @Test
+    void a_tool_that_overflows_the_stack_gives_the_brain_an_error_result_and_the_session_goes_on() {
+        String id = rt.newSession();
+        ScriptedBrain brain = new ScriptedBrain(List.of(
+                h -> new Step.CallTool("deep", Json.object()),
+                h -> new Step.Finish(new dev.missioncontrol.agent.Report("r", "r", "r", List.of()))));
+        rt.dispatcher(rt.runner(brain, new OverflowingTool()), "node", 4);
+        await().atMost(Duration.ofSeconds(10)).until(() -> rt.status(id) == SessionStatus.COMPLETED);
+        SessionEvent result = rt.events(id).stream().filter(e -> e.type().equals("tool_result")).findFirst()
+                .orElseThrow();
+        assertThat(result.data().path("status").asText()).isEqualTo("error");
+        assertThat(result.text()).contains("StackOverflowError");
+    }
+
+    @Test
+    void a_brain_that_overflows_the_stack_fails_the_session_with_the_reason_on_its_timeline() {
+        String id = rt.newSession();
+        ScriptedBrain brain = new ScriptedBrain(List.of(h -> {
+            throw new StackOverflowError();
+        }));
+        rt.dispatcher(rt.runner(brain), "node", 4);
+        await().atMost(Duration.ofSeconds(10)).until(() -> rt.status(id) == SessionStatus.FAILED);
+        assertThat(rt.events(id)).anyMatch(e -> e.type().equals("error") && e.text().contains("StackOverflowError"));
+    }
+
+    @Test
+    void a_step_that_keeps_crashing_fails_the_session_after_a_bounded_number_of_attempts() {
+        String id = rt.newSession();
+        // A note without a kind cannot be recorded: the runner itself throws on every attempt.
+        ScriptedBrain brain = new ScriptedBrain(List.of(h -> new Step.Note(null, "unrecordable", Json.object())));
+        Dispatcher d = rt.dispatcher(rt.runner(brain), "node", 4);
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            rt.clock.advance(Duration.ofSeconds(6)); // past the retry delay of a crashed attempt
+            d.nudge();
+            return rt.status(id) == SessionStatus.FAILED;
+        });
+        List<SessionEvent> events = rt.events(id);
+        assertThat(events).filteredOn(e -> e.data().has("crashed_attempt")).hasSize(SessionRunner.MAX_ATTEMPTS - 1);
+        assertThat(events).anyMatch(e -> e.type().equals("error") && e.text().contains("crashed 3 times in a row"));
+        assertThat(brain.askedAt).hasSize(SessionRunner.MAX_ATTEMPTS);
+        assertGapless(events);
+    }
+
+    /** A tool whose input drives it past the end of the stack, as a deep regex on a long line does. */
+    private static final class OverflowingTool implements Tool {
+        @Override
+        public String name() {
+            return "deep";
+        }
+
+        @Override
+        public String description() {
+            return "overflows the stack";
+        }
+
+        @Override
+        public com.fasterxml.jackson.databind.JsonNode schema() {
+            return Json.object().put("type", "object");
+        }
+
+        @Override
+        public ToolResult run(com.fasterxml.jackson.databind.JsonNode args, SessionFacts session) {
+            throw new StackOverflowError();
+        }
+    }
+
     static void assertGapless(List<SessionEvent> events) {
         assertThat(events.stream().map(SessionEvent::seq).toList())
                 .containsExactlyElementsOf(LongStream.rangeClosed(1, events.size()).boxed().toList());
