@@ -10,6 +10,7 @@ import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -100,14 +101,26 @@ public final class WebServer {
         return connector;
     }
 
+    private static final Set<String> STANDARD_METHODS = Set.of("GET", "HEAD", "POST", "PUT",
+            "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT");
+
     private static void logAccess(io.javalin.http.Context ctx, float ms, MeterRegistry metrics) {
         String route = ctx.endpoints().lastHttpEndpoint() == null ? "unmatched"
                 : ctx.endpoints().lastHttpEndpoint().path;
         ACCESS.info("{} {} {} {} {}ms", RequestIds.of(ctx), ctx.method(), ctx.path(), ctx.statusCode(),
                 String.format("%.1f", ms));
-        Timer.builder("http.server.requests").tag("method", ctx.method().name()).tag("route", route)
+        Timer.builder("http.server.requests").tag("method", methodTag(ctx.method().name())).tag("route", route)
                 .tag("status", Integer.toString(ctx.statusCode())).register(metrics)
                 .record((long) (ms * 1000), TimeUnit.MICROSECONDS);
+    }
+
+    /**
+     * The method as a metric tag. Clients may send any token as a method, and each distinct tag is a new series kept
+     * for the life of the process, so made-up methods share one. The route tag is bounded already: the route's
+     * pattern, or "unmatched".
+     */
+    static String methodTag(String method) {
+        return STANDARD_METHODS.contains(method) ? method : "OTHER";
     }
 
     public WebServer start() {

@@ -67,6 +67,17 @@ class MalformedRequestsIT {
                 .doesNotContain("<html").doesNotContain("\tat ");
     }
 
+    @org.junit.jupiter.api.Test
+    void made_up_methods_and_paths_add_no_new_series_to_the_metrics() throws IOException {
+        for (int i = 0; i < 20; i++) {
+            RawConnection.exchange(server.app().port(), request("M" + i, "/nowhere-" + i + "/")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+        }
+        String metrics = server.api(null).get("/metrics").body();
+        assertThat(metrics).doesNotContain("method=\"M1").doesNotContain("nowhere-1")
+                .contains("method=\"OTHER\"");
+    }
+
     private static String get(String target) {
         return request("GET", target);
     }
