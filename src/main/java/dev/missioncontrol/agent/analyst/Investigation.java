@@ -81,7 +81,7 @@ record Investigation(Observations obs, Incident incident, DeployLink deploy, Lis
             return "No problem found in the logs";
         }
         return hypotheses.isEmpty() ? "Problems found; no cause identified"
-                : "Likely cause: " + Markdown.inline(hypotheses.get(0).title()).replace("`", "");
+                : "Likely cause: " + Markdown.plain(hypotheses.get(0).title(), Markdown.INLINE_CHARS);
     }
 
     List<String> actions() {

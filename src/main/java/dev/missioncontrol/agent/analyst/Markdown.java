@@ -22,11 +22,34 @@ final class Markdown {
         return one.length() <= chars ? one : one.substring(0, chars) + "…";
     }
 
-    /** A whole log line as a code span, kept verbatim so it can be found in the log. */
+    /**
+     * A whole log line as a code span, kept verbatim so it can be found in the log. The fence is one backtick longer
+     * than the longest run inside (CommonMark), so no backticks in the line can close the span early and let the rest
+     * render as links, images or HTML; a space keeps a backtick at either end apart from the fence.
+     */
     static String code(String text) {
         String one = text.replace('\n', ' ').replace('\r', ' ');
-        return one.indexOf('`') < 0 ? "`" + one + "`" : "`` " + one + " ``";
+        String fence = "`".repeat(longestBacktickRun(one) + 1);
+        String pad = one.startsWith("`") || one.endsWith("`") ? " " : "";
+        return fence + pad + one + pad + fence;
     }
+
+    private static int longestBacktickRun(String text) {
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            run = text.charAt(i) == '`' ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        return longest;
+    }
+
+    /** Text from logs or requests shown as prose: one line, cut, with the characters that start markup escaped. */
+    static String plain(String text, int chars) {
+        return MARKUP.matcher(cut(text, chars)).replaceAll("\\\\$0");
+    }
+
+    private static final java.util.regex.Pattern MARKUP = java.util.regex.Pattern.compile("[\\\\`*_\\[\\]<>!&#|~]");
 
     /** "- context.logs line 12, 2025-06-20T10:37:30.113Z: `…`" */
     static String quote(Quote q) {

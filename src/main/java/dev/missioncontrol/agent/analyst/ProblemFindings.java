@@ -36,7 +36,7 @@ final class ProblemFindings {
         KnownIssueMatch issue = o.issueFor(lead);
         long lines = templates.stream().mapToLong(LogTemplate::count).sum();
         String title = String.format(Locale.ROOT, "%s: %,d %s line%s", issue != null ? issue.title()
-                : Markdown.inline(lead.label()), lines, levelWord(templates), lines == 1 ? "" : "s");
+                : "`" + Markdown.inline(lead.label()) + "`", lines, levelWord(templates), lines == 1 ? "" : "s");
         StringBuilder detail = new StringBuilder();
         if (issue != null) {
             detail.append(issue.diagnosis()).append(' ');

@@ -95,6 +95,48 @@ class AnalystBrainTest {
     }
 
     @Test
+    void log_lines_with_backticks_cannot_put_live_links_images_or_html_into_the_report() {
+        String hostile = "2026-01-01T10:00:%02dZ ERROR api - login ``failed`` ![pixel](https://attacker.example/p.png)"
+                + " <img src=https://attacker.example/i> [Re-login here](https://attacker.example/login) `x\n";
+        StringBuilder logs = new StringBuilder("2026-01-01T10:00:00Z INFO  api - GET /orders 200\n");
+        for (int i = 1; i < 5; i++) {
+            logs.append(String.format(hostile, i));
+        }
+        dev.missioncontrol.agent.Report report = run(facts("Why does login fail?", logs.toString())).report();
+        List<String> texts = new ArrayList<>(List.of(report.markdown(), report.description(), report.outcome()));
+        texts.addAll(report.keyActions());
+        assertThat(texts).allSatisfy(text -> assertThat(liveMarkup(text)).as(text).isEmpty());
+        assertThat(report.markdown()).contains("[Re-login here](https://attacker.example/login)");
+    }
+
+    /** Links, images and raw HTML that a CommonMark renderer would make of the text. */
+    private static List<String> liveMarkup(String markdown) {
+        List<String> live = new ArrayList<>();
+        org.commonmark.parser.Parser.builder().build().parse(markdown).accept(new org.commonmark.node.AbstractVisitor() {
+            @Override
+            public void visit(org.commonmark.node.Link link) {
+                live.add("link " + link.getDestination());
+            }
+
+            @Override
+            public void visit(org.commonmark.node.Image image) {
+                live.add("image " + image.getDestination());
+            }
+
+            @Override
+            public void visit(org.commonmark.node.HtmlInline html) {
+                live.add("html " + html.getLiteral());
+            }
+
+            @Override
+            public void visit(org.commonmark.node.HtmlBlock html) {
+                live.add("html " + html.getLiteral());
+            }
+        });
+        return live;
+    }
+
+    @Test
     void a_failure_the_catalogue_says_another_brings_about_reads_as_that_ones_consequence_when_it_came_after() {
         String spikeThen429 = """
                 2026-01-01T10:00:00Z INFO  limiter - POST /ingest 200 from 10.0.3.7
