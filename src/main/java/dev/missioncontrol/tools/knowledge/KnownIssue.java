@@ -22,7 +22,7 @@ public record KnownIssue(String id, String title, List<Pattern> patterns, String
      * match ("could not acquire connection from pool") says more than a short one ("timeout"); a pattern with a
      * gap ({@code database.{0,60}timeout}) counts half, since the gap matched whatever stood there.
      */
-    public int specificity(String text) {
+    public int specificity(CharSequence text) {
         int best = 0;
         for (Pattern p : patterns) {
             Matcher m = p.matcher(text);

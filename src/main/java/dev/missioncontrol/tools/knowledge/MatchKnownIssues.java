@@ -9,10 +9,12 @@ import dev.missioncontrol.agent.ToolResult;
 import dev.missioncontrol.logs.TemplateSummary;
 import dev.missioncontrol.store.Json;
 import dev.missioncontrol.agent.Redactor;
+import dev.missioncontrol.tools.logs.GuardedText;
 import dev.missioncontrol.tools.logs.LogFilter;
 import dev.missioncontrol.tools.logs.MinedLogs;
 import dev.missioncontrol.tools.logs.MinedSource;
 import dev.missioncontrol.tools.logs.Suspects;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -26,6 +28,10 @@ import java.util.Map;
  */
 public final class MatchKnownIssues implements Tool {
     static final int MAX_EVIDENCE = 5;
+    /** Signatures sit near the start of a line; past this a long text only costs matching time. */
+    static final int MAX_TEXT_CHARS = 16_384;
+    /** Time for one call: a user-supplied pattern may backtrack without end, as a search pattern may. */
+    static final Duration BUDGET = Duration.ofSeconds(5);
 
     private final MinedLogs mined;
     private final KnownIssues catalogue;
@@ -55,35 +61,53 @@ public final class MatchKnownIssues implements Tool {
     public JsonNode schema() {
         ObjectNode s = Json.object().put("type", "object");
         s.putObject("properties").putObject("text").put("type", "string")
-                .put("description", "match this text instead of the session's logs");
+                .put("description", "match this text instead of the session's logs (its first "
+                        + MAX_TEXT_CHARS + " characters)");
         return s;
     }
 
     @Override
     public ToolResult run(JsonNode args, SessionFacts session) {
         Map<String, Match> found = new LinkedHashMap<>();
-        String text = args == null ? null : args.path("text").asText(null);
-        if (text != null && !text.isBlank()) {
-            consider(found, text, 1, Json.object().put("source", "args.text").put("text", Redactor.redact(text)));
-        } else {
-            for (MinedSource s : mined.of(session, LogFilter.NONE)) {
-                for (TemplateSummary t : Suspects.in(s)) {
-                    consider(found, t.template() + "\n" + t.sample(), t.count(), evidence(s, t));
-                }
-            }
+        String stopped = "";
+        try {
+            match(found, args, session, System.nanoTime() + BUDGET.toNanos());
+        } catch (GuardedText.OutOfTime e) {
+            stopped = "; matching stopped after " + BUDGET.toSeconds() + " s, so some text was not compared";
         }
         if (found.isEmpty()) {
-            return ToolResult.noData("no known issue matches (" + catalogue.all().size() + " signatures checked)");
+            return ToolResult.noData("no known issue matches (" + catalogue.all().size() + " signatures checked"
+                    + stopped + ")");
         }
         List<Match> ranked = new ArrayList<>(found.values());
         ranked.sort(Comparator.comparingInt(Match::specificity).thenComparingLong(Match::count).reversed());
         ArrayNode list = Json.MAPPER.createArrayNode();
         ranked.forEach(m -> list.add(toJson(m)));
-        return ToolResult.ok(ranked.size() + " known issues match; strongest: " + ranked.get(0).issue().title(),
-                Json.object().put("signatures_checked", catalogue.all().size()).set("matches", list));
+        return ToolResult.ok(ranked.size() + " known issues match; strongest: " + ranked.get(0).issue().title()
+                + stopped, Json.object().put("complete", stopped.isEmpty()).put("signatures_checked", catalogue.all().size()).set("matches", list));
     }
 
-    private void consider(Map<String, Match> found, String text, long count, ObjectNode evidence) {
+    private void match(Map<String, Match> found, JsonNode args, SessionFacts session, long deadline) {
+        String text = args == null ? null : args.path("text").asText(null);
+        if (text != null && !text.isBlank()) {
+            String head = head(text);
+            consider(found, new GuardedText(head, deadline), 1,
+                    Json.object().put("source", "args.text").put("text", Redactor.redact(head)));
+            return;
+        }
+        for (MinedSource s : mined.of(session, LogFilter.NONE)) {
+            for (TemplateSummary t : Suspects.in(s)) {
+                consider(found, new GuardedText(head(t.template() + "\n" + t.sample()), deadline), t.count(),
+                        evidence(s, t));
+            }
+        }
+    }
+
+    private static String head(String text) {
+        return text.length() > MAX_TEXT_CHARS ? text.substring(0, MAX_TEXT_CHARS) : text;
+    }
+
+    private void consider(Map<String, Match> found, CharSequence text, long count, ObjectNode evidence) {
         for (KnownIssue issue : catalogue.all()) {
             int n = issue.specificity(text);
             if (n == 0) {

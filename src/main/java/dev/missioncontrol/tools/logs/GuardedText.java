@@ -4,10 +4,10 @@ package dev.missioncontrol.tools.logs;
  * A line as the regex engine sees it, with a deadline: a pattern that backtracks catastrophically
  * ({@code (a+)+b}) reads characters endlessly, so reading them is where it is stopped.
  */
-final class GuardedText implements CharSequence {
+public final class GuardedText implements CharSequence {
 
     /** Thrown when the search has used its time. */
-    static final class OutOfTime extends RuntimeException {
+    public static final class OutOfTime extends RuntimeException {
         OutOfTime() {
             super("search took too long", null, false, false);
         }
@@ -17,7 +17,7 @@ final class GuardedText implements CharSequence {
     private final long deadlineNanos;
     private int reads;
 
-    GuardedText(String text, long deadlineNanos) {
+    public GuardedText(String text, long deadlineNanos) {
         this.text = text;
         this.deadlineNanos = deadlineNanos;
     }

@@ -85,4 +85,32 @@ class KnownIssuesTest {
         assertThatThrownBy(() -> KnownIssues.parse(Json.read("[{\"id\":\"x\",\"title\":\"t\",\"diagnosis\":\"d\","
                 + "\"remediation\":\"r\",\"patterns\":[\"(\"]}]"), "test")).hasMessageContaining("bad pattern");
     }
+
+    @Test
+    void built_in_patterns_have_no_unbounded_gap_so_matching_stays_linear() {
+        assertThat(BUILT_IN.all()).allSatisfy(i -> assertThat(i.patterns()).allSatisfy(p ->
+                assertThat(p.pattern()).as(i.id()).doesNotContain(".*").doesNotContain(".+")));
+        assertThat(best("Duplicate entry '42' for key 'PRIMARY'")).isEqualTo(best("Duplicate entry '1' for key 'x'"))
+                .isNotNull();
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(120)
+    void a_catastrophic_pattern_is_stopped_by_the_deadline_and_the_result_says_so() {
+        KnownIssue slow = KnownIssues.parse(Json.read("[{\"id\":\"slow\",\"title\":\"t\",\"diagnosis\":\"d\","
+                + "\"remediation\":\"r\",\"patterns\":[\"(.*a){15}b\"]}]"), "test").get(0);
+        MatchKnownIssues tool = new MatchKnownIssues(null, new KnownIssues(List.of(slow)));
+        var result = tool.run(Json.object().put("text", "a".repeat(40)), null);
+        assertThat(result.summary()).contains("stopped");
+    }
+
+    @Test
+    void only_the_head_of_a_huge_text_argument_is_matched() {
+        MatchKnownIssues tool = new MatchKnownIssues(null, BUILT_IN);
+        String huge = "x".repeat(MatchKnownIssues.MAX_TEXT_CHARS) + " connection refused";
+        assertThat(tool.run(Json.object().put("text", huge), null).status())
+                .isEqualTo(dev.missioncontrol.agent.ToolResult.Status.NO_DATA);
+        assertThat(tool.run(Json.object().put("text", "connection refused"), null).status())
+                .isEqualTo(dev.missioncontrol.agent.ToolResult.Status.OK);
+    }
 }
