@@ -38,6 +38,8 @@ public final class Redactor {
             Pattern.compile("\\bSG\\.[A-Za-z0-9_-]{16,}\\.[A-Za-z0-9_-]{16,}"),
             Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}"),
             Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}"),
+            Pattern.compile("\\bhf_[A-Za-z0-9]{30,}\\b"),
+            Pattern.compile("\\bdop_v1_[a-f0-9]{64}\\b"),
             // this server's own API keys and webhook signing secrets
             Pattern.compile("\\bmc_[A-Za-z0-9]{8}_[A-Za-z0-9]{38}\\b"),
             Pattern.compile("\\bwhsec_[A-Za-z0-9_-]{20,}"));
@@ -88,9 +90,22 @@ public final class Redactor {
             return redactArray(node);
         }
         ObjectNode out = JsonNodeFactory.instance.objectNode();
-        node.properties().forEach(f -> out.set(f.getKey(), SecretNames.named(f.getKey()) && holdsSecret(f.getValue())
+        boolean secretPair = namesSecret(node);
+        node.properties().forEach(f -> out.set(f.getKey(), (SecretNames.named(f.getKey())
+                || secretPair && f.getKey().equalsIgnoreCase("value")) && holdsSecret(f.getValue())
                 ? TextNode.valueOf(MASK) : redact(f.getValue())));
         return out;
+    }
+
+    /** {"name": "DB_PASSWORD", "value": "…"}: the environment format of Kubernetes, ECS and CloudFormation. */
+    private static boolean namesSecret(JsonNode object) {
+        for (String field : List.of("name", "Name", "key", "Key")) {
+            JsonNode name = object.get(field);
+            if (name != null && name.isTextual() && SecretNames.named(name.asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ArrayNode redactArray(JsonNode array) {
@@ -118,7 +133,7 @@ public final class Redactor {
         for (Pattern p : KEEP_PREFIX) {
             out = p.matcher(out).replaceAll(r -> Matcher.quoteReplacement(r.group(1) + MASK));
         }
-        out = SecretValues.mask(out);
+        out = SecretPairs.mask(SecretValues.mask(out));
         return SCHEME_TOKEN.matcher(out).replaceAll(r -> Matcher.quoteReplacement(
                 GENERATED.matcher(r.group(2)).matches() ? r.group(1) + MASK : r.group(0)));
     }

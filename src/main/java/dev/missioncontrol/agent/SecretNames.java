@@ -15,14 +15,15 @@ import java.util.regex.Pattern;
 final class SecretNames {
     /** Last words that name a secret. */
     private static final Set<String> SECRET_WORDS = Set.of("password", "passwd", "pwd", "passphrase", "secret",
-            "token", "apikey", "credential", "credentials", "cookie", "authorization", "session", "signature", "sig");
+            "token", "apikey", "credential", "credentials", "cookie", "authorization", "session", "signature", "sig",
+            "secrets", "passwords", "auth");
     /** A last word "key" names a secret when the word before it says which kind: api_key, secret_access_key. */
     private static final Set<String> SECRET_KEY_KINDS = Set.of("api", "access", "private", "secret", "signing",
-            "encryption");
+            "encryption", "ssh");
     /** Words run together without a separator (PGPASSWORD, csrftoken, dbpass) still end in one of these. */
     private static final List<String> SECRET_ENDINGS = List.of("password", "passwd", "passphrase", "secret", "token",
             "apikey", "accesskey", "privatekey", "secretkey", "cookie", "credential", "credentials", "signature",
-            "pass");
+            "pass", "passwords", "secrets");
     /** Everyday words that end like a secret word; "pass" alone is a test result more often than a password. */
     private static final Set<String> ORDINARY = Set.of("pass", "bypass", "compass", "surpass", "trespass");
     private static final Pattern WORD_BREAK = Pattern.compile(
@@ -40,6 +41,9 @@ final class SecretNames {
         String last = words.getLast();
         if (last.equals("key")) {
             return words.size() > 1 && SECRET_KEY_KINDS.contains(words.get(words.size() - 2));
+        }
+        if (last.equals("base") && words.size() > 2) {
+            return words.get(words.size() - 2).equals("key") && SECRET_KEY_KINDS.contains(words.get(words.size() - 3));
         }
         if (last.equals("pass")) {
             return words.size() > 1; // DB_PASS, redis.pass

@@ -102,7 +102,9 @@ class RedactorTest {
             "whsec_Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycA-_",
             "https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX",
             "eyJhbGciOiJub25lIn0.eyJzdWIiOiIxMjM0NTY3ODkwIn0.",
-            "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"})
+            "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+            "hf_abcdefghijklmnopqrstuvwxyzABCDEFGH",
+            "dop_v1_0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"})
     void masks_token_formats(String token) {
         String out = Redactor.redact("saw " + token + " in the config");
         assertThat(out).contains("[REDACTED]").doesNotContain(token).startsWith("saw ").endsWith(" in the config");
@@ -188,6 +190,35 @@ class RedactorTest {
             "Token refreshed for bearer authentication; sha256=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822c",
             "at dev.missioncontrol.agent.SessionRunner.runTool(SessionRunner.java:124)"})
     void leaves_ordinary_log_lines_alone(String line) {
+        assertThat(Redactor.redact(line)).isEqualTo(line);
+    }
+
+    @Test
+    void masks_the_value_of_a_name_value_pair_whose_name_says_secret() {
+        String env = "{\"name\":\"DB_PASSWORD\",\"value\":\"hunter2\"}";
+        assertThat(Redactor.redact("env: [" + env + ", {\"name\":\"PORT\",\"value\":\"8080\"}]"))
+                .isEqualTo("env: [{\"name\":\"DB_PASSWORD\",\"value\":\"[REDACTED]\"}, "
+                        + "{\"name\":\"PORT\",\"value\":\"8080\"}]");
+        JsonNode tree = Redactor.redact(Json.read("[" + env + ",{\"name\":\"PORT\",\"value\":\"8080\"}]"));
+        assertThat(tree.get(0).get("value").asText()).isEqualTo("[REDACTED]");
+        assertThat(tree.get(1).get("value").asText()).isEqualTo("8080");
+    }
+
+    @Test
+    void masks_secrets_given_as_command_line_flags_xml_elements_and_url_encoded_pairs() {
+        assertThat(Redactor.redact("exec: mysqldump --user app --password hunter2 --host db orders"))
+                .isEqualTo("exec: mysqldump --user app --password [REDACTED] --host db orders");
+        assertThat(Redactor.redact("cli login --token abcdef123456")).isEqualTo("cli login --token [REDACTED]");
+        assertThat(Redactor.redact("<user>app</user><password>hunter2</password>"))
+                .isEqualTo("<user>app</user><password>[REDACTED]</password>");
+        assertThat(Redactor.redact("POST body=user%3Dapp%26password%3Dhunter2%26next%3D%2F"))
+                .isEqualTo("POST body=user%3Dapp%26password%3D[REDACTED]%26next%3D%2F");
+        assertThat(Redactor.redact("SECRET_KEY_BASE=4f9a8b7c6d5e")).isEqualTo("SECRET_KEY_BASE=[REDACTED]");
+    }
+
+    @Test
+    void leaves_port_flags_and_flags_naming_no_secret_alone() {
+        String line = "ssh -p 2222 deploy@host; docker run -p 8080:80 --name web --token-count 3 app";
         assertThat(Redactor.redact(line)).isEqualTo(line);
     }
 }

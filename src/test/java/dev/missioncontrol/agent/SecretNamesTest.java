@@ -12,7 +12,8 @@ class SecretNamesTest {
             "pwd", "passphrase", "client_secret", "AWS_SECRET_ACCESS_KEY", "SecretAccessKey", "aws_secret_key",
             "token", "access_token", "csrftoken", "api_key", "x-api-key", "apiKey", "apikey", "access_key",
             "private_key", "PrivateKey", "credential", "credentials", "Cookie", "Set-Cookie", "Authorization",
-            "session", "signature", "X-Amz-Signature", "sig"})
+            "session", "signature", "X-Amz-Signature", "sig", "secrets", "passwords", "DB_PASSWORDS", "auth",
+            "ssh_key", "SSH_PRIVATE_KEY", "SECRET_KEY_BASE"})
     void a_name_whose_last_word_is_a_secret_names_one(String name) {
         assertThat(SecretNames.named(name)).as(name).isTrue();
     }
