@@ -189,6 +189,13 @@ class AnalystScenarioIT {
                 .doesNotContain("Most likely cause");
     }
 
+    @Test
+    void completes_on_a_log_line_with_a_path_of_thousands_of_segments() {
+        var done = investigate("Why do uploads fail?", "2026-11-29T08:00:00Z ERROR upload failed path="
+                + "/a".repeat(8000) + "\n");
+        assertThat(done.report()).contains("upload failed");
+    }
+
     private Investigations.Finished investigate(String prompt, String logs) {
         var body = Json.object().put("prompt", prompt);
         body.putObject("context").put("logs", logs).put("service", "orders");
