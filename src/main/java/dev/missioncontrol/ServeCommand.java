@@ -4,6 +4,7 @@ import dev.missioncontrol.config.AppConfig;
 import dev.missioncontrol.web.ClientAddress;
 import dev.missioncontrol.config.DatabaseOptions;
 import dev.missioncontrol.config.DurationText;
+import dev.missioncontrol.monitor.MonitorSettings;
 import dev.missioncontrol.orgs.FirstStart;
 import java.time.Clock;
 import java.time.Duration;
@@ -122,6 +123,10 @@ public final class ServeCommand implements Callable<Integer> {
     private AppConfig checkedConfig() {
         try {
             AppConfig config = config();
+            if (config.runtime().bake().compareTo(MonitorSettings.MAX_BAKE) > 0) {
+                throw new IllegalArgumentException("--bake must be at most "
+                        + DurationText.format(MonitorSettings.MAX_BAKE) + ", as a project's own bake time must");
+            }
             Monitoring.schedule(config.runtime()); // refuses a warm-up as long as the bake, as a usage error
             new ClientAddress(config.limits().trustedProxies()); // refuses a block that is no block
             return config;

@@ -29,6 +29,14 @@ class ServeCommandTest {
         assertUsageError(new String[] {"--bake", "soon"}, "not a duration");
     }
 
+    @Test
+    void a_duration_too_long_for_its_flag_is_a_usage_error_not_an_overflow() {
+        assertUsageError(new String[] {"--bake", "9999999999999999h"}, "too long a duration");
+        assertUsageError(new String[] {"--monitor-schedule", "9999999999999999h"}, "too long a duration");
+        assertUsageError(new String[] {"--prometheus-step", "9999999999999999h"}, "too long a duration");
+        assertUsageError(new String[] {"--bake", "25h"}, "--bake must be at most 24h");
+    }
+
     private static void assertUsageError(String[] args, String reason) {
         StringWriter err = new StringWriter();
         int exit = new CommandLine(new ServeCommand()).setErr(new PrintWriter(err, true)).execute(args);

@@ -22,6 +22,16 @@ class DurationTextTest {
     }
 
     @Test
+    void refuses_a_duration_past_ten_years_instead_of_overflowing() {
+        assertThat(DurationText.parse("87600h")).isEqualTo(DurationText.MAX);
+        for (String huge : new String[] {"87601h", "9999999999999999h", "99999999999999999999999s",
+            "9223372036854775807ms"}) {
+            assertThatThrownBy(() -> DurationText.parse(huge)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("too long a duration (at most 87600h)");
+        }
+    }
+
+    @Test
     void writes_the_largest_whole_unit_so_it_reads_back_the_same() {
         assertThat(DurationText.format(Duration.ofMinutes(30))).isEqualTo("30m");
         assertThat(DurationText.format(Duration.ofSeconds(90))).isEqualTo("90s");

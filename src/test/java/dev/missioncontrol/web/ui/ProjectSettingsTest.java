@@ -86,6 +86,16 @@ class ProjectSettingsTest {
     }
 
     @Test
+    void refuses_a_duration_too_long_to_hold_as_input_not_as_an_overflow() {
+        assertThatThrownBy(() -> parse("", "9999999999999999h", List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bake time");
+        assertThatThrownBy(() -> parse("", "", "9999999999999999h"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("warm-up");
+        ProjectSettings stored = ProjectSettings.of(project(Json.object().put("prometheus_step", "9999999999999999h")));
+        assertThat(stored.problem()).contains("too long");
+    }
+
+    @Test
     void refuses_a_warm_up_as_long_as_the_bake_time_the_project_would_have() {
         assertThatThrownBy(() -> parse("", "10m", "10m")).hasMessageContaining("warm-up");
         assertThatThrownBy(() -> parse("", "", "30m")).hasMessageContaining("warm-up").hasMessageContaining("30m");
