@@ -27,8 +27,6 @@ import picocli.CommandLine.Parameters;
                 AdminCommand.CreateApiKeyCommand.class, AdminCommand.ListApiKeysCommand.class,
                 AdminCommand.RevokeApiKeyCommand.class})
 public final class AdminCommand implements Runnable {
-    /** The same minimum as the settings page. */
-    static final int MIN_PASSWORD = 12;
     @Override
     public void run() {
         CommandLine.usage(this, System.out);
@@ -110,8 +108,9 @@ public final class AdminCommand implements Runnable {
             if (piped == null) {
                 return Optional.of(new NewPassword(FirstStart.randomPassword(), true));
             }
-            if (piped.length() < MIN_PASSWORD) {
-                System.err.println("the password needs at least " + MIN_PASSWORD + " characters");
+            Optional<String> problem = PasswordRule.problem(piped);
+            if (problem.isPresent()) {
+                System.err.println("the password " + problem.get());
                 return Optional.empty();
             }
             return Optional.of(new NewPassword(piped, false));

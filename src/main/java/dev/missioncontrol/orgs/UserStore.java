@@ -54,8 +54,9 @@ public final class UserStore {
         Optional<Row> row = jdbi.withHandle(h -> h.createQuery("SELECT * FROM users WHERE email = :email")
                 .bind("email", email == null ? "" : email.trim().toLowerCase())
                 .map((rs, ctx) -> new Row(user(rs, ctx), rs.getString("password_hash"))).findOne());
-        if (row.isEmpty()) {
-            BCRYPT.matches(password == null ? "" : password, Dummy.HASH);
+        if (row.isEmpty() || password == null || PasswordRule.tooLong(password)) {
+            // a password bcrypt cannot read matches no hash; it still costs one hash, like an unknown email
+            BCRYPT.matches("not-the-password", Dummy.HASH);
             return Optional.empty();
         }
         return BCRYPT.matches(password, row.get().hash()) ? Optional.of(row.get().user()) : Optional.empty();

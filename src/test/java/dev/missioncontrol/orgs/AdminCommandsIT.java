@@ -97,6 +97,9 @@ class AdminCommandsIT {
 
             assertThat(adminExit(server, "short\n", new String[1], "set-password", "--email", admin.email()))
                     .isEqualTo(2);
+            // longer than bcrypt reads: a usage error (2), not a failure (1)
+            assertThat(adminExit(server, "p".repeat(96) + "\n", new String[1], "set-password", "--email",
+                    admin.email())).isEqualTo(2);
             assertThat(users.login(admin.email(), server.app().firstStart().password())).isPresent();
             String out = admin(server, "a fresh passw0rd for ops\n", "set-password", "--email", admin.email());
 

@@ -1,6 +1,7 @@
 package dev.missioncontrol.web.ui;
 
 import dev.missioncontrol.auth.WebSessionStore;
+import dev.missioncontrol.orgs.PasswordRule;
 import dev.missioncontrol.web.ClientAddress;
 import dev.missioncontrol.web.RouteGroup;
 import io.javalin.config.RoutesConfig;
@@ -52,8 +53,8 @@ final class PasswordRoutes implements RouteGroup {
         if (current == null || view.users().login(viewer.user().email(), current).isEmpty()) {
             return "Your current password is not right.";
         }
-        if (next == null || next.length() < SettingsRoutes.MIN_PASSWORD) {
-            return "The new password needs at least " + SettingsRoutes.MIN_PASSWORD + " characters.";
+        if (PasswordRule.problem(next).isPresent()) {
+            return "The new password " + PasswordRule.problem(next).get() + ".";
         }
         return next.equals(repeated) ? null : "The two new passwords differ.";
     }

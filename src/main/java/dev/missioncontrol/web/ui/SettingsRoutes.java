@@ -2,6 +2,7 @@ package dev.missioncontrol.web.ui;
 
 import dev.missioncontrol.orgs.ApiKey;
 import dev.missioncontrol.orgs.ApiKeyStore;
+import dev.missioncontrol.orgs.PasswordRule;
 import dev.missioncontrol.orgs.Scope;
 import dev.missioncontrol.orgs.User;
 import dev.missioncontrol.orgs.UserStore;
@@ -16,8 +17,6 @@ import java.util.stream.Collectors;
 
 /** The settings page, API keys and users. Everyone may look; only admins may change anything. */
 final class SettingsRoutes implements RouteGroup {
-    static final int MIN_PASSWORD = 12;
-
     private final SettingsView view;
     private final BrowserAuth auth;
 
@@ -63,8 +62,8 @@ final class SettingsRoutes implements RouteGroup {
         String password = ctx.formParam("password");
         User.Role role = "admin".equals(ctx.formParam("role")) ? User.Role.ADMIN : User.Role.MEMBER;
         String problem = email == null || !email.strip().matches("[^@\\s]+@[^@\\s]+") ? "Enter a valid email address."
-                : password == null || password.length() < MIN_PASSWORD
-                ? "The password needs at least " + MIN_PASSWORD + " characters."
+                : PasswordRule.problem(password).isPresent()
+                ? "The password " + PasswordRule.problem(password).get() + "."
                 : exists(viewer, email) ? "A user with that email already exists." : null;
         if (problem != null) {
             view.render(ctx, viewer, 422, problem);

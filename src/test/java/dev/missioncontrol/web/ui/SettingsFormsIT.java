@@ -1,0 +1,45 @@
+package dev.missioncontrol.web.ui;
+
+import static dev.missioncontrol.web.ui.UiHarness.expect;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.AriaRole;
+import dev.missioncontrol.orgs.UserStore;
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+
+/** The settings forms refuse what cannot be stored with a reason, and keep what was typed. */
+class SettingsFormsIT extends BrowserTestBase {
+    private static final String TOO_LONG = "a password of many words, ".repeat(4);
+
+    @Test
+    void refuses_a_password_longer_than_bcrypt_reads_when_adding_a_user_or_changing_ones_own() {
+        Page page = ui.adminPage();
+        page.navigate("/settings#users");
+        page.getByLabel("Email", new Page.GetByLabelOptions().setExact(true)).fill("long@example.com");
+        page.locator("#users input[name=password]").fill(TOO_LONG);
+        Response answer = page.waitForResponse(r -> r.url().endsWith("/settings/users"),
+                () -> button(page, "Add user").click());
+        assertThat(answer.status()).isEqualTo(422);
+        expect(page.locator(".notice").first()).containsText("at most 72 bytes");
+        UserStore users = new UserStore(ui.server.app().database().jdbi(), Clock.systemUTC());
+        assertThat(users.findByEmail("long@example.com")).isEmpty();
+
+        page.navigate("/settings#account");
+        page.getByLabel("Current password").fill(ui.admin().password());
+        page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true)).fill(TOO_LONG);
+        page.getByLabel("New password again").fill(TOO_LONG);
+        answer = page.waitForResponse(r -> r.url().endsWith("/settings/password"),
+                () -> button(page, "Change password").click());
+        assertThat(answer.status()).isEqualTo(422);
+        expect(page.locator(".notice").first()).containsText("at most 72 bytes");
+        assertThat(users.login(ui.admin().email(), TOO_LONG)).isEmpty();
+        assertThat(users.login(ui.admin().email(), ui.admin().password())).isPresent();
+    }
+
+    static com.microsoft.playwright.Locator button(Page page, String name) {
+        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+}
