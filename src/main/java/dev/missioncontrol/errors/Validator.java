@@ -15,6 +15,12 @@ public final class Validator {
      */
     public static final String NO_NUL = "must not contain the NUL character (U+0000)";
 
+    /**
+     * A name identifies a thing on one line: in lists, in notifications and in the server log, where a line break
+     * would let it forge a line of its own. Tab is the one control character kept, as it is harmless there.
+     */
+    public static final String NO_CONTROL = "must not contain line breaks or other control characters";
+
     private final JsonNode body;
     private final List<FieldError> errors = new ArrayList<>();
 
@@ -24,6 +30,21 @@ public final class Validator {
 
     public static boolean holdsNul(String text) {
         return text.indexOf('\u0000') >= 0;
+    }
+
+    /** True when the text holds a control character other than tab (line breaks, escape, DEL, C1 controls). */
+    public static boolean holdsControl(String text) {
+        return text.chars().anyMatch(c -> c != '\t' && Character.isISOControl(c));
+    }
+
+    /** An optional one-line name of at most {@code max} characters; null when absent or invalid. */
+    public String optionalName(String field, int max) {
+        String s = optionalText(field, max);
+        if (s != null && holdsControl(s)) {
+            errors.add(FieldError.invalid(field, NO_CONTROL));
+            return null;
+        }
+        return s;
     }
 
     /** A required, non-blank string of at most {@code max} characters, or null when invalid. */

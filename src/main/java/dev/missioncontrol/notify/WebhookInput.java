@@ -21,7 +21,7 @@ record WebhookInput(String kind, String name, String url, String secret) {
         Validator v = new Validator(body);
         String kind = v.optionalOneOf("kind", KINDS, Webhook.GENERIC);
         String url = v.requiredText("url", 2_048);
-        String name = v.optionalText("name", 200);
+        String name = v.optionalName("name", 200);
         String secret = v.optionalText("secret", 255);
         if (secret != null && secret.length() < 16) {
             v.add(FieldError.invalid("secret", "must be at least 16 characters"));

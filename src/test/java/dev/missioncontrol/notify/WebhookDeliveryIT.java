@@ -145,6 +145,22 @@ class WebhookDeliveryIT {
         }
     }
 
+    @Test
+    void a_webhook_name_with_a_line_break_is_refused_so_it_cannot_forge_a_log_line() {
+        try (TestServer server = TestServer.start(TestServer.Db.SQLITE)) {
+            Api api = server.api();
+            for (String name : List.of("evil\\r\\n2026-01-01 INFO forged line", "bell\\u0007", "esc\\u001b[31m")) {
+                Api.Reply r = api.post(HOOKS, "{\"url\":\"https://93.184.216.34/hook\",\"name\":\"" + name + "\"}");
+                assertThat(r.status()).as(name + " " + r.body()).isEqualTo(422);
+                assertThat(r.json().at("/errors/0/pointer").asText()).isEqualTo("/name");
+                assertThat(r.json().at("/errors/0/detail").asText()).contains("control characters");
+            }
+            assertThat(api.get(HOOKS).json().get("count").asInt()).isZero();
+            assertThat(api.post(HOOKS, "{\"url\":\"https://93.184.216.34/hook\",\"name\":\"tab\\tok\"}").status())
+                    .isEqualTo(201);
+        }
+    }
+
     /** Answers the first call to /hook with 500 and every later one with 200. */
     private static HttpServer receiver(List<Received> received, AtomicInteger hookCalls) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);

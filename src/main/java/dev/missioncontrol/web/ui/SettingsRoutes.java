@@ -1,5 +1,6 @@
 package dev.missioncontrol.web.ui;
 
+import dev.missioncontrol.errors.Validator;
 import dev.missioncontrol.orgs.ApiKey;
 import dev.missioncontrol.orgs.ApiKeyStore;
 import dev.missioncontrol.orgs.PasswordRule;
@@ -37,8 +38,8 @@ final class SettingsRoutes implements RouteGroup {
     /** Answers with the page itself, not a redirect: the new key must appear once and must not sit in a URL. */
     private void createKey(Context ctx, Viewer viewer) {
         String name = ctx.formParam("name");
-        if (name == null || name.isBlank() || name.length() > 100) {
-            view.render(ctx, viewer, 422, "Give the key a name of up to 100 characters.");
+        if (name == null || name.isBlank() || name.length() > 100 || Validator.holdsControl(name)) {
+            view.render(ctx, viewer, 422, "Give the key a name of up to 100 characters on one line.");
             return;
         }
         Set<Scope> scopes = EnumSet.noneOf(Scope.class);
@@ -61,7 +62,8 @@ final class SettingsRoutes implements RouteGroup {
         String email = ctx.formParam("email");
         String password = ctx.formParam("password");
         User.Role role = "admin".equals(ctx.formParam("role")) ? User.Role.ADMIN : User.Role.MEMBER;
-        String problem = email == null || !email.strip().matches("[^@\\s]+@[^@\\s]+") ? "Enter a valid email address."
+        String problem = email == null || !email.strip().matches("[^@\\s]+@[^@\\s]+") || Validator.holdsControl(email)
+                ? "Enter a valid email address."
                 : PasswordRule.problem(password).isPresent()
                 ? "The password " + PasswordRule.problem(password).get() + "."
                 : exists(viewer, email) ? "A user with that email already exists." : null;

@@ -39,6 +39,24 @@ class SettingsFormsIT extends BrowserTestBase {
         assertThat(users.login(ui.admin().email(), ui.admin().password())).isPresent();
     }
 
+    @Test
+    void refuses_line_breaks_and_control_characters_in_names_and_emails() {
+        Page page = ui.adminPage();
+        page.navigate("/settings");
+        String csrf = "_csrf=" + page.locator("#create-key input[name=_csrf]").inputValue() + "&";
+        assertThat(UiHarness.postForm(page, "/settings/api-keys", csrf + "name=ci%0D%0Aforged&scopes=sessions:read"))
+                .isEqualTo(422);
+        assertThat(UiHarness.postForm(page, "/settings/users",
+                csrf + "email=a%1Bb@example.com&password=a+long+enough+password&role=member")).isEqualTo(422);
+        assertThat(UiHarness.postForm(page, "/settings/notifications/webhooks",
+                csrf + "kind=webhook&name=evil%0D%0Aforged&url=https://93.184.216.34/hook")).isEqualTo(422);
+        page.reload();
+        expect(page.locator("#api-keys")).not().containsText("forged");
+        assertThat(new UserStore(ui.server.app().database().jdbi(), Clock.systemUTC())
+                .findByEmail("a\u001bb@example.com")).isEmpty();
+        expect(page.locator("#notifications")).not().containsText("forged");
+    }
+
     static com.microsoft.playwright.Locator button(Page page, String name) {
         return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
