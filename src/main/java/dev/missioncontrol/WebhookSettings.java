@@ -51,7 +51,7 @@ final class WebhookSettings implements NotificationSettings {
     }
 
     private static Hook hook(Webhook w) {
-        return new Hook(w.id(), w.kind(), w.name(), w.url(), w.secret() != null, w.createdAt());
+        return new Hook(w.id(), w.kind(), w.name(), w.shownUrl(), w.secret() != null, w.createdAt());
     }
 
     private static Delivery delivery(OutboxStore.Delivery d) {

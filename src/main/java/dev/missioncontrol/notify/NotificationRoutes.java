@@ -75,7 +75,7 @@ public final class NotificationRoutes implements RouteGroup {
     }
 
     private static ObjectNode describe(Webhook w) {
-        return Json.object().put("id", w.id()).put("kind", w.kind()).put("name", w.name()).put("url", w.url())
+        return Json.object().put("id", w.id()).put("kind", w.kind()).put("name", w.name()).put("url", w.shownUrl())
                 .put("signed", w.secret() != null).put("created_at", w.createdAt().toString());
     }
 

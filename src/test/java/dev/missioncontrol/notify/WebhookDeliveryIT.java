@@ -161,6 +161,22 @@ class WebhookDeliveryIT {
         }
     }
 
+    @Test
+    void a_slack_webhook_url_is_listed_masked_because_it_is_the_credential() {
+        try (TestServer server = TestServer.start(TestServer.Db.SQLITE)) {
+            var jdbi = server.app().database().jdbi();
+            String orgId = new dev.missioncontrol.orgs.UserStore(jdbi, java.time.Clock.systemUTC())
+                    .findByEmail(server.app().firstStart().email()).orElseThrow().orgId();
+            // stored directly: the SSRF guard would look the Slack host up in DNS, which tests do not reach
+            new WebhookStore(jdbi, java.time.Clock.systemUTC()).create(orgId, Webhook.SLACK, "ops",
+                    "https://hooks.slack.com/services/T0AAA/B0BBB/secretPart123", null);
+
+            JsonNode listed = server.api().get(HOOKS).json();
+            assertThat(listed.at("/results/0/url").asText()).isEqualTo("https://hooks.slack.com/services/…");
+            assertThat(listed.toString()).doesNotContain("secretPart123").doesNotContain("B0BBB");
+        }
+    }
+
     /** Answers the first call to /hook with 500 and every later one with 200. */
     private static HttpServer receiver(List<Received> received, AtomicInteger hookCalls) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
