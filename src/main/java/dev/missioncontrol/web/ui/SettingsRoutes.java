@@ -39,13 +39,13 @@ final class SettingsRoutes implements RouteGroup {
     private void createKey(Context ctx, Viewer viewer) {
         String name = ctx.formParam("name");
         if (name == null || name.isBlank() || name.length() > 100 || Validator.holdsControl(name)) {
-            view.render(ctx, viewer, 422, "Give the key a name of up to 100 characters on one line.");
+            view.renderRefused(ctx, viewer, "create-key", "Give the key a name of up to 100 characters on one line.");
             return;
         }
         Set<Scope> scopes = EnumSet.noneOf(Scope.class);
         ctx.formParams("scopes").forEach(s -> Scope.parse(s).ifPresent(scopes::add));
         if (scopes.isEmpty()) {
-            view.render(ctx, viewer, 422, "Choose at least one scope for the key.");
+            view.renderRefused(ctx, viewer, "create-key", "Choose at least one scope for the key.");
             return;
         }
         ApiKeyStore.CreatedKey created = view.keys().create(viewer.orgId(), name.strip(), scopes,
@@ -68,7 +68,7 @@ final class SettingsRoutes implements RouteGroup {
                 ? "The password " + PasswordRule.problem(password).get() + "."
                 : exists(viewer, email) ? "A user with that email already exists." : null;
         if (problem != null) {
-            view.render(ctx, viewer, 422, problem);
+            view.renderRefused(ctx, viewer, "create-user", problem);
             return;
         }
         view.users().create(viewer.orgId(), email.strip(), role, password);

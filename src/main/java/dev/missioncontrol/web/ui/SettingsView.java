@@ -56,17 +56,22 @@ final class SettingsView {
     }
 
     void render(Context ctx, Viewer viewer, int status, String flash, SettingsPage.ShownOnce once) {
-        render(ctx, viewer, status, flash, once, null);
+        render(ctx, viewer, status, flash, once, null, TypedForm.NONE);
     }
 
     /** The page again with a refused project form as it was typed, its problem beside it, so nothing is lost. */
     void renderRefused(Context ctx, Viewer viewer, ProjectSettings refused) {
         render(ctx, viewer, 422, refused.repository() + ": " + refused.problem(), SettingsPage.ShownOnce.NOTHING,
-                refused);
+                refused, TypedForm.NONE);
+    }
+
+    /** The page again with a refused form (by its id in the page) as it was typed, so nothing but passwords is lost. */
+    void renderRefused(Context ctx, Viewer viewer, String form, String problem) {
+        render(ctx, viewer, 422, problem, SettingsPage.ShownOnce.NOTHING, null, TypedForm.of(form, ctx));
     }
 
     private void render(Context ctx, Viewer viewer, int status, String flash, SettingsPage.ShownOnce once,
-            ProjectSettings refused) {
+            ProjectSettings refused, TypedForm typed) {
         String org = viewer.orgId();
         boolean autoRegister = orgs.findOrg(org).map(Organization::autoRegisterProjects).orElse(true);
         var sent = new SettingsPage.Notifications(notifications.webhooks(org),
@@ -74,7 +79,7 @@ final class SettingsView {
         var projects = orgs.projects(org).stream()
                 .map(p -> refused != null && refused.id().equals(p.id()) ? refused : ProjectSettings.of(p)).toList();
         var page = new SettingsPage(keys.list(org), projects,
-                users.list(org), autoRegister, server, sent, once, flash);
+                users.list(org), autoRegister, server, sent, once, flash, typed);
         Pages.render(ctx, status, "settings.jte", Map.of("viewer", viewer, "page", page));
     }
 }

@@ -28,7 +28,7 @@ final class WebhookSettingsRoutes implements RouteGroup {
             added = view.notifications().add(viewer.orgId(), ctx.formParam("kind"), ctx.formParam("name"),
                     ctx.formParam("url"));
         } catch (IllegalArgumentException e) {
-            view.render(ctx, viewer, 422, "Webhook not added: " + e.getMessage());
+            view.renderRefused(ctx, viewer, "add-webhook", "Webhook not added: " + e.getMessage());
             return;
         }
         String flash = "Webhook \"" + added.hook().name() + "\" added."

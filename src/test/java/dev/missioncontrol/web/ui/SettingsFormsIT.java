@@ -57,6 +57,37 @@ class SettingsFormsIT extends BrowserTestBase {
         expect(page.locator("#notifications")).not().containsText("forged");
     }
 
+    @Test
+    void a_refused_form_comes_back_as_it_was_typed_except_the_password() {
+        Page page = ui.adminPage();
+        page.navigate("/settings#users");
+        page.locator("#user-email").fill(ui.admin().email());
+        page.locator("#user-password").fill("a long enough password");
+        page.locator("#user-role").selectOption("admin");
+        button(page, "Add user").click();
+        expect(page.getByRole(AriaRole.STATUS).first()).containsText("already exists");
+        expect(page.locator("#user-email")).hasValue(ui.admin().email());
+        expect(page.locator("#user-role")).hasValue("admin");
+        expect(page.locator("#user-password")).hasValue("");
+
+        page.locator("#hook-kind").selectOption("slack");
+        page.locator("#hook-name").fill("on-call");
+        page.locator("#hook-url").fill("http://10.1.2.3/hook");
+        button(page, "Add webhook").click();
+        expect(page.getByRole(AriaRole.STATUS).first()).containsText("Webhook not added");
+        expect(page.locator("#hook-kind")).hasValue("slack");
+        expect(page.locator("#hook-name")).hasValue("on-call");
+        expect(page.locator("#hook-url")).hasValue("http://10.1.2.3/hook");
+        expect(page.locator("#user-email")).hasValue("");
+
+        page.locator("#key-name").fill("   ");
+        page.locator("#create-key input[value='sessions:write']").uncheck();
+        button(page, "Create key").click();
+        expect(page.getByRole(AriaRole.STATUS).first()).containsText("Give the key a name");
+        expect(page.locator("#create-key input[value='sessions:write']")).not().isChecked();
+        expect(page.locator("#create-key input[value='sessions:read']")).isChecked();
+    }
+
     static com.microsoft.playwright.Locator button(Page page, String name) {
         return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
