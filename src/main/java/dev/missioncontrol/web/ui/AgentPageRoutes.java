@@ -8,6 +8,8 @@ import dev.missioncontrol.sessions.SessionQuery;
 import dev.missioncontrol.sessions.SessionService;
 import dev.missioncontrol.sessions.SessionStatus;
 import dev.missioncontrol.sessions.SessionStore;
+import dev.missioncontrol.store.Cursor;
+import dev.missioncontrol.web.QueryParams;
 import dev.missioncontrol.web.RouteGroup;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -45,10 +47,18 @@ final class AgentPageRoutes implements RouteGroup {
 
     private void list(Context ctx, Viewer viewer) {
         SessionStatus status = SessionStatus.parse(ctx.queryParam("status")).orElse(null);
-        List<AgentSession> rows = sessions.list(new SessionQuery(viewer.orgId(),
-                status == null ? List.of() : List.of(status), null, null, null, 100));
-        Pages.render(ctx, "agents/list.jte", Map.of("viewer", viewer, "sessions", rows,
-                "status", status == null ? "" : status.wire()));
+        Cursor cursor = QueryParams.cursor(ctx);
+        var query = new SessionQuery(viewer.orgId(), status == null ? List.of() : List.of(status), null, null,
+                cursor, Paging.PAGE + 1);
+        List<AgentSession> rows = sessions.list(query);
+        Cursor last = rows.size() > Paging.PAGE ? Cursor.after(rows.get(Paging.PAGE - 1).createdAt(),
+                rows.get(Paging.PAGE - 1).id()) : null;
+        rows = rows.subList(0, Math.min(rows.size(), Paging.PAGE));
+        String wire = status == null ? "" : status.wire();
+        Paging paging = Paging.of("/agents", Map.of("status", wire), rows.size(), sessions.count(query), last,
+                cursor != null);
+        Pages.render(ctx, "agents/list.jte", Map.of("viewer", viewer, "sessions", rows, "status", wire,
+                "paging", paging));
     }
 
     private void show(Context ctx, Viewer viewer) {

@@ -39,13 +39,14 @@ final class DashboardRoutes implements RouteGroup {
 
     private void show(Context ctx, Viewer viewer, int status, InvestigationDraft draft) {
         String org = viewer.orgId();
-        List<AgentSession> active = sessions.list(new SessionQuery(org, List.of(SessionStatus.ACTIVE), null, null,
-                null, 20));
+        var activeQuery = new SessionQuery(org, List.of(SessionStatus.ACTIVE), null, null, null, 20);
+        List<AgentSession> active = sessions.list(activeQuery);
+        long activeCount = sessions.count(activeQuery);
         List<AgentSession> recent = sessions.list(new SessionQuery(org, List.of(), null, null, null, 10));
         var recentDeploys = DeploymentRow.all(deployments.list(new DeploymentQuery(org, null, null, null, null, null,
                 10)));
         Pages.render(ctx, status, "dashboard.jte", Map.of("viewer", viewer, "active", active, "recent", recent,
-                "deployments", recentDeploys, "draft", draft));
+                "deployments", recentDeploys, "draft", draft, "activeCount", activeCount));
     }
 
     private void start(Context ctx, Viewer viewer) {

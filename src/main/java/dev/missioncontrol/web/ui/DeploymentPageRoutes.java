@@ -5,9 +5,12 @@ import dev.missioncontrol.deployments.DeploymentQuery;
 import dev.missioncontrol.deployments.DeploymentStore;
 import dev.missioncontrol.errors.NotFoundException;
 import dev.missioncontrol.sessions.SessionStore;
+import dev.missioncontrol.store.Cursor;
+import dev.missioncontrol.web.QueryParams;
 import dev.missioncontrol.web.RouteGroup;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.List;
 import java.util.Map;
 
 /** The deployments list and a deployment's page: its verdict, the monitor chart and the table of checks. */
@@ -30,10 +33,17 @@ final class DeploymentPageRoutes implements RouteGroup {
 
     private void list(Context ctx, Viewer viewer) {
         String repo = blankToNull(ctx.queryParam("repository"));
-        var rows = DeploymentRow.all(deployments.list(new DeploymentQuery(viewer.orgId(), repo, null, null, null,
-                null, 100)));
+        Cursor cursor = QueryParams.cursor(ctx);
+        var query = new DeploymentQuery(viewer.orgId(), repo, null, null, null, cursor, Paging.PAGE + 1);
+        List<Deployment> found = deployments.list(query);
+        Cursor last = found.size() > Paging.PAGE ? Cursor.after(found.get(Paging.PAGE - 1).createdAt(),
+                found.get(Paging.PAGE - 1).id()) : null;
+        var rows = DeploymentRow.all(found.subList(0, Math.min(found.size(), Paging.PAGE)));
+        String shownRepo = repo == null ? "" : repo;
+        Paging paging = Paging.of("/deployments", Map.of("repository", shownRepo), rows.size(),
+                deployments.count(query), last, cursor != null);
         Pages.render(ctx, "deployments/list.jte", Map.of("viewer", viewer, "deployments", rows,
-                "repository", repo == null ? "" : repo));
+                "repository", shownRepo, "paging", paging));
     }
 
     private void show(Context ctx, Viewer viewer) {

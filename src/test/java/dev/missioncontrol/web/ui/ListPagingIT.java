@@ -1,0 +1,43 @@
+package dev.missioncontrol.web.ui;
+
+import static dev.missioncontrol.web.ui.UiHarness.expect;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import dev.missioncontrol.testing.MonitorFixtures;
+import org.junit.jupiter.api.Test;
+
+/** Counts and lists say how many there really are, and older rows are one link away, never silently cut off. */
+class ListPagingIT extends BrowserTestBase {
+
+    @Test
+    void the_dashboard_counts_every_active_session_and_the_deployments_list_pages_to_the_older_ones() {
+        ui.gate.close();
+        try {
+            for (int i = 0; i < 26; i++) {
+                var r = ui.api().post("/api/v1/agent-sessions/", "{\"prompt\":\"Why is checkout slow, " + i + "?\"}");
+                assertThat(r.status()).as(r.body()).isEqualTo(201);
+            }
+            Page page = ui.adminPage();
+            page.navigate("/");
+            expect(page.locator("#active-title .count")).hasText("26");
+            expect(page.locator("main")).containsText("all 26 active sessions");
+        } finally {
+            ui.gate.open();
+        }
+
+        for (int i = 0; i < 103; i++) {
+            MonitorFixtures.deploy(ui.api(), "acme/paged", "failure");
+        }
+        Page page = ui.adminPage();
+        page.navigate("/deployments?repository=acme/paged");
+        expect(page.locator("table tbody tr")).hasCount(100);
+        expect(page.locator("nav.paging")).containsText("Showing the newest 100 of 103.");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Older")).click();
+        expect(page.locator("table tbody tr")).hasCount(3);
+        expect(page.locator("nav.paging")).containsText("Showing 3 older ones of 103.");
+        expect(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Older"))).hasCount(0);
+        assertThat(page.url()).contains("repository=acme%2Fpaged");
+    }
+}
