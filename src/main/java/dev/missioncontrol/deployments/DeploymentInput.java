@@ -3,6 +3,7 @@ package dev.missioncontrol.deployments;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.missioncontrol.errors.Validator;
+import dev.missioncontrol.orgs.Project;
 import dev.missioncontrol.store.Json;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,7 +16,6 @@ public record DeploymentInput(String deploymentRequest, String repositoryFullNam
 
     public static final Set<String> STATUSES =
             new LinkedHashSet<>(List.of("pending", "running", "success", "failure", "cancelled"));
-    private static final Pattern REPOSITORY = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
     private static final Pattern URL = Pattern.compile("https?://[^\\s/?#]+[^\\s]*", Pattern.CASE_INSENSITIVE);
     private static final Pattern SHA = Pattern.compile("[0-9a-fA-F]{4,64}");
 
@@ -23,7 +23,8 @@ public record DeploymentInput(String deploymentRequest, String repositoryFullNam
         Validator v = new Validator(body);
         DeploymentInput input = new DeploymentInput(
                 v.requiredText("deployment_request", 2_000),
-                v.optionalMatching("repository_full_name", 255, REPOSITORY, "must be owner/name"),
+                v.optionalMatching("repository_full_name", Project.MAX_REPOSITORY, Project.REPOSITORY,
+                        "must be owner/name"),
                 v.optionalOneOf("status", STATUSES, "success"),
                 v.optionalMatching("external_url", 2_048, URL, "must be an http(s) URL"),
                 v.optionalMatching("commit_sha", 64, SHA, "must be 4 to 64 hexadecimal characters"),

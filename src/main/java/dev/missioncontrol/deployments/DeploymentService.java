@@ -63,7 +63,8 @@ public final class DeploymentService {
             if (!org.autoRegisterProjects()) {
                 throw new ValidationException(List.of(dev.missioncontrol.errors.FieldError.invalid(
                         "repository_full_name", "is not a project of this organization, and automatic "
-                                + "registration is switched off; add the project in Settings first")));
+                                + "registration is switched off; an admin adds it on the settings page (Projects, Add "
+                                + "project) first")));
             }
             return OrgStore.insertProject(h, org.id(), repository, now);
         });

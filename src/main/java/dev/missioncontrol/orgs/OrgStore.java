@@ -76,6 +76,12 @@ public final class OrgStore {
                 .bind("org", orgId).bind("svc", service).map(OrgStore::project).findOne();
     }
 
+    /** Adds a project by hand (auto-registration may be off); empty when the organization already has it. */
+    public Optional<Project> addProject(String orgId, String repository) {
+        return jdbi.inTransaction(h -> findProjectByRepository(h, orgId, repository).isPresent() ? Optional.empty()
+                : Optional.of(insertProject(h, orgId, repository, clock.instant())));
+    }
+
     /** Registers a project inside the caller's transaction, so it commits with the event that named it. */
     public static Project insertProject(Handle h, String orgId, String repository, Instant now) {
         Project p = new Project(Ids.newId(), orgId, repository, Project.defaultServiceName(repository),

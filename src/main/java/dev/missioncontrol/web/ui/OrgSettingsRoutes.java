@@ -25,8 +25,25 @@ final class OrgSettingsRoutes implements RouteGroup {
 
     @Override
     public void register(RoutesConfig routes) {
+        routes.post("/settings/projects", auth.admin(this::addProject));
         routes.post("/settings/projects/{id}", auth.admin(this::saveProject));
         routes.post("/settings/organization", auth.admin(this::saveOrganization));
+    }
+
+    /** A project added by hand, for when deployments may not register unknown repositories themselves. */
+    private void addProject(Context ctx, Viewer viewer) {
+        String repo = ctx.formParam("repository_full_name");
+        repo = repo == null ? "" : repo.strip();
+        if (repo.length() > Project.MAX_REPOSITORY || !Project.REPOSITORY.matcher(repo).matches()) {
+            view.renderRefused(ctx, viewer, "add-project", "Project not added: the repository must be owner/name "
+                    + "(letters, digits, '.', '_' and '-'), as deployments name it.");
+            return;
+        }
+        if (view.orgs().addProject(viewer.orgId(), repo).isEmpty()) {
+            view.renderRefused(ctx, viewer, "add-project", "Project not added: " + repo + " is already a project.");
+            return;
+        }
+        SettingsRoutes.back(ctx, "project-added", "projects");
     }
 
     private void saveProject(Context ctx, Viewer viewer) {

@@ -125,6 +125,7 @@ final class SettingsRoutes implements RouteGroup {
             case "user-last-admin" -> "The last admin stays: make someone else an admin first.";
             case "user-unknown" -> "No such user.";
             case "project-saved" -> "Project settings saved.";
+            case "project-added" -> "Project added. Its deployments are recorded from now on.";
             case "org-saved" -> "Organization settings saved.";
             case "webhook-removed" -> "Webhook removed. Nothing more is sent to it; its deliveries stay in the log.";
             case "webhook-unknown" -> "No such webhook.";

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
+import dev.missioncontrol.orgs.OrgStore;
 import dev.missioncontrol.orgs.UserStore;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
@@ -86,6 +87,37 @@ class SettingsFormsIT extends BrowserTestBase {
         expect(page.getByRole(AriaRole.STATUS).first()).containsText("Give the key a name");
         expect(page.locator("#create-key input[value='sessions:write']")).not().isChecked();
         expect(page.locator("#create-key input[value='sessions:read']")).isChecked();
+    }
+
+    @Test
+    void with_auto_registration_off_an_admin_adds_a_project_on_the_settings_page_and_its_deploys_are_accepted() {
+        String orgId = new UserStore(ui.server.app().database().jdbi(), Clock.systemUTC())
+                .findByEmail(ui.admin().email()).orElseThrow().orgId();
+        new OrgStore(ui.server.app().database().jdbi(), Clock.systemUTC()).setAutoRegister(orgId, false);
+        try {
+            String deploy = "{\"deployment_request\":\"Deploy\",\"repository_full_name\":\"acme/by-hand\"}";
+            var refused = ui.api().post("/api/v1/deployments/", deploy);
+            assertThat(refused.status()).isEqualTo(422);
+            assertThat(refused.body()).contains("Add project");
+
+            Page page = ui.adminPage();
+            page.navigate("/settings#projects");
+            String csrf = "_csrf=" + page.locator("#add-project input[name=_csrf]").inputValue();
+            assertThat(UiHarness.postForm(page, "/settings/projects", csrf + "&repository_full_name=not+a+repo"))
+                    .isEqualTo(422);
+            page.locator("#project-repository").fill("acme/by-hand");
+            button(page, "Add project").click();
+            expect(page.getByRole(AriaRole.STATUS).first()).containsText("Project added");
+            expect(page.locator("form.project", new Page.LocatorOptions().setHasText("acme/by-hand"))).hasCount(1);
+            assertThat(ui.api().post("/api/v1/deployments/", deploy).status()).isEqualTo(201);
+
+            page.locator("#project-repository").fill("acme/by-hand");
+            button(page, "Add project").click();
+            expect(page.getByRole(AriaRole.STATUS).first()).containsText("already a project");
+            expect(page.locator("#project-repository")).hasValue("acme/by-hand");
+        } finally {
+            new OrgStore(ui.server.app().database().jdbi(), Clock.systemUTC()).setAutoRegister(orgId, true);
+        }
     }
 
     static com.microsoft.playwright.Locator button(Page page, String name) {
