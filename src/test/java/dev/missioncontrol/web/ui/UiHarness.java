@@ -39,12 +39,16 @@ final class UiHarness implements AutoCloseable {
                 List.of(gate)));
     }
 
-    /** A deploy is watched for 2 s; webhooks may reach the tests' receivers on this machine. */
+    /**
+     * A deploy is watched for 2 s; webhooks may reach the tests' receivers on this machine; the write budget is far
+     * above what the pages' tests post (a list of 129 rows in a burst), which RateLimitIT tests on its own.
+     */
     private static AppConfig configure(AppConfig c) {
         AppConfig.Runtime d = AppConfig.Runtime.defaults();
+        AppConfig.Limits l = AppConfig.Limits.defaults();
         return MonitorFixtures.allowLoopback(null).apply(c.withRuntime(new AppConfig.Runtime(d.concurrency(),
                 d.lease(), d.poll(), List.of(Duration.ofSeconds(1)), Duration.ofSeconds(2), Duration.ZERO,
-                d.sseKeepAlive())));
+                d.sseKeepAlive())).withLimits(new AppConfig.Limits(l.maxBody(), l.maxSessionBody(), 100_000, 10_000)));
     }
 
     String base() {
