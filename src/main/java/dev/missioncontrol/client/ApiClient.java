@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -25,9 +26,15 @@ public final class ApiClient {
     private final String base;
     private final String key;
 
+    /** Refuses a base that is not an http(s) URL with a host, so no request is built from it. */
     public ApiClient(String base, String key) {
-        this.base = base.replaceAll("/+$", "");
+        this.base = base.strip().replaceAll("/+$", "");
         this.key = key;
+        URI uri = parse(this.base, "MC_URL");
+        if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())
+                || uri.getHost() == null) {
+            throw new ClientException("MC_URL must be an http:// or https:// address with a host, not " + base);
+        }
     }
 
     public String base() {
@@ -56,11 +63,12 @@ public final class ApiClient {
         try {
             HttpResponse<java.io.InputStream> res = HTTP.send(req, HttpResponse.BodyHandlers.ofInputStream());
             if (res.statusCode() != 200) {
-                throw new ClientException("stream refused with HTTP " + res.statusCode());
+                throw new ClientException("the event stream was refused: the server answered " + res.statusCode()
+                        + Answers.redirectHint(res));
             }
             readEvents(res.body(), onEvent);
         } catch (IOException e) {
-            throw new ClientException("lost the connection to " + base + ": " + e.getMessage());
+            throw ClientException.network("lost the connection to " + base + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -79,28 +87,33 @@ public final class ApiClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+        return HttpRequest.newBuilder(parse(base + path, "the request path")).timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + key).header("Accept", "application/json");
     }
 
     private JsonNode send(HttpRequest req, Duration timeout) {
         try {
             HttpResponse<String> res = HTTP.send(req, HttpResponse.BodyHandlers.ofString());
-            JsonNode body = res.body().isBlank() ? Json.object() : Json.read(res.body());
-            if (res.statusCode() >= 400) {
-                throw new ClientException("HTTP " + res.statusCode() + ": " + body.path("detail").asText(res.body()));
+            ClientException refused = Answers.refusal(res);
+            if (refused != null) {
+                throw refused;
             }
-            return body;
-        } catch (java.io.UncheckedIOException e) {
-            throw new ClientException("the answer from " + base + " was not JSON: " + e.getMessage());
+            return Answers.json(res, base);
         } catch (ConnectException e) {
-            throw new ClientException("cannot reach " + base + " (is the server running? set MC_URL)");
+            throw ClientException.network("cannot reach " + base + " (is the server running? set MC_URL)");
         } catch (IOException e) {
-            throw new ClientException("request to " + base + " failed: " + e.getMessage());
+            throw ClientException.network("request to " + base + " failed: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ClientException("interrupted");
         }
     }
 
+    private static URI parse(String url, String what) {
+        try {
+            return new URI(url);
+        } catch (URISyntaxException e) {
+            throw new ClientException(what + " is not a valid URL (" + e.getReason() + "): " + url);
+        }
+    }
 }

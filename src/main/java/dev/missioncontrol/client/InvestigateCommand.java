@@ -43,7 +43,7 @@ public final class InvestigateCommand implements Callable<Integer> {
             ObjectNode body = Json.object().put("prompt", prompt).put("session_type", type);
             body.set("context", context());
             JsonNode created = api.post("/api/v1/agent-sessions/", body, Map.of());
-            String id = created.path("session_id").asText();
+            String id = Answers.required(created, "session_id");
             System.out.println("session " + id + "  " + api.base() + created.path("url").asText());
             if (follow) {
                 TimelinePrinter printer = new TimelinePrinter(System.out);

@@ -2,6 +2,7 @@ package dev.missioncontrol.deployments;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.missioncontrol.client.Answers;
 import dev.missioncontrol.client.ApiClient;
 import dev.missioncontrol.client.ClientException;
 import dev.missioncontrol.store.Json;
@@ -83,12 +84,12 @@ public final class DeployCommand implements Callable<Integer> {
             return ERROR;
         }
         CiEnvironment ci = CiEnvironment.detect(env);
-        ApiClient client = new ApiClient(base, key);
         try {
+            ApiClient client = new ApiClient(base, key);
             String idempotencyKey = idempotencyKey(ci);
             JsonNode created = client.post("/api/v1/deployments/", event(ci),
                     idempotencyKey == null ? Map.of() : Map.of("Idempotency-Key", idempotencyKey));
-            String id = created.path("id").asText();
+            String id = Answers.required(created, "id");
             out.println("Deployment " + id + " recorded; watch it at " + client.base()
                     + created.path("agent_session_url").asText());
             if (waitSeconds == null) {

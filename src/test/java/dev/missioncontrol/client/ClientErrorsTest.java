@@ -1,0 +1,53 @@
+package dev.missioncontrol.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.missioncontrol.Main;
+import dev.missioncontrol.testing.StubHttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** Every failure of the API clients is one line on stderr with exit 1, never a stack trace or a false success. */
+class ClientErrorsTest {
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run missionctl(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        StringWriter picocliErr = new StringWriter();
+        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        try {
+            int exit = new picocli.CommandLine(new Main()).setErr(new PrintWriter(picocliErr, true)).execute(args);
+            return new Run(exit, stdout.toString(StandardCharsets.UTF_8),
+                    stderr.toString(StandardCharsets.UTF_8) + picocliErr);
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    static void assertOneLineFailure(Run run, String expected) {
+        assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(1);
+        assertThat(run.err()).contains(expected).doesNotContain("\tat ").doesNotContain("Exception");
+        assertThat(run.err().strip().lines()).hasSize(1);
+    }
+
+    @Test
+    void investigate_treats_a_redirect_as_a_failure_not_a_session_without_an_id() {
+        try (StubHttpServer lb = new StubHttpServer(x -> StubHttpServer.reply(x, 301, "",
+                "Location", "https://mc.example.com/api/v1/agent-sessions/"))) {
+            Run run = missionctl("investigate", "why?", "--url", lb.baseUrl(), "--api-key", "mc_test");
+            assertOneLineFailure(run, "the server answered 301 (a redirect to https://mc.example.com/");
+            assertThat(run.out()).doesNotContain("session");
+        }
+    }
+}

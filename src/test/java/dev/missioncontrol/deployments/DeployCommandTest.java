@@ -1,0 +1,52 @@
+package dev.missioncontrol.deployments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.missioncontrol.testing.StubHttpServer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** missionctl deploy against answers a Mission Control server never gives but the network in between may. */
+class DeployCommandTest {
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run deploy(String url, Map<String, String> ci, String... args) {
+        Map<String, String> env = new HashMap<>(ci);
+        env.put("MC_URL", url);
+        env.put("MC_API_KEY", "mc_test");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = new CommandLine(new DeployCommand(env)).setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true)).execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void a_redirect_is_a_failure_that_says_where_it_points_not_a_recorded_deployment() {
+        try (StubHttpServer lb = new StubHttpServer(x -> StubHttpServer.reply(x, 301, "",
+                "Location", "https://mc.example.com/api/v1/deployments/"))) {
+            for (String[] args : new String[][] {{"--repository", "acme/api"}, {"--repository", "acme/api", "--wait"}}) {
+                Run run = deploy(lb.baseUrl(), Map.of(), args);
+                assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(1);
+                assertThat(run.out()).doesNotContain("recorded");
+                assertThat(run.err()).contains("301").contains("https://mc.example.com/")
+                        .contains("point MC_URL at the final address");
+            }
+        }
+    }
+
+    @Test
+    void a_success_without_the_deployment_id_is_a_failure() {
+        try (StubHttpServer odd = new StubHttpServer(x -> StubHttpServer.reply(x, 200, "{}"))) {
+            Run run = deploy(odd.baseUrl(), Map.of(), "--repository", "acme/api");
+            assertThat(run.exit()).isEqualTo(1);
+            assertThat(run.err()).contains("no id");
+        }
+    }
+}
