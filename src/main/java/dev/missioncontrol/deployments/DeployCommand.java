@@ -7,7 +7,11 @@ import dev.missioncontrol.client.ApiClient;
 import dev.missioncontrol.client.ClientException;
 import dev.missioncontrol.store.Json;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -117,9 +121,19 @@ public final class DeployCommand implements Callable<Integer> {
         return body;
     }
 
-    /** The same CI run (and attempt) posting the same status again is the same event. */
+    /**
+     * The same CI run (and attempt) posting the same event again (a retried step) is one event; a run deploying
+     * several repositories or environments, or posting pending then success, posts distinct events. The parts are
+     * hashed so a long repository or environment name keeps the key within the API's 255 characters.
+     */
     String idempotencyKey(CiEnvironment ci) {
-        return ci.runId() == null ? null : "missionctl-" + ci.provider() + "-" + ci.runId() + "-" + status;
+        if (ci.runId() == null) {
+            return null;
+        }
+        String event = String.join("\n", String.valueOf(repository != null ? repository : ci.repository()),
+                String.valueOf(sha != null ? sha : ci.sha()), String.valueOf(environment()), status);
+        byte[] digest = sha256(event);
+        return "missionctl-" + ci.provider() + "-" + ci.runId() + "-" + HexFormat.of().formatHex(digest, 0, 16);
     }
 
     /** Long-polls until the verdict is final or {@code max} has passed; returns the deployment as last read. */
@@ -167,6 +181,14 @@ public final class DeployCommand implements Callable<Integer> {
         String what = "Deploy " + (repo == null ? "" : repo) + (commit == null ? ""
                 : " @ " + commit.substring(0, Math.min(7, commit.length())));
         return ci.runUrl() == null ? what.strip() : what.strip() + " (" + ci.runUrl() + ")";
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     private static void putIfPresent(ObjectNode o, String field, String value) {

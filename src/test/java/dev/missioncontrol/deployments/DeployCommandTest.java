@@ -3,9 +3,11 @@ package dev.missioncontrol.deployments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.missioncontrol.testing.StubHttpServer;
+import dev.missioncontrol.testing.TestServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -19,7 +21,7 @@ class DeployCommandTest {
     static Run deploy(String url, Map<String, String> ci, String... args) {
         Map<String, String> env = new HashMap<>(ci);
         env.put("MC_URL", url);
-        env.put("MC_API_KEY", "mc_test");
+        env.putIfAbsent("MC_API_KEY", "mc_test");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit = new CommandLine(new DeployCommand(env)).setOut(new PrintWriter(out, true))
@@ -39,6 +41,29 @@ class DeployCommandTest {
                         .contains("point MC_URL at the final address");
             }
         }
+    }
+
+    @Test
+    void one_ci_run_deploying_two_environments_or_repositories_posts_distinct_events_and_a_retry_posts_none()
+            throws Exception {
+        Map<String, String> ci = Map.of("GITHUB_REPOSITORY", "acme/api", "GITHUB_SHA", "0123456789abcdef",
+                "GITHUB_RUN_ID", "77", "GITHUB_RUN_ATTEMPT", "1", "GITHUB_SERVER_URL", "https://github.com");
+        try (TestServer server = TestServer.start(TestServer.Db.SQLITE)) {
+            Map<String, String> env = new HashMap<>(ci);
+            env.put("MC_API_KEY", server.firstKey());
+            String staging = recordedId(deploy(server.baseUrl(), env, "--environment", "staging"));
+            String production = recordedId(deploy(server.baseUrl(), env, "--environment", "production"));
+            String worker = recordedId(deploy(server.baseUrl(), env, "--environment", "production",
+                    "--repository", "acme/worker"));
+            String retried = recordedId(deploy(server.baseUrl(), env, "--environment", "staging"));
+            assertThat(List.of(staging, production, worker)).doesNotHaveDuplicates();
+            assertThat(retried).isEqualTo(staging);
+        }
+    }
+
+    private static String recordedId(Run run) {
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        return run.out().split("\\s+")[1];
     }
 
     @Test
