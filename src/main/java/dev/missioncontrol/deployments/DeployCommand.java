@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code missionctl deploy}: posts a deployment event from CI and, with {@code --wait}, gates the pipeline on the
  * deploy monitor's verdict. Exit codes: 0 healthy or marginal (or posted without waiting), 3 degraded or failed,
- * 4 inconclusive or no verdict in time, 1 when the event could not be posted.
+ * 4 inconclusive or no verdict in time (also when the verdict could not be read), 1 when the event could not be
+ * posted.
  */
 @Command(name = "deploy", mixinStandardHelpOptions = true,
         description = "Record a deployment from CI; with --wait, exit non-zero when the deploy monitor judges it bad.")
@@ -30,8 +31,6 @@ public final class DeployCommand implements Callable<Integer> {
     static final int BAD = 3;
     static final int UNKNOWN = 4;
     static final int ERROR = 1;
-    /** The server holds one long poll at most this long (API.md). */
-    static final int MAX_WAIT_PER_REQUEST = 600;
 
     @Spec
     CommandSpec spec;
@@ -99,7 +98,7 @@ public final class DeployCommand implements Callable<Integer> {
             if (waitSeconds == null) {
                 return 0;
             }
-            return judge(awaitVerdict(client, id, Duration.ofSeconds(waitSeconds)), out);
+            return judge(new VerdictPoll(client, err).await(id, Duration.ofSeconds(waitSeconds)), out);
         } catch (ClientException e) {
             err.println("missionctl deploy: " + e.getMessage());
             return ERROR;
@@ -134,17 +133,6 @@ public final class DeployCommand implements Callable<Integer> {
                 String.valueOf(sha != null ? sha : ci.sha()), String.valueOf(environment()), status);
         byte[] digest = sha256(event);
         return "missionctl-" + ci.provider() + "-" + ci.runId() + "-" + HexFormat.of().formatHex(digest, 0, 16);
-    }
-
-    /** Long-polls until the verdict is final or {@code max} has passed; returns the deployment as last read. */
-    static JsonNode awaitVerdict(ApiClient client, String deploymentId, Duration max) {
-        long deadline = System.nanoTime() + max.toNanos();
-        JsonNode d;
-        do {
-            long left = Math.max(1, Math.min(MAX_WAIT_PER_REQUEST, (deadline - System.nanoTime()) / 1_000_000_000L));
-            d = client.get("/api/v1/deployments/" + deploymentId + "/?wait=" + left, Duration.ofSeconds(left + 30));
-        } while (d.path("verdict").path("state").asText("pending").equals("pending") && System.nanoTime() < deadline);
-        return d;
     }
 
     private int judge(JsonNode deployment, PrintWriter out) {

@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -64,6 +65,27 @@ class DeployCommandTest {
     private static String recordedId(Run run) {
         assertThat(run.exit()).as(run.out() + run.err()).isZero();
         return run.out().split("\\s+")[1];
+    }
+
+    @Test
+    void wait_rides_out_a_server_restart_while_polling_and_still_gates_on_the_verdict() {
+        AtomicInteger polls = new AtomicInteger();
+        try (StubHttpServer flaky = new StubHttpServer(x -> {
+            if (x.getRequestMethod().equals("POST")) {
+                StubHttpServer.reply(x, 201, "{\"id\":\"d1\",\"agent_session_url\":\"/agents/s1\"}");
+                return;
+            }
+            switch (polls.incrementAndGet()) {
+                case 1 -> StubHttpServer.reply(x, 503, "<html>restarting</html>");
+                case 2, 3 -> throw new java.io.IOException("connection dropped mid-restart");
+                default -> StubHttpServer.reply(x, 200, "{\"id\":\"d1\",\"verdict\":{\"state\":\"degraded\"}}");
+            }
+        })) {
+            Run run = deploy(flaky.baseUrl(), Map.of(), "--repository", "acme/api", "--wait", "60");
+            assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(3);
+            assertThat(run.out()).contains("Verdict: degraded");
+            assertThat(run.err()).contains("trying again");
+        }
     }
 
     @Test

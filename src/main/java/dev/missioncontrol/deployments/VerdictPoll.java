@@ -1,0 +1,65 @@
+package dev.missioncontrol.deployments;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.missioncontrol.client.ApiClient;
+import dev.missioncontrol.client.ClientException;
+import dev.missioncontrol.store.Json;
+import java.io.PrintWriter;
+import java.time.Duration;
+
+/**
+ * deploy --wait's long poll for the verdict. The deployment is recorded by then, so a server restarting or a proxy
+ * answering 5xx mid-wait is waited out (with a growing pause) until the deadline instead of failing the pipeline.
+ */
+final class VerdictPoll {
+    /** The server holds one long poll at most this long (API.md). */
+    static final int MAX_WAIT_PER_REQUEST = 600;
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(500);
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(15);
+
+    private final ApiClient client;
+    private final PrintWriter err;
+
+    VerdictPoll(ApiClient client, PrintWriter err) {
+        this.client = client;
+        this.err = err;
+    }
+
+    /** The deployment as last read once its verdict is final or {@code max} has passed; empty when never read. */
+    JsonNode await(String deploymentId, Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        JsonNode last = Json.object();
+        Duration pause = FIRST_PAUSE;
+        do {
+            long left = Math.max(1, Math.min(MAX_WAIT_PER_REQUEST, (deadline - System.nanoTime()) / 1_000_000_000L));
+            try {
+                last = client.get("/api/v1/deployments/" + deploymentId + "/?wait=" + left,
+                        Duration.ofSeconds(left + 30));
+                pause = FIRST_PAUSE;
+            } catch (ClientException e) {
+                if (!e.isNetwork()) {
+                    err.println("missionctl deploy: cannot read the verdict: " + e.getMessage());
+                    return last;
+                }
+                err.println("missionctl deploy: " + e.getMessage() + "; trying again");
+                sleep(pause, deadline);
+                pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+            }
+        } while (pending(last) && System.nanoTime() < deadline);
+        return last;
+    }
+
+    private static boolean pending(JsonNode deployment) {
+        return deployment.path("verdict").path("state").asText("pending").equals("pending");
+    }
+
+    private static void sleep(Duration pause, long deadline) {
+        long millis = Math.min(pause.toMillis(), Math.max(0, (deadline - System.nanoTime()) / 1_000_000L));
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClientException("interrupted");
+        }
+    }
+}
