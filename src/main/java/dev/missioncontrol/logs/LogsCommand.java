@@ -1,5 +1,6 @@
 package dev.missioncontrol.logs;
 
+import dev.missioncontrol.config.InputFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,9 +22,20 @@ public final class LogsCommand implements Runnable {
         CommandLine.usage(this, System.out);
     }
 
-    /** The file as text, or standard input for "-". Undecodable bytes become U+FFFD instead of failing. */
-    static BufferedReader open(Path file) throws IOException {
-        InputStream bytes = file.toString().equals("-") ? System.in : Files.newInputStream(file);
-        return new BufferedReader(new InputStreamReader(bytes, StandardCharsets.UTF_8), 1 << 16);
+    /**
+     * The file as text, or standard input for "-". Undecodable bytes become U+FFFD instead of failing. A file that
+     * cannot be opened is said in one line on stderr (and null returned) rather than as an exception.
+     */
+    static BufferedReader open(Path file) {
+        try {
+            if (Files.isDirectory(file)) {
+                throw new IOException("a directory");
+            }
+            InputStream bytes = file.toString().equals("-") ? System.in : Files.newInputStream(file);
+            return new BufferedReader(new InputStreamReader(bytes, StandardCharsets.UTF_8), 1 << 16);
+        } catch (IOException e) {
+            System.err.println("missionctl logs: " + InputFiles.whyUnreadable(file, e));
+            return null;
+        }
     }
 }

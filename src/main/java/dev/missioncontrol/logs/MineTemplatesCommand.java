@@ -33,7 +33,11 @@ final class MineTemplatesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (BufferedReader in = LogsCommand.open(file)) {
+        BufferedReader opened = LogsCommand.open(file);
+        if (opened == null) {
+            return 1;
+        }
+        try (BufferedReader in = opened) {
             if (format != null) {
                 mineWithFormat(in, HeaderFormat.parse(format));
             } else {

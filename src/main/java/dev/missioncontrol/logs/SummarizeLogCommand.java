@@ -23,7 +23,11 @@ final class SummarizeLogCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LogAnalysis analysis;
-        try (BufferedReader in = LogsCommand.open(file)) {
+        BufferedReader opened = LogsCommand.open(file);
+        if (opened == null) {
+            return 1;
+        }
+        try (BufferedReader in = opened) {
             analysis = LogDigest.analyze(in);
         }
         PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);

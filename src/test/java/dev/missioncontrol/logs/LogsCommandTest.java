@@ -63,4 +63,25 @@ class LogsCommandTest {
         assertThat(summary).contains("3 events").contains("2 errors")
                 .contains("ERROR x2  first 2024-01-01T00:00:03Z (line 2)  upstream <*> refused");
     }
+
+    @Test
+    void a_missing_file_or_a_directory_is_one_line_on_stderr_and_exit_1() {
+        PrintStream original = System.err;
+        for (String file : new String[] {dir.resolve("nonexistent.log").toString(), dir.toString()}) {
+            ByteArrayOutputStream captured = new ByteArrayOutputStream();
+            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            java.io.StringWriter picocliErr = new java.io.StringWriter();
+            try {
+                int exit = new CommandLine(new LogsCommand()).setErr(new java.io.PrintWriter(picocliErr, true))
+                        .execute("summary", file);
+                assertThat(exit).isEqualTo(1);
+            } finally {
+                System.setErr(original);
+            }
+            String err = captured.toString(StandardCharsets.UTF_8) + picocliErr;
+            assertThat(err.strip().lines()).hasSize(1);
+            assertThat(err).contains(file).containsAnyOf("does not exist", "is a directory")
+                    .doesNotContain("Exception");
+        }
+    }
 }
