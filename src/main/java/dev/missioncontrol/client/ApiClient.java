@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -107,6 +108,11 @@ public final class ApiClient {
             Thread.currentThread().interrupt();
             throw new ClientException("interrupted");
         }
+    }
+
+    /** Text typed by a person (a session id) made safe as one segment of a request path. */
+    public static String pathSegment(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static URI parse(String url, String what) {

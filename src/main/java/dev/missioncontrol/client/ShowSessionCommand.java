@@ -23,6 +23,7 @@ public final class ShowSessionCommand implements Callable<Integer> {
     public Integer call() {
         try {
             ApiClient api = options.client();
+            String id = ApiClient.pathSegment(this.id);
             JsonNode s = api.get("/api/v1/agent-sessions/" + id + "/");
             System.out.println(s.path("title").asText());
             System.out.println(s.path("session_type").asText() + " · " + s.path("status").asText() + " · created "

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.missioncontrol.Main;
 import dev.missioncontrol.testing.StubHttpServer;
+import dev.missioncontrol.testing.TestServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -38,7 +39,8 @@ class ClientErrorsTest {
     static void assertOneLineFailure(Run run, String expected) {
         assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(1);
         assertThat(run.err()).contains(expected).doesNotContain("\tat ").doesNotContain("Exception");
-        assertThat(run.err().strip().lines()).hasSize(1);
+        // the in-process test server logs to the same stderr; its lines start with a timestamp
+        assertThat(run.err().strip().lines().filter(l -> !l.matches("^\\d{4}-\\d\\d-\\d\\dT.*"))).hasSize(1);
     }
 
     @Test
@@ -48,6 +50,32 @@ class ClientErrorsTest {
             Run run = missionctl("investigate", "why?", "--url", lb.baseUrl(), "--api-key", "mc_test");
             assertOneLineFailure(run, "the server answered 301 (a redirect to https://mc.example.com/");
             assertThat(run.out()).doesNotContain("session");
+        }
+    }
+
+    @Test
+    void a_url_that_is_not_http_is_one_line_for_every_client() {
+        for (String url : new String[] {"not-a-url", "http://exa mple.com", "ftp://mc.example.com"}) {
+            String[][] commands = {{"deploy", "--repository", "acme/api"}, {"sessions"}, {"session", "abc"},
+                    {"investigate", "why?"}};
+            for (String[] command : commands) {
+                String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(command),
+                        java.util.stream.Stream.of("--url", url, "--api-key", "mc_test")).toArray(String[]::new);
+                Run run = missionctl(args);
+                assertThat(run.exit()).as(String.join(" ", args) + run.err()).isEqualTo(1);
+                assertThat(run.err()).as(String.join(" ", args)).contains(url).doesNotContain("\tat ")
+                        .doesNotContain("Exception");
+            }
+        }
+    }
+
+    @Test
+    void a_session_id_with_a_space_or_a_stray_percent_is_asked_for_and_not_found() throws Exception {
+        try (TestServer server = TestServer.start(TestServer.Db.SQLITE)) {
+            for (String id : new String[] {"a b", "%zz"}) {
+                Run run = missionctl("session", id, "--url", server.baseUrl(), "--api-key", server.firstKey());
+                assertOneLineFailure(run, "HTTP 404");
+            }
         }
     }
 }
