@@ -1,9 +1,7 @@
 package dev.missioncontrol.orgs;
 
 import dev.missioncontrol.auth.WebSessionStore;
-import dev.missioncontrol.config.DatabaseOptions;
 import dev.missioncontrol.store.Database;
-import dev.missioncontrol.store.DatabaseUrl;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -13,10 +11,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -30,30 +26,6 @@ public final class AdminCommand implements Runnable {
     @Override
     public void run() {
         CommandLine.usage(this, System.out);
-    }
-
-    /** Opens the database the way serve does, runs one action, closes it. */
-    abstract static class DatabaseCommand implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public Integer call() throws Exception {
-            try (Database db = Database.open(DatabaseUrl.resolve(database.databaseUrl, database.dataDir),
-                    database.sqliteSynchronous)) {
-                return run(db, Clock.systemUTC());
-            }
-        }
-
-        abstract int run(Database db, Clock clock) throws Exception;
-
-        Organization org(OrgStore orgs, String name) {
-            return orgs.findOrgByName(name).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
-                    "no organization named '" + name + "'"));
-        }
     }
 
     @Command(name = "create-org", description = "Create an organization.")

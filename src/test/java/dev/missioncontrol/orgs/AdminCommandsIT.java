@@ -11,8 +11,10 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** The admin commands work on the database of a running server, and what they create works at once. */
@@ -123,6 +125,44 @@ class AdminCommandsIT {
             assertThat(removed).contains("removed gone@example.com").contains(pipelineKey + "  their pipeline")
                     .doesNotContain(revokedKey);
             assertThat(users.findByEmail("gone@example.com")).isEmpty();
+        }
+    }
+
+    /** Exit code and stderr of {@code missionctl admin ARGS}, with no server around. */
+    private static Object[] adminAlone(String... args) {
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        java.io.StringWriter picocliErr = new java.io.StringWriter();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            String[] full = new String[args.length + 1];
+            full[0] = "admin";
+            System.arraycopy(args, 0, full, 1, args.length);
+            int code = new CommandLine(new Main()).setErr(new java.io.PrintWriter(picocliErr, true)).execute(full);
+            return new Object[] {code, captured.toString(StandardCharsets.UTF_8) + picocliErr};
+        } finally {
+            System.setErr(err);
+        }
+    }
+
+    @Test
+    void a_mistyped_data_dir_is_refused_with_the_path_looked_at_and_nothing_is_created(@TempDir Path tmp) {
+        Path mistyped = tmp.resolve("nonexistent/dir");
+        Object[] run = adminAlone("create-org", "acme", "--data-dir", mistyped.toString());
+        assertThat(run[0]).isEqualTo(1);
+        assertThat((String) run[1]).contains(mistyped.resolve("missioncontrol.db").toString())
+                .doesNotContain("Exception");
+        assertThat(mistyped).doesNotExist();
+    }
+
+    @Test
+    void an_unreachable_or_unsupported_database_url_is_one_line_not_a_stack_trace() {
+        for (String url : new String[] {"postgresql://mc:secret@127.0.0.1:1/x", "mysql://x"}) {
+            Object[] run = adminAlone("create-org", "acme", "--database-url", url);
+            assertThat(run[0]).as((String) run[1]).isEqualTo(1);
+            assertThat(((String) run[1]).strip().lines()).as((String) run[1]).hasSize(1);
+            assertThat((String) run[1]).startsWith("missionctl admin: cannot open the database")
+                    .doesNotContain("\tat ").doesNotContain("secret");
         }
     }
 }

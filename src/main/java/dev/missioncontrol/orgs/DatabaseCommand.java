@@ -1,0 +1,67 @@
+package dev.missioncontrol.orgs;
+
+import dev.missioncontrol.config.DatabaseOptions;
+import dev.missioncontrol.store.Database;
+import dev.missioncontrol.store.DatabaseUrl;
+import dev.missioncontrol.store.Dialect;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+
+/** An admin command: opens the database serve uses (never a new one), runs one action, closes it. */
+abstract class DatabaseCommand implements Callable<Integer> {
+    @Mixin
+    DatabaseOptions database;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Database opened;
+        try {
+            DatabaseUrl url = DatabaseUrl.resolve(database.databaseUrl, database.dataDir);
+            requireExisting(url);
+            opened = Database.open(url, database.sqliteSynchronous);
+        } catch (RuntimeException e) { // a bad URL, an unreachable server (Hikari), no database file
+            System.err.println("missionctl admin: cannot open the database: " + innermost(e).getMessage());
+            return 1;
+        }
+        try (Database db = opened) {
+            return run(db, Clock.systemUTC());
+        }
+    }
+
+    /**
+     * Only serve creates a database: a mistyped --data-dir would otherwise get a new empty one, and users or keys
+     * created in it would silently work nowhere.
+     */
+    private static void requireExisting(DatabaseUrl url) {
+        if (url.dialect() != Dialect.SQLITE) {
+            return;
+        }
+        Path file = Path.of(url.jdbcUrl().substring("jdbc:sqlite:".length()).replaceAll("\\?.*$", ""));
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("there is none at " + file.toAbsolutePath() + "; pass the "
+                    + "--data-dir (MC_DATA_DIR) or --database-url that serve uses");
+        }
+    }
+
+    private static Throwable innermost(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? e : root;
+    }
+
+    abstract int run(Database db, Clock clock) throws Exception;
+
+    Organization org(OrgStore orgs, String name) {
+        return orgs.findOrgByName(name).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
+                "no organization named '" + name + "'"));
+    }
+}
