@@ -11,6 +11,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jdbi.v3.core.statement.StatementException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,15 +56,39 @@ public final class AdminCommand implements Runnable {
         @Override
         int run(Database db, Clock clock) throws IOException {
             Organization org = org(new OrgStore(db.jdbi(), clock), orgName);
-            User.Role r = User.Role.valueOf(role.trim().toUpperCase());
+            User.Role r = role();
+            if (!User.isEmail(email)) {
+                System.err.println("'" + email + "' is not an email address");
+                return 2;
+            }
+            UserStore users = new UserStore(db.jdbi(), clock);
+            if (users.emailTaken(email)) { // checked first: the insert's error would print the new password's hash
+                System.err.println("a user with that email already exists");
+                return 1;
+            }
             Optional<NewPassword> password = NewPassword.read();
             if (password.isEmpty()) {
                 return 2;
             }
-            User u = new UserStore(db.jdbi(), clock).create(org.id(), email, r, password.get().value());
+            User u;
+            try {
+                u = users.create(org.id(), email, r, password.get().value());
+            } catch (StatementException e) { // its message carries the bound values, the hash among them
+                System.err.println("could not create the user: " + DatabaseCommand.innermost(e).getMessage());
+                return 1;
+            }
             System.out.println("created user " + u.email() + " (" + u.role().wire() + ") in " + org.name());
             password.get().printIfGenerated();
             return 0;
+        }
+
+        private User.Role role() {
+            return switch (role.strip().toLowerCase()) {
+                case "admin" -> User.Role.ADMIN;
+                case "member" -> User.Role.MEMBER;
+                default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--role must be admin or member, not '" + role + "'");
+            };
         }
     }
 

@@ -50,7 +50,8 @@ abstract class DatabaseCommand implements Callable<Integer> {
         }
     }
 
-    private static Throwable innermost(Throwable e) {
+    /** The root cause, whose message says what went wrong without the wrappers' context. */
+    static Throwable innermost(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

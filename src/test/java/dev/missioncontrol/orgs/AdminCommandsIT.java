@@ -133,7 +133,9 @@ class AdminCommandsIT {
         PrintStream err = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         java.io.StringWriter picocliErr = new java.io.StringWriter();
+        InputStream in = System.in;
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        System.setIn(new ByteArrayInputStream(new byte[0]));
         try {
             String[] full = new String[args.length + 1];
             full[0] = "admin";
@@ -142,6 +144,7 @@ class AdminCommandsIT {
             return new Object[] {code, captured.toString(StandardCharsets.UTF_8) + picocliErr};
         } finally {
             System.setErr(err);
+            System.setIn(in);
         }
     }
 
@@ -163,6 +166,23 @@ class AdminCommandsIT {
             assertThat(((String) run[1]).strip().lines()).as((String) run[1]).hasSize(1);
             assertThat((String) run[1]).startsWith("missionctl admin: cannot open the database")
                     .doesNotContain("\tat ").doesNotContain("secret");
+        }
+    }
+
+    @Test
+    void create_user_refuses_a_taken_email_without_leaking_anything_and_refuses_a_non_email() {
+        try (TestServer server = TestServer.start(TestServer.Db.SQLITE)) {
+            String taken = server.app().firstStart().email();
+            Object[] again = adminAlone("create-user", "--org", "default", "--email", taken.toUpperCase(),
+                    "--data-dir", server.dataDir().toString());
+            assertThat(again[0]).isEqualTo(1);
+            assertThat(((String) again[1]).strip()).isEqualTo("a user with that email already exists");
+
+            Object[] bad = adminAlone("create-user", "--org", "default", "--email", "bad",
+                    "--data-dir", server.dataDir().toString());
+            assertThat(bad[0]).isEqualTo(2);
+            assertThat(((String) bad[1]).strip()).isEqualTo("'bad' is not an email address");
+            assertThat(new UserStore(server.app().database().jdbi(), Clock.systemUTC()).emailTaken("bad")).isFalse();
         }
     }
 }

@@ -62,8 +62,7 @@ final class SettingsRoutes implements RouteGroup {
         String email = ctx.formParam("email");
         String password = ctx.formParam("password");
         User.Role role = "admin".equals(ctx.formParam("role")) ? User.Role.ADMIN : User.Role.MEMBER;
-        String problem = email == null || !email.strip().matches("[^@\\s]+@[^@\\s]+") || Validator.holdsControl(email)
-                ? "Enter a valid email address."
+        String problem = !User.isEmail(email) || Validator.holdsControl(email) ? "Enter a valid email address."
                 : PasswordRule.problem(password).isPresent()
                 ? "The password " + PasswordRule.problem(password).get() + "."
                 : exists(viewer, email) ? "A user with that email already exists." : null;
