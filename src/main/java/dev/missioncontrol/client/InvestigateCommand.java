@@ -1,7 +1,9 @@
 package dev.missioncontrol.client;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.missioncontrol.config.InputFiles;
 import dev.missioncontrol.store.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -59,21 +61,41 @@ public final class InvestigateCommand implements Callable<Integer> {
 
     private ObjectNode context() {
         ObjectNode ctx = Json.object();
-        try {
-            if (contextFile != null) {
-                JsonNode read = Json.read(Files.readString(contextFile));
-                if (!read.isObject()) {
-                    throw new ClientException(contextFile + " must hold a JSON object");
-                }
-                ctx = (ObjectNode) read;
+        if (contextFile != null) {
+            JsonNode read = parsed(contextFile, text(contextFile));
+            if (!read.isObject()) {
+                throw new ClientException(contextFile + " must hold a JSON object");
             }
-            if (logs != null) {
-                ctx.put("logs", logs.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
-                        : Files.readString(Path.of(logs)));
-            }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new ClientException("cannot read the context: " + e.getMessage());
+            ctx = (ObjectNode) read;
+        }
+        if (logs != null) {
+            ctx.put("logs", text(logs.equals("-") ? null : Path.of(logs)));
         }
         return ctx;
+    }
+
+    /**
+     * The file's (or for null, standard input's) text. Read leniently, undecodable bytes becoming U+FFFD, as the
+     * logs command does: a log with a stray Latin-1 byte or binary noise is still worth the investigator's reading.
+     */
+    private static String text(Path file) {
+        try {
+            byte[] bytes = file == null ? System.in.readAllBytes() : Files.readAllBytes(file);
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ClientException("cannot read the context: "
+                    + (file == null ? "standard input: " + e.getMessage() : InputFiles.whyUnreadable(file, e)));
+        }
+    }
+
+    private static JsonNode parsed(Path file, String text) {
+        try {
+            return Json.read(text);
+        } catch (java.io.UncheckedIOException e) {
+            String why = e.getCause() instanceof JsonProcessingException j && j.getLocation() != null
+                    ? j.getOriginalMessage().lines().findFirst().orElse("") + " at line " + j.getLocation().getLineNr()
+                    + ", column " + j.getLocation().getColumnNr() : e.getMessage();
+            throw new ClientException(file + " is not JSON: " + why);
+        }
     }
 }

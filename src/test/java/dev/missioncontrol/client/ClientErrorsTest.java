@@ -10,7 +10,10 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Every failure of the API clients is one line on stderr with exit 1, never a stack trace or a false success. */
 class ClientErrorsTest {
@@ -77,5 +80,36 @@ class ClientErrorsTest {
                 assertOneLineFailure(run, "HTTP 404");
             }
         }
+    }
+
+    @Test
+    void investigate_says_a_missing_log_or_a_context_file_that_is_not_json_in_one_line(@TempDir Path dir)
+            throws Exception {
+        Path notJson = Files.writeString(dir.resolve("context.json"), "service: checkout\n");
+        String missing = dir.resolve("nonexistent.log").toString();
+        String[] key = {"--url", "http://127.0.0.1:9", "--api-key", "mc_test"};
+        assertOneLineFailure(missionctl(concat(new String[] {"investigate", "why?", "--logs", missing}, key)),
+                "cannot read the context: " + missing + " does not exist");
+        assertOneLineFailure(missionctl(concat(new String[] {"investigate", "why?", "--context-file",
+                notJson.toString()}, key)), notJson + " is not JSON: ");
+    }
+
+    @Test
+    void investigate_attaches_a_log_that_is_not_utf8_with_the_bad_bytes_replaced(@TempDir Path dir)
+            throws Exception {
+        Path log = Files.write(dir.resolve("latin1.log"), "caf\u00e9 ERROR timeout\n".getBytes(StandardCharsets.ISO_8859_1));
+        try (TestServer server = TestServer.start(TestServer.Db.SQLITE)) {
+            Run run = missionctl("investigate", "why?", "--logs", log.toString(), "--url", server.baseUrl(),
+                    "--api-key", server.firstKey());
+            assertThat(run.exit()).as(run.err()).isZero();
+            String id = run.out().split("\\s+")[1];
+            assertThat(server.api().get("/api/v1/agent-sessions/" + id + "/").json().at("/context/logs").asText())
+                    .isEqualTo("caf\uFFFD ERROR timeout\n");
+        }
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b))
+                .toArray(String[]::new);
     }
 }
