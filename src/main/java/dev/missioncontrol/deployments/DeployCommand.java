@@ -45,7 +45,7 @@ public final class DeployCommand implements Callable<Integer> {
             description = "pending, running, success, failure or cancelled (default success).")
     String status;
 
-    @Option(names = {"-m", "--message"}, description = "What was deployed (default: repository, commit and CI run).")
+    @Option(names = {"-m", "--message"}, description = "What was deployed (default: the environment and CI run).")
     String message;
 
     @Option(names = "--repository", description = "owner/name (default: from the CI's variables).")
@@ -109,7 +109,7 @@ public final class DeployCommand implements Callable<Integer> {
         String repo = repository != null ? repository : ci.repository();
         String commit = sha != null ? sha : ci.sha();
         ObjectNode body = Json.object().put("status", status);
-        body.put("deployment_request", message != null ? message : defaultMessage(repo, commit, ci));
+        body.put("deployment_request", message != null ? message : defaultMessage(ci));
         putIfPresent(body, "repository_full_name", repo);
         putIfPresent(body, "commit_sha", commit);
         putIfPresent(body, "ref", ref != null ? ref : ci.ref());
@@ -165,10 +165,13 @@ public final class DeployCommand implements Callable<Integer> {
         return v == null || v.isBlank() ? null : v;
     }
 
-    private static String defaultMessage(String repo, String commit, CiEnvironment ci) {
-        String what = "Deploy " + (repo == null ? "" : repo) + (commit == null ? ""
-                : " @ " + commit.substring(0, Math.min(7, commit.length())));
-        return ci.runUrl() == null ? what.strip() : what.strip() + " (" + ci.runUrl() + ")";
+    /**
+     * The server titles the deploy "Deploy acme/web @ 0123456: " followed by this message's first line, so the
+     * default says what the title does not: where it went and which CI run did it.
+     */
+    private String defaultMessage(CiEnvironment ci) {
+        String where = environment() == null ? "" : "to " + environment() + " ";
+        return where + (ci.runUrl() == null ? "with missionctl" : "from " + ci.provider() + " run " + ci.runUrl());
     }
 
     private static byte[] sha256(String text) {

@@ -96,4 +96,15 @@ class DeployCommandTest {
             assertThat(run.err()).contains("no id");
         }
     }
+
+    @Test
+    void the_default_message_adds_the_environment_and_run_to_the_title_instead_of_repeating_it() {
+        Map<String, String> env = Map.of("GITHUB_REPOSITORY", "acme/web", "GITHUB_SHA", "0123456789abcdef",
+                "GITHUB_RUN_ID", "9", "GITHUB_SERVER_URL", "https://github.com");
+        DeployCommand command = new DeployCommand(env);
+        new CommandLine(command).parseArgs("--environment", "production");
+        String message = command.event(CiEnvironment.detect(env)).path("deployment_request").asText();
+        assertThat(message).doesNotContain("acme/web @").doesNotContain("0123456 ")
+                .startsWith("to production from ").endsWith("https://github.com/acme/web/actions/runs/9");
+    }
 }
