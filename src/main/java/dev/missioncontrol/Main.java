@@ -13,7 +13,13 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line as the launcher runs it: a failure no command foresaw is one line, not a stack trace. */
+    static CommandLine commandLine() {
+        return new CommandLine(new Main()).setExecutionExceptionHandler(
+                new UnexpectedFailure("1".equals(System.getenv("MC_DEBUG"))));
     }
 
     @Override
