@@ -117,7 +117,8 @@ public final class SessionRunner {
             if (!Crash.recoverable(t)) {
                 throw t;
             }
-            LOG.warn("brain failed on session {}; the session fails with its message", history.session().sessionId(), t);
+            LOG.warn("brain failed on session {}; the session fails with its message", history.session().sessionId(),
+                    t);
             return new Step.Fail("the agent failed: " + Crash.describe(t));
         }
     }

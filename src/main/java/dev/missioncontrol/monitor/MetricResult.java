@@ -28,8 +28,8 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 public record MetricResult(String name, @JsonInclude(JsonInclude.Include.ALWAYS) Double baseline,
                            @JsonInclude(JsonInclude.Include.ALWAYS) Double current,
                            @JsonInclude(JsonInclude.Include.ALWAYS) Double ratio,
-                           @JsonInclude(JsonInclude.Include.ALWAYS) Double pValue, Outcome result, Double effect, Severity severity, Direction direction,
-                           boolean critical, FoundBy foundBy, EarlierWindows earlierWindows) {
+                           @JsonInclude(JsonInclude.Include.ALWAYS) Double pValue, Outcome result, Double effect,
+                           Severity severity, Direction direction, boolean critical, FoundBy foundBy, EarlierWindows earlierWindows) {
 
     /** Whether this metric counts against the deploy: it moved significantly in its bad direction. */
     @JsonProperty("failing")

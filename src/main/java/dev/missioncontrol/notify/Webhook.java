@@ -15,7 +15,8 @@ public record Webhook(String id, String orgId, String kind, String name, String 
     public static final String SLACK = "slack";
     public static final String GENERIC = "webhook";
     /** Slack's incoming-webhook URLs: everything after the first path segment is the credential. */
-    private static final Pattern SLACK_URL = Pattern.compile("(?i)(https?://hooks\\.slack\\.com(?::\\d+)?/[^/?#]*/?).+");
+    private static final Pattern SLACK_URL = Pattern.compile(
+            "(?i)(https?://hooks\\.slack\\.com(?::\\d+)?/[^/?#]*/?).+");
 
     /**
      * The URL as lists show it, in the API and on the settings page: a Slack incoming-webhook URL is itself the

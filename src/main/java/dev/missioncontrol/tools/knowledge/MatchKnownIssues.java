@@ -84,7 +84,8 @@ public final class MatchKnownIssues implements Tool {
         ArrayNode list = Json.MAPPER.createArrayNode();
         ranked.forEach(m -> list.add(toJson(m)));
         return ToolResult.ok(ranked.size() + " known issues match; strongest: " + ranked.get(0).issue().title()
-                + stopped, Json.object().put("complete", stopped.isEmpty()).put("signatures_checked", catalogue.all().size()).set("matches", list));
+                + stopped, Json.object().put("complete", stopped.isEmpty())
+                .put("signatures_checked", catalogue.all().size()).set("matches", list));
     }
 
     private void match(Map<String, Match> found, JsonNode args, SessionFacts session, long deadline) {
