@@ -9,7 +9,6 @@ import dev.missioncontrol.sessions.SessionService;
 import dev.missioncontrol.sessions.SessionStatus;
 import dev.missioncontrol.sessions.SessionStore;
 import dev.missioncontrol.store.Cursor;
-import dev.missioncontrol.web.QueryParams;
 import dev.missioncontrol.web.RouteGroup;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -47,7 +46,7 @@ final class AgentPageRoutes implements RouteGroup {
 
     private void list(Context ctx, Viewer viewer) {
         SessionStatus status = SessionStatus.parse(ctx.queryParam("status")).orElse(null);
-        Cursor cursor = QueryParams.cursor(ctx);
+        Cursor cursor = Paging.startOf(ctx);
         var query = new SessionQuery(viewer.orgId(), status == null ? List.of() : List.of(status), null, null,
                 cursor, Paging.PAGE + 1);
         List<AgentSession> rows = sessions.list(query);

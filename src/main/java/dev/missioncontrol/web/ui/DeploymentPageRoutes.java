@@ -6,7 +6,6 @@ import dev.missioncontrol.deployments.DeploymentStore;
 import dev.missioncontrol.errors.NotFoundException;
 import dev.missioncontrol.sessions.SessionStore;
 import dev.missioncontrol.store.Cursor;
-import dev.missioncontrol.web.QueryParams;
 import dev.missioncontrol.web.RouteGroup;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -33,7 +32,7 @@ final class DeploymentPageRoutes implements RouteGroup {
 
     private void list(Context ctx, Viewer viewer) {
         String repo = blankToNull(ctx.queryParam("repository"));
-        Cursor cursor = QueryParams.cursor(ctx);
+        Cursor cursor = Paging.startOf(ctx);
         var query = new DeploymentQuery(viewer.orgId(), repo, null, null, null, cursor, Paging.PAGE + 1);
         List<Deployment> found = deployments.list(query);
         Cursor last = found.size() > Paging.PAGE ? Cursor.after(found.get(Paging.PAGE - 1).createdAt(),

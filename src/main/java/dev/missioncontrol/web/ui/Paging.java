@@ -18,6 +18,15 @@ public record Paging(int shown, long total, String olderHref, String newestHref)
     static final int PAGE = 100;
 
     /**
+     * Where the page starts: after the cursor in the address, or from the newest row when there is none or it is not
+     * one this server issued (a link cut short, a typo). A person gets the list, not the API's 422.
+     */
+    static Cursor startOf(io.javalin.http.Context ctx) {
+        String raw = ctx.queryParam("cursor");
+        return raw == null ? null : Cursor.decode(raw.trim()).orElse(null);
+    }
+
+    /**
      * @param path    the list's path
      * @param filters the query parameters that select the rows, kept in both links; blank ones are left out
      * @param last    the cursor after the last row shown, or null when no older row is left

@@ -39,5 +39,8 @@ class ListPagingIT extends BrowserTestBase {
         expect(page.locator("nav.paging")).containsText("Showing 3 older ones of 103.");
         expect(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Older"))).hasCount(0);
         assertThat(page.url()).contains("repository=acme%2Fpaged");
+
+        page.navigate("/deployments?repository=acme/paged&cursor=cut-short");
+        expect(page.locator("nav.paging")).containsText("Showing the newest 100 of 103.");
     }
 }
