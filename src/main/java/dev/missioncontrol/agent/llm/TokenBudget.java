@@ -22,14 +22,19 @@ final class TokenBudget {
     private TokenBudget() {
     }
 
-    /** Whether one more request, on the conversation as it stands, would take the session past {@code maxTokens}. */
-    static boolean wouldExceed(History h, List<ChatMessage> next, long maxTokens) {
-        return (spentChars(h) + chars(next)) / CHARS_PER_TOKEN > maxTokens;
+    /**
+     * Whether one more request, on {@code conversation} (the timeline's, as {@link Conversation#of} built it for the
+     * request), would take the session past {@code maxTokens}.
+     */
+    static boolean wouldExceed(History h, List<ChatMessage> conversation, long maxTokens) {
+        return (spentChars(h, conversation) + chars(conversation)) / CHARS_PER_TOKEN > maxTokens;
     }
 
-    /** Characters the model's decisions so far were asked on, each the whole conversation before it. */
-    static long spentChars(History h) {
-        List<ChatMessage> conversation = Conversation.of(h);
+    /**
+     * Characters the model's decisions so far were asked on, each the whole conversation before it, measured on the
+     * timeline's conversation rather than built again: building it redacts every tool result.
+     */
+    static long spentChars(History h, List<ChatMessage> conversation) {
         long before = chars(conversation.subList(0, 2)); // the instructions and the request open every conversation
         long spent = 0;
         int message = 2;

@@ -18,13 +18,13 @@ class TokenBudgetTest {
 
     @Test
     void each_decision_of_the_model_cost_the_conversation_as_it_stood_before_it() {
-        long opening = TokenBudget.spentChars(history()); // nothing decided yet
+        long opening = TokenBudget.spentChars(history(), Conversation.of(history())); // nothing decided yet
         assertThat(opening).isZero();
         add("report", "done", Json.object().put("markdown", "## Summary\n\nAll is well."));
-        long afterReport = TokenBudget.spentChars(history());
+        long afterReport = TokenBudget.spentChars(history(), Conversation.of(history()));
         add("message", "when did it start?", Json.object().put("role", "user"));
         add("message", "At 10:00.", Json.object().put("role", "agent"));
-        long afterAnswer = TokenBudget.spentChars(history());
+        long afterAnswer = TokenBudget.spentChars(history(), Conversation.of(history()));
 
         assertThat(afterReport).as("the report was asked on the opening conversation").isPositive();
         assertThat(afterAnswer - afterReport).as("the answer was asked on the opening, the report and the question")
@@ -37,7 +37,7 @@ class TokenBudgetTest {
         add("message", "and now?", Json.object().put("role", "user"));
         RedactingChatModelTest.Provider provider = new RedactingChatModelTest.Provider();
         Step.Say analystAnswer = new Step.Say("the analyst answers");
-        long spent = TokenBudget.spentChars(history()) / TokenBudget.CHARS_PER_TOKEN;
+        long spent = TokenBudget.spentChars(history(), Conversation.of(history())) / TokenBudget.CHARS_PER_TOKEN;
 
         Step tight = new LlmBrain(provider, h -> analystAnswer, List.of(), 12, spent).next(history());
         assertThat(tight).isInstanceOf(Step.Note.class);
