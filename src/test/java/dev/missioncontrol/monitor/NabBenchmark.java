@@ -160,7 +160,10 @@ public final class NabBenchmark {
         /**
          * The window before and the window after the deploy, the samples before those as history, and the same
          * two windows a week earlier where the series reaches back that far without a gap at the week-earlier
-         * deploy moment.
+         * deploy moment, and where those windows end by the deploy. In the monitor they always do (the bake is at
+         * most a day), but a benchmark window can outlast a week (ambient temperature's 363 hourly samples): last
+         * week's window after the deploy moment would then hold the deploy's own samples, and count the anomaly
+         * being judged as already known.
          */
         private MetricSamples samplesAt(int deploy, int length) {
             double[] current = series.slice(deploy, deploy + length);
@@ -169,7 +172,7 @@ public final class NabBenchmark {
                     Direction.EITHER, false).withHistory(series.slice(Math.max(0, deploy - length - reach * length),
                     deploy - length));
             int weekBefore = series.weekBefore(deploy, length);
-            if (weekBefore < 0) {
+            if (weekBefore < 0 || weekBefore + current.length > deploy) {
                 return samples;
             }
             int weekBaselineStart = weekBefore - samples.baseline().length;

@@ -13,19 +13,20 @@ import org.junit.jupiter.api.Test;
  * Holds the judge to its measured accuracy on NAB realKnownCause (numenta/NAB, MIT licence), judged as
  * the monitor runs (scheduled checks with history); see BENCHMARKS.md. The goal was a true-positive
  * rate of 0.8 at a false-positive rate of 0.05. The judge meets the false-positive side and not the
- * other: it measures 14 of 19 (0.74) at 2 of 56 (0.036). As the monitor ran before it weighed moves
+ * other: it measures 15 of 19 (0.79) at 2 of 56 (0.036). As the monitor ran before it weighed moves
  * against earlier windows and held early checks to a stricter bar, it failed 25 of the 56 quiet
  * deploys; the earlier windows cost a rogue-key plateau no higher than that series' unlabelled
  * ones. Records (a few samples, or a stretch of an eighth of the window, beyond the whole day's
  * band) found the CPU misconfiguration, the marathon's taxi peak and the late rogue-key bursts,
- * which stay within the wide swings of the window before them. A spike (one sample half the day's
+ * which stay within the wide swings of the window before them, and ambient temperature's fall below anything
+ * in the nine months before it. A spike (one sample half the day's
  * range beyond it) found the request-latency failure's single drop to 30 ms. The other misses are
  * drifts within the ordinary wander of their series. These figures are the measured ones, not the goal: they stop
  * the judge from getting worse than it is.
  */
 class NabBenchmarkTest {
 
-    static final double MIN_TRUE_POSITIVE_RATE = 0.73;
+    static final double MIN_TRUE_POSITIVE_RATE = 0.78;
     static final double MAX_FALSE_POSITIVE_RATE = 0.036;
 
     @Test
