@@ -12,7 +12,7 @@ public record Cidr(byte[] network, int prefix) {
         String t = text.trim();
         int slash = t.indexOf('/');
         String address = slash < 0 ? t : t.substring(0, slash);
-        if (!address.matches("[0-9a-fA-F:.]+")) {
+        if (!literal(address)) {
             throw new IllegalArgumentException("not an address block (use e.g. 10.0.0.0/8): " + text);
         }
         try {
@@ -25,6 +25,14 @@ public record Cidr(byte[] network, int prefix) {
         } catch (UnknownHostException | NumberFormatException e) {
             throw new IllegalArgumentException("not an address block (use e.g. 10.0.0.0/8): " + text, e);
         }
+    }
+
+    /**
+     * Dotted digits or an IPv6 literal. {@link InetAddress#getByName} looks up anything else in DNS, and a name of
+     * hex letters only ({@code cafe}) would pass for an IPv6 address without its colons.
+     */
+    private static boolean literal(String address) {
+        return address.matches("[0-9.]+") || address.contains(":") && address.matches("[0-9a-fA-F:.]+");
     }
 
     public boolean contains(InetAddress address) {
