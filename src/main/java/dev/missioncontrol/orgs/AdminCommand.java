@@ -36,7 +36,7 @@ public final class AdminCommand implements Runnable {
 
         @Override
         int run(Database db, Clock clock) {
-            Organization org = new OrgStore(db.jdbi(), clock).createOrg(name);
+            Organization org = new OrgStore(db.jdbi(), clock).createOrg(oneLineName("the organization name", name));
             System.out.println("created organization " + org.name() + " (" + org.id() + ")");
             return 0;
         }
@@ -194,7 +194,8 @@ public final class AdminCommand implements Runnable {
         @Override
         int run(Database db, Clock clock) {
             Organization org = org(new OrgStore(db.jdbi(), clock), orgName);
-            ApiKeyStore.CreatedKey k = new ApiKeyStore(db.jdbi(), clock).create(org.id(), name, parseScopes(), null);
+            ApiKeyStore.CreatedKey k = new ApiKeyStore(db.jdbi(), clock).create(org.id(), oneLineName("--name", name),
+                    parseScopes(), null);
             System.out.println("created API key " + k.key().id() + " (" + Scope.join(k.key().scopes()) + ") in "
                     + org.name() + "; it is shown only now:");
             System.out.println(k.plaintext());

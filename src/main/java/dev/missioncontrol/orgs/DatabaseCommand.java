@@ -1,6 +1,7 @@
 package dev.missioncontrol.orgs;
 
 import dev.missioncontrol.config.DatabaseOptions;
+import dev.missioncontrol.errors.Validator;
 import dev.missioncontrol.store.Database;
 import dev.missioncontrol.store.DatabaseUrl;
 import dev.missioncontrol.store.Dialect;
@@ -13,6 +14,8 @@ import picocli.CommandLine.Mixin;
 
 /** An admin command: opens the database serve uses (never a new one), runs one action, closes it. */
 abstract class DatabaseCommand implements Callable<Integer> {
+    private static final int MAX_NAME = 100;
+
     @Mixin
     DatabaseOptions database;
 
@@ -48,6 +51,19 @@ abstract class DatabaseCommand implements Callable<Integer> {
             throw new IllegalStateException("there is none at " + file.toAbsolutePath() + "; pass the "
                     + "--data-dir (MC_DATA_DIR) or --database-url that serve uses");
         }
+    }
+
+    /**
+     * A name as the settings page takes it: 1 to 100 characters on one line, stripped. A line break or escape in a
+     * key's or organization's name would forge lines in the server log and in {@code list-api-keys}.
+     */
+    String oneLineName(String option, String name) {
+        String stripped = name.strip();
+        if (stripped.isEmpty() || stripped.length() > MAX_NAME || Validator.holdsControl(stripped)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    option + " must be 1 to " + MAX_NAME + " characters on one line");
+        }
+        return stripped;
     }
 
     /** The root cause, whose message says what went wrong without the wrappers' context. */

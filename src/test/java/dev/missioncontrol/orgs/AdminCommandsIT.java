@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.nio.file.Path;
 import java.util.List;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -183,6 +184,30 @@ class AdminCommandsIT {
             assertThat(bad[0]).isEqualTo(2);
             assertThat(((String) bad[1]).strip()).isEqualTo("'bad' is not an email address");
             assertThat(new UserStore(server.app().database().jdbi(), Clock.systemUTC()).emailTaken("bad")).isFalse();
+        }
+    }
+
+    @Test
+    void a_key_or_organization_name_that_would_forge_log_lines_is_refused_and_nothing_is_created() {
+        try (TestServer server = TestServer.start(TestServer.Db.SQLITE)) {
+            String dataDir = server.dataDir().toString();
+            Object[] key = adminAlone("create-api-key", "--org", "default", "--name",
+                    "ci\n2026-11-29 INFO admin granted", "--data-dir", dataDir);
+            assertThat(key[0]).isEqualTo(2);
+            assertThat((String) key[1]).contains("--name must be 1 to 100 characters on one line");
+            Object[] org = adminAlone("create-org", "acme\u001b[2K", "--data-dir", dataDir);
+            assertThat(org[0]).isEqualTo(2);
+            assertThat((String) org[1]).contains("the organization name must be 1 to 100 characters on one line");
+
+            Jdbi jdbi = server.app().database().jdbi();
+            String defaultOrg = new OrgStore(jdbi, Clock.systemUTC()).findOrgByName("default").orElseThrow().id();
+            assertThat(new ApiKeyStore(jdbi, Clock.systemUTC()).list(defaultOrg))
+                    .noneMatch(k -> k.name().startsWith("ci"));
+            assertThat(new OrgStore(jdbi, Clock.systemUTC()).findOrgByName("acme\u001b[2K")).isEmpty();
+            assertThat(admin(server, "", "create-api-key", "--org", "default", "--name", "  deploy bot  "))
+                    .contains("created API key");
+            assertThat(new ApiKeyStore(jdbi, Clock.systemUTC()).list(defaultOrg))
+                    .anyMatch(k -> k.name().equals("deploy bot"));
         }
     }
 }
