@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.statement.StatementException;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Parameters;
 /** {@code missionctl admin …}: works straight on the database, also while the server runs. */
 @Command(name = "admin", mixinStandardHelpOptions = true, description = "Manage organizations, users and API keys.",
         subcommands = {AdminCommand.CreateOrgCommand.class, AdminCommand.CreateUserCommand.class,
-                AdminCommand.SetPasswordCommand.class, AdminCommand.RemoveUserCommand.class,
+                AdminCommand.SetPasswordCommand.class, AdminCommand.SetRoleCommand.class,
+                AdminCommand.RemoveUserCommand.class,
                 AdminCommand.CreateApiKeyCommand.class, AdminCommand.ListApiKeysCommand.class,
                 AdminCommand.RevokeApiKeyCommand.class})
 public final class AdminCommand implements Runnable {
@@ -56,7 +58,7 @@ public final class AdminCommand implements Runnable {
         @Override
         int run(Database db, Clock clock) throws IOException {
             Organization org = org(new OrgStore(db.jdbi(), clock), orgName);
-            User.Role r = role();
+            User.Role r = role(spec, role);
             if (!User.isEmail(email)) {
                 System.err.println("'" + email + "' is not an email address");
                 return 2;
@@ -82,13 +84,41 @@ public final class AdminCommand implements Runnable {
             return 0;
         }
 
-        private User.Role role() {
-            return switch (role.strip().toLowerCase()) {
-                case "admin" -> User.Role.ADMIN;
-                case "member" -> User.Role.MEMBER;
-                default -> throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--role must be admin or member, not '" + role + "'");
-            };
+    }
+
+    private static User.Role role(CommandLine.Model.CommandSpec spec, String role) {
+        return switch (role.strip().toLowerCase(Locale.ROOT)) {
+            case "admin" -> User.Role.ADMIN;
+            case "member" -> User.Role.MEMBER;
+            default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--role must be admin or member, not '" + role + "'");
+        };
+    }
+
+    @Command(name = "set-role", description = "Make a user an admin or a member; it applies to their open logins at "
+            + "once (the last admin stays an admin).")
+    static final class SetRoleCommand extends DatabaseCommand {
+        @Option(names = "--email", required = true)
+        String email;
+
+        @Option(names = "--role", required = true, description = "admin or member.")
+        String role;
+
+        @Override
+        int run(Database db, Clock clock) {
+            User.Role r = role(spec, role);
+            UserStore users = new UserStore(db.jdbi(), clock);
+            User user = users.findByEmail(email).orElse(null);
+            UserStore.Change change = user == null ? UserStore.Change.UNKNOWN
+                    : users.setRole(user.orgId(), user.id(), r);
+            switch (change) {
+                case DONE -> System.out.println(user.email() + " is now " + (r == User.Role.ADMIN ? "an admin"
+                        : "a member"));
+                case LAST_ADMIN -> System.err.println(email + " is the last admin of their organization; make "
+                        + "another user an admin first");
+                case UNKNOWN -> System.err.println("no user with the email " + email);
+            }
+            return change == UserStore.Change.DONE ? 0 : 1;
         }
     }
 
@@ -155,18 +185,18 @@ public final class AdminCommand implements Runnable {
         int run(Database db, Clock clock) {
             UserStore users = new UserStore(db.jdbi(), clock);
             User user = users.findByEmail(email).orElse(null);
-            UserStore.Removal removal = user == null ? UserStore.Removal.UNKNOWN
+            UserStore.Change removal = user == null ? UserStore.Change.UNKNOWN
                     : users.remove(user.orgId(), user.id());
             switch (removal) {
-                case REMOVED -> {
+                case DONE -> {
                     System.out.println("removed " + user.email() + "; their logins have ended");
                     printKeysLeft(new ApiKeyStore(db.jdbi(), clock).usableCreatedBy(user.orgId(), user.email()));
                 }
                 case LAST_ADMIN -> System.err.println(email + " is the last admin of their organization; make "
-                        + "another user an admin first");
+                        + "another user an admin first (missionctl admin set-role)");
                 case UNKNOWN -> System.err.println("no user with the email " + email);
             }
-            return removal == UserStore.Removal.REMOVED ? 0 : 1;
+            return removal == UserStore.Change.DONE ? 0 : 1;
         }
 
         /** The keys they created still work (they are the organization's); they saw their text, so say which. */

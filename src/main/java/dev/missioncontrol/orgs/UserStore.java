@@ -67,32 +67,59 @@ public final class UserStore {
                 .bind("id", id).map(UserStore::user).findOne());
     }
 
-    /** Why a user could not be removed; {@code REMOVED} when they were. */
-    public enum Removal { REMOVED, UNKNOWN, LAST_ADMIN }
+    /** Why a user could not be removed or given another role; {@code DONE} when they were. */
+    public enum Change { DONE, UNKNOWN, LAST_ADMIN }
 
     /**
      * Removes a user of this organization and ends their logins, in one transaction. The last admin stays, so the
      * organization always has someone who can manage it.
      */
-    public Removal remove(String orgId, String userId) {
+    public Change remove(String orgId, String userId) {
         return jdbi.inTransaction(h -> {
-            Optional<User> user = h.createQuery("SELECT * FROM users WHERE id = :id AND org_id = :org")
-                    .bind("id", userId).bind("org", orgId).map(UserStore::user).findOne();
+            Optional<User> user = inOrg(h, orgId, userId);
             if (user.isEmpty()) {
-                return Removal.UNKNOWN;
+                return Change.UNKNOWN;
             }
-            // two admins removing each other at once: the admin rows stay locked until commit, so one of them stays
-            Dialect dialect = dialectOf(h);
-            long admins = h.createQuery("SELECT id FROM users WHERE org_id = :org AND role = :admin"
-                            + dialect.forUpdate())
-                    .bind("org", orgId).bind("admin", User.Role.ADMIN.wire()).mapTo(String.class).list().size();
-            if (user.get().role() == User.Role.ADMIN && admins <= 1) {
-                return Removal.LAST_ADMIN;
+            if (user.get().role() == User.Role.ADMIN && lockedAdmins(h, orgId) <= 1) {
+                return Change.LAST_ADMIN;
             }
             h.createUpdate("DELETE FROM web_sessions WHERE user_id = :id").bind("id", userId).execute();
             h.createUpdate("DELETE FROM users WHERE id = :id").bind("id", userId).execute();
-            return Removal.REMOVED;
+            return Change.DONE;
         });
+    }
+
+    /**
+     * Gives a user of this organization another role. The last admin stays an admin, as they stay a user in
+     * {@link #remove}. Logins already open carry the new role from their next request: each request reads the user.
+     */
+    public Change setRole(String orgId, String userId, User.Role role) {
+        return jdbi.inTransaction(h -> {
+            Optional<User> user = inOrg(h, orgId, userId);
+            if (user.isEmpty()) {
+                return Change.UNKNOWN;
+            }
+            if (user.get().role() == User.Role.ADMIN && role != User.Role.ADMIN && lockedAdmins(h, orgId) <= 1) {
+                return Change.LAST_ADMIN;
+            }
+            h.createUpdate("UPDATE users SET role = :role WHERE id = :id").bind("role", role.wire())
+                    .bind("id", userId).execute();
+            return Change.DONE;
+        });
+    }
+
+    private static Optional<User> inOrg(Handle h, String orgId, String userId) {
+        return h.createQuery("SELECT * FROM users WHERE id = :id AND org_id = :org")
+                .bind("id", userId).bind("org", orgId).map(UserStore::user).findOne();
+    }
+
+    /**
+     * The organization's admins, their rows locked until the transaction ends: two admins demoting or removing each
+     * other at once are then taken one after the other, so one of them stays.
+     */
+    private static int lockedAdmins(Handle h, String orgId) {
+        return h.createQuery("SELECT id FROM users WHERE org_id = :org AND role = :admin" + dialectOf(h).forUpdate())
+                .bind("org", orgId).bind("admin", User.Role.ADMIN.wire()).mapTo(String.class).list().size();
     }
 
     private static Dialect dialectOf(Handle h) {

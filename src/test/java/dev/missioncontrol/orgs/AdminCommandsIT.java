@@ -210,4 +210,27 @@ class AdminCommandsIT {
                     .anyMatch(k -> k.name().equals("deploy bot"));
         }
     }
+
+    @Test
+    void set_role_promotes_and_demotes_and_keeps_the_last_admin() {
+        try (TestServer server = TestServer.start(TestServer.Db.SQLITE)) {
+            String dataDir = server.dataDir().toString();
+            String first = server.app().firstStart().email();
+            Object[] last = adminAlone("set-role", "--email", first, "--role", "member", "--data-dir", dataDir);
+            assertThat(last[0]).isEqualTo(1);
+            assertThat((String) last[1]).contains("is the last admin");
+            Object[] bad = adminAlone("set-role", "--email", first, "--role", "owner", "--data-dir", dataDir);
+            assertThat(bad[0]).isEqualTo(2);
+            assertThat((String) bad[1]).contains("--role must be admin or member, not 'owner'");
+
+            admin(server, "a long enough password\n", "create-user", "--org", "default", "--email", "sre@example.com");
+            assertThat(admin(server, "", "set-role", "--email", "SRE@example.com", "--role", "admin"))
+                    .contains("sre@example.com is now an admin");
+            assertThat(admin(server, "", "set-role", "--email", first, "--role", "member"))
+                    .contains(first + " is now a member");
+            UserStore users = new UserStore(server.app().database().jdbi(), Clock.systemUTC());
+            assertThat(users.findByEmail(first).orElseThrow().role()).isEqualTo(User.Role.MEMBER);
+            assertThat(users.findByEmail("sre@example.com").orElseThrow().role()).isEqualTo(User.Role.ADMIN);
+        }
+    }
 }

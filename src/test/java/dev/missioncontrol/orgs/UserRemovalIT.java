@@ -13,8 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Removing people: their logins end with them, another organization cannot, and the last admin always stays, even
- * when two admins remove each other at once.
+ * Removing people and changing their roles: their logins end with them or carry the new role, another organization
+ * cannot do either, and the last admin always stays one, even when two admins remove each other at once.
  */
 class UserRemovalIT {
 
@@ -30,12 +30,38 @@ class UserRemovalIT {
             String token = logins.create(member).token();
             String otherOrg = new OrgStore(jdbi, Clock.systemUTC()).createOrg("other-" + System.nanoTime()).id();
 
-            assertThat(users.remove(otherOrg, member.id())).isEqualTo(UserStore.Removal.UNKNOWN);
-            assertThat(users.remove(admin.orgId(), member.id())).isEqualTo(UserStore.Removal.REMOVED);
+            assertThat(users.remove(otherOrg, member.id())).isEqualTo(UserStore.Change.UNKNOWN);
+            assertThat(users.remove(admin.orgId(), member.id())).isEqualTo(UserStore.Change.DONE);
             assertThat(logins.find(token)).isEmpty();
             assertThat(users.login("leaver@example.com", "a long password")).isEmpty();
-            assertThat(users.remove(admin.orgId(), admin.id())).isEqualTo(UserStore.Removal.LAST_ADMIN);
+            assertThat(users.remove(admin.orgId(), admin.id())).isEqualTo(UserStore.Change.LAST_ADMIN);
             assertThat(users.find(admin.id())).isPresent();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestServer.Db.class)
+    void a_new_role_reaches_open_logins_and_the_last_admin_stays_an_admin(TestServer.Db db) {
+        try (TestServer server = TestServer.start(db)) {
+            var jdbi = server.app().database().jdbi();
+            UserStore users = new UserStore(jdbi, Clock.systemUTC());
+            WebSessionStore logins = new WebSessionStore(jdbi, Clock.systemUTC());
+            User admin = users.findByEmail(server.app().firstStart().email()).orElseThrow();
+            User member = users.create(admin.orgId(), "oncall@example.com", User.Role.MEMBER, "a long password");
+            String token = logins.create(member).token();
+            String otherOrg = new OrgStore(jdbi, Clock.systemUTC()).createOrg("other-" + System.nanoTime()).id();
+
+            assertThat(users.setRole(otherOrg, member.id(), User.Role.ADMIN)).isEqualTo(UserStore.Change.UNKNOWN);
+            assertThat(logins.find(token).orElseThrow().user().role()).isEqualTo(User.Role.MEMBER);
+            assertThat(users.setRole(admin.orgId(), admin.id(), User.Role.MEMBER))
+                    .isEqualTo(UserStore.Change.LAST_ADMIN);
+
+            assertThat(users.setRole(admin.orgId(), member.id(), User.Role.ADMIN)).isEqualTo(UserStore.Change.DONE);
+            assertThat(logins.find(token).orElseThrow().user().role()).isEqualTo(User.Role.ADMIN);
+            assertThat(users.setRole(admin.orgId(), admin.id(), User.Role.MEMBER)).isEqualTo(UserStore.Change.DONE);
+            assertThat(users.find(admin.id()).orElseThrow().role()).isEqualTo(User.Role.MEMBER);
+            assertThat(users.setRole(admin.orgId(), member.id(), User.Role.MEMBER))
+                    .isEqualTo(UserStore.Change.LAST_ADMIN);
         }
     }
 
@@ -57,12 +83,12 @@ class UserRemovalIT {
                         .bind("org", first.orgId()).mapTo(String.class).list();
                 removingSecond.createUpdate("DELETE FROM users WHERE id = :id").bind("id", second.id()).execute();
 
-                CompletableFuture<UserStore.Removal> removingFirst =
+                CompletableFuture<UserStore.Change> removingFirst =
                         CompletableFuture.supplyAsync(() -> users.remove(first.orgId(), first.id()));
                 awaitBlocked(db, jdbi, removingFirst);
                 removingSecond.commit();
 
-                assertThat(removingFirst.get(10, TimeUnit.SECONDS)).isEqualTo(UserStore.Removal.LAST_ADMIN);
+                assertThat(removingFirst.get(10, TimeUnit.SECONDS)).isEqualTo(UserStore.Change.LAST_ADMIN);
             }
             assertThat(users.find(first.id())).isPresent();
             assertThat(users.find(second.id())).isEmpty();

@@ -33,6 +33,7 @@ final class SettingsRoutes implements RouteGroup {
         routes.post("/settings/api-keys/{id}/revoke", auth.admin(this::revokeKey));
         routes.post("/settings/users", auth.admin(this::createUser));
         routes.post("/settings/users/{id}/remove", auth.admin(this::removeUser));
+        routes.post("/settings/users/{id}/role", auth.admin(this::setRole));
     }
 
     /** Answers with the page itself, not a redirect: the new key must appear once and must not sit in a URL. */
@@ -86,8 +87,8 @@ final class SettingsRoutes implements RouteGroup {
             return;
         }
         String email = view.users().find(id).map(User::email).orElse(null);
-        UserStore.Removal removal = view.users().remove(viewer.orgId(), id);
-        List<ApiKey> theirKeys = removal == UserStore.Removal.REMOVED && email != null
+        UserStore.Change removal = view.users().remove(viewer.orgId(), id);
+        List<ApiKey> theirKeys = removal == UserStore.Change.DONE && email != null
                 ? view.keys().usableCreatedBy(viewer.orgId(), email) : List.of();
         if (!theirKeys.isEmpty()) {
             view.render(ctx, viewer, 200, "User removed. Their logins have ended. They created API keys that still "
@@ -96,7 +97,31 @@ final class SettingsRoutes implements RouteGroup {
             return;
         }
         back(ctx, switch (removal) {
-            case REMOVED -> "user-removed";
+            case DONE -> "user-removed";
+            case LAST_ADMIN -> "user-last-admin";
+            case UNKNOWN -> "user-unknown";
+        }, "users");
+    }
+
+    /**
+     * Another user becomes an admin or a member; their open logins carry the new role from their next page. An admin
+     * does not change their own role here, as they do not remove themselves: another admin can.
+     */
+    private void setRole(Context ctx, Viewer viewer) {
+        String id = ctx.pathParam("id");
+        String wanted = ctx.formParam("role");
+        if (!"admin".equals(wanted) && !"member".equals(wanted)) {
+            view.render(ctx, viewer, 422, "Choose admin or member.");
+            return;
+        }
+        if (id.equals(viewer.user().id())) {
+            back(ctx, "role-self", "users");
+            return;
+        }
+        UserStore.Change change = view.users().setRole(viewer.orgId(), id,
+                "admin".equals(wanted) ? User.Role.ADMIN : User.Role.MEMBER);
+        back(ctx, switch (change) {
+            case DONE -> "role-changed";
             case LAST_ADMIN -> "user-last-admin";
             case UNKNOWN -> "user-unknown";
         }, "users");
@@ -122,6 +147,8 @@ final class SettingsRoutes implements RouteGroup {
             case "user-removed" -> "User removed. Their logins have ended.";
             case "user-self" -> "You cannot remove yourself; another admin can.";
             case "user-last-admin" -> "The last admin stays: make someone else an admin first.";
+            case "role-changed" -> "Role changed. It applies from their next page, in every login they have open.";
+            case "role-self" -> "You cannot change your own role; another admin can.";
             case "user-unknown" -> "No such user.";
             case "project-saved" -> "Project settings saved.";
             case "project-added" -> "Project added. Its deployments are recorded from now on.";

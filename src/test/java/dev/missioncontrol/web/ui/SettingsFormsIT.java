@@ -7,6 +7,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import dev.missioncontrol.orgs.OrgStore;
+import dev.missioncontrol.orgs.User;
 import dev.missioncontrol.orgs.UserStore;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,41 @@ class SettingsFormsIT extends BrowserTestBase {
         assertThat(new UserStore(ui.server.app().database().jdbi(), Clock.systemUTC())
                 .findByEmail("a\u001bb@example.com")).isEmpty();
         expect(page.locator("#notifications")).not().containsText("forged");
+    }
+
+    @Test
+    void an_admin_makes_a_member_an_admin_and_back_and_the_member_sees_it_in_the_login_they_have_open() {
+        UserStore users = new UserStore(ui.server.app().database().jdbi(), Clock.systemUTC());
+        String orgId = users.findByEmail(ui.admin().email()).orElseThrow().orgId();
+        users.create(orgId, "promoted@example.com", User.Role.MEMBER, "a long enough password");
+        Page member = ui.loggedIn("promoted@example.com", "a long enough password", o -> { });
+        member.navigate("/settings");
+        expect(member.locator("#create-key")).hasCount(0);
+        String memberCsrf = "_csrf=" + member.locator("input[name=_csrf]").first().inputValue();
+        String adminId = users.findByEmail(ui.admin().email()).orElseThrow().id();
+        assertThat(UiHarness.postForm(member, "/settings/users/" + adminId + "/role", memberCsrf + "&role=member"))
+                .isEqualTo(403);
+
+        Page admin = ui.adminPage();
+        admin.navigate("/settings#users");
+        button(admin, "Make promoted@example.com an admin").click();
+        expect(admin.locator(".notice").first()).containsText("Role changed");
+        expect(admin.locator("#users tr", new Page.LocatorOptions().setHasText("promoted@example.com")))
+                .containsText("admin");
+        member.reload();
+        expect(member.locator("#create-key")).hasCount(1);
+
+        String csrf = "_csrf=" + admin.locator("#create-key input[name=_csrf]").inputValue();
+        assertThat(UiHarness.postForm(admin, "/settings/users/" + adminId + "/role", csrf + "&role=member"))
+                .as("redirected back to the page, which a fetch that follows no redirect reads as 0").isZero();
+        assertThat(users.find(adminId).orElseThrow().role()).isEqualTo(User.Role.ADMIN);
+        assertThat(UiHarness.postForm(admin, "/settings/users/" + adminId + "/role", "role=member"))
+                .isEqualTo(403);
+
+        button(admin, "Make promoted@example.com a member").click();
+        expect(admin.locator(".notice").first()).containsText("Role changed");
+        member.reload();
+        expect(member.locator("#create-key")).hasCount(0);
     }
 
     @Test
