@@ -18,7 +18,7 @@ public record DeploymentQuery(String orgId, String repository, String status, In
     String where() {
         List<String> parts = new ArrayList<>(List.of("d.org_id = :org"));
         if (repository != null) {
-            parts.add("p.repository_full_name = :repo");
+            parts.add("LOWER(p.repository_full_name) = LOWER(:repo)"); // one repository whatever its case
         }
         if (status != null) {
             parts.add("d.status = :status");

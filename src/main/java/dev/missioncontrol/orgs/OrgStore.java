@@ -64,8 +64,16 @@ public final class OrgStore {
                 .bind("org", orgId).bind("id", projectId).map(OrgStore::project).findOne());
     }
 
+    /**
+     * The project a repository name means, whatever its letter case: GitHub and GitLab read {@code Acme/API} and
+     * {@code acme/api} as one repository, and a CI variable, a hand-typed {@code missionctl deploy} and a pushed
+     * label may spell it differently. The project keeps the spelling it was first seen with. Where projects that
+     * differ only in case were registered before, the exact spelling wins, then the oldest.
+     */
     public static Optional<Project> findProjectByRepository(Handle h, String orgId, String repository) {
-        return h.createQuery("SELECT * FROM projects WHERE org_id = :org AND repository_full_name = :repo")
+        return h.createQuery("SELECT * FROM projects WHERE org_id = :org "
+                        + "AND LOWER(repository_full_name) = LOWER(:repo) "
+                        + "ORDER BY CASE WHEN repository_full_name = :repo THEN 0 ELSE 1 END, created_at LIMIT 1")
                 .bind("org", orgId).bind("repo", repository).map(OrgStore::project).findOne();
     }
 

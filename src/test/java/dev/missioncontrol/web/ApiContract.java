@@ -114,6 +114,20 @@ abstract class ApiContract {
         assertThat(list.get("count").asInt()).isEqualTo(3);
     }
 
+    /** Repository names are one repository whatever their case, as on GitHub; the first spelling is kept. */
+    @Test
+    void a_repository_spelled_in_another_case_is_the_same_project() {
+        String body = "{\"deployment_request\":\"Deploy\",\"repository_full_name\":\"%s\","
+                + "\"external_url\":\"https://ci.example.com/run/%s\"}";
+        var first = api.post(DEPLOY, body.formatted("Acme/CaseKept", "1")).json();
+        var second = api.post(DEPLOY, body.formatted("acme/casekept", "2")).json();
+        String firstProject = api.get(DEPLOY + first.get("id").asText() + "/").json().get("project").get("id").asText();
+        var again = api.get(DEPLOY + second.get("id").asText() + "/").json();
+        assertThat(again.get("project").get("id").asText()).isEqualTo(firstProject);
+        assertThat(again.get("repository_full_name").asText()).isEqualTo("Acme/CaseKept");
+        assertThat(api.get(DEPLOY + "?repository=ACME/CASEKEPT").json().get("count").asInt()).isEqualTo(2);
+    }
+
     /** Only a real key in the query is refused; "mc_" in a repository name is an ordinary filter value. */
     @Test
     void a_repository_filter_containing_mc_is_an_ordinary_filter() {
