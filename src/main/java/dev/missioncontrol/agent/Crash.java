@@ -13,6 +13,16 @@ final class Crash {
         return t instanceof Exception || t instanceof StackOverflowError || !(t instanceof VirtualMachineError);
     }
 
+    /**
+     * What a model can do about a tool's crash, or nothing. A stack overflow in a tool is nearly always a regular
+     * expression with nested repeats run over long lines: told so, the model retries with a simpler pattern instead of
+     * calling again with the same one.
+     */
+    static String advice(Throwable t) {
+        return t instanceof StackOverflowError ? "; the pattern or input nests too deeply: try a simpler pattern "
+                + "(fewer nested groups and repeats) or a narrower search" : "";
+    }
+
     /** The error's class and message, for a timeline event or a tool result. */
     static String describe(Throwable t) {
         return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());

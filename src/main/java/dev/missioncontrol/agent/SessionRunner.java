@@ -179,7 +179,7 @@ public final class SessionRunner {
                 throw t;
             }
             LOG.warn("tool {} failed on session {}; the brain sees an error result", tool.name(), facts.sessionId(), t);
-            return ToolResult.error(tool.name() + " failed: " + Crash.describe(t));
+            return ToolResult.error(tool.name() + " failed: " + Crash.describe(t) + Crash.advice(t));
         }
     }
 

@@ -148,7 +148,7 @@ abstract class RuntimeContract {
         SessionEvent result = rt.events(id).stream().filter(e -> e.type().equals("tool_result")).findFirst()
                 .orElseThrow();
         assertThat(result.data().path("status").asText()).isEqualTo("error");
-        assertThat(result.text()).contains("StackOverflowError");
+        assertThat(result.text()).contains("StackOverflowError").contains("try a simpler pattern");
     }
 
     @Test
