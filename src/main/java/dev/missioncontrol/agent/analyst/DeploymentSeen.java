@@ -13,8 +13,24 @@ record DeploymentSeen(String id, String repository, String status, Instant creat
                 Views.text(n.get("commit_message")), Views.text(n.get("deployment_request")));
     }
 
-    /** "acme/web commit abc1234 (\"Fix login\")" */
+    /**
+     * {@link #describe()} as report prose: the commit message is whatever a developer typed, and raw it could turn
+     * into a link or an image wherever the report's markdown is rendered.
+     */
+    String prose() {
+        return describe(commitMessage == null ? null : Markdown.plain(firstLine(), Markdown.INLINE_CHARS));
+    }
+
+    /** "acme/web commit abc1234 (\"Fix login\")", verbatim: for a quote, which shows it as code. */
     String describe() {
+        return describe(firstLine());
+    }
+
+    private String firstLine() {
+        return commitMessage == null ? null : commitMessage.lines().findFirst().orElse("");
+    }
+
+    private String describe(String message) {
         StringBuilder b = new StringBuilder("deployment ").append(id);
         if (repository != null) {
             b.append(" of ").append(repository);
@@ -22,8 +38,8 @@ record DeploymentSeen(String id, String repository, String status, Instant creat
         if (commitSha != null) {
             b.append(", commit ").append(commitSha, 0, Math.min(12, commitSha.length()));
         }
-        if (commitMessage != null && !commitMessage.isBlank()) {
-            b.append(" (\"").append(commitMessage.lines().findFirst().orElse("")).append("\")");
+        if (message != null && !message.isBlank()) {
+            b.append(" (\"").append(message).append("\")");
         }
         return b.toString();
     }

@@ -45,7 +45,7 @@ final class FollowUp {
         Observations o = inv.obs();
         StringBuilder b = new StringBuilder();
         if (inv.deploy() != null) {
-            b.append("The last deployment before the first error: ").append(inv.deploy().deployment().describe())
+            b.append("The last deployment before the first error: ").append(inv.deploy().deployment().prose())
                     .append(", ").append(Spans.of(inv.deploy().before())).append(" before it (")
                     .append(inv.deploy().deployment().createdAt()).append(").\n");
         } else if (o.deploymentsChecked) {

@@ -48,9 +48,9 @@ final class Hypotheses {
                 Markdown.inline(first.label()));
         String weakens = d.before().compareTo(DeployLink.CLOSE) > 0 ? "The gap is long enough for other changes "
                 + "to have happened in between." : "Timing only: the deployment's diff was not inspected.";
-        String action = "Roll back " + d.deployment().describe() + ", or fix forward, and check its diff against "
+        String action = "Roll back " + d.deployment().prose() + ", or fix forward, and check its diff against "
                 + "the first error.";
-        return new Hypothesis(Hypothesis.Kind.DEPLOYMENT, "The " + d.deployment().describe() + ", which landed " + Spans.of(d.before())
+        return new Hypothesis(Hypothesis.Kind.DEPLOYMENT, "The " + d.deployment().prose() + ", which landed " + Spans.of(d.before())
                 + " before the first error", d.confidence(), supports, weakens, action,
                 List.of(d.quote(), first.firstQuote()), d.deployment().createdAt());
     }

@@ -29,7 +29,7 @@ record Investigation(Observations obs, Incident incident, DeployLink deploy, Lis
                 + "repeated line; the first and last readings are quoted.", List.of(t.first(), t.last()))));
         if (deploy != null) {
             findings.add(new Finding("A deployment landed " + Spans.of(deploy.before()) + " before the first error",
-                    deploy.deployment().describe() + " at " + deploy.deployment().createdAt() + "; the first bad "
+                    deploy.deployment().prose() + " at " + deploy.deployment().createdAt() + "; the first bad "
                     + "line is at " + incident.onset() + ".", List.of(deploy.quote())));
         }
         metricsFinding(o, incident).ifPresent(findings::add);

@@ -45,7 +45,7 @@ final class NotChecked {
                     + "lined up with deployments.");
         }
         if (inv.deploy() != null) {
-            out.add("The content of " + inv.deploy().deployment().describe() + ": its diff was not read.");
+            out.add("The content of " + inv.deploy().deployment().prose() + ": its diff was not read.");
         }
         if (o.searches.stream().anyMatch(SearchOutcome::outOfTime)) {
             out.add("Part of the logs for some searches: they stopped at their time limit.");

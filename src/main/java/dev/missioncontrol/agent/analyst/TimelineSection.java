@@ -48,11 +48,11 @@ final class TimelineSection {
                     + ": `" + Markdown.inline(link.template().label()) + "`"));
         }
         if (inv.deploy() != null) {
-            moments.add(new Moment(inv.deploy().deployment().createdAt(), inv.deploy().deployment().describe()
+            moments.add(new Moment(inv.deploy().deployment().createdAt(), inv.deploy().deployment().prose()
                     + " landed"));
         }
         DeployLink.after(o.deployments, incident).forEach(d -> moments.add(new Moment(d.createdAt(),
-                d.describe() + " landed, after the problem began")));
+                d.prose() + " landed, after the problem began")));
         return moments;
     }
 

@@ -8,7 +8,9 @@ record TrendSeen(String templateId, String label, String unit, long readings, do
                  String per, double changePer, double r2, double toLimit, Quote first, Quote last) {
 
     static TrendSeen from(JsonNode n) {
-        return new TrendSeen(n.path("template_id").asText(), n.path("label").asText(), Views.text(n.get("unit")),
+        // the label comes from log lines, and only ever appears in the report as prose
+        return new TrendSeen(n.path("template_id").asText(),
+                Markdown.plain(n.path("label").asText(), Markdown.INLINE_CHARS), Views.text(n.get("unit")),
                 n.path("readings").asLong(), n.path("first_value").asDouble(), n.path("last_value").asDouble(),
                 n.path("per").asText(), n.path("change_per").asDouble(), n.path("r2").asDouble(),
                 n.path("to_limit").asDouble(-1), reading(n.path("first"), n), reading(n.path("last"), n));
