@@ -43,4 +43,24 @@ class ListPagingIT extends BrowserTestBase {
         page.navigate("/deployments?repository=acme/paged&cursor=cut-short");
         expect(page.locator("nav.paging")).containsText("Showing the newest 100 of 103.");
     }
+
+    @Test
+    void the_sessions_list_pages_to_the_older_ones_and_counts_them_all() {
+        for (int i = 0; i < 101; i++) {
+            var r = ui.api().post("/api/v1/agent-sessions/", "{\"prompt\":\"Is the cache warm, " + i + "?\"}");
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+        }
+        int total = ui.api().get("/api/v1/agent-sessions/?limit=1").json().get("count").asInt();
+        assertThat(total).isGreaterThanOrEqualTo(101);
+
+        Page page = ui.adminPage();
+        page.navigate("/agents");
+        expect(page.locator("table tbody tr")).hasCount(100);
+        expect(page.locator("nav.paging")).containsText("Showing the newest 100 of " + total + ".");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Older")).click();
+        expect(page.locator("table tbody tr")).hasCount(Math.min(100, total - 100));
+        expect(page.locator("table tbody tr").first()).not().containsText("Is the cache warm, 100?");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Newest")).click();
+        expect(page.locator("table tbody tr").first()).containsText("Is the cache warm, 100?");
+    }
 }
