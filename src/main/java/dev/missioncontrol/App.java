@@ -41,9 +41,12 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The composition root: config, then database, stores, runtime and web. Wiring only, no logic. */
 public final class App implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(App.class);
     private final Database db;
     private final WebServer web;
     private final FirstStart.Credentials firstStart;
@@ -150,9 +153,27 @@ public final class App implements AutoCloseable {
 
     static App start(AppConfig config, Clock clock, AgentRuntime.Agents agents) {
         App app = new App(config, clock, agents);
-        app.web.start();
+        try {
+            app.web.start();
+        } catch (RuntimeException e) { // its port taken, most often: the first start's credentials were never shown
+            app.abandon();
+            throw e;
+        }
         app.runtime.start();
         return app;
+    }
+
+    /** Stops what the constructor started, and takes back a first start nobody saw. */
+    private void abandon() {
+        if (firstStart != null) {
+            try {
+                FirstStart.undo(db.jdbi(), firstStart);
+            } catch (RuntimeException undo) {
+                LOG.warn("could not take back the first start's admin and key; create them with missionctl admin",
+                        undo);
+            }
+        }
+        close();
     }
 
     public int port() {

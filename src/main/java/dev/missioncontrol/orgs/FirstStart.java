@@ -3,6 +3,7 @@ package dev.missioncontrol.orgs;
 import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.util.Base64;
+import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +15,7 @@ public final class FirstStart {
     private static final Logger LOG = LoggerFactory.getLogger(FirstStart.class);
 
     /** What was created, for the banner and for tests. */
-    public record Credentials(String orgName, String email, String password, String apiKey) {
+    public record Credentials(String orgId, String orgName, String email, String password, String apiKey) {
     }
 
     private FirstStart() {
@@ -29,12 +30,27 @@ public final class FirstStart {
             String password = randomPassword();
             users.create(org.id(), "admin@localhost", User.Role.ADMIN, password);
             String key = keys.create(org.id(), "first key", Scope.all(), "admin@localhost").plaintext();
-            return new Credentials(org.name(), "admin@localhost", password, key);
+            return new Credentials(org.id(), org.name(), "admin@localhost", password, key);
         } catch (RuntimeException e) {
             // Another node of the cluster initialised the database at the same moment; its banner has the keys.
             LOG.info("first-start setup skipped: another process created the default organization first");
             return null;
         }
+    }
+
+    /**
+     * Takes back what {@link #runIfEmpty} created when the server then failed to start (its port taken, say): the
+     * banner was never printed and only digests are kept, so the admin and the key would be unusable, and the next
+     * start would find the database no longer empty and print nothing. With them gone, it starts afresh.
+     */
+    public static void undo(Jdbi jdbi, Credentials c) {
+        jdbi.useTransaction(h -> {
+            h.createUpdate("DELETE FROM api_keys WHERE org_id = :org").bind("org", c.orgId()).execute();
+            h.createUpdate("DELETE FROM web_sessions WHERE user_id IN (SELECT id FROM users WHERE org_id = :org)")
+                    .bind("org", c.orgId()).execute();
+            h.createUpdate("DELETE FROM users WHERE org_id = :org").bind("org", c.orgId()).execute();
+            h.createUpdate("DELETE FROM organizations WHERE id = :org").bind("org", c.orgId()).execute();
+        });
     }
 
     public static void print(Credentials c, String baseUrl, PrintStream out) {

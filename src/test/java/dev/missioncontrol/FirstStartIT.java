@@ -1,0 +1,36 @@
+package dev.missioncontrol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.missioncontrol.config.AppConfig;
+import dev.missioncontrol.orgs.UserStore;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The first start's admin and key exist only once the server listens, so the banner that shows them is not lost. */
+class FirstStartIT {
+
+    @Test
+    void a_first_start_that_cannot_take_its_port_leaves_nothing_behind_and_the_next_start_prints_fresh_credentials(
+            @TempDir Path dataDir) throws IOException {
+        AppConfig fresh = AppConfig.forDatabase(dataDir, null);
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("0.0.0.0"))) {
+            AppConfig onTakenPort = new AppConfig(taken.getLocalPort(), fresh.dataDir(), fresh.databaseUrl(),
+                    fresh.baseUrl(), fresh.sqliteSynchronous(), fresh.limits(), fresh.runtime(), fresh.integrations(),
+                    fresh.llm());
+            assertThatThrownBy(() -> App.start(onTakenPort, Clock.systemUTC())).isInstanceOf(RuntimeException.class);
+        }
+
+        try (App app = App.start(fresh, Clock.systemUTC())) {
+            assertThat(app.firstStart()).as("a second start on a free port is a first start again").isNotNull();
+            UserStore users = new UserStore(app.database().jdbi(), Clock.systemUTC());
+            assertThat(users.login(app.firstStart().email(), app.firstStart().password())).isPresent();
+        }
+    }
+}
