@@ -9,11 +9,27 @@ import dev.missioncontrol.store.WireTime;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Reads query parameters strictly: a bad value gets a 422 naming the parameter, never a silent default. */
 public final class QueryParams {
     private QueryParams() {
     }
+
+    /**
+     * Refuses a query string with a {@code %} that begins no escape ({@code ?repository=acme%zz}). The parameter
+     * parser drops such a parameter without a word, and a list asked for one repository would answer with all of them.
+     */
+    public static void requireWellFormed(Context ctx) {
+        String raw = ctx.queryString();
+        if (raw != null && !WELL_FORMED.matcher(raw).matches()) {
+            throw HttpProblem.badRequest("the query string has a % that begins no escape: write a literal % as %25, "
+                    + "and other escapes as % and two hex digits, such as %2F");
+        }
+    }
+
+    private static final Pattern WELL_FORMED =
+            Pattern.compile("(?:[^%]|%[0-9A-Fa-f]{2})*+");
 
     public static int limit(Context ctx, int fallback, int max) {
         return intParam(ctx, "limit", fallback, 1, max);

@@ -76,6 +76,7 @@ public final class WebServer {
             RequestIds.assign(ctx);
             filters.clientAddress().resolve(ctx);
             filters.securityHeaders().apply(ctx);
+            QueryParams.requireWellFormed(ctx);
         });
         routes.before("/api/v1/*", filters.browserLogin());
         routes.before("/api/v1/*", filters.apiAccess()::authenticate);
