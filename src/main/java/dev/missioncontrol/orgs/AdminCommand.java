@@ -38,7 +38,13 @@ public final class AdminCommand implements Runnable {
 
         @Override
         int run(Database db, Clock clock) {
-            Organization org = new OrgStore(db.jdbi(), clock).createOrg(oneLineName("the organization name", name));
+            OrgStore orgs = new OrgStore(db.jdbi(), clock);
+            String wanted = oneLineName("the organization name", name);
+            if (orgs.findOrgByName(wanted).isPresent()) {
+                System.err.println("an organization named " + wanted + " already exists");
+                return 1;
+            }
+            Organization org = orgs.createOrg(wanted);
             System.out.println("created organization " + org.name() + " (" + org.id() + ")");
             return 0;
         }

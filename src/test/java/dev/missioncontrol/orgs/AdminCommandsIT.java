@@ -188,13 +188,16 @@ class AdminCommandsIT {
     }
 
     @Test
-    void a_key_or_organization_name_that_would_forge_log_lines_is_refused_and_nothing_is_created() {
+    void a_taken_organization_name_or_a_name_that_would_forge_log_lines_is_refused_in_one_line() {
         try (TestServer server = TestServer.start(TestServer.Db.SQLITE)) {
             String dataDir = server.dataDir().toString();
             Object[] key = adminAlone("create-api-key", "--org", "default", "--name",
                     "ci\n2026-11-29 INFO admin granted", "--data-dir", dataDir);
             assertThat(key[0]).isEqualTo(2);
             assertThat((String) key[1]).contains("--name must be 1 to 100 characters on one line");
+            Object[] twice = adminAlone("create-org", "default", "--data-dir", dataDir);
+            assertThat(twice[0]).isEqualTo(1);
+            assertThat(((String) twice[1]).strip()).isEqualTo("an organization named default already exists");
             Object[] org = adminAlone("create-org", "acme\u001b[2K", "--data-dir", dataDir);
             assertThat(org[0]).isEqualTo(2);
             assertThat((String) org[1]).contains("the organization name must be 1 to 100 characters on one line");
