@@ -95,8 +95,12 @@ final class Hypotheses {
     private static String alternatives(Observations o, KnownIssueMatch m, Set<String> ids) {
         List<String> others = o.issues.stream().filter(i -> i != m && i.templateIds().stream().anyMatch(ids::contains))
                 .map(KnownIssueMatch::title).limit(3).toList();
-        return others.isEmpty() ? "Matched by the text of the lines only; no metrics were checked."
-                : "The same lines also match: " + String.join("; ", others) + ".";
+        if (!others.isEmpty()) {
+            return "The same lines also match: " + String.join("; ", others) + ".";
+        }
+        return "Matched by the text of the lines only" + (o.metricsChecked && o.metricsCompared > 0
+                ? "; the metrics above show when things moved, not which signature caused it."
+                : "; no metrics were checked.");
     }
 
     private static Hypothesis firstFailure(Incident incident) {

@@ -94,6 +94,17 @@ class AnalystScenarioIT {
     }
 
     @Test
+    void a_signature_beside_metrics_that_moved_does_not_claim_no_metrics_were_checked() {
+        String report = paymentsIncident("acme/payments-signature", 6.0, true, false,
+                "POST /charge failed: java.net.SocketTimeoutException: Read timed out");
+
+        assertThat(report).contains("Metrics moved at the first bad line: error_rate high")
+                .contains("Network or upstream timeout")
+                .contains("Matched by the text of the lines only; the metrics above show when things moved")
+                .doesNotContain("no metrics were checked");
+    }
+
+    @Test
     void says_when_the_project_metrics_did_not_move_with_the_first_bad_line() {
         String report = paymentsIncident("acme/payments-flat", 1.0);
 
@@ -144,6 +155,13 @@ class AnalystScenarioIT {
      * {@code burstsEveryHour}, the error rate had bursts as large every hour before ({@link #pushHourlyBursts}).
      */
     private String paymentsIncident(String repo, double after, boolean namesRepository, boolean burstsEveryHour) {
+        return paymentsIncident(repo, after, namesRepository, burstsEveryHour,
+                "POST /charge failed: card processor timeout after 5000ms");
+    }
+
+    /** The same incident, its error lines reading {@code errorLine}. */
+    private String paymentsIncident(String repo, double after, boolean namesRepository, boolean burstsEveryHour,
+            String errorLine) {
         MonitorFixtures.deploy(api, repo, "pending"); // registers the project; pending starts no verification
         Instant onset = Instant.now().minus(Duration.ofMinutes(20)).truncatedTo(ChronoUnit.SECONDS);
         if (burstsEveryHour) {
@@ -157,7 +175,7 @@ class AnalystScenarioIT {
         for (int i = -120; i < 120; i++) {
             Instant at = onset.plusSeconds(10L * i);
             logs.append(at).append(i < 0 ? " INFO  payments - POST /charge 200 in 40ms\n"
-                    : " ERROR payments - POST /charge failed: card processor timeout after 5000ms\n");
+                    : " ERROR payments - " + errorLine + "\n");
         }
         var body = Json.object().put("prompt", "Why are payments failing?");
         var context = body.putObject("context").put("logs", logs.toString())
