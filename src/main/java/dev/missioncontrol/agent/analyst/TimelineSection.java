@@ -38,10 +38,11 @@ final class TimelineSection {
         Incident incident = inv.incident();
         List<Moment> moments = new ArrayList<>();
         LogTemplate first = incident.first();
+        // the line before it has no time of its own to stand at in the timeline, so it goes with the first bad line
+        String before = beforeFirst(o, first).map(q -> "; the line before it, line " + q.line() + ": "
+                + Markdown.code(q.text())).orElse("");
         moments.add(new Moment(first.firstSeen(), "first bad line (" + first.source() + " line " + first.firstLine()
-                + "): " + Markdown.code(first.sample())));
-        beforeFirst(o, first).ifPresent(q -> moments.add(new Moment(first.firstSeen(), "just before it, line "
-                + q.line() + ": " + Markdown.code(q.text()))));
+                + "): " + Markdown.code(first.sample()) + before));
         for (Incident.Link link : incident.chain().subList(1, incident.chain().size())) {
             moments.add(new Moment(link.template().firstSeen(), link.component() + " starts failing"
                     + (link.after() == null ? "" : " (" + Spans.of(link.after()) + " after the first bad line)")

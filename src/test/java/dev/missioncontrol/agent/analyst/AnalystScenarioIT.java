@@ -90,7 +90,9 @@ class AnalystScenarioIT {
         String report = paymentsIncident("acme/payments", 6.0);
 
         assertThat(report).contains("Metrics moved at the first bad line: error_rate high")
-                .doesNotContain("Metrics: the request names no project");
+                .doesNotContain("Metrics: the request names no project")
+                .containsPattern(": first bad line \\(context.logs line 121\\): `[^`]+`; the line before it, "
+                        + "line 120: `\\S+ INFO  payments - POST /charge 200 in 40ms`\n");
     }
 
     @Test
