@@ -65,8 +65,7 @@ final class FollowUpSearch {
         }
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%d lines mention '%s'%s:%n", found.total(),
                 term, sources(found.sources())));
-        found.matches().stream().limit(FollowUp.MAX_LINES).forEach(q -> b.append("- ").append(Markdown.quote(q))
-                .append('\n'));
+        found.matches().stream().limit(FollowUp.MAX_LINES).forEach(q -> b.append(Markdown.quote(q)).append('\n'));
         if (found.total() > Math.min(found.matches().size(), FollowUp.MAX_LINES)) {
             b.append("(the first ").append(Math.min(found.matches().size(), FollowUp.MAX_LINES)).append(" shown)");
         }

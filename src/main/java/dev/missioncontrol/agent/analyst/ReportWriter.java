@@ -1,9 +1,10 @@
 package dev.missioncontrol.agent.analyst;
 
 import dev.missioncontrol.agent.Report;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Writes the report API.md asks for: Summary, Findings, Likely cause, Timeline, Recommended actions, Not checked. */
 final class ReportWriter {
@@ -112,10 +113,16 @@ final class ReportWriter {
         return high.size();
     }
 
+    /**
+     * The incident's kinds of problem line by label, most frequent first. Templates that read the same once cut
+     * (one message from two sources, or with different variable parts) are one kind to a reader, so they count
+     * together instead of standing side by side as "`Peer down` ×1; `Peer down` ×1".
+     */
     private static String kinds(Incident incident) {
-        return String.join("; ", incident.involved().stream()
-                .sorted(Comparator.comparingLong(LogTemplate::count).reversed()).limit(KINDS_IN_SUMMARY)
-                .map(t -> String.format(Locale.ROOT, "`%s` ×%,d", Markdown.cut(t.label(), SUMMARY_CHARS), t.count()))
-                .toList());
+        Map<String, Long> byLabel = new LinkedHashMap<>();
+        incident.involved().forEach(t -> byLabel.merge(Markdown.cut(t.label(), SUMMARY_CHARS), t.count(), Long::sum));
+        return String.join("; ", byLabel.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(KINDS_IN_SUMMARY)
+                .map(e -> String.format(Locale.ROOT, "`%s` ×%,d", e.getKey(), e.getValue())).toList());
     }
 }

@@ -61,7 +61,8 @@ class AnalystScenarioIT {
         String answer = ask(done.sessionId(), "what changed before?");
         assertThat(answer).contains(SHA.substring(0, 12)).contains("3m 0s");
         String searched = ask(done.sessionId(), "any lines mentioning 'stale entry'?");
-        assertThat(searched).containsPattern("\\d+ lines mention 'stale entry'").contains("cache-1 answered slowly");
+        assertThat(searched).containsPattern("\\d+ lines mention 'stale entry'").contains("cache-1 answered slowly")
+                .containsPattern("\n- context.logs line \\d+").doesNotContain("- - ");
     }
 
     @Test

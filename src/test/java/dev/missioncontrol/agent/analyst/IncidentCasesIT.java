@@ -14,8 +14,11 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
@@ -123,6 +126,7 @@ class IncidentCasesIT {
             quotesALineWith(report, logs, f.proof().toArray(String[]::new));
         }
         assertThat(done.findings()).isNotEmpty();
+        kindsAreNamedOnce(report);
         if (name.startsWith("62_")) {
             assertThat(report).doesNotContain("Application starting up").doesNotContain("Database connection slow");
             // one database problem: the timeout signature reads only lines the stronger one explains, and the
@@ -154,5 +158,16 @@ class IncidentCasesIT {
         }
         context.path("tool_outputs").forEach(v -> all.append(v.asText(v.toString())).append('\n'));
         return all.toString();
+    }
+
+    /** The summary's "Problem lines by kind" names each kind once, however many templates read like it. */
+    private static void kindsAreNamedOnce(String report) {
+        Matcher kinds = Pattern.compile("Problem lines by kind: (.*?)\\.( |\n)")
+                .matcher(report);
+        if (kinds.find()) {
+            List<String> labels = Arrays.stream(kinds.group(1).split("; "))
+                    .map(k -> k.replaceAll(" ×[\\d,]+$", "")).toList();
+            assertThat(labels).as(kinds.group(1)).doesNotHaveDuplicates();
+        }
     }
 }
