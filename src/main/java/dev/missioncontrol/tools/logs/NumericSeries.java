@@ -18,10 +18,19 @@ final class NumericSeries {
     double max = Double.NEGATIVE_INFINITY;
     Reading first;
     Reading last;
-    /** Whether every event so far moved the value by the same step in arrival order: a counter, not a measurement. */
-    boolean counter = true;
     private double stepPerEvent = Double.NaN;
     private double previous = Double.NaN;
+    private long steps;
+    private long stepChanges;
+
+    /**
+     * Whether the value moved by the same step from event to event nearly every time: a counter ("Log entry 41"), not
+     * a measurement. Nearly: one entry of a hundred thousand replaced by another line makes one step of two and the
+     * next back to one, and the counter is still a counter. A measurement's step changes at most events.
+     */
+    boolean counter() {
+        return stepChanges <= Math.max(2, steps / 100);
+    }
 
     /** One reading with the line that stated it, kept for evidence. */
     record Reading(double x, double value, long lineNo, Instant at, String raw) {
@@ -37,8 +46,9 @@ final class NumericSeries {
         fit.addData(x, value);
         if (!Double.isNaN(previous) && gap > 0) {
             double step = (value - previous) / gap;
-            counter = counter && (Double.isNaN(stepPerEvent) || step == stepPerEvent);
+            stepChanges += Double.isNaN(stepPerEvent) || step == stepPerEvent ? 0 : 1;
             stepPerEvent = step;
+            steps++;
         }
         previous = value;
         min = Math.min(min, value);

@@ -19,7 +19,8 @@ public record Trend(int templateId, String label, String unit, long readings, do
     /** The series as a trend, or null when it is flat, noisy or too short. */
     static Trend of(int templateId, NumericSeries s, boolean timed) {
         long n = s.fit.getN();
-        if (n < MIN_READINGS || s.counter || s.max == s.min || Double.isNaN(s.fit.getRSquare()) || s.fit.getRSquare() < MIN_R2) {
+        if (n < MIN_READINGS || s.counter() || s.max == s.min || Double.isNaN(s.fit.getRSquare())
+                || s.fit.getRSquare() < MIN_R2) {
             return null;
         }
         double start = s.fit.predict(s.first.x());

@@ -56,6 +56,17 @@ class TrendTest {
     }
 
     @Test
+    void a_counter_with_an_entry_missing_is_still_a_counter() {
+        TemplateExtras extras = new TemplateExtras();
+        for (int i = 0; i < 400; i++) {
+            if (i != 200) { // the one line where another message stood
+                extras.add(1, event(i, "Log entry " + (i + 1)), true);
+            }
+        }
+        assertThat(extras.trends(true)).isEmpty();
+    }
+
+    @Test
     void reads_numeric_fields_of_json_records() {
         TemplateExtras extras = new TemplateExtras();
         for (int i = 0; i < 20; i++) {
