@@ -18,11 +18,17 @@ import picocli.CommandLine.Spec;
 
 /** {@code missionctl judge}: judges one metric from two sample files and prints the verdict. */
 @Command(name = "judge", mixinStandardHelpOptions = true,
-        description = "Compare a metric's current samples with its baseline and print the verdict as one JSON line.")
+        description = "Compare a metric's current samples with its baseline and print the verdict as one JSON line.",
+        exitCodeListHeading = "%nExit codes (as missionctl deploy --wait):%n",
+        exitCodeList = {"0:healthy or marginal", "3:degraded", "4:inconclusive (too few samples)",
+                "2:a file that cannot be read, or a usage error"})
 public final class JudgeCommand implements Callable<Integer> {
 
     /** Exit code for files the judge cannot read, apart from picocli's own usage errors. */
     static final int BAD_INPUT = 2;
+    /** A degraded verdict: a script can stop on it, as on {@code missionctl deploy --wait}'s. */
+    static final int DEGRADED = 3;
+    static final int INCONCLUSIVE = 4;
 
     @Spec
     private CommandSpec spec;
@@ -65,7 +71,11 @@ public final class JudgeCommand implements Callable<Integer> {
             Instant now = clock.instant();
             Verdict verdict = Judge.decide(List.of(Judge.check(now, List.of(samples))), now);
             spec.commandLine().getOut().println(json().writeValueAsString(verdict));
-            return 0;
+            return switch (verdict.state()) {
+                case DEGRADED, FAILED -> DEGRADED;
+                case INCONCLUSIVE, PENDING -> INCONCLUSIVE;
+                default -> 0;
+            };
         } catch (SampleFile.Unreadable e) {
             err.println("missionctl judge: " + e.getMessage());
             return BAD_INPUT;

@@ -45,7 +45,7 @@ class JudgeCommandTest {
         int exit = run(new JudgeCommand(Clock.fixed(NOW, ZoneOffset.UTC)),
                 "--baseline", before.toString(), "--current", after.toString(), "--name", "http_errors");
 
-        assertThat(exit).isZero();
+        assertThat(exit).as("degraded, as missionctl deploy --wait exits on it").isEqualTo(3);
         assertThat(out.toString().lines()).hasSize(1);
         JsonNode verdict = new ObjectMapper().readTree(out.toString());
         assertThat(verdict.path("state").asText()).isEqualTo("degraded");
@@ -99,6 +99,16 @@ class JudgeCommandTest {
 
         assertThat(exit).isZero();
         assertThat(out.toString().lines()).singleElement().asString().startsWith("{\"state\":\"healthy\"");
+    }
+
+    @Test
+    void too_few_samples_are_inconclusive_with_its_own_exit_code() throws IOException {
+        Path two = file("latency.csv", "10\n11\n");
+
+        int exit = run(new JudgeCommand(), "--baseline", two.toString(), "--current", two.toString());
+
+        assertThat(new ObjectMapper().readTree(out.toString()).path("state").asText()).isEqualTo("inconclusive");
+        assertThat(exit).isEqualTo(4);
     }
 
     @Test
