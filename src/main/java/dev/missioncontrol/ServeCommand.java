@@ -4,6 +4,7 @@ import dev.missioncontrol.config.AppConfig;
 import dev.missioncontrol.web.ClientAddress;
 import dev.missioncontrol.config.DatabaseOptions;
 import dev.missioncontrol.config.DurationText;
+import dev.missioncontrol.config.LimitOptions;
 import dev.missioncontrol.monitor.MonitorSettings;
 import dev.missioncontrol.orgs.FirstStart;
 import java.time.Clock;
@@ -31,6 +32,9 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     DatabaseOptions database;
+
+    @Mixin
+    LimitOptions limits;
 
     @Option(names = "--base-url", defaultValue = "${env:MC_BASE_URL}",
             description = "Public URL of this server, used in links and notifications (MC_BASE_URL).")
@@ -145,7 +149,7 @@ public final class ServeCommand implements Callable<Integer> {
         var llm = new AppConfig.Llm(llmProvider, llmModel, llmBaseUrl, System.getenv("MC_LLM_API_KEY"),
                 llmMaxToolCalls, java.time.Duration.ofSeconds(60), llmMaxTokens);
         return new AppConfig(port, database.dataDir, database.databaseUrl, baseUrl, database.sqliteSynchronous,
-                AppConfig.Limits.defaults().withTrustedProxies(trustedProxies == null ? List.of() : trustedProxies),
+                limits.limits(trustedProxies == null ? List.of() : trustedProxies),
                 runtime, integrations, llm);
     }
 

@@ -2,9 +2,11 @@ package dev.missioncontrol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.missioncontrol.config.AppConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -35,6 +37,28 @@ class ServeCommandTest {
         assertUsageError(new String[] {"--monitor-schedule", "9999999999999999h"}, "too long a duration");
         assertUsageError(new String[] {"--prometheus-step", "9999999999999999h"}, "too long a duration");
         assertUsageError(new String[] {"--bake", "25h"}, "--bake must be at most 24h");
+    }
+
+    @Test
+    void body_limits_and_write_budgets_are_flags_with_the_api_contract_as_defaults() {
+        ServeCommand unset = new ServeCommand();
+        new CommandLine(unset).parseArgs();
+        assertThat(unset.config().limits()).isEqualTo(AppConfig.Limits.defaults());
+
+        ServeCommand set = new ServeCommand();
+        new CommandLine(set).parseArgs("--max-body", "512KiB", "--max-session-body", "1GiB", "--writes-per-minute",
+                "150", "--write-burst", "25", "--trusted-proxies", "10.0.0.0/8");
+        assertThat(set.config().limits()).isEqualTo(new AppConfig.Limits(512L << 10, 1L << 30, 150, 25,
+                List.of("10.0.0.0/8")));
+    }
+
+    @Test
+    void a_limit_the_server_cannot_use_is_a_usage_error() {
+        assertUsageError(new String[] {"--max-body", "lots"}, "not a size: 'lots'");
+        assertUsageError(new String[] {"--max-body", "2GiB"}, "--max-body must be from 1KiB to 1GiB, not 2GiB");
+        assertUsageError(new String[] {"--max-body", "8MiB", "--max-session-body", "4MiB"},
+                "--max-session-body (4 MiB) must be at least --max-body (8 MiB)");
+        assertUsageError(new String[] {"--writes-per-minute", "0"}, "--writes-per-minute must be from 1 to 1000000");
     }
 
     private static void assertUsageError(String[] args, String reason) {
