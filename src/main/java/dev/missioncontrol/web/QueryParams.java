@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
 
 /** Reads query parameters strictly: a bad value gets a 422 naming the parameter, never a silent default. */
 public final class QueryParams {
+    /** Every % begins an escape of two hex digits. */
+    private static final Pattern WELL_FORMED = Pattern.compile("(?:[^%]|%[0-9A-Fa-f]{2})*+");
+
     private QueryParams() {
     }
 
@@ -27,9 +30,6 @@ public final class QueryParams {
                     + "and other escapes as % and two hex digits, such as %2F");
         }
     }
-
-    private static final Pattern WELL_FORMED =
-            Pattern.compile("(?:[^%]|%[0-9A-Fa-f]{2})*+");
 
     public static int limit(Context ctx, int fallback, int max) {
         return intParam(ctx, "limit", fallback, 1, max);

@@ -50,8 +50,8 @@ final class Hypotheses {
                 + "to have happened in between." : "Timing only: the deployment's diff was not inspected.";
         String action = "Roll back " + d.deployment().prose() + ", or fix forward, and check its diff against "
                 + "the first error.";
-        return new Hypothesis(Hypothesis.Kind.DEPLOYMENT, "The " + d.deployment().prose() + ", which landed " + Spans.of(d.before())
-                + " before the first error", d.confidence(), supports, weakens, action,
+        return new Hypothesis(Hypothesis.Kind.DEPLOYMENT, "The " + d.deployment().prose() + ", which landed "
+                + Spans.of(d.before()) + " before the first error", d.confidence(), supports, weakens, action,
                 List.of(d.quote(), first.firstQuote()), d.deployment().createdAt());
     }
 
