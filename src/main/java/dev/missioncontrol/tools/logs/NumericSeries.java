@@ -22,14 +22,17 @@ final class NumericSeries {
     private double previous = Double.NaN;
     private long steps;
     private long stepChanges;
+    private long stillSteps;
 
     /**
      * Whether the value moved by the same step from event to event nearly every time: a counter ("Log entry 41"), not
      * a measurement. Nearly: one entry of a hundred thousand replaced by another line makes one step of two and the
-     * next back to one, and the counter is still a counter. A measurement's step changes at most events.
+     * next back to one, and the counter is still a counter. A measurement's step changes at most events, or it stands
+     * still between them: a disk at 81 % for a hundred lines and then 82 % climbs, however regularly.
      */
     boolean counter() {
-        return stepChanges <= Math.max(2, steps / 100);
+        long rare = Math.max(2, steps / 100);
+        return stepChanges <= rare && stillSteps <= rare;
     }
 
     /** One reading with the line that stated it, kept for evidence. */
@@ -47,6 +50,7 @@ final class NumericSeries {
         if (!Double.isNaN(previous) && gap > 0) {
             double step = (value - previous) / gap;
             stepChanges += Double.isNaN(stepPerEvent) || step == stepPerEvent ? 0 : 1;
+            stillSteps += step == 0 ? 1 : 0;
             stepPerEvent = step;
             steps++;
         }

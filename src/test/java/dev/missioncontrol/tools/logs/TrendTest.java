@@ -67,6 +67,17 @@ class TrendTest {
     }
 
     @Test
+    void a_percentage_that_climbs_in_rare_steps_is_a_trend_not_a_counter() {
+        TemplateExtras extras = new TemplateExtras();
+        for (int i = 0; i < 600; i++) { // the same reading for 200 lines at a time: two steps in 599
+            extras.add(1, event(i, "disk usage " + (i < 200 ? 70 : i < 400 ? 82 : 95) + "% on /var"), true);
+        }
+        Trend t = only(extras);
+        assertThat(t.unit()).isEqualTo("%");
+        assertThat(t.lastValue()).isEqualTo(95.0);
+    }
+
+    @Test
     void reads_numeric_fields_of_json_records() {
         TemplateExtras extras = new TemplateExtras();
         for (int i = 0; i < 20; i++) {
