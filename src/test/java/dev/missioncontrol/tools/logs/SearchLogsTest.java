@@ -42,6 +42,22 @@ class SearchLogsTest {
         assertThat(r.data().path("groups").get(0).path("count").asLong()).isEqualTo(2);
     }
 
+    /** Counts that could spell out a masked secret a character at a time are counts of what the caller sees. */
+    @Test
+    void a_search_that_matches_only_inside_a_masked_secret_finds_nothing() {
+        String logs = "2026-01-01T00:00:01Z INFO api - using key AKIAIOSFODNN7EXAMPLE for s3\n"
+                + "2026-01-01T00:00:02Z INFO api - connect postgres://app:hunter2sekrit@db:5432/orders\n";
+        SessionFacts facts = session(Json.object().put("logs", logs));
+
+        for (String probe : new String[] {"AKIAIOSF", "hunter2", "AKIA.*EXAMPLE"}) {
+            ToolResult r = new SearchLogs().run(Json.object().put("query", probe).put("regex", true), facts);
+            assertThat(r.status()).as(probe).isEqualTo(ToolResult.Status.NO_DATA);
+        }
+        ToolResult around = new SearchLogs().run(Json.object().put("query", "postgres://app"), facts);
+        assertThat(around.data().path("total_matches").asLong()).isEqualTo(1);
+        assertThat(around.data().path("matches").get(0).path("text").asText()).doesNotContain("hunter2");
+    }
+
     @Test
     void keeps_the_newest_hits_when_asked_for_the_last_ones() {
         ToolResult r = search(Json.object().put("query", "ERROR").put("max_matches", 2).put("last", true));
@@ -79,13 +95,13 @@ class SearchLogsTest {
         String logs = String.join("\n", "2026-01-01T00:00:01Z INFO api - loaded signing key",
                 "-----BEGIN RSA PRIVATE KEY-----", "MIIEowIBAAKCAQEA7bq98Xc9mUK4Fz2hG5b1eTqU0ZPzQx9c7n3mYvA1kz0fYtQ1",
                 "kZ9dH7gF5eA3oI0a==", "-----END RSA PRIVATE KEY-----", "2026-01-01T00:00:02Z INFO api - ready");
-        ToolResult r = new SearchLogs().run(Json.object().put("query", "MIIEow").put("context_lines", 2),
-                session(Json.object().put("logs", logs)));
+        SessionFacts facts = session(Json.object().put("logs", logs));
+        ToolResult r = new SearchLogs().run(Json.object().put("query", "signing key").put("context_lines", 4), facts);
         JsonNode hit = r.data().path("matches").get(0);
-        assertThat(hit.path("before")).extracting(l -> l.path("text").asText())
-                .containsExactly("2026-01-01T00:00:01Z INFO api - loaded signing key", "[REDACTED]");
-        assertThat(hit.path("text").asText()).isEqualTo("[REDACTED]");
+        assertThat(hit.path("text").asText()).isEqualTo("2026-01-01T00:00:01Z INFO api - loaded signing key");
         assertThat(hit.path("after")).extracting(l -> l.path("text").asText())
-                .containsExactly("[REDACTED]", "[REDACTED]");
+                .containsExactly("[REDACTED]", "[REDACTED]", "[REDACTED]", "[REDACTED]");
+        assertThat(new SearchLogs().run(Json.object().put("query", "MIIEow"), facts).status())
+                .as("the key's body is no place a search can land").isEqualTo(ToolResult.Status.NO_DATA);
     }
 }
