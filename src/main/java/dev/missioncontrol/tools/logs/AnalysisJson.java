@@ -2,7 +2,6 @@ package dev.missioncontrol.tools.logs;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.missioncontrol.agent.Redactor;
 import dev.missioncontrol.logs.RateChanges;
 import dev.missioncontrol.logs.TemplateSummary;
 import dev.missioncontrol.store.Json;
@@ -71,14 +70,14 @@ final class AnalysisJson {
         for (RateChanges.Change c : RateChanges.changes(s.analysis()).stream().limit(MAX_LISTED).toList()) {
             changes.add(Json.object().put("template_id", s.idOf(c.template().id())).put("kind", c.kind().name())
                     .put("before", c.before()).put("after", c.after())
-                    .put("template", Redactor.redact(c.template().template())));
+                    .put("template", TemplateJson.template(c.template().template(), c.template().sample())));
         }
         var a = s.analysis();
         for (RateChanges.Burst b : RateChanges.bursts(a).stream().limit(MAX_LISTED).toList()) {
             long start = a.axisOrigin() + b.bucket() * a.bucketWidth();
             bursts.add(Json.object().put("template_id", s.idOf(b.template().id())).put("bucket_start", start)
                     .put("count", b.count()).put("typical", b.typical())
-                    .put("template", Redactor.redact(b.template().template())));
+                    .put("template", TemplateJson.template(b.template().template(), b.template().sample())));
         }
     }
 

@@ -79,7 +79,8 @@ public final class SearchLogs implements Tool {
         ArrayNode groups = o.putArray("groups");
         for (MatchGroups.Group g : search.groups.groups().stream().limit(MAX_GROUPS).toList()) {
             groups.add(line(g.source(), g.first(), Redactor.redact(g.first().raw()))
-                    .put("template", Redactor.redact(search.groups.template(g.id()))).put("count", g.count()));
+                    .put("template", TemplateJson.template(search.groups.template(g.id()), g.first().raw()))
+                    .put("count", g.count()));
         }
         return o;
     }

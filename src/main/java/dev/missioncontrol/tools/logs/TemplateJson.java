@@ -8,10 +8,13 @@ import dev.missioncontrol.logs.TemplateSummary;
 import dev.missioncontrol.store.Json;
 import dev.missioncontrol.agent.Redactor;
 import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** How a template, trend or line is written into a tool result. Every quoted line and template is redacted here. */
 final class TemplateJson {
     static final int SAMPLE_CHARS = 600;
+    private static final Pattern TOKEN = Pattern.compile("\\S+");
     /** Only the message is wanted from the re-read sample; its year does not matter. */
     private static final int YEAR = 2000;
 
@@ -20,7 +23,7 @@ final class TemplateJson {
 
     static ObjectNode template(MinedSource source, TemplateSummary t, boolean withHistogram) {
         ObjectNode o = Json.object().put("id", source.idOf(t.id())).put("source", source.name())
-                .put("template", Redactor.redact(t.template())).put("count", t.count()).put("errors", t.errors())
+                .put("template", template(t.template(), t.sample())).put("count", t.count()).put("errors", t.errors())
                 .put("warnings", t.warnings()).put("level", t.mainLevel()).put("problem", ProblemSigns.reason(t))
                 .put("first_seen", time(t.firstSeen())).put("last_seen", time(t.lastSeen()))
                 .put("first_line", t.firstLineNo()).put("sample", line(t.sample()))
@@ -58,6 +61,31 @@ final class TemplateJson {
                 .put("first", time(a.first())).put("last", time(a.last())).put("timed", a.timed())
                 .put("axis_origin", a.axisOrigin()).put("bucket_width", a.bucketWidth())
                 .put("buckets", a.buckets());
+    }
+
+    /**
+     * A template redacted as its sample is. The miner's {@code <*>} can cut a secret into pieces that no rule of the
+     * redactor recognises ({@code wJalrXUtnFEMI/<*>/bPxRfiCYEXAMPLEKEY}), so a token is masked whole when the
+     * redacted sample no longer holds a piece of it that the raw sample does.
+     */
+    static String template(String template, String sample) {
+        String redacted = Redactor.redact(template);
+        String raw = sample == null ? "" : sample;
+        String shown = Redactor.redact(raw);
+        if (shown.equals(raw)) {
+            return redacted;
+        }
+        return TOKEN.matcher(redacted).replaceAll(m -> Matcher.quoteReplacement(
+                masked(m.group(), raw, shown) ? Redactor.MASK : m.group()));
+    }
+
+    private static boolean masked(String token, String raw, String shown) {
+        for (String piece : token.split("<\\*>")) {
+            if (!piece.isEmpty() && raw.contains(piece) && !shown.contains(piece)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first line of a (possibly multi-line) sample, redacted and cut to a readable length. */

@@ -28,6 +28,20 @@ class AnalyzeLogsTest {
         return context;
     }
 
+    /** The miner's <*> can cut a secret into pieces no redaction rule knows; the template is masked as its line is. */
+    @Test
+    void no_piece_of_a_secret_survives_in_a_mined_template() {
+        String logs = "2026-11-29T11:00:01Z INFO upload started\n"
+                + "2026-11-29T11:00:03Z ERROR upload failed with key AKIAIOSFODNN7EXAMPLE / "
+                + "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n";
+        ToolResult r = new AnalyzeLogs(new MinedLogs(2)).run(Json.object(),
+                session("secret", Json.object().put("logs", logs)));
+
+        String sent = r.data().toString();
+        assertThat(sent).contains("upload failed with key").doesNotContain("wJalrXUtnFEMI")
+                .doesNotContain("bPxRfiCYEXAMPLEKEY").doesNotContain("AKIAIOSFODNN7EXAMPLE");
+    }
+
     @Test
     void mines_json_records_into_templates_with_the_needle_first() {
         ToolResult r = new AnalyzeLogs(new MinedLogs(2)).run(Json.object(), session("a", records()));
