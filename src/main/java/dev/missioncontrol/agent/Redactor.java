@@ -133,8 +133,13 @@ public final class Redactor {
         for (Pattern p : KEEP_PREFIX) {
             out = p.matcher(out).replaceAll(r -> Matcher.quoteReplacement(r.group(1) + MASK));
         }
-        out = SecretPairs.mask(SecretValues.mask(out));
+        out = SecretWords.mask(SecretPairs.mask(SecretValues.mask(out)));
         return SCHEME_TOKEN.matcher(out).replaceAll(r -> Matcher.quoteReplacement(
-                GENERATED.matcher(r.group(2)).matches() ? r.group(1) + MASK : r.group(0)));
+                generated(r.group(2)) ? r.group(1) + MASK : r.group(0)));
+    }
+
+    /** Whether a word looks generated rather than written: long, or holding digits, symbols or a camel hump. */
+    static boolean generated(String word) {
+        return GENERATED.matcher(word).matches();
     }
 }

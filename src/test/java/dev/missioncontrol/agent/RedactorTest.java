@@ -217,6 +217,21 @@ class RedactorTest {
     }
 
     @Test
+    void masks_secrets_written_as_plain_words_in_prose_and_commands() {
+        assertThat(Redactor.redact("login failed for admin with password hunter2"))
+                .isEqualTo("login failed for admin with password [REDACTED]");
+        assertThat(Redactor.redact("note: the db password is hunter2, rotate it"))
+                .isEqualTo("note: the db password is [REDACTED], rotate it");
+        assertThat(Redactor.redact("curl -u admin:Sup3rS3cret2 https://api.example.com/v1"))
+                .isEqualTo("curl -u admin:[REDACTED] https://api.example.com/v1");
+        assertThat(Redactor.redact("redis AUTH Sup3rS3cret3 failed: WRONGPASS"))
+                .isEqualTo("redis AUTH [REDACTED] failed: WRONGPASS");
+        assertThat(Redactor.redact("AUTH default s3cr3tValue")).isEqualTo("AUTH default [REDACTED]");
+        String prose = "password expired for alice; token refresh failed; the secret rotation is due";
+        assertThat(Redactor.redact(prose)).isEqualTo(prose);
+    }
+
+    @Test
     void leaves_port_flags_and_flags_naming_no_secret_alone() {
         String line = "ssh -p 2222 deploy@host; docker run -p 8080:80 --name web --token-count 3 app";
         assertThat(Redactor.redact(line)).isEqualTo(line);
