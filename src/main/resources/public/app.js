@@ -34,6 +34,15 @@
     }
   });
 
+  // Forms that destroy something (revoke a key, remove a user or a webhook, cancel a session) ask first: one
+  // stray click on a table of look-alike buttons must not break a pipeline. <form data-confirm="question">.
+  document.addEventListener('submit', function (evt) {
+    var question = evt.target.getAttribute && evt.target.getAttribute('data-confirm');
+    if (question && !window.confirm(question)) {
+      evt.preventDefault();
+    }
+  });
+
   function select(node) {
     var range = document.createRange();
     range.selectNodeContents(node);

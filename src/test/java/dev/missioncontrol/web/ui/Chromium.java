@@ -26,6 +26,9 @@ final class Chromium implements AutoCloseable {
     private final Browser browser;
     /** Every alert/confirm/prompt any page opened: an XSS payload that ran would land here. */
     final List<String> dialogs = new CopyOnWriteArrayList<>();
+    final List<String> confirms = new CopyOnWriteArrayList<>();
+    /** How the next confirm questions are answered: yes, as a person who meant the click. */
+    volatile boolean confirmAnswer = true;
     /** Console errors, which include Content-Security-Policy violations. */
     final List<String> consoleErrors = new CopyOnWriteArrayList<>();
 
@@ -62,8 +65,21 @@ final class Chromium implements AutoCloseable {
         return context(baseUrl, o -> { });
     }
 
+    /**
+     * Alerts and prompts are recorded and dismissed: a page never opens one, so one is injected script. A confirm is
+     * a destructive form asking first; it is recorded apart and answered as {@link #confirmAnswer} says.
+     */
     private void watch(Page page) {
         page.onDialog(d -> {
+            if ("confirm".equals(d.type())) {
+                confirms.add(d.message());
+                if (confirmAnswer) {
+                    d.accept();
+                } else {
+                    d.dismiss();
+                }
+                return;
+            }
             dialogs.add(d.type() + ": " + d.message());
             d.dismiss();
         });

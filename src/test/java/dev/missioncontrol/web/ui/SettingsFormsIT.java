@@ -95,6 +95,29 @@ class SettingsFormsIT extends BrowserTestBase {
     }
 
     @Test
+    void revoking_a_key_asks_first_and_a_no_keeps_it() {
+        Page page = ui.adminPage();
+        page.navigate("/settings");
+        page.getByLabel("New key name").fill("pipeline key");
+        button(page, "Create key").click();
+        var row = page.locator("#api-keys tr", new Page.LocatorOptions().setHasText("pipeline key"));
+        try {
+            ui.chromium.confirmAnswer = false;
+            row.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Revoke"))
+                    .click();
+            assertThat(ui.chromium.confirms).anyMatch(q -> q.startsWith("Revoke the key \"pipeline key\"?"));
+            page.navigate("/settings"); // not a reload: the page is the answer to the key's creation
+            expect(row).containsText("active");
+        } finally {
+            ui.chromium.confirmAnswer = true;
+        }
+        row.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Revoke"))
+                .click();
+        expect(page.locator(".notice").first()).containsText("The key was revoked");
+        expect(row).containsText("revoked");
+    }
+
+    @Test
     void a_refused_form_comes_back_as_it_was_typed_except_the_password() {
         Page page = ui.adminPage();
         page.navigate("/settings#users");
