@@ -75,6 +75,28 @@ class DeploymentPagesIT extends BrowserTestBase {
                 .containsText("acme/search to <b>staging</b>");
     }
 
+    /** A deploy's long words wrap: the page never scrolls sideways, and the verdict stays in view on a phone too. */
+    @Test
+    void a_long_deployment_request_wraps_and_the_verdict_stays_in_view() {
+        String url = "https://ci.example.com/acme/checkout/actions/runs/" + "9".repeat(60) + "/attempts/1/jobs/deploy";
+        JsonNode d = deploy("Deploy " + url, "acme/checkout-long", "7e57ab1e99", "success");
+        verdict(d, "healthy");
+
+        for (int width : new int[] {1280, 390}) {
+            Page page = ui.loggedIn(ui.admin().email(), ui.admin().password(),
+                    o -> o.setViewportSize(width, 900));
+            for (String path : new String[] {"/deployments", "/deployments/" + d.path("id").asText(), "/settings"}) {
+                page.navigate(path);
+                Object sideways = page.evaluate("document.documentElement.scrollWidth - window.innerWidth");
+                assertThat(((Number) sideways).intValue()).as(path + " at " + width + " px").isLessThanOrEqualTo(0);
+            }
+            page.navigate("/deployments?repository=acme/checkout-long");
+            var verdict = page.locator("table.deployments [data-verdict]").first().boundingBox();
+            assertThat(verdict.x + verdict.width).as("the verdict's right edge at " + width + " px")
+                    .isLessThanOrEqualTo(width);
+        }
+    }
+
     private JsonNode deploy(String request, String repo, String sha, String status) {
         String body = Json.write(Json.object().put("deployment_request", request).put("repository_full_name", repo)
                 .put("commit_sha", sha).put("ref", "refs/heads/main").put("status", status));
