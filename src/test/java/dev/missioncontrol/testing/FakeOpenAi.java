@@ -17,7 +17,8 @@ public final class FakeOpenAi implements AutoCloseable {
     public final List<String> requests = new CopyOnWriteArrayList<>();
     private final Queue<ObjectNode> answers = new ConcurrentLinkedQueue<>();
     private final Javalin server;
-    private volatile boolean failing;
+    private volatile int failingStatus;
+    private volatile String failingBody;
 
     public FakeOpenAi() {
         server = Javalin.create(c -> {
@@ -25,7 +26,11 @@ public final class FakeOpenAi implements AutoCloseable {
             c.routes.post("/v1/chat/completions", ctx -> {
                 requests.add(ctx.body());
                 ObjectNode next = answers.poll();
-                if (failing || next == null) {
+                if (failingStatus != 0) {
+                    ctx.status(failingStatus).contentType("application/json").result(failingBody);
+                    return;
+                }
+                if (next == null) {
                     ctx.status(500).json(Json.object().putObject("error").put("message", "provider down"));
                     return;
                 }
@@ -39,7 +44,13 @@ public final class FakeOpenAi implements AutoCloseable {
     }
 
     public void failEverything() {
-        failing = true;
+        failWith(500, "{\"error\":{\"message\":\"provider down\"}}");
+    }
+
+    /** Every request from now on gets this status and body, as a provider answers a limit, a bad key or an outage. */
+    public void failWith(int status, String body) {
+        failingBody = body;
+        failingStatus = status;
     }
 
     public FakeOpenAi thenToolCall(String name, String argumentsJson) {

@@ -62,7 +62,7 @@ public final class LlmBrain implements Brain {
             return step(h, answer);
         } catch (RuntimeException e) {
             LOG.warn("LLM provider failed on session {}; the analyst takes over", h.session().sessionId(), e);
-            return handOver("the LLM provider failed (" + e.getClass().getSimpleName() + ")");
+            return handOver(ProviderFailure.describe(e));
         }
     }
 

@@ -10,6 +10,8 @@ import dev.missioncontrol.testing.FakeOpenAi;
 import dev.missioncontrol.testing.TestServer;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The LLM brain against a stand-in provider that speaks OpenAI's wire protocol. */
 class LlmBrainIT {
@@ -59,16 +61,22 @@ class LlmBrainIT {
         }
     }
 
-    @Test
-    void a_failing_provider_hands_the_session_to_the_analyst_and_the_timeline_says_so() {
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "500 | {\"error\":{\"message\":\"provider down\"}} | the LLM provider failed on its side (HTTP 500)",
+            "429 | {\"error\":{\"message\":\"slow down\"}}    | the LLM provider is rate limiting this server (HTTP 429)",
+            "401 | {\"error\":{\"message\":\"bad key\"}}      | the LLM provider refused the API key (HTTP 401)",
+            "200 | {\"choices\": [oops                        | the LLM provider answered with something that is not a valid"})
+    void a_failing_provider_hands_the_session_to_the_analyst_and_the_timeline_says_why(int status, String body,
+            String why) {
         try (FakeOpenAi llm = new FakeOpenAi(); TestServer server = serverWith(llm)) {
-            llm.failEverything();
+            llm.failWith(status, body);
             Api api = server.api();
             String id = api.post("/api/v1/agent-sessions/", json("Why is checkout slow?", "x")).json()
                     .get("session_id").asText();
             JsonNode session = awaitCompleted(api, id);
             JsonNode events = api.get("/api/v1/agent-sessions/" + id + "/events/").json().get("results");
-            assertThat(events.toString()).contains("the LLM provider failed").contains("analyst takes over");
+            assertThat(events.toString()).contains(why).contains("analyst takes over").doesNotContain("Exception");
             assertThat(session.get("report").asText()).isNotBlank();
         }
     }
