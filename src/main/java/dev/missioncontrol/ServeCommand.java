@@ -100,6 +100,11 @@ public final class ServeCommand implements Callable<Integer> {
                     + "questions included, before the analyst takes over (MC_LLM_MAX_TOKENS, default 500000).")
     long llmMaxTokens;
 
+    @Option(names = "--llm-timeout", defaultValue = "${env:MC_LLM_TIMEOUT:-60s}",
+            description = "How long one answer of the LLM provider may take before the analyst takes over "
+                    + "(MC_LLM_TIMEOUT, default 60s).")
+    String llmTimeout;
+
     @Spec
     CommandSpec spec;
 
@@ -147,7 +152,7 @@ public final class ServeCommand implements Callable<Integer> {
                 DurationText.parse(signalRetention), allowCidrs == null ? List.of() : allowCidrs,
                 AppConfig.Integrations.defaults().notifyBackoff());
         var llm = new AppConfig.Llm(llmProvider, llmModel, llmBaseUrl, System.getenv("MC_LLM_API_KEY"),
-                llmMaxToolCalls, java.time.Duration.ofSeconds(60), llmMaxTokens);
+                llmMaxToolCalls, DurationText.parse(llmTimeout), llmMaxTokens);
         return new AppConfig(port, database.dataDir, database.databaseUrl, baseUrl, database.sqliteSynchronous,
                 limits.limits(trustedProxies == null ? List.of() : trustedProxies),
                 runtime, integrations, llm);

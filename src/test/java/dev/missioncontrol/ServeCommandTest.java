@@ -53,6 +53,16 @@ class ServeCommandTest {
     }
 
     @Test
+    void the_llm_timeout_is_a_flag_of_a_minute_by_default() {
+        ServeCommand unset = new ServeCommand();
+        new CommandLine(unset).parseArgs();
+        assertThat(unset.config().llm().timeout()).isEqualTo(Duration.ofSeconds(60));
+        ServeCommand set = new ServeCommand();
+        new CommandLine(set).parseArgs("--llm-timeout", "3m");
+        assertThat(set.config().llm().timeout()).isEqualTo(Duration.ofMinutes(3));
+    }
+
+    @Test
     void a_limit_the_server_cannot_use_is_a_usage_error() {
         assertUsageError(new String[] {"--max-body", "lots"}, "not a size: 'lots'");
         assertUsageError(new String[] {"--max-body", "2GiB"}, "--max-body must be from 1KiB to 1GiB, not 2GiB");
