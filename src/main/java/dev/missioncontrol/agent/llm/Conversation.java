@@ -60,7 +60,8 @@ final class Conversation {
 
     private static String result(Entry r) {
         JsonNode data = Redactor.redact(r.data().path("data"));
-        String redacted = Redactor.redact(r.data().path("status").asText() + ": " + r.text()) + "\n" + data;
+        String head = Redactor.redact(r.data().path("status").asText() + ": " + r.text());
+        String redacted = data == null || data.isNull() || data.isMissingNode() ? head : head + "\n" + data;
         return redacted.length() <= MAX_RESULT_CHARS ? redacted
                 : redacted.substring(0, MAX_RESULT_CHARS) + "\n[cut: " + (redacted.length() - MAX_RESULT_CHARS)
                         + " more characters]";

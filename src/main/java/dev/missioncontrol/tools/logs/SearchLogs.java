@@ -53,10 +53,13 @@ public final class SearchLogs implements Tool {
         } catch (IllegalArgumentException e) {
             return ToolResult.error(e.getMessage());
         }
-        List<LogSource> sources = LogSource.in(session.context()).stream()
+        List<LogSource> all = LogSource.in(session.context());
+        List<LogSource> sources = all.stream()
                 .filter(s -> query.source() == null || s.name().contains(query.source())).toList();
         if (sources.isEmpty()) {
-            return ToolResult.noData("no logs in the session's context to search");
+            return ToolResult.noData(all.isEmpty() ? "no logs in the session's context to search"
+                    : "no log source's name contains '" + query.source() + "'; the sources are "
+                    + String.join(", ", all.stream().map(LogSource::name).toList()));
         }
         LineSearch search = new LineSearch(query, session.createdAt().atZone(ZoneOffset.UTC).getYear());
         sources.forEach(search::scan);

@@ -22,6 +22,18 @@ public final class Format {
         return t == null ? "—" : TIME.format(t);
     }
 
+    /** A time as stored verdicts carry it (RFC 3339), shown as {@link #time(Instant)} shows times; as is if odd. */
+    public static String time(String wire) {
+        if (wire == null || wire.isEmpty()) {
+            return "—";
+        }
+        try {
+            return time(Instant.parse(wire));
+        } catch (java.time.format.DateTimeParseException e) {
+            return wire;
+        }
+    }
+
     /** The machine-readable form for {@code <time datetime>}. */
     public static String iso(Instant t) {
         return t == null ? null : t.toString();

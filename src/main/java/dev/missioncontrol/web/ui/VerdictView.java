@@ -21,8 +21,13 @@ public record VerdictView(String state, String score, String decidedAt, List<Che
         List<CheckView> checks = new ArrayList<>();
         verdict.path("checks").forEach(c -> checks.add(new CheckView(c.path("at").asText(""),
                 MetricRow.all(c.path("metrics")))));
-        return new VerdictView(verdict.path("state").asText("pending"), Format.number(verdict.get("score")),
+        return new VerdictView(verdict.path("state").asText("pending"), score(verdict.get("score")),
                 verdict.path("decided_at").asText(""), checks);
+    }
+
+    /** The share of metrics that passed, as a whole percentage: "33", not "33.333". */
+    private static String score(JsonNode score) {
+        return score != null && score.isNumber() ? Long.toString(Math.round(score.asDouble())) : "—";
     }
 
     public String badge() {

@@ -59,6 +59,13 @@ class SearchLogsTest {
     }
 
     @Test
+    void a_source_filter_that_names_no_source_says_which_sources_there_are() {
+        ToolResult r = search(Json.object().put("query", "ERROR").put("source", "nginx"));
+        assertThat(r.status()).isEqualTo(ToolResult.Status.NO_DATA);
+        assertThat(r.summary()).isEqualTo("no log source's name contains 'nginx'; the sources are context.logs");
+    }
+
+    @Test
     void keeps_the_newest_hits_when_asked_for_the_last_ones() {
         ToolResult r = search(Json.object().put("query", "ERROR").put("max_matches", 2).put("last", true));
         assertThat(r.data().path("matches")).extracting(m -> m.path("line").asLong()).containsExactly(5L, 6L);

@@ -56,6 +56,25 @@ class SessionPageIT extends BrowserTestBase {
     }
 
     @Test
+    void a_session_cancelled_before_its_report_says_so_where_the_report_would_be() {
+        Page page = ui.adminPage();
+        ui.gate.close();
+        try {
+            startInvestigation(page, "Is the cache cold?", "{}", "2026-03-01T10:00:03Z ERROR cache miss storm\n");
+            page.waitForURL(Pattern.compile(".*/agents/[0-9a-f-]{36}$"));
+            expect(page.locator("#report")).containsText("has not written its report yet");
+            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                    new Page.GetByRoleOptions().setName("Cancel session")).click();
+            expect(page.locator("#session-status")).hasText("cancelled");
+        } finally {
+            ui.gate.open();
+        }
+        page.reload();
+        expect(page.locator("#report")).containsText("The session ended (cancelled) before the agent wrote a report");
+        assertThat(ui.chromium.confirms).anyMatch(q -> q.startsWith("Cancel this session?"));
+    }
+
+    @Test
     void every_event_has_a_deep_link_that_works_after_the_session_ended() {
         Page page = ui.adminPage();
         startInvestigation(page, "Deep links", "", null);

@@ -1,0 +1,32 @@
+package dev.missioncontrol.agent.llm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.missioncontrol.agent.Entry;
+import dev.missioncontrol.agent.History;
+import dev.missioncontrol.agent.SessionFacts;
+import dev.missioncontrol.store.Json;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ConversationTest {
+    private static final Instant NOW = Instant.parse("2026-11-29T09:00:00Z");
+
+    @Test
+    void a_tool_result_without_data_reaches_the_model_as_its_status_and_summary_alone() {
+        Entry call = new Entry(1, "tool_call", "Calling search_logs", Json.object().put("tool", "search_logs")
+                .set("args", Json.object().put("query", "timeout")), NOW);
+        var resultData = Json.object().put("tool", "search_logs").put("call_seq", 1).put("status", "no_data");
+        resultData.putNull("data");
+        Entry result = new Entry(2, "tool_result", "0 lines match 'timeout'", resultData, NOW);
+        History h = new History(new SessionFacts("s1", "o1", null, "root_cause_analysis", "Why?", Json.object(), NOW),
+                List.of(call, result), NOW);
+
+        ToolExecutionResultMessage sent = Conversation.of(h).stream()
+                .filter(ToolExecutionResultMessage.class::isInstance).map(ToolExecutionResultMessage.class::cast)
+                .findFirst().orElseThrow();
+        assertThat(sent.text()).isEqualTo("no_data: 0 lines match 'timeout'");
+    }
+}
