@@ -64,8 +64,9 @@ public final class SearchLogs implements Tool {
         LineSearch search = new LineSearch(query, session.createdAt().atZone(ZoneOffset.UTC).getYear());
         sources.forEach(search::scan);
         ObjectNode data = toJson(query, search);
-        String summary = String.format(Locale.ROOT, "%,d lines match '%s' in %,d lines searched%s", search.total,
-                query.text(), search.lines, search.outOfTime ? " (stopped at the time limit)" : "");
+        String summary = String.format(Locale.ROOT, "%,d %s '%s' in %,d lines searched%s", search.total,
+                search.total == 1 ? "line matches" : "lines match", query.shown(), search.lines,
+                search.outOfTime ? " (stopped at the time limit)" : "");
         return search.total == 0 ? new ToolResult(ToolResult.Status.NO_DATA, summary, data)
                 : ToolResult.ok(summary, data);
     }

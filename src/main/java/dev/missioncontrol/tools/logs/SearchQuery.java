@@ -9,6 +9,15 @@ record SearchQuery(String text, Pattern pattern, int contextLines, int maxMatche
     static final int MAX_QUERY_CHARS = 1000;
     static final int MAX_CONTEXT = 10;
     static final int MAX_MATCHES = 200;
+    /** A phrase quoted word by word and tolerant of spacing, as the analyst builds its searches from templates. */
+    private static final Pattern QUOTED_PHRASE =
+            Pattern.compile("\\\\Q(?:(?!\\\\E).)*+\\\\E(?:\\\\s\\+\\\\Q(?:(?!\\\\E).)*+\\\\E)*+");
+
+    /** The query as people read it: {@code \Qconnection\E\s+\Qrefused\E} shows as "connection refused". */
+    String shown() {
+        return QUOTED_PHRASE.matcher(text).matches()
+                ? text.replace("\\E\\s+\\Q", " ").replace("\\Q", "").replace("\\E", "") : text;
+    }
 
     /** Parses the arguments; an unusable query is an {@link IllegalArgumentException} with a reason for people. */
     static SearchQuery from(JsonNode args) {

@@ -66,6 +66,16 @@ class SearchLogsTest {
     }
 
     @Test
+    void the_summary_shows_a_quoted_phrase_as_its_words_and_counts_one_line_as_one() {
+        ToolResult phrase = search(Json.object().put("query", "\\Qquery\\E\\s+\\Qfailed:\\E").put("regex", true));
+        assertThat(phrase.summary()).startsWith("3 lines match 'query failed:' in 7 lines searched");
+        ToolResult one = search(Json.object().put("query", "SELCT"));
+        assertThat(one.summary()).startsWith("1 line matches 'SELCT'");
+        ToolResult regex = search(Json.object().put("query", "duplicate key \\d+").put("regex", true));
+        assertThat(regex.summary()).startsWith("2 lines match 'duplicate key \\d+'");
+    }
+
+    @Test
     void keeps_the_newest_hits_when_asked_for_the_last_ones() {
         ToolResult r = search(Json.object().put("query", "ERROR").put("max_matches", 2).put("last", true));
         assertThat(r.data().path("matches")).extracting(m -> m.path("line").asLong()).containsExactly(5L, 6L);
