@@ -28,6 +28,22 @@
     };
   }
 
+  // Times in UTC, as every other time on the page, and short enough that neighbouring labels never run together.
+  function utcTimes(u, splits) {
+    var span = splits.length > 1 ? splits[splits.length - 1] - splits[0] : 0;
+    return splits.map(function (s) {
+      var iso = new Date(s * 1000).toISOString();
+      return span >= 6 * 3600 ? iso.substring(5, 10) + ' ' + iso.substring(11, 16) : iso.substring(11, 19);
+    });
+  }
+
+  // As many decimals as the step between ticks needs, so ticks of 0.0095, 0.01 and 0.0105 do not all read 0.01.
+  function stepNumbers(u, splits) {
+    var step = splits.length > 1 ? Math.abs(splits[1] - splits[0]) : 1;
+    var decimals = step > 0 ? Math.min(10, Math.max(0, 1 - Math.floor(Math.log10(step)))) : 2;
+    return splits.map(function (v) { return Number(v.toFixed(decimals)).toString(); });
+  }
+
   function draw(container, spec, metric) {
     var box = document.createElement('figure');
     box.className = 'chart';
@@ -45,8 +61,10 @@
         { label: 'baseline', stroke: cssVar('--chart-baseline', '#6b7280'), width: 1.5, dash: [6, 4] }
       ],
       axes: [
-        { stroke: cssVar('--fg-muted', '#555'), grid: { stroke: cssVar('--border', '#ddd') } },
-        { stroke: cssVar('--fg-muted', '#555'), grid: { stroke: cssVar('--border', '#ddd') } }
+        { stroke: cssVar('--fg-muted', '#555'), grid: { stroke: cssVar('--border', '#ddd') }, values: utcTimes,
+          size: 40, space: 90 },
+        { stroke: cssVar('--fg-muted', '#555'), grid: { stroke: cssVar('--border', '#ddd') }, values: stepNumbers,
+          size: 60 }
       ],
       hooks: { drawClear: [markers(spec)] }
     };

@@ -18,7 +18,11 @@ import java.util.Map;
  * time watched after it). Checks come from the verdict, or from the session's check events while there is none.
  */
 final class MonitorChart {
-    private static final Duration MIN_WINDOW = Duration.ofMinutes(10);
+    /**
+     * The baseline window drawn is as long as the time watched, but never shorter than this: long enough to read
+     * beside the first check, short enough that a fast bake's checks do not crowd into the chart's last pixels.
+     */
+    private static final Duration MIN_WINDOW = Duration.ofSeconds(30);
 
     private record Point(Instant at, double baseline, double current) {
     }
