@@ -56,6 +56,11 @@ public final class LlmBrain implements Brain {
         if (TokenBudget.wouldExceed(h, conversation, maxTokens)) {
             return handOver("the LLM would pass its budget of about " + maxTokens + " tokens");
         }
+        if (firstAsk(h)) {
+            // a provider's first answer can take most of a minute; without this the page shows only "starting"
+            return new Step.Note(Step.NoteKind.THOUGHT, "Asking the LLM provider; the timeline goes on with its "
+                    + "first answer", JSON.createObjectNode().put("llm_asked", true));
+        }
         try {
             AiMessage answer = model.chat(ChatRequest.builder().messages(conversation)
                     .toolSpecifications(tools).build()).aiMessage();
@@ -90,6 +95,12 @@ public final class LlmBrain implements Brain {
     private static Step handOver(String why) {
         return new Step.Note(Step.NoteKind.THOUGHT, why + "; the built-in analyst takes over",
                 JSON.createObjectNode().put("llm_fallback", true).put("reason", why));
+    }
+
+    /** Whether the model has not been asked anything in this session yet. */
+    private static boolean firstAsk(History h) {
+        return h.entries().stream().noneMatch(e -> e.is("tool_call") || e.is("report")
+                || e.is("thought") && e.data().path("llm_asked").asBoolean());
     }
 
     private static boolean handedOver(History h) {

@@ -53,6 +53,9 @@ class LlmBrainIT {
             assertThat(session.get("summary").get("key_actions")).extracting(JsonNode::asText)
                     .containsExactly("Raise the pool size", "Roll back the last deploy");
             assertThat(llm.requests).hasSize(2);
+            JsonNode events = api.get("/api/v1/agent-sessions/" + id + "/events/").json().get("results");
+            assertThat(events.toString()).as("the page says what it waits for while the provider thinks")
+                    .contains("Asking the LLM provider");
             JsonNode second = llm.request(1);
             assertThat(second.toString()).contains("\"tool_call_id\"").contains("It is ");
             assertThat(second.get("tools").toString()).contains("list_deployments").contains("current_time");
