@@ -113,8 +113,10 @@ public final class DeployMonitorBrain implements Brain {
             return "The deployment is " + t.get().status() + "; no check has run yet.";
         }
         Verdict v = MonitorTimeline.verdictOf(checks.getLast());
-        return "The deployment is " + t.get().status() + ". After " + checks.size() + " checks the verdict is "
-                + MonitorReport.stateWord(v) + ". " + checks.getLast().text();
+        return "The deployment is " + t.get().status() + ". After " + checks.size()
+                + (checks.size() == 1 ? " check" : " checks") + " the verdict is "
+                + MonitorReport.stateWord(v) + ". " + MonitorReport.findings(MonitorTimeline.checkOf(checks.getLast()))
+                + " The deploy page and the report have every check's figures.";
     }
 
     private static Report nothingToWatch(Entry result) {

@@ -129,6 +129,21 @@ final class MonitorReport {
         return Optional.empty();
     }
 
+    /**
+     * What one check found, in a sentence for a person who asks: each failing metric with its move and what found it,
+     * or that every metric passed.
+     */
+    static String findings(Check c) {
+        List<MetricResult> failing = c.metrics().stream().filter(MetricResult::failing).toList();
+        long counted = c.metrics().stream().filter(MetricResult::counted).count();
+        if (failing.isEmpty()) {
+            return counted == 0 ? "No metric had samples on both sides of the deploy."
+                    : "All " + counted + " metrics with data passed.";
+        }
+        return "Failing: " + String.join("; ", failing.stream().map(m -> move(m) + " (" + foundBy(m) + ")").toList())
+                + "; " + (counted - failing.size()) + " of " + counted + " metrics with data passed.";
+    }
+
     private static String move(MetricResult m) {
         return m.name() + " " + m.result().wireName() + (m.ratio() == null ? " from zero"
                 : String.format(Locale.ROOT, " %.2fx", m.ratio()));

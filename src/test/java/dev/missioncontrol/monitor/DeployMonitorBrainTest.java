@@ -161,6 +161,22 @@ class DeployMonitorBrainTest {
         deployment("success");
         add("message", "how is it going?", Json.object().put("role", "user").put("content", "how is it going?"));
         assertThat(((Step.Say) next(DEPLOYED.plusSeconds(3))).text()).contains("no check has run yet");
+
+        Step.CallTool call = (Step.CallTool) nextAfterAnswer(DEPLOYED.plusSeconds(10));
+        assertThat(call.tool()).isEqualTo("compare_windows");
+        comparison(DEPLOYED.plusSeconds(10), 1.0, 3.0, 40);
+        Step.Note note = (Step.Note) next(DEPLOYED.plusSeconds(10));
+        add("check", note.text(), note.data());
+        add("message", "why?", Json.object().put("role", "user").put("content", "why?"));
+        String answer = ((Step.Say) next(DEPLOYED.plusSeconds(11))).text();
+        assertThat(answer).contains("After 1 check the verdict is degraded")
+                .contains("Failing: error_rate high 3.00x (").contains("0 of 1 metrics with data passed");
+    }
+
+    /** The step after the agent answered the question it was asked. */
+    private Step nextAfterAnswer(Instant now) {
+        add("message", "answered", Json.object().put("role", "agent").put("content", "answered"));
+        return next(now);
     }
 
     private Step next(Instant now) {
