@@ -55,7 +55,7 @@
       width: Math.max(280, container.clientWidth - 8),
       height: 220,
       series: [
-        {},
+        { value: function (u, v) { return v == null ? '--' : utcTimes(u, [v])[0] + ' UTC'; } },
         { label: 'current', stroke: cssVar('--chart-current', '#2563eb'), width: 2, spanGaps: false,
           points: { show: true } },
         { label: 'baseline', stroke: cssVar('--chart-baseline', '#6b7280'), width: 1.5, dash: [6, 4] }
