@@ -110,7 +110,7 @@ class AnalystBrainTest {
     }
 
     /** Links, images and raw HTML that a CommonMark renderer would make of the text. */
-    private static List<String> liveMarkup(String markdown) {
+    static List<String> liveMarkup(String markdown) {
         List<String> live = new ArrayList<>();
         org.commonmark.parser.Parser.builder().build().parse(markdown).accept(new org.commonmark.node.AbstractVisitor() {
             @Override

@@ -4,12 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.missioncontrol.store.Json;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.commonmark.node.AbstractVisitor;
-import org.commonmark.node.HtmlInline;
-import org.commonmark.node.Image;
-import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.junit.jupiter.api.Test;
@@ -25,9 +20,10 @@ class ReportProseTest {
     @Test
     void a_commit_message_in_report_prose_renders_as_its_own_text_and_never_as_a_link_image_or_html() {
         String prose = SEEN.prose();
-        Node doc = Parser.builder().build().parse("The " + prose + ", which landed 3m before the first error");
+        String markdown = "The " + prose + ", which landed 3m before the first error";
+        Node doc = Parser.builder().build().parse(markdown);
 
-        assertThat(markup(doc)).isEmpty();
+        assertThat(AnalystBrainTest.liveMarkup(markdown)).isEmpty();
         assertThat(text(doc)).contains("Fix [login](https://evil.example/phish)").doesNotContain("second line");
     }
 
@@ -45,31 +41,11 @@ class ReportProseTest {
                 .put("first_value", 80).put("last_value", 96).put("per", "minute").put("change_per", 1.5)
                 .put("r2", 0.98).put("source", "context.logs");
         TrendSeen seen = TrendSeen.from(trend);
-        Node doc = Parser.builder().build().parse("Trend: " + seen.describe());
+        String markdown = "Trend: " + seen.describe();
+        Node doc = Parser.builder().build().parse(markdown);
 
-        assertThat(markup(doc)).isEmpty();
+        assertThat(AnalystBrainTest.liveMarkup(markdown)).isEmpty();
         assertThat(text(doc)).contains("disk [full](https://evil.example) climbed from 80% to 96%");
-    }
-
-    private static List<Node> markup(Node doc) {
-        List<Node> found = new ArrayList<>();
-        doc.accept(new AbstractVisitor() {
-            @Override
-            public void visit(Link link) {
-                found.add(link);
-            }
-
-            @Override
-            public void visit(Image image) {
-                found.add(image);
-            }
-
-            @Override
-            public void visit(HtmlInline html) {
-                found.add(html);
-            }
-        });
-        return found;
     }
 
     private static String text(Node doc) {
