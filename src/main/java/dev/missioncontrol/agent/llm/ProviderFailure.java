@@ -38,9 +38,9 @@ final class ProviderFailure {
 
     /** "the LLM provider is rate limiting this server (HTTP 429)", "the LLM provider did not answer in time". */
     static String describe(Throwable failure) {
-        String status = statusOf(failure).map(s -> " (HTTP " + s + ")").orElse("");
+        String status = cause(failure, HttpException.class).map(h -> " (HTTP " + h.statusCode() + ")").orElse("");
         for (var kind : KINDS) {
-            if (causedBy(failure, kind.getKey())) {
+            if (cause(failure, kind.getKey()).isPresent()) {
                 return "the LLM provider " + kind.getValue() + status;
             }
         }
@@ -48,19 +48,11 @@ final class ProviderFailure {
                 : "the LLM provider answered" + status;
     }
 
-    private static boolean causedBy(Throwable failure, Class<? extends Throwable> kind) {
+    /** The failure itself or the first of its causes that is a {@code kind}. */
+    private static <T extends Throwable> Optional<T> cause(Throwable failure, Class<T> kind) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (kind.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static Optional<Integer> statusOf(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof HttpException http) {
-                return Optional.of(http.statusCode());
+                return Optional.of(kind.cast(t));
             }
         }
         return Optional.empty();
