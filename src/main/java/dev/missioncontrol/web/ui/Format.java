@@ -3,6 +3,7 @@ package dev.missioncontrol.web.ui;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.missioncontrol.store.Json;
+import dev.missioncontrol.store.WireTime;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -27,11 +28,7 @@ public final class Format {
         if (wire == null || wire.isEmpty()) {
             return "—";
         }
-        try {
-            return time(Instant.parse(wire));
-        } catch (java.time.format.DateTimeParseException e) {
-            return wire;
-        }
+        return WireTime.parse(wire).map(Format::time).orElse(wire);
     }
 
     /** The machine-readable form for {@code <time datetime>}. */
