@@ -3,6 +3,7 @@ package dev.missioncontrol.agent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,6 +28,8 @@ public final class Dispatcher implements AutoCloseable {
     private final Duration lease;
     private final Duration poll;
     private final Map<String, Lease> running = new ConcurrentHashMap<>();
+    /** Leases the heartbeat found gone (cancelled or taken over): their workers walk away from a slow step. */
+    private final Set<Lease> lost = ConcurrentHashMap.newKeySet();
     private final Semaphore nudges = new Semaphore(0);
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean stopping;
@@ -81,7 +84,7 @@ public final class Dispatcher implements AutoCloseable {
         running.put(l.sessionId(), l);
         workers.submit(() -> {
             try {
-                if (runner.run(l) == SessionRunner.Outcome.RETRY) {
+                if (runner.run(l, () -> lost.contains(l)) == SessionRunner.Outcome.RETRY) {
                     releaseQuietly(l, RETRY_AFTER);
                 }
             } catch (Throwable t) {
@@ -91,6 +94,7 @@ public final class Dispatcher implements AutoCloseable {
                 releaseQuietly(l, RETRY_AFTER);
             } finally {
                 running.remove(l.sessionId());
+                lost.remove(l);
                 nudge();
             }
         });
@@ -100,12 +104,13 @@ public final class Dispatcher implements AutoCloseable {
         long every = Math.max(100, lease.toMillis() / 3);
         while (!stopping) {
             sleepQuietly(every);
+            lost.removeIf(l -> !l.equals(running.get(l.sessionId()))); // a worker that ended as it was found lost
             for (Lease l : running.values()) {
                 try {
                     // A session that just ended has no job row left; only a lease lost mid-run is news.
-                    if (!queue.heartbeat(l, lease) && running.containsKey(l.sessionId())) {
-                        LOG.info("lease on session {} was lost; its worker will stop at its next write",
-                                l.sessionId());
+                    if (!queue.heartbeat(l, lease) && running.containsKey(l.sessionId()) && lost.add(l)) {
+                        LOG.info("lease on session {} was lost; its worker stops at its next write or now if it "
+                                + "waits on its brain", l.sessionId());
                     }
                 } catch (RuntimeException | Error e) {
                     LOG.warn("heartbeat for session {} failed; the lease may expire", l.sessionId(), e);

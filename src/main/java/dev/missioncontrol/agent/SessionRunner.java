@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +28,8 @@ public final class SessionRunner {
     /** A step that crashes this many times in a row fails the session instead of being retried forever. */
     static final int MAX_ATTEMPTS = 3;
     private static final String CRASHED_ATTEMPT = "crashed_attempt";
+    /** How often a worker waiting on its brain looks whether its lease is gone. */
+    private static final Duration LOST_CHECK = Duration.ofMillis(200);
 
     private final Journal journal;
     private final Map<String, Tool> tools;
@@ -43,8 +47,16 @@ public final class SessionRunner {
 
     /** Runs until the session ends, sleeps or must be retried ({@link Outcome#RETRY}: release it, due later). */
     public Outcome run(Lease lease) {
+        return run(lease, () -> false);
+    }
+
+    /**
+     * As {@link #run(Lease)}, walking away from a brain's step as soon as {@code lost} says the lease is gone (the
+     * session was cancelled or taken over), rather than at the next write.
+     */
+    public Outcome run(Lease lease, BooleanSupplier lost) {
         try {
-            return steps(lease);
+            return steps(lease, lost);
         } catch (FencedOut e) {
             LOG.info("session {} stopped: its lease was taken over or it was cancelled", lease.sessionId());
             return Outcome.FENCED;
@@ -81,20 +93,20 @@ public final class SessionRunner {
         return n;
     }
 
-    private Outcome steps(Lease lease) {
+    private Outcome steps(Lease lease, BooleanSupplier lost) {
         SessionFacts facts = journal.facts(lease.sessionId());
         Brain brain = brains.brainFor(facts);
         journal.pickedUp(lease);
         Instant deadline = clock.instant().plus(limits.maxRunTime());
         Outcome outcome = null;
         while (outcome == null) {
-            outcome = advance(lease, facts, brain, deadline);
+            outcome = advance(lease, lost, facts, brain, deadline);
         }
         return outcome;
     }
 
     /** One step; null means "go on". */
-    private Outcome advance(Lease lease, SessionFacts facts, Brain brain, Instant deadline) {
+    private Outcome advance(Lease lease, BooleanSupplier lost, SessionFacts facts, Brain brain, Instant deadline) {
         List<Entry> entries = journal.entries(lease.sessionId());
         Optional<Entry> pendingCall = unansweredToolCall(entries);
         if (pendingCall.isPresent()) {
@@ -107,10 +119,11 @@ public final class SessionRunner {
             return Outcome.FAILED;
         }
         long seen = entries.isEmpty() ? 0 : entries.get(entries.size() - 1).seq();
-        return perform(lease, decide(brain, new History(facts, entries, clock.instant())), seen);
+        History history = new History(facts, entries, clock.instant());
+        return perform(lease, Abandonable.await(() -> decide(brain, history), lease, lost, LOST_CHECK), seen);
     }
 
-    private Step decide(Brain brain, History history) {
+    private static Step decide(Brain brain, History history) {
         try {
             return brain.next(history);
         } catch (Throwable t) {

@@ -12,6 +12,7 @@ import dev.missioncontrol.testing.TestServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.LongStream;
@@ -82,6 +83,30 @@ abstract class RuntimeContract {
         assertThat(rt.status(id)).isEqualTo(SessionStatus.CANCELLED);
         assertThat(rt.types(id)).containsExactly("status", "tool_call", "status");
         assertThat(brain.askedAt).hasSize(1);
+    }
+
+    @Test
+    void cancel_frees_the_worker_while_its_brain_still_waits_on_a_slow_answer() throws Exception {
+        String id = rt.newSession();
+        CountDownLatch asked = new CountDownLatch(1);
+        CountDownLatch interrupted = new CountDownLatch(1);
+        Brain hungProvider = h -> {
+            asked.countDown();
+            try {
+                new CountDownLatch(1).await(); // an LLM provider that never answers
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+            }
+            return new Step.Finish(null);
+        };
+        Dispatcher d = rt.dispatcher(rt.runner(hungProvider), "node", 4);
+        assertThat(asked.await(10, TimeUnit.SECONDS)).isTrue();
+        rt.service.cancel(rt.orgId, id);
+        // the harness's lease is 10 s, so its heartbeat notices the cancel within about 3.3 s
+        await().atMost(Duration.ofSeconds(8)).until(() -> d.runningCount() == 0);
+        assertThat(interrupted.await(1, TimeUnit.SECONDS)).as("the provider call is aborted").isTrue();
+        assertThat(rt.status(id)).isEqualTo(SessionStatus.CANCELLED);
+        assertThat(rt.types(id)).containsExactly("status", "status");
     }
 
     @Test

@@ -1,0 +1,57 @@
+package dev.missioncontrol.agent;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Runs a brain's step on a thread of its own, so that a worker whose session was cancelled or taken over walks away
+ * from a slow answer instead of holding its slot until the answer comes: an LLM provider can take minutes to answer
+ * or to time out. The step's thread is interrupted, which aborts a provider call waiting on the JDK's HTTP client; its
+ * answer, should one still come, is never recorded.
+ */
+final class Abandonable {
+    private Abandonable() {
+    }
+
+    /**
+     * The step's result, or {@link FencedOut} as soon as {@code lost} says the lease is gone (checked every
+     * {@code every}) or this worker is interrupted, as a node that shuts down interrupts its workers.
+     */
+    static <T> T await(Supplier<T> step, Lease lease, BooleanSupplier lost, Duration every) {
+        FutureTask<T> task = new FutureTask<>(step::get);
+        Thread.ofVirtual().name("step-" + lease.sessionId()).start(task);
+        try {
+            while (true) {
+                try {
+                    return task.get(every.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    if (lost.getAsBoolean()) {
+                        task.cancel(true);
+                        throw new FencedOut(lease);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            task.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new FencedOut(lease);
+        } catch (ExecutionException e) {
+            throw rethrown(e.getCause());
+        }
+    }
+
+    private static RuntimeException rethrown(Throwable cause) {
+        if (cause instanceof RuntimeException r) {
+            return r;
+        }
+        if (cause instanceof Error err) {
+            throw err;
+        }
+        return new IllegalStateException(cause);
+    }
+}
