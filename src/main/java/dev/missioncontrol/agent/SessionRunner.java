@@ -64,6 +64,11 @@ public final class SessionRunner {
             if (!Crash.recoverable(t)) {
                 throw t;
             }
+            if (DatabaseOutage.is(t)) {
+                LOG.warn("session {} paused: the database is out of reach or busy ({}); it is retried",
+                        lease.sessionId(), Crash.describe(t));
+                return Outcome.RETRY;
+            }
             return crashed(lease, t);
         }
     }
@@ -188,8 +193,8 @@ public final class SessionRunner {
         try {
             return tool.run(call.data().path("args"), facts);
         } catch (Throwable t) {
-            if (!Crash.recoverable(t)) {
-                throw t;
+            if (!Crash.recoverable(t) || DatabaseOutage.is(t)) {
+                throw t; // an outage retries the step: the brain would take it for the tool's own failure
             }
             LOG.warn("tool {} failed on session {}; the brain sees an error result", tool.name(), facts.sessionId(), t);
             return ToolResult.error(tool.name() + " failed: " + Crash.describe(t) + Crash.advice(t));

@@ -50,8 +50,12 @@ final class RuntimeHarness implements AutoCloseable {
     }
 
     SessionRunner runner(Brain brain, Tool... tools) {
+        return runner(journal, brain, tools);
+    }
+
+    SessionRunner runner(Journal through, Brain brain, Tool... tools) {
         Map<String, Tool> byName = Arrays.stream(tools).collect(Collectors.toMap(Tool::name, Function.identity()));
-        return new SessionRunner(journal, byName, s -> brain, Limits.defaults(), clock);
+        return new SessionRunner(through, byName, s -> brain, Limits.defaults(), clock);
     }
 
     Dispatcher dispatcher(SessionRunner runner, String node, int concurrency) {

@@ -1,0 +1,45 @@
+package dev.missioncontrol.agent;
+
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.util.Set;
+import org.sqlite.SQLiteException;
+
+/**
+ * Whether a failure is the database being out of reach or busy for the moment: a PostgreSQL failover or restart, a
+ * pool with no connection to give, a serialization conflict, an SQLite file locked by another process for longer than
+ * its busy timeout. Such a failure says nothing about the session, so it is retried without counting towards the
+ * crashes that fail a session; a managed database's maintenance window would otherwise fail every session it
+ * interrupted three times.
+ */
+final class DatabaseOutage {
+    /** SQLSTATE classes and codes that mean "try again": connection exceptions, shutdowns, too many connections. */
+    private static final Set<String> CLASSES = Set.of("08", "40");
+    private static final Set<String> CODES = Set.of("57P01", "57P02", "57P03", "53300");
+    /** SQLite's result codes for a locked database file and a locked table. */
+    private static final Set<Integer> SQLITE_BUSY_OR_LOCKED = Set.of(5, 6);
+
+    private DatabaseOutage() {
+    }
+
+    static boolean is(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientException || t instanceof SQLRecoverableException) {
+                return true;
+            }
+            if (t instanceof SQLiteException lite && SQLITE_BUSY_OR_LOCKED.contains(lite.getResultCode().code & 0xff)) {
+                return true;
+            }
+            if (t instanceof SQLException sql && retryableState(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean retryableState(String state) {
+        return state != null && state.length() == 5 && (CLASSES.contains(state.substring(0, 2))
+                || CODES.contains(state));
+    }
+}
