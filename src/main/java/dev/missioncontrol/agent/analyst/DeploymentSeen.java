@@ -3,14 +3,24 @@ package dev.missioncontrol.agent.analyst;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 
-/** A deployment as list_deployments reported it. */
+/**
+ * A deployment as list_deployments reported it.
+ *
+ * @param environment its {@code event_metadata.environment}, or null
+ */
 record DeploymentSeen(String id, String repository, String status, Instant createdAt, String commitSha,
-                      String commitMessage, String request) {
+                      String commitMessage, String request, String environment) {
 
     static DeploymentSeen from(JsonNode n) {
         return new DeploymentSeen(n.path("id").asText(), Views.text(n.get("repository_full_name")),
                 Views.text(n.get("status")), Views.instant(n.get("created_at")), Views.text(n.get("commit_sha")),
-                Views.text(n.get("commit_message")), Views.text(n.get("deployment_request")));
+                Views.text(n.get("commit_message")), Views.text(n.get("deployment_request")),
+                Views.text(n.path("event_metadata").get("environment")));
+    }
+
+    /** The name part of owner/name, which is a project's service name unless its settings say otherwise. */
+    String repositoryName() {
+        return repository == null ? null : repository.substring(repository.indexOf('/') + 1);
     }
 
     /**

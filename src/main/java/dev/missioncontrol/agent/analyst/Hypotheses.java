@@ -41,15 +41,18 @@ final class Hypotheses {
         return out.subList(0, Math.min(MAX, out.size()));
     }
 
-    private static Hypothesis deployment(DeployLink d, Incident incident) {
+    static Hypothesis deployment(DeployLink d, Incident incident) {
         LogTemplate first = incident.first();
         String supports = String.format(Locale.ROOT, "It landed at %s and the first bad line followed %s later, at "
                 + "%s: `%s`.", d.deployment().createdAt(), Spans.of(d.before()), first.firstSeen(),
                 Markdown.inline(first.label()));
-        String weakens = d.before().compareTo(DeployLink.CLOSE) > 0 ? "The gap is long enough for other changes "
-                + "to have happened in between." : "Timing only: the deployment's diff was not inspected.";
-        String action = "Roll back " + d.deployment().prose() + ", or fix forward, and check its diff against "
-                + "the first error.";
+        String weakens = (d.caveat() == null ? "" : d.caveat() + " ") + (d.before().compareTo(DeployLink.CLOSE) > 0
+                ? "The gap is long enough for other changes to have happened in between."
+                : "Timing only: the deployment's diff was not inspected.");
+        String action = d.caveat() != null && d.confidence() == Confidence.LOW
+                ? "Check whether " + d.deployment().prose() + " can affect what fails before rolling it back."
+                : "Roll back " + d.deployment().prose() + ", or fix forward, and check its diff against the first "
+                + "error.";
         return new Hypothesis(Hypothesis.Kind.DEPLOYMENT, "The " + d.deployment().prose() + ", which landed "
                 + Spans.of(d.before()) + " before the first error", d.confidence(), supports, weakens, action,
                 List.of(d.quote(), first.firstQuote()), d.deployment().createdAt());

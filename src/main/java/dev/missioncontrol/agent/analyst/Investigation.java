@@ -21,7 +21,7 @@ record Investigation(Observations obs, Incident incident, DeployLink deploy, Lis
 
     static Investigation of(Observations o) {
         Incident incident = Incident.of(o.problems(), o.sources);
-        DeployLink deploy = DeployLink.of(o.deployments, incident);
+        DeployLink deploy = DeployLink.of(o.deployments, incident, o.request);
         List<TrendSeen> trends = o.trends().stream().limit(3).toList();
         List<Finding> findings = new ArrayList<>(SearchFindings.of(o));
         findings.addAll(ProblemFindings.of(o, incident));

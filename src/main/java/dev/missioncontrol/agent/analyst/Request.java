@@ -14,9 +14,11 @@ import java.util.regex.Pattern;
  * What the person asked, read from the prompt and context: the service, the terms to look for (quoted phrases,
  * error codes, failure words, identifiers), and whether they want the newest N lines.
  *
- * @param newest how many of the newest matching lines were asked for ("last 10 logs that contain …"), or 0
+ * @param environment the context's {@code environment}, or null
+ * @param newest      how many of the newest matching lines were asked for ("last 10 logs that contain …"), or 0
  */
-record Request(String prompt, String service, String repository, List<String> terms, int newest) {
+record Request(String prompt, String service, String repository, String environment, List<String> terms,
+               int newest) {
 
     static final int MAX_TERMS = 4;
     private static final Pattern QUOTED = Pattern.compile(
@@ -38,10 +40,15 @@ record Request(String prompt, String service, String repository, List<String> te
         String prompt = facts.prompt() == null ? "" : facts.prompt();
         JsonNode ctx = facts.context();
         String service = ctx != null && ctx.path("service").isTextual() ? ctx.get("service").asText() : service(prompt);
-        String repo = ctx != null && ctx.path("repository_full_name").isTextual()
-                ? ctx.get("repository_full_name").asText() : null;
+        String repo = text(ctx, "repository_full_name");
         Matcher n = NEWEST.matcher(prompt);
-        return new Request(prompt, service, repo, terms(prompt), n.find() ? Integer.parseInt(n.group(1)) : 0);
+        return new Request(prompt, service, repo, text(ctx, "environment"), terms(prompt),
+                n.find() ? Integer.parseInt(n.group(1)) : 0);
+    }
+
+    private static String text(JsonNode ctx, String field) {
+        return ctx != null && ctx.path(field).isTextual() && !ctx.get(field).asText().isBlank()
+                ? ctx.get(field).asText().strip() : null;
     }
 
     /** The terms worth a search, most specific first: quoted phrases, codes, identifiers, failure words. */

@@ -52,7 +52,7 @@ final class TimelineSection {
             moments.add(new Moment(inv.deploy().deployment().createdAt(), inv.deploy().deployment().prose()
                     + " landed"));
         }
-        DeployLink.after(o.deployments, incident).forEach(d -> moments.add(new Moment(d.createdAt(),
+        DeployLink.after(o.deployments, incident, o.request).forEach(d -> moments.add(new Moment(d.createdAt(),
                 d.prose() + " landed, after the problem began")));
         return moments;
     }

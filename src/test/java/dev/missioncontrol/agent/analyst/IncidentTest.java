@@ -71,22 +71,4 @@ class IncidentTest {
         assertThat(incident.stillHappening()).isNull();
         assertThat(incident.chain()).hasSize(1);
     }
-
-    @Test
-    void a_deployment_shortly_before_the_onset_is_linked_with_the_gap() {
-        LogTemplate db = problem("db", "db", 300, 640, from(30, 5));
-        Incident incident = Incident.of(List.of(db), List.of(SOURCE));
-        DeploymentSeen early = new DeploymentSeen("d1", "acme/db", "success", T0.minusSeconds(7200), "aaaa1111", null,
-                null);
-        DeploymentSeen close = new DeploymentSeen("d2", "acme/db", "success", T0.plusSeconds(120), "bbbb2222", "x",
-                null);
-        DeploymentSeen later = new DeploymentSeen("d3", "acme/db", "success", T0.plusSeconds(400), "cccc3333", null,
-                null);
-        DeployLink link = DeployLink.of(List.of(early, close, later), incident);
-        assertThat(link.deployment()).isEqualTo(close);
-        assertThat(link.before()).isEqualTo(Duration.ofMinutes(3));
-        assertThat(link.confidence()).isEqualTo(Confidence.HIGH);
-        assertThat(DeployLink.after(List.of(early, close, later), incident)).containsExactly(later);
-        assertThat(DeployLink.of(List.of(early), incident).confidence()).isEqualTo(Confidence.LOW);
-    }
 }

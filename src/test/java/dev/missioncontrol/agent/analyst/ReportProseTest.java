@@ -15,7 +15,7 @@ class ReportProseTest {
             + "<img src=x onerror=alert(1)> <https://evil.example>\nsecond line";
 
     private static final DeploymentSeen SEEN = new DeploymentSeen("dep1", "acme/web", "success",
-            Instant.parse("2026-11-29T10:00:00Z"), "0123456789abcdef", MESSAGE, "Deploy web");
+            Instant.parse("2026-11-29T10:00:00Z"), "0123456789abcdef", MESSAGE, "Deploy web", null);
 
     @Test
     void a_commit_message_in_report_prose_renders_as_its_own_text_and_never_as_a_link_image_or_html() {

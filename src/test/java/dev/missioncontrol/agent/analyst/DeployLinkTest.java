@@ -1,0 +1,87 @@
+package dev.missioncontrol.agent.analyst;
+
+import static dev.missioncontrol.agent.analyst.IncidentTest.SOURCE;
+import static dev.missioncontrol.agent.analyst.IncidentTest.T0;
+import static dev.missioncontrol.agent.analyst.IncidentTest.from;
+import static dev.missioncontrol.agent.analyst.IncidentTest.problem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DeployLinkTest {
+    /** Errors in acme/db from 300 s after T0. */
+    private static final Incident INCIDENT = Incident.of(List.of(problem("db", "db", 300, 640, from(30, 5))),
+            List.of(SOURCE));
+    private static final Request FOR_DB = request("db", null, null);
+
+    private static Request request(String service, String repository, String environment) {
+        return new Request("why does db fail?", service, repository, environment, List.of(), 0);
+    }
+
+    private static DeploymentSeen deploy(String id, String repository, String status, long secondsAfterT0,
+            String environment) {
+        return new DeploymentSeen(id, repository, status, T0.plusSeconds(secondsAfterT0), "aaaa1111" + id, "change",
+                null, environment);
+    }
+
+    @Test
+    void a_deployment_shortly_before_the_onset_is_linked_with_the_gap() {
+        DeploymentSeen early = deploy("d1", "acme/db", "success", -7200, null);
+        DeploymentSeen close = deploy("d2", "acme/db", "success", 120, null);
+        DeploymentSeen later = deploy("d3", "acme/db", "success", 400, null);
+        DeployLink link = DeployLink.of(List.of(early, close, later), INCIDENT, FOR_DB);
+        assertThat(link.deployment()).isEqualTo(close);
+        assertThat(link.before()).isEqualTo(Duration.ofMinutes(3));
+        assertThat(link.confidence()).isEqualTo(Confidence.HIGH);
+        assertThat(link.caveat()).isNull();
+        assertThat(DeployLink.after(List.of(early, close, later), INCIDENT, FOR_DB)).containsExactly(later);
+        assertThat(DeployLink.of(List.of(early), INCIDENT, FOR_DB).confidence()).isEqualTo(Confidence.LOW);
+    }
+
+    @Test
+    void a_deployment_that_never_rolled_out_or_went_to_another_environment_is_no_suspect() {
+        DeploymentSeen rolledOut = deploy("d1", "acme/db", "success", 0, "production");
+        DeploymentSeen cancelled = deploy("d2", "acme/db", "cancelled", 100, "production");
+        DeploymentSeen pending = deploy("d3", "acme/db", "pending", 150, "production");
+        DeploymentSeen staging = deploy("d4", "acme/db", "success", 200, "staging");
+        List<DeploymentSeen> all = List.of(rolledOut, cancelled, pending, staging);
+        assertThat(DeployLink.of(all, INCIDENT, request("db", null, "Production")).deployment()).isEqualTo(rolledOut);
+        assertThat(DeployLink.of(all, INCIDENT, FOR_DB).deployment()).as("no environment named: any counts")
+                .isEqualTo(staging);
+        assertThat(DeployLink.after(List.of(deploy("d5", "acme/db", "cancelled", 400, null)), INCIDENT, FOR_DB))
+                .isEmpty();
+    }
+
+    @Test
+    void another_services_deployment_is_a_weak_suspect_that_is_checked_rather_than_rolled_back() {
+        DeploymentSeen billing = deploy("d1", "acme/billing", "success", 120, null);
+        DeployLink link = DeployLink.of(List.of(billing), INCIDENT, request("checkout", null, null));
+        assertThat(link.confidence()).isEqualTo(Confidence.LOW);
+        assertThat(link.caveat()).isEqualTo("It is a deployment of acme/billing, and the problem is with checkout.");
+        Hypothesis h = hypothesis(link);
+        assertThat(h.action()).startsWith("Check whether deployment d1 of acme/billing");
+        assertThat(h.weakens()).startsWith(link.caveat());
+    }
+
+    @Test
+    void a_failed_deployment_or_one_of_several_projects_when_none_is_named_is_at_most_medium() {
+        DeploymentSeen failed = deploy("d1", "acme/db", "failure", 120, null);
+        assertThat(DeployLink.of(List.of(failed), INCIDENT, FOR_DB).confidence()).isEqualTo(Confidence.MEDIUM);
+        assertThat(hypothesis(DeployLink.of(List.of(failed), INCIDENT, FOR_DB)).action()).startsWith("Roll back");
+
+        Request unnamed = request(null, null, null);
+        DeploymentSeen web = deploy("d2", "acme/web", "success", 60, null);
+        DeploymentSeen db = deploy("d3", "acme/db", "success", 120, null);
+        assertThat(DeployLink.of(List.of(web, db), INCIDENT, unnamed).confidence()).isEqualTo(Confidence.MEDIUM);
+        assertThat(DeployLink.of(List.of(db), INCIDENT, unnamed).confidence()).as("the only project deployed")
+                .isEqualTo(Confidence.HIGH);
+        assertThat(DeployLink.of(List.of(web, db), INCIDENT, request(null, "ACME/db", null)).confidence())
+                .isEqualTo(Confidence.HIGH);
+    }
+
+    private static Hypothesis hypothesis(DeployLink link) {
+        return Hypotheses.deployment(link, INCIDENT);
+    }
+}
