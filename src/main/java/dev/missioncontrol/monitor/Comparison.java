@@ -1,6 +1,8 @@
 package dev.missioncontrol.monitor;
 
-import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
+import org.apache.commons.statistics.inference.ContinuityCorrection;
+import org.apache.commons.statistics.inference.MannWhitneyUTest;
+import org.apache.commons.statistics.inference.PValueMethod;
 
 /**
  * One comparison of a baseline with a current window: the Mann-Whitney p-value, the effect (the
@@ -16,13 +18,28 @@ record Comparison(double pValue, double effect, Outcome outcome, FoundBy foundBy
     /** 98 % confidence. */
     static final double ALPHA = 0.02;
 
+    /**
+     * Two-sided, by the normal approximation with its variance corrected for ties. Without the correction a window
+     * of zeros before the deploy (an error counter) ties with every zero after it, the variance is overstated, and
+     * errors on a third of the samples after a deploy read p = 0.06 instead of 0.004. No continuity correction,
+     * and no exact p-value for small windows, so that untied samples get the p-values the bounds were set with.
+     */
+    private static final MannWhitneyUTest RANK_TEST = MannWhitneyUTest.withDefaults()
+            .with(PValueMethod.ASYMPTOTIC).with(ContinuityCorrection.DISABLED);
+
+    /** The rank test's p-value; 1 when both windows hold one and the same value, which no test can tell apart. */
+    static double pValue(double[] before, double[] after) {
+        double p = RANK_TEST.test(before, after).getPValue();
+        return Double.isNaN(p) ? 1 : p;
+    }
+
     boolean changed() {
         return outcome != Outcome.PASS;
     }
 
     /** The current window against the window just before the deploy. */
     static Comparison ofLevels(double[] baseline, double[] current, AllowedChange bounds) {
-        double pValue = new MannWhitneyUTest().mannWhitneyUTest(baseline, current);
+        double pValue = pValue(baseline, current);
         double effect = HodgesLehmann.shift(baseline, current);
         double baselineMean = SampleStats.mean(baseline);
         double meanShift = SampleStats.mean(current) - baselineMean;
@@ -40,7 +57,7 @@ record Comparison(double pValue, double effect, Outcome outcome, FoundBy foundBy
         WeekEarlier week = samples.weekEarlier();
         double[] before = WeekEarlier.netBefore(samples.baseline(), week.baseline());
         double[] after = WeekEarlier.netAfter(samples.current(), week.current());
-        double pValue = new MannWhitneyUTest().mannWhitneyUTest(before, after);
+        double pValue = pValue(before, after);
         double effect = HodgesLehmann.shift(before, after);
         double level = Math.abs(SampleStats.mean(samples.baseline()));
         boolean changed = pValue < ALPHA && bounds.exceededWeekOnWeek(before, effect, level);

@@ -42,6 +42,30 @@ class MetricJudgementTest {
     }
 
     @Test
+    void errors_on_a_third_of_the_samples_after_a_flat_zero_history_are_a_regression() {
+        double[] zeros = new double[20];
+        double[] errors = new double[20];
+        for (int i = 0; i < errors.length; i += 3) {
+            errors[i] = 500;
+        }
+        MetricResult result = MetricJudgement.judge(MetricSamples.of("http_errors", zeros, errors)
+                .withHistory(new double[960]));
+
+        // scipy.stats.mannwhitneyu(zeros, errors, use_continuity=False): p = 0.0040 with ties accounted for
+        assertThat(result.pValue()).isCloseTo(0.0040, org.assertj.core.data.Offset.offset(0.0002));
+        assertThat(result.result()).isEqualTo(Outcome.HIGH);
+        assertThat(result.failing()).isTrue();
+    }
+
+    @Test
+    void a_window_of_one_value_against_the_same_value_passes() {
+        double[] ones = DoubleStream.generate(() -> 1).limit(30).toArray();
+        MetricResult result = MetricJudgement.judge(MetricSamples.of("http_errors", ones, ones.clone()));
+        assertThat(result.result()).isEqualTo(Outcome.PASS);
+        assertThat(result.pValue()).isEqualTo(1.0);
+    }
+
+    @Test
     void nodata_when_too_few_samples() {
         MetricResult result = MetricJudgement.judge(
                 MetricSamples.of("error_rate", new double[] {0.1, 0.2}, noisy(5, 1, 50, 3)));
