@@ -61,11 +61,15 @@ final class Monitoring implements AutoCloseable {
         return MetricTools.all(signals, orgs, clock);
     }
 
-    /** A recorded verdict is stored on the deployment, then queued for the webhooks when it is bad news. */
+    /**
+     * A recorded verdict is stored on the deployment, then queued for the webhooks when it is bad news; neither
+     * happens for a worker that no longer holds the session.
+     */
     VerdictJournal.Listener verdicts(DeploymentStore deployments) {
-        return (sessionId, verdict) -> {
-            deployments.setVerdict(sessionId, verdict);
-            alerts.verdictRecorded(sessionId, verdict);
+        return (lease, verdict) -> {
+            if (deployments.setVerdict(lease, verdict)) {
+                alerts.verdictRecorded(lease.sessionId(), verdict);
+            }
         };
     }
 

@@ -1,6 +1,7 @@
 package dev.missioncontrol.deployments;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.missioncontrol.agent.Lease;
 import dev.missioncontrol.monitor.EnvironmentName;
 import dev.missioncontrol.store.Cursor;
 import dev.missioncontrol.store.Ids;
@@ -99,9 +100,16 @@ public final class DeploymentStore {
                 .bind("s", sessionId).map(DeploymentStore::row).list());
     }
 
-    public void setVerdict(String sessionId, JsonNode verdict) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE deployments SET verdict = :v WHERE session_id = :s")
-                .bind("v", Json.write(verdict)).bind("s", sessionId).execute());
+    /**
+     * Stores the verdict on the session's deployments, in one statement with the check that {@code lease} still
+     * holds the session; returns false, changing nothing, when it does not (or the session has no deployment).
+     */
+    public boolean setVerdict(Lease lease, JsonNode verdict) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE deployments SET verdict = :v WHERE session_id = :s "
+                        + "AND EXISTS (SELECT 1 FROM session_jobs j WHERE j.session_id = :s AND j.fence = :fence "
+                        + "AND j.lease_owner = :owner)")
+                .bind("v", Json.write(verdict)).bind("s", lease.sessionId()).bind("fence", lease.fence())
+                .bind("owner", lease.owner()).execute()) > 0;
     }
 
     static Deployment row(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -19,10 +19,14 @@ public final class VerdictJournal implements Journal {
     private final Journal delegate;
     private final Listener listener;
 
-    /** Where verdicts go; called again with the same verdict when a resumed session repeats a step. */
+    /**
+     * Where verdicts go; called again with the same verdict when a resumed session repeats a step. It must change
+     * nothing unless {@code lease} is still held: a worker that was paused (a long GC, a stopped VM) and comes back
+     * after another node finished the session would otherwise put its stale verdict over the final one.
+     */
     @FunctionalInterface
     public interface Listener {
-        void verdictRecorded(String sessionId, JsonNode verdict);
+        void verdictRecorded(Lease lease, JsonNode verdict);
     }
 
     public VerdictJournal(Journal delegate, Listener listener) {
@@ -33,7 +37,7 @@ public final class VerdictJournal implements Journal {
     @Override
     public Entry append(Lease lease, String type, String text, JsonNode data) {
         if ((type.equals("check") || type.equals("finding")) && data != null && data.hasNonNull("verdict")) {
-            listener.verdictRecorded(lease.sessionId(), data.get("verdict"));
+            listener.verdictRecorded(lease, data.get("verdict"));
         }
         return delegate.append(lease, type, text, data);
     }

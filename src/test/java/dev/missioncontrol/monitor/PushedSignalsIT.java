@@ -11,7 +11,9 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.missioncontrol.agent.Lease;
 import dev.missioncontrol.deployments.DeployCommand;
+import dev.missioncontrol.deployments.DeploymentStore;
 import dev.missioncontrol.store.Json;
 import dev.missioncontrol.testing.Api;
 import dev.missioncontrol.testing.MonitorFixtures;
@@ -86,6 +88,28 @@ class PushedSignalsIT {
             checks += e.get("type").asText().equals("check") ? 1 : 0;
         }
         assertThat(checks).isEqualTo(5);
+    }
+
+    @Test
+    void a_worker_that_lost_the_session_cannot_put_a_stale_verdict_over_the_final_one() {
+        String repo = "acme/pushed-paused";
+        pushBaseline(repo);
+        JsonNode created = deploy(api, repo, "success");
+        Instant at = Instant.parse(created.get("created_at").asText());
+        push(api, samples(repo, "error_rate", at.plusMillis(20), SPACING, 110, 1.0, 11));
+        String id = created.get("id").asText();
+        JsonNode final_ = awaitVerdict(api, id).get("verdict");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !api.get("/api/v1/agent-sessions/"
+                + created.get("agent_session_id").asText() + "/").json().get("status").asText().equals("active"));
+
+        // the node that held the session at its second check wakes from a long pause and records what it had
+        ObjectNode stale = Json.object().put("state", "pending");
+        stale.putArray("checks").add(final_.get("checks").get(0)).add(final_.get("checks").get(1));
+        Lease paused = new Lease(created.get("agent_session_id").asText(), "paused-node", 1);
+        boolean stored = new DeploymentStore(server.app().database().jdbi()).setVerdict(paused, stale);
+
+        assertThat(stored).isFalse();
+        assertThat(api.get("/api/v1/deployments/" + id + "/").json().get("verdict")).isEqualTo(final_);
     }
 
     @Test

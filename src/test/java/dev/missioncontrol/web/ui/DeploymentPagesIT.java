@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import dev.missioncontrol.deployments.DeploymentStore;
 import dev.missioncontrol.store.Json;
 import java.time.Duration;
 import java.time.Instant;
@@ -118,9 +117,10 @@ class DeploymentPagesIT extends BrowserTestBase {
         String session = "/api/v1/agent-sessions/" + deployment.path("agent_session_id").asText() + "/";
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 ui.api().get(session).json().path("status").asText().equals("completed"));
-        var store = new DeploymentStore(ui.server.app().database().jdbi());
-        store.setVerdict(deployment.path("agent_session_id").asText(), sampleVerdict(
-                Instant.parse(deployment.path("created_at").asText()), state));
+        JsonNode sample = sampleVerdict(Instant.parse(deployment.path("created_at").asText()), state);
+        ui.server.app().database().jdbi().useHandle(h -> h.createUpdate("UPDATE deployments SET verdict = :v "
+                + "WHERE session_id = :s").bind("v", Json.write(sample))
+                .bind("s", deployment.path("agent_session_id").asText()).execute());
     }
 
     /**
