@@ -90,15 +90,19 @@ public final class OrgStore {
                 : Optional.of(insertProject(h, orgId, repository, clock.instant())));
     }
 
-    /** Registers a project inside the caller's transaction, so it commits with the event that named it. */
+    /**
+     * Registers a project inside the caller's transaction, so it commits with the event that named it. Two nodes
+     * may register the same new repository at once, each having looked it up and found nothing: the second insert
+     * then waits for the first to commit and takes the project it created, rather than failing the event.
+     */
     public static Project insertProject(Handle h, String orgId, String repository, Instant now) {
         Project p = new Project(Ids.newId(), orgId, repository, Project.defaultServiceName(repository),
                 Json.object(), now);
-        h.createUpdate("INSERT INTO projects (id, org_id, repository_full_name, service_name, settings, created_at) "
-                        + "VALUES (:id, :org, :repo, :svc, :settings, :at)")
+        int inserted = h.createUpdate("INSERT INTO projects (id, org_id, repository_full_name, service_name, "
+                        + "settings, created_at) VALUES (:id, :org, :repo, :svc, :settings, :at) ON CONFLICT DO NOTHING")
                 .bind("id", p.id()).bind("org", orgId).bind("repo", repository).bind("svc", p.serviceName())
                 .bind("settings", "{}").bind("at", now.toEpochMilli()).execute();
-        return p;
+        return inserted == 1 ? p : findProjectByRepository(h, orgId, repository).orElseThrow();
     }
 
     public void updateProjectSettings(String orgId, String projectId, JsonNode settings) {
