@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.missioncontrol.client.Answers;
 import dev.missioncontrol.client.ApiClient;
 import dev.missioncontrol.client.ClientException;
+import dev.missioncontrol.monitor.Figures;
 import dev.missioncontrol.store.Json;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -89,8 +90,9 @@ public final class DeployCommand implements Callable<Integer> {
         CiEnvironment ci = CiEnvironment.detect(env);
         try {
             ApiClient client = new ApiClient(base, key);
-            String idempotencyKey = idempotencyKey(ci);
-            JsonNode created = client.post("/api/v1/deployments/", event(ci),
+            ObjectNode event = event(ci);
+            String idempotencyKey = idempotencyKey(ci, event);
+            JsonNode created = client.post("/api/v1/deployments/", event,
                     idempotencyKey == null ? Map.of() : Map.of("Idempotency-Key", idempotencyKey));
             String id = Answers.required(created, "id");
             out.println("Deployment " + id + " recorded; watch it at " + client.base()
@@ -121,18 +123,17 @@ public final class DeployCommand implements Callable<Integer> {
     }
 
     /**
-     * The same CI run (and attempt) posting the same event again (a retried step) is one event; a run deploying
-     * several repositories or environments, or posting pending then success, posts distinct events. The parts are
-     * hashed so a long repository or environment name keeps the key within the API's 255 characters.
+     * The same CI run (and attempt) posting the same event again (a retried step) is one event; any other event of
+     * the run (another repository, environment, status or message) is a new one, since the API refuses a key reused
+     * with another body. The run's id and the whole event are hashed: a Jenkins {@code BUILD_URL} alone can pass the
+     * API's 255 characters.
      */
-    String idempotencyKey(CiEnvironment ci) {
+    String idempotencyKey(CiEnvironment ci, ObjectNode event) {
         if (ci.runId() == null) {
             return null;
         }
-        String event = String.join("\n", String.valueOf(repository != null ? repository : ci.repository()),
-                String.valueOf(sha != null ? sha : ci.sha()), String.valueOf(environment()), status);
-        byte[] digest = sha256(event);
-        return "missionctl-" + ci.provider() + "-" + ci.runId() + "-" + HexFormat.of().formatHex(digest, 0, 16);
+        byte[] digest = sha256(ci.runId() + "\n" + Json.write(event));
+        return "missionctl-" + ci.provider() + "-" + HexFormat.of().formatHex(digest, 0, 20);
     }
 
     private int judge(JsonNode deployment, PrintWriter out) {
@@ -142,9 +143,10 @@ public final class DeployCommand implements Callable<Integer> {
         JsonNode checks = verdict.path("checks");
         if (!checks.isEmpty()) {
             for (JsonNode m : checks.get(checks.size() - 1).path("metrics")) {
-                out.printf("  %-28s baseline %-12s current %-12s ratio %-8s p %-8s %s%n", m.path("name").asText(),
-                        m.path("baseline").asText("-"), m.path("current").asText("-"), m.path("ratio").asText("-"),
-                        m.path("p_value").asText("-"), m.path("result").asText());
+                out.printf("  %-28s baseline %-10s current %-10s ratio %-8s p %-8s %s%n", m.path("name").asText(),
+                        Figures.value(m.get("baseline")), Figures.value(m.get("current")),
+                        Figures.value(m.get("ratio")), Figures.pValue(m.get("p_value")),
+                        m.path("result").asText());
             }
         }
         return switch (state) {

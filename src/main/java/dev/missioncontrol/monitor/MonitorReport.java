@@ -86,7 +86,7 @@ final class MonitorReport {
         for (MetricResult m : metrics) {
             t.append("| ").append(m.name()).append(" | ").append(num(m.baseline())).append(" | ")
                     .append(num(m.current())).append(" | ").append(num(m.ratio())).append(" | ")
-                    .append(m.pValue() == null ? "–" : String.format(Locale.ROOT, "%.4f", m.pValue())).append(" | ")
+                    .append(Figures.pValue(m.pValue())).append(" | ")
                     .append(m.result().wireName()).append(m.failing() ? " (failing" + severity(m) + ")" : "")
                     .append(" | ").append(foundBy(m)).append(" |\n");
         }
@@ -165,7 +165,7 @@ final class MonitorReport {
     }
 
     private static String num(Double v) {
-        return v == null ? "–" : String.format(Locale.ROOT, "%.4g", v);
+        return Figures.value(v);
     }
 
     /** "acme/web @ abc1234", with " to staging" when the deploy names its environment (its signals were judged). */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.missioncontrol.deployments.Deployment;
 import dev.missioncontrol.deployments.DeploymentStore;
+import dev.missioncontrol.monitor.Figures;
 import dev.missioncontrol.store.Json;
 import java.util.Locale;
 import java.util.Optional;
@@ -67,8 +68,8 @@ public final class VerdictAlerts {
         if (!checks.isEmpty()) {
             for (JsonNode m : checks.get(checks.size() - 1).path("metrics")) {
                 if (m.path("failing").asBoolean()) {
-                    text.append("\n• ").append(m.path("name").asText()).append(": ").append(m.path("baseline").asText())
-                            .append(" → ").append(m.path("current").asText()).append(" (")
+                    text.append("\n• ").append(m.path("name").asText()).append(": ")
+                            .append(Figures.value(m.get("baseline"))).append(" → ").append(Figures.value(m.get("current"))).append(" (")
                             .append(m.path("result").asText()).append(")");
                 }
             }

@@ -2,6 +2,7 @@ package dev.missioncontrol.deployments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.missioncontrol.store.Json;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +57,26 @@ class CiEnvironmentTest {
     void outside_ci_nothing_is_known_and_no_idempotency_key_is_sent() {
         var none = CiEnvironment.detect(Map.of());
         assertThat(none.provider()).isNull();
-        assertThat(new DeployCommand(Map.of()).idempotencyKey(none)).isNull();
+        assertThat(new DeployCommand(Map.of()).idempotencyKey(none, Json.object())).isNull();
+    }
+
+    @Test
+    void a_retried_step_repeats_its_key_and_another_event_of_the_same_run_gets_its_own() {
+        Map<String, String> jenkins = Map.of("JENKINS_URL", "https://ci.example/", "GIT_COMMIT", "abc123",
+                "GIT_URL", "https://git.example/acme/web.git",
+                "BUILD_URL", "https://ci.example/job/" + "platform-folder/job/".repeat(15) + "deploy/42/");
+        assertThat(jenkins.get("BUILD_URL")).hasSizeGreaterThan(255);
+        String api = keyFor(jenkins, "-m", "deploy api");
+        assertThat(keyFor(jenkins, "-m", "deploy api")).as("the same step retried").isEqualTo(api);
+        assertThat(keyFor(jenkins, "-m", "deploy worker")).isNotEqualTo(api);
+        assertThat(keyFor(jenkins, "-m", "deploy api", "--status", "failure")).isNotEqualTo(api);
+        assertThat(api).startsWith("missionctl-jenkins-").hasSizeLessThanOrEqualTo(255).doesNotContain("ci.example");
+    }
+
+    private static String keyFor(Map<String, String> env, String... args) {
+        DeployCommand command = new DeployCommand(env);
+        new picocli.CommandLine(command).parseArgs(args);
+        CiEnvironment ci = CiEnvironment.detect(env);
+        return command.idempotencyKey(ci, command.event(ci));
     }
 }
