@@ -3,6 +3,7 @@ package dev.missioncontrol.monitor;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Which way a metric has to move for the deploy to have hurt the service. */
 public enum Direction {
@@ -13,20 +14,38 @@ public enum Direction {
     /** Unknown meaning: a material move either way is suspicious. */
     EITHER;
 
-    private static final List<String> MORE_IS_WORSE = List.of("error", "fail", "latency", "duration", "5xx");
-    private static final List<String> LESS_IS_WORSE = List.of("success", "throughput", "requests", "rps");
+    /** A budget, a margin or an availability left: less is worse even when the name also says "error". */
+    private static final List<String> WHAT_IS_LEFT = List.of("remaining*", "left", "availab*", "headroom*",
+            "uptime*", "apdex*", "budget*");
+    private static final List<String> MORE_IS_WORSE = List.of("err*", "fail*", "latenc*", "duration*", "timeout*",
+            "retry*", "retries", "reject*", "drop*", "panic*", "crash*", "restart*", "exception*", "oom*", "5xx",
+            "4xx", "time", "ms", "lag", "backlog", "slow*");
+    private static final List<String> LESS_IS_WORSE = List.of("success*", "throughput*", "request*", "traffic*",
+            "rps", "qps", "tps", "2xx", "ok", "hit", "hits");
+    /** Percentile names (p50, p95, p99, p999) are latencies. */
+    private static final Pattern PERCENTILE = Pattern.compile("p\\d{2,3}");
 
-    /** Guesses the direction from the metric's name, so most metrics need no configuration. */
+    /**
+     * Guesses the direction from the words of the metric's name, so most metrics need no configuration. A term with
+     * a star matches the start of a word ({@code fail*}: failed, failures), one without matches a whole word, so
+     * that {@code msgs_sent} is no millisecond and {@code records_retrieved} no retry.
+     */
     public static Direction forMetric(String name) {
-        String lower = name == null ? "" : name.toLowerCase(Locale.ROOT);
-        // More-is-worse words win: "requests_failed_total" counts failures, not traffic.
-        if (MORE_IS_WORSE.stream().anyMatch(lower::contains)) {
-            return INCREASE;
-        }
-        if (LESS_IS_WORSE.stream().anyMatch(lower::contains)) {
+        List<String> words = List.of((name == null ? "" : name).replaceAll("([a-z0-9])([A-Z])", "$1_$2")
+                .toLowerCase(Locale.ROOT).split("[^a-z0-9]+"));
+        if (any(words, WHAT_IS_LEFT)) {
             return DECREASE;
         }
-        return EITHER;
+        // More-is-worse words win: "requests_failed_total" counts failures, not traffic.
+        if (any(words, MORE_IS_WORSE) || words.stream().anyMatch(w -> PERCENTILE.matcher(w).matches())) {
+            return INCREASE;
+        }
+        return any(words, LESS_IS_WORSE) ? DECREASE : EITHER;
+    }
+
+    private static boolean any(List<String> words, List<String> terms) {
+        return words.stream().anyMatch(w -> terms.stream().anyMatch(t -> t.endsWith("*")
+                ? w.startsWith(t.substring(0, t.length() - 1)) : w.equals(t)));
     }
 
     /** Parses {@code increase}, {@code decrease} or {@code either}, in any case. */

@@ -20,11 +20,16 @@ import java.util.Locale;
  */
 public record ProjectSettings(String id, String repository, String service, String prometheusUrl, String step,
         String bake, String warmup, List<Metric> metrics, String problem) {
-    public static final List<String> DIRECTIONS = Arrays.stream(Direction.values()).map(Direction::wireName).toList();
+    /** The form's choices: guess from the name (empty), then the directions. */
+    public static final List<String> DIRECTIONS = java.util.stream.Stream.concat(java.util.stream.Stream.of(""),
+            Arrays.stream(Direction.values()).map(Direction::wireName)).toList();
 
-    /** One metric row of the form; a row whose name is left empty is dropped. */
+    /**
+     * One metric row of the form; a row whose name is left empty is dropped. A new row guesses its direction from
+     * the name, as an unconfigured metric does, rather than calling every added metric worse when it rises.
+     */
     public record Metric(String name, String query, String direction, boolean critical) {
-        static final Metric BLANK = new Metric("", "", Direction.INCREASE.wireName(), false);
+        static final Metric BLANK = new Metric("", "", "", false);
 
         public List<String> directions() {
             return DIRECTIONS;
@@ -82,8 +87,9 @@ public record ProjectSettings(String id, String repository, String service, Stri
     }
 
     private static MetricDefinition definition(Metric m) {
+        String direction = blankToNull(m.direction());
         return new MetricDefinition(m.name().strip(), blankToNull(m.query()),
-                Direction.parse(m.direction() == null ? "increase" : m.direction()), m.critical());
+                direction == null ? Direction.forMetric(m.name().strip()) : Direction.parse(direction), m.critical());
     }
 
     private static Duration duration(String what, String text) {

@@ -124,6 +124,14 @@ class SettingsPageIT extends BrowserTestBase {
                 "sum(rate(errors{service=\"{{service}}\"}[1m]))", Direction.INCREASE, true));
         assertThat(stored.path("owner").asText()).isEqualTo("team-a");
         expect(form.getByLabel("Metric 2 name")).hasValue("");
+
+        // a metric added without choosing its direction takes the one its name says: less throughput is worse
+        form.getByLabel("Metric 2 name").fill("checkout_throughput");
+        form.getByLabel("Metric 2 query").fill("sum(rate(orders{service=\"{{service}}\"}[1m]))");
+        button(form, "Save project").click();
+        expect(page.getByRole(AriaRole.STATUS).first()).containsText("Project settings saved");
+        assertThat(MonitorSettings.read(storedSettings(repo)).metrics()).extracting(MetricDefinition::direction)
+                .containsExactly(Direction.INCREASE, Direction.DECREASE);
     }
 
     @Test
