@@ -48,6 +48,15 @@ class DeployMonitorBrainTest {
     }
 
     @Test
+    void a_late_running_event_after_the_success_keeps_the_watch_and_a_late_failure_is_read() {
+        deployment("success");
+        add("status", "Deployment is now running", Json.object().put("deployment_status", "running"));
+        assertThat(((Step.Wait) next(DEPLOYED.plusSeconds(1))).reason()).contains("check 1");
+        add("status", "Deployment is now failure", Json.object().put("deployment_status", "failure"));
+        assertThat(((Step.CallTool) next(DEPLOYED.plusSeconds(2))).tool()).isEqualTo("get_deployment");
+    }
+
+    @Test
     void checks_on_schedule_and_records_each_check_with_a_provisional_verdict() {
         deployment("success");
         assertThat(((Step.Wait) next(DEPLOYED.plusSeconds(1))).until()).isEqualTo(DEPLOYED.plusSeconds(10));

@@ -91,6 +91,31 @@ class PushedSignalsIT {
     }
 
     @Test
+    void a_running_event_committed_after_the_success_does_not_stop_the_watch() {
+        // CI jobs posting to several nodes at once commit their events in any order
+        String repo = "acme/pushed-late-running";
+        pushBaseline(repo);
+        JsonNode success = deployRun(repo, "success");
+        JsonNode running = deployRun(repo, "running");
+        assertThat(running.get("agent_session_id")).isEqualTo(success.get("agent_session_id"));
+        Instant at = Instant.parse(success.get("created_at").asText());
+        push(api, samples(repo, "error_rate", at.plusMillis(20), SPACING, 110, 1.0, 13));
+
+        JsonNode verdict = awaitVerdict(api, success.get("id").asText()).get("verdict");
+        assertThat(verdict.get("state").asText()).isEqualTo("healthy");
+        assertThat(verdict.get("checks").size()).isEqualTo(MonitorFixtures.fastScheduleChecks());
+    }
+
+    /** A deployment event of one CI run, which its external_url ties to the run's other events. */
+    private JsonNode deployRun(String repo, String status) {
+        Api.Reply r = api.post("/api/v1/deployments/", Json.object().put("deployment_request", "Deploy " + repo)
+                .put("repository_full_name", repo).put("status", status)
+                .put("external_url", "https://ci.example/" + repo + "/runs/7").toString());
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json();
+    }
+
+    @Test
     void a_worker_that_lost_the_session_cannot_put_a_stale_verdict_over_the_final_one() {
         String repo = "acme/pushed-paused";
         pushBaseline(repo);

@@ -9,12 +9,14 @@ import dev.missioncontrol.agent.ToolResult;
 import dev.missioncontrol.deployments.Deployment;
 import dev.missioncontrol.deployments.DeploymentQuery;
 import dev.missioncontrol.deployments.DeploymentStore;
+import dev.missioncontrol.monitor.FinishedStatus;
 import dev.missioncontrol.store.Json;
 import dev.missioncontrol.tools.ToolArgs;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** The deployment tools: what landed when, with its commit. Read-only, and limited to the session's organization. */
 public final class DeploymentTools {
@@ -87,6 +89,13 @@ public final class DeploymentTools {
         }
     }
 
+    /** The session's newest event that finished the rollout, or its newest event while none has. */
+    static Optional<Deployment> watched(List<Deployment> events) {
+        Optional<Deployment> finished = events.stream().filter(d -> FinishedStatus.is(d.status()))
+                .reduce((a, b) -> b);
+        return finished.isPresent() ? finished : events.stream().reduce((a, b) -> b);
+    }
+
     /** {@code get_deployment}: one deployment (default: this session's latest event) and the one before it. */
     static final class GetDeployment implements Tool {
         private final DeploymentStore store;
@@ -116,8 +125,7 @@ public final class DeploymentTools {
         @Override
         public ToolResult run(JsonNode args, SessionFacts session) {
             String id = args.path("deployment_id").asText(null);
-            var found = id != null ? store.find(session.orgId(), id)
-                    : store.forSession(session.sessionId()).stream().reduce((a, b) -> b);
+            var found = id != null ? store.find(session.orgId(), id) : watched(store.forSession(session.sessionId()));
             if (found.isEmpty()) {
                 return ToolResult.noData(id == null ? "this session has no deployment" : "no deployment " + id);
             }
