@@ -14,11 +14,12 @@ import java.util.Map;
  * whether it was still going on when the logs end.
  *
  * @param involved       the incident's templates, earliest first
- * @param background     problem templates present from the start at a steady rate
+ * @param background     problem templates present from the start to the end at a steady rate
+ * @param strays         a few isolated problem lines long before the incident, which are not taken as its start
  * @param stillHappening true or false on a timed log; null when the logs carry no time
  */
-record Incident(List<LogTemplate> involved, List<LogTemplate> background, List<Link> chain, Instant lastBad,
-                Boolean stillHappening, Instant logsEnd) {
+record Incident(List<LogTemplate> involved, List<LogTemplate> background, List<LogTemplate> strays, List<Link> chain,
+                Instant lastBad, Boolean stillHappening, Instant logsEnd) {
 
     /** A component's first problem, and how long after the incident's first bad line it came. */
     record Link(String component, LogTemplate template, Duration after) {
@@ -27,6 +28,13 @@ record Incident(List<LogTemplate> involved, List<LogTemplate> background, List<L
     /** A template's rate in the rest of the log must reach this multiple of its early rate to count as new. */
     static final double RISE = 3.0;
     static final int MIN_BUCKETS = 8;
+    /**
+     * A template of at most this many lines, followed by this long a silence before the rest of the incident, which
+     * has ten times its lines, is a stray: one "failed to parse" line twenty minutes before an outage of seventy pool
+     * timeouts would otherwise set the outage's start, and with it which deployment came before.
+     */
+    static final int STRAY_LINES = 3;
+    static final Duration STRAY_GAP = Duration.ofMinutes(10);
     /** By time; lines without time by source (the request's own logs before captured tool output), then line. */
     static Comparator<LogTemplate> earliest(List<LogSourceStats> sources) {
         List<String> order = sources.stream().map(LogSourceStats::name).toList();
@@ -45,12 +53,29 @@ record Incident(List<LogTemplate> involved, List<LogTemplate> background, List<L
             background.clear();
         }
         involved.sort(earliest(sources));
+        List<LogTemplate> strays = strays(involved);
         Instant lastBad = involved.stream().map(LogTemplate::lastSeen).filter(java.util.Objects::nonNull)
                 .max(Comparator.naturalOrder()).orElse(null);
         LogSourceStats source = involved.isEmpty() ? null : sourceOf(involved.get(0), sources);
         Instant end = source == null ? null : source.last();
-        return new Incident(List.copyOf(involved), List.copyOf(background), chain(involved), lastBad,
+        return new Incident(List.copyOf(involved), List.copyOf(background), strays, chain(involved), lastBad,
                 still(lastBad, source), end);
+    }
+
+    /** Takes the leading strays out of {@code involved}, earliest first. */
+    private static List<LogTemplate> strays(List<LogTemplate> involved) {
+        List<LogTemplate> strays = new ArrayList<>();
+        while (involved.size() > 1 && isStray(involved.get(0), involved.subList(1, involved.size()))) {
+            strays.add(involved.remove(0));
+        }
+        return List.copyOf(strays);
+    }
+
+    private static boolean isStray(LogTemplate t, List<LogTemplate> rest) {
+        Instant next = rest.get(0).firstSeen();
+        long restLines = rest.stream().mapToLong(LogTemplate::count).sum();
+        return t.lastSeen() != null && next != null && t.count() <= STRAY_LINES && restLines >= 10 * t.count()
+                && Duration.between(t.lastSeen(), next).compareTo(STRAY_GAP) >= 0;
     }
 
     boolean isEmpty() {
@@ -69,7 +94,10 @@ record Incident(List<LogTemplate> involved, List<LogTemplate> background, List<L
         return involved.stream().mapToLong(LogTemplate::errors).sum();
     }
 
-    /** Present in the first quarter of a long enough timed log, and not much more frequent afterwards. */
+    /**
+     * Present in the first and the last quarter of a long enough timed log, and not much more frequent after the
+     * first. A burst at the start of the logs that stopped is no background: it may be the incident, ended.
+     */
     static boolean isBackground(LogTemplate t) {
         long[] h = t.histogram();
         if (h.length < MIN_BUCKETS || t.firstSeen() == null) {
@@ -78,16 +106,18 @@ record Incident(List<LogTemplate> involved, List<LogTemplate> background, List<L
         int quarter = h.length / 4;
         long early = 0;
         long later = 0;
+        long last = 0;
         for (int i = 0; i < h.length; i++) {
             if (i < quarter) {
                 early += h[i];
             } else {
                 later += h[i];
             }
+            last += i >= h.length - quarter ? h[i] : 0;
         }
         double earlyRate = (double) early / quarter;
         double laterRate = (double) later / (h.length - quarter);
-        return early > 0 && laterRate < RISE * earlyRate;
+        return early > 0 && last > 0 && laterRate < RISE * earlyRate;
     }
 
     private static List<Link> chain(List<LogTemplate> involved) {

@@ -28,7 +28,19 @@ final class ProblemFindings {
         if (!incident.background().isEmpty()) {
             out.add(background(incident.background()));
         }
+        if (!incident.strays().isEmpty()) {
+            out.add(strays(incident));
+        }
         return out;
+    }
+
+    private static Finding strays(Incident incident) {
+        StringBuilder detail = new StringBuilder(String.format(Locale.ROOT, "Isolated lines, followed by at least "
+                + "%s without any problem line before the incident began at %s, so they are not taken as its start; "
+                + "check whether they set it off: ", Spans.of(Incident.STRAY_GAP), incident.onset()));
+        incident.strays().stream().limit(MAX_PER_GROUP).forEach(t -> detail.append(describe(t)).append(' '));
+        return new Finding("Earlier isolated problem lines", detail.toString().strip(),
+                incident.strays().stream().limit(2).map(LogTemplate::firstQuote).toList());
     }
 
     private static Finding group(Observations o, Incident incident, List<LogTemplate> templates) {

@@ -51,6 +51,43 @@ class IncidentTest {
     }
 
     @Test
+    void a_burst_at_the_start_of_the_logs_that_stopped_is_the_incident_not_background() {
+        long[] early = new long[64];
+        java.util.Arrays.fill(early, 0, 8, 6); // the first eighth of the logs, then never again
+        LogTemplate oom = problem("oom", "jvm", 0, 80, early);
+        long[] once = new long[64];
+        once[44] = 1;
+        LogTemplate slow = new LogTemplate("slow", "context.logs", "slow request", "slow request", 1, 0, 1, "WARN",
+                "level WARN", T0.plusSeconds(440), T0.plusSeconds(440), 900, "WARN slow request", List.of("web"), null,
+                once);
+        Incident incident = Incident.of(List.of(slow, oom), List.of(SOURCE));
+        assertThat(incident.background()).isEmpty();
+        assertThat(incident.first()).isEqualTo(oom);
+        assertThat(incident.stillHappening()).isFalse();
+    }
+
+    @Test
+    void an_isolated_line_long_before_the_outage_does_not_set_its_start() {
+        LogSourceStats hour = new LogSourceStats("context.logs", 2000, 2000, 80, 0, T0, T0.plusSeconds(3600), true,
+                T0.getEpochSecond(), 57);
+        long[] one = new long[64];
+        one[1] = 1;
+        LogTemplate stray = new LogTemplate("key", "context.logs", "failed to parse key material", "failed to parse "
+                + "key material", 1, 1, 0, "ERROR", "level ERROR", T0.plusSeconds(60), T0.plusSeconds(60), 40,
+                "ERROR failed to parse key material", List.of("tls"), null, one);
+        LogTemplate pool = problem("pool", "db", 1500, 3600, from(27, 3));
+        Incident incident = Incident.of(List.of(pool, stray), List.of(hour));
+        assertThat(incident.strays()).containsExactly(stray);
+        assertThat(incident.onset()).isEqualTo(T0.plusSeconds(1500));
+
+        LogTemplate close = new LogTemplate("key", "context.logs", "failed to parse key material", "failed to parse "
+                + "key material", 1, 1, 0, "ERROR", "level ERROR", T0.plusSeconds(1300), T0.plusSeconds(1300), 40,
+                "ERROR failed to parse key material", List.of("tls"), null, one);
+        assertThat(Incident.of(List.of(pool, close), List.of(hour)).onset()).as("minutes before: it may be the start")
+                .isEqualTo(T0.plusSeconds(1300));
+    }
+
+    @Test
     void a_problem_that_stopped_well_before_the_end_is_over() {
         LogTemplate burst = problem("burst", "x", 100, 200, new long[] {0, 0, 9, 9, 0, 0, 0, 0, 0, 0});
         Incident incident = Incident.of(List.of(burst), List.of(SOURCE));
