@@ -38,7 +38,7 @@ public final class ListSessionsCommand implements Callable<Integer> {
             for (JsonNode s : page.path("results")) {
                 System.out.printf("%-36s  %-10s  %-19s  %-24s  %s%n", s.path("session_id").asText(),
                         s.path("status").asText(), s.path("session_type").asText(), s.path("created_at").asText(),
-                        s.path("title").asText());
+                        TerminalText.safe(s.path("title").asText()).replace('\n', ' '));
             }
             return 0;
         } catch (ClientException e) {

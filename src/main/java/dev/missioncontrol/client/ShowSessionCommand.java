@@ -25,7 +25,7 @@ public final class ShowSessionCommand implements Callable<Integer> {
             ApiClient api = options.client();
             String id = ApiClient.pathSegment(this.id);
             JsonNode s = api.get("/api/v1/agent-sessions/" + id + "/");
-            System.out.println(s.path("title").asText());
+            System.out.println(TerminalText.safe(s.path("title").asText()));
             System.out.println(s.path("session_type").asText() + " · " + s.path("status").asText() + " · created "
                     + s.path("created_at").asText() + " · " + api.base() + s.path("url").asText());
             System.out.println();

@@ -21,7 +21,8 @@ final class TimelinePrinter {
     void print(JsonNode event) {
         String at = TIME.format(Instant.parse(event.path("created_at").asText()));
         String type = event.path("type").asText();
-        out.printf("%s  %-11s %s%n", at, type, event.path("text").asText().replace('\n', ' '));
+        out.printf("%s  %-11s %s%n", at, type, TerminalText.safe(event.path("text").asText()
+                .replace('\n', ' ')));
         out.flush();
     }
 
@@ -41,7 +42,7 @@ final class TimelinePrinter {
         JsonNode s = api.get("/api/v1/agent-sessions/" + sessionId + "/");
         if (s.hasNonNull("report")) {
             out.println();
-            out.println(s.get("report").asText());
+            out.println(TerminalText.safe(s.get("report").asText()));
         }
     }
 }

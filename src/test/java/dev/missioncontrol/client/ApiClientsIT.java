@@ -54,6 +54,19 @@ class ApiClientsIT {
     }
 
     @Test
+    void escape_sequences_in_a_sessions_logs_and_title_reach_the_terminal_as_visible_marks() throws Exception {
+        try (TestServer server = TestServer.start(TestServer.Db.SQLITE)) {
+            Path logs = Files.createTempFile("mc", ".log");
+            Files.writeString(logs, "2026-03-01T10:00:00Z ERROR \u001b]0;pwned\u0007 db timeout \u001b[2J\n");
+            String out = run(server, "investigate", "Why \u001b[31mdoes checkout fail?", "--logs", logs.toString(),
+                    "--follow");
+            String id = out.lines().filter(l -> l.startsWith("session ")).findFirst().orElseThrow().split("\\s+")[1];
+            String shown = run(server, "session", id) + run(server, "sessions");
+            assertThat(out + shown).doesNotContain("\u001b").doesNotContain("\u0007").contains("^[");
+        }
+    }
+
+    @Test
     void a_missing_key_is_explained_not_thrown() {
         int code = new CommandLine(new Main()).execute("sessions", "--url", "http://127.0.0.1:9");
         assertThat(code).isEqualTo(1);
