@@ -2,6 +2,9 @@ package dev.missioncontrol.web.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.missioncontrol.store.Json;
 import dev.missioncontrol.store.WireTime;
 import java.time.Instant;
@@ -55,6 +58,34 @@ public final class Format {
                 : Math.abs(v) >= 0.01 ? String.format(Locale.ROOT, "%.3f", v) : String.format(Locale.ROOT, "%.2g", v);
         // 0.400 reads as more precise than the figure is; 0.4 says the same
         return text.contains("e") ? text : new java.math.BigDecimal(text).stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * A copy whose texts longer than the page shows are cut, at the last line end within the limit where there is
+     * one, so that masking a whole line still sees the whole line.
+     */
+    static JsonNode cutTexts(JsonNode n) {
+        if (n == null) {
+            return null;
+        }
+        if (n.isTextual() && n.asText().length() > MAX_JSON) {
+            String text = n.asText();
+            int end = text.lastIndexOf('\n', MAX_JSON);
+            return TextNode.valueOf(text.substring(0, end > 0 ? end : MAX_JSON) + "\n… (cut; the API has all of it)");
+        }
+        if (n.isContainerNode()) {
+            JsonNode copy = n.deepCopy();
+            if (copy.isObject()) {
+                ((ObjectNode) copy).properties().forEach(e -> e.setValue(cutTexts(e.getValue())));
+            } else {
+                ArrayNode array = (ArrayNode) copy;
+                for (int i = 0; i < array.size(); i++) {
+                    array.set(i, cutTexts(array.get(i)));
+                }
+            }
+            return copy;
+        }
+        return n;
     }
 
     public static String json(JsonNode n) {

@@ -1,5 +1,6 @@
 package dev.missioncontrol.web.ui;
 
+import dev.missioncontrol.agent.Redactor;
 import dev.missioncontrol.sessions.AgentSession;
 import java.util.List;
 
@@ -44,7 +45,16 @@ public record SessionPage(AgentSession session, String projectName, List<EventVi
                 .map(EventView::reportHtml).orElse("");
     }
 
+    /** The prompt as sent, with secrets masked as they are wherever the agent's work is shown. */
+    public String prompt() {
+        return Redactor.redact(session.prompt() == null ? "" : session.prompt());
+    }
+
+    /**
+     * The context as sent, long texts cut first (a pasted log can be tens of megabytes, and the page shows 20,000
+     * characters of it) and secrets masked: the report beside it masks them, so the context must not spell them out.
+     */
     public String contextJson() {
-        return Format.json(session.context());
+        return Format.json(Redactor.redact(Format.cutTexts(session.context())));
     }
 }

@@ -7,6 +7,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
+import dev.missioncontrol.store.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -120,6 +121,22 @@ class SessionPageIT extends BrowserTestBase {
         page.reload();
         expect(page.locator("#session-status")).hasText("completed");
         assertThat(ui.chromium.dialogs).isEmpty();
+    }
+
+    @Test
+    void the_prompt_and_context_box_masks_secrets_and_shows_the_start_of_a_huge_log() {
+        String log = "2026-03-01T10:00:00Z INFO mongodb://app:S3cretMongoPw@db:27017/orders\n"
+                + "2026-03-01T10:00:01Z ERROR timeout\n".repeat(40_000);
+        String body = Json.write(Json.object().put("prompt", "Why? our key is AKIAABCDEFGHIJKLMNOP")
+                .set("context", Json.object().put("logs", log).put("db_password", "hunter2hunter2")));
+        String id = ui.api().post("/api/v1/agent-sessions/", body).json().get("session_id").asText();
+        Page page = ui.adminPage();
+        page.navigate("/agents/" + id);
+        page.locator("details.card > summary").click();
+        String shown = page.locator("details.card").innerText();
+        assertThat(shown).contains("[REDACTED]").contains("(cut; the API has all of it)")
+                .doesNotContain("S3cretMongoPw").doesNotContain("hunter2hunter2").doesNotContain("AKIAABCDEFGHIJKLMNOP");
+        assertThat(shown.length()).isLessThan(30_000);
     }
 
     /** Fills the dashboard's form; a null file means no upload. */
