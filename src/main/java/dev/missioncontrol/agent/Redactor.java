@@ -65,14 +65,19 @@ public final class Redactor {
             return text;
         }
         String keys = text.contains("-----END ") ? PrivateKeyLines.BLOCK.matcher(text).replaceAll(MASK) : text;
-        return inLine(String.join("\n", PrivateKeyLines.mask(Arrays.asList(keys.split("\n", -1)))));
+        return inLine(String.join("\n", acrossLines(Arrays.asList(keys.split("\n", -1)))));
     }
 
     /** Lines in the order they were written (a hit and its neighbours): a key's body is masked across them. */
     public static List<String> redactLines(List<String> lines) {
         List<String> whole = lines.stream().map(l -> l == null ? "" : PrivateKeyLines.BLOCK.matcher(l)
                 .replaceAll(MASK)).toList();
-        return PrivateKeyLines.mask(whole).stream().map(Redactor::redact).toList();
+        return acrossLines(whole).stream().map(Redactor::redact).toList();
+    }
+
+    /** The secrets that span lines: private keys, and names with their values on the next line. */
+    private static List<String> acrossLines(List<String> lines) {
+        return NameValueLines.mask(PrivateKeyLines.mask(lines));
     }
 
     /**

@@ -16,10 +16,13 @@ final class SecretNames {
     /** Last words that name a secret. */
     private static final Set<String> SECRET_WORDS = Set.of("password", "passwd", "pwd", "passphrase", "secret",
             "token", "apikey", "credential", "credentials", "cookie", "authorization", "session", "signature", "sig",
-            "secrets", "passwords", "auth");
+            "secrets", "passwords", "auth",
+            // the same word in the languages logs are most often written in besides English
+            "passwort", "kennwort", "пароль", "contraseña", "contrasena", "senha", "wachtwoord", "hasło", "haslo",
+            "lösenord", "salasana", "parola", "密码", "密碼", "パスワード", "비밀번호");
     /** A last word "key" names a secret when the word before it says which kind: api_key, secret_access_key. */
     private static final Set<String> SECRET_KEY_KINDS = Set.of("api", "access", "private", "secret", "signing",
-            "encryption", "ssh");
+            "encryption", "ssh", "account", "master");
     /** Words run together without a separator (PGPASSWORD, csrftoken, dbpass) still end in one of these. */
     private static final List<String> SECRET_ENDINGS = List.of("password", "passwd", "passphrase", "secret", "token",
             "apikey", "accesskey", "privatekey", "secretkey", "cookie", "credential", "credentials", "signature",
@@ -27,7 +30,12 @@ final class SecretNames {
     /** Everyday words that end like a secret word; "pass" alone is a test result more often than a password. */
     private static final Set<String> ORDINARY = Set.of("pass", "bypass", "compass", "surpass", "trespass");
     private static final Pattern WORD_BREAK = Pattern.compile(
-            "[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])");
+            "[^\\p{L}\\p{N}]+|(?<=[\\p{Ll}\\p{N}])(?=\\p{Lu})|(?<=\\p{Lu})(?=\\p{Lu}\\p{Ll})");
+    /**
+     * An environment variable's name: upper-case words. One ending in KEY holds a secret (STRIPE_KEY, SENDGRID_KEY)
+     * far more often than not, where a key in a log's prose (cache key, sort key) is an id.
+     */
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_KEY");
 
     private SecretNames() {
     }
@@ -40,7 +48,8 @@ final class SecretNames {
         }
         String last = words.getLast();
         if (last.equals("key")) {
-            return words.size() > 1 && SECRET_KEY_KINDS.contains(words.get(words.size() - 2));
+            return words.size() > 1 && SECRET_KEY_KINDS.contains(words.get(words.size() - 2))
+                    || ENV_NAME.matcher(name).matches();
         }
         if (last.equals("base") && words.size() > 2) {
             return words.get(words.size() - 2).equals("key") && SECRET_KEY_KINDS.contains(words.get(words.size() - 3));

@@ -16,7 +16,7 @@ final class SecretPairs {
     private static final List<Pattern> RULES = List.of(
             Pattern.compile("(?i)" + QUOTE + "(?:name|key)" + QUOTE + "\\s*:\\s*" + QUOTE + "([^\"\\\\]{1,200})"
                     + QUOTE + "\\s*,\\s*" + QUOTE + "value" + QUOTE + "\\s*:\\s*" + QUOTE + "([^\"\\\\]+)"),
-            Pattern.compile("(?<![\\w-])(--?[A-Za-z][\\w-]{0,63})[ \\t]++([^\\s\"'-]\\S*)"),
+            Pattern.compile("(?<![\\w-])(--[A-Za-z][\\w-]{0,63}|-[A-Za-z][a-z0-9-]{0,31})[ \\t]++([^\\s\"'-]\\S*)"),
             Pattern.compile("<([A-Za-z][\\w:.-]{0,63})(?:\\s[^<>]{0,256})?>([^<]{1,4096})</\\1>"));
     /** A URL-encoded name and '='; its value runs to an '&', encoded or not, or a space. */
     private static final Pattern ENCODED_NAME = Pattern.compile("(?<![\\w.-])([\\w.-]{1,64})%3[dD]");

@@ -7,14 +7,18 @@ import java.util.regex.Pattern;
 
 /**
  * Masks secrets that stand as plain words, with no {@code =} or {@code :} after their name for {@link SecretValues}
- * to find: in prose ("login failed with password hunter2", "the db password is hunter2"), in curl's
- * {@code -u user:password} and in Redis's {@code AUTH password}. Only a word that looks generated is masked, so
+ * to find: in prose ("login failed with password hunter2", "the db password is 'hunter2'"), in SQL's
+ * {@code WITH PASSWORD '…'} and {@code IDENTIFIED BY '…'}, in curl's {@code -u user:password}, sshpass's {@code -p},
+ * mysql's {@code -p<password>} and in Redis's {@code AUTH password}. Only a word that looks generated is masked, so
  * "password expired" and "token refresh failed" stay readable.
  */
 final class SecretWords {
     private static final List<Pattern> RULES = List.of(
             Pattern.compile("(?i)\\b(?:password|passwd|passphrase|secret|token|api[ _-]?key)\\s+(?:is\\s+|was\\s+)?"
-                    + "([^\\s,;'\"]+)"),
+                    + "['\"]?([^\\s,;'\"]+)"),
+            Pattern.compile("(?i)\\bidentified\\s+by\\s+['\"]?([^\\s,;'\"]+)"),
+            Pattern.compile("\\bsshpass\\s+-p\\s*['\"]?([^\\s'\"]+)"),
+            Pattern.compile("\\bmysql\\w*\\b[^\\n]*?(?<!\\S)-p([^\\s'\"-][^\\s'\"]*)"),
             Pattern.compile("(?<!\\S)(?:-u|--user)\\s+['\"]?[^\\s:'\"]*:([^\\s'\"]+)"),
             Pattern.compile("\\bAUTH\\s+(\\S+)(?:\\s+(\\S+))?"));
 

@@ -232,6 +232,34 @@ class RedactorTest {
     }
 
     @Test
+    void masks_secrets_in_sql_shell_commands_connection_strings_and_other_languages() {
+        assertThat(Redactor.redact("LOG: statement: ALTER USER app WITH PASSWORD 'AlterUs3rSecret'"))
+                .isEqualTo("LOG: statement: ALTER USER app WITH PASSWORD '[REDACTED]'");
+        assertThat(Redactor.redact("CREATE USER 'app'@'%' IDENTIFIED BY 'Ident1fied'"))
+                .isEqualTo("CREATE USER 'app'@'%' IDENTIFIED BY '[REDACTED]'");
+        assertThat(Redactor.redact("the password was 'PlainWordPw123'")).isEqualTo("the password was '[REDACTED]'");
+        assertThat(Redactor.redact("sshpass -p Sshpa55Secret ssh deploy@10.0.0.5"))
+                .isEqualTo("sshpass -p [REDACTED] ssh deploy@10.0.0.5");
+        assertThat(Redactor.redact("mysql -u root -pMyCl1Secret orders"))
+                .isEqualTo("mysql -u root -p[REDACTED] orders");
+        assertThat(Redactor.redact("DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=q1w2E3r4T5y6U7i8O9p0"
+                + "AsDfGhJkLzXcVbNm1234==;EndpointSuffix=core.windows.net")) // a password may hold a ';'
+                .isEqualTo("DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=[REDACTED]");
+        assertThat(Redactor.redact("пароль: Sekr3tnyi Passwort=Geh31m contraseña=Secr3to 密码=mima123"))
+                .isEqualTo("пароль: [REDACTED] Passwort=[REDACTED] contraseña=[REDACTED] 密码=[REDACTED]");
+        assertThat(Redactor.redact("    STRIPE_KEY:  StripeEnvValue123abc")).isEqualTo("    STRIPE_KEY:  [REDACTED]");
+    }
+
+    @Test
+    void masks_a_value_on_the_line_after_its_secret_name_as_kubectl_prints_env() {
+        String yaml = "    - name: DB_PASSWORD\n      value: \"YamlSecretVal1\"\n    - name: PORT\n      value: \"8080\"";
+        assertThat(Redactor.redact(yaml)).isEqualTo("    - name: DB_PASSWORD\n      value: \"[REDACTED]\"\n"
+                + "    - name: PORT\n      value: \"8080\"");
+        assertThat(Redactor.redactLines(List.of("- name: SECRET_KEY_BASE", "  value: abc123def456")))
+                .containsExactly("- name: SECRET_KEY_BASE", "  value: [REDACTED]");
+    }
+
+    @Test
     void leaves_port_flags_and_flags_naming_no_secret_alone() {
         String line = "ssh -p 2222 deploy@host; docker run -p 8080:80 --name web --token-count 3 app";
         assertThat(Redactor.redact(line)).isEqualTo(line);
