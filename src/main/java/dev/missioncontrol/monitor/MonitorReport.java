@@ -56,13 +56,15 @@ final class MonitorReport {
         if (d.hasNonNull("external_url")) {
             md.append("- CI run: ").append(d.get("external_url").asText()).append("\n");
         }
-        Optional<JsonNode> lastGood = lastSuccess(deploys);
+        Optional<JsonNode> lastGood = lastSuccess(deploys, d);
         lastGood.ifPresent(g -> md.append("- Last successful deployment: ").append(g.path("created_at").asText())
                 .append(", commit ").append(g.path("commit_sha").asText("unknown")).append(" (from list_deployments)\n"));
         metrics.ifPresent(m -> md.append("- Metrics around the deploy (query_metrics): ").append(m.text()).append("\n"));
         md.append("\n## Recommended actions\n\n1. Open the CI run and read the failing step's log.\n");
-        lastGood.ifPresent(g -> md.append("2. Production should still run commit ").append(g.path("commit_sha")
-                .asText("unknown")).append("; confirm nothing half-deployed is serving traffic.\n"));
+        String where = EnvironmentName.in(d.path("event_metadata"));
+        lastGood.ifPresent(g -> md.append("2. ").append(where == null ? "The service" : where)
+                .append(" should still run commit ").append(g.path("commit_sha").asText("unknown"))
+                .append("; confirm nothing half-deployed is serving traffic.\n"));
         md.append("\n## Not checked\n\n- The deploy tool's own logs: they are not sent to Mission Control.\n");
         return new Report(md.toString(), outcome, outcome, List.of("Read the failing CI step's log"));
     }
@@ -117,12 +119,20 @@ final class MonitorReport {
         return String.join("\n", lines) + "\n";
     }
 
-    private static Optional<JsonNode> lastSuccess(Optional<Entry> deploys) {
+    /**
+     * The newest earlier success to the same environment: not an event of the failed rollout itself (its own success
+     * event before a failure) and not the failing commit, which would point at the very code that failed.
+     */
+    private static Optional<JsonNode> lastSuccess(Optional<Entry> deploys, JsonNode failed) {
         if (deploys.isEmpty()) {
             return Optional.empty();
         }
+        String environment = String.valueOf(EnvironmentName.in(failed.path("event_metadata")));
         for (JsonNode d : deploys.get().data().path("data")) {
-            if ("success".equals(d.path("status").asText())) {
+            boolean sameRollout = d.path("session_id").asText().equals(failed.path("session_id").asText("-"))
+                    || d.path("commit_sha").asText().equals(failed.path("commit_sha").asText("-"));
+            if ("success".equals(d.path("status").asText()) && !sameRollout
+                    && String.valueOf(EnvironmentName.in(d.path("event_metadata"))).equalsIgnoreCase(environment)) {
                 return Optional.of(d);
             }
         }

@@ -130,6 +130,25 @@ class DeployMonitorBrainTest {
     }
 
     @Test
+    void a_failed_deploys_last_good_commit_is_neither_its_own_success_event_nor_another_environments() {
+        deployment("failure");
+        next(DEPLOYED);
+        var listed = Json.MAPPER.createArrayNode();
+        listed.addObject().put("status", "success").put("commit_sha", "abcdef1").put("session_id", "s-this");
+        listed.addObject().put("status", "success").put("commit_sha", "5151515").put("session_id", "s-staging")
+                .putObject("event_metadata").put("environment", "staging");
+        listed.addObject().put("status", "success").put("commit_sha", "9090909").put("session_id", "s-before");
+        result("list_deployments", listed);
+        result("query_metrics", Json.MAPPER.createArrayNode());
+        Step.Note finding = (Step.Note) next(DEPLOYED);
+        add("finding", finding.text(), finding.data());
+        String report = ((Step.Finish) next(DEPLOYED)).report().markdown();
+        assertThat(report).contains("Last successful deployment: ").contains("commit 9090909")
+                .contains("The service should still run commit 9090909").doesNotContain("5151515")
+                .doesNotContain("Production");
+    }
+
+    @Test
     void follows_the_schedule_its_session_was_created_with_and_ends_at_that_bake_time() {
         context.set(DeployMonitorBrain.SCHEDULE_KEY, new MonitorSchedule(List.of(Duration.ofSeconds(5)),
                 Duration.ofSeconds(12)).toJson());
