@@ -22,22 +22,22 @@ final class HeaderDetector {
     private static final int TIME_SEARCH_TOKENS = 6;
     private static final int LEVEL_SEARCH_TOKENS = 4;
 
-    private final int referenceYear;
+    private final YearGuess years;
 
-    HeaderDetector(int referenceYear) {
-        this.referenceYear = referenceYear;
+    HeaderDetector(YearGuess years) {
+        this.years = years;
     }
 
     LineFields detect(String line) {
         if (line.startsWith("{")) {
-            LineFields json = JsonLines.parse(line, referenceYear);
+            LineFields json = JsonLines.parse(line, years);
             if (json != null) {
                 return json;
             }
         }
-        LineFields fixed = StructuredLines.klog(line, referenceYear);
+        LineFields fixed = StructuredLines.klog(line, years);
         if (fixed == null) {
-            fixed = StructuredLines.accessLog(line, referenceYear);
+            fixed = StructuredLines.accessLog(line, years);
         }
         return fixed != null ? fixed : freeForm(line);
     }
@@ -67,7 +67,7 @@ final class HeaderDetector {
         int at = skipSpaces(line, 0);
         for (int token = 0; token < TIME_SEARCH_TOKENS && at < line.length(); token++) {
             int from = line.charAt(at) == '[' ? at + 1 : at;
-            Timestamps.Found time = Timestamps.at(line, from, referenceYear);
+            Timestamps.Found time = Timestamps.at(line, from, years);
             if (time != null) {
                 return time;
             }

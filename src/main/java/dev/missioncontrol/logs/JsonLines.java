@@ -19,7 +19,7 @@ final class JsonLines {
     private JsonLines() {
     }
 
-    static LineFields parse(String line, int referenceYear) {
+    static LineFields parse(String line, YearGuess years) {
         JsonNode root;
         try {
             root = JSON.readTree(line);
@@ -30,7 +30,7 @@ final class JsonLines {
             return null;
         }
         String message = text(root, MESSAGE);
-        return new LineFields(time(text(root, TIME), referenceYear), Levels.normalize(text(root, LEVEL)),
+        return new LineFields(time(text(root, TIME), years), Levels.normalize(text(root, LEVEL)),
                 text(root, COMPONENT), message != null ? message : line);
     }
 
@@ -49,7 +49,7 @@ final class JsonLines {
     }
 
     /** ISO text, or epoch seconds / milliseconds as numbers (told apart by magnitude). */
-    private static Instant time(String value, int referenceYear) {
+    private static Instant time(String value, YearGuess years) {
         if (value == null) {
             return null;
         }
@@ -58,7 +58,7 @@ final class JsonLines {
             return number > 1e11 ? Instant.ofEpochMilli((long) number)
                     : Instant.ofEpochSecond((long) number, (long) ((number % 1) * 1e9));
         }
-        Timestamps.Found found = Timestamps.at(value, 0, referenceYear);
+        Timestamps.Found found = Timestamps.at(value, 0, years);
         return found == null ? null : found.instant();
     }
 }

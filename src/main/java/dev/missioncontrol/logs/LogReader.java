@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
@@ -25,14 +24,19 @@ public final class LogReader implements Iterator<LogRecord>, AutoCloseable {
     private long lineNo;
     private LogRecord next;
 
-    /** Reads with the current year (UTC) as the year of timestamps that omit it. */
+    /** Reads timestamps that omit the year as {@link YearGuess} places them from today (UTC). */
     public LogReader(Reader in) {
-        this(in, Clock.systemUTC().instant().atZone(ZoneOffset.UTC).getYear());
+        this(in, YearGuess.at(Clock.systemUTC().instant()));
     }
 
+    /** Reads timestamps that omit the year as of {@code referenceYear}. */
     public LogReader(Reader in, int referenceYear) {
+        this(in, YearGuess.fixed(referenceYear));
+    }
+
+    private LogReader(Reader in, YearGuess years) {
         this.in = in instanceof BufferedReader buffered ? buffered : new BufferedReader(in, 1 << 16);
-        this.detector = new HeaderDetector(referenceYear);
+        this.detector = new HeaderDetector(years);
     }
 
     @Override
@@ -86,7 +90,7 @@ public final class LogReader implements Iterator<LogRecord>, AutoCloseable {
 
     /** One line read on its own, e.g. a search hit: its header fields, with no continuation lines joined. */
     public static LogRecord line(String text, long lineNo, int referenceYear) {
-        LineFields fields = new HeaderDetector(referenceYear).detect(text);
+        LineFields fields = new HeaderDetector(YearGuess.fixed(referenceYear)).detect(text);
         return new LogRecord(lineNo, fields.timestamp(), fields.level(), fields.component(), fields.message(), text,
                 1);
     }

@@ -20,7 +20,7 @@ final class StructuredLines {
     private StructuredLines() {
     }
 
-    static LineFields klog(String line, int referenceYear) {
+    static LineFields klog(String line, YearGuess years) {
         if (line.length() < 6 || "IWEF".indexOf(line.charAt(0)) < 0 || !Character.isDigit(line.charAt(1))) {
             return null;
         }
@@ -36,7 +36,9 @@ final class StructuredLines {
         };
         Instant at = null;
         try {
-            LocalDate day = LocalDate.of(referenceYear, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+            int month = Integer.parseInt(m.group(2));
+            int dayOfMonth = Integer.parseInt(m.group(3));
+            LocalDate day = LocalDate.of(years.yearOf(month, dayOfMonth), month, dayOfMonth);
             at = day.atTime(LocalTime.parse(m.group(4))).toInstant(ZoneOffset.UTC);
         } catch (RuntimeException notADate) {
             // keep the line's other fields; the time is simply unknown
@@ -46,7 +48,7 @@ final class StructuredLines {
         return new LineFields(at, level, component, m.group(6));
     }
 
-    static LineFields accessLog(String line, int referenceYear) {
+    static LineFields accessLog(String line, YearGuess years) {
         if (line.indexOf(" [") < 0 || line.indexOf('"') < 0) {
             return null;
         }
@@ -54,7 +56,7 @@ final class StructuredLines {
         if (!m.matches()) {
             return null;
         }
-        Timestamps.Found time = Timestamps.at(m.group(2), 0, referenceYear);
+        Timestamps.Found time = Timestamps.at(m.group(2), 0, years);
         int status = Integer.parseInt(m.group(4));
         // the request line and status are what varies meaningfully; client address and time are header
         String message = m.group(3) + " " + status + " " + m.group(5) + m.group(6);

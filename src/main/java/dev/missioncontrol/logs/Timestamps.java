@@ -41,7 +41,7 @@ final class Timestamps {
     }
 
     /** The timestamp starting exactly at {@code from}, or null. */
-    static Found at(String line, int from, int referenceYear) {
+    static Found at(String line, int from, YearGuess years) {
         if (from >= line.length() || !Character.isLetterOrDigit(line.charAt(from))) {
             return null;
         }
@@ -51,7 +51,7 @@ final class Timestamps {
                 : SHAPES.subList(0, SHAPES.size() - 1)) {
             Matcher m = shape.matcher(line).region(from, line.length());
             if (m.lookingAt()) {
-                Instant instant = instant(m, referenceYear);
+                Instant instant = instant(m, years);
                 if (instant != null) {
                     return new Found(instant, m.end());
                 }
@@ -60,9 +60,10 @@ final class Timestamps {
         return null;
     }
 
-    private static Instant instant(Matcher m, int referenceYear) {
+    private static Instant instant(Matcher m, YearGuess years) {
         try {
-            LocalDateTime local = LocalDateTime.of(year(m, referenceYear), month(m), Integer.parseInt(m.group("d")),
+            int month = month(m);
+            LocalDateTime local = LocalDateTime.of(year(m, years, month), month, Integer.parseInt(m.group("d")),
                     Integer.parseInt(m.group("h")), Integer.parseInt(m.group("mi")), Integer.parseInt(m.group("s")),
                     nanos(m.group("f")));
             return local.toInstant(offset(group(m, "z")));
@@ -71,13 +72,14 @@ final class Timestamps {
         }
     }
 
-    private static int year(Matcher m, int referenceYear) {
+    private static int year(Matcher m, YearGuess years, int month) {
         String y = group(m, "y") != null ? group(m, "y") : group(m, "ya");
         if (y != null) {
             return Integer.parseInt(y);
         }
         String twoDigits = group(m, "y2");
-        return twoDigits != null ? 2000 + Integer.parseInt(twoDigits) : referenceYear;
+        return twoDigits != null ? 2000 + Integer.parseInt(twoDigits)
+                : years.yearOf(month, Integer.parseInt(m.group("d")));
     }
 
     private static int month(Matcher m) {
