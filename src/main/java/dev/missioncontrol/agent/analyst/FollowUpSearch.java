@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * for in the logs again, rather than answered from what the first pass happened to keep.
  */
 final class FollowUpSearch {
-    private static final Pattern QUOTED = Pattern.compile("[\"'`“‘]([^\"'`”’]{2,120})[\"'`”’]");
+    /** A quote opens after no letter and closes before none, so the apostrophes of "it's" and "we're" quote nothing. */
+    private static final Pattern QUOTED = Pattern.compile("(?<!\\w)[\"'`“‘]([^\"'`”’]{2,120})[\"'`”’](?!\\w)");
     private static final Pattern ASKED = Pattern.compile("(?i)\\b(?:search(?: the logs)? for|grep(?: for)?|look for"
             + "|lines? (?:with|containing|mentioning|about)|mentions? of|occurrences? of)\\s+([\\w.:/\\-]{2,80})");
     /** Words that follow "look for" without naming anything to search ("look for the cause"). */

@@ -219,6 +219,10 @@ class AnalystBrainTest {
         assertThat(FollowUpSearch.term("show me the errors")).isEmpty();
         assertThat(FollowUpSearch.term("what changed before?")).isEmpty();
         assertThat(FollowUpSearch.term("where should I look for the cause?")).isEmpty();
+        assertThat(FollowUpSearch.term("Should I roll back? It's urgent, we're losing orders")).isEmpty();
+        assertThat(FollowUpSearch.term("What's the root cause, and why isn't it fixed?")).isEmpty();
+        assertThat(FollowUpSearch.term("any lines with 'pool exhausted'?")).contains("pool exhausted");
+        assertThat(FollowUpSearch.term("it's \"disk full\" again, isn't it?")).contains("disk full");
         var nothing = Json.object().put("status", "ok");
         nothing.putObject("data").put("total_matches", 0).put("lines_searched", 4);
         assertThat(FollowUpSearch.answer("deadlock", new Entry(9, "tool_result", "", nothing, Instant.now())))
