@@ -56,7 +56,8 @@ public final class App implements AutoCloseable {
     private final AgentRuntime runtime;
 
     private App(AppConfig config, Clock clock, AgentRuntime.Agents agents) {
-        db = Database.open(DatabaseUrl.resolve(config.databaseUrl(), config.dataDir()), config.sqliteSynchronous());
+        db = Database.open(DatabaseUrl.resolve(config.databaseUrl(), config.dataDir()), config.sqliteSynchronous(),
+                config.dbPoolSize());
         Stores s = new Stores(db, clock);
         firstStart = FirstStart.runIfEmpty(s.orgs, s.users, s.keys);
         Monitoring monitoring = new Monitoring(config, db, s.deployments, clock);

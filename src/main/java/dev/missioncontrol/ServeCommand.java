@@ -128,6 +128,9 @@ public final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** More connections than any PostgreSQL server is configured for by default ten times over. */
+    private static final int MAX_POOL = 1000;
+
     /** The configuration, or a usage error naming the flag's problem instead of a stack trace. */
     private AppConfig checkedConfig() {
         try {
@@ -138,6 +141,10 @@ public final class ServeCommand implements Callable<Integer> {
             }
             Monitoring.schedule(config.runtime()); // refuses a warm-up as long as the bake, as a usage error
             new ClientAddress(config.limits().trustedProxies()); // refuses a block that is no block
+            if (config.dbPoolSize() < 0 || config.dbPoolSize() > MAX_POOL) {
+                throw new IllegalArgumentException("--db-pool-size must be from 1 to " + MAX_POOL
+                        + ", or 0 for the default");
+            }
             return config;
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
@@ -154,7 +161,7 @@ public final class ServeCommand implements Callable<Integer> {
         var llm = new AppConfig.Llm(llmProvider, llmModel, llmBaseUrl, System.getenv("MC_LLM_API_KEY"),
                 llmMaxToolCalls, DurationText.parse(llmTimeout), llmMaxTokens);
         return new AppConfig(port, database.dataDir, database.databaseUrl, baseUrl, database.sqliteSynchronous,
-                limits.limits(trustedProxies == null ? List.of() : trustedProxies),
+                database.poolSize, limits.limits(trustedProxies == null ? List.of() : trustedProxies),
                 runtime, integrations, llm);
     }
 

@@ -22,8 +22,8 @@ class FirstStartIT {
         AppConfig fresh = AppConfig.forDatabase(dataDir, null);
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("0.0.0.0"))) {
             AppConfig onTakenPort = new AppConfig(taken.getLocalPort(), fresh.dataDir(), fresh.databaseUrl(),
-                    fresh.baseUrl(), fresh.sqliteSynchronous(), fresh.limits(), fresh.runtime(), fresh.integrations(),
-                    fresh.llm());
+                    fresh.baseUrl(), fresh.sqliteSynchronous(), fresh.dbPoolSize(), fresh.limits(), fresh.runtime(),
+                    fresh.integrations(), fresh.llm());
             assertThatThrownBy(() -> App.start(onTakenPort, Clock.systemUTC())).isInstanceOf(RuntimeException.class);
         }
 

@@ -71,6 +71,17 @@ class ServeCommandTest {
         assertUsageError(new String[] {"--writes-per-minute", "0"}, "--writes-per-minute must be from 1 to 1000000");
     }
 
+    @Test
+    void the_database_pool_size_is_a_flag_whose_default_depends_on_the_database() {
+        ServeCommand unset = new ServeCommand();
+        new CommandLine(unset).parseArgs();
+        assertThat(unset.config().dbPoolSize()).isZero();
+        ServeCommand set = new ServeCommand();
+        new CommandLine(set).parseArgs("--db-pool-size", "6");
+        assertThat(set.config().dbPoolSize()).isEqualTo(6);
+        assertUsageError(new String[] {"--db-pool-size", "-1"}, "--db-pool-size must be from 1 to 1000");
+    }
+
     private static void assertUsageError(String[] args, String reason) {
         StringWriter err = new StringWriter();
         int exit = new CommandLine(new ServeCommand()).setErr(new PrintWriter(err, true)).execute(args);

@@ -16,6 +16,7 @@ public record AppConfig(
         String databaseUrl,
         String baseUrl,
         String sqliteSynchronous,
+        int dbPoolSize,
         Limits limits,
         Runtime runtime,
         Integrations integrations,
@@ -114,27 +115,27 @@ public record AppConfig(
 
     /** A configuration for tests and tools: an ephemeral port and defaults everywhere else. */
     public static AppConfig forDatabase(Path dataDir, String databaseUrl) {
-        return new AppConfig(0, dataDir, databaseUrl, null, "FULL", Limits.defaults(), Runtime.defaults(),
+        return new AppConfig(0, dataDir, databaseUrl, null, "FULL", 0, Limits.defaults(), Runtime.defaults(),
                 Integrations.defaults(), Llm.none());
     }
 
     public AppConfig withLimits(Limits newLimits) {
-        return new AppConfig(port, dataDir, databaseUrl, baseUrl, sqliteSynchronous, newLimits, runtime, integrations,
-                llm);
+        return new AppConfig(port, dataDir, databaseUrl, baseUrl, sqliteSynchronous, dbPoolSize, newLimits,
+                runtime, integrations, llm);
     }
 
     public AppConfig withRuntime(Runtime newRuntime) {
-        return new AppConfig(port, dataDir, databaseUrl, baseUrl, sqliteSynchronous, limits, newRuntime, integrations,
-                llm);
+        return new AppConfig(port, dataDir, databaseUrl, baseUrl, sqliteSynchronous, dbPoolSize, limits,
+                newRuntime, integrations, llm);
     }
 
     public AppConfig withIntegrations(Integrations newIntegrations) {
-        return new AppConfig(port, dataDir, databaseUrl, baseUrl, sqliteSynchronous, limits, runtime, newIntegrations,
-                llm);
+        return new AppConfig(port, dataDir, databaseUrl, baseUrl, sqliteSynchronous, dbPoolSize, limits,
+                runtime, newIntegrations, llm);
     }
 
     public AppConfig withLlm(Llm newLlm) {
-        return new AppConfig(port, dataDir, databaseUrl, baseUrl, sqliteSynchronous, limits, runtime, integrations,
-                newLlm);
+        return new AppConfig(port, dataDir, databaseUrl, baseUrl, sqliteSynchronous, dbPoolSize, limits,
+                runtime, integrations, newLlm);
     }
 }

@@ -17,4 +17,10 @@ public final class DatabaseOptions {
     @Option(names = "--sqlite-synchronous", defaultValue = "${env:MC_SQLITE_SYNCHRONOUS:-FULL}",
             description = "SQLite synchronous mode: FULL (default, survives power loss) or NORMAL.")
     public String sqliteSynchronous;
+
+    @Option(names = "--db-pool-size", defaultValue = "${env:MC_DB_POOL_SIZE:-0}",
+            description = "Most database connections this process opens (MC_DB_POOL_SIZE; default 16 on PostgreSQL, "
+                    + "8 on SQLite); it keeps 2 open while idle. Every node counts against PostgreSQL's "
+                    + "max_connections.")
+    public int poolSize;
 }

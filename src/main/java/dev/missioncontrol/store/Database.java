@@ -29,19 +29,37 @@ public final class Database implements AutoCloseable {
         jdbi.registerArgument(new StorableText());
     }
 
-    /** Opens the pool and brings the schema up to date; safe to call while another process has it open. */
+    /** The pool of a command that opens the database for one change and exits: the admin commands. */
+    public static final int ONE_SHOT_POOL = 2;
+    /** Connections a pool keeps while idle, so that idle nodes leave PostgreSQL's connections to busy ones. */
+    private static final int IDLE = 2;
+
+    /** Opens the pool with the default size and brings the schema up to date. */
     public static Database open(DatabaseUrl url, String sqliteSynchronous) {
+        return open(url, sqliteSynchronous, 0);
+    }
+
+    /**
+     * Opens the pool and brings the schema up to date; safe to call while another process has it open.
+     *
+     * @param poolSize the most connections it opens; 0 for 16 on PostgreSQL and 8 on SQLite
+     */
+    public static Database open(DatabaseUrl url, String sqliteSynchronous, int poolSize) {
+        if (poolSize < 0) {
+            throw new IllegalArgumentException("the database pool size must be positive, or 0 for the default");
+        }
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("missioncontrol");
         if (url.dialect() == Dialect.SQLITE) {
             hikari.setDataSource(sqlite(url, sqliteSynchronous));
-            hikari.setMaximumPoolSize(8);
+            hikari.setMaximumPoolSize(poolSize > 0 ? poolSize : 8);
         } else {
             hikari.setJdbcUrl(url.jdbcUrl());
             hikari.setUsername(url.user());
             hikari.setPassword(url.password());
-            hikari.setMaximumPoolSize(16);
+            hikari.setMaximumPoolSize(poolSize > 0 ? poolSize : 16);
         }
+        hikari.setMinimumIdle(Math.min(IDLE, hikari.getMaximumPoolSize()));
         Database db = new Database(new HikariDataSource(hikari), url);
         db.migrate();
         return db;
