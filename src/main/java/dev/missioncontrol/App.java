@@ -63,7 +63,7 @@ public final class App implements AutoCloseable {
         Monitoring monitoring = new Monitoring(config, db, s.deployments, clock);
         closeables.add(monitoring);
         runtime = new AgentRuntime(config, db, s.sessions, new AgentRuntime.Features(s.deployments,
-                monitoring.tools(s.orgs, clock), monitoring.verdicts(s.deployments)), agents, clock);
+                monitoring.tools(s.orgs, s.deployments, clock), monitoring.verdicts(s.deployments)), agents, clock);
         s.bus.onWork(runtime.dispatcher()::nudge);
         if (db.dialect().isPostgres()) {
             var url = db.url();

@@ -57,8 +57,8 @@ final class Monitoring implements AutoCloseable {
         return new MonitorSchedule(rt.monitorSchedule(), rt.bake(), rt.warmup());
     }
 
-    List<Tool> tools(OrgStore orgs, Clock clock) {
-        return MetricTools.all(signals, orgs, clock);
+    List<Tool> tools(OrgStore orgs, DeploymentStore deployments, Clock clock) {
+        return MetricTools.all(signals, orgs, deployments, clock);
     }
 
     /**

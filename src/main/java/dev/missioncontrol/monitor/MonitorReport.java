@@ -15,7 +15,13 @@ final class MonitorReport {
     private MonitorReport() {
     }
 
-    static Report verdict(JsonNode d, Verdict v, JsonNode problems, Duration warmup) {
+    /**
+     * The report of a verified deploy.
+     *
+     * @param lastCheck the last check event's data: the sources' problems and the other deployments in its windows
+     */
+    static Report verdict(JsonNode d, Verdict v, JsonNode lastCheck, Duration warmup) {
+        JsonNode others = lastCheck.path("other_deployments");
         Check last = v.checks().getLast();
         List<MetricResult> failing = last.metrics().stream().filter(MetricResult::failing).toList();
         String outcome = "Verdict " + stateWord(v) + " for " + deploy(d)
@@ -35,14 +41,18 @@ final class MonitorReport {
                 + "that of every such stretch of the history, by more than half their range (effect = how far "
                 + "beyond); spike: one sample went beyond everything known before the deploy by more than half its "
                 + "range (effect = how far beyond).\n");
+        md.append(overlapping(others));
         md.append("\n## Checks\n\n| at | metrics | failing | score |\n|---|---|---|---|\n");
         for (Check c : v.checks()) {
             md.append("| ").append(c.at()).append(" | ").append(c.metrics().size()).append(" | ")
                     .append(c.metrics().stream().filter(MetricResult::failing).count()).append(" | ")
                     .append(scoreOf(c)).append(" |\n");
         }
-        md.append("\n## Recommended actions\n\n").append(actions(v, d)).append("\n## Not checked\n\n")
-                .append(notChecked(last, problems));
+        boolean blamed = v.state() == VerdictState.DEGRADED || v.state() == VerdictState.MARGINAL;
+        md.append("\n## Recommended actions\n\n").append(others.isEmpty() || !blamed ? ""
+                        : "Other deployments landed within the compared windows (above): check whether the move is "
+                        + "theirs before rolling this one back.\n\n").append(actions(v, d))
+                .append("\n## Not checked\n\n").append(notChecked(last, lastCheck.path("problems")));
         return new Report(md.toString(), outcome, outcome, keyActions(v, d));
     }
 
@@ -93,6 +103,19 @@ final class MonitorReport {
                     .append(" | ").append(foundBy(m)).append(" |\n");
         }
         return t.toString();
+    }
+
+    /** The other deployments of the project within the compared windows, or nothing. */
+    private static String overlapping(JsonNode others) {
+        if (others.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("\n**Other deployments within the compared windows** (a change they "
+                + "made counts here too):\n\n");
+        others.forEach(o -> b.append("- ").append(o.path("id").asText()).append(", commit ")
+                .append(o.path("commit_sha").asText("unknown")).append(", ").append(o.path("status").asText())
+                .append(", at ").append(o.path("created_at").asText()).append('\n'));
+        return b.toString();
     }
 
     private static String actions(Verdict v, JsonNode d) {

@@ -37,8 +37,7 @@ final class VerifyDeploy {
             Verdict v = MonitorTimeline.verdictOf(last);
             if (v.state() != VerdictState.PENDING) {
                 return t.reportedSince(last) ? new Step.Finish(null)
-                        : new Step.Finish(MonitorReport.verdict(t.facts(), v, last.data().path("problems"),
-                                schedule.warmup()));
+                        : new Step.Finish(MonitorReport.verdict(t.facts(), v, last.data(), schedule.warmup()));
             }
         }
         Instant due = schedule.due(deployedAt, checks.size()).orElse(now);
@@ -70,6 +69,8 @@ final class VerifyDeploy {
         note.set("check", Json.MAPPER.valueToTree(check));
         note.set("verdict", Json.MAPPER.valueToTree(verdict));
         copyProblems(note, data, result);
+        note.set("other_deployments", data.path("other_deployments").isArray() ? data.get("other_deployments")
+                : Json.MAPPER.createArrayNode());
         String text = "Check " + all.size() + " at +" + seconds(Duration.between(deployedAt, check.at())) + ": "
                 + result.text() + "; verdict " + MonitorReport.stateWord(verdict)
                 + (last ? "" : " (provisional: " + MonitorReport.stateWord(decided) + ")");

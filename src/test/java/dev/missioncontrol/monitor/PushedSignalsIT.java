@@ -106,6 +106,28 @@ class PushedSignalsIT {
         assertThat(verdict.get("checks").size()).isEqualTo(MonitorFixtures.fastScheduleChecks());
     }
 
+    @Test
+    void a_clean_deploy_right_after_a_bad_one_names_the_bad_one_before_it_says_roll_back() {
+        String repo = "acme/pushed-overlap";
+        pushBaseline(repo);
+        JsonNode bad = deployCommit(repo, "aaaa111");
+        Instant at = Instant.parse(bad.get("created_at").asText());
+        push(api, samples(repo, "error_rate", at.plusMillis(20), Duration.ofMillis(50), 200, 5.0, 17));
+        JsonNode clean = deployCommit(repo, "bbbb222"); // lands within the bad one's errors, changes nothing
+
+        awaitVerdict(api, clean.get("id").asText());
+        String report = awaitReport(clean);
+        assertThat(report).contains("Other deployments within the compared windows").contains(bad.get("id").asText())
+                .contains("aaaa111").contains("check whether the move is theirs");
+    }
+
+    private JsonNode deployCommit(String repo, String sha) {
+        Api.Reply r = api.post("/api/v1/deployments/", Json.object().put("deployment_request", "Deploy " + sha)
+                .put("repository_full_name", repo).put("status", "success").put("commit_sha", sha).toString());
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json();
+    }
+
     /** A deployment event of one CI run, which its external_url ties to the run's other events. */
     private JsonNode deployRun(String repo, String status) {
         Api.Reply r = api.post("/api/v1/deployments/", Json.object().put("deployment_request", "Deploy " + repo)

@@ -40,11 +40,13 @@ final class CompareWindows implements Tool {
 
     private final Signals signals;
     private final OrgStore orgs;
+    private final OtherDeployments others;
     private final Clock clock;
 
-    CompareWindows(Signals signals, OrgStore orgs, Clock clock) {
+    CompareWindows(Signals signals, OrgStore orgs, OtherDeployments others, Clock clock) {
         this.signals = signals;
         this.orgs = orgs;
+        this.others = others;
         this.clock = clock;
     }
 
@@ -98,6 +100,7 @@ final class CompareWindows implements Tool {
                 window.toMillis() / 1000.0).put("warmup_seconds", warmup.toMillis() / 1000.0)
                 .put("environment", scope.get().environment());
         data.set("check", Json.MAPPER.valueToTree(check));
+        data.set("other_deployments", others.within(session, scope.get(), deployed.minus(window), at));
         fetchedProblems(data, now, history, lastWeeksHistory);
         return check.metrics().isEmpty() ? new ToolResult(ToolResult.Status.NO_DATA, "no metric of "
                 + scope.get().project().repositoryFullName() + " has samples around the deploy: no Prometheus query "

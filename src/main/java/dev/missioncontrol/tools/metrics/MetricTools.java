@@ -2,6 +2,7 @@ package dev.missioncontrol.tools.metrics;
 
 import dev.missioncontrol.agent.SessionFacts;
 import dev.missioncontrol.agent.Tool;
+import dev.missioncontrol.deployments.DeploymentStore;
 import dev.missioncontrol.orgs.OrgStore;
 import dev.missioncontrol.orgs.Project;
 import dev.missioncontrol.signals.SignalScope;
@@ -15,8 +16,9 @@ public final class MetricTools {
     private MetricTools() {
     }
 
-    public static List<Tool> all(Signals signals, OrgStore orgs, Clock clock) {
-        return List.of(new QueryMetrics(signals, orgs, clock), new CompareWindows(signals, orgs, clock));
+    public static List<Tool> all(Signals signals, OrgStore orgs, DeploymentStore deployments, Clock clock) {
+        return List.of(new QueryMetrics(signals, orgs, clock),
+                new CompareWindows(signals, orgs, new OtherDeployments(deployments), clock));
     }
 
     static Optional<Project> project(OrgStore orgs, SessionFacts session) {

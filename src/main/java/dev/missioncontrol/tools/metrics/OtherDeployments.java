@@ -1,0 +1,44 @@
+package dev.missioncontrol.tools.metrics;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.missioncontrol.agent.SessionFacts;
+import dev.missioncontrol.deployments.Deployment;
+import dev.missioncontrol.deployments.DeploymentStore;
+import dev.missioncontrol.signals.SignalScope;
+import dev.missioncontrol.store.Json;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Other deployments of the project that landed within the windows a comparison judges: a change they made counts
+ * against this deploy too. A deploy ten seconds after a bad one sees the bad one's errors after its own moment and
+ * its calm before, and without this would be the one blamed.
+ */
+final class OtherDeployments {
+    /** Statuses of a deploy that can have changed what runs; a pending or cancelled one did not. */
+    private static final Set<String> ROLLED_OUT = Set.of("running", "success", "failure");
+    private static final int MAX = 10;
+
+    private final DeploymentStore deployments;
+
+    OtherDeployments(DeploymentStore deployments) {
+        this.deployments = deployments;
+    }
+
+    /** Those of another session, to the scope's environment (or any, where either names none), in [from, to]. */
+    ArrayNode within(SessionFacts session, SignalScope scope, Instant from, Instant to) {
+        ArrayNode out = Json.MAPPER.createArrayNode();
+        deployments.forProject(session.orgId(), scope.project().id(), from, to, MAX * 4).stream()
+                .filter(d -> !Objects.equals(d.sessionId(), session.sessionId()) && ROLLED_OUT.contains(d.status())
+                        && sameEnvironment(d, scope))
+                .limit(MAX).forEach(d -> out.addObject().put("id", d.id()).put("commit_sha", d.commitSha())
+                        .put("status", d.status()).put("created_at", d.createdAt().toString()));
+        return out;
+    }
+
+    private static boolean sameEnvironment(Deployment d, SignalScope scope) {
+        return d.environment() == null || scope.environment() == null
+                || d.environment().equalsIgnoreCase(scope.environment());
+    }
+}
