@@ -105,6 +105,11 @@ final class MonitorReport {
         return t.toString();
     }
 
+    /** A metric that had samples before the deploy and none after: what a service that went down shows. */
+    private static boolean wentSilent(MetricResult m) {
+        return m.result() == Outcome.NODATA && m.baseline() != null && m.current() == null;
+    }
+
     /** The other deployments of the project within the compared windows, or nothing. */
     private static String overlapping(JsonNode others) {
         if (others.isEmpty()) {
@@ -123,7 +128,10 @@ final class MonitorReport {
             case DEGRADED, FAILED -> "1. Roll back " + deploy(d) + " or fix forward; the failing metrics are above.\n"
                     + "2. Look at the logs of the failing paths from " + d.path("created_at").asText() + " on.\n";
             case MARGINAL -> "1. Watch the failing metrics; the deploy moved them, but not enough to call it degraded.\n";
-            case INCONCLUSIVE -> "1. Give the monitor data: configure Prometheus (--prometheus-url or the project's "
+            case INCONCLUSIVE -> v.checks().getLast().metrics().stream().anyMatch(MonitorReport::wentSilent)
+                    ? "1. Check that the service is up and still reporting: its metrics had samples before the deploy "
+                    + "and none after it (under Not checked).\n"
+                    : "1. Give the monitor data: configure Prometheus (--prometheus-url or the project's "
                     + "prometheus_url) or push samples to /api/v1/signals/.\n";
             default -> "None: the deploy did not move any metric the wrong way.\n";
         };
@@ -136,7 +144,11 @@ final class MonitorReport {
     private static String notChecked(Check last, JsonNode problems) {
         List<String> lines = new ArrayList<>();
         last.metrics().stream().filter(m -> m.result() == Outcome.NODATA)
-                .forEach(m -> lines.add("- " + m.name() + ": too few samples on one side of the deploy."));
+                .forEach(m -> lines.add("- " + m.name() + ": " + (wentSilent(m) ? "samples before the deploy and none "
+                        + "after it: the service may have stopped reporting it, or stopped." : m.baseline() == null
+                        && m.current() != null ? "samples only after the deploy: a metric the deploy brought has "
+                        + "nothing before it to be compared with; look at it." : "too few samples on one side of the "
+                        + "deploy.")));
         problems.forEach(p -> lines.add("- " + p.asText()));
         lines.add("- Logs and traces: the monitor judges metrics only.");
         return String.join("\n", lines) + "\n";

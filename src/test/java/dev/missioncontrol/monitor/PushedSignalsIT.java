@@ -107,6 +107,18 @@ class PushedSignalsIT {
     }
 
     @Test
+    void a_service_that_stops_reporting_after_its_deploy_is_named_as_silent_not_asked_for_data() {
+        String repo = "acme/pushed-silent";
+        pushBaseline(repo);
+        JsonNode created = deploy(api, repo, "success"); // and not one sample after it
+
+        JsonNode verdict = awaitVerdict(api, created.get("id").asText()).get("verdict");
+        assertThat(verdict.get("state").asText()).isEqualTo("inconclusive");
+        assertThat(awaitReport(created)).contains("error_rate: samples before the deploy and none after it")
+                .contains("Check that the service is up and still reporting").doesNotContain("Give the monitor data");
+    }
+
+    @Test
     void a_clean_deploy_right_after_a_bad_one_names_the_bad_one_before_it_says_roll_back() {
         String repo = "acme/pushed-overlap";
         pushBaseline(repo);
