@@ -40,7 +40,9 @@ final class MonitorReport {
                 + "that range (effect = how far beyond); sustained: the median of an eighth of the window went beyond "
                 + "that of every such stretch of the history, by more than half their range (effect = how far "
                 + "beyond); spike: one sample went beyond everything known before the deploy by more than half its "
-                + "range (effect = how far beyond).\n");
+                + "range (effect = how far beyond). The p-value is always the rank test's on the whole windows; a "
+                + "change found by extremes, a record, a sustained record or a spike stands on its own bar, so it "
+                + "can show beside a p-value above 0.02.\n");
         md.append(overlapping(others));
         md.append("\n## Checks\n\n| at | metrics | failing | score |\n|---|---|---|---|\n");
         for (Check c : v.checks()) {
