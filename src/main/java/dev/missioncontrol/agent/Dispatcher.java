@@ -108,9 +108,10 @@ public final class Dispatcher implements AutoCloseable {
             for (Lease l : running.values()) {
                 try {
                     // A session that just ended has no job row left; only a lease lost mid-run is news.
-                    if (!queue.heartbeat(l, lease) && running.containsKey(l.sessionId()) && lost.add(l)) {
-                        LOG.info("lease on session {} was lost; its worker stops at its next write or now if it "
-                                + "waits on its brain", l.sessionId());
+                    // after close() gave the sessions back, their leases are gone on purpose
+                    if (!queue.heartbeat(l, lease) && running.containsKey(l.sessionId()) && lost.add(l) && !stopping) {
+                        LOG.info("session {} was cancelled or taken over by another node; its worker here stops",
+                                l.sessionId());
                     }
                 } catch (RuntimeException | Error e) {
                     LOG.warn("heartbeat for session {} failed; the lease may expire", l.sessionId(), e);
