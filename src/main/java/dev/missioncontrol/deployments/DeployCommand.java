@@ -6,6 +6,7 @@ import dev.missioncontrol.client.Answers;
 import dev.missioncontrol.client.ApiClient;
 import dev.missioncontrol.client.ClientException;
 import dev.missioncontrol.monitor.Figures;
+import dev.missioncontrol.monitor.FinishedStatus;
 import dev.missioncontrol.store.Json;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -87,6 +89,9 @@ public final class DeployCommand implements Callable<Integer> {
             err.println("Set MC_URL and MC_API_KEY (or --url and --api-key).");
             return ERROR;
         }
+        if (waitSeconds != null && waitSeconds < 0) {
+            throw new ParameterException(spec.commandLine(), "--wait must be 0 or more seconds, not " + waitSeconds);
+        }
         CiEnvironment ci = CiEnvironment.detect(env);
         try {
             ApiClient client = new ApiClient(base, key);
@@ -99,6 +104,11 @@ public final class DeployCommand implements Callable<Integer> {
                     + created.path("agent_session_url").asText());
             if (waitSeconds == null) {
                 return 0;
+            }
+            if (!FinishedStatus.is(status)) {
+                out.println("Verdict: pending (a " + status + " event is not verified: post the success event with "
+                        + "--wait to wait for the verdict)");
+                return UNKNOWN;
             }
             return judge(new VerdictPoll(client, err).await(id, Duration.ofSeconds(waitSeconds)), out);
         } catch (ClientException e) {

@@ -311,6 +311,23 @@ class PushedSignalsIT {
     }
 
     @Test
+    void missionctl_deploy_wait_on_a_pending_event_answers_at_once_and_a_negative_wait_is_a_usage_error() {
+        Map<String, String> env = Map.of("MC_URL", server.baseUrl(), "MC_API_KEY", server.firstKey());
+        StringWriter out = new StringWriter();
+        long started = System.nanoTime();
+        int exit = new CommandLine(new DeployCommand(env)).setOut(new PrintWriter(out, true)).execute("--repository",
+                "acme/pending-wait", "--status", "pending", "--wait", "60");
+        assertThat(exit).isEqualTo(4);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+        assertThat(out.toString()).contains("a pending event is not verified");
+
+        StringWriter err = new StringWriter();
+        assertThat(new CommandLine(new DeployCommand(env)).setErr(new PrintWriter(err, true)).execute("--repository",
+                "acme/pending-wait", "--wait=-5")).isEqualTo(2);
+        assertThat(err.toString()).contains("--wait must be 0 or more seconds");
+    }
+
+    @Test
     void missionctl_deploy_wait_exits_non_zero_on_a_degraded_deploy() throws Exception {
         String repo = "acme/gated";
         pushBaseline(repo);
