@@ -17,6 +17,11 @@ final class Hypotheses {
     /** A signature with at least this share of the largest signature's lines is a main problem too. */
     static final double MAJOR_SHARE = 0.5;
     static final int MAX = 5;
+    /**
+     * A signature is a likely cause only with a few lines behind it or a tenth of the incident's: one "connection
+     * reset" among 1,373 failed logins explains nothing, however few lines the other signatures matched.
+     */
+    static final int SUBSTANTIAL_LINES = 3;
 
     private Hypotheses() {
     }
@@ -39,6 +44,11 @@ final class Hypotheses {
         out.sort(Comparator.comparing(Hypothesis::confidence)
                 .thenComparing(h -> h.since() == null ? java.time.Instant.MAX : h.since()));
         return out.subList(0, Math.min(MAX, out.size()));
+    }
+
+    private static boolean substantial(long lines, Incident incident) {
+        long all = incident.involved().stream().mapToLong(LogTemplate::count).sum();
+        return lines >= SUBSTANTIAL_LINES || lines * 10 >= all;
     }
 
     static Hypothesis deployment(DeployLink d, Incident incident) {
@@ -72,7 +82,7 @@ final class Hypotheses {
             claimed.addAll(ids);
             long lines = shown.stream().mapToLong(LogTemplate::count).sum();
             boolean first = shown.contains(incident.first());
-            Confidence c = first || lines >= MAJOR_SHARE * largest ? Confidence.HIGH
+            Confidence c = (first || lines >= MAJOR_SHARE * largest) && substantial(lines, incident) ? Confidence.HIGH
                     : shown.stream().anyMatch(LogTemplate::isError) ? Confidence.MEDIUM : Confidence.LOW;
             String supports = String.format(Locale.ROOT, "%,d matching line%s%s. %s", lines, lines == 1 ? "" : "s",
                     first ? ", including the incident's first bad line" : "", m.diagnosis());
