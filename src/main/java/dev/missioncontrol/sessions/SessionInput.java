@@ -17,12 +17,31 @@ public record SessionInput(String prompt, ObjectNode context, SessionKind kind) 
         JsonNode context = body.get("context");
         if (context != null && !context.isNull() && !context.isObject()) {
             v.add(FieldError.invalid("context", "must be a JSON object"));
+        } else if (context != null && !logsReadable(context.get("logs"))) {
+            v.add(FieldError.invalid("context.logs", "must be log text, an array of lines or JSON records, or an "
+                    + "object of file names to log text"));
         }
         String type = v.optionalOneOf("session_type",
                 new LinkedHashSet<>(List.of("root_cause_analysis", "general")), "root_cause_analysis");
         v.check();
         ObjectNode ctx = context != null && context.isObject() ? (ObjectNode) context : Json.object();
         return new SessionInput(prompt, ctx, SessionKind.parse(type).orElseThrow());
+    }
+
+    /** Text, an array, null, or files: an object whose every value is text or an array. */
+    private static boolean logsReadable(JsonNode logs) {
+        if (logs == null || logs.isNull() || logs.isTextual() || logs.isArray()) {
+            return true;
+        }
+        if (!logs.isObject()) {
+            return false;
+        }
+        for (JsonNode file : logs) {
+            if (!file.isTextual() && !file.isArray()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A short title for lists: the prompt's first line. */

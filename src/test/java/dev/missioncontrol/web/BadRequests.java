@@ -56,6 +56,8 @@ final class BadRequests {
         session(c, api, "prompt as array", "{\"prompt\":[\"a\"]}");
         session(c, api, "context as string", "{\"prompt\":\"p\",\"context\":\"logs\"}");
         session(c, api, "bad session_type", "{\"prompt\":\"p\",\"session_type\":\"deploy_monitor\"}");
+        session(c, api, "logs as a number", "{\"prompt\":\"p\",\"context\":{\"logs\":42}}");
+        session(c, api, "a log file as an object", "{\"prompt\":\"p\",\"context\":{\"logs\":{\"a.log\":{}}}}");
         c.add(new BadRequest("signal time past year 9999", 422, "/samples/0/timestamp", () -> api.post(SIGNALS,
                 "{\"samples\":[{\"name\":\"up\",\"value\":1,\"timestamp\":\"+999999999-12-31T23:59:59Z\"}]}")));
     }

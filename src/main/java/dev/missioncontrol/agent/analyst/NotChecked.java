@@ -30,7 +30,8 @@ final class NotChecked {
     static List<String> lines(Investigation inv) {
         Observations o = inv.obs();
         List<String> out = new ArrayList<>();
-        if (o.sources.stream().noneMatch(s -> s.name().equals("context.logs"))) {
+        if (o.sources.stream().map(LogSourceStats::name)
+                .noneMatch(n -> n.equals("context.logs") || n.startsWith("context.logs."))) {
             out.add("The service's own logs: the request carried no `context.logs`"
                     + (o.sources.isEmpty() ? "." : ", only " + String.join(", ",
                     o.sources.stream().map(LogSourceStats::name).toList()) + "."));

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * One place in a session's context that holds log text: {@code logs} (a string, or an array of strings or of JSON
- * records), each entry of {@code tool_outputs}, and {@code error}/{@code errors}. It is read straight from the
+ * records, or an object of file names to either, each file a source of its own), each entry of
+ * {@code tool_outputs}, and {@code error}/{@code errors}. It is read straight from the
  * context already in memory, never copied, so a 50 MB paste costs its own size once.
  */
 public record LogSource(String name, JsonNode node) {
@@ -24,7 +25,10 @@ public record LogSource(String name, JsonNode node) {
         }
         for (String key : TOP_LEVEL) {
             JsonNode value = context.get(key);
-            if (value != null && !value.isNull() && !value.isMissingNode()) {
+            if (key.equals("logs") && value != null && value.isObject()) {
+                // several files: line numbers and first lines belong to each file, not to their concatenation
+                value.properties().forEach(f -> sources.add(new LogSource("context.logs." + f.getKey(), f.getValue())));
+            } else if (value != null && !value.isNull() && !value.isMissingNode()) {
                 sources.add(new LogSource("context." + key, value));
             }
         }

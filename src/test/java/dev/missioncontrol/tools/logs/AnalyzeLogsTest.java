@@ -69,6 +69,18 @@ class AnalyzeLogsTest {
     }
 
     @Test
+    void several_log_files_are_sources_of_their_own_with_their_own_line_numbers() {
+        var context = Json.object();
+        context.putObject("logs").put("spark.log", "2026-01-01T00:00:00Z INFO spark - started\n"
+                + "2026-01-01T00:00:01Z ERROR spark - executor lost").put("sshd.log",
+                "2026-01-01T00:00:02Z ERROR sshd - Connection reset by peer");
+        ToolResult r = new AnalyzeLogs(new MinedLogs(1)).run(Json.object(), session("files", context));
+        assertThat(r.data().path("sources")).extracting(n -> n.path("name").asText())
+                .containsExactly("context.logs.spark.log", "context.logs.sshd.log");
+        assertThat(r.data().toString()).contains("\"lines\":2").contains("\"lines\":1");
+    }
+
+    @Test
     void says_no_data_without_logs() {
         ToolResult r = new AnalyzeLogs(new MinedLogs(1)).run(Json.object(), session("c", Json.object()));
         assertThat(r.status()).isEqualTo(ToolResult.Status.NO_DATA);
