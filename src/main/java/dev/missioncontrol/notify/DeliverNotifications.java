@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,8 +20,13 @@ public final class DeliverNotifications implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeliverNotifications.class);
     static final int MAX_ATTEMPTS = 8;
     static final Duration MAX_BACKOFF = Duration.ofHours(1);
-    private static final Duration LEASE = Duration.ofMinutes(2);
-    private static final int BATCH = 20;
+    /**
+     * A node claims a few notifications at a time for a short lease, so that one killed mid-delivery delays an alert
+     * by seconds, not minutes: the lease outlasts a whole batch, each attempt bounded by the outbound timeout (10 s
+     * and a second of grace), so a slow webhook never lets a second node send the same notification.
+     */
+    private static final int BATCH = 2;
+    private static final Duration LEASE = Duration.ofSeconds(30);
 
     private final OutboxStore outbox;
     private final OutboundHttp http;
@@ -56,9 +62,11 @@ public final class DeliverNotifications implements AutoCloseable {
 
     /** One round: every due notification, once. */
     public void deliverDue() {
-        for (OutboxStore.Pending p : outbox.claimDue(BATCH, LEASE)) {
-            deliver(p);
-        }
+        List<OutboxStore.Pending> claimed;
+        do {
+            claimed = outbox.claimDue(BATCH, LEASE);
+            claimed.forEach(this::deliver);
+        } while (claimed.size() == BATCH && !stopping);
     }
 
     private void deliver(OutboxStore.Pending p) {

@@ -1,0 +1,48 @@
+package dev.missioncontrol.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.missioncontrol.net.AddressPolicy;
+import dev.missioncontrol.net.Destinations;
+import dev.missioncontrol.net.HostResolver;
+import dev.missioncontrol.net.OutboundHttp;
+import dev.missioncontrol.orgs.OrgStore;
+import dev.missioncontrol.store.Database;
+import dev.missioncontrol.store.DatabaseUrl;
+import io.javalin.Javalin;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/** One delivery round on a real database, to a real receiver. */
+class DeliveryRoundIT {
+    @Test
+    void a_round_claims_a_few_at_a_time_for_a_short_lease_and_still_sends_everything_due() throws Exception {
+        List<String> received = new CopyOnWriteArrayList<>();
+        Javalin receiver = Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            c.routes.post("/hook", ctx -> received.add(ctx.body()));
+        }).start(0);
+        try (Database db = Database.open(DatabaseUrl.resolve(null, Files.createTempDirectory("mc-outbox")), "NORMAL");
+             OutboundHttp http = new OutboundHttp(new Destinations(AddressPolicy.allowing(List.of("127.0.0.0/8")),
+                     HostResolver.system()), OutboundHttp.Caps.defaults())) {
+            Clock clock = Clock.systemUTC();
+            String org = new OrgStore(db.jdbi(), clock).createOrg("outbox").id();
+            Webhook hook = new WebhookStore(db.jdbi(), clock).create(org, Webhook.GENERIC, "receiver",
+                    "http://127.0.0.1:" + receiver.port() + "/hook", "whsec_" + "s".repeat(32));
+            OutboxStore outbox = new OutboxStore(db.jdbi(), db.dialect(), clock);
+            for (int i = 0; i < 7; i++) {
+                outbox.enqueue(hook, "verdict:" + i, "{\"n\":" + i + "}");
+            }
+            new DeliverNotifications(outbox, http, Duration.ofSeconds(30), clock).deliverDue();
+
+            assertThat(received).hasSize(7);
+            assertThat(outbox.claimDue(10, Duration.ofSeconds(30))).as("nothing left due").isEmpty();
+        } finally {
+            receiver.stop();
+        }
+    }
+}
