@@ -34,6 +34,8 @@ record Incident(List<LogTemplate> involved, List<LogTemplate> background, List<L
      * timeouts would otherwise set the outage's start, and with it which deployment came before.
      */
     static final int STRAY_LINES = 3;
+    static final Duration MIN_QUIET = Duration.ofMinutes(1);
+    static final Duration MAX_QUIET = Duration.ofMinutes(10);
     static final Duration STRAY_GAP = Duration.ofMinutes(10);
     /** By time; lines without time by source (the request's own logs before captured tool output), then line. */
     static Comparator<LogTemplate> earliest(List<LogSourceStats> sources) {
@@ -56,7 +58,9 @@ record Incident(List<LogTemplate> involved, List<LogTemplate> background, List<L
         List<LogTemplate> strays = strays(involved);
         Instant lastBad = involved.stream().map(LogTemplate::lastSeen).filter(java.util.Objects::nonNull)
                 .max(Comparator.naturalOrder()).orElse(null);
-        LogSourceStats source = involved.isEmpty() ? null : sourceOf(involved.get(0), sources);
+        LogSourceStats source = involved.stream().map(t -> sourceOf(t, sources)).filter(java.util.Objects::nonNull)
+                .filter(x -> x.last() != null).max(Comparator.comparing(LogSourceStats::last))
+                .orElse(involved.isEmpty() ? null : sourceOf(involved.get(0), sources));
         Instant end = source == null ? null : source.last();
         return new Incident(List.copyOf(involved), List.copyOf(background), strays, chain(involved), lastBad,
                 still(lastBad, source), end);
@@ -135,14 +139,22 @@ record Incident(List<LogTemplate> involved, List<LogTemplate> background, List<L
         return links;
     }
 
-    /** Still happening when the last bad line is within the last 2 % of the log's time span. */
+    /**
+     * Still happening when the last bad line is within the last 2 % of the log's time span, but never less than a
+     * minute nor more than ten: 34 ms of quiet at the end of a short log is no end, and three hours at the end of a
+     * week's log are one. Logs spanning less than a minute cannot tell (null).
+     */
     private static Boolean still(Instant lastBad, LogSourceStats source) {
         if (lastBad == null || source == null || !source.timed() || source.last() == null) {
             return null;
         }
-        long span = Duration.between(source.first(), source.last()).toMillis();
-        long slack = span / 50;
-        return Duration.between(lastBad, source.last()).toMillis() <= slack;
+        Duration span = Duration.between(source.first(), source.last());
+        if (span.compareTo(MIN_QUIET) < 0) {
+            return null;
+        }
+        Duration slack = span.dividedBy(50);
+        slack = slack.compareTo(MIN_QUIET) < 0 ? MIN_QUIET : slack.compareTo(MAX_QUIET) > 0 ? MAX_QUIET : slack;
+        return Duration.between(lastBad, source.last()).compareTo(slack) <= 0;
     }
 
     private static LogSourceStats sourceOf(LogTemplate t, List<LogSourceStats> sources) {

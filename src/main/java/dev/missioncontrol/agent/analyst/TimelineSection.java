@@ -68,7 +68,8 @@ final class TimelineSection {
         String total = Markdown.count(lines, "problem line") + " of " + Markdown.count(incident.involved().size(),
                 "kind") + " in all";
         if (incident.stillHappening() == null) {
-            return total + "; the logs carry no time, so whether it is still happening cannot be told.";
+            return total + (incident.logsEnd() == null ? "; the logs carry no time" : "; the logs cover less than a "
+                    + "minute") + ", so whether it is still happening cannot be told.";
         }
         if (incident.stillHappening()) {
             return total + "; still happening: the last bad line (" + incident.lastBad()

@@ -88,6 +88,23 @@ class IncidentTest {
     }
 
     @Test
+    void a_log_of_seconds_cannot_tell_whether_it_goes_on_and_hours_of_quiet_in_a_weeks_log_end_it() {
+        LogSourceStats seconds = new LogSourceStats("context.logs", 50, 50, 5, 0, T0, T0.plusSeconds(10), true,
+                T0.getEpochSecond(), 1);
+        LogTemplate burst = problem("burst", "x", 0, 9, new long[] {5, 5, 0, 0, 0, 0, 0, 0, 0, 0});
+        Incident quick = Incident.of(List.of(burst), List.of(seconds));
+        assertThat(quick.stillHappening()).isNull();
+        assertThat(quick.logsEnd()).isNotNull();
+
+        long week = Duration.ofDays(7).toSeconds();
+        LogSourceStats weekLog = new LogSourceStats("context.logs", 9000, 9000, 100, 0, T0, T0.plusSeconds(week),
+                true, T0.getEpochSecond(), week / 64);
+        LogTemplate ended = problem("ended", "x", week - 12_000, week - 3 * 3600, from(62, 4));
+        assertThat(Incident.of(List.of(ended), List.of(weekLog)).stillHappening()).as("three quiet hours")
+                .isFalse();
+    }
+
+    @Test
     void a_problem_that_stopped_well_before_the_end_is_over() {
         LogTemplate burst = problem("burst", "x", 100, 200, new long[] {0, 0, 9, 9, 0, 0, 0, 0, 0, 0});
         Incident incident = Incident.of(List.of(burst), List.of(SOURCE));
