@@ -351,12 +351,13 @@ class PushedSignalsIT {
     @Test
     void a_failed_deploy_is_investigated_and_its_verdict_is_failed() {
         String repo = "acme/broken";
-        deploy(api, repo, "success");
+        deployCommit(repo, "1111aaa"); // the last good commit
         JsonNode failed = deploy(api, repo, "failure");
         JsonNode verdict = awaitVerdict(api, failed.get("id").asText()).get("verdict");
         assertThat(verdict.get("state").asText()).isEqualTo("failed");
         String report = awaitReport(failed);
-        assertThat(report).contains("Deployment failed").contains("Last successful deployment");
+        assertThat(report).contains("Deployment failed").contains("Last successful deployment")
+                .contains("should still run commit 1111aaa");
         var events = api.get("/api/v1/agent-sessions/" + failed.get("agent_session_id").asText() + "/events/").json();
         assertThat(events.toString()).contains("list_deployments").contains("query_metrics");
     }
