@@ -1,5 +1,6 @@
 package dev.missioncontrol.agent.analyst;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -7,9 +8,28 @@ import java.util.Set;
 
 /** Recommended actions in order: the top hypotheses' remedies first, then checks that confirm or rule them out. */
 final class ActionPlan {
+    /** Failures that begin this close together say nothing about which caused which. */
+    static final Duration TOGETHER = Duration.ofSeconds(30);
     static final int MAX = 6;
 
     private ActionPlan() {
+    }
+
+    /**
+     * Which component to start with. Failures that began seconds apart may be one cause seen twice or two problems
+     * at once, and the order alone cannot tell; a component that began failing minutes after the first is more
+     * likely to follow from it.
+     */
+    private static String order(List<Incident.Link> chain) {
+        Incident.Link first = chain.get(0);
+        Incident.Link next = chain.get(1);
+        if (next.after() != null && next.after().compareTo(TOGETHER) > 0) {
+            return "Start with " + first.component() + ", where errors began; the other components began failing "
+                    + Spans.of(next.after()) + " or more after it.";
+        }
+        return "Errors began in " + first.component() + " and " + next.component() + (next.after() == null ? ""
+                : " within " + Spans.of(next.after()) + " of each other") + ": one may follow from the other or both "
+                + "from a third cause, or they may be separate problems; look at each.";
     }
 
     static List<String> of(Investigation inv) {
@@ -26,8 +46,7 @@ final class ActionPlan {
                     + "watching `" + Markdown.inline(incident.first().template()) + "`.");
         }
         if (incident.chain().size() > 1) {
-            actions.add("Start with " + incident.chain().get(0).component() + ", where errors began; the other "
-                    + "components failed after it.");
+            actions.add(order(incident.chain()));
         }
         if (inv.deploy() == null && inv.obs().deploymentsChecked && incident.onset() != null) {
             actions.add("Check other changes around " + incident.onset() + " (config, infrastructure, traffic): "

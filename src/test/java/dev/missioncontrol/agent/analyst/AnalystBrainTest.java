@@ -172,6 +172,25 @@ class AnalystBrainTest {
     }
 
     @Test
+    void failures_seconds_apart_in_two_components_are_not_called_a_cascade_and_minutes_apart_are_ordered() {
+        String together = """
+                2026-01-01T10:00:00Z INFO  orders - started
+                2026-01-01T10:05:00Z ERROR orders - SQL syntax error near SELCT
+                2026-01-01T10:05:04Z ERROR billing - duplicate key value violates unique constraint
+                2026-01-01T10:05:06Z ERROR orders - SQL syntax error near SELCT
+                2026-01-01T10:09:00Z INFO  orders - still running
+                """;
+        assertThat(run(facts("What is failing?", together)).report().markdown())
+                .contains("Errors began in orders and billing within 4.0 s of each other")
+                .doesNotContain("the other components failed after it");
+
+        timeline.clear();
+        String later = together.replace("10:05:04Z ERROR billing", "10:08:04Z ERROR billing");
+        assertThat(run(facts("What is failing now?", later)).report().markdown())
+                .contains("Start with orders, where errors began; the other components began failing 3m 4s or more");
+    }
+
+    @Test
     void a_timeline_leaves_out_deployments_that_landed_after_the_logs_end() {
         var listed = Json.MAPPER.createArrayNode();
         listed.addObject().put("id", "d-during").put("created_at", "2026-01-01T10:00:12Z").put("status", "success");
