@@ -12,6 +12,19 @@ import java.util.Optional;
 
 /** The deploy monitor's reports: the verdict with the numbers behind it, or why there is none. */
 final class MonitorReport {
+    /** How the table's figures were found; said only when the table has rows. */
+    private static final String SOURCE = "\nSource: each metric after the deploy against the same length of time "
+            + "before it (Mann-Whitney U at 98 % confidence; ratio = current / baseline mean). Found by levels: the "
+            + "typical value moved; week on week: it moved against last week's same hours; extremes: at least two "
+            + "samples went beyond the baseline's highest or lowest value by more than the baseline's whole range "
+            + "(effect = how far beyond); record: at least two samples went beyond everything in the history before "
+            + "the deploy and last week's same hours, by more than a tenth of that range (effect = how far beyond); "
+            + "sustained: the median of an eighth of the window went beyond that of every such stretch of the "
+            + "history, by more than half their range (effect = how far beyond); spike: one sample went beyond "
+            + "everything known before the deploy by more than half its range (effect = how far beyond). The p-value "
+            + "is always the rank test's on the whole windows; a change found by extremes, a record, a sustained "
+            + "record or a spike stands on its own bar, so it can show beside a p-value above 0.02.\n";
+
     private MonitorReport() {
     }
 
@@ -31,18 +44,7 @@ final class MonitorReport {
                 .append(warmup.isZero() ? "" : " (the first " + DurationText.format(warmup) + " after it left out as "
                         + "the service's warm-up)")
                 .append("; the last, at ").append(last.at()).append(", decided it.\n\n## Findings\n\n");
-        md.append(table(last.metrics())).append("\nSource: each metric after the deploy against the same length of "
-                + "time before it (Mann-Whitney U at 98 % confidence; ratio = current / baseline mean). Found by "
-                + "levels: the typical value moved; week on week: it moved against last week's same hours; "
-                + "extremes: at least two samples went beyond the baseline's highest or lowest value by more than "
-                + "the baseline's whole range (effect = how far beyond); record: at least two samples went beyond "
-                + "everything in the history before the deploy and last week's same hours, by more than a tenth of "
-                + "that range (effect = how far beyond); sustained: the median of an eighth of the window went beyond "
-                + "that of every such stretch of the history, by more than half their range (effect = how far "
-                + "beyond); spike: one sample went beyond everything known before the deploy by more than half its "
-                + "range (effect = how far beyond). The p-value is always the rank test's on the whole windows; a "
-                + "change found by extremes, a record, a sustained record or a spike stands on its own bar, so it "
-                + "can show beside a p-value above 0.02.\n");
+        md.append(table(last.metrics())).append(last.metrics().isEmpty() ? "" : SOURCE);
         md.append(overlapping(others));
         md.append("\n## Checks\n\n| at | metrics | failing | score |\n|---|---|---|---|\n");
         for (Check c : v.checks()) {

@@ -28,19 +28,22 @@ final class SampleFile {
         List<String> lines = lines(file);
         double[] values = new double[lines.size()];
         int count = 0;
+        boolean first = true;
         for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
+            // a spreadsheet's UTF-8 export starts with a byte order mark, which would make the first sample a header
+            String line = (i == 0 ? lines.get(i).replaceFirst("^\uFEFF", "") : lines.get(i)).strip();
             if (line.isEmpty()) {
                 continue;
             }
             String cell = lastCell(line);
             Double value = parse(cell);
-            if (value == null && (i > 0 || count > 0)) {
+            if (value == null && !first) {
                 throw new Unreadable(file + " line " + (i + 1) + ": not a number: '" + cell + "'");
             }
             if (value != null) {
                 values[count++] = value;
             }
+            first = false; // only the first line with text may be a header
         }
         if (count == 0) {
             throw new Unreadable(file + ": no samples in it");

@@ -124,6 +124,13 @@ class JudgeCommandTest {
     }
 
     @Test
+    void reads_a_spreadsheet_export_with_a_byte_order_mark_and_a_header_after_blank_lines() throws Exception {
+        assertThat(SampleFile.read(file("bom.txt", "\uFEFF4\n5\n6\n7\n"))).containsExactly(4, 5, 6, 7);
+        assertThat(SampleFile.read(file("bom.csv", "\uFEFFtimestamp,value\n1,4\n2,5\n"))).containsExactly(4, 5);
+        assertThat(SampleFile.read(file("blank-first.csv", "\n\ntimestamp,value\n1,4\n"))).containsExactly(4);
+    }
+
+    @Test
     void rejects_a_missing_or_empty_file() throws IOException {
         Path empty = file("empty.csv", "timestamp,value\n");
 

@@ -372,6 +372,7 @@ class PushedSignalsIT {
         JsonNode verdict = awaitVerdict(api, success.get("id").asText()).get("verdict");
         assertThat(verdict.get("state").asText()).isEqualTo("inconclusive");
         assertThat(verdict.get("checks").size()).isEqualTo(5);
+        assertThat(awaitReport(success)).contains("No metric was available").doesNotContain("Source: each metric");
 
         JsonNode cancelled = api.post(MonitorFixtures.DEPLOY, body.formatted("cancelled", "2")).json();
         assertThat(awaitVerdict(api, cancelled.get("id").asText()).at("/verdict/state").asText())
