@@ -69,8 +69,9 @@ public final class VerdictAlerts {
             for (JsonNode m : checks.get(checks.size() - 1).path("metrics")) {
                 if (m.path("failing").asBoolean()) {
                     text.append("\n• ").append(m.path("name").asText()).append(": ")
-                            .append(Figures.value(m.get("baseline"))).append(" → ").append(Figures.value(m.get("current"))).append(" (")
-                            .append(m.path("result").asText()).append(")");
+                            .append(Figures.value(m.get("baseline"))).append(" → ")
+                            .append(Figures.value(m.get("current"))).append(" (").append(m.path("result").asText())
+                            .append(")");
                 }
             }
         }

@@ -99,7 +99,8 @@ public final class OrgStore {
         Project p = new Project(Ids.newId(), orgId, repository, Project.defaultServiceName(repository),
                 Json.object(), now);
         int inserted = h.createUpdate("INSERT INTO projects (id, org_id, repository_full_name, service_name, "
-                        + "settings, created_at) VALUES (:id, :org, :repo, :svc, :settings, :at) ON CONFLICT DO NOTHING")
+                        + "settings, created_at) VALUES (:id, :org, :repo, :svc, :settings, :at) "
+                        + "ON CONFLICT DO NOTHING")
                 .bind("id", p.id()).bind("org", orgId).bind("repo", repository).bind("svc", p.serviceName())
                 .bind("settings", "{}").bind("at", now.toEpochMilli()).execute();
         return inserted == 1 ? p : findProjectByRepository(h, orgId, repository).orElseThrow();

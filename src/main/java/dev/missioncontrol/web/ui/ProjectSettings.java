@@ -36,6 +36,12 @@ public record ProjectSettings(String id, String repository, String service, Stri
         }
     }
 
+    /** How the form names a direction choice. */
+    public static String label(String direction) {
+        return direction.isEmpty() ? "guess from its name" : direction.equals("either") ? "moves either way"
+                : direction + "s";
+    }
+
     static ProjectSettings of(Project p) {
         try {
             MonitorSettings s = MonitorSettings.read(p.settings());
