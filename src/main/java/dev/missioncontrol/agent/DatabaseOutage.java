@@ -14,9 +14,13 @@ import org.sqlite.SQLiteException;
  * interrupted three times.
  */
 final class DatabaseOutage {
-    /** SQLSTATE classes and codes that mean "try again": connection exceptions, shutdowns, too many connections. */
-    private static final Set<String> CLASSES = Set.of("08", "40");
-    private static final Set<String> CODES = Set.of("57P01", "57P02", "57P03", "53300");
+    /**
+     * SQLSTATEs that mean "try again": the connection exception class, serialization failures and deadlocks,
+     * shutdowns and too many connections. A statement's own error (a constraint, a type) is none of these, so it
+     * still counts as a crash instead of being retried forever.
+     */
+    private static final Set<String> CLASSES = Set.of("08");
+    private static final Set<String> CODES = Set.of("40001", "40P01", "57P01", "57P02", "57P03", "53300");
     /** SQLite's result codes for a locked database file and a locked table. */
     private static final Set<Integer> SQLITE_BUSY_OR_LOCKED = Set.of(5, 6);
 
