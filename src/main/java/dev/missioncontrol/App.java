@@ -59,7 +59,7 @@ public final class App implements AutoCloseable {
         db = Database.open(DatabaseUrl.resolve(config.databaseUrl(), config.dataDir()), config.sqliteSynchronous(),
                 config.dbPoolSize());
         Stores s = new Stores(db, clock);
-        firstStart = FirstStart.runIfEmpty(s.orgs, s.users, s.keys);
+        firstStart = FirstStart.runIfEmpty(db.jdbi(), s.orgs, s.users, s.keys);
         Monitoring monitoring = new Monitoring(config, db, s.deployments, clock);
         closeables.add(monitoring);
         runtime = new AgentRuntime(config, db, s.sessions, new AgentRuntime.Features(s.deployments,

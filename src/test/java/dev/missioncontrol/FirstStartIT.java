@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.missioncontrol.config.AppConfig;
+import dev.missioncontrol.orgs.ApiKeyStore;
+import dev.missioncontrol.orgs.FirstStart;
+import dev.missioncontrol.orgs.OrgStore;
 import dev.missioncontrol.orgs.UserStore;
+import dev.missioncontrol.store.Database;
+import dev.missioncontrol.store.DatabaseUrl;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -31,6 +36,25 @@ class FirstStartIT {
             assertThat(app.firstStart()).as("a second start on a free port is a first start again").isNotNull();
             UserStore users = new UserStore(app.database().jdbi(), Clock.systemUTC());
             assertThat(users.login(app.firstStart().email(), app.firstStart().password())).isPresent();
+        }
+    }
+
+    @Test
+    void a_first_start_whose_admin_cannot_be_written_takes_back_its_organization_so_the_next_one_starts_afresh(
+            @TempDir Path dataDir) throws IOException {
+        try (Database db = Database.open(DatabaseUrl.resolve(null, dataDir), "NORMAL")) {
+            Clock clock = Clock.systemUTC();
+            OrgStore orgs = new OrgStore(db.jdbi(), clock);
+            UserStore users = new UserStore(db.jdbi(), clock);
+            ApiKeyStore keys = new ApiKeyStore(db.jdbi(), clock);
+            db.jdbi().useHandle(h -> h.execute("CREATE TRIGGER full_disk BEFORE INSERT ON users "
+                    + "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"));
+            assertThatThrownBy(() -> FirstStart.runIfEmpty(db.jdbi(), orgs, users, keys))
+                    .hasMessageContaining("database or disk is full");
+            assertThat(orgs.anyOrg()).as("nothing half made is left behind").isFalse();
+
+            db.jdbi().useHandle(h -> h.execute("DROP TRIGGER full_disk"));
+            assertThat(FirstStart.runIfEmpty(db.jdbi(), orgs, users, keys)).isNotNull();
         }
     }
 }

@@ -21,20 +21,33 @@ public final class FirstStart {
     private FirstStart() {
     }
 
-    public static Credentials runIfEmpty(OrgStore orgs, UserStore users, ApiKeyStore keys) {
+    /**
+     * Creates the organization, admin and key, or nothing: when the admin or the key cannot be written, the
+     * organization is taken back too, so the next start finds the database empty and tries again instead of starting
+     * with no way in.
+     */
+    public static Credentials runIfEmpty(Jdbi jdbi, OrgStore orgs, UserStore users, ApiKeyStore keys) {
         if (orgs.anyOrg()) {
             return null;
         }
+        Organization org;
         try {
-            Organization org = orgs.createOrg("default");
+            org = orgs.createOrg("default");
+        } catch (RuntimeException e) {
+            if (!orgs.anyOrg()) {
+                throw e; // not a race with another node: the database refused the write
+            }
+            LOG.info("first-start setup skipped: another process created the default organization first");
+            return null;
+        }
+        try {
             String password = randomPassword();
             users.create(org.id(), "admin@localhost", User.Role.ADMIN, password);
             String key = keys.create(org.id(), "first key", Scope.all(), "admin@localhost").plaintext();
             return new Credentials(org.id(), org.name(), "admin@localhost", password, key);
         } catch (RuntimeException e) {
-            // Another node of the cluster initialised the database at the same moment; its banner has the keys.
-            LOG.info("first-start setup skipped: another process created the default organization first");
-            return null;
+            undo(jdbi, org.id());
+            throw e;
         }
     }
 
@@ -44,12 +57,16 @@ public final class FirstStart {
      * start would find the database no longer empty and print nothing. With them gone, it starts afresh.
      */
     public static void undo(Jdbi jdbi, Credentials c) {
+        undo(jdbi, c.orgId());
+    }
+
+    private static void undo(Jdbi jdbi, String orgId) {
         jdbi.useTransaction(h -> {
-            h.createUpdate("DELETE FROM api_keys WHERE org_id = :org").bind("org", c.orgId()).execute();
+            h.createUpdate("DELETE FROM api_keys WHERE org_id = :org").bind("org", orgId).execute();
             h.createUpdate("DELETE FROM web_sessions WHERE user_id IN (SELECT id FROM users WHERE org_id = :org)")
-                    .bind("org", c.orgId()).execute();
-            h.createUpdate("DELETE FROM users WHERE org_id = :org").bind("org", c.orgId()).execute();
-            h.createUpdate("DELETE FROM organizations WHERE id = :org").bind("org", c.orgId()).execute();
+                    .bind("org", orgId).execute();
+            h.createUpdate("DELETE FROM users WHERE org_id = :org").bind("org", orgId).execute();
+            h.createUpdate("DELETE FROM organizations WHERE id = :org").bind("org", orgId).execute();
         });
     }
 
