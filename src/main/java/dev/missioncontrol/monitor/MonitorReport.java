@@ -109,6 +109,18 @@ final class MonitorReport {
         return t.toString();
     }
 
+    private static String noDataReason(MetricResult m) {
+        if (wentSilent(m)) {
+            return "samples before the deploy and none after it: the service may have stopped reporting it, or "
+                    + "stopped.";
+        }
+        if (m.baseline() == null && m.current() != null) {
+            return "samples only after the deploy: a metric the deploy brought has nothing before it to be compared "
+                    + "with; look at it.";
+        }
+        return "too few samples on one side of the deploy.";
+    }
+
     /** A metric that had samples before the deploy and none after: what a service that went down shows. */
     private static boolean wentSilent(MetricResult m) {
         return m.result() == Outcome.NODATA && m.baseline() != null && m.current() == null;
@@ -148,11 +160,7 @@ final class MonitorReport {
     private static String notChecked(Check last, JsonNode problems) {
         List<String> lines = new ArrayList<>();
         last.metrics().stream().filter(m -> m.result() == Outcome.NODATA)
-                .forEach(m -> lines.add("- " + m.name() + ": " + (wentSilent(m) ? "samples before the deploy and none "
-                        + "after it: the service may have stopped reporting it, or stopped." : m.baseline() == null
-                        && m.current() != null ? "samples only after the deploy: a metric the deploy brought has "
-                        + "nothing before it to be compared with; look at it." : "too few samples on one side of the "
-                        + "deploy.")));
+                .forEach(m -> lines.add("- " + m.name() + ": " + noDataReason(m)));
         problems.forEach(p -> lines.add("- " + p.asText()));
         lines.add("- Logs and traces: the monitor judges metrics only.");
         return String.join("\n", lines) + "\n";
