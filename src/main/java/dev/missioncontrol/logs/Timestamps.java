@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * Recognises the timestamp a log line starts with. Times without a zone are read as UTC; times without a year
- * (syslog) take the reference year the reader was given.
+ * (syslog) take the year {@link YearGuess} gives them.
  */
 final class Timestamps {
 
