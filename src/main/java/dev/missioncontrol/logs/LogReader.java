@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
@@ -90,7 +91,16 @@ public final class LogReader implements Iterator<LogRecord>, AutoCloseable {
 
     /** One line read on its own, e.g. a search hit: its header fields, with no continuation lines joined. */
     public static LogRecord line(String text, long lineNo, int referenceYear) {
-        LineFields fields = new HeaderDetector(YearGuess.fixed(referenceYear)).detect(text);
+        return line(text, lineNo, YearGuess.fixed(referenceYear));
+    }
+
+    /** As {@link #line(String, long, int)}, a timestamp without a year placed as {@link YearGuess} does from now. */
+    public static LogRecord line(String text, long lineNo, Instant now) {
+        return line(text, lineNo, YearGuess.at(now));
+    }
+
+    private static LogRecord line(String text, long lineNo, YearGuess years) {
+        LineFields fields = new HeaderDetector(years).detect(text);
         return new LogRecord(lineNo, fields.timestamp(), fields.level(), fields.component(), fields.message(), text,
                 1);
     }

@@ -7,6 +7,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -41,7 +42,7 @@ final class LineSearch {
     }
 
     private final SearchQuery query;
-    private final int year;
+    private final Instant now;
     private final long deadline;
     private final Deque<Hit> kept = new ArrayDeque<>();
     private long checked;
@@ -51,9 +52,10 @@ final class LineSearch {
     long lines;
     boolean outOfTime;
 
-    LineSearch(SearchQuery query, int referenceYear) {
+    /** @param now when the session began: lines without a year are placed before it, as analyze_logs places them */
+    LineSearch(SearchQuery query, Instant now) {
         this.query = query;
-        this.year = referenceYear;
+        this.now = now;
         this.deadline = System.nanoTime() + BUDGET.toNanos();
     }
 
@@ -114,7 +116,7 @@ final class LineSearch {
 
     private void onHit(String source, Line line, Deque<Line> recent) {
         total++;
-        LogRecord record = LogReader.line(line.text(), line.no(), year);
+        LogRecord record = LogReader.line(line.text(), line.no(), now);
         groups.add(source, record);
         if (query.newest()) {
             kept.addLast(new Hit(source, record, List.copyOf(recent)));

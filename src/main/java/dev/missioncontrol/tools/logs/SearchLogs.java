@@ -9,7 +9,6 @@ import dev.missioncontrol.agent.Tool;
 import dev.missioncontrol.agent.ToolResult;
 import dev.missioncontrol.logs.LogRecord;
 import dev.missioncontrol.store.Json;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -61,7 +60,7 @@ public final class SearchLogs implements Tool {
                     : "no log source's name contains '" + query.source() + "'; the sources are "
                     + String.join(", ", all.stream().map(LogSource::name).toList()));
         }
-        LineSearch search = new LineSearch(query, session.createdAt().atZone(ZoneOffset.UTC).getYear());
+        LineSearch search = new LineSearch(query, session.createdAt());
         sources.forEach(search::scan);
         ObjectNode data = toJson(query, search);
         String summary = String.format(Locale.ROOT, "%,d %s '%s' in %,d lines searched%s", search.total,

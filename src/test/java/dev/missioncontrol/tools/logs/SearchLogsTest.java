@@ -42,6 +42,13 @@ class SearchLogsTest {
         assertThat(r.data().path("groups").get(0).path("count").asLong()).isEqualTo(2);
     }
 
+    @Test
+    void a_syslog_line_without_a_year_is_dated_before_the_session_not_in_its_future() {
+        ToolResult r = new SearchLogs().run(Json.object().put("query", "Failed password"), session(Json.object()
+                .put("logs", "Dec 10 06:55:46 web-1 sshd[24200]: Failed password for root from 10.0.0.5\n")));
+        assertThat(r.data().path("matches").get(0).path("timestamp").asText()).isEqualTo("2025-12-10T06:55:46Z");
+    }
+
     /** Counts that could spell out a masked secret a character at a time are counts of what the caller sees. */
     @Test
     void a_search_that_matches_only_inside_a_masked_secret_finds_nothing() {
