@@ -34,9 +34,10 @@ record Incident(List<LogTemplate> involved, List<LogTemplate> background, List<L
      * timeouts would otherwise set the outage's start, and with it which deployment came before.
      */
     static final int STRAY_LINES = 3;
+    static final Duration STRAY_GAP = Duration.ofMinutes(10);
+    /** The quiet at the end of the logs that ends an incident lies between these, as {@link #still} explains. */
     static final Duration MIN_QUIET = Duration.ofMinutes(1);
     static final Duration MAX_QUIET = Duration.ofMinutes(10);
-    static final Duration STRAY_GAP = Duration.ofMinutes(10);
     /** By time; lines without time by source (the request's own logs before captured tool output), then line. */
     static Comparator<LogTemplate> earliest(List<LogSourceStats> sources) {
         List<String> order = sources.stream().map(LogSourceStats::name).toList();
