@@ -6,7 +6,7 @@ import dev.missioncontrol.client.Answers;
 import dev.missioncontrol.client.ApiClient;
 import dev.missioncontrol.client.ClientException;
 import dev.missioncontrol.monitor.Figures;
-import dev.missioncontrol.monitor.FinishedStatus;
+import dev.missioncontrol.monitor.DeployStatus;
 import dev.missioncontrol.store.Json;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -105,7 +105,7 @@ public final class DeployCommand implements Callable<Integer> {
             if (waitSeconds == null) {
                 return 0;
             }
-            if (!FinishedStatus.is(status)) {
+            if (!DeployStatus.finished(status)) {
                 out.println("Verdict: pending (a " + status + " event is not verified: post the success event with "
                         + "--wait to wait for the verdict)");
                 return UNKNOWN;

@@ -19,7 +19,7 @@ record MonitorTimeline(History history, Entry deployment) {
      * The watched deployment as last read, or empty when it must be (re)read. A deployment event recorded after the
      * read was asked for may have landed while the tool ran, after it read the database but before its result was
      * recorded; that read may be stale, so it is read again rather than slept on. A late pending or running event
-     * after a finished status changes nothing ({@link FinishedStatus}), so it does not restart the watch.
+     * after a finished status changes nothing ({@link DeployStatus}), so it does not restart the watch.
      */
     static Optional<MonitorTimeline> of(History h) {
         List<Entry> results = h.results("get_deployment");
@@ -30,10 +30,10 @@ record MonitorTimeline(History history, Entry deployment) {
         long asked = h.entries().stream().filter(e -> e.seq() < last.seq() && e.is("tool_call")
                         && "get_deployment".equals(e.data().path("tool").asText()))
                 .mapToLong(Entry::seq).max().orElse(last.seq());
-        boolean finished = FinishedStatus.is(last.data().path("data").path("status").asText(null));
+        boolean finished = DeployStatus.finished(last.data().path("data").path("status").asText(null));
         boolean newerEvent = h.entries().stream()
                 .anyMatch(e -> e.seq() > asked && e.is("status") && e.data().has("deployment_status")
-                        && (!finished || FinishedStatus.is(e.data().get("deployment_status").asText())));
+                        && (!finished || DeployStatus.finished(e.data().get("deployment_status").asText())));
         return newerEvent ? Optional.empty() : Optional.of(new MonitorTimeline(h, last));
     }
 

@@ -1,11 +1,11 @@
 package dev.missioncontrol.agent.analyst;
 
+import dev.missioncontrol.monitor.DeployStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * The deployment that landed last before the first bad line, and how strongly the timing ties the two: a deploy
@@ -18,7 +18,6 @@ record DeployLink(DeploymentSeen deployment, Duration before, Confidence confide
 
     static final Duration CLOSE = Duration.ofMinutes(30);
     static final Duration NEAR = Duration.ofHours(2);
-    private static final Set<String> ROLLED_OUT = Set.of("success", "running", "failure");
 
     /** The link, or null when no deployment landed before the onset (or the onset has no time). */
     static DeployLink of(List<DeploymentSeen> deployments, Incident incident, Request request) {
@@ -47,7 +46,7 @@ record DeployLink(DeploymentSeen deployment, Duration before, Confidence confide
 
     /** Whether the deployment rolled out (at least in part) to the environment the request names, if it names one. */
     private static boolean touched(DeploymentSeen d, Request request) {
-        boolean rolledOut = d.status() == null || ROLLED_OUT.contains(d.status().toLowerCase(Locale.ROOT));
+        boolean rolledOut = d.status() == null || DeployStatus.rolledOut(d.status().toLowerCase(Locale.ROOT));
         boolean otherEnvironment = d.environment() != null && request.environment() != null
                 && !d.environment().equalsIgnoreCase(request.environment());
         return rolledOut && !otherEnvironment;

@@ -9,7 +9,7 @@ import dev.missioncontrol.agent.ToolResult;
 import dev.missioncontrol.deployments.Deployment;
 import dev.missioncontrol.deployments.DeploymentQuery;
 import dev.missioncontrol.deployments.DeploymentStore;
-import dev.missioncontrol.monitor.FinishedStatus;
+import dev.missioncontrol.monitor.DeployStatus;
 import dev.missioncontrol.store.Json;
 import dev.missioncontrol.tools.ToolArgs;
 import java.time.Clock;
@@ -91,7 +91,7 @@ public final class DeploymentTools {
 
     /** The session's newest event that finished the rollout, or its newest event while none has. */
     static Optional<Deployment> watched(List<Deployment> events) {
-        Optional<Deployment> finished = events.stream().filter(d -> FinishedStatus.is(d.status()))
+        Optional<Deployment> finished = events.stream().filter(d -> DeployStatus.finished(d.status()))
                 .reduce((a, b) -> b);
         return finished.isPresent() ? finished : events.stream().reduce((a, b) -> b);
     }

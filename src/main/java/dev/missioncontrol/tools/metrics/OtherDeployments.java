@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.missioncontrol.agent.SessionFacts;
 import dev.missioncontrol.deployments.Deployment;
 import dev.missioncontrol.deployments.DeploymentStore;
+import dev.missioncontrol.monitor.DeployStatus;
 import dev.missioncontrol.signals.SignalScope;
 import dev.missioncontrol.store.Json;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Other deployments of the project that landed within the windows a comparison judges: a change they made counts
@@ -16,8 +16,6 @@ import java.util.Set;
  * its calm before, and without this would be the one blamed.
  */
 final class OtherDeployments {
-    /** Statuses of a deploy that can have changed what runs; a pending or cancelled one did not. */
-    private static final Set<String> ROLLED_OUT = Set.of("running", "success", "failure");
     private static final int MAX = 10;
 
     private final DeploymentStore deployments;
@@ -30,7 +28,7 @@ final class OtherDeployments {
     ArrayNode within(SessionFacts session, SignalScope scope, Instant from, Instant to) {
         ArrayNode out = Json.MAPPER.createArrayNode();
         deployments.forProject(session.orgId(), scope.project().id(), from, to, MAX * 4).stream()
-                .filter(d -> !Objects.equals(d.sessionId(), session.sessionId()) && ROLLED_OUT.contains(d.status())
+                .filter(d -> !Objects.equals(d.sessionId(), session.sessionId()) && DeployStatus.rolledOut(d.status())
                         && sameEnvironment(d, scope))
                 .limit(MAX).forEach(d -> out.addObject().put("id", d.id()).put("commit_sha", d.commitSha())
                         .put("status", d.status()).put("created_at", d.createdAt().toString()));
