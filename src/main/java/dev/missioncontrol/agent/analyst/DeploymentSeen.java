@@ -1,6 +1,7 @@
 package dev.missioncontrol.agent.analyst;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.missioncontrol.monitor.EnvironmentName;
 import java.time.Instant;
 
 /**
@@ -15,7 +16,7 @@ record DeploymentSeen(String id, String repository, String status, Instant creat
         return new DeploymentSeen(n.path("id").asText(), Views.text(n.get("repository_full_name")),
                 Views.text(n.get("status")), Views.instant(n.get("created_at")), Views.text(n.get("commit_sha")),
                 Views.text(n.get("commit_message")), Views.text(n.get("deployment_request")),
-                Views.text(n.path("event_metadata").get("environment")));
+                EnvironmentName.in(n.path("event_metadata")));
     }
 
     /** The name part of owner/name, which is a project's service name unless its settings say otherwise. */

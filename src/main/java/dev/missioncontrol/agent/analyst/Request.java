@@ -2,6 +2,7 @@ package dev.missioncontrol.agent.analyst;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.missioncontrol.agent.SessionFacts;
+import dev.missioncontrol.monitor.EnvironmentName;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,7 +43,7 @@ record Request(String prompt, String service, String repository, String environm
         String service = ctx != null && ctx.path("service").isTextual() ? ctx.get("service").asText() : service(prompt);
         String repo = text(ctx, "repository_full_name");
         Matcher n = NEWEST.matcher(prompt);
-        return new Request(prompt, service, repo, text(ctx, "environment"), terms(prompt),
+        return new Request(prompt, service, repo, EnvironmentName.in(ctx), terms(prompt),
                 n.find() ? Integer.parseInt(n.group(1)) : 0);
     }
 
