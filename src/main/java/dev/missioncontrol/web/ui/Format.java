@@ -73,16 +73,14 @@ public final class Format {
             int end = text.lastIndexOf('\n', MAX_JSON);
             return TextNode.valueOf(text.substring(0, end > 0 ? end : MAX_JSON) + "\n… (cut; the API has all of it)");
         }
-        if (n.isContainerNode()) {
-            JsonNode copy = n.deepCopy();
-            if (copy.isObject()) {
-                ((ObjectNode) copy).properties().forEach(e -> e.setValue(cutTexts(e.getValue())));
-            } else {
-                ArrayNode array = (ArrayNode) copy;
-                for (int i = 0; i < array.size(); i++) {
-                    array.set(i, cutTexts(array.get(i)));
-                }
-            }
+        if (n.isObject()) {
+            ObjectNode copy = Json.object();
+            n.properties().forEach(e -> copy.set(e.getKey(), cutTexts(e.getValue())));
+            return copy;
+        }
+        if (n.isArray()) {
+            ArrayNode copy = Json.MAPPER.createArrayNode();
+            n.forEach(item -> copy.add(cutTexts(item)));
             return copy;
         }
         return n;
