@@ -72,11 +72,7 @@ class PushedSignalsIT {
 
     @Test
     void an_unchanged_service_ends_healthy_after_the_bake_time() {
-        String repo = "acme/pushed-good";
-        pushBaseline(repo);
-        JsonNode created = deploy(api, repo, "success");
-        Instant at = Instant.parse(created.get("created_at").asText());
-        push(api, samples(repo, "error_rate", at.plusMillis(20), SPACING, 110, 1.0, 11));
+        JsonNode created = deployUnchanged("acme/pushed-good");
 
         JsonNode verdict = awaitVerdict(api, created.get("id").asText()).get("verdict");
         assertThat(verdict.get("state").asText()).isEqualTo("healthy");
@@ -151,11 +147,7 @@ class PushedSignalsIT {
 
     @Test
     void a_worker_that_lost_the_session_cannot_put_a_stale_verdict_over_the_final_one() {
-        String repo = "acme/pushed-paused";
-        pushBaseline(repo);
-        JsonNode created = deploy(api, repo, "success");
-        Instant at = Instant.parse(created.get("created_at").asText());
-        push(api, samples(repo, "error_rate", at.plusMillis(20), SPACING, 110, 1.0, 11));
+        JsonNode created = deployUnchanged("acme/pushed-paused");
         String id = created.get("id").asText();
         JsonNode final_ = awaitVerdict(api, id).get("verdict");
         await().atMost(Duration.ofSeconds(10)).until(() -> !api.get("/api/v1/agent-sessions/"
@@ -460,6 +452,15 @@ class PushedSignalsIT {
     }
 
     /** 12 s of error_rate around 1.0 before now, every 100 ms. */
+    /** A successful deploy of {@code repo} after which the metric goes on exactly as before it. */
+    private JsonNode deployUnchanged(String repo) {
+        pushBaseline(repo);
+        JsonNode created = deploy(api, repo, "success");
+        Instant at = Instant.parse(created.get("created_at").asText());
+        push(api, samples(repo, "error_rate", at.plusMillis(20), SPACING, 110, 1.0, 11));
+        return created;
+    }
+
     private void pushBaseline(String repo) {
         push(api, samples(repo, "error_rate", Instant.now().minusSeconds(12), SPACING, 120, 1.0, repo.hashCode()));
     }
