@@ -1,5 +1,7 @@
 package dev.missioncontrol.deployments;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -19,7 +21,7 @@ record CiEnvironment(String provider, String repository, String sha, String ref,
                     run == null ? null : run + "." + env.getOrDefault("GITHUB_RUN_ATTEMPT", "1"));
         }
         if (has(env, "CI_PROJECT_PATH")) {
-            return new CiEnvironment("gitlab", lastTwoSegments(env.get("CI_PROJECT_PATH")), env.get("CI_COMMIT_SHA"),
+            return new CiEnvironment("gitlab", env.get("CI_PROJECT_PATH"), env.get("CI_COMMIT_SHA"),
                     env.get("CI_COMMIT_REF_NAME"), env.get("CI_PIPELINE_URL"),
                     env.getOrDefault("CI_JOB_ID", env.get("CI_PIPELINE_ID")));
         }
@@ -29,29 +31,45 @@ record CiEnvironment(String provider, String repository, String sha, String ref,
                     env.get("CIRCLE_BUILD_URL"), env.getOrDefault("CIRCLE_WORKFLOW_JOB_ID", env.get("CIRCLE_BUILD_NUM")));
         }
         if (has(env, "BUILD_URL") && (has(env, "JENKINS_URL") || has(env, "GIT_COMMIT"))) {
-            String repo = has(env, "GIT_URL") ? repositoryOf(env.get("GIT_URL")) : jobRepository(env.get("JOB_NAME"));
-            return new CiEnvironment("jenkins", repo, env.get("GIT_COMMIT"), env.get("GIT_BRANCH"),
+            String repo = has(env, "GIT_URL") ? repositoryOf(env.get("GIT_URL")) : jobRepository(env);
+            return new CiEnvironment("jenkins", repo, env.get("GIT_COMMIT"), jenkinsBranch(env),
                     env.get("BUILD_URL"), env.get("BUILD_URL"));
         }
         return new CiEnvironment(null, null, null, null, null, null);
     }
 
-    /** GitLab paths may have subgroups (group/sub/name); the server's projects are owner/name. */
-    static String lastTwoSegments(String path) {
-        String[] parts = path.split("/");
-        return parts.length <= 2 ? path : parts[parts.length - 2] + "/" + parts[parts.length - 1];
-    }
-
-    /** owner/name from https://host/owner/name.git or git@host:owner/name.git. */
+    /**
+     * owner/name from https://host/owner/name.git or git@host:owner/name.git, the whole path kept: a GitLab project
+     * in a subgroup is group/sub/name there too, as GitLab CI names it.
+     */
     static String repositoryOf(String gitUrl) {
-        String path = gitUrl.replaceFirst("\\.git$", "").replaceFirst("^[a-z+]+://[^/]+/", "")
+        return gitUrl.replaceFirst("/+$", "").replaceFirst("\\.git$", "").replaceFirst("^[a-z+]+://[^/]+/", "")
                 .replaceFirst("^[^@/]+@[^:]+:", "");
-        return lastTwoSegments(path);
     }
 
-    /** A job name is only a guess at the repository; --repository overrides it. */
-    private static String jobRepository(String jobName) {
-        return jobName == null ? null : lastTwoSegments(jobName);
+    /**
+     * A job name is only a guess at the repository (--repository overrides it). A multibranch pipeline's job is
+     * folder/repository/branch, so the branch is taken off; a lone job name is no owner/name and guesses nothing.
+     */
+    private static String jobRepository(Map<String, String> env) {
+        String job = env.get("JOB_NAME");
+        String branch = env.get("BRANCH_NAME");
+        if (job != null && branch != null && job.endsWith("/" + URLEncoder.encode(branch, StandardCharsets.UTF_8))) {
+            job = job.substring(0, job.lastIndexOf('/'));
+        }
+        return job == null || !job.contains("/") ? null : job;
+    }
+
+    /**
+     * The branch as the other CI systems name it: a multibranch pipeline's BRANCH_NAME, else the Git plugin's
+     * GIT_BRANCH without its remote (origin/main is the branch main).
+     */
+    private static String jenkinsBranch(Map<String, String> env) {
+        if (has(env, "BRANCH_NAME")) {
+            return env.get("BRANCH_NAME");
+        }
+        String branch = env.get("GIT_BRANCH");
+        return branch == null ? null : branch.replaceFirst("^(refs/remotes/)?origin/", "");
     }
 
     private static boolean has(Map<String, String> env, String name) {

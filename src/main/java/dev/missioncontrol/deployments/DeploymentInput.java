@@ -24,7 +24,7 @@ public record DeploymentInput(String deploymentRequest, String repositoryFullNam
         DeploymentInput input = new DeploymentInput(
                 v.requiredText("deployment_request", 2_000),
                 v.optionalMatching("repository_full_name", Project.MAX_REPOSITORY, Project.REPOSITORY,
-                        "must be owner/name"),
+                        "must be owner/name (a GitLab subgroup's project: group/subgroup/name)"),
                 v.optionalOneOf("status", STATUSES, "success"),
                 v.optionalMatching("external_url", 2_048, URL, "must be an http(s) URL"),
                 v.optionalMatching("commit_sha", 64, SHA, "must be 4 to 64 hexadecimal characters"),

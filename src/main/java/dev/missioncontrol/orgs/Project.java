@@ -7,13 +7,16 @@ import java.util.regex.Pattern;
 /** A service the organization deploys; {@code repositoryFullName} is its {@code owner/name}. */
 public record Project(String id, String orgId, String repositoryFullName, String serviceName, JsonNode settings,
         Instant createdAt) {
-    /** What {@code repository_full_name} must look like, in the API and on the settings page alike. */
-    public static final Pattern REPOSITORY = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
+    /**
+     * What {@code repository_full_name} must look like, in the API and on the settings page alike: owner/name, where
+     * the owner may be a GitLab group with subgroups (group/sub/name), so that two subgroups' projects of one name
+     * stay two projects.
+     */
+    public static final Pattern REPOSITORY = Pattern.compile("[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)+");
     public static final int MAX_REPOSITORY = 255;
 
     /** The name part of {@code owner/name}, which is the default service name signals are matched by. */
     public static String defaultServiceName(String repositoryFullName) {
-        int slash = repositoryFullName.indexOf('/');
-        return slash >= 0 ? repositoryFullName.substring(slash + 1) : repositoryFullName;
+        return repositoryFullName.substring(repositoryFullName.lastIndexOf('/') + 1);
     }
 }

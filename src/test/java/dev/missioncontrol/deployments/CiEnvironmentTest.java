@@ -22,7 +22,7 @@ class CiEnvironmentTest {
         var gitlab = CiEnvironment.detect(Map.of("CI_PROJECT_PATH", "acme/platform/web", "CI_COMMIT_SHA", "def456",
                 "CI_COMMIT_REF_NAME", "main", "CI_PIPELINE_URL", "https://gitlab.com/acme/platform/web/-/pipelines/9",
                 "CI_PIPELINE_ID", "9"));
-        assertThat(gitlab.repository()).isEqualTo("platform/web");
+        assertThat(gitlab.repository()).as("a subgroup's project keeps its whole path").isEqualTo("acme/platform/web");
         assertThat(gitlab.runUrl()).endsWith("/pipelines/9");
         var circle = CiEnvironment.detect(Map.of("CIRCLE_PROJECT_USERNAME", "acme", "CIRCLE_PROJECT_REPONAME", "web",
                 "CIRCLE_SHA1", "aaa111", "CIRCLE_BRANCH", "main", "CIRCLE_BUILD_URL", "https://circleci.com/gh/acme/web/5",
@@ -34,6 +34,24 @@ class CiEnvironmentTest {
                 "GIT_URL", "git@github.com:acme/web.git"));
         assertThat(jenkins.repository()).isEqualTo("acme/web");
         assertThat(jenkins.sha()).isEqualTo("bbb222");
+        assertThat(jenkins.ref()).as("the Git plugin's remote is no part of the branch").isEqualTo("main");
+    }
+
+    @Test
+    void jenkins_reads_a_multibranch_pipeline_and_a_subgroup_url() {
+        var multibranch = CiEnvironment.detect(Map.of("JENKINS_URL", "https://ci.example/", "BUILD_URL",
+                "https://ci.example/job/acme/job/web/job/feature%252Fx/3/", "JOB_NAME", "acme/web/feature%2Fx",
+                "BRANCH_NAME", "feature/x", "GIT_COMMIT", "ccc333"));
+        assertThat(multibranch.repository()).isEqualTo("acme/web");
+        assertThat(multibranch.ref()).isEqualTo("feature/x");
+        var lone = CiEnvironment.detect(Map.of("JENKINS_URL", "https://ci.example/", "BUILD_URL",
+                "https://ci.example/job/web/4/", "JOB_NAME", "web", "GIT_BRANCH", "refs/remotes/origin/release/2"));
+        assertThat(lone.repository()).as("a lone job name is no owner/name; the server picks the only project")
+                .isNull();
+        assertThat(lone.ref()).isEqualTo("release/2");
+        var subgroup = CiEnvironment.detect(Map.of("JENKINS_URL", "https://ci.example/", "BUILD_URL",
+                "https://ci.example/job/web/5/", "GIT_URL", "https://jenkins:tok@gitlab.example/acme/platform/web.git"));
+        assertThat(subgroup.repository()).isEqualTo("acme/platform/web");
     }
 
     @Test

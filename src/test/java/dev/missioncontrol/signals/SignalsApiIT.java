@@ -45,6 +45,18 @@ class SignalsApiIT {
     }
 
     @Test
+    void a_gitlab_subgroup_project_is_registered_whole_and_its_service_is_its_last_name() {
+        var deploy = api.post("/api/v1/deployments/", "{\"deployment_request\":\"ship\",\"status\":\"pending\","
+                + "\"repository_full_name\":\"acme/platform/billing\"}");
+        assertThat(deploy.status()).as(deploy.body()).isEqualTo(201);
+        var shown = api.get("/api/v1/deployments/" + deploy.json().get("id").asText() + "/");
+        assertThat(shown.json().get("repository_full_name").asText()).isEqualTo("acme/platform/billing");
+        var byService = api.post(SIGNALS, "{\"samples\":[{\"name\":\"latency_ms\",\"value\":12.5,"
+                + "\"labels\":{\"service\":\"billing\"}}]}");
+        assertThat(byService.status()).as(byService.body()).isEqualTo(202);
+    }
+
+    @Test
     void every_bad_sample_is_named_by_its_pointer() {
         var r = api.post(SIGNALS, """
                 {"samples":[{"value":1,"labels":{"repository":"acme/web"}},

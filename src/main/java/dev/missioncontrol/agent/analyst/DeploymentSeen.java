@@ -2,6 +2,7 @@ package dev.missioncontrol.agent.analyst;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.missioncontrol.monitor.EnvironmentName;
+import dev.missioncontrol.orgs.Project;
 import java.time.Instant;
 
 /**
@@ -21,7 +22,7 @@ record DeploymentSeen(String id, String repository, String status, Instant creat
 
     /** The name part of owner/name, which is a project's service name unless its settings say otherwise. */
     String repositoryName() {
-        return repository == null ? null : repository.substring(repository.indexOf('/') + 1);
+        return repository == null ? null : Project.defaultServiceName(repository);
     }
 
     /**
