@@ -13,11 +13,19 @@ import java.util.regex.Pattern;
  */
 public final class ProblemSigns {
     /** Words of failure; not inside a path or key ("node.kubernetes.io/unreachable" is a taint, not an outage). */
-    private static final Pattern WORDS = Pattern.compile("(?i)(?<![\\w./-])(errors?|exceptions?|fail(?:ed|ure|ing|s)?"
+    private static final Pattern WORDS = Pattern.compile("(?i)(?<![\\w./-])(errors?|exceptions?|fail(?:ed|ures?|ing|s)?"
             + "|fatal|panic(?:ked)?|time[d ]?out|timeout|refused|denied|unavailable|unreachable|down|crash(?:ed|ing)?"
             + "|killed|oomkilled|oom|out of memory|abort(?:ed)?|cannot|can't|unable|invalid|expired|exceeded"
             + "|rejected|lost|dead|deadlock(?:ed)?|corrupt(?:ed)?|overflow|traceback|back-?off|unhealthy|too many"
             + "|not found|no such|unauthorized|forbidden)(?![\\w/-])");
+    /** Words just before a failure word that deny it: "no errors", "0 failures", "without error". */
+    private static final Pattern DENIED_BEFORE = Pattern.compile("(?i)(?:\\b(?:no|zero|without)|(?<![\\w.])0)\\s+$");
+    /**
+     * What just after a failure word makes it a count of none or a feature rather than an event: "errors=0",
+     * "failures: 0", "exception support... done", "error handling enabled".
+     */
+    private static final Pattern DENIED_AFTER = Pattern.compile("(?i)^(?:\\s*[=:]\\s*(?:0(?:\\.0+)?|none)(?![\\w.])"
+            + "|\\s+(?:support|handling|handlers?|reporting|correction|checking|recovery)\\b)");
     private static final Pattern EXCEPTION = Pattern.compile(
             "\\b((?:[a-z_$][\\w$]*\\.)*[A-Z][\\w$]*(?:Exception|Error))\\b");
 
@@ -36,6 +44,9 @@ public final class ProblemSigns {
             return null;
         }
         Set<String> words = words(t.template());
+        // The template masks counts ("errors=<*>"), so whether a counter read zero shows only in a line of its own.
+        Set<String> inSample = words(t.sample());
+        words.removeIf(w -> isCounter(t.template(), w) && !inSample.contains(w));
         return words.isEmpty() ? null : "words: " + String.join(", ", words);
     }
 
@@ -43,9 +54,22 @@ public final class ProblemSigns {
         Set<String> found = new LinkedHashSet<>();
         Matcher m = WORDS.matcher(text);
         while (m.find() && found.size() < 4) {
-            found.add(m.group(1).toLowerCase(Locale.ROOT));
+            if (!denied(text, m.start(), m.end())) {
+                found.add(m.group(1).toLowerCase(Locale.ROOT));
+            }
         }
         return found;
+    }
+
+    private static boolean isCounter(String template, String word) {
+        return Pattern.compile("(?i)(?<![\\w./-])" + Pattern.quote(word) + "\\s*[=:]\\s*<\\*>").matcher(template)
+                .find();
+    }
+
+    private static boolean denied(String text, int start, int end) {
+        String before = text.substring(Math.max(0, start - 12), start);
+        String after = text.substring(end, Math.min(text.length(), end + 16));
+        return DENIED_BEFORE.matcher(before).find() || DENIED_AFTER.matcher(after).find();
     }
 
     /** The exception or error class a line names, e.g. java.net.SocketTimeoutException, or null. */
