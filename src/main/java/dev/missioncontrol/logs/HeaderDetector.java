@@ -17,6 +17,8 @@ final class HeaderDetector {
     /** A logger or component name and its separator: {@code com.foo.Bar - } or {@code dfs.DataNode: }. */
     private static final Pattern COMPONENT = Pattern.compile("([A-Za-z_][\\w.$-]*)(?: - |: | : )");
     private static final Pattern THREAD = Pattern.compile("\\[[^\\]]*\\] ");
+    /** Fields after the time split by pipes: {@code |component|pid|message}, as some mobile app logs write. */
+    private static final Pattern PIPED = Pattern.compile("\\|([^|\\s]+)\\|(?:\\d+\\|)?");
 
     /** How far into a line a timestamp or a level may stand and still be header rather than message. */
     private static final int TIME_SEARCH_TOKENS = 6;
@@ -50,6 +52,10 @@ final class HeaderDetector {
         int at = time.end();
         if (at < line.length() && line.charAt(at) == ']') {
             at++;
+        }
+        Matcher piped = PIPED.matcher(line).region(at, line.length());
+        if (piped.lookingAt()) {
+            return new LineFields(time.instant(), null, piped.group(1), line.substring(piped.end()).strip());
         }
         at = skipSpaces(line, at);
         Matcher source = SYSLOG_SOURCE.matcher(line).region(at, line.length());

@@ -30,6 +30,14 @@ final class Timestamps {
             // the dotted form some mainframe and database loggers write: 2005-06-03-15.42.50.675872
             Pattern.compile("(?<y>\\d{4})-(?<mo>\\d{2})-(?<d>\\d{2})-(?<h>\\d{2})\\.(?<mi>\\d{2})\\.(?<s>\\d{2})"
                     + "(?:\\.(?<f>\\d{1,9}))?"),
+            // HDFS and other Hadoop-era loggers: 081109 203615 (yyMMdd HHmmss)
+            Pattern.compile("(?<y2>\\d{2})(?<mo>\\d{2})(?<d>\\d{2}) (?<h>\\d{2})(?<mi>\\d{2})(?<s>\\d{2})(?!\\d)"),
+            // compact date, dash, then the time, each part unpadded and millis after a colon as a plain count:
+            // 20171223-22:15:29:606, and 20171224-0:28:0:83 a few minutes after midnight
+            Pattern.compile("(?<y>\\d{4})(?<mo>\\d{2})(?<d>\\d{2})-(?<h>\\d{1,2}):(?<mi>\\d{1,2}):(?<s>\\d{1,2})"
+                    + "(?::(?<ms>\\d{1,3}))?(?!\\d)"),
+            // Android logcat, without a year: 03-17 16:13:38.811
+            Pattern.compile("(?<mo>\\d{2})-(?<d>\\d{2}) " + TIME + "(?!\\d)"),
             // access logs: 10/Oct/2000:13:55:36 -0700
             Pattern.compile("(?<d>\\d{2})/(?<mon>" + MONTHS + ")/(?<y>\\d{4}):" + TIME + ZONE),
             // syslog: Jun 14 15:16:01, optionally with the year after the day; date(1) writes the year after
@@ -65,7 +73,7 @@ final class Timestamps {
             int month = month(m);
             LocalDateTime local = LocalDateTime.of(year(m, years, month), month, Integer.parseInt(m.group("d")),
                     Integer.parseInt(m.group("h")), Integer.parseInt(m.group("mi")), Integer.parseInt(m.group("s")),
-                    nanos(m.group("f")));
+                    group(m, "ms") != null ? Integer.parseInt(m.group("ms")) * 1_000_000 : nanos(group(m, "f")));
             return local.toInstant(offset(group(m, "z")));
         } catch (DateTimeException | NumberFormatException e) {
             return null; // looked like a time but is not one (month 13, hour 25): treat the line as untimed

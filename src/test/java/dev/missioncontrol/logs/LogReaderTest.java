@@ -45,6 +45,28 @@ class LogReaderTest {
     }
 
     @Test
+    void reads_the_compact_dates_of_hdfs_healthapp_and_android_logs() {
+        LogRecord hdfs = only("081109 203615 148 INFO dfs.DataNode$PacketResponder: PacketResponder 1 terminating");
+        assertThat(hdfs.timestamp()).isEqualTo(Instant.parse("2008-11-09T20:36:15Z"));
+        assertThat(hdfs.level()).isEqualTo("INFO");
+        assertThat(hdfs.component()).isEqualTo("dfs.DataNode$PacketResponder");
+        LogRecord health = only("20171223-22:15:29:606|Step_LSC|30002312|onStandStepChanged 3579");
+        assertThat(health.timestamp()).isEqualTo(Instant.parse("2017-12-23T22:15:29.606Z"));
+        assertThat(health.component()).isEqualTo("Step_LSC");
+        assertThat(health.message()).as("the process id is header").isEqualTo("onStandStepChanged 3579");
+        assertThat(only("20171224-0:28:0:83|Step_LSC|30002312|processHandleBroadcastAction").timestamp())
+                .as("unpadded parts, and the millis a count").isEqualTo(Instant.parse("2017-12-24T00:28:00.083Z"));
+        LogRecord android = only("03-17 16:13:38.811  1702  2395 D WindowManager: printFreezingDisplayLogs");
+        assertThat(android.timestamp()).isEqualTo(Instant.parse("2024-03-17T16:13:38.811Z"));
+    }
+
+    @Test
+    void six_digit_numbers_that_are_no_date_leave_the_line_untimed() {
+        assertThat(only("123456 654321 rows copied").timestamp()).isNull();
+        assertThat(only("081109 2036150 rows copied").timestamp()).isNull();
+    }
+
+    @Test
     void detects_syslog_program_and_takes_the_reference_year() {
         LogRecord e = only("Jun 14 15:16:01 combo sshd(pam_unix)[19939]: authentication failure; uid=0");
         assertThat(e.timestamp()).isEqualTo(Instant.parse("2024-06-14T15:16:01Z"));
