@@ -30,6 +30,11 @@ public final class LogReader implements Iterator<LogRecord>, AutoCloseable {
         this(in, YearGuess.at(Clock.systemUTC().instant()));
     }
 
+    /** Reads timestamps that omit the year as {@link YearGuess} places them from {@code now}. */
+    public LogReader(Reader in, Instant now) {
+        this(in, YearGuess.at(now));
+    }
+
     /** Reads timestamps that omit the year as of {@code referenceYear}. */
     public LogReader(Reader in, int referenceYear) {
         this(in, YearGuess.fixed(referenceYear));

@@ -36,7 +36,7 @@ public final class MinedLogs {
         // mined outside the lock: another session's analysis need not wait for this one
         List<MinedSource> mined = new ArrayList<>();
         for (LogSource source : LogSource.in(session.context())) {
-            mined.add(SourceMiner.mine(source, filter));
+            mined.add(SourceMiner.mine(source, filter, session.createdAt()));
         }
         List<MinedSource> result = List.copyOf(mined);
         synchronized (recent) {

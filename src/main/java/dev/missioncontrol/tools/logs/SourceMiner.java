@@ -6,6 +6,7 @@ import dev.missioncontrol.logs.LogRecord;
 import dev.missioncontrol.logs.TemplateSummary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +16,12 @@ final class SourceMiner {
     private SourceMiner() {
     }
 
-    static MinedSource mine(LogSource source, LogFilter filter) {
+    /** @param now when the session began: lines without a year are placed before it, as search_logs places them */
+    static MinedSource mine(LogSource source, LogFilter filter, Instant now) {
         LogDigest digest = new LogDigest();
         TemplateExtras extras = new TemplateExtras();
         Boolean timed = null;
-        try (LogReader reader = new LogReader(source.open())) {
+        try (LogReader reader = new LogReader(source.open(), now)) {
             while (reader.hasNext()) {
                 LogRecord event = reader.next();
                 if (!filter.accepts(event)) {

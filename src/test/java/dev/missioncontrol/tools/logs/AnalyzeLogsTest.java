@@ -86,6 +86,16 @@ class AnalyzeLogsTest {
         assertThat(r.status()).isEqualTo(ToolResult.Status.NO_DATA);
     }
 
+    /** A session started on 2 January reads a syslog line of 31 December as last year's, as search_logs does. */
+    @Test
+    void a_yearless_line_is_dated_from_the_sessions_start_not_from_the_servers_clock() {
+        var session = new SessionFacts("y", "o", null, "root_cause_analysis", "p",
+                Json.object().put("logs", "Dec 31 23:58:00 web nginx[12]: upstream timed out\n"),
+                Instant.parse("2024-01-02T08:00:00Z"));
+        ToolResult r = new AnalyzeLogs(new MinedLogs(1)).run(Json.object(), session);
+        assertThat(r.data().at("/templates/0/first_seen").asText()).isEqualTo("2023-12-31T23:58:00Z");
+    }
+
     @Test
     void the_mined_template_is_redacted_like_the_sample() {
         String logs = "2026-01-01T10:00:00Z INFO api - boot with aws_secret_access_key="
