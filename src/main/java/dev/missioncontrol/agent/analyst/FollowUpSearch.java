@@ -61,8 +61,9 @@ final class FollowUpSearch {
         JsonNode data = result.data().path("data");
         SearchOutcome found = SearchOutcome.from(Json.object().put("query", term), data, false);
         if (found.total() == 0) {
-            return String.format(Locale.ROOT, "No line mentions '%s' (%d lines searched).", term,
-                    found.linesSearched());
+            // said whatever the term: a reply that named a masked match would confirm the secret it guessed
+            return String.format(Locale.ROOT, "No line mentions '%s' (%d lines searched; values masked as secrets "
+                    + "are not searched).", term, found.linesSearched());
         }
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%d lines mention '%s'%s:%n", found.total(),
                 term, sources(found.sources())));

@@ -65,7 +65,8 @@ public final class SearchLogs implements Tool {
         ObjectNode data = toJson(query, search);
         String summary = String.format(Locale.ROOT, "%,d %s '%s' in %,d lines searched%s", search.total,
                 search.total == 1 ? "line matches" : "lines match", query.shown(), search.lines,
-                search.outOfTime ? " (stopped at the time limit)" : "");
+                search.outOfTime ? " (stopped at the time limit)" : "")
+                + (search.total == 0 ? "; values masked as secrets are not searched" : "");
         return search.total == 0 ? new ToolResult(ToolResult.Status.NO_DATA, summary, data)
                 : ToolResult.ok(summary, data);
     }

@@ -257,7 +257,7 @@ class AnalystBrainTest {
         var nothing = Json.object().put("status", "ok");
         nothing.putObject("data").put("total_matches", 0).put("lines_searched", 4);
         assertThat(FollowUpSearch.answer("deadlock", new Entry(9, "tool_result", "", nothing, Instant.now())))
-                .isEqualTo("No line mentions 'deadlock' (4 lines searched).");
+                .isEqualTo("No line mentions 'deadlock' (4 lines searched; values masked as secrets are not searched).");
     }
 
     @Test

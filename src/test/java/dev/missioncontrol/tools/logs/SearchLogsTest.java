@@ -59,6 +59,8 @@ class SearchLogsTest {
         for (String probe : new String[] {"AKIAIOSF", "hunter2", "AKIA.*EXAMPLE"}) {
             ToolResult r = new SearchLogs().run(Json.object().put("query", probe).put("regex", true), facts);
             assertThat(r.status()).as(probe).isEqualTo(ToolResult.Status.NO_DATA);
+            assertThat(r.summary()).as("why a value seen masked is not found")
+                    .endsWith("; values masked as secrets are not searched");
         }
         ToolResult around = new SearchLogs().run(Json.object().put("query", "postgres://app"), facts);
         assertThat(around.data().path("total_matches").asLong()).isEqualTo(1);
