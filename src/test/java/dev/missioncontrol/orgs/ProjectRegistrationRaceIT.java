@@ -28,7 +28,7 @@ class ProjectRegistrationRaceIT {
     }
 
     @Test
-    void every_concurrent_registration_of_one_new_repository_gets_the_same_project() throws Exception {
+    void every_concurrent_registration_of_one_new_repository_in_any_case_gets_the_same_project() throws Exception {
         try (Database db = Database.open(DatabaseUrl.resolve(TestDatabases.freshPostgres(),
                 Files.createTempDirectory("mc-race")), "NORMAL");
              var pool = Executors.newFixedThreadPool(NODES)) {
@@ -37,9 +37,11 @@ class ProjectRegistrationRaceIT {
             List<CompletableFuture<Project>> registered = IntStream.range(0, NODES)
                     .mapToObj(i -> CompletableFuture.supplyAsync(() -> db.jdbi().inTransaction(h -> {
                         // each looks first and finds nothing, then all insert together
-                        assertThat(OrgStore.findProjectByRepository(h, org, "race/new-service")).isEmpty();
+                        // half of them spell it in another case, which names the same repository
+                        String repository = i % 2 == 0 ? "race/new-service" : "Race/New-Service";
+                        assertThat(OrgStore.findProjectByRepository(h, org, repository)).isEmpty();
                         awaitAll(allLookedUp);
-                        return OrgStore.insertProject(h, org, "race/new-service", Instant.now());
+                        return OrgStore.insertProject(h, org, repository, Instant.now());
                     }), pool)).toList();
 
             List<String> ids = registered.stream().map(f -> f.join().id()).distinct().toList();
