@@ -25,6 +25,15 @@ final class PrivateKeyLines {
     private static final Pattern WIDE_BODY = Pattern.compile(
             "\\s*(?=[A-Za-z0-9+/]*[0-9])(?=[A-Za-z0-9+/]*[a-z])(?=[A-Za-z0-9+/]*[A-Z])[A-Za-z0-9+/]{40,}=*\\s*");
 
+    /**
+     * A key's body line behind a log prefix ({@code 2024-05-01T10:00:01Z INFO MIIEow…}), as a logger that timestamps
+     * each line prints a key: the prefix stays, the last token goes. The token must be long enough to be no word.
+     */
+    private static final Pattern PREFIXED_BODY = Pattern.compile("(.*\\s)(?:[A-Za-z0-9+/]{16,}=*|=[A-Za-z0-9+/]{4})\\s*");
+    /** {@link #WIDE_BODY} behind a log prefix, held to a key line's full width (64 base64 characters in PEM). */
+    private static final Pattern PREFIXED_WIDE_BODY = Pattern.compile("(.*\\s)(?=[A-Za-z0-9+/]*[0-9])"
+            + "(?=[A-Za-z0-9+/]*[a-z])(?=[A-Za-z0-9+/]*[A-Z])[A-Za-z0-9+/]{60,}=*\\s*");
+
     private PrivateKeyLines() {
     }
 
@@ -45,11 +54,16 @@ final class PrivateKeyLines {
         for (int i = 0; i < lines.size(); i++) {
             if (!done[i] && END.matcher(lines.get(i)).find()) {
                 out.set(i, toEnd(lines.get(i)));
-                for (int j = i - 1; j >= 0 && !done[j] && BODY.matcher(lines.get(j)).matches(); j--) {
+                for (int j = i - 1; j >= 0 && !done[j] && isBody(lines.get(j)); j--) {
                     out.set(j, maskedBody(lines.get(j)));
                 }
             } else if (!done[i] && WIDE_BODY.matcher(lines.get(i)).matches()) {
                 out.set(i, Redactor.MASK);
+            } else if (!done[i]) {
+                var prefixed = PREFIXED_WIDE_BODY.matcher(lines.get(i));
+                if (prefixed.matches()) {
+                    out.set(i, prefixed.group(1) + Redactor.MASK);
+                }
             }
         }
         return out;
@@ -71,7 +85,7 @@ final class PrivateKeyLines {
     private static int bodyAfter(List<String> lines, int begin) {
         int last = begin;
         for (int j = begin + 1; j < lines.size(); j++) {
-            if (BODY.matcher(lines.get(j)).matches()) {
+            if (isBody(lines.get(j))) {
                 last = j;
             } else if (!lines.get(j).isBlank()) {
                 break;
@@ -86,8 +100,17 @@ final class PrivateKeyLines {
         }
     }
 
+    private static boolean isBody(String line) {
+        return BODY.matcher(line).matches() || PREFIXED_BODY.matcher(line).matches();
+    }
+
+    /** A line inside a key: masked whole, or after its log prefix when it has one. */
     private static String maskedBody(String line) {
-        return line.isBlank() ? line : Redactor.MASK;
+        if (line.isBlank()) {
+            return line;
+        }
+        var prefixed = PREFIXED_BODY.matcher(line);
+        return !BODY.matcher(line).matches() && prefixed.matches() ? prefixed.group(1) + Redactor.MASK : Redactor.MASK;
     }
 
     /** What precedes the BEGIN marker (a log prefix, a field name) stays. */

@@ -135,6 +135,27 @@ class RedactorTest {
                 .isEqualTo("[REDACTED]");
     }
 
+    /** kubectl logs --timestamps, or any logger, puts its prefix on each line of a key it prints. */
+    @Test
+    void masks_a_key_whose_every_line_carries_a_log_prefix() {
+        String body = "MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun";
+        String t = "2024-05-01T10:00:01Z INFO ";
+        assertThat(Redactor.redact(t + "-----BEGIN RSA PRIVATE KEY-----\n" + t + body + "\n" + t + "kZ9dQ2xKv8Rt0pWm==\n"
+                + t + "-----END RSA PRIVATE KEY-----\n" + t + "key loaded"))
+                .as("the whole block in one text goes as one").isEqualTo(t + "[REDACTED]\n" + t + "key loaded");
+        assertThat(Redactor.redactLines(List.of(t + body, t + "kZ9dQ2xKv8Rt0pWm==", t + "-----END RSA PRIVATE KEY-----")))
+                .as("lines before an END whose BEGIN is out of view")
+                .containsExactly(t + "[REDACTED]", t + "[REDACTED]", "[REDACTED]");
+        assertThat(Redactor.redactLines(List.of(t + "-----BEGIN OPENSSH PRIVATE KEY-----",
+                t + "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW")))
+                .as("a search hit and its neighbour, the END out of view").containsExactly(t + "[REDACTED]",
+                        t + "[REDACTED]");
+        assertThat(Redactor.redact(t + body)).as("one line of a key alone, as a mined template's sample")
+                .isEqualTo(t + "[REDACTED]");
+        assertThat(Redactor.redact(t + "request 3f2a9c1e-77b0-4c2d-9a51-0e8f6d4b2a10 served"))
+                .as("an id in a sentence is no key line").endsWith("served");
+    }
+
     @Test
     void masks_each_string_of_a_json_tree_and_whole_values_under_secret_names() {
         ObjectNode deploy = Json.object().put("commit_message", "Rotate creds (password: \"Pw0rd!\")")
