@@ -6,7 +6,8 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
 
 /**
  * Builds the provider's chat model, behind the redactor. Retries are off: a failing provider hands the session to
- * the analyst.
+ * the analyst. One tool call per answer: the timeline runs one step at a time, and a second call in the same answer
+ * would be dropped.
  */
 public final class ChatModels {
     private ChatModels() {
@@ -19,9 +20,10 @@ public final class ChatModels {
     private static ChatModel provider(LlmSettings s) {
         return switch (s.provider().toLowerCase()) {
             case "openai" -> OpenAiChatModel.builder().baseUrl(s.baseUrl()).apiKey(s.apiKey())
-                    .modelName(s.model()).timeout(s.timeout()).maxRetries(0).build();
+                    .modelName(s.model()).timeout(s.timeout()).maxRetries(0).parallelToolCalls(false).build();
             case "anthropic" -> AnthropicChatModel.builder().baseUrl(s.baseUrl()).apiKey(s.apiKey())
-                    .modelName(s.model()).timeout(s.timeout()).maxRetries(0).maxTokens(4096).build();
+                    .modelName(s.model()).timeout(s.timeout()).maxRetries(0).maxTokens(4096)
+                    .disableParallelToolUse(true).build();
             default -> throw new IllegalArgumentException("unknown LLM provider '" + s.provider()
                     + "'; use openai (any OpenAI-compatible endpoint) or anthropic");
         };

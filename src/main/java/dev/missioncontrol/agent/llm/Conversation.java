@@ -43,14 +43,20 @@ final class Conversation {
                 messages.add(UserMessage.from(e.text()));
             } else if (e.is("message") || e.is("report")) {
                 messages.add(AiMessage.from(e.is("report") ? e.data().path("markdown").asText(e.text()) : e.text()));
+            } else if (LlmBrain.isNudge(e)) {
+                messages.add(AiMessage.from(e.data().path("answer").asText()));
+                messages.add(UserMessage.from(Instructions.REPORT_MISSING));
             }
         }
         return messages;
     }
 
-    /** Whether {@code e} becomes a message of the conversation, one message each, in timeline order. */
-    static boolean carries(Entry e) {
-        return e.is("tool_call") || e.is("tool_result") || e.is("message") || e.is("report");
+    /** How many messages of the conversation {@code e} becomes, in timeline order. */
+    static int messages(Entry e) {
+        if (LlmBrain.isNudge(e)) {
+            return 2;
+        }
+        return e.is("tool_call") || e.is("tool_result") || e.is("message") || e.is("report") ? 1 : 0;
     }
 
     private static ToolExecutionRequest request(Entry call) {

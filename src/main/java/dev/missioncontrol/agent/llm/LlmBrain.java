@@ -9,6 +9,7 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.missioncontrol.agent.Brain;
+import dev.missioncontrol.agent.Entry;
 import dev.missioncontrol.agent.History;
 import dev.missioncontrol.agent.Step;
 import dev.missioncontrol.agent.Tool;
@@ -26,6 +27,7 @@ import org.slf4j.LoggerFactory;
 public final class LlmBrain implements Brain {
     private static final Logger LOG = LoggerFactory.getLogger(LlmBrain.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String NUDGE = "llm_no_report";
 
     private final ChatModel model;
     private final Brain analyst;
@@ -80,7 +82,22 @@ public final class LlmBrain implements Brain {
         if (text.isEmpty()) {
             return handOver("the LLM answered with nothing");
         }
-        return h.hasReport() ? new Step.Say(text) : new Step.Finish(ReportText.from(text));
+        if (h.hasReport()) {
+            return new Step.Say(text);
+        }
+        if (ReportText.isReport(text)) {
+            return new Step.Finish(ReportText.from(text));
+        }
+        if (h.entries().stream().anyMatch(LlmBrain::isNudge)) {
+            return handOver("the LLM answered twice without the report's sections");
+        }
+        return new Step.Note(Step.NoteKind.THOUGHT, "The LLM answered without a report; it is asked again for one",
+                JSON.createObjectNode().put(NUDGE, true).put("answer", text));
+    }
+
+    /** A note that the model answered without a report: the conversation carries its answer and the reminder. */
+    static boolean isNudge(Entry e) {
+        return e.is("thought") && e.data().path(NUDGE).asBoolean();
     }
 
     private static JsonNode arguments(String raw) {

@@ -16,6 +16,21 @@ final class ReportText {
                 "recommended actions")));
     }
 
+    /** The sections the instructions ask for; a final report has its Summary, or two of the others. */
+    private static final List<String> SECTIONS =
+            List.of("summary", "findings", "likely cause", "timeline", "recommended actions", "not checked");
+
+    /**
+     * Whether an answer is the final report rather than a preamble ("I'll start by reading the logs"), a refusal or
+     * a reply cut short, which models send in place of tool calls and which would otherwise end the session.
+     */
+    static boolean isReport(String markdown) {
+        List<String> headings = markdown.lines().filter(l -> l.startsWith("#"))
+                .map(l -> l.replaceFirst("^#+", "").strip().toLowerCase()).toList();
+        long named = SECTIONS.stream().filter(s -> headings.stream().anyMatch(h -> h.startsWith(s))).count();
+        return headings.stream().anyMatch(h -> h.startsWith("summary")) || named >= 2;
+    }
+
     /** The body of the "## name" section, without its heading; empty when there is none. */
     static String section(String md, String name) {
         StringBuilder body = new StringBuilder();

@@ -39,13 +39,17 @@ final class TokenBudget {
         long spent = 0;
         int message = 2;
         for (Entry e : h.entries()) {
-            if (!Conversation.carries(e)) {
+            int carried = Conversation.messages(e);
+            if (carried == 0) {
                 continue;
             }
-            if (e.is("tool_call") || e.is("report") || (e.is("message") && !e.isUserMessage())) {
+            if (e.is("tool_call") || e.is("report") || (e.is("message") && !e.isUserMessage())
+                    || LlmBrain.isNudge(e)) {
                 spent += before;
             }
-            before += chars(conversation.get(message++));
+            for (int i = 0; i < carried; i++) {
+                before += chars(conversation.get(message++));
+            }
         }
         return spent;
     }

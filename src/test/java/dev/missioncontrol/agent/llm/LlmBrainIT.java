@@ -59,6 +59,7 @@ class LlmBrainIT {
             JsonNode second = llm.request(1);
             assertThat(second.toString()).contains("\"tool_call_id\"").contains("It is ");
             assertThat(second.get("tools").toString()).contains("list_deployments").contains("current_time");
+            assertThat(second.path("parallel_tool_calls").asBoolean(true)).as("one call per answer").isFalse();
             assertThat(String.join("\n", llm.requests)).doesNotContain("hunter2hunter2")
                     .doesNotContain("AKIAABCDEFGHIJKLMNOP").doesNotContain("abcd1234efgh").contains("[REDACTED]");
         }
@@ -81,6 +82,34 @@ class LlmBrainIT {
             JsonNode events = api.get("/api/v1/agent-sessions/" + id + "/events/").json().get("results");
             assertThat(events.toString()).contains(why).contains("analyst takes over").doesNotContain("Exception");
             assertThat(session.get("report").asText()).isNotBlank();
+        }
+    }
+
+    /** Models often answer with a preamble or a refusal instead of a tool call; that is no report. */
+    @Test
+    void an_answer_without_the_reports_sections_is_asked_again_and_then_handed_to_the_analyst() {
+        try (FakeOpenAi llm = new FakeOpenAi(); TestServer server = serverWith(llm)) {
+            llm.thenText("I'll start by analyzing the logs to find the root cause.")
+                    .thenText("## Summary\n\nThe payment database ran out of connections.");
+            Api api = server.api();
+            String id = api.post("/api/v1/agent-sessions/", json("Why is checkout slow?", "x")).json()
+                    .get("session_id").asText();
+            JsonNode session = awaitCompleted(api, id);
+            assertThat(session.get("report").asText()).contains("ran out of connections");
+            assertThat(llm.request(1).toString()).as("the model sees its answer and the reminder")
+                    .contains("I'll start by analyzing the logs").contains("That answer is not the final report");
+        }
+        try (FakeOpenAi llm = new FakeOpenAi(); TestServer server = serverWith(llm)) {
+            llm.thenText("I'm sorry, but I can't help with that request.").thenText("I can't help with that.");
+            Api api = server.api();
+            String id = api.post("/api/v1/agent-sessions/", json("Why is checkout slow?",
+                    "2026-01-01T10:00:00Z ERROR checkout - upstream connect error 502")).json()
+                    .get("session_id").asText();
+            JsonNode session = awaitCompleted(api, id);
+            JsonNode events = api.get("/api/v1/agent-sessions/" + id + "/events/").json().get("results");
+            assertThat(events.toString()).contains("the LLM answered twice without the report's sections")
+                    .contains("analyst takes over");
+            assertThat(session.get("report").asText()).doesNotContain("I can't help").contains("502");
         }
     }
 
