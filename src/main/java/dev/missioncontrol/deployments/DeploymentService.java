@@ -1,5 +1,6 @@
 package dev.missioncontrol.deployments;
 
+import dev.missioncontrol.agent.Redactor;
 import dev.missioncontrol.errors.ValidationException;
 import dev.missioncontrol.monitor.DeployMonitorBrain;
 import dev.missioncontrol.monitor.EnvironmentName;
@@ -97,7 +98,8 @@ public final class DeploymentService {
      */
     private NewSession newMonitor(Organization org, Project project, DeploymentInput in) {
         String sha = in.commitSha() == null ? "" : " @ " + in.commitSha().substring(0, Math.min(7, in.commitSha().length()));
-        String title = "Deploy " + project.repositoryFullName() + sha + ": " + firstLine(in.deploymentRequest());
+        String title = "Deploy " + project.repositoryFullName() + sha + ": "
+                + Redactor.redact(firstLine(in.deploymentRequest()));
         var context = Json.object().put("repository_full_name", project.repositoryFullName());
         String environment = EnvironmentName.in(in.eventMetadata());
         if (environment != null) {

@@ -2,6 +2,7 @@ package dev.missioncontrol.sessions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.missioncontrol.agent.Redactor;
 import dev.missioncontrol.errors.FieldError;
 import dev.missioncontrol.errors.Validator;
 import dev.missioncontrol.store.Json;
@@ -44,9 +45,12 @@ public record SessionInput(String prompt, ObjectNode context, SessionKind kind) 
         return true;
     }
 
-    /** A short title for lists: the prompt's first line. */
+    /**
+     * A short title for lists: the prompt's first line, secrets masked (pages, lists, tab titles and the CLI show it
+     * to every member) before it is cut, so that the cut cannot split one from its name.
+     */
     public String title() {
-        String first = prompt.strip().lines().findFirst().orElse("Investigation").strip();
+        String first = Redactor.redact(prompt.strip().lines().findFirst().orElse("Investigation").strip());
         return first.length() <= 120 ? first : first.substring(0, 119) + "…";
     }
 }

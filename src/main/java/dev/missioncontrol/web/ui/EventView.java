@@ -1,6 +1,7 @@
 package dev.missioncontrol.web.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.missioncontrol.agent.Redactor;
 import dev.missioncontrol.sessions.SessionEvent;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,8 +10,14 @@ import java.util.List;
 /** One timeline event as the session page shows it; the template picks a layout by {@link #type()}. */
 public record EventView(long seq, String type, String text, Instant createdAt, JsonNode data) {
 
+    /**
+     * A person's message is stored as typed, and is masked here as the agent's own work already is: every member of
+     * the organization reads the page, and a pasted token or password should not reach them all.
+     */
     static EventView of(SessionEvent e) {
-        return new EventView(e.seq(), e.type(), e.text() == null ? "" : e.text(), e.createdAt(), e.data());
+        String text = e.text() == null ? "" : e.text();
+        boolean typed = "message".equals(e.type()) && "user".equals(e.data().path("role").asText());
+        return new EventView(e.seq(), e.type(), typed ? Redactor.redact(text) : text, e.createdAt(), e.data());
     }
 
     static List<EventView> all(List<SessionEvent> events) {

@@ -124,7 +124,7 @@ class SessionPageIT extends BrowserTestBase {
     }
 
     @Test
-    void the_prompt_and_context_box_masks_secrets_and_shows_the_start_of_a_huge_log() {
+    void the_title_the_prompt_box_and_typed_messages_mask_secrets_and_a_huge_log_is_cut() {
         String log = "2026-03-01T10:00:00Z INFO mongodb://app:S3cretMongoPw@db:27017/orders\n"
                 + "2026-03-01T10:00:01Z ERROR timeout\n".repeat(40_000);
         String body = Json.write(Json.object().put("prompt", "Why? our key is AKIAABCDEFGHIJKLMNOP")
@@ -137,6 +137,16 @@ class SessionPageIT extends BrowserTestBase {
         assertThat(shown).contains("[REDACTED]").contains("(cut; the API has all of it)")
                 .doesNotContain("S3cretMongoPw").doesNotContain("hunter2hunter2").doesNotContain("AKIAABCDEFGHIJKLMNOP");
         assertThat(shown.length()).isLessThan(30_000);
+        assertThat(page.locator("h1").innerText()).contains("[REDACTED]").doesNotContain("AKIAABCDEFGHIJKLMNOP");
+        assertThat(page.title()).doesNotContain("AKIAABCDEFGHIJKLMNOP");
+
+        ui.api().post("/api/v1/agent-sessions/" + id + "/messages/", "{\"content\":\"try password=Hunter2Secret!\"}");
+        var typed = page.locator("#timeline > li.ev-message.from-user");
+        expect(typed).containsText("[REDACTED]");
+        assertThat(typed.innerText()).doesNotContain("Hunter2Secret");
+        page.navigate("/agents");
+        assertThat(page.locator("main").innerText()).contains("Why? our key is [REDACTED]")
+                .doesNotContain("AKIAABCDEFGHIJKLMNOP");
     }
 
     /** Fills the dashboard's form; a null file means no upload. */
