@@ -9,10 +9,13 @@ import io.javalin.http.Handler;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -68,6 +71,8 @@ public final class WebServer {
             // a request refused while it is parsed never reaches Javalin's error mapping
             server.setErrorHandler(new JettyErrors());
         });
+        config.jetty.modifyServletContextHandler(context -> context.addFilter(new FilterHolder(new HeadAsGet()), "/*",
+                EnumSet.of(DispatcherType.REQUEST)));
         config.events.handlerAdded(routeTable::add);
         config.events.serverStopping(() -> onStopping.forEach(Runnable::run));
         config.requestLogger.http((ctx, ms) -> logAccess(ctx, ms, filters.metrics()));

@@ -52,6 +52,10 @@ public final class Api {
         return send(builder(path).GET().build());
     }
 
+    public Reply head(String path) {
+        return send(builder(path).HEAD().build(), Duration.ofSeconds(10));
+    }
+
     public Reply post(String path, String json) {
         return post(path, json, Map.of());
     }

@@ -202,6 +202,27 @@ abstract class ApiContract {
         assertThat(other.get(DEPLOY).json().get("count").asInt()).isZero();
     }
 
+    /** HEAD is the GET route without its body: the same checks of scope, owner and parameters, the same status. */
+    @Test
+    void head_answers_what_get_answers_without_the_body() {
+        var mine = api.post(DEPLOY, "{\"deployment_request\":\"Head\",\"repository_full_name\":\"acme/web\"}").json();
+        String path = DEPLOY + mine.get("id").asText() + "/";
+        var head = api.head(path);
+        assertThat(head.status()).isEqualTo(200);
+        assertThat(head.header("Content-Type")).startsWith("application/json");
+        assertThat(head.body()).isEmpty();
+        assertThat(server.api(server.newOrgKey("head-" + System.nanoTime(), Scope.all())).head(path).status())
+                .as("another organization's deployment").isEqualTo(404);
+        String readOnly = server.newOrgKey("head-ro-" + System.nanoTime(), Set.of(Scope.DEPLOYMENTS_READ));
+        assertThat(server.api(readOnly).head(SESSIONS).status()).isEqualTo(403);
+        assertThat(api.head(DEPLOY + "?limit=abc").status()).isEqualTo(api.get(DEPLOY + "?limit=abc").status())
+                .isEqualTo(422);
+        String session = api.post(SESSIONS, "{\"prompt\":\"Head\"}").json().get("session_id").asText();
+        var stream = api.send(api.builder(SESSIONS + session + "/events/").header("Accept", "text/event-stream")
+                .HEAD().build(), java.time.Duration.ofSeconds(10));
+        assertThat(stream.status()).as("a HEAD opens no endless stream").isEqualTo(200);
+    }
+
     @Test
     void a_key_without_the_scope_gets_403() {
         String readOnly = server.newOrgKey("ro-" + System.nanoTime(), Set.of(Scope.DEPLOYMENTS_READ));
