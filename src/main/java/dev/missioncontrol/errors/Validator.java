@@ -28,6 +28,11 @@ public final class Validator {
         this.body = body;
     }
 
+    /** Whether {@code text} has more than {@code max} characters, counted as people count them (an emoji is one). */
+    public static boolean longerThan(String text, int max) {
+        return text.length() > max && text.codePointCount(0, text.length()) > max;
+    }
+
     public static boolean holdsNul(String text) {
         return text.indexOf('\u0000') >= 0;
     }
@@ -106,7 +111,7 @@ public final class Validator {
             return null;
         }
         String s = v.asText();
-        if (s.codePointCount(0, s.length()) > max) {
+        if (longerThan(s, max)) {
             errors.add(FieldError.tooLong(field, max));
             return null;
         }

@@ -6,6 +6,7 @@ import dev.missioncontrol.auth.Principal;
 import dev.missioncontrol.errors.FieldError;
 import dev.missioncontrol.errors.NotFoundException;
 import dev.missioncontrol.errors.ValidationException;
+import dev.missioncontrol.errors.Validator;
 import dev.missioncontrol.orgs.Scope;
 import dev.missioncontrol.store.Cursor;
 import dev.missioncontrol.store.Json;
@@ -107,7 +108,7 @@ public final class SessionRoutes implements RouteGroup {
             throw new ValidationException(List.of(content == null ? FieldError.missing("content")
                     : FieldError.invalid("content", "must be a non-blank string")));
         }
-        if (content.asText().length() > 20_000) {
+        if (Validator.longerThan(content.asText(), 20_000)) {
             throw new ValidationException(List.of(FieldError.tooLong("content", 20_000)));
         }
         SessionEvent e = service.message(p.orgId(), id, content.asText());

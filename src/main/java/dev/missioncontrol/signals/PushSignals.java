@@ -77,7 +77,8 @@ public final class PushSignals {
     }
 
     private static Optional<Project> register(Handle h, Organization org, String repository, Instant now) {
-        if (!org.autoRegisterProjects() || !repository.matches("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")) {
+        if (!org.autoRegisterProjects() || repository.length() > Project.MAX_REPOSITORY
+                || !Project.REPOSITORY.matcher(repository).matches()) {
             return Optional.empty();
         }
         return Optional.of(OrgStore.insertProject(h, org.id(), repository, now));

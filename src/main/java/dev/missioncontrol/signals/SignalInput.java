@@ -122,7 +122,7 @@ final class SignalInput {
         while (fields.hasNext()) {
             var f = fields.next();
             if (!LABEL.matcher(f.getKey()).matches() || !f.getValue().isTextual()
-                    || f.getValue().asText().length() > 1_000) {
+                    || Validator.longerThan(f.getValue().asText(), 1_000)) {
                 return fail(at + "/" + f.getKey(), "invalid", "must be a string of at most 1000 characters, "
                         + "under a name of letters, digits and _");
             }

@@ -223,6 +223,19 @@ abstract class ApiContract {
         assertThat(stream.status()).as("a HEAD opens no endless stream").isEqualTo(200);
     }
 
+    /** "At most N characters" counts what people count: an emoji is one character, not two UTF-16 units. */
+    @Test
+    void text_limits_count_characters() {
+        String id = api.post(SESSIONS, "{\"prompt\":\"Limits\"}").json().get("session_id").asText();
+        String emoji = "\uD83D\uDE00";
+        assertThat(api.post(SESSIONS + id + "/messages/", "{\"content\":\"" + emoji.repeat(10_001) + "\"}").status())
+                .isEqualTo(202);
+        assertThat(api.post(SESSIONS + id + "/messages/", "{\"content\":\"" + emoji.repeat(20_001) + "\"}").status())
+                .isEqualTo(422);
+        assertThat(api.post("/api/v1/signals/", "{\"samples\":[{\"name\":\"m\",\"value\":1,\"labels\":"
+                + "{\"repository\":\"acme/web\",\"note\":\"" + emoji.repeat(600) + "\"}}]}").status()).isEqualTo(202);
+    }
+
     @Test
     void a_key_without_the_scope_gets_403() {
         String readOnly = server.newOrgKey("ro-" + System.nanoTime(), Set.of(Scope.DEPLOYMENTS_READ));

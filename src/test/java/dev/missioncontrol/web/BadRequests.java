@@ -50,6 +50,8 @@ final class BadRequests {
         deploy(c, api, "ref oversized", OK_DEPLOY + ",\"ref\":\"" + "r".repeat(256) + "\"}");
         deploy(c, api, "ref as object", OK_DEPLOY + ",\"ref\":{}}");
         deploy(c, api, "repository not owner/name", "{\"deployment_request\":\"x\",\"repository_full_name\":\"justname\"}");
+        deploy(c, api, "repository of dots", "{\"deployment_request\":\"x\",\"repository_full_name\":\"../..\"}");
+        deploy(c, api, "repository with a dot part", "{\"deployment_request\":\"x\",\"repository_full_name\":\"acme/./web\"}");
         session(c, api, "missing prompt", "{\"context\":{}}");
         session(c, api, "blank prompt", "{\"prompt\":\"\"}");
         session(c, api, "oversized prompt", "{\"prompt\":\"" + "p".repeat(20_001) + "\"}");

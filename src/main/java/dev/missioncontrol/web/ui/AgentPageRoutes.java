@@ -1,6 +1,7 @@
 package dev.missioncontrol.web.ui;
 
 import dev.missioncontrol.errors.NotFoundException;
+import dev.missioncontrol.errors.Validator;
 import dev.missioncontrol.orgs.OrgStore;
 import dev.missioncontrol.orgs.Project;
 import dev.missioncontrol.sessions.AgentSession;
@@ -91,7 +92,7 @@ final class AgentPageRoutes implements RouteGroup {
         AgentSession s = owned(ctx, viewer);
         String content = ctx.formParam("content");
         String error = content == null || content.isBlank() ? "Write a message first."
-                : content.length() > MAX_MESSAGE ? "A message can be at most 20,000 characters." : null;
+                : Validator.longerThan(content, MAX_MESSAGE) ? "A message can be at most 20,000 characters." : null;
         if (error == null) {
             service.message(viewer.orgId(), s.id(), content.strip());
         }
