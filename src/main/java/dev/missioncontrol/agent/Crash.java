@@ -23,8 +23,18 @@ final class Crash {
                 + "(fewer nested groups and repeats) or a narrower search" : "";
     }
 
-    /** The error's class and message, for a timeline event or a tool result. */
+    /**
+     * What went wrong, for a timeline event or a tool result, which the API and the pages show: a refusal's own
+     * message, the nesting of a stack overflow, and for anything else no class name or internals, only where to look.
+     * Every caller logs the error itself with its stack trace.
+     */
     static String describe(Throwable t) {
-        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+        if (t instanceof StackOverflowError) {
+            return "the stack overflowed";
+        }
+        if (t instanceof IllegalArgumentException && t.getMessage() != null && !t.getMessage().isBlank()) {
+            return t.getMessage();
+        }
+        return "an internal error (the server's log has its details)";
     }
 }

@@ -66,7 +66,7 @@ public final class SessionRunner {
             }
             if (DatabaseOutage.is(t)) {
                 LOG.warn("session {} paused: the database is out of reach or busy ({}); it is retried",
-                        lease.sessionId(), Crash.describe(t));
+                        lease.sessionId(), t.toString());
                 return Outcome.RETRY;
             }
             return crashed(lease, t);

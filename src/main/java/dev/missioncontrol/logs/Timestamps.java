@@ -19,6 +19,8 @@ final class Timestamps {
     record Found(Instant instant, int end) {
     }
 
+    private static final int FIRST_YEAR = 1970;
+    private static final int LAST_YEAR = 2200;
     private static final String MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec";
     private static final String TIME = "(?<h>\\d{1,2}):(?<mi>\\d{2}):(?<s>\\d{2})(?:[.,:](?<f>\\d{1,9}))?";
     private static final String ZONE = "\\s?(?<z>Z|[+-]\\d{2}:?\\d{2}|UTC|GMT)?";
@@ -74,7 +76,9 @@ final class Timestamps {
             LocalDateTime local = LocalDateTime.of(year(m, years, month), month, Integer.parseInt(m.group("d")),
                     Integer.parseInt(m.group("h")), Integer.parseInt(m.group("mi")), Integer.parseInt(m.group("s")),
                     group(m, "ms") != null ? Integer.parseInt(m.group("ms")) * 1_000_000 : nanos(group(m, "f")));
-            return local.toInstant(offset(group(m, "z")));
+            // year 0000 or 1900 is a placeholder or a broken clock, and would date the incident centuries back
+            return local.getYear() < FIRST_YEAR || local.getYear() > LAST_YEAR ? null
+                    : local.toInstant(offset(group(m, "z")));
         } catch (DateTimeException | NumberFormatException e) {
             return null; // looked like a time but is not one (month 13, hour 25): treat the line as untimed
         }

@@ -64,6 +64,7 @@ class LogReaderTest {
     void six_digit_numbers_that_are_no_date_leave_the_line_untimed() {
         assertThat(only("123456 654321 rows copied").timestamp()).isNull();
         assertThat(only("081109 2036150 rows copied").timestamp()).isNull();
+        assertThat(only("0000-01-01T00:00:00Z ERROR placeholder clock").timestamp()).as("no year 0").isNull();
     }
 
     @Test
