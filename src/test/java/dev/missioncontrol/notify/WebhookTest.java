@@ -13,11 +13,25 @@ class WebhookTest {
                 .isEqualTo("https://hooks.slack.com/services/…");
         assertThat(hook("HTTPS://Hooks.Slack.com/workflows/T0/A0/1/xyz").shownUrl())
                 .isEqualTo("HTTPS://Hooks.Slack.com/workflows/…");
-        assertThat(hook("https://hooks.example.com/services/T0/B0/xyz").shownUrl())
-                .isEqualTo("https://hooks.example.com/services/T0/B0/xyz");
+        assertThat(hook("https://slack-proxy.example.com/services/T000/B000/SLACKSECRETxyz").shownUrl())
+                .as("a Slack webhook behind a proxy").isEqualTo("https://slack-proxy.example.com/services/…");
+    }
+
+    @Test
+    void shows_a_generic_url_without_the_tokens_in_its_path_or_query() {
+        assertThat(generic("https://alerts.example.com/hooks/deploys").shownUrl())
+                .isEqualTo("https://alerts.example.com/hooks/deploys");
+        assertThat(generic("https://discord.com/api/webhooks/1234567890123/AbCdEf0123456789xyzTOKEN").shownUrl())
+                .isEqualTo("https://discord.com/api/webhooks/1234567890123/…");
+        assertThat(generic("https://chat.example.com/v1/spaces/ops/messages?key=QUERYSECRET123&token=abc").shownUrl())
+                .isEqualTo("https://chat.example.com/v1/spaces/ops/messages?key=…&token=…");
     }
 
     private static Webhook hook(String url) {
         return new Webhook("w1", "o1", Webhook.SLACK, "ops", url, null, Instant.EPOCH);
+    }
+
+    private static Webhook generic(String url) {
+        return new Webhook("w2", "o1", Webhook.GENERIC, "ops", url, "whsec_x", Instant.EPOCH);
     }
 }
