@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Turns the dashboard's form into the same request body the API takes: the context box holds either a JSON object or
- * pasted logs, and an uploaded file's text is added to {@code context.logs}.
+ * pasted logs, and an uploaded file's text is added to {@code context.logs} beside what is there.
  */
 final class InvestigationForm {
     private InvestigationForm() {
@@ -20,15 +20,38 @@ final class InvestigationForm {
 
     static ObjectNode body(String prompt, String contextText, String sessionType, UploadedFile file) {
         ObjectNode context = context(contextText);
-        String uploaded = file == null || file.size() == 0 ? null : read(file);
-        if (uploaded != null) {
-            JsonNode logs = context.get("logs");
-            context.put("logs", logs != null && logs.isTextual() ? logs.asText() + "\n" + uploaded : uploaded);
+        if (file != null && file.size() > 0) {
+            withUpload(context, file.filename(), read(file));
         }
         ObjectNode body = Json.object().put("prompt", prompt == null ? "" : prompt);
         body.set("context", context);
         body.put("session_type", "general".equals(sessionType) ? "general" : "root_cause_analysis");
         return body;
+    }
+
+    /**
+     * Adds an uploaded file to whatever logs the context box already holds, so that neither is lost: after pasted
+     * text, beside other files under its own name, or, beside an array of lines or records, as a second source.
+     */
+    static void withUpload(ObjectNode context, String fileName, String text) {
+        JsonNode logs = context.get("logs");
+        String name = fileName == null || fileName.isBlank() ? "uploaded.log" : fileName;
+        if (logs == null || logs.isNull()) {
+            context.put("logs", text);
+        } else if (logs.isTextual()) {
+            context.put("logs", logs.asText() + "\n" + text);
+        } else if (logs instanceof ObjectNode files) {
+            String unique = name;
+            for (int n = 2; files.has(unique); n++) {
+                unique = name + " (" + n + ")";
+            }
+            files.put(unique, text);
+        } else {
+            ObjectNode files = Json.object();
+            files.set("pasted", logs);
+            files.put(name.equals("pasted") ? "pasted (2)" : name, text);
+            context.set("logs", files);
+        }
     }
 
     /**
