@@ -2,6 +2,7 @@ package dev.missioncontrol.agent.analyst;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.missioncontrol.agent.Redactor;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -58,6 +59,14 @@ final class SearchPlan {
                 .put("max_matches", 3).put("source", t.source()));
     }
 
+    /**
+     * A word every line of the template has: not a variable, and not a masked secret, which no line holds as shown
+     * (a search for "password=[REDACTED]" finds nothing and reads as contrary evidence).
+     */
+    private static boolean fixed(String token) {
+        return !token.contains("<*>") && !token.contains(Redactor.MASK);
+    }
+
     /** The longest run of fixed words in a template, as a regex tolerant of spacing; null if too short. */
     static String phrase(String template) {
         String[] tokens = template.split("\\s+");
@@ -67,7 +76,7 @@ final class SearchPlan {
         for (int start = 0; start < tokens.length; start++) {
             int chars = 0;
             int end = start;
-            while (end < tokens.length && end - start < PHRASE_TOKENS && !tokens[end].contains("<*>")) {
+            while (end < tokens.length && end - start < PHRASE_TOKENS && fixed(tokens[end])) {
                 chars += tokens[end].length();
                 end++;
             }
