@@ -53,6 +53,12 @@ public final class FakeOpenAi implements AutoCloseable {
         failingStatus = status;
     }
 
+    /** The provider answers again, from the queued answers, after {@link #failWith}. */
+    public void recover() {
+        failingStatus = 0;
+        failingBody = null;
+    }
+
     public FakeOpenAi thenToolCall(String name, String argumentsJson) {
         ObjectNode message = Json.object().put("role", "assistant").putNull("content");
         ObjectNode call = message.putArray("tool_calls").addObject().put("id", "fake_" + answers.size())

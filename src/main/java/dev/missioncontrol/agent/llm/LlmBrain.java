@@ -28,6 +28,7 @@ public final class LlmBrain implements Brain {
     private static final Logger LOG = LoggerFactory.getLogger(LlmBrain.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NUDGE = "llm_no_report";
+    private static final String FOR_GOOD = "for_good";
 
     private final ChatModel model;
     private final Brain analyst;
@@ -52,11 +53,11 @@ public final class LlmBrain implements Brain {
             return new Step.Finish(null);
         }
         if (h.entries().stream().filter(e -> e.is("tool_call")).count() >= maxToolCalls) {
-            return handOver("the LLM used its budget of " + maxToolCalls + " tool calls");
+            return handOverForGood("the LLM used its budget of " + maxToolCalls + " tool calls");
         }
         List<ChatMessage> conversation = Conversation.of(h);
         if (TokenBudget.wouldExceed(h, conversation, maxTokens)) {
-            return handOver("the LLM would pass its budget of about " + maxTokens + " tokens");
+            return handOverForGood("the LLM would pass its budget of about " + maxTokens + " tokens");
         }
         if (firstAsk(h)) {
             // a provider's first answer can take most of a minute; without this the page shows only "starting"
@@ -109,9 +110,16 @@ public final class LlmBrain implements Brain {
         }
     }
 
+    /** The analyst answers until the next question, which the provider is asked again (it may be back by then). */
     private static Step handOver(String why) {
         return new Step.Note(Step.NoteKind.THOUGHT, why + "; the built-in analyst takes over",
                 JSON.createObjectNode().put("llm_fallback", true).put("reason", why));
+    }
+
+    /** A spent budget stays spent: the analyst answers the rest of the session, follow-up questions too. */
+    private static Step handOverForGood(String why) {
+        return new Step.Note(Step.NoteKind.THOUGHT, why + "; the built-in analyst takes over for the rest of the "
+                + "session", JSON.createObjectNode().put("llm_fallback", true).put(FOR_GOOD, true).put("reason", why));
     }
 
     /** Whether the model has not been asked anything in this session yet. */
@@ -120,7 +128,25 @@ public final class LlmBrain implements Brain {
                 || e.is("thought") && e.data().path("llm_asked").asBoolean());
     }
 
+    /**
+     * Whether the analyst answers now: after a spent budget, or after a provider failure since the last question. A
+     * rate limit or an outage during the investigation does not keep the provider from the questions that come later.
+     */
     private static boolean handedOver(History h) {
-        return h.entries().stream().anyMatch(e -> e.is("thought") && e.data().path("llm_fallback").asBoolean());
+        List<Entry> entries = h.entries();
+        int lastQuestion = -1;
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).isUserMessage()) {
+                lastQuestion = i;
+            }
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
+            if (e.is("thought") && e.data().path("llm_fallback").asBoolean()
+                    && (i > lastQuestion || e.data().path(FOR_GOOD).asBoolean())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

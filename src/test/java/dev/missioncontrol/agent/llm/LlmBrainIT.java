@@ -113,6 +113,23 @@ class LlmBrainIT {
         }
     }
 
+    /** A rate limit during the investigation hands that turn to the analyst, not every question after it. */
+    @Test
+    void a_question_after_a_provider_failure_asks_the_provider_again() {
+        try (FakeOpenAi llm = new FakeOpenAi(); TestServer server = serverWith(llm)) {
+            llm.failWith(429, "{\"error\":{\"message\":\"slow down\"}}");
+            Api api = server.api();
+            String id = api.post("/api/v1/agent-sessions/", json("Why is checkout slow?", "x")).json()
+                    .get("session_id").asText();
+            awaitCompleted(api, id);
+            llm.recover();
+            llm.thenText("It began at 10:00 UTC, when the pool ran out.");
+            api.post("/api/v1/agent-sessions/" + id + "/messages/", "{\"content\":\"when did it start?\"}");
+            await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/v1/agent-sessions/" + id
+                    + "/events/").json().get("results").toString().contains("when the pool ran out"));
+        }
+    }
+
     @Test
     void follow_up_questions_are_answered_by_the_model() {
         try (FakeOpenAi llm = new FakeOpenAi(); TestServer server = serverWith(llm)) {
