@@ -59,6 +59,20 @@ class DeploymentPagesIT extends BrowserTestBase {
         assertThat(ui.chromium.consoleErrors).as("console errors, CSP violations included").isEmpty();
     }
 
+    /** With no signals at all, the monitor's checks compare nothing; the page says so rather than draw empty tables. */
+    @Test
+    void a_check_without_data_says_so_instead_of_an_empty_table() {
+        JsonNode d = deploy("Deploy quiet", "acme/quiet", "abcdef1234", "success");
+        String session = "/api/v1/agent-sessions/" + d.path("agent_session_id").asText() + "/";
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                ui.api().get(session).json().path("status").asText().equals("completed"));
+        Page page = ui.adminPage();
+        page.navigate("/deployments/" + d.path("id").asText());
+        expect(page.locator(".verdict.big")).hasText("inconclusive");
+        expect(page.locator("section[aria-labelledby=checks-title]")).containsText("No metric had data to compare");
+        expect(page.locator("section[aria-labelledby=checks-title] table.checks")).hasCount(0);
+    }
+
     @Test
     void the_deployment_page_names_the_environment_whose_signals_judged_it_as_text() {
         String body = Json.write(Json.object().put("deployment_request", "Deploy v3.1.0").put("repository_full_name",
@@ -74,11 +88,20 @@ class DeploymentPagesIT extends BrowserTestBase {
                 .containsText("acme/search to <b>staging</b>");
     }
 
-    /** A deploy's long words wrap: the page never scrolls sideways, and the verdict stays in view on a phone too. */
+    /**
+     * A deploy's long words wrap (its request, commit message, ref and CI link): the page never scrolls sideways, and
+     * the verdict stays in view on a phone too.
+     */
     @Test
     void a_long_deployment_request_wraps_and_the_verdict_stays_in_view() {
         String url = "https://ci.example.com/acme/checkout/actions/runs/" + "9".repeat(60) + "/attempts/1/jobs/deploy";
-        JsonNode d = deploy("Deploy " + url, "acme/checkout-long", "7e57ab1e99", "success");
+        String body = Json.write(Json.object().put("deployment_request", "Deploy " + url)
+                .put("repository_full_name", "acme/checkout-long").put("commit_sha", "7e57ab1e99")
+                .put("commit_message", "bump-" + "x".repeat(400)).put("ref", "refs/heads/" + "r".repeat(200))
+                .put("external_url", url + "/" + "u".repeat(300)).put("status", "success"));
+        var reply = ui.api().post("/api/v1/deployments/", body);
+        assertThat(reply.status()).isEqualTo(201);
+        JsonNode d = reply.json();
         verdict(d, "healthy");
 
         for (int width : new int[] {1280, 390}) {
