@@ -1,6 +1,5 @@
 package dev.missioncontrol.deployments;
 
-import dev.missioncontrol.agent.Redactor;
 import dev.missioncontrol.errors.ValidationException;
 import dev.missioncontrol.monitor.DeployMonitorBrain;
 import dev.missioncontrol.monitor.EnvironmentName;
@@ -11,6 +10,7 @@ import dev.missioncontrol.orgs.Project;
 import dev.missioncontrol.sessions.NewSession;
 import dev.missioncontrol.sessions.SessionKind;
 import dev.missioncontrol.sessions.SessionStore;
+import dev.missioncontrol.sessions.SessionTitle;
 import dev.missioncontrol.store.Dialect;
 import dev.missioncontrol.store.Json;
 import java.time.Clock;
@@ -99,7 +99,7 @@ public final class DeploymentService {
     private NewSession newMonitor(Organization org, Project project, DeploymentInput in) {
         String sha = in.commitSha() == null ? "" : " @ " + in.commitSha().substring(0, Math.min(7, in.commitSha().length()));
         String title = "Deploy " + project.repositoryFullName() + sha + ": "
-                + Redactor.redact(firstLine(in.deploymentRequest()));
+                + SessionTitle.of(firstLine(in.deploymentRequest()));
         var context = Json.object().put("repository_full_name", project.repositoryFullName());
         String environment = EnvironmentName.in(in.eventMetadata());
         if (environment != null) {

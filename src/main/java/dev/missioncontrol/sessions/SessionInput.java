@@ -2,7 +2,6 @@ package dev.missioncontrol.sessions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.missioncontrol.agent.Redactor;
 import dev.missioncontrol.errors.FieldError;
 import dev.missioncontrol.errors.Validator;
 import dev.missioncontrol.store.Json;
@@ -19,7 +18,7 @@ public record SessionInput(String prompt, ObjectNode context, SessionKind kind) 
         if (context != null && !context.isNull() && !context.isObject()) {
             v.add(FieldError.invalid("context", "must be a JSON object"));
         } else if (context != null && !logsReadable(context.get("logs"))) {
-            v.add(FieldError.invalid("context.logs", "must be log text, an array of lines or JSON records, or an "
+            v.add(FieldError.invalid("context/logs", "must be log text, an array of lines or JSON records, or an "
                     + "object of file names to log text"));
         }
         String type = v.optionalOneOf("session_type",
@@ -50,7 +49,7 @@ public record SessionInput(String prompt, ObjectNode context, SessionKind kind) 
      * to every member) before it is cut, so that the cut cannot split one from its name.
      */
     public String title() {
-        String first = Redactor.redact(prompt.strip().lines().findFirst().orElse("Investigation").strip());
+        String first = SessionTitle.of(prompt.strip().lines().findFirst().orElse("Investigation"));
         return first.length() <= 120 ? first : first.substring(0, 119) + "…";
     }
 }
