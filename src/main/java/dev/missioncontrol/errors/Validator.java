@@ -28,6 +28,15 @@ public final class Validator {
         this.body = body;
     }
 
+    /**
+     * Whether {@code text} shows nothing: only spaces of any kind (a no-break space too) and invisible format
+     * characters (zero-width spaces, a byte-order mark), which String.isBlank lets through as text.
+     */
+    public static boolean looksBlank(String text) {
+        return text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.getType(c) == Character.FORMAT);
+    }
+
     /** Whether {@code text} has more than {@code max} characters, counted as people count them (an emoji is one). */
     public static boolean longerThan(String text, int max) {
         return text.length() > max && text.codePointCount(0, text.length()) > max;
@@ -60,7 +69,7 @@ public final class Validator {
             return null;
         }
         String s = text(field, v, max);
-        if (s != null && s.isBlank()) {
+        if (s != null && looksBlank(s)) {
             errors.add(new FieldError("/" + field, "missing", "must not be blank"));
             return null;
         }

@@ -60,7 +60,7 @@ public final class CasedCliRoutes implements RouteGroup {
     private void detail(Context ctx) {
         Principal p = ApiAccess.require(ctx, Scope.SESSIONS_READ);
         String id = QueryParams.id(ctx, "id", "session");
-        AgentSession s = store.find(p.orgId(), id).orElseThrow(() -> new NotFoundException("session"));
+        AgentSession s = store.findRow(p.orgId(), id).orElseThrow(() -> new NotFoundException("session"));
         ObjectNode out = Json.object().put("id", s.id()).put("title", s.title()).put("session_type", s.kind().wire())
                 .put("status", CliStatus.of(s).wire()).put("created_at", s.createdAt().toString());
         out.set("summary", SessionJson.summary(s));

@@ -83,7 +83,9 @@ public final class SessionRoutes implements RouteGroup {
     }
 
     private void events(Context ctx) {
-        AgentSession s = owned(ctx, Scope.SESSIONS_READ);
+        Principal p = ApiAccess.require(ctx, Scope.SESSIONS_READ);
+        AgentSession s = store.findRow(p.orgId(), QueryParams.id(ctx, "id", "session"))
+                .orElseThrow(() -> new NotFoundException("session"));
         String accept = ctx.header("Accept");
         if (accept != null && accept.contains("text/event-stream")) {
             feed.stream(ctx, s.id(), ApiAccess.stillValid(ctx));
@@ -91,11 +93,16 @@ public final class SessionRoutes implements RouteGroup {
         }
         long after = QueryParams.intParam(ctx, "after", 0, 0, Integer.MAX_VALUE);
         int limit = QueryParams.limit(ctx, 1000, 1000);
-        List<SessionEvent> events = store.events(s.id(), after, limit);
+        List<SessionEvent> events = store.events(s.id(), after, limit + 1);
+        boolean more = events.size() > limit;
+        List<SessionEvent> page = more ? events.subList(0, limit) : events;
         ObjectNode out = Json.object();
         var results = out.putArray("results");
-        events.forEach(e -> results.add(SessionJson.event(e)));
-        out.put("count", events.size()).put("status", s.status().wire());
+        page.forEach(e -> results.add(SessionJson.event(e)));
+        out.put("count", page.size()).put("status", s.status().wire());
+        // a long bake passes a page's worth of events: a client that reads "next" until it is null has them all
+        out.put("next", more ? "/api/v1/agent-sessions/" + s.id() + "/events/?after=" + page.getLast().seq()
+                + "&limit=" + limit : null);
         ctx.json(out);
     }
 
@@ -104,7 +111,7 @@ public final class SessionRoutes implements RouteGroup {
         String id = QueryParams.id(ctx, "id", "session");
         JsonNode body = RequestBody.readObject(ctx, maxBody);
         JsonNode content = body.get("content");
-        if (content == null || !content.isTextual() || content.asText().isBlank()) {
+        if (content == null || !content.isTextual() || Validator.looksBlank(content.asText())) {
             throw new ValidationException(List.of(content == null ? FieldError.missing("content")
                     : FieldError.invalid("content", "must be a non-blank string")));
         }

@@ -1,6 +1,7 @@
 package dev.missioncontrol.sessions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.missioncontrol.errors.ConflictException;
 import dev.missioncontrol.errors.NotFoundException;
 import dev.missioncontrol.orgs.OrgStore;
 import dev.missioncontrol.orgs.Project;
@@ -44,9 +45,17 @@ public final class SessionService {
     }
 
     /** Appends a user message and wakes the session, reopening it if it had ended. */
+    /** Why a cancelled session takes no message. */
+    public static final String CANCELLED = "this session was cancelled and takes no more messages; start a new "
+            + "investigation to ask again";
+
     public SessionEvent message(String orgId, String sessionId, String content) {
         return store.jdbi().inTransaction(h -> {
-            AgentSession s = store.find(h, orgId, sessionId).orElseThrow(() -> new NotFoundException("session"));
+            AgentSession s = store.findRow(h, orgId, sessionId).orElseThrow(() -> new NotFoundException("session"));
+            if (s.status() == SessionStatus.CANCELLED) {
+                // reopened, it would end "completed" and hide that someone stopped it
+                throw new ConflictException(CANCELLED);
+            }
             Instant now = clock.instant();
             if (s.status().ended()) {
                 store.reopen(h, s.id(), now);
@@ -63,7 +72,7 @@ public final class SessionService {
     /** Cancels an active session; the worker stops before its next step. Ended sessions are left as they are. */
     public AgentSession cancel(String orgId, String sessionId) {
         return store.jdbi().inTransaction(h -> {
-            AgentSession s = store.find(h, orgId, sessionId).orElseThrow(() -> new NotFoundException("session"));
+            AgentSession s = store.findRow(h, orgId, sessionId).orElseThrow(() -> new NotFoundException("session"));
             if (s.status().ended()) {
                 return s;
             }

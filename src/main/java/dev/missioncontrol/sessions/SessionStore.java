@@ -145,6 +145,19 @@ public final class SessionStore {
                 .bind("org", orgId).bind("id", id).map(SessionStore::withContext).findOne();
     }
 
+    /**
+     * The session without its context, which can be tens of megabytes of pasted logs: for the reads that never show
+     * it (the timeline, messages, cancelling, the CLI's view), which a page or client repeats while it watches.
+     */
+    public Optional<AgentSession> findRow(String orgId, String id) {
+        return jdbi.withHandle(h -> findRow(h, orgId, id));
+    }
+
+    public Optional<AgentSession> findRow(Handle h, String orgId, String id) {
+        return h.createQuery("SELECT " + LIST_COLUMNS + " FROM agent_sessions s WHERE s.org_id = :org AND s.id = :id")
+                .bind("org", orgId).bind("id", id).map(SessionStore::row).findOne();
+    }
+
     /** For the runtime, which works across organizations. */
     public Optional<AgentSession> findAnyOrg(String id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + LIST_COLUMNS + ", s.context FROM agent_sessions s "

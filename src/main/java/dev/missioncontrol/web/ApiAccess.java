@@ -5,6 +5,7 @@ import dev.missioncontrol.auth.Principal;
 import dev.missioncontrol.orgs.ApiKeyFormat;
 import dev.missioncontrol.orgs.Scope;
 import io.javalin.http.Context;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -34,6 +35,10 @@ public final class ApiAccess {
         }
         if (ctx.attribute(ATTRIBUTE) != null) {
             return; // a person logged in to the UI, already authenticated by the session cookie
+        }
+        if (Collections.list(ctx.req().getHeaders("Authorization")).size() > 1) {
+            // two credentials name two callers: taking either would act for one the client may not have meant
+            throw refusal(ctx, "send one Authorization header: this request sent several");
         }
         ApiKeyAuthenticator.Outcome outcome = authenticator.authenticate(ctx.header("Authorization"));
         if (outcome.principal() == null) {

@@ -1,6 +1,9 @@
 package dev.missioncontrol.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import dev.missioncontrol.auth.Principal;
 import dev.missioncontrol.errors.FieldError;
 import dev.missioncontrol.errors.ValidationException;
@@ -19,6 +22,7 @@ import org.jdbi.v3.core.Handle;
  */
 public final class Creation {
     private static final int MAX_KEY = 255;
+    private static final ObjectWriter SORTED = Json.MAPPER.writer().with(JsonNodeFeature.WRITE_PROPERTIES_SORTED);
     private final IdempotencyStore store;
 
     /** What the creating transaction answers. */
@@ -37,10 +41,10 @@ public final class Creation {
         }
         checkKey(key);
         String route = ctx.endpoints().lastHttpEndpoint().path;
-        String hash = ApiKeyFormat.digest(Json.write(request));
+        String hash = bodyHash(request);
         Optional<IdempotencyStore.Entry> existing = store.claim(p.orgId(), route, key, hash);
         if (existing.isPresent()) {
-            replay(ctx, existing.get(), hash);
+            replay(ctx, existing.get(), hash, ApiKeyFormat.digest(Json.write(request)));
             return;
         }
         try {
@@ -56,8 +60,21 @@ public final class Creation {
         }
     }
 
-    private static void replay(Context ctx, IdempotencyStore.Entry entry, String hash) {
-        if (!entry.requestHash().equals(hash)) {
+    /**
+     * The body's digest with its fields in name order: a client that rebuilds its request from a map on a retry may
+     * send the same fields in another order, and that is the same request.
+     */
+    static String bodyHash(JsonNode request) {
+        try {
+            return ApiKeyFormat.digest(SORTED.writeValueAsString(request));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a parsed body always writes", e);
+        }
+    }
+
+    /** {@code asSent} is the digest keys were stored with before they were taken in name order, within their day. */
+    private static void replay(Context ctx, IdempotencyStore.Entry entry, String hash, String asSent) {
+        if (!entry.requestHash().equals(hash) && !entry.requestHash().equals(asSent)) {
             throw keyError("was already used with a different request body; send a new key for a new request");
         }
         if (entry.statusCode() == null) {

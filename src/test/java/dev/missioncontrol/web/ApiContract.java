@@ -4,6 +4,7 @@ import static dev.missioncontrol.web.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.missioncontrol.config.AppConfig;
 import dev.missioncontrol.orgs.Scope;
 import dev.missioncontrol.testing.Api;
 import dev.missioncontrol.testing.Investigations;
@@ -40,9 +41,11 @@ abstract class ApiContract {
 
     abstract TestServer.Db database();
 
+    /** The suite writes more than one client's burst; the write budget has its own test, RateLimitIT. */
     @BeforeAll
     void startServer() {
-        server = TestServer.start(database());
+        server = TestServer.start(database(), c -> c.withLimits(new AppConfig.Limits(c.limits().maxBody(),
+                c.limits().maxSessionBody(), 60_000, 10_000, c.limits().trustedProxies())));
         api = server.api();
     }
 
@@ -72,6 +75,13 @@ abstract class ApiContract {
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
                         "{\"deployment_request\":\"Deploy\",\"repository_full_name\":\"acme/web\"}")).build();
         assertThat(api.send(request).status()).isEqualTo(201);
+    }
+
+    @Test
+    void two_authorization_headers_are_refused_rather_than_one_chosen() {
+        String other = server.newOrgKey("two-keys-" + System.nanoTime(), Scope.all());
+        var request = api.builder(DEPLOY).header("Authorization", "Bearer " + other).GET().build();
+        assertProblem(api.send(request), 401);
     }
 
     @Test
@@ -163,6 +173,10 @@ abstract class ApiContract {
         assertThat(replay.status()).isEqualTo(201);
         assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(replay.json().get("id").asText()).isEqualTo(ids.iterator().next());
+        var reordered = api.post(DEPLOY, "{\"repository_full_name\":\"acme/idem\",\"deployment_request\":"
+                + "\"Idempotent deploy\"}", Map.of("Idempotency-Key", "deploy-42"));
+        assertThat(reordered.status()).as("the same fields in another order are the same request").isEqualTo(201);
+        assertThat(reordered.header("Idempotent-Replayed")).isEqualTo("true");
         var different = api.post(DEPLOY, body.replace("Idempotent", "Other"), Map.of("Idempotency-Key", "deploy-42"));
         assertProblem(different, 422);
     }
@@ -221,6 +235,43 @@ abstract class ApiContract {
         var stream = api.send(api.builder(SESSIONS + session + "/events/").header("Accept", "text/event-stream")
                 .HEAD().build(), java.time.Duration.ofSeconds(10));
         assertThat(stream.status()).as("a HEAD opens no endless stream").isEqualTo(200);
+    }
+
+    /** Reopened, a cancelled session would end "completed" and hide that someone stopped it. */
+    @Test
+    void a_cancelled_session_takes_no_message() {
+        String id = api.post(DEPLOY, "{\"deployment_request\":\"Cancel me\",\"status\":\"running\","
+                + "\"repository_full_name\":\"acme/web\"}").json().get("agent_session_id").asText();
+        assertThat(api.post(SESSIONS + id + "/cancel/", "{}").status()).isEqualTo(200);
+        var refused = api.post(SESSIONS + id + "/messages/", "{\"content\":\"why did it stop?\"}");
+        assertProblem(refused, 409);
+        assertThat(refused.json().get("detail").asText()).contains("cancelled");
+        assertThat(api.get(SESSIONS + id + "/").json().get("status").asText()).isEqualTo("cancelled");
+    }
+
+    @Test
+    void the_timeline_pages_by_next_until_every_event_is_read() {
+        String id = api.post(DEPLOY, "{\"deployment_request\":\"Pages\",\"status\":\"running\","
+                + "\"repository_full_name\":\"acme/web\"}").json().get("agent_session_id").asText();
+        api.post(SESSIONS + id + "/cancel/", "{}");
+        List<Long> all = new ArrayList<>();
+        api.get(SESSIONS + id + "/events/").json().get("results").forEach(e -> all.add(e.get("seq").asLong()));
+        assertThat(all).hasSizeGreaterThan(1);
+        List<Long> paged = new ArrayList<>();
+        String next = SESSIONS + id + "/events/?limit=1";
+        while (next != null) {
+            JsonNode page = api.get(next).json();
+            page.get("results").forEach(e -> paged.add(e.get("seq").asLong()));
+            next = page.get("next").isNull() ? null : page.get("next").asText();
+        }
+        assertThat(paged).isEqualTo(all);
+    }
+
+    @Test
+    void a_bad_nested_field_is_named_by_its_json_pointer() {
+        var r = api.post(SESSIONS, "{\"prompt\":\"p\",\"context\":{\"logs\":5}}");
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.json().at("/errors/0/pointer").asText()).isEqualTo("/context/logs");
     }
 
     /** "At most N characters" counts what people count: an emoji is one character, not two UTF-16 units. */

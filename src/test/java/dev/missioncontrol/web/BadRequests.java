@@ -54,6 +54,7 @@ final class BadRequests {
         deploy(c, api, "repository with a dot part", "{\"deployment_request\":\"x\",\"repository_full_name\":\"acme/./web\"}");
         session(c, api, "missing prompt", "{\"context\":{}}");
         session(c, api, "blank prompt", "{\"prompt\":\"\"}");
+        session(c, api, "prompt of no-break and zero-width spaces", "{\"prompt\":\"\\u00a0\\u200b\\ufeff\"}");
         session(c, api, "oversized prompt", "{\"prompt\":\"" + "p".repeat(20_001) + "\"}");
         session(c, api, "prompt as array", "{\"prompt\":[\"a\"]}");
         session(c, api, "context as string", "{\"prompt\":\"p\",\"context\":\"logs\"}");

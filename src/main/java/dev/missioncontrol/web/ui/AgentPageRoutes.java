@@ -64,7 +64,7 @@ final class AgentPageRoutes implements RouteGroup {
     private void show(Context ctx, Viewer viewer) {
         AgentSession owned = owned(ctx, viewer);
         List<EventView> events = EventView.all(sessions.events(owned.id(), 0, MAX_EVENTS));
-        AgentSession s = asOf(owned, viewer);
+        AgentSession s = sessions.find(viewer.orgId(), owned.id()).orElse(owned); // as of its events, with context
         String project = s.projectId() == null ? null
                 : orgs.findProject(viewer.orgId(), s.projectId()).map(Project::repositoryFullName).orElse(null);
         var page = new SessionPage(s, project, events);
@@ -92,7 +92,9 @@ final class AgentPageRoutes implements RouteGroup {
         AgentSession s = owned(ctx, viewer);
         String content = ctx.formParam("content");
         String error = content == null || content.isBlank() ? "Write a message first."
-                : Validator.longerThan(content, MAX_MESSAGE) ? "A message can be at most 20,000 characters." : null;
+                : Validator.longerThan(content, MAX_MESSAGE) ? "A message can be at most 20,000 characters."
+                : s.status() == SessionStatus.CANCELLED ? "This session was cancelled and takes no more messages; "
+                        + "start a new investigation to ask again." : null;
         if (error == null) {
             service.message(viewer.orgId(), s.id(), content.strip());
         }
@@ -111,8 +113,9 @@ final class AgentPageRoutes implements RouteGroup {
         ctx.redirect(s.url(), HttpStatus.SEE_OTHER);
     }
 
+    /** The session without its context (pasted logs can be tens of megabytes); the session page reads that apart. */
     private AgentSession owned(Context ctx, Viewer viewer) {
-        return sessions.find(viewer.orgId(), ctx.pathParam("id"))
+        return sessions.findRow(viewer.orgId(), ctx.pathParam("id"))
                 .orElseThrow(() -> new NotFoundException("session"));
     }
 
@@ -122,7 +125,7 @@ final class AgentPageRoutes implements RouteGroup {
      * feed resumes after the events on the page, no later event ever came to correct the badge.
      */
     private AgentSession asOf(AgentSession owned, Viewer viewer) {
-        return sessions.find(viewer.orgId(), owned.id()).orElse(owned);
+        return sessions.findRow(viewer.orgId(), owned.id()).orElse(owned);
     }
 
     private static long parseLong(String raw) {
