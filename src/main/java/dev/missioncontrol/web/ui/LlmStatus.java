@@ -8,6 +8,17 @@ package dev.missioncontrol.web.ui;
  */
 public record LlmStatus(String provider, String model, String baseUrl, boolean keySet) {
 
+    /**
+     * The base URL as every member may read it: a gateway's URL can carry a credential in its user part or its query
+     * (Azure's {@code ?api-key=}), which the page must not show where the key itself is never shown.
+     */
+    public String shownBaseUrl() {
+        if (baseUrl == null) {
+            return null;
+        }
+        return baseUrl.replaceFirst("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@?#]*@", "$1…@").replaceAll("=[^&#]*", "=…");
+    }
+
     public boolean configured() {
         return provider != null && !provider.isBlank();
     }
