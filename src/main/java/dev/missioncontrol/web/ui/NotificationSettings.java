@@ -32,6 +32,14 @@ public interface NotificationSettings {
             return error == null ? "" : error;
         }
 
+        /**
+         * This attempt's own outcome, beside the notification's state now: a notification delivered on its third try
+         * lists two failed attempts before it, each marked as failed.
+         */
+        public String answerBadge() {
+            return statusCode != null && statusCode >= 200 && statusCode < 300 ? "badge good" : "badge bad";
+        }
+
         /** The badge of the notification this attempt belongs to: sent, waiting for a retry, or given up. */
         public String stateBadge() {
             return switch (state) {

@@ -62,6 +62,7 @@ class SettingsPageIT extends BrowserTestBase {
             });
             expect(logged).containsText("200");
             expect(logged).containsText("delivered");
+            expect(logged.locator(".badge.good")).hasCount(2); // this attempt's answer, and the notification now
 
             page.locator("table.webhooks tr", new Page.LocatorOptions().setHasText("ops receiver"))
                     .getByRole(AriaRole.BUTTON).click();
