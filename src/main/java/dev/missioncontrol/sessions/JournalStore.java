@@ -64,11 +64,29 @@ public final class JournalStore implements Journal, AutoCloseable {
             if (report != null) {
                 store.saveReport(h, lease.sessionId(), report.markdown(), summary(report), now);
             }
+            if (reopenedFromCancelled(h, lease.sessionId())) {
+                store.finish(h, lease.sessionId(), SessionStatus.CANCELLED, now);
+                store.append(h, lease.sessionId(), "status", "Question answered; the session stays cancelled",
+                        Json.object().put("status", "cancelled"), now);
+                return true;
+            }
             store.finish(h, lease.sessionId(), SessionStatus.COMPLETED, now);
             store.append(h, lease.sessionId(), "status", "Session completed",
                     Json.object().put("status", "completed"), now);
             return true;
         });
+    }
+
+    /**
+     * Whether the session was last reopened, by a question, after someone cancelled it: answered, it ends cancelled
+     * again, since "completed" would read as though the watch or the investigation had run its course.
+     */
+    private static boolean reopenedFromCancelled(Handle h, String sessionId) {
+        return h.createQuery("SELECT data FROM session_events WHERE session_id = :id AND type = 'status' "
+                        + "AND text = :reopened ORDER BY seq DESC LIMIT 1")
+                .bind("id", sessionId).bind("reopened", SessionService.REOPENED).mapTo(String.class).findOne()
+                .map(d -> "cancelled".equals(Json.read(d).path(SessionService.REOPENED_FROM).asText()))
+                .orElse(false);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.missioncontrol.sessions;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.missioncontrol.errors.ConflictException;
 import dev.missioncontrol.errors.NotFoundException;
 import dev.missioncontrol.orgs.OrgStore;
 import dev.missioncontrol.orgs.Project;
@@ -13,6 +12,9 @@ import org.jdbi.v3.core.Handle;
 
 /** Starting sessions, talking to them and cancelling them. */
 public final class SessionService {
+    /** In a reopening's status event: the status the session had ended with. */
+    public static final String REOPENED_FROM = "reopened_from";
+    static final String REOPENED = "Session reopened by a new message";
     private final SessionStore store;
     private final Clock clock;
 
@@ -44,23 +46,19 @@ public final class SessionService {
                 : OrgStore.findProjectByService(h, orgId, service.strip());
     }
 
-    /** Appends a user message and wakes the session, reopening it if it had ended. */
-    /** Why a cancelled session takes no message. */
-    public static final String CANCELLED = "this session was cancelled and takes no more messages; start a new "
-            + "investigation to ask again";
-
+    /**
+     * Appends a user message and wakes the session, reopening it if it had ended. The reopening names the status it
+     * ended with, so that a cancelled session, once the question is answered, ends cancelled again (see JournalStore)
+     * rather than "completed", which would hide that someone stopped it.
+     */
     public SessionEvent message(String orgId, String sessionId, String content) {
         return store.jdbi().inTransaction(h -> {
             AgentSession s = store.findRow(h, orgId, sessionId).orElseThrow(() -> new NotFoundException("session"));
-            if (s.status() == SessionStatus.CANCELLED) {
-                // reopened, it would end "completed" and hide that someone stopped it
-                throw new ConflictException(CANCELLED);
-            }
             Instant now = clock.instant();
             if (s.status().ended()) {
                 store.reopen(h, s.id(), now);
-                store.append(h, s.id(), "status", "Session reopened by a new message",
-                        Json.object().put("status", "active"), now);
+                store.append(h, s.id(), "status", REOPENED, Json.object()
+                        .put("status", "active").put(REOPENED_FROM, s.status().wire()), now);
             }
             SessionEvent e = store.append(h, s.id(), "message", content,
                     Json.object().put("role", "user").put("content", content), now);
@@ -74,7 +72,7 @@ public final class SessionService {
         return store.jdbi().inTransaction(h -> {
             AgentSession s = store.findRow(h, orgId, sessionId).orElseThrow(() -> new NotFoundException("session"));
             if (s.status().ended()) {
-                return s;
+                return store.find(h, orgId, sessionId).orElseThrow(); // answered whole, as GET answers it
             }
             Instant now = clock.instant();
             store.finish(h, s.id(), SessionStatus.CANCELLED, now);

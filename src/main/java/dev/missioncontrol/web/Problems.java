@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.missioncontrol.errors.FieldError;
-import dev.missioncontrol.errors.ConflictException;
 import dev.missioncontrol.errors.NotFoundException;
 import dev.missioncontrol.errors.ValidationException;
 import dev.missioncontrol.store.Json;
@@ -34,8 +33,6 @@ public final class Problems {
                 write(ctx, 422, "validation", "Invalid request", e.getMessage(), e.errors()));
         routes.exception(NotFoundException.class, (e, ctx) ->
                 write(ctx, 404, "not-found", "Not found", e.getMessage(), List.of()));
-        routes.exception(ConflictException.class, (e, ctx) ->
-                write(ctx, 409, "conflict", "Conflict", e.getMessage(), List.of()));
         routes.exception(JacksonException.class, (e, ctx) ->
                 write(ctx, 400, "bad-request", "Malformed request", "the body is not valid JSON", List.of()));
         routes.exception(MethodNotAllowedResponse.class, (e, ctx) -> methodNotAllowed(ctx, allowed));

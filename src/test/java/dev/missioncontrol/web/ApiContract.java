@@ -237,16 +237,23 @@ abstract class ApiContract {
         assertThat(stream.status()).as("a HEAD opens no endless stream").isEqualTo(200);
     }
 
-    /** Reopened, a cancelled session would end "completed" and hide that someone stopped it. */
+    /** A question to a cancelled session is answered, and the session ends cancelled again, not "completed". */
     @Test
-    void a_cancelled_session_takes_no_message() {
+    void a_cancelled_session_answers_a_question_and_stays_cancelled() {
         String id = api.post(DEPLOY, "{\"deployment_request\":\"Cancel me\",\"status\":\"running\","
                 + "\"repository_full_name\":\"acme/web\"}").json().get("agent_session_id").asText();
         assertThat(api.post(SESSIONS + id + "/cancel/", "{}").status()).isEqualTo(200);
-        var refused = api.post(SESSIONS + id + "/messages/", "{\"content\":\"why did it stop?\"}");
-        assertProblem(refused, 409);
-        assertThat(refused.json().get("detail").asText()).contains("cancelled");
+        assertThat(api.post(SESSIONS + id + "/messages/", "{\"content\":\"why did it stop?\"}").status())
+                .isEqualTo(202);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> {
+            JsonNode events = api.get(SESSIONS + id + "/events/").json().get("results");
+            return events.get(events.size() - 1).path("data").path("status").asText().equals("cancelled")
+                    && events.toString().contains("why did it stop?") && events.size() > 4;
+        });
         assertThat(api.get(SESSIONS + id + "/").json().get("status").asText()).isEqualTo("cancelled");
+        var again = api.post(SESSIONS + id + "/cancel/", "{}");
+        assertThat(again.json().get("context")).as("an ended session's cancel answers the session whole")
+                .isEqualTo(api.get(SESSIONS + id + "/").json().get("context"));
     }
 
     @Test

@@ -91,10 +91,8 @@ final class AgentPageRoutes implements RouteGroup {
     private void message(Context ctx, Viewer viewer) {
         AgentSession s = owned(ctx, viewer);
         String content = ctx.formParam("content");
-        String error = content == null || content.isBlank() ? "Write a message first."
-                : Validator.longerThan(content, MAX_MESSAGE) ? "A message can be at most 20,000 characters."
-                : s.status() == SessionStatus.CANCELLED ? "This session was cancelled and takes no more messages; "
-                        + "start a new investigation to ask again." : null;
+        String error = content == null || Validator.looksBlank(content) ? "Write a message first."
+                : Validator.longerThan(content, MAX_MESSAGE) ? "A message can be at most 20,000 characters." : null;
         if (error == null) {
             service.message(viewer.orgId(), s.id(), content.strip());
         }
