@@ -1,14 +1,18 @@
 -- A repository is one project whatever its case, as lookups already treat it. The unique key was case-sensitive, so
--- two spellings of a new repository registered at the same instant on two nodes could each insert a project. Any such
--- twins are merged into the oldest before the case-insensitive key is made: their sessions, deployments and series
--- move to it, and the younger twin's settings go (it lived for one race, so it was never configured on purpose).
+-- two spellings of one repository could each hold a project: registered at the same instant on two nodes, or from
+-- before lookups ignored case. Any such twins are merged before the case-insensitive key is made. The twin kept is
+-- the one an admin configured (settings other than the empty default), then the one with the most deployments, then
+-- the oldest; the others' sessions, deployments and series move to it, and their own settings go.
 -- Portable SQL for SQLite and PostgreSQL; repository names are ASCII, so both LOWERs agree.
 
 CREATE TABLE project_twins AS
 SELECT d.id AS twin_id,
        (SELECT k.id FROM projects k
          WHERE k.org_id = d.org_id AND LOWER(k.repository_full_name) = LOWER(d.repository_full_name)
-         ORDER BY k.created_at, k.id LIMIT 1) AS kept_id
+         ORDER BY CASE WHEN k.settings = '{}' THEN 1 ELSE 0 END,
+                  (SELECT COUNT(*) FROM deployments x WHERE x.project_id = k.id) DESC,
+                  k.created_at, k.id
+         LIMIT 1) AS kept_id
   FROM projects d;
 
 DELETE FROM project_twins WHERE twin_id = kept_id;

@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A database from before the case-insensitive project key may hold two projects for one repository, spelled in two
- * cases by a registration race. The migration merges them into the older, keeping everything that named either.
+ * cases by a registration race or from before lookups ignored case. The migration merges them into the one an admin
+ * configured, else the oldest, keeping everything that named either.
  */
 class ProjectTwinsMigrationIT {
 
@@ -31,7 +32,9 @@ class ProjectTwinsMigrationIT {
             h.execute("INSERT INTO organizations (id, name, created_at) VALUES ('o', 'acme', 0)");
             h.execute("INSERT INTO projects (id, org_id, repository_full_name, service_name, settings, created_at) "
                     + "VALUES ('older', 'o', 'acme/web', 'web', '{\"bake\":\"10m\"}', 1), "
-                    + "('younger', 'o', 'Acme/Web', 'Web', '{}', 2), ('other', 'o', 'acme/api', 'api', '{}', 3)");
+                    + "('younger', 'o', 'Acme/Web', 'Web', '{}', 2), ('other', 'o', 'acme/api', 'api', '{}', 3), "
+                    + "('plain', 'o', 'acme/pay', 'pay', '{}', 4), "
+                    + "('configured', 'o', 'Acme/Pay', 'payments', '{\"bake\":\"5m\"}', 5)");
             h.execute("INSERT INTO agent_sessions (id, org_id, project_id, kind, status, title, prompt, created_at, "
                     + "updated_at) VALUES ('s1', 'o', 'older', 'deploy_monitor', 'completed', 't', 'p', 1, 1), "
                     + "('s2', 'o', 'younger', 'deploy_monitor', 'completed', 't', 'p', 2, 2)");
@@ -43,7 +46,8 @@ class ProjectTwinsMigrationIT {
         try (Database db = Database.open(url, "NORMAL")) {
             db.jdbi().useHandle(h -> {
                 assertThat(h.createQuery("SELECT id FROM projects ORDER BY id").mapTo(String.class).list())
-                        .containsExactly("older", "other");
+                        .as("the configured twin is kept, else the oldest")
+                        .containsExactly("configured", "older", "other");
                 assertThat(h.createQuery("SELECT project_id FROM deployments ORDER BY id").mapTo(String.class).list())
                         .containsExactly("older", "older");
                 assertThat(h.createQuery("SELECT project_id FROM agent_sessions ORDER BY id").mapTo(String.class)

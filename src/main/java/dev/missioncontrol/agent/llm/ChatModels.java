@@ -7,7 +7,8 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
 /**
  * Builds the provider's chat model, behind the redactor. Retries are off: a failing provider hands the session to
  * the analyst. One tool call per answer: the timeline runs one step at a time, and a second call in the same answer
- * would be dropped.
+ * would be dropped. Anthropic is told so in the request; OpenAI's reasoning models refuse the matching parameter
+ * (parallel_tool_calls) with a 400, so there the instructions ask for it instead.
  */
 public final class ChatModels {
     private ChatModels() {
@@ -20,7 +21,7 @@ public final class ChatModels {
     private static ChatModel provider(LlmSettings s) {
         return switch (s.provider().toLowerCase()) {
             case "openai" -> OpenAiChatModel.builder().baseUrl(s.baseUrl()).apiKey(s.apiKey())
-                    .modelName(s.model()).timeout(s.timeout()).maxRetries(0).parallelToolCalls(false).build();
+                    .modelName(s.model()).timeout(s.timeout()).maxRetries(0).build();
             case "anthropic" -> AnthropicChatModel.builder().baseUrl(s.baseUrl()).apiKey(s.apiKey())
                     .modelName(s.model()).timeout(s.timeout()).maxRetries(0).maxTokens(4096)
                     .disableParallelToolUse(true).build();

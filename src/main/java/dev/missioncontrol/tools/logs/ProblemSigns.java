@@ -18,14 +18,22 @@ public final class ProblemSigns {
             + "|killed|oomkilled|oom|out of memory|abort(?:ed)?|cannot|can't|unable|invalid|expired|exceeded"
             + "|rejected|lost|dead|deadlock(?:ed)?|corrupt(?:ed)?|overflow|traceback|back-?off|unhealthy|too many"
             + "|not found|no such|unauthorized|forbidden)(?![\\w/-])");
-    /** Words just before a failure word that deny it: "no errors", "0 failures", "without error". */
-    private static final Pattern DENIED_BEFORE = Pattern.compile("(?i)(?:\\b(?:no|zero|without)|(?<![\\w.])0)\\s+$");
+    /** Words just before a failure word that deny it: "no errors", "without error". */
+    private static final Pattern DENIED_BEFORE = Pattern.compile("(?i)\\b(?:no|without)\\s+$");
+    /**
+     * A count of none before a plural ("0 errors", "zero failures"). Only before a plural: "shard 0 failed" names
+     * shard number 0, and "divide by zero exception" is one.
+     */
+    private static final Pattern NONE_BEFORE = Pattern.compile("(?i)(?:\\bzero|(?<![\\w.])0)\\s+$");
+    private static final Pattern PLURAL = Pattern.compile("(?i)errors|exceptions|failures|timeouts|fails");
     /**
      * What just after a failure word makes it a count of none or a feature rather than an event: "errors=0",
-     * "failures: 0", "exception support... done", "error handling enabled".
+     * "failures: 0", "errors: none", "exception support... done", "error handling enabled". Not "Error handling
+     * request /api", which is a failure.
      */
-    private static final Pattern DENIED_AFTER = Pattern.compile("(?i)^(?:\\s*[=:]\\s*(?:0(?:\\.0+)?|none)(?![\\w.])"
-            + "|\\s+(?:support|handling|handlers?|reporting|correction|checking|recovery)\\b)");
+    private static final Pattern DENIED_AFTER = Pattern.compile("(?i)^(?:\\s*[=:]\\s*(?:0(?:\\.0+)?(?![\\w.])"
+            + "|none\\s*(?:$|[,;.)\\]}]))|\\s+(?:support|correction)\\b"
+            + "|\\s+(?:handling|handlers?|reporting|checking)\\s+(?:is\\s+)?(?:enabled|disabled|on|off)\\b)");
     private static final Pattern EXCEPTION = Pattern.compile(
             "\\b((?:[a-z_$][\\w$]*\\.)*[A-Z][\\w$]*(?:Exception|Error))\\b");
 
@@ -44,9 +52,6 @@ public final class ProblemSigns {
             return null;
         }
         Set<String> words = words(t.template());
-        // The template masks counts ("errors=<*>"), so whether a counter read zero shows only in a line of its own.
-        Set<String> inSample = words(t.sample());
-        words.removeIf(w -> isCounter(t.template(), w) && !inSample.contains(w));
         return words.isEmpty() ? null : "words: " + String.join(", ", words);
     }
 
@@ -61,15 +66,15 @@ public final class ProblemSigns {
         return found;
     }
 
-    private static boolean isCounter(String template, String word) {
-        return Pattern.compile("(?i)(?<![\\w./-])" + Pattern.quote(word) + "\\s*[=:]\\s*<\\*>").matcher(template)
-                .find();
-    }
-
+    /**
+     * Whether the words around a failure word deny it. A template masks counts ("errors=<*>"), so a counter that read
+     * zero on some lines and five on others stays a problem: only the lines could tell them apart.
+     */
     private static boolean denied(String text, int start, int end) {
         String before = text.substring(Math.max(0, start - 12), start);
-        String after = text.substring(end, Math.min(text.length(), end + 16));
-        return DENIED_BEFORE.matcher(before).find() || DENIED_AFTER.matcher(after).find();
+        String after = text.substring(end, Math.min(text.length(), end + 24));
+        return DENIED_BEFORE.matcher(before).find() || DENIED_AFTER.matcher(after).find()
+                || NONE_BEFORE.matcher(before).find() && PLURAL.matcher(text.substring(start, end)).matches();
     }
 
     /** The exception or error class a line names, e.g. java.net.SocketTimeoutException, or null. */
