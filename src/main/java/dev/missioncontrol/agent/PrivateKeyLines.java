@@ -27,12 +27,14 @@ final class PrivateKeyLines {
 
     /**
      * A key's body line behind a log prefix ({@code 2024-05-01T10:00:01Z INFO MIIEow…}), as a logger that timestamps
-     * each line prints a key: the prefix stays, the last token goes. The token must be long enough to be no word.
+     * each line prints a key: the last token is base64 of 16 or more characters with upper and lower case and a
+     * digit, which words, camelCase names and URL paths are not.
      */
-    private static final Pattern PREFIXED_BODY = Pattern.compile("(.*\\s)(?:[A-Za-z0-9+/]{16,}=*|=[A-Za-z0-9+/]{4})\\s*");
-    /** {@link #WIDE_BODY} behind a log prefix, held to a key line's full width (64 base64 characters in PEM). */
-    private static final Pattern PREFIXED_WIDE_BODY = Pattern.compile("(.*\\s)(?=[A-Za-z0-9+/]*[0-9])"
-            + "(?=[A-Za-z0-9+/]*[a-z])(?=[A-Za-z0-9+/]*[A-Z])[A-Za-z0-9+/]{60,}=*\\s*");
+    private static final Pattern PREFIXED_BODY = Pattern.compile("(.*\\s)(?![A-Za-z0-9+]*//)(?!/)"
+            + "(?=[A-Za-z0-9+/]*[0-9])(?=[A-Za-z0-9+/]*[a-z])(?=[A-Za-z0-9+/]*[A-Z])[A-Za-z0-9+/]{16,}=*\\s*");
+    /** {@link #PREFIXED_BODY} alone, with no marker in view: held to a key line's width, 40 as {@link #WIDE_BODY}. */
+    private static final Pattern PREFIXED_WIDE_BODY = Pattern.compile("(.*\\s)(?!/)(?=[A-Za-z0-9+/]*[0-9])"
+            + "(?=[A-Za-z0-9+/]*[a-z])(?=[A-Za-z0-9+/]*[A-Z])[A-Za-z0-9+/]{40,}=*\\s*");
 
     private PrivateKeyLines() {
     }
@@ -104,13 +106,12 @@ final class PrivateKeyLines {
         return BODY.matcher(line).matches() || PREFIXED_BODY.matcher(line).matches();
     }
 
-    /** A line inside a key: masked whole, or after its log prefix when it has one. */
+    /**
+     * A line inside a key, masked whole: what looks like its log prefix may itself be key material (a key whose
+     * line breaks became spaces), so nothing of it stays.
+     */
     private static String maskedBody(String line) {
-        if (line.isBlank()) {
-            return line;
-        }
-        var prefixed = PREFIXED_BODY.matcher(line);
-        return !BODY.matcher(line).matches() && prefixed.matches() ? prefixed.group(1) + Redactor.MASK : Redactor.MASK;
+        return line.isBlank() ? line : Redactor.MASK;
     }
 
     /** What precedes the BEGIN marker (a log prefix, a field name) stays. */

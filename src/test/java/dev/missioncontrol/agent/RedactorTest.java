@@ -145,15 +145,28 @@ class RedactorTest {
                 .as("the whole block in one text goes as one").isEqualTo(t + "[REDACTED]\n" + t + "key loaded");
         assertThat(Redactor.redactLines(List.of(t + body, t + "kZ9dQ2xKv8Rt0pWm==", t + "-----END RSA PRIVATE KEY-----")))
                 .as("lines before an END whose BEGIN is out of view")
-                .containsExactly(t + "[REDACTED]", t + "[REDACTED]", "[REDACTED]");
+                .containsExactly("[REDACTED]", "[REDACTED]", "[REDACTED]");
         assertThat(Redactor.redactLines(List.of(t + "-----BEGIN OPENSSH PRIVATE KEY-----",
                 t + "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW")))
                 .as("a search hit and its neighbour, the END out of view").containsExactly(t + "[REDACTED]",
-                        t + "[REDACTED]");
+                        "[REDACTED]");
         assertThat(Redactor.redact(t + body)).as("one line of a key alone, as a mined template's sample")
                 .isEqualTo(t + "[REDACTED]");
         assertThat(Redactor.redact(t + "request 3f2a9c1e-77b0-4c2d-9a51-0e8f6d4b2a10 served"))
                 .as("an id in a sentence is no key line").endsWith("served");
+        String chunks = "MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0t BOwZkQx9Rt0pWmLk2Jv8sTq4Wn7Y3dHc";
+        assertThat(Redactor.redactLines(List.of("-----BEGIN RSA PRIVATE KEY-----", chunks,
+                "-----END RSA PRIVATE KEY-----"))).as("a key whose line breaks became spaces goes whole")
+                .containsOnly("[REDACTED]");
+    }
+
+    @Test
+    void words_names_and_paths_after_a_log_prefix_are_no_key() {
+        String t = "2024-05-01T10:00:01Z INFO ";
+        for (String line : List.of(t + "GET /api/v1/Organizations/AcmeCorp2/Projects/WebShop3/Deployments/Latest",
+                t + "Starting applicationController", t + "Loaded configurationProperties")) {
+            assertThat(Redactor.redactLines(List.of(line, "-----END RSA PRIVATE KEY-----")).get(0)).isEqualTo(line);
+        }
     }
 
     @Test
