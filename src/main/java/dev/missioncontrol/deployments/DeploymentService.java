@@ -99,7 +99,7 @@ public final class DeploymentService {
     private NewSession newMonitor(Organization org, Project project, DeploymentInput in) {
         String sha = in.commitSha() == null ? "" : " @ " + in.commitSha().substring(0, Math.min(7, in.commitSha().length()));
         String title = "Deploy " + project.repositoryFullName() + sha + ": "
-                + SessionTitle.of(firstLine(in.deploymentRequest()));
+                + SessionTitle.of(firstLine(in.deploymentRequest()), "deployment");
         var context = Json.object().put("repository_full_name", project.repositoryFullName());
         String environment = EnvironmentName.in(in.eventMetadata());
         if (environment != null) {

@@ -49,7 +49,8 @@ public record SessionInput(String prompt, ObjectNode context, SessionKind kind) 
      * to every member) before it is cut, so that the cut cannot split one from its name.
      */
     public String title() {
-        String first = SessionTitle.of(prompt.strip().lines().findFirst().orElse("Investigation"));
-        return first.length() <= 120 ? first : first.substring(0, 119) + "…";
+        String first = SessionTitle.of(prompt.strip().lines().findFirst().orElse(""), "Investigation");
+        return first.codePointCount(0, first.length()) <= 120 ? first
+                : first.substring(0, first.offsetByCodePoints(0, 119)) + "…";
     }
 }
