@@ -3,6 +3,7 @@ package dev.missioncontrol.agent.llm;
 import dev.missioncontrol.agent.Report;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Turns the model's markdown answer into a report, taking the CLI summary from its sections. */
 final class ReportText {
@@ -25,10 +26,27 @@ final class ReportText {
      * a reply cut short, which models send in place of tool calls and which would otherwise end the session.
      */
     static boolean isReport(String markdown) {
-        List<String> headings = markdown.lines().filter(l -> l.startsWith("#"))
-                .map(l -> l.replaceFirst("^#+", "").strip().toLowerCase()).toList();
+        List<String> headings = headings(markdown);
         long named = SECTIONS.stream().filter(s -> headings.stream().anyMatch(h -> h.startsWith(s))).count();
         return headings.stream().anyMatch(h -> h.startsWith("summary")) || named >= 2;
+    }
+
+    /**
+     * The report's headings as plain lower-case words, however the model wrote them: "## 2. Findings", "## **Summary**",
+     * a line that is bold alone ("**Likely cause:**"), or a line underlined with = or - (setext).
+     */
+    static List<String> headings(String markdown) {
+        List<String> lines = markdown.lines().map(String::strip).toList();
+        List<String> found = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            boolean underlined = i + 1 < lines.size() && !line.isEmpty() && lines.get(i + 1).matches("=+|-{2,}");
+            if (line.startsWith("#") || line.matches("(\\*\\*|__).+(\\*\\*|__):?") || underlined) {
+                found.add(line.replaceAll("^#+|[*_]", "").replaceFirst("^\\s*\\d+[.)]\\s*", "").replaceFirst(":$", "")
+                        .strip().toLowerCase(Locale.ROOT));
+            }
+        }
+        return found;
     }
 
     /** The body of the "## name" section, without its heading; empty when there is none. */

@@ -32,4 +32,14 @@ class ReportTextTest {
         assertThat(out).doesNotContain("abcd1234").doesNotContain("hunter2").doesNotContain("AKIAABCDEFGHIJKLMNOP")
                 .doesNotContain("c2lnbmF0dXJl").contains("postgres://app:").contains("token=");
     }
+
+    @Test
+    void a_report_is_known_by_its_sections_however_the_headings_are_written() {
+        assertThat(ReportText.isReport("## 1. Summary\nThe pool ran out.\n## 2. Findings\n- x")).isTrue();
+        assertThat(ReportText.isReport("## **Summary**\nThe pool ran out.")).isTrue();
+        assertThat(ReportText.isReport("**Summary:**\nThe pool ran out.\n\n**Likely cause:**\nthe pool")).isTrue();
+        assertThat(ReportText.isReport("Summary\n=======\nThe pool ran out.")).isTrue();
+        assertThat(ReportText.isReport("I'll start by analyzing the logs to find the root cause.")).isFalse();
+        assertThat(ReportText.isReport("I'm sorry, but I can't help with that request.")).isFalse();
+    }
 }
