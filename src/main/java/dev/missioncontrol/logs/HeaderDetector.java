@@ -73,7 +73,7 @@ final class HeaderDetector {
         int at = skipSpaces(line, 0);
         for (int token = 0; token < TIME_SEARCH_TOKENS && at < line.length(); token++) {
             int from = line.charAt(at) == '[' ? at + 1 : at;
-            Timestamps.Found time = Timestamps.at(line, from, years);
+            Timestamps.Found time = Timestamps.at(line, from, years, token == 0);
             if (time != null) {
                 return time;
             }

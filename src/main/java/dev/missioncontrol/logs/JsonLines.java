@@ -58,7 +58,7 @@ final class JsonLines {
             return number > 1e11 ? Instant.ofEpochMilli((long) number)
                     : Instant.ofEpochSecond((long) number, (long) ((number % 1) * 1e9));
         }
-        Timestamps.Found found = Timestamps.at(value, 0, years);
+        Timestamps.Found found = Timestamps.at(value, 0, years, true);
         return found == null ? null : found.instant();
     }
 }

@@ -56,7 +56,7 @@ final class StructuredLines {
         if (!m.matches()) {
             return null;
         }
-        Timestamps.Found time = Timestamps.at(m.group(2), 0, years);
+        Timestamps.Found time = Timestamps.at(m.group(2), 0, years, true);
         int status = Integer.parseInt(m.group(4));
         // the request line and status are what varies meaningfully; client address and time are header
         String message = m.group(3) + " " + status + " " + m.group(5) + m.group(6);

@@ -32,14 +32,10 @@ final class Timestamps {
             // the dotted form some mainframe and database loggers write: 2005-06-03-15.42.50.675872
             Pattern.compile("(?<y>\\d{4})-(?<mo>\\d{2})-(?<d>\\d{2})-(?<h>\\d{2})\\.(?<mi>\\d{2})\\.(?<s>\\d{2})"
                     + "(?:\\.(?<f>\\d{1,9}))?"),
-            // HDFS and other Hadoop-era loggers: 081109 203615 (yyMMdd HHmmss)
-            Pattern.compile("(?<y2>\\d{2})(?<mo>\\d{2})(?<d>\\d{2}) (?<h>\\d{2})(?<mi>\\d{2})(?<s>\\d{2})(?!\\d)"),
             // compact date, dash, then the time, each part unpadded and millis after a colon as a plain count:
             // 20171223-22:15:29:606, and 20171224-0:28:0:83 a few minutes after midnight
             Pattern.compile("(?<y>\\d{4})(?<mo>\\d{2})(?<d>\\d{2})-(?<h>\\d{1,2}):(?<mi>\\d{1,2}):(?<s>\\d{1,2})"
                     + "(?::(?<ms>\\d{1,3}))?(?!\\d)"),
-            // Android logcat, without a year: 03-17 16:13:38.811
-            Pattern.compile("(?<mo>\\d{2})-(?<d>\\d{2}) " + TIME + "(?!\\d)"),
             // access logs: 10/Oct/2000:13:55:36 -0700
             Pattern.compile("(?<d>\\d{2})/(?<mon>" + MONTHS + ")/(?<y>\\d{4}):" + TIME + ZONE),
             // syslog: Jun 14 15:16:01, optionally with the year after the day; date(1) writes the year after
@@ -47,18 +43,37 @@ final class Timestamps {
             Pattern.compile("(?<mon>" + MONTHS + ")\\s+(?<d>\\d{1,2})(?:\\s+(?<y>\\d{4}))?\\s+" + TIME
                     + "(?:\\s(?<z>UTC|GMT|Z|[+-]\\d{2}:?\\d{2})(?:\\s(?<ya>\\d{4})(?!\\d))?)?"));
 
+    /**
+     * Shapes of bare numbers that ordinary text also holds ("copied 120512 101010 rows"), read only where a line
+     * starts: HDFS and other Hadoop-era loggers' 081109 203615 (yyMMdd HHmmss), and Android logcat's 03-17
+     * 16:13:38.811, which has no year.
+     */
+    private static final List<Pattern> LEADING_SHAPES = List.of(
+            Pattern.compile("(?<y2>\\d{2})(?<mo>\\d{2})(?<d>\\d{2}) (?<h>\\d{2})(?<mi>\\d{2})(?<s>\\d{2})(?!\\d)"),
+            Pattern.compile("(?<mo>\\d{2})-(?<d>\\d{2}) " + TIME + "(?!\\d)"));
+
     private Timestamps() {
     }
 
-    /** The timestamp starting exactly at {@code from}, or null. */
-    static Found at(String line, int from, YearGuess years) {
+    /** The timestamp starting exactly at {@code from}, or null; {@code leading} when nothing but space precedes it. */
+    static Found at(String line, int from, YearGuess years, boolean leading) {
         if (from >= line.length() || !Character.isLetterOrDigit(line.charAt(from))) {
             return null;
         }
+        if (leading) {
+            Found found = first(LEADING_SHAPES, line, from, years);
+            if (found != null) {
+                return found;
+            }
+        }
         // month names start with a letter, every other shape with a digit: skip the shapes that cannot match
         boolean letter = Character.isLetter(line.charAt(from));
-        for (Pattern shape : letter ? SHAPES.subList(SHAPES.size() - 1, SHAPES.size())
-                : SHAPES.subList(0, SHAPES.size() - 1)) {
+        return first(letter ? SHAPES.subList(SHAPES.size() - 1, SHAPES.size())
+                : SHAPES.subList(0, SHAPES.size() - 1), line, from, years);
+    }
+
+    private static Found first(List<Pattern> shapes, String line, int from, YearGuess years) {
+        for (Pattern shape : shapes) {
             Matcher m = shape.matcher(line).region(from, line.length());
             if (m.lookingAt()) {
                 Instant instant = instant(m, years);

@@ -65,6 +65,11 @@ class LogReaderTest {
         assertThat(only("123456 654321 rows copied").timestamp()).isNull();
         assertThat(only("081109 2036150 rows copied").timestamp()).isNull();
         assertThat(only("0000-01-01T00:00:00Z ERROR placeholder clock").timestamp()).as("no year 0").isNull();
+        LogRecord copied = only("copied 120512 101010 rows");
+        assertThat(copied.timestamp()).as("numbers inside a line").isNull();
+        assertThat(copied.message()).isEqualTo("copied 120512 101010 rows");
+        assertThat(only("INFO disk 99 120315 153022 free").level()).isEqualTo("INFO");
+        assertThat(only("retrying 01-02 10:00:00 schedule").timestamp()).isNull();
     }
 
     @Test
