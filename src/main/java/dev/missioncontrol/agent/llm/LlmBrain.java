@@ -52,7 +52,7 @@ public final class LlmBrain implements Brain {
         if (h.hasReport() && !h.lastMessageUnanswered()) {
             return new Step.Finish(null);
         }
-        if (h.entries().stream().filter(e -> e.is("tool_call")).count() >= maxToolCalls) {
+        if (llmToolCalls(h) >= maxToolCalls) {
             return handOverForGood("the LLM used its budget of " + maxToolCalls + " tool calls");
         }
         List<ChatMessage> conversation = Conversation.of(h);
@@ -126,6 +126,25 @@ public final class LlmBrain implements Brain {
     private static boolean firstAsk(History h) {
         return h.entries().stream().noneMatch(e -> e.is("tool_call") || e.is("report")
                 || e.is("thought") && e.data().path("llm_asked").asBoolean());
+    }
+
+    /**
+     * The tool calls the model made: not those the analyst made in a turn it was handed, which would otherwise spend
+     * the model's budget for the questions after it.
+     */
+    private static long llmToolCalls(History h) {
+        long calls = 0;
+        boolean analystsTurn = false;
+        for (Entry e : h.entries()) {
+            if (e.isUserMessage()) {
+                analystsTurn = false;
+            } else if (e.is("thought") && e.data().path("llm_fallback").asBoolean()) {
+                analystsTurn = true;
+            } else if (e.is("tool_call") && !analystsTurn) {
+                calls++;
+            }
+        }
+        return calls;
     }
 
     /**

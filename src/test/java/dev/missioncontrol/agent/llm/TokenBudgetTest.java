@@ -50,6 +50,27 @@ class TokenBudgetTest {
         assertThat(provider.sent).hasSize(1);
     }
 
+    /** The analyst's own tool calls, in a turn it was handed, do not spend the model's budget of tool calls. */
+    @Test
+    void the_analysts_tool_calls_do_not_spend_the_models_budget() {
+        add("thought", "the LLM provider is rate limiting this server (HTTP 429); the built-in analyst takes over",
+                Json.object().put("llm_fallback", true));
+        for (int i = 0; i < 3; i++) {
+            add("tool_call", "Calling analyze_logs", Json.object().put("tool", "analyze_logs").set("args",
+                    Json.object()));
+            add("tool_result", "ok", Json.object().put("tool", "analyze_logs").put("call_seq", timeline.size())
+                    .put("status", "ok"));
+        }
+        add("report", "done", Json.object().put("markdown", "## Summary\n\nThe pool ran out."));
+        add("message", "when did it start?", Json.object().put("role", "user"));
+        RedactingChatModelTest.Provider provider = new RedactingChatModelTest.Provider();
+
+        Step next = new LlmBrain(provider, h -> new Step.Say("the analyst answers"), List.of(), 3, 1_000_000)
+                .next(history());
+        assertThat(next).as("the model is asked, with its budget of 3 calls untouched").isInstanceOf(Step.Say.class);
+        assertThat(provider.sent).hasSize(1);
+    }
+
     private History history() {
         SessionFacts facts = new SessionFacts("s1", "o1", null, "root_cause_analysis", "Why?", Json.object(), NOW);
         return new History(facts, List.copyOf(timeline), NOW);
