@@ -1,5 +1,6 @@
 package dev.missioncontrol.web;
 
+import io.javalin.http.Context;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -15,16 +16,23 @@ import java.io.IOException;
  * before any handler runs, so a probe for another organization's deployment was told it exists. A HEAD never opens
  * an event stream: it would have no body to stream into.
  */
-final class HeadAsGet implements Filter {
+public final class HeadAsGet implements Filter {
+    private static final String SENT_AS = "mc.sent-method";
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (request instanceof HttpServletRequest http && "HEAD".equals(http.getMethod())) {
+            http.setAttribute(SENT_AS, "HEAD");
             chain.doFilter(new AsGet(http), response);
         } else {
             chain.doFilter(request, response);
         }
+    }
+
+    /** The method the client sent, for the access log, the metrics and a 405's detail: HEAD where it was one. */
+    public static String sentMethod(Context ctx) {
+        return ctx.attribute(SENT_AS) != null ? "HEAD" : ctx.method().name();
     }
 
     private static final class AsGet extends HttpServletRequestWrapper {

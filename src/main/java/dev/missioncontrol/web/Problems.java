@@ -60,8 +60,8 @@ public final class Problems {
     private static void methodNotAllowed(Context ctx, AllowedMethods allowed) {
         String methods = allowed.of(ctx);
         ctx.header("Allow", methods);
-        write(ctx, 405, "method-not-allowed", "Method not allowed", ctx.method() + " is not allowed on "
-                + ctx.path() + (methods.isEmpty() ? "" : "; it answers " + methods), List.of());
+        write(ctx, 405, "method-not-allowed", "Method not allowed", HeadAsGet.sentMethod(ctx)
+                + " is not allowed on " + ctx.path() + (methods.isEmpty() ? "" : "; it answers " + methods), List.of());
     }
 
     public static void write(Context ctx, int status, String type, String title, String detail,

@@ -113,9 +113,10 @@ public final class WebServer {
     private static void logAccess(io.javalin.http.Context ctx, float ms, MeterRegistry metrics) {
         String route = ctx.endpoints().lastHttpEndpoint() == null ? "unmatched"
                 : ctx.endpoints().lastHttpEndpoint().path;
-        ACCESS.info("{} {} {} {} {}ms", RequestIds.of(ctx), ctx.method(), ctx.path(), ctx.statusCode(),
+        String method = HeadAsGet.sentMethod(ctx);
+        ACCESS.info("{} {} {} {} {}ms", RequestIds.of(ctx), method, ctx.path(), ctx.statusCode(),
                 String.format("%.1f", ms));
-        Timer.builder("http.server.requests").tag("method", methodTag(ctx.method().name())).tag("route", route)
+        Timer.builder("http.server.requests").tag("method", methodTag(method)).tag("route", route)
                 .tag("status", Integer.toString(ctx.statusCode())).register(metrics)
                 .record((long) (ms * 1000), TimeUnit.MICROSECONDS);
     }

@@ -235,6 +235,7 @@ abstract class ApiContract {
         var stream = api.send(api.builder(SESSIONS + session + "/events/").header("Accept", "text/event-stream")
                 .HEAD().build(), java.time.Duration.ofSeconds(10));
         assertThat(stream.status()).as("a HEAD opens no endless stream").isEqualTo(200);
+        assertThat(api.get("/metrics").body()).as("counted as the HEAD it was").contains("method=\"HEAD\"");
     }
 
     /** A question to a cancelled session is answered, and the session ends cancelled again, not "completed". */
