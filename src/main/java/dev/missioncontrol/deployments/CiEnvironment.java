@@ -40,11 +40,18 @@ record CiEnvironment(String provider, String repository, String sha, String ref,
 
     /**
      * owner/name from https://host/owner/name.git or git@host:owner/name.git, the whole path kept: a GitLab project
-     * in a subgroup is group/sub/name there too, as GitLab CI names it.
+     * in a subgroup is group/sub/name there too, as GitLab CI names it. Bitbucket Server serves its clones under
+     * /scm/ and Azure DevOps under /_git/, which are no part of the name; a clone from a local path or file:// has no
+     * owner but its last two folders.
      */
     static String repositoryOf(String gitUrl) {
-        return gitUrl.replaceFirst("/+$", "").replaceFirst("\\.git$", "").replaceFirst("^[a-z+]+://[^/]+/", "")
-                .replaceFirst("^[^@/]+@[^:]+:", "");
+        String path = gitUrl.replaceFirst("/+$", "").replaceFirst("\\.git$", "");
+        if (path.startsWith("/") || path.startsWith("file:")) {
+            String[] parts = path.split("/");
+            return parts.length < 2 ? null : parts[parts.length - 2] + "/" + parts[parts.length - 1];
+        }
+        return path.replaceFirst("^[a-z+]+://[^/]+/", "").replaceFirst("^[^@/]+@[^:]+:", "")
+                .replaceFirst("^scm/", "").replace("/_git/", "/");
     }
 
     /**

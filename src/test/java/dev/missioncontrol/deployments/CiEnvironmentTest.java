@@ -52,6 +52,10 @@ class CiEnvironmentTest {
         var subgroup = CiEnvironment.detect(Map.of("JENKINS_URL", "https://ci.example/", "BUILD_URL",
                 "https://ci.example/job/web/5/", "GIT_URL", "https://jenkins:tok@gitlab.example/acme/platform/web.git"));
         assertThat(subgroup.repository()).isEqualTo("acme/platform/web");
+        assertThat(CiEnvironment.repositoryOf("https://bitbucket.example.com/scm/proj/repo.git")).isEqualTo("proj/repo");
+        assertThat(CiEnvironment.repositoryOf("https://dev.azure.com/acme/shop/_git/web")).isEqualTo("acme/shop/web");
+        assertThat(CiEnvironment.repositoryOf("file:///srv/git/acme/web.git")).isEqualTo("acme/web");
+        assertThat(CiEnvironment.repositoryOf("ssh://git@git.example.com:2222/acme/web.git")).isEqualTo("acme/web");
     }
 
     @Test

@@ -35,8 +35,9 @@ final class OrgSettingsRoutes implements RouteGroup {
         String repo = ctx.formParam("repository_full_name");
         repo = repo == null ? "" : repo.strip();
         if (repo.length() > Project.MAX_REPOSITORY || !Project.REPOSITORY.matcher(repo).matches()) {
-            view.renderRefused(ctx, viewer, "add-project", "Project not added: the repository must be owner/name "
-                    + "(letters, digits, '.', '_' and '-'), as deployments name it.");
+            view.renderRefused(ctx, viewer, "add-project", "Project not added: the repository must be owner/name, "
+                    + "or group/subgroup/name (letters, digits, '.', '_' and '-'; no part only dots), as deployments "
+                    + "name it.");
             return;
         }
         if (view.orgs().addProject(viewer.orgId(), repo).isEmpty()) {

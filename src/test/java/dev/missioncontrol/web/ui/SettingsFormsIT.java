@@ -174,6 +174,11 @@ class SettingsFormsIT extends BrowserTestBase {
             button(page, "Add project").click();
             expect(page.getByRole(AriaRole.STATUS).first()).containsText("already a project");
             expect(page.locator("#project-repository")).hasValue("acme/by-hand");
+
+            // a GitLab subgroup's project, which the form's own pattern must let through
+            page.locator("#project-repository").fill("acme/platform/by-hand");
+            button(page, "Add project").click();
+            expect(page.getByRole(AriaRole.STATUS).first()).containsText("Project added");
         } finally {
             new OrgStore(ui.server.app().database().jdbi(), Clock.systemUTC()).setAutoRegister(orgId, true);
         }
