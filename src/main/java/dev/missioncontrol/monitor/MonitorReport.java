@@ -118,10 +118,11 @@ final class MonitorReport {
             return "samples only after the deploy: a metric the deploy brought has nothing before it to be compared "
                     + "with; look at it.";
         }
-        return "fewer than " + MetricJudgement.MIN_SAMPLES + " samples on one side of the deploy. A window is as "
-                + "long as the time since the deploy, so a bake shorter than three of the metric's sample intervals "
-                + "(a 2-minute bake of a metric sampled each minute) never has enough: lengthen the bake or sample "
-                + "more often.";
+        return "fewer than " + MetricJudgement.MIN_SAMPLES + " samples on one side of the deploy. Each side's "
+                + "window is as long as the time since the deploy (less any warm-up), so a bake shorter than three "
+                + "of the metric's sample intervals (2 minutes of a metric sampled each minute) never holds enough: "
+                + "lengthen the bake or sample more often. Few samples before the deploy alone mean a new or sparse "
+                + "metric.";
     }
 
     /** A metric that had samples before the deploy and none after: what a service that went down shows. */

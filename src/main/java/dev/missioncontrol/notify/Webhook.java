@@ -15,29 +15,36 @@ public record Webhook(String id, String orgId, String kind, String name, String 
         Instant createdAt) {
     public static final String SLACK = "slack";
     public static final String GENERIC = "webhook";
-    /** A Slack URL: everything after the first path segment is the credential, whatever the host (a proxy too). */
-    private static final Pattern FIRST_SEGMENT = Pattern.compile("(?i)(https?://[^/?#]+/[^/?#]*/?).+");
+    /** A URL's scheme and host, and the first path segment when it is a plain word ("services", "triggers"). */
+    private static final Pattern HOST_AND_WORD = Pattern.compile("(?i)(https?://[^/?#]+/)([A-Za-z]{1,20}/)?.*");
     /** A path segment that looks generated (a token in Discord's or Teams' webhook paths), not a word. */
-    private static final Pattern GENERATED = Pattern.compile("(?=.*\\d)(?=.*[A-Za-z])[^/]{16,}");
-    private static final Pattern QUERY_VALUE = Pattern.compile("=[^&#]*");
+    private static final Pattern GENERATED = Pattern.compile("(?=.*\\d)(?=.*[A-Za-z])[^/]{16,}|[^/]{24,}");
+    private static final Pattern QUERY_VALUE = Pattern.compile("=[^&]*");
 
     /**
      * The URL as lists show it, in the API and on the settings page. A Slack incoming-webhook URL is itself the
-     * credential to post into the channel, so its path past the first segment is replaced with an ellipsis; a generic
-     * webhook keeps its host and words, but not the tokens chat services put in the path or the query.
+     * credential to post into the channel, so all of it past the host and a first plain word is replaced with an
+     * ellipsis; a generic webhook keeps its host and words, but not the tokens chat services put in the path, the
+     * query or the fragment.
      */
     public String shownUrl() {
-        Matcher first = FIRST_SEGMENT.matcher(url);
         if (SLACK.equals(kind) || url.toLowerCase(Locale.ROOT).matches("https?://hooks\\.slack\\.com[:/].*")) {
-            return first.matches() ? first.group(1) + "…" : url;
+            Matcher m = HOST_AND_WORD.matcher(url);
+            return m.matches() ? m.group(1) + (m.group(2) == null ? "" : m.group(2)) + "…" : "…";
         }
-        int query = url.indexOf('?');
-        String path = query < 0 ? url : url.substring(0, query);
+        int fragment = url.indexOf('#');
+        String rest = fragment < 0 ? url : url.substring(0, fragment);
+        int query = rest.indexOf('?');
+        String path = query < 0 ? rest : rest.substring(0, query);
         StringBuilder shown = new StringBuilder();
         String[] parts = path.split("/", -1);
         for (int i = 0; i < parts.length; i++) {
             shown.append(i == 0 ? "" : "/").append(i > 2 && GENERATED.matcher(parts[i]).matches() ? "…" : parts[i]);
         }
-        return query < 0 ? shown.toString() : shown + QUERY_VALUE.matcher(url.substring(query)).replaceAll("=…");
+        if (query >= 0) {
+            String q = rest.substring(query);
+            shown.append(q.contains("=") ? QUERY_VALUE.matcher(q).replaceAll("=…") : "?…");
+        }
+        return fragment < 0 ? shown.toString() : shown + "#…";
     }
 }

@@ -15,6 +15,8 @@ class WebhookTest {
                 .isEqualTo("HTTPS://Hooks.Slack.com/workflows/…");
         assertThat(hook("https://slack-proxy.example.com/services/T000/B000/SLACKSECRETxyz").shownUrl())
                 .as("a Slack webhook behind a proxy").isEqualTo("https://slack-proxy.example.com/services/…");
+        assertThat(hook("https://proxy.example.com/T0AAAA1111BBBBCCCC").shownUrl())
+                .as("its token in the first segment").isEqualTo("https://proxy.example.com/…");
     }
 
     @Test
@@ -25,6 +27,9 @@ class WebhookTest {
                 .isEqualTo("https://discord.com/api/webhooks/1234567890123/…");
         assertThat(generic("https://chat.example.com/v1/spaces/ops/messages?key=QUERYSECRET123&token=abc").shownUrl())
                 .isEqualTo("https://chat.example.com/v1/spaces/ops/messages?key=…&token=…");
+        assertThat(generic("https://example.com/h?abcdef123456SECRET").shownUrl()).isEqualTo("https://example.com/h?…");
+        assertThat(generic("https://example.com/hooks/abcdefghijklmnopqrstuvwx#k=secret").shownUrl())
+                .isEqualTo("https://example.com/hooks/…#…");
     }
 
     private static Webhook hook(String url) {
