@@ -9,6 +9,8 @@ import java.io.UncheckedIOException;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.StatementException;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -27,6 +29,15 @@ public final class Database implements AutoCloseable {
         // Optional filters bind every parameter and use only some; that is intended, not a mistake.
         jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
         jdbi.registerArgument(new StorableText());
+        // A failed statement's message goes to the log; Jdbi's renderings all list the bound values, which include
+        // webhook secrets, Slack URLs and password hashes. The statement alone says which write failed.
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(Database::withoutValues);
+    }
+
+    private static String withoutValues(StatementException e) {
+        String sql = e.getStatementContext() == null ? null : e.getStatementContext().getRawSql();
+        return e.getShortMessage() + (sql == null ? ""
+                : " [statement: \"" + (sql.length() <= 500 ? sql : sql.substring(0, 500) + "…") + "\"]");
     }
 
     /** The pool of a command that opens the database for one change and exits: the admin commands. */
