@@ -84,7 +84,8 @@ public final class App implements AutoCloseable {
         SessionService sessionService = new SessionService(s.sessions, clock);
         PrometheusMeterRegistry metrics = metrics();
         Creation creation = new Creation(idempotency);
-        List<RouteGroup> groups = new ArrayList<>(apiRoutes(config, clock, s, creation, feed, sessionService));
+        VerdictWait waits = new VerdictWait(s.deployments, s.bus);
+        List<RouteGroup> groups = new ArrayList<>(apiRoutes(config, clock, s, creation, feed, sessionService, waits));
         groups.add(new HealthRoutes(() -> !stopping && db.reachable(), metrics));
         groups.addAll(monitoring.routes(s.orgs, creation, clock, config.limits().maxBody()));
         UiRoutes ui = new UiRoutes(logins, new UiRoutes.Features(s.users, s.keys, s.orgs, s.sessions,
@@ -95,16 +96,17 @@ public final class App implements AutoCloseable {
         var filters = new WebServer.Filters(new ClientAddress(config.limits().trustedProxies()),
                 new ApiAccess(new ApiKeyAuthenticator(s.keys), limits), limits,
                 new SecurityHeaders(), metrics, ui.auth()::authenticateApi);
-        return new WebServer(config.port(), filters, groups, List.of(() -> stopping = true, feed::closeAll));
+        return new WebServer(config.port(), filters, groups, List.of(() -> stopping = true, feed::closeAll,
+                waits::stop));
     }
 
     private static List<RouteGroup> apiRoutes(AppConfig config, Clock clock, Stores s, Creation creation,
-            TimelineFeed feed, SessionService sessionService) {
+            TimelineFeed feed, SessionService sessionService, VerdictWait waits) {
         var deploymentService = new DeploymentService(s.sessions, s.deployments, s.dialect,
                 Monitoring.schedule(config.runtime()), clock);
         return List.of(
                 new DeploymentRoutes(deploymentService, s.deployments, s.orgs, creation,
-                        new VerdictWait(s.deployments, s.bus), config.limits().maxBody()),
+                        waits, config.limits().maxBody()),
                 new SessionRoutes(sessionService, s.sessions, creation, feed, config.limits().maxSessionBody(),
                         config.limits().maxBody()),
                 new CasedCliRoutes(s.sessions, clock),
@@ -196,15 +198,19 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         stopping = true;
-        runtime.close();
-        web.stop();
-        for (AutoCloseable c : closeables) {
-            try {
-                c.close();
-            } catch (Exception ignored) {
-                // shutting down: the next closeable still gets its chance
+        try {
+            runtime.close();
+            web.stop();
+        } finally {
+            // whatever failed above, the rest still closes: the database last, after everything that writes to it
+            for (AutoCloseable c : closeables) {
+                try {
+                    c.close();
+                } catch (Exception ignored) {
+                    // shutting down: the next closeable still gets its chance
+                }
             }
+            db.close();
         }
-        db.close();
     }
 }

@@ -17,10 +17,19 @@ public final class VerdictWait {
 
     private final DeploymentStore store;
     private final TimelineBus bus;
+    private volatile boolean stopping;
 
     public VerdictWait(DeploymentStore store, TimelineBus bus) {
         this.store = store;
         this.bus = bus;
+    }
+
+    /**
+     * Answers every wait with the deployment as it stands, within one recheck: the server is stopping, and a poll
+     * held to its end would hold the shutdown past its grace. CI's client polls again, through the restart.
+     */
+    public void stop() {
+        stopping = true;
     }
 
     static boolean isFinal(JsonNode verdict) {
@@ -32,7 +41,7 @@ public final class VerdictWait {
         long deadline = System.nanoTime() + max.toNanos();
         try (AutoCloseable ignored = bus.listen(d.sessionId(), woken::release)) {
             Deployment current = d;
-            while (!isFinal(current.verdict()) && System.nanoTime() < deadline) {
+            while (!isFinal(current.verdict()) && !stopping && System.nanoTime() < deadline) {
                 long leftMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
                 woken.tryAcquire(Math.max(1, Math.min(RECHECK_MS, leftMs)), TimeUnit.MILLISECONDS);
                 woken.drainPermits();
