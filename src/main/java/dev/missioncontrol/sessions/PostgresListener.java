@@ -36,19 +36,31 @@ public final class PostgresListener implements AutoCloseable {
         this.thread = Thread.ofPlatform().daemon().name("pg-listen").start(this::run);
     }
 
+    /**
+     * Listens, and reconnects every two seconds while the database is away. The loss is logged once with its cause
+     * and the return once: an outage of minutes must not write a stack trace every two seconds.
+     */
     private void run() {
+        boolean lost = false;
         while (!closed) {
             try (Connection c = DriverManager.getConnection(jdbcUrl, credentials)) {
                 try (Statement s = c.createStatement()) {
                     s.execute("LISTEN mc_timeline");
                     s.execute("LISTEN mc_work");
                 }
+                if (lost) {
+                    LOG.info("the PostgreSQL notification connection is back; live updates resume");
+                    lost = false;
+                }
                 bus.workAvailable(); // anything announced while we were not listening
                 listen(c.unwrap(PGConnection.class));
             } catch (SQLException e) {
-                if (!closed) {
+                if (!closed && !lost) {
                     LOG.warn("lost the PostgreSQL notification connection; live updates fall back to polling "
                             + "until it is back", e);
+                    lost = true;
+                }
+                if (!closed) {
                     pause();
                 }
             }

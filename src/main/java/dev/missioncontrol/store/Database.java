@@ -2,10 +2,15 @@ package dev.missioncontrol.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatements;
@@ -44,6 +49,8 @@ public final class Database implements AutoCloseable {
     public static final int ONE_SHOT_POOL = 2;
     /** Connections a pool keeps while idle, so that idle nodes leave PostgreSQL's connections to busy ones. */
     private static final int IDLE = 2;
+    private static final Duration CONNECTION_WAIT = Duration.ofSeconds(10);
+    private static final Duration READY_WITHIN = Duration.ofSeconds(2);
 
     /** Opens the pool with the default size and brings the schema up to date. */
     public static Database open(DatabaseUrl url, String sqliteSynchronous) {
@@ -71,6 +78,9 @@ public final class Database implements AutoCloseable {
             hikari.setMaximumPoolSize(poolSize > 0 ? poolSize : 16);
         }
         hikari.setMinimumIdle(Math.min(IDLE, hikari.getMaximumPoolSize()));
+        // a request waits this long for a connection before it is answered 503; the pool's 30 s held every request
+        // of a database outage half a minute
+        hikari.setConnectionTimeout(CONNECTION_WAIT.toMillis());
         Database db = new Database(new HikariDataSource(hikari), url);
         db.migrate();
         return db;
@@ -124,9 +134,17 @@ public final class Database implements AutoCloseable {
 
     /** True when a connection answers; used by /readyz. */
     public boolean reachable() {
+        // A load balancer's health check times out within seconds; the pool would wait its whole connection timeout
+        // for a database that is gone, and the checks would pile up on the server meanwhile.
+        CompletableFuture<Boolean> answer = CompletableFuture.supplyAsync(
+                () -> jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1,
+                Thread::startVirtualThread);
         try {
-            return jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
-        } catch (RuntimeException e) {
+            return answer.get(READY_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
             return false;
         }
     }

@@ -40,6 +40,14 @@ public final class Problems {
                 write(ctx, e.getStatus(), slug(e.getStatus()), e.getStatus() == 404 ? "Not found"
                         : io.javalin.http.HttpStatus.forStatus(e.getStatus()).getMessage(), e.getMessage(), List.of()));
         routes.exception(Exception.class, (e, ctx) -> {
+            if (databaseAway(e)) {
+                LOG.warn("request {} {} found no database connection; answered 503 (request_id={}): {}",
+                        ctx.method(), ctx.path(), RequestIds.of(ctx), e.toString());
+                ctx.header("Retry-After", "10");
+                write(ctx, 503, "unavailable", "Service unavailable", "the database is out of reach; retry "
+                        + "shortly", List.of());
+                return;
+            }
             LOG.error("request {} {} failed; answered 500 (request_id={})", ctx.method(), ctx.path(),
                     RequestIds.of(ctx), e);
             write(ctx, 500, "internal", "Internal error", "the server could not complete the request; "
@@ -55,6 +63,16 @@ public final class Problems {
                 methodNotAllowed(ctx, allowed);
             }
         });
+    }
+
+    /** The pool found no connection in time: the database is down or unreachable, which a retry may outlast. */
+    private static boolean databaseAway(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void methodNotAllowed(Context ctx, AllowedMethods allowed) {

@@ -40,6 +40,20 @@ public final class TestDatabases {
         return "postgresql://" + PG_USER + "@" + PG_HOST + "/" + name;
     }
 
+    /** Lets connections into the database or shuts them out, ending those open: a database outage, and its end. */
+    public static void allowConnections(String url, boolean allowed) {
+        String name = url.substring(url.lastIndexOf('/') + 1);
+        try (Connection c = DriverManager.getConnection(PG_ADMIN_URL, PG_USER, null);
+             Statement s = c.createStatement()) {
+            s.execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS " + allowed);
+            if (!allowed) {
+                s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static void dropPostgres(String url) {
         String name = url.substring(url.lastIndexOf('/') + 1);
         try (Connection c = DriverManager.getConnection(PG_ADMIN_URL, PG_USER, null);
