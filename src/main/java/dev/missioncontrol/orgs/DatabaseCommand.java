@@ -7,6 +7,10 @@ import dev.missioncontrol.store.DatabaseUrl;
 import dev.missioncontrol.store.Dialect;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -44,12 +48,29 @@ abstract class DatabaseCommand implements Callable<Integer> {
      */
     private static void requireExisting(DatabaseUrl url) {
         if (url.dialect() != Dialect.SQLITE) {
+            requireSchema(url);
             return;
         }
         Path file = Path.of(url.jdbcUrl().substring("jdbc:sqlite:".length()).replaceAll("\\?.*$", ""));
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException("there is none at " + file.toAbsolutePath() + "; pass the "
                     + "--data-dir (MC_DATA_DIR) or --database-url that serve uses");
+        }
+    }
+
+    /**
+     * A PostgreSQL database serve has never started on has no schema. An admin command would create it, and serve
+     * would then find an organization and skip its first start, printing no admin and no key to log in with.
+     */
+    private static void requireSchema(DatabaseUrl url) {
+        try (Connection c = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
+             ResultSet tables = c.getMetaData().getTables(null, null, "flyway_schema_history", null)) {
+            if (!tables.next()) {
+                throw new IllegalStateException("it has no Mission Control schema yet; start serve on it once first "
+                        + "(its first start prints the admin and API key), or pass the --database-url that serve uses");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 

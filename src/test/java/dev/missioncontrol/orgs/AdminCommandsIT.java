@@ -159,6 +159,24 @@ class AdminCommandsIT {
         assertThat(mistyped).doesNotExist();
     }
 
+    /** Run on an empty database, an admin command would make the schema, and serve's first start would then be skipped. */
+    @Test
+    void a_postgresql_database_serve_never_started_on_is_refused_and_left_empty() throws Exception {
+        String url = dev.missioncontrol.testing.TestDatabases.freshPostgres();
+        try {
+            Object[] run = adminAlone("create-org", "acme", "--database-url", url);
+            assertThat(run[0]).as((String) run[1]).isEqualTo(1);
+            assertThat((String) run[1]).contains("start serve on it once first");
+            var db = dev.missioncontrol.store.DatabaseUrl.resolve(url, null);
+            try (var c = java.sql.DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+                 var tables = c.getMetaData().getTables(null, "public", "%", new String[] {"TABLE"})) {
+                assertThat(tables.next()).as("no schema made").isFalse();
+            }
+        } finally {
+            dev.missioncontrol.testing.TestDatabases.dropPostgres(url);
+        }
+    }
+
     @Test
     void an_unreachable_or_unsupported_database_url_is_one_line_not_a_stack_trace() {
         for (String url : new String[] {"postgresql://mc:secret@127.0.0.1:1/x", "mysql://x"}) {
