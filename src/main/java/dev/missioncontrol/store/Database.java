@@ -87,7 +87,9 @@ public final class Database implements AutoCloseable {
     }
 
     private static SQLiteDataSource sqlite(DatabaseUrl url, String synchronous) {
-        createParentDirectory(url.jdbcUrl().substring("jdbc:sqlite:".length()));
+        String file = url.jdbcUrl().substring("jdbc:sqlite:".length()).replaceAll("\\?.*$", "");
+        createParentDirectory(file);
+        requireWritable(Path.of(file));
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.valueOf(synchronous.toUpperCase()));
@@ -99,6 +101,19 @@ public final class Database implements AutoCloseable {
         SQLiteDataSource ds = new SQLiteDataSource(config);
         ds.setUrl(url.jdbcUrl());
         return ds;
+    }
+
+    /**
+     * A database this user cannot write (a first start as root, a service as another user) opens and reads, and
+     * every write fails after: the server would answer ready and then 500 to every deploy. SQLite writes its journal
+     * beside the file, so the folder must be writable too.
+     */
+    private static void requireWritable(Path file) {
+        Path folder = file.toAbsolutePath().getParent();
+        if (Files.exists(file) && !Files.isWritable(file) || folder != null && !Files.isWritable(folder)) {
+            throw new IllegalStateException("the database " + file.toAbsolutePath() + " (or its folder) is not "
+                    + "writable by this user; run as the user that owns it, or give this user write access");
+        }
     }
 
     private static void createParentDirectory(String file) {
