@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -145,9 +146,43 @@ public final class ServeCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--db-pool-size must be from 1 to " + MAX_POOL
                         + ", or 0 for the default");
             }
+            checkServing(config);
             return config;
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Values that would start a server that never works: no session is ever run at concurrency 0, a port past 65535
+     * fails only after the database is open, and a URL that is no http(s) URL is printed in the credentials or
+     * queried on every check.
+     */
+    private static void checkServing(AppConfig config) {
+        if (config.port() < 0 || config.port() > 65_535) {
+            throw new IllegalArgumentException("--port must be from 0 to 65535");
+        }
+        if (config.runtime().concurrency() < 1) {
+            throw new IllegalArgumentException("--concurrency must be at least 1");
+        }
+        requireHttpUrl("--base-url", config.baseUrl());
+        requireHttpUrl("--prometheus-url", config.integrations().prometheusUrl());
+        requireHttpUrl("--llm-base-url", config.llm().baseUrl());
+        if (!config.integrations().prometheusStep().isPositive()) {
+            throw new IllegalArgumentException("--prometheus-step must be longer than 0s");
+        }
+        if (config.llm().provider() != null && !config.llm().timeout().isPositive()) {
+            throw new IllegalArgumentException("--llm-timeout must be longer than 0s");
+        }
+        if (config.sqliteSynchronous() != null
+                && !List.of("FULL", "NORMAL").contains(config.sqliteSynchronous().toUpperCase(Locale.ROOT))) {
+            throw new IllegalArgumentException("--sqlite-synchronous must be FULL or NORMAL");
+        }
+    }
+
+    private static void requireHttpUrl(String flag, String url) {
+        if (url != null && !url.isBlank() && !url.matches("(?i)https?://[^\\s/?#]+[^\\s]*")) {
+            throw new IllegalArgumentException(flag + " must be an http:// or https:// URL, not " + url);
         }
     }
 

@@ -82,6 +82,20 @@ class ServeCommandTest {
         assertUsageError(new String[] {"--db-pool-size", "-1"}, "--db-pool-size must be from 1 to 1000");
     }
 
+    /** Values that would start a server that never works are refused before anything opens. */
+    @Test
+    void values_a_running_server_could_not_use_are_usage_errors() {
+        assertUsageError(new String[] {"--concurrency", "0"}, "--concurrency must be at least 1");
+        assertUsageError(new String[] {"--port", "70000"}, "--port must be from 0 to 65535");
+        assertUsageError(new String[] {"--base-url", "not-a-url"},
+                "--base-url must be an http:// or https:// URL, not not-a-url");
+        assertUsageError(new String[] {"--prometheus-url", "ftp://x"}, "--prometheus-url must be an http://");
+        assertUsageError(new String[] {"--prometheus-step", "0s"}, "--prometheus-step must be longer than 0s");
+        assertUsageError(new String[] {"--sqlite-synchronous", "MAYBE"}, "--sqlite-synchronous must be FULL or NORMAL");
+        assertUsageError(new String[] {"--llm-provider", "openai", "--llm-timeout", "0s"},
+                "--llm-timeout must be longer than 0s");
+    }
+
     private static void assertUsageError(String[] args, String reason) {
         StringWriter err = new StringWriter();
         int exit = new CommandLine(new ServeCommand()).setErr(new PrintWriter(err, true)).execute(args);
