@@ -31,7 +31,8 @@ public final class AdminCommand implements Runnable {
         CommandLine.usage(this, System.out);
     }
 
-    @Command(name = "create-org", description = "Create an organization.")
+    @Command(name = "create-org", mixinStandardHelpOptions = true,
+            description = "Create an organization.")
     static final class CreateOrgCommand extends DatabaseCommand {
         @Parameters(index = "0", description = "Organization name.")
         String name;
@@ -50,7 +51,8 @@ public final class AdminCommand implements Runnable {
         }
     }
 
-    @Command(name = "create-user", description = "Create a user; the password is read from stdin or generated.")
+    @Command(name = "create-user", mixinStandardHelpOptions = true,
+            description = "Create a user; the password is read from stdin or generated.")
     static final class CreateUserCommand extends DatabaseCommand {
         @Option(names = "--org", required = true)
         String orgName;
@@ -101,7 +103,8 @@ public final class AdminCommand implements Runnable {
         };
     }
 
-    @Command(name = "set-role", description = "Make a user an admin or a member; it applies to their open logins at "
+    @Command(name = "set-role", mixinStandardHelpOptions = true,
+            description = "Make a user an admin or a member; it applies to their open logins at "
             + "once (the last admin stays an admin).")
     static final class SetRoleCommand extends DatabaseCommand {
         @Option(names = "--email", required = true)
@@ -137,7 +140,8 @@ public final class AdminCommand implements Runnable {
         static Optional<NewPassword> read() throws IOException {
             String line = System.console() != null ? null
                     : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-            String piped = line == null || line.isBlank() ? null : line.strip();
+            // kept exactly as typed: the login form takes a password as typed, spaces at its ends too
+            String piped = line == null || line.isBlank() ? null : line;
             if (piped == null) {
                 return Optional.of(new NewPassword(FirstStart.randomPassword(), true));
             }
@@ -156,7 +160,8 @@ public final class AdminCommand implements Runnable {
         }
     }
 
-    @Command(name = "set-password", description = "Give a user a new password (read from stdin or generated) and end "
+    @Command(name = "set-password", mixinStandardHelpOptions = true,
+            description = "Give a user a new password (read from stdin or generated) and end "
             + "their logins; the way back in for an admin who lost theirs.")
     static final class SetPasswordCommand extends DatabaseCommand {
         @Option(names = "--email", required = true)
@@ -182,7 +187,8 @@ public final class AdminCommand implements Runnable {
         }
     }
 
-    @Command(name = "remove-user", description = "Remove a user and end their logins (the last admin stays).")
+    @Command(name = "remove-user", mixinStandardHelpOptions = true,
+            description = "Remove a user and end their logins (the last admin stays).")
     static final class RemoveUserCommand extends DatabaseCommand {
         @Option(names = "--email", required = true)
         String email;
@@ -215,7 +221,8 @@ public final class AdminCommand implements Runnable {
         }
     }
 
-    @Command(name = "create-api-key", description = "Create an API key; the key is printed alone on the last line.")
+    @Command(name = "create-api-key", mixinStandardHelpOptions = true,
+            description = "Create an API key; the key is printed alone on the last line.")
     static final class CreateApiKeyCommand extends DatabaseCommand {
         @Option(names = "--org", required = true)
         String orgName;
@@ -251,7 +258,8 @@ public final class AdminCommand implements Runnable {
         }
     }
 
-    @Command(name = "list-api-keys", description = "List an organization's API keys (never their secrets).")
+    @Command(name = "list-api-keys", mixinStandardHelpOptions = true,
+            description = "List an organization's API keys (never their secrets).")
     static final class ListApiKeysCommand extends DatabaseCommand {
         @Option(names = "--org", required = true)
         String orgName;
@@ -271,7 +279,8 @@ public final class AdminCommand implements Runnable {
         }
     }
 
-    @Command(name = "revoke-api-key", description = "Revoke an API key by its id.")
+    @Command(name = "revoke-api-key", mixinStandardHelpOptions = true,
+            description = "Revoke an API key by its id.")
     static final class RevokeApiKeyCommand extends DatabaseCommand {
         @Parameters(index = "0", description = "The 8-character key id (the part after mc_).")
         String keyId;

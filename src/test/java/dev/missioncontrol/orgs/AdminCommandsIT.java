@@ -58,6 +58,10 @@ class AdminCommandsIT {
             assertThat(user).contains("sre@acme.test").doesNotContain("password:");
             var users = new UserStore(server.app().database().jdbi(), java.time.Clock.systemUTC());
             assertThat(users.login("sre@acme.test", "s3cret-passw0rd")).isPresent();
+            admin(server, "  spaced pass 123  \n", "create-user", "--org", "acme", "--email", "sp@acme.test");
+            assertThat(users.login("sp@acme.test", "  spaced pass 123  ")).as("a password as typed").isPresent();
+            assertThat(adminAlone("create-org", "--help")[0]).as("each subcommand has its help, not a usage error")
+                    .isEqualTo(0);
 
             String created = admin(server, "", "create-api-key", "--org", "acme", "--name", "ci", "--scopes",
                     "deployments:write,deployments:read");
