@@ -110,7 +110,7 @@ public final class DeployCommand implements Callable<Integer> {
                         + "--wait to wait for the verdict)");
                 return UNKNOWN;
             }
-            return judge(new VerdictPoll(client, err).await(id, Duration.ofSeconds(waitSeconds)), out);
+            return judge(new VerdictPoll(client, err).await(id, Duration.ofSeconds(waitSeconds)), waitSeconds, out);
         } catch (ClientException e) {
             err.println("missionctl deploy: " + e.getMessage());
             return ERROR;
@@ -146,9 +146,15 @@ public final class DeployCommand implements Callable<Integer> {
         return "missionctl-" + ci.provider() + "-" + HexFormat.of().formatHex(digest, 0, 20);
     }
 
-    private int judge(JsonNode deployment, PrintWriter out) {
+    private int judge(JsonNode deployment, int waitedSeconds, PrintWriter out) {
         JsonNode verdict = deployment.path("verdict");
         String state = verdict.path("state").asText("pending");
+        if (!VerdictWait.isFinal(verdict)) {
+            // the watch goes on on the server; the pipeline only stopped waiting for it
+            out.println("Verdict: none yet after waiting " + waitedSeconds + " s (still " + state + "); the monitor "
+                    + "goes on, and the deployment's page will show it. Wait longer with a larger --wait.");
+            return UNKNOWN;
+        }
         out.println("Verdict: " + state + (verdict.hasNonNull("score") ? " (score " + verdict.get("score").asText() + ")" : ""));
         JsonNode checks = verdict.path("checks");
         if (!checks.isEmpty()) {

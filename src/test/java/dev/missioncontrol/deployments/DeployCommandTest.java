@@ -88,6 +88,18 @@ class DeployCommandTest {
         }
     }
 
+    /** The pipeline stopped waiting; the watch did not stop. The output says so rather than "Verdict: pending". */
+    @Test
+    void a_wait_that_runs_out_says_it_ran_out_and_exits_4() {
+        try (StubHttpServer slow = new StubHttpServer(x -> StubHttpServer.reply(x,
+                x.getRequestMethod().equals("POST") ? 201 : 200,
+                "{\"id\":\"d1\",\"agent_session_url\":\"/agents/s1\",\"verdict\":{\"state\":\"pending\"}}"))) {
+            Run run = deploy(slow.baseUrl(), Map.of(), "--repository", "acme/api", "--wait", "0");
+            assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(4);
+            assertThat(run.out()).contains("none yet after waiting 0 s").doesNotContain("Verdict: pending");
+        }
+    }
+
     @Test
     void a_success_without_the_deployment_id_is_a_failure() {
         try (StubHttpServer odd = new StubHttpServer(x -> StubHttpServer.reply(x, 200, "{}"))) {
