@@ -1,5 +1,6 @@
 package dev.missioncontrol;
 
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
                 dev.missioncontrol.monitor.JudgeCommand.class, dev.missioncontrol.logs.LogsCommand.class,
                 dev.missioncontrol.client.InvestigateCommand.class, dev.missioncontrol.client.ListSessionsCommand.class,
                 dev.missioncontrol.client.ShowSessionCommand.class, dev.missioncontrol.deployments.DeployCommand.class})
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -22,8 +23,10 @@ public final class Main implements Runnable {
                 new UnexpectedFailure("1".equals(System.getenv("MC_DEBUG"))));
     }
 
+    /** No command is a usage error: a script that calls {@code missionctl} with a lost argument must not pass. */
     @Override
-    public void run() {
-        CommandLine.usage(this, System.out);
+    public Integer call() {
+        CommandLine.usage(this, System.err);
+        return CommandLine.ExitCode.USAGE;
     }
 }
