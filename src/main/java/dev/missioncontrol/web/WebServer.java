@@ -114,8 +114,9 @@ public final class WebServer {
         String route = ctx.endpoints().lastHttpEndpoint() == null ? "unmatched"
                 : ctx.endpoints().lastHttpEndpoint().path;
         String method = HeadAsGet.sentMethod(ctx);
-        ACCESS.info("{} {} {} {} {}ms", RequestIds.of(ctx), method, ctx.path(), ctx.statusCode(),
-                String.format("%.1f", ms));
+        // the client's address (the proxy's client where the proxy is trusted) answers "who sent this" in an incident
+        ACCESS.info("{} {} {} {} {}ms {}", RequestIds.of(ctx), method, ctx.path(), ctx.statusCode(),
+                String.format("%.1f", ms), ClientAddress.of(ctx));
         Timer.builder("http.server.requests").tag("method", methodTag(method)).tag("route", route)
                 .tag("status", Integer.toString(ctx.statusCode())).register(metrics)
                 .record((long) (ms * 1000), TimeUnit.MICROSECONDS);
