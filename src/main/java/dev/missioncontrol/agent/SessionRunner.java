@@ -3,6 +3,7 @@ package dev.missioncontrol.agent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.missioncontrol.store.DatabaseOutage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

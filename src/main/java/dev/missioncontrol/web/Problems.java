@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.missioncontrol.errors.FieldError;
 import dev.missioncontrol.errors.NotFoundException;
 import dev.missioncontrol.errors.ValidationException;
+import dev.missioncontrol.store.DatabaseOutage;
 import dev.missioncontrol.store.Json;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -40,8 +41,10 @@ public final class Problems {
                 write(ctx, e.getStatus(), slug(e.getStatus()), e.getStatus() == 404 ? "Not found"
                         : io.javalin.http.HttpStatus.forStatus(e.getStatus()).getMessage(), e.getMessage(), List.of()));
         routes.exception(Exception.class, (e, ctx) -> {
-            if (databaseAway(e)) {
-                LOG.warn("request {} {} found no database connection; answered 503 (request_id={}): {}",
+            // the database out of reach or busy for the moment (no connection in time, a closed connection, a
+            // failover, a lock): a retry may outlast it, so it is a 503, not the server's own failure
+            if (DatabaseOutage.is(e)) {
+                LOG.warn("request {} {} met a database outage; answered 503 (request_id={}): {}",
                         ctx.method(), ctx.path(), RequestIds.of(ctx), e.toString());
                 ctx.header("Retry-After", "10");
                 write(ctx, 503, "unavailable", "Service unavailable", "the database is out of reach; retry "
@@ -63,16 +66,6 @@ public final class Problems {
                 methodNotAllowed(ctx, allowed);
             }
         });
-    }
-
-    /** The pool found no connection in time: the database is down or unreachable, which a retry may outlast. */
-    private static boolean databaseAway(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLTransientConnectionException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void methodNotAllowed(Context ctx, AllowedMethods allowed) {

@@ -1,4 +1,4 @@
-package dev.missioncontrol.agent;
+package dev.missioncontrol.store;
 
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
@@ -9,11 +9,11 @@ import org.sqlite.SQLiteException;
 /**
  * Whether a failure is the database being out of reach or busy for the moment: a PostgreSQL failover or restart, a
  * pool with no connection to give, a serialization conflict, an SQLite file locked by another process for longer than
- * its busy timeout. Such a failure says nothing about the session, so it is retried without counting towards the
- * crashes that fail a session; a managed database's maintenance window would otherwise fail every session it
- * interrupted three times.
+ * its busy timeout. Such a failure says nothing about the work that met it: a session retries it without counting it
+ * as a crash (a managed database's maintenance window would otherwise fail every session it interrupted three times),
+ * and a request is answered 503 with Retry-After instead of 500.
  */
-final class DatabaseOutage {
+public final class DatabaseOutage {
     /**
      * SQLSTATEs that mean "try again": the connection exception class, serialization failures and deadlocks,
      * shutdowns and too many connections. A statement's own error (a constraint, a type) is none of these, so it
@@ -27,7 +27,7 @@ final class DatabaseOutage {
     private DatabaseOutage() {
     }
 
-    static boolean is(Throwable failure) {
+    public static boolean is(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLTransientException || t instanceof SQLRecoverableException) {
                 return true;

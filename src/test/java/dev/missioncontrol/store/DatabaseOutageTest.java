@@ -1,4 +1,4 @@
-package dev.missioncontrol.agent;
+package dev.missioncontrol.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
