@@ -58,9 +58,11 @@ public final class App implements AutoCloseable {
     private App(AppConfig config, Clock clock, AgentRuntime.Agents agents) {
         db = Database.open(DatabaseUrl.resolve(config.databaseUrl(), config.dataDir()), config.sqliteSynchronous(),
                 config.dbPoolSize());
+        PrometheusMeterRegistry metrics = metrics();
+        db.bindMetrics(metrics);
         Stores s = new Stores(db, clock);
         firstStart = FirstStart.runIfEmpty(db.jdbi(), s.orgs, s.users, s.keys);
-        Monitoring monitoring = new Monitoring(config, db, s.deployments, clock);
+        Monitoring monitoring = new Monitoring(config, db, s.deployments, clock, metrics);
         closeables.add(monitoring);
         runtime = new AgentRuntime(config, db, s.sessions, new AgentRuntime.Features(s.deployments,
                 monitoring.tools(s.orgs, s.deployments, clock), monitoring.verdicts(s.deployments)), agents, clock);
@@ -69,12 +71,13 @@ public final class App implements AutoCloseable {
             var url = db.url();
             closeables.add(new PostgresListener(url.jdbcUrl(), url.user(), url.password(), s.bus));
         }
-        web = webServer(config, clock, s, monitoring);
+        web = webServer(config, clock, s, monitoring, metrics);
         monitoring.start();
     }
 
     /** The HTTP side: every feature's routes behind the shared filters, and the hourly cleanup of what they keep. */
-    private WebServer webServer(AppConfig config, Clock clock, Stores s, Monitoring monitoring) {
+    private WebServer webServer(AppConfig config, Clock clock, Stores s, Monitoring monitoring,
+            PrometheusMeterRegistry metrics) {
         IdempotencyStore idempotency = new IdempotencyStore(db.jdbi(), clock);
         WebSessionStore logins = new WebSessionStore(db.jdbi(), clock);
         closeables.add(new HourlyCleanup(List.of(monitoring.signalRetention(config, clock),
@@ -82,7 +85,6 @@ public final class App implements AutoCloseable {
                 new HourlyCleanup.Task("expired logins", logins::deleteExpired))).start());
         TimelineFeed feed = new TimelineFeed(s.sessions, s.bus, config.runtime().sseKeepAlive());
         SessionService sessionService = new SessionService(s.sessions, clock);
-        PrometheusMeterRegistry metrics = metrics();
         Creation creation = new Creation(idempotency);
         VerdictWait waits = new VerdictWait(s.deployments, s.bus);
         List<RouteGroup> groups = new ArrayList<>(apiRoutes(config, clock, s, creation, feed, sessionService, waits));

@@ -3,6 +3,7 @@ package dev.missioncontrol;
 import dev.missioncontrol.agent.Tool;
 import dev.missioncontrol.config.AppConfig;
 import dev.missioncontrol.deployments.DeploymentStore;
+import dev.missioncontrol.deployments.VerdictWait;
 import dev.missioncontrol.monitor.VerdictJournal;
 import dev.missioncontrol.net.AddressPolicy;
 import dev.missioncontrol.net.Destinations;
@@ -25,6 +26,7 @@ import dev.missioncontrol.tools.metrics.MetricTools;
 import dev.missioncontrol.web.Creation;
 import dev.missioncontrol.web.RouteGroup;
 import dev.missioncontrol.monitor.MonitorSchedule;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 
@@ -37,9 +39,10 @@ final class Monitoring implements AutoCloseable {
     private final OutboxStore outbox;
     private final VerdictAlerts alerts;
     private final DeliverNotifications deliver;
+    private final MeterRegistry metrics;
     private final Webhooks webhookSettings;
 
-    Monitoring(AppConfig config, Database db, DeploymentStore deployments, Clock clock) {
+    Monitoring(AppConfig config, Database db, DeploymentStore deployments, Clock clock, MeterRegistry metrics) {
         var ig = config.integrations();
         outbound = new OutboundHttp(new Destinations(AddressPolicy.allowing(ig.allowCidrs()), HostResolver.system()),
                 OutboundHttp.Caps.defaults());
@@ -48,7 +51,8 @@ final class Monitoring implements AutoCloseable {
         webhooks = new WebhookStore(db.jdbi(), clock);
         outbox = new OutboxStore(db.jdbi(), db.dialect(), clock);
         alerts = new VerdictAlerts(deployments, webhooks, outbox, config.publicBaseUrl());
-        deliver = new DeliverNotifications(outbox, outbound, ig.notifyBackoff(), clock);
+        deliver = new DeliverNotifications(outbox, outbound, ig.notifyBackoff(), clock, metrics);
+        this.metrics = metrics;
         webhookSettings = new Webhooks(webhooks, outbox, outbound.destinations(), clock);
     }
 
@@ -69,6 +73,10 @@ final class Monitoring implements AutoCloseable {
         return (lease, verdict) -> {
             if (deployments.setVerdict(lease, verdict)) {
                 alerts.verdictRecorded(lease.sessionId(), verdict);
+                if (VerdictWait.isFinal(verdict)) {
+                    // how many deploys end degraded or failed, next to how many pass, on /metrics
+                    metrics.counter("missioncontrol.verdicts", "state", verdict.path("state").asText()).increment();
+                }
             }
         };
     }

@@ -32,7 +32,7 @@ public final class VerdictWait {
         stopping = true;
     }
 
-    static boolean isFinal(JsonNode verdict) {
+    public static boolean isFinal(JsonNode verdict) {
         return verdict != null && verdict.hasNonNull("state") && FINAL.contains(verdict.get("state").asText());
     }
 

@@ -2,6 +2,7 @@ package dev.missioncontrol.notify;
 
 import dev.missioncontrol.net.DeniedDestination;
 import dev.missioncontrol.net.OutboundHttp;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,15 +33,19 @@ public final class DeliverNotifications implements AutoCloseable {
     private final OutboundHttp http;
     private final Duration backoff;
     private final Clock clock;
+    private final MeterRegistry metrics;
     private volatile boolean stopping;
     private Thread loop;
 
     /** @param backoff the wait before the first retry; each later one doubles it */
-    public DeliverNotifications(OutboxStore outbox, OutboundHttp http, Duration backoff, Clock clock) {
+    /** @param metrics counts each attempt by its outcome, so a failing webhook shows on /metrics before anyone asks */
+    public DeliverNotifications(OutboxStore outbox, OutboundHttp http, Duration backoff, Clock clock,
+            MeterRegistry metrics) {
         this.outbox = outbox;
         this.http = http;
         this.backoff = backoff;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public DeliverNotifications start() {
@@ -88,6 +93,8 @@ public final class DeliverNotifications implements AutoCloseable {
                     retryAt == null ? "giving up after " + MAX_ATTEMPTS + " attempts" : "retrying at " + retryAt);
         }
         outbox.attempted(p, status, error, ms, delivered, retryAt);
+        metrics.counter("missioncontrol.notification.attempts", "outcome",
+                delivered ? "delivered" : retryAt == null ? "gave_up" : "will_retry").increment();
     }
 
     private Map<String, String> headers(OutboxStore.Pending p) {

@@ -2,6 +2,8 @@ package dev.missioncontrol.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -133,6 +135,11 @@ public final class Database implements AutoCloseable {
                 .locations("classpath:db/migration", dialect.vendorMigrations())
                 .load()
                 .migrate();
+    }
+
+    /** The pool's connections (active, idle, pending, timeouts) on /metrics, where an operator sees exhaustion coming. */
+    public void bindMetrics(MeterRegistry registry) {
+        pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
     }
 
     public Jdbi jdbi() {

@@ -37,7 +37,8 @@ class DeliveryRoundIT {
             for (int i = 0; i < 7; i++) {
                 outbox.enqueue(hook, "verdict:" + i, "{\"n\":" + i + "}");
             }
-            new DeliverNotifications(outbox, http, Duration.ofSeconds(30), clock).deliverDue();
+            new DeliverNotifications(outbox, http, Duration.ofSeconds(30), clock,
+                    new io.micrometer.core.instrument.simple.SimpleMeterRegistry()).deliverDue();
 
             assertThat(received).hasSize(7);
             assertThat(outbox.claimDue(10, Duration.ofSeconds(30))).as("nothing left due").isEmpty();

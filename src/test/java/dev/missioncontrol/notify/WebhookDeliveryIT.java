@@ -88,6 +88,11 @@ class WebhookDeliveryIT {
 
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertDeliveryLog(api));
             assertOtherOrganizationSeesNothing(otherOrg, hook.get("id").asText(), received);
+            String metrics = api.get("/metrics").body();
+            assertThat(metrics).as("what an operator scrapes").contains("missioncontrol_verdicts_total{state=\"degraded\"}")
+                    .contains("missioncontrol_notification_attempts_total{outcome=\"will_retry\"}")
+                    .contains("missioncontrol_notification_attempts_total{outcome=\"delivered\"}")
+                    .contains("hikaricp_connections_active");
         } finally {
             receiver.stop(0);
         }
