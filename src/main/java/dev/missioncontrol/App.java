@@ -13,6 +13,7 @@ import dev.missioncontrol.orgs.OrgStore;
 import dev.missioncontrol.orgs.UserStore;
 import dev.missioncontrol.sessions.CasedCliRoutes;
 import dev.missioncontrol.sessions.PostgresListener;
+import dev.missioncontrol.sessions.QueueGauges;
 import dev.missioncontrol.sessions.SessionRoutes;
 import dev.missioncontrol.sessions.SessionService;
 import dev.missioncontrol.sessions.SessionStore;
@@ -60,6 +61,7 @@ public final class App implements AutoCloseable {
                 config.dbPoolSize());
         PrometheusMeterRegistry metrics = metrics();
         db.bindMetrics(metrics);
+        QueueGauges.bindTo(metrics, db.jdbi(), clock);
         Stores s = new Stores(db, clock);
         firstStart = FirstStart.runIfEmpty(db.jdbi(), s.orgs, s.users, s.keys);
         Monitoring monitoring = new Monitoring(config, db, s.deployments, clock, metrics);

@@ -92,7 +92,8 @@ class WebhookDeliveryIT {
             assertThat(metrics).as("what an operator scrapes").contains("missioncontrol_verdicts_total{state=\"degraded\"}")
                     .contains("missioncontrol_notification_attempts_total{outcome=\"will_retry\"}")
                     .contains("missioncontrol_notification_attempts_total{outcome=\"delivered\"}")
-                    .contains("hikaricp_connections_active");
+                    .contains("hikaricp_connections_active").contains("missioncontrol_sessions_waiting")
+                    .contains("missioncontrol_sessions_running");
         } finally {
             receiver.stop(0);
         }
