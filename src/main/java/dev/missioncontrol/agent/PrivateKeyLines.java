@@ -22,8 +22,7 @@ final class PrivateKeyLines {
      * Base64 filling a line of at least 40 characters with upper and lower case and a digit: a key's body line even
      * with no marker in view. Hex digests and words never mix all three.
      */
-    private static final Pattern WIDE_BODY = Pattern.compile(
-            "\\s*(?=[A-Za-z0-9+/]*[0-9])(?=[A-Za-z0-9+/]*[a-z])(?=[A-Za-z0-9+/]*[A-Z])[A-Za-z0-9+/]{40,}=*\\s*");
+    private static final Pattern WIDE_BODY = Pattern.compile("\\s*" + mixedBase64(40) + "\\s*");
 
     /**
      * A key's body line behind a log prefix ({@code 2024-05-01T10:00:01Z INFO MIIEow…}), as a logger that timestamps
@@ -31,12 +30,16 @@ final class PrivateKeyLines {
      * digit, which words, camelCase names and URL paths are not.
      */
     private static final Pattern PREFIXED_BODY = Pattern.compile("(.*\\s)(?![A-Za-z0-9+]*//)(?!/)"
-            + "(?=[A-Za-z0-9+/]*[0-9])(?=[A-Za-z0-9+/]*[a-z])(?=[A-Za-z0-9+/]*[A-Z])[A-Za-z0-9+/]{16,}=*\\s*");
+            + mixedBase64(16) + "\\s*");
     /** {@link #PREFIXED_BODY} alone, with no marker in view: held to a key line's width, 40 as {@link #WIDE_BODY}. */
-    private static final Pattern PREFIXED_WIDE_BODY = Pattern.compile("(.*\\s)(?!/)(?=[A-Za-z0-9+/]*[0-9])"
-            + "(?=[A-Za-z0-9+/]*[a-z])(?=[A-Za-z0-9+/]*[A-Z])[A-Za-z0-9+/]{40,}=*\\s*");
+    private static final Pattern PREFIXED_WIDE_BODY = Pattern.compile("(.*\\s)(?!/)" + mixedBase64(40) + "\\s*");
 
     private PrivateKeyLines() {
+    }
+
+    /** A base64 run of at least {@code min} characters mixing upper and lower case and a digit, with its padding. */
+    private static String mixedBase64(int min) {
+        return "(?=[A-Za-z0-9+/]*[0-9])(?=[A-Za-z0-9+/]*[a-z])(?=[A-Za-z0-9+/]*[A-Z])[A-Za-z0-9+/]{" + min + ",}=*";
     }
 
     static List<String> mask(List<String> lines) {
