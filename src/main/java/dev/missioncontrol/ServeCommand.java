@@ -5,6 +5,7 @@ import dev.missioncontrol.web.ClientAddress;
 import dev.missioncontrol.config.DatabaseOptions;
 import dev.missioncontrol.config.DurationText;
 import dev.missioncontrol.config.LimitOptions;
+import dev.missioncontrol.errors.Validator;
 import dev.missioncontrol.monitor.MonitorSettings;
 import dev.missioncontrol.orgs.FirstStart;
 import java.time.Clock;
@@ -181,7 +182,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     private static void requireHttpUrl(String flag, String url) {
-        if (url != null && !url.isBlank() && !url.matches("(?i)https?://[^\\s/?#]+[^\\s]*")) {
+        if (url != null && !url.isBlank() && !Validator.HTTP_URL.matcher(url).matches()) {
             throw new IllegalArgumentException(flag + " must be an http:// or https:// URL, not " + url);
         }
     }

@@ -16,7 +16,6 @@ public record DeploymentInput(String deploymentRequest, String repositoryFullNam
 
     public static final Set<String> STATUSES =
             new LinkedHashSet<>(List.of("pending", "running", "success", "failure", "cancelled"));
-    private static final Pattern URL = Pattern.compile("https?://[^\\s/?#]+[^\\s]*", Pattern.CASE_INSENSITIVE);
     private static final Pattern SHA = Pattern.compile("[0-9a-fA-F]{4,64}");
 
     public static DeploymentInput from(JsonNode body) {
@@ -26,7 +25,7 @@ public record DeploymentInput(String deploymentRequest, String repositoryFullNam
                 v.optionalMatching("repository_full_name", Project.MAX_REPOSITORY, Project.REPOSITORY,
                         "must be owner/name (a GitLab subgroup's project: group/subgroup/name)"),
                 v.optionalOneOf("status", STATUSES, "success"),
-                v.optionalMatching("external_url", 2_048, URL, "must be an http(s) URL"),
+                v.optionalMatching("external_url", 2_048, Validator.HTTP_URL, "must be an http(s) URL"),
                 v.optionalMatching("commit_sha", 64, SHA, "must be 4 to 64 hexadecimal characters"),
                 v.optionalText("commit_message", 10_000),
                 v.optionalText("ref", 255),

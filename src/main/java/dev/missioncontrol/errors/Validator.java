@@ -20,6 +20,8 @@ public final class Validator {
      * would let it forge a line of its own. Tab is the one control character kept, as it is harmless there.
      */
     public static final String NO_CONTROL = "must not contain line breaks or other control characters";
+    /** An http:// or https:// URL with a host, as the API takes a link and serve takes a base URL. */
+    public static final Pattern HTTP_URL = Pattern.compile("https?://[^\\s/?#]+[^\\s]*", Pattern.CASE_INSENSITIVE);
 
     private final JsonNode body;
     private final List<FieldError> errors = new ArrayList<>();
