@@ -13,6 +13,8 @@ import org.jdbi.v3.core.Jdbi;
  * is claiming, and SQLite serializes claims with BEGIN IMMEDIATE.
  */
 public final class JobStore implements WorkQueue {
+    /** A session with a step due that no live worker holds: what a worker claims, and what waits for one. */
+    static final String DUE_UNCLAIMED = "next_run_at <= :now AND (lease_owner IS NULL OR lease_expires_at < :now)";
     private final Jdbi jdbi;
     private final Dialect dialect;
     private final Clock clock;
@@ -27,9 +29,8 @@ public final class JobStore implements WorkQueue {
     public List<Lease> claimDue(String owner, int max, Duration leaseFor) {
         long now = clock.millis();
         return jdbi.inTransaction(h -> {
-            List<String> due = h.createQuery("SELECT session_id FROM session_jobs WHERE next_run_at <= :now "
-                            + "AND (lease_owner IS NULL OR lease_expires_at < :now) ORDER BY next_run_at LIMIT :max"
-                            + dialect.skipLocked())
+            List<String> due = h.createQuery("SELECT session_id FROM session_jobs WHERE " + DUE_UNCLAIMED
+                            + " ORDER BY next_run_at LIMIT :max" + dialect.skipLocked())
                     .bind("now", now).bind("max", max).mapTo(String.class).list();
             return due.stream().map(id -> new Lease(id, owner, h.createQuery("UPDATE session_jobs SET "
                                     + "lease_owner = :owner, lease_expires_at = :until, fence = fence + 1 "

@@ -11,15 +11,13 @@ import org.jdbi.v3.core.Jdbi;
  * the cluster needs more workers; one that grows with nothing running says the workers are stuck.
  */
 public final class QueueGauges {
-    private static final String DUE_UNCLAIMED =
-            "next_run_at <= :now AND (lease_owner IS NULL OR lease_expires_at < :now)";
     private static final String CLAIMED = "lease_owner IS NOT NULL AND lease_expires_at >= :now";
 
     private QueueGauges() {
     }
 
     public static void bindTo(MeterRegistry registry, Jdbi jdbi, Clock clock) {
-        Gauge.builder("missioncontrol.sessions.waiting", () -> count(jdbi, clock, DUE_UNCLAIMED))
+        Gauge.builder("missioncontrol.sessions.waiting", () -> count(jdbi, clock, JobStore.DUE_UNCLAIMED))
                 .description("sessions with a step due that no worker holds").register(registry);
         Gauge.builder("missioncontrol.sessions.running", () -> count(jdbi, clock, CLAIMED))
                 .description("sessions a worker holds").register(registry);
