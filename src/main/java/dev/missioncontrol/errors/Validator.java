@@ -20,8 +20,13 @@ public final class Validator {
      * would let it forge a line of its own. Tab is the one control character kept, as it is harmless there.
      */
     public static final String NO_CONTROL = "must not contain line breaks or other control characters";
+    /** A TCP port, 1 to 65535: a link to port 0 or 70000 opens nothing, so it is refused where it is given. */
+    private static final String PORT = "(?:[1-9]\\d{0,3}|[1-5]\\d{4}|6[0-4]\\d{3}|65[0-4]\\d{2}|655[0-2]\\d|6553[0-5])";
+    /** user-info, then a host name, an IPv4 address or a bracketed IPv6 address, then an optional port. */
+    private static final String AUTHORITY = "(?:[^\\s/?#@]*@)?(?:\\[[0-9a-f:.]+]|[^\\s/?#@:\\[\\]]+)(?::" + PORT + ")?";
     /** An http:// or https:// URL with a host, as the API takes a link and serve takes a base URL. */
-    public static final Pattern HTTP_URL = Pattern.compile("https?://[^\\s/?#]+[^\\s]*", Pattern.CASE_INSENSITIVE);
+    public static final Pattern HTTP_URL = Pattern.compile("https?://" + AUTHORITY + "(?:[/?#]\\S*)?",
+            Pattern.CASE_INSENSITIVE);
 
     private final JsonNode body;
     private final List<FieldError> errors = new ArrayList<>();

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.missioncontrol.store.Json;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Says in plain words why a body is not JSON, with where when the parser knows. The parser's own messages name its
@@ -28,6 +30,9 @@ final class JsonSyntax {
             Map.entry("surrogate", "a field name holds an unpaired UTF-16 surrogate, which is not a character"),
             Map.entry("Unrecognized token", "unexpected text where a value belongs"));
 
+    /** Jackson's words for a field read twice; the name is the client's own, so it may be shown. */
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*?)' for `ObjectNode`", Pattern.DOTALL);
+
     private JsonSyntax() {
     }
 
@@ -46,11 +51,19 @@ final class JsonSyntax {
         if (e instanceof MismatchedInputException && message.startsWith("Trailing token")) {
             return "something follows the JSON value; send exactly one object";
         }
+        Matcher twice = DUPLICATE.matcher(message);
+        if (twice.lookingAt()) {
+            return "the field \"" + abbreviated(twice.group(1)) + "\" appears twice in one object";
+        }
         if (e instanceof JsonEOFException) {
             return "it ends before the JSON value is complete";
         }
         return KNOWN.stream().filter(k -> message.contains(k.getKey())).map(Map.Entry::getValue)
                 .findFirst().orElse("unexpected character");
+    }
+
+    private static String abbreviated(String name) {
+        return name.length() <= 64 ? name : name.substring(0, 63) + "\u2026";
     }
 
     private static String overLimit(String message) {

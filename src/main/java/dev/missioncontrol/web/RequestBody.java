@@ -21,9 +21,13 @@ import java.util.zip.ZipException;
  * refused as soon as it grows past it. Values the server could not keep as sent are refused too (see LossyValues).
  */
 public final class RequestBody {
-    /** A body is one JSON value: anything after it (a second object, stray text) makes it malformed, not ignored. */
-    private static final ObjectReader ONE_VALUE = Json.MAPPER.reader()
-            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /**
+     * A body is one JSON value: anything after it (a second object, stray text) makes it malformed, not ignored. A
+     * field given twice in one object is refused too: which of two statuses a deploy meant is the client's to say.
+     */
+    static final ObjectReader ONE_VALUE = Json.MAPPER.reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
 
     private RequestBody() {
     }

@@ -45,6 +45,7 @@ final class BadRequests {
         deploy(c, api, "commit_sha too short", OK_DEPLOY + ",\"commit_sha\":\"abc\"}");
         deploy(c, api, "commit_sha too long", OK_DEPLOY + ",\"commit_sha\":\"" + "a".repeat(65) + "\"}");
         deploy(c, api, "external_url not http", OK_DEPLOY + ",\"external_url\":\"ftp://x/y\"}");
+        deploy(c, api, "external_url on port 70000", OK_DEPLOY + ",\"external_url\":\"https://ci.example:70000/run/1\"}");
         deploy(c, api, "external_url oversized", OK_DEPLOY + ",\"external_url\":\"https://x/" + "a".repeat(2050) + "\"}");
         deploy(c, api, "commit_message oversized", OK_DEPLOY + ",\"commit_message\":\"" + "m".repeat(10_001) + "\"}");
         deploy(c, api, "ref oversized", OK_DEPLOY + ",\"ref\":\"" + "r".repeat(256) + "\"}");
@@ -102,6 +103,8 @@ final class BadRequests {
         c.add(new BadRequest("nested too deep", 400, () -> api.post(D, meta + "[".repeat(300) + "]".repeat(300) + "}")));
         c.add(new BadRequest("number too long", 400, () -> api.post(D, meta + "{\"a\":" + "9".repeat(1001) + "}}")));
         c.add(new BadRequest("name too long", 400, () -> api.post(D, meta + "{\"" + "n".repeat(50_001) + "\":1}}")));
+        c.add(new BadRequest("a field given twice", 400, () -> api.post(D, OK_DEPLOY + ",\"status\":\"success\","
+                + "\"status\":\"failure\"}")));
         c.add(new BadRequest("text after the object", 400, () -> api.post(D, OK_DEPLOY + "} xx")));
         c.add(new BadRequest("second object after the first", 400, () -> api.post(D, OK_DEPLOY + "}{\"a\":1}")));
         byte[] latin1 = "{\"deployment_request\":\"caf\u00e9\"}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
@@ -117,7 +120,9 @@ final class BadRequests {
     /** NUL in a short field that names or identifies something is refused, never replaced (see Validator). */
     private static void nulInNames(List<BadRequest> c, Api api) {
         String nul = "x\\u0000y";
-        for (String field : List.of("deployment_request", "commit_message", "ref")) {
+        c.add(new BadRequest("NUL in deployment_request", 422, "/deployment_request",
+                () -> api.post(D, "{\"repository_full_name\":\"acme/web\",\"deployment_request\":\"" + nul + "\"}")));
+        for (String field : List.of("commit_message", "ref")) {
             c.add(new BadRequest("NUL in " + field, 422, "/" + field,
                     () -> api.post(D, OK_DEPLOY + ",\"" + field + "\":\"" + nul + "\"}")));
         }
