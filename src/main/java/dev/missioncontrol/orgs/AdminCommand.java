@@ -41,8 +41,9 @@ public final class AdminCommand implements Runnable {
         int run(Database db, Clock clock) {
             OrgStore orgs = new OrgStore(db.jdbi(), clock);
             String wanted = oneLineName("the organization name", name);
-            if (orgs.findOrgByName(wanted).isPresent()) {
-                System.err.println("an organization named " + wanted + " already exists");
+            var existing = orgs.findOrgByName(wanted);
+            if (existing.isPresent()) {
+                System.err.println("an organization named " + existing.get().name() + " already exists");
                 return 1;
             }
             Organization org = orgs.createOrg(wanted);

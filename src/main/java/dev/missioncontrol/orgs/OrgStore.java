@@ -31,8 +31,14 @@ public final class OrgStore {
         return org;
     }
 
+    /**
+     * The organization a name means, whatever its letter case: {@code --org Acme} and {@code --org acme} name one
+     * organization, so a second cannot be created beside it. Where two were created before that rule, the exact
+     * spelling wins, then the oldest.
+     */
     public Optional<Organization> findOrgByName(String name) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM organizations WHERE name = :name")
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM organizations WHERE LOWER(name) = LOWER(:name) "
+                        + "ORDER BY CASE WHEN name = :name THEN 0 ELSE 1 END, created_at LIMIT 1")
                 .bind("name", name).map(OrgStore::org).findOne());
     }
 

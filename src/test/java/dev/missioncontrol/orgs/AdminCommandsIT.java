@@ -220,6 +220,9 @@ class AdminCommandsIT {
             Object[] twice = adminAlone("create-org", "default", "--data-dir", dataDir);
             assertThat(twice[0]).isEqualTo(1);
             assertThat(((String) twice[1]).strip()).isEqualTo("an organization named default already exists");
+            Object[] recased = adminAlone("create-org", "Default", "--data-dir", dataDir);
+            assertThat(recased[0]).as("a name differing only in case names the same organization").isEqualTo(1);
+            assertThat(((String) recased[1]).strip()).isEqualTo("an organization named default already exists");
             Object[] org = adminAlone("create-org", "acme\u001b[2K", "--data-dir", dataDir);
             assertThat(org[0]).isEqualTo(2);
             assertThat((String) org[1]).contains("the organization name must be 1 to 100 characters on one line");
@@ -229,7 +232,7 @@ class AdminCommandsIT {
             assertThat(new ApiKeyStore(jdbi, Clock.systemUTC()).list(defaultOrg))
                     .noneMatch(k -> k.name().startsWith("ci"));
             assertThat(new OrgStore(jdbi, Clock.systemUTC()).findOrgByName("acme\u001b[2K")).isEmpty();
-            assertThat(admin(server, "", "create-api-key", "--org", "default", "--name", "  deploy bot  "))
+            assertThat(admin(server, "", "create-api-key", "--org", "DEFAULT", "--name", "  deploy bot  "))
                     .contains("created API key");
             assertThat(new ApiKeyStore(jdbi, Clock.systemUTC()).list(defaultOrg))
                     .anyMatch(k -> k.name().equals("deploy bot"));
