@@ -45,13 +45,13 @@ public final class Problems {
             // failover, a lock): a retry may outlast it, so it is a 503, not the server's own failure
             if (DatabaseOutage.is(e)) {
                 LOG.warn("request {} {} met a database outage; answered 503 (request_id={}): {}",
-                        ctx.method(), ctx.path(), RequestIds.of(ctx), e.toString());
+                        HeadAsGet.sentMethod(ctx), ctx.path(), RequestIds.of(ctx), e.toString());
                 ctx.header("Retry-After", "10");
                 write(ctx, 503, "unavailable", "Service unavailable", "the database is out of reach; retry "
                         + "shortly", List.of());
                 return;
             }
-            LOG.error("request {} {} failed; answered 500 (request_id={})", ctx.method(), ctx.path(),
+            LOG.error("request {} {} failed; answered 500 (request_id={})", HeadAsGet.sentMethod(ctx), ctx.path(),
                     RequestIds.of(ctx), e);
             write(ctx, 500, "internal", "Internal error", "the server could not complete the request; "
                     + "quote the request_id when reporting it", List.of());
