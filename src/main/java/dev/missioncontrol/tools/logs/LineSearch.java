@@ -46,6 +46,7 @@ final class LineSearch {
     private final long deadline;
     private final Deque<Hit> kept = new ArrayDeque<>();
     private long checked;
+    private boolean metSecret;
     final MatchGroups groups = new MatchGroups();
     final List<String> searched = new ArrayList<>();
     long total;
@@ -97,21 +98,24 @@ final class LineSearch {
     /**
      * Whether the line matches, as the caller will see it: a match that lies only in a secret the redactor masks does
      * not count. Otherwise the count of lines matching {@code password=a}, {@code password=b}, … would spell out a
-     * password the results never show. Redacting costs some 15 µs a line, so only the first
-     * {@value #CHECKED_MATCHES} matches are checked: a probe for a secret matches few lines, while a search that
-     * matches every line of a large log must stay within its time budget.
+     * password the results never show. Redacting costs some 15 µs a line, so a search stops checking after
+     * {@value #CHECKED_MATCHES} matches of which none lay only in a secret: such a search is after ordinary text, and
+     * one that matches every line of a large log must stay within its time budget. A search that has met a secret
+     * is checked to its end, however many lines repeat that secret.
      */
     private boolean matches(String text) {
         String head = text.length() > SCAN_CHARS ? text.substring(0, SCAN_CHARS) : text;
         if (!query.pattern().matcher(new GuardedText(head, deadline)).find()) {
             return false;
         }
-        if (checked >= CHECKED_MATCHES) {
+        if (checked >= CHECKED_MATCHES && !metSecret) {
             return true;
         }
         checked++;
         String shown = Redactor.redact(head);
-        return shown.equals(head) || query.pattern().matcher(new GuardedText(shown, deadline)).find();
+        boolean seen = shown.equals(head) || query.pattern().matcher(new GuardedText(shown, deadline)).find();
+        metSecret |= !seen;
+        return seen;
     }
 
     private void onHit(String source, Line line, Deque<Line> recent) {

@@ -67,6 +67,17 @@ class SearchLogsTest {
         assertThat(around.data().path("matches").get(0).path("text").asText()).doesNotContain("hunter2");
     }
 
+    /** Past the lines every search checks, a secret repeated on thousands of lines still counts as nothing. */
+    @Test
+    void a_secret_repeated_past_the_checked_lines_is_not_counted_either() {
+        String line = "2026-01-01T00:00:01Z INFO api - connect postgres://app:hunter2sekrit@db:5432/orders\n";
+        SessionFacts facts = session(Json.object().put("logs", line.repeat(LineSearch.CHECKED_MATCHES + 500)));
+        ToolResult r = new SearchLogs().run(Json.object().put("query", "hunter2"), facts);
+        assertThat(r.status()).isEqualTo(ToolResult.Status.NO_DATA);
+        ToolResult around = new SearchLogs().run(Json.object().put("query", "postgres://app"), facts);
+        assertThat(around.data().path("total_matches").asLong()).isEqualTo(LineSearch.CHECKED_MATCHES + 500);
+    }
+
     @Test
     void a_source_filter_that_names_no_source_says_which_sources_there_are() {
         ToolResult r = search(Json.object().put("query", "ERROR").put("source", "nginx"));
