@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -135,12 +138,31 @@ public final class Redactor {
         for (Pattern p : WHOLE) {
             out = p.matcher(out).replaceAll(MASK);
         }
+        Set<String> masked = new HashSet<>();
         for (Pattern p : KEEP_PREFIX) {
-            out = p.matcher(out).replaceAll(r -> Matcher.quoteReplacement(r.group(1) + MASK));
+            out = p.matcher(out).replaceAll(r -> {
+                masked.add(r.group().substring(r.group(1).length()));
+                return Matcher.quoteReplacement(r.group(1) + MASK);
+            });
         }
-        out = SecretWords.mask(SecretPairs.mask(SecretValues.mask(out)));
-        return SCHEME_TOKEN.matcher(out).replaceAll(r -> Matcher.quoteReplacement(
+        out = SecretWords.mask(SecretPairs.mask(SecretValues.mask(out, masked)));
+        out = SCHEME_TOKEN.matcher(out).replaceAll(r -> Matcher.quoteReplacement(
                 generated(r.group(2)) ? r.group(1) + MASK : r.group(0)));
+        return echoes(out, masked);
+    }
+
+    /**
+     * A password masked in a URL or after its name is masked wherever else the same text repeats it: "login failed
+     * for admin/Adm1nPw2026 on https://admin:Adm1nPw2026@console" must not show the password the URL hid. Only values
+     * that look generated and have six characters or more, so that "password=changeme" masks no ordinary word.
+     */
+    private static String echoes(String text, Set<String> masked) {
+        String out = text;
+        for (String value : masked.stream().filter(v -> v.length() >= 6 && generated(v) && !v.contains(MASK))
+                .sorted(Comparator.comparingInt(String::length).reversed()).toList()) {
+            out = out.replace(value, MASK);
+        }
+        return out;
     }
 
     /** Whether a word looks generated rather than written: long, or holding digits, symbols or a camel hump. */

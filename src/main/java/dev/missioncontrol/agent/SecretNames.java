@@ -37,7 +37,20 @@ final class SecretNames {
      */
     private static final Pattern ENV_NAME = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_KEY");
 
+    /** What a test run's "pass" counts or says: a number, a share, or a verdict word. */
+    private static final Pattern TEST_RESULT = Pattern.compile(
+            "(?i)[\\d.,]+%?|true|false|yes|no|ok|pass(?:ed)?|fail(?:ed)?|none|null|n/a");
+
     private SecretNames() {
+    }
+
+    /**
+     * Whether the value after a bare {@code pass=} is a password: "pass" alone is a test result ({@code pass=12
+     * fail=0}) as often as a login's password ({@code user=ops pass=Relay!Pw2026}), so the value decides; a count or a
+     * verdict word stays readable, a value that looks generated is masked.
+     */
+    static boolean passwordAfterPass(String value) {
+        return !TEST_RESULT.matcher(value).matches() && Redactor.generated(value);
     }
 
     static boolean named(String name) {

@@ -1,6 +1,7 @@
 package dev.missioncontrol.agent;
 
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,20 +25,26 @@ final class SecretValues {
     private SecretValues() {
     }
 
-    static String mask(String text) {
+    /** @param masked collects each value masked, so that its echoes elsewhere in the text can be masked too */
+    static String mask(String text, Set<String> masked) {
         Matcher m = NAME.matcher(text);
         StringBuilder out = null;
         int copied = 0;
         int from = 0;
         while (from < text.length() && m.find(from)) {
             from = m.end();
-            if (!SecretNames.named(m.group(1))) {
+            boolean bare = m.group(1).equalsIgnoreCase("pass");
+            if (!bare && !SecretNames.named(m.group(1))) {
                 continue; // its value may still hold a name=secret of its own
             }
             String name = m.group(1).toLowerCase(Locale.ROOT);
             boolean header = m.group(2).equals(":") && (name.endsWith("authorization") || name.endsWith("cookie"));
             int[] value = value(text, m.end(), header, name.endsWith("authorization"));
+            if (bare && !SecretNames.passwordAfterPass(text.substring(value[0], value[1]))) {
+                continue;
+            }
             if (value[0] < value[1] && !text.startsWith(Redactor.MASK, value[0])) {
+                masked.add(text.substring(value[0], value[1]));
                 out = out == null ? new StringBuilder(text.length()) : out;
                 out.append(text, copied, value[0]).append(Redactor.MASK);
                 copied = value[1];

@@ -294,6 +294,38 @@ class RedactorTest {
     }
 
     @Test
+    void masks_a_bare_pass_that_holds_a_password_but_not_a_test_count() {
+        assertThat(Redactor.redact("mail relay rejected user=ops pass=Relay!Pw2026"))
+                .isEqualTo("mail relay rejected user=ops pass=[REDACTED]");
+        assertThat(Redactor.redact("login failed: user=alerts@acme.io pass=Smtp!Pass#99"))
+                .isEqualTo("login failed: user=alerts@acme.io pass=[REDACTED]");
+        String tests = "suite done: pass=128 fail=0 skip=3; lint pass: ok; coverage pass=97.5%";
+        assertThat(Redactor.redact(tests)).isEqualTo(tests);
+    }
+
+    @Test
+    void masks_redis_cli_passwords_and_credentials_named_in_prose() {
+        assertThat(Redactor.redact("redis-cli -h cache -a R3disCliPw --no-auth-warning ping failed"))
+                .isEqualTo("redis-cli -h cache -a [REDACTED] --no-auth-warning ping failed");
+        assertThat(Redactor.redact("redis-cli --pass R3disCliPw ping"))
+                .isEqualTo("redis-cli --pass [REDACTED] ping");
+        assertThat(Redactor.redact("ldap bind failed for cn=admin with credentials Ld4pS3cret!"))
+                .isEqualTo("ldap bind failed for cn=admin with credentials [REDACTED]");
+        String prose = "credentials expired for alice; fetching credentials from vault; tar -a archive.tgz";
+        assertThat(Redactor.redact(prose)).isEqualTo(prose);
+    }
+
+    @Test
+    void a_password_masked_once_is_masked_wherever_the_same_text_repeats_it() {
+        assertThat(Redactor.redact("login failed for admin/Adm1nPw2026 on https://admin:Adm1nPw2026@console.acme.io"))
+                .isEqualTo("login failed for admin/[REDACTED] on https://admin:[REDACTED]@console.acme.io");
+        assertThat(Redactor.redact("DB_PASSWORD=Hunter2Pw9 then psql said: auth failed for Hunter2Pw9"))
+                .isEqualTo("DB_PASSWORD=[REDACTED] then psql said: auth failed for [REDACTED]");
+        assertThat(Redactor.redact("password=changeme, and changeme is the default"))
+                .isEqualTo("password=[REDACTED] and changeme is the default");
+    }
+
+    @Test
     void leaves_port_flags_and_flags_naming_no_secret_alone() {
         String line = "ssh -p 2222 deploy@host; docker run -p 8080:80 --name web --token-count 3 app";
         assertThat(Redactor.redact(line)).isEqualTo(line);
