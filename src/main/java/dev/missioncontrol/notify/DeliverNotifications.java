@@ -28,6 +28,8 @@ public final class DeliverNotifications implements AutoCloseable {
      */
     private static final int BATCH = 2;
     private static final Duration LEASE = Duration.ofSeconds(30);
+    /** One attempt's bound: the outbound timeout, its second of grace, and a second to record the attempt. */
+    private static final Duration ATTEMPT_BOUND = Duration.ofSeconds(12);
 
     private final OutboxStore outbox;
     private final OutboundHttp http;
@@ -35,6 +37,7 @@ public final class DeliverNotifications implements AutoCloseable {
     private final Clock clock;
     private final MeterRegistry metrics;
     private volatile boolean stopping;
+    private final Object wake = new Object();
     private Thread loop;
 
     /** @param backoff the wait before the first retry; each later one doubles it */
@@ -54,7 +57,7 @@ public final class DeliverNotifications implements AutoCloseable {
             while (!stopping) {
                 try {
                     deliverDue();
-                    Thread.sleep(pollMs);
+                    pause(pollMs);
                 } catch (InterruptedException e) {
                     return;
                 } catch (RuntimeException e) {
@@ -65,12 +68,26 @@ public final class DeliverNotifications implements AutoCloseable {
         return this;
     }
 
-    /** One round: every due notification, once. */
+    private void pause(long ms) throws InterruptedException {
+        synchronized (wake) {
+            if (!stopping) {
+                wake.wait(ms);
+            }
+        }
+    }
+
+    /** One round: every due notification, once; on a stop, what was claimed but not yet sent goes back at once. */
     public void deliverDue() {
         List<OutboxStore.Pending> claimed;
         do {
             claimed = outbox.claimDue(BATCH, LEASE);
-            claimed.forEach(this::deliver);
+            claimed.forEach(p -> {
+                if (stopping) {
+                    outbox.release(p);
+                } else {
+                    deliver(p);
+                }
+            });
         } while (claimed.size() == BATCH && !stopping);
     }
 
@@ -114,11 +131,25 @@ public final class DeliverNotifications implements AutoCloseable {
         return d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d;
     }
 
+    /**
+     * Lets an attempt in flight finish and be recorded before the database closes. Interrupted, the receiver would
+     * still get the message, but the attempt would go unrecorded and its lease would hand it to another node, which
+     * sends it again: one alert, twice.
+     */
     @Override
     public void close() {
         stopping = true;
-        if (loop != null) {
-            loop.interrupt();
+        synchronized (wake) {
+            wake.notifyAll();
         }
+        if (loop == null) {
+            return;
+        }
+        try {
+            loop.join(ATTEMPT_BOUND);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        loop.interrupt();
     }
 }

@@ -63,6 +63,12 @@ public final class OutboxStore {
         });
     }
 
+    /** Hands a claimed notification back unattempted, so any node may send it now rather than when the lease ends. */
+    void release(Pending p) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE notification_outbox SET lease_until = NULL WHERE id = :id")
+                .bind("id", p.id()).execute());
+    }
+
     /**
      * Records an attempt and moves the notification on: delivered, retried at {@code retryAt}, or dead when
      * {@code retryAt} is null.

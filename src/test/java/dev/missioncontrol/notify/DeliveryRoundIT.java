@@ -15,6 +15,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** One delivery round on a real database, to a real receiver. */
@@ -42,6 +44,44 @@ class DeliveryRoundIT {
 
             assertThat(received).hasSize(7);
             assertThat(outbox.claimDue(10, Duration.ofSeconds(30))).as("nothing left due").isEmpty();
+        } finally {
+            receiver.stop();
+        }
+    }
+
+    /** A graceful stop during a slow webhook's answer: one send, recorded, so no other node sends it again. */
+    @Test
+    void a_stop_lets_the_attempt_in_flight_finish_and_records_it() throws Exception {
+        CountDownLatch arrived = new CountDownLatch(1);
+        List<String> received = new CopyOnWriteArrayList<>();
+        Javalin receiver = Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            c.routes.post("/hook", ctx -> {
+                received.add(ctx.body());
+                arrived.countDown();
+                Thread.sleep(1_500);
+            });
+        }).start(0);
+        try (Database db = Database.open(DatabaseUrl.resolve(null, Files.createTempDirectory("mc-outbox")), "NORMAL");
+             OutboundHttp http = new OutboundHttp(new Destinations(AddressPolicy.allowing(List.of("127.0.0.0/8")),
+                     HostResolver.system()), OutboundHttp.Caps.defaults())) {
+            Clock clock = Clock.systemUTC();
+            String org = new OrgStore(db.jdbi(), clock).createOrg("outbox").id();
+            Webhook hook = new WebhookStore(db.jdbi(), clock).create(org, Webhook.GENERIC, "slow",
+                    "http://127.0.0.1:" + receiver.port() + "/hook", "whsec_" + "s".repeat(32));
+            OutboxStore outbox = new OutboxStore(db.jdbi(), db.dialect(), clock);
+            outbox.enqueue(hook, "verdict:degraded", "{\"state\":\"degraded\"}");
+            DeliverNotifications deliver = new DeliverNotifications(outbox, http, Duration.ofSeconds(30), clock,
+                    new io.micrometer.core.instrument.simple.SimpleMeterRegistry()).start();
+            assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+            deliver.close();
+
+            assertThat(outbox.deliveries(org, 10)).singleElement().satisfies(d -> {
+                assertThat(d.statusCode()).as("the answer the receiver gave, not an interruption").isEqualTo(200);
+                assertThat(d.error()).isNull();
+            });
+            assertThat(outbox.claimDue(10, Duration.ofSeconds(30))).as("delivered, so due nowhere").isEmpty();
+            assertThat(received).hasSize(1);
         } finally {
             receiver.stop();
         }
