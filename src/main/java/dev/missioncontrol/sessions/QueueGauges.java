@@ -3,28 +3,81 @@ package dev.missioncontrol.sessions;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * The session queue on /metrics, across every node of the cluster: sessions with a step due and no worker on it, and
  * sessions a worker holds. A waiting count that grows while the running count stays at the nodes' concurrency says
  * the cluster needs more workers; one that grows with nothing running says the workers are stuck.
+ *
+ * <p>A scrape never waits on the database: the counts come from one query, shared by both gauges while it is
+ * fresh, and a query that has not answered within half a second shows as NaN. During an outage the scrape is most
+ * needed (the pool's pending and timeout counts say why requests fail); waiting on a connection for the pool's ten
+ * seconds would pass Prometheus's scrape timeout and drop every series of the node at once.
  */
 public final class QueueGauges {
     private static final String CLAIMED = "lease_owner IS NOT NULL AND lease_expires_at >= :now";
+    private static final Duration FRESH = Duration.ofSeconds(1);
+    private static final Duration WAIT = Duration.ofMillis(500);
+    private static final Executor QUERIES = Executors.newVirtualThreadPerTaskExecutor();
 
-    private QueueGauges() {
+    private record Counts(long waiting, long running) {
+    }
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private CompletableFuture<Counts> latest;
+    private long latestStarted;
+
+    private QueueGauges(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
     }
 
     public static void bindTo(MeterRegistry registry, Jdbi jdbi, Clock clock) {
-        Gauge.builder("missioncontrol.sessions.waiting", () -> count(jdbi, clock, JobStore.DUE_UNCLAIMED))
+        QueueGauges queue = new QueueGauges(jdbi, clock);
+        Gauge.builder("missioncontrol.sessions.waiting", queue, q -> q.read(true))
                 .description("sessions with a step due that no worker holds").register(registry);
-        Gauge.builder("missioncontrol.sessions.running", () -> count(jdbi, clock, CLAIMED))
+        Gauge.builder("missioncontrol.sessions.running", queue, q -> q.read(false))
                 .description("sessions a worker holds").register(registry);
     }
 
-    static long count(Jdbi jdbi, Clock clock, String condition) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM session_jobs WHERE " + condition)
-                .bind("now", clock.millis()).mapTo(Long.class).one());
+    private double read(boolean waiting) {
+        try {
+            Counts c = current().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return waiting ? c.waiting() : c.running();
+        } catch (TimeoutException | ExecutionException e) {
+            return Double.NaN;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Double.NaN;
+        }
+    }
+
+    /** The query in flight, or the last one while it is fresh; otherwise a new one. */
+    private synchronized CompletableFuture<Counts> current() {
+        long now = System.nanoTime();
+        boolean usable = latest != null && (!latest.isDone() || now - latestStarted < FRESH.toNanos());
+        if (!usable) {
+            latestStarted = now;
+            latest = CompletableFuture.supplyAsync(this::count, QUERIES);
+        }
+        return latest;
+    }
+
+    private Counts count() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT "
+                        + "COALESCE(SUM(CASE WHEN " + JobStore.DUE_UNCLAIMED + " THEN 1 ELSE 0 END), 0) AS waiting, "
+                        + "COALESCE(SUM(CASE WHEN " + CLAIMED + " THEN 1 ELSE 0 END), 0) AS running "
+                        + "FROM session_jobs")
+                .bind("now", clock.millis())
+                .map((rs, ctx) -> new Counts(rs.getLong("waiting"), rs.getLong("running"))).one());
     }
 }

@@ -6,9 +6,14 @@ import dev.missioncontrol.store.Database;
 import dev.missioncontrol.store.DatabaseUrl;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
 /** The queue as /metrics shows it: a due step no worker holds waits; a held one runs; a later one is neither. */
@@ -38,6 +43,35 @@ class QueueGaugesIT {
             assertThat(registry.get("missioncontrol.sessions.waiting").gauge().value())
                     .as("a due step, and one whose worker's lease ran out").isEqualTo(2.0);
             assertThat(registry.get("missioncontrol.sessions.running").gauge().value()).isEqualTo(1.0);
+        }
+    }
+
+    /** A database that hands out no connection: the scrape answers NaN at once instead of waiting on the pool. */
+    @Test
+    void a_scrape_during_a_database_outage_answers_at_once_with_unknown_counts() {
+        CountDownLatch away = new CountDownLatch(1);
+        Jdbi unreachable = Jdbi.create(() -> {
+            try {
+                away.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new SQLException("connection is not available, request timed out");
+        });
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        QueueGauges.bindTo(registry, unreachable, Clock.systemUTC());
+        try {
+            long started = System.nanoTime();
+            double waiting = registry.get("missioncontrol.sessions.waiting").gauge().value();
+            double running = registry.get("missioncontrol.sessions.running").gauge().value();
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(waiting).isNaN();
+            assertThat(running).isNaN();
+            assertThat(took).as("not the connection wait (30 s here, 10 s in the server)")
+                    .isLessThan(Duration.ofSeconds(10));
+        } finally {
+            away.countDown();
         }
     }
 }
