@@ -50,7 +50,8 @@ public final class App implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
     private final Database db;
     private final WebServer web;
-    private final FirstStart.Credentials firstStart;
+    private final Stores stores;
+    private FirstStart.Credentials firstStart;
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private volatile boolean stopping;
 
@@ -63,7 +64,7 @@ public final class App implements AutoCloseable {
         db.bindMetrics(metrics);
         QueueGauges.bindTo(metrics, db.jdbi(), clock);
         Stores s = new Stores(db, clock);
-        firstStart = FirstStart.runIfEmpty(db.jdbi(), s.orgs, s.users, s.keys);
+        stores = s;
         Monitoring monitoring = new Monitoring(config, db, s.deployments, clock, metrics);
         closeables.add(monitoring);
         runtime = new AgentRuntime(config, db, s.sessions, new AgentRuntime.Features(s.deployments,
@@ -158,15 +159,21 @@ public final class App implements AutoCloseable {
         return start(config, clock, AgentRuntime.Agents.builtIn());
     }
 
+    /**
+     * The first start's admin and key are created once the port is taken, not before: a node that then failed to
+     * listen would take them back, and a second node started beside it, having seen them, would print nothing and
+     * serve a database nobody can log in to.
+     */
     static App start(AppConfig config, Clock clock, AgentRuntime.Agents agents) {
         App app = new App(config, clock, agents);
         try {
             app.web.start();
+            app.firstStart = FirstStart.runIfEmpty(app.db.jdbi(), app.stores.orgs, app.stores.users, app.stores.keys);
+            app.runtime.start();
         } catch (RuntimeException e) { // its port taken, most often: the first start's credentials were never shown
             app.abandon();
             throw e;
         }
-        app.runtime.start();
         return app;
     }
 
