@@ -40,6 +40,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -204,6 +205,18 @@ public final class App implements AutoCloseable {
 
     public WebServer web() {
         return web;
+    }
+
+    /**
+     * Answers 503 on /readyz for {@code drain} while still serving everything else, so a load balancer that polls it
+     * takes the node out of rotation before {@link #close} refuses new connections.
+     */
+    public void drain(Duration drain) throws InterruptedException {
+        stopping = true;
+        if (drain.isPositive()) {
+            LOG.info("draining: /readyz answers 503 for {} before the node stops", drain);
+            Thread.sleep(drain);
+        }
     }
 
     @Override

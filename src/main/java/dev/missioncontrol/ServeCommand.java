@@ -107,6 +107,11 @@ public final class ServeCommand implements Callable<Integer> {
                     + "(MC_LLM_TIMEOUT, default 60s).")
     String llmTimeout;
 
+    @Option(names = "--drain", defaultValue = "${env:MC_DRAIN:-0s}",
+            description = "On SIGTERM, how long /readyz answers 503 while the node still serves, so a load balancer "
+                    + "stops sending it requests before it closes its port, e.g. 10s (MC_DRAIN, default 0s).")
+    String drain;
+
     @Spec
     CommandSpec spec;
 
@@ -121,7 +126,13 @@ public final class ServeCommand implements Callable<Integer> {
             FirstStart.print(app.firstStart(), config.publicBaseUrl(), System.out);
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        Duration drainFor = drainTime();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                app.drain(drainFor);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             LOG.info("stopping: finishing in-flight requests, then closing the database");
             app.close();
             stopped.countDown();
@@ -132,6 +143,16 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** More connections than any PostgreSQL server is configured for by default ten times over. */
     private static final int MAX_POOL = 1000;
+    /** Ten times Kubernetes' default grace period: a longer drain is a typo, and would hold every stop. */
+    private static final Duration MAX_DRAIN = Duration.ofMinutes(5);
+
+    private Duration drainTime() {
+        Duration d = DurationText.parse(drain);
+        if (d.compareTo(MAX_DRAIN) > 0) {
+            throw new IllegalArgumentException("--drain must be at most " + DurationText.format(MAX_DRAIN));
+        }
+        return d;
+    }
 
     /** The configuration, or a usage error naming the flag's problem instead of a stack trace. */
     private AppConfig checkedConfig() {
@@ -148,6 +169,7 @@ public final class ServeCommand implements Callable<Integer> {
                         + ", or 0 for the default");
             }
             checkServing(config);
+            drainTime();
             return config;
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);

@@ -37,6 +37,8 @@ class ServeCommandTest {
         assertUsageError(new String[] {"--monitor-schedule", "9999999999999999h"}, "too long a duration");
         assertUsageError(new String[] {"--prometheus-step", "9999999999999999h"}, "too long a duration");
         assertUsageError(new String[] {"--bake", "25h"}, "--bake must be at most 24h");
+        assertUsageError(new String[] {"--drain", "soon"}, "not a duration");
+        assertUsageError(new String[] {"--drain", "10m"}, "--drain must be at most 5m");
     }
 
     @Test
