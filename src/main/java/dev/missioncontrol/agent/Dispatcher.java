@@ -1,5 +1,6 @@
 package dev.missioncontrol.agent;
 
+import dev.missioncontrol.store.OutageLog;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,8 @@ public final class Dispatcher implements AutoCloseable {
     private final Set<Lease> lost = ConcurrentHashMap.newKeySet();
     private final Semaphore nudges = new Semaphore(0);
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private final OutageLog claims = new OutageLog(LOG, "claiming due sessions");
+    private final OutageLog heartbeats = new OutageLog(LOG, "renewing session leases");
     private volatile boolean stopping;
     private Thread claimer;
     private Thread heartbeat;
@@ -66,6 +69,7 @@ public final class Dispatcher implements AutoCloseable {
             try {
                 int free = concurrency - running.size();
                 List<Lease> claimed = free > 0 ? queue.claimDue(node, free, lease) : List.of();
+                claims.succeeded();
                 claimed.forEach(this::launch);
                 if (claimed.isEmpty() || claimed.size() < free) {
                     nudges.tryAcquire(poll.toMillis(), TimeUnit.MILLISECONDS);
@@ -74,7 +78,7 @@ public final class Dispatcher implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException | Error e) {
-                LOG.warn("claiming due sessions failed; retrying after the poll interval", e);
+                claims.failed(e, "claiming due sessions failed; retrying after the poll interval");
                 sleepQuietly(poll.toMillis());
             }
         }
@@ -84,7 +88,8 @@ public final class Dispatcher implements AutoCloseable {
         running.put(l.sessionId(), l);
         workers.submit(() -> {
             try {
-                if (runner.run(l, () -> lost.contains(l)) == SessionRunner.Outcome.RETRY) {
+                // once stopping, close() has given the session back; a release here would only meet the interrupt
+                if (runner.run(l, () -> lost.contains(l)) == SessionRunner.Outcome.RETRY && !stopping) {
                     releaseQuietly(l, RETRY_AFTER);
                 }
             } catch (Throwable t) {
@@ -113,8 +118,9 @@ public final class Dispatcher implements AutoCloseable {
                         LOG.info("session {} was cancelled or taken over by another node; its worker here stops",
                                 l.sessionId());
                     }
+                    heartbeats.succeeded();
                 } catch (RuntimeException | Error e) {
-                    LOG.warn("heartbeat for session {} failed; the lease may expire", l.sessionId(), e);
+                    heartbeats.failed(e, "heartbeat for session {} failed; the lease may expire", l.sessionId());
                 }
             }
         }

@@ -2,6 +2,7 @@ package dev.missioncontrol.notify;
 
 import dev.missioncontrol.net.DeniedDestination;
 import dev.missioncontrol.net.OutboundHttp;
+import dev.missioncontrol.store.OutageLog;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Clock;
@@ -38,6 +39,7 @@ public final class DeliverNotifications implements AutoCloseable {
     private final MeterRegistry metrics;
     private volatile boolean stopping;
     private final Object wake = new Object();
+    private final OutageLog rounds = new OutageLog(LOG, "delivering notifications");
     private Thread loop;
 
     /** @param backoff the wait before the first retry; each later one doubles it */
@@ -57,11 +59,12 @@ public final class DeliverNotifications implements AutoCloseable {
             while (!stopping) {
                 try {
                     deliverDue();
+                    rounds.succeeded();
                     pause(pollMs);
                 } catch (InterruptedException e) {
                     return;
                 } catch (RuntimeException e) {
-                    LOG.warn("delivering notifications failed; they are retried on the next round", e);
+                    rounds.failed(e, "delivering notifications failed; they are retried on the next round");
                 }
             }
         });
