@@ -155,7 +155,8 @@ public final class DeployCommand implements Callable<Integer> {
                     + "goes on, and the deployment's page will show it. Wait longer with a larger --wait.");
             return UNKNOWN;
         }
-        out.println("Verdict: " + state + (verdict.hasNonNull("score") ? " (score " + verdict.get("score").asText() + ")" : ""));
+        out.println("Verdict: " + state + (verdict.hasNonNull("score") ? " (score " + verdict.get("score").asText() + ")" : "")
+                + why(deployment, state));
         JsonNode checks = verdict.path("checks");
         if (!checks.isEmpty()) {
             for (JsonNode m : checks.get(checks.size() - 1).path("metrics")) {
@@ -170,6 +171,18 @@ public final class DeployCommand implements Callable<Integer> {
             case "degraded", "failed" -> BAD;
             default -> UNKNOWN;
         };
+    }
+
+    /** Why a verdict decided nothing, where the deployment says: a CI log should not leave that to a web page. */
+    private static String why(JsonNode deployment, String state) {
+        if (!state.equals("inconclusive")) {
+            return "";
+        }
+        if (deployment.path("status").asText().equals("cancelled")) {
+            return ": the deploy was cancelled, so nothing was verified";
+        }
+        return deployment.path("verdict").path("checks").isEmpty()
+                ? ": the watch ended before any check ran (see the deployment's page)" : "";
     }
 
     /** The flag, MC_ENVIRONMENT, or the environment a GitLab job declares ({@code environment:} in .gitlab-ci.yml). */

@@ -25,7 +25,10 @@ final class VerdictPoll {
         this.err = err;
     }
 
-    /** The deployment as last read once its verdict is final or {@code max} has passed; empty when never read. */
+    /**
+     * The deployment as last read once its verdict is final or {@code max} has passed; empty when never read. A
+     * refusal (4xx) ends the wait as a failure.
+     */
     JsonNode await(String deploymentId, Duration max) {
         long deadline = System.nanoTime() + max.toNanos();
         JsonNode last = Json.object();
@@ -38,8 +41,9 @@ final class VerdictPoll {
                 pause = FIRST_PAUSE;
             } catch (ClientException e) {
                 if (!e.isNetwork()) {
-                    err.println("missionctl deploy: cannot read the verdict: " + e.getMessage());
-                    return last;
+                    // a refusal (a key without deployments:read, a revoked key) is no verdict still to come: a
+                    // "none yet" exit 4, which pipelines often let pass, would skip the gate without saying why
+                    throw new ClientException("cannot read the verdict: " + e.getMessage());
                 }
                 err.println("missionctl deploy: " + e.getMessage() + "; trying again");
                 sleep(pause, deadline);

@@ -100,6 +100,39 @@ class DeployCommandTest {
         }
     }
 
+    /** A key that may post but not read: the gate fails with the reason, not a "none yet" that pipelines let pass. */
+    @Test
+    void a_verdict_the_key_may_not_read_is_a_failure_that_says_why() {
+        try (StubHttpServer writeOnly = new StubHttpServer(x -> {
+            if (x.getRequestMethod().equals("POST")) {
+                StubHttpServer.reply(x, 201, "{\"id\":\"d1\",\"agent_session_url\":\"/agents/s1\"}");
+            } else {
+                StubHttpServer.reply(x, 403, "{\"type\":\"https://missioncontrol.dev/problems/forbidden\","
+                        + "\"title\":\"Forbidden\",\"status\":403,"
+                        + "\"detail\":\"this API key lacks the scope deployments:read\"}",
+                        "Content-Type", "application/problem+json");
+            }
+        })) {
+            Run run = deploy(writeOnly.baseUrl(), Map.of(), "--repository", "acme/api", "--wait", "300");
+            assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(1);
+            assertThat(run.err()).contains("cannot read the verdict").contains("deployments:read");
+            assertThat(run.out()).doesNotContain("none yet");
+        }
+    }
+
+    @Test
+    void a_cancelled_deploy_says_it_was_cancelled_beside_its_inconclusive_verdict() {
+        try (StubHttpServer cancelled = new StubHttpServer(x -> StubHttpServer.reply(x,
+                x.getRequestMethod().equals("POST") ? 201 : 200, "{\"id\":\"d1\",\"status\":\"cancelled\","
+                        + "\"agent_session_url\":\"/agents/s1\",\"verdict\":{\"state\":\"inconclusive\","
+                        + "\"checks\":[],\"decided_at\":\"2026-11-29T12:00:00Z\"}}"))) {
+            Run run = deploy(cancelled.baseUrl(), Map.of(), "--repository", "acme/api", "--status", "cancelled",
+                    "--wait", "30");
+            assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(4);
+            assertThat(run.out()).contains("Verdict: inconclusive: the deploy was cancelled, so nothing was verified");
+        }
+    }
+
     @Test
     void a_success_without_the_deployment_id_is_a_failure() {
         try (StubHttpServer odd = new StubHttpServer(x -> StubHttpServer.reply(x, 200, "{}"))) {
