@@ -95,6 +95,37 @@ public final class DeploymentStore {
                 .bind("to", to.toEpochMilli()).bind("limit", limit).map(DeploymentStore::row).list());
     }
 
+    /**
+     * The earlier successful deploy of the same commit to the same project and environment that {@code d} repeats,
+     * where another watch saw that commit go live and no other commit was deployed there since: a re-run CI job
+     * after a failed gate, or the same event posted again once its watch ended. The commit has been live since that
+     * deploy, so a watch of the repeat that took the minutes before it as its baseline would compare the harm with
+     * itself and pass. Only within {@code lookback}.
+     */
+    public Optional<Deployment> liveSince(Deployment d, Duration lookback) {
+        if (d.commitSha() == null) {
+            return Optional.empty();
+        }
+        List<Deployment> earlier = jdbi.withHandle(h -> h.createQuery(SELECT + "WHERE d.project_id = :project "
+                        + "AND d.status = 'success' AND d.created_at >= :since AND d.created_at < :at "
+                        + "ORDER BY d.created_at DESC, d.id DESC")
+                .bind("project", d.projectId()).bind("since", d.createdAt().minus(lookback).toEpochMilli())
+                .bind("at", d.createdAt().toEpochMilli()).map(DeploymentStore::row).list());
+        Deployment first = null;
+        for (Deployment e : earlier) {
+            if (!Objects.equals(e.environment(), d.environment())) {
+                continue;
+            }
+            if (!d.commitSha().equalsIgnoreCase(String.valueOf(e.commitSha()))) {
+                break; // another commit went live in between: the repeat brings this one back
+            }
+            if (!e.sessionId().equals(d.sessionId())) {
+                first = e;
+            }
+        }
+        return Optional.ofNullable(first);
+    }
+
     public List<Deployment> forSession(String sessionId) {
         return jdbi.withHandle(h -> h.createQuery(SELECT + "WHERE d.session_id = :s ORDER BY d.created_at")
                 .bind("s", sessionId).map(DeploymentStore::row).list());

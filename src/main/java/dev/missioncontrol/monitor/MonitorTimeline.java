@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * What the deploy monitor reads back from its timeline; it keeps no other state. The deployment it watches is the
  * newest {@code get_deployment} result, unless a deployment event arrived after it; checks and tool results count only
- * when they are newer than that result, so a new deploy status starts afresh.
+ * when they are newer than that result, so a new deploy status starts afresh (the same finished status again does not).
  */
 record MonitorTimeline(History history, Entry deployment) {
 
@@ -30,11 +30,21 @@ record MonitorTimeline(History history, Entry deployment) {
         long asked = h.entries().stream().filter(e -> e.seq() < last.seq() && e.is("tool_call")
                         && "get_deployment".equals(e.data().path("tool").asText()))
                 .mapToLong(Entry::seq).max().orElse(last.seq());
-        boolean finished = DeployStatus.finished(last.data().path("data").path("status").asText(null));
+        String watched = last.data().path("data").path("status").asText(null);
+        boolean finished = DeployStatus.finished(watched);
         boolean newerEvent = h.entries().stream()
                 .anyMatch(e -> e.seq() > asked && e.is("status") && e.data().has("deployment_status")
-                        && (!finished || DeployStatus.finished(e.data().get("deployment_status").asText())));
+                        && changes(watched, finished, e.data().get("deployment_status").asText()));
         return newerEvent ? Optional.empty() : Optional.of(new MonitorTimeline(h, last));
+    }
+
+    /**
+     * Whether an event with {@code status} changes a watch of a deployment in {@code watched}. A second success (a
+     * retried CI step, the event posted twice) does not: restarting the schedule from it would move the deploy
+     * moment, and a regression that began at the first would fall into the new baseline.
+     */
+    private static boolean changes(String watched, boolean finished, String status) {
+        return !finished || DeployStatus.finished(status) && !status.equals(watched);
     }
 
     JsonNode facts() {

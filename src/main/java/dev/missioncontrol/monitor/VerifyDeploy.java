@@ -48,11 +48,36 @@ final class VerifyDeploy {
         // Each check judges the window its offset names, also when it runs late (the node was down): catching up
         // after an outage then makes the checks the schedule would have made, each on its own window, rather than
         // several looks at the same minutes, and the last check still ends at the bake time.
-        ObjectNode args = Json.object().put("deployed_at", deployedAt.toString()).put("at", due.toString());
-        if (!schedule.warmup().isZero()) {
-            args.put("warmup_seconds", schedule.warmup().toMillis() / 1000.0);
+        return new Step.CallTool(TOOL, comparison(t.facts(), deployedAt, due));
+    }
+
+    /**
+     * The windows to compare. A repeat of a commit already live (a re-run CI job) is compared with the service
+     * before the commit first went live, its baseline ending there and the minutes between left out as a warm-up;
+     * otherwise its baseline would be the harm the first deploy did, and the repeat would pass.
+     */
+    private ObjectNode comparison(JsonNode facts, Instant deployedAt, Instant due) {
+        Instant liveSince = liveSince(facts, deployedAt);
+        Duration leftOut = Duration.between(liveSince, deployedAt).plus(schedule.warmup());
+        if (leftOut.compareTo(MonitorSettings.MAX_BAKE) > 0) { // more than one comparison can leave out
+            liveSince = deployedAt;
+            leftOut = schedule.warmup();
         }
-        return new Step.CallTool(TOOL, args);
+        ObjectNode args = Json.object().put("deployed_at", liveSince.toString()).put("at", due.toString());
+        if (!leftOut.isZero()) {
+            args.put("warmup_seconds", leftOut.toMillis() / 1000.0);
+        }
+        return args;
+    }
+
+    /** When the watched commit went live: the first deploy a repeat traces back to, or the deploy itself. */
+    static Instant liveSince(JsonNode facts, Instant deployedAt) {
+        JsonNode first = facts.path("live_since").path("created_at");
+        if (!first.isTextual()) {
+            return deployedAt;
+        }
+        Instant at = Instant.parse(first.asText());
+        return at.isBefore(deployedAt) ? at : deployedAt;
     }
 
     private Step record(MonitorTimeline t, Entry result, List<Entry> earlier, Instant deployedAt) {
@@ -71,9 +96,12 @@ final class VerifyDeploy {
         copyProblems(note, data, result);
         note.set("other_deployments", data.path("other_deployments").isArray() ? data.get("other_deployments")
                 : Json.MAPPER.createArrayNode());
+        Instant liveSince = liveSince(t.facts(), deployedAt);
         String text = "Check " + all.size() + " at +" + seconds(Duration.between(deployedAt, check.at())) + ": "
                 + result.text() + "; verdict " + MonitorReport.stateWord(verdict)
-                + (last ? "" : " (provisional: " + MonitorReport.stateWord(decided) + ")");
+                + (last ? "" : " (provisional: " + MonitorReport.stateWord(decided) + ")")
+                + (liveSince.equals(deployedAt) ? "" : "; this commit has been live since its deploy at " + liveSince
+                        + ", so the baseline is the window before that");
         return new Step.Note(Step.NoteKind.CHECK, text, note);
     }
 

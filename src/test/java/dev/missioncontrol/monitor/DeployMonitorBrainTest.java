@@ -57,6 +57,30 @@ class DeployMonitorBrainTest {
     }
 
     @Test
+    void a_second_success_event_keeps_the_watch_on_the_first_ones_schedule() {
+        deployment("success");
+        add("status", "Deployment is now success", Json.object().put("deployment_status", "success"));
+        assertThat(((Step.Wait) next(DEPLOYED.plusSeconds(5))).until()).isEqualTo(DEPLOYED.plusSeconds(10));
+    }
+
+    @Test
+    void a_repeat_of_a_commit_already_live_takes_its_baseline_from_before_the_first_deploy() {
+        Instant first = DEPLOYED.minus(Duration.ofMinutes(40));
+        ObjectNode d = Json.object().put("status", "success").put("created_at", DEPLOYED.toString())
+                .put("repository_full_name", "acme/web").put("commit_sha", "abcdef1");
+        d.putObject("live_since").put("id", "d-first").put("created_at", first.toString());
+        result("get_deployment", d);
+
+        Step.CallTool call = (Step.CallTool) next(DEPLOYED.plusSeconds(10));
+        assertThat(call.args().get("deployed_at").asText()).isEqualTo(first.toString());
+        assertThat(call.args().get("warmup_seconds").asDouble()).isEqualTo(40 * 60.0);
+        assertThat(call.args().get("at").asText()).isEqualTo(DEPLOYED.plusSeconds(10).toString());
+        comparison(DEPLOYED.plusSeconds(10), 1.0, 1.02);
+        assertThat(((Step.Note) next(DEPLOYED.plusSeconds(10))).text())
+                .contains("this commit has been live since its deploy at " + first);
+    }
+
+    @Test
     void checks_on_schedule_and_records_each_check_with_a_provisional_verdict() {
         deployment("success");
         assertThat(((Step.Wait) next(DEPLOYED.plusSeconds(1))).until()).isEqualTo(DEPLOYED.plusSeconds(10));

@@ -129,6 +129,26 @@ class PushedSignalsIT {
                 .contains("aaaa111").contains("check whether the move is theirs");
     }
 
+    /** A re-run CI job after a failed gate: the harm is still there, so the gate must fail again, not compare it. */
+    @Test
+    void a_re_run_of_a_degraded_deploy_is_compared_with_the_service_before_the_commit_went_live() {
+        String repo = "acme/pushed-rerun";
+        pushBaseline(repo);
+        JsonNode first = deployCommit(repo, "dddd444");
+        Instant at = Instant.parse(first.get("created_at").asText());
+        push(api, samples(repo, "error_rate", at.plusMillis(20), SPACING, 400, 5.0, 19)); // 40 s of errors
+        assertThat(awaitVerdict(api, first.get("id").asText()).at("/verdict/state").asText()).isEqualTo("degraded");
+        awaitReport(first);
+
+        JsonNode rerun = deployCommit(repo, "dddd444");
+        assertThat(rerun.get("agent_session_id")).isNotEqualTo(first.get("agent_session_id"));
+        JsonNode verdict = awaitVerdict(api, rerun.get("id").asText()).get("verdict");
+        assertThat(verdict.get("state").asText()).as(verdict.toString()).isEqualTo("degraded");
+        String events = api.get("/api/v1/agent-sessions/" + rerun.get("agent_session_id").asText() + "/events/")
+                .body();
+        assertThat(events).contains("this commit has been live since its deploy at " + at);
+    }
+
     private JsonNode deployCommit(String repo, String sha) {
         Api.Reply r = api.post("/api/v1/deployments/", Json.object().put("deployment_request", "Deploy " + sha)
                 .put("repository_full_name", repo).put("status", "success").put("commit_sha", sha).toString());

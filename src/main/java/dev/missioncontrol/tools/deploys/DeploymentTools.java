@@ -98,6 +98,11 @@ public final class DeploymentTools {
 
     /** {@code get_deployment}: one deployment (default: this session's latest event) and the one before it. */
     static final class GetDeployment implements Tool {
+        /**
+         * How far back a repeat of the same commit is traced to its first deploy. Further back, the minutes before
+         * that deploy say less about the service than the minutes before the repeat.
+         */
+        static final Duration LIVE_SINCE_LOOKBACK = Duration.ofHours(12);
         private final DeploymentStore store;
 
         GetDeployment(DeploymentStore store) {
@@ -133,6 +138,10 @@ public final class DeploymentTools {
             ObjectNode data = describe(d);
             store.forProject(session.orgId(), d.projectId(), Instant.EPOCH, d.createdAt().minusMillis(1), 1)
                     .stream().findFirst().ifPresent(prev -> data.set("previous", describe(prev)));
+            if ("success".equals(d.status())) {
+                store.liveSince(d, LIVE_SINCE_LOOKBACK).ifPresent(first -> data.set("live_since", describe(first)
+                        .set("verdict", first.verdict())));
+            }
             return ToolResult.ok(oneLine(d), data);
         }
     }
