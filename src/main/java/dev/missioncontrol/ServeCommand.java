@@ -122,6 +122,10 @@ public final class ServeCommand implements Callable<Integer> {
         App app = App.start(config, Clock.tickMillis(java.time.ZoneOffset.UTC));
         LOG.info("Mission Control listening on port {} ({} database) after {} ms", app.port(),
                 app.database().dialect().name().toLowerCase(), (System.nanoTime() - started) / 1_000_000);
+        if (config.baseUrl() == null || config.baseUrl().isBlank()) {
+            LOG.warn("no --base-url (MC_BASE_URL): links in notifications point at {}; set it to the "
+                    + "address people reach this server at", config.publicBaseUrl());
+        }
         if (app.firstStart() != null) {
             FirstStart.print(app.firstStart(), config.publicBaseUrl(), System.out);
         }

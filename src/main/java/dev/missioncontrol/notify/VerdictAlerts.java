@@ -52,8 +52,16 @@ public final class VerdictAlerts {
                 .put("external_url", d.externalUrl()).put("created_at", d.createdAt().toString())
                 .put("environment", d.environment());
         body.set("verdict", verdict);
-        body.put("session_url", baseUrl + "/agents/" + d.sessionId());
+        body.put("deployment_url", deploymentUrl(d)).put("session_url", sessionUrl(d));
         return Json.write(body);
+    }
+
+    private String deploymentUrl(Deployment d) {
+        return baseUrl + "/deployments/" + d.id();
+    }
+
+    private String sessionUrl(Deployment d) {
+        return baseUrl + "/agents/" + d.sessionId();
     }
 
     private String slack(Deployment d, JsonNode verdict) {
@@ -63,6 +71,10 @@ public final class VerdictAlerts {
                 .append(to).append(" is *").append(verdict.path("state").asText()).append("*");
         if (verdict.hasNonNull("score")) {
             text.append(String.format(Locale.ROOT, " (score %.1f)", verdict.get("score").asDouble()));
+        }
+        text.append("\n> ").append(slackEscaped(firstLine(d.deploymentRequest())));
+        if ("failure".equals(d.status())) {
+            text.append("\nThe pipeline reported the deploy itself as failed.");
         }
         JsonNode checks = verdict.path("checks");
         if (!checks.isEmpty()) {
@@ -75,8 +87,24 @@ public final class VerdictAlerts {
                 }
             }
         }
-        text.append("\n<").append(baseUrl).append("/agents/").append(d.sessionId()).append("|Open in Mission Control>");
+        // the deployment's page has the chart and every check; the CI run is where a rollback starts
+        text.append("\n").append(slackLink(deploymentUrl(d), "Deployment"));
+        if (d.externalUrl() != null) {
+            text.append(" · ").append(slackLink(d.externalUrl(), "CI run"));
+        }
+        text.append(" · ").append(slackLink(sessionUrl(d), "Monitor session"));
         return Json.write(Json.object().put("text", text.toString()));
+    }
+
+    /** The first line of the pipeline's text, cut to what a chat line holds. */
+    private static String firstLine(String text) {
+        String line = text.strip().lines().findFirst().orElse("");
+        return line.length() <= 200 ? line : line.substring(0, 199) + "\u2026";
+    }
+
+    /** Slack's {@code <url|label>}: a '|' or '>' in the URL would end it early, so both are escaped. */
+    private static String slackLink(String url, String label) {
+        return "<" + slackEscaped(url).replace("|", "%7C") + "|" + label + ">";
     }
 
     /**

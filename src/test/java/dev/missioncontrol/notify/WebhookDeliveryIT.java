@@ -81,8 +81,11 @@ class WebhookDeliveryIT {
             assertThat(payload.at("/verdict/state").asText()).isEqualTo("degraded");
             assertThat(payload.at("/deployment/id").asText()).isEqualTo(created.get("id").asText());
             Received slack = received.stream().filter(r -> r.path().equals("/slack")).findFirst().orElseThrow();
+            String deploymentPage = "/deployments/" + created.get("id").asText();
             assertThat(Json.read(slack.body()).get("text").asText()).contains("acme/notified").contains("degraded")
-                    .contains(" to prod &lt;!channel&gt; is").doesNotContain("<!channel>");
+                    .contains(" to prod &lt;!channel&gt; is").doesNotContain("<!channel>")
+                    .contains("\n> Deploy\n").contains(deploymentPage + "|Deployment>").contains("|Monitor session>");
+            assertThat(payload.get("deployment_url").asText()).endsWith(deploymentPage);
             assertThat(payload.at("/deployment/environment").asText()).isEqualTo("prod <!channel>");
             assertThat(slack.header(Signature.HEADER)).isNull();
 
