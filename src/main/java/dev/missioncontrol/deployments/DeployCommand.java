@@ -15,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,6 +35,8 @@ public final class DeployCommand implements Callable<Integer> {
     static final int BAD = 3;
     static final int UNKNOWN = 4;
     static final int ERROR = 1;
+    /** Three tries over three seconds ride out a proxy's hiccup; a server down for longer fails the job plainly. */
+    private static final int POST_ATTEMPTS = 3;
 
     @Spec
     CommandSpec spec;
@@ -97,8 +100,8 @@ public final class DeployCommand implements Callable<Integer> {
             ApiClient client = new ApiClient(base, key);
             ObjectNode event = event(ci);
             String idempotencyKey = idempotencyKey(ci, event);
-            JsonNode created = client.post("/api/v1/deployments/", event,
-                    idempotencyKey == null ? Map.of() : Map.of("Idempotency-Key", idempotencyKey));
+            JsonNode created = post(client, event, idempotencyKey != null ? idempotencyKey
+                    : "missionctl-" + UUID.randomUUID(), err);
             String id = Answers.required(created, "id");
             out.println("Deployment " + id + " recorded; watch it at " + client.base()
                     + created.path("agent_session_url").asText());
@@ -114,6 +117,33 @@ public final class DeployCommand implements Callable<Integer> {
         } catch (ClientException e) {
             err.println("missionctl deploy: " + e.getMessage());
             return ERROR;
+        }
+    }
+
+    /**
+     * Posts the event, trying again when the server could not be reached or answered 5xx (a restart, a proxy): the
+     * Idempotency-Key makes a repeat of a post the server did record a replay of it, never a second deployment.
+     */
+    private static JsonNode post(ApiClient client, ObjectNode event, String idempotencyKey, PrintWriter err) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return client.post("/api/v1/deployments/", event, Map.of("Idempotency-Key", idempotencyKey));
+            } catch (ClientException e) {
+                if (!e.isNetwork() || attempt == POST_ATTEMPTS) {
+                    throw e;
+                }
+                err.println("missionctl deploy: " + e.getMessage() + "; trying again");
+                pause(Duration.ofSeconds(attempt));
+            }
+        }
+    }
+
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClientException("interrupted");
         }
     }
 

@@ -88,6 +88,27 @@ class DeployCommandTest {
         }
     }
 
+    /** A 503 from a restarting server: the event is posted again under the same key, so it is recorded once. */
+    @Test
+    void a_post_answered_5xx_is_tried_again_with_the_same_idempotency_key() {
+        List<String> keys = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (StubHttpServer restarting = new StubHttpServer(x -> {
+            keys.add(x.getRequestHeaders().getFirst("Idempotency-Key"));
+            if (keys.size() == 1) {
+                StubHttpServer.reply(x, 503, "<html>restarting</html>");
+            } else {
+                StubHttpServer.reply(x, 201, "{\"id\":\"d1\",\"agent_session_url\":\"/agents/s1\"}");
+            }
+        })) {
+            Run run = deploy(restarting.baseUrl(), Map.of(), "--repository", "acme/api");
+            assertThat(run.exit()).as(run.out() + run.err()).isZero();
+            assertThat(run.out()).contains("Deployment d1 recorded");
+            assertThat(run.err()).contains("trying again");
+            assertThat(keys).hasSize(2).doesNotContainNull();
+            assertThat(keys.get(1)).isEqualTo(keys.get(0));
+        }
+    }
+
     /** The pipeline stopped waiting; the watch did not stop. The output says so rather than "Verdict: pending". */
     @Test
     void a_wait_that_runs_out_says_it_ran_out_and_exits_4() {
