@@ -30,19 +30,32 @@ final class JsonLines {
             return null;
         }
         String message = text(root, MESSAGE);
-        return new LineFields(time(text(root, TIME), years), Levels.normalize(text(root, LEVEL)),
+        return new LineFields(time(text(root, TIME), years), level(value(root, LEVEL)),
                 text(root, COMPONENT), message != null ? message : line);
     }
 
-    /** The first of the names present as a value, looking into nested objects for dotted names. */
+    /** A level word, or a number as pino and bunyan write it; a number in quotes is no level. */
+    private static String level(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        return node.isNumber() ? Levels.fromNumber(node.doubleValue()) : Levels.normalize(node.asText());
+    }
+
     private static String text(JsonNode root, List<String> names) {
+        JsonNode node = value(root, names);
+        return node == null ? null : node.asText();
+    }
+
+    /** The first of the names present as a value, looking into nested objects for dotted names. */
+    private static JsonNode value(JsonNode root, List<String> names) {
         for (String name : names) {
             JsonNode node = root.get(name);
             if (node == null && name.contains(".")) {
                 node = root.at("/" + name.replace('.', '/'));
             }
             if (node != null && node.isValueNode() && !node.isNull()) {
-                return node.asText();
+                return node;
             }
         }
         return null;

@@ -42,6 +42,19 @@ final class Levels {
         return marked ? level : null;
     }
 
+    /**
+     * A number in a JSON record's level field, on the scale pino and bunyan write: 10 trace, 20 debug, 30 info,
+     * 40 warn, 50 error, 60 fatal. A custom level between two takes the one below it. Numbers under 10 are left
+     * alone: syslog severities (0 emergency to 7 debug) run the other way, and a guess would invert them.
+     */
+    static String fromNumber(double level) {
+        if (level < 10) {
+            return null;
+        }
+        return level >= 60 ? "FATAL" : level >= 50 ? "ERROR" : level >= 40 ? "WARN" : level >= 30 ? "INFO"
+                : level >= 20 ? "DEBUG" : "TRACE";
+    }
+
     /** HTTP status class: 5xx is an error, 4xx a warning, anything else information. */
     static String fromHttpStatus(int status) {
         return status >= 500 ? "ERROR" : status >= 400 ? "WARN" : "INFO";

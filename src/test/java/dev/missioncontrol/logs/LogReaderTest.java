@@ -137,6 +137,24 @@ class LogReaderTest {
     }
 
     @Test
+    void reads_the_numeric_levels_pino_and_bunyan_write_in_the_level_field() {
+        List<LogRecord> events = read("""
+                {"level":60,"msg":"exiting"}
+                {"level":50,"time":1795975472251,"msg":"request errored"}
+                {"level":40,"msg":"slow"}
+                {"level":30,"msg":"request completed"}
+                {"level":20,"msg":"cache hit"}
+                {"level":10,"msg":"entering"}
+                {"level":35,"msg":"custom level between info and warn"}
+                {"level":3,"msg":"a syslog severity is not on this scale"}
+                {"level":"50","msg":"a number in quotes is no level"}
+                """);
+        assertThat(events).extracting(LogRecord::level)
+                .containsExactly("FATAL", "ERROR", "WARN", "INFO", "DEBUG", "TRACE", "INFO", null, null);
+        assertThat(only("50 requests served").level()).as("a bare number outside JSON").isNull();
+    }
+
+    @Test
     void joins_stack_trace_to_first_line() {
         List<LogRecord> events = read("""
                 2024-01-01 12:00:00,123 ERROR [main] com.foo.Bar - request failed
