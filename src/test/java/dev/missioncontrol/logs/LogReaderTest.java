@@ -137,6 +137,21 @@ class LogReaderTest {
     }
 
     @Test
+    void reads_epoch_times_written_as_json_floats_to_the_millisecond() {
+        List<LogRecord> events = read("""
+                {"level":"error","ts":1795975471.338,"msg":"query failed"}
+                {"level":"error","ts":"1795975471.338","msg":"query failed"}
+                {"level":"error","ts":1795975471,"msg":"query failed"}
+                {"level":"error","time":1795975471338.0,"msg":"query failed"}
+                {"level":"error","time":1.795975471338E12,"msg":"query failed"}
+                """);
+        Instant exact = Instant.parse("2026-11-29T18:04:31.338Z");
+        assertThat(events).extracting(LogRecord::timestamp)
+                .containsExactly(exact, exact, Instant.parse("2026-11-29T18:04:31Z"), exact, exact);
+        assertThat(only("{\"ts\":42.5,\"msg\":\"a small number is no epoch\"}").timestamp()).isNull();
+    }
+
+    @Test
     void reads_the_numeric_levels_pino_and_bunyan_write_in_the_level_field() {
         List<LogRecord> events = read("""
                 {"level":60,"msg":"exiting"}
