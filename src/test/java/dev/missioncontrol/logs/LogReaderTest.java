@@ -81,6 +81,55 @@ class LogReaderTest {
     }
 
     @Test
+    void keeps_a_syslog_program_apart_from_a_level_where_a_host_would_stand() {
+        LogRecord sshd = only("Dec 10 06:55:46 web-1 sshd[24200]: Failed password for root from 10.0.0.9 port 22");
+        assertThat(sshd.component()).isEqualTo("sshd");
+        assertThat(sshd.level()).isNull();
+        assertThat(sshd.message()).isEqualTo("Failed password for root from 10.0.0.9 port 22");
+        LogRecord disk = only("2026-11-29 18:05:01 web-1 ERROR: disk full");
+        assertThat(disk.level()).as("no program is named after a level").isEqualTo("ERROR");
+        assertThat(disk.component()).isEqualTo("web-1");
+        assertThat(disk.message()).isEqualTo("disk full");
+    }
+
+    @Test
+    void reads_postgresql_severities_after_its_default_prefix() {
+        List<LogRecord> events = read("""
+                2026-11-29 18:05:01.123 UTC [102] ERROR:  duplicate key value violates unique constraint "orders_pkey"
+                2026-11-29 18:05:01.123 UTC [102] DETAIL:  Key (id)=(42) already exists.
+                2026-11-29 18:05:01.123 UTC [102] STATEMENT:  INSERT INTO orders VALUES (42)
+                2026-11-29 18:05:02.001 UTC [77] FATAL:  remaining connection slots are reserved for \
+                non-replication superuser connections
+                2026-11-29 18:05:03.000 UTC [12] PANIC:  could not write to file "pg_wal/xlogtemp.12": No space left
+                2026-11-29 18:05:04.000 UTC [12] LOG:  checkpoint starting: time
+                2026-11-29 18:05:05.000 UTC [12] WARNING:  could not flush dirty data: Bad file descriptor
+                2026-11-29 18:05:06.000 UTC [88] app@orders ERROR:  canceling statement due to statement timeout
+                2026-11-29 18:05:07.000 UTC [13] DEBUG2:  autovacuum: processing database "orders"
+                """);
+        assertThat(events).extracting(LogRecord::level)
+                .containsExactly("ERROR", "INFO", "INFO", "FATAL", "FATAL", "INFO", "WARN", "ERROR", "DEBUG");
+        assertThat(events).extracting(LogRecord::component).containsOnlyNulls();
+        assertThat(events.get(0).message()).isEqualTo("duplicate key value violates unique constraint \"orders_pkey\"");
+        assertThat(events.get(3).timestamp()).isEqualTo(Instant.parse("2026-11-29T18:05:02.001Z"));
+        assertThat(events.get(7).message()).isEqualTo("canceling statement due to statement timeout");
+    }
+
+    @Test
+    void reads_the_level_and_logger_of_python_logging_without_a_format() {
+        List<LogRecord> events = read("""
+                ERROR:app.db:connection lost
+                WARNING:root:retrying
+                CRITICAL:app.payments:provider returned HTTP 503
+                INFO:app.worker:batch done
+                """);
+        assertThat(events).extracting(LogRecord::level).containsExactly("ERROR", "WARN", "FATAL", "INFO");
+        assertThat(events).extracting(LogRecord::component)
+                .containsExactly("app.db", "root", "app.payments", "app.worker");
+        assertThat(events.get(0).message()).isEqualTo("connection lost");
+        assertThat(only("NOTE:this is:no level").level()).isNull();
+    }
+
+    @Test
     void reads_the_date_command_format_with_the_year_after_the_zone() {
         LogRecord e = only("Fri Jul 11 13:23:24 UTC 2025 ERROR: Failed to connect to database: connection timeout");
         assertThat(e.timestamp()).isEqualTo(Instant.parse("2025-07-11T13:23:24Z"));
