@@ -248,6 +248,27 @@ class LogReaderTest {
     }
 
     @Test
+    void a_traceback_nobody_logged_is_an_error_of_its_own_named_by_its_exception() {
+        List<LogRecord> events = read("""
+                2026-11-29 18:01:02,201 INFO app.reports: building monthly report for tenant 42
+                Traceback (most recent call last):
+                  File "/srv/app/reports.py", line 88, in build
+                    rows = db.fetch_all(q)
+                app.db.DatabaseError: could not serialize access due to concurrent update
+                2026-11-29 18:01:03,301 INFO gunicorn.access: 10.0.0.3 "GET /api/reports HTTP/1.1" 200 1190
+                """);
+        assertThat(events).extracting(LogRecord::level).containsExactly("INFO", "ERROR", "INFO");
+        LogRecord traceback = events.get(1);
+        assertThat(traceback.lineCount()).isEqualTo(4);
+        assertThat(traceback.message())
+                .isEqualTo("app.db.DatabaseError: could not serialize access due to concurrent update");
+        assertThat(traceback.raw()).startsWith("Traceback (most recent call last):");
+        assertThat(traceback.timestamp()).as("the time of the line logged before it")
+                .isEqualTo(Instant.parse("2026-11-29T18:01:02.201Z"));
+        assertThat(events.get(0).message()).isEqualTo("building monthly report for tenant 42");
+    }
+
+    @Test
     void handles_crlf_line_endings() {
         List<LogRecord> events = read("Jun 14 15:16:01 h cron[1]: a\r\nJun 14 15:16:02 h cron[1]: b\r\n");
         assertThat(events).extracting(LogRecord::message).containsExactly("a", "b");
