@@ -55,7 +55,11 @@ final class Levels {
                 : level >= 20 ? "DEBUG" : "TRACE";
     }
 
-    /** HTTP status class: 5xx is an error, 4xx a warning, anything else information. */
+    /**
+     * HTTP status class: 5xx is an error (the server failed), 4xx a warning (the request was refused), anything else
+     * information. A 404 is a warning like the rest of 4xx: on its own it is often a crawler or a stale link, but a
+     * steady trickle of them reads as background in the incident, and a burst after a deploy is worth seeing.
+     */
     static String fromHttpStatus(int status) {
         return status >= 500 ? "ERROR" : status >= 400 ? "WARN" : "INFO";
     }

@@ -63,8 +63,9 @@ final class StructuredLines {
         }
         Timestamps.Found time = Timestamps.at(m.group(2), 0, years, true);
         int status = Integer.parseInt(m.group(4));
-        // the request line and status are what varies meaningfully; client address and time are header
-        String message = m.group(3) + " " + status + " " + m.group(5) + m.group(6);
+        // the request line and status are what varies meaningfully; client address and time are header. The status
+        // class leads, where the miner's parse tree branches, so 5xx lines never share a template with 2xx ones
+        String message = status / 100 + "xx " + m.group(3) + " " + status + " " + m.group(5) + m.group(6);
         return new LineFields(time == null ? null : time.instant(), Levels.fromHttpStatus(status), null, message);
     }
 

@@ -170,7 +170,7 @@ class LogReaderTest {
         List<LogRecord> events = read(prefix + "503 0 \"-\" \"curl\"\n" + prefix + "404 12\n" + prefix + "200 2326\n");
         assertThat(events).extracting(LogRecord::level).containsExactly("ERROR", "WARN", "INFO");
         assertThat(events.get(0).timestamp()).isEqualTo(Instant.parse("2023-10-10T20:55:36Z"));
-        assertThat(events.get(1).message()).startsWith("GET /a.gif HTTP/1.1 404");
+        assertThat(events.get(1).message()).startsWith("4xx GET /a.gif HTTP/1.1 404");
     }
 
     @Test
