@@ -12,6 +12,7 @@ final class Continuations {
     /** The line that names the exception after a traceback or on its own line: {@code java.io.IOException: x}. */
     private static final Pattern EXCEPTION_LINE = Pattern.compile(
             "([a-zA-Z_$][\\w$]*\\.)*[A-Z][\\w$]*(Exception|Error|Throwable|Exit|Interrupt)(: .*|:)?");
+    private static final String TRACEBACK = "Traceback (most recent call last)";
 
     private Continuations() {
     }
@@ -24,9 +25,20 @@ final class Continuations {
         if (first == ' ' || first == '\t') {
             return true;
         }
+        // a traceback after an error is its detail (logging.exception); after anything else Python printed it on
+        // its own, an exception nobody logged, and it starts an event of its own
         return line.startsWith("Caused by:") || line.startsWith("Suppressed:") || line.startsWith("...")
-                || line.startsWith("Traceback (most recent call last)")
-                || (previousIsTrace && EXCEPTION_LINE.matcher(line).matches());
+                || previousIsTrace && (line.startsWith(TRACEBACK) || namesException(line));
+    }
+
+    /** Whether the line is Python's header of a printed exception. */
+    static boolean opensTraceback(String line) {
+        return line.startsWith(TRACEBACK);
+    }
+
+    /** Whether the line names an exception on its own: {@code app.db.DatabaseError: connection lost}. */
+    static boolean namesException(String line) {
+        return EXCEPTION_LINE.matcher(line).matches();
     }
 
     /** True when the text just read looks like part of a trace, so a bare exception name may follow it. */

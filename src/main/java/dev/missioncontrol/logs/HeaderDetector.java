@@ -5,10 +5,10 @@ import java.util.regex.Pattern;
 
 /**
  * Finds timestamp, level and component at the start of a line of unknown format. Fixed layouts (JSON, klog,
- * access logs) are tried whole; otherwise the header is read left to right: a timestamp among the first few
- * tokens (bracketed or bare), then either a syslog host and {@code program[pid]:}, or a level word within the
- * next few tokens with an optional {@code [thread]} and logger name followed by {@code -} or {@code :}.
- * Whatever is left is the message.
+ * access logs, Python's default) are tried whole; otherwise the header is read left to right: a timestamp among the
+ * first few tokens (bracketed or bare), then PostgreSQL's {@code [pid] SEVERITY:}, a syslog host and
+ * {@code program[pid]:}, or a level word within the next few tokens with an optional {@code [thread]} and logger
+ * name followed by {@code -} or {@code :}. Whatever is left is the message.
  */
 final class HeaderDetector {
 
@@ -41,6 +41,9 @@ final class HeaderDetector {
         if (fixed == null) {
             fixed = StructuredLines.accessLog(line, years);
         }
+        if (fixed == null) {
+            fixed = StructuredLines.pythonDefault(line);
+        }
         return fixed != null ? fixed : freeForm(line);
     }
 
@@ -58,8 +61,13 @@ final class HeaderDetector {
             return new LineFields(time.instant(), null, piped.group(1), line.substring(piped.end()).strip());
         }
         at = skipSpaces(line, at);
+        LineFields server = PostgresPrefix.after(line, at, time.instant());
+        if (server != null) {
+            return server;
+        }
         Matcher source = SYSLOG_SOURCE.matcher(line).region(at, line.length());
-        if (levelToken(line, at, 1) < 0 && source.lookingAt()) {
+        // "web-1 ERROR: disk full" has a syslog header's shape, but no program is named after a level
+        if (levelToken(line, at, 1) < 0 && source.lookingAt() && Levels.fromHeaderToken(source.group(1)) == null) {
             return afterHeader(line, source.end(), time, source.group(1), 1);
         }
         return afterHeader(line, at, time, null, LEVEL_SEARCH_TOKENS);

@@ -3,8 +3,10 @@ package dev.missioncontrol.logs;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Structured logs written one JSON object per line, with the field names common loggers use. */
 final class JsonLines {
@@ -15,6 +17,10 @@ final class JsonLines {
     private static final List<String> MESSAGE = List.of("msg", "message", "@message", "text", "event", "log");
     private static final List<String> COMPONENT = List.of("logger", "logger_name", "loggerName", "service",
             "service.name", "component", "module", "name", "app", "caller", "source");
+    private static final Pattern EPOCH = Pattern.compile("\\d{9,13}(\\.\\d+)?");
+    private static final BigDecimal EPOCH_MIN = new BigDecimal("1e8");
+    private static final BigDecimal EPOCH_MAX = new BigDecimal("1e13");
+    private static final BigDecimal MILLIS_FROM = new BigDecimal("1e11");
 
     private JsonLines() {
     }
@@ -30,35 +36,63 @@ final class JsonLines {
             return null;
         }
         String message = text(root, MESSAGE);
-        return new LineFields(time(text(root, TIME), years), Levels.normalize(text(root, LEVEL)),
+        return new LineFields(time(value(root, TIME), years), level(value(root, LEVEL)),
                 text(root, COMPONENT), message != null ? message : line);
     }
 
-    /** The first of the names present as a value, looking into nested objects for dotted names. */
+    /** A level word, or a number as pino and bunyan write it; a number in quotes is no level. */
+    private static String level(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        return node.isNumber() ? Levels.fromNumber(node.doubleValue()) : Levels.normalize(node.asText());
+    }
+
     private static String text(JsonNode root, List<String> names) {
+        JsonNode node = value(root, names);
+        return node == null ? null : node.asText();
+    }
+
+    /** The first of the names present as a value, looking into nested objects for dotted names. */
+    private static JsonNode value(JsonNode root, List<String> names) {
         for (String name : names) {
             JsonNode node = root.get(name);
             if (node == null && name.contains(".")) {
                 node = root.at("/" + name.replace('.', '/'));
             }
             if (node != null && node.isValueNode() && !node.isNull()) {
-                return node.asText();
+                return node;
             }
         }
         return null;
     }
 
-    /** ISO text, or epoch seconds / milliseconds as numbers (told apart by magnitude). */
-    private static Instant time(String value, YearGuess years) {
+    /** ISO text, or epoch seconds / milliseconds as a number or as digits in quotes. */
+    private static Instant time(JsonNode value, YearGuess years) {
         if (value == null) {
             return null;
         }
-        if (value.matches("\\d{9,13}(\\.\\d+)?")) {
-            double number = Double.parseDouble(value);
-            return number > 1e11 ? Instant.ofEpochMilli((long) number)
-                    : Instant.ofEpochSecond((long) number, (long) ((number % 1) * 1e9));
+        String text = value.asText();
+        Instant epoch = value.isNumber() ? epoch(value.decimalValue())
+                : EPOCH.matcher(text).matches() ? epoch(new BigDecimal(text)) : null;
+        if (epoch != null) {
+            return epoch;
         }
-        Timestamps.Found found = Timestamps.at(value, 0, years, true);
+        Timestamps.Found found = Timestamps.at(text, 0, years, true);
         return found == null ? null : found.instant();
+    }
+
+    /**
+     * Seconds or milliseconds since 1970, told apart by magnitude, with 9 to 13 digits before the point. The number is
+     * read as a decimal: a float's text ({@code 1.795975471338E9}, as zap's {@code ts} prints) would fail a digit
+     * pattern, and binary arithmetic would turn .338 into .338000059.
+     */
+    private static Instant epoch(BigDecimal number) {
+        if (number.compareTo(EPOCH_MIN) < 0 || number.compareTo(EPOCH_MAX) >= 0) {
+            return null;
+        }
+        BigDecimal seconds = number.compareTo(MILLIS_FROM) > 0 ? number.movePointLeft(3) : number;
+        long nanos = seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue();
+        return Instant.ofEpochSecond(seconds.longValue(), nanos);
     }
 }

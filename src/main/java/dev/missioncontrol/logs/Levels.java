@@ -42,7 +42,24 @@ final class Levels {
         return marked ? level : null;
     }
 
-    /** HTTP status class: 5xx is an error, 4xx a warning, anything else information. */
+    /**
+     * A number in a JSON record's level field, on the scale pino and bunyan write: 10 trace, 20 debug, 30 info,
+     * 40 warn, 50 error, 60 fatal. A custom level between two takes the one below it. Numbers under 10 are left
+     * alone: syslog severities (0 emergency to 7 debug) run the other way, and a guess would invert them.
+     */
+    static String fromNumber(double level) {
+        if (level < 10) {
+            return null;
+        }
+        return level >= 60 ? "FATAL" : level >= 50 ? "ERROR" : level >= 40 ? "WARN" : level >= 30 ? "INFO"
+                : level >= 20 ? "DEBUG" : "TRACE";
+    }
+
+    /**
+     * HTTP status class: 5xx is an error (the server failed), 4xx a warning (the request was refused), anything else
+     * information. A 404 is a warning like the rest of 4xx: on its own it is often a crawler or a stale link, but a
+     * steady trickle of them reads as background in the incident, and a burst after a deploy is worth seeing.
+     */
     static String fromHttpStatus(int status) {
         return status >= 500 ? "ERROR" : status >= 400 ? "WARN" : "INFO";
     }

@@ -24,6 +24,8 @@ public final class LogReader implements Iterator<LogRecord>, AutoCloseable {
     private long pendingLineNo;
     private long lineNo;
     private LogRecord next;
+    /** The time of the last event that had one. */
+    private Instant lastTime;
 
     /** Reads timestamps that omit the year as {@link YearGuess} places them from today (UTC). */
     public LogReader(Reader in) {
@@ -74,24 +76,18 @@ public final class LogReader implements Iterator<LogRecord>, AutoCloseable {
         if (first == null) {
             return null;
         }
-        LineFields fields = detector.detect(first);
-        StringBuilder raw = new StringBuilder(first);
-        int lines = 1;
-        // after an error or warning, a bare exception line ("java.io.IOException: x") belongs to it
-        boolean trace = Continuations.isTrace(first) || fields.level() != null && !fields.level().equals("INFO")
-                && !fields.level().equals("DEBUG") && !fields.level().equals("TRACE");
+        LineFields header = detector.detect(first);
+        EventLines lines = new EventLines(first, header);
         String line;
-        while ((line = readLine()) != null && Continuations.continues(line, trace)) {
-            lines++;
-            trace = trace || Continuations.isTrace(line);
-            if (raw.length() + line.length() < MAX_RAW_CHARS) {
-                raw.append('\n').append(line);
-            }
+        while ((line = readLine()) != null && lines.continuedBy(line)) {
+            lines.add(line);
         }
         pending = line;
         pendingLineNo = lineNo;
-        return new LogRecord(firstLineNo, fields.timestamp(), fields.level(), fields.component(),
-                fields.message(), raw.toString(), lines);
+        LineFields fields = lines.fields(header, lastTime);
+        lastTime = fields.timestamp() != null ? fields.timestamp() : lastTime;
+        return new LogRecord(firstLineNo, fields.timestamp(), fields.level(), fields.component(), fields.message(),
+                lines.raw(), lines.count());
     }
 
     /** One line read on its own, e.g. a search hit: its header fields, with no continuation lines joined. */

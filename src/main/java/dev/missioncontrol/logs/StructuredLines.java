@@ -7,7 +7,7 @@ import java.time.ZoneOffset;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Line shapes with a fixed layout that are recognised whole: klog and web-server access logs. */
+/** Line shapes with a fixed layout that are recognised whole: klog, web-server access logs, Python's default. */
 final class StructuredLines {
 
     /** klog (Kubernetes, glog): {@code E0615 12:34:56.789012   12345 file.go:123] message}. */
@@ -16,6 +16,11 @@ final class StructuredLines {
     /** Common and combined access-log format: host ident user [time] "request" status size ... */
     private static final Pattern ACCESS = Pattern.compile(
             "(\\S+) \\S+ \\S+ \\[([^\\]]+)\\] \"([^\"]*)\" (\\d{3}) (\\S+)(.*)");
+    /**
+     * Python's logging without a configured format writes {@code ERROR:app.db:connection lost}: level, logger and
+     * message joined by colons, with no time and no space for the level search to split on.
+     */
+    private static final Pattern PYTHON_DEFAULT = Pattern.compile("([A-Z]{4,8}):([^\\s:]+):(.*)");
 
     private StructuredLines() {
     }
@@ -58,8 +63,19 @@ final class StructuredLines {
         }
         Timestamps.Found time = Timestamps.at(m.group(2), 0, years, true);
         int status = Integer.parseInt(m.group(4));
-        // the request line and status are what varies meaningfully; client address and time are header
-        String message = m.group(3) + " " + status + " " + m.group(5) + m.group(6);
+        // the request line and status are what varies meaningfully; client address and time are header. The status
+        // class leads, where the miner's parse tree branches, so 5xx lines never share a template with 2xx ones
+        String message = status / 100 + "xx " + m.group(3) + " " + status + " " + m.group(5) + m.group(6);
         return new LineFields(time == null ? null : time.instant(), Levels.fromHttpStatus(status), null, message);
+    }
+
+    static LineFields pythonDefault(String line) {
+        int colon = line.indexOf(':');
+        if (colon < 4 || colon > 8 || !Character.isUpperCase(line.charAt(0))) {
+            return null;
+        }
+        Matcher m = PYTHON_DEFAULT.matcher(line);
+        String level = m.matches() ? Levels.normalize(m.group(1)) : null;
+        return level == null ? null : new LineFields(null, level, m.group(2), m.group(3));
     }
 }

@@ -77,7 +77,8 @@ public final class TemplateMiner {
 
     /** Tokens that carry values go down the wildcard branch so their variants share one subtree. */
     private static String keyOf(String token) {
-        return VariableMasker.mayHoldValue(token) || token.contains(ANY) ? ANY : token;
+        boolean value = VariableMasker.mayHoldValue(token) && !VariableMasker.isStatusClass(token);
+        return value || token.contains(ANY) ? ANY : token;
     }
 
     private static Template mostSimilar(List<Template> candidates, String[] tokens) {

@@ -42,7 +42,7 @@ final class VariableMasker {
 
     /** The token with its variable parts masked; the token itself when nothing in it looks variable. */
     static String mask(String token) {
-        if (!mayHoldValue(token)) {
+        if (!mayHoldValue(token) || isStatusClass(token)) {
             return token;
         }
         if (token.charAt(0) == '[' && isWholeValue(token)) {
@@ -117,6 +117,15 @@ final class VariableMasker {
             }
         }
         return from < text.length();
+    }
+
+    /**
+     * An HTTP status class such as {@code 5xx} names a kind of outcome, not a value: lines that differ in it are
+     * different events (a 502 is trouble, a 200 is not), so it stays a word, and one the parse tree may branch on.
+     */
+    static boolean isStatusClass(String token) {
+        return token.length() == 3 && token.charAt(0) >= '1' && token.charAt(0) <= '5'
+                && (token.charAt(1) | 0x20) == 'x' && (token.charAt(2) | 0x20) == 'x';
     }
 
     /** Cheap pre-check: a token without digits, slashes or '@' cannot match any value shape. */

@@ -37,6 +37,29 @@ class LogDigestTest {
     }
 
     @Test
+    void keeps_access_lines_of_each_status_class_apart_so_5xx_times_and_counts_are_their_own() {
+        String line = "10.0.0.%d - - [29/Nov/2026:18:%02d:%02d +0000] \"GET /api/cart HTTP/1.1\" %d 157 \"-\" "
+                + "\"curl/8\"%n";
+        StringBuilder log = new StringBuilder();
+        for (int second = 0; second < 600; second += 5) {
+            boolean outage = second >= 300 && second < 420;
+            log.append(line.formatted(second % 200, second / 60, second % 60, outage ? 502 + second % 3 : 200));
+        }
+        log.append(line.formatted(7, 9, 59, 404));
+        LogAnalysis analysis = LogDigest.analyze(new StringReader(log.toString()));
+
+        String shape = " GET <*> HTTP/<*> <*> <*> \"-\" \"curl/<*>\"";
+        assertThat(analysis.templates()).extracting(TemplateSummary::template)
+                .containsExactly("2xx" + shape, "5xx" + shape, "4xx" + shape);
+        TemplateSummary failed = analysis.templates().get(1);
+        assertThat(failed.count()).isEqualTo(24);
+        assertThat(failed.errors()).isEqualTo(24);
+        assertThat(failed.firstSeen()).isEqualTo(Instant.parse("2026-11-29T18:05:00Z"));
+        assertThat(failed.lastSeen()).isEqualTo(Instant.parse("2026-11-29T18:06:55Z"));
+        assertThat(analysis.templates().get(0).errors()).isZero();
+    }
+
+    @Test
     void keeps_histograms_bounded_however_long_the_log_spans() {
         StringBuilder log = new StringBuilder();
         for (int day = 1; day <= 28; day++) {

@@ -81,6 +81,55 @@ class LogReaderTest {
     }
 
     @Test
+    void keeps_a_syslog_program_apart_from_a_level_where_a_host_would_stand() {
+        LogRecord sshd = only("Dec 10 06:55:46 web-1 sshd[24200]: Failed password for root from 10.0.0.9 port 22");
+        assertThat(sshd.component()).isEqualTo("sshd");
+        assertThat(sshd.level()).isNull();
+        assertThat(sshd.message()).isEqualTo("Failed password for root from 10.0.0.9 port 22");
+        LogRecord disk = only("2026-11-29 18:05:01 web-1 ERROR: disk full");
+        assertThat(disk.level()).as("no program is named after a level").isEqualTo("ERROR");
+        assertThat(disk.component()).isEqualTo("web-1");
+        assertThat(disk.message()).isEqualTo("disk full");
+    }
+
+    @Test
+    void reads_postgresql_severities_after_its_default_prefix() {
+        List<LogRecord> events = read("""
+                2026-11-29 18:05:01.123 UTC [102] ERROR:  duplicate key value violates unique constraint "orders_pkey"
+                2026-11-29 18:05:01.123 UTC [102] DETAIL:  Key (id)=(42) already exists.
+                2026-11-29 18:05:01.123 UTC [102] STATEMENT:  INSERT INTO orders VALUES (42)
+                2026-11-29 18:05:02.001 UTC [77] FATAL:  remaining connection slots are reserved for \
+                non-replication superuser connections
+                2026-11-29 18:05:03.000 UTC [12] PANIC:  could not write to file "pg_wal/xlogtemp.12": No space left
+                2026-11-29 18:05:04.000 UTC [12] LOG:  checkpoint starting: time
+                2026-11-29 18:05:05.000 UTC [12] WARNING:  could not flush dirty data: Bad file descriptor
+                2026-11-29 18:05:06.000 UTC [88] app@orders ERROR:  canceling statement due to statement timeout
+                2026-11-29 18:05:07.000 UTC [13] DEBUG2:  autovacuum: processing database "orders"
+                """);
+        assertThat(events).extracting(LogRecord::level)
+                .containsExactly("ERROR", "INFO", "INFO", "FATAL", "FATAL", "INFO", "WARN", "ERROR", "DEBUG");
+        assertThat(events).extracting(LogRecord::component).containsOnlyNulls();
+        assertThat(events.get(0).message()).isEqualTo("duplicate key value violates unique constraint \"orders_pkey\"");
+        assertThat(events.get(3).timestamp()).isEqualTo(Instant.parse("2026-11-29T18:05:02.001Z"));
+        assertThat(events.get(7).message()).isEqualTo("canceling statement due to statement timeout");
+    }
+
+    @Test
+    void reads_the_level_and_logger_of_python_logging_without_a_format() {
+        List<LogRecord> events = read("""
+                ERROR:app.db:connection lost
+                WARNING:root:retrying
+                CRITICAL:app.payments:provider returned HTTP 503
+                INFO:app.worker:batch done
+                """);
+        assertThat(events).extracting(LogRecord::level).containsExactly("ERROR", "WARN", "FATAL", "INFO");
+        assertThat(events).extracting(LogRecord::component)
+                .containsExactly("app.db", "root", "app.payments", "app.worker");
+        assertThat(events.get(0).message()).isEqualTo("connection lost");
+        assertThat(only("NOTE:this is:no level").level()).isNull();
+    }
+
+    @Test
     void reads_the_date_command_format_with_the_year_after_the_zone() {
         LogRecord e = only("Fri Jul 11 13:23:24 UTC 2025 ERROR: Failed to connect to database: connection timeout");
         assertThat(e.timestamp()).isEqualTo(Instant.parse("2025-07-11T13:23:24Z"));
@@ -121,7 +170,7 @@ class LogReaderTest {
         List<LogRecord> events = read(prefix + "503 0 \"-\" \"curl\"\n" + prefix + "404 12\n" + prefix + "200 2326\n");
         assertThat(events).extracting(LogRecord::level).containsExactly("ERROR", "WARN", "INFO");
         assertThat(events.get(0).timestamp()).isEqualTo(Instant.parse("2023-10-10T20:55:36Z"));
-        assertThat(events.get(1).message()).startsWith("GET /a.gif HTTP/1.1 404");
+        assertThat(events.get(1).message()).startsWith("4xx GET /a.gif HTTP/1.1 404");
     }
 
     @Test
@@ -134,6 +183,39 @@ class LogReaderTest {
         assertThat(events).extracting(LogRecord::message).containsExactly("db timeout", "slow query");
         assertThat(events).extracting(LogRecord::component).containsExactly("pool", "api");
         assertThat(events.get(1).timestamp()).isEqualTo(Instant.parse("2024-05-01T00:00:02Z"));
+    }
+
+    @Test
+    void reads_epoch_times_written_as_json_floats_to_the_millisecond() {
+        List<LogRecord> events = read("""
+                {"level":"error","ts":1795975471.338,"msg":"query failed"}
+                {"level":"error","ts":"1795975471.338","msg":"query failed"}
+                {"level":"error","ts":1795975471,"msg":"query failed"}
+                {"level":"error","time":1795975471338.0,"msg":"query failed"}
+                {"level":"error","time":1.795975471338E12,"msg":"query failed"}
+                """);
+        Instant exact = Instant.parse("2026-11-29T18:04:31.338Z");
+        assertThat(events).extracting(LogRecord::timestamp)
+                .containsExactly(exact, exact, Instant.parse("2026-11-29T18:04:31Z"), exact, exact);
+        assertThat(only("{\"ts\":42.5,\"msg\":\"a small number is no epoch\"}").timestamp()).isNull();
+    }
+
+    @Test
+    void reads_the_numeric_levels_pino_and_bunyan_write_in_the_level_field() {
+        List<LogRecord> events = read("""
+                {"level":60,"msg":"exiting"}
+                {"level":50,"time":1795975472251,"msg":"request errored"}
+                {"level":40,"msg":"slow"}
+                {"level":30,"msg":"request completed"}
+                {"level":20,"msg":"cache hit"}
+                {"level":10,"msg":"entering"}
+                {"level":35,"msg":"custom level between info and warn"}
+                {"level":3,"msg":"a syslog severity is not on this scale"}
+                {"level":"50","msg":"a number in quotes is no level"}
+                """);
+        assertThat(events).extracting(LogRecord::level)
+                .containsExactly("FATAL", "ERROR", "WARN", "INFO", "DEBUG", "TRACE", "INFO", null, null);
+        assertThat(only("50 requests served").level()).as("a bare number outside JSON").isNull();
     }
 
     @Test
@@ -163,6 +245,27 @@ class LogReaderTest {
                 INFO restarting
                 """);
         assertThat(events).extracting(LogRecord::lineCount).containsExactly(4, 1);
+    }
+
+    @Test
+    void a_traceback_nobody_logged_is_an_error_of_its_own_named_by_its_exception() {
+        List<LogRecord> events = read("""
+                2026-11-29 18:01:02,201 INFO app.reports: building monthly report for tenant 42
+                Traceback (most recent call last):
+                  File "/srv/app/reports.py", line 88, in build
+                    rows = db.fetch_all(q)
+                app.db.DatabaseError: could not serialize access due to concurrent update
+                2026-11-29 18:01:03,301 INFO gunicorn.access: 10.0.0.3 "GET /api/reports HTTP/1.1" 200 1190
+                """);
+        assertThat(events).extracting(LogRecord::level).containsExactly("INFO", "ERROR", "INFO");
+        LogRecord traceback = events.get(1);
+        assertThat(traceback.lineCount()).isEqualTo(4);
+        assertThat(traceback.message())
+                .isEqualTo("app.db.DatabaseError: could not serialize access due to concurrent update");
+        assertThat(traceback.raw()).startsWith("Traceback (most recent call last):");
+        assertThat(traceback.timestamp()).as("the time of the line logged before it")
+                .isEqualTo(Instant.parse("2026-11-29T18:01:02.201Z"));
+        assertThat(events.get(0).message()).isEqualTo("building monthly report for tenant 42");
     }
 
     @Test

@@ -60,7 +60,7 @@ class VariableMaskerTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"Exception", "[preauth]", "NameSystem.addStoredBlock:", "<*>", "user=root"})
+    @CsvSource({"Exception", "[preauth]", "NameSystem.addStoredBlock:", "<*>", "user=root", "5xx", "2XX"})
     void leaves_names_and_words_alone(String token) {
         assertThat(VariableMasker.mask(token)).isEqualTo(token);
     }

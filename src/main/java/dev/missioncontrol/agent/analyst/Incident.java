@@ -49,7 +49,7 @@ record Incident(List<LogTemplate> involved, List<LogTemplate> background, List<L
         List<LogTemplate> background = new ArrayList<>();
         List<LogTemplate> involved = new ArrayList<>();
         for (LogTemplate t : problems) {
-            (isBackground(t) ? background : involved).add(t);
+            (isBackground(t) && throughout(t, sources) ? background : involved).add(t);
         }
         if (involved.isEmpty()) { // the log starts inside the incident: everything in it is the incident
             involved.addAll(background);
@@ -123,6 +123,24 @@ record Incident(List<LogTemplate> involved, List<LogTemplate> background, List<L
         double earlyRate = (double) early / quarter;
         double laterRate = (double) later / (h.length - quarter);
         return early > 0 && last > 0 && laterRate < RISE * earlyRate;
+    }
+
+    /**
+     * Whether a template was there near the start and near the end of all the timed logs, not only of its own. A
+     * source that covers only the incident (an error log holding nothing but the outage) shows its problems steady
+     * from its first line to its last; beside a longer log they are what changed, not background. With one timed
+     * source the histogram alone decides, as {@link #isBackground} does.
+     */
+    private static boolean throughout(LogTemplate t, List<LogSourceStats> sources) {
+        List<LogSourceStats> timed = sources.stream().filter(s -> s.timed() && s.first() != null && s.last() != null)
+                .toList();
+        if (timed.size() < 2 || t.firstSeen() == null || t.lastSeen() == null) {
+            return true;
+        }
+        Instant start = timed.stream().map(LogSourceStats::first).min(Comparator.naturalOrder()).orElseThrow();
+        Instant end = timed.stream().map(LogSourceStats::last).max(Comparator.naturalOrder()).orElseThrow();
+        Duration quarter = Duration.between(start, end).dividedBy(4);
+        return !t.firstSeen().isAfter(start.plus(quarter)) && !t.lastSeen().isBefore(end.minus(quarter));
     }
 
     private static List<Link> chain(List<LogTemplate> involved) {

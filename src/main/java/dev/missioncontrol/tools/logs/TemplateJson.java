@@ -7,6 +7,8 @@ import dev.missioncontrol.logs.LogReader;
 import dev.missioncontrol.logs.TemplateSummary;
 import dev.missioncontrol.store.Json;
 import dev.missioncontrol.agent.Redactor;
+import java.io.BufferedReader;
+import java.io.StringReader;
 import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,7 +29,7 @@ final class TemplateJson {
                 .put("warnings", t.warnings()).put("level", t.mainLevel()).put("problem", ProblemSigns.reason(t))
                 .put("first_seen", time(t.firstSeen())).put("last_seen", time(t.lastSeen()))
                 .put("first_line", t.firstLineNo()).put("sample", line(t.sample()))
-                .put("message", line(LogReader.line(t.sample().lines().findFirst().orElse(""), 0, YEAR).message()))
+                .put("message", line(message(t.sample())))
                 .put("exception", ProblemSigns.exception(t.sample()));
         ArrayNode components = o.putArray("components");
         source.components(t).forEach(components::add);
@@ -86,6 +88,16 @@ final class TemplateJson {
             }
         }
         return false;
+    }
+
+    /**
+     * The message of the sample's first event, read as the digest read it: a Python traceback on its own is named by
+     * the exception line at its end, which its first line would not say.
+     */
+    private static String message(String sample) {
+        // a buffer the sample's size: the reader's own is sized for whole logs
+        LogReader events = new LogReader(new BufferedReader(new StringReader(sample), sample.length() + 1), YEAR);
+        return events.hasNext() ? events.next().message() : "";
     }
 
     /** The first line of a (possibly multi-line) sample, redacted and cut to a readable length. */

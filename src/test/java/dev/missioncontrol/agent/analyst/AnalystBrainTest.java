@@ -191,6 +191,21 @@ class AnalystBrainTest {
     }
 
     @Test
+    void the_5xx_lines_of_an_access_log_set_the_incidents_start_and_end_not_the_2xx_around_them() {
+        String access = """
+                10.0.0.1 - - [01/Jan/2026:10:00:00 +0000] "GET /api/cart HTTP/1.1" 200 157 "-" "curl/8"
+                10.0.0.2 - - [01/Jan/2026:10:05:00 +0000] "GET /api/cart HTTP/1.1" 200 157 "-" "curl/8"
+                10.0.0.3 - - [01/Jan/2026:10:10:00 +0000] "GET /api/cart HTTP/1.1" 502 157 "-" "curl/8"
+                10.0.0.4 - - [01/Jan/2026:10:11:00 +0000] "GET /api/cart HTTP/1.1" 504 157 "-" "curl/8"
+                10.0.0.5 - - [01/Jan/2026:10:15:00 +0000] "GET /api/cart HTTP/1.1" 200 157 "-" "curl/8"
+                10.0.0.6 - - [01/Jan/2026:10:20:00 +0000] "GET /api/cart HTTP/1.1" 200 157 "-" "curl/8"
+                """;
+        String md = run(facts("Users get 502 and 504, what is going on?", access)).report().markdown();
+        assertThat(md).contains("The first bad line (2026-01-01T10:10:00Z)")
+                .contains("2 problem lines of 1 kind in all; it stopped: the last bad line is at 2026-01-01T10:11:00Z");
+    }
+
+    @Test
     void a_timeline_leaves_out_deployments_that_landed_after_the_logs_end() {
         var listed = Json.MAPPER.createArrayNode();
         listed.addObject().put("id", "d-during").put("created_at", "2026-01-01T10:00:12Z").put("status", "success");

@@ -42,6 +42,22 @@ class IncidentTest {
     }
 
     @Test
+    void a_log_that_covers_only_the_outage_is_no_background_beside_a_longer_one() {
+        LogSourceStats errorLog = new LogSourceStats("context.logs.error.log", 80, 80, 80, 0, T0.plusSeconds(300),
+                T0.plusSeconds(420), true, T0.getEpochSecond() + 300, 2);
+        LogTemplate refused = new LogTemplate("refused", errorLog.name(), "connect() failed", "connect() failed", 80,
+                80, 0, "ERROR", "level ERROR", T0.plusSeconds(300), T0.plusSeconds(420), 1, "connect() failed",
+                List.of("nginx"), null, from(0, 1));
+        LogTemplate noise = problem("cache", "web", 0, 630, from(0, 1));
+        LogTemplate gateway = problem("gateway", "web", 302, 420, from(30, 5));
+        Incident incident = Incident.of(List.of(gateway, refused, noise), List.of(SOURCE, errorLog));
+
+        assertThat(incident.background()).containsExactly(noise);
+        assertThat(incident.involved()).containsExactly(refused, gateway);
+        assertThat(incident.onset()).isEqualTo(T0.plusSeconds(300));
+    }
+
+    @Test
     void a_log_that_starts_inside_the_incident_counts_everything_as_the_incident() {
         LogTemplate a = problem("a", "x", 0, 640, from(0, 3));
         LogTemplate b = problem("b", "y", 2, 640, from(0, 3));

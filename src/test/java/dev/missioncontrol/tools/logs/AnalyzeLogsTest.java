@@ -81,6 +81,27 @@ class AnalyzeLogsTest {
     }
 
     @Test
+    void a_traceback_after_an_info_line_is_an_error_template_named_by_its_exception() {
+        String traceback = """
+                2026-11-29 18:01:02,201 INFO app.reports: building monthly report for tenant %d
+                Traceback (most recent call last):
+                  File "/srv/app/db.py", line 41, in fetch_all
+                    raise DatabaseError("could not serialize access due to concurrent update")
+                app.db.DatabaseError: could not serialize access due to concurrent update
+                """;
+        String logs = traceback.formatted(42) + traceback.formatted(43);
+        ToolResult r = new AnalyzeLogs(new MinedLogs(1)).run(Json.object(),
+                session("py", Json.object().put("logs", logs)));
+        JsonNode problem = r.data().path("templates").get(0);
+        assertThat(problem.path("problem").asText()).isEqualTo("level ERROR");
+        assertThat(problem.path("count").asLong()).isEqualTo(2);
+        assertThat(problem.path("template").asText())
+                .isEqualTo("app.db.DatabaseError: could not serialize access due to concurrent update");
+        assertThat(problem.path("message").asText()).as("read from the sample as the digest read it")
+                .isEqualTo("app.db.DatabaseError: could not serialize access due to concurrent update");
+    }
+
+    @Test
     void says_no_data_without_logs() {
         ToolResult r = new AnalyzeLogs(new MinedLogs(1)).run(Json.object(), session("c", Json.object()));
         assertThat(r.status()).isEqualTo(ToolResult.Status.NO_DATA);

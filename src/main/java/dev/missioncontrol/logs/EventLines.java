@@ -1,0 +1,62 @@
+package dev.missioncontrol.logs;
+
+import java.time.Instant;
+
+/**
+ * The lines of one event while they are read: the raw text up to {@link LogReader#MAX_RAW_CHARS}, how many lines
+ * there were, and whether they read as a trace, which decides whether a bare exception line still belongs here.
+ */
+final class EventLines {
+
+    private final StringBuilder raw;
+    private final boolean traceback;
+    private int count = 1;
+    private boolean trace;
+    private String exception;
+
+    EventLines(String first, LineFields header) {
+        raw = new StringBuilder(first);
+        traceback = Continuations.opensTraceback(first);
+        // after an error or warning, a bare exception line ("java.io.IOException: x") belongs to it
+        String level = header.level();
+        trace = Continuations.isTrace(first) || level != null && !level.equals("INFO") && !level.equals("DEBUG")
+                && !level.equals("TRACE");
+    }
+
+    boolean continuedBy(String line) {
+        return Continuations.continues(line, trace);
+    }
+
+    void add(String line) {
+        count++;
+        trace = trace || Continuations.isTrace(line);
+        if (traceback && Continuations.namesException(line)) {
+            exception = line;
+        }
+        if (raw.length() + line.length() < LogReader.MAX_RAW_CHARS) {
+            raw.append('\n').append(line);
+        }
+    }
+
+    /**
+     * The event's fields: the first line's header, except for a traceback that stands on its own. Python prints one
+     * when an exception escapes, so it is an error; what it is about is the exception line at its end (that line,
+     * not the "Traceback" header every such event shares, is the message to mine); and as it carries no time, it
+     * takes the time of the line logged just before it, {@code before}, as the digest places untimed lines.
+     */
+    LineFields fields(LineFields header, Instant before) {
+        if (!traceback) {
+            return header;
+        }
+        return new LineFields(header.timestamp() != null ? header.timestamp() : before, "ERROR", null,
+                exception != null ? exception : header.message());
+    }
+
+    String raw() {
+        return raw.toString();
+    }
+
+    int count() {
+        return count;
+    }
+}
