@@ -1,5 +1,7 @@
 package dev.missioncontrol.monitor;
 
+import java.util.Locale;
+
 /**
  * Compares one metric's current window with its baseline window, following Kayenta's approach: a
  * Mann-Whitney U test says whether the two windows differ, a Hodges-Lehmann effect size says by
@@ -35,11 +37,32 @@ public final class MetricJudgement {
         Comparison comparison = compare(samples, bounds);
         double baselineMean = SampleStats.mean(baseline);
         double currentMean = SampleStats.mean(current);
+        if (!comparison.changed() && tooFewToPass(baseline.length, current.length)) {
+            return new MetricResult(samples.name(), baselineMean, currentMean, ratio(baselineMean, currentMean),
+                    comparison.pValue(), Outcome.NODATA, null, null, samples.direction(), samples.critical(), null,
+                    null, tooFewReason(baseline.length, current.length));
+        }
         MetricResult unjudged = new MetricResult(samples.name(), baselineMean, currentMean,
                 ratio(baselineMean, currentMean), comparison.pValue(), comparison.outcome(), comparison.effect(),
                 null, samples.direction(), false, comparison.changed() ? comparison.foundBy() : null,
                 comparison.earlier());
         return withSeverity(unjudged, samples.critical());
+    }
+
+    /**
+     * Whether windows this small make a pass meaningless: the rank test could not call even the largest move
+     * significant, so a pass would only say that the levels comparison could not look (eleven times the latency
+     * on three samples a side passed). The other comparisons can still find a change; when none does, the metric
+     * has too few samples to say it is fine, and is left out of the score as a metric without data is.
+     */
+    private static boolean tooFewToPass(int before, int after) {
+        return Comparison.smallestPValue(before, after) >= ALPHA;
+    }
+
+    private static String tooFewReason(int before, int after) {
+        return String.format(Locale.ROOT, "too few samples to pass: with %d before the deploy and %d after it the "
+                + "rank test's p-value cannot go below %.4f, and a change needs less than %s; no other comparison "
+                + "found one", before, after, Comparison.smallestPValue(before, after), ALPHA);
     }
 
     /**
@@ -152,7 +175,9 @@ public final class MetricJudgement {
 
     private static MetricResult noData(MetricSamples samples) {
         return new MetricResult(samples.name(), meanOrNull(samples.baseline()), meanOrNull(samples.current()),
-                null, null, Outcome.NODATA, null, null, samples.direction(), samples.critical(), null, null);
+                null, null, Outcome.NODATA, null, null, samples.direction(), samples.critical(), null, null,
+                samples.baseline().length + " samples before the deploy and " + samples.current().length
+                        + " after it: the rank test needs at least " + MIN_SAMPLES + " on each side");
     }
 
     private static Double meanOrNull(double[] values) {

@@ -112,6 +112,20 @@ class JudgeCommandTest {
     }
 
     @Test
+    void a_regression_on_three_samples_a_side_is_inconclusive_and_says_why() throws IOException {
+        Path before = file("before.txt", "0.10\n0.11\n0.09\n");
+        Path after = file("after.txt", "1.0\n1.1\n1.2\n");
+
+        int exit = run(new JudgeCommand(), "--baseline", before.toString(), "--current", after.toString(),
+                "--name", "latency_seconds");
+
+        assertThat(exit).isEqualTo(4);
+        JsonNode metric = new ObjectMapper().readTree(out.toString()).at("/checks/0/metrics/0");
+        assertThat(metric.path("result").asText()).isEqualTo("nodata");
+        assertThat(metric.path("reason").asText()).startsWith("too few samples to pass");
+    }
+
+    @Test
     void rejects_a_file_with_a_word_among_the_numbers() throws IOException {
         Path good = file("good.txt", "1\n2\n3\n");
         Path bad = file("bad.txt", "1\n2\nthree\n");
