@@ -1,6 +1,7 @@
 package dev.missioncontrol.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -135,6 +136,32 @@ class JudgeCommandTest {
         assertThat(exit).isEqualTo(2);
         assertThat(out.toString()).isEmpty();
         assertThat(err.toString()).contains("bad.txt line 3: not a number: 'three'");
+    }
+
+    @Test
+    void nan_or_infinity_is_an_error_naming_its_line_also_on_the_first() throws IOException {
+        Path good = file("good.txt", "1\n2\n3\n");
+        String[] broken = {"NaN\n1\n2\n3\n4\n", "Infinity\n1\n2\n3\n", "t,value\n1,2\n2,-inf\n", "1\n1e400\n2\n"};
+        String[] said = {"line 1: 'NaN' is not a finite number", "line 1: 'Infinity' is not a finite number",
+                "line 3: '-inf' is not a finite number", "line 2: '1e400' is beyond the largest number a double holds"};
+
+        for (int i = 0; i < broken.length; i++) {
+            Path bad = file("bad" + i + ".txt", broken[i]);
+            int exit = run(new JudgeCommand(), "--baseline", bad.toString(), "--current", good.toString());
+
+            assertThat(exit).as(broken[i]).isEqualTo(2);
+            assertThat(err.toString()).contains(bad + " " + said[i]);
+        }
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void a_header_is_text_that_does_not_look_like_a_number() throws Exception {
+        assertThat(SampleFile.read(file("p95.csv", "p95\n4\n5\n"))).containsExactly(4, 5);
+        for (String sample : new String[] {"10d", "0x1p3", "-.5ms", "1,5.5.5"}) {
+            Path broken = file("broken.txt", sample + "\n4\n5\n");
+            assertThatThrownBy(() -> SampleFile.read(broken)).as(sample).hasMessageContaining("line 1: not a number");
+        }
     }
 
     @Test
