@@ -33,6 +33,22 @@ public record MetricResult(String name, @JsonInclude(JsonInclude.Include.ALWAYS)
                            Severity severity, Direction direction, boolean critical, FoundBy foundBy, EarlierWindows earlierWindows,
                            String reason) {
 
+    /**
+     * JSON has no NaN or infinity: Jackson would write them as the strings "NaN" and "Infinity", which a client
+     * reading numbers cannot use. A figure that does not fit a double has no value to show.
+     */
+    public MetricResult {
+        baseline = finiteOrNull(baseline);
+        current = finiteOrNull(current);
+        ratio = finiteOrNull(ratio);
+        pValue = finiteOrNull(pValue);
+        effect = finiteOrNull(effect);
+    }
+
+    private static Double finiteOrNull(Double value) {
+        return value == null || Double.isFinite(value) ? value : null;
+    }
+
     /** A result without a reason to give. */
     public MetricResult(String name, Double baseline, Double current, Double ratio, Double pValue, Outcome result,
             Double effect, Severity severity, Direction direction, boolean critical, FoundBy foundBy,

@@ -165,6 +165,21 @@ class JudgeCommandTest {
     }
 
     @Test
+    void samples_near_the_largest_double_are_judged_and_their_json_carries_numbers() throws IOException {
+        Path before = file("before.txt", "1e308\n1.5e308\n1.7e308\n1.2e308\n1.6e308\n");
+        Path after = file("after.txt", "1e308\n1.7e308\n1.79e308\n1.78e308\n1.75e308\n");
+
+        run(new JudgeCommand(), "--baseline", before.toString(), "--current", after.toString(), "--name", "latency");
+
+        assertThat(out.toString()).doesNotContain("Infinity").doesNotContain("NaN");
+        JsonNode metric = new ObjectMapper().readTree(out.toString()).at("/checks/0/metrics/0");
+        assertThat(metric.path("baseline").asDouble()).isCloseTo(1.4e308, within(1e294));
+        assertThat(metric.path("current").asDouble()).isCloseTo(1.604e308, within(1e294));
+        assertThat(metric.path("ratio").asDouble()).isCloseTo(1.604 / 1.4, within(1e-9));
+        assertThat(metric.path("effect").isNumber()).isTrue();
+    }
+
+    @Test
     void reads_a_spreadsheet_export_with_a_byte_order_mark_and_a_header_after_blank_lines() throws Exception {
         assertThat(SampleFile.read(file("bom.txt", "\uFEFF4\n5\n6\n7\n"))).containsExactly(4, 5, 6, 7);
         assertThat(SampleFile.read(file("bom.csv", "\uFEFFtimestamp,value\n1,4\n2,5\n"))).containsExactly(4, 5);

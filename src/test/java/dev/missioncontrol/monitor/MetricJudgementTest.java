@@ -280,6 +280,24 @@ class MetricJudgementTest {
         assertThat(result.result()).isEqualTo(tooSmall ? Outcome.NODATA : Outcome.PASS);
     }
 
+    @Property(tries = 50)
+    void samples_too_large_for_a_doubles_sums_are_judged_as_in_a_smaller_unit(
+            @ForAll @DoubleRange(min = 0.5, max = 3) double change) {
+        double[] before = noisy(50, 5, 40, 10);
+        double[] after = DoubleStream.of(noisy(50, 5, 40, 11)).map(v -> v * change).toArray();
+        MetricResult small = MetricJudgement.judge(MetricSamples.of("x", before, after));
+        double unit = 1e305; // samples up to about 2e307: a sum of forty of them overflows
+
+        MetricResult large = MetricJudgement.judge(MetricSamples.of("x",
+                DoubleStream.of(before).map(v -> v * unit).toArray(), DoubleStream.of(after).map(v -> v * unit).toArray()));
+
+        assertThat(large.result()).isEqualTo(small.result());
+        assertThat(large.baseline() / unit).isCloseTo(small.baseline(), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(large.current() / unit).isCloseTo(small.current(), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(large.ratio()).isCloseTo(small.ratio(), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(large.pValue()).isEqualTo(small.pValue());
+    }
+
     @Property(tries = 100)
     void the_unit_of_measure_does_not_change_the_outcome(@ForAll @DoubleRange(min = 0.01, max = 1000) double unit,
                                                           @ForAll @DoubleRange(min = 0.5, max = 3) double change) {
