@@ -1,5 +1,6 @@
 package dev.missioncontrol.monitor;
 
+import java.util.stream.IntStream;
 import org.apache.commons.statistics.inference.ContinuityCorrection;
 import org.apache.commons.statistics.inference.MannWhitneyUTest;
 import org.apache.commons.statistics.inference.PValueMethod;
@@ -33,17 +34,33 @@ record Comparison(double pValue, double effect, Outcome outcome, FoundBy foundBy
         return Double.isNaN(p) ? 1 : p;
     }
 
+    /**
+     * The smallest p-value the rank test gives for windows of these sizes: every sample after the deploy above every
+     * sample before it, none tied. Three samples a side give 0.0495, four 0.0209, three and six 0.0201: no move
+     * however large reaches {@link #ALPHA} there. Windows of one repeated value each can go lower (four zeros, then
+     * four fives: 0.008), and such a move is found, but whether a pass means anything cannot hang on ties.
+     */
+    static double smallestPValue(int before, int after) {
+        double[] low = IntStream.range(0, before).asDoubleStream().toArray();
+        double[] high = IntStream.range(before, before + after).asDoubleStream().toArray();
+        return pValue(low, high);
+    }
+
     boolean changed() {
         return outcome != Outcome.PASS;
     }
 
-    /** The current window against the window just before the deploy. */
+    /**
+     * The current window against the window just before the deploy. A move within rounding is none: the rank test
+     * ranks 0.010000000000000014 above 0.01, and a window without spread makes any move infinitely many spreads.
+     */
     static Comparison ofLevels(double[] baseline, double[] current, AllowedChange bounds) {
         double pValue = pValue(baseline, current);
         double effect = HodgesLehmann.shift(baseline, current);
         double baselineMean = SampleStats.mean(baseline);
         double meanShift = SampleStats.mean(current) - baselineMean;
         boolean changed = pValue < ALPHA && agree(effect, meanShift)
+                && Math.max(Math.abs(effect), Math.abs(meanShift)) > SampleStats.rounding(baseline, current)
                 && bounds.exceededBy(baseline, effect, baselineMean, baselineMean + meanShift);
         return new Comparison(pValue, effect, changed ? movement(effect, meanShift) : Outcome.PASS, FoundBy.LEVELS);
     }
@@ -60,7 +77,8 @@ record Comparison(double pValue, double effect, Outcome outcome, FoundBy foundBy
         double pValue = pValue(before, after);
         double effect = HodgesLehmann.shift(before, after);
         double level = Math.abs(SampleStats.mean(samples.baseline()));
-        boolean changed = pValue < ALPHA && bounds.exceededWeekOnWeek(before, effect, level);
+        boolean changed = pValue < ALPHA && Math.abs(effect) > SampleStats.rounding(samples.baseline(),
+                samples.current(), week.baseline(), week.current()) && bounds.exceededWeekOnWeek(before, effect, level);
         return new Comparison(pValue, effect, changed ? movement(effect, effect) : Outcome.PASS,
                 FoundBy.WEEK_ON_WEEK);
     }
@@ -71,12 +89,12 @@ record Comparison(double pValue, double effect, Outcome outcome, FoundBy foundBy
      * more than the baseline's whole range times {@code bounds.extremeRanges()}. A rank test on the
      * whole window misses a few bad minutes in half an hour (latency spikes, a burst of errors); this
      * does not, and because the bar is the baseline's own range it rises with a metric's usual
-     * spikes. A baseline that is mostly one value (a counter at zero with a rare burst) has no
-     * range worth the name, so it is left to the rank test.
+     * spikes. A baseline that is mostly one value (a counter at zero with a rare burst), give or take
+     * rounding, has no range worth the name, so it is left to the rank test.
      */
     static Comparison ofExtremes(MetricSamples samples, double pValue, AllowedChange bounds) {
         if (samples.baseline().length < AllowedChange.EXTREME_BASELINE
-                || SampleStats.robustSpread(samples.baseline()) <= 0
+                || SampleStats.robustSpread(samples.baseline()) <= SampleStats.rounding(samples.baseline())
                 || samples.current().length < AllowedChange.EXTREME_SAMPLES) {
             return new Comparison(pValue, 0, Outcome.PASS, FoundBy.EXTREMES);
         }
@@ -90,14 +108,15 @@ record Comparison(double pValue, double effect, Outcome outcome, FoundBy foundBy
     /**
      * Whether the current window went beyond the band [lowest, highest] by more than {@code bar}, and which way:
      * {@code reachedHigh} and {@code reachedLow} are how high and how low the window went, as the caller measures
-     * it. When the window broke out both ways, the way that is bad for the metric is the one reported.
+     * it. When the window broke out both ways, the way that is bad for the metric is the one reported. A window
+     * past the band by no more than rounding went nowhere, however narrow the band and its bar.
      */
     static Comparison breakout(Direction direction, double reachedHigh, double reachedLow, double lowest,
             double highest, double bar, FoundBy foundBy, double pValue) {
         double above = reachedHigh - highest;
         double below = lowest - reachedLow;
-        boolean high = above > bar;
-        boolean low = below > bar;
+        boolean high = above > bar && !SampleStats.withinRounding(reachedHigh, highest);
+        boolean low = below > bar && !SampleStats.withinRounding(reachedLow, lowest);
         if (high && low) {
             high = direction.upIsBad() != direction.downIsBad() ? direction.upIsBad() : above >= below;
         }

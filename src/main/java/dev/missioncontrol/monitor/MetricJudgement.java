@@ -1,5 +1,7 @@
 package dev.missioncontrol.monitor;
 
+import java.util.Locale;
+
 /**
  * Compares one metric's current window with its baseline window, following Kayenta's approach: a
  * Mann-Whitney U test says whether the two windows differ, a Hodges-Lehmann effect size says by
@@ -17,6 +19,13 @@ public final class MetricJudgement {
     static final int MIN_SAMPLES = 3;
     /** Below this magnitude a baseline mean counts as zero, and no ratio is given. */
     private static final double ZERO = 1e-9;
+    /**
+     * Samples larger than this are judged in a larger unit. The judge's largest figures are squares of differences
+     * between samples summed over a window (a standard deviation): below 1e100 they stay under 1e201 each, far from
+     * a double's 1.8e308 however long the window, while samples near 1e308 overflow even a mean. No measured quantity
+     * comes near it (nanoseconds since 1970 are 2e18).
+     */
+    static final double LARGEST_IN_OWN_UNIT = 1e100;
 
     private MetricJudgement() {
     }
@@ -26,7 +35,23 @@ public final class MetricJudgement {
         return judge(samples, AllowedChange.DEFAULT);
     }
 
+    /**
+     * Judges samples too large for the judge's arithmetic in a unit of a power of two near their largest value.
+     * Multiplying by a power of two rounds nothing (but samples some 1e-290 of the largest, far below rounding next to
+     * it), and every comparison is the same in any unit, so the outcome is the one the samples would get if doubles
+     * had room for them. The figures come back in the metric's own unit; a baseline below a billionth of that power
+     * of two counts as zero for the ratio.
+     */
     static MetricResult judge(MetricSamples samples, AllowedChange bounds) {
+        double magnitude = samples.magnitude();
+        if (!(magnitude > LARGEST_IN_OWN_UNIT)) {
+            return judgeAsGiven(samples, bounds);
+        }
+        int exponent = Math.getExponent(magnitude);
+        return scaled(judgeAsGiven(samples.scaledBy(-exponent), bounds), exponent);
+    }
+
+    private static MetricResult judgeAsGiven(MetricSamples samples, AllowedChange bounds) {
         double[] baseline = samples.baseline();
         double[] current = samples.current();
         if (baseline.length < MIN_SAMPLES || current.length < MIN_SAMPLES) {
@@ -35,11 +60,32 @@ public final class MetricJudgement {
         Comparison comparison = compare(samples, bounds);
         double baselineMean = SampleStats.mean(baseline);
         double currentMean = SampleStats.mean(current);
+        if (!comparison.changed() && tooFewToPass(baseline.length, current.length)) {
+            return new MetricResult(samples.name(), baselineMean, currentMean, ratio(baselineMean, currentMean),
+                    comparison.pValue(), Outcome.NODATA, null, null, samples.direction(), samples.critical(), null,
+                    null, tooFewReason(baseline.length, current.length));
+        }
         MetricResult unjudged = new MetricResult(samples.name(), baselineMean, currentMean,
                 ratio(baselineMean, currentMean), comparison.pValue(), comparison.outcome(), comparison.effect(),
                 null, samples.direction(), false, comparison.changed() ? comparison.foundBy() : null,
                 comparison.earlier());
         return withSeverity(unjudged, samples.critical());
+    }
+
+    /**
+     * Whether windows this small make a pass meaningless: the rank test could not call even the largest move
+     * significant, so a pass would only say that the levels comparison could not look (eleven times the latency
+     * on three samples a side passed). The other comparisons can still find a change; when none does, the metric
+     * has too few samples to say it is fine, and is left out of the score as a metric without data is.
+     */
+    private static boolean tooFewToPass(int before, int after) {
+        return Comparison.smallestPValue(before, after) >= ALPHA;
+    }
+
+    private static String tooFewReason(int before, int after) {
+        return String.format(Locale.ROOT, "too few samples to pass: with %d before the deploy and %d after it the "
+                + "rank test's p-value cannot go below %.4f, and a change needs less than %s; no other comparison "
+                + "found one", before, after, Comparison.smallestPValue(before, after), ALPHA);
     }
 
     /**
@@ -145,6 +191,17 @@ public final class MetricJudgement {
         return Severity.ofWorseningRatio(outcome == Outcome.HIGH ? ratio : 1 / ratio);
     }
 
+    /** The result with its figures multiplied by two to the power {@code exponent}: back in the metric's own unit. */
+    private static MetricResult scaled(MetricResult r, int exponent) {
+        return new MetricResult(r.name(), scaled(r.baseline(), exponent), scaled(r.current(), exponent), r.ratio(),
+                r.pValue(), r.result(), scaled(r.effect(), exponent), r.severity(), r.direction(), r.critical(),
+                r.foundBy(), r.earlierWindows(), r.reason());
+    }
+
+    private static Double scaled(Double value, int exponent) {
+        return value == null ? null : Math.scalb(value, exponent);
+    }
+
     private static MetricResult copy(MetricResult r, Severity severity, boolean critical) {
         return new MetricResult(r.name(), r.baseline(), r.current(), r.ratio(), r.pValue(), r.result(),
                 r.effect(), severity, r.direction(), critical, r.foundBy(), r.earlierWindows());
@@ -152,7 +209,9 @@ public final class MetricJudgement {
 
     private static MetricResult noData(MetricSamples samples) {
         return new MetricResult(samples.name(), meanOrNull(samples.baseline()), meanOrNull(samples.current()),
-                null, null, Outcome.NODATA, null, null, samples.direction(), samples.critical(), null, null);
+                null, null, Outcome.NODATA, null, null, samples.direction(), samples.critical(), null, null,
+                samples.baseline().length + " samples before the deploy and " + samples.current().length
+                        + " after it: the rank test needs at least " + MIN_SAMPLES + " on each side");
     }
 
     private static Double meanOrNull(double[] values) {

@@ -1,6 +1,9 @@
 package dev.missioncontrol.monitor;
 
 import java.util.Arrays;
+import java.util.Objects;
+import java.util.stream.DoubleStream;
+import java.util.stream.Stream;
 
 /**
  * One metric's samples on both sides of a deploy: the input of a comparison.
@@ -49,6 +52,26 @@ public record MetricSamples(String name, double[] baseline, double[] current, Di
      */
     WeekEarlier pairedWeekEarlier() {
         return weekEarlier != null && weekEarlier.pairsWith(baseline, current) ? weekEarlier : null;
+    }
+
+    /** The largest magnitude among all these samples, last week's included; 0 when there are none. */
+    double magnitude() {
+        Stream<double[]> lastWeek = weekEarlier == null ? Stream.empty()
+                : Stream.of(weekEarlier.baseline(), weekEarlier.current(), weekEarlier.history());
+        return Stream.concat(Stream.of(baseline, current, history), lastWeek).filter(Objects::nonNull)
+                .flatMapToDouble(DoubleStream::of).map(Math::abs).max().orElse(0);
+    }
+
+    /** These samples, last week's included, each multiplied by two to the power {@code exponent}. */
+    MetricSamples scaledBy(int exponent) {
+        WeekEarlier week = weekEarlier == null ? null : new WeekEarlier(scaled(weekEarlier.baseline(), exponent),
+                scaled(weekEarlier.current(), exponent), scaled(weekEarlier.history(), exponent));
+        return new MetricSamples(name, scaled(baseline, exponent), scaled(current, exponent), direction, critical,
+                week, scaled(history, exponent));
+    }
+
+    private static double[] scaled(double[] values, int exponent) {
+        return values == null ? null : DoubleStream.of(values).map(v -> Math.scalb(v, exponent)).toArray();
     }
 
     /** Everything known before the deploy: the history followed by the baseline window, oldest first. */

@@ -11,7 +11,8 @@ import java.util.stream.Stream;
  * comparison's bar is the window before the deploy, so a metric with wide daily swings hides a spike as high as its
  * busiest hour; against the whole day that spike stands out. Last week's same hours count as known: a peak the
  * metric reaches every Monday at nine is no record on a Monday at nine, though the day before was a quiet Sunday.
- * A span whose values never varied has no range to measure against and is left to the other comparisons.
+ * A span whose values never varied, give or take rounding, has no range to measure against and is left to the other
+ * comparisons.
  */
 final class Records {
 
@@ -67,7 +68,7 @@ final class Records {
 
     /** Enough samples (as {@code foundBy} needs) past the known span by more than {@code ranges} of its range. */
     private Comparison beyondKnown(double ranges, FoundBy foundBy, double pValue) {
-        if (samples.history().length == 0 || !(highest > lowest)
+        if (samples.history().length == 0 || SampleStats.withinRounding(lowest, highest)
                 || samples.current().length < Comparison.samplesNeeded(foundBy)) {
             return new Comparison(pValue, 0, Outcome.PASS, foundBy);
         }
@@ -91,7 +92,7 @@ final class Records {
         }
         double low = SampleStats.min(medians);
         double high = SampleStats.max(medians);
-        if (!(high > low)) {
+        if (SampleStats.withinRounding(low, high)) {
             return none;
         }
         double[] after = stretchMedians(current, length);

@@ -7,10 +7,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
- * Reads samples from a file: CSV (the last column holds the value; a header line is skipped) or
- * one number per line.
+ * Reads samples from a file: CSV (the last column holds the value; a first line of text, not a number, is a
+ * header and skipped) or one number per line.
  */
 final class SampleFile {
 
@@ -20,6 +21,13 @@ final class SampleFile {
             super(message);
         }
     }
+
+    /** A decimal number, as a spreadsheet or a script writes one. */
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    /** How a number starts: a sign, a digit or a decimal point before a digit. */
+    private static final Pattern NUMBER_LIKE = Pattern.compile("[+-]?\\.?\\d");
+    /** The spellings of NaN and the infinities that exporters and languages write. */
+    private static final Pattern NOT_FINITE = Pattern.compile("[+-]?(nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
 
     private SampleFile() {
     }
@@ -36,12 +44,8 @@ final class SampleFile {
                 continue;
             }
             String cell = lastCell(line);
-            Double value = parse(cell);
-            if (value == null && !first) {
-                throw new Unreadable(file + " line " + (i + 1) + ": not a number: '" + cell + "'");
-            }
-            if (value != null) {
-                values[count++] = value;
+            if (!(first && isHeader(cell))) {
+                values[count++] = sample(cell, file + " line " + (i + 1));
             }
             first = false; // only the first line with text may be a header
         }
@@ -67,13 +71,29 @@ final class SampleFile {
                 ? cell.substring(1, cell.length() - 1) : cell;
     }
 
-    /** The number in a cell, or null; NaN and infinities are not samples. */
-    private static Double parse(String cell) {
-        try {
-            double value = Double.parseDouble(cell);
-            return Double.isFinite(value) ? value : null;
-        } catch (NumberFormatException e) {
-            return null;
+    /**
+     * A header names the column: text that does not even look like a number. "NaN", "Infinity" or "10d" on the first
+     * line are broken samples, not a header, and dropping them silently would judge the rest as if they were all.
+     */
+    private static boolean isHeader(String cell) {
+        return !NUMBER_LIKE.matcher(cell).lookingAt() && !NOT_FINITE.matcher(cell).matches();
+    }
+
+    /**
+     * The sample in a cell, a plain decimal number: Java's own parser would also take "10d", "0x1p3" and "NaN". NaN
+     * and infinities are refused because every comparison would turn them into nonsense rather than an error.
+     */
+    private static double sample(String cell, String where) throws Unreadable {
+        if (NOT_FINITE.matcher(cell).matches()) {
+            throw new Unreadable(where + ": '" + cell + "' is not a finite number; the judge compares finite samples");
         }
+        if (!NUMBER.matcher(cell).matches()) {
+            throw new Unreadable(where + ": not a number: '" + cell + "'");
+        }
+        double value = Double.parseDouble(cell);
+        if (!Double.isFinite(value)) {
+            throw new Unreadable(where + ": '" + cell + "' is beyond the largest number a double holds (1.8e308)");
+        }
+        return value;
     }
 }

@@ -1,6 +1,7 @@
 package dev.missioncontrol.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -112,6 +113,20 @@ class JudgeCommandTest {
     }
 
     @Test
+    void a_regression_on_three_samples_a_side_is_inconclusive_and_says_why() throws IOException {
+        Path before = file("before.txt", "0.10\n0.11\n0.09\n");
+        Path after = file("after.txt", "1.0\n1.1\n1.2\n");
+
+        int exit = run(new JudgeCommand(), "--baseline", before.toString(), "--current", after.toString(),
+                "--name", "latency_seconds");
+
+        assertThat(exit).isEqualTo(4);
+        JsonNode metric = new ObjectMapper().readTree(out.toString()).at("/checks/0/metrics/0");
+        assertThat(metric.path("result").asText()).isEqualTo("nodata");
+        assertThat(metric.path("reason").asText()).startsWith("too few samples to pass");
+    }
+
+    @Test
     void rejects_a_file_with_a_word_among_the_numbers() throws IOException {
         Path good = file("good.txt", "1\n2\n3\n");
         Path bad = file("bad.txt", "1\n2\nthree\n");
@@ -121,6 +136,47 @@ class JudgeCommandTest {
         assertThat(exit).isEqualTo(2);
         assertThat(out.toString()).isEmpty();
         assertThat(err.toString()).contains("bad.txt line 3: not a number: 'three'");
+    }
+
+    @Test
+    void nan_or_infinity_is_an_error_naming_its_line_also_on_the_first() throws IOException {
+        Path good = file("good.txt", "1\n2\n3\n");
+        String[] broken = {"NaN\n1\n2\n3\n4\n", "Infinity\n1\n2\n3\n", "t,value\n1,2\n2,-inf\n", "1\n1e400\n2\n"};
+        String[] said = {"line 1: 'NaN' is not a finite number", "line 1: 'Infinity' is not a finite number",
+                "line 3: '-inf' is not a finite number", "line 2: '1e400' is beyond the largest number a double holds"};
+
+        for (int i = 0; i < broken.length; i++) {
+            Path bad = file("bad" + i + ".txt", broken[i]);
+            int exit = run(new JudgeCommand(), "--baseline", bad.toString(), "--current", good.toString());
+
+            assertThat(exit).as(broken[i]).isEqualTo(2);
+            assertThat(err.toString()).contains(bad + " " + said[i]);
+        }
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void a_header_is_text_that_does_not_look_like_a_number() throws Exception {
+        assertThat(SampleFile.read(file("p95.csv", "p95\n4\n5\n"))).containsExactly(4, 5);
+        for (String sample : new String[] {"10d", "0x1p3", "-.5ms", "1,5.5.5"}) {
+            Path broken = file("broken.txt", sample + "\n4\n5\n");
+            assertThatThrownBy(() -> SampleFile.read(broken)).as(sample).hasMessageContaining("line 1: not a number");
+        }
+    }
+
+    @Test
+    void samples_near_the_largest_double_are_judged_and_their_json_carries_numbers() throws IOException {
+        Path before = file("before.txt", "1e308\n1.5e308\n1.7e308\n1.2e308\n1.6e308\n");
+        Path after = file("after.txt", "1e308\n1.7e308\n1.79e308\n1.78e308\n1.75e308\n");
+
+        run(new JudgeCommand(), "--baseline", before.toString(), "--current", after.toString(), "--name", "latency");
+
+        assertThat(out.toString()).doesNotContain("Infinity").doesNotContain("NaN");
+        JsonNode metric = new ObjectMapper().readTree(out.toString()).at("/checks/0/metrics/0");
+        assertThat(metric.path("baseline").asDouble()).isCloseTo(1.4e308, within(1e294));
+        assertThat(metric.path("current").asDouble()).isCloseTo(1.604e308, within(1e294));
+        assertThat(metric.path("ratio").asDouble()).isCloseTo(1.604 / 1.4, within(1e-9));
+        assertThat(metric.path("effect").isNumber()).isTrue();
     }
 
     @Test

@@ -56,6 +56,15 @@ class JudgeTest {
     }
 
     @Test
+    void a_regression_on_too_few_samples_to_pass_is_inconclusive_not_healthy() {
+        Verdict verdict = verdictOf(List.of(MetricSamples.of("latency_seconds", new double[] {0.10, 0.11, 0.09},
+                new double[] {1.0, 1.1, 1.2})));
+
+        assertThat(verdict.state()).isEqualTo(VerdictState.INCONCLUSIVE);
+        assertThat(verdict.score()).isNull();
+    }
+
+    @Test
     void metrics_without_data_do_not_count_toward_the_score() {
         List<MetricSamples> metrics = steady(3);
         metrics.add(MetricSamples.of("error_rate", new double[0], new double[0]));

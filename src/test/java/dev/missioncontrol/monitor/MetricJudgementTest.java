@@ -76,6 +76,51 @@ class MetricJudgementTest {
     }
 
     @Test
+    void eleven_times_the_latency_on_three_samples_a_side_is_too_few_to_pass_not_a_pass() {
+        MetricResult result = MetricJudgement.judge(MetricSamples.of("latency_seconds",
+                new double[] {0.10, 0.11, 0.09}, new double[] {1.0, 1.1, 1.2}));
+
+        assertThat(result.result()).isEqualTo(Outcome.NODATA);
+        assertThat(result.failing()).isFalse();
+        assertThat(result.ratio()).isCloseTo(11, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(result.pValue()).as("the most the test can say with three a side").isCloseTo(0.0495,
+                org.assertj.core.data.Offset.offset(0.0001));
+        assertThat(result.reason()).startsWith("too few samples to pass: with 3 before the deploy and 3 after it")
+                .contains("cannot go below 0.0495");
+    }
+
+    @Test
+    void which_windows_are_too_small_to_pass_follows_from_the_test_not_from_a_count() {
+        assertThat(Comparison.smallestPValue(4, 4)).isGreaterThanOrEqualTo(MetricJudgement.ALPHA);
+        assertThat(Comparison.smallestPValue(3, 6)).isGreaterThanOrEqualTo(MetricJudgement.ALPHA);
+        assertThat(Comparison.smallestPValue(3, 7)).isLessThan(MetricJudgement.ALPHA);
+        assertThat(Comparison.smallestPValue(5, 5)).isLessThan(MetricJudgement.ALPHA);
+
+        double[] steady = {120, 118, 121};
+        assertThat(judge(steady, new double[] {119, 120, 122, 118, 121, 120}).result()).isEqualTo(Outcome.NODATA);
+        assertThat(judge(steady, new double[] {119, 120, 122, 118, 121, 120, 119}).result()).isEqualTo(Outcome.PASS);
+        // pushed latency, four samples a side: p = 0.0209, the smallest four a side can give
+        assertThat(judge(new double[] {118.5, 119, 118, 118.6}, new double[] {296.9, 297, 296, 298}).result())
+                .isEqualTo(Outcome.NODATA);
+    }
+
+    private static MetricResult judge(double[] before, double[] after) {
+        return MetricJudgement.judge(MetricSamples.of("latency_ms", before, after));
+    }
+
+    @Test
+    void few_samples_still_fail_where_a_comparison_finds_the_change() {
+        // Tied windows let the rank test go lower than untied ones: four zeros, then four errors, p = 0.008.
+        assertThat(MetricJudgement.judge(MetricSamples.of("http_errors", new double[4], new double[] {5, 5, 5, 5}))
+                .result()).isEqualTo(Outcome.HIGH);
+        // Three samples a side far above a day that never came near: a record.
+        MetricResult record = MetricJudgement.judge(MetricSamples.of("latency_ms", noisy(100, 5, 3, 1),
+                new double[] {400, 410, 405}).withHistory(noisy(100, 5, 600, 2)));
+        assertThat(record.result()).isEqualTo(Outcome.HIGH);
+        assertThat(record.reason()).isNull();
+    }
+
+    @Test
     void passes_a_significant_but_tiny_shift_on_a_huge_sample() {
         // 1 % slower with very steady latency: the test is sure, but nobody should roll back for it.
         MetricResult result = MetricJudgement.judge(
@@ -227,11 +272,30 @@ class MetricJudgementTest {
     }
 
     @Property(tries = 200)
-    void a_window_judged_against_itself_always_passes(
+    void a_window_judged_against_itself_always_passes_or_is_too_small_to(
             @ForAll @Size(min = 3, max = 80) double[] samples) {
         MetricResult result = MetricJudgement.judge(MetricSamples.of("anything", samples, samples.clone()));
 
-        assertThat(result.result()).isEqualTo(Outcome.PASS);
+        boolean tooSmall = Comparison.smallestPValue(samples.length, samples.length) >= MetricJudgement.ALPHA;
+        assertThat(result.result()).isEqualTo(tooSmall ? Outcome.NODATA : Outcome.PASS);
+    }
+
+    @Property(tries = 50)
+    void samples_too_large_for_a_doubles_sums_are_judged_as_in_a_smaller_unit(
+            @ForAll @DoubleRange(min = 0.5, max = 3) double change) {
+        double[] before = noisy(50, 5, 40, 10);
+        double[] after = DoubleStream.of(noisy(50, 5, 40, 11)).map(v -> v * change).toArray();
+        MetricResult small = MetricJudgement.judge(MetricSamples.of("x", before, after));
+        double unit = 1e305; // samples up to about 2e307: a sum of forty of them overflows
+
+        MetricResult large = MetricJudgement.judge(MetricSamples.of("x",
+                DoubleStream.of(before).map(v -> v * unit).toArray(), DoubleStream.of(after).map(v -> v * unit).toArray()));
+
+        assertThat(large.result()).isEqualTo(small.result());
+        assertThat(large.baseline() / unit).isCloseTo(small.baseline(), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(large.current() / unit).isCloseTo(small.current(), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(large.ratio()).isCloseTo(small.ratio(), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(large.pValue()).isEqualTo(small.pValue());
     }
 
     @Property(tries = 100)

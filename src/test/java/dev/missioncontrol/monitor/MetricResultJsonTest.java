@@ -21,4 +21,15 @@ class MetricResultJsonTest {
         assertThat(json.get("p_value").isNull()).isTrue();
         assertThat(json.has("severity")).as("fields beyond the contract only when they say something").isFalse();
     }
+
+    @Test
+    void a_figure_that_does_not_fit_a_double_is_null_not_a_string() {
+        MetricResult overflowed = new MetricResult("latency", 1e308, 1.7e308, Double.NaN, 0.3, Outcome.PASS,
+                Double.POSITIVE_INFINITY, null, Direction.INCREASE, false, null, null);
+        JsonNode json = Json.MAPPER.valueToTree(overflowed);
+
+        assertThat(json.get("ratio").isNull()).isTrue();
+        assertThat(json.has("effect")).isFalse();
+        assertThat(json.get("baseline").isNumber()).isTrue();
+    }
 }
