@@ -2,20 +2,14 @@ package dev.missioncontrol.agent.analyst;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.missioncontrol.agent.Entry;
-import dev.missioncontrol.agent.History;
 import dev.missioncontrol.agent.SessionFacts;
 import dev.missioncontrol.agent.Step;
-import dev.missioncontrol.agent.Tool;
 import dev.missioncontrol.agent.ToolResult;
 import dev.missioncontrol.store.Json;
-import dev.missioncontrol.tools.knowledge.LogTools;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The playbook run against the real log tools in memory, with the timeline kept in a list. */
@@ -27,62 +21,25 @@ class AnalystBrainTest {
             2026-01-01T10:00:15Z ERROR api - upstream call failed: dial tcp 10.0.0.5:6379: connect: connection refused
             """;
 
-    private final List<Entry> timeline = new ArrayList<>();
-    private final Map<String, Tool> tools = new HashMap<>();
-    private final AnalystBrain brain = new AnalystBrain();
+    private final Playbook playbook = new Playbook();
 
-    AnalystBrainTest() {
-        LogTools.all(null).forEach(t -> tools.put(t.name(), t));
+    private static SessionFacts facts(String prompt, String logs) {
+        return Playbook.facts(prompt, logs);
     }
 
-    private SessionFacts facts(String prompt, String logs) {
-        return new SessionFacts("s-" + prompt.hashCode(), "o", null, "root_cause_analysis", prompt,
-                Json.object().put("logs", logs), Instant.parse("2026-01-01T11:00:00Z"));
-    }
-
-    /** Runs the brain until it finishes; answers list_deployments with nothing. */
     private Step.Finish run(SessionFacts facts) {
-        return run(facts, ToolResult.noData("none"));
+        return playbook.run(facts);
     }
 
-    /** Runs the brain until it finishes, answering list_deployments with {@code deployments}. */
     private Step.Finish run(SessionFacts facts, ToolResult deployments) {
-        for (int i = 0; i < 40; i++) {
-            Step step = brain.next(new History(facts, List.copyOf(timeline), Instant.now()));
-            switch (step) {
-                case Step.CallTool c -> {
-                    long seq = append("tool_call", Json.object().put("tool", c.tool()).set("args", c.args()));
-                    ToolResult r = c.tool().equals("list_deployments") ? deployments
-                            : tools.get(c.tool()).run(c.args(), facts);
-                    var d = Json.object().put("tool", c.tool()).put("call_seq", seq).put("status", r.status().wire());
-                    d.set("data", r.data());
-                    append("tool_result", d);
-                }
-                case Step.Note n -> append(n.kind().eventType(), n.data());
-                case Step.Finish f -> {
-                    return f;
-                }
-                default -> throw new AssertionError("unexpected " + step);
-            }
-        }
-        throw new AssertionError("the playbook did not finish");
-    }
-
-    private long append(String type, JsonNode data) {
-        long seq = timeline.size() + 1;
-        timeline.add(new Entry(seq, type, "", data, Instant.now()));
-        return seq;
-    }
-
-    private List<String> calls() {
-        return timeline.stream().filter(e -> e.is("tool_call")).map(e -> e.data().path("tool").asText()).toList();
+        return playbook.run(facts, deployments);
     }
 
     @Test
     void runs_the_playbook_and_reports_the_cause_with_quoted_evidence() {
         Step.Finish done = run(facts("Why is the api failing with 'connection refused'?", LOGS));
 
-        assertThat(calls()).containsSubsequence("analyze_logs", "search_logs", "match_known_issues",
+        assertThat(playbook.calls()).containsSubsequence("analyze_logs", "search_logs", "match_known_issues",
                 "list_deployments");
         String md = done.report().markdown();
         ReportAssertions.hasSectionsInOrder(md);
@@ -90,7 +47,7 @@ class AnalystBrainTest {
                 .contains("'connection refused' appears in 2 lines")
                 .contains("context.logs line 3, 2026-01-01T10:00:10Z: `2026-01-01T10:00:10Z ERROR api - upstream");
         assertThat(done.report().outcome()).isEqualTo("Likely cause: Connection refused");
-        assertThat(timeline).filteredOn(e -> e.is("finding")).isNotEmpty()
+        assertThat(playbook.timeline).filteredOn(e -> e.is("finding")).isNotEmpty()
                 .allSatisfy(e -> assertThat(e.data().path("evidence").isArray()).isTrue());
     }
 
@@ -148,7 +105,7 @@ class AnalystBrainTest {
         assertThat(md).contains("Most likely cause (high confidence): Traffic spike, which led to Rate limit "
                 + "exceeded (HTTP 429).").contains("Both name 10.0.50.123.").doesNotContain("Several problems");
 
-        timeline.clear();
+        playbook.timeline.clear();
         String spikeAfter429 = """
                 2026-01-01T10:00:00Z INFO  limiter - POST /ingest 200 from 10.0.3.7
                 2026-01-01T10:00:05Z ERROR limiter - 429 Too Many Requests for 10.0.50.123: rate limit exceeded
@@ -184,7 +141,7 @@ class AnalystBrainTest {
                 .contains("Errors began in orders and billing within 4.0 s of each other")
                 .doesNotContain("the other components failed after it");
 
-        timeline.clear();
+        playbook.timeline.clear();
         String later = together.replace("10:05:04Z ERROR billing", "10:08:04Z ERROR billing");
         assertThat(run(facts("What is failing now?", later)).report().markdown())
                 .contains("Start with orders, where errors began; the other components began failing 3m 4s or more");
@@ -205,39 +162,31 @@ class AnalystBrainTest {
     void answers_follow_up_questions_from_the_same_analysis() {
         SessionFacts facts = facts("What is wrong with the api?", LOGS);
         run(facts);
-        append("report", Json.object());
-        timeline.add(new Entry(timeline.size() + 1, "message", "when did it start?",
-                Json.object().put("role", "user").put("content", "when did it start?"), Instant.now()));
+        playbook.append("report", Json.object());
+        playbook.say("when did it start?");
 
-        Step answer = brain.next(new History(facts, List.copyOf(timeline), Instant.now()));
+        Step answer = playbook.next(facts);
         assertThat(answer).isInstanceOf(Step.Say.class);
         assertThat(((Step.Say) answer).text()).contains("2026-01-01T10:00:10Z: first bad line");
-        append("message", Json.object().put("role", "agent"));
-        assertThat(brain.next(new History(facts, List.copyOf(timeline), Instant.now())))
-                .isEqualTo(new Step.Finish(null));
+        playbook.append("message", Json.object().put("role", "agent"));
+        assertThat(playbook.next(facts)).isEqualTo(new Step.Finish(null));
     }
 
     @Test
     void a_follow_up_that_names_a_term_searches_the_logs_again() {
         SessionFacts facts = facts("What is wrong with the api?", LOGS);
         run(facts);
-        append("report", Json.object());
-        String question = "any lines with '6379'?";
-        timeline.add(new Entry(timeline.size() + 1, "message", question,
-                Json.object().put("role", "user").put("content", question), Instant.now()));
+        playbook.append("report", Json.object());
+        playbook.say("any lines with '6379'?");
 
-        Step search = brain.next(new History(facts, List.copyOf(timeline), Instant.now()));
+        Step search = playbook.next(facts);
         assertThat(search).isInstanceOf(Step.CallTool.class);
         Step.CallTool call = (Step.CallTool) search;
         assertThat(call.tool()).isEqualTo("search_logs");
         assertThat(call.args().path("query").asText()).isEqualTo("6379");
-        long seq = append("tool_call", Json.object().put("tool", "search_logs").set("args", call.args()));
-        ToolResult r = tools.get("search_logs").run(call.args(), facts);
-        var d = Json.object().put("tool", "search_logs").put("call_seq", seq).put("status", r.status().wire());
-        d.set("data", r.data());
-        append("tool_result", d);
+        playbook.perform(facts, call);
 
-        Step answer = brain.next(new History(facts, List.copyOf(timeline), Instant.now()));
+        Step answer = playbook.next(facts);
         assertThat(answer).isInstanceOf(Step.Say.class);
         assertThat(((Step.Say) answer).text()).startsWith("2 lines mention '6379'")
                 .contains("2026-01-01T10:00:15Z");
