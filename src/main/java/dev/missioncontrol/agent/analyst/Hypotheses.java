@@ -26,11 +26,9 @@ final class Hypotheses {
     private Hypotheses() {
     }
 
-    static List<Hypothesis> of(Observations o, Incident incident, DeployLink deploy, List<TrendSeen> trends) {
+    static List<Hypothesis> of(Observations o, Incident incident, List<DeployLink> deploys, List<TrendSeen> trends) {
         List<Hypothesis> out = new ArrayList<>();
-        if (deploy != null) {
-            out.add(deployment(deploy, incident));
-        }
+        deploys.forEach(d -> out.add(deployment(d, incident)));
         out.addAll(knownIssues(o, incident));
         LogTemplate first = incident.first();
         if (first != null && o.issueFor(first) == null) {
@@ -55,11 +53,12 @@ final class Hypotheses {
         LogTemplate first = incident.first();
         String supports = String.format(Locale.ROOT, "It landed at %s and the first bad line followed %s later, at "
                 + "%s: `%s`.", d.deployment().createdAt(), Spans.of(d.before()), first.firstSeen(),
-                Markdown.inline(first.label()));
-        String weakens = (d.caveat() == null ? "" : d.caveat() + " ") + (d.before().compareTo(DeployLink.CLOSE) > 0
+                Markdown.inline(first.label())) + (d.ranking() == null || d.alternative() ? "" : " " + d.ranking());
+        String weakens = (d.alternative() ? d.ranking() + " " : "") + (d.caveat() == null ? "" : d.caveat() + " ")
+                + (d.before().compareTo(DeployLink.CLOSE) > 0
                 ? "The gap is long enough for other changes to have happened in between."
                 : "Timing only: the deployment's diff was not inspected.");
-        String action = d.caveat() != null && d.confidence() == Confidence.LOW
+        String action = d.alternative() || d.caveat() != null && d.confidence() == Confidence.LOW
                 ? "Check whether " + d.deployment().prose() + " can affect what fails before rolling it back."
                 : "Roll back " + d.deployment().prose() + ", or fix forward, and check its diff against the first "
                 + "error.";

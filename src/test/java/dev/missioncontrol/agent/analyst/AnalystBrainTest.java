@@ -158,6 +158,37 @@ class AnalystBrainTest {
                 .doesNotContain("d-later");
     }
 
+    /** Pool timeouts in checkout after two deployments a second apart: checkout's own, then billing's. */
+    static final String POOL_LOGS = """
+            2026-01-01T10:00:00Z INFO  checkout - POST /api/orders 201
+            2026-01-01T10:01:00Z INFO  checkout - POST /api/orders 201
+            2026-01-01T10:05:00Z ERROR checkout - Order placement failed: HikariPool-1 - Connection is not available
+            2026-01-01T10:05:05Z ERROR checkout - Order placement failed: HikariPool-1 - Connection is not available
+            2026-01-01T10:05:09Z ERROR checkout - Order placement failed: HikariPool-1 - Connection is not available
+            """;
+
+    static ToolResult twoDeployments() {
+        var listed = Json.MAPPER.createArrayNode();
+        listed.addObject().put("id", "d-checkout").put("repository_full_name", "acme/checkout")
+                .put("created_at", "2026-01-01T10:03:51Z").put("status", "success")
+                .put("commit_sha", "a1b2c3d4e5f6").put("commit_message", "Lower HikariCP maximumPoolSize to 5");
+        listed.addObject().put("id", "d-billing").put("repository_full_name", "acme/billing")
+                .put("created_at", "2026-01-01T10:03:52Z").put("status", "success")
+                .put("commit_sha", "ffee0011aabb").put("commit_message", "Billing: new invoice template");
+        return ToolResult.ok("2 deployments", listed);
+    }
+
+    @Test
+    void blames_the_named_services_deployment_and_names_another_services_later_one_only_as_an_alternative() {
+        var context = Json.object().put("service", "checkout").put("logs", POOL_LOGS);
+        String md = run(Playbook.facts("checkout fails to place orders", context), twoDeployments()).report()
+                .markdown();
+        assertThat(md).contains("Most likely cause (high confidence): The deployment d-checkout of acme/checkout")
+                .contains("It ranks below the deployment d-checkout of acme/checkout")
+                .contains("Roll back deployment d-checkout").contains("Check whether deployment d-billing")
+                .doesNotContain("Roll back deployment d-billing");
+    }
+
     @Test
     void answers_follow_up_questions_from_the_same_analysis() {
         SessionFacts facts = facts("What is wrong with the api?", LOGS);
