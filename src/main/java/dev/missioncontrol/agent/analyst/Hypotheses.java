@@ -18,8 +18,10 @@ final class Hypotheses {
     static final double MAJOR_SHARE = 0.5;
     static final int MAX = 5;
     /**
-     * A signature is a likely cause only with a few lines behind it or a tenth of the incident's: one "connection
-     * reset" among 1,373 failed logins explains nothing, however few lines the other signatures matched.
+     * A signature is a likely cause only with a few lines behind it, or with fewer, a tenth of the incident's and at
+     * least half as many as match no signature: one "connection reset" among 1,373 failed logins explains nothing,
+     * however few lines the other signatures matched, and neither does one "HTTP 429", even the first bad line,
+     * beside six validation errors that no signature explains.
      */
     static final int SUBSTANTIAL_LINES = 3;
 
@@ -44,9 +46,11 @@ final class Hypotheses {
         return out.subList(0, Math.min(MAX, out.size()));
     }
 
-    private static boolean substantial(long lines, Incident incident) {
+    private static boolean substantial(long lines, Incident incident, Observations o) {
         long all = incident.involved().stream().mapToLong(LogTemplate::count).sum();
-        return lines >= SUBSTANTIAL_LINES || lines * 10 >= all;
+        long unexplained = incident.involved().stream().filter(t -> o.issueFor(t) == null)
+                .mapToLong(LogTemplate::count).sum();
+        return lines >= SUBSTANTIAL_LINES || lines * 10 >= all && lines * 2 >= unexplained;
     }
 
     static Hypothesis deployment(DeployLink d, Incident incident) {
@@ -81,7 +85,8 @@ final class Hypotheses {
             claimed.addAll(ids);
             long lines = shown.stream().mapToLong(LogTemplate::count).sum();
             boolean first = shown.contains(incident.first());
-            Confidence c = (first || lines >= MAJOR_SHARE * largest) && substantial(lines, incident) ? Confidence.HIGH
+            boolean major = first || lines >= MAJOR_SHARE * largest;
+            Confidence c = major && substantial(lines, incident, o) ? Confidence.HIGH
                     : shown.stream().anyMatch(LogTemplate::isError) ? Confidence.MEDIUM : Confidence.LOW;
             String supports = String.format(Locale.ROOT, "%,d matching line%s%s. %s", lines, lines == 1 ? "" : "s",
                     first ? ", including the incident's first bad line" : "", m.diagnosis());

@@ -129,6 +129,18 @@ class AnalystBrainTest {
     }
 
     @Test
+    void one_matching_line_even_the_first_is_no_high_confidence_cause_beside_several_that_match_nothing() {
+        StringBuilder logs = new StringBuilder("2026-01-01T10:00:00Z INFO  api - ok\n"
+                + "2026-01-01T10:00:01Z ERROR api - payments answered HTTP 429\n");
+        for (int i = 2; i < 8; i++) {
+            logs.append(String.format("2026-01-01T10:00:%02dZ ERROR api - failed to process order %d: validation error "
+                    + "on field zip%n", i, 400 + i));
+        }
+        String md = run(facts("Why did order processing fail?", logs.toString())).report().markdown();
+        assertThat(md).contains("Rate limit exceeded (HTTP 429)").doesNotContain("(confidence: high)");
+    }
+
+    @Test
     void failures_seconds_apart_in_two_components_are_not_called_a_cascade_and_minutes_apart_are_ordered() {
         String together = """
                 2026-01-01T10:00:00Z INFO  orders - started
