@@ -29,11 +29,11 @@ final class FollowUpSearch {
     private FollowUpSearch() {
     }
 
-    /** The term the question asks to look for, if it names one. */
+    /** The term the question asks to look for, if it names one; quoted, as typed, with its spaces (" 502 "). */
     static Optional<String> term(String question) {
         Matcher quoted = QUOTED.matcher(question);
-        if (quoted.find()) {
-            return Optional.of(quoted.group(1).strip());
+        if (quoted.find() && !quoted.group(1).isBlank()) {
+            return Optional.of(quoted.group(1));
         }
         Matcher asked = ASKED.matcher(question);
         return asked.find() && !VAGUE.contains(asked.group(1).toLowerCase(Locale.ROOT))

@@ -246,6 +246,7 @@ class AnalystBrainTest {
         assertThat(FollowUpSearch.term("What's the root cause, and why isn't it fixed?")).isEmpty();
         assertThat(FollowUpSearch.term("any lines with 'pool exhausted'?")).contains("pool exhausted");
         assertThat(FollowUpSearch.term("it's \"disk full\" again, isn't it?")).contains("disk full");
+        assertThat(FollowUpSearch.term("search for \" 502 \"")).as("as typed").contains(" 502 ");
         var nothing = Json.object().put("status", "ok");
         nothing.putObject("data").put("total_matches", 0).put("lines_searched", 4);
         assertThat(FollowUpSearch.answer("deadlock", new Entry(9, "tool_result", "", nothing, Instant.now())))
