@@ -60,13 +60,14 @@ final class FollowUpSearch {
         }
         JsonNode data = result.data().path("data");
         SearchOutcome found = SearchOutcome.from(Json.object().put("query", term), data, false);
+        String how = data.path("whole_number").asBoolean() ? " as a whole number" : "";
         if (found.total() == 0) {
             // said whatever the term: a reply that named a masked match would confirm the secret it guessed
-            return String.format(Locale.ROOT, "No line mentions '%s' (%d lines searched; values masked as secrets "
-                    + "are not searched).", term, found.linesSearched());
+            return String.format(Locale.ROOT, "No line mentions '%s'%s (%d lines searched; values masked as secrets "
+                    + "are not searched).", term, how, found.linesSearched());
         }
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%d lines mention '%s'%s:%n", found.total(),
-                term, sources(found.sources())));
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%d lines mention '%s'%s%s:%n", found.total(),
+                term, how, sources(found.sources())));
         found.matches().stream().limit(FollowUp.MAX_LINES).forEach(q -> b.append(Markdown.quote(q)).append('\n'));
         if (found.total() > Math.min(found.matches().size(), FollowUp.MAX_LINES)) {
             b.append("(the first ").append(Math.min(found.matches().size(), FollowUp.MAX_LINES)).append(" shown)");

@@ -231,7 +231,7 @@ class AnalystBrainTest {
 
         Step answer = playbook.next(facts);
         assertThat(answer).isInstanceOf(Step.Say.class);
-        assertThat(((Step.Say) answer).text()).startsWith("2 lines mention '6379'")
+        assertThat(((Step.Say) answer).text()).startsWith("2 lines mention '6379' as a whole number")
                 .contains("2026-01-01T10:00:15Z");
     }
 
