@@ -61,7 +61,7 @@ final class TimelineSection {
                 .map(s -> s.beforeFirst().get(s.beforeFirst().size() - 1)).findFirst();
     }
 
-    private static String ending(Incident incident) {
+    static String ending(Incident incident) {
         long lines = incident.involved().stream().mapToLong(LogTemplate::count).sum();
         String total = Markdown.count(lines, "problem line") + " of " + Markdown.count(incident.involved().size(),
                 "kind") + " in all";

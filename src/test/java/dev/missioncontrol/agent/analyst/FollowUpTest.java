@@ -1,0 +1,63 @@
+package dev.missioncontrol.agent.analyst;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.missioncontrol.agent.SessionFacts;
+import dev.missioncontrol.agent.ToolResult;
+import dev.missioncontrol.store.Json;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** Questions after the report get the answer they ask for, not the one their first keyword happens to pick. */
+class FollowUpTest {
+    private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
+    private static final String TIMEOUT = " ERROR checkout - Order placement failed "
+            + "org.springframework.jdbc.CannotGetJdbcConnectionException: Failed to obtain JDBC Connection; nested "
+            + "exception is java.sql.SQLTransientConnectionException: HikariPool-1 - Connection is not available\n";
+
+    private final Playbook playbook = new Playbook();
+
+    /**
+     * Ten minutes of checkout: orders every 10 s, pool timeouts from 10:04 (every 6 s), at their worst through
+     * 10:05 (every 2 s), then every 10 s to the end of the logs.
+     */
+    static String poolStorm() {
+        StringBuilder b = new StringBuilder();
+        for (int s = 0; s <= 600; s++) {
+            if (s % 10 == 0) {
+                b.append(T0.plusSeconds(s)).append(" INFO  checkout - POST /api/orders 201\n");
+            }
+            int every = s < 240 ? 0 : s < 300 ? 6 : s < 360 ? 2 : 10;
+            if (every > 0 && s % every == 0 && s < 600) {
+                b.append(T0.plusSeconds(s).plusMillis(500)).append(TIMEOUT);
+            }
+        }
+        return b.toString();
+    }
+
+    private SessionFacts reported(String logs, ToolResult deployments) {
+        // a prompt of its own per log: the log tools keep what they mined by session
+        SessionFacts facts = Playbook.facts("checkout fails to place orders " + logs.hashCode(),
+                Json.object().put("service", "checkout").put("logs", logs));
+        playbook.run(facts, deployments);
+        return facts;
+    }
+
+    @Test
+    void a_question_about_rate_answers_with_the_peak_per_minute_and_whether_it_still_happens() {
+        SessionFacts facts = reported(poolStorm(), ToolResult.noData("none"));
+        assertThat(playbook.ask(facts, "How many errors per minute at the peak, and is it still happening?"))
+                .startsWith("At the peak, 29 error lines in the 1m 4s from 2026-01-01T10:05:04Z: about 27 a minute.")
+                .contains("still happening: the last bad line (2026-01-01T10:09:50.500Z) is at the end of the logs");
+    }
+
+    @Test
+    void a_question_about_the_root_cause_exception_names_it_and_quotes_a_line() {
+        SessionFacts facts = reported(poolStorm(), ToolResult.noData("none"));
+        assertThat(playbook.ask(facts, "What is the root cause exception?"))
+                .contains("The exception most problem lines name: "
+                        + "`org.springframework.jdbc.CannotGetJdbcConnectionException` (")
+                .contains("the innermost cause its first line names is `java.sql.SQLTransientConnectionException`")
+                .containsPattern("\n- context.logs line \\d+, 2026-01-01T10:04:00.500Z: `");
+    }
+}
