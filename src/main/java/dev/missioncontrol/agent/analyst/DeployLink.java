@@ -109,10 +109,20 @@ record DeployLink(DeploymentSeen deployment, Duration before, Confidence confide
 
     /** Whether the deployment rolled out (at least in part) to the environment the request names, if it names one. */
     private static boolean touched(DeploymentSeen d, Request request) {
-        boolean rolledOut = d.status() == null || DeployStatus.rolledOut(d.status().toLowerCase(Locale.ROOT));
-        boolean otherEnvironment = d.environment() != null && request.environment() != null
-                && !d.environment().equalsIgnoreCase(request.environment());
-        return rolledOut && !otherEnvironment;
+        return untouched(d, request) == null;
+    }
+
+    /** Why the deployment cannot have changed what the logs show, or null when it can. */
+    static String untouched(DeploymentSeen d, Request request) {
+        if (d.status() != null && !DeployStatus.rolledOut(d.status().toLowerCase(Locale.ROOT))) {
+            return "it is recorded as " + d.status() + ", so it did not roll out";
+        }
+        if (d.environment() != null && request.environment() != null
+                && !d.environment().equalsIgnoreCase(request.environment())) {
+            return "it went to " + Markdown.plain(d.environment(), Markdown.INLINE_CHARS) + ", and the problem is in "
+                    + Markdown.plain(request.environment(), Markdown.INLINE_CHARS);
+        }
+        return null;
     }
 
     private static Caveat caveat(DeploymentSeen d, Request request, boolean severalProjects) {

@@ -7,9 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * Answers a question asked after the report, from the same analysis (searches are {@link FollowUpSearch}'s). The
- * question picks one answer by its words, checked in a fixed order so that the more specific ask wins: rate or
- * whether it is still happening, then what changed, then the root cause or exception, then when it started, then the
- * errors themselves; anything else gets the summary.
+ * question picks one answer by its words, checked in a fixed order so that the more specific ask wins: a deployment
+ * it names ({@link DeployQuestion}), then rate or whether it is still happening, then what changed, then the root
+ * cause or exception, then when it started, then the errors themselves; anything else gets the summary.
  */
 final class FollowUp {
     private static final Pattern RATE = Pattern.compile("(?i)\\b(rates?|per (second|minute|hour)|a minute|peak\\w*"
@@ -26,11 +26,15 @@ final class FollowUp {
     }
 
     static String answer(String question, Investigation inv) {
+        var named = DeployQuestion.answer(question, inv);
+        if (named.isPresent()) {
+            return named.get();
+        }
         if (RATE.matcher(question).find()) {
             return rate(inv);
         }
         if (CHANGED.matcher(question).find()) {
-            return changes(inv);
+            return FollowUpChanges.answer(inv);
         }
         if (ROOT_CAUSE.matcher(question).find()) {
             return rootCause(inv);
@@ -96,32 +100,5 @@ final class FollowUp {
         problems.stream().limit(MAX_LINES).forEach(t -> b.append("- ").append(ProblemFindings.describe(t))
                 .append("\n  ").append(Markdown.quote(t.firstQuote())).append('\n'));
         return b.toString().strip();
-    }
-
-    private static String changes(Investigation inv) {
-        Observations o = inv.obs();
-        StringBuilder b = new StringBuilder();
-        if (inv.deploy() != null) {
-            b.append("The last deployment before the first error: ").append(inv.deploy().deployment().prose())
-                    .append(", ").append(Spans.of(inv.deploy().before())).append(" before it (")
-                    .append(inv.deploy().deployment().createdAt()).append(").\n");
-        } else if (o.deploymentsChecked) {
-            b.append("No recorded deployment precedes the first error").append(window(o)).append(".\n");
-        }
-        if (o.analysis != null) {
-            o.analysis.path("rate_changes").forEach(c -> b.append("- ").append(c.path("kind").asText()
-                    .toLowerCase(Locale.ROOT)).append(" in the last part of the logs: `")
-                    .append(Markdown.inline(c.path("template").asText())).append("`\n"));
-        }
-        return b.isEmpty() ? "No change was found: no deployments were listed and no log pattern changed rate."
-                : b.toString().strip();
-    }
-
-    private static String window(Observations o) {
-        if (o.deploymentWindow == null || !o.deploymentWindow.has("since")) {
-            return "";
-        }
-        return " (searched " + o.deploymentWindow.path("since").asText() + " to "
-                + o.deploymentWindow.path("until").asText() + ")";
     }
 }

@@ -60,4 +60,30 @@ class FollowUpTest {
                 .contains("the innermost cause its first line names is `java.sql.SQLTransientConnectionException`")
                 .containsPattern("\n- context.logs line \\d+, 2026-01-01T10:04:00.500Z: `");
     }
+
+    @Test
+    void a_question_naming_a_deployment_by_commit_answers_about_that_one() {
+        SessionFacts facts = reported(AnalystBrainTest.POOL_LOGS, AnalystBrainTest.twoDeployments());
+        String answer = playbook.ask(facts, "Was it the checkout deploy a1b2c3d4?");
+        assertThat(answer).startsWith("The deployment d-checkout of acme/checkout, commit a1b2c3d4e5f6")
+                .contains("landed at 2026-01-01T10:03:51Z, 1m 9s before the first error (2026-01-01T10:05:00Z)")
+                .contains("It is the report's leading deployment suspect (high confidence).");
+        assertThat(playbook.ask(facts, "and the billing deploy?")).startsWith("The deployment d-billing")
+                .contains("It ranks below the deployment d-checkout");
+    }
+
+    @Test
+    void a_question_naming_a_deployment_by_time_says_it_landed_after_the_errors_began() {
+        var listed = Json.MAPPER.createArrayNode();
+        listed.addObject().put("id", "d-late").put("repository_full_name", "acme/checkout")
+                .put("created_at", "2026-01-01T10:08:00Z").put("status", "success").put("commit_sha", "c0ffee12");
+        SessionFacts facts = reported(poolStorm(), ToolResult.ok("1 deployment", listed));
+        assertThat(playbook.ask(facts, "Did the deploy at 10:08 cause this?")).startsWith("The deployment d-late")
+                .contains("landed at 2026-01-01T10:08:00Z, 3m 59s after the first error (2026-01-01T10:04:00.500Z), "
+                        + "so it cannot have caused it")
+                .contains("Problem lines went on after it");
+        assertThat(playbook.ask(facts, "Was it the deploy?")).contains("No recorded deployment precedes the first "
+                + "error").contains("d-late of acme/checkout, commit c0ffee12 landed at 2026-01-01T10:08:00Z, 3m 59s "
+                + "after the first error, so it cannot have caused it.");
+    }
 }
