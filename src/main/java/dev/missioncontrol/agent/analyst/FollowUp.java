@@ -1,6 +1,5 @@
 package dev.missioncontrol.agent.analyst;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -43,7 +42,7 @@ final class FollowUp {
             return String.join("\n", TimelineSection.lines(inv));
         }
         if (ERRORS.matcher(question).find()) {
-            return errors(inv);
+            return FollowUpErrors.answer(inv);
         }
         return ReportWriter.summary(inv) + "\n\nLikely cause:\n" + ReportWriter.causes(inv)
                 + "\nAsk \"show me the errors\", \"when did it start\", \"what changed before?\", \"is it still "
@@ -54,7 +53,7 @@ final class FollowUp {
     private static String rate(Investigation inv) {
         Incident incident = inv.incident();
         if (incident.isEmpty()) {
-            return errors(inv);
+            return FollowUpErrors.answer(inv);
         }
         String ending = TimelineSection.ending(incident);
         return Peak.of(incident, inv.obs().sources).map(p -> String.format(Locale.ROOT, "At the peak, %s in the %s "
@@ -67,7 +66,7 @@ final class FollowUp {
     private static String rootCause(Investigation inv) {
         Incident incident = inv.incident();
         if (incident.isEmpty()) {
-            return errors(inv);
+            return FollowUpErrors.answer(inv);
         }
         StringBuilder b = new StringBuilder();
         inv.hypotheses().stream().limit(1).forEach(top -> b.append("The leading cause (")
@@ -88,17 +87,5 @@ final class FollowUp {
         return String.format(Locale.ROOT, "The exception most problem lines name: `%s` (%s)%s:%n",
                 Markdown.inline(e.name()), Markdown.count(e.lines(), "line"), e.innermost() == null ? ""
                 : "; the innermost cause its first line names is `" + Markdown.inline(e.innermost()) + "`");
-    }
-
-    private static String errors(Investigation inv) {
-        List<LogTemplate> problems = inv.incident().involved();
-        if (problems.isEmpty()) {
-            return "No errors or warnings were found in the logs.";
-        }
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%d kinds of problem lines:%n",
-                problems.size()));
-        problems.stream().limit(MAX_LINES).forEach(t -> b.append("- ").append(ProblemFindings.describe(t))
-                .append("\n  ").append(Markdown.quote(t.firstQuote())).append('\n'));
-        return b.toString().strip();
     }
 }

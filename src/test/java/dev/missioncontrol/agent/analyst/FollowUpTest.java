@@ -86,4 +86,24 @@ class FollowUpTest {
                 + "error").contains("d-late of acme/checkout, commit c0ffee12 landed at 2026-01-01T10:08:00Z, 3m 59s "
                 + "after the first error, so it cannot have caused it.");
     }
+
+    @Test
+    void showing_the_errors_says_when_lines_were_found_by_their_words_or_only_by_a_search() {
+        SessionFacts worded = reported("""
+                2026-01-01T10:00:00Z api - started
+                2026-01-01T10:00:10Z api - upstream connection refused by 10.0.0.5
+                """, ToolResult.noData("none"));
+        assertThat(playbook.ask(worded, "show me the errors")).startsWith("1 kinds of problem lines; none carries an "
+                + "ERROR or WARN level: all were found by their words (refused):");
+
+        playbook.timeline.clear();
+        SessionFacts levelled = reported("""
+                2026-01-01T10:00:00Z INFO api - started
+                2026-01-01T10:00:10Z INFO api - cart upstream said ECONNREFUSED
+                """, ToolResult.noData("none"));
+        assertThat(playbook.ask(levelled, "search for ECONNREFUSED")).startsWith("1 lines mention 'ECONNREFUSED'");
+        assertThat(playbook.ask(levelled, "show me the errors")).startsWith("No line was read as an error or warning")
+                .contains("But searches in this session found lines:\n- 'ECONNREFUSED' in 1 line")
+                .contains("context.logs line 2");
+    }
 }
