@@ -3,41 +3,104 @@ package dev.missioncontrol.agent.analyst;
 import dev.missioncontrol.monitor.DeployStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The deployment that landed last before the first bad line, and how strongly the timing ties the two: a deploy
- * minutes before errors that did not exist before it is the first suspect. Only a deployment that can have changed
- * what the logs show counts: one that was cancelled or never left pending did not roll out, and one to another
- * environment than the request names did not touch it. A deployment of another service than the one named, or any
- * deployment when the request names none, is a weaker suspect, and {@code caveat} says why.
+ * A deployment that landed before the first bad line, and how strongly the timing ties the two: a deploy minutes
+ * before errors that did not exist before it is the first suspect. Only a deployment that can have changed what the
+ * logs show counts: one that was cancelled or never left pending did not roll out, and one to another environment
+ * than the request names did not touch it. A deployment of another service than the one named, or any deployment
+ * when the request names none, is a weaker suspect, and {@code caveat} says why.
+ *
+ * @param ranking     why it ranks above deployments that landed later, or (for an alternative) below the first
+ *                    suspect; null when no later deployment was passed over
+ * @param alternative a deployment that timing alone would have put first, ranked below the first suspect
  */
-record DeployLink(DeploymentSeen deployment, Duration before, Confidence confidence, String caveat) {
+record DeployLink(DeploymentSeen deployment, Duration before, Confidence confidence, String caveat, String ranking,
+                  boolean alternative) {
 
     static final Duration CLOSE = Duration.ofMinutes(30);
     static final Duration NEAR = Duration.ofHours(2);
+    static final int MAX_ALTERNATIVES = 2;
 
-    /** The link, or null when no deployment landed before the onset (or the onset has no time). */
+    /** The first suspect, or null when no deployment landed before the onset (or the onset has no time). */
     static DeployLink of(List<DeploymentSeen> deployments, Incident incident, Request request) {
+        List<DeployLink> ranked = ranked(deployments, incident, request);
+        return ranked.isEmpty() ? null : ranked.get(0);
+    }
+
+    /**
+     * The first suspect, then the deployments that landed after it and before the onset, which timing alone would
+     * have preferred. The suspect is, in this order: a deployment of the service or repository the request names;
+     * the one closest in time by {@link #timing} (within 30 minutes, 2 hours, or longer); among those, one whose
+     * commit message shares words with the problem lines ({@link ChangeWords}); the newest. A deploy a second later
+     * thus does not win over one whose commit names what fails, nor another service's over the named one's.
+     */
+    static List<DeployLink> ranked(List<DeploymentSeen> deployments, Incident incident, Request request) {
         Instant onset = incident.onset();
-        if (onset == null) {
-            return null;
+        List<DeploymentSeen> before = onset == null ? List.of() : deployments.stream()
+                .filter(d -> d.createdAt() != null && !d.createdAt().isAfter(onset) && touched(d, request)).toList();
+        if (before.isEmpty()) {
+            return List.of();
         }
-        DeploymentSeen last = deployments.stream()
-                .filter(d -> d.createdAt() != null && !d.createdAt().isAfter(onset) && touched(d, request))
-                .max(Comparator.comparing(DeploymentSeen::createdAt)).orElse(null);
-        if (last == null) {
-            return null;
-        }
-        Duration gap = Duration.between(last.createdAt(), onset);
-        Confidence timing = gap.compareTo(CLOSE) <= 0 ? Confidence.HIGH
-                : gap.compareTo(NEAR) <= 0 ? Confidence.MEDIUM : Confidence.LOW;
-        Caveat caveat = caveat(last, request, deployments.stream().map(DeploymentSeen::repository).distinct()
-                .count() > 1);
+        DeploymentSeen top = before.stream().min(Comparator.comparing((DeploymentSeen d) -> !named(d, request))
+                .thenComparing(d -> timing(Duration.between(d.createdAt(), onset)))
+                .thenComparing(d -> ChangeWords.shared(d, incident).isEmpty())
+                .thenComparing(DeploymentSeen::createdAt, Comparator.reverseOrder())).orElseThrow();
+        List<DeploymentSeen> passed = before.stream().filter(d -> d.createdAt().isAfter(top.createdAt()))
+                .sorted(Comparator.comparing(DeploymentSeen::createdAt).reversed()).limit(MAX_ALTERNATIVES).toList();
+        boolean several = deployments.stream().map(DeploymentSeen::repository).distinct().count() > 1;
+        String above = String.join(" ", passed.stream().map(d -> "It ranks above the later " + d.prose()
+                + " because " + reason(top, d, incident, request) + ".").toList());
+        DeployLink first = link(top, onset, request, several, above.isEmpty() ? null : above);
+        List<DeployLink> out = new ArrayList<>(List.of(first));
+        passed.forEach(d -> out.add(alternative(link(d, onset, request, several, "It ranks below the "
+                + top.prose() + ", which landed " + Spans.of(Duration.between(top.createdAt(), d.createdAt()))
+                + " earlier, because " + reason(top, d, incident, request) + "."), first.confidence())));
+        return List.copyOf(out);
+    }
+
+    private static DeployLink link(DeploymentSeen d, Instant onset, Request request, boolean several, String ranking) {
+        Duration gap = Duration.between(d.createdAt(), onset);
+        Confidence timing = timing(gap);
+        Caveat caveat = caveat(d, request, several);
         Confidence c = caveat == null || timing.compareTo(caveat.cap()) >= 0 ? timing : caveat.cap();
-        return new DeployLink(last, gap, c, caveat == null ? null : caveat.text());
+        return new DeployLink(d, gap, c, caveat == null ? null : caveat.text(), ranking, false);
+    }
+
+    /** An alternative is always less likely than the first suspect, whatever its own timing says. */
+    private static DeployLink alternative(DeployLink l, Confidence first) {
+        Confidence below = Confidence.values()[Math.min(first.ordinal() + 1, Confidence.LOW.ordinal())];
+        Confidence c = l.confidence().compareTo(below) >= 0 ? l.confidence() : below;
+        return new DeployLink(l.deployment(), l.before(), c, l.caveat(), l.ranking(), true);
+    }
+
+    private static Confidence timing(Duration gap) {
+        return gap.compareTo(CLOSE) <= 0 ? Confidence.HIGH : gap.compareTo(NEAR) <= 0 ? Confidence.MEDIUM
+                : Confidence.LOW;
+    }
+
+    /**
+     * Why {@code top} ranks above {@code later}: either the request names top's service and not later's, or (the
+     * same standing, the same timing band) top's commit message shares words with the problem lines and later's
+     * does not.
+     */
+    private static String reason(DeploymentSeen top, DeploymentSeen later, Incident incident, Request request) {
+        if (named(top, request) && !named(later, request)) {
+            return "the problem is with " + Markdown.plain(request.service() != null ? request.service()
+                    : request.repository(), Markdown.INLINE_CHARS) + ", whose repository is " + top.repository();
+        }
+        return "the commit message of the earlier one shares words with the problem lines (" + String.join(", ",
+                ChangeWords.shared(top, incident)) + ") and that of the later one shares none";
+    }
+
+    /** Whether the deployment is of the service or repository the request names; false when it names none. */
+    private static boolean named(DeploymentSeen d, Request request) {
+        return request.repository() != null && request.repository().equalsIgnoreCase(d.repository())
+                || request.service() != null && request.service().equalsIgnoreCase(d.repositoryName());
     }
 
     /** Why a deployment is a weaker suspect than its timing says, and the most the report may then claim. */
@@ -46,15 +109,24 @@ record DeployLink(DeploymentSeen deployment, Duration before, Confidence confide
 
     /** Whether the deployment rolled out (at least in part) to the environment the request names, if it names one. */
     private static boolean touched(DeploymentSeen d, Request request) {
-        boolean rolledOut = d.status() == null || DeployStatus.rolledOut(d.status().toLowerCase(Locale.ROOT));
-        boolean otherEnvironment = d.environment() != null && request.environment() != null
-                && !d.environment().equalsIgnoreCase(request.environment());
-        return rolledOut && !otherEnvironment;
+        return untouched(d, request) == null;
+    }
+
+    /** Why the deployment cannot have changed what the logs show, or null when it can. */
+    static String untouched(DeploymentSeen d, Request request) {
+        if (d.status() != null && !DeployStatus.rolledOut(d.status().toLowerCase(Locale.ROOT))) {
+            return "it is recorded as " + d.status() + ", so it did not roll out";
+        }
+        if (d.environment() != null && request.environment() != null
+                && !d.environment().equalsIgnoreCase(request.environment())) {
+            return "it went to " + Markdown.plain(d.environment(), Markdown.INLINE_CHARS) + ", and the problem is in "
+                    + Markdown.plain(request.environment(), Markdown.INLINE_CHARS);
+        }
+        return null;
     }
 
     private static Caveat caveat(DeploymentSeen d, Request request, boolean severalProjects) {
-        boolean sameRepository = request.repository() != null && request.repository().equalsIgnoreCase(d.repository());
-        if (!sameRepository && request.service() != null && !request.service().equalsIgnoreCase(d.repositoryName())) {
+        if (request.service() != null && !named(d, request)) {
             return new Caveat("It is a deployment of " + d.repository() + ", and the problem is with "
                     + Markdown.plain(request.service(), Markdown.INLINE_CHARS) + ".", Confidence.LOW);
         }

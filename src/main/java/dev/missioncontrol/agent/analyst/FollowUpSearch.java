@@ -29,11 +29,11 @@ final class FollowUpSearch {
     private FollowUpSearch() {
     }
 
-    /** The term the question asks to look for, if it names one. */
+    /** The term the question asks to look for, if it names one; quoted, as typed, with its spaces (" 502 "). */
     static Optional<String> term(String question) {
         Matcher quoted = QUOTED.matcher(question);
-        if (quoted.find()) {
-            return Optional.of(quoted.group(1).strip());
+        if (quoted.find() && !quoted.group(1).isBlank()) {
+            return Optional.of(quoted.group(1));
         }
         Matcher asked = ASKED.matcher(question);
         return asked.find() && !VAGUE.contains(asked.group(1).toLowerCase(Locale.ROOT))
@@ -60,13 +60,14 @@ final class FollowUpSearch {
         }
         JsonNode data = result.data().path("data");
         SearchOutcome found = SearchOutcome.from(Json.object().put("query", term), data, false);
+        String how = data.path("whole_number").asBoolean() ? " as a whole number" : "";
         if (found.total() == 0) {
             // said whatever the term: a reply that named a masked match would confirm the secret it guessed
-            return String.format(Locale.ROOT, "No line mentions '%s' (%d lines searched; values masked as secrets "
-                    + "are not searched).", term, found.linesSearched());
+            return String.format(Locale.ROOT, "No line mentions '%s'%s (%d lines searched; values masked as secrets "
+                    + "are not searched).", term, how, found.linesSearched());
         }
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%d lines mention '%s'%s:%n", found.total(),
-                term, sources(found.sources())));
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%d lines mention '%s'%s%s:%n", found.total(),
+                term, how, sources(found.sources())));
         found.matches().stream().limit(FollowUp.MAX_LINES).forEach(q -> b.append(Markdown.quote(q)).append('\n'));
         if (found.total() > Math.min(found.matches().size(), FollowUp.MAX_LINES)) {
             b.append("(the first ").append(Math.min(found.matches().size(), FollowUp.MAX_LINES)).append(" shown)");

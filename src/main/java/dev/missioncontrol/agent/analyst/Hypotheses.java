@@ -18,19 +18,19 @@ final class Hypotheses {
     static final double MAJOR_SHARE = 0.5;
     static final int MAX = 5;
     /**
-     * A signature is a likely cause only with a few lines behind it or a tenth of the incident's: one "connection
-     * reset" among 1,373 failed logins explains nothing, however few lines the other signatures matched.
+     * A signature is a likely cause only with a few lines behind it, or with fewer, a tenth of the incident's and at
+     * least half as many as match no signature: one "connection reset" among 1,373 failed logins explains nothing,
+     * however few lines the other signatures matched, and neither does one "HTTP 429", even the first bad line,
+     * beside six validation errors that no signature explains.
      */
     static final int SUBSTANTIAL_LINES = 3;
 
     private Hypotheses() {
     }
 
-    static List<Hypothesis> of(Observations o, Incident incident, DeployLink deploy, List<TrendSeen> trends) {
+    static List<Hypothesis> of(Observations o, Incident incident, List<DeployLink> deploys, List<TrendSeen> trends) {
         List<Hypothesis> out = new ArrayList<>();
-        if (deploy != null) {
-            out.add(deployment(deploy, incident));
-        }
+        deploys.forEach(d -> out.add(deployment(d, incident)));
         out.addAll(knownIssues(o, incident));
         LogTemplate first = incident.first();
         if (first != null && o.issueFor(first) == null) {
@@ -46,20 +46,23 @@ final class Hypotheses {
         return out.subList(0, Math.min(MAX, out.size()));
     }
 
-    private static boolean substantial(long lines, Incident incident) {
+    private static boolean substantial(long lines, Incident incident, Observations o) {
         long all = incident.involved().stream().mapToLong(LogTemplate::count).sum();
-        return lines >= SUBSTANTIAL_LINES || lines * 10 >= all;
+        long unexplained = incident.involved().stream().filter(t -> o.issueFor(t) == null)
+                .mapToLong(LogTemplate::count).sum();
+        return lines >= SUBSTANTIAL_LINES || lines * 10 >= all && lines * 2 >= unexplained;
     }
 
     static Hypothesis deployment(DeployLink d, Incident incident) {
         LogTemplate first = incident.first();
         String supports = String.format(Locale.ROOT, "It landed at %s and the first bad line followed %s later, at "
                 + "%s: `%s`.", d.deployment().createdAt(), Spans.of(d.before()), first.firstSeen(),
-                Markdown.inline(first.label()));
-        String weakens = (d.caveat() == null ? "" : d.caveat() + " ") + (d.before().compareTo(DeployLink.CLOSE) > 0
+                Markdown.inline(first.label())) + (d.ranking() == null || d.alternative() ? "" : " " + d.ranking());
+        String weakens = (d.alternative() ? d.ranking() + " " : "") + (d.caveat() == null ? "" : d.caveat() + " ")
+                + (d.before().compareTo(DeployLink.CLOSE) > 0
                 ? "The gap is long enough for other changes to have happened in between."
                 : "Timing only: the deployment's diff was not inspected.");
-        String action = d.caveat() != null && d.confidence() == Confidence.LOW
+        String action = d.alternative() || d.caveat() != null && d.confidence() == Confidence.LOW
                 ? "Check whether " + d.deployment().prose() + " can affect what fails before rolling it back."
                 : "Roll back " + d.deployment().prose() + ", or fix forward, and check its diff against the first "
                 + "error.";
@@ -82,7 +85,8 @@ final class Hypotheses {
             claimed.addAll(ids);
             long lines = shown.stream().mapToLong(LogTemplate::count).sum();
             boolean first = shown.contains(incident.first());
-            Confidence c = (first || lines >= MAJOR_SHARE * largest) && substantial(lines, incident) ? Confidence.HIGH
+            boolean major = first || lines >= MAJOR_SHARE * largest;
+            Confidence c = major && substantial(lines, incident, o) ? Confidence.HIGH
                     : shown.stream().anyMatch(LogTemplate::isError) ? Confidence.MEDIUM : Confidence.LOW;
             String supports = String.format(Locale.ROOT, "%,d matching line%s%s. %s", lines, lines == 1 ? "" : "s",
                     first ? ", including the incident's first bad line" : "", m.diagnosis());

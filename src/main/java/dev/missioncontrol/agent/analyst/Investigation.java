@@ -10,7 +10,7 @@ import java.util.Optional;
  * Everything the analyst concludes from the tool results on the timeline. A pure function of the history: the
  * report, the findings and the answers to follow-up questions are all derived from it.
  */
-record Investigation(Observations obs, Incident incident, DeployLink deploy, List<TrendSeen> trends,
+record Investigation(Observations obs, Incident incident, List<DeployLink> deploys, List<TrendSeen> trends,
                      List<Finding> findings, List<Hypothesis> hypotheses) {
 
     static final int MAX_FINDINGS = 10;
@@ -21,24 +21,39 @@ record Investigation(Observations obs, Incident incident, DeployLink deploy, Lis
 
     static Investigation of(Observations o) {
         Incident incident = Incident.of(o.problems(), o.sources);
-        DeployLink deploy = DeployLink.of(o.deployments, incident, o.request);
+        List<DeployLink> deploys = DeployLink.ranked(o.deployments, incident, o.request);
         List<TrendSeen> trends = o.trends().stream().limit(3).toList();
         List<Finding> findings = new ArrayList<>(SearchFindings.of(o));
         findings.addAll(ProblemFindings.of(o, incident));
         trends.forEach(t -> findings.add(new Finding("Trend: " + t.describe(), "Fitted over the numbers of one "
                 + "repeated line; the first and last readings are quoted.", List.of(t.first(), t.last()))));
-        if (deploy != null) {
-            findings.add(new Finding("A deployment landed " + Spans.of(deploy.before()) + " before the first error",
-                    deploy.deployment().prose() + " at " + deploy.deployment().createdAt() + "; the first bad "
-                    + "line is at " + incident.onset() + ".", List.of(deploy.quote())));
+        if (!deploys.isEmpty()) {
+            findings.add(deployFinding(deploys, incident));
         }
         metricsFinding(o, incident).ifPresent(findings::add);
         if (incident.isEmpty()) {
             findings.add(quiet(o));
         }
         List<Finding> capped = findings.subList(0, Math.min(MAX_FINDINGS, findings.size()));
-        return new Investigation(o, incident, deploy, trends, List.copyOf(capped),
-                Hypotheses.of(o, incident, deploy, trends));
+        return new Investigation(o, incident, deploys, trends, List.copyOf(capped),
+                Hypotheses.of(o, incident, deploys, trends));
+    }
+
+    /** The deployment that landed last before the first bad line, or the named service's; null when none did. */
+    DeployLink deploy() {
+        return deploys.isEmpty() ? null : deploys.get(0);
+    }
+
+    /** The first suspect deployment, and those that landed after it but rank lower, with the reason. */
+    private static Finding deployFinding(List<DeployLink> deploys, Incident incident) {
+        DeployLink first = deploys.get(0);
+        StringBuilder detail = new StringBuilder(first.deployment().prose() + " at " + first.deployment().createdAt()
+                + "; the first bad line is at " + incident.onset() + ".");
+        if (first.ranking() != null) {
+            detail.append(' ').append(first.ranking());
+        }
+        return new Finding("A deployment landed " + Spans.of(first.before()) + " before the first error",
+                detail.toString(), deploys.stream().map(DeployLink::quote).toList());
     }
 
     /** The project's metrics around the first bad line: which moved the bad way, or that none did. */

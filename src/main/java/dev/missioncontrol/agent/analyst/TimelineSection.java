@@ -48,10 +48,8 @@ final class TimelineSection {
                     + (link.after() == null ? "" : " (" + Spans.of(link.after()) + " after the first bad line)")
                     + ": `" + Markdown.inline(link.template().label()) + "`"));
         }
-        if (inv.deploy() != null) {
-            moments.add(new Moment(inv.deploy().deployment().createdAt(), inv.deploy().deployment().prose()
-                    + " landed"));
-        }
+        inv.deploys().forEach(d -> moments.add(new Moment(d.deployment().createdAt(), d.deployment().prose()
+                + " landed")));
         DeployLink.after(o.deployments, incident, o.request).forEach(d -> moments.add(new Moment(d.createdAt(),
                 d.prose() + " landed, after the problem began")));
         return moments;
@@ -63,7 +61,7 @@ final class TimelineSection {
                 .map(s -> s.beforeFirst().get(s.beforeFirst().size() - 1)).findFirst();
     }
 
-    private static String ending(Incident incident) {
+    static String ending(Incident incident) {
         long lines = incident.involved().stream().mapToLong(LogTemplate::count).sum();
         String total = Markdown.count(lines, "problem line") + " of " + Markdown.count(incident.involved().size(),
                 "kind") + " in all";

@@ -24,7 +24,8 @@ public final class SearchLogs implements Tool {
 
     @Override
     public String description() {
-        return "Search the session's logs for a term (or a regex with regex=true). Returns line numbers, timestamps "
+        return "Search the session's logs for a term (or a regex with regex=true); a term of digits alone matches "
+                + "that whole number only (502 does not match 5021). Returns line numbers, timestamps "
                 + "and raw lines with context_lines around each hit (first max_matches hits, or the newest with "
                 + "last=true), and all hits grouped by template.";
     }
@@ -63,8 +64,9 @@ public final class SearchLogs implements Tool {
         LineSearch search = new LineSearch(query, session.createdAt());
         sources.forEach(search::scan);
         ObjectNode data = toJson(query, search);
-        String summary = String.format(Locale.ROOT, "%,d %s '%s' in %,d lines searched%s", search.total,
-                search.total == 1 ? "line matches" : "lines match", query.shown(), search.lines,
+        String summary = String.format(Locale.ROOT, "%,d %s '%s'%s in %,d lines searched%s", search.total,
+                search.total == 1 ? "line matches" : "lines match", query.shown(),
+                query.matching() == SearchQuery.Matching.WHOLE_NUMBER ? " as a whole number" : "", search.lines,
                 search.outOfTime ? " (stopped at the time limit)" : "")
                 + (search.total == 0 ? "; values masked as secrets are not searched" : "");
         return search.total == 0 ? new ToolResult(ToolResult.Status.NO_DATA, summary, data)
@@ -72,8 +74,10 @@ public final class SearchLogs implements Tool {
     }
 
     private static ObjectNode toJson(SearchQuery query, LineSearch search) {
-        ObjectNode o = Json.object().put("query", query.text()).put("regex", !query.pattern().pattern()
-                .startsWith("\\Q")).put("total_matches", search.total).put("lines_searched", search.lines)
+        ObjectNode o = Json.object().put("query", query.text())
+                .put("regex", query.matching() == SearchQuery.Matching.REGEX)
+                .put("whole_number", query.matching() == SearchQuery.Matching.WHOLE_NUMBER)
+                .put("total_matches", search.total).put("lines_searched", search.lines)
                 .put("newest", query.newest()).put("out_of_time", search.outOfTime)
                 .put("truncated", search.total > search.hits().size());
         ArrayNode searched = o.putArray("sources_searched");

@@ -5,13 +5,24 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /** What search_logs was asked: a term or a regex, how many lines around each hit, how many hits, which end. */
-record SearchQuery(String text, Pattern pattern, int contextLines, int maxMatches, boolean newest, String source) {
+record SearchQuery(String text, Pattern pattern, Matching matching, int contextLines, int maxMatches, boolean newest,
+                   String source) {
     static final int MAX_QUERY_CHARS = 1000;
     static final int MAX_CONTEXT = 10;
     static final int MAX_MATCHES = 200;
     /** A phrase quoted word by word and tolerant of spacing, as the analyst builds its searches from templates. */
     private static final Pattern QUOTED_PHRASE =
             Pattern.compile("\\\\Q(?:(?!\\\\E).)*+\\\\E(?:\\\\s\\+\\\\Q(?:(?!\\\\E).)*+\\\\E)*+");
+
+    /**
+     * How the text is matched. A query of digits alone is a number, and matches only where the line holds that whole
+     * number: "502" asked about a status is not in the byte count 5021 nor in the milliseconds of 18:04:15.502.
+     */
+    enum Matching {
+        TEXT, WHOLE_NUMBER, REGEX
+    }
+
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
 
     /** The query as people read it: {@code \Qconnection\E\s+\Qrefused\E} shows as "connection refused". */
     String shown() {
@@ -30,16 +41,26 @@ record SearchQuery(String text, Pattern pattern, int contextLines, int maxMatche
         }
         int flags = args.path("case_sensitive").asBoolean(false) ? 0 : Pattern.CASE_INSENSITIVE
                 | Pattern.UNICODE_CASE;
-        Pattern pattern;
-        try {
-            pattern = Pattern.compile(args.path("regex").asBoolean(false) ? text : Pattern.quote(text), flags);
-        } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException("not a valid regex: " + e.getDescription());
-        }
+        Matching matching = args.path("regex").asBoolean(false) ? Matching.REGEX
+                : DIGITS.matcher(text).matches() ? Matching.WHOLE_NUMBER : Matching.TEXT;
+        Pattern pattern = compile(text, matching, flags);
         int context = clamp(args.path("context_lines").asInt(2), 0, MAX_CONTEXT);
         int max = clamp(args.path("max_matches").asInt(20), 1, MAX_MATCHES);
         String source = args.path("source").asText(null);
-        return new SearchQuery(text, pattern, context, max, args.path("last").asBoolean(false), source);
+        return new SearchQuery(text, pattern, matching, context, max, args.path("last").asBoolean(false), source);
+    }
+
+    private static Pattern compile(String text, Matching matching, int flags) {
+        try {
+            return Pattern.compile(switch (matching) {
+                case REGEX -> text;
+                // neither inside a longer number nor one side of a decimal point
+                case WHOLE_NUMBER -> "(?<!\\d)(?<!\\d\\.)" + text + "(?!\\d)(?!\\.\\d)";
+                case TEXT -> Pattern.quote(text);
+            }, flags);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("not a valid regex: " + e.getDescription());
+        }
     }
 
     private static int clamp(int v, int lo, int hi) {

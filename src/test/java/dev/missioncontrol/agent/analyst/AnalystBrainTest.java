@@ -2,20 +2,14 @@ package dev.missioncontrol.agent.analyst;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.missioncontrol.agent.Entry;
-import dev.missioncontrol.agent.History;
 import dev.missioncontrol.agent.SessionFacts;
 import dev.missioncontrol.agent.Step;
-import dev.missioncontrol.agent.Tool;
 import dev.missioncontrol.agent.ToolResult;
 import dev.missioncontrol.store.Json;
-import dev.missioncontrol.tools.knowledge.LogTools;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The playbook run against the real log tools in memory, with the timeline kept in a list. */
@@ -27,62 +21,25 @@ class AnalystBrainTest {
             2026-01-01T10:00:15Z ERROR api - upstream call failed: dial tcp 10.0.0.5:6379: connect: connection refused
             """;
 
-    private final List<Entry> timeline = new ArrayList<>();
-    private final Map<String, Tool> tools = new HashMap<>();
-    private final AnalystBrain brain = new AnalystBrain();
+    private final Playbook playbook = new Playbook();
 
-    AnalystBrainTest() {
-        LogTools.all(null).forEach(t -> tools.put(t.name(), t));
+    private static SessionFacts facts(String prompt, String logs) {
+        return Playbook.facts(prompt, logs);
     }
 
-    private SessionFacts facts(String prompt, String logs) {
-        return new SessionFacts("s-" + prompt.hashCode(), "o", null, "root_cause_analysis", prompt,
-                Json.object().put("logs", logs), Instant.parse("2026-01-01T11:00:00Z"));
-    }
-
-    /** Runs the brain until it finishes; answers list_deployments with nothing. */
     private Step.Finish run(SessionFacts facts) {
-        return run(facts, ToolResult.noData("none"));
+        return playbook.run(facts);
     }
 
-    /** Runs the brain until it finishes, answering list_deployments with {@code deployments}. */
     private Step.Finish run(SessionFacts facts, ToolResult deployments) {
-        for (int i = 0; i < 40; i++) {
-            Step step = brain.next(new History(facts, List.copyOf(timeline), Instant.now()));
-            switch (step) {
-                case Step.CallTool c -> {
-                    long seq = append("tool_call", Json.object().put("tool", c.tool()).set("args", c.args()));
-                    ToolResult r = c.tool().equals("list_deployments") ? deployments
-                            : tools.get(c.tool()).run(c.args(), facts);
-                    var d = Json.object().put("tool", c.tool()).put("call_seq", seq).put("status", r.status().wire());
-                    d.set("data", r.data());
-                    append("tool_result", d);
-                }
-                case Step.Note n -> append(n.kind().eventType(), n.data());
-                case Step.Finish f -> {
-                    return f;
-                }
-                default -> throw new AssertionError("unexpected " + step);
-            }
-        }
-        throw new AssertionError("the playbook did not finish");
-    }
-
-    private long append(String type, JsonNode data) {
-        long seq = timeline.size() + 1;
-        timeline.add(new Entry(seq, type, "", data, Instant.now()));
-        return seq;
-    }
-
-    private List<String> calls() {
-        return timeline.stream().filter(e -> e.is("tool_call")).map(e -> e.data().path("tool").asText()).toList();
+        return playbook.run(facts, deployments);
     }
 
     @Test
     void runs_the_playbook_and_reports_the_cause_with_quoted_evidence() {
         Step.Finish done = run(facts("Why is the api failing with 'connection refused'?", LOGS));
 
-        assertThat(calls()).containsSubsequence("analyze_logs", "search_logs", "match_known_issues",
+        assertThat(playbook.calls()).containsSubsequence("analyze_logs", "search_logs", "match_known_issues",
                 "list_deployments");
         String md = done.report().markdown();
         ReportAssertions.hasSectionsInOrder(md);
@@ -90,7 +47,7 @@ class AnalystBrainTest {
                 .contains("'connection refused' appears in 2 lines")
                 .contains("context.logs line 3, 2026-01-01T10:00:10Z: `2026-01-01T10:00:10Z ERROR api - upstream");
         assertThat(done.report().outcome()).isEqualTo("Likely cause: Connection refused");
-        assertThat(timeline).filteredOn(e -> e.is("finding")).isNotEmpty()
+        assertThat(playbook.timeline).filteredOn(e -> e.is("finding")).isNotEmpty()
                 .allSatisfy(e -> assertThat(e.data().path("evidence").isArray()).isTrue());
     }
 
@@ -148,7 +105,7 @@ class AnalystBrainTest {
         assertThat(md).contains("Most likely cause (high confidence): Traffic spike, which led to Rate limit "
                 + "exceeded (HTTP 429).").contains("Both name 10.0.50.123.").doesNotContain("Several problems");
 
-        timeline.clear();
+        playbook.timeline.clear();
         String spikeAfter429 = """
                 2026-01-01T10:00:00Z INFO  limiter - POST /ingest 200 from 10.0.3.7
                 2026-01-01T10:00:05Z ERROR limiter - 429 Too Many Requests for 10.0.50.123: rate limit exceeded
@@ -172,6 +129,18 @@ class AnalystBrainTest {
     }
 
     @Test
+    void one_matching_line_even_the_first_is_no_high_confidence_cause_beside_several_that_match_nothing() {
+        StringBuilder logs = new StringBuilder("2026-01-01T10:00:00Z INFO  api - ok\n"
+                + "2026-01-01T10:00:01Z ERROR api - payments answered HTTP 429\n");
+        for (int i = 2; i < 8; i++) {
+            logs.append(String.format("2026-01-01T10:00:%02dZ ERROR api - failed to process order %d: validation error "
+                    + "on field zip%n", i, 400 + i));
+        }
+        String md = run(facts("Why did order processing fail?", logs.toString())).report().markdown();
+        assertThat(md).contains("Rate limit exceeded (HTTP 429)").doesNotContain("(confidence: high)");
+    }
+
+    @Test
     void failures_seconds_apart_in_two_components_are_not_called_a_cascade_and_minutes_apart_are_ordered() {
         String together = """
                 2026-01-01T10:00:00Z INFO  orders - started
@@ -184,7 +153,7 @@ class AnalystBrainTest {
                 .contains("Errors began in orders and billing within 4.0 s of each other")
                 .doesNotContain("the other components failed after it");
 
-        timeline.clear();
+        playbook.timeline.clear();
         String later = together.replace("10:05:04Z ERROR billing", "10:08:04Z ERROR billing");
         assertThat(run(facts("What is failing now?", later)).report().markdown())
                 .contains("Start with orders, where errors began; the other components began failing 3m 4s or more");
@@ -216,45 +185,68 @@ class AnalystBrainTest {
                 .doesNotContain("d-later");
     }
 
+    /** Pool timeouts in checkout after two deployments a second apart: checkout's own, then billing's. */
+    static final String POOL_LOGS = """
+            2026-01-01T10:00:00Z INFO  checkout - POST /api/orders 201
+            2026-01-01T10:01:00Z INFO  checkout - POST /api/orders 201
+            2026-01-01T10:05:00Z ERROR checkout - Order placement failed: HikariPool-1 - Connection is not available
+            2026-01-01T10:05:05Z ERROR checkout - Order placement failed: HikariPool-1 - Connection is not available
+            2026-01-01T10:05:09Z ERROR checkout - Order placement failed: HikariPool-1 - Connection is not available
+            """;
+
+    static ToolResult twoDeployments() {
+        var listed = Json.MAPPER.createArrayNode();
+        listed.addObject().put("id", "d-checkout").put("repository_full_name", "acme/checkout")
+                .put("created_at", "2026-01-01T10:03:51Z").put("status", "success")
+                .put("commit_sha", "a1b2c3d4e5f6").put("commit_message", "Lower HikariCP maximumPoolSize to 5");
+        listed.addObject().put("id", "d-billing").put("repository_full_name", "acme/billing")
+                .put("created_at", "2026-01-01T10:03:52Z").put("status", "success")
+                .put("commit_sha", "ffee0011aabb").put("commit_message", "Billing: new invoice template");
+        return ToolResult.ok("2 deployments", listed);
+    }
+
+    @Test
+    void blames_the_named_services_deployment_and_names_another_services_later_one_only_as_an_alternative() {
+        var context = Json.object().put("service", "checkout").put("logs", POOL_LOGS);
+        String md = run(Playbook.facts("checkout fails to place orders", context), twoDeployments()).report()
+                .markdown();
+        assertThat(md).contains("Most likely cause (high confidence): The deployment d-checkout of acme/checkout")
+                .contains("It ranks below the deployment d-checkout of acme/checkout")
+                .contains("Roll back deployment d-checkout").contains("Check whether deployment d-billing")
+                .doesNotContain("Roll back deployment d-billing");
+    }
+
     @Test
     void answers_follow_up_questions_from_the_same_analysis() {
         SessionFacts facts = facts("What is wrong with the api?", LOGS);
         run(facts);
-        append("report", Json.object());
-        timeline.add(new Entry(timeline.size() + 1, "message", "when did it start?",
-                Json.object().put("role", "user").put("content", "when did it start?"), Instant.now()));
+        playbook.append("report", Json.object());
+        playbook.say("when did it start?");
 
-        Step answer = brain.next(new History(facts, List.copyOf(timeline), Instant.now()));
+        Step answer = playbook.next(facts);
         assertThat(answer).isInstanceOf(Step.Say.class);
         assertThat(((Step.Say) answer).text()).contains("2026-01-01T10:00:10Z: first bad line");
-        append("message", Json.object().put("role", "agent"));
-        assertThat(brain.next(new History(facts, List.copyOf(timeline), Instant.now())))
-                .isEqualTo(new Step.Finish(null));
+        playbook.append("message", Json.object().put("role", "agent"));
+        assertThat(playbook.next(facts)).isEqualTo(new Step.Finish(null));
     }
 
     @Test
     void a_follow_up_that_names_a_term_searches_the_logs_again() {
         SessionFacts facts = facts("What is wrong with the api?", LOGS);
         run(facts);
-        append("report", Json.object());
-        String question = "any lines with '6379'?";
-        timeline.add(new Entry(timeline.size() + 1, "message", question,
-                Json.object().put("role", "user").put("content", question), Instant.now()));
+        playbook.append("report", Json.object());
+        playbook.say("any lines with '6379'?");
 
-        Step search = brain.next(new History(facts, List.copyOf(timeline), Instant.now()));
+        Step search = playbook.next(facts);
         assertThat(search).isInstanceOf(Step.CallTool.class);
         Step.CallTool call = (Step.CallTool) search;
         assertThat(call.tool()).isEqualTo("search_logs");
         assertThat(call.args().path("query").asText()).isEqualTo("6379");
-        long seq = append("tool_call", Json.object().put("tool", "search_logs").set("args", call.args()));
-        ToolResult r = tools.get("search_logs").run(call.args(), facts);
-        var d = Json.object().put("tool", "search_logs").put("call_seq", seq).put("status", r.status().wire());
-        d.set("data", r.data());
-        append("tool_result", d);
+        playbook.perform(facts, call);
 
-        Step answer = brain.next(new History(facts, List.copyOf(timeline), Instant.now()));
+        Step answer = playbook.next(facts);
         assertThat(answer).isInstanceOf(Step.Say.class);
-        assertThat(((Step.Say) answer).text()).startsWith("2 lines mention '6379'")
+        assertThat(((Step.Say) answer).text()).startsWith("2 lines mention '6379' as a whole number")
                 .contains("2026-01-01T10:00:15Z");
     }
 
@@ -269,6 +261,7 @@ class AnalystBrainTest {
         assertThat(FollowUpSearch.term("What's the root cause, and why isn't it fixed?")).isEmpty();
         assertThat(FollowUpSearch.term("any lines with 'pool exhausted'?")).contains("pool exhausted");
         assertThat(FollowUpSearch.term("it's \"disk full\" again, isn't it?")).contains("disk full");
+        assertThat(FollowUpSearch.term("search for \" 502 \"")).as("as typed").contains(" 502 ");
         var nothing = Json.object().put("status", "ok");
         nothing.putObject("data").put("total_matches", 0).put("lines_searched", 4);
         assertThat(FollowUpSearch.answer("deadlock", new Entry(9, "tool_result", "", nothing, Instant.now())))

@@ -81,6 +81,59 @@ class DeployLinkTest {
                 .isEqualTo(Confidence.HIGH);
     }
 
+    /** Pool timeouts in checkout from 300 s after T0, as a Hikari pool that is too small writes them. */
+    private static final Incident POOL = Incident.of(List.of(new LogTemplate("pool", "context.logs",
+            "Order placement failed for cart <*>", "Order placement failed for cart 98468", 10, 10, 0, "ERROR",
+            "level ERROR", T0.plusSeconds(300), T0.plusSeconds(640), 301, "ERROR c.a.checkout.OrderController - Order "
+            + "placement failed for cart 98468: HikariPool-1 - Connection is not available", List.of("checkout"), null,
+            from(30, 5))), List.of(SOURCE));
+
+    private static DeploymentSeen commit(String id, String repository, long secondsAfterT0, String message) {
+        return new DeploymentSeen(id, repository, "success", T0.plusSeconds(secondsAfterT0), "a1b2c3d4" + id, message,
+                null, null);
+    }
+
+    @Test
+    void the_named_services_deployment_is_the_suspect_and_another_services_later_one_only_an_alternative() {
+        DeploymentSeen checkout = commit("d1", "acme/checkout", 231, "Lower HikariCP maximumPoolSize to 5");
+        DeploymentSeen billing = commit("d2", "acme/billing", 232, "Billing: new invoice template");
+        List<DeployLink> ranked = DeployLink.ranked(List.of(billing, checkout), POOL, request("checkout", null, null));
+
+        assertThat(ranked).extracting(DeployLink::deployment).containsExactly(checkout, billing);
+        assertThat(ranked.get(0).confidence()).isEqualTo(Confidence.HIGH);
+        assertThat(ranked.get(0).caveat()).isNull();
+        assertThat(ranked.get(0).ranking()).contains("It ranks above the later deployment d2 of acme/billing")
+                .contains("because the problem is with checkout, whose repository is acme/checkout.");
+        assertThat(ranked.get(1).alternative()).isTrue();
+        assertThat(ranked.get(1).confidence()).isEqualTo(Confidence.LOW);
+        Hypothesis alternative = Hypotheses.deployment(ranked.get(1), POOL);
+        assertThat(alternative.weakens()).startsWith("It ranks below the deployment d1 of acme/checkout, commit "
+                + "a1b2c3d4d1 (\"Lower HikariCP maximumPoolSize to 5\"), which landed 1.0 s earlier");
+        assertThat(alternative.action()).startsWith("Check whether deployment d2 of acme/billing");
+
+        DeploymentSeen quiet = commit("d3", "acme/checkout", 200, "Bump version");
+        DeploymentSeen pooled = commit("d4", "acme/billing", 232, "Shrink the HikariCP pool");
+        assertThat(DeployLink.of(List.of(quiet, pooled), POOL, request(null, "acme/checkout", null)).deployment())
+                .as("the named repository wins even when only another's commit names what fails").isEqualTo(quiet);
+    }
+
+    @Test
+    void with_no_service_named_a_commit_naming_what_fails_outranks_an_unrelated_one_seconds_newer() {
+        DeploymentSeen pool = commit("d1", "acme/checkout", 231, "Lower HikariCP maximumPoolSize to 5");
+        DeploymentSeen invoice = commit("d2", "acme/billing", 232, "Billing: new invoice template");
+        List<DeployLink> ranked = DeployLink.ranked(List.of(invoice, pool), POOL, request(null, null, null));
+
+        assertThat(ranked).extracting(DeployLink::deployment).containsExactly(pool, invoice);
+        assertThat(ranked.get(0).ranking()).contains("the commit message of the earlier one shares words with the "
+                + "problem lines (hikari, pool) and that of the later one shares none");
+        assertThat(ranked).extracting(DeployLink::confidence).containsExactly(Confidence.MEDIUM, Confidence.LOW);
+
+        DeploymentSeen longAgo = commit("d3", "acme/checkout", -7200, "Lower HikariCP maximumPoolSize to 5");
+        assertThat(DeployLink.ranked(List.of(longAgo, invoice), POOL, request(null, null, null)))
+                .as("words do not outrank a deployment hours closer to the first error")
+                .extracting(DeployLink::deployment).containsExactly(invoice);
+    }
+
     private static Hypothesis hypothesis(DeployLink link) {
         return Hypotheses.deployment(link, INCIDENT);
     }

@@ -74,6 +74,21 @@ class KnownIssuesTest {
     }
 
     @Test
+    void takes_429_only_as_an_http_status_and_a_disk_quota_for_a_full_disk() {
+        assertThat(best("failed to process order 429: validation error on field zip")).isNull();
+        assertThat(best("10.0.0.7 - - [29/Nov/2026:18:10:01 +0000] \"GET /cart HTTP/1.1\" 200 429 \"-\" \"curl\""))
+                .as("429 bytes").isNull();
+        assertThat(best("10.0.0.7 - - [29/Nov/2026:18:10:01 +0000] \"GET /cart HTTP/1.1\" 429 0 \"-\" \"curl\""))
+                .isEqualTo("rate-limited");
+        assertThat(best("payments answered HTTP 429")).isEqualTo("rate-limited");
+        assertThat(best("{\"level\":\"warn\",\"status\":429,\"msg\":\"slow down\"}")).isEqualTo("rate-limited");
+        assertThat(best("upload to s3 rejected: status=429")).isEqualTo("rate-limited");
+        assertThat(best("429 Too Many Requests")).isEqualTo("rate-limited");
+        assertThat(best("API quota exceeded for key k-12")).isEqualTo("rate-limited");
+        assertThat(best("write /var/data/seg.log: Disk quota exceeded")).isEqualTo("disk-full");
+    }
+
+    @Test
     void matches_nothing_in_an_ordinary_line() {
         assertThat(best("GET /api/orders 200 in 12ms")).isNull();
     }

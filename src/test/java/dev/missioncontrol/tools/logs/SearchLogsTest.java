@@ -96,6 +96,25 @@ class SearchLogsTest {
     }
 
     @Test
+    void a_number_alone_matches_as_a_whole_number_and_typed_spaces_are_searched_too() {
+        SessionFacts facts = session(Json.object().put("logs", """
+                2026-01-01T00:00:01.502Z INFO web - GET /a 200 5021
+                2026-01-01T00:00:02Z INFO web - GET /b 502 120
+                2026-01-01T00:00:03Z INFO web - GET /c 200 1502
+                2026-01-01T00:00:04Z WARN web - upstream answered 502.
+                """));
+        ToolResult number = new SearchLogs().run(Json.object().put("query", "502"), facts);
+        assertThat(number.summary()).isEqualTo("2 lines match '502' as a whole number in 4 lines searched");
+        assertThat(number.data().path("matches")).extracting(m -> m.path("line").asLong()).containsExactly(2L, 4L);
+        assertThat(number.data().path("whole_number").asBoolean()).isTrue();
+        assertThat(number.data().path("regex").asBoolean()).isFalse();
+
+        ToolResult spaced = new SearchLogs().run(Json.object().put("query", " 502 "), facts);
+        assertThat(spaced.summary()).startsWith("1 line matches ' 502 ' in");
+        assertThat(spaced.data().path("whole_number").asBoolean()).isFalse();
+    }
+
+    @Test
     void keeps_the_newest_hits_when_asked_for_the_last_ones() {
         ToolResult r = search(Json.object().put("query", "ERROR").put("max_matches", 2).put("last", true));
         assertThat(r.data().path("matches")).extracting(m -> m.path("line").asLong()).containsExactly(5L, 6L);

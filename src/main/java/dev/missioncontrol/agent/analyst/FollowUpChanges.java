@@ -1,0 +1,50 @@
+package dev.missioncontrol.agent.analyst;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Answers "what changed?": the deployments before the first error as the report ranked them, those that landed
+ * after it began (which cannot have caused it, and saying so answers "was it the deploy?" as well), and the log
+ * lines whose rate changed.
+ */
+final class FollowUpChanges {
+    private FollowUpChanges() {
+    }
+
+    static String answer(Investigation inv) {
+        Observations o = inv.obs();
+        StringBuilder b = new StringBuilder();
+        List<DeployLink> ranked = inv.deploys();
+        if (!ranked.isEmpty()) {
+            DeployLink first = ranked.get(0);
+            b.append("The deployment the report ties to the first error: ").append(first.deployment().prose())
+                    .append(", ").append(Spans.of(first.before())).append(" before it (")
+                    .append(first.deployment().createdAt()).append(").\n");
+            ranked.stream().skip(1).forEach(l -> b.append("Also before it, ranked lower: ")
+                    .append(l.deployment().prose()).append(", ").append(Spans.of(l.before())).append(" before it.\n"));
+        } else if (o.deploymentsChecked) {
+            b.append("No recorded deployment precedes the first error").append(window(o)).append(".\n");
+        }
+        DeployLink.after(o.deployments, inv.incident(), o.request).forEach(d -> b.append("The ").append(d.prose())
+                .append(" landed at ").append(d.createdAt()).append(", ")
+                .append(Spans.of(Duration.between(inv.incident().onset(), d.createdAt())))
+                .append(" after the first error, so it cannot have caused it.\n"));
+        if (o.analysis != null) {
+            o.analysis.path("rate_changes").forEach(c -> b.append("- ").append(c.path("kind").asText()
+                    .toLowerCase(Locale.ROOT)).append(" in the last part of the logs: `")
+                    .append(Markdown.inline(c.path("template").asText())).append("`\n"));
+        }
+        return b.isEmpty() ? "No change was found: no deployments were listed and no log pattern changed rate."
+                : b.toString().strip();
+    }
+
+    private static String window(Observations o) {
+        if (o.deploymentWindow == null || !o.deploymentWindow.has("since")) {
+            return "";
+        }
+        return " (searched " + o.deploymentWindow.path("since").asText() + " to "
+                + o.deploymentWindow.path("until").asText() + ")";
+    }
+}
