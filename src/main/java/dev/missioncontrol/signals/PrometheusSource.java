@@ -30,13 +30,47 @@ final class PrometheusSource {
     Series query(String baseUrl, String name, String promql, Instant from, Instant to, Duration step) {
         String url = baseUrl.replaceAll("/+$", "") + "/api/v1/query_range?query=" + encode(promql)
                 + "&start=" + seconds(from) + "&end=" + seconds(to) + "&step=" + step.toMillis() / 1000.0;
-        OutboundHttp.Reply reply = http.get(URI.create(url));
-        JsonNode body = reply.body().isBlank() ? Json.object() : Json.read(reply.body());
-        if (!reply.ok() || !"success".equals(body.path("status").asText())) {
-            throw new IllegalStateException("Prometheus answered " + reply.status() + ": "
-                    + body.path("error").asText(reply.body().length() > 200 ? reply.body().substring(0, 200) : reply.body()));
+        String where = QueryFailure.where(baseUrl);
+        return new Series(name, sum(result(where, get(where, url))));
+    }
+
+    private OutboundHttp.Reply get(String where, String url) {
+        try {
+            return http.get(URI.create(url));
+        } catch (RuntimeException e) {
+            throw QueryFailure.of(where, e, http.caps().timeout());
         }
-        return new Series(name, sum(body.path("data").path("result")));
+    }
+
+    /**
+     * The result series of an answer. The status comes first: a proxy's 502 page is not JSON, and its status is what
+     * says what happened; Prometheus' own refusals carry their reason in a JSON {@code error}.
+     */
+    private static JsonNode result(String where, OutboundHttp.Reply reply) {
+        JsonNode body = parsed(reply.body());
+        String error = body.path("error").asText("");
+        if (!reply.ok()) {
+            throw new QueryFailure(where + " answered " + reply.status()
+                    + (error.isBlank() ? "" : ": " + QueryFailure.detail(error)));
+        }
+        if (!body.has("status")) {
+            throw new QueryFailure(where + " answered " + reply.status() + " with something other than Prometheus "
+                    + "JSON: " + QueryFailure.detail(reply.body()));
+        }
+        if (!"success".equals(body.path("status").asText())) {
+            throw new QueryFailure(where + " refused the query: " + QueryFailure.detail(error));
+        }
+        return body.path("data").path("result");
+    }
+
+    /** The body as JSON, or an empty object when it is not JSON (an HTML error page, a truncated answer). */
+    private static JsonNode parsed(String body) {
+        try {
+            JsonNode node = body.isBlank() ? null : Json.read(body);
+            return node != null && node.isObject() ? node : Json.object();
+        } catch (RuntimeException notJson) {
+            return Json.object();
+        }
     }
 
     /** The step for a window: {@value #POINTS_PER_WINDOW} points across it, but never finer than the minimum. */
