@@ -8,9 +8,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /** Range queries against Prometheus's HTTP API ({@code /api/v1/query_range}). */
 final class PrometheusSource {
@@ -24,14 +23,21 @@ final class PrometheusSource {
     }
 
     /**
-     * One metric over [from, to]. Several result series (a template that does not aggregate) are summed per
-     * timestamp, which is what "the service's rate" means for per-instance series. NaN points (0/0) are dropped.
+     * One metric over [from, to]; NaN points (0/0) are dropped. A query must come down to one series: several (a
+     * template that does not aggregate over pods) are not judged, since no way of joining them is right for every
+     * metric. Summed, three pods' latency reads as three times one pod's, and two more pods after a deploy as a
+     * regression; pooled, a per-pod rate falls as pods are added. The template's author knows which is meant.
      */
     Series query(String baseUrl, String name, String promql, Instant from, Instant to, Duration step) {
         String url = baseUrl.replaceAll("/+$", "") + "/api/v1/query_range?query=" + encode(promql)
                 + "&start=" + seconds(from) + "&end=" + seconds(to) + "&step=" + step.toMillis() / 1000.0;
         String where = QueryFailure.where(baseUrl);
-        return new Series(name, sum(result(where, get(where, url))));
+        JsonNode result = result(where, get(where, url));
+        if (result.size() > 1) {
+            throw new QueryFailure("the query returns " + result.size() + " series; aggregate it to one, e.g. "
+                    + "sum(...) or avg(...)");
+        }
+        return new Series(name, result.isEmpty() ? List.of() : points(result.get(0)));
     }
 
     private OutboundHttp.Reply get(String where, String url) {
@@ -79,18 +85,15 @@ final class PrometheusSource {
         return even.compareTo(minStep) > 0 ? even : minStep;
     }
 
-    private static List<Series.Point> sum(JsonNode result) {
-        Map<Long, Double> byTime = new TreeMap<>();
-        for (JsonNode series : result) {
-            for (JsonNode pair : series.path("values")) {
-                double v = parse(pair.get(1).asText());
-                if (Double.isFinite(v)) {
-                    byTime.merge(Math.round(pair.get(0).asDouble() * 1000), v, Double::sum);
-                }
+    private static List<Series.Point> points(JsonNode series) {
+        List<Series.Point> points = new ArrayList<>();
+        for (JsonNode pair : series.path("values")) {
+            double v = parse(pair.get(1).asText());
+            if (Double.isFinite(v)) {
+                points.add(new Series.Point(Instant.ofEpochMilli(Math.round(pair.get(0).asDouble() * 1000)), v));
             }
         }
-        return byTime.entrySet().stream().map(e -> new Series.Point(Instant.ofEpochMilli(e.getKey()), e.getValue()))
-                .toList();
+        return points;
     }
 
     private static double parse(String v) {
