@@ -70,7 +70,7 @@ public final class Signals {
             }
         }
         List<Unread> unread = Unread.grouped(failed);
-        unread.forEach(u -> LOG.warn("{} of {}; they count as without data", u.line(), project.repositoryFullName()));
+        unread.forEach(u -> LOG.warn("{}: {}; they count as without data", project.repositoryFullName(), u.line()));
         Set<String> answered = series.stream().map(Series::name).collect(Collectors.toSet());
         pushed.series(scope, from, to).stream().filter(s -> !answered.contains(s.name())).forEach(series::add);
         return new Fetched(series, unread);
