@@ -1,12 +1,29 @@
 package dev.missioncontrol.monitor;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 
-/** One comparison of every metric at one moment after the deploy. */
-public record Check(Instant at, List<MetricResult> metrics) {
+/**
+ * One comparison of every metric at one moment after the deploy.
+ *
+ * @param problems why metrics were left out of it, one short line per cause ("error_rate not checked: Prometheus
+ *                 http://prometheus:9090 answered 502"), so that a verdict without them says why; absent when none
+ */
+public record Check(Instant at, List<MetricResult> metrics,
+                    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> problems) {
 
     public Check {
         metrics = List.copyOf(metrics);
+        problems = problems == null ? List.of() : List.copyOf(problems);
+    }
+
+    public Check(Instant at, List<MetricResult> metrics) {
+        this(at, metrics, List.of());
+    }
+
+    /** This check, with the causes that kept metrics out of it. */
+    public Check withProblems(List<String> causes) {
+        return new Check(at, metrics, causes);
     }
 }

@@ -37,14 +37,16 @@ final class MonitorReport {
         JsonNode others = lastCheck.path("other_deployments");
         Check last = v.checks().getLast();
         List<MetricResult> failing = last.metrics().stream().filter(MetricResult::failing).toList();
-        String outcome = "Verdict " + stateWord(v) + " for " + deploy(d)
-                + (failing.isEmpty() ? "" : ": " + String.join(", ", failing.stream().map(MonitorReport::move).toList()));
+        String outcome = "Verdict " + stateWord(v) + " for " + deploy(d) + because(v, last, failing);
         StringBuilder md = new StringBuilder("## Summary\n\n").append(outcome).append(". ")
                 .append(v.checks().size()).append(" checks after the deploy at ").append(d.path("created_at").asText())
                 .append(warmup.isZero() ? "" : " (the first " + DurationText.format(warmup) + " after it left out as "
                         + "the service's warm-up)")
-                .append("; the last, at ").append(last.at()).append(", decided it.\n\n## Findings\n\n");
-        md.append(table(last.metrics())).append(last.metrics().isEmpty() ? "" : SOURCE);
+                .append("; the last, at ").append(last.at()).append(", decided it.")
+                .append(last.problems().isEmpty() || last.metrics().isEmpty() ? "" : " Some metrics could not be read "
+                        + "(under Not checked); the verdict rests on the others.")
+                .append("\n\n## Findings\n\n");
+        md.append(table(last)).append(last.metrics().isEmpty() ? "" : SOURCE);
         md.append(overlapping(others));
         md.append("\n## Checks\n\n| at | metrics | failing | score |\n|---|---|---|---|\n");
         for (Check c : v.checks()) {
@@ -93,9 +95,29 @@ final class MonitorReport {
         return v.state().wireName() + score;
     }
 
-    private static String table(List<MetricResult> metrics) {
+    /**
+     * Why the verdict is what it is, where a few words can say it: the failing metrics, or for an inconclusive one
+     * what kept the metrics out, such as a Prometheus that answered 502; short enough for a CLI to print.
+     */
+    private static String because(Verdict v, Check last, List<MetricResult> failing) {
+        if (!failing.isEmpty()) {
+            return ": " + String.join(", ", failing.stream().map(MonitorReport::move).toList());
+        }
+        return v.state() == VerdictState.INCONCLUSIVE && !last.problems().isEmpty() ? ": " + firstProblem(last) : "";
+    }
+
+    /** The first cause that kept metrics out of the check, saying where the others are. */
+    private static String firstProblem(Check c) {
+        int more = c.problems().size() - 1;
+        return c.problems().getFirst() + (more == 0 ? "" : " (and " + more + " more under Not checked)");
+    }
+
+    private static String table(Check last) {
+        List<MetricResult> metrics = last.metrics();
         if (metrics.isEmpty()) {
-            return "No metric was available: neither Prometheus queries nor pushed signals returned data.\n";
+            return last.problems().isEmpty()
+                    ? "No metric was available: neither Prometheus queries nor pushed signals returned data.\n"
+                    : "No metric could be judged: " + firstProblem(last) + ".\n";
         }
         StringBuilder t = new StringBuilder("| metric | baseline | current | ratio | p-value | result | found by |\n"
                 + "|---|---|---|---|---|---|---|\n");
@@ -148,13 +170,22 @@ final class MonitorReport {
             case DEGRADED, FAILED -> "1. Roll back " + deploy(d) + " or fix forward; the failing metrics are above.\n"
                     + "2. Look at the logs of the failing paths from " + d.path("created_at").asText() + " on.\n";
             case MARGINAL -> "1. Watch the failing metrics; the deploy moved them, but not enough to call it degraded.\n";
-            case INCONCLUSIVE -> v.checks().getLast().metrics().stream().anyMatch(MonitorReport::wentSilent)
-                    ? "1. Check that the service is up and still reporting: its metrics had samples before the deploy "
-                    + "and none after it (under Not checked).\n"
-                    : "1. Give the monitor data: configure Prometheus (--prometheus-url or the project's "
-                    + "prometheus_url) or push samples to /api/v1/signals/.\n";
+            case INCONCLUSIVE -> inconclusiveAction(v.checks().getLast());
             default -> "None: the deploy did not move any metric the wrong way.\n";
         };
+    }
+
+    private static String inconclusiveAction(Check last) {
+        if (last.metrics().stream().anyMatch(MonitorReport::wentSilent)) {
+            return "1. Check that the service is up and still reporting: its metrics had samples before the deploy "
+                    + "and none after it (under Not checked).\n";
+        }
+        if (!last.problems().isEmpty()) {
+            return "1. Fix what kept the metrics from being read: " + firstProblem(last) + ". Until then the monitor "
+                    + "cannot judge a deploy; watch this one by hand.\n";
+        }
+        return "1. Give the monitor data: configure Prometheus (--prometheus-url or the project's prometheus_url) or "
+                + "push samples to /api/v1/signals/.\n";
     }
 
     private static List<String> keyActions(Verdict v, JsonNode d) {
@@ -198,7 +229,8 @@ final class MonitorReport {
         List<MetricResult> failing = c.metrics().stream().filter(MetricResult::failing).toList();
         long counted = c.metrics().stream().filter(MetricResult::counted).count();
         if (failing.isEmpty()) {
-            return counted == 0 ? "No metric had samples on both sides of the deploy."
+            return counted == 0 ? (c.problems().isEmpty() ? "No metric had samples on both sides of the deploy."
+                    : "No metric could be judged: " + firstProblem(c) + ".")
                     : "All " + counted + " metrics with data passed.";
         }
         return "Failing: " + String.join("; ", failing.stream().map(m -> move(m) + " (" + foundBy(m) + ")").toList())

@@ -62,6 +62,10 @@ public final class OutboundHttp implements AutoCloseable {
         return destinations;
     }
 
+    public Caps caps() {
+        return caps;
+    }
+
     public Reply get(URI uri) {
         return send(client.newRequest(destinations.check(uri.toString())).method(HttpMethod.GET));
     }

@@ -15,6 +15,7 @@ import java.util.Map;
  */
 record ProjectSignals(String prometheusUrl, Duration step, Map<String, MetricDefinition> metrics) {
 
+    /** Each sums over the service's pods to one series, the only answer {@link PrometheusSource} judges. */
     static final List<MetricDefinition> RED_DEFAULTS = List.of(
             new MetricDefinition("requests_per_second",
                     "sum(rate(http_requests_total{service=\"{{service}}\"}[1m]))", Direction.DECREASE, false),

@@ -8,9 +8,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /** Range queries against Prometheus's HTTP API ({@code /api/v1/query_range}). */
 final class PrometheusSource {
@@ -24,19 +23,60 @@ final class PrometheusSource {
     }
 
     /**
-     * One metric over [from, to]. Several result series (a template that does not aggregate) are summed per
-     * timestamp, which is what "the service's rate" means for per-instance series. NaN points (0/0) are dropped.
+     * One metric over [from, to]; NaN points (0/0) are dropped. A query must come down to one series: several (a
+     * template that does not aggregate over pods) are not judged, since no way of joining them is right for every
+     * metric. Summed, three pods' latency reads as three times one pod's, and two more pods after a deploy as a
+     * regression; pooled, a per-pod rate falls as pods are added. The template's author knows which is meant.
      */
     Series query(String baseUrl, String name, String promql, Instant from, Instant to, Duration step) {
         String url = baseUrl.replaceAll("/+$", "") + "/api/v1/query_range?query=" + encode(promql)
                 + "&start=" + seconds(from) + "&end=" + seconds(to) + "&step=" + step.toMillis() / 1000.0;
-        OutboundHttp.Reply reply = http.get(URI.create(url));
-        JsonNode body = reply.body().isBlank() ? Json.object() : Json.read(reply.body());
-        if (!reply.ok() || !"success".equals(body.path("status").asText())) {
-            throw new IllegalStateException("Prometheus answered " + reply.status() + ": "
-                    + body.path("error").asText(reply.body().length() > 200 ? reply.body().substring(0, 200) : reply.body()));
+        String where = QueryFailure.where(baseUrl);
+        JsonNode result = result(where, get(where, url));
+        if (result.size() > 1) {
+            throw new QueryFailure("the query returns " + result.size() + " series; aggregate it to one, e.g. "
+                    + "sum(...) or avg(...)");
         }
-        return new Series(name, sum(body.path("data").path("result")));
+        return new Series(name, result.isEmpty() ? List.of() : points(result.get(0)));
+    }
+
+    private OutboundHttp.Reply get(String where, String url) {
+        try {
+            return http.get(URI.create(url));
+        } catch (RuntimeException e) {
+            throw QueryFailure.of(where, e, http.caps().timeout());
+        }
+    }
+
+    /**
+     * The result series of an answer. The status comes first: a proxy's 502 page is not JSON, and its status is what
+     * says what happened; Prometheus' own refusals carry their reason in a JSON {@code error}.
+     */
+    private static JsonNode result(String where, OutboundHttp.Reply reply) {
+        JsonNode body = parsed(reply.body());
+        String error = body.path("error").asText("");
+        if (!reply.ok()) {
+            throw new QueryFailure(where + " answered " + reply.status()
+                    + (error.isBlank() ? "" : ": " + QueryFailure.detail(error)));
+        }
+        if (!body.has("status")) {
+            throw new QueryFailure(where + " answered " + reply.status() + " with something other than Prometheus "
+                    + "JSON: " + QueryFailure.detail(reply.body()));
+        }
+        if (!"success".equals(body.path("status").asText())) {
+            throw new QueryFailure(where + " refused the query: " + QueryFailure.detail(error));
+        }
+        return body.path("data").path("result");
+    }
+
+    /** The body as JSON, or an empty object when it is not JSON (an HTML error page, a truncated answer). */
+    private static JsonNode parsed(String body) {
+        try {
+            JsonNode node = body.isBlank() ? null : Json.read(body);
+            return node != null && node.isObject() ? node : Json.object();
+        } catch (RuntimeException notJson) {
+            return Json.object();
+        }
     }
 
     /** The step for a window: {@value #POINTS_PER_WINDOW} points across it, but never finer than the minimum. */
@@ -45,18 +85,15 @@ final class PrometheusSource {
         return even.compareTo(minStep) > 0 ? even : minStep;
     }
 
-    private static List<Series.Point> sum(JsonNode result) {
-        Map<Long, Double> byTime = new TreeMap<>();
-        for (JsonNode series : result) {
-            for (JsonNode pair : series.path("values")) {
-                double v = parse(pair.get(1).asText());
-                if (Double.isFinite(v)) {
-                    byTime.merge(Math.round(pair.get(0).asDouble() * 1000), v, Double::sum);
-                }
+    private static List<Series.Point> points(JsonNode series) {
+        List<Series.Point> points = new ArrayList<>();
+        for (JsonNode pair : series.path("values")) {
+            double v = parse(pair.get(1).asText());
+            if (Double.isFinite(v)) {
+                points.add(new Series.Point(Instant.ofEpochMilli(Math.round(pair.get(0).asDouble() * 1000)), v));
             }
         }
-        return byTime.entrySet().stream().map(e -> new Series.Point(Instant.ofEpochMilli(e.getKey()), e.getValue()))
-                .toList();
+        return points;
     }
 
     private static double parse(String v) {

@@ -6,7 +6,9 @@ import dev.missioncontrol.orgs.Project;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -25,8 +27,13 @@ public final class Signals {
     private final String defaultUrl;
     private final Duration defaultStep;
 
-    /** Series found, and why any source could not be read (shown in the report, never hidden). */
-    public record Fetched(List<Series> series, List<String> problems) {
+    /** Series found, and which metrics could not be read and why (shown in the report, never hidden). */
+    public record Fetched(List<Series> series, List<Unread> unread) {
+
+        /** Each cause of unread metrics in one line. */
+        public List<String> problems() {
+            return unread.stream().map(Unread::line).toList();
+        }
     }
 
     public Signals(SignalStore pushed, OutboundHttp http, String defaultUrl, Duration defaultStep) {
@@ -49,20 +56,24 @@ public final class Signals {
         Project project = scope.project();
         ProjectSignals settings = ProjectSignals.of(project, defaultUrl, defaultStep);
         List<Series> series = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
+        Map<String, String> failed = new LinkedHashMap<>();
         for (MetricDefinition m : settings.queries()) {
             try {
                 series.add(prometheus.query(settings.prometheusUrl(), m.name(), ProjectSignals.fill(m.query(), scope),
                         from, to, PrometheusSource.step(resolutionOf, settings.step())));
+            } catch (QueryFailure e) {
+                failed.put(m.name(), e.getMessage());
             } catch (RuntimeException e) {
-                LOG.warn("Prometheus query for {} of {} failed; the metric counts as without data", m.name(),
-                        project.repositoryFullName(), e);
-                problems.add("Prometheus query for " + m.name() + " failed: " + e.getMessage());
+                LOG.warn("Prometheus' answer for {} of {} could not be read", m.name(), project.repositoryFullName(), e);
+                failed.put(m.name(), QueryFailure.where(settings.prometheusUrl()) + " gave an answer that could not "
+                        + "be read: " + QueryFailure.detail(e.toString()));
             }
         }
+        List<Unread> unread = Unread.grouped(failed);
+        unread.forEach(u -> LOG.warn("{}: {}; they count as without data", project.repositoryFullName(), u.line()));
         Set<String> answered = series.stream().map(Series::name).collect(Collectors.toSet());
         pushed.series(scope, from, to).stream().filter(s -> !answered.contains(s.name())).forEach(series::add);
-        return new Fetched(series, problems);
+        return new Fetched(series, unread);
     }
 
     /** How a metric of this project is judged. */

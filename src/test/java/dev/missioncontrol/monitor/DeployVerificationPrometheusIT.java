@@ -2,7 +2,6 @@ package dev.missioncontrol.monitor;
 
 import static dev.missioncontrol.testing.MonitorFixtures.awaitVerdict;
 import static dev.missioncontrol.testing.MonitorFixtures.deploy;
-import static dev.missioncontrol.testing.MonitorFixtures.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,12 +49,12 @@ class DeployVerificationPrometheusIT {
             var calmVerdict = CompletableFuture.supplyAsync(() -> awaitVerdict(api, calm.get("id").asText()));
             JsonNode silentVerdict = awaitVerdict(api, silent.get("id").asText()).get("verdict");
 
-            assertDegraded(spikyVerdict.get().get("verdict"), reportOf(api, spiky));
+            assertDegraded(spikyVerdict.get().get("verdict"), MonitorFixtures.report(api, spiky));
             JsonNode healthy = calmVerdict.get().get("verdict");
             assertThat(healthy.get("state").asText()).as(healthy.toString()).isEqualTo("healthy");
             assertThat(lastCheck(healthy).get("metrics")).hasSize(2);
             assertThat(silentVerdict.get("state").asText()).as(silentVerdict.toString()).isEqualTo("inconclusive");
-            assertThat(reportOf(api, silent)).contains("inconclusive");
+            assertThat(MonitorFixtures.report(api, silent)).contains("inconclusive");
         }
     }
 
@@ -86,7 +85,7 @@ class DeployVerificationPrometheusIT {
             assertThat(passed.get("state").asText()).as(passed.toString()).isEqualTo("healthy");
             assertThat(ordinary.get("ratio").asDouble()).as(passed.toString()).isGreaterThan(1.5);
             assertThat(ordinary.at("/earlier_windows/as_large").asInt()).isGreaterThan(0);
-            assertThat(reportOf(api, wavy)).contains("ordinary:");
+            assertThat(MonitorFixtures.report(api, wavy)).contains("ordinary:");
             JsonNode moved = lastCheck(failed).get("metrics").get(0);
             assertThat(failed.get("state").asText()).as(failed.toString()).isEqualTo("degraded");
             assertThat(moved.at("/earlier_windows/as_large").asInt()).isZero();
@@ -122,7 +121,7 @@ class DeployVerificationPrometheusIT {
             assertThat(metric.get("ratio").asDouble()).as(metric.toString()).isGreaterThan(5);
             assertThat(metric.at("/earlier_windows/net_of_last_week").asBoolean()).as(metric.toString()).isTrue();
             assertThat(metric.at("/earlier_windows/pairs").asInt()).isGreaterThanOrEqualTo(EarlierWindows.MIN_PAIRS);
-            assertThat(reportOf(api, created)).contains("net of last week");
+            assertThat(MonitorFixtures.report(api, created)).contains("net of last week");
         }
     }
 
@@ -186,16 +185,5 @@ class DeployVerificationPrometheusIT {
     private static JsonNode lastCheck(JsonNode verdict) {
         JsonNode checks = verdict.get("checks");
         return checks.get(checks.size() - 1);
-    }
-
-    private static String reportOf(Api api, JsonNode created) throws InterruptedException {
-        for (int i = 0; i < 50; i++) {
-            JsonNode s = session(api, created);
-            if (s.hasNonNull("report") && !s.get("report").asText().isEmpty()) {
-                return s.get("report").asText();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no report for " + created);
     }
 }

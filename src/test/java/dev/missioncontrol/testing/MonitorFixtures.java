@@ -100,6 +100,18 @@ public final class MonitorFixtures {
         orgs.updateProjectSettings(orgId, project.id(), settings);
     }
 
+    /** The monitor session's report once it has one (within 5 s). */
+    public static String report(Api api, JsonNode created) throws InterruptedException {
+        for (int i = 0; i < 50; i++) {
+            JsonNode s = session(api, created);
+            if (s.hasNonNull("report") && !s.get("report").asText().isEmpty()) {
+                return s.get("report").asText();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no report for " + created);
+    }
+
     public static JsonNode session(Api api, JsonNode created) {
         return api.get("/api/v1/agent-sessions/" + created.path("agent_session_id").asText() + "/").json();
     }

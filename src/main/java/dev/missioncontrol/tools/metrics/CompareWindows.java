@@ -95,7 +95,7 @@ final class CompareWindows implements Tool {
         Signals.Fetched lastWeeksHistory = history(scope.get(), historyEnd.minus(WEEK), window);
         List<MetricSamples> samples = withHistory(samples(scope.get().project(), now, lastWeek, windows), history,
                 lastWeeksHistory, historyEnd);
-        Check check = Judge.check(at, samples);
+        Check check = Judge.check(at, samples).withProblems(now.problems());
         ObjectNode data = Json.object().put("deployed_at", deployed.toString()).put("window_seconds",
                 window.toMillis() / 1000.0).put("warmup_seconds", warmup.toMillis() / 1000.0)
                 .put("environment", scope.get().environment());
@@ -103,9 +103,9 @@ final class CompareWindows implements Tool {
         data.set("other_deployments", others.within(session, scope.get(), deployed.minus(window), at));
         fetchedProblems(data, now, history, lastWeeksHistory);
         return check.metrics().isEmpty() ? new ToolResult(ToolResult.Status.NO_DATA, "no metric of "
-                + scope.get().project().repositoryFullName() + " has samples around the deploy: no Prometheus query "
-                + "answered and nothing was pushed for these windows", data)
-                : ToolResult.ok(summary(check), data);
+                + scope.get().project().repositoryFullName() + " could be judged: " + (check.problems().isEmpty()
+                ? "no Prometheus query answered and nothing was pushed for these windows" : check.problems().getFirst()),
+                data) : ToolResult.ok(summary(check), data);
     }
 
     private List<MetricSamples> samples(Project project, Signals.Fetched now, Signals.Fetched lastWeek,
@@ -183,16 +183,17 @@ final class CompareWindows implements Tool {
 
     /**
      * Why sources could not be read; history that could not be read only leaves the earlier windows and the records
-     * out, and last week's history only the earlier windows' measure net of last week.
+     * out, and last week's history only the earlier windows' measure net of last week. A cause that already kept
+     * a metric out of the windows is not repeated for its history: the metric was not judged at all.
      */
     private static void fetchedProblems(ObjectNode data, Signals.Fetched fetched, Signals.Fetched history,
             Signals.Fetched lastWeeksHistory) {
         var problems = data.putArray("problems");
         fetched.problems().forEach(problems::add);
-        history.problems().forEach(p -> problems.add("History before the baseline (earlier windows and records not "
-                + "compared): " + p));
-        lastWeeksHistory.problems().forEach(p -> problems.add("History a week earlier (earlier windows not measured "
-                + "net of last week): " + p));
+        history.unread().stream().filter(u -> !fetched.unread().contains(u)).forEach(u -> problems.add(
+                "History before the baseline (earlier windows and records not compared): " + u.line()));
+        lastWeeksHistory.unread().stream().filter(u -> !fetched.unread().contains(u)).forEach(u -> problems.add(
+                "History a week earlier (earlier windows not measured net of last week): " + u.line()));
     }
 
     static String summary(Check check) {

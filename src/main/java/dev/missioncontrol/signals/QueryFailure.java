@@ -1,0 +1,76 @@
+package dev.missioncontrol.signals;
+
+import dev.missioncontrol.net.DeniedDestination;
+import java.io.EOFException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.channels.ClosedChannelException;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
+
+/**
+ * Why a Prometheus query gave nothing to judge, in one short line for the report and the verdict, such as
+ * "Prometheus http://prometheus:9090 answered 502". A person reads it to fix the cause, so it names the server and
+ * what it did, never a client library's dump of its connection state.
+ */
+final class QueryFailure extends RuntimeException {
+    /** Long enough for Prometheus' own parse error, short enough for one line. */
+    private static final int MAX_DETAIL = 160;
+
+    QueryFailure(String line) {
+        super(line, null, false, false);
+    }
+
+    /** The call to Prometheus did not produce an answer: refused, timed out, cut off, or not allowed. */
+    static QueryFailure of(String where, RuntimeException failure, Duration timeout) {
+        if (failure instanceof DeniedDestination denied) {
+            return new QueryFailure(where + " " + denied.getMessage());
+        }
+        return new QueryFailure(where + ": " + cause(failure, timeout));
+    }
+
+    /** "Prometheus http://host:9090/prefix", without a query string, which may carry a token. */
+    static String where(String baseUrl) {
+        try {
+            URI u = URI.create(baseUrl);
+            String port = u.getPort() < 0 ? "" : ":" + u.getPort();
+            String path = u.getPath() == null ? "" : u.getPath().replaceAll("/+$", "");
+            return "Prometheus " + u.getScheme() + "://" + u.getHost() + port + path;
+        } catch (IllegalArgumentException e) {
+            return "Prometheus";
+        }
+    }
+
+    /** Prometheus' own error text, or a line of whatever else answered, cut to one short line. */
+    static String detail(String text) {
+        String line = text.strip().lines().findFirst().orElse("");
+        return line.length() > MAX_DETAIL ? line.substring(0, MAX_DETAIL) + "…" : line;
+    }
+
+    private static String cause(Throwable failure, Duration timeout) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String known = known(t, timeout);
+            if (known != null) {
+                return known;
+            }
+        }
+        Throwable root = failure.getCause() == null ? failure : failure.getCause();
+        return detail(root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage()));
+    }
+
+    private static String known(Throwable t, Duration timeout) {
+        return switch (t) {
+            case ConnectException c -> "connection refused";
+            case NoRouteToHostException n -> "no route to its host";
+            case UnknownHostException u -> "its host name does not resolve";
+            case TimeoutException e -> "timed out after " + timeout.toSeconds() + " s";
+            case EOFException e -> "closed the connection without answering";
+            case ClosedChannelException e -> "closed the connection without answering";
+            case SSLException e -> "TLS failed: " + detail(String.valueOf(e.getMessage()));
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,32 @@
+package dev.missioncontrol.signals;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Metrics a source could not give, and why, in one line however many metrics one cause kept out: a Prometheus that
+ * is down fails every query alike, and the report says so once.
+ *
+ * @param metrics the metrics' names, in the order they were asked for
+ * @param reason  one short line, such as "Prometheus http://prometheus:9090 answered 502"
+ */
+public record Unread(List<String> metrics, String reason) {
+
+    public Unread {
+        metrics = List.copyOf(metrics);
+    }
+
+    /** "error_rate, requests_per_second not checked: Prometheus http://prometheus:9090 answered 502". */
+    public String line() {
+        return String.join(", ", metrics) + " not checked: " + reason;
+    }
+
+    /** One entry per reason, each naming every metric it kept out. */
+    static List<Unread> grouped(Map<String, String> reasonByMetric) {
+        Map<String, List<String>> byReason = new LinkedHashMap<>();
+        reasonByMetric.forEach((metric, reason) -> byReason.computeIfAbsent(reason, r -> new ArrayList<>()).add(metric));
+        return byReason.entrySet().stream().map(e -> new Unread(e.getValue(), e.getKey())).toList();
+    }
+}

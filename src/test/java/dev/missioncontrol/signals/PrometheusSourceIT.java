@@ -1,0 +1,71 @@
+package dev.missioncontrol.signals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.missioncontrol.net.AddressPolicy;
+import dev.missioncontrol.net.Destinations;
+import dev.missioncontrol.net.HostResolver;
+import dev.missioncontrol.net.OutboundHttp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.assertj.core.api.AbstractThrowableAssert;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** How a failing Prometheus is described: what it answered or did, in one short line, never a client's dump. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PrometheusSourceIT {
+    private static final Instant TO = Instant.parse("2026-01-15T10:30:00Z");
+    PrometheusStub stub;
+    OutboundHttp http;
+    PrometheusSource source;
+
+    @BeforeAll
+    void start() throws Exception {
+        stub = new PrometheusStub();
+        http = new OutboundHttp(new Destinations(AddressPolicy.allowing(List.of("127.0.0.0/8")),
+                HostResolver.system()), new OutboundHttp.Caps(Duration.ofSeconds(3), Duration.ofSeconds(3), 1 << 20));
+        source = new PrometheusSource(http);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        http.close();
+        stub.close();
+    }
+
+    @Test
+    void a_proxys_html_502_is_told_by_its_status() {
+        failure(stub.url("502")).hasMessage("Prometheus " + stub.url("502") + " answered 502");
+    }
+
+    @Test
+    void prometheus_refusing_a_query_is_told_with_its_own_error() {
+        failure(stub.url("bad")).hasMessage("Prometheus " + stub.url("bad")
+                + " answered 400: invalid parameter \"query\": 1:5: parse error: unexpected end of input");
+    }
+
+    @Test
+    void a_200_that_is_not_prometheus_json_says_so() {
+        failure(stub.url("html")).hasMessage("Prometheus " + stub.url("html")
+                + " answered 200 with something other than Prometheus JSON: <html>Sign in</html>");
+    }
+
+    @Test
+    void a_dropped_connection_a_refused_one_and_a_timeout_are_one_short_line_each() throws Exception {
+        failure(stub.dropping()).hasMessage("Prometheus " + stub.dropping()
+                + ": closed the connection without answering");
+        String refusing = PrometheusStub.refusing();
+        failure(refusing).hasMessage("Prometheus " + refusing + ": connection refused");
+        failure(stub.url("slow")).hasMessage("Prometheus " + stub.url("slow") + ": timed out after 3 s");
+    }
+
+    private AbstractThrowableAssert<?, ? extends Throwable> failure(String baseUrl) {
+        return assertThatThrownBy(() -> source.query(baseUrl, "error_rate", "up", TO.minusSeconds(60), TO,
+                Duration.ofSeconds(15))).isInstanceOf(QueryFailure.class);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.missioncontrol.signals;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+
+/**
+ * A server in Prometheus' place that answers as a broken one does, one way per path prefix: {@code /502} a proxy's
+ * HTML 502 page, {@code /bad} Prometheus' own JSON refusal of a query, {@code /html} a 200 login page, {@code /slow}
+ * a valid answer after a long pause. {@link #dropping()} is a port that accepts connections and closes them unanswered.
+ */
+public final class PrometheusStub implements AutoCloseable {
+    public static final Duration SLOW = Duration.ofSeconds(30);
+    static final String BAD_QUERY = "invalid parameter \\\"query\\\": 1:5: parse error: unexpected end of input";
+    private final HttpServer http;
+    private final ServerSocket dropping;
+
+    public PrometheusStub() throws IOException {
+        http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        http.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        http.createContext("/502/", e -> answer(e, 502, "text/html", "<html><body><h1>502 Bad Gateway</h1></body></html>"));
+        http.createContext("/bad/", e -> answer(e, 400, "application/json",
+                "{\"status\":\"error\",\"errorType\":\"bad_data\",\"error\":\"" + BAD_QUERY + "\"}"));
+        http.createContext("/html/", e -> answer(e, 200, "text/html", "<html>Sign in</html>"));
+        http.createContext("/slow/", e -> {
+            sleep(SLOW);
+            answer(e, 200, "application/json", "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[]}}");
+        });
+        http.start();
+        dropping = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        Thread.ofVirtual().start(this::dropAll);
+    }
+
+    /** The base URL of a Prometheus that fails the given way: "502", "bad", "html" or "slow". */
+    public String url(String way) {
+        return "http://127.0.0.1:" + http.getAddress().getPort() + "/" + way;
+    }
+
+    public String dropping() {
+        return "http://127.0.0.1:" + dropping.getLocalPort();
+    }
+
+    /** A port nothing listens on. */
+    public static String refusing() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return "http://127.0.0.1:" + s.getLocalPort();
+        }
+    }
+
+    private void dropAll() {
+        while (!dropping.isClosed()) {
+            try (Socket s = dropping.accept()) {
+                s.getInputStream().read(new byte[1024]); // read the request, then hang up without a word
+            } catch (IOException closed) {
+                // the stub is closing
+            }
+        }
+    }
+
+    private static void answer(com.sun.net.httpserver.HttpExchange e, int status, String type, String body)
+            throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        e.getResponseHeaders().set("Content-Type", type);
+        e.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = e.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        http.stop(0);
+        dropping.close();
+    }
+}
