@@ -25,8 +25,8 @@ final class FollowUpErrors {
         if (problems.isEmpty()) {
             return searched(inv.obs());
         }
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%d kinds of problem lines%s:%n",
-                problems.size(), byWords(problems)));
+        StringBuilder b = new StringBuilder(Markdown.count(problems.size(), "kind") + " of problem line"
+                + byWords(problems) + ":\n");
         problems.stream().limit(FollowUp.MAX_LINES).forEach(t -> b.append("- ").append(ProblemFindings.describe(t))
                 .append("\n  ").append(Markdown.quote(t.firstQuote())).append('\n'));
         return b.toString().strip();

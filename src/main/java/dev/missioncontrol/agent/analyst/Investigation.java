@@ -39,7 +39,7 @@ record Investigation(Observations obs, Incident incident, List<DeployLink> deplo
                 Hypotheses.of(o, incident, deploys, trends));
     }
 
-    /** The deployment that landed last before the first bad line, or the named service's; null when none did. */
+    /** The first suspect among the deployments before the first bad line ({@link DeployLink#ranked}), or null. */
     DeployLink deploy() {
         return deploys.isEmpty() ? null : deploys.get(0);
     }

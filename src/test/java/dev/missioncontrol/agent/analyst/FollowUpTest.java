@@ -93,7 +93,7 @@ class FollowUpTest {
                 2026-01-01T10:00:00Z api - started
                 2026-01-01T10:00:10Z api - upstream connection refused by 10.0.0.5
                 """, ToolResult.noData("none"));
-        assertThat(playbook.ask(worded, "show me the errors")).startsWith("1 kinds of problem lines; none carries an "
+        assertThat(playbook.ask(worded, "show me the errors")).startsWith("1 kind of problem line; none carries an "
                 + "ERROR or WARN level: all were found by their words (refused):");
 
         playbook.timeline.clear();
