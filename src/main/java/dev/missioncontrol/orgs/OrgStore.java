@@ -90,6 +90,16 @@ public final class OrgStore {
                 .bind("org", orgId).bind("svc", service).map(OrgStore::project).findOne();
     }
 
+    /**
+     * Every project with this service name, by repository. Service names default to a repository's last segment, so
+     * {@code acme/api} and {@code grp/sub/api} share one, and a caller that must not guess between them can tell.
+     */
+    public static List<Project> findProjectsByService(Handle h, String orgId, String service) {
+        return h.createQuery("SELECT * FROM projects WHERE org_id = :org AND service_name = :svc "
+                        + "ORDER BY repository_full_name")
+                .bind("org", orgId).bind("svc", service).map(OrgStore::project).list();
+    }
+
     /** Adds a project by hand (auto-registration may be off); empty when the organization already has it. */
     public Optional<Project> addProject(String orgId, String repository) {
         return jdbi.inTransaction(h -> findProjectByRepository(h, orgId, repository).isPresent() ? Optional.empty()

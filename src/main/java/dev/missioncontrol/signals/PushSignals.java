@@ -18,8 +18,8 @@ import org.jdbi.v3.core.Handle;
 /**
  * Stores a batch of pushed samples under their projects. A sample's {@code repository} label names the project
  * (registering it like a deployment event would, so a baseline can be pushed before the first deploy); otherwise its
- * {@code service} label is matched against the projects' service names; with neither, the organization's only
- * project is meant.
+ * {@code service} label is matched against the projects' service names (one that several projects share is refused);
+ * with neither, the organization's only project is meant.
  */
 public final class PushSignals {
     private final SignalStore store;
@@ -37,16 +37,15 @@ public final class PushSignals {
     public Accepted record(Handle h, Organization org, List<Sample> samples) {
         Instant now = clock.instant();
         Map<String, List<Sample>> byProject = new LinkedHashMap<>();
-        Map<String, Project> cache = new HashMap<>();
+        Map<String, Named> cache = new HashMap<>();
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < samples.size(); i++) {
-            Optional<Project> p = project(h, org, samples.get(i).labels(), cache, now);
-            if (p.isEmpty()) {
-                errors.add(new FieldError("/samples/" + i + "/labels", "invalid", "names no project of this "
-                        + "organization: add a repository label (owner/name) or the service label of a project"));
+            Named named = project(h, org, samples.get(i).labels(), cache, now);
+            if (named.project() == null) {
+                errors.add(new FieldError("/samples/" + i + "/labels" + named.pointer(), "invalid", named.problem()));
                 continue;
             }
-            byProject.computeIfAbsent(p.get().id(), k -> new ArrayList<>()).add(samples.get(i));
+            byProject.computeIfAbsent(named.project().id(), k -> new ArrayList<>()).add(samples.get(i));
         }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors.subList(0, Math.min(50, errors.size())));
@@ -55,25 +54,45 @@ public final class PushSignals {
         return new Accepted(samples.size(), byProject.size());
     }
 
-    private static Optional<Project> project(Handle h, Organization org, Map<String, String> labels,
-            Map<String, Project> cache, Instant now) {
+    /** The project a sample's labels name, or why they name none and which label is at fault. */
+    private record Named(Project project, String pointer, String problem) {
+        static final Named NONE = new Named(null, "", "names no project of this organization: add a repository "
+                + "label (owner/name) or the service label of a project");
+
+        static Named of(Optional<Project> p) {
+            return p.map(found -> new Named(found, "", null)).orElse(NONE);
+        }
+    }
+
+    private static Named project(Handle h, Organization org, Map<String, String> labels, Map<String, Named> cache,
+            Instant now) {
         String repository = labels.get("repository");
         String service = labels.get("service");
         String key = repository != null ? "r:" + repository : service != null ? "s:" + service : "only";
-        if (cache.containsKey(key)) {
-            return Optional.of(cache.get(key));
-        }
-        Optional<Project> found;
-        if (repository != null) {
-            found = OrgStore.findProjectByRepository(h, org.id(), repository).or(() -> register(h, org, repository, now));
-        } else if (service != null) {
-            found = OrgStore.findProjectByService(h, org.id(), service);
-        } else {
+        return cache.computeIfAbsent(key, k -> {
+            if (repository != null) {
+                return Named.of(OrgStore.findProjectByRepository(h, org.id(), repository)
+                        .or(() -> register(h, org, repository, now)));
+            }
+            if (service != null) {
+                return byService(OrgStore.findProjectsByService(h, org.id(), service), service);
+            }
             List<Project> all = OrgStore.projects(h, org.id());
-            found = all.size() == 1 ? Optional.of(all.get(0)) : Optional.empty();
+            return Named.of(all.size() == 1 ? Optional.of(all.get(0)) : Optional.empty());
+        });
+    }
+
+    /**
+     * A service name two projects share (it defaults to a repository's last segment: acme/api and grp/sub/api) names
+     * neither: picking one would put one service's samples under the other's deploys.
+     */
+    private static Named byService(List<Project> projects, String service) {
+        if (projects.size() < 2) {
+            return Named.of(projects.stream().findFirst());
         }
-        found.ifPresent(p -> cache.put(key, p));
-        return found;
+        String which = String.join(", ", projects.stream().map(Project::repositoryFullName).toList());
+        return new Named(null, "/service", "service \"" + service + "\" names " + projects.size() + " projects ("
+                + which + "): label the samples with repository (owner/name) instead");
     }
 
     private static Optional<Project> register(Handle h, Organization org, String repository, Instant now) {

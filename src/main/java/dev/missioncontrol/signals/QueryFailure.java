@@ -34,6 +34,9 @@ final class QueryFailure extends RuntimeException {
 
     /** "Prometheus http://host:9090/prefix", without a query string, which may carry a token. */
     static String where(String baseUrl) {
+        if (baseUrl == null) {
+            return "Prometheus";
+        }
         try {
             URI u = URI.create(baseUrl);
             String port = u.getPort() < 0 ? "" : ":" + u.getPort();

@@ -6,9 +6,7 @@ import dev.missioncontrol.orgs.Project;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -23,7 +21,7 @@ public final class Signals {
     private static final Logger LOG = LoggerFactory.getLogger(Signals.class);
 
     private final SignalStore pushed;
-    private final PrometheusSource prometheus;
+    private final PrometheusQueries prometheus;
     private final String defaultUrl;
     private final Duration defaultStep;
 
@@ -38,38 +36,26 @@ public final class Signals {
 
     public Signals(SignalStore pushed, OutboundHttp http, String defaultUrl, Duration defaultStep) {
         this.pushed = pushed;
-        this.prometheus = new PrometheusSource(http);
+        this.prometheus = new PrometheusQueries(new PrometheusSource(http));
         this.defaultUrl = defaultUrl;
         this.defaultStep = defaultStep;
     }
 
-    public Fetched fetch(SignalScope scope, Instant from, Instant to) {
-        return fetch(scope, from, to, Duration.between(from, to));
+    public Fetched fetch(SignalScope scope, Instant from, Instant to, Deadline deadline) {
+        return fetch(scope, from, to, Duration.between(from, to), deadline);
     }
 
     /**
-     * Like {@link #fetch(SignalScope, Instant, Instant)}, with Prometheus asked at the resolution it would use for a
-     * window of {@code resolutionOf}: a long stretch of history then has as many samples per minute as the windows
-     * it is compared with.
+     * Like {@link #fetch(SignalScope, Instant, Instant, Deadline)}, with Prometheus asked at the resolution it would
+     * use for a window of {@code resolutionOf}: a long stretch of history then has as many samples per minute as the
+     * windows it is compared with. The queries run at once, so a check takes as long as its slowest query.
      */
-    public Fetched fetch(SignalScope scope, Instant from, Instant to, Duration resolutionOf) {
+    public Fetched fetch(SignalScope scope, Instant from, Instant to, Duration resolutionOf, Deadline deadline) {
         Project project = scope.project();
         ProjectSignals settings = ProjectSignals.of(project, defaultUrl, defaultStep);
-        List<Series> series = new ArrayList<>();
-        Map<String, String> failed = new LinkedHashMap<>();
-        for (MetricDefinition m : settings.queries()) {
-            try {
-                series.add(prometheus.query(settings.prometheusUrl(), m.name(), ProjectSignals.fill(m.query(), scope),
-                        from, to, PrometheusSource.step(resolutionOf, settings.step())));
-            } catch (QueryFailure e) {
-                failed.put(m.name(), e.getMessage());
-            } catch (RuntimeException e) {
-                LOG.warn("Prometheus' answer for {} of {} could not be read", m.name(), project.repositoryFullName(), e);
-                failed.put(m.name(), QueryFailure.where(settings.prometheusUrl()) + " gave an answer that could not "
-                        + "be read: " + QueryFailure.detail(e.toString()));
-            }
-        }
-        List<Unread> unread = Unread.grouped(failed);
+        PrometheusQueries.Answers answers = prometheus.ask(settings, scope, from, to, resolutionOf, deadline);
+        List<Series> series = new ArrayList<>(answers.series());
+        List<Unread> unread = Unread.grouped(answers.failed());
         unread.forEach(u -> LOG.warn("{}: {}; they count as without data", project.repositoryFullName(), u.line()));
         Set<String> answered = series.stream().map(Series::name).collect(Collectors.toSet());
         pushed.series(scope, from, to).stream().filter(s -> !answered.contains(s.name())).forEach(series::add);

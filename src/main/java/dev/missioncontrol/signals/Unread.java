@@ -20,7 +20,12 @@ public record Unread(List<String> metrics, String reason) {
 
     /** "error_rate, requests_per_second not checked: Prometheus http://prometheus:9090 answered 502". */
     public String line() {
-        return String.join(", ", metrics) + " not checked: " + reason;
+        return line("not checked");
+    }
+
+    /** The metrics, what their being unread cost, and why: "error_rate history not read: …". */
+    public String line(String consequence) {
+        return String.join(", ", metrics) + " " + consequence + ": " + reason;
     }
 
     /** One entry per reason, each naming every metric it kept out. */

@@ -10,6 +10,7 @@ import dev.missioncontrol.store.Json;
 import dev.missioncontrol.testing.Api;
 import dev.missioncontrol.testing.MonitorFixtures;
 import dev.missioncontrol.testing.TestServer;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -25,8 +26,7 @@ class PrometheusFailuresIT {
     @Test
     void each_way_prometheus_fails_is_the_reason_the_verdict_is_inconclusive() throws Exception {
         try (PrometheusStub stub = new PrometheusStub();
-             TestServer server = TestServer.start(TestServer.Db.SQLITE, c -> MonitorFixtures.allowLoopback(null)
-                     .apply(MonitorFixtures.fastSchedule().apply(c)))) {
+             TestServer server = server()) {
             Api api = server.api();
             Map<String, String> causes = new LinkedHashMap<>();
             causes.put("acme/proxied", "Prometheus " + stub.url("502") + " answered 502");
@@ -50,6 +50,34 @@ class PrometheusFailuresIT {
                 assertSaysWhy(api, deploys.get(repo), verdicts.get(repo).get().get("verdict"), repo, causes.get(repo));
             }
         }
+    }
+
+    @Test
+    void a_prometheus_too_slow_to_answer_does_not_stretch_the_bake() throws Exception {
+        try (PrometheusStub stub = new PrometheusStub();
+             TestServer server = server()) {
+            Api api = server.api();
+            MonitorFixtures.registerProject(server, "acme/stalled", Json.object().put("prometheus_url", stub.url("slow")));
+            long start = System.nanoTime();
+            JsonNode created = deploy(api, "acme/stalled", "success");
+            JsonNode verdict = awaitVerdict(api, created.get("id").asText()).get("verdict");
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            // each check waits until the next is due (at least 2 s), the last one 15 s: 10 s of bake, then the last
+            assertThat(took).as(verdict.toString()).isLessThan(Duration.ofMillis(MonitorFixtures.FAST_BAKE_MILLIS)
+                    .plusSeconds(15 + 10));
+            // the last check waits longer than the HTTP client does for one answer
+            assertSaysWhy(api, created, verdict, "acme/stalled", "Prometheus " + stub.url("slow")
+                    + ": timed out after 10 s");
+            assertThat(verdict.get("checks").get(0).get("problems").get(0).asText()).isEqualTo(RED + "Prometheus "
+                    + stub.url("slow") + " did not answer in time");
+        }
+    }
+
+    /** The fast schedule, with each project's own Prometheus on this machine. */
+    private static TestServer server() {
+        return TestServer.start(TestServer.Db.SQLITE, c -> MonitorFixtures.allowLoopback(null)
+                .apply(MonitorFixtures.fastSchedule().apply(c)));
     }
 
     private static void assertSaysWhy(Api api, JsonNode created, JsonNode verdict, String repo, String cause)

@@ -57,6 +57,24 @@ class SignalsApiIT {
     }
 
     @Test
+    void a_service_name_two_projects_share_is_refused_naming_both_until_labelled_by_repository() {
+        for (String repo : new String[] {"acme/api", "grp/sub/api"}) {
+            var deploy = api.post("/api/v1/deployments/", "{\"deployment_request\":\"ship\",\"status\":\"pending\","
+                    + "\"repository_full_name\":\"" + repo + "\"}");
+            assertThat(deploy.status()).as(deploy.body()).isEqualTo(201);
+        }
+        var ambiguous = api.post(SIGNALS, "{\"samples\":[{\"name\":\"latency_ms\",\"value\":12.5,"
+                + "\"labels\":{\"service\":\"api\"}}]}");
+        assertThat(ambiguous.status()).as(ambiguous.body()).isEqualTo(422);
+        assertThat(pointers(ambiguous.json())).containsExactly("/samples/0/labels/service");
+        assertThat(ambiguous.json().at("/errors/0/detail").asText()).isEqualTo("service \"api\" names 2 projects "
+                + "(acme/api, grp/sub/api): label the samples with repository (owner/name) instead");
+        var byRepository = api.post(SIGNALS, "{\"samples\":[{\"name\":\"latency_ms\",\"value\":12.5,"
+                + "\"labels\":{\"service\":\"api\",\"repository\":\"acme/api\"}}]}");
+        assertThat(byRepository.status()).as(byRepository.body()).isEqualTo(202);
+    }
+
+    @Test
     void every_bad_sample_is_named_by_its_pointer() {
         var r = api.post(SIGNALS, """
                 {"samples":[{"value":1,"labels":{"repository":"acme/web"}},

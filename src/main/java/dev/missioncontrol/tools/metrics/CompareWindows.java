@@ -14,6 +14,7 @@ import dev.missioncontrol.monitor.MetricSamples;
 import dev.missioncontrol.monitor.MonitorSettings;
 import dev.missioncontrol.orgs.OrgStore;
 import dev.missioncontrol.orgs.Project;
+import dev.missioncontrol.signals.Deadline;
 import dev.missioncontrol.signals.Series;
 import dev.missioncontrol.signals.SignalScope;
 import dev.missioncontrol.signals.Signals;
@@ -87,12 +88,13 @@ final class CompareWindows implements Tool {
         Instant at = ToolArgs.time(args, "at", clock.instant());
         Duration warmup = warmup(args);
         Duration window = max(Duration.between(deployed.plus(warmup), at), MIN_WINDOW);
-        Windows windows = new Windows(deployed, warmup, window);
+        // the windows are fetched first, so a Prometheus slow to answer leaves out only history when it can
+        Windows windows = new Windows(deployed, warmup, window, CheckDeadline.of(session, deployed, at, clock));
         Signals.Fetched now = windows.fetch(signals, scope.get(), Duration.ZERO);
         Signals.Fetched lastWeek = windows.fetch(signals, scope.get(), WEEK);
         Instant historyEnd = deployed.minus(window);
-        Signals.Fetched history = history(scope.get(), historyEnd, window);
-        Signals.Fetched lastWeeksHistory = history(scope.get(), historyEnd.minus(WEEK), window);
+        Signals.Fetched history = windows.history(signals, scope.get(), historyEnd);
+        Signals.Fetched lastWeeksHistory = windows.history(signals, scope.get(), historyEnd.minus(WEEK));
         List<MetricSamples> samples = withHistory(samples(scope.get().project(), now, lastWeek, windows), history,
                 lastWeeksHistory, historyEnd);
         Check check = Judge.check(at, samples).withProblems(now.problems());
@@ -130,10 +132,19 @@ final class CompareWindows implements Tool {
      * {@code shift} earlier for last week's. Fetched at the resolution of two windows, as the history is, so that a
      * warm-up does not coarsen Prometheus' step for the windows alone.
      */
-    private record Windows(Instant deployed, Duration warmup, Duration window) {
+    private record Windows(Instant deployed, Duration warmup, Duration window, Deadline deadline) {
         Signals.Fetched fetch(Signals signals, SignalScope scope, Duration shift) {
             Instant from = deployed.minus(window).minus(shift);
-            return signals.fetch(scope, from, currentEnd().minus(shift), window.multipliedBy(2));
+            return signals.fetch(scope, from, currentEnd().minus(shift), window.multipliedBy(2), deadline);
+        }
+
+        /**
+         * The hours before a baseline window ending at {@code end}, at the judged windows' resolution. Fetched apart
+         * from the windows so that a failure here only leaves the earlier windows out; a week earlier, fetched the
+         * same way so that its samples fall at the same moments of the week.
+         */
+        Signals.Fetched history(Signals signals, SignalScope scope, Instant end) {
+            return signals.fetch(scope, end.minus(EarlierWindows.reach(window)), end, window.multipliedBy(2), deadline);
         }
 
         double[] baseline(Series s, Duration shift) {
@@ -148,15 +159,6 @@ final class CompareWindows implements Tool {
         private Instant currentEnd() {
             return deployed.plus(warmup).plus(window).plusMillis(1);
         }
-    }
-
-    /**
-     * The hours before a baseline window ending at {@code end}, at the judged windows' resolution. Fetched apart from
-     * the windows so that a failure here only leaves the earlier windows out; a week earlier, fetched the same way so
-     * that its samples fall at the same moments of the week.
-     */
-    private Signals.Fetched history(SignalScope scope, Instant end, Duration window) {
-        return signals.fetch(scope, end.minus(EarlierWindows.reach(window)), end, window.multipliedBy(2));
     }
 
     /**
@@ -191,9 +193,9 @@ final class CompareWindows implements Tool {
         var problems = data.putArray("problems");
         fetched.problems().forEach(problems::add);
         history.unread().stream().filter(u -> !fetched.unread().contains(u)).forEach(u -> problems.add(
-                "History before the baseline (earlier windows and records not compared): " + u.line()));
+                u.line("history not read (earlier windows and records not compared)")));
         lastWeeksHistory.unread().stream().filter(u -> !fetched.unread().contains(u)).forEach(u -> problems.add(
-                "History a week earlier (earlier windows not measured net of last week): " + u.line()));
+                u.line("history a week earlier not read (earlier windows not measured net of last week)")));
     }
 
     static String summary(Check check) {

@@ -59,7 +59,7 @@ final class QueryMetrics implements Tool {
         Instant until = ToolArgs.time(args, "until", clock.instant());
         Instant since = ToolArgs.time(args, "since", until.minus(Duration.ofHours(1)));
         String only = args.path("metric").asText(null);
-        Signals.Fetched fetched = signals.fetch(scope.get(), since, until.plusMillis(1));
+        Signals.Fetched fetched = signals.fetch(scope.get(), since, until.plusMillis(1), CheckDeadline.capped(clock));
         List<Series> series = fetched.series().stream()
                 .filter(s -> only == null || s.name().equals(only)).filter(s -> !s.points().isEmpty()).toList();
         if (series.isEmpty()) {

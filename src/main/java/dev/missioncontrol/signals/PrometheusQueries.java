@@ -1,0 +1,82 @@
+package dev.missioncontrol.signals;
+
+import dev.missioncontrol.monitor.MetricDefinition;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A project's Prometheus queries, asked all at once and awaited until a deadline: one after another, a Prometheus
+ * that takes its full timeout on each of them made one check last minutes.
+ */
+final class PrometheusQueries {
+    private static final Logger LOG = LoggerFactory.getLogger(PrometheusQueries.class);
+    private final PrometheusSource source;
+    private final ExecutorService asking = Executors.newVirtualThreadPerTaskExecutor();
+
+    /** The series answered, and why each other metric has none. */
+    record Answers(List<Series> series, Map<String, String> failed) {
+    }
+
+    PrometheusQueries(PrometheusSource source) {
+        this.source = source;
+    }
+
+    Answers ask(ProjectSignals settings, SignalScope scope, Instant from, Instant to, Duration resolutionOf,
+            Deadline deadline) {
+        String late = QueryFailure.where(settings.prometheusUrl()) + " did not answer in time";
+        Map<String, Future<Series>> asked = new LinkedHashMap<>();
+        Map<String, String> failed = new LinkedHashMap<>();
+        for (MetricDefinition m : settings.queries()) {
+            if (deadline.remaining().isZero()) {
+                failed.put(m.name(), late); // no time left: asking would only load Prometheus
+                continue;
+            }
+            String promql = ProjectSignals.fill(m.query(), scope);
+            Duration step = PrometheusSource.step(resolutionOf, settings.step());
+            asked.put(m.name(), asking.submit(() -> source.query(settings.prometheusUrl(), m.name(), promql, from, to,
+                    step)));
+        }
+        List<Series> series = new ArrayList<>();
+        asked.forEach((name, answer) -> await(answer, deadline, late).ifPresentOrElse(
+                why -> failed.put(name, why), () -> series.add(answer.resultNow())));
+        return new Answers(series, failed);
+    }
+
+    /** Empty once the answer is in; otherwise why there is none, the query given up on at the deadline. */
+    private static Optional<String> await(Future<Series> answer, Deadline deadline, String late) {
+        try {
+            answer.get(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS);
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            return Optional.of(reason(e.getCause()));
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            return Optional.of(late);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            answer.cancel(true);
+            return Optional.of(late);
+        }
+    }
+
+    private static String reason(Throwable failure) {
+        if (failure instanceof QueryFailure known) {
+            return known.getMessage();
+        }
+        LOG.warn("a Prometheus answer could not be read; its metric counts as without data", failure);
+        return "Prometheus gave an answer that could not be read: " + QueryFailure.detail(failure.toString());
+    }
+}
