@@ -147,6 +147,8 @@ class PushedSignalsIT {
         String events = api.get("/api/v1/agent-sessions/" + rerun.get("agent_session_id").asText() + "/events/")
                 .body();
         assertThat(events).contains("this commit has been live since its deploy at " + at);
+        assertThat(awaitReport(rerun)).as("the same commit's first deploy is no other change to suspect")
+                .doesNotContain("Other deployments within the compared windows");
     }
 
     private JsonNode deployCommit(String repo, String sha) {

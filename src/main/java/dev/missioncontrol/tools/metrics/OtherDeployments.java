@@ -8,7 +8,10 @@ import dev.missioncontrol.monitor.DeployStatus;
 import dev.missioncontrol.signals.SignalScope;
 import dev.missioncontrol.store.Json;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Other deployments of the project that landed within the windows a comparison judges: a change they made counts
@@ -24,12 +27,19 @@ final class OtherDeployments {
         this.deployments = deployments;
     }
 
-    /** Those of another session, to the scope's environment (or any, where either names none), in [from, to]. */
+    /**
+     * Those of another session, to the scope's environment (or any, where either names none), in [from, to]. A
+     * deploy of the same commit is no other change: a re-run's first deploy is where its baseline ends, not a
+     * suspect to check before rolling back.
+     */
     ArrayNode within(SessionFacts session, SignalScope scope, Instant from, Instant to) {
         ArrayNode out = Json.MAPPER.createArrayNode();
+        Set<String> watched = deployments.forSession(session.sessionId()).stream().map(Deployment::commitSha)
+                .filter(Objects::nonNull).map(c -> c.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         deployments.forProject(session.orgId(), scope.project().id(), from, to, MAX * 4).stream()
                 .filter(d -> !Objects.equals(d.sessionId(), session.sessionId()) && DeployStatus.rolledOut(d.status())
-                        && sameEnvironment(d, scope))
+                        && sameEnvironment(d, scope)
+                        && (d.commitSha() == null || !watched.contains(d.commitSha().toLowerCase(Locale.ROOT))))
                 .limit(MAX).forEach(d -> out.addObject().put("id", d.id()).put("commit_sha", d.commitSha())
                         .put("status", d.status()).put("created_at", d.createdAt().toString()));
         return out;
