@@ -46,7 +46,7 @@ final class MonitorReport {
                 .append(last.problems().isEmpty() || last.metrics().isEmpty() ? "" : " Some metrics could not be read "
                         + "(under Not checked); the verdict rests on the others.")
                 .append("\n\n## Findings\n\n");
-        md.append(table(last)).append(last.metrics().isEmpty() ? "" : SOURCE);
+        md.append(table(last)).append(last.metrics().isEmpty() ? "" : SOURCE).append(counters(last));
         md.append(overlapping(others));
         md.append("\n## Checks\n\n| at | metrics | failing | score |\n|---|---|---|---|\n");
         for (Check c : v.checks()) {
@@ -150,6 +150,13 @@ final class MonitorReport {
     /** A metric that had samples before the deploy and none after: what a service that went down shows. */
     private static boolean wentSilent(MetricResult m) {
         return m.result() == Outcome.NODATA && m.baseline() != null && m.current() == null;
+    }
+
+    /** How a pushed counter was judged, when the check has one: its raw running total only ever grows. */
+    private static String counters(Check c) {
+        return c.metrics().stream().noneMatch(m -> m.name().startsWith("rate(")) ? "" : "\nrate(name): a counter "
+                + "pushed as its running total, judged as its increase per second between each label set's "
+                + "consecutive samples (a fall is a restart that counted again from zero).\n";
     }
 
     /** The other deployments of the project within the compared windows, or nothing. */

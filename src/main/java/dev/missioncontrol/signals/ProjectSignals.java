@@ -44,9 +44,14 @@ record ProjectSignals(String prometheusUrl, Duration step, Map<String, MetricDef
         return prometheusUrl == null ? List.of() : metrics.values().stream().filter(m -> m.query() != null).toList();
     }
 
-    /** How a metric is judged: as configured, or guessed from its name. */
+    /**
+     * How a metric is judged: as configured, or guessed from its name. A pushed counter's rate is judged as the
+     * settings say of the counter, which is the name its client pushes.
+     */
     MetricDefinition definition(String name) {
-        return metrics.getOrDefault(name, MetricDefinition.guessed(name));
+        MetricDefinition own = metrics.get(name);
+        MetricDefinition counters = metrics.get(CounterRates.counterOf(name));
+        return own != null ? own : counters != null ? counters : MetricDefinition.guessed(name);
     }
 
     /**

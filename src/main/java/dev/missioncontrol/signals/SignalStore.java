@@ -50,8 +50,9 @@ public final class SignalStore {
 
     /**
      * Every pushed metric in the scope in [from, to), one series per metric name: values of series that differ only
-     * in labels (several instances of one service) are pooled, since the judge compares distributions. Series
-     * labelled with another environment than the scope's are left out.
+     * in labels (several instances of one service) are pooled, since the judge compares distributions; a counter's
+     * are its per-second rates ({@link CounterRates}). Series labelled with another environment than the scope's
+     * are left out.
      */
     List<Series> series(SignalScope scope, Instant from, Instant to) {
         String projectId = scope.project().id();
@@ -65,25 +66,32 @@ public final class SignalStore {
         return inScope.isEmpty() ? List.of() : read(projectId, inScope, from, to);
     }
 
-    /** The samples of a project's series, of only {@code seriesIds} unless that is null. */
+    /**
+     * The samples of a project's series, of only {@code seriesIds} unless that is null, from a little before
+     * {@code from}: a counter's sample before the window gives the window's first sample its rate.
+     */
     private List<Series> read(String projectId, List<Long> seriesIds, Instant from, Instant to) {
-        Map<String, List<Series.Point>> byName = new LinkedHashMap<>();
+        Map<Long, String> names = new LinkedHashMap<>();
+        Map<Long, List<Series.Point>> points = new LinkedHashMap<>();
         jdbi.useHandle(h -> {
-            var query = h.createQuery("SELECT s.name, v.at, v.value FROM signal_samples v "
+            var query = h.createQuery("SELECT s.id, s.name, v.at, v.value FROM signal_samples v "
                     + "JOIN signal_series s ON s.id = v.series_id WHERE s.project_id = :project "
                     + (seriesIds == null ? "" : "AND s.id IN (<ids>) ")
-                    + "AND v.at >= :from AND v.at < :to ORDER BY s.name, v.at")
-                    .bind("project", projectId).bind("from", from.toEpochMilli()).bind("to", to.toEpochMilli());
+                    + "AND v.at >= :from AND v.at < :to ORDER BY s.name, s.id, v.at")
+                    .bind("project", projectId).bind("from", from.minus(CounterRates.LOOKBACK).toEpochMilli())
+                    .bind("to", to.toEpochMilli());
             if (seriesIds != null) {
                 query.bindList("ids", seriesIds);
             }
             query.map((rs, ctx) -> {
-                byName.computeIfAbsent(rs.getString("name"), k -> new ArrayList<>()).add(
+                long id = rs.getLong("id");
+                names.putIfAbsent(id, rs.getString("name"));
+                return points.computeIfAbsent(id, k -> new ArrayList<>()).add(
                         new Series.Point(Instant.ofEpochMilli(rs.getLong("at")), rs.getDouble("value")));
-                return null;
             }).list();
         });
-        return byName.entrySet().stream().map(e -> new Series(e.getKey(), e.getValue())).toList();
+        return CounterRates.pooled(names.keySet().stream().map(id -> new Series(names.get(id), points.get(id)))
+                .toList(), from);
     }
 
     private static Map<String, String> labels(String json) {

@@ -104,10 +104,16 @@ final class CompareWindows implements Tool {
         data.set("check", Json.MAPPER.valueToTree(check));
         data.set("other_deployments", others.within(session, scope.get(), deployed.minus(window), at));
         fetchedProblems(data, now, history, lastWeeksHistory);
-        return check.metrics().isEmpty() ? new ToolResult(ToolResult.Status.NO_DATA, "no metric of "
-                + scope.get().project().repositoryFullName() + " could be judged: " + (check.problems().isEmpty()
-                ? "no Prometheus query answered and nothing was pushed for these windows" : check.problems().getFirst()),
-                data) : ToolResult.ok(summary(check), data);
+        return answer(scope.get().project(), check, data);
+    }
+
+    private static ToolResult answer(Project project, Check check, ObjectNode data) {
+        if (!check.metrics().isEmpty()) {
+            return ToolResult.ok(summary(check), data);
+        }
+        return new ToolResult(ToolResult.Status.NO_DATA, "no metric of " + project.repositoryFullName()
+                + " could be judged: " + (check.problems().isEmpty() ? "no Prometheus query answered and nothing "
+                + "was pushed for these windows" : check.problems().getFirst()), data);
     }
 
     private List<MetricSamples> samples(Project project, Signals.Fetched now, Signals.Fetched lastWeek,

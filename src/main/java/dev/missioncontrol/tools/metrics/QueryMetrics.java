@@ -46,7 +46,8 @@ final class QueryMetrics implements Tool {
     public JsonNode schema() {
         ObjectNode s = ToolArgs.windowSchema();
         ObjectNode p = (ObjectNode) s.get("properties");
-        p.putObject("metric").put("type", "string").put("description", "one metric name; default all");
+        p.putObject("metric").put("type", "string").put("description", "one metric name (a pushed counter's, such "
+                + "as http_errors_total, is rate(http_errors_total)); default all");
         return s;
     }
 
