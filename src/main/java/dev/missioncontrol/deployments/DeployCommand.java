@@ -203,7 +203,10 @@ public final class DeployCommand implements Callable<Integer> {
         };
     }
 
-    /** Why a verdict decided nothing, where the deployment says: a CI log should not leave that to a web page. */
+    /**
+     * Why a verdict decided nothing, where the deployment says (cancelled, no check, or the last check's first
+     * problem, such as Prometheus answering 502): a CI log should not leave that to a web page.
+     */
     private static String why(JsonNode deployment, String state) {
         if (!state.equals("inconclusive")) {
             return "";
@@ -211,8 +214,13 @@ public final class DeployCommand implements Callable<Integer> {
         if (deployment.path("status").asText().equals("cancelled")) {
             return ": the deploy was cancelled, so nothing was verified";
         }
-        return deployment.path("verdict").path("checks").isEmpty()
-                ? ": the watch ended before any check ran (see the deployment's page)" : "";
+        JsonNode checks = deployment.path("verdict").path("checks");
+        if (checks.isEmpty()) {
+            return ": the watch ended before any check ran (see the deployment's page)";
+        }
+        JsonNode problems = checks.get(checks.size() - 1).path("problems");
+        return problems.isEmpty() ? "" : ": " + problems.get(0).asText()
+                + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more on the deployment's page)" : "");
     }
 
     /** The flag, MC_ENVIRONMENT, or the environment a GitLab job declares ({@code environment:} in .gitlab-ci.yml). */

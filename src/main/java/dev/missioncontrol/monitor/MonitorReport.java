@@ -140,6 +140,9 @@ final class MonitorReport {
             return "samples only after the deploy: a metric the deploy brought has nothing before it to be compared "
                     + "with; look at it.";
         }
+        if (m.reason() != null && m.baseline() != null && m.current() != null && m.pValue() != null) {
+            return m.reason() + ". Lengthen the bake or sample more often.";
+        }
         return "fewer than " + MetricJudgement.MIN_SAMPLES + " samples on one side of the deploy. Each side's "
                 + "window is as long as the time since the deploy (less any warm-up), so a bake shorter than three "
                 + "of the metric's sample intervals (2 minutes of a metric sampled each minute) never holds enough: "
@@ -190,6 +193,10 @@ final class MonitorReport {
         if (!last.problems().isEmpty()) {
             return "1. Fix what kept the metrics from being read: " + firstProblem(last) + ". Until then the monitor "
                     + "cannot judge a deploy; watch this one by hand.\n";
+        }
+        if (last.metrics().stream().anyMatch(m -> m.result() == Outcome.NODATA && m.pValue() != null)) {
+            return "1. Lengthen the bake or sample more often: the windows held too few samples for a change to "
+                    + "show (under Not checked). Watch this deploy by hand.\n";
         }
         return "1. Give the monitor data: configure Prometheus (--prometheus-url or the project's prometheus_url) or "
                 + "push samples to /api/v1/signals/.\n";

@@ -155,6 +155,21 @@ class DeployCommandTest {
     }
 
     @Test
+    void an_inconclusive_verdict_prints_why_its_last_check_could_not_judge() {
+        try (StubHttpServer failing = new StubHttpServer(x -> StubHttpServer.reply(x,
+                x.getRequestMethod().equals("POST") ? 201 : 200, "{\"id\":\"d1\",\"status\":\"success\","
+                        + "\"agent_session_url\":\"/agents/s1\",\"verdict\":{\"state\":\"inconclusive\","
+                        + "\"checks\":[{\"at\":\"2026-11-29T12:00:00Z\",\"metrics\":[],\"problems\":["
+                        + "\"error_rate not checked: Prometheus http://prom:9090 answered 502\"]}],"
+                        + "\"decided_at\":\"2026-11-29T12:00:00Z\"}}"))) {
+            Run run = deploy(failing.baseUrl(), Map.of(), "--repository", "acme/api", "--wait", "30");
+            assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(4);
+            assertThat(run.out()).contains("Verdict: inconclusive: error_rate not checked: Prometheus "
+                    + "http://prom:9090 answered 502");
+        }
+    }
+
+    @Test
     void a_success_without_the_deployment_id_is_a_failure() {
         try (StubHttpServer odd = new StubHttpServer(x -> StubHttpServer.reply(x, 200, "{}"))) {
             Run run = deploy(odd.baseUrl(), Map.of(), "--repository", "acme/api");
