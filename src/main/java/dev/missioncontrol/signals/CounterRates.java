@@ -58,6 +58,7 @@ final class CounterRates {
     /**
      * The per-second increase from each sample to the next, at the later one's time. A fall is a reset (the process
      * restarted and counted again from zero), as Prometheus' rate() reads one: the increase is then the new value.
+     * A sample at the same moment as the one before (pushed twice) has no time to divide by and is passed over.
      */
     static List<Series.Point> rates(List<Series.Point> counter) {
         List<Series.Point> out = new ArrayList<>();
@@ -65,6 +66,9 @@ final class CounterRates {
             Series.Point before = counter.get(i - 1);
             Series.Point now = counter.get(i);
             double seconds = Duration.between(before.at(), now.at()).toNanos() / 1e9;
+            if (seconds <= 0) {
+                continue;
+            }
             double increase = now.value() >= before.value() ? now.value() - before.value() : now.value();
             out.add(new Series.Point(now.at(), increase / seconds));
         }

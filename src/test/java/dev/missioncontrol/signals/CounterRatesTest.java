@@ -28,6 +28,14 @@ class CounterRatesTest {
     }
 
     @Test
+    void a_sample_pushed_twice_at_one_moment_gives_no_infinite_rate() {
+        List<Series.Point> rates = CounterRates.rates(List.of(point(0, 100), point(2, 104), point(2, 104),
+                point(4, 108)));
+
+        assertThat(rates).extracting(Series.Point::value).containsExactly(2.0, 2.0);
+    }
+
+    @Test
     void each_label_sets_counter_is_a_rate_of_its_own_then_pooled_under_the_rates_name() {
         Series a = new Series("http_errors_total", List.of(point(0, 1000), point(2, 1004), point(4, 1008)));
         Series b = new Series("http_errors_total", List.of(point(1, 5), point(3, 11)));
