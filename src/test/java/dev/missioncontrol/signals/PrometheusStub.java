@@ -53,13 +53,26 @@ public final class PrometheusStub implements AutoCloseable {
         }
     }
 
+    /**
+     * Each connection on its own thread: one that is slow to send its request must not hold up the others, whose
+     * queries would then time out instead of being dropped.
+     */
     private void dropAll() {
         while (!dropping.isClosed()) {
-            try (Socket s = dropping.accept()) {
-                s.getInputStream().read(new byte[1024]); // read the request, then hang up without a word
+            try {
+                Socket s = dropping.accept();
+                Thread.ofVirtual().start(() -> drop(s));
             } catch (IOException closed) {
                 // the stub is closing
             }
+        }
+    }
+
+    private static void drop(Socket s) {
+        try (s) {
+            s.getInputStream().read(new byte[1024]); // read the request, then hang up without a word
+        } catch (IOException gone) {
+            // the client gave up first
         }
     }
 
