@@ -21,6 +21,33 @@ import org.junit.jupiter.api.Test;
 
 /** One delivery round on a real database, to a real receiver. */
 class DeliveryRoundIT {
+    private static final Clock CLOCK = Clock.systemUTC();
+
+    /** A fresh database with one organization, its webhook to the receiver's port, and the outbox. */
+    private record Rig(Database db, OutboundHttp http, String org, Webhook hook, OutboxStore outbox)
+            implements AutoCloseable {
+        static Rig open(int port, String hookName) throws Exception {
+            Database db = Database.open(DatabaseUrl.resolve(null, Files.createTempDirectory("mc-outbox")), "NORMAL");
+            OutboundHttp http = new OutboundHttp(new Destinations(AddressPolicy.allowing(List.of("127.0.0.0/8")),
+                    HostResolver.system()), OutboundHttp.Caps.defaults());
+            String org = new OrgStore(db.jdbi(), CLOCK).createOrg("outbox").id();
+            Webhook hook = new WebhookStore(db.jdbi(), CLOCK).create(org, Webhook.GENERIC, hookName,
+                    "http://127.0.0.1:" + port + "/hook", "whsec_" + "s".repeat(32));
+            return new Rig(db, http, org, hook, new OutboxStore(db.jdbi(), db.dialect(), CLOCK));
+        }
+
+        DeliverNotifications deliver() {
+            return new DeliverNotifications(outbox, http, Duration.ofSeconds(30), CLOCK,
+                    new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        }
+
+        @Override
+        public void close() {
+            http.close();
+            db.close();
+        }
+    }
+
     @Test
     void a_round_claims_a_few_at_a_time_for_a_short_lease_and_still_sends_everything_due() throws Exception {
         List<String> received = new CopyOnWriteArrayList<>();
@@ -28,22 +55,14 @@ class DeliveryRoundIT {
             c.startup.showJavalinBanner = false;
             c.routes.post("/hook", ctx -> received.add(ctx.body()));
         }).start(0);
-        try (Database db = Database.open(DatabaseUrl.resolve(null, Files.createTempDirectory("mc-outbox")), "NORMAL");
-             OutboundHttp http = new OutboundHttp(new Destinations(AddressPolicy.allowing(List.of("127.0.0.0/8")),
-                     HostResolver.system()), OutboundHttp.Caps.defaults())) {
-            Clock clock = Clock.systemUTC();
-            String org = new OrgStore(db.jdbi(), clock).createOrg("outbox").id();
-            Webhook hook = new WebhookStore(db.jdbi(), clock).create(org, Webhook.GENERIC, "receiver",
-                    "http://127.0.0.1:" + receiver.port() + "/hook", "whsec_" + "s".repeat(32));
-            OutboxStore outbox = new OutboxStore(db.jdbi(), db.dialect(), clock);
+        try (Rig rig = Rig.open(receiver.port(), "receiver")) {
             for (int i = 0; i < 7; i++) {
-                outbox.enqueue(hook, "verdict:" + i, "{\"n\":" + i + "}");
+                rig.outbox().enqueue(rig.hook(), "verdict:" + i, "{\"n\":" + i + "}");
             }
-            new DeliverNotifications(outbox, http, Duration.ofSeconds(30), clock,
-                    new io.micrometer.core.instrument.simple.SimpleMeterRegistry()).deliverDue();
+            rig.deliver().deliverDue();
 
             assertThat(received).hasSize(7);
-            assertThat(outbox.claimDue(10, Duration.ofSeconds(30))).as("nothing left due").isEmpty();
+            assertThat(rig.outbox().claimDue(10, Duration.ofSeconds(30))).as("nothing left due").isEmpty();
         } finally {
             receiver.stop();
         }
@@ -62,25 +81,17 @@ class DeliveryRoundIT {
                 Thread.sleep(1_500);
             });
         }).start(0);
-        try (Database db = Database.open(DatabaseUrl.resolve(null, Files.createTempDirectory("mc-outbox")), "NORMAL");
-             OutboundHttp http = new OutboundHttp(new Destinations(AddressPolicy.allowing(List.of("127.0.0.0/8")),
-                     HostResolver.system()), OutboundHttp.Caps.defaults())) {
-            Clock clock = Clock.systemUTC();
-            String org = new OrgStore(db.jdbi(), clock).createOrg("outbox").id();
-            Webhook hook = new WebhookStore(db.jdbi(), clock).create(org, Webhook.GENERIC, "slow",
-                    "http://127.0.0.1:" + receiver.port() + "/hook", "whsec_" + "s".repeat(32));
-            OutboxStore outbox = new OutboxStore(db.jdbi(), db.dialect(), clock);
-            outbox.enqueue(hook, "verdict:degraded", "{\"state\":\"degraded\"}");
-            DeliverNotifications deliver = new DeliverNotifications(outbox, http, Duration.ofSeconds(30), clock,
-                    new io.micrometer.core.instrument.simple.SimpleMeterRegistry()).start();
+        try (Rig rig = Rig.open(receiver.port(), "slow")) {
+            rig.outbox().enqueue(rig.hook(), "verdict:degraded", "{\"state\":\"degraded\"}");
+            DeliverNotifications deliver = rig.deliver().start();
             assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
             deliver.close();
 
-            assertThat(outbox.deliveries(org, 10)).singleElement().satisfies(d -> {
+            assertThat(rig.outbox().deliveries(rig.org(), 10)).singleElement().satisfies(d -> {
                 assertThat(d.statusCode()).as("the answer the receiver gave, not an interruption").isEqualTo(200);
                 assertThat(d.error()).isNull();
             });
-            assertThat(outbox.claimDue(10, Duration.ofSeconds(30))).as("delivered, so due nowhere").isEmpty();
+            assertThat(rig.outbox().claimDue(10, Duration.ofSeconds(30))).as("delivered, so due nowhere").isEmpty();
             assertThat(received).hasSize(1);
         } finally {
             receiver.stop();
