@@ -138,7 +138,8 @@ public final class DeployCommand implements Callable<Integer> {
         }
     }
 
-    private static void pause(Duration d) {
+    /** Sleeps between tries; an interrupted wait ends the command as a client failure. */
+    static void pause(Duration d) {
         try {
             Thread.sleep(d);
         } catch (InterruptedException e) {

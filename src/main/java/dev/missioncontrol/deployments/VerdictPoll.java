@@ -58,12 +58,7 @@ final class VerdictPoll {
     }
 
     private static void sleep(Duration pause, long deadline) {
-        long millis = Math.min(pause.toMillis(), Math.max(0, (deadline - System.nanoTime()) / 1_000_000L));
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ClientException("interrupted");
-        }
+        DeployCommand.pause(Duration.ofMillis(Math.min(pause.toMillis(),
+                Math.max(0, (deadline - System.nanoTime()) / 1_000_000L))));
     }
 }
