@@ -49,7 +49,7 @@ final class EventLines {
             return header;
         }
         return new LineFields(header.timestamp() != null ? header.timestamp() : before, "ERROR", null,
-                exception != null ? exception : header.message());
+                exception != null ? exception : header.message(), header.zoneAssumed());
     }
 
     String raw() {

@@ -58,10 +58,10 @@ final class HeaderDetector {
         }
         Matcher piped = PIPED.matcher(line).region(at, line.length());
         if (piped.lookingAt()) {
-            return new LineFields(time.instant(), null, piped.group(1), line.substring(piped.end()).strip());
+            return LineFields.at(time, null, piped.group(1), line.substring(piped.end()).strip());
         }
         at = skipSpaces(line, at);
-        LineFields server = PostgresPrefix.after(line, at, time.instant());
+        LineFields server = PostgresPrefix.after(line, at, time);
         if (server != null) {
             return server;
         }
@@ -97,7 +97,7 @@ final class HeaderDetector {
     private LineFields afterHeader(String line, int at, Timestamps.Found time, String component, int search) {
         int levelAt = levelToken(line, at, search);
         if (levelAt < 0) {
-            return new LineFields(time == null ? null : time.instant(), null, component, line.substring(at).strip());
+            return LineFields.at(time, null, component, line.substring(at).strip());
         }
         int end = tokenEnd(line, levelAt);
         String level = Levels.fromHeaderToken(line.substring(levelAt, end));
@@ -115,7 +115,7 @@ final class HeaderDetector {
             String last = before.substring(before.lastIndexOf(' ') + 1);
             component = last.startsWith("[") ? null : last;
         }
-        return new LineFields(time == null ? null : time.instant(), level, component, line.substring(at).strip());
+        return LineFields.at(time, level, component, line.substring(at).strip());
     }
 
     /** Start of the first level token among the next {@code tokens} tokens, or -1. */

@@ -36,7 +36,7 @@ final class JsonLines {
             return null;
         }
         String message = text(root, MESSAGE);
-        return new LineFields(time(value(root, TIME), years), level(value(root, LEVEL)),
+        return LineFields.at(time(value(root, TIME), years), level(value(root, LEVEL)),
                 text(root, COMPONENT), message != null ? message : line);
     }
 
@@ -67,8 +67,8 @@ final class JsonLines {
         return null;
     }
 
-    /** ISO text, or epoch seconds / milliseconds as a number or as digits in quotes. */
-    private static Instant time(JsonNode value, YearGuess years) {
+    /** ISO text, or epoch seconds / milliseconds (which need no zone) as a number or as digits in quotes. */
+    private static Timestamps.Found time(JsonNode value, YearGuess years) {
         if (value == null) {
             return null;
         }
@@ -76,10 +76,9 @@ final class JsonLines {
         Instant epoch = value.isNumber() ? epoch(value.decimalValue())
                 : EPOCH.matcher(text).matches() ? epoch(new BigDecimal(text)) : null;
         if (epoch != null) {
-            return epoch;
+            return new Timestamps.Found(epoch, text.length(), true);
         }
-        Timestamps.Found found = Timestamps.at(text, 0, years, true);
-        return found == null ? null : found.instant();
+        return Timestamps.at(text, 0, years, true);
     }
 
     /**

@@ -24,6 +24,7 @@ public final class LogDigest {
     private Instant first;
     private Instant last;
     private Boolean timed;
+    private boolean zoneAssumed;
     private long lastPosition;
 
     public static LogAnalysis analyze(Reader in) {
@@ -63,6 +64,7 @@ public final class LogDigest {
             timed = at != null;
         }
         if (at != null) {
+            zoneAssumed |= event.zoneAssumed();
             first = first == null || at.isBefore(first) ? at : first;
             last = last == null || at.isAfter(last) ? at : last;
         }
@@ -80,6 +82,6 @@ public final class LogDigest {
         summaries.sort(Comparator.comparingLong(TemplateSummary::count).reversed()
                 .thenComparingLong(TemplateSummary::firstLineNo));
         return new LogAnalysis(events, lines, errors, warnings, first, last, Boolean.TRUE.equals(timed),
-                timeline.origin(), timeline.width(), buckets, List.copyOf(summaries));
+                zoneAssumed, timeline.origin(), timeline.width(), buckets, List.copyOf(summaries));
     }
 }

@@ -87,7 +87,7 @@ public final class LogReader implements Iterator<LogRecord>, AutoCloseable {
         LineFields fields = lines.fields(header, lastTime);
         lastTime = fields.timestamp() != null ? fields.timestamp() : lastTime;
         return new LogRecord(firstLineNo, fields.timestamp(), fields.level(), fields.component(), fields.message(),
-                lines.raw(), lines.count());
+                lines.raw(), lines.count(), fields.zoneAssumed());
     }
 
     /** One line read on its own, e.g. a search hit: its header fields, with no continuation lines joined. */
@@ -103,7 +103,7 @@ public final class LogReader implements Iterator<LogRecord>, AutoCloseable {
     private static LogRecord line(String text, long lineNo, YearGuess years) {
         LineFields fields = new HeaderDetector(years).detect(text);
         return new LogRecord(lineNo, fields.timestamp(), fields.level(), fields.component(), fields.message(), text,
-                1);
+                1, fields.zoneAssumed());
     }
 
     /** Input lines consumed so far, including blank ones and one line of look-ahead. */

@@ -12,9 +12,15 @@ import java.time.Instant;
  * @param message   the text after the header: what the template miner works on
  * @param raw       the input as written, continuation lines joined with '\n' (cut at a bound)
  * @param lineCount how many input lines the event spans
+ * @param zoneAssumed true when the time named no zone and was read as UTC
  */
 public record LogRecord(long lineNo, Instant timestamp, String level, String component, String message,
-                        String raw, int lineCount) {
+                        String raw, int lineCount, boolean zoneAssumed) {
+
+    public LogRecord(long lineNo, Instant timestamp, String level, String component, String message, String raw,
+                     int lineCount) {
+        this(lineNo, timestamp, level, component, message, raw, lineCount, false);
+    }
 
     public boolean isError() {
         return "ERROR".equals(level) || "FATAL".equals(level);

@@ -25,7 +25,8 @@ final class LogSummaryReport {
                 analysis.events(), analysis.lines(), analysis.templates().size(), analysis.errors(),
                 analysis.warnings());
         if (analysis.first() != null) {
-            out.printf("from %s to %s%n", analysis.first(), analysis.last());
+            out.printf("from %s to %s%s%n", analysis.first(), analysis.last(),
+                    analysis.zoneAssumed() ? " (times without a zone read as UTC)" : "");
         }
         printTop(out);
         printProblems(out);

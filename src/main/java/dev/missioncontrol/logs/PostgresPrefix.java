@@ -1,6 +1,5 @@
 package dev.missioncontrol.logs;
 
-import java.time.Instant;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,12 +26,12 @@ final class PostgresPrefix {
     }
 
     /** The line's fields when the text from {@code at} is a server process and severity, or null. */
-    static LineFields after(String line, int at, Instant time) {
+    static LineFields after(String line, int at, Timestamps.Found time) {
         if (at >= line.length() || line.charAt(at) != '[') {
             return null;
         }
         Matcher m = PROCESS.matcher(line).region(at, line.length());
         String level = !m.lookingAt() ? null : ROUTINE.contains(m.group(1)) ? "INFO" : Levels.normalize(m.group(1));
-        return level == null ? null : new LineFields(time, level, null, line.substring(m.end()).strip());
+        return level == null ? null : LineFields.at(time, level, null, line.substring(m.end()).strip());
     }
 }

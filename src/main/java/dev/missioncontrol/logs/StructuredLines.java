@@ -50,7 +50,8 @@ final class StructuredLines {
         }
         String source = m.group(5);
         String component = source.contains(":") ? source.substring(0, source.lastIndexOf(':')) : source;
-        return new LineFields(at, level, component, m.group(6));
+        // klog's header has no zone: the time is read as UTC
+        return new LineFields(at, level, component, m.group(6), at != null);
     }
 
     static LineFields accessLog(String line, YearGuess years) {
@@ -66,7 +67,7 @@ final class StructuredLines {
         // the request line and status are what varies meaningfully; client address and time are header. The status
         // class leads, where the miner's parse tree branches, so 5xx lines never share a template with 2xx ones
         String message = status / 100 + "xx " + m.group(3) + " " + status + " " + m.group(5) + m.group(6);
-        return new LineFields(time == null ? null : time.instant(), Levels.fromHttpStatus(status), null, message);
+        return LineFields.at(time, Levels.fromHttpStatus(status), null, message);
     }
 
     static LineFields pythonDefault(String line) {

@@ -15,8 +15,11 @@ import java.util.regex.Pattern;
  */
 final class Timestamps {
 
-    /** Where a timestamp was found: the instant and the index just past it. */
-    record Found(Instant instant, int end) {
+    /**
+     * Where a timestamp was found: the instant, the index just past it, and whether the text named its zone (when it
+     * did not, the instant is the time read as UTC).
+     */
+    record Found(Instant instant, int end, boolean zoned) {
     }
 
     private static final int FIRST_YEAR = 1970;
@@ -78,7 +81,7 @@ final class Timestamps {
             if (m.lookingAt()) {
                 Instant instant = instant(m, years);
                 if (instant != null) {
-                    return new Found(instant, m.end());
+                    return new Found(instant, m.end(), group(m, "z") != null);
                 }
             }
         }

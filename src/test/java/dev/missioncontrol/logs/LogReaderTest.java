@@ -37,6 +37,19 @@ class LogReaderTest {
     }
 
     @Test
+    void says_which_times_named_no_zone_and_were_read_as_utc() {
+        assertThat(only("2024-01-01 12:00:00,123 INFO started").zoneAssumed()).isTrue();
+        assertThat(only("I0101 12:00:00.000001 1 server.go:10] started").zoneAssumed()).isTrue();
+        assertThat(only("{\"time\":\"2024-01-01T12:00:00\",\"level\":\"info\",\"msg\":\"started\"}").zoneAssumed())
+                .isTrue();
+        assertThat(only("2024-03-05T10:15:30.250+02:00 WARN disk almost full").zoneAssumed()).isFalse();
+        assertThat(only("2024-03-05T10:15:30Z [123] ERROR:  relation missing").zoneAssumed()).isFalse();
+        assertThat(only("10.0.0.1 - - [10/Oct/2024:13:55:36 -0700] \"GET / HTTP/1.1\" 500 12").zoneAssumed()).isFalse();
+        assertThat(only("{\"ts\":1704110400.5,\"level\":\"info\",\"msg\":\"started\"}").zoneAssumed()).isFalse();
+        assertThat(only("started without any time").zoneAssumed()).isFalse();
+    }
+
+    @Test
     void detects_log4j_level_thread_and_logger() {
         LogRecord e = only("2024-01-01 12:00:00,123 ERROR [main-7] com.foo.Bar - connection refused");
         assertThat(e.level()).isEqualTo("ERROR");

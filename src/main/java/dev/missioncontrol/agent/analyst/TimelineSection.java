@@ -19,7 +19,7 @@ final class TimelineSection {
         List<String> out = new ArrayList<>();
         for (LogSourceStats s : o.sources) {
             out.add("- " + s.name() + " holds " + Markdown.count(s.events(), "event") + (s.first() == null
-                    ? " without timestamps" : " from " + s.first() + " to " + s.last()) + ".");
+                    ? " without timestamps" : " from " + s.first() + " to " + s.last()) + zoneNote(s) + ".");
         }
         if (incident.isEmpty()) {
             out.add("- No problem lines, so there is no start or end to report.");
@@ -30,6 +30,14 @@ final class TimelineSection {
         moments.forEach(m -> out.add("- " + (m.at() == null ? "" : m.at() + ": ") + m.text()));
         out.add("- " + ending(incident));
         return out;
+    }
+
+    /**
+     * Deployments are timed in UTC by the server, so a log written in local time without a zone puts its errors
+     * hours away from the deploy that caused them; the reader has to know the times were taken as UTC to see it.
+     */
+    private static String zoneNote(LogSourceStats s) {
+        return s.first() != null && s.zoneAssumed() ? " (its times name no zone, so they are read as UTC)" : "";
     }
 
     /** The incident's moments: first bad line, the line before it, each component's start, deployments. */

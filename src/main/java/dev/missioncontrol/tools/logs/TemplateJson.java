@@ -61,6 +61,7 @@ final class TemplateJson {
         return Json.object().put("name", s.name()).put("events", a.events()).put("lines", a.lines())
                 .put("errors", a.errors()).put("warnings", a.warnings()).put("templates", a.templates().size())
                 .put("first", time(a.first())).put("last", time(a.last())).put("timed", a.timed())
+                .put("zone_assumed", a.zoneAssumed())
                 .put("axis_origin", a.axisOrigin()).put("bucket_width", a.bucketWidth())
                 .put("buckets", a.buckets());
     }

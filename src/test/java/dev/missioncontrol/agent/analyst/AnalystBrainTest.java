@@ -52,6 +52,18 @@ class AnalystBrainTest {
     }
 
     @Test
+    void the_timeline_says_when_log_times_named_no_zone_and_were_read_as_utc() {
+        String local = LOGS.replace("Z ", " ");
+
+        String zoneless = run(facts("Why is the api failing?", local)).report().markdown();
+        String zoned = new Playbook().run(facts("Why is the api failing?", LOGS)).report().markdown();
+
+        assertThat(zoneless).contains("context.logs holds 4 events from 2026-01-01T10:00:00Z to 2026-01-01T10:00:15Z"
+                + " (its times name no zone, so they are read as UTC).");
+        assertThat(zoned).contains("to 2026-01-01T10:00:15Z.").doesNotContain("read as UTC");
+    }
+
+    @Test
     void log_lines_with_backticks_cannot_put_live_links_images_or_html_into_the_report() {
         String hostile = "2026-01-01T10:00:%02dZ ERROR api - login ``failed`` ![pixel](https://attacker.example/p.png)"
                 + " <img src=https://attacker.example/i> [Re-login here](https://attacker.example/login) `x\n";

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class IncidentTest {
     static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
     static final LogSourceStats SOURCE = new LogSourceStats("context.logs", 1000, 1000, 50, 10, T0,
-            T0.plusSeconds(640), true, T0.getEpochSecond(), 10);
+            T0.plusSeconds(640), true, false, T0.getEpochSecond(), 10);
 
     static LogTemplate problem(String id, String component, long firstSec, long lastSec, long[] histogram) {
         return new LogTemplate(id, "context.logs", id + " failed", id + " failed", 10, 10, 0, "ERROR", "level ERROR",
@@ -44,7 +44,7 @@ class IncidentTest {
     @Test
     void a_log_that_covers_only_the_outage_is_no_background_beside_a_longer_one() {
         LogSourceStats errorLog = new LogSourceStats("context.logs.error.log", 80, 80, 80, 0, T0.plusSeconds(300),
-                T0.plusSeconds(420), true, T0.getEpochSecond() + 300, 2);
+                T0.plusSeconds(420), true, false, T0.getEpochSecond() + 300, 2);
         LogTemplate refused = new LogTemplate("refused", errorLog.name(), "connect() failed", "connect() failed", 80,
                 80, 0, "ERROR", "level ERROR", T0.plusSeconds(300), T0.plusSeconds(420), 1, "connect() failed",
                 List.of("nginx"), null, from(0, 1));
@@ -85,7 +85,7 @@ class IncidentTest {
     @Test
     void an_isolated_line_long_before_the_outage_does_not_set_its_start() {
         LogSourceStats hour = new LogSourceStats("context.logs", 2000, 2000, 80, 0, T0, T0.plusSeconds(3600), true,
-                T0.getEpochSecond(), 57);
+                false, T0.getEpochSecond(), 57);
         long[] one = new long[64];
         one[1] = 1;
         LogTemplate stray = new LogTemplate("key", "context.logs", "failed to parse key material", "failed to parse "
@@ -105,7 +105,7 @@ class IncidentTest {
 
     @Test
     void a_log_of_seconds_cannot_tell_whether_it_goes_on_and_hours_of_quiet_in_a_weeks_log_end_it() {
-        LogSourceStats seconds = new LogSourceStats("context.logs", 50, 50, 5, 0, T0, T0.plusSeconds(10), true,
+        LogSourceStats seconds = new LogSourceStats("context.logs", 50, 50, 5, 0, T0, T0.plusSeconds(10), true, false,
                 T0.getEpochSecond(), 1);
         LogTemplate burst = problem("burst", "x", 0, 9, new long[] {5, 5, 0, 0, 0, 0, 0, 0, 0, 0});
         Incident quick = Incident.of(List.of(burst), List.of(seconds));
@@ -114,7 +114,7 @@ class IncidentTest {
 
         long week = Duration.ofDays(7).toSeconds();
         LogSourceStats weekLog = new LogSourceStats("context.logs", 9000, 9000, 100, 0, T0, T0.plusSeconds(week),
-                true, T0.getEpochSecond(), week / 64);
+                true, false, T0.getEpochSecond(), week / 64);
         LogTemplate ended = problem("ended", "x", week - 12_000, week - 3 * 3600, from(62, 4));
         assertThat(Incident.of(List.of(ended), List.of(weekLog)).stillHappening()).as("three quiet hours")
                 .isFalse();
@@ -130,8 +130,9 @@ class IncidentTest {
 
     @Test
     void without_timestamps_the_first_bad_line_comes_from_the_request_logs_and_the_end_is_unknown() {
-        LogSourceStats untimed = new LogSourceStats("context.logs", 100, 100, 0, 0, null, null, false, 0, 1);
-        LogSourceStats tool = new LogSourceStats("context.tool_outputs.fetch", 1, 1, 0, 0, null, null, false, 0, 1);
+        LogSourceStats untimed = new LogSourceStats("context.logs", 100, 100, 0, 0, null, null, false, false, 0, 1);
+        LogSourceStats tool = new LogSourceStats("context.tool_outputs.fetch", 1, 1, 0, 0, null, null, false, false,
+                0, 1);
         LogTemplate inTool = new LogTemplate("t", tool.name(), "Peer down", "Peer down", 1, 0, 0, null,
                 "words: down", null, null, 1, "Peer down", List.of(), null, new long[0]);
         LogTemplate inLogs = new LogTemplate("l", untimed.name(), "Peer down", "Peer down", 1, 0, 0, null,
