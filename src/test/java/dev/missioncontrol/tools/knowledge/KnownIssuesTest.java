@@ -89,6 +89,22 @@ class KnownIssuesTest {
     }
 
     @Test
+    void takes_502_to_504_as_http_statuses_not_as_any_number_near_a_service() {
+        assertThat(best("invoice 504 settled for customer 77")).isNull();
+        assertThat(best("warehouse service moved 503 parcels")).as("a count beside 'service'").isNull();
+        assertThat(best("10.0.0.7 - - [29/Nov/2026:18:10:01 +0000] \"GET /cart HTTP/1.1\" 200 504 \"-\" \"curl\""))
+                .as("504 bytes").isNull();
+        assertThat(best("10.0.0.7 - - [29/Nov/2026:18:10:01 +0000] \"GET /cart HTTP/1.1\" 504 0 \"-\" \"curl\""))
+                .isEqualTo("network-timeout");
+        assertThat(best("call to payments failed with 504")).isEqualTo("network-timeout");
+        assertThat(best("{\"level\":\"error\",\"status_code\":503,\"msg\":\"checkout\"}")).isEqualTo("upstream-5xx");
+        assertThat(best("10.0.0.7 - - [29/Nov/2026:18:10:01 +0000] \"GET /cart HTTP/1.1\" 502 0 \"-\" \"curl\""))
+                .isEqualTo("upstream-5xx");
+        assertThat(best("inventory returned 503 to checkout")).isEqualTo("upstream-5xx");
+        assertThat(best("502 from upstream inventory:8080")).isEqualTo("upstream-5xx");
+    }
+
+    @Test
     void matches_nothing_in_an_ordinary_line() {
         assertThat(best("GET /api/orders 200 in 12ms")).isNull();
     }
