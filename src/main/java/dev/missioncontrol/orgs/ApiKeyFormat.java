@@ -64,7 +64,7 @@ public final class ApiKeyFormat {
     /** SHA-256 of the secret, hex. The secret has 190 bits of entropy, so a fast hash is enough. */
     public static String digest(String secret) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.US_ASCII));
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

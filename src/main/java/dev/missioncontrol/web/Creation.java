@@ -91,8 +91,10 @@ public final class Creation {
     }
 
     private static void checkKey(String key) {
-        if (key.isBlank() || key.length() > MAX_KEY || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
-            throw keyError("must be 1 to 255 visible ASCII characters");
+        // any text a CI template may build ("deploy run 42", a branch name in any script) is a key; only control
+        // characters, which no header should carry, are refused
+        if (key.isBlank() || key.codePointCount(0, key.length()) > MAX_KEY || key.chars().anyMatch(Character::isISOControl)) {
+            throw keyError("must be 1 to 255 characters, none of them a control character");
         }
     }
 

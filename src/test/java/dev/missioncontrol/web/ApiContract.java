@@ -182,6 +182,19 @@ abstract class ApiContract {
     }
 
     @Test
+    void bodies_differing_only_in_non_ascii_text_are_different_requests_under_one_key() {
+        String rocket = "{\"deployment_request\":\"🚀 Deploy v2\",\"repository_full_name\":\"acme/idem-utf8\"}";
+        var first = api.post(DEPLOY, rocket, Map.of("Idempotency-Key", "deploy run 43"));
+        assertThat(first.status()).as("a key may hold spaces: " + first.body()).isEqualTo(201);
+
+        var fire = api.post(DEPLOY, rocket.replace("🚀", "🔥"), Map.of("Idempotency-Key", "deploy run 43"));
+
+        assertProblem(fire, 422);
+        assertThat(api.post(DEPLOY, rocket, Map.of("Idempotency-Key", "deploy run 43")).header("Idempotent-Replayed"))
+                .isEqualTo("true");
+    }
+
+    @Test
     void gzip_bodies_are_accepted() throws IOException {
         byte[] gz = Investigations.gzip("{\"deployment_request\":\"Zipped\",\"repository_full_name\":\"acme/web\"}".getBytes());
         var r = api.postBytes(DEPLOY, gz, Map.of("Content-Type", "application/json", "Content-Encoding", "gzip"));
