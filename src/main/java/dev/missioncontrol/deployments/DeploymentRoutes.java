@@ -9,12 +9,14 @@ import dev.missioncontrol.orgs.Scope;
 import dev.missioncontrol.store.Json;
 import dev.missioncontrol.web.ApiAccess;
 import dev.missioncontrol.web.Creation;
+import dev.missioncontrol.web.HttpProblem;
 import dev.missioncontrol.web.QueryParams;
 import dev.missioncontrol.web.RequestBody;
 import dev.missioncontrol.web.RouteGroup;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /** The deployments API: the [seed] POST and our list and detail reads. */
 public final class DeploymentRoutes implements RouteGroup {
@@ -81,7 +83,11 @@ public final class DeploymentRoutes implements RouteGroup {
         int wait = QueryParams.intParam(ctx, "wait", 0, 0, 600);
         Deployment d = store.find(p.orgId(), id).orElseThrow(() -> new NotFoundException("deployment"));
         if (wait > 0 && !VerdictWait.isFinal(d.verdict())) {
-            d = verdicts.await(p.orgId(), d, java.time.Duration.ofSeconds(wait));
+            BooleanSupplier stillValid = ApiAccess.stillValid(ctx);
+            d = verdicts.await(p.orgId(), d, java.time.Duration.ofSeconds(wait), stillValid);
+            if (!stillValid.getAsBoolean()) {
+                throw HttpProblem.unauthorized("the credential was revoked or ended while the request waited");
+            }
         }
         ctx.json(DeploymentJson.detail(d));
     }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * Long-polls a deployment until its verdict is final, so CI can gate on it. The wait wakes on every timeline event of
@@ -36,15 +37,26 @@ public final class VerdictWait {
         return verdict != null && verdict.hasNonNull("state") && FINAL.contains(verdict.get("state").asText());
     }
 
-    Deployment await(String orgId, Deployment d, Duration max) {
+    /**
+     * Waits up to {@code max} for a final verdict. {@code stillAllowed} is asked at most once per recheck and ends
+     * the wait when it answers false: a key revoked during a ten-minute wait must not still be handed the verdict.
+     */
+    Deployment await(String orgId, Deployment d, Duration max, BooleanSupplier stillAllowed) {
         Semaphore woken = new Semaphore(0);
         long deadline = System.nanoTime() + max.toNanos();
+        long nextAuthCheck = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RECHECK_MS);
         try (AutoCloseable ignored = bus.listen(d.sessionId(), woken::release)) {
             Deployment current = d;
             while (!isFinal(current.verdict()) && !stopping && System.nanoTime() < deadline) {
                 long leftMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
                 woken.tryAcquire(Math.max(1, Math.min(RECHECK_MS, leftMs)), TimeUnit.MILLISECONDS);
                 woken.drainPermits();
+                if (System.nanoTime() >= nextAuthCheck) {
+                    if (!stillAllowed.getAsBoolean()) {
+                        return current;
+                    }
+                    nextAuthCheck = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RECHECK_MS);
+                }
                 current = store.find(orgId, d.id()).orElse(current);
             }
             return current;

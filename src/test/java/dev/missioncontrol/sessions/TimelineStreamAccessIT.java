@@ -14,6 +14,7 @@ import dev.missioncontrol.testing.TestServer;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +54,25 @@ class TimelineStreamAccessIT {
         List<SseReader.Frame> frames = stream.get(TimelineFeed.RECHECK_MS + 10_000, TimeUnit.MILLISECONDS);
         assertThat(frames).isNotEmpty();
         assertThat(watcher.get("/api/v1/agent-sessions/" + id + "/events/").status()).isEqualTo(401);
+    }
+
+    @Test
+    void a_verdict_wait_held_with_a_key_answers_401_once_the_key_is_revoked() throws Exception {
+        String key = server.newOrgKey("waiter-" + System.nanoTime(), Scope.all());
+        Api waiter = new Api(server.baseUrl(), key);
+        String id = waiter.post("/api/v1/deployments/", "{\"deployment_request\":\"Ship\",\"status\":\"running\","
+                + "\"repository_full_name\":\"acme/waited\"}").json().get("id").asText();
+        long started = System.nanoTime();
+        CompletableFuture<Api.Reply> waiting = CompletableFuture.supplyAsync(() -> waiter.send(
+                waiter.builder("/api/v1/deployments/" + id + "/?wait=60").GET().build(), Duration.ofSeconds(90)));
+        Thread.sleep(500); // the poll is in its wait
+
+        new ApiKeyStore(server.app().database().jdbi(), Clock.systemUTC()).revoke(key.substring(3, 11), null);
+
+        Api.Reply reply = waiting.get(30, TimeUnit.SECONDS);
+        assertThat(reply.status()).as("a revoked key is not handed the deployment").isEqualTo(401);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("ended by the revocation, not the wait")
+                .isLessThan(Duration.ofSeconds(30));
     }
 
     @Test
