@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.missioncontrol.auth.Principal;
 import dev.missioncontrol.errors.NotFoundException;
 import dev.missioncontrol.orgs.Scope;
+import dev.missioncontrol.store.Ids;
 import dev.missioncontrol.store.Json;
 import dev.missioncontrol.web.ApiAccess;
+import dev.missioncontrol.web.HttpProblem;
 import dev.missioncontrol.web.QueryParams;
 import dev.missioncontrol.web.RouteGroup;
 import io.javalin.config.RoutesConfig;
@@ -14,12 +16,17 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** The two read endpoints the official Cased CLI calls, in exactly the shapes it parses. */
 public final class CasedCliRoutes implements RouteGroup {
     private static final int MAX_LIMIT = 100;
     /** Ten years: as far back as any session can be. */
     private static final int MAX_HOURS = 24 * 3650;
+    /** The start of an id as the CLI shows it: its first eight characters, or more of it. */
+    private static final Pattern ID_START = Pattern.compile("[0-9a-f]{8}[0-9a-f-]{0,27}");
+    private static final int AMBIGUOUS_SHOWN = 5;
 
     private final SessionStore store;
     private final Clock clock;
@@ -59,8 +66,8 @@ public final class CasedCliRoutes implements RouteGroup {
 
     private void detail(Context ctx) {
         Principal p = ApiAccess.require(ctx, Scope.SESSIONS_READ);
-        String id = QueryParams.id(ctx, "id", "session");
-        AgentSession s = store.findRow(p.orgId(), id).orElseThrow(() -> new NotFoundException("session"));
+        AgentSession s = store.findRow(p.orgId(), sessionId(ctx, p.orgId()))
+                .orElseThrow(() -> new NotFoundException("session"));
         ObjectNode out = Json.object().put("id", s.id()).put("title", s.title()).put("session_type", s.kind().wire())
                 .put("status", CliStatus.of(s).wire()).put("created_at", s.createdAt().toString());
         out.set("summary", SessionJson.summary(s));
@@ -76,6 +83,25 @@ public final class CasedCliRoutes implements RouteGroup {
                     .put("role", e.data().path("role").asText("agent")).put("content", e.text()));
         }
         ctx.json(out);
+    }
+
+    /**
+     * The session the path names: a whole id, or the start of one. The CLI's table shows only an id's first eight
+     * characters, and people type what they see; a start that several sessions share (ids begin with their creation
+     * time, so sessions a minute apart do) is refused with the candidates, so the caller can give more of it.
+     */
+    private String sessionId(Context ctx, String orgId) {
+        String given = ctx.pathParam("id").toLowerCase(Locale.ROOT);
+        if (Ids.isValid(given) || !ID_START.matcher(given).matches()) {
+            return QueryParams.id(ctx, "id", "session");
+        }
+        List<String> ids = store.idsStartingWith(orgId, given, AMBIGUOUS_SHOWN + 1);
+        if (ids.size() > 1) {
+            throw HttpProblem.conflict("the id start " + given + " matches several sessions ("
+                    + String.join(", ", ids.subList(0, Math.min(AMBIGUOUS_SHOWN, ids.size())))
+                    + (ids.size() > AMBIGUOUS_SHOWN ? ", …" : "") + "): give more of the id");
+        }
+        return ids.isEmpty() ? given : ids.get(0);
     }
 
     private static boolean flag(Context ctx, String name) {

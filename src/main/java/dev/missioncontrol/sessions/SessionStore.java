@@ -158,6 +158,17 @@ public final class SessionStore {
                 .bind("org", orgId).bind("id", id).map(SessionStore::row).findOne();
     }
 
+    /**
+     * Ids of the organization's sessions that start with {@code prefix} (lower-case hex and dashes), at most
+     * {@code max}. A range rather than LIKE, so both databases walk the primary key's index.
+     */
+    public List<String> idsStartingWith(String orgId, String prefix, int max) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM agent_sessions WHERE org_id = :org "
+                        + "AND id >= :from AND id < :to ORDER BY id LIMIT :max")
+                .bind("org", orgId).bind("from", prefix).bind("to", prefix + "g").bind("max", max)
+                .mapTo(String.class).list());
+    }
+
     /** For the runtime, which works across organizations. */
     public Optional<AgentSession> findAnyOrg(String id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + LIST_COLUMNS + ", s.context FROM agent_sessions s "

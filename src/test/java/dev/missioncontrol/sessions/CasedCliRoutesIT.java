@@ -69,4 +69,35 @@ class CasedCliRoutesIT {
             assertThat(api.get("/api/v1/agent/sessions?hours=-1").status()).isEqualTo(422);
         }
     }
+
+    /** `cased sessions` shows ids cut to eight characters, and `cased session <ID>` is given what it showed. */
+    @Test
+    void a_session_is_found_by_the_start_of_its_id_and_a_shared_start_names_the_candidates() {
+        try (TestServer server = TestServer.start(TestServer.Db.SQLITE)) {
+            Api api = server.api();
+            String first = api.post("/api/v1/agent-sessions/", "{\"prompt\":\"one\"}").json().get("session_id")
+                    .asText();
+            String second = api.post("/api/v1/agent-sessions/", "{\"prompt\":\"two\"}").json().get("session_id")
+                    .asText();
+            assertThat(second).as("ids start with their creation time").startsWith(first.substring(0, 8));
+
+            Api.Reply shared = api.get("/api/v1/agent/sessions/" + first.substring(0, 8));
+            assertThat(shared.status()).as(shared.body()).isEqualTo(409);
+            assertThat(shared.json().get("detail").asText()).contains(first).contains(second)
+                    .contains("give more of the id");
+
+            String longer = first.substring(0, 36 - 4);
+            Api.Reply found = api.get("/api/v1/agent/sessions/" + longer.toUpperCase() + "?logs=true");
+            assertThat(found.status()).as(found.body()).isEqualTo(200);
+            assertThat(found.json().get("id").asText()).isEqualTo(first);
+            assertThat(api.get("/api/v1/agent/sessions/ffffffff").status()).isEqualTo(404);
+            assertThat(api.get("/api/v1/agent/sessions/" + first.substring(0, 7)).status()).as("too short")
+                    .isEqualTo(404);
+
+            Api other = new Api(server.baseUrl(), server.newOrgKey("cli-other-" + System.nanoTime(),
+                    dev.missioncontrol.orgs.Scope.all()));
+            assertThat(other.get("/api/v1/agent/sessions/" + longer).status()).as("another organization's")
+                    .isEqualTo(404);
+        }
+    }
 }
