@@ -11,6 +11,7 @@ import dev.missioncontrol.orgs.ApiKeyFormat;
 import dev.missioncontrol.store.Json;
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
@@ -22,6 +23,7 @@ import org.jdbi.v3.core.Handle;
  */
 public final class Creation {
     private static final int MAX_KEY = 255;
+    private static final int IN_FLIGHT_RETRY_SECONDS = 1;
     private static final ObjectWriter SORTED = Json.MAPPER.writer().with(JsonNodeFeature.WRITE_PROPERTIES_SORTED);
     private final IdempotencyStore store;
 
@@ -78,7 +80,10 @@ public final class Creation {
             throw keyError("was already used with a different request body; send a new key for a new request");
         }
         if (entry.statusCode() == null) {
-            throw HttpProblem.conflict("a request with this Idempotency-Key is still being processed; retry shortly");
+            // a creation commits within a second or two; Retry-After lets a client's retry policy wait that long
+            throw new HttpProblem(409, "conflict", "Conflict", "a request with this Idempotency-Key is still being "
+                    + "processed; retry in " + IN_FLIGHT_RETRY_SECONDS + " s",
+                    Map.of("Retry-After", Integer.toString(IN_FLIGHT_RETRY_SECONDS)));
         }
         send(ctx, new Response(entry.statusCode(), Json.read(entry.responseBody())), true);
     }

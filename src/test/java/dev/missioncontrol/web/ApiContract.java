@@ -195,6 +195,22 @@ abstract class ApiContract {
     }
 
     @Test
+    void a_key_whose_request_is_still_in_flight_answers_409_with_retry_after() {
+        String body = "{\"deployment_request\":\"In flight\",\"repository_full_name\":\"acme/idem-flight\"}";
+        var jdbi = server.app().database().jdbi();
+        String org = new dev.missioncontrol.orgs.OrgStore(jdbi, java.time.Clock.systemUTC()).findOrgByName("default")
+                .orElseThrow().id();
+        // another node has claimed the key and not yet committed its answer
+        new IdempotencyStore(jdbi, java.time.Clock.systemUTC()).claim(org, "/api/v1/deployments", "deploy-in-flight",
+                Creation.bodyHash(dev.missioncontrol.store.Json.read(body)));
+
+        var r = api.post(DEPLOY, body, Map.of("Idempotency-Key", "deploy-in-flight"));
+
+        assertProblem(r, 409);
+        assertThat(r.header("Retry-After")).isEqualTo("1");
+    }
+
+    @Test
     void gzip_bodies_are_accepted() throws IOException {
         byte[] gz = Investigations.gzip("{\"deployment_request\":\"Zipped\",\"repository_full_name\":\"acme/web\"}".getBytes());
         var r = api.postBytes(DEPLOY, gz, Map.of("Content-Type", "application/json", "Content-Encoding", "gzip"));
