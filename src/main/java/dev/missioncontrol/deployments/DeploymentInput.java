@@ -18,7 +18,8 @@ public record DeploymentInput(String deploymentRequest, String repositoryFullNam
             new LinkedHashSet<>(List.of("pending", "running", "success", "failure", "cancelled"));
     private static final Pattern SHA = Pattern.compile("[0-9a-fA-F]{4,64}");
 
-    public static DeploymentInput from(JsonNode body) {
+    public static DeploymentInput from(JsonNode sent) {
+        JsonNode body = withRunUrlRepaired(sent);
         Validator v = new Validator(body);
         DeploymentInput input = new DeploymentInput(
                 v.requiredText("deployment_request", 2_000),
@@ -32,6 +33,16 @@ public record DeploymentInput(String deploymentRequest, String repositoryFullNam
                 metadata(body.get("event_metadata")));
         v.check();
         return input;
+    }
+
+    private static JsonNode withRunUrlRepaired(JsonNode body) {
+        JsonNode url = body.get("external_url");
+        JsonNode repository = body.get("repository_full_name");
+        if (url == null || !url.isTextual() || repository == null || !repository.isTextual()) {
+            return body;
+        }
+        String repaired = ActionRunUrl.repaired(url.asText(), repository.asText());
+        return repaired.equals(url.asText()) ? body : ((ObjectNode) body.deepCopy()).put("external_url", repaired);
     }
 
     /**
