@@ -15,7 +15,7 @@ import java.util.Map;
 final class LossyValues {
     private static final int MAX_ERRORS = 20;
     private static final String NUMBER =
-            "is a number beyond the range of a double (about 1.8e308); send it as a string";
+            "is a number beyond the range of a double (about 1.8e308), which cannot be kept as sent";
     private static final String TEXT = "holds an unpaired UTF-16 surrogate, which is not a character";
 
     private final List<FieldError> errors = new ArrayList<>();

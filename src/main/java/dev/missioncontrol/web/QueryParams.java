@@ -13,6 +13,12 @@ import java.util.regex.Pattern;
 
 /** Reads query parameters strictly: a bad value gets a 422 naming the parameter, never a silent default. */
 public final class QueryParams {
+    /**
+     * A '+' left unencoded in a query string reads as a space, so {@code since=2026-01-15T10:30:00+01:00} typed into
+     * curl arrives as "…10:30:00 01:00"; a space can stand nowhere else in such a time, so it is taken as the '+'.
+     */
+    private static final Pattern PLUS_SENT_AS_SPACE = Pattern.compile("(\\d) (\\d{2}:\\d{2})$");
+
     /** Every % begins an escape of two hex digits. */
     private static final Pattern WELL_FORMED = Pattern.compile("(?:[^%]|%[0-9A-Fa-f]{2})*+");
 
@@ -65,8 +71,9 @@ public final class QueryParams {
         if (raw == null || raw.isBlank()) {
             return null;
         }
-        return WireTime.parse(raw).orElseThrow(() ->
-                invalid(name, "must be an RFC 3339 time such as 2026-01-15T10:30:00Z, in the years 0000 to 9999"));
+        return WireTime.parse(raw).or(() -> WireTime.parse(PLUS_SENT_AS_SPACE.matcher(raw).replaceFirst("$1+$2")))
+                .orElseThrow(() -> invalid(name, "must be an RFC 3339 time such as 2026-01-15T10:30:00Z, in the years "
+                        + "0000 to 9999 (an offset's + is written %2B in a URL)"));
     }
 
     public static Cursor cursor(Context ctx) {

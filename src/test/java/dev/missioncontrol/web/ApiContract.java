@@ -218,6 +218,21 @@ abstract class ApiContract {
     }
 
     @Test
+    void a_since_whose_offset_plus_was_sent_unencoded_is_read_as_meant() {
+        api.post(DEPLOY, "{\"deployment_request\":\"Since\",\"repository_full_name\":\"acme/since-plus\"}");
+        String hourAgo = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(1)).minusHours(1)
+                .withNano(0).toString(); // e.g. 2026-11-29T21:10:00+01:00, its '+' decoded as a space
+
+        var later = api.get(DEPLOY + "?repository=acme/since-plus&since=" + hourAgo);
+        var tomorrow = api.get(DEPLOY + "?repository=acme/since-plus&since=" + hourAgo.replaceFirst("^(\\d{4})",
+                String.valueOf(java.time.Year.now().getValue() + 1)));
+
+        assertThat(later.status()).as(later.body()).isEqualTo(200);
+        assertThat(later.json().get("count").asInt()).isEqualTo(1);
+        assertThat(tomorrow.json().get("count").asInt()).isZero();
+    }
+
+    @Test
     void lists_paginate_with_cursors() {
         for (int i = 0; i < 5; i++) {
             api.post(DEPLOY, "{\"deployment_request\":\"Page " + i + "\",\"repository_full_name\":\"acme/pages\"}");
