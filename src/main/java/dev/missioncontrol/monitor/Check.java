@@ -12,6 +12,11 @@ import java.util.List;
  */
 public record Check(Instant at, List<MetricResult> metrics,
                     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> problems) {
+    /**
+     * The problem of a check that judged nothing though no source failed: CI reads an inconclusive verdict's reason
+     * from its last check's problems, and an empty list there told it nothing.
+     */
+    public static final String NO_SOURCE = "no Prometheus query returned data and nothing was pushed for these windows";
 
     public Check {
         metrics = List.copyOf(metrics);
@@ -20,6 +25,11 @@ public record Check(Instant at, List<MetricResult> metrics,
 
     public Check(Instant at, List<MetricResult> metrics) {
         this(at, metrics, List.of());
+    }
+
+    /** True when the only thing that kept metrics out was that there were none: nothing is set up to feed them. */
+    public boolean noSource() {
+        return problems.equals(List.of(NO_SOURCE));
     }
 
     /** This check, with the causes that kept metrics out of it. */

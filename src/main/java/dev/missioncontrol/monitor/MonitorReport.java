@@ -115,7 +115,7 @@ final class MonitorReport {
     private static String table(Check last) {
         List<MetricResult> metrics = last.metrics();
         if (metrics.isEmpty()) {
-            return last.problems().isEmpty()
+            return last.problems().isEmpty() || last.noSource()
                     ? "No metric was available: neither Prometheus queries nor pushed signals returned data.\n"
                     : "No metric could be judged: " + firstProblem(last) + ".\n";
         }
@@ -190,7 +190,7 @@ final class MonitorReport {
             return "1. Check that the service is up and still reporting: its metrics had samples before the deploy "
                     + "and none after it (under Not checked).\n";
         }
-        if (!last.problems().isEmpty()) {
+        if (!last.problems().isEmpty() && !last.noSource()) {
             return "1. Fix what kept the metrics from being read: " + firstProblem(last) + ". Until then the monitor "
                     + "cannot judge a deploy; watch this one by hand.\n";
         }

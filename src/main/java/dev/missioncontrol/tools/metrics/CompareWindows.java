@@ -39,6 +39,7 @@ final class CompareWindows implements Tool {
     static final Duration WEEK = Duration.ofDays(7);
     private static final Duration MIN_WINDOW = Duration.ofSeconds(1);
 
+
     private final Signals signals;
     private final OrgStore orgs;
     private final OtherDeployments others;
@@ -97,7 +98,8 @@ final class CompareWindows implements Tool {
         Signals.Fetched lastWeeksHistory = windows.history(signals, scope.get(), historyEnd.minus(WEEK));
         List<MetricSamples> samples = withHistory(samples(scope.get().project(), now, lastWeek, windows), history,
                 lastWeeksHistory, historyEnd);
-        Check check = Judge.check(at, samples).withProblems(now.problems());
+        Check check = Judge.check(at, samples).withProblems(now.series().isEmpty() && now.problems().isEmpty()
+                ? List.of(Check.NO_SOURCE) : now.problems());
         ObjectNode data = Json.object().put("deployed_at", deployed.toString()).put("window_seconds",
                 window.toMillis() / 1000.0).put("warmup_seconds", warmup.toMillis() / 1000.0)
                 .put("environment", scope.get().environment());
@@ -112,8 +114,8 @@ final class CompareWindows implements Tool {
             return ToolResult.ok(summary(check), data);
         }
         return new ToolResult(ToolResult.Status.NO_DATA, "no metric of " + project.repositoryFullName()
-                + " could be judged: " + (check.problems().isEmpty() ? "no Prometheus query answered and nothing "
-                + "was pushed for these windows" : check.problems().getFirst()), data);
+                + " could be judged: " + (check.problems().isEmpty() ? Check.NO_SOURCE : check.problems().getFirst()),
+                data);
     }
 
     private List<MetricSamples> samples(Project project, Signals.Fetched now, Signals.Fetched lastWeek,
