@@ -11,6 +11,7 @@ import dev.missioncontrol.agent.analyst.AnalystBrain;
 import dev.missioncontrol.agent.llm.ChatModels;
 import dev.missioncontrol.agent.llm.LlmBrain;
 import dev.missioncontrol.agent.llm.LlmSettings;
+import dev.missioncontrol.agent.llm.ReportReview;
 import dev.missioncontrol.config.AppConfig;
 import dev.missioncontrol.deployments.DeploymentStore;
 import dev.missioncontrol.monitor.DeployMonitorBrain;
@@ -71,9 +72,9 @@ final class AgentRuntime implements AutoCloseable {
     private static BrainChooser builtInBrains(MonitorSchedule schedule, AppConfig.Llm llm, Map<String, Tool> tools) {
         Brain analyst = new AnalystBrain();
         Brain investigator = llm.provider() == null || llm.provider().isBlank() ? analyst
-                : new LlmBrain(ChatModels.create(new LlmSettings(llm.provider(), llm.model(), llm.baseUrl(),
-                        llm.apiKey(), llm.maxToolCalls(), llm.timeout())), analyst, tools.values(), llm.maxToolCalls(),
-                        llm.maxTokens());
+                : new ReportReview(new LlmBrain(ChatModels.create(new LlmSettings(llm.provider(), llm.model(),
+                        llm.baseUrl(), llm.apiKey(), llm.maxToolCalls(), llm.timeout())), analyst, tools.values(),
+                        llm.maxToolCalls(), llm.maxTokens()), tools.values());
         return new Brains(Map.of("deploy_monitor", new DeployMonitorBrain(schedule, tools.keySet())), investigator);
     }
 

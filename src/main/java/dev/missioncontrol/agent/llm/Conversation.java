@@ -45,7 +45,7 @@ final class Conversation {
                 messages.add(AiMessage.from(e.is("report") ? e.data().path("markdown").asText(e.text()) : e.text()));
             } else if (LlmBrain.isNudge(e)) {
                 messages.add(AiMessage.from(e.data().path("answer").asText()));
-                messages.add(UserMessage.from(Instructions.REPORT_MISSING));
+                messages.add(UserMessage.from(e.data().path("reminder").asText(Instructions.REPORT_MISSING)));
             }
         }
         return messages;

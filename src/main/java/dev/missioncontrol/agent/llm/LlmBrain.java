@@ -87,7 +87,7 @@ public final class LlmBrain implements Brain {
             return new Step.Say(text);
         }
         if (ReportText.isReport(text)) {
-            return new Step.Finish(ReportText.from(text));
+            return ReportReview.received(text);
         }
         if (h.entries().stream().anyMatch(LlmBrain::isNudge)) {
             return handOver("the LLM answered twice without the report's sections");

@@ -9,6 +9,7 @@ import dev.missioncontrol.testing.Api;
 import dev.missioncontrol.testing.FakeOpenAi;
 import dev.missioncontrol.testing.TestServer;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,16 +33,9 @@ class LlmBrainIT {
     @Test
     void the_model_calls_tools_writes_the_report_and_never_sees_a_secret() {
         try (FakeOpenAi llm = new FakeOpenAi(); TestServer server = serverWith(llm)) {
-            llm.thenToolCall("current_time", "{}").thenText("""
-                    ## Summary
-
-                    The payment database ran out of connections. Checkout failed as a result.
-
-                    ## Recommended actions
-
-                    1. Raise the pool size
-                    2. Roll back the last deploy
-                    """);
+            llm.thenToolCall("current_time", "{}").thenText(ModelReports.complete("The payment database ran out "
+                    + "of connections. Checkout failed as a result.", List.of(), "Raise the pool size",
+                    "Roll back the last deploy"));
             Api api = server.api();
             String id = api.post("/api/v1/agent-sessions/", json(SECRET_PROMPT, "line 1\\nERROR token=abcd1234efgh"))
                     .json().get("session_id").asText();
@@ -90,8 +84,8 @@ class LlmBrainIT {
     @Test
     void an_answer_without_the_reports_sections_is_asked_again_and_then_handed_to_the_analyst() {
         try (FakeOpenAi llm = new FakeOpenAi(); TestServer server = serverWith(llm)) {
-            llm.thenText("I'll start by analyzing the logs to find the root cause.")
-                    .thenText("## Summary\n\nThe payment database ran out of connections.");
+            llm.thenText("I'll start by analyzing the logs to find the root cause.").thenToolCall("analyze_logs", "{}")
+                    .thenText(ModelReports.complete("The payment database ran out of connections.", List.of()));
             Api api = server.api();
             String id = api.post("/api/v1/agent-sessions/", json("Why is checkout slow?", "x")).json()
                     .get("session_id").asText();
@@ -134,7 +128,8 @@ class LlmBrainIT {
     @Test
     void follow_up_questions_are_answered_by_the_model() {
         try (FakeOpenAi llm = new FakeOpenAi(); TestServer server = serverWith(llm)) {
-            llm.thenText("## Summary\n\nNothing is wrong.").thenText("It began at 10:00 UTC.");
+            llm.thenToolCall("analyze_logs", "{}").thenText(ModelReports.complete("Nothing is wrong.", List.of()))
+                    .thenText("It began at 10:00 UTC.");
             Api api = server.api();
             String id = api.post("/api/v1/agent-sessions/", json("Is anything wrong?", "ok")).json()
                     .get("session_id").asText();
@@ -142,7 +137,7 @@ class LlmBrainIT {
             api.post("/api/v1/agent-sessions/" + id + "/messages/", "{\"content\":\"when did it start?\"}");
             await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/v1/agent-sessions/" + id
                     + "/events/").json().get("results").toString().contains("It began at 10:00 UTC."));
-            assertThat(llm.request(1).toString()).contains("when did it start?");
+            assertThat(llm.request(2).toString()).contains("when did it start?");
         }
     }
 
@@ -153,7 +148,8 @@ class LlmBrainIT {
                     .thenToolCall("search_logs", "{\"query\":\"signing key\",\"context_lines\":8}")
                     .thenToolCall("search_logs", "{\"query\":\"MIIEow\",\"context_lines\":3}")
                     .thenToolCall("list_deployments", "{}")
-                    .thenText("## Summary\n\nThe payment provider timed out.").thenText("Rotate it.");
+                    .thenText(ModelReports.complete("The payment provider timed out.", List.of()))
+                    .thenText("Rotate it.");
             Api api = server.api();
             assertThat(api.post("/api/v1/deployments/", PlantedSecrets.deployment()).status()).isEqualTo(201);
             String id = api.post("/api/v1/agent-sessions/", PlantedSecrets.session()).json()

@@ -1,0 +1,110 @@
+package dev.missioncontrol.agent.llm;
+
+import static dev.missioncontrol.agent.llm.ReportCheck.NOT_DEPLOYED;
+import static dev.missioncontrol.agent.llm.ReportCheck.NOT_IN_LOGS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.missioncontrol.agent.SessionFacts;
+import dev.missioncontrol.agent.Tool;
+import dev.missioncontrol.agent.ToolResult;
+import dev.missioncontrol.store.Json;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The check of a model's report against the session's logs and the organization's deployments. */
+class ReportCheckTest {
+    private static final String REAL = "2025-06-20T10:37:30.113Z [ERROR] auth-service - Authentication system error "
+            + "for user user_1062 from 192.168.152.169 - Error: Identity provider certificate expired - RequestID: "
+            + "k92x86k8msd";
+    private static final String MADE_UP = "2026-11-28T15:00:44Z FATAL java.lang.OutOfMemoryError: Java heap space";
+    /** The session's logs: the real line is line 1, as in the shared incident case it comes from. */
+    private static final SessionFacts FACTS = AnalystReports.facts("Show me the errors", Json.object().put("logs",
+            REAL + "\n2025-06-20T10:37:30.113Z [ERROR] payment-service - PostgreSQL query failed: syntax error at "
+                    + "or near \"SELCT\""));
+    private static final String KNOWN_SHA = "9f3c2e1d4b5a69788796a5b4c3d2e1f0a9b8c7d6";
+
+    /** A report as models write them: prose quotes, bold list items, a deploy to roll back. */
+    private static final String LLM_REPORT = """
+            ## Summary
+
+            The identity provider's certificate expired (`%s`), and the service then ran out of memory after \
+            deploy abc1234 (`%s`).
+
+            ## Findings
+
+            1. **Certificate expired**: every login through the identity provider fails.
+               - context.logs line 1, 2025-06-20T10:37:30.113Z: `%s`
+            2. **Out of memory**: the JVM crashed.
+               - context.logs line 9, 2026-11-28T15:00:44Z: `%s`
+
+            ## Likely cause
+
+            1. Expired identity provider certificate (confidence: high)
+            2. Deploy abc1234 leaks memory (confidence: medium)
+
+            ## Timeline
+
+            - 10:37:30 UTC: the first failed login.
+
+            ## Recommended actions
+
+            1. Renew the identity provider certificate
+            2. Roll back abc1234
+            3. Roll back %s if the errors go on
+
+            ## Not checked
+
+            - Metrics: no project named.
+            """.formatted(REAL, MADE_UP, REAL, MADE_UP, KNOWN_SHA.substring(0, 7));
+
+    @Test
+    void a_made_up_quote_and_deployment_are_marked_where_they_stand_and_the_real_ones_are_not() {
+        ReportCheck.Checked c = new ReportCheck(withDeployments()).check(LLM_REPORT, FACTS);
+
+        String md = c.report().markdown();
+        assertThat(md).startsWith("> **Unverified:** 1 of 2 quoted log lines is not in the session's logs: `"
+                + MADE_UP + "`. Deployment abc1234 is not among the organization's deployments, so \"Roll back "
+                + "abc1234\" is not offered as a key action.");
+        assertThat(md).contains("`" + MADE_UP + "` " + NOT_IN_LOGS).doesNotContain("`" + REAL + "` " + NOT_IN_LOGS)
+                .contains("after deploy abc1234 " + NOT_DEPLOYED).contains("Deploy abc1234 " + NOT_DEPLOYED)
+                .contains("Roll back 9f3c2e1 if").doesNotContain("9f3c2e1 " + NOT_DEPLOYED);
+        assertThat(c.report().description()).as("the summary the CLI shows carries the marks").contains(NOT_IN_LOGS);
+        assertThat(c.report().outcome()).as("its first sentence, though cut before the mark").startsWith("Unverified: ");
+        assertThat(c.report().keyActions()).containsExactly("Renew the identity provider certificate",
+                "Roll back 9f3c2e1 if the errors go on");
+        assertThat(c.text()).isEqualTo("Checked the LLM's report: 2 quoted log lines, 1 found in the logs and 1 not found (`"
+                + MADE_UP + "`); 2 deployments named, 1 not among the organization's deployments (abc1234)");
+        assertThat(c.findings()).singleElement().satisfies(f -> {
+            assertThat(f.path("title").asText()).isEqualTo("Certificate expired");
+            assertThat(f.path("detail").asText()).isEqualTo("every login through the identity provider fails.");
+            assertThat(f.path("evidence")).singleElement().satisfies(q -> {
+                assertThat(q.path("source").asText()).isEqualTo("context.logs");
+                assertThat(q.path("line").asInt()).isEqualTo(1);
+                assertThat(q.path("timestamp").asText()).isEqualTo("2025-06-20T10:37:30.113Z");
+                assertThat(q.path("text").asText()).isEqualTo(REAL);
+            });
+        });
+    }
+
+    @Test
+    void a_made_up_line_in_a_code_block_is_marked_after_the_block_not_inside_it() {
+        String md = "## Findings\n\n```\n" + MADE_UP + "\n```\nThe JVM crashed.\n";
+        String checked = new ReportCheck(AnalystReports.LOG_TOOLS).check(md, FACTS).report().markdown();
+
+        assertThat(checked).contains("```\n" + MADE_UP + "\n```\n(not found in the logs: `" + MADE_UP
+                + "`)\nThe JVM crashed.");
+    }
+
+    /** The log tools, and a store that knows one deployment of the commit {@value #KNOWN_SHA}. */
+    private static Map<String, Tool> withDeployments() {
+        ArrayNode listed = Json.MAPPER.createArrayNode();
+        listed.addObject().put("id", "0192f3a4-5b6c-7d8e-9f00-112233445566").put("commit_sha", KNOWN_SHA)
+                .put("created_at", "2025-06-20T10:30:00Z").put("repository_full_name", "acme/auth");
+        Map<String, Tool> tools = new HashMap<>(AnalystReports.LOG_TOOLS);
+        tools.put("list_deployments", StubTool.of("list_deployments", (a, s) -> ToolResult.ok("1 deployment", listed)));
+        tools.put("get_deployment", StubTool.of("get_deployment", (a, s) -> ToolResult.noData("no deployment")));
+        return tools;
+    }
+}
