@@ -17,9 +17,11 @@ public record DeploymentInput(String deploymentRequest, String repositoryFullNam
     public static final Set<String> STATUSES =
             new LinkedHashSet<>(List.of("pending", "running", "success", "failure", "cancelled"));
     private static final Pattern SHA = Pattern.compile("[0-9a-fA-F]{4,64}");
+    private static final List<String> BLANK_MEANS_ABSENT = List.of("external_url", "commit_sha", "commit_message",
+            "ref");
 
     public static DeploymentInput from(JsonNode sent) {
-        JsonNode body = withRunUrlRepaired(sent);
+        JsonNode body = withBlanksDropped(withRunUrlRepaired(sent));
         Validator v = new Validator(body);
         DeploymentInput input = new DeploymentInput(
                 v.requiredText("deployment_request", 2_000),
@@ -33,6 +35,23 @@ public record DeploymentInput(String deploymentRequest, String repositoryFullNam
                 metadata(body.get("event_metadata")));
         v.check();
         return input;
+    }
+
+    /**
+     * The optional fields a CI template fills from variables that may be unset ({@code "commit_sha": "$SHA"}): sent
+     * blank, they mean "not given", as null does, rather than failing the pipeline's deploy step with a 422. The
+     * repository and status are not among them: a blank one would record the deploy against nothing, or as a success.
+     */
+    private static JsonNode withBlanksDropped(JsonNode body) {
+        ObjectNode copy = null;
+        for (String field : BLANK_MEANS_ABSENT) {
+            JsonNode v = body.get(field);
+            if (v != null && v.isTextual() && v.asText().isBlank()) {
+                copy = copy != null ? copy : (ObjectNode) body.deepCopy();
+                copy.remove(field);
+            }
+        }
+        return copy != null ? copy : body;
     }
 
     private static JsonNode withRunUrlRepaired(JsonNode body) {

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.missioncontrol.store.Json;
 import org.junit.jupiter.api.Test;
 
-class ActionRunUrlTest {
+/** What a deployment event becomes once read: what clients send as they are, made usable. */
+class DeploymentInputTest {
 
     @Test
     void the_official_actions_run_link_gets_its_missing_slash_back() {
@@ -36,5 +37,27 @@ class ActionRunUrlTest {
         assertThat(input.externalUrl()).isEqualTo("https://ghe.example.com:8443/acme/api/actions/runs/9");
         assertThat(body.get("external_url").asText()).as("the request itself is left as sent")
                 .isEqualTo("https://ghe.example.com:8443acme/api/actions/runs/9");
+    }
+
+    @Test
+    void optional_fields_a_ci_template_left_blank_are_taken_as_not_given() {
+        var body = Json.read("{\"deployment_request\":\"Deploy\",\"repository_full_name\":\"acme/api\","
+                + "\"commit_sha\":\"\",\"external_url\":\" \",\"ref\":\"\",\"commit_message\":\"  \"}");
+
+        DeploymentInput input = DeploymentInput.from(body);
+
+        assertThat(input.commitSha()).isNull();
+        assertThat(input.externalUrl()).isNull();
+        assertThat(input.ref()).isNull();
+        assertThat(input.commitMessage()).isNull();
+    }
+
+    @Test
+    void a_blank_repository_or_status_is_still_refused() {
+        for (String field : new String[] {"repository_full_name", "status"}) {
+            var body = Json.read("{\"deployment_request\":\"Deploy\",\"" + field + "\":\"\"}");
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> DeploymentInput.from(body)))
+                    .as(field).isInstanceOf(dev.missioncontrol.errors.ValidationException.class);
+        }
     }
 }
