@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.missioncontrol.store.Json;
 import io.javalin.Javalin;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -25,6 +27,12 @@ public final class FakeOpenAi implements AutoCloseable {
             c.startup.showJavalinBanner = false;
             c.routes.post("/v1/chat/completions", ctx -> {
                 requests.add(ctx.body());
+                String refused = refusal(Json.read(ctx.body()));
+                if (refused != null) {
+                    ctx.status(400).contentType("application/json").result(Json.write(Json.object()
+                            .set("error", Json.object().put("message", refused).put("type", "invalid_request_error"))));
+                    return;
+                }
                 ObjectNode next = answers.poll();
                 if (failingStatus != 0) {
                     ctx.status(failingStatus).contentType("application/json").result(failingBody);
@@ -37,6 +45,27 @@ public final class FakeOpenAi implements AutoCloseable {
                 ctx.contentType("application/json").result(Json.write(next));
             });
         }).start(0);
+    }
+
+    /**
+     * What OpenAI refuses with a 400 that a test could otherwise miss: an assistant message with tool calls that is
+     * not followed at once by a tool message answering each of them.
+     */
+    private static String refusal(JsonNode request) {
+        JsonNode messages = request.path("messages");
+        for (int i = 0; i < messages.size(); i++) {
+            Set<String> asked = new HashSet<>();
+            messages.get(i).path("tool_calls").forEach(c -> asked.add(c.path("id").asText()));
+            Set<String> answered = new HashSet<>();
+            for (int k = i + 1; k <= i + asked.size() && messages.path(k).path("role").asText().equals("tool"); k++) {
+                answered.add(messages.get(k).path("tool_call_id").asText());
+            }
+            if (!answered.equals(asked)) {
+                return "An assistant message with 'tool_calls' must be followed by tool messages responding to each "
+                        + "'tool_call_id'. (messages." + (i + 1) + ")";
+            }
+        }
+        return null;
     }
 
     public String baseUrl() {

@@ -38,7 +38,7 @@ final class TokenBudget {
         long before = chars(conversation.subList(0, 2)); // the instructions and the request open every conversation
         long spent = 0;
         int message = 2;
-        for (Entry e : h.entries()) {
+        for (Entry e : Conversation.inAnswerOrder(h.entries())) {
             int carried = Conversation.messages(e);
             if (carried == 0) {
                 continue;
