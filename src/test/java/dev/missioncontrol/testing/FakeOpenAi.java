@@ -4,11 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.missioncontrol.store.Json;
 import io.javalin.Javalin;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -17,10 +23,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class FakeOpenAi implements AutoCloseable {
     public final List<String> requests = new CopyOnWriteArrayList<>();
+    /** Counted down when the client hangs up on a dribbled answer. */
+    public final CountDownLatch hungUp = new CountDownLatch(1);
     private final Queue<ObjectNode> answers = new ConcurrentLinkedQueue<>();
     private final Javalin server;
     private volatile int failingStatus;
     private volatile String failingBody;
+    private volatile Duration drip;
 
     public FakeOpenAi() {
         server = Javalin.create(c -> {
@@ -40,6 +49,10 @@ public final class FakeOpenAi implements AutoCloseable {
                 }
                 if (next == null) {
                     ctx.status(500).json(Json.object().putObject("error").put("message", "provider down"));
+                    return;
+                }
+                if (drip != null) {
+                    dribble(ctx.res(), Json.write(next));
                     return;
                 }
                 ctx.contentType("application/json").result(Json.write(next));
@@ -86,6 +99,30 @@ public final class FakeOpenAi implements AutoCloseable {
     public void recover() {
         failingStatus = 0;
         failingBody = null;
+    }
+
+    /**
+     * From now on, answers stall mid-body as a struggling provider's do: the headers and ten bytes at once, then one byte
+     * every {@code between}, until the answer is whole or the client hangs up.
+     */
+    public void dribble(Duration between) {
+        drip = between;
+    }
+
+    private void dribble(HttpServletResponse res, String body) throws InterruptedException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        res.setContentType("application/json");
+        res.setContentLength(bytes.length);
+        try {
+            OutputStream out = res.getOutputStream();
+            for (int i = 0; i < bytes.length; i += i == 0 ? 10 : 1) {
+                out.write(bytes, i, i == 0 ? 10 : 1);
+                out.flush();
+                Thread.sleep(drip.toMillis());
+            }
+        } catch (IOException e) {
+            hungUp.countDown();
+        }
     }
 
     public FakeOpenAi thenToolCall(String name, String argumentsJson) {

@@ -8,6 +8,7 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.missioncontrol.agent.Brain;
 import dev.missioncontrol.agent.Entry;
 import dev.missioncontrol.agent.History;
@@ -15,6 +16,7 @@ import dev.missioncontrol.agent.Step;
 import dev.missioncontrol.agent.Tool;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,14 +66,29 @@ public final class LlmBrain implements Brain {
             return new Step.Note(Step.NoteKind.THOUGHT, "Asking the LLM provider; the timeline goes on with its "
                     + "first answer", JSON.createObjectNode().put("llm_asked", true));
         }
+        ChatResponse response;
         try {
-            AiMessage answer = model.chat(ChatRequest.builder().messages(conversation)
-                    .toolSpecifications(tools).build()).aiMessage();
-            return step(h, answer);
+            response = model.chat(ChatRequest.builder().messages(conversation).toolSpecifications(tools).build());
         } catch (RuntimeException e) {
-            LOG.warn("LLM provider failed on session {}; the analyst takes over", h.session().sessionId(), e);
-            return handOver(ProviderFailure.describe(e));
+            return failed(h, e);
         }
+        return step(h, response.aiMessage());
+    }
+
+    /**
+     * The analyst takes over from a failing provider, and the log says why in words safe to keep. A call abandoned
+     * with its step (the session was cancelled or taken over) is no failure, and no one takes over from it.
+     */
+    private static Step failed(History h, RuntimeException e) {
+        String session = h.session().sessionId();
+        if (e instanceof CancellationException || Thread.currentThread().isInterrupted()) {
+            LOG.info("LLM call on session {} abandoned: the session was cancelled or taken over", session);
+            return handOver("the call to the LLM provider was abandoned"); // never recorded: its step was abandoned
+        }
+        ProviderFailure failure = ProviderFailure.of(e, null, null);
+        LOG.warn("LLM provider failed on session {}: {}; the analyst takes over. The provider said: {}", session,
+                failure.reason(), failure.getMessage());
+        return handOver(failure.reason());
     }
 
     private static Step step(History h, AiMessage answer) {

@@ -13,13 +13,16 @@ import java.util.List;
 
 /** A server whose investigations go to a stand-in provider, and the API calls the LLM tests share. */
 final class LlmSessions {
+    /** The key the server is configured with: not of a shape the redactor knows, as a local endpoint's may be. */
+    static final String API_KEY = "local-key-Qm7x";
+
     private LlmSessions() {
     }
 
     /** A server on {@code baseUrl}'s OpenAI-compatible provider, with {@code extraTools} beside the built-in ones. */
     static TestServer serverWith(String baseUrl, Duration timeout, Tool... extraTools) {
         return TestServer.start(TestServer.Db.SQLITE, c -> c.withLlm(new AppConfig.Llm("openai", "fake-model",
-                baseUrl, "sk-test-key", 6, timeout)), c -> TestApps.start(c, null, List.of(extraTools)));
+                baseUrl, API_KEY, 6, timeout)), c -> TestApps.start(c, null, List.of(extraTools)));
     }
 
     static String start(Api api, String prompt, String logs) {
