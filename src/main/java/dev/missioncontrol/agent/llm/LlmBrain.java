@@ -96,7 +96,7 @@ public final class LlmBrain implements Brain {
             ToolExecutionRequest call = answer.toolExecutionRequests().get(0);
             return new Step.CallTool(call.name(), arguments(call.arguments()));
         }
-        String text = answer.text() == null ? "" : answer.text().strip();
+        String text = answer.text() == null ? "" : ReportText.capped(answer.text().strip());
         if (text.isEmpty()) {
             return handOver("the LLM answered with nothing");
         }
