@@ -135,7 +135,20 @@ public final class FakeOpenAi implements AutoCloseable {
     }
 
     public FakeOpenAi thenText(String text) {
-        answers.add(completion(Json.object().put("role", "assistant").put("content", text), "stop"));
+        return thenText(text, "stop");
+    }
+
+    /** A text answer that stopped for {@code finishReason}: "length" (cut off), "content_filter". */
+    public FakeOpenAi thenText(String text, String finishReason) {
+        answers.add(completion(Json.object().put("role", "assistant").put("content", text), finishReason));
+        return this;
+    }
+
+    /** A response whose "choices" are empty, as some OpenAI-compatible servers send on an internal error. */
+    public FakeOpenAi thenNoChoices() {
+        ObjectNode empty = completion(Json.object(), "stop");
+        empty.putArray("choices");
+        answers.add(empty);
         return this;
     }
 

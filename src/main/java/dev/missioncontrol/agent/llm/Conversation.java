@@ -40,9 +40,8 @@ final class Conversation {
                 messages.add(UserMessage.from(e.text()));
             } else if (e.is("message") || e.is("report")) {
                 messages.add(AiMessage.from(e.is("report") ? e.data().path("markdown").asText(e.text()) : e.text()));
-            } else if (LlmBrain.isNudge(e)) {
-                messages.add(AiMessage.from(e.data().path("answer").asText()));
-                messages.add(UserMessage.from(Instructions.REPORT_MISSING));
+            } else if (Reminders.is(e)) {
+                messages.addAll(Reminders.messages(e));
             }
         }
         return messages;
@@ -81,7 +80,7 @@ final class Conversation {
 
     /** How many messages of the conversation {@code e} becomes, in timeline order. */
     static int messages(Entry e) {
-        if (LlmBrain.isNudge(e)) {
+        if (Reminders.is(e)) {
             return 2;
         }
         return e.is("tool_call") || e.is("tool_result") || e.is("message") || e.is("report") ? 1 : 0;

@@ -29,7 +29,6 @@ import org.slf4j.LoggerFactory;
 public final class LlmBrain implements Brain {
     private static final Logger LOG = LoggerFactory.getLogger(LlmBrain.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String NUDGE = "llm_no_report";
     private static final String FOR_GOOD = "for_good";
 
     private final ChatModel model;
@@ -72,7 +71,7 @@ public final class LlmBrain implements Brain {
         } catch (RuntimeException e) {
             return failed(h, e);
         }
-        return step(h, response.aiMessage());
+        return Answers.unfinished(h, response).orElseGet(() -> step(h, response.aiMessage()));
     }
 
     /**
@@ -106,16 +105,10 @@ public final class LlmBrain implements Brain {
         if (ReportText.isReport(text)) {
             return new Step.Finish(ReportText.from(text));
         }
-        if (h.entries().stream().anyMatch(LlmBrain::isNudge)) {
+        if (h.entries().stream().anyMatch(e -> Reminders.is(e, Reminders.NO_REPORT))) {
             return handOver("the LLM answered twice without the report's sections");
         }
-        return new Step.Note(Step.NoteKind.THOUGHT, "The LLM answered without a report; it is asked again for one",
-                JSON.createObjectNode().put(NUDGE, true).put("answer", text));
-    }
-
-    /** A note that the model answered without a report: the conversation carries its answer and the reminder. */
-    static boolean isNudge(Entry e) {
-        return e.is("thought") && e.data().path(NUDGE).asBoolean();
+        return Reminders.noReport(text);
     }
 
     private static JsonNode arguments(String raw) {
@@ -128,7 +121,7 @@ public final class LlmBrain implements Brain {
     }
 
     /** The analyst answers until the next question, which the provider is asked again (it may be back by then). */
-    private static Step handOver(String why) {
+    static Step handOver(String why) {
         return new Step.Note(Step.NoteKind.THOUGHT, why + "; the built-in analyst takes over",
                 JSON.createObjectNode().put("llm_fallback", true).put("reason", why));
     }

@@ -29,6 +29,8 @@ final class ProviderFailure extends RuntimeException {
     static final int MAX_LOGGED_CHARS = 500;
 
     private static final String LATE = "did not answer in time";
+    /** LangChain4j's words for an OpenAI response whose "choices" are empty, which it takes for a server error. */
+    private static final String NO_CHOICES = "no choices returned";
 
     /** In the order they are tested: a rate limit is also retriable, a timeout may wrap a connection error. */
     private static final List<Map.Entry<Class<? extends Throwable>, String>> KINDS = List.of(
@@ -65,6 +67,9 @@ final class ProviderFailure extends RuntimeException {
     }
 
     private static String describe(Throwable failure, Duration timeout) {
+        if (cause(failure, InternalServerException.class).map(Throwable::getMessage).orElse("").contains(NO_CHOICES)) {
+            return "the LLM provider sent a response with no answer in it (its \"choices\" were empty)";
+        }
         String status = cause(failure, HttpException.class).map(h -> " (HTTP " + h.statusCode() + ")").orElse("");
         for (var kind : KINDS) {
             if (cause(failure, kind.getKey()).isPresent()) {

@@ -44,7 +44,7 @@ final class TokenBudget {
                 continue;
             }
             if (e.is("tool_call") || e.is("report") || (e.is("message") && !e.isUserMessage())
-                    || LlmBrain.isNudge(e)) {
+                    || Reminders.asked(e)) {
                 spent += before;
             }
             for (int i = 0; i < carried; i++) {

@@ -33,6 +33,34 @@ class LlmAnswersIT {
     }
 
     @Test
+    void an_answer_cut_off_at_the_length_limit_is_no_report_and_is_asked_again_more_briefly() {
+        Finished once = investigate(llm -> llm.thenText("## Summary\nThe database conn", "length").thenText(REPORT));
+        assertThat(once.session().get("report").asText()).isEqualTo(REPORT);
+        assertThat(once.timeline()).contains("cut off at its length limit; it is asked to answer again");
+        assertThat(once.llm().request(1).toString()).contains("That answer was cut off at the length limit");
+
+        Finished twice = investigate(llm -> llm.thenText("## Summary\nThe database conn", "length")
+                .thenText("## Summary\nThe data", "length"));
+        assertThat(twice.session().get("report").asText()).doesNotContain("The database conn").contains("502");
+        assertThat(twice.timeline()).contains("the LLM's answer was cut off at its length limit twice in a row; "
+                + "the built-in analyst takes over");
+    }
+
+    @Test
+    void an_answer_stopped_by_the_content_filter_says_so() {
+        Finished filtered = investigate(llm -> llm.thenText("", "content_filter"));
+        assertThat(filtered.timeline()).contains("the LLM provider's content filter stopped the LLM's answer; "
+                + "the built-in analyst takes over").doesNotContain("answered with nothing");
+    }
+
+    @Test
+    void a_response_without_choices_says_so() {
+        Finished empty = investigate(FakeOpenAi::thenNoChoices);
+        assertThat(empty.timeline()).contains("the LLM provider sent a response with no answer in it")
+                .contains("analyst takes over");
+    }
+
+    @Test
     void a_runaway_answer_is_cut_at_a_line_end_before_it_becomes_the_report() {
         String line = "- the pool ran out again at 10:00:01 and the retries piled up\n";
         Finished f = investigate(llm -> llm.thenText(REPORT + "\n\n## Findings\n\n" + line.repeat(50_000)));
