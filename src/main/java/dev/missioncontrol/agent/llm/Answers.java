@@ -1,13 +1,20 @@
 package dev.missioncontrol.agent.llm;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
 import dev.missioncontrol.agent.History;
 import dev.missioncontrol.agent.Step;
+import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
-/** Answers of the model that cannot be taken as they came: cut off, or stopped by a filter. */
+/** Answers of the model that cannot be taken as they came: cut off, stopped by a filter, or a malformed tool call. */
 final class Answers {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private Answers() {
     }
 
@@ -27,5 +34,30 @@ final class Answers {
             return Optional.of(LlmBrain.handOver("the LLM provider's content filter stopped the LLM's answer"));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The tool the answer asks for. Arguments that are not a JSON object are not taken for none: the model is told,
+     * with what it sent, rather than hearing from the tool that a field it did send is missing.
+     */
+    static Step toolCall(History h, List<ToolExecutionRequest> calls) {
+        ToolExecutionRequest call = calls.getFirst();
+        String raw = call.arguments() == null || call.arguments().isBlank() ? "{}" : call.arguments();
+        JsonNode args;
+        try {
+            args = JSON.readTree(raw);
+        } catch (IOException e) {
+            return badCall(h, call.name(), "are not valid JSON", raw);
+        }
+        if (args == null || !args.isObject()) {
+            return badCall(h, call.name(), "are not a JSON object", raw);
+        }
+        return new Step.CallTool(call.name(), args);
+    }
+
+    private static Step badCall(History h, String tool, String problem, String raw) {
+        return Reminders.again(h, Reminders.BAD_CALL)
+                ? LlmBrain.handOver("the LLM sent tool arguments that " + problem + " twice in a row")
+                : Reminders.badCall(tool, problem, raw);
     }
 }

@@ -1,8 +1,6 @@
 package dev.missioncontrol.agent.llm;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
@@ -92,8 +90,7 @@ public final class LlmBrain implements Brain {
 
     private static Step step(History h, AiMessage answer) {
         if (answer.hasToolExecutionRequests()) {
-            ToolExecutionRequest call = answer.toolExecutionRequests().get(0);
-            return new Step.CallTool(call.name(), arguments(call.arguments()));
+            return Answers.toolCall(h, answer.toolExecutionRequests());
         }
         String text = answer.text() == null ? "" : ReportText.capped(answer.text().strip());
         if (text.isEmpty()) {
@@ -109,15 +106,6 @@ public final class LlmBrain implements Brain {
             return handOver("the LLM answered twice without the report's sections");
         }
         return Reminders.noReport(text);
-    }
-
-    private static JsonNode arguments(String raw) {
-        try {
-            JsonNode args = raw == null || raw.isBlank() ? JSON.createObjectNode() : JSON.readTree(raw);
-            return args.isObject() ? args : JSON.createObjectNode();
-        } catch (java.io.IOException e) {
-            return JSON.createObjectNode();
-        }
     }
 
     /** The analyst answers until the next question, which the provider is asked again (it may be back by then). */

@@ -82,16 +82,11 @@ final class ProviderFailure extends RuntimeException {
                 : "the LLM provider answered" + status;
     }
 
-    /**
-     * The provider's words, the key masked first, then everything the redactor masks. Only the head is redacted: a
-     * body can run to megabytes, and what the log keeps is far inside it.
-     */
+    /** The provider's words, the key masked first, then everything the redactor masks. */
     private static String detail(Throwable failure, String apiKey) {
         String said = failure.getClass().getSimpleName() + ": " + failure.getMessage();
-        String keyMasked = apiKey == null || apiKey.isBlank() ? said : said.replace(apiKey, Redactor.MASK);
-        String masked = Redactor.redact(keyMasked.substring(0, Math.min(keyMasked.length(), 8 * MAX_LOGGED_CHARS)));
-        return keyMasked.length() <= MAX_LOGGED_CHARS ? masked : masked.substring(0, Math.min(masked.length(),
-                MAX_LOGGED_CHARS)) + "… [cut from " + keyMasked.length() + " characters]";
+        return Excerpt.of(apiKey == null || apiKey.isBlank() ? said : said.replace(apiKey, Redactor.MASK),
+                MAX_LOGGED_CHARS);
     }
 
     /** The failure itself or the first of its causes that is a {@code kind}. */

@@ -1,8 +1,11 @@
 package dev.missioncontrol.agent.llm;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.missioncontrol.agent.Entry;
 import dev.missioncontrol.agent.History;
@@ -19,7 +22,11 @@ final class Reminders {
     static final String NO_REPORT = "llm_no_report";
     /** An answer the provider cut off at its length limit: not taken, however far it got. */
     static final String CUT_OFF = "llm_cut_off";
-    private static final List<String> KINDS = List.of(NO_REPORT, CUT_OFF);
+    /** A tool call whose arguments are not a JSON object: the tool is not run on arguments the model did not mean. */
+    static final String BAD_CALL = "llm_bad_call";
+    private static final List<String> KINDS = List.of(NO_REPORT, CUT_OFF, BAD_CALL);
+    /** Enough of a malformed call's arguments to see what went wrong, as a cut one's end. */
+    private static final int MAX_SHOWN_ARGUMENTS = 300;
 
     private Reminders() {
     }
@@ -38,8 +45,17 @@ final class Reminders {
     }
 
     static List<ChatMessage> messages(Entry e) {
+        JsonNode d = e.data();
+        if (is(e, BAD_CALL)) {
+            String id = Conversation.callId(e.seq());
+            String tool = d.path("tool").asText();
+            // sent back as a call with no arguments: a provider may refuse to carry arguments that are not JSON
+            return List.of(AiMessage.from(ToolExecutionRequest.builder().id(id).name(tool).arguments("{}").build()),
+                    ToolExecutionResultMessage.from(id, tool, "error: not run: the arguments " + d.path("problem")
+                            .asText() + ": " + d.path("raw").asText() + "\nCall it again with one JSON object."));
+        }
         String reminder = is(e, CUT_OFF) ? Instructions.ANSWER_CUT_OFF : Instructions.REPORT_MISSING;
-        return List.of(AiMessage.from(e.data().path("answer").asText()), UserMessage.from(reminder));
+        return List.of(AiMessage.from(d.path("answer").asText()), UserMessage.from(reminder));
     }
 
     static Step.Note noReport(String answer) {
@@ -50,6 +66,14 @@ final class Reminders {
     static Step.Note cutOff(String answer) {
         return note(CUT_OFF, "The LLM's answer was cut off at its length limit; it is asked to answer again, more "
                 + "briefly", Json.object().put("answer", answer.isBlank() ? "[cut off]" : answer));
+    }
+
+    /** {@code problem} completes "the arguments …"; the arguments are shown redacted and cut, as the model sent them. */
+    static Step.Note badCall(String tool, String problem, String raw) {
+        String shown = Excerpt.of(raw, MAX_SHOWN_ARGUMENTS);
+        return note(BAD_CALL, "The LLM called " + tool + " with arguments that " + problem + ": " + shown
+                + "; it is told so, and the tool is not run",
+                Json.object().put("tool", tool).put("problem", problem).put("raw", shown));
     }
 
     private static Step.Note note(String kind, String text, ObjectNode data) {

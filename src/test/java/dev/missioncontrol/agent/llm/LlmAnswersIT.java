@@ -11,6 +11,8 @@ import dev.missioncontrol.testing.TestServer;
 import java.time.Duration;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Answers of the model that cannot be taken as they came, against a stand-in provider on OpenAI's wire protocol. */
 class LlmAnswersIT {
@@ -58,6 +60,21 @@ class LlmAnswersIT {
         Finished empty = investigate(FakeOpenAi::thenNoChoices);
         assertThat(empty.timeline()).contains("the LLM provider sent a response with no answer in it")
                 .contains("analyst takes over");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"query\": \"502\",  | are not valid JSON",
+            "[\"502\"]             | are not a JSON object"})
+    void tool_arguments_that_are_not_a_json_object_are_sent_back_and_shown(String raw, String problem) {
+        Finished f = investigate(llm -> llm.thenToolCall("search_logs", raw)
+                .thenToolCall("search_logs", "{\"query\":\"502\"}").thenText(REPORT));
+        assertThat(f.session().get("report").asText()).isEqualTo(REPORT);
+        assertThat(f.timeline()).contains("The LLM called search_logs with arguments that " + problem + ": "
+                + raw.replace("\"", "\\\"")).doesNotContain("query is required");
+        String told = f.llm().request(1).get("messages").toString();
+        assertThat(told).contains("not run: the arguments " + problem);
+        assertThat(f.timeline().split("\"type\":\"tool_call\"")).as("only the good call ran").hasSize(2);
     }
 
     @Test
