@@ -1,6 +1,7 @@
 package dev.missioncontrol.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.missioncontrol.store.Json;
 import io.javalin.Javalin;
@@ -126,10 +127,17 @@ public final class FakeOpenAi implements AutoCloseable {
     }
 
     public FakeOpenAi thenToolCall(String name, String argumentsJson) {
+        return thenToolCalls(name, argumentsJson);
+    }
+
+    /** One answer asking for several tools: names and arguments in turn. */
+    public FakeOpenAi thenToolCalls(String... namesAndArguments) {
         ObjectNode message = Json.object().put("role", "assistant").putNull("content");
-        ObjectNode call = message.putArray("tool_calls").addObject().put("id", "fake_" + answers.size())
-                .put("type", "function");
-        call.putObject("function").put("name", name).put("arguments", argumentsJson);
+        ArrayNode calls = message.putArray("tool_calls");
+        for (int i = 0; i + 1 < namesAndArguments.length; i += 2) {
+            calls.addObject().put("id", "fake_" + answers.size() + "_" + i).put("type", "function")
+                    .putObject("function").put("name", namesAndArguments[i]).put("arguments", namesAndArguments[i + 1]);
+        }
         answers.add(completion(message, "tool_calls"));
         return this;
     }

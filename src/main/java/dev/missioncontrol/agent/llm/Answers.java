@@ -37,8 +37,8 @@ final class Answers {
     }
 
     /**
-     * The tool the answer asks for. Arguments that are not a JSON object are not taken for none: the model is told,
-     * with what it sent, rather than hearing from the tool that a field it did send is missing.
+     * The tool the answer asks for. One tool is run per answer, as the model is told: a second is not run, and the
+     * model is told so after the first one's result. Arguments that are not a JSON object are not taken for none.
      */
     static Step toolCall(History h, List<ToolExecutionRequest> calls) {
         ToolExecutionRequest call = calls.getFirst();
@@ -51,6 +51,10 @@ final class Answers {
         }
         if (args == null || !args.isObject()) {
             return badCall(h, call.name(), "are not a JSON object", raw);
+        }
+        if (calls.size() > 1) {
+            return Reminders.extraCalls(call.name(), args, calls.subList(1, calls.size()).stream()
+                    .map(ToolExecutionRequest::name).toList());
         }
         return new Step.CallTool(call.name(), args);
     }

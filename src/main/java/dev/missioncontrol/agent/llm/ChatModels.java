@@ -5,10 +5,11 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 
 /**
- * Builds the provider's chat model, behind the redactor and a hard deadline on each answer. Retries are off: a failing provider hands the session to
- * the analyst. One tool call per answer: the timeline runs one step at a time, and a second call in the same answer
- * would be dropped. Anthropic is told so in the request; OpenAI's reasoning models refuse the matching parameter
- * (parallel_tool_calls) with a 400, so there the instructions ask for it instead.
+ * Builds the provider's chat model, behind the redactor and a hard deadline on each answer. Retries are off: a failing
+ * provider hands the session to the analyst. One tool call per answer: the timeline runs one step at a time, and of a
+ * second call in the same answer the model is told that it was not run. Anthropic is told so in the request; OpenAI's
+ * reasoning models refuse the matching parameter (parallel_tool_calls) with a 400, so there the instructions ask for
+ * it instead.
  */
 public final class ChatModels {
     /**

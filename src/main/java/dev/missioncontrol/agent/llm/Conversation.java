@@ -50,14 +50,15 @@ final class Conversation {
     /**
      * The timeline in the order the providers accept it: each tool call followed at once by its result, as OpenAI and
      * Anthropic refuse a call whose result does not come next. A question posted while the tool ran lands between the
-     * two on the timeline; here it comes right after the result, which is also when the brain first saw it.
+     * two on the timeline; here it comes right after the result, which is also when the brain first saw it. So does
+     * the word that only the first of several tools asked for was run, which is recorded before that tool's call.
      */
     static List<Entry> inAnswerOrder(List<Entry> timeline) {
         List<Entry> ordered = new ArrayList<>();
         List<Entry> held = new ArrayList<>();
         Entry openCall = null;
         for (Entry e : timeline) {
-            if (openCall != null && !answers(e, openCall)) {
+            if (openCall != null && !answers(e, openCall) || Reminders.is(e, Reminders.EXTRA_CALLS)) {
                 held.add(e);
                 continue;
             }
@@ -81,7 +82,7 @@ final class Conversation {
     /** How many messages of the conversation {@code e} becomes, in timeline order. */
     static int messages(Entry e) {
         if (Reminders.is(e)) {
-            return 2;
+            return Reminders.messageCount(e);
         }
         return e.is("tool_call") || e.is("tool_result") || e.is("message") || e.is("report") ? 1 : 0;
     }

@@ -14,6 +14,7 @@ import dev.missioncontrol.agent.Step;
 import dev.missioncontrol.agent.Tool;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,10 @@ public final class LlmBrain implements Brain {
     public Step next(History h) {
         if (handedOver(h)) {
             return analyst.next(h);
+        }
+        Optional<Step> pending = Reminders.pendingCall(h);
+        if (pending.isPresent()) {
+            return pending.get();
         }
         if (h.hasReport() && !h.lastMessageUnanswered()) {
             return new Step.Finish(null);

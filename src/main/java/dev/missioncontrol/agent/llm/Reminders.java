@@ -11,7 +11,9 @@ import dev.missioncontrol.agent.Entry;
 import dev.missioncontrol.agent.History;
 import dev.missioncontrol.agent.Step;
 import dev.missioncontrol.store.Json;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Notes on answers the model is sent back a word about, rather than taken as they are. Each note keeps what the model
@@ -24,7 +26,9 @@ final class Reminders {
     static final String CUT_OFF = "llm_cut_off";
     /** A tool call whose arguments are not a JSON object: the tool is not run on arguments the model did not mean. */
     static final String BAD_CALL = "llm_bad_call";
-    private static final List<String> KINDS = List.of(NO_REPORT, CUT_OFF, BAD_CALL);
+    /** An answer asking for several tools: the first is run, and the model is told after its result. */
+    static final String EXTRA_CALLS = "llm_extra_calls";
+    private static final List<String> KINDS = List.of(NO_REPORT, CUT_OFF, BAD_CALL, EXTRA_CALLS);
     /** Enough of a malformed call's arguments to see what went wrong, as a cut one's end. */
     private static final int MAX_SHOWN_ARGUMENTS = 300;
 
@@ -39,9 +43,17 @@ final class Reminders {
         return e.is("thought") && e.data().path(kind).asBoolean();
     }
 
-    /** Whether the note stands for a request to the model, for the token budget. */
+    /**
+     * Whether the note stands for a request to the model, for the token budget. An answer with several tools is
+     * counted at the call run from it, which is recorded after the note.
+     */
     static boolean asked(Entry e) {
-        return is(e);
+        return is(e) && !is(e, EXTRA_CALLS);
+    }
+
+    /** How many messages of the conversation the note becomes, without building them. */
+    static int messageCount(Entry e) {
+        return is(e, EXTRA_CALLS) ? 1 : 2;
     }
 
     static List<ChatMessage> messages(Entry e) {
@@ -53,6 +65,12 @@ final class Reminders {
             return List.of(AiMessage.from(ToolExecutionRequest.builder().id(id).name(tool).arguments("{}").build()),
                     ToolExecutionResultMessage.from(id, tool, "error: not run: the arguments " + d.path("problem")
                             .asText() + ": " + d.path("raw").asText() + "\nCall it again with one JSON object."));
+        }
+        if (is(e, EXTRA_CALLS)) {
+            List<String> dropped = new ArrayList<>();
+            d.path("dropped").forEach(name -> dropped.add(name.asText()));
+            return List.of(UserMessage.from("Only " + d.path("tool").asText() + " was run: one tool is run per "
+                    + "answer. Ask for " + String.join(", ", dropped) + " again if you still need it."));
         }
         String reminder = is(e, CUT_OFF) ? Instructions.ANSWER_CUT_OFF : Instructions.REPORT_MISSING;
         return List.of(AiMessage.from(d.path("answer").asText()), UserMessage.from(reminder));
@@ -76,8 +94,31 @@ final class Reminders {
                 Json.object().put("tool", tool).put("problem", problem).put("raw", shown));
     }
 
+    static Step.Note extraCalls(String tool, JsonNode args, List<String> dropped) {
+        ObjectNode data = Json.object().put("tool", tool);
+        data.set("args", args);
+        dropped.forEach(data.putArray("dropped")::add);
+        return note(EXTRA_CALLS, "The LLM asked for " + (dropped.size() + 1) + " tools in one answer; only " + tool
+                + " is run, and it is told so", data);
+    }
+
     private static Step.Note note(String kind, String text, ObjectNode data) {
         return new Step.Note(Step.NoteKind.THOUGHT, text, data.put(kind, true));
+    }
+
+    /** The call an answer with several tools asked for first, until it is recorded. */
+    static Optional<Step> pendingCall(History h) {
+        List<Entry> entries = h.entries();
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            Entry e = entries.get(i);
+            if (e.is("tool_call")) {
+                return Optional.empty();
+            }
+            if (is(e, EXTRA_CALLS)) {
+                return Optional.of(new Step.CallTool(e.data().path("tool").asText(), e.data().path("args")));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether the model's previous answer was sent back with the same word: a second in a row is not asked again. */

@@ -49,4 +49,24 @@ class ConversationTest {
                 r -> assertThat(r.id()).isEqualTo(Conversation.callId(1)));
         assertThat(sent.get(2)).isEqualTo(UserMessage.from("is it the pool?"));
     }
+
+    @Test
+    void the_word_that_only_the_first_of_two_tools_ran_follows_that_tools_result() {
+        var asked = Json.object().put("llm_extra_calls", true).put("tool", "current_time");
+        asked.set("args", Json.object());
+        asked.putArray("dropped").add("list_deployments");
+        Entry note = new Entry(1, "thought", "The LLM asked for 2 tools", asked, NOW);
+        Entry call = new Entry(2, "tool_call", "Calling current_time", Json.object().put("tool", "current_time")
+                .set("args", Json.object()), NOW);
+        Entry result = new Entry(3, "tool_result", "It is 09:00", Json.object().put("tool", "current_time")
+                .put("call_seq", 2).put("status", "ok"), NOW);
+        History h = new History(new SessionFacts("s1", "o1", null, "root_cause_analysis", "Why?", Json.object(), NOW),
+                List.of(note, call, result), NOW);
+
+        List<ChatMessage> sent = Conversation.of(h).subList(2, Conversation.of(h).size());
+        assertThat(sent).hasSize(3);
+        assertThat(sent.get(1)).isInstanceOf(ToolExecutionResultMessage.class);
+        assertThat(sent.get(2)).isEqualTo(UserMessage.from("Only current_time was run: one tool is run per answer. "
+                + "Ask for list_deployments again if you still need it."));
+    }
 }

@@ -78,6 +78,18 @@ class LlmAnswersIT {
     }
 
     @Test
+    void of_two_tools_asked_for_in_one_answer_the_first_runs_and_the_model_is_told_of_the_second() {
+        Finished f = investigate(llm -> llm.thenToolCalls("current_time", "{}", "list_deployments", "{}")
+                .thenText(REPORT));
+        assertThat(f.session().get("report").asText()).isEqualTo(REPORT);
+        assertThat(f.timeline()).contains("The LLM asked for 2 tools in one answer; only current_time is run");
+        JsonNode sent = f.llm().request(1).get("messages");
+        assertThat(sent.get(sent.size() - 2).path("role").asText()).isEqualTo("tool");
+        assertThat(sent.get(sent.size() - 1).path("content").asText()).startsWith("Only current_time was run")
+                .contains("list_deployments");
+    }
+
+    @Test
     void a_runaway_answer_is_cut_at_a_line_end_before_it_becomes_the_report() {
         String line = "- the pool ran out again at 10:00:01 and the retries piled up\n";
         Finished f = investigate(llm -> llm.thenText(REPORT + "\n\n## Findings\n\n" + line.repeat(50_000)));
