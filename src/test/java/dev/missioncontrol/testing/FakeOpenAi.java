@@ -1,12 +1,21 @@
 package dev.missioncontrol.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.missioncontrol.store.Json;
 import io.javalin.Javalin;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -15,16 +24,25 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class FakeOpenAi implements AutoCloseable {
     public final List<String> requests = new CopyOnWriteArrayList<>();
+    /** Counted down when the client hangs up on a dribbled answer. */
+    public final CountDownLatch hungUp = new CountDownLatch(1);
     private final Queue<ObjectNode> answers = new ConcurrentLinkedQueue<>();
     private final Javalin server;
     private volatile int failingStatus;
     private volatile String failingBody;
+    private volatile Duration drip;
 
     public FakeOpenAi() {
         server = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.routes.post("/v1/chat/completions", ctx -> {
                 requests.add(ctx.body());
+                String refused = refusal(Json.read(ctx.body()));
+                if (refused != null) {
+                    ctx.status(400).contentType("application/json").result(Json.write(Json.object()
+                            .set("error", Json.object().put("message", refused).put("type", "invalid_request_error"))));
+                    return;
+                }
                 ObjectNode next = answers.poll();
                 if (failingStatus != 0) {
                     ctx.status(failingStatus).contentType("application/json").result(failingBody);
@@ -34,9 +52,34 @@ public final class FakeOpenAi implements AutoCloseable {
                     ctx.status(500).json(Json.object().putObject("error").put("message", "provider down"));
                     return;
                 }
+                if (drip != null) {
+                    dribble(ctx.res(), Json.write(next));
+                    return;
+                }
                 ctx.contentType("application/json").result(Json.write(next));
             });
         }).start(0);
+    }
+
+    /**
+     * What OpenAI refuses with a 400 that a test could otherwise miss: an assistant message with tool calls that is
+     * not followed at once by a tool message answering each of them.
+     */
+    private static String refusal(JsonNode request) {
+        JsonNode messages = request.path("messages");
+        for (int i = 0; i < messages.size(); i++) {
+            Set<String> asked = new HashSet<>();
+            messages.get(i).path("tool_calls").forEach(c -> asked.add(c.path("id").asText()));
+            Set<String> answered = new HashSet<>();
+            for (int k = i + 1; k <= i + asked.size() && messages.path(k).path("role").asText().equals("tool"); k++) {
+                answered.add(messages.get(k).path("tool_call_id").asText());
+            }
+            if (!answered.equals(asked)) {
+                return "An assistant message with 'tool_calls' must be followed by tool messages responding to each "
+                        + "'tool_call_id'. (messages." + (i + 1) + ")";
+            }
+        }
+        return null;
     }
 
     public String baseUrl() {
@@ -59,17 +102,61 @@ public final class FakeOpenAi implements AutoCloseable {
         failingBody = null;
     }
 
+    /**
+     * From now on, answers stall mid-body as a struggling provider's do: the headers and ten bytes at once, then one byte
+     * every {@code between}, until the answer is whole or the client hangs up.
+     */
+    public void dribble(Duration between) {
+        drip = between;
+    }
+
+    private void dribble(HttpServletResponse res, String body) throws InterruptedException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        res.setContentType("application/json");
+        res.setContentLength(bytes.length);
+        try {
+            OutputStream out = res.getOutputStream();
+            for (int i = 0; i < bytes.length; i += i == 0 ? 10 : 1) {
+                out.write(bytes, i, i == 0 ? 10 : 1);
+                out.flush();
+                Thread.sleep(drip.toMillis());
+            }
+        } catch (IOException e) {
+            hungUp.countDown();
+        }
+    }
+
     public FakeOpenAi thenToolCall(String name, String argumentsJson) {
+        return thenToolCalls(name, argumentsJson);
+    }
+
+    /** One answer asking for several tools: names and arguments in turn. */
+    public FakeOpenAi thenToolCalls(String... namesAndArguments) {
         ObjectNode message = Json.object().put("role", "assistant").putNull("content");
-        ObjectNode call = message.putArray("tool_calls").addObject().put("id", "fake_" + answers.size())
-                .put("type", "function");
-        call.putObject("function").put("name", name).put("arguments", argumentsJson);
+        ArrayNode calls = message.putArray("tool_calls");
+        for (int i = 0; i + 1 < namesAndArguments.length; i += 2) {
+            calls.addObject().put("id", "fake_" + answers.size() + "_" + i).put("type", "function")
+                    .putObject("function").put("name", namesAndArguments[i]).put("arguments", namesAndArguments[i + 1]);
+        }
         answers.add(completion(message, "tool_calls"));
         return this;
     }
 
     public FakeOpenAi thenText(String text) {
-        answers.add(completion(Json.object().put("role", "assistant").put("content", text), "stop"));
+        return thenText(text, "stop");
+    }
+
+    /** A text answer that stopped for {@code finishReason}: "length" (cut off), "content_filter". */
+    public FakeOpenAi thenText(String text, String finishReason) {
+        answers.add(completion(Json.object().put("role", "assistant").put("content", text), finishReason));
+        return this;
+    }
+
+    /** A response whose "choices" are empty, as some OpenAI-compatible servers send on an internal error. */
+    public FakeOpenAi thenNoChoices() {
+        ObjectNode empty = completion(Json.object(), "stop");
+        empty.putArray("choices");
+        answers.add(empty);
         return this;
     }
 

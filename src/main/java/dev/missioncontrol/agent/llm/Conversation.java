@@ -11,7 +11,6 @@ import dev.missioncontrol.agent.Entry;
 import dev.missioncontrol.agent.History;
 import dev.missioncontrol.agent.Redactor;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -31,9 +30,7 @@ final class Conversation {
         List<ChatMessage> messages = new ArrayList<>();
         messages.add(SystemMessage.from(Instructions.SYSTEM));
         messages.add(UserMessage.from(Instructions.request(h.session())));
-        Iterator<Entry> it = h.entries().iterator();
-        while (it.hasNext()) {
-            Entry e = it.next();
+        for (Entry e : inAnswerOrder(h.entries())) {
             if (e.is("tool_call")) {
                 messages.add(AiMessage.from(request(e)));
             } else if (e.is("tool_result")) {
@@ -43,18 +40,49 @@ final class Conversation {
                 messages.add(UserMessage.from(e.text()));
             } else if (e.is("message") || e.is("report")) {
                 messages.add(AiMessage.from(e.is("report") ? e.data().path("markdown").asText(e.text()) : e.text()));
-            } else if (LlmBrain.isNudge(e)) {
-                messages.add(AiMessage.from(e.data().path("answer").asText()));
-                messages.add(UserMessage.from(e.data().path("reminder").asText(Instructions.REPORT_MISSING)));
+            } else if (Reminders.is(e)) {
+                messages.addAll(Reminders.messages(e));
             }
         }
         return messages;
     }
 
+    /**
+     * The timeline in the order the providers accept it: each tool call followed at once by its result, as OpenAI and
+     * Anthropic refuse a call whose result does not come next. A question posted while the tool ran lands between the
+     * two on the timeline; here it comes right after the result, which is also when the brain first saw it. So does
+     * the word that only the first of several tools asked for was run, which is recorded before that tool's call.
+     */
+    static List<Entry> inAnswerOrder(List<Entry> timeline) {
+        List<Entry> ordered = new ArrayList<>();
+        List<Entry> held = new ArrayList<>();
+        Entry openCall = null;
+        for (Entry e : timeline) {
+            if (openCall != null && !answers(e, openCall) || Reminders.is(e, Reminders.EXTRA_CALLS)) {
+                held.add(e);
+                continue;
+            }
+            ordered.add(e);
+            if (e.is("tool_call")) {
+                openCall = e;
+            } else if (openCall != null) {
+                openCall = null;
+                ordered.addAll(held);
+                held.clear();
+            }
+        }
+        ordered.addAll(held); // a call still running: nothing is asked of the model before its result
+        return ordered;
+    }
+
+    private static boolean answers(Entry result, Entry call) {
+        return result.is("tool_result") && result.data().path("call_seq").asLong() == call.seq();
+    }
+
     /** How many messages of the conversation {@code e} becomes, in timeline order. */
     static int messages(Entry e) {
-        if (LlmBrain.isNudge(e)) {
-            return 2;
+        if (Reminders.is(e)) {
+            return Reminders.messageCount(e);
         }
         return e.is("tool_call") || e.is("tool_result") || e.is("message") || e.is("report") ? 1 : 0;
     }

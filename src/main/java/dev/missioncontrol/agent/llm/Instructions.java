@@ -29,6 +29,10 @@ final class Instructions {
     static final String REPORT_MISSING = "That answer is not the final report. Call the tools you still need, one at "
             + "a time, then answer with the report in the sections given above, starting with ## Summary.";
 
+    /** The word after an answer the provider cut off at its length limit, which is not taken. */
+    static final String ANSWER_CUT_OFF = "That answer was cut off at the length limit, so it was not taken. Answer "
+            + "again, more briefly: keep each section short and quote only the evidence that matters.";
+
     /** Context keys that hold pasted material: the model reads them through the tools, never whole. */
     private static final java.util.Set<String> PASTED = java.util.Set.of("logs", "tool_outputs", "errors", "error");
 

@@ -1,13 +1,12 @@
 package dev.missioncontrol.agent.llm;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.missioncontrol.agent.Brain;
 import dev.missioncontrol.agent.Entry;
 import dev.missioncontrol.agent.History;
@@ -15,6 +14,8 @@ import dev.missioncontrol.agent.Step;
 import dev.missioncontrol.agent.Tool;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +28,6 @@ import org.slf4j.LoggerFactory;
 public final class LlmBrain implements Brain {
     private static final Logger LOG = LoggerFactory.getLogger(LlmBrain.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String NUDGE = "llm_no_report";
     private static final String FOR_GOOD = "for_good";
 
     private final ChatModel model;
@@ -49,6 +49,10 @@ public final class LlmBrain implements Brain {
         if (handedOver(h)) {
             return analyst.next(h);
         }
+        Optional<Step> pending = Reminders.pendingCall(h);
+        if (pending.isPresent()) {
+            return pending.get();
+        }
         if (h.hasReport() && !h.lastMessageUnanswered()) {
             return new Step.Finish(null);
         }
@@ -64,22 +68,36 @@ public final class LlmBrain implements Brain {
             return new Step.Note(Step.NoteKind.THOUGHT, "Asking the LLM provider; the timeline goes on with its "
                     + "first answer", JSON.createObjectNode().put("llm_asked", true));
         }
+        ChatResponse response;
         try {
-            AiMessage answer = model.chat(ChatRequest.builder().messages(conversation)
-                    .toolSpecifications(tools).build()).aiMessage();
-            return step(h, answer);
+            response = model.chat(ChatRequest.builder().messages(conversation).toolSpecifications(tools).build());
         } catch (RuntimeException e) {
-            LOG.warn("LLM provider failed on session {}; the analyst takes over", h.session().sessionId(), e);
-            return handOver(ProviderFailure.describe(e));
+            return failed(h, e);
         }
+        return Answers.unfinished(h, response).orElseGet(() -> step(h, response.aiMessage()));
+    }
+
+    /**
+     * The analyst takes over from a failing provider, and the log says why in words safe to keep. A call abandoned
+     * with its step (the session was cancelled or taken over) is no failure, and no one takes over from it.
+     */
+    private static Step failed(History h, RuntimeException e) {
+        String session = h.session().sessionId();
+        if (e instanceof CancellationException || Thread.currentThread().isInterrupted()) {
+            LOG.info("LLM call on session {} abandoned: the session was cancelled or taken over", session);
+            return handOver("the call to the LLM provider was abandoned"); // never recorded: its step was abandoned
+        }
+        ProviderFailure failure = ProviderFailure.of(e, null, null);
+        LOG.warn("LLM provider failed on session {}: {}; the analyst takes over. The provider said: {}", session,
+                failure.reason(), failure.getMessage());
+        return handOver(failure.reason());
     }
 
     private static Step step(History h, AiMessage answer) {
         if (answer.hasToolExecutionRequests()) {
-            ToolExecutionRequest call = answer.toolExecutionRequests().get(0);
-            return new Step.CallTool(call.name(), arguments(call.arguments()));
+            return Answers.toolCall(h, answer.toolExecutionRequests());
         }
-        String text = answer.text() == null ? "" : answer.text().strip();
+        String text = answer.text() == null ? "" : ReportText.capped(answer.text().strip());
         if (text.isEmpty()) {
             return handOver("the LLM answered with nothing");
         }
@@ -89,29 +107,14 @@ public final class LlmBrain implements Brain {
         if (ReportText.isReport(text)) {
             return ReportReview.received(text);
         }
-        if (h.entries().stream().anyMatch(LlmBrain::isNudge)) {
+        if (h.entries().stream().anyMatch(e -> Reminders.is(e, Reminders.NO_REPORT))) {
             return handOver("the LLM answered twice without the report's sections");
         }
-        return new Step.Note(Step.NoteKind.THOUGHT, "The LLM answered without a report; it is asked again for one",
-                JSON.createObjectNode().put(NUDGE, true).put("answer", text));
-    }
-
-    /** A note that the model answered without a report: the conversation carries its answer and the reminder. */
-    static boolean isNudge(Entry e) {
-        return e.is("thought") && e.data().path(NUDGE).asBoolean();
-    }
-
-    private static JsonNode arguments(String raw) {
-        try {
-            JsonNode args = raw == null || raw.isBlank() ? JSON.createObjectNode() : JSON.readTree(raw);
-            return args.isObject() ? args : JSON.createObjectNode();
-        } catch (java.io.IOException e) {
-            return JSON.createObjectNode();
-        }
+        return Reminders.noReport(text);
     }
 
     /** The analyst answers until the next question, which the provider is asked again (it may be back by then). */
-    private static Step handOver(String why) {
+    static Step handOver(String why) {
         return new Step.Note(Step.NoteKind.THOUGHT, why + "; the built-in analyst takes over",
                 JSON.createObjectNode().put("llm_fallback", true).put("reason", why));
     }

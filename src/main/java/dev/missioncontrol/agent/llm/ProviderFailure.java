@@ -9,17 +9,29 @@ import dev.langchain4j.exception.InvalidRequestException;
 import dev.langchain4j.exception.ModelNotFoundException;
 import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.exception.TimeoutException;
+import dev.missioncontrol.agent.Redactor;
+import dev.missioncontrol.config.DurationText;
 import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Why a call to the LLM provider failed, in the words the timeline shows: what kind of failure and the HTTP status,
- * so a person can tell a rate limit from a wrong key or an outage without the server's log.
+ * Why a call to the LLM provider failed. Its reason is what the timeline shows: what kind of failure and the HTTP
+ * status, so a person can tell a rate limit from a wrong key or an outage without the server's log. Its message is
+ * what the log shows: the provider's own words, redacted and cut, as an error body may echo the request or the key
+ * itself. It carries neither the cause nor a stack trace, through which the body would reach the log whole.
  */
-final class ProviderFailure {
+final class ProviderFailure extends RuntimeException {
+    /** How much of the provider's words the log keeps: enough for the error's type and message. */
+    static final int MAX_LOGGED_CHARS = 500;
+
+    private static final String LATE = "did not answer in time";
+    /** LangChain4j's words for an OpenAI response whose "choices" are empty, which it takes for a server error. */
+    private static final String NO_CHOICES = "no choices returned";
+
     /** In the order they are tested: a rate limit is also retriable, a timeout may wrap a connection error. */
     private static final List<Map.Entry<Class<? extends Throwable>, String>> KINDS = List.of(
             Map.entry(RateLimitException.class, "is rate limiting this server"),
@@ -27,25 +39,54 @@ final class ProviderFailure {
             Map.entry(ModelNotFoundException.class, "does not know the model"),
             Map.entry(ContentFilteredException.class, "refused the request with its content filter"),
             Map.entry(InvalidRequestException.class, "refused the request as invalid"),
-            Map.entry(TimeoutException.class, "did not answer in time"),
-            Map.entry(HttpTimeoutException.class, "did not answer in time"),
+            Map.entry(TimeoutException.class, LATE),
+            Map.entry(HttpTimeoutException.class, LATE),
             Map.entry(ConnectException.class, "could not be reached"),
             Map.entry(InternalServerException.class, "failed on its side"),
             Map.entry(JacksonException.class, "answered with something that is not a valid response"));
 
-    private ProviderFailure() {
+    private final String reason;
+
+    private ProviderFailure(String reason, String detail) {
+        super(detail, null, false, false);
+        this.reason = reason;
     }
 
-    /** "the LLM provider is rate limiting this server (HTTP 429)", "the LLM provider did not answer in time". */
-    static String describe(Throwable failure) {
+    /**
+     * The failure as the timeline and the log may show it. {@code timeout} (may be null) is the time an answer may take,
+     * named in a timeout's reason; {@code apiKey} (may be null) is masked wherever the provider's words repeat it.
+     */
+    static ProviderFailure of(Throwable failure, Duration timeout, String apiKey) {
+        return failure instanceof ProviderFailure known ? known
+                : new ProviderFailure(describe(failure, timeout), detail(failure, apiKey));
+    }
+
+    /** "the LLM provider is rate limiting this server (HTTP 429)", "the LLM provider did not answer within 60s". */
+    String reason() {
+        return reason;
+    }
+
+    private static String describe(Throwable failure, Duration timeout) {
+        if (cause(failure, InternalServerException.class).map(Throwable::getMessage).orElse("").contains(NO_CHOICES)) {
+            return "the LLM provider sent a response with no answer in it (its \"choices\" were empty)";
+        }
         String status = cause(failure, HttpException.class).map(h -> " (HTTP " + h.statusCode() + ")").orElse("");
         for (var kind : KINDS) {
             if (cause(failure, kind.getKey()).isPresent()) {
-                return "the LLM provider " + kind.getValue() + status;
+                boolean late = kind.getValue().equals(LATE) && timeout != null;
+                return "the LLM provider " + (late ? "did not answer within " + DurationText.format(timeout)
+                        : kind.getValue()) + status;
             }
         }
         return status.isEmpty() ? "the LLM provider failed (" + failure.getClass().getSimpleName() + ")"
                 : "the LLM provider answered" + status;
+    }
+
+    /** The provider's words, the key masked first, then everything the redactor masks. */
+    private static String detail(Throwable failure, String apiKey) {
+        String said = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        return Excerpt.of(apiKey == null || apiKey.isBlank() ? said : said.replace(apiKey, Redactor.MASK),
+                MAX_LOGGED_CHARS);
     }
 
     /** The failure itself or the first of its causes that is a {@code kind}. */

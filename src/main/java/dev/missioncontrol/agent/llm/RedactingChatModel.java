@@ -8,11 +8,9 @@ import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.TextContent;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.model.ModelProvider;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.ChatRequestOptions;
 import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.missioncontrol.agent.Redactor;
 import dev.missioncontrol.store.Json;
@@ -23,27 +21,16 @@ import java.io.UncheckedIOException;
  * calls and results, earlier answers) is masked on its way out, whoever built it, so a new tool or a new kind of
  * message cannot forget it. A message it cannot read is refused rather than sent as is.
  */
-final class RedactingChatModel implements ChatModel {
-    private final ChatModel provider;
+final class RedactingChatModel extends DelegatingChatModel {
 
     RedactingChatModel(ChatModel provider) {
-        this.provider = provider;
+        super(provider);
     }
 
     @Override
     public ChatResponse chat(ChatRequest request, ChatRequestOptions options) {
         return provider.chat(request.toBuilder().messages(request.messages().stream()
                 .map(RedactingChatModel::redacted).toList()).build(), options);
-    }
-
-    @Override
-    public ChatRequestParameters defaultRequestParameters() {
-        return provider.defaultRequestParameters();
-    }
-
-    @Override
-    public ModelProvider provider() {
-        return provider.provider();
     }
 
     static ChatMessage redacted(ChatMessage m) {

@@ -27,8 +27,6 @@ import java.util.stream.Collectors;
  */
 public final class ReportReview implements Brain {
     static final String RECEIVED = "llm_report";
-    /** The marks {@link LlmBrain#isNudge} and its hand-over read: one reminder in a session, then the analyst. */
-    private static final String NUDGE = "llm_no_report";
     private static final String FALLBACK = "llm_fallback";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -85,12 +83,12 @@ public final class ReportReview implements Brain {
             return new Step.Note(Step.NoteKind.THOUGHT, c.text(), c.data());
         }
         String reason = gap.get().reason();
-        if (h.entries().stream().anyMatch(LlmBrain::isNudge)) {
+        if (h.entries().stream().anyMatch(e -> Reminders.is(e, Reminders.NO_REPORT))) {
             return new Step.Note(Step.NoteKind.THOUGHT, reason + ", after a reminder; the built-in analyst takes "
                     + "over", JSON.createObjectNode().put(FALLBACK, true).put("reason", reason + ", after a reminder"));
         }
         return new Step.Note(Step.NoteKind.THOUGHT, reason + "; it is sent back once with a reminder",
-                JSON.createObjectNode().put(NUDGE, true).put("answer", answer).put("reminder", gap.get().reminder()));
+                JSON.createObjectNode().put(Reminders.NO_REPORT, true).put("answer", answer).put("reminder", gap.get().reminder()));
     }
 
     /** After the check: the findings the logs confirmed, one a step, then the report as checked. */

@@ -7,7 +7,26 @@ import java.util.Locale;
 
 /** Turns the model's markdown answer into a report, taking the CLI summary from its sections. */
 final class ReportText {
+    /**
+     * The most of an answer that is kept, in characters: far more than a full report takes (a few thousand), and little
+     * enough that a runaway answer of megabytes does not become a report, and a session page, of megabytes.
+     */
+    static final int MAX_CHARS = 64 * 1024;
+
     private ReportText() {
+    }
+
+    /** The answer as it is kept: at most {@link #MAX_CHARS}, cut at the end of a line, with a note of the cut. */
+    static String capped(String answer) {
+        if (answer.length() <= MAX_CHARS) {
+            return answer;
+        }
+        int lineEnd = answer.lastIndexOf('\n', MAX_CHARS);
+        int end = lineEnd > 0 ? lineEnd : Character.isHighSurrogate(answer.charAt(MAX_CHARS - 1)) ? MAX_CHARS - 1
+                : MAX_CHARS;
+        String kept = answer.substring(0, end);
+        return kept + "\n\n[The answer was cut here: only its first " + kept.length() + " of " + answer.length()
+                + " characters are kept.]";
     }
 
     static Report from(String markdown) {

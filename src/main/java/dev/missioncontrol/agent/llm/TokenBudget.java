@@ -38,13 +38,13 @@ final class TokenBudget {
         long before = chars(conversation.subList(0, 2)); // the instructions and the request open every conversation
         long spent = 0;
         int message = 2;
-        for (Entry e : h.entries()) {
+        for (Entry e : Conversation.inAnswerOrder(h.entries())) {
             int carried = Conversation.messages(e);
             if (carried == 0) {
                 continue;
             }
             if (e.is("tool_call") || e.is("report") || (e.is("message") && !e.isUserMessage())
-                    || LlmBrain.isNudge(e)) {
+                    || Reminders.asked(e)) {
                 spent += before;
             }
             for (int i = 0; i < carried; i++) {

@@ -1,10 +1,11 @@
 package dev.missioncontrol.agent.llm;
 
+import static dev.missioncontrol.agent.llm.LlmSessions.awaitCompleted;
+import static dev.missioncontrol.agent.llm.LlmSessions.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.missioncontrol.config.AppConfig;
 import dev.missioncontrol.testing.Api;
 import dev.missioncontrol.testing.FakeOpenAi;
 import dev.missioncontrol.testing.TestServer;
@@ -20,14 +21,7 @@ class LlmBrainIT {
             + "and key AKIAABCDEFGHIJKLMNOP were in the config";
 
     private static TestServer serverWith(FakeOpenAi llm) {
-        return TestServer.start(TestServer.Db.SQLITE, c -> c.withLlm(new AppConfig.Llm("openai", "fake-model",
-                llm.baseUrl(), "sk-test-key", 6, Duration.ofSeconds(10))));
-    }
-
-    private static JsonNode awaitCompleted(Api api, String id) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/v1/agent-sessions/" + id + "/").json()
-                .get("status").asText().equals("completed"));
-        return api.get("/api/v1/agent-sessions/" + id + "/").json();
+        return LlmSessions.serverWith(llm.baseUrl(), Duration.ofSeconds(10));
     }
 
     @Test
@@ -162,9 +156,5 @@ class LlmBrainIT {
             assertThat(sent).contains("list_deployments").contains("[REDACTED]");
             assertThat(PlantedSecrets.ALL).as("secrets sent to the provider").filteredOn(sent::contains).isEmpty();
         }
-    }
-
-    private static String json(String prompt, String logs) {
-        return "{\"prompt\":\"" + prompt + "\",\"context\":{\"service\":\"payments\",\"logs\":\"" + logs + "\"}}";
     }
 }

@@ -54,7 +54,7 @@ class ReportReviewTest {
         ReportReview review = new ReportReview(h -> new Step.Say("asked"), AnalystReports.LOG_TOOLS);
 
         Step.Note sentBack = (Step.Note) record(review.next(history()));
-        assertThat(LlmBrain.isNudge(timeline.getLast())).isTrue();
+        assertThat(Reminders.is(timeline.getLast(), Reminders.NO_REPORT)).isTrue();
         List<ChatMessage> conversation = Conversation.of(history());
         assertThat(((UserMessage) conversation.getLast()).singleText()).contains("without calling a single tool")
                 .contains("It lacks the sections Findings, Likely cause, Timeline, Recommended actions and Not "

@@ -42,4 +42,14 @@ class ReportTextTest {
         assertThat(ReportText.isReport("I'll start by analyzing the logs to find the root cause.")).isFalse();
         assertThat(ReportText.isReport("I'm sorry, but I can't help with that request.")).isFalse();
     }
+
+    @Test
+    void an_answer_past_the_limit_is_cut_at_the_end_of_a_line_with_a_note() {
+        String answer = "## Summary\n" + "a line of the report\n".repeat(10_000);
+        String kept = ReportText.capped(answer);
+        assertThat(kept).hasSizeLessThan(ReportText.MAX_CHARS + 100)
+                .contains("a line of the report\n\n[The answer was cut here: only its first ")
+                .endsWith(" of " + answer.length() + " characters are kept.]");
+        assertThat(ReportText.capped("## Summary\nshort")).isEqualTo("## Summary\nshort");
+    }
 }

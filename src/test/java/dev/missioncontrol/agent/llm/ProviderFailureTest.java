@@ -1,0 +1,32 @@
+package dev.missioncontrol.agent.llm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.langchain4j.exception.AuthenticationException;
+import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.exception.TimeoutException;
+import dev.missioncontrol.agent.Redactor;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class ProviderFailureTest {
+    private static final String KEY = "local-key-Qm7x";
+
+    @Test
+    void masks_the_configured_key_where_no_rule_of_the_redactor_would() {
+        String body = "{\"error\":\"you sent local-key-Qm7x\"}";
+        assertThat(Redactor.redact(body)).as("a key of no known shape").contains(KEY);
+
+        ProviderFailure failure = ProviderFailure.of(new AuthenticationException(body,
+                new HttpException(401, body)), null, KEY);
+        assertThat(failure.getMessage()).doesNotContain(KEY).contains("you sent [REDACTED]");
+        assertThat(failure.reason()).isEqualTo("the LLM provider refused the API key (HTTP 401)");
+    }
+
+    @Test
+    void a_timeout_names_the_time_an_answer_may_take() {
+        ProviderFailure failure = ProviderFailure.of(new TimeoutException("slow"),
+                Duration.ofSeconds(10), KEY);
+        assertThat(failure.reason()).isEqualTo("the LLM provider did not answer within 10s");
+    }
+}
