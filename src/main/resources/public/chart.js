@@ -44,6 +44,19 @@
     return splits.map(function (v) { return Number(v.toFixed(decimals)).toString(); });
   }
 
+  // A metric that never goes below zero is drawn from zero: a request rate between 99 and 102 drawn from 99 looks
+  // like a cliff, and a verdict page must not make noise look like harm. One that does is padded a tenth each way.
+  function valueRange(u, min, max) {
+    if (min == null || max == null) {
+      return [min, max];
+    }
+    if (min >= 0) {
+      return [0, max > 0 ? max * 1.1 : 1];
+    }
+    var pad = (max - min) * 0.1 || Math.abs(max) * 0.1 || 1;
+    return [min - pad, max + pad];
+  }
+
   function draw(container, spec, metric) {
     var box = document.createElement('figure');
     box.className = 'chart';
@@ -66,7 +79,16 @@
         { stroke: cssVar('--fg-muted', '#555'), grid: { stroke: cssVar('--border', '#ddd') }, values: stepNumbers,
           size: 60 }
       ],
-      hooks: { drawClear: [markers(spec)] }
+      scales: { y: { range: valueRange } },
+      hooks: {
+        drawClear: [markers(spec)],
+        // the drawn range, for whoever reads the page without seeing the canvas (a screen reader's user, a test)
+        setScale: [function (u, key) {
+          if (key === 'y') {
+            box.setAttribute('data-y-range', u.scales.y.min + ' to ' + u.scales.y.max);
+          }
+        }]
+      }
     };
     var plot = new uPlot(opts, [metric.x, metric.current, metric.baseline], box);
     window.addEventListener('resize', function () {
