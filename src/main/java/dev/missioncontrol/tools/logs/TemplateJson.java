@@ -23,16 +23,22 @@ final class TemplateJson {
     private TemplateJson() {
     }
 
+    /**
+     * Every field read from the sample is read from the sample redacted whole: the parser takes a header's name
+     * ({@code password:}, {@code Cookie:}) for the component, and the value it leaves as the message no longer
+     * shows the name that says it is a secret.
+     */
     static ObjectNode template(MinedSource source, TemplateSummary t, boolean withHistogram) {
+        String shown = Redactor.redact(t.sample());
         ObjectNode o = Json.object().put("id", source.idOf(t.id())).put("source", source.name())
-                .put("template", template(t.template(), t.sample())).put("count", t.count()).put("errors", t.errors())
-                .put("warnings", t.warnings()).put("level", t.mainLevel()).put("problem", ProblemSigns.reason(t))
-                .put("first_seen", time(t.firstSeen())).put("last_seen", time(t.lastSeen()))
-                .put("first_line", t.firstLineNo()).put("sample", line(t.sample()))
-                .put("message", line(message(t.sample())))
-                .put("exception", ProblemSigns.exception(t.sample()));
+                .put("template", template(t.template(), t.sample(), shown)).put("count", t.count())
+                .put("errors", t.errors()).put("warnings", t.warnings()).put("level", t.mainLevel())
+                .put("problem", ProblemSigns.reason(t)).put("first_seen", time(t.firstSeen()))
+                .put("last_seen", time(t.lastSeen())).put("first_line", t.firstLineNo()).put("sample", cut(shown))
+                .put("message", cut(message(shown))).put("exception", ProblemSigns.exception(shown));
         ArrayNode components = o.putArray("components");
-        source.components(t).forEach(components::add);
+        // a component is a word of some event's header, masked as the template's words are
+        source.components(t).forEach(c -> components.add(template(c, t.sample(), shown)));
         if (withHistogram) {
             ArrayNode h = o.putArray("histogram");
             for (long c : t.histogram()) {
@@ -72,9 +78,13 @@ final class TemplateJson {
      * redacted sample no longer holds a piece of it that the raw sample does.
      */
     static String template(String template, String sample) {
-        String redacted = Redactor.redact(template);
         String raw = sample == null ? "" : sample;
-        String shown = Redactor.redact(raw);
+        return template(template, raw, Redactor.redact(raw));
+    }
+
+    /** As {@link #template(String, String)}, with the sample as it is shown: redacted, maybe among its neighbours. */
+    static String template(String template, String raw, String shown) {
+        String redacted = Redactor.redact(template);
         if (shown.equals(raw)) {
             return redacted;
         }

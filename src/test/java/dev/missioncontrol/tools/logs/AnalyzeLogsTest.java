@@ -42,6 +42,29 @@ class AnalyzeLogsTest {
                 .doesNotContain("bPxRfiCYEXAMPLEKEY").doesNotContain("AKIAIOSFODNN7EXAMPLE");
     }
 
+    /**
+     * The log parser takes a header's name ({@code password:}, {@code Cookie:}) for the component and leaves the value
+     * as the message; every field read from a line is read from the line redacted whole, with its name.
+     */
+    @Test
+    void no_field_read_from_a_line_holds_a_secret_its_header_names() {
+        var files = Json.object();
+        String[] lines = {"INFO password: PlainPwHdrLeak6x", "DEBUG Cookie: sessionid=CookieLeak123abc; csrf=1",
+                "DEBUG X-Api-Key: XapiLeak12345678", "DEBUG Set-Cookie: sid=SetCookieLeak44; Path=/",
+                "DEBUG Proxy-Authorization: Digest username=\"u\", response=\"DigestRespLeak5ab\""};
+        for (int i = 0; i < lines.length; i++) {
+            files.put("f" + i + ".log", "2026-11-29T11:00:0" + i + "Z " + lines[i] + "\n");
+        }
+        ToolResult r = new AnalyzeLogs(new MinedLogs(1)).run(Json.object(),
+                session("headers", Json.object().set("logs", files)));
+
+        assertThat(r.data().path("templates")).hasSize(lines.length);
+        assertThat(r.data().toString()).doesNotContain("PlainPwHdrLeak6x", "CookieLeak123abc", "XapiLeak12345678",
+                "SetCookieLeak44", "DigestRespLeak5ab");
+        assertThat(r.data().at("/templates/0/message").asText()).isEqualTo("[REDACTED]");
+        assertThat(r.data().at("/templates/0/components/0").asText()).as("a header's name stays").isEqualTo("password");
+    }
+
     @Test
     void mines_json_records_into_templates_with_the_needle_first() {
         ToolResult r = new AnalyzeLogs(new MinedLogs(2)).run(Json.object(), session("a", records()));
