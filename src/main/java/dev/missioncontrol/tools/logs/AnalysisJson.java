@@ -42,8 +42,8 @@ final class AnalysisJson {
                 templates.add(TemplateJson.template(s, t, ProblemSigns.reason(t) != null));
             }
             addChanges(s, changes, bursts);
-            s.trends().stream().sorted(Comparator.comparingDouble(Trend::r2).reversed()).limit(MAX_LISTED)
-                    .forEach(t -> trends.add(TemplateJson.trend(s, t)));
+            s.trends().stream().sorted(Comparator.comparingDouble(Trend::r2).reversed()).filter(TrendJson::shown)
+                    .limit(MAX_LISTED).forEach(t -> trends.add(TrendJson.of(s, t)));
             addExceptions(s, exceptions);
         }
         root.putArray("exception_groups").addAll(exceptions.values());

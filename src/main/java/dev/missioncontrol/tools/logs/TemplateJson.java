@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** How a template, trend or line is written into a tool result. Every quoted line and template is redacted here. */
+/** How a template or line is written into a tool result. Every quoted line and template is redacted here. */
 final class TemplateJson {
     static final int SAMPLE_CHARS = 600;
     private static final Pattern TOKEN = Pattern.compile("\\S+");
@@ -45,20 +45,6 @@ final class TemplateJson {
                 h.add(c);
             }
         }
-        return o;
-    }
-
-    static ObjectNode trend(MinedSource source, Trend t) {
-        ObjectNode o = Json.object().put("template_id", source.idOf(t.templateId())).put("source", source.name())
-                .put("label", t.label()).put("unit", t.unit()).put("readings", t.readings())
-                .put("first_value", t.firstValue()).put("last_value", t.lastValue()).put("min", t.min())
-                .put("max", t.max()).put("per", source.analysis().timed() ? "minute" : "1000 lines")
-                .put("change_per", round(t.perUnit())).put("r2", round(t.r2()));
-        if (t.toLimit() >= 0) {
-            o.put("to_limit", round(t.toLimit()));
-        }
-        o.set("first", reading(t.first()));
-        o.set("last", reading(t.last()));
         return o;
     }
 
@@ -123,14 +109,5 @@ final class TemplateJson {
 
     static String time(Instant t) {
         return t == null ? null : t.toString();
-    }
-
-    private static ObjectNode reading(NumericSeries.Reading r) {
-        return Json.object().put("value", r.value()).put("line", r.lineNo()).put("at", time(r.at()))
-                .put("text", line(r.raw()));
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 1000) / 1000.0;
     }
 }

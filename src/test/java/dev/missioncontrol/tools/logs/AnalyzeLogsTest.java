@@ -65,6 +65,23 @@ class AnalyzeLogsTest {
         assertThat(r.data().at("/templates/0/components/0").asText()).as("a header's name stays").isEqualTo("password");
     }
 
+    /** A trend's label is the words before its number, and its values are numbers: either may be the secret. */
+    @Test
+    void a_trend_shows_neither_a_secret_among_its_label_words_nor_a_number_that_is_one() {
+        StringBuilder logs = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            logs.append("2026-11-29T11:%02d:00Z WARN login user=u%d password=TmplLeak%02dQx failed after %dms\n"
+                    .formatted(i, i, i, 100 + 40 * i + (i % 3) * 7));
+            logs.append("2026-11-29T11:%02d:30Z INFO db login password=%d ok\n".formatted(i, 1000 + i * i * 37));
+        }
+        ToolResult r = new AnalyzeLogs(new MinedLogs(1)).run(Json.object(),
+                session("trend", Json.object().put("logs", logs.toString())));
+
+        JsonNode trends = r.data().path("trends");
+        assertThat(trends).extracting(t -> t.path("label").asText()).containsExactly("password [REDACTED] failed");
+        assertThat(trends.toString()).doesNotContain("TmplLeak");
+    }
+
     @Test
     void mines_json_records_into_templates_with_the_needle_first() {
         ToolResult r = new AnalyzeLogs(new MinedLogs(2)).run(Json.object(), session("a", records()));
