@@ -73,9 +73,18 @@ public final class Redactor {
 
     /** Lines in the order they were written (a hit and its neighbours): a key's body is masked across them. */
     public static List<String> redactLines(List<String> lines) {
+        return redactLines(lines, 0, lines.size());
+    }
+
+    /**
+     * Lines {@code from} (inclusive) to {@code to} of {@code lines}, redacted as they read among the others: a value
+     * is a secret by the name on the line above it, a key's short last line by the END marker below it. Only those
+     * lines are read for secrets within a line, so a caller can show the redactor a hit's neighbours cheaply.
+     */
+    public static List<String> redactLines(List<String> lines, int from, int to) {
         List<String> whole = lines.stream().map(l -> l == null ? "" : PrivateKeyLines.BLOCK.matcher(l)
                 .replaceAll(MASK)).toList();
-        return acrossLines(whole).stream().map(Redactor::redact).toList();
+        return acrossLines(whole).subList(from, to).stream().map(Redactor::redact).toList();
     }
 
     /** The secrets that span lines: private keys, and names with their values on the next line. */
