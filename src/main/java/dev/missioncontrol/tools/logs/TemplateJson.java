@@ -24,14 +24,14 @@ final class TemplateJson {
     }
 
     /**
-     * Every field read from the sample is read from the sample redacted whole: the parser takes a header's name
-     * ({@code password:}, {@code Cookie:}) for the component, and the value it leaves as the message no longer
-     * shows the name that says it is a secret.
+     * Every field read from the sample is read from the sample as shown, redacted whole among its neighbours: the
+     * parser takes a header's name ({@code password:}, {@code Cookie:}) for the component, and the value it leaves
+     * as the message no longer shows the name that says it is a secret.
      */
     static ObjectNode template(MinedSource source, TemplateSummary t, boolean withHistogram) {
-        String shown = Redactor.redact(t.sample());
+        String shown = source.shown(t);
         ObjectNode o = Json.object().put("id", source.idOf(t.id())).put("source", source.name())
-                .put("template", template(t.template(), t.sample(), shown)).put("count", t.count())
+                .put("template", shownTemplate(source, t)).put("count", t.count())
                 .put("errors", t.errors()).put("warnings", t.warnings()).put("level", t.mainLevel())
                 .put("problem", ProblemSigns.reason(t)).put("first_seen", time(t.firstSeen()))
                 .put("last_seen", time(t.lastSeen())).put("first_line", t.firstLineNo()).put("sample", cut(shown))
@@ -56,6 +56,11 @@ final class TemplateJson {
                 .put("zone_assumed", a.zoneAssumed())
                 .put("axis_origin", a.axisOrigin()).put("bucket_width", a.bucketWidth())
                 .put("buckets", a.buckets());
+    }
+
+    /** The template's text, redacted as its sample is shown. */
+    static String shownTemplate(MinedSource source, TemplateSummary t) {
+        return template(t.template(), t.sample(), source.shown(t));
     }
 
     /**

@@ -82,6 +82,20 @@ class AnalyzeLogsTest {
         assertThat(trends.toString()).doesNotContain("TmplLeak");
     }
 
+    /** A template's sample is one event, but the line that makes it a secret may be the event before or after it. */
+    @Test
+    void a_sample_is_redacted_among_the_lines_around_it() {
+        String t = "2026-11-29T10:00:05.000Z ";
+        String logs = String.join("\n", t + "INFO loading key", t + "-----BEGIN RSA PRIVATE KEY-----",
+                t + "PemTail4Leak9Zq==", t + "-----END RSA PRIVATE KEY-----", t + "INFO key loaded");
+        ToolResult r = new AnalyzeLogs(new MinedLogs(1)).run(Json.object(),
+                session("pem", Json.object().put("logs", logs)));
+
+        assertThat(r.data().path("templates")).extracting(n -> n.path("sample").asText())
+                .contains(t + "INFO loading key", t + "[REDACTED]", t + "INFO key loaded");
+        assertThat(r.data().toString()).doesNotContain("PemTail4");
+    }
+
     @Test
     void mines_json_records_into_templates_with_the_needle_first() {
         ToolResult r = new AnalyzeLogs(new MinedLogs(2)).run(Json.object(), session("a", records()));
