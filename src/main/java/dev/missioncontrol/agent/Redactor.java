@@ -53,6 +53,8 @@ public final class Redactor {
             // last @ before the query (a host:port is no password). Bounded, so a long line is read in linear time.
             Pattern.compile("(\\b[a-zA-Z][a-zA-Z0-9+.-]{0,31}://[^/\\s:@\"']{0,256}:)(?!\\d{1,5}(?:[/?#\"']|$))"
                     + "[^\\s?#\"']{1,256}(?=@)"),
+            // a Go (MySQL) DSN has no scheme: user:password@tcp(host:3306)/db, @unix(/socket)/db or @/db
+            Pattern.compile("((?<![\\w.%+:/@-])[A-Za-z_][\\w.%+-]{0,63}:)[^\\s\"']{1,256}?(?=@(?:tcp6?|udp|unix)?\\(|@/)"),
             Pattern.compile("(\\bhttps://hooks\\.slack\\.com/(?:services|workflows|triggers)/)[A-Za-z0-9/_-]+"));
 
     /** Bearer xyz, Basic xyz, Token xyz: masked when xyz looks generated, so "token expired" stays readable. */

@@ -330,4 +330,15 @@ class RedactorTest {
         String line = "ssh -p 2222 deploy@host; docker run -p 8080:80 --name web --token-count 3 app";
         assertThat(Redactor.redact(line)).isEqualTo(line);
     }
+
+    @Test
+    void masks_the_password_of_a_go_mysql_dsn_which_has_no_scheme() {
+        assertThat(Redactor.redact("go dsn root:MyDsnLeak9z@tcp(db:3306)/app?parseTime=true"))
+                .isEqualTo("go dsn root:[REDACTED]@tcp(db:3306)/app?parseTime=true");
+        assertThat(Redactor.redact("DSN=app:p@ss:w0rd@unix(/var/run/mysqld.sock)/orders"))
+                .isEqualTo("DSN=app:[REDACTED]@unix(/var/run/mysqld.sock)/orders");
+        assertThat(Redactor.redact("dsn app:Pw0rd@/orders")).isEqualTo("dsn app:[REDACTED]@/orders");
+        String ordinary = "ssh deploy@10.0.0.5:/srv at 10:30@site; git@github.com:org/repo.git; ratio 3:1@/api";
+        assertThat(Redactor.redact(ordinary)).isEqualTo(ordinary);
+    }
 }
