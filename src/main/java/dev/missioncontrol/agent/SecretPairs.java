@@ -18,6 +18,9 @@ final class SecretPairs {
                     + QUOTE + "\\s*,\\s*" + QUOTE + "value" + QUOTE + "\\s*:\\s*" + QUOTE + "([^\"\\\\]+)"),
             Pattern.compile("(?<![\\w-])(--[A-Za-z][\\w-]{0,63}|-[A-Za-z][a-z0-9-]{0,31})[ \\t]++([^\\s\"'-]\\S*)"),
             Pattern.compile("<([A-Za-z][\\w:.-]{0,63})(?:\\s[^<>]{0,256})?>([^<]{1,4096})</\\1>"));
+    /** {@code ["DB_PASSWORD", "…"]}: a name and its value written as a two-item array. */
+    private static final Pattern ARRAY_PAIR = Pattern.compile("\\[\\s*" + QUOTE + "([^\"\\\\]{1,200})" + QUOTE
+            + "\\s*,\\s*" + QUOTE + "([^\"\\\\]+)" + QUOTE + "\\s*]");
     /** A URL-encoded name and '='; its value runs to an '&', encoded or not, or a space. */
     private static final Pattern ENCODED_NAME = Pattern.compile("(?<![\\w.-])([\\w.-]{1,64})%3[dD]");
     private static final String ENCODED_AMPERSAND = "%26";
@@ -30,7 +33,17 @@ final class SecretPairs {
         for (Pattern rule : RULES) {
             out = rule.matcher(out).replaceAll(SecretPairs::masked);
         }
+        out = ARRAY_PAIR.matcher(out).replaceAll(m -> arrayPair(m.group(1), m.group(2)) ? masked(m)
+                : Matcher.quoteReplacement(m.group()));
         return out.contains("%3") ? maskEncoded(out) : out;
+    }
+
+    /**
+     * Whether a two-item array is a secret's name and its value. A list of two field names (["password", "email"],
+     * ["token", "refresh_token"]) is not, so the second item must look generated and name nothing itself.
+     */
+    static boolean arrayPair(String name, String value) {
+        return SecretNames.named(name) && Redactor.generated(value) && !SecretNames.named(value);
     }
 
     private static String maskEncoded(String text) {

@@ -341,4 +341,16 @@ class RedactorTest {
         String ordinary = "ssh deploy@10.0.0.5:/srv at 10:30@site; git@github.com:org/repo.git; ratio 3:1@/api";
         assertThat(Redactor.redact(ordinary)).isEqualTo(ordinary);
     }
+
+    @Test
+    void masks_a_name_value_pair_written_as_a_two_item_array() {
+        assertThat(Redactor.redact("nested {\"env\": [[\"DB_PASSWORD\", \"ArrPairLeak7\"], [\"MODE\", \"prod\"]]}"))
+                .isEqualTo("nested {\"env\": [[\"DB_PASSWORD\", \"[REDACTED]\"], [\"MODE\", \"prod\"]]}");
+        JsonNode tree = Redactor.redact(Json.read("{\"env\": [[\"DB_PASSWORD\", \"ArrPairLeak7\"], [\"MODE\", \"prod\"]]}"));
+        assertThat(tree.at("/env/0/1").asText()).isEqualTo("[REDACTED]");
+        assertThat(tree.at("/env/1/1").asText()).isEqualTo("prod");
+        String fields = "required: [\"password\", \"email\"], also [\"token\", \"refresh_token\"]";
+        assertThat(Redactor.redact(fields)).as("a list of field names").isEqualTo(fields);
+        assertThat(Redactor.redact(Json.read("[\"password\", \"email\"]")).get(1).asText()).isEqualTo("email");
+    }
 }
