@@ -353,4 +353,13 @@ class RedactorTest {
         assertThat(Redactor.redact(fields)).as("a list of field names").isEqualTo(fields);
         assertThat(Redactor.redact(Json.read("[\"password\", \"email\"]")).get(1).asText()).isEqualTo("email");
     }
+
+    @Test
+    void masks_azure_and_license_keys() {
+        assertThat(Redactor.redact("headers {\"Ocp-Apim-Subscription-Key\": \"ApimSubKeyLeak8877\"}"))
+                .isEqualTo("headers {\"Ocp-Apim-Subscription-Key\": \"[REDACTED]\"}");
+        assertThat(Redactor.redact("sending x-functions-key=FnKeyLeak5566aa"))
+                .isEqualTo("sending x-functions-key=[REDACTED]");
+        assertThat(Redactor.redact("newrelic license_key=NrLicLeak0099ab")).isEqualTo("newrelic license_key=[REDACTED]");
+    }
 }
