@@ -362,4 +362,21 @@ class RedactorTest {
                 .isEqualTo("sending x-functions-key=[REDACTED]");
         assertThat(Redactor.redact("newrelic license_key=NrLicLeak0099ab")).isEqualTo("newrelic license_key=[REDACTED]");
     }
+
+    @Test
+    void masks_a_yaml_block_scalar_under_a_secret_name() {
+        assertThat(Redactor.redact("db:\n  password: |\n    BlockScalarLeak9\n    second line\n  user: app"))
+                .isEqualTo("db:\n  password: |\n    [REDACTED]\n    [REDACTED]\n  user: app");
+        assertThat(Redactor.redact("- token: >-\n    FoldedLeak1\n\n    more\n- name: x"))
+                .isEqualTo("- token: >-\n    [REDACTED]\n\n    [REDACTED]\n- name: x");
+        assertThat(Redactor.redact("DB_PASSWORD:\n  KvNextLeak9\nMODE: prod"))
+                .isEqualTo("DB_PASSWORD:\n  [REDACTED]\nMODE: prod");
+        String t = "2026-11-29T10:00:32.000Z ";
+        assertThat(Redactor.redactLines(List.of(t + "INFO yaml block: password: |", t + "    BlockScalarLeak9",
+                "2026-11-29T10:00:33.000Z INFO next")))
+                .as("a logger's prefix on every line").containsExactly(t + "INFO yaml block: password: |",
+                        t + "    [REDACTED]", "2026-11-29T10:00:33.000Z INFO next");
+        String notes = "description: |\n  the password is rotated monthly\nERROR invalid token:\n\tat a.B.c(B.java:1)";
+        assertThat(Redactor.redact(notes)).as("no secret name, or a name in a sentence").isEqualTo(notes);
+    }
 }
