@@ -132,7 +132,7 @@ public final class Redactor {
         List<JsonNode> items = new ArrayList<>();
         array.forEach(items::add);
         if (items.size() == 2 && items.stream().allMatch(JsonNode::isTextual)
-                && SecretPairs.arrayPair(items.get(0).asText(), items.get(1).asText())) {
+                && SecretPairs.loosePair(items.get(0).asText(), items.get(1).asText())) {
             out.add(redact(items.get(0).asText())).add(MASK); // ["DB_PASSWORD", "…"]
         } else if (!items.isEmpty() && items.stream().allMatch(JsonNode::isTextual)) {
             redactLines(items.stream().map(JsonNode::asText).toList()).forEach(out::add);

@@ -379,4 +379,13 @@ class RedactorTest {
         String notes = "description: |\n  the password is rotated monthly\nERROR invalid token:\n\tat a.B.c(B.java:1)";
         assertThat(Redactor.redact(notes)).as("no secret name, or a name in a sentence").isEqualTo(notes);
     }
+
+    /** A logger's "name - message" puts a value after a secret's name with neither ':' nor '='. */
+    @Test
+    void masks_a_lone_generated_word_after_a_secret_name_and_a_dash() {
+        assertThat(Redactor.redact("2026-11-29T11:00:06.000Z WARN client_secret - ClientSecDashLeak7"))
+                .isEqualTo("2026-11-29T11:00:06.000Z WARN client_secret - [REDACTED]");
+        String loggers = "INFO auth - OAuth2 flow started\nINFO auth - 200\nINFO session - started\nINFO token - Refresh";
+        assertThat(Redactor.redact(loggers)).isEqualTo(loggers);
+    }
 }
