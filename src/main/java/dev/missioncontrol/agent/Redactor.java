@@ -53,6 +53,8 @@ public final class Redactor {
             // last @ before the query (a host:port is no password). Bounded, so a long line is read in linear time.
             Pattern.compile("(\\b[a-zA-Z][a-zA-Z0-9+.-]{0,31}://[^/\\s:@\"']{0,256}:)(?!\\d{1,5}(?:[/?#\"']|$))"
                     + "[^\\s?#\"']{1,256}(?=@)"),
+            // a Go (MySQL) DSN has no scheme: user:password@tcp(host:3306)/db, @unix(/socket)/db or @/db
+            Pattern.compile("((?<![\\w.%+:/@-])[A-Za-z_][\\w.%+-]{0,63}:)[^\\s\"']{1,256}?(?=@(?:tcp6?|udp|unix)?\\(|@/)"),
             Pattern.compile("(\\bhttps://hooks\\.slack\\.com/(?:services|workflows|triggers)/)[A-Za-z0-9/_-]+"));
 
     /** Bearer xyz, Basic xyz, Token xyz: masked when xyz looks generated, so "token expired" stays readable. */
@@ -73,9 +75,18 @@ public final class Redactor {
 
     /** Lines in the order they were written (a hit and its neighbours): a key's body is masked across them. */
     public static List<String> redactLines(List<String> lines) {
+        return redactLines(lines, 0, lines.size());
+    }
+
+    /**
+     * Lines {@code from} (inclusive) to {@code to} of {@code lines}, redacted as they read among the others: a value
+     * is a secret by the name on the line above it, a key's short last line by the END marker below it. Only those
+     * lines are read for secrets within a line, so a caller can show the redactor a hit's neighbours cheaply.
+     */
+    public static List<String> redactLines(List<String> lines, int from, int to) {
         List<String> whole = lines.stream().map(l -> l == null ? "" : PrivateKeyLines.BLOCK.matcher(l)
                 .replaceAll(MASK)).toList();
-        return acrossLines(whole).stream().map(Redactor::redact).toList();
+        return acrossLines(whole).subList(from, to).stream().map(Redactor::redact).toList();
     }
 
     /** The secrets that span lines: private keys, and names with their values on the next line. */
@@ -120,7 +131,10 @@ public final class Redactor {
         ArrayNode out = JsonNodeFactory.instance.arrayNode();
         List<JsonNode> items = new ArrayList<>();
         array.forEach(items::add);
-        if (!items.isEmpty() && items.stream().allMatch(JsonNode::isTextual)) {
+        if (items.size() == 2 && items.stream().allMatch(JsonNode::isTextual)
+                && SecretPairs.loosePair(items.get(0).asText(), items.get(1).asText())) {
+            out.add(redact(items.get(0).asText())).add(MASK); // ["DB_PASSWORD", "…"]
+        } else if (!items.isEmpty() && items.stream().allMatch(JsonNode::isTextual)) {
             redactLines(items.stream().map(JsonNode::asText).toList()).forEach(out::add);
         } else {
             items.forEach(i -> out.add(redact(i)));

@@ -20,9 +20,12 @@ final class SecretNames {
             // the same word in the languages logs are most often written in besides English
             "passwort", "kennwort", "пароль", "contraseña", "contrasena", "senha", "wachtwoord", "hasło", "haslo",
             "lösenord", "salasana", "parola", "密码", "密碼", "パスワード", "비밀번호");
-    /** A last word "key" names a secret when the word before it says which kind: api_key, secret_access_key. */
+    /**
+     * A last word "key" names a secret when the word before it says which kind: api_key, secret_access_key, Azure's
+     * Ocp-Apim-Subscription-Key and x-functions-key, New Relic's license_key.
+     */
     private static final Set<String> SECRET_KEY_KINDS = Set.of("api", "access", "private", "secret", "signing",
-            "encryption", "ssh", "account", "master");
+            "encryption", "ssh", "account", "master", "subscription", "function", "functions", "license", "licence");
     /** Words run together without a separator (PGPASSWORD, csrftoken, dbpass) still end in one of these. */
     private static final List<String> SECRET_ENDINGS = List.of("password", "passwd", "passphrase", "secret", "token",
             "apikey", "accesskey", "privatekey", "secretkey", "cookie", "credential", "credentials", "signature",

@@ -18,6 +18,16 @@ final class SecretPairs {
                     + QUOTE + "\\s*,\\s*" + QUOTE + "value" + QUOTE + "\\s*:\\s*" + QUOTE + "([^\"\\\\]+)"),
             Pattern.compile("(?<![\\w-])(--[A-Za-z][\\w-]{0,63}|-[A-Za-z][a-z0-9-]{0,31})[ \\t]++([^\\s\"'-]\\S*)"),
             Pattern.compile("<([A-Za-z][\\w:.-]{0,63})(?:\\s[^<>]{0,256})?>([^<]{1,4096})</\\1>"));
+    /** {@code ["DB_PASSWORD", "…"]}: a name and its value written as a two-item array. */
+    private static final Pattern ARRAY_PAIR = Pattern.compile("\\[\\s*" + QUOTE + "([^\"\\\\]{1,200})" + QUOTE
+            + "\\s*,\\s*" + QUOTE + "([^\"\\\\]+)" + QUOTE + "\\s*]");
+    /**
+     * {@code client_secret - …}, as a logger writes its name and message: a secret's name, a dash, and one word that
+     * ends the line. The word must look generated and not be a number, so "auth - 200" and "auth - started" stay.
+     */
+    private static final Pattern DASHED = Pattern.compile(
+            "(?m)(?<![\\w.-])([\\w.-]{1,64})[ \\t]+-[ \\t]+([^\\s\"']+)[ \\t]*$");
+    private static final Pattern NUMBER = Pattern.compile("[\\d.,:%/-]+");
     /** A URL-encoded name and '='; its value runs to an '&', encoded or not, or a space. */
     private static final Pattern ENCODED_NAME = Pattern.compile("(?<![\\w.-])([\\w.-]{1,64})%3[dD]");
     private static final String ENCODED_AMPERSAND = "%26";
@@ -30,7 +40,20 @@ final class SecretPairs {
         for (Pattern rule : RULES) {
             out = rule.matcher(out).replaceAll(SecretPairs::masked);
         }
+        out = ARRAY_PAIR.matcher(out).replaceAll(m -> loosePair(m.group(1), m.group(2)) ? masked(m)
+                : Matcher.quoteReplacement(m.group()));
+        out = DASHED.matcher(out).replaceAll(m -> loosePair(m.group(1), m.group(2))
+                && !NUMBER.matcher(m.group(2)).matches() ? masked(m) : Matcher.quoteReplacement(m.group()));
         return out.contains("%3") ? maskEncoded(out) : out;
+    }
+
+    /**
+     * Whether a name and the word next to it, joined by nothing but their places (a two-item array, a dash), are a
+     * secret and its value. A list of two field names (["password", "email"], ["token", "refresh_token"]) is not, so
+     * the word must look generated and name nothing itself.
+     */
+    static boolean loosePair(String name, String value) {
+        return SecretNames.named(name) && Redactor.generated(value) && !SecretNames.named(value);
     }
 
     private static String maskEncoded(String text) {

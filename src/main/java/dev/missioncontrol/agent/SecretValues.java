@@ -22,6 +22,9 @@ final class SecretValues {
     private static final Pattern SCHEME = Pattern.compile("(?i)(?:(bearer|basic|token)|digest|negotiate|ntlm|oauth"
             + "|hoba|mutual|apikey|sharedkey|aws4-hmac-sha256)\\s+");
 
+    /** YAML's {@code password: |} says the value is on the lines below, which {@link NameValueLines} masks. */
+    private static final Pattern BLOCK_INDICATOR = Pattern.compile("[|>][1-9]?[+-]?[1-9]?");
+
     private SecretValues() {
     }
 
@@ -40,7 +43,8 @@ final class SecretValues {
             String name = m.group(1).toLowerCase(Locale.ROOT);
             boolean header = m.group(2).equals(":") && (name.endsWith("authorization") || name.endsWith("cookie"));
             int[] value = value(text, m.end(), header, name.endsWith("authorization"));
-            if (bare && !SecretNames.passwordAfterPass(text.substring(value[0], value[1]))) {
+            if (bare && !SecretNames.passwordAfterPass(text.substring(value[0], value[1]))
+                    || BLOCK_INDICATOR.matcher(text).region(value[0], value[1]).matches()) {
                 continue;
             }
             if (value[0] < value[1] && !text.startsWith(Redactor.MASK, value[0])) {

@@ -330,4 +330,62 @@ class RedactorTest {
         String line = "ssh -p 2222 deploy@host; docker run -p 8080:80 --name web --token-count 3 app";
         assertThat(Redactor.redact(line)).isEqualTo(line);
     }
+
+    @Test
+    void masks_the_password_of_a_go_mysql_dsn_which_has_no_scheme() {
+        assertThat(Redactor.redact("go dsn root:MyDsnLeak9z@tcp(db:3306)/app?parseTime=true"))
+                .isEqualTo("go dsn root:[REDACTED]@tcp(db:3306)/app?parseTime=true");
+        assertThat(Redactor.redact("DSN=app:p@ss:w0rd@unix(/var/run/mysqld.sock)/orders"))
+                .isEqualTo("DSN=app:[REDACTED]@unix(/var/run/mysqld.sock)/orders");
+        assertThat(Redactor.redact("dsn app:Pw0rd@/orders")).isEqualTo("dsn app:[REDACTED]@/orders");
+        String ordinary = "ssh deploy@10.0.0.5:/srv at 10:30@site; git@github.com:org/repo.git; ratio 3:1@/api";
+        assertThat(Redactor.redact(ordinary)).isEqualTo(ordinary);
+    }
+
+    @Test
+    void masks_a_name_value_pair_written_as_a_two_item_array() {
+        assertThat(Redactor.redact("nested {\"env\": [[\"DB_PASSWORD\", \"ArrPairLeak7\"], [\"MODE\", \"prod\"]]}"))
+                .isEqualTo("nested {\"env\": [[\"DB_PASSWORD\", \"[REDACTED]\"], [\"MODE\", \"prod\"]]}");
+        JsonNode tree = Redactor.redact(Json.read("{\"env\": [[\"DB_PASSWORD\", \"ArrPairLeak7\"], [\"MODE\", \"prod\"]]}"));
+        assertThat(tree.at("/env/0/1").asText()).isEqualTo("[REDACTED]");
+        assertThat(tree.at("/env/1/1").asText()).isEqualTo("prod");
+        String fields = "required: [\"password\", \"email\"], also [\"token\", \"refresh_token\"]";
+        assertThat(Redactor.redact(fields)).as("a list of field names").isEqualTo(fields);
+        assertThat(Redactor.redact(Json.read("[\"password\", \"email\"]")).get(1).asText()).isEqualTo("email");
+    }
+
+    @Test
+    void masks_azure_and_license_keys() {
+        assertThat(Redactor.redact("headers {\"Ocp-Apim-Subscription-Key\": \"ApimSubKeyLeak8877\"}"))
+                .isEqualTo("headers {\"Ocp-Apim-Subscription-Key\": \"[REDACTED]\"}");
+        assertThat(Redactor.redact("sending x-functions-key=FnKeyLeak5566aa"))
+                .isEqualTo("sending x-functions-key=[REDACTED]");
+        assertThat(Redactor.redact("newrelic license_key=NrLicLeak0099ab")).isEqualTo("newrelic license_key=[REDACTED]");
+    }
+
+    @Test
+    void masks_a_yaml_block_scalar_under_a_secret_name() {
+        assertThat(Redactor.redact("db:\n  password: |\n    BlockScalarLeak9\n    second line\n  user: app"))
+                .isEqualTo("db:\n  password: |\n    [REDACTED]\n    [REDACTED]\n  user: app");
+        assertThat(Redactor.redact("- token: >-\n    FoldedLeak1\n\n    more\n- name: x"))
+                .isEqualTo("- token: >-\n    [REDACTED]\n\n    [REDACTED]\n- name: x");
+        assertThat(Redactor.redact("DB_PASSWORD:\n  KvNextLeak9\nMODE: prod"))
+                .isEqualTo("DB_PASSWORD:\n  [REDACTED]\nMODE: prod");
+        String t = "2026-11-29T10:00:32.000Z ";
+        assertThat(Redactor.redactLines(List.of(t + "INFO yaml block: password: |", t + "    BlockScalarLeak9",
+                "2026-11-29T10:00:33.000Z INFO next")))
+                .as("a logger's prefix on every line").containsExactly(t + "INFO yaml block: password: |",
+                        t + "    [REDACTED]", "2026-11-29T10:00:33.000Z INFO next");
+        String notes = "description: |\n  the password is rotated monthly\nERROR invalid token:\n\tat a.B.c(B.java:1)";
+        assertThat(Redactor.redact(notes)).as("no secret name, or a name in a sentence").isEqualTo(notes);
+    }
+
+    /** A logger's "name - message" puts a value after a secret's name with neither ':' nor '='. */
+    @Test
+    void masks_a_lone_generated_word_after_a_secret_name_and_a_dash() {
+        assertThat(Redactor.redact("2026-11-29T11:00:06.000Z WARN client_secret - ClientSecDashLeak7"))
+                .isEqualTo("2026-11-29T11:00:06.000Z WARN client_secret - [REDACTED]");
+        String loggers = "INFO auth - OAuth2 flow started\nINFO auth - 200\nINFO session - started\nINFO token - Refresh";
+        assertThat(Redactor.redact(loggers)).isEqualTo(loggers);
+    }
 }

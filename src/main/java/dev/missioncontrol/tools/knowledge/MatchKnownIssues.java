@@ -125,7 +125,7 @@ public final class MatchKnownIssues implements Tool {
     private static ObjectNode evidence(MinedSource s, TemplateSummary t) {
         return Json.object().put("template_id", s.idOf(t.id())).put("source", s.name()).put("line", t.firstLineNo())
                 .put("timestamp", t.firstSeen() == null ? null : t.firstSeen().toString()).put("count", t.count())
-                .put("level", t.mainLevel()).put("text", Suspects.quote(t));
+                .put("level", t.mainLevel()).put("text", Suspects.quote(s, t));
     }
 
     private static ObjectNode toJson(Match m) {

@@ -42,8 +42,8 @@ final class AnalysisJson {
                 templates.add(TemplateJson.template(s, t, ProblemSigns.reason(t) != null));
             }
             addChanges(s, changes, bursts);
-            s.trends().stream().sorted(Comparator.comparingDouble(Trend::r2).reversed()).limit(MAX_LISTED)
-                    .forEach(t -> trends.add(TemplateJson.trend(s, t)));
+            s.trends().stream().sorted(Comparator.comparingDouble(Trend::r2).reversed()).filter(TrendJson::shown)
+                    .limit(MAX_LISTED).forEach(t -> trends.add(TrendJson.of(s, t)));
             addExceptions(s, exceptions);
         }
         root.putArray("exception_groups").addAll(exceptions.values());
@@ -70,20 +70,20 @@ final class AnalysisJson {
         for (RateChanges.Change c : RateChanges.changes(s.analysis()).stream().limit(MAX_LISTED).toList()) {
             changes.add(Json.object().put("template_id", s.idOf(c.template().id())).put("kind", c.kind().name())
                     .put("before", c.before()).put("after", c.after())
-                    .put("template", TemplateJson.template(c.template().template(), c.template().sample())));
+                    .put("template", TemplateJson.shownTemplate(s, c.template())));
         }
         var a = s.analysis();
         for (RateChanges.Burst b : RateChanges.bursts(a).stream().limit(MAX_LISTED).toList()) {
             long start = a.axisOrigin() + b.bucket() * a.bucketWidth();
             bursts.add(Json.object().put("template_id", s.idOf(b.template().id())).put("bucket_start", start)
                     .put("count", b.count()).put("typical", b.typical())
-                    .put("template", TemplateJson.template(b.template().template(), b.template().sample())));
+                    .put("template", TemplateJson.shownTemplate(s, b.template())));
         }
     }
 
     private static void addExceptions(MinedSource s, Map<String, ObjectNode> groups) {
         for (TemplateSummary t : s.analysis().templates()) {
-            String name = ProblemSigns.exception(t.sample());
+            String name = ProblemSigns.exception(s.shown(t));
             if (name == null) {
                 continue;
             }

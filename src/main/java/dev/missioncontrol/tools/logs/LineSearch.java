@@ -23,11 +23,18 @@ final class LineSearch {
     /** Only a line's head is searched: a 10 MB single-line blob must not make one match take seconds. */
     static final int SCAN_CHARS = 16_384;
     static final int CHECKED_MATCHES = 2_000;
+    /**
+     * Lines the redactor sees before and after each hit, however few were asked for: a value is a secret by the name
+     * above it (kubectl's {@code - name: DB_PASSWORD}, a YAML {@code password: |} block), a key's short last line by
+     * the END marker below it. Redacted alone, such a line shows its secret, and its match counts it.
+     */
+    static final int SEEN_BEFORE = 6;
+    static final int SEEN_AFTER = 2;
 
     record Line(long no, String text) {
     }
 
-    /** One matching line with the lines around it. */
+    /** One matching line with the lines around it: those asked for, or more for the redactor. */
     static final class Hit {
         final String source;
         final LogRecord record;
@@ -39,12 +46,24 @@ final class LineSearch {
             this.record = record;
             this.before = before;
         }
+
+        /** The texts of the lines before, the hit, and the lines after, in order; the hit at before.size(). */
+        List<String> texts(int chars) {
+            List<String> texts = new ArrayList<>(before.size() + 1 + after.size());
+            before.forEach(l -> texts.add(head(l.text(), chars)));
+            texts.add(head(record.raw(), chars));
+            after.forEach(l -> texts.add(head(l.text(), chars)));
+            return texts;
+        }
     }
 
     private final SearchQuery query;
     private final Instant now;
     private final long deadline;
     private final Deque<Hit> kept = new ArrayDeque<>();
+    /** Hits whose lines after have not all been read: whether they count waits for them. */
+    private final Deque<Hit> pending = new ArrayDeque<>();
+    private final int around;
     private long checked;
     private boolean metSecret;
     final MatchGroups groups = new MatchGroups();
@@ -58,6 +77,7 @@ final class LineSearch {
         this.query = query;
         this.now = now;
         this.deadline = System.nanoTime() + BUDGET.toNanos();
+        this.around = Math.max(query.contextLines(), Math.max(SEEN_BEFORE, SEEN_AFTER));
     }
 
     List<Hit> hits() {
@@ -80,18 +100,31 @@ final class LineSearch {
                     throw new GuardedText.OutOfTime();
                 }
                 feedFollowing(source.name(), line);
-                if (matches(text)) {
-                    onHit(source.name(), line, recent);
+                judgePending(false);
+                if (query.pattern().matcher(new GuardedText(head(text, SCAN_CHARS), deadline)).find()) {
+                    pending.addLast(new Hit(source.name(), LogReader.line(text, no, now), List.copyOf(recent)));
                 }
                 recent.addLast(line);
-                if (recent.size() > query.contextLines()) {
+                if (recent.size() > around) {
                     recent.removeFirst();
                 }
             }
+            judgePending(true);
         } catch (GuardedText.OutOfTime e) {
             outOfTime = true;
+            pending.clear(); // unjudged, so uncounted: the summary says the search stopped
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Hits are judged in order once they have the lines after them that the redactor needs, or their source ends. */
+    private void judgePending(boolean sourceEnded) {
+        while (!pending.isEmpty() && (sourceEnded || pending.peekFirst().after.size() >= SEEN_AFTER)) {
+            Hit h = pending.removeFirst();
+            if (seen(h)) {
+                onHit(h);
+            }
         }
     }
 
@@ -103,48 +136,48 @@ final class LineSearch {
      * one that matches every line of a large log must stay within its time budget. A search that has met a secret
      * is checked to its end, however many lines repeat that secret.
      */
-    private boolean matches(String text) {
-        String head = text.length() > SCAN_CHARS ? text.substring(0, SCAN_CHARS) : text;
-        if (!query.pattern().matcher(new GuardedText(head, deadline)).find()) {
-            return false;
-        }
+    private boolean seen(Hit h) {
         if (checked >= CHECKED_MATCHES && !metSecret) {
             return true;
         }
         checked++;
-        String shown = Redactor.redact(head);
+        String head = head(h.record.raw(), SCAN_CHARS);
+        String shown = Redactor.redactLines(h.texts(SCAN_CHARS), h.before.size(), h.before.size() + 1).getFirst();
         boolean seen = shown.equals(head) || query.pattern().matcher(new GuardedText(shown, deadline)).find();
         metSecret |= !seen;
         return seen;
     }
 
-    private void onHit(String source, Line line, Deque<Line> recent) {
+    private void onHit(Hit h) {
         total++;
-        LogRecord record = LogReader.line(line.text(), line.no(), now);
-        groups.add(source, record);
+        int at = h.before.size();
+        groups.add(h.source, h.record, () -> Redactor.redactLines(h.texts(Integer.MAX_VALUE), at, at + 1).getFirst());
         if (query.newest()) {
-            kept.addLast(new Hit(source, record, List.copyOf(recent)));
+            kept.addLast(h);
             if (kept.size() > query.maxMatches()) {
                 kept.removeFirst();
             }
         } else if (kept.size() < query.maxMatches()) {
-            kept.addLast(new Hit(source, record, List.copyOf(recent)));
+            kept.addLast(h);
         }
     }
 
     /** The lines after a hit belong to it until it has its share; only the newest few hits can still want some. */
     private void feedFollowing(String source, Line line) {
-        if (query.contextLines() == 0) {
-            return;
-        }
+        pending.forEach(h -> h.after.add(line));
         var it = kept.descendingIterator();
-        int looked = 0;
-        while (it.hasNext() && looked++ <= query.contextLines()) {
+        while (it.hasNext()) {
             Hit h = it.next();
-            if (h.source.equals(source) && h.after.size() < query.contextLines() && line.no() > h.record.lineNo()
-                    && line.no() - h.record.lineNo() <= query.contextLines()) {
+            if (!h.source.equals(source) || line.no() - h.record.lineNo() > around) {
+                return;
+            }
+            if (h.after.size() < around) {
                 h.after.add(line);
             }
         }
+    }
+
+    private static String head(String text, int chars) {
+        return text.length() > chars ? text.substring(0, chars) : text;
     }
 }

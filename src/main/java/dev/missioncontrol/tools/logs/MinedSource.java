@@ -1,5 +1,6 @@
 package dev.missioncontrol.tools.logs;
 
+import dev.missioncontrol.agent.Redactor;
 import dev.missioncontrol.logs.LogAnalysis;
 import dev.missioncontrol.logs.TemplateSummary;
 import java.util.List;
@@ -9,9 +10,16 @@ import java.util.Map;
  * One source's digest: the miner's analysis, the components behind each template and the numeric trends found.
  *
  * @param components template id to the components that wrote it, in order of first appearance
+ * @param samples    template id to its sample as shown: redacted among the lines around it
  */
 public record MinedSource(String name, LogAnalysis analysis, Map<Integer, List<String>> components,
-                          List<Trend> trends) {
+                          List<Trend> trends, Map<Integer, String> samples) {
+
+    /** The template's sample redacted, as every field read from it is read. */
+    public String shown(TemplateSummary t) {
+        String shown = samples.get(t.id());
+        return shown != null ? shown : Redactor.redact(t.sample());
+    }
 
     public List<String> components(TemplateSummary t) {
         return components.getOrDefault(t.id(), List.of());

@@ -65,8 +65,19 @@ final class NumericSeries {
         }
     }
 
+    /**
+     * The first line, cut between words: it is redacted only when shown, and a secret cut in two (a 20-character AWS
+     * key cut to 16) is no longer recognised. A line without a space is cut where it must be.
+     */
     private static String cut(String raw) {
         String line = raw.lines().findFirst().orElse("");
-        return line.length() <= EVIDENCE_CHARS ? line : line.substring(0, EVIDENCE_CHARS);
+        if (line.length() <= EVIDENCE_CHARS) {
+            return line;
+        }
+        int space = EVIDENCE_CHARS;
+        while (space > 0 && !Character.isWhitespace(line.charAt(space))) {
+            space--;
+        }
+        return line.substring(0, space > 0 ? space : EVIDENCE_CHARS);
     }
 }

@@ -9,7 +9,6 @@ import dev.missioncontrol.agent.Tool;
 import dev.missioncontrol.agent.ToolResult;
 import dev.missioncontrol.logs.LogRecord;
 import dev.missioncontrol.store.Json;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -83,27 +82,28 @@ public final class SearchLogs implements Tool {
         ArrayNode searched = o.putArray("sources_searched");
         search.searched.forEach(searched::add);
         ArrayNode matches = o.putArray("matches");
-        search.hits().forEach(h -> matches.add(hit(h)));
+        search.hits().forEach(h -> matches.add(hit(h, query.contextLines())));
         ArrayNode groups = o.putArray("groups");
         for (MatchGroups.Group g : search.groups.groups().stream().limit(MAX_GROUPS).toList()) {
-            groups.add(line(g.source(), g.first(), Redactor.redact(g.first().raw()))
-                    .put("template", TemplateJson.template(search.groups.template(g.id()), g.first().raw()))
+            groups.add(line(g.source(), g.first(), g.shown()).put("template",
+                    TemplateJson.template(search.groups.template(g.id()), g.first().raw(), g.shown()))
                     .put("count", g.count()));
         }
         return o;
     }
 
-    /** A hit and its neighbours are redacted together, in order, so a private key split across them is masked. */
-    private static ObjectNode hit(LineSearch.Hit h) {
-        List<String> texts = new ArrayList<>();
-        h.before.forEach(l -> texts.add(l.text()));
-        texts.add(h.record.raw());
-        h.after.forEach(l -> texts.add(l.text()));
-        List<String> redacted = Redactor.redactLines(texts);
+    /**
+     * A hit and its neighbours are redacted together, in order, so a private key split across them is masked; the
+     * search keeps more neighbours than asked for when the redactor needs them, and only those asked for are shown.
+     */
+    private static ObjectNode hit(LineSearch.Hit h, int context) {
+        List<String> redacted = Redactor.redactLines(h.texts(Integer.MAX_VALUE));
         int at = h.before.size();
+        int from = Math.max(0, at - context);
+        int to = Math.min(redacted.size(), at + 1 + context);
         ObjectNode m = line(h.source, h.record, redacted.get(at));
-        m.set("before", lines(h.before, redacted.subList(0, at)));
-        m.set("after", lines(h.after, redacted.subList(at + 1, redacted.size())));
+        m.set("before", lines(h.before.subList(from, at), redacted.subList(from, at)));
+        m.set("after", lines(h.after.subList(0, to - at - 1), redacted.subList(at + 1, to)));
         return m;
     }
 

@@ -20,17 +20,21 @@ final class SourceMiner {
     static MinedSource mine(LogSource source, LogFilter filter, Instant now) {
         LogDigest digest = new LogDigest();
         TemplateExtras extras = new TemplateExtras();
+        ShownSamples samples = new ShownSamples();
         Boolean timed = null;
         try (LogReader reader = new LogReader(source.open(), now)) {
             while (reader.hasNext()) {
                 LogRecord event = reader.next();
                 if (!filter.accepts(event)) {
+                    samples.read(event, 0);
                     continue;
                 }
                 if (timed == null) {
                     timed = event.timestamp() != null; // the digest chooses its axis the same way
                 }
-                extras.add(digest.add(event), event, timed);
+                int id = digest.add(event);
+                samples.read(event, id);
+                extras.add(id, event, timed);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -43,6 +47,7 @@ final class SourceMiner {
                 components.put(t.id(), names);
             }
         }
-        return new MinedSource(source.name(), analysis, components, extras.trends(analysis.timed()));
+        return new MinedSource(source.name(), analysis, components, extras.trends(analysis.timed()),
+                samples.shown());
     }
 }

@@ -13,8 +13,8 @@ public final class Suspects {
                 .filter(t -> ProblemSigns.reason(t) != null || AnalysisJson.isRare(s, t)).toList();
     }
 
-    /** The template's first line, redacted and cut, as tools quote it. */
-    public static String quote(TemplateSummary t) {
-        return TemplateJson.line(t.sample());
+    /** The template's sample as shown, cut, as tools quote it. */
+    public static String quote(MinedSource s, TemplateSummary t) {
+        return TemplateJson.cut(s.shown(t));
     }
 }

@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** How a template, trend or line is written into a tool result. Every quoted line and template is redacted here. */
+/** How a template or line is written into a tool result. Every quoted line and template is redacted here. */
 final class TemplateJson {
     static final int SAMPLE_CHARS = 600;
     private static final Pattern TOKEN = Pattern.compile("\\S+");
@@ -23,36 +23,28 @@ final class TemplateJson {
     private TemplateJson() {
     }
 
+    /**
+     * Every field read from the sample is read from the sample as shown, redacted whole among its neighbours: the
+     * parser takes a header's name ({@code password:}, {@code Cookie:}) for the component, and the value it leaves
+     * as the message no longer shows the name that says it is a secret.
+     */
     static ObjectNode template(MinedSource source, TemplateSummary t, boolean withHistogram) {
+        String shown = source.shown(t);
         ObjectNode o = Json.object().put("id", source.idOf(t.id())).put("source", source.name())
-                .put("template", template(t.template(), t.sample())).put("count", t.count()).put("errors", t.errors())
-                .put("warnings", t.warnings()).put("level", t.mainLevel()).put("problem", ProblemSigns.reason(t))
-                .put("first_seen", time(t.firstSeen())).put("last_seen", time(t.lastSeen()))
-                .put("first_line", t.firstLineNo()).put("sample", line(t.sample()))
-                .put("message", line(message(t.sample())))
-                .put("exception", ProblemSigns.exception(t.sample()));
+                .put("template", shownTemplate(source, t)).put("count", t.count())
+                .put("errors", t.errors()).put("warnings", t.warnings()).put("level", t.mainLevel())
+                .put("problem", ProblemSigns.reason(t)).put("first_seen", time(t.firstSeen()))
+                .put("last_seen", time(t.lastSeen())).put("first_line", t.firstLineNo()).put("sample", cut(shown))
+                .put("message", cut(message(shown))).put("exception", ProblemSigns.exception(shown));
         ArrayNode components = o.putArray("components");
-        source.components(t).forEach(components::add);
+        // a component is a word of some event's header, masked as the template's words are
+        source.components(t).forEach(c -> components.add(template(c, t.sample(), shown)));
         if (withHistogram) {
             ArrayNode h = o.putArray("histogram");
             for (long c : t.histogram()) {
                 h.add(c);
             }
         }
-        return o;
-    }
-
-    static ObjectNode trend(MinedSource source, Trend t) {
-        ObjectNode o = Json.object().put("template_id", source.idOf(t.templateId())).put("source", source.name())
-                .put("label", t.label()).put("unit", t.unit()).put("readings", t.readings())
-                .put("first_value", t.firstValue()).put("last_value", t.lastValue()).put("min", t.min())
-                .put("max", t.max()).put("per", source.analysis().timed() ? "minute" : "1000 lines")
-                .put("change_per", round(t.perUnit())).put("r2", round(t.r2()));
-        if (t.toLimit() >= 0) {
-            o.put("to_limit", round(t.toLimit()));
-        }
-        o.set("first", reading(t.first()));
-        o.set("last", reading(t.last()));
         return o;
     }
 
@@ -66,15 +58,24 @@ final class TemplateJson {
                 .put("buckets", a.buckets());
     }
 
+    /** The template's text, redacted as its sample is shown. */
+    static String shownTemplate(MinedSource source, TemplateSummary t) {
+        return template(t.template(), t.sample(), source.shown(t));
+    }
+
     /**
      * A template redacted as its sample is. The miner's {@code <*>} can cut a secret into pieces that no rule of the
      * redactor recognises ({@code wJalrXUtnFEMI/<*>/bPxRfiCYEXAMPLEKEY}), so a token is masked whole when the
      * redacted sample no longer holds a piece of it that the raw sample does.
      */
     static String template(String template, String sample) {
-        String redacted = Redactor.redact(template);
         String raw = sample == null ? "" : sample;
-        String shown = Redactor.redact(raw);
+        return template(template, raw, Redactor.redact(raw));
+    }
+
+    /** As {@link #template(String, String)}, with the sample as it is shown: redacted, maybe among its neighbours. */
+    static String template(String template, String raw, String shown) {
+        String redacted = Redactor.redact(template);
         if (shown.equals(raw)) {
             return redacted;
         }
@@ -113,14 +114,5 @@ final class TemplateJson {
 
     static String time(Instant t) {
         return t == null ? null : t.toString();
-    }
-
-    private static ObjectNode reading(NumericSeries.Reading r) {
-        return Json.object().put("value", r.value()).put("line", r.lineNo()).put("at", time(r.at()))
-                .put("text", line(r.raw()));
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 1000) / 1000.0;
     }
 }

@@ -42,6 +42,60 @@ class AnalyzeLogsTest {
                 .doesNotContain("bPxRfiCYEXAMPLEKEY").doesNotContain("AKIAIOSFODNN7EXAMPLE");
     }
 
+    /**
+     * The log parser takes a header's name ({@code password:}, {@code Cookie:}) for the component and leaves the value
+     * as the message; every field read from a line is read from the line redacted whole, with its name.
+     */
+    @Test
+    void no_field_read_from_a_line_holds_a_secret_its_header_names() {
+        var files = Json.object();
+        String[] lines = {"INFO password: PlainPwHdrLeak6x", "DEBUG Cookie: sessionid=CookieLeak123abc; csrf=1",
+                "DEBUG X-Api-Key: XapiLeak12345678", "DEBUG Set-Cookie: sid=SetCookieLeak44; Path=/",
+                "DEBUG Proxy-Authorization: Digest username=\"u\", response=\"DigestRespLeak5ab\""};
+        for (int i = 0; i < lines.length; i++) {
+            files.put("f" + i + ".log", "2026-11-29T11:00:0" + i + "Z " + lines[i] + "\n");
+        }
+        ToolResult r = new AnalyzeLogs(new MinedLogs(1)).run(Json.object(),
+                session("headers", Json.object().set("logs", files)));
+
+        assertThat(r.data().path("templates")).hasSize(lines.length);
+        assertThat(r.data().toString()).doesNotContain("PlainPwHdrLeak6x", "CookieLeak123abc", "XapiLeak12345678",
+                "SetCookieLeak44", "DigestRespLeak5ab");
+        assertThat(r.data().at("/templates/0/message").asText()).isEqualTo("[REDACTED]");
+        assertThat(r.data().at("/templates/0/components/0").asText()).as("a header's name stays").isEqualTo("password");
+    }
+
+    /** A trend's label is the words before its number, and its values are numbers: either may be the secret. */
+    @Test
+    void a_trend_shows_neither_a_secret_among_its_label_words_nor_a_number_that_is_one() {
+        StringBuilder logs = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            logs.append("2026-11-29T11:%02d:00Z WARN login user=u%d password=TmplLeak%02dQx failed after %dms\n"
+                    .formatted(i, i, i, 100 + 40 * i + (i % 3) * 7));
+            logs.append("2026-11-29T11:%02d:30Z INFO db login password=%d ok\n".formatted(i, 1000 + i * i * 37));
+        }
+        ToolResult r = new AnalyzeLogs(new MinedLogs(1)).run(Json.object(),
+                session("trend", Json.object().put("logs", logs.toString())));
+
+        JsonNode trends = r.data().path("trends");
+        assertThat(trends).extracting(t -> t.path("label").asText()).containsExactly("password [REDACTED] failed");
+        assertThat(trends.toString()).doesNotContain("TmplLeak");
+    }
+
+    /** A template's sample is one event, but the line that makes it a secret may be the event before or after it. */
+    @Test
+    void a_sample_is_redacted_among_the_lines_around_it() {
+        String t = "2026-11-29T10:00:05.000Z ";
+        String logs = String.join("\n", t + "INFO loading key", t + "-----BEGIN RSA PRIVATE KEY-----",
+                t + "PemTail4Leak9Zq==", t + "-----END RSA PRIVATE KEY-----", t + "INFO key loaded");
+        ToolResult r = new AnalyzeLogs(new MinedLogs(1)).run(Json.object(),
+                session("pem", Json.object().put("logs", logs)));
+
+        assertThat(r.data().path("templates")).extracting(n -> n.path("sample").asText())
+                .contains(t + "INFO loading key", t + "[REDACTED]", t + "INFO key loaded");
+        assertThat(r.data().toString()).doesNotContain("PemTail4");
+    }
+
     @Test
     void mines_json_records_into_templates_with_the_needle_first() {
         ToolResult r = new AnalyzeLogs(new MinedLogs(2)).run(Json.object(), session("a", records()));

@@ -160,4 +160,30 @@ class SearchLogsTest {
         assertThat(new SearchLogs().run(Json.object().put("query", "MIIEow"), facts).status())
                 .as("the key's body is no place a search can land").isEqualTo(ToolResult.Status.NO_DATA);
     }
+
+    /**
+     * The redactor sees the lines around each hit whatever context was asked for: a value is a secret by the name on
+     * the line above it, a key's short last line by the END marker below it.
+     */
+    @Test
+    void a_hit_returned_without_neighbours_is_redacted_with_them() {
+        var context = Json.object().put("logs", String.join("\n", "2026-01-01T00:00:01Z INFO api - loaded key",
+                "-----BEGIN RSA PRIVATE KEY-----", "MIIEowIBAAKCAQEA7bq98Xc9mUK4Fz2hG5b1eTqU0ZPzQx9c7n3mYvA1kz0fYtQ1",
+                "PemTail4Leak9Zq==", "-----END RSA PRIVATE KEY-----"));
+        context.putObject("tool_outputs").put("kubectl_env",
+                "- name: DB_PASSWORD\n  value: \"KvLineLeak42\"\n- name: MODE\n  value: prod");
+        SessionFacts facts = session(context);
+
+        ToolResult values = new SearchLogs().run(Json.object().put("query", "value:").put("context_lines", 0), facts);
+        assertThat(values.data().path("matches")).extracting(m -> m.path("text").asText())
+                .containsExactly("  value: \"[REDACTED]\"", "  value: prod");
+        assertThat(values.data().path("matches").get(0).path("before")).as("only the lines asked for").isEmpty();
+        ToolResult all = new SearchLogs().run(Json.object().put("query", ".").put("regex", true)
+                .put("context_lines", 0).put("max_matches", 50), facts);
+        assertThat(all.data().toString()).doesNotContain("PemTail4Leak9Zq", "KvLineLeak42");
+        for (String probe : new String[] {"PemTail4Leak9Zq", "KvLineLeak42"}) {
+            assertThat(new SearchLogs().run(Json.object().put("query", probe), facts).status())
+                    .as("no count confirms " + probe).isEqualTo(ToolResult.Status.NO_DATA);
+        }
+    }
 }
