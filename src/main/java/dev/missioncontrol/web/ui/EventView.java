@@ -75,14 +75,14 @@ public record EventView(long seq, String type, String text, Instant createdAt, J
         return Format.json(data);
     }
 
-    /** A finding's quoted evidence, as plain lines. */
-    public List<String> evidence() {
+    /** A finding's quoted evidence, each piece with where and when it was said. */
+    public List<Evidence> evidence() {
         JsonNode ev = data.path("evidence");
-        List<String> out = new ArrayList<>();
+        List<Evidence> out = new ArrayList<>();
         if (ev.isArray()) {
-            ev.forEach(n -> out.add(n.isTextual() ? n.asText() : n.toString()));
+            ev.forEach(n -> out.add(Evidence.of(n)));
         } else if (ev.isTextual()) {
-            out.add(ev.asText());
+            out.add(Evidence.of(ev));
         }
         return out;
     }

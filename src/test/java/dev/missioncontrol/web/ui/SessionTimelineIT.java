@@ -1,0 +1,29 @@
+package dev.missioncontrol.web.ui;
+
+import static dev.missioncontrol.web.ui.SessionPageIT.startInvestigation;
+import static dev.missioncontrol.web.ui.UiHarness.expect;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.Test;
+
+/** How the timeline reads: quoted evidence, in a real browser. */
+class SessionTimelineIT extends BrowserTestBase {
+
+    @Test
+    void shows_each_piece_of_evidence_as_its_source_line_time_and_quoted_text() {
+        Page page = ui.adminPage();
+        startInvestigation(page, "Evidence please", "", null);
+        expect(page.locator("#session-status")).hasText("completed");
+
+        Locator quote = page.locator("#timeline > li.ev-finding ul.evidence > li").nth(1);
+        expect(quote.locator(".ev-where")).hasText("context.logs, line 80001");
+        expect(quote.locator("time")).hasAttribute("datetime", "2026-03-01T10:00:03Z");
+        expect(quote.locator("time")).hasText("2026-03-01 10:00:03 UTC");
+        expect(quote.locator("code")).hasText(InvestigationBrain.JSON_LOG_LINE);
+        expect(page.locator("#timeline > li.ev-finding")).not().containsText("\"source\"");
+        // a quote recorded as a plain string is still shown whole
+        expect(page.locator("#timeline > li.ev-finding ul.evidence > li").first().locator("code"))
+                .hasText("2026-03-01T10:00:03Z ERROR pool exhausted (app.log)");
+    }
+}
