@@ -96,6 +96,18 @@ public record EventView(long seq, String type, String text, Instant createdAt, J
         return MetricRow.all(data.path("metrics"));
     }
 
+    /**
+     * The agent's answer, rendered as safely as the report: it is markdown written from the same untrusted quotes.
+     * A person's message stays as typed (see {@link #of}); they wrote prose, not markup.
+     */
+    public String answerHtml() {
+        return Markdown.toSafeHtml(text);
+    }
+
+    public boolean fromUser() {
+        return "message".equals(type) && "user".equals(role());
+    }
+
     public String reportHtml() {
         return Markdown.toSafeHtml(data.path("markdown").asText(""));
     }

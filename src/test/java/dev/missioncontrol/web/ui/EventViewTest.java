@@ -31,4 +31,15 @@ class EventViewTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("", null));
         assertThat(finding("[{\"text\":\"a\",\"timestamp\":\"yesterday\"}]").evidence().getFirst().at()).isNull();
     }
+
+    @Test
+    void renders_the_agents_answer_as_safe_markdown_and_leaves_a_persons_message_as_typed() {
+        var answer = new EventView(5, "message", "Two things:\n\n- the `pool`\n- <b onclick=x>load</b>", NOW,
+                Json.object().put("role", "agent"));
+        assertThat(answer.fromUser()).isFalse();
+        assertThat(answer.answerHtml()).contains("<li>the <code>pool</code></li>").doesNotContain("<b")
+                .contains("&lt;b onclick&#61;x&gt;");
+        var typed = new EventView(4, "message", "- mine", NOW, Json.object().put("role", "user"));
+        assertThat(typed.fromUser()).isTrue();
+    }
 }

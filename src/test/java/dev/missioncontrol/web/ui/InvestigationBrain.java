@@ -14,11 +14,13 @@ import java.util.List;
 final class InvestigationBrain implements Brain {
     /** A quoted log line that is itself JSON, as structured logs are. */
     static final String JSON_LOG_LINE = "{\"timestamp\":\"2026-03-01T10:00:03Z\",\"msg\":\"pool exhausted\"}";
+    /** The markdown every answer ends with: a list with inline code, as real answers are written. */
+    static final String ANSWER_LIST = "- checked the `pool` size\n- nothing else changed";
 
     @Override
     public Step next(History h) {
         if (h.unansweredMessage().isPresent()) {
-            return new Step.Say("You said: " + h.unansweredMessage().get().text());
+            return new Step.Say("You said: " + h.unansweredMessage().get().text() + "\n\n" + ANSWER_LIST);
         }
         if (h.last("thought").isEmpty()) {
             return new Step.Note(Step.NoteKind.THOUGHT, "Reading the logs and the recent deployments", null);

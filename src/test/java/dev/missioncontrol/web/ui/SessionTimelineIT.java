@@ -2,12 +2,14 @@ package dev.missioncontrol.web.ui;
 
 import static dev.missioncontrol.web.ui.SessionPageIT.startInvestigation;
 import static dev.missioncontrol.web.ui.UiHarness.expect;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
 
-/** How the timeline reads: quoted evidence, in a real browser. */
+/** How the timeline reads: quoted evidence and the agent's answers, in a real browser. */
 class SessionTimelineIT extends BrowserTestBase {
 
     @Test
@@ -25,5 +27,23 @@ class SessionTimelineIT extends BrowserTestBase {
         // a quote recorded as a plain string is still shown whole
         expect(page.locator("#timeline > li.ev-finding ul.evidence > li").first().locator("code"))
                 .hasText("2026-03-01T10:00:03Z ERROR pool exhausted (app.log)");
+    }
+
+    @Test
+    void renders_the_agents_answer_as_markdown_and_what_it_echoes_inert() {
+        Page page = ui.adminPage();
+        startInvestigation(page, "Answers", "", null);
+        expect(page.locator("#session-status")).hasText("completed");
+
+        page.getByLabel("Message the agent").fill("Was it <img src=x onerror=\"alert('answer')\"> the `deploy`?");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
+        Locator answer = page.locator("#timeline > li.ev-message.from-agent");
+        expect(answer.locator("ul > li")).hasText(new String[] {"checked the pool size", "nothing else changed"});
+        expect(answer.locator("ul code")).hasText("pool");
+        assertThat(answer.innerText()).doesNotContain("- checked").contains("<img src=x onerror=");
+        assertThat(answer.locator("img").count()).isZero();
+        // the person's own message is shown as typed, backticks and all
+        expect(page.locator("#timeline > li.ev-message.from-user")).containsText("the `deploy`?");
+        assertThat(ui.chromium.dialogs).isEmpty();
     }
 }
