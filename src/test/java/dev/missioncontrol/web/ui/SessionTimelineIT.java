@@ -7,9 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** How the timeline reads: quoted evidence and the agent's answers, in a real browser. */
+/** How the timeline reads: quoted evidence, the agent's answers and the report, in a real browser. */
 class SessionTimelineIT extends BrowserTestBase {
 
     @Test
@@ -45,5 +46,28 @@ class SessionTimelineIT extends BrowserTestBase {
         // the person's own message is shown as typed, backticks and all
         expect(page.locator("#timeline > li.ev-message.from-user")).containsText("the `deploy`?");
         assertThat(ui.chromium.dialogs).isEmpty();
+    }
+
+    @Test
+    void shows_the_report_once_in_its_panel_and_links_to_it_from_the_timeline() {
+        Page page = ui.adminPage();
+        ui.gate.close();
+        try {
+            startInvestigation(page, "One report", "", null);
+            expect(page.locator("#timeline > li.ev-tool_call")).hasCount(1);
+        } finally {
+            ui.gate.open();
+        }
+        // arrived live, then again as the page renders it whole
+        for (int pass = 0; pass < 2; pass++) {
+            expect(page.locator("#timeline > li.ev-report")).hasCount(1);
+            expect(page.locator("#report .prose h2").first()).hasText("Summary");
+            expect(page.locator("main .prose h2", new Page.LocatorOptions().setHasText("Summary"))).hasCount(1);
+            expect(page.locator("#timeline > li.ev-report .prose")).hasCount(0);
+            page.reload();
+        }
+        page.locator("#timeline > li.ev-report").getByRole(AriaRole.LINK,
+                new Locator.GetByRoleOptions().setName("Read the report")).click();
+        page.waitForURL(Pattern.compile(".*#report$"));
     }
 }
