@@ -77,15 +77,24 @@ final class AgentPageRoutes implements RouteGroup {
         long after = parseLong(ctx.queryParam("after"));
         List<EventView> events = EventView.all(sessions.events(owned.id(), after, 500));
         AgentSession s = asOf(owned, viewer);
-        // The report event carries the markdown: the session row gets it a moment later, when the session completes.
-        String report = events.stream().filter(e -> e.type().equals("report")).reduce((a, b) -> b)
-                .map(EventView::reportHtml).orElse(null);
         Map<String, Object> params = new HashMap<>();
         params.put("viewer", viewer);
         params.put("session", s);
         params.put("events", events);
-        params.put("reportHtml", report);
+        params.put("reportHtml", reportPanel(s, events));
         Pages.render(ctx, "timeline/fragment.jte", params);
+    }
+
+    /**
+     * What the report panel should show after these events, or null to leave it. The report event carries the
+     * markdown (the session row gets it a moment later, when the session completes), so a new one wins. Once the
+     * session has ended, the panel is always brought up to date: a second tab watching a session that was cancelled
+     * or failed would otherwise go on promising a report that never comes.
+     */
+    private static String reportPanel(AgentSession s, List<EventView> events) {
+        return events.stream().filter(e -> e.type().equals("report")).reduce((a, b) -> b)
+                .map(EventView::reportHtml)
+                .orElse(s.status().ended() ? Markdown.toSafeHtml(s.report()) : null);
     }
 
     private void message(Context ctx, Viewer viewer) {
