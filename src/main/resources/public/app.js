@@ -125,6 +125,39 @@
     }
   });
 
+  // A form posted with htmx says next to itself why a post failed, and keeps what was typed: htmx swaps no 4xx
+  // answer, so a refused message used to vanish without a word. A 422 is the form again, with its message and the
+  // text, and is swapped in; a refusal (the login ended, the security token changed) is plain text for the form's
+  // [data-failure] slot, set as text so that it can never be markup.
+  document.addEventListener('htmx:beforeSwap', function (evt) {
+    if (evt.detail.xhr.status === 422 && failureSlot(evt.detail.elt)) {
+      evt.detail.shouldSwap = true;
+      evt.detail.isError = false;
+    }
+  });
+  document.addEventListener('htmx:responseError', function (evt) {
+    var xhr = evt.detail.xhr;
+    var plain = (xhr.getResponseHeader('Content-Type') || '').indexOf('text/plain') === 0;
+    showFailure(evt.detail.elt, plain && xhr.responseText ? xhr.responseText
+      : 'The server answered ' + xhr.status + ', so this was not sent. Your text is still here.');
+  });
+  document.addEventListener('htmx:sendError', function (evt) {
+    showFailure(evt.detail.elt, 'The server could not be reached, so this was not sent. Your text is still here.');
+  });
+
+  function failureSlot(elt) {
+    var form = elt && elt.closest ? elt.closest('form') : null;
+    return form ? form.querySelector('[data-failure]') : null;
+  }
+
+  function showFailure(elt, message) {
+    var slot = failureSlot(elt);
+    if (slot) {
+      slot.textContent = message;
+      slot.hidden = false;
+    }
+  }
+
   function select(node) {
     var range = document.createRange();
     range.selectNodeContents(node);

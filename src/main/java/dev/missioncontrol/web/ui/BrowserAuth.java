@@ -66,6 +66,12 @@ public final class BrowserAuth {
                 return;
             }
             if (unsafe(ctx) && !csrfPresent(ctx, viewer.get())) {
+                if (fromHtmx(ctx)) {
+                    refuseFragment(ctx, 403, "This page's security token is out of date (you logged in again, "
+                            + "perhaps in another tab), so this was not sent. Copy your text, reload the page and "
+                            + "send it again.");
+                    return;
+                }
                 Pages.error(ctx, viewer.get(), 403, "This form has expired",
                         "The request did not carry this page's security token. Reload the page and try again.");
                 return;

@@ -3,6 +3,7 @@ package dev.missioncontrol.web.ui;
 import static dev.missioncontrol.web.ui.UiHarness.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.missioncontrol.testing.Investigations;
@@ -12,7 +13,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** What the session page does when its login ends under it. */
+/** What the session page does when its login ends or changes under it, and when a message is refused. */
 class SessionLoginLapseIT extends BrowserTestBase {
 
     @AfterEach
@@ -57,11 +58,68 @@ class SessionLoginLapseIT extends BrowserTestBase {
         assertThat((List<Object>) answer).containsExactly(401, "/login?next=%2Fagents%2F" + id + "%3Ftab%3D1");
     }
 
+    @Test
+    void a_message_of_only_spaces_is_refused_next_to_the_box_and_the_text_stays() {
+        Page page = sessionPage();
+        Locator box = page.getByLabel("Message the agent");
+        box.fill("   ");
+        send(page);
+        expect(page.locator("#chat [role=alert]")).hasText("Write a message first.");
+        expect(page.getByLabel("Message the agent")).hasValue("   ");
+    }
+
+    @Test
+    void a_message_sent_after_logging_in_again_elsewhere_says_to_reload_and_keeps_the_text() {
+        Page page = sessionPage();
+        holdStill(page);
+        logOutInAnotherTab(page);
+        UiHarness.login(page.context().newPage(), ui.admin().email(), ui.admin().password());
+
+        page.getByLabel("Message the agent").fill("Is the cache cold?");
+        send(page);
+        expect(page.locator("#chat [role=alert]")).containsText("reload the page");
+        expect(page.getByLabel("Message the agent")).hasValue("Is the cache cold?");
+    }
+
+    @Test
+    void a_message_sent_after_the_login_ended_says_so_and_keeps_the_text() {
+        String id = finishedSession();
+        Page page = sessionPage(id);
+        holdStill(page);
+        logOutInAnotherTab(page);
+
+        page.getByLabel("Message the agent").fill("Still there?");
+        send(page);
+        expect(page.locator("#chat [role=alert]")).containsText("Your login has expired");
+        expect(page.getByLabel("Message the agent")).hasValue("Still there?");
+        assertThat(page.url()).endsWith("/agents/" + id);
+        expect(page.locator("#timeline form")).hasCount(0);
+    }
+
+    private Page sessionPage() {
+        return sessionPage(finishedSession());
+    }
+
+    private Page sessionPage(String id) {
+        Page page = ui.adminPage();
+        page.navigate("/agents/" + id);
+        expect(page.locator("#session-status")).hasText("completed");
+        return page;
+    }
+
     private String finishedSession() {
         String id = ui.api().post("/api/v1/agent-sessions/", "{\"prompt\":\"Login lapse\"}").json()
                 .get("session_id").asText();
         new Investigations(ui.api()).awaitReport(id, Duration.ofSeconds(30));
         return id;
+    }
+
+    /**
+     * Hidden, a page of an ended session does not ask the server by itself; asked while logged out, it would go to
+     * the login page before the test's send. Only the visibility state is changed: the test can still type.
+     */
+    private static void holdStill(Page page) {
+        page.evaluate("() => Object.defineProperty(document, 'visibilityState', {get: () => 'hidden'})");
     }
 
     /** Ends the login the page's tab shares, as a person logging out in another tab does. */
@@ -71,5 +129,9 @@ class SessionLoginLapseIT extends BrowserTestBase {
         other.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log out")).click();
         other.waitForURL(Pattern.compile(".*/login.*"));
         other.close();
+    }
+
+    private static void send(Page page) {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
     }
 }
