@@ -64,7 +64,7 @@ class SessionLoginLapseIT extends BrowserTestBase {
         Locator box = page.getByLabel("Message the agent");
         box.fill("   ");
         send(page);
-        expect(page.locator("#chat [role=alert]")).hasText("Write a message first.");
+        expect(refusal(page)).hasText("Write a message first.");
         expect(page.getByLabel("Message the agent")).hasValue("   ");
     }
 
@@ -77,7 +77,7 @@ class SessionLoginLapseIT extends BrowserTestBase {
 
         page.getByLabel("Message the agent").fill("Is the cache cold?");
         send(page);
-        expect(page.locator("#chat [role=alert]")).containsText("reload the page");
+        expect(refusal(page)).containsText("reload the page");
         expect(page.getByLabel("Message the agent")).hasValue("Is the cache cold?");
     }
 
@@ -90,10 +90,17 @@ class SessionLoginLapseIT extends BrowserTestBase {
 
         page.getByLabel("Message the agent").fill("Still there?");
         send(page);
-        expect(page.locator("#chat [role=alert]")).containsText("Your login has expired");
+        expect(refusal(page)).containsText("Your login has expired");
         expect(page.getByLabel("Message the agent")).hasValue("Still there?");
         assertThat(page.url()).endsWith("/agents/" + id);
         expect(page.locator("#timeline form")).hasCount(0);
+    }
+
+    /** The chat form's alert, which must be in sight, not merely in the page. */
+    private static Locator refusal(Page page) {
+        Locator alert = page.locator("#chat [role=alert]");
+        expect(alert).isVisible();
+        return alert;
     }
 
     private Page sessionPage() {
