@@ -9,9 +9,91 @@
     if (!elt || elt.id !== 'timeline-pull') {
       return;
     }
-    var last = document.querySelector('#timeline > li[data-seq]:last-child');
-    evt.detail.parameters.after = last ? last.getAttribute('data-seq') : '0';
+    evt.detail.parameters.after = lastSeq();
   });
+
+  function lastSeq() {
+    var last = document.querySelector('#timeline > li[data-seq]:last-child');
+    return last ? last.getAttribute('data-seq') : '0';
+  }
+
+  // A session page holds a stream only while its session runs and the page is shown. Browsers open at most six
+  // connections per host over HTTP/1.1: during an incident, tabs that each held one (ended sessions' included) left
+  // none for the pages themselves, and the seventh tab never loaded. An event only says "there is more"; the pull
+  // fetches it as HTML, and its answer (data-live on #session-state) says whether to keep following.
+  var TIMELINE_EVENTS = ['status', 'thought', 'tool_call', 'tool_result', 'finding', 'message', 'check', 'report',
+    'error'];
+  var stream = null;
+  var retryMs = 0;
+
+  function pullTimeline() {
+    var pull = document.getElementById('timeline-pull');
+    if (pull) {
+      htmx.trigger(pull, 'pull');
+    }
+  }
+
+  function shouldFollow() {
+    var state = document.getElementById('session-state');
+    return !!document.getElementById('timeline-pull') && !!state && state.getAttribute('data-live') === 'true'
+      && document.visibilityState !== 'hidden';
+  }
+
+  function followStream() {
+    if (!shouldFollow()) {
+      stopStream();
+      return;
+    }
+    if (stream) {
+      return;
+    }
+    var url = document.getElementById('timeline-pull').getAttribute('data-stream') + '?after=' + lastSeq();
+    var source = new EventSource(url);
+    stream = source;
+    TIMELINE_EVENTS.forEach(function (type) {
+      source.addEventListener(type, pullTimeline);
+    });
+    source.addEventListener('open', function () {
+      retryMs = 0;
+    });
+    source.addEventListener('error', function () {
+      // A dropped connection reconnects by itself. A refused one is closed for good: the pull then finds out why (an
+      // ended login answers with the way to the login page), and the stream is tried again a little later.
+      if (source.readyState === EventSource.CLOSED && stream === source) {
+        stream = null;
+        pullTimeline();
+        retryMs = Math.min(retryMs ? retryMs * 2 : 1000, 30000);
+        window.setTimeout(followStream, retryMs);
+      }
+    });
+  }
+
+  function stopStream() {
+    if (stream) {
+      stream.close();
+      stream = null;
+    }
+  }
+
+  // A hidden tab lets go of its stream; shown again, it catches up with one pull, which also says whether the
+  // session runs (it may have been reopened from another tab meanwhile).
+  document.addEventListener('visibilitychange', function () {
+    if (document.visibilityState !== 'hidden') {
+      pullTimeline();
+    }
+    followStream();
+  });
+  document.addEventListener('htmx:afterSettle', followStream);
+  followStream();
+
+  // A shown page of an ended session holds no stream, but asks now and then whether someone reopened it with a
+  // follow-up (from another tab, or the API): a short request that ties up no connection.
+  window.setInterval(function () {
+    var state = document.getElementById('session-state');
+    if (state && state.getAttribute('data-live') === 'false' && document.visibilityState !== 'hidden') {
+      pullTimeline();
+    }
+  }, 10000);
 
   // Copy buttons: <button data-copy="#selector"> copies that element's text.
   document.addEventListener('click', function (evt) {
@@ -42,6 +124,39 @@
       evt.preventDefault();
     }
   });
+
+  // A form posted with htmx says next to itself why a post failed, and keeps what was typed: htmx swaps no 4xx
+  // answer, so a refused message used to vanish without a word. A 422 is the form again, with its message and the
+  // text, and is swapped in; a refusal (the login ended, the security token changed) is plain text for the form's
+  // [data-failure] slot, set as text so that it can never be markup.
+  document.addEventListener('htmx:beforeSwap', function (evt) {
+    if (evt.detail.xhr.status === 422 && failureSlot(evt.detail.elt)) {
+      evt.detail.shouldSwap = true;
+      evt.detail.isError = false;
+    }
+  });
+  document.addEventListener('htmx:responseError', function (evt) {
+    var xhr = evt.detail.xhr;
+    var plain = (xhr.getResponseHeader('Content-Type') || '').indexOf('text/plain') === 0;
+    showFailure(evt.detail.elt, plain && xhr.responseText ? xhr.responseText
+      : 'The server answered ' + xhr.status + ', so this was not sent. Your text is still here.');
+  });
+  document.addEventListener('htmx:sendError', function (evt) {
+    showFailure(evt.detail.elt, 'The server could not be reached, so this was not sent. Your text is still here.');
+  });
+
+  function failureSlot(elt) {
+    var form = elt && elt.closest ? elt.closest('form') : null;
+    return form ? form.querySelector('[data-failure]') : null;
+  }
+
+  function showFailure(elt, message) {
+    var slot = failureSlot(elt);
+    if (slot) {
+      slot.textContent = message;
+      slot.hidden = false;
+    }
+  }
 
   function select(node) {
     var range = document.createRange();

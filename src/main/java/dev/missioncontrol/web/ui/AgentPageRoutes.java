@@ -68,7 +68,7 @@ final class AgentPageRoutes implements RouteGroup {
         String project = s.projectId() == null ? null
                 : orgs.findProject(viewer.orgId(), s.projectId()).map(Project::repositoryFullName).orElse(null);
         var page = new SessionPage(s, project, events);
-        Pages.render(ctx, "agents/show.jte", Map.of("viewer", viewer, "page", page));
+        Pages.render(ctx, "agents/show.jte", Map.of("viewer", viewer, "page", page, "live", live(s, page.lastSeq())));
     }
 
     /** The events after {@code after}, for the live timeline; the status badge and report ride along out of band. */
@@ -77,15 +77,26 @@ final class AgentPageRoutes implements RouteGroup {
         long after = parseLong(ctx.queryParam("after"));
         List<EventView> events = EventView.all(sessions.events(owned.id(), after, 500));
         AgentSession s = asOf(owned, viewer);
-        // The report event carries the markdown: the session row gets it a moment later, when the session completes.
-        String report = events.stream().filter(e -> e.type().equals("report")).reduce((a, b) -> b)
-                .map(EventView::reportHtml).orElse(null);
         Map<String, Object> params = new HashMap<>();
         params.put("viewer", viewer);
         params.put("session", s);
         params.put("events", events);
-        params.put("reportHtml", report);
+        params.put("reportHtml", reportPanel(s, events));
+        params.put("live", live(s, events.isEmpty() ? after : events.getLast().seq()));
         Pages.render(ctx, "timeline/fragment.jte", params);
+    }
+
+    /**
+     * What the report panel should show after these events, or null to leave it. The report event carries the
+     * markdown (the session row gets it a moment later, when the session completes), so a new one wins. Once the
+     * session has ended, the pull that brings its last events also brings the panel: a second tab watching a session
+     * that was cancelled or failed would otherwise go on promising a report that never comes. A pull with no new
+     * events (a page of an ended session asks now and then) leaves the panel be, and any text selected in it.
+     */
+    private static String reportPanel(AgentSession s, List<EventView> events) {
+        return events.stream().filter(e -> e.type().equals("report")).reduce((a, b) -> b)
+                .map(EventView::reportHtml)
+                .orElse(s.status().ended() && !events.isEmpty() ? Markdown.toSafeHtml(s.report()) : null);
     }
 
     private void message(Context ctx, Viewer viewer) {
@@ -95,6 +106,8 @@ final class AgentPageRoutes implements RouteGroup {
                 : Validator.longerThan(content, MAX_MESSAGE) ? "A message can be at most 20,000 characters." : null;
         if (error == null) {
             service.message(viewer.orgId(), s.id(), content.strip());
+            // the page pulls the message at once, and follows the reopened session live from there (app.js)
+            ctx.header("HX-Trigger", "timeline-grew");
         }
         if (ctx.header("HX-Request") != null) {
             // htmx swaps a fresh form in; the message itself arrives on the timeline like every other event.
@@ -109,6 +122,15 @@ final class AgentPageRoutes implements RouteGroup {
         AgentSession s = owned(ctx, viewer);
         service.cancel(viewer.orgId(), s.id());
         ctx.redirect(s.url(), HttpStatus.SEE_OTHER);
+    }
+
+    /**
+     * Whether the page should follow the live stream: while the session runs, and after it ended until the page has
+     * every event. {@code s} must be read after the page's events, as its ending is written with its last event.
+     * Browsers open at most six connections per host, so a page of an ended session must not hold one.
+     */
+    private boolean live(AgentSession s, long lastSeqOnPage) {
+        return !s.status().ended() || !sessions.events(s.id(), lastSeqOnPage, 1).isEmpty();
     }
 
     /** The session without its context (pasted logs can be tens of megabytes); the session page reads that apart. */

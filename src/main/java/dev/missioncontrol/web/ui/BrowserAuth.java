@@ -8,6 +8,8 @@ import dev.missioncontrol.web.HttpProblem;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -64,6 +66,12 @@ public final class BrowserAuth {
                 return;
             }
             if (unsafe(ctx) && !csrfPresent(ctx, viewer.get())) {
+                if (fromHtmx(ctx)) {
+                    refuseFragment(ctx, 403, "This page's security token is out of date (you logged in again, "
+                            + "perhaps in another tab), so this was not sent. Copy your text, reload the page and "
+                            + "send it again.");
+                    return;
+                }
                 Pages.error(ctx, viewer.get(), 403, "This form has expired",
                         "The request did not carry this page's security token. Reload the page and try again.");
                 return;
@@ -99,12 +107,54 @@ public final class BrowserAuth {
     }
 
     private static void refuseAnonymous(Context ctx) {
+        if (fromHtmx(ctx)) {
+            refuseHtmx(ctx);
+            return;
+        }
         if (ctx.method() == HandlerType.GET) {
             String next = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
             ctx.redirect("/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8), io.javalin.http.HttpStatus.SEE_OTHER);
             return;
         }
         Pages.error(ctx, null, 401, "Please log in", "Your login has expired. Log in again and retry.");
+    }
+
+    /**
+     * htmx follows a redirect inside its own request and swaps what it gets: sent to the login page, the live
+     * timeline filled with login forms and then stopped. A read sends the whole page to the login page and back to
+     * itself; a post leaves the page as it is, so that what was typed survives, and says why (app.js shows it).
+     */
+    private static void refuseHtmx(Context ctx) {
+        if (ctx.method() == HandlerType.GET) {
+            ctx.header("HX-Redirect", "/login?next=" + URLEncoder.encode(shownPage(ctx), StandardCharsets.UTF_8));
+        }
+        refuseFragment(ctx, 401, "Your login has expired, so this was not sent. Copy your text, log in again in "
+                + "another tab, then reload this page and send it.");
+    }
+
+    /** The page the browser shows, which htmx names, rather than the fragment it asked for; the dashboard if unsure. */
+    static String shownPage(Context ctx) {
+        String current = ctx.header("HX-Current-URL");
+        try {
+            URI uri = new URI(current == null ? "" : current);
+            String path = uri.getRawPath();
+            if (path == null || !path.startsWith("/") || path.startsWith("//")) {
+                return "/";
+            }
+            return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+        } catch (URISyntaxException e) {
+            return "/";
+        }
+    }
+
+    /** A refusal as plain text, which app.js shows by the form that asked (as text, never as markup). */
+    private static void refuseFragment(Context ctx, int status, String message) {
+        ctx.header("Cache-Control", "no-store");
+        ctx.status(status).contentType("text/plain; charset=utf-8").result(message);
+    }
+
+    private static boolean fromHtmx(Context ctx) {
+        return ctx.header("HX-Request") != null;
     }
 
     private static boolean csrfPresent(Context ctx, Viewer viewer) {

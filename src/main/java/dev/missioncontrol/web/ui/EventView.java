@@ -75,14 +75,14 @@ public record EventView(long seq, String type, String text, Instant createdAt, J
         return Format.json(data);
     }
 
-    /** A finding's quoted evidence, as plain lines. */
-    public List<String> evidence() {
+    /** A finding's quoted evidence, each piece with where and when it was said. */
+    public List<Evidence> evidence() {
         JsonNode ev = data.path("evidence");
-        List<String> out = new ArrayList<>();
+        List<Evidence> out = new ArrayList<>();
         if (ev.isArray()) {
-            ev.forEach(n -> out.add(n.isTextual() ? n.asText() : n.toString()));
+            ev.forEach(n -> out.add(Evidence.of(n)));
         } else if (ev.isTextual()) {
-            out.add(ev.asText());
+            out.add(Evidence.of(ev));
         }
         return out;
     }
@@ -94,6 +94,18 @@ public record EventView(long seq, String type, String text, Instant createdAt, J
     /** A check's metrics, the same shape as a verdict check's. */
     public List<MetricRow> metrics() {
         return MetricRow.all(data.path("metrics"));
+    }
+
+    /**
+     * The agent's answer, rendered as safely as the report: it is markdown written from the same untrusted quotes.
+     * A person's message stays as typed (see {@link #of}); they wrote prose, not markup.
+     */
+    public String answerHtml() {
+        return Markdown.toSafeHtml(text);
+    }
+
+    public boolean fromUser() {
+        return "message".equals(type) && "user".equals(role());
     }
 
     public String reportHtml() {

@@ -11,25 +11,17 @@ public record SessionPage(AgentSession session, String projectName, List<EventVi
         return session.id();
     }
 
-    public String status() {
-        return session.status().wire();
-    }
-
     public String kind() {
         return session.kind().wire().replace('_', ' ');
-    }
-
-    public boolean active() {
-        return !session.status().ended();
     }
 
     public long lastSeq() {
         return events.isEmpty() ? 0 : events.get(events.size() - 1).seq();
     }
 
-    /** The live feed resumes after the events already on the page, so none is sent twice. */
+    /** The live feed; app.js asks for the events after the last one on the page, so none is sent twice. */
     public String streamUrl() {
-        return "/api/v1/agent-sessions/" + session.id() + "/events/?after=" + lastSeq();
+        return "/api/v1/agent-sessions/" + session.id() + "/events/";
     }
 
     /**

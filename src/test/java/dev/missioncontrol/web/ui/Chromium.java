@@ -31,6 +31,8 @@ final class Chromium implements AutoCloseable {
     volatile boolean confirmAnswer = true;
     /** Console errors, which include Content-Security-Policy violations. */
     final List<String> consoleErrors = new CopyOnWriteArrayList<>();
+    /** Exceptions the pages' own scripts threw and nothing caught; the console does not list them. */
+    final List<String> pageErrors = new CopyOnWriteArrayList<>();
 
     private Chromium(Playwright playwright, Browser browser) {
         this.playwright = playwright;
@@ -83,6 +85,7 @@ final class Chromium implements AutoCloseable {
             dialogs.add(d.type() + ": " + d.message());
             d.dismiss();
         });
+        page.onPageError(pageErrors::add);
         page.onConsoleMessage(m -> {
             if ("error".equals(m.type())) {
                 consoleErrors.add(m.text());

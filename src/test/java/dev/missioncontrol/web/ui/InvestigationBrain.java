@@ -12,11 +12,15 @@ import java.util.List;
  * monitor check and a report that quotes the prompt and the logs verbatim, as a real report quotes evidence.
  */
 final class InvestigationBrain implements Brain {
+    /** A quoted log line that is itself JSON, as structured logs are. */
+    static final String JSON_LOG_LINE = "{\"timestamp\":\"2026-03-01T10:00:03Z\",\"msg\":\"pool exhausted\"}";
+    /** The markdown every answer ends with: a list with inline code, as real answers are written. */
+    static final String ANSWER_LIST = "- checked the `pool` size\n- nothing else changed";
 
     @Override
     public Step next(History h) {
         if (h.unansweredMessage().isPresent()) {
-            return new Step.Say("You said: " + h.unansweredMessage().get().text());
+            return new Step.Say("You said: " + h.unansweredMessage().get().text() + "\n\n" + ANSWER_LIST);
         }
         if (h.last("thought").isEmpty()) {
             return new Step.Note(Step.NoteKind.THOUGHT, "Reading the logs and the recent deployments", null);
@@ -26,7 +30,9 @@ final class InvestigationBrain implements Brain {
         }
         if (h.last("finding").isEmpty()) {
             var data = Json.object().put("confidence", "high");
-            data.putArray("evidence").add("2026-03-01T10:00:03Z ERROR pool exhausted (app.log)");
+            var evidence = data.putArray("evidence").add("2026-03-01T10:00:03Z ERROR pool exhausted (app.log)");
+            evidence.addObject().put("source", "context.logs").put("line", 80_001)
+                    .put("timestamp", "2026-03-01T10:00:03Z").put("text", JSON_LOG_LINE);
             return new Step.Note(Step.NoteKind.FINDING, "The connection pool ran out", data);
         }
         if (h.last("check").isEmpty()) {
