@@ -26,12 +26,16 @@ final class FollowUpChanges {
                     .append(l.deployment().prose()).append(", ").append(Spans.of(l.before())).append(" before it.\n"));
         } else if (o.deploymentsChecked) {
             b.append("No recorded deployment precedes the first error").append(window(o)).append(".\n");
+        } else {
+            // a session the LLM began and handed over may never have listed them: "nothing changed" would be a guess
+            b.append("Deployments were not looked at in this session, so none can be named or ruled out.\n");
         }
         DeployLink.after(o.deployments, inv.incident(), o.request).forEach(d -> b.append("The ").append(d.prose())
                 .append(" landed at ").append(d.createdAt()).append(", ")
                 .append(Spans.of(Duration.between(inv.incident().onset(), d.createdAt())))
                 .append(" after the first error, so it cannot have caused it.\n"));
-        if (o.analysis != null) {
+        if (o.analysis != null && !o.analysis.path("rate_changes").isEmpty()) {
+            b.append("Log lines whose rate changed:\n");
             o.analysis.path("rate_changes").forEach(c -> b.append("- ").append(c.path("kind").asText()
                     .toLowerCase(Locale.ROOT)).append(" in the last part of the logs: `")
                     .append(Markdown.inline(c.path("template").asText())).append("`\n"));

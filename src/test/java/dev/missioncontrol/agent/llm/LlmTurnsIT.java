@@ -45,4 +45,23 @@ class LlmTurnsIT {
             await().atMost(Duration.ofSeconds(20)).until(() -> events(api, id).toString().contains("At 10:00."));
         }
     }
+
+    /** The model wrote the report without listing deployments; the analyst answering for it must not imply none. */
+    @Test
+    void the_analyst_answering_a_follow_up_for_a_failed_provider_says_what_the_session_never_looked_at() {
+        try (FakeOpenAi llm = new FakeOpenAi();
+                TestServer server = LlmSessions.serverWith(llm.baseUrl(), Duration.ofSeconds(10))) {
+            llm.thenToolCall("search_logs", "{\"query\":\"502\"}")
+                    .thenText(ModelReports.complete("Checkout's upstream fails.", List.of())); // then: provider down
+            Api api = server.api();
+            String id = LlmSessions.start(api, "Why is checkout failing?",
+                    "2026-01-01T10:00:00Z ERROR checkout - upstream connect error 502");
+            awaitCompleted(api, id);
+
+            api.post("/api/v1/agent-sessions/" + id + "/messages/", "{\"content\":\"what changed before?\"}");
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> events(api, id).toString()
+                    .contains("Deployments were not looked at in this session, so none can be named or ruled out."));
+        }
+    }
 }
