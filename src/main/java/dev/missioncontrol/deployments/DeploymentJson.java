@@ -3,6 +3,7 @@ package dev.missioncontrol.deployments;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.missioncontrol.store.Json;
+import dev.missioncontrol.store.WireTime;
 
 /** The API's view of a deployment. */
 final class DeploymentJson {
@@ -11,7 +12,7 @@ final class DeploymentJson {
 
     static ObjectNode of(Deployment d) {
         ObjectNode o = Json.object().put("id", d.id()).put("status", d.status())
-                .put("created_at", d.createdAt().toString())
+                .put("created_at", WireTime.format(d.createdAt()))
                 .put("repository_full_name", d.repositoryFullName())
                 .put("deployment_request", d.deploymentRequest())
                 .put("external_url", d.externalUrl()).put("commit_sha", d.commitSha())

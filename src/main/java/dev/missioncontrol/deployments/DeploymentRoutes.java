@@ -7,6 +7,7 @@ import dev.missioncontrol.errors.NotFoundException;
 import dev.missioncontrol.orgs.OrgStore;
 import dev.missioncontrol.orgs.Scope;
 import dev.missioncontrol.store.Json;
+import dev.missioncontrol.store.WireTime;
 import dev.missioncontrol.web.ApiAccess;
 import dev.missioncontrol.web.Creation;
 import dev.missioncontrol.web.HttpProblem;
@@ -52,7 +53,7 @@ public final class DeploymentRoutes implements RouteGroup {
         creation.run(ctx, p, body, h -> {
             DeploymentService.Recorded r = service.record(h, org, input);
             ObjectNode out = Json.object().put("id", r.deploymentId()).put("status", r.status())
-                    .put("created_at", r.createdAt().toString()).put("agent_session_id", r.sessionId())
+                    .put("created_at", WireTime.format(r.createdAt())).put("agent_session_id", r.sessionId())
                     .put("agent_session_url", "/agents/" + r.sessionId());
             return new Creation.Response(201, out);
         });

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.missioncontrol.sessions.SessionStatus;
 import dev.missioncontrol.store.Json;
+import dev.missioncontrol.store.WireTime;
 import java.time.Instant;
 
 /**
@@ -34,6 +35,6 @@ final class SettledVerdict {
         if (!settled.has("checks")) {
             settled.putArray("checks");
         }
-        return settled.put("decided_at", sessionEnded == null ? null : sessionEnded.toString());
+        return settled.put("decided_at", sessionEnded == null ? null : WireTime.format(sessionEnded));
     }
 }

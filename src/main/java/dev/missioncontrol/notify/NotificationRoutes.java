@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.missioncontrol.auth.Principal;
 import dev.missioncontrol.errors.NotFoundException;
 import dev.missioncontrol.store.Json;
+import dev.missioncontrol.store.WireTime;
 import dev.missioncontrol.web.ApiAccess;
 import dev.missioncontrol.web.HttpProblem;
 import dev.missioncontrol.web.QueryParams;
@@ -76,7 +77,7 @@ public final class NotificationRoutes implements RouteGroup {
 
     private static ObjectNode describe(Webhook w) {
         return Json.object().put("id", w.id()).put("kind", w.kind()).put("name", w.name()).put("url", w.shownUrl())
-                .put("signed", w.secret() != null).put("created_at", w.createdAt().toString());
+                .put("signed", w.secret() != null).put("created_at", WireTime.format(w.createdAt()));
     }
 
     private static Principal requireAdmin(Context ctx) {

@@ -6,6 +6,7 @@ import dev.missioncontrol.deployments.Deployment;
 import dev.missioncontrol.deployments.DeploymentStore;
 import dev.missioncontrol.monitor.Figures;
 import dev.missioncontrol.store.Json;
+import dev.missioncontrol.store.WireTime;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -49,7 +50,7 @@ public final class VerdictAlerts {
         ObjectNode body = Json.object().put("event", "deployment.verdict");
         body.putObject("deployment").put("id", d.id()).put("repository_full_name", d.repositoryFullName())
                 .put("status", d.status()).put("commit_sha", d.commitSha()).put("ref", d.ref())
-                .put("external_url", d.externalUrl()).put("created_at", d.createdAt().toString())
+                .put("external_url", d.externalUrl()).put("created_at", WireTime.format(d.createdAt()))
                 .put("environment", d.environment());
         body.set("verdict", verdict);
         body.put("deployment_url", deploymentUrl(d)).put("session_url", sessionUrl(d));

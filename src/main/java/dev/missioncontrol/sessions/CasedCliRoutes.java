@@ -7,6 +7,7 @@ import dev.missioncontrol.errors.NotFoundException;
 import dev.missioncontrol.orgs.Scope;
 import dev.missioncontrol.store.Ids;
 import dev.missioncontrol.store.Json;
+import dev.missioncontrol.store.WireTime;
 import dev.missioncontrol.web.ApiAccess;
 import dev.missioncontrol.web.HttpProblem;
 import dev.missioncontrol.web.QueryParams;
@@ -58,8 +59,9 @@ public final class CasedCliRoutes implements RouteGroup {
                 : status.pickedUp());
         ObjectNode out = Json.object();
         ArrayNode results = out.putArray("results");
-        store.list(query).forEach(s -> results.addObject().put("id", s.id()).put("created_at", s.createdAt().toString())
-                .put("session_type", s.kind().wire()).put("status", CliStatus.of(s).wire()).put("title", s.title()));
+        store.list(query).forEach(s -> results.addObject().put("id", s.id())
+                .put("created_at", WireTime.format(s.createdAt())).put("session_type", s.kind().wire())
+                .put("status", CliStatus.of(s).wire()).put("title", s.title()));
         out.put("count", store.count(query));
         ctx.json(out);
     }
@@ -69,13 +71,13 @@ public final class CasedCliRoutes implements RouteGroup {
         AgentSession s = store.findRow(p.orgId(), sessionId(ctx, p.orgId()))
                 .orElseThrow(() -> new NotFoundException("session"));
         ObjectNode out = Json.object().put("id", s.id()).put("title", s.title()).put("session_type", s.kind().wire())
-                .put("status", CliStatus.of(s).wire()).put("created_at", s.createdAt().toString());
+                .put("status", CliStatus.of(s).wire()).put("created_at", WireTime.format(s.createdAt()));
         out.set("summary", SessionJson.summary(s));
         List<SessionEvent> events = store.events(s.id(), 0, 10_000);
         ArrayNode logs = out.putArray("logs");
         ArrayNode conversation = out.putArray("conversation");
         if (flag(ctx, "logs")) {
-            events.forEach(e -> logs.addObject().put("timestamp", e.createdAt().toString())
+            events.forEach(e -> logs.addObject().put("timestamp", WireTime.format(e.createdAt()))
                     .put("message", "[" + e.type() + "] " + e.text()));
         }
         if (flag(ctx, "conversation")) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.missioncontrol.store.Json;
+import dev.missioncontrol.store.WireTime;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,7 +16,7 @@ final class SessionJson {
     static ObjectNode listItem(AgentSession s) {
         return Json.object().put("session_id", s.id()).put("session_type", s.kind().wire())
                 .put("status", s.status().wire()).put("title", s.title())
-                .put("created_at", s.createdAt().toString()).put("updated_at", s.updatedAt().toString())
+                .put("created_at", WireTime.format(s.createdAt())).put("updated_at", WireTime.format(s.updatedAt()))
                 .put("completed_at", time(s.completedAt())).put("url", s.url())
                 .put("deployment_id", s.deploymentId());
     }
@@ -34,7 +35,7 @@ final class SessionJson {
     static ObjectNode event(SessionEvent e) {
         ObjectNode o = Json.object().put("seq", e.seq()).put("type", e.type()).put("text", e.text());
         o.set("data", e.data());
-        o.put("created_at", e.createdAt().toString());
+        o.put("created_at", WireTime.format(e.createdAt()));
         return o;
     }
 
@@ -51,11 +52,11 @@ final class SessionJson {
     private static ObjectNode finding(SessionEvent f) {
         ObjectNode o = Json.object().put("seq", f.seq()).put("text", f.text());
         o.setAll(f.data().isObject() ? (ObjectNode) f.data() : Json.object());
-        o.put("created_at", f.createdAt().toString());
+        o.put("created_at", WireTime.format(f.createdAt()));
         return o;
     }
 
     static String time(Instant t) {
-        return t == null ? null : t.toString();
+        return WireTime.format(t);
     }
 }

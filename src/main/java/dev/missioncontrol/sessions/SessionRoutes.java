@@ -10,6 +10,7 @@ import dev.missioncontrol.errors.Validator;
 import dev.missioncontrol.orgs.Scope;
 import dev.missioncontrol.store.Cursor;
 import dev.missioncontrol.store.Json;
+import dev.missioncontrol.store.WireTime;
 import dev.missioncontrol.web.ApiAccess;
 import dev.missioncontrol.web.Creation;
 import dev.missioncontrol.web.QueryParams;
@@ -55,7 +56,7 @@ public final class SessionRoutes implements RouteGroup {
         creation.run(ctx, p, body, h -> {
             AgentSession s = service.start(h, p.orgId(), input);
             ObjectNode out = Json.object().put("session_id", s.id()).put("status", s.status().wire())
-                    .put("created_at", s.createdAt().toString()).put("url", s.url());
+                    .put("created_at", WireTime.format(s.createdAt())).put("url", s.url());
             return new Creation.Response(201, out);
         });
     }

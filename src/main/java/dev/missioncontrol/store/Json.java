@@ -10,11 +10,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 
-/** The one JSON mapper: ISO-8601 times, unknown fields ignored, U+0000 written as U+FFFD. */
+/** The one JSON mapper: times as {@link WireTime} writes them, unknown fields ignored, U+0000 written as U+FFFD. */
 public final class Json {
     /** Pasted logs arrive as one JSON string of up to the session body limit, far above Jackson's default cap. */
     private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
@@ -23,6 +25,7 @@ public final class Json {
     public static final ObjectMapper MAPPER = new ObjectMapper(new JsonFactoryBuilder()
             .characterEscapes(new NulAsReplacement()).streamReadConstraints(LIMITS).build())
             .registerModule(new JavaTimeModule())
+            .registerModule(new SimpleModule().addSerializer(Instant.class, new WireTimeSerializer()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 

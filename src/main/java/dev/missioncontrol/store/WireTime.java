@@ -2,11 +2,15 @@ package dev.missioncontrol.store;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * A time as clients write it: RFC 3339, which allows only the years 0000 to 9999. Java reads far wider years
+ * Times on the wire. Written always with milliseconds ({@code 2026-01-15T10:30:00.000Z}): Instant's own text drops
+ * a zero fraction, so one time in a thousand came without one and a client reading a fixed format failed on it.
+ * Read as clients write it: RFC 3339, which allows only the years 0000 to 9999. Java reads far wider years
  * ({@code +999999999-12-31T23:59:59Z}), which do not fit the epoch milliseconds every store keeps, so those are
  * refused here like any other malformed time.
  */
@@ -14,7 +18,15 @@ public final class WireTime {
     private static final int FIRST_YEAR = 0;
     private static final int LAST_YEAR = 9999;
 
+    private static final DateTimeFormatter WRITTEN = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
     private WireTime() {
+    }
+
+    /** The instant as the API writes every time; null for null. */
+    public static String format(Instant t) {
+        return t == null ? null : WRITTEN.format(t);
     }
 
     /** The instant, or empty when the text is not an RFC 3339 time in the years 0000 to 9999. */

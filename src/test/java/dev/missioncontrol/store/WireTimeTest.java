@@ -22,4 +22,17 @@ class WireTimeTest {
     void refuses_years_beyond_rfc_3339_and_anything_else_malformed(String text) {
         assertThat(WireTime.parse(text)).isEmpty();
     }
+
+    @org.junit.jupiter.api.Test
+    void writes_every_time_with_milliseconds_even_on_a_whole_second_and_in_records_the_mapper_writes() {
+        Instant whole = Instant.parse("2026-01-15T10:30:00Z");
+        assertThat(WireTime.format(whole)).isEqualTo("2026-01-15T10:30:00.000Z");
+        assertThat(WireTime.format(Instant.parse("2026-01-15T10:30:00.123456789Z")))
+                .isEqualTo("2026-01-15T10:30:00.123Z");
+        record Check(Instant at) {
+        }
+        assertThat(Json.write(new Check(whole))).isEqualTo("{\"at\":\"2026-01-15T10:30:00.000Z\"}");
+        assertThat(Json.MAPPER.convertValue(Json.read("{\"at\":\"2026-01-15T10:30:00Z\"}"), Check.class).at())
+                .as("read back as before").isEqualTo(whole);
+    }
 }
