@@ -92,7 +92,22 @@ public final class Creation {
         if (replayed) {
             ctx.header("Idempotent-Replayed", "true");
         }
+        createdAt(ctx, r).ifPresent(location -> ctx.header("Location", location));
         ctx.status(r.status()).json(r.body());
+    }
+
+    /**
+     * Where a created object can be read: under the route that made it, by the id its answer names ({@code id} for a
+     * deployment, {@code session_id} for a session, as API.md shapes them). Worked out from the answer, so a replay
+     * carries it as the first answer did.
+     */
+    private static Optional<String> createdAt(Context ctx, Response r) {
+        JsonNode id = r.body().hasNonNull("id") ? r.body().get("id") : r.body().get("session_id");
+        if (r.status() != 201 || id == null || !id.isTextual()) {
+            return Optional.empty();
+        }
+        String route = ctx.endpoints().lastHttpEndpoint().path;
+        return Optional.of(route + (route.endsWith("/") ? "" : "/") + id.asText() + "/");
     }
 
     private static void checkKey(String key) {

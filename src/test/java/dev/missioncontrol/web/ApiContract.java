@@ -195,6 +195,21 @@ abstract class ApiContract {
     }
 
     @Test
+    void a_created_deployment_or_session_is_located_where_it_can_be_read_also_on_a_replay() {
+        String body = "{\"deployment_request\":\"Located\",\"repository_full_name\":\"acme/loc\"}";
+        var deployment = api.post(DEPLOY, body, Map.of("Idempotency-Key", "located-1"));
+        var replay = api.post(DEPLOY, body, Map.of("Idempotency-Key", "located-1"));
+        var session = api.post(SESSIONS, "{\"prompt\":\"where am I?\"}");
+
+        String location = deployment.header("Location");
+        assertThat(location).isEqualTo("/api/v1/deployments/" + deployment.json().get("id").asText() + "/");
+        assertThat(replay.header("Location")).isEqualTo(location);
+        assertThat(api.get(location).status()).isEqualTo(200);
+        assertThat(session.header("Location"))
+                .isEqualTo("/api/v1/agent-sessions/" + session.json().get("session_id").asText() + "/");
+    }
+
+    @Test
     void a_key_whose_request_is_still_in_flight_answers_409_with_retry_after() {
         String body = "{\"deployment_request\":\"In flight\",\"repository_full_name\":\"acme/idem-flight\"}";
         var jdbi = server.app().database().jdbi();
