@@ -32,7 +32,7 @@ final class TemplateTally {
         if (count++ == 0) {
             firstLineNo = event.lineNo();
             String raw = event.raw();
-            sample = raw.length() > SAMPLE_CHARS ? raw.substring(0, SAMPLE_CHARS) : raw;
+            sample = WordCut.atMost(raw, SAMPLE_CHARS); // redacted when shown, so never cut inside a secret
         }
         if (event.level() != null) {
             levels.merge(event.level(), 1L, Long::sum);

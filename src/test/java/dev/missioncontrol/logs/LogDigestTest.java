@@ -78,4 +78,15 @@ class LogDigestTest {
         assertThat(analysis.timed()).isFalse();
         assertThat(analysis.templates()).extracting(TemplateSummary::count).containsExactly(2L, 1L);
     }
+
+    @Test
+    void a_long_events_sample_is_cut_between_words_never_inside_a_secret() {
+        String head = "2024-01-01T00:00:00Z ERROR upload failed " + "context ".repeat(245); // 1,998 characters
+        String line = head + "AKIAIOSFODNN7EXAMPLE was refused\n";
+
+        String sample = LogDigest.analyze(new StringReader(line)).templates().get(0).sample();
+
+        assertThat(sample).doesNotContain("AKIA").hasSizeLessThanOrEqualTo(TemplateTally.SAMPLE_CHARS)
+                .endsWith("context");
+    }
 }

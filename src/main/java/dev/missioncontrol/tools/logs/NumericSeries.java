@@ -1,6 +1,7 @@
 package dev.missioncontrol.tools.logs;
 
 import dev.missioncontrol.logs.LogRecord;
+import dev.missioncontrol.logs.WordCut;
 import java.time.Instant;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 
@@ -65,19 +66,8 @@ final class NumericSeries {
         }
     }
 
-    /**
-     * The first line, cut between words: it is redacted only when shown, and a secret cut in two (a 20-character AWS
-     * key cut to 16) is no longer recognised. A line without a space is cut where it must be.
-     */
+    /** The first line, cut between words: it is redacted only when shown. */
     private static String cut(String raw) {
-        String line = raw.lines().findFirst().orElse("");
-        if (line.length() <= EVIDENCE_CHARS) {
-            return line;
-        }
-        int space = EVIDENCE_CHARS;
-        while (space > 0 && !Character.isWhitespace(line.charAt(space))) {
-            space--;
-        }
-        return line.substring(0, space > 0 ? space : EVIDENCE_CHARS);
+        return WordCut.atMost(raw.lines().findFirst().orElse(""), EVIDENCE_CHARS);
     }
 }
