@@ -96,7 +96,7 @@ public final class App implements AutoCloseable {
         groups.addAll(monitoring.routes(s.orgs, creation, clock, config.limits().maxBody()));
         UiRoutes ui = new UiRoutes(logins, new UiRoutes.Features(s.users, s.keys, s.orgs, s.sessions,
                 sessionService, s.deployments), new WebhookSettings(monitoring.webhooks()),
-                serverSettings(config, monitoring));
+                serverSettings(config, monitoring), config.baseUrl());
         groups.add(ui);
         var limits = new RateLimits(config.limits().writesPerMinute(), config.limits().writeBurst());
         var filters = new WebServer.Filters(new ClientAddress(config.limits().trustedProxies()),

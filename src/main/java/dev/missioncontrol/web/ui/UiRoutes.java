@@ -21,12 +21,14 @@ public final class UiRoutes implements RouteGroup {
             SessionService sessionService, DeploymentStore deployments) {
     }
 
-    public UiRoutes(WebSessionStore logins, Features f, NotificationSettings notifications, ServerSettings server) {
+    /** @param baseUrl the configured --base-url, or null: the origin login forms may also come from */
+    public UiRoutes(WebSessionStore logins, Features f, NotificationSettings notifications, ServerSettings server,
+            String baseUrl) {
         auth = new BrowserAuth(logins);
         SettingsView settings = new SettingsView(f.keys(), f.users(), f.orgs(), notifications, server);
         LoginThrottle throttle = LoginThrottle.defaults();
         pages = List.of(
-                new LoginRoutes(f.users(), logins, auth, throttle),
+                new LoginRoutes(f.users(), logins, auth, throttle, new FormOrigins(baseUrl)),
                 new PasswordRoutes(settings, logins, auth, throttle),
                 new DashboardRoutes(f.sessions(), f.sessionService(), f.deployments(), auth),
                 new AgentPageRoutes(f.sessions(), f.sessionService(), f.orgs(), auth),
