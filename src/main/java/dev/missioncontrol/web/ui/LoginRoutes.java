@@ -53,7 +53,8 @@ final class LoginRoutes implements RouteGroup {
             return;
         }
         String email = ctx.formParam("email");
-        OptionalLong wait = throttle.attempt(ClientAddress.limitKey(ctx), email);
+        String address = ClientAddress.limitKey(ctx);
+        OptionalLong wait = throttle.attempt(address, email);
         if (wait.isPresent()) {
             ctx.header("Retry-After", Long.toString(wait.getAsLong()));
             show(ctx, 429, email, "Too many login attempts. Wait " + wait.getAsLong() + " seconds and try again.");
@@ -64,6 +65,7 @@ final class LoginRoutes implements RouteGroup {
             show(ctx, 401, email, "That email and password do not match an account.");
             return;
         }
+        throttle.succeeded(address, email);
         sessions.deleteExpired();
         SessionCookie.set(ctx, sessions.create(user.get()).token());
         ctx.redirect(safeNext(ctx.formParam("next")), HttpStatus.SEE_OTHER);

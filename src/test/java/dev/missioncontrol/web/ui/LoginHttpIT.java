@@ -73,15 +73,71 @@ class LoginHttpIT {
         assertThat(login(behindProxy, "Origin", PUBLIC).statusCode()).as("no forwarded host").isEqualTo(403);
     }
 
+    /** The reviewer's case: a script (or a person on many devices) logging in a dozen times within a minute. */
+    @Test
+    void right_passwords_never_run_out_of_login_attempts_while_wrong_ones_do() throws Exception {
+        for (int i = 0; i < 15; i++) {
+            assertThat(login(behindProxy, "X-Forwarded-For", "198.51.100.7").statusCode()).as("login " + i)
+                    .isEqualTo(303);
+        }
+        int refused = 0;
+        for (int i = 0; i < 11; i++) {
+            refused = wrongPassword(behindProxy, "198.51.100.8").statusCode();
+        }
+        assertThat(refused).as("the 11th wrong guess from one address").isEqualTo(429);
+    }
+
+    @Test
+    void a_right_current_password_on_the_password_form_does_not_use_the_guessing_budget() throws Exception {
+        Login me = Login.of(behindProxy, "198.51.100.9");
+        String form = "_csrf=" + me.csrf() + "&current_password=" + URLEncoder.encode(
+                behindProxy.app().firstStart().password(), StandardCharsets.UTF_8)
+                + "&new_password=a+new+long+password&repeat_password=a+different+one";
+        for (int i = 0; i < 12; i++) {
+            var answer = me.send(HttpRequest.newBuilder(URI.create(behindProxy.baseUrl() + "/settings/password"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)));
+            assertThat(answer.statusCode()).as("attempt " + i).isEqualTo(422);
+            assertThat(answer.body()).contains("differ");
+        }
+    }
+
+    /** A login's cookie and CSRF token, for requests a script sends as that person, from one client address. */
+    record Login(TestServer server, String cookie, String csrf, String from) {
+        static Login of(TestServer server, String from) throws IOException, InterruptedException {
+            String cookie = login(server, "X-Forwarded-For", from).headers().firstValue("Set-Cookie").orElseThrow()
+                    .split(";", 2)[0];
+            var page = CLIENT.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/settings"))
+                    .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
+            var csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
+            assertThat(csrf.find()).isTrue();
+            return new Login(server, cookie, csrf.group(1), from);
+        }
+
+        HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+            return CLIENT.send(request.header("Cookie", cookie).header("X-Forwarded-For", from).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
     static UnaryOperator<AppConfig> trusting(String block) {
         return c -> c.withLimits(c.limits().withTrustedProxies(List.of(block)));
     }
 
     /** Posts the first admin's right email and password with the given headers (name, value, name, value...). */
     static HttpResponse<String> login(TestServer server, String... headers) throws IOException, InterruptedException {
-        var admin = server.app().firstStart();
-        String form = "email=" + URLEncoder.encode(admin.email(), StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(admin.password(), StandardCharsets.UTF_8);
+        return post(server, server.app().firstStart().password(), headers);
+    }
+
+    private static HttpResponse<String> wrongPassword(TestServer server, String from)
+            throws IOException, InterruptedException {
+        return post(server, "not the password", "X-Forwarded-For", from);
+    }
+
+    private static HttpResponse<String> post(TestServer server, String password, String... headers)
+            throws IOException, InterruptedException {
+        String form = "email=" + URLEncoder.encode(server.app().firstStart().email(), StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form));
