@@ -102,6 +102,15 @@ class LoginHttpIT {
         }
     }
 
+    @Test
+    void api_answers_read_with_the_login_cookie_are_not_stored_by_any_cache() throws Exception {
+        Login me = Login.of(behindProxy, "198.51.100.10");
+        for (String path : List.of("/api/v1/deployments/", "/api/v1/agent-sessions/", "/api/v1/nothing-here")) {
+            var answer = me.send(HttpRequest.newBuilder(URI.create(behindProxy.baseUrl() + path)));
+            assertThat(answer.headers().firstValue("Cache-Control")).as(path).hasValue("no-store");
+        }
+    }
+
     /** A login's cookie and CSRF token, for requests a script sends as that person, from one client address. */
     record Login(TestServer server, String cookie, String csrf, String from) {
         static Login of(TestServer server, String from) throws IOException, InterruptedException {
