@@ -36,7 +36,7 @@ public final class UiRoutes implements RouteGroup {
                 new SettingsRoutes(settings, auth),
                 new OrgSettingsRoutes(settings, auth),
                 new WebhookSettingsRoutes(settings, auth),
-                new MissingPage(auth));
+                new ErrorPages(auth));
     }
 
     /** The before-handler that lets a logged-in browser use /api/v1 (see {@link BrowserAuth#authenticateApi}). */
