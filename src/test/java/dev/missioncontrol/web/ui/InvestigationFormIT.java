@@ -35,6 +35,22 @@ class InvestigationFormIT extends BrowserTestBase {
         }
     }
 
+    @Test
+    void json_with_a_trailing_comma_is_refused_with_its_position_and_comes_back_as_typed() {
+        String typed = "{\n  \"service\": \"checkout\",\n  \"environment\": \"production\",\n}";
+        Page page = ui.adminPage();
+        page.navigate("/");
+        page.getByLabel("What is wrong?").fill("checkout fails after the deploy");
+        page.locator("#context").fill(typed);
+        Response answer = page.waitForNavigation(() -> start(page).click());
+        assertThat(answer.status()).isEqualTo(422);
+        expect(page.getByRole(AriaRole.ALERT)).containsText("context looks like JSON but is not");
+        expect(page.getByRole(AriaRole.ALERT)).containsText("(line 4, column 1)");
+        expect(page.locator("#context")).hasValue(typed);
+        expect(page.locator("#prompt")).hasValue("checkout fails after the deploy");
+        assertThat(ui.api().get("/api/v1/agent-sessions/").body()).doesNotContain("checkout fails after the deploy");
+    }
+
     static com.microsoft.playwright.Locator start(Page page) {
         return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start investigation"));
     }
