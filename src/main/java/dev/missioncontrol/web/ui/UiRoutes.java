@@ -25,7 +25,8 @@ public final class UiRoutes implements RouteGroup {
     public UiRoutes(WebSessionStore logins, Features f, NotificationSettings notifications, ServerSettings server,
             String baseUrl) {
         auth = new BrowserAuth(logins);
-        SettingsView settings = new SettingsView(f.keys(), f.users(), f.orgs(), notifications, server);
+        SettingsView settings = new SettingsView(f.keys(), f.users(), f.orgs(), notifications, server,
+                new LoginFlash(logins));
         LoginThrottle throttle = LoginThrottle.defaults();
         pages = List.of(
                 new LoginRoutes(f.users(), logins, auth, throttle, new FormOrigins(baseUrl)),
