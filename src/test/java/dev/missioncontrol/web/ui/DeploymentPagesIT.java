@@ -77,6 +77,37 @@ class DeploymentPagesIT extends BrowserTestBase {
         expect(page.locator("#why-inconclusive")).containsText("Give the monitor data: configure Prometheus");
     }
 
+    /** The reviewer's case: the page said pending while the API said inconclusive after its checks. */
+    @Test
+    void the_deployment_page_follows_the_verdict_until_it_is_final_without_a_reload() {
+        JsonNode d = deploy("Deploy live", "acme/live", "11aa22bb33", "success");
+        String session = d.path("agent_session_id").asText();
+        setVerdict(ui, d, "pending");
+        setSessionStatus(session, "active"); // the monitor still watching, as far as the page can tell
+
+        Page page = ui.adminPage();
+        page.navigate("/deployments/" + d.path("id").asText());
+        expect(page.locator(".verdict.big")).hasText("pending");
+        expect(page.locator("#deployment-live")).hasAttribute("hx-trigger", "every 5s");
+        page.evaluate("document.getElementById('monitor-chart').setAttribute('data-kept', 'yes')");
+        String poll = page.locator("#deployment-live").getAttribute("hx-get");
+        assertThat(UiHarness.fetch(page, "GET", poll, java.util.Map.of(), null)).as("nothing new yet").isEqualTo(204);
+        assertThat(ui.server.api(null).get(poll).status()).as("no login: htmx's stop polling").isEqualTo(286);
+
+        JsonNode judged = sampleVerdict(Instant.parse(d.path("created_at").asText()), "degraded");
+        ui.server.app().database().jdbi().useHandle(h -> h.createUpdate("UPDATE deployments SET verdict = :v "
+                + "WHERE session_id = :s").bind("v", Json.write(judged)).bind("s", session).execute());
+        setSessionStatus(session, "completed");
+
+        expect(page.locator(".verdict.big")).hasText("degraded");
+        expect(page.locator("table.checks").last().locator("tr", new Locator.LocatorOptions()
+                .setHasText("latency_p95_ms"))).containsText("high");
+        expect(page.locator("#monitor-chart figure")).hasCount(4);
+        expect(page.locator("#monitor-chart[data-kept]")).hasCount(0);
+        expect(page.locator("#deployment-live")).not().hasAttribute("hx-trigger", "every 5s");
+        assertThat(ui.chromium.consoleErrors).as("console errors, CSP violations included").isEmpty();
+    }
+
     /** Why a metric has no result and what kept metrics out of a check, as the API's verdict says. */
     @Test
     void a_nodata_metric_shows_its_reason_and_a_check_its_problems() {
@@ -177,6 +208,11 @@ class DeploymentPagesIT extends BrowserTestBase {
         ui.server.app().database().jdbi().useHandle(h -> h.createUpdate("UPDATE deployments SET verdict = :v "
                 + "WHERE session_id = :s").bind("v", Json.write(verdict))
                 .bind("s", deployment.path("agent_session_id").asText()).execute());
+    }
+
+    private void setSessionStatus(String sessionId, String status) {
+        ui.server.app().database().jdbi().useHandle(h -> h.createUpdate("UPDATE agent_sessions SET status = :st "
+                + "WHERE id = :s").bind("st", status).bind("s", sessionId).execute());
     }
 
     /**
