@@ -149,6 +149,15 @@ class DeploymentPagesIT extends BrowserTestBase {
                 .containsText("acme/search to <b>staging</b>");
     }
 
+    @Test
+    void a_filter_that_matches_nothing_says_so_rather_than_that_there_are_no_deployments() {
+        deploy("Deploy filtered", "acme/filtered", "77ee88ff99", "running");
+        Page page = ui.adminPage();
+        page.navigate("/deployments?repository=acme/<i>nothing</i>");
+        expect(page.locator("main .card")).containsText("No deployment of acme/<i>nothing</i> matches the filter.");
+        expect(page.locator("main .card")).not().containsText("No deployments yet");
+    }
+
     /**
      * A deploy's long words wrap (its request, commit message, ref and CI link): the page never scrolls sideways, and
      * the verdict stays in view on a phone too.
