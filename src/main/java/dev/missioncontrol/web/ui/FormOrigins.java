@@ -48,7 +48,7 @@ final class FormOrigins {
         return header == null || header.isBlank() ? null : header.split(",", 2)[0].strip();
     }
 
-    /** "https://mc.example.com" for "https://MC.example.com:443/x": scheme, host and any port that is not the default. */
+    /** "https://mc.example.com" for "https://MC.example.com:443/x": scheme, host, and a port that is not the usual. */
     static Optional<String> origin(String url) {
         try {
             URI uri = URI.create(url.strip());
@@ -57,7 +57,8 @@ final class FormOrigins {
             }
             String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
             int port = uri.getPort();
-            boolean usual = port == -1 || (scheme.equals("https") && port == 443) || (scheme.equals("http") && port == 80);
+            boolean usual = port == -1 || (scheme.equals("https") && port == 443)
+                    || (scheme.equals("http") && port == 80);
             return Optional.of(scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (usual ? "" : ":" + port));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
