@@ -1,7 +1,10 @@
 // Draws a deployment's monitor chart with uPlot: per metric, the value at each check after the deploy against its
 // baseline, with the baseline window shaded and the deploy marked. The data sits in data-chart, set by the server.
+// While the monitor watches, the page swaps in a new chart as checks come in, and it is drawn in turn.
 (function () {
   'use strict';
+
+  var plots = [];
 
   function cssVar(name, fallback) {
     var v = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
@@ -90,17 +93,17 @@
         }]
       }
     };
-    var plot = new uPlot(opts, [metric.x, metric.current, metric.baseline], box);
-    window.addEventListener('resize', function () {
-      plot.setSize({ width: Math.max(280, container.clientWidth - 8), height: 220 });
-    });
+    plots.push({ plot: new uPlot(opts, [metric.x, metric.current, metric.baseline], box), container: container });
   }
 
   function init() {
     var container = document.getElementById('monitor-chart');
-    if (!container || typeof uPlot === 'undefined') {
+    if (!container || typeof uPlot === 'undefined' || container.hasAttribute('data-drawn')) {
       return;
     }
+    container.setAttribute('data-drawn', '');
+    plots.forEach(function (p) { p.plot.destroy(); });
+    plots = [];
     var spec = JSON.parse(container.getAttribute('data-chart'));
     if (!spec.metrics.length) {
       var empty = document.createElement('p');
@@ -112,6 +115,12 @@
     spec.metrics.forEach(function (m) { draw(container, spec, m); });
   }
 
+  window.addEventListener('resize', function () {
+    plots.forEach(function (p) {
+      p.plot.setSize({ width: Math.max(280, p.container.clientWidth - 8), height: 220 });
+    });
+  });
+  document.addEventListener('htmx:load', init);
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', init);
   } else {

@@ -31,6 +31,7 @@ import dev.missioncontrol.web.OpenApiRoutes;
 import dev.missioncontrol.web.RateLimits;
 import dev.missioncontrol.web.RouteGroup;
 import dev.missioncontrol.web.SecurityHeaders;
+import dev.missioncontrol.web.UploadLimit;
 import dev.missioncontrol.web.WebServer;
 import dev.missioncontrol.web.ui.LlmStatus;
 import dev.missioncontrol.web.ui.ServerSettings;
@@ -96,12 +97,13 @@ public final class App implements AutoCloseable {
         groups.addAll(monitoring.routes(s.orgs, creation, clock, config.limits().maxBody()));
         UiRoutes ui = new UiRoutes(logins, new UiRoutes.Features(s.users, s.keys, s.orgs, s.sessions,
                 sessionService, s.deployments), new WebhookSettings(monitoring.webhooks()),
-                serverSettings(config, monitoring));
+                serverSettings(config, monitoring), config.baseUrl());
         groups.add(ui);
         var limits = new RateLimits(config.limits().writesPerMinute(), config.limits().writeBurst());
         var filters = new WebServer.Filters(new ClientAddress(config.limits().trustedProxies()),
                 new ApiAccess(new ApiKeyAuthenticator(s.keys), limits), limits,
-                new SecurityHeaders(), metrics, ui.auth()::authenticateApi);
+                new SecurityHeaders(), metrics, ui.auth()::authenticateApi,
+                new UploadLimit(config.limits().maxSessionBody()));
         return new WebServer(config.port(), filters, groups, List.of(() -> stopping = true, feed::closeAll,
                 waits::stop));
     }

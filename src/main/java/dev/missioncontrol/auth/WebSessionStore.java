@@ -95,6 +95,27 @@ public final class WebSessionStore {
                 .bind("now", now.toEpochMilli()).bind("idle", now.minus(IDLE).toEpochMilli()).execute());
     }
 
+    /** Keeps {@code sealed} on the login for its next page, replacing anything not yet shown. */
+    public void putFlash(String token, String sealed) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE web_sessions SET flash = :flash WHERE token_hash = :hash")
+                .bind("flash", sealed).bind("hash", ApiKeyFormat.digest(token)).execute());
+    }
+
+    /**
+     * The login's flash, cleared as it is read: of two pages loading at once, only the one whose clearing changed the
+     * row shows it.
+     */
+    public Optional<String> takeFlash(String token) {
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        String hash = ApiKeyFormat.digest(token);
+        return jdbi.inTransaction(h -> h.createQuery("SELECT flash FROM web_sessions WHERE token_hash = :hash "
+                        + "AND flash IS NOT NULL").bind("hash", hash).mapTo(String.class).findOne()
+                .filter(flash -> h.createUpdate("UPDATE web_sessions SET flash = NULL WHERE token_hash = :hash "
+                        + "AND flash = :flash").bind("hash", hash).bind("flash", flash).execute() == 1));
+    }
+
     private void touch(WebSession s, Instant now) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE web_sessions SET last_seen_at = :now WHERE token_hash = :hash")
                 .bind("now", now.toEpochMilli()).bind("hash", s.tokenHash()).execute());

@@ -119,6 +119,11 @@ public record AppConfig(
                 Integrations.defaults(), Llm.none());
     }
 
+    public AppConfig withBaseUrl(String newBaseUrl) {
+        return new AppConfig(port, dataDir, databaseUrl, newBaseUrl, sqliteSynchronous, dbPoolSize, limits,
+                runtime, integrations, llm);
+    }
+
     public AppConfig withLimits(Limits newLimits) {
         return new AppConfig(port, dataDir, databaseUrl, baseUrl, sqliteSynchronous, dbPoolSize, newLimits,
                 runtime, integrations, llm);

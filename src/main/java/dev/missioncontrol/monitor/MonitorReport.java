@@ -25,6 +25,9 @@ final class MonitorReport {
             + "is always the rank test's on the whole windows; a change found by extremes, a record, a sustained "
             + "record or a spike stands on its own bar, so it can show beside a p-value above 0.02.\n";
 
+    /** Where the report lists what was left out, for sentences that point there. */
+    private static final String NOT_CHECKED = "under Not checked";
+
     private MonitorReport() {
     }
 
@@ -108,16 +111,13 @@ final class MonitorReport {
 
     /** The first cause that kept metrics out of the check, saying where the others are. */
     private static String firstProblem(Check c) {
-        int more = c.problems().size() - 1;
-        return c.problems().getFirst() + (more == 0 ? "" : " (and " + more + " more under Not checked)");
+        return Inconclusive.firstProblem(c, NOT_CHECKED);
     }
 
     private static String table(Check last) {
         List<MetricResult> metrics = last.metrics();
         if (metrics.isEmpty()) {
-            return last.problems().isEmpty() || last.noSource()
-                    ? "No metric was available: neither Prometheus queries nor pushed signals returned data.\n"
-                    : "No metric could be judged: " + firstProblem(last) + ".\n";
+            return Inconclusive.cause(last, NOT_CHECKED) + "\n";
         }
         StringBuilder t = new StringBuilder("| metric | baseline | current | ratio | p-value | result | found by |\n"
                 + "|---|---|---|---|---|---|---|\n");
@@ -132,7 +132,7 @@ final class MonitorReport {
     }
 
     private static String noDataReason(MetricResult m) {
-        if (wentSilent(m)) {
+        if (Inconclusive.wentSilent(m)) {
             return "samples before the deploy and none after it: the service may have stopped reporting it, or "
                     + "stopped.";
         }
@@ -150,10 +150,6 @@ final class MonitorReport {
                 + "metric.";
     }
 
-    /** A metric that had samples before the deploy and none after: what a service that went down shows. */
-    private static boolean wentSilent(MetricResult m) {
-        return m.result() == Outcome.NODATA && m.baseline() != null && m.current() == null;
-    }
 
     /** How a pushed counter was judged, when the check has one: its raw running total only ever grows. */
     private static String counters(Check c) {
@@ -180,26 +176,9 @@ final class MonitorReport {
             case DEGRADED, FAILED -> "1. Roll back " + deploy(d) + " or fix forward; the failing metrics are above.\n"
                     + "2. Look at the logs of the failing paths from " + d.path("created_at").asText() + " on.\n";
             case MARGINAL -> "1. Watch the failing metrics; the deploy moved them, but not enough to call it degraded.\n";
-            case INCONCLUSIVE -> inconclusiveAction(v.checks().getLast());
+            case INCONCLUSIVE -> "1. " + Inconclusive.action(v.checks().getLast(), NOT_CHECKED) + "\n";
             default -> "None: the deploy did not move any metric the wrong way.\n";
         };
-    }
-
-    private static String inconclusiveAction(Check last) {
-        if (last.metrics().stream().anyMatch(MonitorReport::wentSilent)) {
-            return "1. Check that the service is up and still reporting: its metrics had samples before the deploy "
-                    + "and none after it (under Not checked).\n";
-        }
-        if (!last.problems().isEmpty() && !last.noSource()) {
-            return "1. Fix what kept the metrics from being read: " + firstProblem(last) + ". Until then the monitor "
-                    + "cannot judge a deploy; watch this one by hand.\n";
-        }
-        if (last.metrics().stream().anyMatch(m -> m.result() == Outcome.NODATA && m.pValue() != null)) {
-            return "1. Lengthen the bake or sample more often: the windows held too few samples for a change to "
-                    + "show (under Not checked). Watch this deploy by hand.\n";
-        }
-        return "1. Give the monitor data: configure Prometheus (--prometheus-url or the project's prometheus_url) or "
-                + "push samples to /api/v1/signals/.\n";
     }
 
     private static List<String> keyActions(Verdict v, JsonNode d) {

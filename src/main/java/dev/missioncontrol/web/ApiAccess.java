@@ -34,7 +34,10 @@ public final class ApiAccess {
                     + "send Authorization: Bearer <key> (and revoke the key you just sent)");
         }
         if (ctx.attribute(ATTRIBUTE) != null) {
-            return; // a person logged in to the UI, already authenticated by the session cookie
+            // a person logged in to the UI, already authenticated by the session cookie: as with the pages, no
+            // cache (a shared one, or the browser's on a shared computer) may keep what their login let them read
+            ctx.header("Cache-Control", "no-store");
+            return;
         }
         if (Collections.list(ctx.req().getHeaders("Authorization")).size() > 1) {
             // two credentials name two callers: taking either would act for one the client may not have meant

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  */
 public final class ClientAddress {
     private static final String ATTRIBUTE = "mc.client-address";
+    private static final String VIA_PROXY = "mc.via-trusted-proxy";
     /** Literal addresses only: a name here must never go to DNS. */
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
@@ -33,6 +34,15 @@ public final class ClientAddress {
     public void resolve(Context ctx) {
         ctx.attribute(ATTRIBUTE, trusted.isEmpty() ? ctx.ip()
                 : of(ctx.ip(), Collections.list(ctx.req().getHeaders("X-Forwarded-For"))));
+        ctx.attribute(VIA_PROXY, !trusted.isEmpty() && isTrusted(ctx.ip()));
+    }
+
+    /**
+     * Whether the request came straight from one of the trusted proxies, whose other X-Forwarded-* headers (the
+     * browser's scheme and host) may then be believed too.
+     */
+    public static boolean viaTrustedProxy(Context ctx) {
+        return Boolean.TRUE.equals(ctx.attribute(VIA_PROXY));
     }
 
     /** The request's client address; the peer's when no handler resolved it. */

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * Says in plain words why a body is not JSON, with where when the parser knows. The parser's own messages name its
  * classes, methods and feature switches, which mean nothing to a client, so they are never passed on.
  */
-final class JsonSyntax {
+public final class JsonSyntax {
     private static final StreamReadConstraints LIMITS = Json.MAPPER.getFactory().streamReadConstraints();
 
     /** What a parser message is about (matched by a phrase in it, first match wins), in a client's words. */
@@ -28,6 +28,9 @@ final class JsonSyntax {
             Map.entry("Illegal unquoted character", "a control character in a string must be escaped"),
             Map.entry("character escape", "a string holds an escape JSON does not have"),
             Map.entry("surrogate", "a field name holds an unpaired UTF-16 surrogate, which is not a character"),
+            Map.entry("was expecting comma", "a comma is missing between two entries"),
+            Map.entry("was expecting double-quote to start field name", "a field name is missing or not in double "
+                    + "quotes (a comma left before a closing brace?)"),
             Map.entry("Unrecognized token", "unexpected text where a value belongs"));
 
     /** Jackson's words for a field read twice; the name is the client's own, so it may be shown. */
@@ -37,11 +40,16 @@ final class JsonSyntax {
     }
 
     static String describe(JacksonException e) {
+        return "the body is not valid JSON: " + explain(e);
+    }
+
+    /** Why the text is not JSON and where, e.g. "a comma is missing between two entries (line 2, column 5)". */
+    public static String explain(JacksonException e) {
         String reason = reason(e, e.getOriginalMessage() == null ? "" : e.getOriginalMessage());
         JsonLocation at = e.getLocation();
         String where = at == null || at.getLineNr() < 1 ? "" : " (line " + at.getLineNr() + ", column "
                 + at.getColumnNr() + ")";
-        return "the body is not valid JSON: " + reason + where;
+        return reason + where;
     }
 
     private static String reason(JacksonException e, String message) {

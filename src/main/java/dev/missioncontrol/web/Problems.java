@@ -21,11 +21,12 @@ public final class Problems {
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
     private static final String TYPE_BASE = "https://missioncontrol.dev/problems/";
     static final String MEDIA_TYPE = "application/problem+json";
+    private static final String DETAIL = "mc.problem-detail";
 
     private Problems() {
     }
 
-    public static void register(RoutesConfig routes, AllowedMethods allowed) {
+    public static void register(RoutesConfig routes, AllowedMethods allowed, UploadLimit uploads) {
         routes.exception(HttpProblem.class, (e, ctx) -> {
             e.headers().forEach(ctx::header);
             write(ctx, e.status(), e.type(), e.title(), e.getMessage(), List.of());
@@ -40,22 +41,7 @@ public final class Problems {
         routes.exception(HttpResponseException.class, (e, ctx) ->
                 write(ctx, e.getStatus(), slug(e.getStatus()), e.getStatus() == 404 ? "Not found"
                         : io.javalin.http.HttpStatus.forStatus(e.getStatus()).getMessage(), e.getMessage(), List.of()));
-        routes.exception(Exception.class, (e, ctx) -> {
-            // the database out of reach or busy for the moment (no connection in time, a closed connection, a
-            // failover, a lock): a retry may outlast it, so it is a 503, not the server's own failure
-            if (DatabaseOutage.is(e)) {
-                LOG.warn("request {} {} met a database outage; answered 503 (request_id={}): {}",
-                        HeadAsGet.sentMethod(ctx), ctx.path(), RequestIds.of(ctx), e.toString());
-                ctx.header("Retry-After", "10");
-                write(ctx, 503, "unavailable", "Service unavailable", "the database is out of reach; retry "
-                        + "shortly", List.of());
-                return;
-            }
-            LOG.error("request {} {} failed; answered 500 (request_id={})", HeadAsGet.sentMethod(ctx), ctx.path(),
-                    RequestIds.of(ctx), e);
-            write(ctx, 500, "internal", "Internal error", "the server could not complete the request; "
-                    + "quote the request_id when reporting it", List.of());
-        });
+        routes.exception(Exception.class, (e, ctx) -> unexpected(e, ctx, uploads));
         routes.error(404, ctx -> {
             if (!answered(ctx)) {
                 write(ctx, 404, "not-found", "Not found", "no such resource: " + ctx.path(), List.of());
@@ -66,6 +52,35 @@ public final class Problems {
                 methodNotAllowed(ctx, allowed);
             }
         });
+    }
+
+    /**
+     * A failure no route turned into an answer: a form the server could not read (the client's mistake), the database
+     * out of reach, or the server's own failure.
+     */
+    private static void unexpected(Exception e, Context ctx, UploadLimit uploads) {
+        var refused = uploads.refusal(e);
+        if (refused.isPresent()) { // one line, no stack trace: nothing here for the operator to fix
+            LOG.info("request {} {} refused with {} (request_id={}): {}", HeadAsGet.sentMethod(ctx), ctx.path(),
+                    refused.get().status(), RequestIds.of(ctx), refused.get().getMessage());
+            write(ctx, refused.get().status(), refused.get().type(), refused.get().title(),
+                    refused.get().getMessage(), List.of());
+            return;
+        }
+        // the database out of reach or busy for the moment (no connection in time, a closed connection, a
+        // failover, a lock): a retry may outlast it, so it is a 503, not the server's own failure
+        if (DatabaseOutage.is(e)) {
+            LOG.warn("request {} {} met a database outage; answered 503 (request_id={}): {}",
+                    HeadAsGet.sentMethod(ctx), ctx.path(), RequestIds.of(ctx), e.toString());
+            ctx.header("Retry-After", "10");
+            write(ctx, 503, "unavailable", "Service unavailable", "the database is out of reach; retry "
+                    + "shortly", List.of());
+            return;
+        }
+        LOG.error("request {} {} failed; answered 500 (request_id={})", HeadAsGet.sentMethod(ctx), ctx.path(),
+                RequestIds.of(ctx), e);
+        write(ctx, 500, "internal", "Internal error", "the server could not complete the request; "
+                + "quote the request_id when reporting it", List.of());
     }
 
     private static void methodNotAllowed(Context ctx, AllowedMethods allowed) {
@@ -79,7 +94,13 @@ public final class Problems {
             List<FieldError> errors) {
         String body = document(status, type, title, detail, errors, RequestIds.of(ctx));
         UnreadBody.discard(ctx);
+        ctx.attribute(DETAIL, detail);
         ctx.status(status).contentType(MEDIA_TYPE).result(body);
+    }
+
+    /** The detail of the problem this request was answered with, for a page that tells a person the same; or null. */
+    public static String detail(Context ctx) {
+        return ctx.attribute(DETAIL);
     }
 
     /** The problem document itself, also written for errors answered before any route runs. */

@@ -3,7 +3,6 @@ package dev.missioncontrol.web;
 import dev.missioncontrol.store.Json;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
-import io.javalin.config.SizeUnit;
 import io.javalin.event.HandlerMetaInfo;
 import io.javalin.http.Handler;
 import io.javalin.json.JavalinJackson;
@@ -39,7 +38,7 @@ public final class WebServer {
      * {@code apiAccess} on the API paths, so a person logged in to the UI can read the API with their cookie.
      */
     public record Filters(ClientAddress clientAddress, ApiAccess apiAccess, RateLimits rateLimits,
-            SecurityHeaders securityHeaders, MeterRegistry metrics, Handler browserLogin) {
+            SecurityHeaders securityHeaders, MeterRegistry metrics, Handler browserLogin, UploadLimit uploads) {
     }
 
     public WebServer(int port, Filters filters, List<RouteGroup> groups, List<Runnable> onStopping) {
@@ -54,10 +53,7 @@ public final class WebServer {
         config.http.maxRequestSize = 1L << 20;
         config.http.prefer405over404 = true;
         config.startup.showJavalinBanner = false;
-        // The UI's investigation form uploads log files; the cap matches the API's limit for pasted logs.
-        config.jetty.multipartConfig.maxFileSize(64, SizeUnit.MB);
-        config.jetty.multipartConfig.maxTotalRequestSize(64, SizeUnit.MB);
-        config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+        filters.uploads().configure(config);
         config.staticFiles.enableWebjars();
         config.staticFiles.add(files -> {
             files.hostedPath = "/static";
@@ -82,11 +78,12 @@ public final class WebServer {
             filters.clientAddress().resolve(ctx);
             filters.securityHeaders().apply(ctx);
             QueryParams.requireWellFormed(ctx);
+            filters.uploads().refuseDeclaredOversize(ctx);
         });
         routes.before("/api/v1/*", filters.browserLogin());
         routes.before("/api/v1/*", filters.apiAccess()::authenticate);
         routes.before("/api/v1/*", filters.rateLimits()::apply);
-        Problems.register(routes, new AllowedMethods(config.unsafe));
+        Problems.register(routes, new AllowedMethods(config.unsafe), filters.uploads());
         groups.forEach(g -> g.register(routes));
     }
 

@@ -1,6 +1,5 @@
 package dev.missioncontrol.web.ui;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.missioncontrol.deployments.DeploymentQuery;
 import dev.missioncontrol.deployments.DeploymentStore;
 import dev.missioncontrol.errors.ValidationException;
@@ -53,10 +52,9 @@ final class DashboardRoutes implements RouteGroup {
         String prompt = ctx.formParam("prompt");
         String context = ctx.formParam("context");
         String type = ctx.formParam("session_type");
-        ObjectNode body = InvestigationForm.body(prompt, context, type, ctx.uploadedFile("logs_file"));
         SessionInput input;
         try {
-            input = SessionInput.from(body);
+            input = SessionInput.from(InvestigationForm.body(prompt, context, type, ctx.uploadedFile("logs_file")));
         } catch (ValidationException e) {
             show(ctx, viewer, 422, new InvestigationDraft(nullToEmpty(prompt), nullToEmpty(context),
                     "general".equals(type), e.getMessage()));

@@ -9,14 +9,21 @@ import dev.missioncontrol.store.Cursor;
 import dev.missioncontrol.web.RouteGroup;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** The deployments list and a deployment's page: its verdict, the monitor chart and the table of checks. */
+/**
+ * The deployments list and a deployment's page: its verdict, the monitor chart and the table of checks, which the page
+ * refreshes while the monitor watches.
+ */
 final class DeploymentPageRoutes implements RouteGroup {
     private final DeploymentStore deployments;
     private final SessionStore sessions;
     private final BrowserAuth auth;
+    /** htmx's status for "stop polling". */
+    private static final int HTMX_STOP_POLLING = 286;
 
     DeploymentPageRoutes(DeploymentStore deployments, SessionStore sessions, BrowserAuth auth) {
         this.deployments = deployments;
@@ -28,6 +35,7 @@ final class DeploymentPageRoutes implements RouteGroup {
     public void register(RoutesConfig routes) {
         routes.get("/deployments", auth.page(this::list));
         routes.get("/deployments/{id}", auth.page(this::show));
+        routes.get("/deployments/{id}/live", this::refresh);
     }
 
     private void list(Context ctx, Viewer viewer) {
@@ -46,11 +54,33 @@ final class DeploymentPageRoutes implements RouteGroup {
     }
 
     private void show(Context ctx, Viewer viewer) {
+        Pages.render(ctx, "deployments/show.jte", Map.of("viewer", viewer, "live", live(ctx, viewer)));
+    }
+
+    /**
+     * The page's changing part, polled while the verdict is not final: 204 while it still shows what the page has,
+     * which leaves the page as it is. A login that ended answers 286, which stops the polling, rather than a redirect
+     * whose login page would be swapped into the section.
+     */
+    private void refresh(Context ctx) {
+        Optional<Viewer> viewer = auth.viewer(ctx);
+        if (viewer.isEmpty()) {
+            ctx.status(HTMX_STOP_POLLING);
+            return;
+        }
+        DeploymentLive live = live(ctx, viewer.get());
+        if (live.version().equals(ctx.queryParam("seen"))) {
+            ctx.status(HttpStatus.NO_CONTENT);
+            return;
+        }
+        Pages.render(ctx, "deployments/refresh.jte", Map.of("live", live));
+    }
+
+    private DeploymentLive live(Context ctx, Viewer viewer) {
         Deployment d = deployments.find(viewer.orgId(), ctx.pathParam("id"))
                 .orElseThrow(() -> new NotFoundException("deployment"));
         String chart = MonitorChart.json(d.createdAt(), d.verdict(), sessions.eventsOfType(d.sessionId(), "check"));
-        Pages.render(ctx, "deployments/show.jte", Map.of("viewer", viewer, "row", DeploymentRow.of(d),
-                "chart", chart));
+        return DeploymentLive.of(DeploymentRow.of(d), chart);
     }
 
     private static String blankToNull(String s) {

@@ -1,20 +1,29 @@
 package dev.missioncontrol.web.ui;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.missioncontrol.errors.FieldError;
+import dev.missioncontrol.errors.ValidationException;
 import dev.missioncontrol.store.Json;
+import dev.missioncontrol.web.JsonSyntax;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Turns the dashboard's form into the same request body the API takes: the context box holds either a JSON object or
  * pasted logs, and an uploaded file's text is added to {@code context.logs} beside what is there.
  */
 final class InvestigationForm {
+    private static final ObjectReader ONE_VALUE = Json.MAPPER.reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     private InvestigationForm() {
     }
 
@@ -56,25 +65,52 @@ final class InvestigationForm {
 
     /**
      * A JSON object when the whole box parses as one; anything else (including JSON-lines logs, whose first line
-     * alone would parse) is taken as pasted logs.
+     * alone would parse) is taken as pasted logs. Text meant as JSON that does not parse (a trailing or missing
+     * comma) is refused with where it breaks: taken as logs, the context the person typed would be lost without a
+     * word, and no project would be linked.
+     *
+     * @throws ValidationException when the text looks like JSON but is not
      */
     static ObjectNode context(String text) {
         if (text == null || text.isBlank()) {
             return Json.object();
         }
         String trimmed = text.strip();
-        if (trimmed.startsWith("{")) {
-            try {
-                JsonNode parsed = Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                        .readTree(trimmed);
-                if (parsed instanceof ObjectNode o) {
+        if (looksLikeJson(trimmed)) {
+            try { // the text as typed, so that the line and column in a refusal match the box
+                if (ONE_VALUE.readTree(text) instanceof ObjectNode o) {
                     return o;
                 }
-            } catch (IOException e) {
-                // not one JSON object: pasted logs that happen to start with a brace
+            } catch (JacksonException e) {
+                if (!firstLineIsJson(trimmed)) {
+                    throw new ValidationException(List.of(FieldError.invalid("context", "looks like JSON but is "
+                            + "not: " + JsonSyntax.explain(e) + ". Correct it, or attach log lines as a file")));
+                }
             }
         }
         return Json.object().put("logs", text);
+    }
+
+    /**
+     * An object's or an array's opening. Log lines often start with a bracket ("[2026-11-29 10:00:00] ERROR",
+     * "[main] INFO"), so a bracket counts only before what opens a JSON value inside it.
+     */
+    private static boolean looksLikeJson(String trimmed) {
+        if (trimmed.startsWith("{")) {
+            return true;
+        }
+        String inside = trimmed.startsWith("[") ? trimmed.substring(1).stripLeading() : "";
+        return !inside.isEmpty() && "{[\"]".indexOf(inside.charAt(0)) >= 0;
+    }
+
+    /** JSON lines: the first line is a whole value by itself, which a pretty-printed object's first line never is. */
+    private static boolean firstLineIsJson(String trimmed) {
+        try {
+            ONE_VALUE.readTree(trimmed.lines().findFirst().orElse(""));
+            return true;
+        } catch (JacksonException e) {
+            return false;
+        }
     }
 
     private static String read(UploadedFile file) {

@@ -9,7 +9,6 @@ import dev.missioncontrol.web.SecurityHeaders;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -21,12 +20,15 @@ final class LoginRoutes implements RouteGroup {
     private final WebSessionStore sessions;
     private final BrowserAuth auth;
     private final LoginThrottle throttle;
+    private final FormOrigins origins;
 
-    LoginRoutes(UserStore users, WebSessionStore sessions, BrowserAuth auth, LoginThrottle throttle) {
+    LoginRoutes(UserStore users, WebSessionStore sessions, BrowserAuth auth, LoginThrottle throttle,
+            FormOrigins origins) {
         this.users = users;
         this.sessions = sessions;
         this.auth = auth;
         this.throttle = throttle;
+        this.origins = origins;
     }
 
     @Override
@@ -46,12 +48,13 @@ final class LoginRoutes implements RouteGroup {
 
     private void login(Context ctx) {
         // No session exists yet to hold a CSRF token, so a cross-site login attempt is refused by its Origin.
-        if (!sameOrigin(ctx)) {
+        if (!origins.allows(ctx)) {
             show(ctx, 403, "", "This login form was sent from another site and was refused.");
             return;
         }
         String email = ctx.formParam("email");
-        OptionalLong wait = throttle.attempt(ClientAddress.limitKey(ctx), email);
+        String address = ClientAddress.limitKey(ctx);
+        OptionalLong wait = throttle.attempt(address, email);
         if (wait.isPresent()) {
             ctx.header("Retry-After", Long.toString(wait.getAsLong()));
             show(ctx, 429, email, "Too many login attempts. Wait " + wait.getAsLong() + " seconds and try again.");
@@ -62,6 +65,7 @@ final class LoginRoutes implements RouteGroup {
             show(ctx, 401, email, "That email and password do not match an account.");
             return;
         }
+        throttle.succeeded(address, email);
         sessions.deleteExpired();
         SessionCookie.set(ctx, sessions.create(user.get()).token());
         ctx.redirect(safeNext(ctx.formParam("next")), HttpStatus.SEE_OTHER);
@@ -89,19 +93,5 @@ final class LoginRoutes implements RouteGroup {
             return "/";
         }
         return next;
-    }
-
-    private static boolean sameOrigin(Context ctx) {
-        String origin = ctx.header("Origin");
-        if (origin == null) {
-            return true; // not a browser form post, or a browser that sends no Origin: SameSite=Lax still applies
-        }
-        try {
-            URI uri = URI.create(origin);
-            String host = uri.getPort() == -1 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
-            return host != null && host.equalsIgnoreCase(ctx.host());
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

@@ -47,14 +47,41 @@ final class LoginThrottle {
         return new LoginThrottle(new Limits(30, 10, 100, Duration.ofMinutes(5)));
     }
 
-    /** Empty when the attempt may go ahead; otherwise how many seconds to wait. */
+    /**
+     * Empty when the attempt may go ahead; otherwise how many seconds to wait. An attempt that goes ahead takes its
+     * token before the password is checked, so guesses sent in parallel cannot all pass the check before any is
+     * counted; {@link #succeeded} gives it back.
+     */
     OptionalLong attempt(String address, String email) {
-        String account = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+        String account = account(email);
         ConsumptionProbe refused = firstRefusal(
                 () -> take(byAddress, address, limits.perAddress()),
                 () -> take(byAccountFromAddress, account + "\n" + address, limits.perAccountFromAddress()),
                 () -> take(byAccount, account, limits.perAccount()));
         return refused == null ? OptionalLong.empty() : OptionalLong.of(seconds(refused));
+    }
+
+    /**
+     * Returns the token of an attempt whose password was right: only wrong guesses use the budget, so a person who
+     * logs in often (or a script that does) is never held back, while a guesser still pays for every miss.
+     */
+    void succeeded(String address, String email) {
+        String account = account(email);
+        giveBack(byAddress, address);
+        giveBack(byAccountFromAddress, account + "\n" + address);
+        giveBack(byAccount, account);
+    }
+
+    private static String account(String email) {
+        return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** A bucket never holds more than its capacity, so a refund cannot raise the budget above the limit. */
+    private static void giveBack(Cache<String, Bucket> buckets, String key) {
+        Bucket bucket = buckets.getIfPresent(key);
+        if (bucket != null) {
+            bucket.addTokens(1);
+        }
     }
 
     /** Takes from each bucket in turn, stopping at the first that is empty, so a refused attempt costs no more. */

@@ -6,16 +6,19 @@ import dev.missioncontrol.monitor.FoundBy;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One metric of a monitor check (API.md's verdict object), formatted for a table row. */
+/**
+ * One metric of a monitor check (API.md's verdict object), formatted for a table row. {@code reason} says why a metric
+ * has no result (too few samples, and how few); empty otherwise.
+ */
 public record MetricRow(String name, String baseline, String current, String ratio, String pValue, String result,
-        String foundBy) {
+        String foundBy, String reason) {
 
     static List<MetricRow> all(JsonNode metrics) {
         List<MetricRow> rows = new ArrayList<>();
         if (metrics != null && metrics.isArray()) {
             metrics.forEach(m -> rows.add(new MetricRow(m.path("name").asText("?"), Format.number(m.get("baseline")),
                     Format.number(m.get("current")), Format.number(m.get("ratio")), Format.number(m.get("p_value")),
-                    m.path("result").asText("—"), foundBy(m))));
+                    m.path("result").asText("—"), foundBy(m), m.path("reason").asText(""))));
         }
         return rows;
     }

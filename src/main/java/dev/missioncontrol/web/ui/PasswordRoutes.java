@@ -10,8 +10,8 @@ import java.util.OptionalLong;
 
 /**
  * Changing one's own password: the current one first (a borrowed, unlocked browser is not enough), then the new one
- * twice. Guesses at the current password count against the same per-account budget as logins, and every other
- * login of the person ends, so whoever knew the old password is out.
+ * twice. Wrong guesses at the current password count against the same per-account budget as logins, and every
+ * other login of the person ends, so whoever knew the old password is out.
  */
 final class PasswordRoutes implements RouteGroup {
     private final SettingsView view;
@@ -32,14 +32,20 @@ final class PasswordRoutes implements RouteGroup {
     }
 
     private void change(Context ctx, Viewer viewer) {
-        OptionalLong wait = throttle.attempt(ClientAddress.limitKey(ctx), viewer.user().email());
+        String address = ClientAddress.limitKey(ctx);
+        OptionalLong wait = throttle.attempt(address, viewer.user().email());
         if (wait.isPresent()) {
             ctx.header("Retry-After", Long.toString(wait.getAsLong()));
             view.render(ctx, viewer, 429, "Too many attempts. Wait " + wait.getAsLong() + " seconds and try again.");
             return;
         }
-        String problem = problem(viewer, ctx.formParam("current_password"), ctx.formParam("new_password"),
-                ctx.formParam("repeat_password"));
+        String current = ctx.formParam("current_password");
+        if (current == null || view.users().login(viewer.user().email(), current).isEmpty()) {
+            view.render(ctx, viewer, 422, "Your current password is not right.");
+            return;
+        }
+        throttle.succeeded(address, viewer.user().email()); // only a wrong current password was a guess
+        String problem = problem(ctx.formParam("new_password"), ctx.formParam("repeat_password"));
         if (problem != null) {
             view.render(ctx, viewer, 422, problem);
             return;
@@ -49,10 +55,7 @@ final class PasswordRoutes implements RouteGroup {
         SettingsRoutes.back(ctx, "password-changed", "account");
     }
 
-    private String problem(Viewer viewer, String current, String next, String repeated) {
-        if (current == null || view.users().login(viewer.user().email(), current).isEmpty()) {
-            return "Your current password is not right.";
-        }
+    private static String problem(String next, String repeated) {
         if (PasswordRule.problem(next).isPresent()) {
             return "The new password " + PasswordRule.problem(next).get() + ".";
         }

@@ -5,8 +5,8 @@ import dev.missioncontrol.orgs.User;
 import java.util.List;
 
 /**
- * Everything the settings page shows. {@code once} holds what is shown in this one response and never again: a key or
- * a webhook's signing secret just created. {@code typed} is a refused form as it was typed, shown again.
+ * Everything the settings page shows. {@code once} holds what is shown on this one page and never again: a key or a
+ * webhook's signing secret just created. {@code typed} is a refused form as it was typed, shown again.
  */
 public record SettingsPage(List<ApiKey> keys, List<ProjectSettings> projects, List<User> users, boolean autoRegister,
         ServerSettings server, Notifications notifications, ShownOnce once, String flash, TypedForm typed) {
@@ -15,8 +15,8 @@ public record SettingsPage(List<ApiKey> keys, List<ProjectSettings> projects, Li
     public record Notifications(List<NotificationSettings.Hook> hooks, List<NotificationSettings.Delivery> deliveries) {
     }
 
-    /** Secrets shown in this response only; either may be null. */
-    public record ShownOnce(String apiKey, NotificationSettings.Added webhook) {
+    /** Secrets shown on this page only; either may be null. */
+    public record ShownOnce(String apiKey, String webhookSecret) {
         static final ShownOnce NOTHING = new ShownOnce(null, null);
     }
 
@@ -24,8 +24,8 @@ public record SettingsPage(List<ApiKey> keys, List<ProjectSettings> projects, Li
         return once.apiKey();
     }
 
-    public NotificationSettings.Added newWebhook() {
-        return once.webhook();
+    public String newWebhookSecret() {
+        return once.webhookSecret();
     }
 
     public List<String> kinds() {

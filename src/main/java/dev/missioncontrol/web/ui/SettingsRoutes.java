@@ -28,7 +28,7 @@ final class SettingsRoutes implements RouteGroup {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.get("/settings", auth.page((ctx, viewer) -> view.render(ctx, viewer, 200, flash(ctx))));
+        routes.get("/settings", auth.page((ctx, viewer) -> view.renderAfterRedirect(ctx, viewer, flash(ctx))));
         routes.post("/settings/api-keys", auth.admin(this::createKey));
         routes.post("/settings/api-keys/{id}/revoke", auth.admin(this::revokeKey));
         routes.post("/settings/users", auth.admin(this::createUser));
@@ -36,7 +36,7 @@ final class SettingsRoutes implements RouteGroup {
         routes.post("/settings/users/{id}/role", auth.admin(this::setRole));
     }
 
-    /** Answers with the page itself, not a redirect: the new key must appear once and must not sit in a URL. */
+    /** The new key is shown once, on the page the browser is sent to, never in its URL. */
     private void createKey(Context ctx, Viewer viewer) {
         String name = ctx.formParam("name");
         if (name == null || name.isBlank() || name.length() > 100 || Validator.holdsControl(name)) {
@@ -51,7 +51,8 @@ final class SettingsRoutes implements RouteGroup {
         }
         ApiKeyStore.CreatedKey created = view.keys().create(viewer.orgId(), name.strip(), scopes,
                 viewer.user().email());
-        view.render(ctx, viewer, 200, "Key \"" + name.strip() + "\" created.", created.plaintext());
+        view.back(ctx, new LoginFlash.Shown("Key \"" + name.strip() + "\" created.", created.plaintext(), null),
+                "api-keys");
     }
 
     private void revokeKey(Context ctx, Viewer viewer) {
@@ -91,9 +92,10 @@ final class SettingsRoutes implements RouteGroup {
         List<ApiKey> theirKeys = removal == UserStore.Change.DONE && email != null
                 ? view.keys().usableCreatedBy(viewer.orgId(), email) : List.of();
         if (!theirKeys.isEmpty()) {
-            view.render(ctx, viewer, 200, "User removed. Their logins have ended. They created API keys that still "
-                    + "work: " + theirKeys.stream().map(k -> "\"" + k.name() + "\"").collect(Collectors.joining(", "))
-                    + ". Revoke them below unless a pipeline should keep using them.");
+            view.back(ctx, new LoginFlash.Shown("User removed. Their logins have ended. They created API keys that "
+                    + "still work: " + theirKeys.stream().map(k -> "\"" + k.name() + "\"")
+                    .collect(Collectors.joining(", ")) + ". Revoke them below unless a pipeline should keep using "
+                    + "them.", null, null), "api-keys");
             return;
         }
         back(ctx, switch (removal) {

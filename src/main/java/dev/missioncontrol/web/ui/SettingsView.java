@@ -7,7 +7,10 @@ import dev.missioncontrol.orgs.UserStore;
 import io.javalin.http.Context;
 import java.util.Map;
 
-/** Loads and renders the settings page; every settings form answers with it, or redirects back to it. */
+/**
+ * Loads and renders the settings page. A form that changed something redirects back to it, with what to say in a
+ * fixed code or the login's flash; a refused form answers with it, as typed.
+ */
 final class SettingsView {
     /** The delivery log on the page is a glance; the API pages through more. */
     private static final int DELIVERIES_SHOWN = 20;
@@ -17,14 +20,16 @@ final class SettingsView {
     private final OrgStore orgs;
     private final NotificationSettings notifications;
     private final ServerSettings server;
+    private final LoginFlash flash;
 
     SettingsView(ApiKeyStore keys, UserStore users, OrgStore orgs, NotificationSettings notifications,
-            ServerSettings server) {
+            ServerSettings server, LoginFlash flash) {
         this.keys = keys;
         this.users = users;
         this.orgs = orgs;
         this.notifications = notifications;
         this.server = server;
+        this.flash = flash;
     }
 
     OrgStore orgs() {
@@ -47,12 +52,24 @@ final class SettingsView {
         return server;
     }
 
-    void render(Context ctx, Viewer viewer, int status, String flash) {
-        render(ctx, viewer, status, flash, SettingsPage.ShownOnce.NOTHING);
+    /**
+     * Redirects to the settings page, which shows {@code shown} once: what a form created is never on the page its
+     * POST answered, so a reload cannot post it again.
+     */
+    void back(Context ctx, LoginFlash.Shown shown, String section) {
+        flash.keep(ctx, shown);
+        ctx.redirect("/settings#" + section, io.javalin.http.HttpStatus.SEE_OTHER);
     }
 
-    void render(Context ctx, Viewer viewer, int status, String flash, String newKey) {
-        render(ctx, viewer, status, flash, new SettingsPage.ShownOnce(newKey, null));
+    /** The page as a GET shows it: with what the login's flash holds, or else the message {@code coded} names. */
+    void renderAfterRedirect(Context ctx, Viewer viewer, String coded) {
+        flash.take(ctx).ifPresentOrElse(shown -> render(ctx, viewer, 200, shown.message(),
+                new SettingsPage.ShownOnce(shown.apiKey(), shown.webhookSecret())),
+                () -> render(ctx, viewer, 200, coded));
+    }
+
+    void render(Context ctx, Viewer viewer, int status, String flash) {
+        render(ctx, viewer, status, flash, SettingsPage.ShownOnce.NOTHING);
     }
 
     void render(Context ctx, Viewer viewer, int status, String flash, SettingsPage.ShownOnce once) {

@@ -21,12 +21,15 @@ public final class UiRoutes implements RouteGroup {
             SessionService sessionService, DeploymentStore deployments) {
     }
 
-    public UiRoutes(WebSessionStore logins, Features f, NotificationSettings notifications, ServerSettings server) {
+    /** @param baseUrl the configured --base-url, or null: the origin login forms may also come from */
+    public UiRoutes(WebSessionStore logins, Features f, NotificationSettings notifications, ServerSettings server,
+            String baseUrl) {
         auth = new BrowserAuth(logins);
-        SettingsView settings = new SettingsView(f.keys(), f.users(), f.orgs(), notifications, server);
+        SettingsView settings = new SettingsView(f.keys(), f.users(), f.orgs(), notifications, server,
+                new LoginFlash(logins));
         LoginThrottle throttle = LoginThrottle.defaults();
         pages = List.of(
-                new LoginRoutes(f.users(), logins, auth, throttle),
+                new LoginRoutes(f.users(), logins, auth, throttle, new FormOrigins(baseUrl)),
                 new PasswordRoutes(settings, logins, auth, throttle),
                 new DashboardRoutes(f.sessions(), f.sessionService(), f.deployments(), auth),
                 new AgentPageRoutes(f.sessions(), f.sessionService(), f.orgs(), auth),
@@ -34,7 +37,7 @@ public final class UiRoutes implements RouteGroup {
                 new SettingsRoutes(settings, auth),
                 new OrgSettingsRoutes(settings, auth),
                 new WebhookSettingsRoutes(settings, auth),
-                new MissingPage(auth));
+                new ErrorPages(auth));
     }
 
     /** The before-handler that lets a logged-in browser use /api/v1 (see {@link BrowserAuth#authenticateApi}). */

@@ -1,28 +1,37 @@
 package dev.missioncontrol.web.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.missioncontrol.monitor.Inconclusive;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A deployment's verdict (API.md's verdict object) for a page. A deployment the monitor has not judged yet is
- * {@code pending}, as in the API.
+ * {@code pending}, as in the API. {@code why} says, for an inconclusive verdict, what kept the monitor from judging
+ * and what to do, in the monitor report's words; it is empty otherwise.
  */
-public record VerdictView(String state, String score, String decidedAt, List<CheckView> checks) {
+public record VerdictView(String state, String score, String decidedAt, List<CheckView> checks, String why) {
 
-    /** One check: when it ran and each metric's comparison. */
-    public record CheckView(String at, List<MetricRow> metrics) {
+    /** One check: when it ran, each metric's comparison, and why metrics were left out of it. */
+    public record CheckView(String at, List<MetricRow> metrics, List<String> problems) {
     }
 
     static VerdictView of(JsonNode verdict) {
         if (verdict == null || verdict.isNull() || !verdict.isObject()) {
-            return new VerdictView("pending", "—", "", List.of());
+            return new VerdictView("pending", "—", "", List.of(), "");
         }
         List<CheckView> checks = new ArrayList<>();
         verdict.path("checks").forEach(c -> checks.add(new CheckView(c.path("at").asText(""),
-                MetricRow.all(c.path("metrics")))));
+                MetricRow.all(c.path("metrics")), texts(c.path("problems")))));
         return new VerdictView(verdict.path("state").asText("pending"), score(verdict.get("score")),
-                verdict.path("decided_at").asText(""), checks);
+                verdict.path("decided_at").asText(""), checks,
+                Inconclusive.explain(verdict, "in the checks below").orElse(""));
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(t -> texts.add(t.asText()));
+        return texts;
     }
 
     /** The share of metrics that passed, as a whole percentage: "33", not "33.333". */

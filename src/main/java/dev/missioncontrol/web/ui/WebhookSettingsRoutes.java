@@ -21,7 +21,7 @@ final class WebhookSettingsRoutes implements RouteGroup {
         routes.post("/settings/notifications/test", auth.admin(this::sendTest));
     }
 
-    /** Answers with the page itself, not a redirect: a generic webhook's secret is shown once and not in a URL. */
+    /** A generic webhook's signing secret is shown once, on the page the browser is sent to, never in its URL. */
     private void add(Context ctx, Viewer viewer) {
         NotificationSettings.Added added;
         try {
@@ -33,7 +33,7 @@ final class WebhookSettingsRoutes implements RouteGroup {
         }
         String flash = "Webhook \"" + added.hook().name() + "\" added."
                 + (added.secret() == null ? "" : " Copy its signing secret now; it is not shown again.");
-        view.render(ctx, viewer, 200, flash, new SettingsPage.ShownOnce(null, added));
+        view.back(ctx, new LoginFlash.Shown(flash, null, added.secret()), "notifications");
     }
 
     private void remove(Context ctx, Viewer viewer) {

@@ -74,6 +74,67 @@ class DeploymentPagesIT extends BrowserTestBase {
         expect(page.locator(".verdict.big")).hasText("inconclusive");
         expect(page.locator("section[aria-labelledby=checks-title]")).containsText("No metric had data to compare");
         expect(page.locator("section[aria-labelledby=checks-title] table.checks")).hasCount(0);
+        // the monitor report's words: no Prometheus configured and nothing pushed
+        expect(page.locator("#why-inconclusive")).containsText("No metric was available: neither Prometheus "
+                + "queries nor pushed signals returned data.");
+        expect(page.locator("#why-inconclusive")).containsText("Give the monitor data: configure Prometheus");
+    }
+
+    /** The reviewer's case: the page said pending while the API said inconclusive after its checks. */
+    @Test
+    void the_deployment_page_follows_the_verdict_until_it_is_final_without_a_reload() {
+        JsonNode d = deploy("Deploy live", "acme/live", "11aa22bb33", "success");
+        String session = d.path("agent_session_id").asText();
+        setVerdict(ui, d, "pending");
+        setSessionStatus(session, "active"); // the monitor still watching, as far as the page can tell
+
+        Page page = ui.adminPage();
+        page.navigate("/deployments/" + d.path("id").asText());
+        expect(page.locator(".verdict.big")).hasText("pending");
+        expect(page.locator("#deployment-live")).hasAttribute("hx-trigger", "every 5s");
+        page.evaluate("document.getElementById('monitor-chart').setAttribute('data-kept', 'yes')");
+        String poll = page.locator("#deployment-live").getAttribute("hx-get");
+        assertThat(UiHarness.fetch(page, "GET", poll, java.util.Map.of(), null)).as("nothing new yet").isEqualTo(204);
+        assertThat(ui.server.api(null).get(poll).status()).as("no login: htmx's stop polling").isEqualTo(286);
+
+        JsonNode judged = sampleVerdict(Instant.parse(d.path("created_at").asText()), "degraded");
+        ui.server.app().database().jdbi().useHandle(h -> h.createUpdate("UPDATE deployments SET verdict = :v "
+                + "WHERE session_id = :s").bind("v", Json.write(judged)).bind("s", session).execute());
+        setSessionStatus(session, "completed");
+
+        expect(page.locator(".verdict.big")).hasText("degraded");
+        expect(page.locator("table.checks").last().locator("tr", new Locator.LocatorOptions()
+                .setHasText("latency_p95_ms"))).containsText("high");
+        expect(page.locator("#monitor-chart figure")).hasCount(4);
+        expect(page.locator("#monitor-chart[data-kept]")).hasCount(0);
+        expect(page.locator("#deployment-live")).not().hasAttribute("hx-trigger", "every 5s");
+        assertThat(ui.chromium.consoleErrors).as("console errors, CSP violations included").isEmpty();
+    }
+
+    /** Why a metric has no result and what kept metrics out of a check, as the API's verdict says. */
+    @Test
+    void a_nodata_metric_shows_its_reason_and_a_check_its_problems() {
+        JsonNode d = deploy("Deploy sparse", "acme/sparse", "44cc55dd66", "success");
+        var verdict = Json.object().put("state", "inconclusive").putNull("score")
+                .put("decided_at", d.path("created_at").asText());
+        var check = verdict.putArray("checks").addObject().put("at", d.path("created_at").asText());
+        check.putArray("metrics").addObject().put("name", "error_rate").put("baseline", 0.4).put("current", 0.5)
+                .putNull("ratio").putNull("p_value").put("result", "nodata").put("direction", "increase")
+                .put("reason", "2 samples before the deploy and 1 after it: the rank test needs at least 3 on each "
+                        + "side");
+        check.putArray("problems").add("latency_p95_ms not checked: Prometheus http://prom:9090 answered 502")
+                .add("cpu_seconds not checked: <b>no series</b>");
+        setVerdict(ui, d, verdict);
+
+        Page page = ui.adminPage();
+        page.navigate("/deployments/" + d.path("id").asText());
+        expect(page.locator("table.checks tr", new Page.LocatorOptions().setHasText("error_rate")))
+                .containsText("nodata 2 samples before the deploy and 1 after it");
+        expect(page.locator("ul.problems li")).hasCount(2);
+        expect(page.locator("ul.problems li").last()).hasText("cpu_seconds not checked: <b>no series</b>");
+        expect(page.locator("#why-inconclusive")).containsText("Fix what kept the metrics from being read: "
+                + "latency_p95_ms not checked: Prometheus http://prom:9090 answered 502 (and 1 more in the checks "
+                + "below)");
     }
 
     @Test
@@ -89,6 +150,15 @@ class DeploymentPagesIT extends BrowserTestBase {
         page.navigate("/deployments");
         expect(page.locator("tr", new Page.LocatorOptions().setHasText("Deploy v3.1.0")))
                 .containsText("acme/search to <b>staging</b>");
+    }
+
+    @Test
+    void a_filter_that_matches_nothing_says_so_rather_than_that_there_are_no_deployments() {
+        deploy("Deploy filtered", "acme/filtered", "77ee88ff99", "running");
+        Page page = ui.adminPage();
+        page.navigate("/deployments?repository=acme/<i>nothing</i>");
+        expect(page.locator("main .card")).containsText("No deployment of acme/<i>nothing</i> matches the filter.");
+        expect(page.locator("main .card")).not().containsText("No deployments yet");
     }
 
     /**
@@ -140,13 +210,21 @@ class DeploymentPagesIT extends BrowserTestBase {
      * verdict, so the monitor cannot overwrite the sample afterwards.
      */
     static void setVerdict(UiHarness ui, JsonNode deployment, String state) {
+        setVerdict(ui, deployment, sampleVerdict(Instant.parse(deployment.path("created_at").asText()), state));
+    }
+
+    static void setVerdict(UiHarness ui, JsonNode deployment, JsonNode verdict) {
         String session = "/api/v1/agent-sessions/" + deployment.path("agent_session_id").asText() + "/";
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 ui.api().get(session).json().path("status").asText().equals("completed"));
-        JsonNode sample = sampleVerdict(Instant.parse(deployment.path("created_at").asText()), state);
         ui.server.app().database().jdbi().useHandle(h -> h.createUpdate("UPDATE deployments SET verdict = :v "
-                + "WHERE session_id = :s").bind("v", Json.write(sample))
+                + "WHERE session_id = :s").bind("v", Json.write(verdict))
                 .bind("s", deployment.path("agent_session_id").asText()).execute());
+    }
+
+    private void setSessionStatus(String sessionId, String status) {
+        ui.server.app().database().jdbi().useHandle(h -> h.createUpdate("UPDATE agent_sessions SET status = :st "
+                + "WHERE id = :s").bind("st", status).bind("s", sessionId).execute());
     }
 
     /**
@@ -159,8 +237,12 @@ class DeploymentPagesIT extends BrowserTestBase {
             case "degraded" -> 2;
             default -> 0;
         };
-        var v = Json.object().put("state", state).put("score", 100.0 * (4 - failing) / 4)
-                .put("decided_at", deployedAt.plusSeconds(1800).toString());
+        var v = Json.object().put("state", state).put("score", 100.0 * (4 - failing) / 4);
+        if (state.equals("pending")) {
+            v.putNull("decided_at");
+        } else {
+            v.put("decided_at", deployedAt.plusSeconds(1800).toString());
+        }
         var checks = v.putArray("checks");
         double[] errors = {0.41, 0.45, 0.52, failing > 0 ? 0.62 : 0.43};
         double[] latency = {172, 178, 186, failing > 1 ? 290 : 184};

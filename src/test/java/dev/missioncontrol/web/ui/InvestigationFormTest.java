@@ -1,7 +1,9 @@
 package dev.missioncontrol.web.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.missioncontrol.errors.ValidationException;
 import org.junit.jupiter.api.Test;
 
 class InvestigationFormTest {
@@ -16,6 +18,29 @@ class InvestigationFormTest {
     void pasted_json_lines_are_logs_not_their_first_object() {
         String lines = "{\"level\":\"error\"}\n{\"level\":\"info\"}";
         assertThat(InvestigationForm.context(lines).path("logs").asText()).isEqualTo(lines);
+    }
+
+    @Test
+    void json_with_a_typo_is_refused_with_where_it_breaks_rather_than_taken_as_logs() {
+        assertThatThrownBy(() -> InvestigationForm.context("{\"service\": \"checkout\",}"))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("context looks like JSON but is not")
+                .hasMessageContaining("(line 1, column 24)");
+        assertThatThrownBy(() -> InvestigationForm.context("\n{\n  \"service\": \"checkout\"\n  \"env\": \"prod\"\n}"))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("a comma is missing between two entries (line 4, column 3)");
+        assertThatThrownBy(() -> InvestigationForm.context("[{\"a\": 1},]"))
+                .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> InvestigationForm.context("{\"service\": \"checkout\""))
+                .hasMessageContaining("it ends before the JSON value is complete");
+    }
+
+    @Test
+    void log_lines_in_brackets_are_still_logs() {
+        for (String log : new String[] {"[2026-11-29 10:00:00] ERROR boom", "[main] INFO started", "[ERROR] x",
+                "[\n12, 13] not json"}) {
+            assertThat(InvestigationForm.context(log).path("logs").asText()).as(log).isEqualTo(log);
+        }
     }
 
     @Test

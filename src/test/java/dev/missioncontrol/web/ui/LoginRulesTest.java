@@ -62,6 +62,30 @@ class LoginRulesTest {
     }
 
     @Test
+    void right_passwords_give_their_attempt_back_and_wrong_ones_still_run_out() {
+        LoginThrottle throttle = new LoginThrottle(new LoginThrottle.Limits(5, 2, 4, Duration.ofMinutes(5)));
+        for (int i = 0; i < 20; i++) {
+            assertThat(throttle.attempt("10.0.0.8", "a@x")).isEmpty();
+            throttle.succeeded("10.0.0.8", "A@x");
+        }
+        assertThat(throttle.attempt("10.0.0.8", "a@x")).isEmpty();
+        assertThat(throttle.attempt("10.0.0.8", "a@x")).isEmpty();
+        assertThat(throttle.attempt("10.0.0.8", "a@x")).as("two wrong guesses spent the pair's budget").isPresent();
+    }
+
+    @Test
+    void giving_back_never_lifts_a_budget_over_its_limit() {
+        LoginThrottle throttle = new LoginThrottle(new LoginThrottle.Limits(5, 2, 4, Duration.ofMinutes(5)));
+        throttle.attempt("10.0.0.8", "a@x");
+        for (int i = 0; i < 10; i++) {
+            throttle.succeeded("10.0.0.8", "a@x");
+        }
+        assertThat(throttle.attempt("10.0.0.8", "a@x")).isEmpty();
+        assertThat(throttle.attempt("10.0.0.8", "a@x")).isEmpty();
+        assertThat(throttle.attempt("10.0.0.8", "a@x")).isPresent();
+    }
+
+    @Test
     void recognises_loopback_hosts() {
         assertThat(Loopback.is("127.0.0.1:8080")).isTrue();
         assertThat(Loopback.is("localhost")).isTrue();

@@ -44,6 +44,16 @@ class MetricRowTest {
     }
 
     @Test
+    void a_metric_without_a_result_says_why_and_others_say_nothing() {
+        var rows = MetricRow.all(Json.read("""
+                [{"name":"rps","result":"nodata","reason":"2 samples before the deploy and 1 after it"},
+                 {"name":"cpu","result":"pass"}]"""));
+
+        assertThat(rows.get(0).reason()).isEqualTo("2 samples before the deploy and 1 after it");
+        assertThat(rows.get(1).reason()).isEmpty();
+    }
+
+    @Test
     void a_plain_pass_shows_a_dash() {
         assertThat(MetricRow.all(Json.read("[{\"name\":\"rps\",\"result\":\"pass\"}]")).getFirst().foundBy())
                 .isEqualTo("—");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
+import dev.missioncontrol.orgs.ApiKeyFormat;
 import dev.missioncontrol.orgs.OrgStore;
 import dev.missioncontrol.orgs.User;
 import dev.missioncontrol.orgs.UserStore;
@@ -106,7 +107,7 @@ class SettingsFormsIT extends BrowserTestBase {
             row.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Revoke"))
                     .click();
             assertThat(ui.chromium.confirms).anyMatch(q -> q.startsWith("Revoke the key \"pipeline key\"?"));
-            page.navigate("/settings"); // not a reload: the page is the answer to the key's creation
+            page.reload();
             expect(row).containsText("active");
         } finally {
             ui.chromium.confirmAnswer = true;
@@ -115,6 +116,60 @@ class SettingsFormsIT extends BrowserTestBase {
                 .click();
         expect(page.locator(".notice").first()).containsText("The key was revoked");
         expect(row).containsText("revoked");
+    }
+
+    /** Post, redirect, get: the page a creation lands on is a plain GET, so reloading it creates nothing more. */
+    @Test
+    void reloading_after_creating_a_key_or_a_webhook_creates_no_second_one_and_shows_the_secret_no_more() {
+        Page page = ui.adminPage();
+        page.navigate("/settings");
+        page.getByLabel("New key name").fill("reload-proof key");
+        button(page, "Create key").click();
+        String key = page.locator("#new-key").textContent().strip();
+        assertThat(key).startsWith("mc_");
+        assertThat(page.url()).endsWith("/settings#api-keys").doesNotContain(key);
+        expect(page.getByRole(AriaRole.STATUS).first()).containsText("Key \"reload-proof key\" created.");
+        page.reload();
+        expect(page.locator("#new-key")).hasCount(0);
+        expect(page.locator("#api-keys tr", new Page.LocatorOptions().setHasText("reload-proof key"))).hasCount(1);
+
+        page.locator("#hook-kind").selectOption("webhook");
+        page.locator("#hook-name").fill("reload-proof hook");
+        page.locator("#hook-url").fill("https://93.184.216.34/hook");
+        button(page, "Add webhook").click();
+        expect(page.locator("#new-secret")).isVisible();
+        assertThat(page.url()).endsWith("/settings#notifications");
+        page.reload();
+        expect(page.locator("#new-secret")).hasCount(0);
+        expect(page.locator("#notifications tr", new Page.LocatorOptions().setHasText("reload-proof hook")))
+                .hasCount(1);
+    }
+
+    /**
+     * The key waits for the login's next page sealed, not as text: the sessions table holds only the cookie's
+     * digest, so a copy of it cannot read a key nobody was shown yet. Another login does not get it.
+     */
+    @Test
+    void a_new_key_waits_for_the_next_page_of_the_same_login_only_and_sealed() {
+        Page page = ui.adminPage();
+        Page otherLogin = ui.adminPage();
+        page.navigate("/settings");
+        String csrf = "_csrf=" + page.locator("#create-key input[name=_csrf]").inputValue();
+        assertThat(UiHarness.postForm(page, "/settings/api-keys", csrf + "&name=sealed+key&scopes=sessions:read"))
+                .as("redirected, which a fetch that follows no redirect reads as 0").isZero();
+        String token = page.context().cookies().stream().filter(c -> c.name.equals(SessionCookie.NAME))
+                .findFirst().orElseThrow().value;
+        String kept = ui.server.app().database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT flash FROM web_sessions WHERE token_hash = :hash").bind("hash", ApiKeyFormat.digest(token))
+                .mapTo(String.class).one());
+        assertThat(kept).isNotBlank().doesNotContain("mc_").doesNotContain("sealed key");
+
+        otherLogin.navigate("/settings");
+        expect(otherLogin.locator("#new-key")).hasCount(0);
+        page.navigate("/settings");
+        expect(page.locator("#new-key")).containsText("mc_");
+        page.navigate("/settings");
+        expect(page.locator("#new-key")).hasCount(0);
     }
 
     @Test

@@ -21,4 +21,28 @@ class VerdictViewTest {
         assertThat(Format.time("not a time")).isEqualTo("not a time");
         assertThat(VerdictView.of(Json.object().put("state", "inconclusive").putNull("score")).score()).isEqualTo("—");
     }
+
+    @Test
+    void an_inconclusive_verdict_says_why_in_the_monitor_reports_words() {
+        var nothing = Json.object().put("state", "inconclusive");
+        nothing.putArray("checks").addObject().put("at", "2026-11-29T11:15:40Z").putArray("metrics");
+        assertThat(VerdictView.of(nothing).why()).isEqualTo("No metric was available: neither Prometheus queries nor "
+                + "pushed signals returned data. Give the monitor data: configure Prometheus (--prometheus-url or the "
+                + "project's prometheus_url) or push samples to /api/v1/signals/.");
+
+        var unread = Json.object().put("state", "inconclusive");
+        var check = unread.putArray("checks").addObject().put("at", "2026-11-29T11:15:40Z");
+        check.putArray("metrics");
+        check.putArray("problems").add("error_rate not checked: Prometheus answered 502");
+        VerdictView v = VerdictView.of(unread);
+        assertThat(v.why()).startsWith("Fix what kept the metrics from being read: error_rate not checked: "
+                + "Prometheus answered 502.");
+        assertThat(v.checks().getFirst().problems()).containsExactly("error_rate not checked: Prometheus answered 502");
+
+        var unchecked = Json.object().put("state", "inconclusive");
+        unchecked.putArray("checks");
+        assertThat(VerdictView.of(unchecked).why()).as("a monitor that ended before any check")
+                .contains("ended before any check ran");
+        assertThat(VerdictView.of(Json.object().put("state", "healthy")).why()).isEmpty();
+    }
 }

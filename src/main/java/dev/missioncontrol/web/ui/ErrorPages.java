@@ -4,15 +4,17 @@ import dev.missioncontrol.web.Problems;
 import dev.missioncontrol.web.RouteGroup;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.Objects;
 
 /**
- * A person who follows a dead link (an old bookmark, a mistyped address, a form's address) gets a page with the
- * navigation, not the API's JSON problem. Programs asking for JSON, and every /api/ path, keep the problem document.
+ * A person who follows a dead link (an old bookmark, a mistyped address, a form's address), or whose upload on a form
+ * was over the limit, gets a page with the navigation, not the API's JSON problem. Programs that do not ask for HTML,
+ * and every /api/ path, keep the problem document.
  */
-final class MissingPage implements RouteGroup {
+final class ErrorPages implements RouteGroup {
     private final BrowserAuth auth;
 
-    MissingPage(BrowserAuth auth) {
+    ErrorPages(BrowserAuth auth) {
         this.auth = auth;
     }
 
@@ -22,6 +24,9 @@ final class MissingPage implements RouteGroup {
         // a form's address opened in the browser, such as a bookmarked POST target
         routes.error(405, "html", ctx -> answer(ctx, "Not a page", ctx.path() + " takes form submissions only; "
                 + "go back to the page the form is on."));
+        // the problem's detail names the limit; the browser's Back button still holds what was typed
+        routes.error(413, "html", ctx -> answer(ctx, "Too large", Objects.requireNonNullElse(Problems.detail(ctx),
+                "The request is larger than this server takes.") + " Go back to keep what you typed."));
     }
 
     private void answer(Context ctx, String title, String detail) {

@@ -1,0 +1,122 @@
+package dev.missioncontrol.web.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.missioncontrol.config.AppConfig;
+import dev.missioncontrol.testing.TestServer;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * A log file over the session body limit, uploaded on the dashboard's form: the answer is 413 with the limit, as a
+ * page for a browser and as a problem document for a script, whether the body's length was declared or not.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class UploadLimitIT {
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final String BOUNDARY = "----mcUploadLimit";
+
+    private TestServer server;
+    private LoginHttpIT.Login login;
+
+    @BeforeAll
+    void start() throws Exception {
+        server = TestServer.start(TestServer.Db.SQLITE, c -> c.withLimits(new AppConfig.Limits(
+                c.limits().maxBody(), 2L << 20, c.limits().writesPerMinute(), c.limits().writeBurst())));
+        login = LoginHttpIT.Login.of(server, "127.0.0.1");
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void a_browser_gets_a_page_saying_the_limit_of_max_session_body() throws Exception {
+        var answer = upload(form(3 << 20), true, "text/html,application/xhtml+xml,*/*;q=0.8");
+        assertThat(answer.statusCode()).isEqualTo(413);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+                .startsWith("text/html"));
+        assertThat(answer.body()).contains("larger than the 2 MiB limit").doesNotContain("Exception");
+    }
+
+    @Test
+    void a_script_gets_a_problem_document_even_when_it_streams_the_body_without_a_length() throws Exception {
+        for (boolean declared : new boolean[] {true, false}) {
+            var answer = upload(form(3 << 20), declared, "*/*");
+            assertThat(answer.statusCode()).as("length declared: " + declared).isEqualTo(413);
+            assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(answer.body()).contains("larger than the 2 MiB limit");
+        }
+    }
+
+    @Test
+    void a_file_within_the_limit_still_starts_an_investigation() throws Exception {
+        var answer = upload(form(100_000), true, "text/html");
+        assertThat(answer.statusCode()).isEqualTo(303);
+        assertThat(answer.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l)
+                .startsWith("/agents/"));
+    }
+
+    /** Text fields are held in memory, so a paste has a smaller limit than a file; the answer says what to do. */
+    @Test
+    void text_pasted_beyond_the_field_limit_is_refused_with_the_way_around_it() throws Exception {
+        var answer = upload(pasted("x".repeat(1_500_000)), true, "*/*");
+        assertThat(answer.statusCode()).isEqualTo(413);
+        assertThat(answer.body()).contains("attach a long log as a file");
+    }
+
+    /** Jetty's own limit of form fields (200,000 bytes) no longer cuts a pasted log short. */
+    @Test
+    void a_log_of_a_few_hundred_kilobytes_pasted_in_the_context_box_is_taken() throws Exception {
+        String log = "2026-11-29T10:00:00Z ERROR checkout upstream timed out\n".repeat(10_000);
+        assertThat(upload(pasted(log), true, "text/html").statusCode()).isEqualTo(303);
+    }
+
+    private HttpResponse<String> upload(byte[] body, boolean declareLength, String accept) throws Exception {
+        HttpRequest.BodyPublisher publisher = declareLength ? HttpRequest.BodyPublishers.ofByteArray(body)
+                : HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body));
+        return login.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/agents"))
+                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY).header("Accept", accept)
+                .POST(publisher));
+    }
+
+    /** The dashboard's form with a log file of {@code size} bytes. */
+    private byte[] form(int size) throws Exception {
+        var out = new ByteArrayOutputStream();
+        field(out, "_csrf", login.csrf());
+        field(out, "prompt", "checkout fails");
+        out.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"logs_file\"; filename=\"big.log\""
+                + "\r\nContent-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        byte[] line = "2026-11-29T10:00:00Z ERROR checkout upstream timed out\n".getBytes(StandardCharsets.UTF_8);
+        for (int written = 0; written < size; written += line.length) {
+            out.write(line, 0, Math.min(line.length, size - written));
+        }
+        out.write(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
+    /** The dashboard's form with {@code context} pasted in the context box and no file. */
+    private byte[] pasted(String context) throws Exception {
+        var out = new ByteArrayOutputStream();
+        field(out, "_csrf", login.csrf());
+        field(out, "prompt", "checkout fails");
+        field(out, "context", context);
+        out.write(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
+    private static void field(ByteArrayOutputStream out, String name, String value) throws Exception {
+        out.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value
+                + "\r\n").getBytes(StandardCharsets.UTF_8));
+    }
+}
