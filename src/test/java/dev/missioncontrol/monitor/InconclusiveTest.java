@@ -22,7 +22,7 @@ class InconclusiveTest {
         var verdict = Json.read("{\"state\":\"inconclusive\",\"checks\":[{\"at\":\"2026-01-01T10:00:10.000Z\","
                 + "\"metrics\":[],\"problems\":[\"error_rate not checked: Prometheus answered 502\"]}]}");
 
-        assertThat(Inconclusive.explain(verdict, "below")).hasValueSatisfying(text -> assertThat(text)
-                .contains("Fix what kept the metrics from being read: error_rate not checked: Prometheus answered 502"));
+        assertThat(Inconclusive.explain(verdict, "below")).hasValueSatisfying(text -> assertThat(text).contains(
+                "Fix what kept the metrics from being read: error_rate not checked: Prometheus answered 502"));
     }
 }
