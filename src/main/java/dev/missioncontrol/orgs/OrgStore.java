@@ -83,13 +83,6 @@ public final class OrgStore {
                 .bind("org", orgId).bind("repo", repository).map(OrgStore::project).findOne();
     }
 
-    /** The project whose service name pushed signals carry in their {@code service} label. */
-    public static Optional<Project> findProjectByService(Handle h, String orgId, String service) {
-        return h.createQuery("SELECT * FROM projects WHERE org_id = :org AND service_name = :svc "
-                        + "ORDER BY created_at LIMIT 1")
-                .bind("org", orgId).bind("svc", service).map(OrgStore::project).findOne();
-    }
-
     /**
      * Every project with this service name, by repository. Service names default to a repository's last segment, so
      * {@code acme/api} and {@code grp/sub/api} share one, and a caller that must not guess between them can tell.

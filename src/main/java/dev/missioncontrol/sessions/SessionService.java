@@ -7,6 +7,7 @@ import dev.missioncontrol.orgs.Project;
 import dev.missioncontrol.store.Json;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -34,7 +35,9 @@ public final class SessionService {
     /**
      * The project the investigation is about: named by {@code context.repository_full_name}, or else by
      * {@code context.service} as the project's service name (the label pushed signals carry), so its metrics and
-     * deployments can be looked at.
+     * deployments can be looked at. A service name several projects share ({@code acme/api} and {@code grp/sub/api}
+     * are both "api") names none of them: the oldest would be a guess, and its metrics would be reported as the
+     * service's.
      */
     private static Optional<Project> projectOf(Handle h, String orgId, JsonNode context) {
         String repo = context.path("repository_full_name").asText(null);
@@ -42,8 +45,11 @@ public final class SessionService {
             return OrgStore.findProjectByRepository(h, orgId, repo);
         }
         String service = context.path("service").asText(null);
-        return service == null || service.isBlank() ? Optional.empty()
-                : OrgStore.findProjectByService(h, orgId, service.strip());
+        if (service == null || service.isBlank()) {
+            return Optional.empty();
+        }
+        List<Project> named = OrgStore.findProjectsByService(h, orgId, service.strip());
+        return named.size() == 1 ? Optional.of(named.getFirst()) : Optional.empty();
     }
 
     /**

@@ -13,8 +13,9 @@ final class NotChecked {
         Observations o = inv.obs();
         if (!o.hasProject) {
             return Optional.of("Metrics: the request names no project (neither `context.repository_full_name` "
-                    + "nor a `context.service` that is a project's service name), so none were compared; rates and "
-                    + "counts come from the log lines only.");
+                    + "nor a `context.service` that is the service name of exactly one project; `acme/api` and "
+                    + "`grp/sub/api` are both `api`), so none were compared; rates and counts come from the log lines "
+                    + "only.");
         }
         if (!o.metricsChecked) {
             return Optional.of("Metrics: without a timestamped first bad line there was no moment to "

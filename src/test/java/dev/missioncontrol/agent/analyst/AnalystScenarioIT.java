@@ -123,6 +123,15 @@ class AnalystScenarioIT {
     }
 
     @Test
+    void a_service_name_two_projects_share_names_neither_rather_than_the_oldest() {
+        MonitorFixtures.deploy(api, "grp/sub/ledger", "pending"); // the older project named "ledger"
+        String report = paymentsIncident("acme/ledger", 6.0, false);
+
+        assertThat(report).contains("Metrics: the request names no project").contains("exactly one project")
+                .doesNotContain("Metrics moved");
+    }
+
+    @Test
     void says_when_the_metric_moved_no_further_than_it_does_every_hour() {
         String report = paymentsIncident("acme/payments-bursty", 6.0, true, true);
 
