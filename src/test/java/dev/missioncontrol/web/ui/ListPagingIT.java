@@ -62,5 +62,8 @@ class ListPagingIT extends BrowserTestBase {
         expect(page.locator("table tbody tr").first()).not().containsText("Is the cache warm, 100?");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Newest")).click();
         expect(page.locator("table tbody tr").first()).containsText("Is the cache warm, 100?");
+
+        page.navigate("/agents?status=cancelled"); // none of these was cancelled
+        expect(page.locator("main .card")).containsText("No session is cancelled.");
     }
 }
