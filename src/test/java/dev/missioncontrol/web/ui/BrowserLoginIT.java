@@ -25,6 +25,7 @@ class BrowserLoginIT extends BrowserTestBase {
         page.getByLabel("Password").fill("wrong password");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
         expect(page.getByRole(AriaRole.ALERT)).containsText("do not match");
+        expect(page.getByLabel("Password")).isFocused(); // the email was kept: the correction goes here
 
         page.getByLabel("Password").fill(ui.admin().password());
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
