@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.missioncontrol.sessions.AgentSession;
+import dev.missioncontrol.sessions.SessionKind;
+import dev.missioncontrol.sessions.SessionStatus;
 import dev.missioncontrol.store.Json;
 import dev.missioncontrol.store.WireTime;
 import java.time.Instant;
@@ -99,10 +102,19 @@ public final class Format {
     }
 
     /** The CSS class of a status or verdict word; unknown words get a neutral badge rather than arbitrary classes. */
+    /**
+     * A session's status as lists show it. An active deploy monitor spends its bake asleep between checks, so a
+     * dashboard of "active" monitors read as a busy system; it is shown as watching.
+     */
+    public static String sessionStatus(AgentSession s) {
+        return s.kind() == SessionKind.DEPLOY_MONITOR && s.status() == SessionStatus.ACTIVE ? "watching"
+                : s.status().wire();
+    }
+
     public static String badge(String word) {
         return switch (word == null ? "" : word) {
             case "healthy", "completed", "success", "ok", "pass" -> "badge good";
-            case "marginal", "pending", "running", "active", "low", "nodata", "no_data" -> "badge warn";
+            case "marginal", "pending", "running", "active", "watching", "low", "nodata", "no_data" -> "badge warn";
             case "degraded", "failed", "failure", "error", "high", "critical" -> "badge bad";
             case "cancelled", "inconclusive" -> "badge muted";
             default -> "badge";

@@ -30,6 +30,9 @@ class DeploymentPagesIT extends BrowserTestBase {
         Locator pending = page.locator("table.deployments tr", new Page.LocatorOptions().setHasText("Deploy v2.4.1"));
         expect(pending.locator("[data-verdict]")).hasText("pending");
         expect(pending).containsText("<img src=x onerror=alert(1)>");
+        Locator monitor = page.locator("section[aria-labelledby=active-title] tr",
+                new Page.LocatorOptions().setHasText("Deploy v2.4.1")).first();
+        expect(monitor).containsText("watching"); // its monitor sleeps between checks: not work in progress
         assertThat(ui.chromium.dialogs).isEmpty();
     }
 
