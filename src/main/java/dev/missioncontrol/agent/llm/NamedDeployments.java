@@ -1,11 +1,11 @@
 package dev.missioncontrol.agent.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.missioncontrol.agent.SessionFacts;
 import dev.missioncontrol.agent.Tool;
 import dev.missioncontrol.agent.ToolResult;
+import dev.missioncontrol.store.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,7 +27,6 @@ import org.slf4j.LoggerFactory;
  */
 final class NamedDeployments {
     private static final Logger LOG = LoggerFactory.getLogger(NamedDeployments.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern DEPLOY_WORDS = Pattern.compile("(?i)\\b(deploy\\w*|commit\\w*|sha|release\\w*"
             + "|roll(ed|ing|s)?[ -]?back|revert\\w*|rollout|build|version|ship\\w*)\\b");
     private static final Pattern ID = Pattern.compile("(?i)(?<![\\w-])([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}"
@@ -106,12 +105,12 @@ final class NamedDeployments {
             throw new IllegalStateException("the deployment tools are not available");
         }
         List<JsonNode> seen = new ArrayList<>();
-        ids.stream().filter(id -> id.contains("-")).forEach(id -> data(get.run(JSON.createObjectNode()
+        ids.stream().filter(id -> id.contains("-")).forEach(id -> data(get.run(Json.object()
                 .put("deployment_id", id), session)).ifPresent(seen::add));
-        ObjectNode args = JSON.createObjectNode().put("since", Instant.EPOCH.toString()).put("limit", PAGE);
+        ObjectNode args = Json.object().put("since", Instant.EPOCH.toString()).put("limit", PAGE);
         for (int page = 0; page < PAGES && !ids.stream().allMatch(id -> seen.stream().anyMatch(d -> names(d, id)));
                 page++) {
-            JsonNode found = data(list.run(args, session)).orElse(JSON.createArrayNode());
+            JsonNode found = data(list.run(args, session)).orElse(Json.MAPPER.createArrayNode());
             found.forEach(seen::add);
             if (found.size() < PAGE) {
                 break;
@@ -144,7 +143,7 @@ final class NamedDeployments {
         if (session.prompt() != null && session.prompt().toLowerCase(Locale.ROOT).contains(lower)) {
             return true;
         }
-        JsonNode context = session.context() == null ? JSON.nullNode() : session.context();
+        JsonNode context = session.context() == null ? Json.MAPPER.nullNode() : session.context();
         for (JsonNode v : context) {
             // pasted logs are long text, searched below as the model read them
             if (v.isValueNode() && v.asText().length() <= MAX_FIELD_CHARS
@@ -152,7 +151,7 @@ final class NamedDeployments {
                 return true;
             }
         }
-        return search != null && search.run(JSON.createObjectNode().put("query", id).put("context_lines", 0)
+        return search != null && search.run(Json.object().put("query", id).put("context_lines", 0)
                 .put("max_matches", 1), session).status() == ToolResult.Status.OK;
     }
 }

@@ -1,10 +1,10 @@
 package dev.missioncontrol.agent.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.missioncontrol.agent.SessionFacts;
 import dev.missioncontrol.agent.Tool;
 import dev.missioncontrol.agent.ToolResult;
+import dev.missioncontrol.store.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
  */
 final class QuoteLookup {
     private static final Logger LOG = LoggerFactory.getLogger(QuoteLookup.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** search_logs refuses longer queries; a quote's head is enough to find its line. */
     static final int MAX_PATTERN_CHARS = 1000;
     private static final String GAP = ".*?";
@@ -46,13 +45,13 @@ final class QuoteLookup {
         }
         ToolResult r;
         try {
-            r = search.run(JSON.createObjectNode().put("query", pattern).put("regex", true).put("context_lines", 0)
+            r = search.run(Json.object().put("query", pattern).put("regex", true).put("context_lines", 0)
                     .put("max_matches", 1), session);
         } catch (RuntimeException e) {
             LOG.warn("a quote of session {} could not be looked up; it is left unmarked", session.sessionId(), e);
             return new Result(Verdict.UNCHECKED, null);
         }
-        JsonNode data = r.data() == null ? JSON.nullNode() : r.data();
+        JsonNode data = r.data() == null ? Json.MAPPER.nullNode() : r.data();
         if (r.status() == ToolResult.Status.OK && data.path("matches").size() > 0) {
             return new Result(Verdict.FOUND, data.path("matches").get(0));
         }

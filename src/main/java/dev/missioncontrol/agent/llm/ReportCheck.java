@@ -1,6 +1,5 @@
 package dev.missioncontrol.agent.llm;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.missioncontrol.agent.Report;
@@ -8,6 +7,7 @@ import dev.missioncontrol.agent.SessionFacts;
 import dev.missioncontrol.agent.Tool;
 import dev.missioncontrol.agent.llm.NamedDeployments.Standing;
 import dev.missioncontrol.agent.llm.QuoteLookup.Verdict;
+import dev.missioncontrol.store.Json;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -31,7 +31,6 @@ final class ReportCheck {
     /** Each quote is a search of the whole log; a report quoting more has the rest left unchecked. */
     static final int MAX_QUOTES = 30;
     private static final int SHOWN_CHARS = 120;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The report to store, the check's line and data for the timeline, and the findings the logs confirmed. */
     record Checked(Report report, String text, ObjectNode data, List<ObjectNode> findings) {
@@ -144,7 +143,8 @@ final class ReportCheck {
             b.append(unknown.size() == 1 ? "Deployment " : "Deployments ").append(Words.list(unknown))
                     .append(unknown.size() == 1 ? " is" : " are").append(" not among the organization's deployments")
                     .append(dropped.isEmpty() ? ". " : ", so " + Words.list(dropped.stream().map(a -> "\""
-                            + shown(a.replace(" " + NOT_DEPLOYED, "")) + "\"").toList()) + (dropped.size() == 1 ? " is not offered as a key action. "
+                            + shown(a.replace(" " + NOT_DEPLOYED, "")) + "\"").toList())
+                            + (dropped.size() == 1 ? " is not offered as a key action. "
                             : " are not offered as key actions. "));
         }
         return b.append("Each is marked where it stands below.\n\n").toString();
@@ -176,7 +176,7 @@ final class ReportCheck {
 
     private static ObjectNode data(Map<String, QuoteLookup.Result> looked, Map<String, Standing> standing,
             List<String> dropped, Report report, List<ObjectNode> findings) {
-        ObjectNode d = JSON.createObjectNode().put(CHECKED, true).put("quotes_checked", looked.size())
+        ObjectNode d = Json.object().put(CHECKED, true).put("quotes_checked", looked.size())
                 .put("quotes_found", quotesWith(looked, Verdict.FOUND).size());
         strings(d.putArray("quotes_not_found"), quotesWith(looked, Verdict.NOT_FOUND));
         strings(d.putArray("quotes_unchecked"), quotesWith(looked, Verdict.UNCHECKED));

@@ -1,9 +1,9 @@
 package dev.missioncontrol.agent.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.missioncontrol.store.Json;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
  * model's copy; an item none of whose quotes the logs confirmed is not listed.
  */
 final class ReportFindings {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> OTHER_SECTIONS = List.of("summary", "likely cause", "timeline",
             "recommended actions", "not checked");
     private static final Pattern LIST_ITEM = Pattern.compile("^ ?([-*+]|\\d+[.)])\\s+");
@@ -43,13 +42,13 @@ final class ReportFindings {
         List<Line> section = section(lines(markdown));
         int end = section.isEmpty() ? 0 : section.getLast().start() + section.getLast().text().length();
         for (Item item : items(section, end)) {
-            ArrayNode evidence = JSON.createArrayNode();
+            ArrayNode evidence = Json.MAPPER.createArrayNode();
             Set<String> seen = new HashSet<>();
             confirmed.stream().filter(e -> e.at() >= item.start() && e.at() < item.end())
                     .filter(e -> seen.add(e.hit().path("source").asText() + ":" + e.hit().path("line").asLong()))
                     .forEach(e -> evidence.add(quote(e.hit())));
             if (!evidence.isEmpty()) {
-                ObjectNode f = JSON.createObjectNode().put("title", item.title()).put("detail", item.detail());
+                ObjectNode f = Json.object().put("title", item.title()).put("detail", item.detail());
                 f.set("evidence", evidence);
                 out.add(f);
             }
@@ -60,7 +59,7 @@ final class ReportFindings {
     /** A confirmed line as the analyst's findings quote one. */
     private static ObjectNode quote(JsonNode hit) {
         JsonNode at = hit.path("timestamp");
-        return JSON.createObjectNode().put("source", hit.path("source").asText()).put("line", hit.path("line").asLong())
+        return Json.object().put("source", hit.path("source").asText()).put("line", hit.path("line").asLong())
                 .put("timestamp", at.isTextual() ? at.asText() : null).put("text", hit.path("text").asText());
     }
 

@@ -1,7 +1,6 @@
 package dev.missioncontrol.agent.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.missioncontrol.agent.Brain;
 import dev.missioncontrol.agent.Entry;
@@ -9,6 +8,7 @@ import dev.missioncontrol.agent.History;
 import dev.missioncontrol.agent.Report;
 import dev.missioncontrol.agent.Step;
 import dev.missioncontrol.agent.Tool;
+import dev.missioncontrol.store.Json;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -28,7 +28,6 @@ import java.util.stream.Collectors;
 public final class ReportReview implements Brain {
     static final String RECEIVED = "llm_report";
     private static final String FALLBACK = "llm_fallback";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Brain llm;
     private final ReportCheck check;
@@ -45,7 +44,7 @@ public final class ReportReview implements Brain {
     /** What the LLM brain answers when the model wrote its report: the review starts from this note. */
     static Step received(String markdown) {
         return new Step.Note(Step.NoteKind.THOUGHT, "The LLM wrote its report; checking its quotes and deployments "
-                + "against the logs and the deployments", JSON.createObjectNode().put(RECEIVED, true)
+                + "against the logs and the deployments", Json.object().put(RECEIVED, true)
                 .put("answer", markdown));
     }
 
@@ -85,10 +84,11 @@ public final class ReportReview implements Brain {
         String reason = gap.get().reason();
         if (h.entries().stream().anyMatch(e -> Reminders.is(e, Reminders.NO_REPORT))) {
             return new Step.Note(Step.NoteKind.THOUGHT, reason + ", after a reminder; the built-in analyst takes "
-                    + "over", JSON.createObjectNode().put(FALLBACK, true).put("reason", reason + ", after a reminder"));
+                    + "over", Json.object().put(FALLBACK, true).put("reason", reason + ", after a reminder"));
         }
         return new Step.Note(Step.NoteKind.THOUGHT, reason + "; it is sent back once with a reminder",
-                JSON.createObjectNode().put(Reminders.NO_REPORT, true).put("answer", answer).put("reminder", gap.get().reminder()));
+                Json.object().put(Reminders.NO_REPORT, true).put("answer", answer)
+                        .put("reminder", gap.get().reminder()));
     }
 
     /** After the check: the findings the logs confirmed, one a step, then the report as checked. */
