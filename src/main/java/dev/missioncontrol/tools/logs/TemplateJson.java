@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 final class TemplateJson {
     static final int SAMPLE_CHARS = 600;
     private static final Pattern TOKEN = Pattern.compile("\\S+");
-    /** Only the message is wanted from the re-read sample; its year does not matter. */
-    private static final int YEAR = 2000;
+    /** Only the message or the numbers are wanted from a re-read line; its year does not matter. */
+    static final int YEAR = 2000;
 
     private TemplateJson() {
     }

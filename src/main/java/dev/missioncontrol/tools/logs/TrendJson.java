@@ -12,9 +12,6 @@ import java.util.List;
  * masks in its line ({@code password=48213}) is not shown at all, since its values would spell the secret out.
  */
 final class TrendJson {
-    /** Only the numbers are wanted from a re-read line; its year does not matter. */
-    private static final int YEAR = 2000;
-
     private TrendJson() {
     }
 
@@ -44,7 +41,7 @@ final class TrendJson {
     }
 
     private static List<Double> values(String line) {
-        return NumberReading.of(LogReader.line(line, 1, YEAR)).stream().map(NumberReading::value).toList();
+        return NumberReading.of(LogReader.line(line, 1, TemplateJson.YEAR)).stream().map(NumberReading::value).toList();
     }
 
     private static ObjectNode reading(NumericSeries.Reading r) {
