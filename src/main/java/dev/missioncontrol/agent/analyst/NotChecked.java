@@ -12,10 +12,8 @@ final class NotChecked {
     private static Optional<String> metrics(Investigation inv) {
         Observations o = inv.obs();
         if (!o.hasProject) {
-            return Optional.of("Metrics: the request names no project (neither `context.repository_full_name` "
-                    + "nor a `context.service` that is the service name of exactly one project; `acme/api` and "
-                    + "`grp/sub/api` are both `api`), so none were compared; rates and counts come from the log lines "
-                    + "only.");
+            return Optional.of("Metrics: " + whyNoProject(o.request) + ", so none were compared; rates and counts "
+                    + "come from the log lines only.");
         }
         if (!o.metricsChecked) {
             return Optional.of("Metrics: without a timestamped first bad line there was no moment to "
@@ -26,6 +24,23 @@ final class NotChecked {
                     + ").");
         }
         return Optional.empty();
+    }
+
+    /**
+     * Why the session has no project, from what the request named: a reader who sees a reason that does not fit
+     * their request (an example naming projects they do not have) would doubt the rest of the report.
+     */
+    private static String whyNoProject(Request r) {
+        if (r.repository() != null) {
+            return "the request's `context.repository_full_name`, `" + r.repository() + "`, is not a project of "
+                    + "this organization";
+        }
+        if (r.service() != null) {
+            return "`" + r.service() + "` is not the service name of exactly one project (a project's service name "
+                    + "is its repository's last segment, so two repositories can share one; "
+                    + "`context.repository_full_name` names the project without doubt)";
+        }
+        return "the request names no project (neither `context.repository_full_name` nor `context.service`)";
     }
 
     static List<String> lines(Investigation inv) {

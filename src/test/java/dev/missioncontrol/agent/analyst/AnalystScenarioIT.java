@@ -91,7 +91,7 @@ class AnalystScenarioIT {
         String report = paymentsIncident("acme/payments", 6.0);
 
         assertThat(report).contains("Metrics moved at the first bad line: error_rate high")
-                .doesNotContain("Metrics: the request names no project")
+                .doesNotContain("Metrics: ")
                 .containsPattern(": first bad line \\(context.logs line 121\\): `[^`]+`; the line before it, "
                         + "line 120: `\\S+ INFO  payments - POST /charge 200 in 40ms`\n");
     }
@@ -127,8 +127,20 @@ class AnalystScenarioIT {
         MonitorFixtures.deploy(api, "grp/sub/ledger", "pending"); // the older project named "ledger"
         String report = paymentsIncident("acme/ledger", 6.0, false);
 
-        assertThat(report).contains("Metrics: the request names no project").contains("exactly one project")
-                .doesNotContain("Metrics moved");
+        assertThat(report).contains("Metrics: `ledger` is not the service name of exactly one project")
+                .doesNotContain("Metrics moved").doesNotContain("acme/api");
+    }
+
+    @Test
+    void a_repository_that_is_no_project_is_named_as_the_reason_no_metrics_were_compared() {
+        var body = Json.object().put("prompt", "Why are payments failing?");
+        body.putObject("context").put("repository_full_name", "acme/never-deployed")
+                .put("logs", Instant.now() + " ERROR payments - POST /charge failed: card processor timeout\n");
+        String report = investigations.awaitReport(investigations.start(Investigations.utf8(body.toString())),
+                Duration.ofMinutes(2)).report();
+
+        assertThat(report).contains("Metrics: the request's `context.repository_full_name`, `acme/never-deployed`, "
+                + "is not a project of this organization, so none were compared");
     }
 
     @Test
