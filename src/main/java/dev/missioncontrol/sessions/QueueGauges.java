@@ -41,11 +41,15 @@ public final class QueueGauges {
         this.clock = clock;
     }
 
+    /**
+     * The gauges hold the counter strongly: a gauge keeps only a weak reference to its object by default, and
+     * nothing else refers to this one, so the first garbage collection would turn both into NaN for good.
+     */
     public static void bindTo(MeterRegistry registry, Jdbi jdbi, Clock clock) {
         QueueGauges queue = new QueueGauges(jdbi, clock);
-        Gauge.builder("missioncontrol.sessions.waiting", queue, q -> q.read(true))
+        Gauge.builder("missioncontrol.sessions.waiting", queue, q -> q.read(true)).strongReference(true)
                 .description("sessions with a step due that no worker holds").register(registry);
-        Gauge.builder("missioncontrol.sessions.running", queue, q -> q.read(false))
+        Gauge.builder("missioncontrol.sessions.running", queue, q -> q.read(false)).strongReference(true)
                 .description("sessions a worker holds").register(registry);
     }
 

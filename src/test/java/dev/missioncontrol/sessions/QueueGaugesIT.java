@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.missioncontrol.store.Database;
 import dev.missioncontrol.store.DatabaseUrl;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.ref.WeakReference;
 import java.nio.file.Files;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -39,11 +40,22 @@ class QueueGaugesIT {
             });
             SimpleMeterRegistry registry = new SimpleMeterRegistry();
             QueueGauges.bindTo(registry, db.jdbi(), Clock.fixed(NOW, ZoneOffset.UTC));
+            collectGarbage(); // the server's gauges live as long as the process, through every collection
 
             assertThat(registry.get("missioncontrol.sessions.waiting").gauge().value())
                     .as("a due step, and one whose worker's lease ran out").isEqualTo(2.0);
             assertThat(registry.get("missioncontrol.sessions.running").gauge().value()).isEqualTo(1.0);
         }
+    }
+
+    /** Runs the garbage collector until an object only weakly held is gone, so a weakly held gauge would be too. */
+    private static void collectGarbage() throws InterruptedException {
+        WeakReference<Object> canary = new WeakReference<>(new Object());
+        for (int i = 0; i < 50 && canary.get() != null; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertThat(canary.get()).as("collected").isNull();
     }
 
     /** A database that hands out no connection: the scrape answers NaN at once instead of waiting on the pool. */
