@@ -12,6 +12,7 @@ import dev.missioncontrol.orgs.FirstStart;
 import dev.missioncontrol.orgs.OrgStore;
 import dev.missioncontrol.orgs.UserStore;
 import dev.missioncontrol.sessions.CasedCliRoutes;
+import dev.missioncontrol.sessions.JobStore;
 import dev.missioncontrol.sessions.PostgresListener;
 import dev.missioncontrol.sessions.QueueGauges;
 import dev.missioncontrol.sessions.SessionRoutes;
@@ -21,7 +22,9 @@ import dev.missioncontrol.sessions.TimelineBus;
 import dev.missioncontrol.sessions.TimelineFeed;
 import dev.missioncontrol.store.Database;
 import dev.missioncontrol.store.DatabaseUrl;
+import dev.missioncontrol.store.Dialect;
 import dev.missioncontrol.store.HourlyCleanup;
+import dev.missioncontrol.store.ServerLock;
 import dev.missioncontrol.web.ApiAccess;
 import dev.missioncontrol.web.ClientAddress;
 import dev.missioncontrol.web.Creation;
@@ -40,6 +43,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,6 +54,7 @@ import org.slf4j.LoggerFactory;
 /** The composition root: config, then database, stores, runtime and web. Wiring only, no logic. */
 public final class App implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
+    private final ServerLock serverLock;
     private final Database db;
     private final WebServer web;
     private final Stores stores;
@@ -60,8 +65,19 @@ public final class App implements AutoCloseable {
     private final AgentRuntime runtime;
 
     private App(AppConfig config, Clock clock, AgentRuntime.Agents agents) {
-        db = Database.open(DatabaseUrl.resolve(config.databaseUrl(), config.dataDir()), config.sqliteSynchronous(),
-                config.dbPoolSize());
+        DatabaseUrl url = DatabaseUrl.resolve(config.databaseUrl(), config.dataDir());
+        serverLock = url.dialect() == Dialect.SQLITE ? ServerLock.take(url.sqliteFile()) : null;
+        try {
+            db = Database.open(url, config.sqliteSynchronous(), config.dbPoolSize());
+        } catch (RuntimeException e) {
+            closeLock();
+            throw e;
+        }
+        if (serverLock != null) {
+            // the lock says no other server runs on this database, so every lease in it is a dead process's: its
+            // sessions resume now, not when the leases run out
+            JobStore.releaseAll(db.jdbi());
+        }
         PrometheusMeterRegistry metrics = metrics();
         db.bindMetrics(metrics);
         QueueGauges.bindTo(metrics, db.jdbi(), clock);
@@ -73,7 +89,6 @@ public final class App implements AutoCloseable {
                 monitoring.tools(s.orgs, s.deployments, clock), monitoring.verdicts(s.deployments)), agents, clock);
         s.bus.onWork(runtime.dispatcher()::nudge);
         if (db.dialect().isPostgres()) {
-            var url = db.url();
             closeables.add(new PostgresListener(url.jdbcUrl(), url.user(), url.password(), s.bus));
         }
         web = webServer(config, clock, s, monitoring, metrics);
@@ -237,6 +252,17 @@ public final class App implements AutoCloseable {
                 }
             }
             db.close();
+            closeLock();
+        }
+    }
+
+    private void closeLock() {
+        try {
+            if (serverLock != null) {
+                serverLock.close();
+            }
+        } catch (IOException e) {
+            LOG.warn("could not release the database's server lock: {}", e.toString());
         }
     }
 }

@@ -56,4 +56,10 @@ public final class JobStore implements WorkQueue {
                 .bind("at", clock.millis() + delay.toMillis()).bind("id", lease.sessionId())
                 .bind("fence", lease.fence()).bind("owner", lease.owner()).execute());
     }
+
+    /** Ends every lease, when the server knows it is the only one and the holders are gone (an SQLite restart). */
+    public static void releaseAll(Jdbi jdbi) {
+        jdbi.useHandle(h -> h.execute("UPDATE session_jobs SET lease_owner = NULL, lease_expires_at = NULL "
+                + "WHERE lease_owner IS NOT NULL"));
+    }
 }

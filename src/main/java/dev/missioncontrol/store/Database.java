@@ -4,8 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -89,9 +87,10 @@ public final class Database implements AutoCloseable {
     }
 
     private static SQLiteDataSource sqlite(DatabaseUrl url, String synchronous) {
-        String file = url.jdbcUrl().substring("jdbc:sqlite:".length()).replaceAll("\\?.*$", "");
-        createParentDirectory(file);
-        requireWritable(Path.of(file));
+        Path file = url.sqliteFile();
+        OwnerOnly.createDirectories(file.toAbsolutePath().getParent());
+        requireWritable(file);
+        OwnerOnly.createFile(file);
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.valueOf(synchronous.toUpperCase()));
@@ -115,17 +114,6 @@ public final class Database implements AutoCloseable {
         if (Files.exists(file) && !Files.isWritable(file) || folder != null && !Files.isWritable(folder)) {
             throw new IllegalStateException("the database " + file.toAbsolutePath() + " (or its folder) is not "
                     + "writable by this user; run as the user that owns it, or give this user write access");
-        }
-    }
-
-    private static void createParentDirectory(String file) {
-        Path parent = Path.of(file).toAbsolutePath().getParent();
-        try {
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the data directory " + parent, e);
         }
     }
 

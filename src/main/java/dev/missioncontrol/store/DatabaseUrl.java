@@ -49,6 +49,11 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
         return Dialect.of(jdbcUrl);
     }
 
+    /** The SQLite database's file; only for an SQLite URL. */
+    public Path sqliteFile() {
+        return Path.of(jdbcUrl.substring("jdbc:sqlite:".length()).replaceAll("\\?.*$", ""));
+    }
+
     /** The URL without credentials, for logs. */
     public String display() {
         return jdbcUrl.replaceAll("password=[^&]*", "password=***");
