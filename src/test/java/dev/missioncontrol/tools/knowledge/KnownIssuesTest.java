@@ -109,6 +109,35 @@ class KnownIssuesTest {
         assertThat(best("GET /api/orders 200 in 12ms")).isNull();
     }
 
+    /**
+     * Patterns are matched without regard to case, so a short code matches inside longer words unless it is bounded:
+     * EACCES in ResourceAccessException, EPIPE in CodePipeline, ENFILE in openFile, db in feedback.
+     */
+    @Test
+    void no_signature_matches_a_stack_frame_class_name_or_healthy_statistic() throws java.io.IOException {
+        List<String> innocent;
+        try (var in = KnownIssuesTest.class.getResourceAsStream("/knowledge/innocent-lines.txt")) {
+            innocent = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        }
+        assertThat(innocent).hasSizeGreaterThan(20);
+        assertThat(innocent).allSatisfy(line -> assertThat(best(line)).as(line).isNull());
+    }
+
+    @Test
+    void an_error_code_matches_as_a_whole_word_in_any_case_but_not_inside_a_longer_one() {
+        List<String> codes = BUILT_IN.all().stream().flatMap(i -> i.patterns().stream())
+                .map(p -> p.pattern().replace("\\b", "")).filter(p -> p.matches("E[A-Z]{3,}|SIG[A-Z]+|NXDOMAIN"))
+                .toList();
+        assertThat(codes).contains("EACCES", "ECONNREFUSED", "ENOSPC", "EPIPE", "EMFILE", "ENFILE");
+        for (String code : codes) {
+            assertThat(best("Error: " + code + ": request failed")).as(code).isNotNull();
+            assertThat(best("{error," + code.toLowerCase(java.util.Locale.ROOT) + "}")).as(code).isNotNull();
+            String inside = "Some" + code.charAt(0) + code.substring(1).toLowerCase(java.util.Locale.ROOT) + "Thing";
+            assertThat(best(inside)).as(inside).isNull();
+        }
+    }
+
     @Test
     void rejects_a_signature_without_patterns_or_with_a_broken_one() {
         assertThatThrownBy(() -> KnownIssues.parse(Json.read("[{\"id\":\"x\",\"title\":\"t\",\"diagnosis\":\"d\","
