@@ -61,6 +61,8 @@ class KnownIssuesTest {
         "Back-off restarting failed container api in pod api-7d9 | crash-loop",
         "dial tcp 10.0.0.5:6379: connect: connection refused | connection-refused",
         "accept tcp [::]:8080: accept4: too many open files | too-many-open-files",
+        "ResourceAccessException: I/O error on GET request for \"http://inventory:8080/items/42\": Unexpected end of file "
+                + "from server | connection-reset",
         "ERROR: deadlock detected | db-deadlock",
         "java.lang.NullPointerException: Cannot invoke \"Order.total()\" | null-pointer",
         "CircuitBreaker 'payments' is OPEN and does not permit further calls | circuit-open",
