@@ -109,7 +109,8 @@ final class HeaderDetector {
         }
         Matcher logger = COMPONENT.matcher(line).region(at, line.length());
         if (component == null && logger.lookingAt()) {
-            component = logger.group(1);
+            // "FATAL ERROR: heap limit" says the level twice; the second word names no component
+            component = Levels.fromHeaderToken(logger.group(1)) == null ? logger.group(1) : null;
             at = logger.end();
         } else if (component == null && !before.isEmpty()) {
             String last = before.substring(before.lastIndexOf(' ') + 1);
