@@ -97,7 +97,7 @@ final class HeaderDetector {
     private LineFields afterHeader(String line, int at, Timestamps.Found time, String component, int search) {
         int levelAt = levelToken(line, at, search);
         if (levelAt < 0) {
-            return LineFields.at(time, null, component, line.substring(at).strip());
+            return StructuredLines.request(time, component, line.substring(at).strip());
         }
         int end = tokenEnd(line, levelAt);
         String level = Levels.fromHeaderToken(line.substring(levelAt, end));

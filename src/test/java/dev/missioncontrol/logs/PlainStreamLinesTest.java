@@ -26,4 +26,14 @@ class PlainStreamLinesTest {
         assertThat(only("2026-01-01T10:00:00Z ERROR orders.Checkout: payment declined").component())
                 .isEqualTo("orders.Checkout");
     }
+
+    @Test
+    void a_request_line_without_a_level_takes_it_from_the_status() {
+        assertThat(only("GET /api/users 500 30012ms").level()).isEqualTo("ERROR");
+        assertThat(only("GET /api/users 500 30012ms").message()).isEqualTo("5xx GET /api/users 500 30012ms");
+        assertThat(only("2026-01-01T10:00:00Z POST /api/orders HTTP/1.1 404 3 ms").level()).isEqualTo("WARN");
+        assertThat(only("GET /api/users 200 12ms").level()).isEqualTo("INFO");
+        assertThat(only("GET /api/users took 5000ms").level()).isNull();
+        assertThat(only("GET /api/items?id=502 200 9ms").level()).isEqualTo("INFO");
+    }
 }
