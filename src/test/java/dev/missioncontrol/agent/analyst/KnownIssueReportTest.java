@@ -23,4 +23,29 @@ class KnownIssueReportTest {
         assertThat(report("Why does the stock lookup fail?", logs.toString()))
                 .doesNotContain("Permission denied").contains("Connection reset or broken pipe");
     }
+
+    @Test
+    void a_node_process_without_levels_fails_from_its_first_refused_connection_to_its_heap_running_out() {
+        String stdout = """
+                > api@1.4.2 start
+                > node server.js
+                Server listening on port 3000
+                Connected to MongoDB at 10.0.7.12:27017
+                GET /api/users 200 12ms
+                GET /api/users 200 15ms
+                (node:1) UnhandledPromiseRejectionWarning: MongoServerSelectionError: connect ECONNREFUSED 10.0.7.12:27017
+                GET /api/users 500 30012ms
+                GET /api/users 500 30008ms
+                GET /api/users 500 30010ms
+                <--- Last few GCs --->
+                FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory
+                npm ERR! code ELIFECYCLE
+                npm ERR! errno 134
+                """;
+        String md = report("Why did the api go down?", stdout);
+        assertThat(md).contains("first bad line (line 7 of context.logs) is `(node:1) UnhandledPromiseRejectionWarning: "
+                + "MongoServerSelectionError: connect ECONNREFUSED 10.0.7.12:27017`")
+                .contains("Connection refused").contains("`5xx GET /api/users 500 30012ms` ×3")
+                .contains("JavaScript heap out of memory").doesNotContain("in ERROR");
+    }
 }

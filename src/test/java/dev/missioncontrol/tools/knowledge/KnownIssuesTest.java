@@ -54,6 +54,7 @@ class KnownIssuesTest {
         "HikariPool-1 - Connection is not available, request timed out after 30000ms | db-pool-exhausted",
         "Container app was OOMKilled (exit code 137) | oom-killed",
         "java.lang.OutOfMemoryError: Java heap space | java-heap-oom",
+        "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory | node-heap-oom",
         "Too Many Requests - Rate limit exceeded (100/second) | rate-limited",
         "x509: certificate has expired or is not yet valid | tls-cert-expired",
         "dial tcp: lookup orders.svc on 10.0.0.10:53: no such host | dns-failure",
