@@ -108,6 +108,20 @@ class KnownIssuesTest {
     }
 
     @Test
+    void takes_repeated_ssh_login_failures_as_brute_force_not_as_a_rotated_secret() {
+        assertThat(List.of("Failed password for root from 5.36.59.76 port 42393 ssh2",
+                "Failed password for invalid user webmaster from 173.234.31.186 port 38926 ssh2",
+                "Invalid user webmaster from 173.234.31.186",
+                "pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=5.36.59.76",
+                "PAM 5 more authentication failures; logname= uid=0 euid=0 tty=ssh ruser= rhost=5.36.59.76 user=root",
+                "Disconnecting: Too many authentication failures for root [preauth]",
+                "error: maximum authentication attempts exceeded for root from 5.36.59.76 port 22 ssh2 [preauth]"))
+                .allSatisfy(line -> assertThat(best(line)).as(line).isEqualTo("auth-brute-force"));
+        assertThat(best("payments rejected the call: invalid api key")).isEqualTo("auth-failure");
+        assertThat(best("cannot load TLS material: invalid keystore format")).isNotEqualTo("auth-failure");
+    }
+
+    @Test
     void matches_nothing_in_an_ordinary_line() {
         assertThat(best("GET /api/orders 200 in 12ms")).isNull();
     }
