@@ -48,4 +48,22 @@ class KnownIssueReportTest {
                 .contains("Connection refused").contains("`5xx GET /api/users 500 30012ms` ×3")
                 .contains("JavaScript heap out of memory").doesNotContain("in ERROR");
     }
+
+    @Test
+    void a_signature_spread_over_many_kinds_of_line_counts_them_all() {
+        String[] kinds = {"Invalid user admin from 5.36.59.76", "input_userauth_request: invalid user admin [preauth]",
+            "pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=5.36.59.76",
+            "Failed password for invalid user admin from 5.36.59.76 port 4000 ssh2",
+            "Failed password for root from 5.36.59.76 port 4000 ssh2",
+            "message repeated 5 times: [ Failed password for root from 5.36.59.76 port 4000 ssh2]",
+            "Disconnecting: Too many authentication failures for root [preauth]"};
+        StringBuilder logs = new StringBuilder("Dec 10 06:55:00 host sshd[1]: Server listening on 0.0.0.0 port 22.\n");
+        for (int i = 0; i < 70; i++) {
+            logs.append(String.format("Dec 10 07:%02d:%02d host sshd[%d]: %s%n", i / 60, i % 60, 100 + i / 7,
+                    kinds[i % kinds.length]));
+        }
+        assertThat(report("Why are there so many sshd errors?", logs.toString()))
+                .contains("Most likely cause (high confidence): Repeated failed logins (brute force)")
+                .contains("Repeated failed logins (brute force): 70 problem lines");
+    }
 }
