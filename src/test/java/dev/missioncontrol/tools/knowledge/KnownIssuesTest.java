@@ -122,6 +122,15 @@ class KnownIssuesTest {
     }
 
     @Test
+    void takes_a_gc_overhead_share_as_trouble_only_when_gc_takes_most_of_the_time() {
+        assertThat(best("GC overhead: 92% of time in GC")).isEqualTo("gc-overhead");
+        assertThat(best("GC overhead 100.0% over the last minute")).isEqualTo("gc-overhead");
+        assertThat(best("GC overhead: 3% of time in GC")).isNull();
+        assertThat(best("GC overhead: 5.92% of time in GC")).isNull();
+        assertThat(best("GC overhead: 12.5% of time in GC")).isNull();
+    }
+
+    @Test
     void matches_nothing_in_an_ordinary_line() {
         assertThat(best("GET /api/orders 200 in 12ms")).isNull();
     }
