@@ -97,7 +97,7 @@ final class HeaderDetector {
     private LineFields afterHeader(String line, int at, Timestamps.Found time, String component, int search) {
         int levelAt = levelToken(line, at, search);
         if (levelAt < 0) {
-            return LineFields.at(time, null, component, line.substring(at).strip());
+            return StructuredLines.request(time, component, line.substring(at).strip());
         }
         int end = tokenEnd(line, levelAt);
         String level = Levels.fromHeaderToken(line.substring(levelAt, end));
@@ -109,7 +109,8 @@ final class HeaderDetector {
         }
         Matcher logger = COMPONENT.matcher(line).region(at, line.length());
         if (component == null && logger.lookingAt()) {
-            component = logger.group(1);
+            // "FATAL ERROR: heap limit" says the level twice; the second word names no component
+            component = Levels.fromHeaderToken(logger.group(1)) == null ? logger.group(1) : null;
             at = logger.end();
         } else if (component == null && !before.isEmpty()) {
             String last = before.substring(before.lastIndexOf(' ') + 1);

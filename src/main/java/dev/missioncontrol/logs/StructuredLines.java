@@ -7,7 +7,10 @@ import java.time.ZoneOffset;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Line shapes with a fixed layout that are recognised whole: klog, web-server access logs, Python's default. */
+/**
+ * Line shapes with a fixed layout that are recognised whole: klog, web-server access logs, Python's default, and
+ * request lines an application writes itself.
+ */
 final class StructuredLines {
 
     /** klog (Kubernetes, glog): {@code E0615 12:34:56.789012   12345 file.go:123] message}. */
@@ -20,6 +23,12 @@ final class StructuredLines {
      * Python's logging without a configured format writes {@code ERROR:app.db:connection lost}: level, logger and
      * message joined by colons, with no time and no space for the level search to split on.
      */
+    /**
+     * A request an application logs itself, method first and without a level: {@code GET /api/users 500 30012ms},
+     * as Express's morgan writes it.
+     */
+    private static final Pattern REQUEST = Pattern.compile(
+            "(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS) /\\S* (?:HTTP/[\\d.]+ )?([1-5]\\d\\d)(?!\\S).*");
     private static final Pattern PYTHON_DEFAULT = Pattern.compile("([A-Z]{4,8}):([^\\s:]+):(.*)");
 
     private StructuredLines() {
@@ -68,6 +77,17 @@ final class StructuredLines {
         // class leads, where the miner's parse tree branches, so 5xx lines never share a template with 2xx ones
         String message = status / 100 + "xx " + m.group(3) + " " + status + " " + m.group(5) + m.group(6);
         return LineFields.at(time, Levels.fromHttpStatus(status), null, message);
+    }
+
+    /** A message without a level: a request line takes its level from the status, anything else has none. */
+    static LineFields request(Timestamps.Found time, String component, String message) {
+        Matcher m = REQUEST.matcher(message);
+        if (!m.matches()) {
+            return LineFields.at(time, null, component, message);
+        }
+        int status = Integer.parseInt(m.group(1));
+        // the status class leads, as in access logs, so 5xx lines never share a template with 2xx ones
+        return LineFields.at(time, Levels.fromHttpStatus(status), component, status / 100 + "xx " + message);
     }
 
     static LineFields pythonDefault(String line) {

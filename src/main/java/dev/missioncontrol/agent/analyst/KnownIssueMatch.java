@@ -13,7 +13,8 @@ record KnownIssueMatch(String id, String title, String diagnosis, String remedia
     static KnownIssueMatch from(JsonNode n) {
         return new KnownIssueMatch(n.path("id").asText(), n.path("title").asText(), n.path("diagnosis").asText(),
                 n.path("remediation").asText(), n.path("specificity").asInt(), n.path("count").asLong(),
-                Views.list(n.get("evidence"), e -> e.path("template_id").asText()),
+                n.has("template_ids") ? Views.list(n.get("template_ids"), JsonNode::asText)
+                        : Views.list(n.get("evidence"), e -> e.path("template_id").asText()),
                 Views.list(n.get("evidence"), e -> Quote.from(e, "timestamp")),
                 Views.list(n.get("caused_by"), JsonNode::asText));
     }

@@ -41,8 +41,9 @@ public final class MatchKnownIssues implements Tool {
         this.catalogue = catalogue;
     }
 
-    /** One issue with the templates that showed it. */
-    private record Match(KnownIssue issue, int specificity, long count, List<ObjectNode> evidence) {
+    /** One issue with the templates that showed it: all their ids, the first few quoted. */
+    private record Match(KnownIssue issue, int specificity, long count, List<String> templateIds,
+                         List<ObjectNode> evidence) {
     }
 
     @Override
@@ -114,11 +115,16 @@ public final class MatchKnownIssues implements Tool {
             if (n == 0) {
                 continue;
             }
-            Match m = found.computeIfAbsent(issue.id(), id -> new Match(issue, 0, 0, new ArrayList<>()));
+            Match m = found.computeIfAbsent(issue.id(), id -> new Match(issue, 0, 0, new ArrayList<>(),
+                    new ArrayList<>()));
+            if (evidence.hasNonNull("template_id")) {
+                m.templateIds().add(evidence.get("template_id").asText());
+            }
             if (m.evidence().size() < MAX_EVIDENCE) {
                 m.evidence().add(evidence);
             }
-            found.put(issue.id(), new Match(issue, Math.max(m.specificity(), n), m.count() + count, m.evidence()));
+            found.put(issue.id(), new Match(issue, Math.max(m.specificity(), n), m.count() + count, m.templateIds(),
+                    m.evidence()));
         }
     }
 
@@ -133,6 +139,8 @@ public final class MatchKnownIssues implements Tool {
         ObjectNode o = Json.object().put("id", i.id()).put("title", i.title()).put("diagnosis", i.diagnosis())
                 .put("remediation", i.remediation()).put("specificity", m.specificity()).put("count", m.count());
         i.causedBy().forEach(o.putArray("caused_by")::add);
+        // every template, not only the quoted few: a brute force spreads over many, and each is this issue's
+        m.templateIds().forEach(o.putArray("template_ids")::add);
         o.putArray("evidence").addAll(m.evidence());
         return o;
     }

@@ -2,6 +2,7 @@ package dev.missioncontrol.tools.logs;
 
 import dev.missioncontrol.logs.TemplateSummary;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -18,6 +19,13 @@ public final class ProblemSigns {
             + "|killed|oomkilled|oom|out of memory|abort(?:ed)?|cannot|can't|unable|invalid|expired|exceeded"
             + "|rejected|lost|dead|deadlock(?:ed)?|corrupt(?:ed)?|overflow|traceback|back-?off|unhealthy|too many"
             + "|not found|no such|unauthorized|forbidden)(?![\\w/-])");
+    /**
+     * Failures a program names in code rather than words: a system error code ({@code connect ECONNREFUSED}) or
+     * npm's {@code ERR!} marker. Whole words only, so a longer name that holds one (ETIMEDOUTS) is none.
+     */
+    private static final Pattern CODES = Pattern.compile("(?<![\\w./-])(E(?:CONNREFUSED|CONNRESET|CONNABORTED"
+            + "|TIMEDOUT|HOSTUNREACH|NETUNREACH|NOTFOUND|AI_AGAIN|ACCES|PERM|NOSPC|DQUOT|PIPE|ADDRINUSE|MFILE|NFILE"
+            + "|NOMEM)|ERR!)(?![\\w/-])");
     /** Words just before a failure word that deny it: "no errors", "without error". */
     private static final Pattern DENIED_BEFORE = Pattern.compile("(?i)\\b(?:no|without)\\s+$");
     /**
@@ -55,12 +63,21 @@ public final class ProblemSigns {
         return words.isEmpty() ? null : "words: " + String.join(", ", words);
     }
 
+    /**
+     * The failure words of a line, then the codes and error class names it carries
+     * ({@code MongoServerSelectionError: connect ECONNREFUSED}), which no word boundary finds inside.
+     */
     public static Set<String> words(String text) {
         Set<String> found = new LinkedHashSet<>();
         Matcher m = WORDS.matcher(text);
         while (m.find() && found.size() < 4) {
             if (!denied(text, m.start(), m.end())) {
                 found.add(m.group(1).toLowerCase(Locale.ROOT));
+            }
+        }
+        for (Matcher named : List.of(EXCEPTION.matcher(text), CODES.matcher(text))) {
+            while (named.find() && found.size() < 4) {
+                found.add(named.group(1));
             }
         }
         return found;

@@ -132,8 +132,9 @@ class AnalystBrainTest {
     void one_line_matching_a_signature_beside_hundreds_that_match_none_is_no_high_confidence_cause() {
         StringBuilder logs = new StringBuilder("2026-01-01T10:00:00Z INFO  sshd - Server listening on 0.0.0.0 port 22\n");
         for (int i = 0; i < 120; i++) {
-            logs.append(String.format("2026-01-01T10:%02d:%02dZ ERROR sshd - Failed password for root from "
-                    + "10.0.7.%d port 22 ssh2%n", 1 + i / 60, i % 60, i % 200));
+            // closed logins match no signature, unlike failed passwords, which read as a brute force
+            logs.append(String.format("2026-01-01T10:%02d:%02dZ ERROR sshd - Connection closed by authenticating "
+                    + "user root 10.0.7.%d port 22 [preauth]%n", 1 + i / 60, i % 60, i % 200));
         }
         logs.append("2026-01-01T10:03:00Z ERROR sshd - Connection reset by peer\n");
         String md = run(facts("Why are there so many sshd errors?", logs.toString())).report().markdown();

@@ -54,6 +54,7 @@ class KnownIssuesTest {
         "HikariPool-1 - Connection is not available, request timed out after 30000ms | db-pool-exhausted",
         "Container app was OOMKilled (exit code 137) | oom-killed",
         "java.lang.OutOfMemoryError: Java heap space | java-heap-oom",
+        "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory | node-heap-oom",
         "Too Many Requests - Rate limit exceeded (100/second) | rate-limited",
         "x509: certificate has expired or is not yet valid | tls-cert-expired",
         "dial tcp: lookup orders.svc on 10.0.0.10:53: no such host | dns-failure",
@@ -61,6 +62,8 @@ class KnownIssuesTest {
         "Back-off restarting failed container api in pod api-7d9 | crash-loop",
         "dial tcp 10.0.0.5:6379: connect: connection refused | connection-refused",
         "accept tcp [::]:8080: accept4: too many open files | too-many-open-files",
+        "ResourceAccessException: I/O error on GET request for \"http://inventory:8080/items/42\": Unexpected end of file "
+                + "from server | connection-reset",
         "ERROR: deadlock detected | db-deadlock",
         "java.lang.NullPointerException: Cannot invoke \"Order.total()\" | null-pointer",
         "CircuitBreaker 'payments' is OPEN and does not permit further calls | circuit-open",
@@ -105,8 +108,60 @@ class KnownIssuesTest {
     }
 
     @Test
+    void takes_repeated_ssh_login_failures_as_brute_force_not_as_a_rotated_secret() {
+        assertThat(List.of("Failed password for root from 5.36.59.76 port 42393 ssh2",
+                "Failed password for invalid user webmaster from 173.234.31.186 port 38926 ssh2",
+                "Invalid user webmaster from 173.234.31.186",
+                "pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=5.36.59.76",
+                "PAM 5 more authentication failures; logname= uid=0 euid=0 tty=ssh ruser= rhost=5.36.59.76 user=root",
+                "Disconnecting: Too many authentication failures for root [preauth]",
+                "error: maximum authentication attempts exceeded for root from 5.36.59.76 port 22 ssh2 [preauth]"))
+                .allSatisfy(line -> assertThat(best(line)).as(line).isEqualTo("auth-brute-force"));
+        assertThat(best("payments rejected the call: invalid api key")).isEqualTo("auth-failure");
+        assertThat(best("cannot load TLS material: invalid keystore format")).isNotEqualTo("auth-failure");
+    }
+
+    @Test
+    void takes_a_gc_overhead_share_as_trouble_only_when_gc_takes_most_of_the_time() {
+        assertThat(best("GC overhead: 92% of time in GC")).isEqualTo("gc-overhead");
+        assertThat(best("GC overhead 100.0% over the last minute")).isEqualTo("gc-overhead");
+        assertThat(best("GC overhead: 3% of time in GC")).isNull();
+        assertThat(best("GC overhead: 5.92% of time in GC")).isNull();
+        assertThat(best("GC overhead: 12.5% of time in GC")).isNull();
+    }
+
+    @Test
     void matches_nothing_in_an_ordinary_line() {
         assertThat(best("GET /api/orders 200 in 12ms")).isNull();
+    }
+
+    /**
+     * Patterns are matched without regard to case, so a short code matches inside longer words unless it is bounded:
+     * EACCES in ResourceAccessException, EPIPE in CodePipeline, ENFILE in openFile, db in feedback.
+     */
+    @Test
+    void no_signature_matches_a_stack_frame_class_name_or_healthy_statistic() throws java.io.IOException {
+        List<String> innocent;
+        try (var in = KnownIssuesTest.class.getResourceAsStream("/knowledge/innocent-lines.txt")) {
+            innocent = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        }
+        assertThat(innocent).hasSizeGreaterThan(20);
+        assertThat(innocent).allSatisfy(line -> assertThat(best(line)).as(line).isNull());
+    }
+
+    @Test
+    void an_error_code_matches_as_a_whole_word_in_any_case_but_not_inside_a_longer_one() {
+        List<String> codes = BUILT_IN.all().stream().flatMap(i -> i.patterns().stream())
+                .map(p -> p.pattern().replace("\\b", "")).filter(p -> p.matches("E[A-Z]{3,}|SIG[A-Z]+|NXDOMAIN"))
+                .toList();
+        assertThat(codes).contains("EACCES", "ECONNREFUSED", "ENOSPC", "EPIPE", "EMFILE", "ENFILE");
+        for (String code : codes) {
+            assertThat(best("Error: " + code + ": request failed")).as(code).isNotNull();
+            assertThat(best("{error," + code.toLowerCase(java.util.Locale.ROOT) + "}")).as(code).isNotNull();
+            String inside = "Some" + code.charAt(0) + code.substring(1).toLowerCase(java.util.Locale.ROOT) + "Thing";
+            assertThat(best(inside)).as(inside).isNull();
+        }
     }
 
     @Test

@@ -44,6 +44,17 @@ class ProblemSignsTest {
         assertThat(ProblemSigns.words(line)).isNotEmpty();
     }
 
+    @Test
+    void a_failure_named_by_a_code_or_an_error_class_is_one() {
+        assertThat(ProblemSigns.words("(node:1) UnhandledPromiseRejectionWarning: MongoServerSelectionError: connect "
+                + "ECONNREFUSED 10.0.7.12:27017")).containsExactly("MongoServerSelectionError", "ECONNREFUSED");
+        assertThat(ProblemSigns.words("npm ERR! code ELIFECYCLE")).containsExactly("ERR!");
+        assertThat(ProblemSigns.words("Error: EACCES: permission denied, open '/data/x'")).contains("EACCES");
+        assertThat(ProblemSigns.words("TypeError: Cannot read properties of undefined")).contains("TypeError");
+        assertThat(ProblemSigns.words("registered ErrorHandler for /api and EPIPES counter")).isEmpty();
+        assertThat(ProblemSigns.words("npm WARN deprecated uuid@3.4.0")).isEmpty();
+    }
+
     /** A template masks the count, so lines that read 0 and lines that read 7 share it: it stays a problem. */
     @Test
     void a_masked_counter_stays_a_problem() {

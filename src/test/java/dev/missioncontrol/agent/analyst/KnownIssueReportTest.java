@@ -1,0 +1,69 @@
+package dev.missioncontrol.agent.analyst;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Reports on logs where the catalogue of failure signatures decides the cause, read as the person would. */
+class KnownIssueReportTest {
+    private final Playbook playbook = new Playbook();
+
+    private String report(String question, String logs) {
+        return playbook.run(Playbook.facts(question, logs)).report().markdown();
+    }
+
+    @Test
+    void a_java_class_name_that_holds_an_error_code_is_not_that_error() {
+        StringBuilder logs = new StringBuilder("2026-01-01T10:00:00Z INFO  api - GET /orders 200\n");
+        for (int i = 1; i <= 4; i++) {
+            logs.append(String.format("2026-01-01T10:00:%02dZ ERROR api - InventoryClient - stock lookup failed: "
+                    + "org.springframework.web.client.ResourceAccessException: I/O error on GET request for "
+                    + "\"http://inventory:8080/items/42\": Unexpected end of file from server%n", i));
+        }
+        assertThat(report("Why does the stock lookup fail?", logs.toString()))
+                .doesNotContain("Permission denied").contains("Connection reset or broken pipe");
+    }
+
+    @Test
+    void a_node_process_without_levels_fails_from_its_first_refused_connection_to_its_heap_running_out() {
+        String stdout = """
+                > api@1.4.2 start
+                > node server.js
+                Server listening on port 3000
+                Connected to MongoDB at 10.0.7.12:27017
+                GET /api/users 200 12ms
+                GET /api/users 200 15ms
+                (node:1) UnhandledPromiseRejectionWarning: MongoServerSelectionError: connect ECONNREFUSED 10.0.7.12:27017
+                GET /api/users 500 30012ms
+                GET /api/users 500 30008ms
+                GET /api/users 500 30010ms
+                <--- Last few GCs --->
+                FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory
+                npm ERR! code ELIFECYCLE
+                npm ERR! errno 134
+                """;
+        String md = report("Why did the api go down?", stdout);
+        assertThat(md).contains("first bad line (line 7 of context.logs) is `(node:1) UnhandledPromiseRejectionWarning: "
+                + "MongoServerSelectionError: connect ECONNREFUSED 10.0.7.12:27017`")
+                .contains("Connection refused").contains("`5xx GET /api/users 500 30012ms` ×3")
+                .contains("JavaScript heap out of memory").doesNotContain("in ERROR");
+    }
+
+    @Test
+    void a_signature_spread_over_many_kinds_of_line_counts_them_all() {
+        String[] kinds = {"Invalid user admin from 5.36.59.76", "input_userauth_request: invalid user admin [preauth]",
+            "pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=5.36.59.76",
+            "Failed password for invalid user admin from 5.36.59.76 port 4000 ssh2",
+            "Failed password for root from 5.36.59.76 port 4000 ssh2",
+            "message repeated 5 times: [ Failed password for root from 5.36.59.76 port 4000 ssh2]",
+            "Disconnecting: Too many authentication failures for root [preauth]"};
+        StringBuilder logs = new StringBuilder("Dec 10 06:55:00 host sshd[1]: Server listening on 0.0.0.0 port 22.\n");
+        for (int i = 0; i < 70; i++) {
+            logs.append(String.format("Dec 10 07:%02d:%02d host sshd[%d]: %s%n", i / 60, i % 60, 100 + i / 7,
+                    kinds[i % kinds.length]));
+        }
+        assertThat(report("Why are there so many sshd errors?", logs.toString()))
+                .contains("Most likely cause (high confidence): Repeated failed logins (brute force)")
+                .contains("Repeated failed logins (brute force): 70 problem lines");
+    }
+}
