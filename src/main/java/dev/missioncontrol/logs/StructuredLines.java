@@ -20,15 +20,15 @@ final class StructuredLines {
     private static final Pattern ACCESS = Pattern.compile(
             "(\\S+) \\S+ \\S+ \\[([^\\]]+)\\] \"([^\"]*)\" (\\d{3}) (\\S+)(.*)");
     /**
-     * Python's logging without a configured format writes {@code ERROR:app.db:connection lost}: level, logger and
-     * message joined by colons, with no time and no space for the level search to split on.
-     */
-    /**
      * A request an application logs itself, method first and without a level: {@code GET /api/users 500 30012ms},
      * as Express's morgan writes it.
      */
     private static final Pattern REQUEST = Pattern.compile(
             "(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS) /\\S* (?:HTTP/[\\d.]+ )?([1-5]\\d\\d)(?!\\S).*");
+    /**
+     * Python's logging without a configured format writes {@code ERROR:app.db:connection lost}: level, logger and
+     * message joined by colons, with no time and no space for the level search to split on.
+     */
     private static final Pattern PYTHON_DEFAULT = Pattern.compile("([A-Z]{4,8}):([^\\s:]+):(.*)");
 
     private StructuredLines() {
