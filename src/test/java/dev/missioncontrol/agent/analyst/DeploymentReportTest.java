@@ -1,0 +1,66 @@
+package dev.missioncontrol.agent.analyst;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.missioncontrol.agent.SessionFacts;
+import dev.missioncontrol.agent.ToolResult;
+import dev.missioncontrol.store.Json;
+import org.junit.jupiter.api.Test;
+
+/** Reports and follow-ups that tie an incident to the deployments around it, as an SRE reading the logs would. */
+class DeploymentReportTest {
+    /** A checkout release at 23:48:33, then null pointers from 23:51:31; one slow cache warm-up before both. */
+    static final String CHECKOUT_LOGS = """
+            2026-11-29 23:44:30.112 INFO  [main] c.a.checkout.Application - Started Application in 8.214 seconds
+            2026-11-29 23:45:41.442 INFO  [http-nio-8080-exec-3] c.a.checkout.OrderController - POST /api/orders 201 in 43ms
+            2026-11-29 23:46:59.019 INFO  [http-nio-8080-exec-5] c.a.checkout.OrderController - POST /api/orders 201 in 51ms
+            2026-11-29 23:48:13.870 WARN  [scheduling-1] c.a.checkout.CacheWarmer - cache warm took 2100ms (threshold 2000ms)
+            2026-11-29 23:48:34.001 INFO  [main] c.a.checkout.Application - Starting Application v2.14.0 using Java 17.0.9
+            2026-11-29 23:48:42.350 INFO  [main] c.a.checkout.Application - Started Application in 8.349 seconds
+            2026-11-29 23:49:39.221 INFO  [http-nio-8080-exec-1] c.a.checkout.OrderController - POST /api/orders 201 in 48ms
+            %s
+            2026-11-29 23:52:09.101 INFO  [http-nio-8080-exec-7] c.a.checkout.OrderController - POST /api/orders 201 in 47ms
+            %s
+            2026-11-29 23:53:30.000 INFO  [http-nio-8080-exec-9] c.a.checkout.OrderController - POST /api/orders 201 in 44ms
+            """.formatted(npe("23:51:31.317") + "\n" + npe("23:51:38.551"), npe("23:52:44.778"));
+
+    private final Playbook playbook = new Playbook();
+
+    private static String npe(String at) {
+        return "2026-11-29 " + at + " ERROR [http-nio-8080-exec-4] o.a.c.c.C.[.[.[/].[dispatcherServlet] - "
+                + "Servlet.service() for servlet [dispatcherServlet] threw exception\n"
+                + "java.lang.NullPointerException: Cannot invoke \"com.acme.checkout.model.Address.getCountry()\" "
+                + "because the return value of \"com.acme.checkout.model.Customer.getShippingAddress()\" is null\n"
+                + "\tat com.acme.checkout.tax.TaxCalculator.rateFor(TaxCalculator.java:57)\n"
+                + "\tat com.acme.checkout.OrderController.create(OrderController.java:42)";
+    }
+
+    static ArrayNode deployment(ArrayNode listed, String id, String repository, String at, String message) {
+        listed.addObject().put("id", id).put("repository_full_name", repository).put("created_at", at)
+                .put("status", "success").put("commit_sha", id.replace("d-", "") + "1234abcd")
+                .put("commit_message", message);
+        return listed;
+    }
+
+    private SessionFacts facts(String service, String prompt, String logs) {
+        return Playbook.facts(prompt, Json.object().put("service", service).put("environment", "production")
+                .put("logs", logs));
+    }
+
+    @Test
+    void a_lone_slow_warning_before_the_deploy_does_not_clear_the_deploy_that_brought_the_errors() {
+        ArrayNode listed = deployment(Json.MAPPER.createArrayNode(), "d-ca11", "acme/checkout",
+                "2026-11-29T23:48:33.804Z", "Compute tax from shipping address country instead of billing address");
+        SessionFacts facts = facts("checkout", "Checkout returns 500 on POST /api/orders", CHECKOUT_LOGS);
+        String md = playbook.run(facts, ToolResult.ok("1 deployment", listed)).report().markdown();
+
+        assertThat(md).contains("The first bad line (2026-11-29T23:51:31.317Z)")
+                .contains("Most likely cause (high confidence): The deployment d-ca11 of acme/checkout")
+                .contains("cache warm took 2100ms").doesNotContain("after the problem began")
+                .doesNotContain("no recorded deployment precedes the first error");
+        assertThat(playbook.ask(facts, "did the checkout deploy cause this?"))
+                .contains("2m 57s before the first error").contains("the report's leading deployment suspect")
+                .doesNotContain("cannot have caused it");
+    }
+}
