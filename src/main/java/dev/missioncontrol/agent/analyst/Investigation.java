@@ -21,7 +21,8 @@ record Investigation(Observations obs, Incident incident, List<DeployLink> deplo
 
     static Investigation of(Observations o) {
         Incident incident = Incident.of(o.problems(), o.sources);
-        List<DeployLink> deploys = DeployLink.ranked(o.deployments, incident, o.request);
+        List<DeployLink> deploys = DeployLink.ranked(o.deployments, incident, o.request,
+                Startup.before(o.templates, incident.onset()));
         List<TrendSeen> trends = o.trends().stream().limit(3).toList();
         List<Finding> findings = new ArrayList<>(SearchFindings.of(o));
         findings.addAll(ProblemFindings.of(o, incident));
@@ -48,11 +49,12 @@ record Investigation(Observations obs, Incident incident, List<DeployLink> deplo
     private static Finding deployFinding(List<DeployLink> deploys, Incident incident) {
         DeployLink first = deploys.get(0);
         StringBuilder detail = new StringBuilder(first.deployment().prose() + " at " + first.deployment().createdAt()
-                + "; the first bad line is at " + incident.onset() + ".");
+                + "; the first bad line is at " + incident.onset() + (first.recordedAfter() ? "; "
+                + DeployLink.RECORDED_AT_END : "") + ".");
         if (first.ranking() != null) {
             detail.append(' ').append(first.ranking());
         }
-        return new Finding("A deployment landed " + Spans.of(first.before()) + " before the first error",
+        return new Finding("A deployment " + first.when(),
                 detail.toString(), deploys.stream().map(DeployLink::quote).toList());
     }
 

@@ -193,7 +193,7 @@ class AnalystBrainTest {
         listed.addObject().put("id", "d-later").put("created_at", "2026-01-01T10:20:00Z").put("status", "success");
         String report = run(facts("Why is the api failing?", LOGS), ToolResult.ok("2 deployments", listed))
                 .report().markdown();
-        assertThat(report).contains("deployment d-during landed, after the problem began")
+        assertThat(report).contains("deployment d-during recorded as deployed")
                 .doesNotContain("d-later");
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.missioncontrol.agent.SessionFacts;
 import dev.missioncontrol.agent.ToolResult;
 import dev.missioncontrol.store.Json;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** Reports and follow-ups that tie an incident to the deployments around it, as an SRE reading the logs would. */
@@ -26,6 +27,40 @@ class DeploymentReportTest {
             """.formatted(npe("23:51:31.317") + "\n" + npe("23:51:38.551"), npe("23:52:44.778"));
 
     private final Playbook playbook = new Playbook();
+
+    /**
+     * Invoices render every 30 s until billing v7.3.0 starts at 23:53:03; from 23:53:28 every render fails, a minute
+     * before CI records the deploy at 23:54:28.
+     */
+    static String billingLogs() {
+        StringBuilder b = new StringBuilder();
+        Instant from = Instant.parse("2026-11-29T23:44:28.036Z");
+        for (int s = 0; s <= 8 * 60; s += 30) {
+            b.append(from.plusSeconds(s)).append(" INFO  [main] c.a.billing.InvoiceService - invoice rendered in ")
+                    .append("120ms\n");
+        }
+        b.append("""
+                2026-11-29T23:53:03.036Z INFO  [main] c.a.billing.Application - Starting Application v7.3.0
+                2026-11-29T23:53:13.036Z INFO  [main] c.a.billing.Application - Started Application in 9.8 seconds
+                """);
+        for (int s = 0; s <= 180; s += 7) {
+            b.append(Instant.parse("2026-11-29T23:53:28.036Z").plusSeconds(s)).append(" ERROR [http-nio-8080-exec-2] "
+                    + "c.a.billing.InvoiceService - render failed: java.lang.NoSuchMethodError: "
+                    + "'void com.lowagie.text.Document.open(boolean)'\n");
+        }
+        return b.toString();
+    }
+
+    /** Two other services' deploys five minutes before billing's errors, and billing's own, recorded after them. */
+    static ArrayNode billingDeployments() {
+        ArrayNode listed = Json.MAPPER.createArrayNode();
+        deployment(listed, "d-ca11", "acme/checkout", "2026-11-29T23:48:33.804Z",
+                "Compute tax from shipping address country instead of billing address");
+        deployment(listed, "d-5ea4", "acme/search", "2026-11-29T23:48:53.941Z", "Bump elasticsearch client");
+        return deployment(listed, "d-b111", "acme/billing", "2026-11-29T23:54:28.036Z",
+                "Switch invoice renderer to new PDF library");
+    }
+
 
     private static String npe(String at) {
         return "2026-11-29 " + at + " ERROR [http-nio-8080-exec-4] o.a.c.c.C.[.[.[/].[dispatcherServlet] - "
@@ -61,6 +96,22 @@ class DeploymentReportTest {
                 .doesNotContain("no recorded deployment precedes the first error");
         assertThat(playbook.ask(facts, "did the checkout deploy cause this?"))
                 .contains("2m 57s before the first error").contains("the report's leading deployment suspect")
+                .doesNotContain("cannot have caused it");
+    }
+
+    @Test
+    void a_deploy_recorded_when_its_rollout_ended_a_minute_after_the_first_error_is_the_prime_suspect() {
+        SessionFacts facts = facts("billing", "invoices fail to render in production", billingLogs());
+        String md = playbook.run(facts, ToolResult.ok("3 deployments", billingDeployments())).report().markdown();
+
+        assertThat(md).contains("Most likely cause (high confidence): The deployment d-b111 of acme/billing")
+                .contains("which was recorded 1m 0s after the first error")
+                .contains("CI records success when the rollout ends, so the new version may already have been serving")
+                .contains("The logs show the application starting: `Starting Application v7.3.0` at "
+                        + "2026-11-29T23:53:03.036Z, 25.0 s before the first error")
+                .contains("Roll back deployment d-b111").doesNotContain("landed after the problem began");
+        assertThat(playbook.ask(facts, "what changed before?")).startsWith("The deployment the report ties to the "
+                + "first error: deployment d-b111 of acme/billing").contains("was recorded 1m 0s after the first error")
                 .doesNotContain("cannot have caused it");
     }
 }
