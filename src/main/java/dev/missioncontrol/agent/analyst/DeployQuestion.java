@@ -133,7 +133,9 @@ final class DeployQuestion {
             return "It is not counted as a suspect: " + untouched + ".";
         }
         DeployLink first = inv.deploy();
-        return first == null ? "It is not counted as a suspect." : "The report's leading deployment suspect is the "
-                + first.deployment().prose() + ", which " + first.when() + ".";
+        String other = inv.otherServices().contains(d) ? "It is a deployment of " + OtherServices.label(inv.obs()
+                .request) + ", so the report names it only as context. " : "";
+        return other + (first == null ? "It is not counted as a suspect." : "The report's leading deployment suspect "
+                + "is the " + first.deployment().prose() + ", which " + first.when() + ".");
     }
 }

@@ -24,6 +24,8 @@ final class FollowUpChanges {
                     .append(")").append(first.recordedAfter() ? "; " + DeployLink.RECORDED_AT_END : "").append(".\n");
             ranked.stream().skip(1).forEach(l -> b.append("Also a candidate, ranked lower: ")
                     .append(l.deployment().prose()).append(", which ").append(l.when()).append(".\n"));
+            String others = OtherServices.sentence(o.deployments, inv.incident(), o.request);
+            b.append(others).append(others.isEmpty() ? "" : "\n");
         } else if (o.deploymentsChecked) {
             b.append("No recorded deployment precedes the first error").append(window(o)).append(".\n");
         } else {

@@ -29,7 +29,7 @@ record Investigation(Observations obs, Incident incident, List<DeployLink> deplo
         trends.forEach(t -> findings.add(new Finding("Trend: " + t.describe(), "Fitted over the numbers of one "
                 + "repeated line; the first and last readings are quoted.", List.of(t.first(), t.last()))));
         if (!deploys.isEmpty()) {
-            findings.add(deployFinding(deploys, incident));
+            findings.add(deployFinding(deploys, incident, o));
         }
         metricsFinding(o, incident).ifPresent(findings::add);
         if (incident.isEmpty()) {
@@ -45,8 +45,16 @@ record Investigation(Observations obs, Incident incident, List<DeployLink> deplo
         return deploys.isEmpty() ? null : deploys.get(0);
     }
 
-    /** The first suspect deployment, and those that landed after it but rank lower, with the reason. */
-    private static Finding deployFinding(List<DeployLink> deploys, Incident incident) {
+    /** Other services' deployments around the first bad line, as context ({@link OtherServices}). */
+    List<DeploymentSeen> otherServices() {
+        return OtherServices.around(obs.deployments, incident, obs.request);
+    }
+
+    /**
+     * The first suspect deployment, those that landed after it but rank lower, with the reason, and other services'
+     * deployments around then.
+     */
+    private static Finding deployFinding(List<DeployLink> deploys, Incident incident, Observations o) {
         DeployLink first = deploys.get(0);
         StringBuilder detail = new StringBuilder(first.deployment().prose() + " at " + first.deployment().createdAt()
                 + "; the first bad line is at " + incident.onset() + (first.recordedAfter() ? "; "
@@ -54,6 +62,8 @@ record Investigation(Observations obs, Incident incident, List<DeployLink> deplo
         if (first.ranking() != null) {
             detail.append(' ').append(first.ranking());
         }
+        String others = OtherServices.sentence(o.deployments, incident, o.request);
+        detail.append(others.isEmpty() ? "" : " ").append(others);
         return new Finding("A deployment " + first.when(),
                 detail.toString(), deploys.stream().map(DeployLink::quote).toList());
     }

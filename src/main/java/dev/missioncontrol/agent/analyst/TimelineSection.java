@@ -59,6 +59,8 @@ final class TimelineSection {
         inv.deploys().forEach(d -> moments.add(new Moment(d.deployment().createdAt(), d.deployment().prose()
                 + (d.recordedAfter() ? " recorded as deployed; " + DeployLink.RECORDED_AT_END + " at the first bad line"
                 : " landed"))));
+        inv.otherServices().forEach(d -> moments.add(new Moment(d.createdAt(), d.prose() + " landed ("
+                + OtherServices.label(o.request) + ")")));
         DeployLink.after(o.deployments, incident, o.request).forEach(d -> moments.add(new Moment(d.createdAt(),
                 d.prose() + " landed, after the problem began")));
         return moments;

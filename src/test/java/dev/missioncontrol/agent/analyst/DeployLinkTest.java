@@ -124,23 +124,20 @@ class DeployLinkTest {
     }
 
     @Test
-    void the_named_services_deployment_is_the_suspect_and_another_services_later_one_only_an_alternative() {
+    void the_named_services_deployment_is_the_only_suspect_and_another_services_later_one_only_context() {
         DeploymentSeen checkout = commit("d1", "acme/checkout", 231, "Lower HikariCP maximumPoolSize to 5");
         DeploymentSeen billing = commit("d2", "acme/billing", 232, "Billing: new invoice template");
-        List<DeployLink> ranked = DeployLink.ranked(List.of(billing, checkout), POOL, request("checkout", null, null),
-                null);
+        Request forCheckout = request("checkout", null, null);
+        List<DeployLink> ranked = DeployLink.ranked(List.of(billing, checkout), POOL, forCheckout, null);
 
-        assertThat(ranked).extracting(DeployLink::deployment).containsExactly(checkout, billing);
+        assertThat(ranked).extracting(DeployLink::deployment).containsExactly(checkout);
         assertThat(ranked.get(0).confidence()).isEqualTo(Confidence.HIGH);
         assertThat(ranked.get(0).caveat()).isNull();
-        assertThat(ranked.get(0).ranking()).contains("It ranks above the later deployment d2 of acme/billing")
-                .contains("because the problem is with checkout, whose repository is acme/checkout.");
-        assertThat(ranked.get(1).alternative()).isTrue();
-        assertThat(ranked.get(1).confidence()).isEqualTo(Confidence.LOW);
-        Hypothesis alternative = Hypotheses.deployment(ranked.get(1), POOL);
-        assertThat(alternative.weakens()).startsWith("It ranks below the deployment d1 of acme/checkout, commit "
-                + "a1b2c3d4d1 (\"Lower HikariCP maximumPoolSize to 5\"), which landed 1.0 s earlier");
-        assertThat(alternative.action()).startsWith("Check whether deployment d2 of acme/billing");
+        assertThat(ranked.get(0).ranking()).isNull();
+        assertThat(OtherServices.around(List.of(billing, checkout), POOL, forCheckout)).containsExactly(billing);
+        assertThat(OtherServices.label(forCheckout)).isEqualTo("another service than checkout");
+        assertThat(OtherServices.around(List.of(billing), POOL, forCheckout))
+                .as("with none of its own, another service's deployment is a weak suspect, not context").isEmpty();
 
         DeploymentSeen quiet = commit("d3", "acme/checkout", 200, "Bump version");
         DeploymentSeen pooled = commit("d4", "acme/billing", 232, "Shrink the HikariCP pool");

@@ -114,4 +114,20 @@ class DeploymentReportTest {
                 + "first error: deployment d-b111 of acme/billing").contains("was recorded 1m 0s after the first error")
                 .doesNotContain("cannot have caused it");
     }
+
+    @Test
+    void other_services_deploys_are_context_marked_as_such_not_causes_when_the_named_service_deployed() {
+        SessionFacts facts = facts("billing", "invoices fail to render in production", billingLogs());
+        String md = playbook.run(facts, ToolResult.ok("3 deployments", billingDeployments())).report().markdown();
+        String causes = md.substring(md.indexOf("## Likely cause"), md.indexOf("## Timeline"));
+
+        assertThat(causes).contains("d-b111").doesNotContain("d-ca11").doesNotContain("d-5ea4");
+        assertThat(md).doesNotContain("Check whether deployment").doesNotContain("Other candidates: The deployment")
+                .contains("Also deployed around then, of another service than billing and so only context: "
+                        + "deployment d-5ea4 of acme/search, commit 5ea41234abcd (\"Bump elasticsearch client\"), "
+                        + "which landed 4m 34s before the first error; deployment d-ca11 of acme/checkout")
+                .contains("(\"Bump elasticsearch client\") landed (another service than billing)");
+        assertThat(playbook.ask(facts, "what changed before?")).contains("Also deployed around then, of another "
+                + "service than billing and so only context: deployment d-5ea4 of acme/search");
+    }
 }

@@ -69,7 +69,8 @@ class FollowUpTest {
                 .contains("landed at 2026-01-01T10:03:51Z, 1m 9s before the first error (2026-01-01T10:05:00Z)")
                 .contains("It is the report's leading deployment suspect (high confidence).");
         assertThat(playbook.ask(facts, "and the billing deploy?")).startsWith("The deployment d-billing")
-                .contains("It ranks below the deployment d-checkout");
+                .contains("It is a deployment of another service than checkout, so the report names it only as "
+                        + "context. The report's leading deployment suspect is the deployment d-checkout");
     }
 
     @Test
