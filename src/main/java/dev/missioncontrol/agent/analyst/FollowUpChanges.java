@@ -20,8 +20,8 @@ final class FollowUpChanges {
         if (!ranked.isEmpty()) {
             DeployLink first = ranked.get(0);
             b.append("The deployment the report ties to the first error: ").append(first.deployment().prose())
-                    .append(", which ").append(first.when()).append(" (").append(first.deployment().createdAt())
-                    .append(")").append(first.recordedAfter() ? "; " + DeployLink.RECORDED_AT_END : "").append(".\n");
+                    .append(" at ").append(first.deployment().createdAt()).append(", which ").append(first.when())
+                    .append(first.recordedAfter() ? "; " + DeployLink.RECORDED_AT_END : "").append(".\n");
             ranked.stream().skip(1).forEach(l -> b.append("Also a candidate, ranked lower: ")
                     .append(l.deployment().prose()).append(", which ").append(l.when()).append(".\n"));
             String others = OtherServices.sentence(o.deployments, inv.incident(), o.request);

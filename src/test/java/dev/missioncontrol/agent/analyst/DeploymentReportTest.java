@@ -92,7 +92,10 @@ class DeploymentReportTest {
 
         assertThat(md).contains("The first bad line (2026-11-29T23:51:31.317Z)")
                 .contains("Most likely cause (high confidence): The deployment d-ca11 of acme/checkout")
-                .contains("cache warm took 2100ms").doesNotContain("after the problem began")
+                .contains("Isolated lines before the incident began at 2026-11-29T23:51:31.317Z, each either followed "
+                        + "by at least 10m 0s without any problem line or a warning more than 30.0 s ahead of its first "
+                        + "error, so they are not taken as its start; check whether they set it off: `cache warm took")
+                .doesNotContain("after the problem began")
                 .doesNotContain("no recorded deployment precedes the first error");
         assertThat(playbook.ask(facts, "did the checkout deploy cause this?"))
                 .contains("2m 57s before the first error").contains("the report's leading deployment suspect")
@@ -111,7 +114,8 @@ class DeploymentReportTest {
                         + "2026-11-29T23:53:03.036Z, 25.0 s before the first error")
                 .contains("Roll back deployment d-b111").doesNotContain("landed after the problem began");
         assertThat(playbook.ask(facts, "what changed before?")).startsWith("The deployment the report ties to the "
-                + "first error: deployment d-b111 of acme/billing").contains("was recorded 1m 0s after the first error")
+                + "first error: deployment d-b111 of acme/billing").contains("(\"Switch invoice renderer to new PDF "
+                + "library\") at 2026-11-29T23:54:28.036Z, which was recorded 1m 0s after the first error; CI records")
                 .doesNotContain("cannot have caused it");
     }
 
