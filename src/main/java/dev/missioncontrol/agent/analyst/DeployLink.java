@@ -9,73 +9,130 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A deployment that landed before the first bad line, and how strongly the timing ties the two: a deploy minutes
- * before errors that did not exist before it is the first suspect. Only a deployment that can have changed what the
- * logs show counts: one that was cancelled or never left pending did not roll out, and one to another environment
- * than the request names did not touch it. A deployment of another service than the one named, or any deployment
- * when the request names none, is a weaker suspect, and {@code caveat} says why.
+ * A deployment that landed before the first bad line, or was recorded within a rollout's length after it, and how
+ * strongly the timing ties the two: a deploy minutes before errors that did not exist before it is the first suspect.
+ * Only a deployment that can have changed what the logs show counts: one that was cancelled or never left pending did
+ * not roll out, and one to another environment than the request names did not touch it. When the request names a
+ * service, its own deployments are the suspects and other services' are only context ({@link OtherServices}); when
+ * none of its own came before, another service's deployment is a weak suspect, and {@code caveat} says why, as it does
+ * for any deployment when the request names no service.
  *
  * @param ranking     why it ranks above deployments that landed later, or (for an alternative) below the first
  *                    suspect; null when no later deployment was passed over
  * @param alternative a deployment that timing alone would have put first, ranked below the first suspect
+ * @param before      negative for a deployment recorded after the first bad line
+ * @param started     the application's start in the logs around the time of this deployment, or null
  */
 record DeployLink(DeploymentSeen deployment, Duration before, Confidence confidence, String caveat, String ranking,
-                  boolean alternative) {
+                  boolean alternative, Startup started) {
 
     static final Duration CLOSE = Duration.ofMinutes(30);
+    /**
+     * How long after the first bad line a deployment may be recorded and still be its cause. CI records success when
+     * the rollout ends, but the new version serves (and fails) from its first ready pod on, and a rolling update of a
+     * few replicas, each waiting for its readiness probe, takes one to a few minutes. Five minutes covers that; a fix
+     * or rollback shipped because of the errors takes longer to notice, build and roll out, so it stays a later change.
+     */
+    static final Duration ROLLOUT = Duration.ofMinutes(5);
+    /** Said wherever a deployment recorded after the first bad line is still named as a possible cause. */
+    static final String RECORDED_AT_END = "CI records success when the rollout ends, so the new version may already "
+            + "have been serving";
     static final Duration NEAR = Duration.ofHours(2);
     static final int MAX_ALTERNATIVES = 2;
 
-    /** The first suspect, or null when no deployment landed before the onset (or the onset has no time). */
+    /**
+     * The first suspect, or null when no deployment landed before the onset or within {@link #ROLLOUT} after it (or
+     * the onset has no time); no start of the application is known.
+     */
     static DeployLink of(List<DeploymentSeen> deployments, Incident incident, Request request) {
-        List<DeployLink> ranked = ranked(deployments, incident, request);
+        List<DeployLink> ranked = ranked(deployments, incident, request, null);
         return ranked.isEmpty() ? null : ranked.get(0);
     }
 
     /**
-     * The first suspect, then the deployments that landed after it and before the onset, which timing alone would
-     * have preferred. The suspect is, in this order: a deployment of the service or repository the request names;
-     * the one closest in time by {@link #timing} (within 30 minutes, 2 hours, or longer); among those, one whose
-     * commit message shares words with the problem lines ({@link ChangeWords}); the newest. A deploy a second later
-     * thus does not win over one whose commit names what fails, nor another service's over the named one's.
+     * The first suspect, then the deployments that landed after it and before the onset (or within a rollout's length
+     * after it), which timing alone would have preferred. The suspect is, in this order: a deployment of the service
+     * or repository the request names, if any came before (others' are then left out); the one closest in time by
+     * {@link #timing} (within 30 minutes, 2 hours, or longer); among those, one whose commit message shares words
+     * with the problem lines ({@link ChangeWords}); the newest. A deploy a second later thus does not win over one
+     * whose commit names what fails. One recorded after the onset is at most of medium confidence unless the logs
+     * show the application {@code started} around its time, as its new pods would.
      */
-    static List<DeployLink> ranked(List<DeploymentSeen> deployments, Incident incident, Request request) {
+    static List<DeployLink> ranked(List<DeploymentSeen> deployments, Incident incident, Request request,
+            Startup started) {
         Instant onset = incident.onset();
-        List<DeploymentSeen> before = onset == null ? List.of() : deployments.stream()
-                .filter(d -> d.createdAt() != null && !d.createdAt().isAfter(onset) && touched(d, request)).toList();
+        List<DeploymentSeen> candidates = candidates(deployments, onset, request);
+        List<DeploymentSeen> before = candidates.stream().anyMatch(d -> named(d, request))
+                ? candidates.stream().filter(d -> named(d, request)).toList() : candidates;
         if (before.isEmpty()) {
             return List.of();
         }
-        DeploymentSeen top = before.stream().min(Comparator.comparing((DeploymentSeen d) -> !named(d, request))
-                .thenComparing(d -> timing(Duration.between(d.createdAt(), onset)))
+        DeploymentSeen top = before.stream().min(Comparator.comparing((DeploymentSeen d) ->
+                        timing(Duration.between(d.createdAt(), onset)))
                 .thenComparing(d -> ChangeWords.shared(d, incident).isEmpty())
                 .thenComparing(DeploymentSeen::createdAt, Comparator.reverseOrder())).orElseThrow();
         List<DeploymentSeen> passed = before.stream().filter(d -> d.createdAt().isAfter(top.createdAt()))
                 .sorted(Comparator.comparing(DeploymentSeen::createdAt).reversed()).limit(MAX_ALTERNATIVES).toList();
         boolean several = deployments.stream().map(DeploymentSeen::repository).distinct().count() > 1;
         String above = String.join(" ", passed.stream().map(d -> "It ranks above the later " + d.prose()
-                + " because " + reason(top, d, incident, request) + ".").toList());
-        DeployLink first = link(top, onset, request, several, above.isEmpty() ? null : above);
+                + " because " + reason(top, incident) + ".").toList());
+        Timing timing = new Timing(onset, started);
+        DeployLink first = link(top, timing, request, several, above.isEmpty() ? null : above);
         List<DeployLink> out = new ArrayList<>(List.of(first));
-        passed.forEach(d -> out.add(alternative(link(d, onset, request, several, "It ranks below the "
+        passed.forEach(d -> out.add(alternative(link(d, timing, request, several, "It ranks below the "
                 + top.prose() + ", which landed " + Spans.of(Duration.between(top.createdAt(), d.createdAt()))
-                + " earlier, because " + reason(top, d, incident, request) + "."), first.confidence())));
+                + " earlier, because " + reason(top, incident) + "."), first.confidence())));
         return List.copyOf(out);
     }
 
-    private static DeployLink link(DeploymentSeen d, Instant onset, Request request, boolean several, String ranking) {
-        Duration gap = Duration.between(d.createdAt(), onset);
-        Confidence timing = timing(gap);
+    /**
+     * The deployments that landed before the onset or within a rollout's length after it and rolled out where the
+     * problem is; none when the onset has no time.
+     */
+    static List<DeploymentSeen> candidates(List<DeploymentSeen> deployments, Instant onset, Request request) {
+        return onset == null ? List.of() : deployments.stream().filter(d -> d.createdAt() != null
+                && !d.createdAt().isAfter(onset.plus(ROLLOUT)) && touched(d, request)).toList();
+    }
+
+    /** The first bad line's time, and the application's start just before it, if the logs show one. */
+    private record Timing(Instant onset, Startup started) {
+        /** The start, when it came within a rollout's length of the deployment's record, before or after. */
+        Startup startedBy(DeploymentSeen d) {
+            return started == null || Duration.between(started.at(), d.createdAt()).abs().compareTo(ROLLOUT) > 0
+                    ? null : started;
+        }
+    }
+
+    private static DeployLink link(DeploymentSeen d, Timing t, Request request, boolean several, String ranking) {
+        Duration gap = Duration.between(d.createdAt(), t.onset());
+        Startup started = t.startedBy(d);
+        Confidence timing = gap.isNegative() && started == null ? Confidence.MEDIUM : timing(gap);
         Caveat caveat = caveat(d, request, several);
         Confidence c = caveat == null || timing.compareTo(caveat.cap()) >= 0 ? timing : caveat.cap();
-        return new DeployLink(d, gap, c, caveat == null ? null : caveat.text(), ranking, false);
+        return new DeployLink(d, gap, c, caveat == null ? null : caveat.text(), ranking, false, started);
+    }
+
+    /** Recorded after the first bad line, within {@link #ROLLOUT} of it. */
+    boolean recordedAfter() {
+        return before.isNegative();
+    }
+
+    /** "landed 3m 0s before the first error", or "was recorded 1m 0s after the first error". */
+    String when() {
+        return when(before);
+    }
+
+    /** {@link #when()} for a deployment {@code before} the first error (negative: recorded after it). */
+    static String when(Duration before) {
+        return (before.isNegative() ? "was recorded " : "landed ") + Spans.of(before) + (before.isNegative()
+                ? " after" : " before") + " the first error";
     }
 
     /** An alternative is always less likely than the first suspect, whatever its own timing says. */
     private static DeployLink alternative(DeployLink l, Confidence first) {
         Confidence below = Confidence.values()[Math.min(first.ordinal() + 1, Confidence.LOW.ordinal())];
         Confidence c = l.confidence().compareTo(below) >= 0 ? l.confidence() : below;
-        return new DeployLink(l.deployment(), l.before(), c, l.caveat(), l.ranking(), true);
+        return new DeployLink(l.deployment(), l.before(), c, l.caveat(), l.ranking(), true, l.started());
     }
 
     private static Confidence timing(Duration gap) {
@@ -84,21 +141,16 @@ record DeployLink(DeploymentSeen deployment, Duration before, Confidence confide
     }
 
     /**
-     * Why {@code top} ranks above {@code later}: either the request names top's service and not later's, or (the
-     * same standing, the same timing band) top's commit message shares words with the problem lines and later's
-     * does not.
+     * Why {@code top} ranks above a later deployment: in the same timing band, top's commit message shares words with
+     * the problem lines and the later one's does not.
      */
-    private static String reason(DeploymentSeen top, DeploymentSeen later, Incident incident, Request request) {
-        if (named(top, request) && !named(later, request)) {
-            return "the problem is with " + Markdown.plain(request.service() != null ? request.service()
-                    : request.repository(), Markdown.INLINE_CHARS) + ", whose repository is " + top.repository();
-        }
+    private static String reason(DeploymentSeen top, Incident incident) {
         return "the commit message of the earlier one shares words with the problem lines (" + String.join(", ",
                 ChangeWords.shared(top, incident)) + ") and that of the later one shares none";
     }
 
     /** Whether the deployment is of the service or repository the request names; false when it names none. */
-    private static boolean named(DeploymentSeen d, Request request) {
+    static boolean named(DeploymentSeen d, Request request) {
         return request.repository() != null && request.repository().equalsIgnoreCase(d.repository())
                 || request.service() != null && request.service().equalsIgnoreCase(d.repositoryName());
     }
@@ -141,14 +193,15 @@ record DeployLink(DeploymentSeen deployment, Duration before, Confidence confide
     }
 
     /**
-     * Deployments that landed after the problem began and while the logs still ran: they cannot have caused it, but
-     * they may have changed it (a fix, a rollback). Those after the logs end say nothing about what the logs show.
+     * Deployments recorded more than a rollout's length after the problem began and while the logs still ran: they
+     * cannot have caused it, but they may have changed it (a fix, a rollback). Those after the logs end say nothing
+     * about what the logs show.
      */
     static List<DeploymentSeen> after(List<DeploymentSeen> deployments, Incident incident, Request request) {
         Instant onset = incident.onset();
         Instant end = incident.logsEnd();
         return onset == null ? List.of() : deployments.stream()
-                .filter(d -> d.createdAt() != null && d.createdAt().isAfter(onset)
+                .filter(d -> d.createdAt() != null && d.createdAt().isAfter(onset.plus(ROLLOUT))
                         && (end == null || !d.createdAt().isAfter(end)) && touched(d, request)).toList();
     }
 

@@ -97,9 +97,13 @@ final class DeployQuestion {
                     : "; the problem lines carry no time, so it cannot be placed before or after the first error.");
         }
         Duration gap = Duration.between(d.createdAt(), onset);
+        if (gap.isNegative() && gap.abs().compareTo(DeployLink.ROLLOUT) > 0) {
+            return landed + ", " + Spans.of(gap) + " after the first error (" + onset + "), longer than a rollout "
+                    + "takes, so it cannot have caused it: the problem had already begun. " + since(d, inv.incident());
+        }
         if (gap.isNegative()) {
-            return landed + ", " + Spans.of(gap) + " after the first error (" + onset + "), so it cannot have "
-                    + "caused it: the problem had already begun. " + since(d, inv.incident());
+            return "The " + d.prose() + " was recorded at " + d.createdAt() + ", " + Spans.of(gap) + " after the "
+                    + "first error (" + onset + "); " + DeployLink.RECORDED_AT_END + ". " + standing(d, inv);
         }
         return landed + ", " + Spans.of(gap) + " before the first error (" + onset + "). " + standing(d, inv);
     }
@@ -129,7 +133,9 @@ final class DeployQuestion {
             return "It is not counted as a suspect: " + untouched + ".";
         }
         DeployLink first = inv.deploy();
-        return first == null ? "It is not counted as a suspect." : "The report's leading deployment suspect is the "
-                + first.deployment().prose() + ", " + Spans.of(first.before()) + " before the first error.";
+        String other = inv.otherServices().contains(d) ? "It is a deployment of " + OtherServices.label(inv.obs()
+                .request) + ", so the report names it only as context. " : "";
+        return other + (first == null ? "It is not counted as a suspect." : "The report's leading deployment suspect "
+                + "is the " + first.deployment().prose() + ", which " + first.when() + ".");
     }
 }

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Answers "what changed?": the deployments before the first error as the report ranked them, those that landed
- * after it began (which cannot have caused it, and saying so answers "was it the deploy?" as well), and the log
- * lines whose rate changed.
+ * Answers "what changed?": the deployments before the first error (or recorded within a rollout's length after it) as
+ * the report ranked them, those that landed later (which cannot have caused it, and saying so answers "was it the
+ * deploy?" as well), and the log lines whose rate changed.
  */
 final class FollowUpChanges {
     private FollowUpChanges() {
@@ -20,10 +20,12 @@ final class FollowUpChanges {
         if (!ranked.isEmpty()) {
             DeployLink first = ranked.get(0);
             b.append("The deployment the report ties to the first error: ").append(first.deployment().prose())
-                    .append(", ").append(Spans.of(first.before())).append(" before it (")
-                    .append(first.deployment().createdAt()).append(").\n");
-            ranked.stream().skip(1).forEach(l -> b.append("Also before it, ranked lower: ")
-                    .append(l.deployment().prose()).append(", ").append(Spans.of(l.before())).append(" before it.\n"));
+                    .append(" at ").append(first.deployment().createdAt()).append(", which ").append(first.when())
+                    .append(first.recordedAfter() ? "; " + DeployLink.RECORDED_AT_END : "").append(".\n");
+            ranked.stream().skip(1).forEach(l -> b.append("Also a candidate, ranked lower: ")
+                    .append(l.deployment().prose()).append(", which ").append(l.when()).append(".\n"));
+            String others = OtherServices.sentence(o.deployments, inv.incident(), o.request);
+            b.append(others).append(others.isEmpty() ? "" : "\n");
         } else if (o.deploymentsChecked) {
             b.append("No recorded deployment precedes the first error").append(window(o)).append(".\n");
         } else {
@@ -33,7 +35,7 @@ final class FollowUpChanges {
         DeployLink.after(o.deployments, inv.incident(), o.request).forEach(d -> b.append("The ").append(d.prose())
                 .append(" landed at ").append(d.createdAt()).append(", ")
                 .append(Spans.of(Duration.between(inv.incident().onset(), d.createdAt())))
-                .append(" after the first error, so it cannot have caused it.\n"));
+                .append(" after the first error, longer than a rollout takes, so it cannot have caused it.\n"));
         if (o.analysis != null && !o.analysis.path("rate_changes").isEmpty()) {
             b.append("Log lines whose rate changed:\n");
             o.analysis.path("rate_changes").forEach(c -> b.append("- ").append(c.path("kind").asText()

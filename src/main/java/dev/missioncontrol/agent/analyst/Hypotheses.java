@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -55,10 +56,10 @@ final class Hypotheses {
 
     static Hypothesis deployment(DeployLink d, Incident incident) {
         LogTemplate first = incident.first();
-        String supports = String.format(Locale.ROOT, "It landed at %s and the first bad line followed %s later, at "
-                + "%s: `%s`.", d.deployment().createdAt(), Spans.of(d.before()), first.firstSeen(),
-                Markdown.inline(first.label())) + (d.ranking() == null || d.alternative() ? "" : " " + d.ranking());
+        String supports = timing(d, first) + (d.ranking() == null || d.alternative() ? "" : " " + d.ranking());
         String weakens = (d.alternative() ? d.ranking() + " " : "") + (d.caveat() == null ? "" : d.caveat() + " ")
+                + (d.recordedAfter() && d.started() == null ? "No line in the logs shows the application starting "
+                + "shortly before the first error. " : "")
                 + (d.before().compareTo(DeployLink.CLOSE) > 0
                 ? "The gap is long enough for other changes to have happened in between."
                 : "Timing only: the deployment's diff was not inspected.");
@@ -66,9 +67,25 @@ final class Hypotheses {
                 ? "Check whether " + d.deployment().prose() + " can affect what fails before rolling it back."
                 : "Roll back " + d.deployment().prose() + ", or fix forward, and check its diff against the first "
                 + "error.";
-        return new Hypothesis(Hypothesis.Kind.DEPLOYMENT, "The " + d.deployment().prose() + ", which landed "
-                + Spans.of(d.before()) + " before the first error", d.confidence(), supports, weakens, action,
-                List.of(d.quote(), first.firstQuote()), d.deployment().createdAt());
+        List<Quote> evidence = new ArrayList<>(List.of(d.quote(), first.firstQuote()));
+        Optional.ofNullable(d.started()).flatMap(Startup::quote).ifPresent(evidence::add);
+        return new Hypothesis(Hypothesis.Kind.DEPLOYMENT, "The " + d.deployment().prose() + ", which " + d.when(),
+                d.confidence(), supports, weakens, action, List.copyOf(evidence), d.deployment().createdAt());
+    }
+
+    /**
+     * When it landed against the first bad line (for one recorded after it, why it may still be the cause), and the
+     * application's start around then, which is when its new version began to serve.
+     */
+    private static String timing(DeployLink d, LogTemplate first) {
+        String line = String.format(Locale.ROOT, "`%s`", Markdown.inline(first.label()));
+        String when = d.recordedAfter()
+                ? String.format(Locale.ROOT, "It was recorded at %s, %s after the first bad line (%s: %s); %s.",
+                d.deployment().createdAt(), Spans.of(d.before()), first.firstSeen(), line, DeployLink.RECORDED_AT_END)
+                : String.format(Locale.ROOT, "It landed at %s and the first bad line followed %s later, at %s: %s.",
+                d.deployment().createdAt(), Spans.of(d.before()), first.firstSeen(), line);
+        return when + (d.started() == null ? "" : " The logs show the application starting: "
+                + d.started().describe(first.firstSeen()) + ".");
     }
 
     private static List<Hypothesis> knownIssues(Observations o, Incident incident) {

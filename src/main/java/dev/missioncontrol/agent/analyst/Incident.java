@@ -15,7 +15,8 @@ import java.util.Map;
  *
  * @param involved       the incident's templates, earliest first
  * @param background     problem templates present from the start to the end at a steady rate
- * @param strays         a few isolated problem lines long before the incident, which are not taken as its start
+ * @param strays         a few isolated problem lines long before the incident, or a few warnings well ahead of its
+ *                       errors, which are not taken as its start
  * @param stillHappening true or false on a timed log; null when the logs carry no time
  */
 record Incident(List<LogTemplate> involved, List<LogTemplate> background, List<LogTemplate> strays, List<Link> chain,
@@ -78,9 +79,23 @@ record Incident(List<LogTemplate> involved, List<LogTemplate> background, List<L
 
     private static boolean isStray(LogTemplate t, List<LogTemplate> rest) {
         Instant next = rest.get(0).firstSeen();
+        if (t.lastSeen() == null || next == null || t.count() > STRAY_LINES) {
+            return false;
+        }
+        Duration gap = Duration.between(t.lastSeen(), next);
         long restLines = rest.stream().mapToLong(LogTemplate::count).sum();
-        return t.lastSeen() != null && next != null && t.count() <= STRAY_LINES && restLines >= 10 * t.count()
-                && Duration.between(t.lastSeen(), next).compareTo(STRAY_GAP) >= 0;
+        return restLines >= 10 * t.count() && gap.compareTo(STRAY_GAP) >= 0 || warningAhead(t, rest, gap);
+    }
+
+    /**
+     * A few lines below error level, more than {@link ActionPlan#TOGETHER} ahead of the errors that follow: a person
+     * dates an outage from its first error, not from one slow cache warm-up three minutes earlier, which would also
+     * put the deploy that brought the errors after the start. Warnings seconds before the errors may be their first
+     * sign and stay; so do warnings that no error follows, which are then the problem itself.
+     */
+    private static boolean warningAhead(LogTemplate t, List<LogTemplate> rest, Duration gap) {
+        return !t.isError() && rest.stream().anyMatch(LogTemplate::isError)
+                && gap.compareTo(ActionPlan.TOGETHER) > 0;
     }
 
     boolean isEmpty() {

@@ -21,14 +21,15 @@ record Investigation(Observations obs, Incident incident, List<DeployLink> deplo
 
     static Investigation of(Observations o) {
         Incident incident = Incident.of(o.problems(), o.sources);
-        List<DeployLink> deploys = DeployLink.ranked(o.deployments, incident, o.request);
+        List<DeployLink> deploys = DeployLink.ranked(o.deployments, incident, o.request,
+                Startup.before(o.templates, incident.onset()));
         List<TrendSeen> trends = o.trends().stream().limit(3).toList();
         List<Finding> findings = new ArrayList<>(SearchFindings.of(o));
         findings.addAll(ProblemFindings.of(o, incident));
         trends.forEach(t -> findings.add(new Finding("Trend: " + t.describe(), "Fitted over the numbers of one "
                 + "repeated line; the first and last readings are quoted.", List.of(t.first(), t.last()))));
         if (!deploys.isEmpty()) {
-            findings.add(deployFinding(deploys, incident));
+            findings.add(deployFinding(deploys, incident, o));
         }
         metricsFinding(o, incident).ifPresent(findings::add);
         if (incident.isEmpty()) {
@@ -44,15 +45,26 @@ record Investigation(Observations obs, Incident incident, List<DeployLink> deplo
         return deploys.isEmpty() ? null : deploys.get(0);
     }
 
-    /** The first suspect deployment, and those that landed after it but rank lower, with the reason. */
-    private static Finding deployFinding(List<DeployLink> deploys, Incident incident) {
+    /** Other services' deployments around the first bad line, as context ({@link OtherServices}). */
+    List<DeploymentSeen> otherServices() {
+        return OtherServices.around(obs.deployments, incident, obs.request);
+    }
+
+    /**
+     * The first suspect deployment, those that landed after it but rank lower, with the reason, and other services'
+     * deployments around then.
+     */
+    private static Finding deployFinding(List<DeployLink> deploys, Incident incident, Observations o) {
         DeployLink first = deploys.get(0);
         StringBuilder detail = new StringBuilder(first.deployment().prose() + " at " + first.deployment().createdAt()
-                + "; the first bad line is at " + incident.onset() + ".");
+                + "; the first bad line is at " + incident.onset() + (first.recordedAfter() ? "; "
+                + DeployLink.RECORDED_AT_END : "") + ".");
         if (first.ranking() != null) {
             detail.append(' ').append(first.ranking());
         }
-        return new Finding("A deployment landed " + Spans.of(first.before()) + " before the first error",
+        String others = OtherServices.sentence(o.deployments, incident, o.request);
+        detail.append(others.isEmpty() ? "" : " ").append(others);
+        return new Finding("A deployment " + first.when(),
                 detail.toString(), deploys.stream().map(DeployLink::quote).toList());
     }
 

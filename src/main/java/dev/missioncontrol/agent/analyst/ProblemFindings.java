@@ -35,9 +35,10 @@ final class ProblemFindings {
     }
 
     private static Finding strays(Incident incident) {
-        StringBuilder detail = new StringBuilder(String.format(Locale.ROOT, "Isolated lines, followed by at least "
-                + "%s without any problem line before the incident began at %s, so they are not taken as its start; "
-                + "check whether they set it off: ", Spans.of(Incident.STRAY_GAP), incident.onset()));
+        StringBuilder detail = new StringBuilder(String.format(Locale.ROOT, "Isolated lines before the incident "
+                + "began at %s, each either followed by at least %s without any problem line or a warning more than "
+                + "%s ahead of its first error, so they are not taken as its start; check whether they set it off: ",
+                incident.onset(), Spans.of(Incident.STRAY_GAP), Spans.of(ActionPlan.TOGETHER)));
         incident.strays().stream().limit(MAX_PER_GROUP).forEach(t -> detail.append(describe(t)).append(' '));
         return new Finding("Earlier isolated problem lines", detail.toString().strip(),
                 incident.strays().stream().limit(2).map(LogTemplate::firstQuote).toList());

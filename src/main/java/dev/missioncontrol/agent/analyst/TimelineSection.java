@@ -57,7 +57,10 @@ final class TimelineSection {
                     + ": `" + Markdown.inline(link.template().label()) + "`"));
         }
         inv.deploys().forEach(d -> moments.add(new Moment(d.deployment().createdAt(), d.deployment().prose()
-                + " landed")));
+                + (d.recordedAfter() ? " recorded as deployed; " + DeployLink.RECORDED_AT_END + " at the first bad line"
+                : " landed"))));
+        inv.otherServices().forEach(d -> moments.add(new Moment(d.createdAt(), d.prose() + " landed ("
+                + OtherServices.label(o.request) + ")")));
         DeployLink.after(o.deployments, incident, o.request).forEach(d -> moments.add(new Moment(d.createdAt(),
                 d.prose() + " landed, after the problem began")));
         return moments;

@@ -194,7 +194,7 @@ class AnalystBrainTest {
         listed.addObject().put("id", "d-later").put("created_at", "2026-01-01T10:20:00Z").put("status", "success");
         String report = run(facts("Why is the api failing?", LOGS), ToolResult.ok("2 deployments", listed))
                 .report().markdown();
-        assertThat(report).contains("deployment d-during landed, after the problem began")
+        assertThat(report).contains("deployment d-during recorded as deployed")
                 .doesNotContain("d-later");
     }
 
@@ -219,14 +219,17 @@ class AnalystBrainTest {
     }
 
     @Test
-    void blames_the_named_services_deployment_and_names_another_services_later_one_only_as_an_alternative() {
+    void blames_the_named_services_deployment_and_names_another_services_later_one_only_as_context() {
         var context = Json.object().put("service", "checkout").put("logs", POOL_LOGS);
         String md = run(Playbook.facts("checkout fails to place orders", context), twoDeployments()).report()
                 .markdown();
         assertThat(md).contains("Most likely cause (high confidence): The deployment d-checkout of acme/checkout")
-                .contains("It ranks below the deployment d-checkout of acme/checkout")
-                .contains("Roll back deployment d-checkout").contains("Check whether deployment d-billing")
-                .doesNotContain("Roll back deployment d-billing");
+                .contains("Also deployed around then, of another service than checkout and so only context: "
+                        + "deployment d-billing of acme/billing")
+                .contains("deployment d-billing of acme/billing, commit ffee0011aabb (\"Billing: new invoice "
+                        + "template\") landed (another service than checkout)")
+                .contains("Roll back deployment d-checkout").doesNotContain("Check whether deployment d-billing")
+                .doesNotContain("Roll back deployment d-billing").doesNotContain("**The deployment d-billing");
     }
 
     @Test

@@ -42,10 +42,7 @@ class AnalystScenarioIT {
 
     @Test
     void names_the_deployment_that_landed_three_minutes_before_the_errors_first_with_commit_and_gap() {
-        var deploy = api.post("/api/v1/deployments/", """
-                {"deployment_request":"Deploy orders 2.4.0","repository_full_name":"acme/orders","status":"success",
-                 "commit_sha":"%s","commit_message":"Apply coupons at checkout"}""".formatted(SHA));
-        assertThat(deploy.status()).isEqualTo(201);
+        var deploy = deployed("acme/orders", "Apply coupons at checkout");
         Instant deployedAt = Instant.parse(deploy.json().get("created_at").asText());
         String logs = ordersLogs(deployedAt, Duration.ofMinutes(3));
 
@@ -63,6 +60,19 @@ class AnalystScenarioIT {
         String searched = ask(done.sessionId(), "any lines mentioning 'stale entry'?");
         assertThat(searched).containsPattern("\\d+ lines mention 'stale entry'").contains("cache-1 answered slowly")
                 .containsPattern("\n- context.logs line \\d+").doesNotContain("- - ");
+    }
+
+    @Test
+    void names_the_deployment_ci_recorded_a_minute_after_the_first_error_as_its_rollout_ended() {
+        var deploy = deployed("acme/invoices", "Switch invoice renderer to new PDF library");
+        Instant recordedAt = Instant.parse(deploy.json().get("created_at").asText());
+
+        var done = investigate("invoices", "Why do invoices fail to render?", invoicesLogs(recordedAt));
+
+        assertThat(firstCause(done.report())).contains(deploy.json().get("id").asText())
+                .contains("which was recorded 1m 0s after the first error").contains("(confidence: high)");
+        assertThat(ask(done.sessionId(), "what changed before?")).contains(SHA.substring(0, 12))
+                .contains("was recorded 1m 0s after the first error").doesNotContain("cannot have caused it");
     }
 
     @Test
@@ -238,9 +248,22 @@ class AnalystScenarioIT {
         assertThat(done.report()).contains("upload failed");
     }
 
+    /** A successful deployment of commit SHA, recorded now, as CI posts it when the rollout ends. */
+    private Api.Reply deployed(String repository, String commitMessage) {
+        var deploy = api.post("/api/v1/deployments/", Json.object().put("deployment_request", "Deploy " + repository)
+                .put("repository_full_name", repository).put("status", "success").put("commit_sha", SHA)
+                .put("commit_message", commitMessage).toString());
+        assertThat(deploy.status()).isEqualTo(201);
+        return deploy;
+    }
+
     private Investigations.Finished investigate(String prompt, String logs) {
+        return investigate("orders", prompt, logs);
+    }
+
+    private Investigations.Finished investigate(String service, String prompt, String logs) {
         var body = Json.object().put("prompt", prompt);
-        body.putObject("context").put("logs", logs).put("service", "orders");
+        body.putObject("context").put("logs", logs).put("service", service);
         String id = investigations.start(Investigations.utf8(body.toString()));
         var done = investigations.awaitReport(id, Duration.ofMinutes(2));
         assertThat(done.status()).isEqualTo("completed");
@@ -294,6 +317,23 @@ class AnalystScenarioIT {
                 b.append(at).append(" ERROR orders - POST /api/checkout failed: java.lang.NullPointerException: ")
                         .append("Cannot invoke \"Coupon.discount()\" because \"coupon\" is null\n");
             }
+        }
+        return b.toString();
+    }
+
+    /**
+     * Invoices rendered every 30 s, the new version starting 85 s before CI recorded its deployment, and from a minute
+     * before that record every render failing, as a rollout's first new pods would.
+     */
+    static String invoicesLogs(Instant recordedAt) {
+        StringBuilder b = new StringBuilder();
+        for (int s = 600; s > 85; s -= 30) {
+            b.append(recordedAt.minusSeconds(s)).append(" INFO  invoices - invoice rendered in 120ms\n");
+        }
+        b.append(recordedAt.minusSeconds(85)).append(" INFO  invoices - Starting Application v7.3.0\n");
+        for (int s = 60; s >= 0; s -= 6) {
+            b.append(recordedAt.minusSeconds(s)).append(" ERROR invoices - render failed: ")
+                    .append("java.lang.NoSuchMethodError: 'void com.lowagie.text.Document.open(boolean)'\n");
         }
         return b.toString();
     }

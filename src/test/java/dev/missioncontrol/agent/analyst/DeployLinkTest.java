@@ -30,7 +30,7 @@ class DeployLinkTest {
     void a_deployment_shortly_before_the_onset_is_linked_with_the_gap() {
         DeploymentSeen early = deploy("d1", "acme/db", "success", -7200, null);
         DeploymentSeen close = deploy("d2", "acme/db", "success", 120, null);
-        DeploymentSeen later = deploy("d3", "acme/db", "success", 400, null);
+        DeploymentSeen later = deploy("d3", "acme/db", "success", 620, null);
         DeployLink link = DeployLink.of(List.of(early, close, later), INCIDENT, FOR_DB);
         assertThat(link.deployment()).isEqualTo(close);
         assertThat(link.before()).isEqualTo(Duration.ofMinutes(3));
@@ -38,6 +38,36 @@ class DeployLinkTest {
         assertThat(link.caveat()).isNull();
         assertThat(DeployLink.after(List.of(early, close, later), INCIDENT, FOR_DB)).containsExactly(later);
         assertThat(DeployLink.of(List.of(early), INCIDENT, FOR_DB).confidence()).isEqualTo(Confidence.LOW);
+    }
+
+    @Test
+    void a_deployment_recorded_within_a_rollouts_length_after_the_onset_is_still_a_suspect() {
+        DeploymentSeen rolledOut = deploy("d1", "acme/db", "success", 360, null);
+        DeployLink link = DeployLink.of(List.of(rolledOut), INCIDENT, FOR_DB);
+        assertThat(link.deployment()).isEqualTo(rolledOut);
+        assertThat(link.recordedAfter()).isTrue();
+        assertThat(link.when()).isEqualTo("was recorded 1m 0s after the first error");
+        assertThat(link.confidence()).as("nothing in the logs shows the new version starting")
+                .isEqualTo(Confidence.MEDIUM);
+        assertThat(DeployLink.after(List.of(rolledOut), INCIDENT, FOR_DB)).isEmpty();
+        assertThat(hypothesis(link).supports()).contains("It was recorded at 2026-01-01T10:06:00Z, 1m 0s after the "
+                + "first bad line").contains("CI records success when the rollout ends, so the new version may "
+                + "already have been serving");
+
+        long[] once = new long[64];
+        once[27] = 1;
+        LogTemplate starting = new LogTemplate("start", "context.logs", "Starting Application v<*>", "Starting "
+                + "Application v7.3.0", 1, 0, 0, "INFO", null, T0.plusSeconds(275), T0.plusSeconds(275), 270,
+                "INFO Starting Application v7.3.0", List.of("app"), null, once);
+        Startup started = Startup.before(List.of(starting), INCIDENT.onset());
+        DeployLink supported = DeployLink.ranked(List.of(rolledOut), INCIDENT, FOR_DB, started).get(0);
+        assertThat(supported.confidence()).isEqualTo(Confidence.HIGH);
+        assertThat(hypothesis(supported).supports()).contains("The logs show the application starting: `Starting "
+                + "Application v7.3.0` at 2026-01-01T10:04:35Z, 25.0 s before the first error.");
+
+        DeploymentSeen late = deploy("d2", "acme/db", "success", 300 + DeployLink.ROLLOUT.toSeconds() + 1, null);
+        assertThat(DeployLink.of(List.of(late), INCIDENT, FOR_DB)).as("longer than a rollout takes").isNull();
+        assertThat(DeployLink.after(List.of(late), INCIDENT, FOR_DB)).containsExactly(late);
     }
 
     @Test
@@ -50,7 +80,7 @@ class DeployLinkTest {
         assertThat(DeployLink.of(all, INCIDENT, request("db", null, "Production")).deployment()).isEqualTo(rolledOut);
         assertThat(DeployLink.of(all, INCIDENT, FOR_DB).deployment()).as("no environment named: any counts")
                 .isEqualTo(staging);
-        assertThat(DeployLink.after(List.of(deploy("d5", "acme/db", "cancelled", 400, null)), INCIDENT, FOR_DB))
+        assertThat(DeployLink.after(List.of(deploy("d5", "acme/db", "cancelled", 620, null)), INCIDENT, FOR_DB))
                 .isEmpty();
     }
 
@@ -94,22 +124,20 @@ class DeployLinkTest {
     }
 
     @Test
-    void the_named_services_deployment_is_the_suspect_and_another_services_later_one_only_an_alternative() {
+    void the_named_services_deployment_is_the_only_suspect_and_another_services_later_one_only_context() {
         DeploymentSeen checkout = commit("d1", "acme/checkout", 231, "Lower HikariCP maximumPoolSize to 5");
         DeploymentSeen billing = commit("d2", "acme/billing", 232, "Billing: new invoice template");
-        List<DeployLink> ranked = DeployLink.ranked(List.of(billing, checkout), POOL, request("checkout", null, null));
+        Request forCheckout = request("checkout", null, null);
+        List<DeployLink> ranked = DeployLink.ranked(List.of(billing, checkout), POOL, forCheckout, null);
 
-        assertThat(ranked).extracting(DeployLink::deployment).containsExactly(checkout, billing);
+        assertThat(ranked).extracting(DeployLink::deployment).containsExactly(checkout);
         assertThat(ranked.get(0).confidence()).isEqualTo(Confidence.HIGH);
         assertThat(ranked.get(0).caveat()).isNull();
-        assertThat(ranked.get(0).ranking()).contains("It ranks above the later deployment d2 of acme/billing")
-                .contains("because the problem is with checkout, whose repository is acme/checkout.");
-        assertThat(ranked.get(1).alternative()).isTrue();
-        assertThat(ranked.get(1).confidence()).isEqualTo(Confidence.LOW);
-        Hypothesis alternative = Hypotheses.deployment(ranked.get(1), POOL);
-        assertThat(alternative.weakens()).startsWith("It ranks below the deployment d1 of acme/checkout, commit "
-                + "a1b2c3d4d1 (\"Lower HikariCP maximumPoolSize to 5\"), which landed 1.0 s earlier");
-        assertThat(alternative.action()).startsWith("Check whether deployment d2 of acme/billing");
+        assertThat(ranked.get(0).ranking()).isNull();
+        assertThat(OtherServices.around(List.of(billing, checkout), POOL, forCheckout)).containsExactly(billing);
+        assertThat(OtherServices.label(forCheckout)).isEqualTo("another service than checkout");
+        assertThat(OtherServices.around(List.of(billing), POOL, forCheckout))
+                .as("with none of its own, another service's deployment is a weak suspect, not context").isEmpty();
 
         DeploymentSeen quiet = commit("d3", "acme/checkout", 200, "Bump version");
         DeploymentSeen pooled = commit("d4", "acme/billing", 232, "Shrink the HikariCP pool");
@@ -121,7 +149,7 @@ class DeployLinkTest {
     void with_no_service_named_a_commit_naming_what_fails_outranks_an_unrelated_one_seconds_newer() {
         DeploymentSeen pool = commit("d1", "acme/checkout", 231, "Lower HikariCP maximumPoolSize to 5");
         DeploymentSeen invoice = commit("d2", "acme/billing", 232, "Billing: new invoice template");
-        List<DeployLink> ranked = DeployLink.ranked(List.of(invoice, pool), POOL, request(null, null, null));
+        List<DeployLink> ranked = DeployLink.ranked(List.of(invoice, pool), POOL, request(null, null, null), null);
 
         assertThat(ranked).extracting(DeployLink::deployment).containsExactly(pool, invoice);
         assertThat(ranked.get(0).ranking()).contains("the commit message of the earlier one shares words with the "
@@ -129,7 +157,7 @@ class DeployLinkTest {
         assertThat(ranked).extracting(DeployLink::confidence).containsExactly(Confidence.MEDIUM, Confidence.LOW);
 
         DeploymentSeen longAgo = commit("d3", "acme/checkout", -7200, "Lower HikariCP maximumPoolSize to 5");
-        assertThat(DeployLink.ranked(List.of(longAgo, invoice), POOL, request(null, null, null)))
+        assertThat(DeployLink.ranked(List.of(longAgo, invoice), POOL, request(null, null, null), null))
                 .as("words do not outrank a deployment hours closer to the first error")
                 .extracting(DeployLink::deployment).containsExactly(invoice);
     }

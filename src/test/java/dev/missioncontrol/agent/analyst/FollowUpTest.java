@@ -69,22 +69,23 @@ class FollowUpTest {
                 .contains("landed at 2026-01-01T10:03:51Z, 1m 9s before the first error (2026-01-01T10:05:00Z)")
                 .contains("It is the report's leading deployment suspect (high confidence).");
         assertThat(playbook.ask(facts, "and the billing deploy?")).startsWith("The deployment d-billing")
-                .contains("It ranks below the deployment d-checkout");
+                .contains("It is a deployment of another service than checkout, so the report names it only as "
+                        + "context. The report's leading deployment suspect is the deployment d-checkout");
     }
 
     @Test
     void a_question_naming_a_deployment_by_time_says_it_landed_after_the_errors_began() {
         var listed = Json.MAPPER.createArrayNode();
         listed.addObject().put("id", "d-late").put("repository_full_name", "acme/checkout")
-                .put("created_at", "2026-01-01T10:08:00Z").put("status", "success").put("commit_sha", "c0ffee12");
+                .put("created_at", "2026-01-01T10:09:30Z").put("status", "success").put("commit_sha", "c0ffee12");
         SessionFacts facts = reported(poolStorm(), ToolResult.ok("1 deployment", listed));
-        assertThat(playbook.ask(facts, "Did the deploy at 10:08 cause this?")).startsWith("The deployment d-late")
-                .contains("landed at 2026-01-01T10:08:00Z, 3m 59s after the first error (2026-01-01T10:04:00.500Z), "
-                        + "so it cannot have caused it")
+        assertThat(playbook.ask(facts, "Did the deploy at 10:09 cause this?")).startsWith("The deployment d-late")
+                .contains("landed at 2026-01-01T10:09:30Z, 5m 29s after the first error (2026-01-01T10:04:00.500Z), "
+                        + "longer than a rollout takes, so it cannot have caused it")
                 .contains("Problem lines went on after it");
         assertThat(playbook.ask(facts, "Was it the deploy?")).contains("No recorded deployment precedes the first "
-                + "error").contains("d-late of acme/checkout, commit c0ffee12 landed at 2026-01-01T10:08:00Z, 3m 59s "
-                + "after the first error, so it cannot have caused it.");
+                + "error").contains("d-late of acme/checkout, commit c0ffee12 landed at 2026-01-01T10:09:30Z, 5m 29s "
+                + "after the first error, longer than a rollout takes, so it cannot have caused it.");
     }
 
     @Test

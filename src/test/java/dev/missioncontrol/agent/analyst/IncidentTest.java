@@ -103,6 +103,33 @@ class IncidentTest {
                 .isEqualTo(T0.plusSeconds(1300));
     }
 
+    /** One line at WARN, {@code atSec} after T0, in a background job. */
+    static LogTemplate warning(long atSec) {
+        long[] once = new long[64];
+        once[(int) (atSec / 10)] = 1;
+        return new LogTemplate("warm", "context.logs", "cache warm took <*> (threshold <*>)", "cache warm took 2100ms "
+                + "(threshold 2000ms)", 1, 0, 1, "WARN", "level WARN", T0.plusSeconds(atSec), T0.plusSeconds(atSec),
+                4, "WARN c.a.checkout.CacheWarmer - cache warm took 2100ms (threshold 2000ms)",
+                List.of("c.a.checkout.CacheWarmer"), null, once);
+    }
+
+    @Test
+    void a_lone_warning_minutes_ahead_of_the_errors_does_not_set_their_start() {
+        LogTemplate npe = problem("npe", "checkout", 300, 640, from(30, 1));
+        Incident incident = Incident.of(List.of(npe, warning(100)), List.of(SOURCE));
+        assertThat(incident.first()).isEqualTo(npe);
+        assertThat(incident.onset()).isEqualTo(T0.plusSeconds(300));
+        assertThat(incident.strays()).extracting(LogTemplate::id).containsExactly("warm");
+
+        assertThat(Incident.of(List.of(npe, warning(290)), List.of(SOURCE)).first().id())
+                .as("seconds before the errors: it may be their first sign").isEqualTo("warm");
+        LogTemplate slow = new LogTemplate("slow", "context.logs", "slow request", "slow request", 10, 0, 10, "WARN",
+                "level WARN", T0.plusSeconds(300), T0.plusSeconds(640), 301, "WARN slow request", List.of("web"), null,
+                from(30, 1));
+        assertThat(Incident.of(List.of(slow, warning(100)), List.of(SOURCE)).first().id())
+                .as("no errors follow: the warning is where it starts").isEqualTo("warm");
+    }
+
     @Test
     void a_log_of_seconds_cannot_tell_whether_it_goes_on_and_hours_of_quiet_in_a_weeks_log_end_it() {
         LogSourceStats seconds = new LogSourceStats("context.logs", 50, 50, 5, 0, T0, T0.plusSeconds(10), true, false,
