@@ -1,5 +1,6 @@
 package dev.missioncontrol.logs;
 
+import java.time.ZoneOffset;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,12 +26,23 @@ final class HeaderDetector {
     private static final int LEVEL_SEARCH_TOKENS = 4;
 
     private final YearGuess years;
+    /** The zone of times that name none: UTC, unless the other logs of the same request name one. */
+    private final ZoneOffset unzoned;
 
     HeaderDetector(YearGuess years) {
+        this(years, ZoneOffset.UTC);
+    }
+
+    HeaderDetector(YearGuess years, ZoneOffset unzoned) {
         this.years = years;
+        this.unzoned = unzoned;
     }
 
     LineFields detect(String line) {
+        return fields(line).unzonedIn(unzoned);
+    }
+
+    private LineFields fields(String line) {
         if (line.startsWith("{")) {
             LineFields json = JsonLines.parse(line, years);
             if (json != null) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -76,7 +77,7 @@ final class JsonLines {
         Instant epoch = value.isNumber() ? epoch(value.decimalValue())
                 : EPOCH.matcher(text).matches() ? epoch(new BigDecimal(text)) : null;
         if (epoch != null) {
-            return new Timestamps.Found(epoch, text.length(), true);
+            return new Timestamps.Found(epoch, text.length(), ZoneOffset.UTC); // absolute: as if it named UTC
         }
         return Timestamps.at(text, 0, years, true);
     }

@@ -6,6 +6,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
@@ -42,9 +43,22 @@ public final class LogReader implements Iterator<LogRecord>, AutoCloseable {
         this(in, YearGuess.fixed(referenceYear));
     }
 
+    /**
+     * As {@link #LogReader(Reader, Instant)}, times that name no zone read in {@code unzoned}: the zone the other
+     * logs of the same request name ({@link ZoneSurvey}), where one host writes some logs in local time with the
+     * offset and others without it.
+     */
+    public LogReader(Reader in, Instant now, ZoneOffset unzoned) {
+        this(in, YearGuess.at(now), unzoned);
+    }
+
     private LogReader(Reader in, YearGuess years) {
+        this(in, years, ZoneOffset.UTC);
+    }
+
+    private LogReader(Reader in, YearGuess years, ZoneOffset unzoned) {
         this.in = in instanceof BufferedReader buffered ? buffered : new BufferedReader(in, 1 << 16);
-        this.detector = new HeaderDetector(years);
+        this.detector = new HeaderDetector(years, unzoned);
     }
 
     @Override
@@ -97,11 +111,20 @@ public final class LogReader implements Iterator<LogRecord>, AutoCloseable {
 
     /** As {@link #line(String, long, int)}, a timestamp without a year placed as {@link YearGuess} does from now. */
     public static LogRecord line(String text, long lineNo, Instant now) {
-        return line(text, lineNo, YearGuess.at(now));
+        return line(text, lineNo, now, ZoneOffset.UTC);
+    }
+
+    /** As {@link #line(String, long, Instant)}, a timestamp that names no zone read in {@code unzoned}. */
+    public static LogRecord line(String text, long lineNo, Instant now, ZoneOffset unzoned) {
+        return line(text, lineNo, new HeaderDetector(YearGuess.at(now), unzoned));
     }
 
     private static LogRecord line(String text, long lineNo, YearGuess years) {
-        LineFields fields = new HeaderDetector(years).detect(text);
+        return line(text, lineNo, new HeaderDetector(years));
+    }
+
+    private static LogRecord line(String text, long lineNo, HeaderDetector detector) {
+        LineFields fields = detector.detect(text);
         return new LogRecord(lineNo, fields.timestamp(), fields.level(), fields.component(), fields.message(), text,
                 1, fields.zoneAssumed());
     }

@@ -16,10 +16,13 @@ import java.util.regex.Pattern;
 final class Timestamps {
 
     /**
-     * Where a timestamp was found: the instant, the index just past it, and whether the text named its zone (when it
-     * did not, the instant is the time read as UTC).
+     * Where a timestamp was found: the instant, the index just past it, and the zone the text named, or null (the
+     * instant is then the time read as UTC).
      */
-    record Found(Instant instant, int end, boolean zoned) {
+    record Found(Instant instant, int end, ZoneOffset zone) {
+        boolean zoned() {
+            return zone != null;
+        }
     }
 
     private static final int FIRST_YEAR = 1970;
@@ -81,7 +84,7 @@ final class Timestamps {
             if (m.lookingAt()) {
                 Instant instant = instant(m, years);
                 if (instant != null) {
-                    return new Found(instant, m.end(), group(m, "z") != null);
+                    return new Found(instant, m.end(), group(m, "z") == null ? null : offset(group(m, "z")));
                 }
             }
         }

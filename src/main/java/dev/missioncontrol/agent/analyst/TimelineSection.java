@@ -37,7 +37,12 @@ final class TimelineSection {
      * hours away from the deploy that caused them; the reader has to know the times were taken as UTC to see it.
      */
     private static String zoneNote(LogSourceStats s) {
-        return s.first() != null && s.zoneAssumed() ? " (its times name no zone, so they are read as UTC)" : "";
+        if (s.first() == null || !s.zoneAssumed()) {
+            return "";
+        }
+        return "Z".equals(s.assumedZone()) ? " (its times name no zone, so they are read as UTC)"
+                : " (its times name no zone, so they are read in " + s.assumedZone() + ", the zone the request's "
+                + "other logs name)";
     }
 
     /** The incident's moments: first bad line, the line before it, each component's start, deployments. */

@@ -8,10 +8,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Scans sources line by line for a pattern, keeping only the hits it will return (the first N, or the last N)
@@ -59,6 +61,8 @@ final class LineSearch {
 
     private final SearchQuery query;
     private final Instant now;
+    /** The zone of times that name none, per source, as analyze_logs reads them ({@link SourceZones}). */
+    private final Map<String, ZoneOffset> zones;
     private final long deadline;
     private final Deque<Hit> kept = new ArrayDeque<>();
     /** Hits whose lines after have not all been read: whether they count waits for them. */
@@ -73,9 +77,10 @@ final class LineSearch {
     boolean outOfTime;
 
     /** @param now when the session began: lines without a year are placed before it, as analyze_logs places them */
-    LineSearch(SearchQuery query, Instant now) {
+    LineSearch(SearchQuery query, Instant now, Map<String, ZoneOffset> zones) {
         this.query = query;
         this.now = now;
+        this.zones = zones;
         this.deadline = System.nanoTime() + BUDGET.toNanos();
         this.around = Math.max(query.contextLines(), Math.max(SEEN_BEFORE, SEEN_AFTER));
     }
@@ -90,6 +95,7 @@ final class LineSearch {
         }
         searched.add(source.name());
         Deque<Line> recent = new ArrayDeque<>();
+        ZoneOffset unzoned = zones.getOrDefault(source.name(), ZoneOffset.UTC);
         try (BufferedReader in = new BufferedReader(source.open(), 1 << 16)) {
             String text;
             long no = 0;
@@ -102,7 +108,7 @@ final class LineSearch {
                 feedFollowing(source.name(), line);
                 judgePending(false);
                 if (query.pattern().matcher(new GuardedText(head(text, SCAN_CHARS), deadline)).find()) {
-                    pending.addLast(new Hit(source.name(), LogReader.line(text, no, now), List.copyOf(recent)));
+                    pending.addLast(new Hit(source.name(), LogReader.line(text, no, now, unzoned), List.copyOf(recent)));
                 }
                 recent.addLast(line);
                 if (recent.size() > around) {

@@ -1,6 +1,7 @@
 package dev.missioncontrol.tools.logs;
 
 import dev.missioncontrol.agent.SessionFacts;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,8 +36,11 @@ public final class MinedLogs {
         }
         // mined outside the lock: another session's analysis need not wait for this one
         List<MinedSource> mined = new ArrayList<>();
-        for (LogSource source : LogSource.in(session.context())) {
-            mined.add(SourceMiner.mine(source, filter, session.createdAt()));
+        List<LogSource> sources = LogSource.in(session.context());
+        Map<String, ZoneOffset> zones = SourceZones.of(sources, session.createdAt());
+        for (LogSource source : sources) {
+            mined.add(SourceMiner.mine(source, filter, session.createdAt(),
+                    zones.getOrDefault(source.name(), ZoneOffset.UTC)));
         }
         List<MinedSource> result = List.copyOf(mined);
         synchronized (recent) {

@@ -3,6 +3,7 @@ package dev.missioncontrol.tools.logs;
 import dev.missioncontrol.agent.Redactor;
 import dev.missioncontrol.logs.LogAnalysis;
 import dev.missioncontrol.logs.TemplateSummary;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -11,9 +12,10 @@ import java.util.Map;
  *
  * @param components template id to the components that wrote it, in order of first appearance
  * @param samples    template id to its sample as shown: redacted among the lines around it
+ * @param unzoned    the zone its times that name none were read in
  */
 public record MinedSource(String name, LogAnalysis analysis, Map<Integer, List<String>> components,
-                          List<Trend> trends, Map<Integer, String> samples) {
+                          List<Trend> trends, Map<Integer, String> samples, ZoneOffset unzoned) {
 
     /** The template's sample redacted, as every field read from it is read. */
     public String shown(TemplateSummary t) {

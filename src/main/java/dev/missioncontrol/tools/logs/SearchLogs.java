@@ -60,7 +60,7 @@ public final class SearchLogs implements Tool {
                     : "no log source's name contains '" + query.source() + "'; the sources are "
                     + String.join(", ", all.stream().map(LogSource::name).toList()));
         }
-        LineSearch search = new LineSearch(query, session.createdAt());
+        LineSearch search = new LineSearch(query, session.createdAt(), SourceZones.of(all, session.createdAt()));
         sources.forEach(search::scan);
         ObjectNode data = toJson(query, search);
         String summary = String.format(Locale.ROOT, "%,d %s '%s'%s in %,d lines searched%s", search.total,

@@ -7,6 +7,7 @@ import dev.missioncontrol.logs.TemplateSummary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,13 +17,16 @@ final class SourceMiner {
     private SourceMiner() {
     }
 
-    /** @param now when the session began: lines without a year are placed before it, as search_logs places them */
-    static MinedSource mine(LogSource source, LogFilter filter, Instant now) {
+    /**
+     * @param now     when the session began: lines without a year are placed before it, as search_logs places them
+     * @param unzoned the zone of times that name none ({@link SourceZones})
+     */
+    static MinedSource mine(LogSource source, LogFilter filter, Instant now, ZoneOffset unzoned) {
         LogDigest digest = new LogDigest();
         TemplateExtras extras = new TemplateExtras();
         ShownSamples samples = new ShownSamples();
         Boolean timed = null;
-        try (LogReader reader = new LogReader(source.open(), now)) {
+        try (LogReader reader = new LogReader(source.open(), now, unzoned)) {
             while (reader.hasNext()) {
                 LogRecord event = reader.next();
                 if (!filter.accepts(event)) {
@@ -48,6 +52,6 @@ final class SourceMiner {
             }
         }
         return new MinedSource(source.name(), analysis, components, extras.trends(analysis.timed()),
-                samples.shown());
+                samples.shown(), unzoned);
     }
 }

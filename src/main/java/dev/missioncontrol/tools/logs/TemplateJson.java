@@ -53,7 +53,7 @@ final class TemplateJson {
         return Json.object().put("name", s.name()).put("events", a.events()).put("lines", a.lines())
                 .put("errors", a.errors()).put("warnings", a.warnings()).put("templates", a.templates().size())
                 .put("first", time(a.first())).put("last", time(a.last())).put("timed", a.timed())
-                .put("zone_assumed", a.zoneAssumed())
+                .put("zone_assumed", a.zoneAssumed()).put("assumed_zone", a.zoneAssumed() ? s.unzoned().getId() : null)
                 .put("axis_origin", a.axisOrigin()).put("bucket_width", a.bucketWidth())
                 .put("buckets", a.buckets());
     }

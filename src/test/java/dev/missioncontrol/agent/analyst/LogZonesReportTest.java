@@ -1,0 +1,47 @@
+package dev.missioncontrol.agent.analyst;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.missioncontrol.store.Json;
+import org.junit.jupiter.api.Test;
+
+/** Logs of one request written in one local zone, some with the offset and some without it. */
+class LogZonesReportTest {
+    private final Playbook playbook = new Playbook();
+
+    /** nginx: the access log names its offset, the error log of the same moments does not. */
+    private static ObjectNode nginx(String accessZone) {
+        StringBuilder access = new StringBuilder();
+        StringBuilder errors = new StringBuilder();
+        for (int s = 0; s < 30; s++) {
+            access.append(String.format("10.0.0.7 - - [29/Nov/2026:21:40:%02d %s] \"GET /checkout HTTP/1.1\" 502 157 "
+                    + "\"-\" \"curl/8.5\"%n", s, accessZone));
+            errors.append(String.format("2026/11/29 21:40:%02d [error] 31#31: *%d connect() failed (111: Connection "
+                    + "refused) while connecting to upstream, client: 10.0.0.7, server: shop, request: \"GET /checkout "
+                    + "HTTP/1.1\", upstream: \"http://10.0.4.21:8080/checkout\"%n", s, 100 + s));
+        }
+        ObjectNode context = Json.object();
+        context.putObject("logs").put("access.log", access.toString()).put("error.log", errors.toString());
+        return context;
+    }
+
+    private String report(ObjectNode context) {
+        return playbook.run(Playbook.facts("Why does checkout answer 502?", context)).report().markdown();
+    }
+
+    @Test
+    void an_error_log_without_a_zone_is_read_in_the_zone_its_access_log_names() {
+        String report = report(nginx("+0100"));
+
+        assertThat(report).contains("read in +01:00, the zone the request's other logs name")
+                .doesNotContain("1h 0m after").doesNotContain("read as UTC");
+    }
+
+    @Test
+    void beside_a_log_in_utc_a_log_without_a_zone_is_still_read_as_utc() {
+        String report = report(nginx("+0000"));
+
+        assertThat(report).contains("(its times name no zone, so they are read as UTC)").doesNotContain("read in +");
+    }
+}

@@ -1,0 +1,41 @@
+package dev.missioncontrol.tools.logs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SourceZonesTest {
+    private static final Instant NOW = Instant.parse("2026-11-30T00:00:00Z");
+    private static final LogSource ACCESS = source("access.log",
+            "10.0.0.7 - - [29/Nov/2026:21:40:07 +0100] \"GET / HTTP/1.1\" 502 157\n");
+    private static final LogSource ERRORS = source("error.log",
+            "2026/11/29 21:40:07 [error] 31#31: connect() failed (111: Connection refused)\n");
+
+    private static LogSource source(String name, String text) {
+        return new LogSource("context.logs." + name, new TextNode(text));
+    }
+
+    @Test
+    void a_log_without_zones_takes_the_one_zone_the_others_name() {
+        var zones = SourceZones.of(List.of(ACCESS, ERRORS), NOW);
+
+        assertThat(zones).containsExactly(Map.entry("context.logs.error.log", ZoneOffset.ofHours(1)));
+        MinedSource mined = SourceMiner.mine(ERRORS, LogFilter.NONE, NOW, zones.get(ERRORS.name()));
+        assertThat(mined.analysis().first()).isEqualTo(Instant.parse("2026-11-29T20:40:07Z"));
+    }
+
+    @Test
+    void logs_that_name_different_zones_or_utc_leave_the_others_in_utc() {
+        LogSource utc = source("app.log", "2026-11-29T20:40:07Z ERROR api - failed\n");
+        LogSource east = source("east.log", "2026-11-29T23:40:07+03:00 ERROR api - failed\n");
+
+        assertThat(SourceZones.of(List.of(ACCESS, utc, ERRORS), NOW)).isEmpty();
+        assertThat(SourceZones.of(List.of(ACCESS, east, ERRORS), NOW)).isEmpty();
+        assertThat(SourceZones.of(List.of(ERRORS), NOW)).as("no other log to go by").isEmpty();
+    }
+}
