@@ -17,10 +17,13 @@ public final class Main implements Callable<Integer> {
         System.exit(commandLine().execute(args));
     }
 
-    /** The command line as the launcher runs it: a failure no command foresaw is one line, not a stack trace. */
+    /**
+     * The command line as the launcher runs it: a failure no command foresaw is one line, not a stack trace, and so is
+     * a wrong flag or value, not the whole usage.
+     */
     static CommandLine commandLine() {
-        return new CommandLine(new Main()).setExecutionExceptionHandler(
-                new UnexpectedFailure("1".equals(System.getenv("MC_DEBUG"))));
+        return new CommandLine(new Main()).setParameterExceptionHandler(new UsageError())
+                .setExecutionExceptionHandler(new UnexpectedFailure("1".equals(System.getenv("MC_DEBUG"))));
     }
 
     /** No command is a usage error: a script that calls {@code missionctl} with a lost argument must not pass. */
