@@ -95,7 +95,8 @@ public final class ServeCommand implements Callable<Integer> {
     String llmBaseUrl;
 
     @Option(names = "--llm-max-tool-calls", defaultValue = "${env:MC_LLM_MAX_TOOL_CALLS:-12}",
-            description = "Tool calls one session may make before the analyst writes the report (default 12).")
+            description = "Tool calls one session may make before the analyst writes the report "
+                    + "(MC_LLM_MAX_TOOL_CALLS, default 12).")
     int llmMaxToolCalls;
 
     @Option(names = "--llm-max-tokens", defaultValue = "${env:MC_LLM_MAX_TOKENS:-500000}",
@@ -126,6 +127,10 @@ public final class ServeCommand implements Callable<Integer> {
         if (config.baseUrl() == null || config.baseUrl().isBlank()) {
             LOG.warn("no --base-url (MC_BASE_URL): links in notifications point at {}; set it to the "
                     + "address people reach this server at", config.publicBaseUrl());
+        }
+        if (ServingChecks.hasLlm(config.llm()) && !ServingChecks.hasKey(config.llm())) {
+            LOG.warn("no MC_LLM_API_KEY: requests to {} are sent without a key; if it needs one, every "
+                    + "investigation falls back to the built-in analyst", config.llm().baseUrl());
         }
         if (app.firstStart() != null) {
             FirstStart.print(app.firstStart(), config.publicBaseUrl(), System.out);

@@ -1,6 +1,8 @@
 package dev.missioncontrol;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.missioncontrol.config.AppConfig;
 import java.io.PrintWriter;
@@ -139,14 +141,40 @@ class ServeCommandTest {
                 "--prometheus-step (MC_PROMETHEUS_STEP): must be longer than 0s");
         assertUsageError(new String[] {"--sqlite-synchronous", "MAYBE"},
                 "--sqlite-synchronous (MC_SQLITE_SYNCHRONOUS): must be FULL or NORMAL");
-        assertUsageError(new String[] {"--llm-provider", "openai", "--llm-timeout", "0s"},
+        assertUsageError(new String[] {"--llm-provider", "openai", "--llm-model", "m", "--llm-timeout", "0s"},
                 "--llm-timeout (MC_LLM_TIMEOUT): must be longer than 0s");
+    }
+
+    /** Every investigation would otherwise fall back to the analyst, with the reason only on its timeline. */
+    @Test
+    void an_llm_the_server_could_never_ask_is_a_usage_error() {
+        assumeTrue(System.getenv("MC_LLM_API_KEY") == null, "these cases are about a missing key");
+        assertUsageError(new String[] {"--llm-max-tool-calls", "-1"},
+                "--llm-max-tool-calls (MC_LLM_MAX_TOOL_CALLS): must be at least 1, not -1");
+        assertUsageError(new String[] {"--llm-max-tokens", "-5"},
+                "--llm-max-tokens (MC_LLM_MAX_TOKENS): must be at least 1, not -5");
+        assertUsageError(new String[] {"--llm-provider", "gemini", "--llm-model", "m"},
+                "--llm-provider (MC_LLM_PROVIDER): must be openai (any OpenAI-compatible endpoint) or anthropic");
+        assertUsageError(new String[] {"--llm-provider", "openai"}, "--llm-model (MC_LLM_MODEL): is needed");
+        assertUsageError(new String[] {"--llm-provider", "anthropic", "--llm-model", "claude"},
+                "--llm-provider anthropic needs its key in MC_LLM_API_KEY");
+        assertUsageError(new String[] {"--llm-provider", "openai", "--llm-model", "gpt"},
+                "--llm-provider openai needs its key in MC_LLM_API_KEY");
+    }
+
+    @Test
+    void an_openai_compatible_server_of_ones_own_may_take_requests_without_a_key() {
+        AppConfig config = AppConfig.forDatabase(null, null).withLlm(new AppConfig.Llm("openai", "qwen", "http://localhost:11434/v1",
+                null, 12, Duration.ofSeconds(60)));
+        assertThatCode(() -> ServingChecks.check(config)).doesNotThrowAnyException();
     }
 
     /** As the launcher runs serve: a usage error is its reason on one line and a pointer to --help, no usage. */
     private static void assertUsageError(String[] args, String reason) {
         StringWriter err = new StringWriter();
-        String[] serve = Stream.concat(Stream.of("serve"), Arrays.stream(args)).toArray(String[]::new);
+        // a data dir no server can open: should a value be accepted after all, the test fails instead of serving
+        String[] serve = Stream.concat(Stream.of("serve", "--data-dir", "/dev/null/never-opened"), Arrays.stream(args))
+                .toArray(String[]::new);
         int exit = Main.commandLine().setErr(new PrintWriter(err, true)).execute(serve);
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).startsWith("serve: " + reason).doesNotContain("Usage: ").doesNotContain("\tat ")
