@@ -29,6 +29,7 @@ import dev.missioncontrol.monitor.MonitorSchedule;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** Wires deploy verification's outside world: signal sources, metric tools, verdicts, notifications. Wiring only. */
 final class Monitoring implements AutoCloseable {
@@ -42,7 +43,9 @@ final class Monitoring implements AutoCloseable {
     private final MeterRegistry metrics;
     private final Webhooks webhookSettings;
 
-    Monitoring(AppConfig config, Database db, DeploymentStore deployments, Clock clock, MeterRegistry metrics) {
+    /** @param links where notifications link to, once the server listens */
+    Monitoring(AppConfig config, Supplier<String> links, Database db, DeploymentStore deployments, Clock clock,
+            MeterRegistry metrics) {
         var ig = config.integrations();
         outbound = new OutboundHttp(new Destinations(AddressPolicy.allowing(ig.allowCidrs()), HostResolver.system()),
                 OutboundHttp.Caps.defaults());
@@ -50,7 +53,7 @@ final class Monitoring implements AutoCloseable {
         signals = new Signals(signalStore, outbound, ig.prometheusUrl(), ig.prometheusStep());
         webhooks = new WebhookStore(db.jdbi(), clock);
         outbox = new OutboxStore(db.jdbi(), db.dialect(), clock);
-        alerts = new VerdictAlerts(deployments, webhooks, outbox, config.publicBaseUrl());
+        alerts = new VerdictAlerts(deployments, webhooks, outbox, links);
         deliver = new DeliverNotifications(outbox, outbound, ig.notifyBackoff(), clock, metrics);
         this.metrics = metrics;
         webhookSettings = new Webhooks(webhooks, outbox, outbound.destinations(), clock);

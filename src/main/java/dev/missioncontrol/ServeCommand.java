@@ -126,14 +126,14 @@ public final class ServeCommand implements Callable<Integer> {
                 app.database().dialect().name().toLowerCase(), (System.nanoTime() - started) / 1_000_000);
         if (config.baseUrl() == null || config.baseUrl().isBlank()) {
             LOG.warn("no --base-url (MC_BASE_URL): links in notifications point at {}; set it to the "
-                    + "address people reach this server at", config.publicBaseUrl());
+                    + "address people reach this server at", app.publicBaseUrl());
         }
         if (ServingChecks.hasLlm(config.llm()) && !ServingChecks.hasKey(config.llm())) {
             LOG.warn("no MC_LLM_API_KEY: requests to {} are sent without a key; if it needs one, every "
                     + "investigation falls back to the built-in analyst", config.llm().baseUrl());
         }
         if (app.firstStart() != null) {
-            FirstStart.print(app.firstStart(), config.publicBaseUrl(), System.out);
+            FirstStart.print(app.firstStart(), app.publicBaseUrl(), System.out);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Duration drainFor = drainTime();
