@@ -28,6 +28,12 @@ final class ServingChecks {
         if (!config.integrations().prometheusStep().isPositive()) {
             throw new BadSetting("--prometheus-step", "must be longer than 0s");
         }
+        if (!config.integrations().signalRetention().isPositive()) { // the hourly cleanup would delete every sample
+            throw new BadSetting("--signal-retention", "must be longer than 0s");
+        }
+        if (config.runtime().monitorSchedule().isEmpty()) {
+            throw new BadSetting("--monitor-schedule", "must name at least one check offset, e.g. 10s,30s,1m,5m");
+        }
         checkLlm(config.llm());
         if (config.sqliteSynchronous() != null
                 && !List.of("FULL", "NORMAL").contains(config.sqliteSynchronous().toUpperCase(Locale.ROOT))) {

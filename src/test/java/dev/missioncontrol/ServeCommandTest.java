@@ -139,6 +139,12 @@ class ServeCommandTest {
                 "--prometheus-url (MC_PROMETHEUS_URL): must be an http://");
         assertUsageError(new String[] {"--prometheus-step", "0s"},
                 "--prometheus-step (MC_PROMETHEUS_STEP): must be longer than 0s");
+        assertUsageError(new String[] {"--signal-retention", "0s"},
+                "--signal-retention (MC_SIGNAL_RETENTION): must be longer than 0s");
+        assertUsageError(new String[] {"--monitor-schedule", ""},
+                "--monitor-schedule (MC_MONITOR_SCHEDULE): must name at least one check offset");
+        assertUsageError(new String[] {"--monitor-schedule", " , "},
+                "--monitor-schedule (MC_MONITOR_SCHEDULE): must name at least one check offset");
         assertUsageError(new String[] {"--sqlite-synchronous", "MAYBE"},
                 "--sqlite-synchronous (MC_SQLITE_SYNCHRONOUS): must be FULL or NORMAL");
         assertUsageError(new String[] {"--llm-provider", "openai", "--llm-model", "m", "--llm-timeout", "0s"},
