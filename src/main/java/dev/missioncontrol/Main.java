@@ -5,7 +5,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code missionctl} root command: every subcommand the launcher does not handle itself. */
+// INHERIT: every subcommand answers --version too (each lists it, from mixinStandardHelpOptions)
 @Command(name = "missionctl", mixinStandardHelpOptions = true, version = "Mission Control 0.1.0",
+        scope = CommandLine.ScopeType.INHERIT,
         description = "Mission Control: deployment verification and incident investigation.",
         subcommands = {ServeCommand.class, dev.missioncontrol.orgs.AdminCommand.class,
                 dev.missioncontrol.monitor.JudgeCommand.class, dev.missioncontrol.logs.LogsCommand.class,

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import org.jdbi.v3.core.statement.StatementException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,10 +26,12 @@ import picocli.CommandLine.Parameters;
                 AdminCommand.RemoveUserCommand.class,
                 AdminCommand.CreateApiKeyCommand.class, AdminCommand.ListApiKeysCommand.class,
                 AdminCommand.RevokeApiKeyCommand.class})
-public final class AdminCommand implements Runnable {
+public final class AdminCommand implements Callable<Integer> {
+    /** No subcommand is a usage error, as no command is for missionctl: a script missing one must not pass. */
     @Override
-    public void run() {
-        CommandLine.usage(this, System.out);
+    public Integer call() {
+        CommandLine.usage(this, System.err);
+        return CommandLine.ExitCode.USAGE;
     }
 
     @Command(name = "create-org", mixinStandardHelpOptions = true,
