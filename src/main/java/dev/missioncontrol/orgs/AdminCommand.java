@@ -228,13 +228,15 @@ public final class AdminCommand implements Callable<Integer> {
     @Command(name = "create-api-key", mixinStandardHelpOptions = true,
             description = "Create an API key; the key is printed alone on the last line.")
     static final class CreateApiKeyCommand extends DatabaseCommand {
-        @Option(names = "--org", required = true)
+        @Option(names = "--org", required = true, description = "The organization the key acts for.")
         String orgName;
 
-        @Option(names = "--name", required = true)
+        @Option(names = "--name", required = true,
+                description = "What the key is for, e.g. ci; shown in list-api-keys and the settings page.")
         String name;
 
-        @Option(names = "--scopes", split = ",", description = "Comma-separated; default all of "
+        // Required: a key leaked from CI should hold only what CI does, so no scope is granted by default.
+        @Option(names = "--scopes", split = ",", required = true, description = "Comma-separated, any of "
                 + "deployments:write, deployments:read, sessions:write, sessions:read.")
         List<String> scopes;
 
@@ -250,9 +252,6 @@ public final class AdminCommand implements Callable<Integer> {
         }
 
         private Set<Scope> parseScopes() {
-            if (scopes == null || scopes.isEmpty()) {
-                return Scope.all();
-            }
             Set<Scope> out = EnumSet.noneOf(Scope.class);
             for (String s : scopes) {
                 out.add(Scope.parse(s).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),

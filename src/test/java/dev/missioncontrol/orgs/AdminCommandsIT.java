@@ -214,7 +214,7 @@ class AdminCommandsIT {
         try (TestServer server = TestServer.start(TestServer.Db.SQLITE)) {
             String dataDir = server.dataDir().toString();
             Object[] key = adminAlone("create-api-key", "--org", "default", "--name",
-                    "ci\n2026-11-29 INFO admin granted", "--data-dir", dataDir);
+                    "ci\n2026-11-29 INFO admin granted", "--scopes", "sessions:read", "--data-dir", dataDir);
             assertThat(key[0]).isEqualTo(2);
             assertThat((String) key[1]).contains("--name must be 1 to 100 characters on one line");
             Object[] twice = adminAlone("create-org", "default", "--data-dir", dataDir);
@@ -232,8 +232,12 @@ class AdminCommandsIT {
             assertThat(new ApiKeyStore(jdbi, Clock.systemUTC()).list(defaultOrg))
                     .noneMatch(k -> k.name().startsWith("ci"));
             assertThat(new OrgStore(jdbi, Clock.systemUTC()).findOrgByName("acme\u001b[2K")).isEmpty();
-            assertThat(admin(server, "", "create-api-key", "--org", "DEFAULT", "--name", "  deploy bot  "))
-                    .contains("created API key");
+            Object[] unscoped = adminAlone("create-api-key", "--org", "default", "--name", "ci", "--data-dir",
+                    dataDir);
+            assertThat(unscoped[0]).as("no scope is granted without being named").isEqualTo(2);
+            assertThat((String) unscoped[1]).contains("Missing required option: '--scopes");
+            assertThat(admin(server, "", "create-api-key", "--org", "DEFAULT", "--name", "  deploy bot  ",
+                    "--scopes", "sessions:read")).contains("created API key").contains("(sessions:read)");
             assertThat(new ApiKeyStore(jdbi, Clock.systemUTC()).list(defaultOrg))
                     .anyMatch(k -> k.name().equals("deploy bot"));
         }
