@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import org.jdbi.v3.core.statement.StatementException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -282,14 +283,22 @@ public final class AdminCommand implements Callable<Integer> {
         }
     }
 
+    private static final Pattern KEY_ID = Pattern.compile("[0-9A-Za-z]{8}");
+
     @Command(name = "revoke-api-key", mixinStandardHelpOptions = true,
             description = "Revoke an API key by its id.")
     static final class RevokeApiKeyCommand extends DatabaseCommand {
-        @Parameters(index = "0", description = "The 8-character key id (the part after mc_).")
-        String keyId;
+        @Parameters(index = "0", description = "The 8-character key id (the part after mc_), or the whole key.")
+        String keyText;
 
         @Override
         int run(Database db, Clock clock) {
+            // a whole key is read for its id; it, or anything else that is no id, is never echoed back
+            String keyId = ApiKeyFormat.parse(keyText).map(ApiKeyFormat.ParsedKey::keyId).orElse(keyText);
+            if (!KEY_ID.matcher(keyId).matches()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "not a key id: give the 8 characters "
+                        + "after mc_ as list-api-keys shows them, or the whole key");
+            }
             if (!new ApiKeyStore(db.jdbi(), clock).revoke(keyId, null)) {
                 System.err.println("no active API key with id " + keyId);
                 return 1;

@@ -76,7 +76,13 @@ class AdminCommandsIT {
             String keyId = key.substring(3, 11);
             assertThat(admin(server, "", "list-api-keys", "--org", "acme")).contains(keyId).contains("active")
                     .doesNotContain(key);
-            admin(server, "", "revoke-api-key", keyId);
+            Object[] mistyped = adminAlone("revoke-api-key", key + "x", "--data-dir", server.dataDir().toString());
+            assertThat(mistyped[0]).as("a mistyped key").isEqualTo(2);
+            assertThat((String) mistyped[1]).contains("not a key id").doesNotContain(key.substring(12));
+            String[] out = new String[1];
+            assertThat(admin(server, "", "revoke-api-key", key)).as("the whole key, pasted from where it leaked")
+                    .contains("revoked API key " + keyId).doesNotContain(key);
+            assertThat(adminExit(server, "", out, "revoke-api-key", keyId)).as("revoked already").isEqualTo(1);
             assertThat(api.get("/api/v1/deployments/").status()).isEqualTo(401);
             assertThat(admin(server, "", "list-api-keys", "--org", "acme")).contains("revoked");
         }
