@@ -33,6 +33,7 @@ import java.util.function.Supplier;
 
 /** Wires deploy verification's outside world: signal sources, metric tools, verdicts, notifications. Wiring only. */
 final class Monitoring implements AutoCloseable {
+    private static final String VERDICTS = "missioncontrol.verdicts";
     private final OutboundHttp outbound;
     private final SignalStore signalStore;
     private final Signals signals;
@@ -56,6 +57,8 @@ final class Monitoring implements AutoCloseable {
         alerts = new VerdictAlerts(deployments, webhooks, outbox, links);
         deliver = new DeliverNotifications(outbox, outbound, ig.notifyBackoff(), clock, metrics);
         this.metrics = metrics;
+        // at 0 from the start, so an alert on the rate of failed verdicts has a series before the first one
+        VerdictWait.FINAL.forEach(state -> metrics.counter(VERDICTS, "state", state));
         webhookSettings = new Webhooks(webhooks, outbox, outbound.destinations(), clock);
     }
 
@@ -78,7 +81,7 @@ final class Monitoring implements AutoCloseable {
                 alerts.verdictRecorded(lease.sessionId(), verdict);
                 if (VerdictWait.isFinal(verdict)) {
                     // how many deploys end degraded or failed, next to how many pass, on /metrics
-                    metrics.counter("missioncontrol.verdicts", "state", verdict.path("state").asText()).increment();
+                    metrics.counter(VERDICTS, "state", verdict.path("state").asText()).increment();
                 }
             }
         };
