@@ -63,8 +63,10 @@ public final class App implements AutoCloseable {
     private volatile boolean stopping;
 
     private final AgentRuntime runtime;
+    private final AppConfig config;
 
     private App(AppConfig config, Clock clock, AgentRuntime.Agents agents) {
+        this.config = config;
         DatabaseUrl url = DatabaseUrl.resolve(config.databaseUrl(), config.dataDir());
         serverLock = url.dialect() == Dialect.SQLITE ? ServerLock.take(url.sqliteFile()) : null;
         try {
@@ -83,7 +85,7 @@ public final class App implements AutoCloseable {
         QueueGauges.bindTo(metrics, db.jdbi(), clock);
         Stores s = new Stores(db, clock);
         stores = s;
-        Monitoring monitoring = new Monitoring(config, db, s.deployments, clock, metrics);
+        Monitoring monitoring = new Monitoring(config, this::publicBaseUrl, db, s.deployments, clock, metrics);
         closeables.add(monitoring);
         runtime = new AgentRuntime(config, db, s.sessions, new AgentRuntime.Features(s.deployments,
                 monitoring.tools(s.orgs, s.deployments, clock), monitoring.verdicts(s.deployments)), agents, clock);
@@ -210,6 +212,11 @@ public final class App implements AutoCloseable {
 
     public int port() {
         return web.port();
+    }
+
+    /** Where links to this server point: the base URL, else this machine at the port it listens on. */
+    public String publicBaseUrl() {
+        return config.publicBaseUrl(port());
     }
 
     public FirstStart.Credentials firstStart() {

@@ -5,7 +5,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code missionctl} root command: every subcommand the launcher does not handle itself. */
+// INHERIT: every subcommand answers --version too (each lists it, from mixinStandardHelpOptions)
 @Command(name = "missionctl", mixinStandardHelpOptions = true, version = "Mission Control 0.1.0",
+        scope = CommandLine.ScopeType.INHERIT,
         description = "Mission Control: deployment verification and incident investigation.",
         subcommands = {ServeCommand.class, dev.missioncontrol.orgs.AdminCommand.class,
                 dev.missioncontrol.monitor.JudgeCommand.class, dev.missioncontrol.logs.LogsCommand.class,
@@ -17,10 +19,13 @@ public final class Main implements Callable<Integer> {
         System.exit(commandLine().execute(args));
     }
 
-    /** The command line as the launcher runs it: a failure no command foresaw is one line, not a stack trace. */
+    /**
+     * The command line as the launcher runs it: a failure no command foresaw is one line, not a stack trace, and so is
+     * a wrong flag or value, not the whole usage.
+     */
     static CommandLine commandLine() {
-        return new CommandLine(new Main()).setExecutionExceptionHandler(
-                new UnexpectedFailure("1".equals(System.getenv("MC_DEBUG"))));
+        return new CommandLine(new Main()).setParameterExceptionHandler(new UsageError())
+                .setExecutionExceptionHandler(new UnexpectedFailure("1".equals(System.getenv("MC_DEBUG"))));
     }
 
     /** No command is a usage error: a script that calls {@code missionctl} with a lost argument must not pass. */

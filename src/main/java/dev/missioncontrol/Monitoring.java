@@ -29,9 +29,11 @@ import dev.missioncontrol.monitor.MonitorSchedule;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** Wires deploy verification's outside world: signal sources, metric tools, verdicts, notifications. Wiring only. */
 final class Monitoring implements AutoCloseable {
+    private static final String VERDICTS = "missioncontrol.verdicts";
     private final OutboundHttp outbound;
     private final SignalStore signalStore;
     private final Signals signals;
@@ -42,7 +44,9 @@ final class Monitoring implements AutoCloseable {
     private final MeterRegistry metrics;
     private final Webhooks webhookSettings;
 
-    Monitoring(AppConfig config, Database db, DeploymentStore deployments, Clock clock, MeterRegistry metrics) {
+    /** @param links where notifications link to, once the server listens */
+    Monitoring(AppConfig config, Supplier<String> links, Database db, DeploymentStore deployments, Clock clock,
+            MeterRegistry metrics) {
         var ig = config.integrations();
         outbound = new OutboundHttp(new Destinations(AddressPolicy.allowing(ig.allowCidrs()), HostResolver.system()),
                 OutboundHttp.Caps.defaults());
@@ -50,9 +54,11 @@ final class Monitoring implements AutoCloseable {
         signals = new Signals(signalStore, outbound, ig.prometheusUrl(), ig.prometheusStep());
         webhooks = new WebhookStore(db.jdbi(), clock);
         outbox = new OutboxStore(db.jdbi(), db.dialect(), clock);
-        alerts = new VerdictAlerts(deployments, webhooks, outbox, config.publicBaseUrl());
+        alerts = new VerdictAlerts(deployments, webhooks, outbox, links);
         deliver = new DeliverNotifications(outbox, outbound, ig.notifyBackoff(), clock, metrics);
         this.metrics = metrics;
+        // at 0 from the start, so an alert on the rate of failed verdicts has a series before the first one
+        VerdictWait.FINAL.forEach(state -> metrics.counter(VERDICTS, "state", state));
         webhookSettings = new Webhooks(webhooks, outbox, outbound.destinations(), clock);
     }
 
@@ -75,7 +81,7 @@ final class Monitoring implements AutoCloseable {
                 alerts.verdictRecorded(lease.sessionId(), verdict);
                 if (VerdictWait.isFinal(verdict)) {
                     // how many deploys end degraded or failed, next to how many pass, on /metrics
-                    metrics.counter("missioncontrol.verdicts", "state", verdict.path("state").asText()).increment();
+                    metrics.counter(VERDICTS, "state", verdict.path("state").asText()).increment();
                 }
             }
         };

@@ -1,18 +1,19 @@
 package dev.missioncontrol;
 
 import dev.missioncontrol.config.AppConfig;
-import dev.missioncontrol.web.ClientAddress;
+import dev.missioncontrol.config.BadSetting;
 import dev.missioncontrol.config.DatabaseOptions;
 import dev.missioncontrol.config.DurationText;
 import dev.missioncontrol.config.LimitOptions;
-import dev.missioncontrol.errors.Validator;
+import dev.missioncontrol.config.SettingName;
 import dev.missioncontrol.monitor.MonitorSettings;
+import dev.missioncontrol.net.AddressPolicy;
+import dev.missioncontrol.web.ClientAddress;
 import dev.missioncontrol.orgs.FirstStart;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -94,7 +95,8 @@ public final class ServeCommand implements Callable<Integer> {
     String llmBaseUrl;
 
     @Option(names = "--llm-max-tool-calls", defaultValue = "${env:MC_LLM_MAX_TOOL_CALLS:-12}",
-            description = "Tool calls one session may make before the analyst writes the report (default 12).")
+            description = "Tool calls one session may make before the analyst writes the report "
+                    + "(MC_LLM_MAX_TOOL_CALLS, default 12).")
     int llmMaxToolCalls;
 
     @Option(names = "--llm-max-tokens", defaultValue = "${env:MC_LLM_MAX_TOKENS:-500000}",
@@ -124,10 +126,14 @@ public final class ServeCommand implements Callable<Integer> {
                 app.database().dialect().name().toLowerCase(), (System.nanoTime() - started) / 1_000_000);
         if (config.baseUrl() == null || config.baseUrl().isBlank()) {
             LOG.warn("no --base-url (MC_BASE_URL): links in notifications point at {}; set it to the "
-                    + "address people reach this server at", config.publicBaseUrl());
+                    + "address people reach this server at", app.publicBaseUrl());
+        }
+        if (ServingChecks.hasLlm(config.llm()) && !ServingChecks.hasKey(config.llm())) {
+            LOG.warn("no MC_LLM_API_KEY: requests to {} are sent without a key; if it needs one, every "
+                    + "investigation falls back to the built-in analyst", config.llm().baseUrl());
         }
         if (app.firstStart() != null) {
-            FirstStart.print(app.firstStart(), config.publicBaseUrl(), System.out);
+            FirstStart.print(app.firstStart(), app.publicBaseUrl(), System.out);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Duration drainFor = drainTime();
@@ -151,80 +157,56 @@ public final class ServeCommand implements Callable<Integer> {
     private static final Duration MAX_DRAIN = Duration.ofMinutes(5);
 
     private Duration drainTime() {
-        Duration d = DurationText.parse(drain);
+        Duration d = BadSetting.read("--drain", drain, DurationText::parse);
         if (d.compareTo(MAX_DRAIN) > 0) {
-            throw new IllegalArgumentException("--drain must be at most " + DurationText.format(MAX_DRAIN));
+            throw new BadSetting("--drain", "must be at most " + DurationText.format(MAX_DRAIN));
         }
         return d;
     }
 
-    /** The configuration, or a usage error naming the flag's problem instead of a stack trace. */
+    /** The configuration, or a usage error naming the flag, its variable and the value's problem. */
     private AppConfig checkedConfig() {
         try {
             AppConfig config = config();
             if (config.runtime().bake().compareTo(MonitorSettings.MAX_BAKE) > 0) {
-                throw new IllegalArgumentException("--bake must be at most "
-                        + DurationText.format(MonitorSettings.MAX_BAKE) + ", as a project's own bake time must");
+                throw new BadSetting("--bake", "must be at most " + DurationText.format(MonitorSettings.MAX_BAKE)
+                        + ", as a project's own bake time must");
             }
-            Monitoring.schedule(config.runtime()); // refuses a warm-up as long as the bake, as a usage error
-            new ClientAddress(config.limits().trustedProxies()); // refuses a block that is no block
+            // refuses a warm-up as long as the bake
+            BadSetting.read("--monitor-warmup", config.runtime(), Monitoring::schedule);
+            BadSetting.read("--trusted-proxies", config.limits().trustedProxies(), ClientAddress::new);
+            BadSetting.read("--allow-cidr", config.integrations().allowCidrs(), AddressPolicy::allowing);
             if (config.dbPoolSize() < 0 || config.dbPoolSize() > MAX_POOL) {
-                throw new IllegalArgumentException("--db-pool-size must be from 1 to " + MAX_POOL
-                        + ", or 0 for the default");
+                throw new BadSetting("--db-pool-size", "must be from 1 to " + MAX_POOL + ", or 0 for the default");
             }
-            checkServing(config);
+            ServingChecks.check(config);
             drainTime();
             return config;
+        } catch (BadSetting e) {
+            throw new ParameterException(spec.commandLine(), SettingName.of(spec.findOption(e.flag())) + ": "
+                    + e.getMessage(), e, spec.findOption(e.flag()), null);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
     }
 
-    /**
-     * Values that would start a server that never works: no session is ever run at concurrency 0, a port past 65535
-     * fails only after the database is open, and a URL that is no http(s) URL is printed in the credentials or
-     * queried on every check.
-     */
-    private static void checkServing(AppConfig config) {
-        if (config.port() < 0 || config.port() > 65_535) {
-            throw new IllegalArgumentException("--port must be from 0 to 65535");
-        }
-        if (config.runtime().concurrency() < 1) {
-            throw new IllegalArgumentException("--concurrency must be at least 1");
-        }
-        requireHttpUrl("--base-url", config.baseUrl());
-        requireHttpUrl("--prometheus-url", config.integrations().prometheusUrl());
-        requireHttpUrl("--llm-base-url", config.llm().baseUrl());
-        if (!config.integrations().prometheusStep().isPositive()) {
-            throw new IllegalArgumentException("--prometheus-step must be longer than 0s");
-        }
-        if (config.llm().provider() != null && !config.llm().timeout().isPositive()) {
-            throw new IllegalArgumentException("--llm-timeout must be longer than 0s");
-        }
-        if (config.sqliteSynchronous() != null
-                && !List.of("FULL", "NORMAL").contains(config.sqliteSynchronous().toUpperCase(Locale.ROOT))) {
-            throw new IllegalArgumentException("--sqlite-synchronous must be FULL or NORMAL");
-        }
-    }
-
-    private static void requireHttpUrl(String flag, String url) {
-        if (url != null && !url.isBlank() && !Validator.HTTP_URL.matcher(url).matches()) {
-            throw new IllegalArgumentException(flag + " must be an http:// or https:// URL, not " + url);
-        }
-    }
-
     AppConfig config() {
         var runtime = new AppConfig.Runtime(concurrency, AppConfig.Runtime.defaults().lease(),
-                AppConfig.Runtime.defaults().poll(), durations(monitorSchedule), DurationText.parse(bake),
-                DurationText.parse(warmup), AppConfig.Runtime.defaults().sseKeepAlive());
-        var integrations = new AppConfig.Integrations(prometheusUrl, DurationText.parse(prometheusStep),
-                DurationText.parse(signalRetention), allowCidrs == null ? List.of() : allowCidrs,
+                AppConfig.Runtime.defaults().poll(), BadSetting.read("--monitor-schedule", monitorSchedule,
+                ServeCommand::durations), duration("--bake", bake), duration("--monitor-warmup", warmup),
+                AppConfig.Runtime.defaults().sseKeepAlive());
+        var integrations = new AppConfig.Integrations(prometheusUrl, duration("--prometheus-step", prometheusStep),
+                duration("--signal-retention", signalRetention), allowCidrs == null ? List.of() : allowCidrs,
                 AppConfig.Integrations.defaults().notifyBackoff());
         var llm = new AppConfig.Llm(llmProvider, llmModel, llmBaseUrl, System.getenv("MC_LLM_API_KEY"),
-                llmMaxToolCalls, DurationText.parse(llmTimeout), llmMaxTokens);
+                llmMaxToolCalls, duration("--llm-timeout", llmTimeout), llmMaxTokens);
         return new AppConfig(port, database.dataDir, database.databaseUrl, baseUrl, database.sqliteSynchronous,
                 database.poolSize, limits.limits(trustedProxies == null ? List.of() : trustedProxies),
                 runtime, integrations, llm);
+    }
+
+    private static Duration duration(String flag, String text) {
+        return BadSetting.read(flag, text, DurationText::parse);
     }
 
     static List<Duration> durations(String csv) {

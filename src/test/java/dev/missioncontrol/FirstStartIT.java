@@ -39,6 +39,17 @@ class FirstStartIT {
         }
     }
 
+    /** --port 0 takes any free port: the banner and notifications must not link to http://localhost:0. */
+    @Test
+    void without_a_base_url_links_point_at_the_port_the_server_listens_on(@TempDir Path dataDir) {
+        try (App app = App.start(AppConfig.forDatabase(dataDir, null), Clock.systemUTC())) {
+            assertThat(app.port()).isPositive();
+            assertThat(app.publicBaseUrl()).isEqualTo("http://localhost:" + app.port());
+        }
+        AppConfig behindProxy = AppConfig.forDatabase(dataDir, null).withBaseUrl("https://mc.example.com/");
+        assertThat(behindProxy.publicBaseUrl(8080)).isEqualTo("https://mc.example.com");
+    }
+
     @Test
     void a_first_start_whose_admin_cannot_be_written_takes_back_its_organization_so_the_next_one_starts_afresh(
             @TempDir Path dataDir) throws IOException {

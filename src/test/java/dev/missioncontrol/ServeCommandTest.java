@@ -1,12 +1,16 @@
 package dev.missioncontrol;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.missioncontrol.config.AppConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -26,19 +30,57 @@ class ServeCommandTest {
 
     @Test
     void a_flag_the_monitor_cannot_use_is_a_usage_error_with_its_reason_not_a_stack_trace() {
-        assertUsageError(new String[] {"--bake", "1m", "--monitor-warmup", "1m"},
-                "the warm-up (1m) must be at least 0 and shorter than the bake time (1m)");
-        assertUsageError(new String[] {"--bake", "soon"}, "not a duration");
+        assertUsageError(new String[] {"--bake", "1m", "--monitor-warmup", "1m"}, "--monitor-warmup "
+                + "(MC_MONITOR_WARMUP): the warm-up (1m) must be at least 0 and shorter than the bake time (1m)");
+        assertUsageError(new String[] {"--bake", "soon"}, "--bake (MC_BAKE): not a duration: soon");
     }
 
     @Test
     void a_duration_too_long_for_its_flag_is_a_usage_error_not_an_overflow() {
-        assertUsageError(new String[] {"--bake", "9999999999999999h"}, "too long a duration");
-        assertUsageError(new String[] {"--monitor-schedule", "9999999999999999h"}, "too long a duration");
-        assertUsageError(new String[] {"--prometheus-step", "9999999999999999h"}, "too long a duration");
-        assertUsageError(new String[] {"--bake", "25h"}, "--bake must be at most 24h");
-        assertUsageError(new String[] {"--drain", "soon"}, "not a duration");
-        assertUsageError(new String[] {"--drain", "10m"}, "--drain must be at most 5m");
+        assertUsageError(new String[] {"--bake", "9999999999999999h"}, "--bake (MC_BAKE): too long a duration");
+        assertUsageError(new String[] {"--monitor-schedule", "9999999999999999h"},
+                "--monitor-schedule (MC_MONITOR_SCHEDULE): too long a duration");
+        assertUsageError(new String[] {"--prometheus-step", "9999999999999999h"},
+                "--prometheus-step (MC_PROMETHEUS_STEP): too long a duration");
+        assertUsageError(new String[] {"--bake", "25h"}, "--bake (MC_BAKE): must be at most 24h");
+        assertUsageError(new String[] {"--drain", "soon"}, "--drain (MC_DRAIN): not a duration");
+        assertUsageError(new String[] {"--drain", "10m"}, "--drain (MC_DRAIN): must be at most 5m");
+    }
+
+    @Test
+    void a_bad_setting_is_one_line_naming_the_flag_and_its_variable_then_where_help_is() {
+        StringWriter err = new StringWriter();
+        int exit = Main.commandLine().setErr(new PrintWriter(err, true)).execute("serve", "--bake", "zz");
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString().lines()).containsExactly(
+                "serve: --bake (MC_BAKE): not a duration: zz (use e.g. 500ms, 10s, 5m, 2h)",
+                "See 'missionctl serve --help'.");
+    }
+
+    @Test
+    void every_duration_flag_names_itself_and_its_variable() {
+        String[][] durations = {{"--drain", "MC_DRAIN"}, {"--bake", "MC_BAKE"},
+            {"--monitor-schedule", "MC_MONITOR_SCHEDULE"}, {"--monitor-warmup", "MC_MONITOR_WARMUP"},
+            {"--prometheus-step", "MC_PROMETHEUS_STEP"}, {"--signal-retention", "MC_SIGNAL_RETENTION"},
+            {"--llm-timeout", "MC_LLM_TIMEOUT"}};
+        for (String[] flag : durations) {
+            assertUsageError(new String[] {flag[0], "zz"}, flag[0] + " (" + flag[1] + "): not a duration: zz");
+        }
+    }
+
+    @Test
+    void an_address_block_that_is_none_is_a_usage_error_naming_its_flag() {
+        assertUsageError(new String[] {"--trusted-proxies", "1.2.3.4/40"},
+                "--trusted-proxies (MC_TRUSTED_PROXIES): prefix out of range: 1.2.3.4/40");
+        assertUsageError(new String[] {"--trusted-proxies", "foo"},
+                "--trusted-proxies (MC_TRUSTED_PROXIES): not an address block: foo");
+        assertUsageError(new String[] {"--allow-cidr", "foo"},
+                "--allow-cidr (MC_NOTIFY_ALLOW_CIDRS): not an address block: foo");
+    }
+
+    @Test
+    void a_value_picocli_cannot_convert_names_the_variable_it_may_have_come_from() {
+        assertUsageError(new String[] {"--port", "abc"}, "Invalid value for option '--port' (MC_PORT): 'abc'");
     }
 
     @Test
@@ -66,11 +108,13 @@ class ServeCommandTest {
 
     @Test
     void a_limit_the_server_cannot_use_is_a_usage_error() {
-        assertUsageError(new String[] {"--max-body", "lots"}, "not a size: 'lots'");
-        assertUsageError(new String[] {"--max-body", "2GiB"}, "--max-body must be from 1KiB to 1GiB, not 2GiB");
+        assertUsageError(new String[] {"--max-body", "lots"}, "--max-body (MC_MAX_BODY): not a size: lots");
+        assertUsageError(new String[] {"--max-body", "2GiB"},
+                "--max-body (MC_MAX_BODY): must be from 1KiB to 1GiB, not 2GiB");
         assertUsageError(new String[] {"--max-body", "8MiB", "--max-session-body", "4MiB"},
-                "--max-session-body (4 MiB) must be at least --max-body (8 MiB)");
-        assertUsageError(new String[] {"--writes-per-minute", "0"}, "--writes-per-minute must be from 1 to 1000000");
+                "--max-session-body (MC_MAX_SESSION_BODY): 4 MiB must be at least --max-body (8 MiB)");
+        assertUsageError(new String[] {"--writes-per-minute", "0"},
+                "--writes-per-minute (MC_WRITES_PER_MINUTE): must be from 1 to 1000000");
     }
 
     @Test
@@ -81,28 +125,66 @@ class ServeCommandTest {
         ServeCommand set = new ServeCommand();
         new CommandLine(set).parseArgs("--db-pool-size", "6");
         assertThat(set.config().dbPoolSize()).isEqualTo(6);
-        assertUsageError(new String[] {"--db-pool-size", "-1"}, "--db-pool-size must be from 1 to 1000");
+        assertUsageError(new String[] {"--db-pool-size", "-1"}, "--db-pool-size (MC_DB_POOL_SIZE): must be from 1 to 1000");
     }
 
     /** Values that would start a server that never works are refused before anything opens. */
     @Test
     void values_a_running_server_could_not_use_are_usage_errors() {
-        assertUsageError(new String[] {"--concurrency", "0"}, "--concurrency must be at least 1");
-        assertUsageError(new String[] {"--port", "70000"}, "--port must be from 0 to 65535");
+        assertUsageError(new String[] {"--concurrency", "0"}, "--concurrency (MC_CONCURRENCY): must be at least 1");
+        assertUsageError(new String[] {"--port", "70000"}, "--port (MC_PORT): must be from 0 to 65535");
         assertUsageError(new String[] {"--base-url", "not-a-url"},
-                "--base-url must be an http:// or https:// URL, not not-a-url");
-        assertUsageError(new String[] {"--prometheus-url", "ftp://x"}, "--prometheus-url must be an http://");
-        assertUsageError(new String[] {"--prometheus-step", "0s"}, "--prometheus-step must be longer than 0s");
-        assertUsageError(new String[] {"--sqlite-synchronous", "MAYBE"}, "--sqlite-synchronous must be FULL or NORMAL");
-        assertUsageError(new String[] {"--llm-provider", "openai", "--llm-timeout", "0s"},
-                "--llm-timeout must be longer than 0s");
+                "--base-url (MC_BASE_URL): must be an http:// or https:// URL, not not-a-url");
+        assertUsageError(new String[] {"--prometheus-url", "ftp://x"},
+                "--prometheus-url (MC_PROMETHEUS_URL): must be an http://");
+        assertUsageError(new String[] {"--prometheus-step", "0s"},
+                "--prometheus-step (MC_PROMETHEUS_STEP): must be longer than 0s");
+        assertUsageError(new String[] {"--signal-retention", "0s"},
+                "--signal-retention (MC_SIGNAL_RETENTION): must be longer than 0s");
+        assertUsageError(new String[] {"--monitor-schedule", ""},
+                "--monitor-schedule (MC_MONITOR_SCHEDULE): must name at least one check offset");
+        assertUsageError(new String[] {"--monitor-schedule", " , "},
+                "--monitor-schedule (MC_MONITOR_SCHEDULE): must name at least one check offset");
+        assertUsageError(new String[] {"--sqlite-synchronous", "MAYBE"},
+                "--sqlite-synchronous (MC_SQLITE_SYNCHRONOUS): must be FULL or NORMAL");
+        assertUsageError(new String[] {"--llm-provider", "openai", "--llm-model", "m", "--llm-timeout", "0s"},
+                "--llm-timeout (MC_LLM_TIMEOUT): must be longer than 0s");
     }
 
+    /** Every investigation would otherwise fall back to the analyst, with the reason only on its timeline. */
+    @Test
+    void an_llm_the_server_could_never_ask_is_a_usage_error() {
+        assumeTrue(System.getenv("MC_LLM_API_KEY") == null, "these cases are about a missing key");
+        assertUsageError(new String[] {"--llm-max-tool-calls", "-1"},
+                "--llm-max-tool-calls (MC_LLM_MAX_TOOL_CALLS): must be at least 1, not -1");
+        assertUsageError(new String[] {"--llm-max-tokens", "-5"},
+                "--llm-max-tokens (MC_LLM_MAX_TOKENS): must be at least 1, not -5");
+        assertUsageError(new String[] {"--llm-provider", "gemini", "--llm-model", "m"},
+                "--llm-provider (MC_LLM_PROVIDER): must be openai (any OpenAI-compatible endpoint) or anthropic");
+        assertUsageError(new String[] {"--llm-provider", "openai"}, "--llm-model (MC_LLM_MODEL): is needed");
+        assertUsageError(new String[] {"--llm-provider", "anthropic", "--llm-model", "claude"},
+                "--llm-provider anthropic needs its key in MC_LLM_API_KEY");
+        assertUsageError(new String[] {"--llm-provider", "openai", "--llm-model", "gpt"},
+                "--llm-provider openai needs its key in MC_LLM_API_KEY");
+    }
+
+    @Test
+    void an_openai_compatible_server_of_ones_own_may_take_requests_without_a_key() {
+        AppConfig config = AppConfig.forDatabase(null, null).withLlm(new AppConfig.Llm("openai", "qwen", "http://localhost:11434/v1",
+                null, 12, Duration.ofSeconds(60)));
+        assertThatCode(() -> ServingChecks.check(config)).doesNotThrowAnyException();
+    }
+
+    /** As the launcher runs serve: a usage error is its reason on one line and a pointer to --help, no usage. */
     private static void assertUsageError(String[] args, String reason) {
         StringWriter err = new StringWriter();
-        int exit = new CommandLine(new ServeCommand()).setErr(new PrintWriter(err, true)).execute(args);
+        // a data dir no server can open: should a value be accepted after all, the test fails instead of serving
+        String[] serve = Stream.concat(Stream.of("serve", "--data-dir", "/dev/null/never-opened"), Arrays.stream(args))
+                .toArray(String[]::new);
+        int exit = Main.commandLine().setErr(new PrintWriter(err, true)).execute(serve);
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).startsWith(reason).contains("Usage: ").doesNotContain("\tat ")
+        assertThat(err.toString()).startsWith("serve: " + reason).doesNotContain("Usage: ").doesNotContain("\tat ")
                 .doesNotContain("Exception");
+        assertThat(err.toString().lines()).hasSize(2);
     }
 }

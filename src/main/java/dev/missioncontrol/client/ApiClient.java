@@ -31,10 +31,10 @@ public final class ApiClient {
     public ApiClient(String base, String key) {
         this.base = base.strip().replaceAll("/+$", "");
         this.key = key;
-        URI uri = parse(this.base, "MC_URL");
+        URI uri = parse(this.base, "--url (MC_URL)");
         if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())
                 || uri.getHost() == null) {
-            throw new ClientException("MC_URL must be an http:// or https:// address with a host, not " + base);
+            throw new ClientException("--url (MC_URL) must be an http:// or https:// address with a host, not " + base);
         }
     }
 
@@ -101,7 +101,7 @@ public final class ApiClient {
             }
             return Answers.json(res, base);
         } catch (ConnectException e) {
-            throw ClientException.network("cannot reach " + base + " (is the server running? set MC_URL)");
+            throw ClientException.network("cannot reach " + base + " (is the server running? check --url or MC_URL)");
         } catch (IOException e) {
             throw ClientException.network("request to " + base + " failed: " + e.getMessage());
         } catch (InterruptedException e) {

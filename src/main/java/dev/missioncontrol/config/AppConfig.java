@@ -109,8 +109,12 @@ public record AppConfig(
         }
     }
 
-    public String publicBaseUrl() {
-        return baseUrl != null ? baseUrl.replaceAll("/+$", "") : "http://localhost:" + port;
+    /**
+     * Where links in notifications and the first start's banner point: the base URL, else this machine at the port
+     * the server is bound to, which differs from {@link #port} when that is 0 (any free port).
+     */
+    public String publicBaseUrl(int boundPort) {
+        return baseUrl != null && !baseUrl.isBlank() ? baseUrl.replaceAll("/+$", "") : "http://localhost:" + boundPort;
     }
 
     /** A configuration for tests and tools: an ephemeral port and defaults everywhere else. */

@@ -15,8 +15,7 @@ public final class ByteSize {
     public static long parse(String text) {
         Matcher m = SIZE.matcher(text == null ? "" : text.strip());
         if (!m.matches()) {
-            throw new IllegalArgumentException("not a size: '" + text
-                    + "' (write e.g. 1048576, 512KiB, 64MiB or 1GiB)");
+            throw new IllegalArgumentException("not a size: " + text + " (use e.g. 1048576, 512KiB, 64MiB or 1GiB)");
         }
         long n = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "b" : m.group(2).toLowerCase(Locale.ROOT);

@@ -20,7 +20,7 @@ public final class DurationText {
     public static Duration parse(String text) {
         Matcher m = SHAPE.matcher(text.trim().toLowerCase());
         if (!m.matches()) {
-            throw new IllegalArgumentException("not a duration (use e.g. 500ms, 10s, 5m, 2h): " + text);
+            throw new IllegalArgumentException("not a duration: " + text + " (use e.g. 500ms, 10s, 5m, 2h)");
         }
         ChronoUnit unit = switch (m.group(2)) {
             case "ms" -> ChronoUnit.MILLIS;
@@ -31,7 +31,7 @@ public final class DurationText {
         String digits = m.group(1).replaceFirst("^0+(?=\\d)", "");
         // Compared as a number of units, so no amount, however many digits, overflows on the way.
         if (digits.length() > 18 || Long.parseLong(digits) > MAX.toMillis() / unit.getDuration().toMillis()) {
-            throw new IllegalArgumentException("too long a duration (at most " + format(MAX) + "): " + text);
+            throw new IllegalArgumentException("too long a duration: " + text + " (at most " + format(MAX) + ")");
         }
         return Duration.of(Long.parseLong(digits), unit);
     }

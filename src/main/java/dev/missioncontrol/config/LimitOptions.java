@@ -34,24 +34,24 @@ public final class LimitOptions {
         long body = size("--max-body", maxBody);
         long sessionBody = size("--max-session-body", maxSessionBody);
         if (sessionBody < body) {
-            throw new IllegalArgumentException("--max-session-body (" + ByteSize.format(sessionBody)
-                    + ") must be at least --max-body (" + ByteSize.format(body) + ")");
+            throw new BadSetting("--max-session-body", ByteSize.format(sessionBody) + " must be at least --max-body ("
+                    + ByteSize.format(body) + ")");
         }
         return new AppConfig.Limits(body, sessionBody, count("--writes-per-minute", writesPerMinute),
                 count("--write-burst", writeBurst), trustedProxies);
     }
 
     private static long size(String flag, String text) {
-        long bytes = ByteSize.parse(text);
+        long bytes = BadSetting.read(flag, text, ByteSize::parse);
         if (bytes < LEAST_BODY || bytes > MOST_BODY) {
-            throw new IllegalArgumentException(flag + " must be from 1KiB to 1GiB, not " + text);
+            throw new BadSetting(flag, "must be from 1KiB to 1GiB, not " + text);
         }
         return bytes;
     }
 
     private static int count(String flag, int n) {
         if (n < 1 || n > MOST_WRITES) {
-            throw new IllegalArgumentException(flag + " must be from 1 to " + MOST_WRITES + ", not " + n);
+            throw new BadSetting(flag, "must be from 1 to " + MOST_WRITES + ", not " + n);
         }
         return n;
     }

@@ -7,9 +7,13 @@ import java.util.Map;
 /**
  * What a CI system says about the run that deploys: the repository, commit, ref and a link to the run, read from the
  * variables GitHub Actions, GitLab CI, CircleCI and Jenkins set. {@code runId} identifies the run (and its retry
- * attempt), so the same run posting twice is one deployment event.
+ * attempt), so the same run posting twice is one deployment event. A ref is written as GitHub gives it
+ * ({@code refs/heads/main}, {@code refs/tags/v1.2}), whichever system ran, so deployments from two systems compare.
+ * Only GitLab names the commit's message.
  */
-record CiEnvironment(String provider, String repository, String sha, String ref, String runUrl, String runId) {
+record CiEnvironment(String provider, String repository, String sha, String ref, String runUrl, String runId,
+        String commitMessage) {
+    private static final int MAX_MESSAGE = 10_000;
 
     static CiEnvironment detect(Map<String, String> env) {
         if (has(env, "GITHUB_REPOSITORY")) {
@@ -18,24 +22,37 @@ record CiEnvironment(String provider, String repository, String sha, String ref,
             String run = env.get("GITHUB_RUN_ID");
             String url = run == null ? null : server + "/" + repo + "/actions/runs/" + run;
             return new CiEnvironment("github", repo, env.get("GITHUB_SHA"), env.get("GITHUB_REF"), url,
-                    run == null ? null : run + "." + env.getOrDefault("GITHUB_RUN_ATTEMPT", "1"));
+                    run == null ? null : run + "." + env.getOrDefault("GITHUB_RUN_ATTEMPT", "1"), null);
         }
         if (has(env, "CI_PROJECT_PATH")) {
             return new CiEnvironment("gitlab", env.get("CI_PROJECT_PATH"), env.get("CI_COMMIT_SHA"),
-                    env.get("CI_COMMIT_REF_NAME"), env.get("CI_PIPELINE_URL"),
-                    env.getOrDefault("CI_JOB_ID", env.get("CI_PIPELINE_ID")));
+                    ref(env, "CI_COMMIT_TAG", "CI_COMMIT_BRANCH", env.get("CI_COMMIT_REF_NAME")),
+                    env.get("CI_PIPELINE_URL"), env.getOrDefault("CI_JOB_ID", env.get("CI_PIPELINE_ID")),
+                    cut(env.getOrDefault("CI_COMMIT_MESSAGE", env.get("CI_COMMIT_TITLE"))));
         }
         if (has(env, "CIRCLE_PROJECT_REPONAME")) {
             return new CiEnvironment("circleci", env.get("CIRCLE_PROJECT_USERNAME") + "/"
-                    + env.get("CIRCLE_PROJECT_REPONAME"), env.get("CIRCLE_SHA1"), env.get("CIRCLE_BRANCH"),
-                    env.get("CIRCLE_BUILD_URL"), env.getOrDefault("CIRCLE_WORKFLOW_JOB_ID", env.get("CIRCLE_BUILD_NUM")));
+                    + env.get("CIRCLE_PROJECT_REPONAME"), env.get("CIRCLE_SHA1"),
+                    ref(env, "CIRCLE_TAG", "CIRCLE_BRANCH", null), env.get("CIRCLE_BUILD_URL"),
+                    env.getOrDefault("CIRCLE_WORKFLOW_JOB_ID", env.get("CIRCLE_BUILD_NUM")), null);
         }
         if (has(env, "BUILD_URL") && (has(env, "JENKINS_URL") || has(env, "GIT_COMMIT"))) {
             String repo = has(env, "GIT_URL") ? repositoryOf(env.get("GIT_URL")) : jobRepository(env);
-            return new CiEnvironment("jenkins", repo, env.get("GIT_COMMIT"), jenkinsBranch(env),
-                    env.get("BUILD_URL"), env.get("BUILD_URL"));
+            return new CiEnvironment("jenkins", repo, env.get("GIT_COMMIT"), jenkinsRef(env),
+                    env.get("BUILD_URL"), env.get("BUILD_URL"), null);
         }
-        return new CiEnvironment(null, null, null, null, null, null);
+        return new CiEnvironment(null, null, null, null, null, null, null);
+    }
+
+    /**
+     * A tag's run names the tag, a branch's run the branch; neither (a GitLab merge request pipeline) keeps what the
+     * system calls its ref, which is no branch of the repository.
+     */
+    private static String ref(Map<String, String> env, String tag, String branch, String otherwise) {
+        if (has(env, tag)) {
+            return "refs/tags/" + env.get(tag);
+        }
+        return has(env, branch) ? "refs/heads/" + env.get(branch) : otherwise;
     }
 
     /**
@@ -68,15 +85,23 @@ record CiEnvironment(String provider, String repository, String sha, String ref,
     }
 
     /**
-     * The branch as the other CI systems name it: a multibranch pipeline's BRANCH_NAME, else the Git plugin's
-     * GIT_BRANCH without its remote (origin/main is the branch main).
+     * A multibranch pipeline's TAG_NAME or BRANCH_NAME (a pull request's PR-12 is no branch, and is kept as named),
+     * else the Git plugin's GIT_BRANCH without its remote (origin/main is the branch main).
      */
-    private static String jenkinsBranch(Map<String, String> env) {
+    private static String jenkinsRef(Map<String, String> env) {
+        if (has(env, "TAG_NAME")) {
+            return "refs/tags/" + env.get("TAG_NAME");
+        }
         if (has(env, "BRANCH_NAME")) {
-            return env.get("BRANCH_NAME");
+            return has(env, "CHANGE_ID") ? env.get("BRANCH_NAME") : "refs/heads/" + env.get("BRANCH_NAME");
         }
         String branch = env.get("GIT_BRANCH");
-        return branch == null ? null : branch.replaceFirst("^(refs/remotes/)?origin/", "");
+        return branch == null ? null : "refs/heads/" + branch.replaceFirst("^(refs/remotes/origin/|origin/|refs/heads/)", "");
+    }
+
+    /** The API takes at most 10,000 characters of a commit message; a longer one would fail the whole event. */
+    private static String cut(String message) {
+        return message == null || message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE);
     }
 
     private static boolean has(Map<String, String> env, String name) {

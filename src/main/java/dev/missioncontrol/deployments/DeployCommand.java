@@ -156,6 +156,7 @@ public final class DeployCommand implements Callable<Integer> {
         putIfPresent(body, "repository_full_name", repo);
         putIfPresent(body, "commit_sha", commit);
         putIfPresent(body, "ref", ref != null ? ref : ci.ref());
+        putIfPresent(body, "commit_message", ci.commitMessage());
         putIfPresent(body, "external_url", ci.runUrl());
         ObjectNode meta = body.putObject("event_metadata");
         putIfPresent(meta, "ci", ci.provider());

@@ -13,7 +13,8 @@ import java.util.function.BooleanSupplier;
  * the monitor session and re-reads at least every two seconds, so a missed wake-up only delays the answer.
  */
 public final class VerdictWait {
-    private static final Set<String> FINAL = Set.of("healthy", "marginal", "degraded", "failed", "inconclusive");
+    /** The states a watch ends in. */
+    public static final Set<String> FINAL = Set.of("healthy", "marginal", "degraded", "failed", "inconclusive");
     private static final long RECHECK_MS = 2_000;
 
     private final DeploymentStore store;

@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,11 +16,12 @@ import picocli.CommandLine.Command;
 @Command(name = "logs", mixinStandardHelpOptions = true,
         description = "Mine log templates and summarise a log file.",
         subcommands = {MineTemplatesCommand.class, SummarizeLogCommand.class})
-public final class LogsCommand implements Runnable {
-
+public final class LogsCommand implements Callable<Integer> {
+    /** No subcommand is a usage error, as no command is for missionctl: a script missing one must not pass. */
     @Override
-    public void run() {
-        CommandLine.usage(this, System.out);
+    public Integer call() {
+        CommandLine.usage(this, System.err);
+        return CommandLine.ExitCode.USAGE;
     }
 
     /**

@@ -13,18 +13,23 @@ public record Cidr(byte[] network, int prefix) {
         int slash = t.indexOf('/');
         String address = slash < 0 ? t : t.substring(0, slash);
         if (!literal(address)) {
-            throw new IllegalArgumentException("not an address block (use e.g. 10.0.0.0/8): " + text);
+            throw new IllegalArgumentException(notABlock(text));
         }
         try {
             byte[] bytes = InetAddress.getByName(address).getAddress();
             int prefix = slash < 0 ? bytes.length * 8 : Integer.parseInt(t.substring(slash + 1));
             if (prefix < 0 || prefix > bytes.length * 8) {
-                throw new IllegalArgumentException("prefix out of range in " + text);
+                throw new IllegalArgumentException("prefix out of range: " + text + " (at most /" + bytes.length * 8
+                        + " for this address)");
             }
             return new Cidr(bytes, prefix);
         } catch (UnknownHostException | NumberFormatException e) {
-            throw new IllegalArgumentException("not an address block (use e.g. 10.0.0.0/8): " + text, e);
+            throw new IllegalArgumentException(notABlock(text), e);
         }
+    }
+
+    private static String notABlock(String text) {
+        return "not an address block: " + text + " (use e.g. 10.0.0.0/8 or fc00::/7)";
     }
 
     /**

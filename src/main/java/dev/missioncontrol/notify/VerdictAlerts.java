@@ -10,6 +10,7 @@ import dev.missioncontrol.store.WireTime;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Queues a notification to every webhook of the organization when a deployment's verdict turns degraded or failed.
@@ -21,9 +22,11 @@ public final class VerdictAlerts {
     private final DeploymentStore deployments;
     private final WebhookStore webhooks;
     private final OutboxStore outbox;
-    private final String baseUrl;
+    private final Supplier<String> baseUrl;
 
-    public VerdictAlerts(DeploymentStore deployments, WebhookStore webhooks, OutboxStore outbox, String baseUrl) {
+    /** @param baseUrl read when a verdict is recorded: with --port 0 the port is known only once the server listens */
+    public VerdictAlerts(DeploymentStore deployments, WebhookStore webhooks, OutboxStore outbox,
+            Supplier<String> baseUrl) {
         this.deployments = deployments;
         this.webhooks = webhooks;
         this.outbox = outbox;
@@ -58,11 +61,11 @@ public final class VerdictAlerts {
     }
 
     private String deploymentUrl(Deployment d) {
-        return baseUrl + "/deployments/" + d.id();
+        return baseUrl.get() + "/deployments/" + d.id();
     }
 
     private String sessionUrl(Deployment d) {
-        return baseUrl + "/agents/" + d.sessionId();
+        return baseUrl.get() + "/agents/" + d.sessionId();
     }
 
     private String slack(Deployment d, JsonNode verdict) {

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import org.jdbi.v3.core.statement.StatementException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,10 +27,12 @@ import picocli.CommandLine.Parameters;
                 AdminCommand.RemoveUserCommand.class,
                 AdminCommand.CreateApiKeyCommand.class, AdminCommand.ListApiKeysCommand.class,
                 AdminCommand.RevokeApiKeyCommand.class})
-public final class AdminCommand implements Runnable {
+public final class AdminCommand implements Callable<Integer> {
+    /** No subcommand is a usage error, as no command is for missionctl: a script missing one must not pass. */
     @Override
-    public void run() {
-        CommandLine.usage(this, System.out);
+    public Integer call() {
+        CommandLine.usage(this, System.err);
+        return CommandLine.ExitCode.USAGE;
     }
 
     @Command(name = "create-org", mixinStandardHelpOptions = true,
@@ -225,13 +229,15 @@ public final class AdminCommand implements Runnable {
     @Command(name = "create-api-key", mixinStandardHelpOptions = true,
             description = "Create an API key; the key is printed alone on the last line.")
     static final class CreateApiKeyCommand extends DatabaseCommand {
-        @Option(names = "--org", required = true)
+        @Option(names = "--org", required = true, description = "The organization the key acts for.")
         String orgName;
 
-        @Option(names = "--name", required = true)
+        @Option(names = "--name", required = true,
+                description = "What the key is for, e.g. ci; shown in list-api-keys and the settings page.")
         String name;
 
-        @Option(names = "--scopes", split = ",", description = "Comma-separated; default all of "
+        // Required: a key leaked from CI should hold only what CI does, so no scope is granted by default.
+        @Option(names = "--scopes", split = ",", required = true, description = "Comma-separated, any of "
                 + "deployments:write, deployments:read, sessions:write, sessions:read.")
         List<String> scopes;
 
@@ -247,9 +253,6 @@ public final class AdminCommand implements Runnable {
         }
 
         private Set<Scope> parseScopes() {
-            if (scopes == null || scopes.isEmpty()) {
-                return Scope.all();
-            }
             Set<Scope> out = EnumSet.noneOf(Scope.class);
             for (String s : scopes) {
                 out.add(Scope.parse(s).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
@@ -280,14 +283,22 @@ public final class AdminCommand implements Runnable {
         }
     }
 
+    private static final Pattern KEY_ID = Pattern.compile("[0-9A-Za-z]{8}");
+
     @Command(name = "revoke-api-key", mixinStandardHelpOptions = true,
             description = "Revoke an API key by its id.")
     static final class RevokeApiKeyCommand extends DatabaseCommand {
-        @Parameters(index = "0", description = "The 8-character key id (the part after mc_).")
-        String keyId;
+        @Parameters(index = "0", description = "The 8-character key id (the part after mc_), or the whole key.")
+        String keyText;
 
         @Override
         int run(Database db, Clock clock) {
+            // a whole key is read for its id; it, or anything else that is no id, is never echoed back
+            String keyId = ApiKeyFormat.parse(keyText).map(ApiKeyFormat.ParsedKey::keyId).orElse(keyText);
+            if (!KEY_ID.matcher(keyId).matches()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "not a key id: give the 8 characters "
+                        + "after mc_ as list-api-keys shows them, or the whole key");
+            }
             if (!new ApiKeyStore(db.jdbi(), clock).revoke(keyId, null)) {
                 System.err.println("no active API key with id " + keyId);
                 return 1;

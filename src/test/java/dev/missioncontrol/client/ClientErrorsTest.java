@@ -67,7 +67,7 @@ class ClientErrorsTest {
                 Run run = missionctl(args);
                 assertThat(run.exit()).as(String.join(" ", args) + run.err()).isEqualTo(1);
                 assertThat(run.err()).as(String.join(" ", args)).contains(url).doesNotContain("\tat ")
-                        .doesNotContain("Exception");
+                        .doesNotContain("Exception").contains("--url (MC_URL)"); // the flag given is named
             }
         }
     }

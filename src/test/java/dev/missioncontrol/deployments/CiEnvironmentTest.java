@@ -14,7 +14,7 @@ class CiEnvironmentTest {
                 "GITHUB_REF", "refs/heads/main", "GITHUB_SERVER_URL", "https://github.com", "GITHUB_RUN_ID", "77",
                 "GITHUB_RUN_ATTEMPT", "2"));
         assertThat(ci).isEqualTo(new CiEnvironment("github", "acme/web", "abc123", "refs/heads/main",
-                "https://github.com/acme/web/actions/runs/77", "77.2"));
+                "https://github.com/acme/web/actions/runs/77", "77.2", null));
     }
 
     @Test
@@ -27,14 +27,41 @@ class CiEnvironmentTest {
         var circle = CiEnvironment.detect(Map.of("CIRCLE_PROJECT_USERNAME", "acme", "CIRCLE_PROJECT_REPONAME", "web",
                 "CIRCLE_SHA1", "aaa111", "CIRCLE_BRANCH", "main", "CIRCLE_BUILD_URL", "https://circleci.com/gh/acme/web/5",
                 "CIRCLE_BUILD_NUM", "5"));
-        assertThat(circle).isEqualTo(new CiEnvironment("circleci", "acme/web", "aaa111", "main",
-                "https://circleci.com/gh/acme/web/5", "5"));
+        assertThat(circle).isEqualTo(new CiEnvironment("circleci", "acme/web", "aaa111", "refs/heads/main",
+                "https://circleci.com/gh/acme/web/5", "5", null));
         var jenkins = CiEnvironment.detect(Map.of("GIT_COMMIT", "bbb222", "GIT_BRANCH", "origin/main",
                 "BUILD_URL", "https://jenkins.example.com/job/web/12/", "JOB_NAME", "web",
                 "GIT_URL", "git@github.com:acme/web.git"));
         assertThat(jenkins.repository()).isEqualTo("acme/web");
         assertThat(jenkins.sha()).isEqualTo("bbb222");
-        assertThat(jenkins.ref()).as("the Git plugin's remote is no part of the branch").isEqualTo("main");
+        assertThat(jenkins.ref()).as("the Git plugin's remote is no part of the branch").isEqualTo("refs/heads/main");
+    }
+
+    /** A ref reads as GitHub writes it whichever system ran, so deployments from two systems compare. */
+    @Test
+    void every_system_names_a_branch_or_tag_as_a_full_ref() {
+        Map<String, String> gitlab = Map.of("CI_PROJECT_PATH", "acme/web", "CI_COMMIT_REF_NAME", "main",
+                "CI_COMMIT_BRANCH", "main");
+        assertThat(CiEnvironment.detect(gitlab).ref()).isEqualTo("refs/heads/main");
+        assertThat(CiEnvironment.detect(Map.of("CI_PROJECT_PATH", "acme/web", "CI_COMMIT_REF_NAME", "v1.2",
+                "CI_COMMIT_TAG", "v1.2")).ref()).isEqualTo("refs/tags/v1.2");
+        assertThat(CiEnvironment.detect(Map.of("CI_PROJECT_PATH", "acme/web", "CI_COMMIT_REF_NAME", "feature"))
+                .ref()).as("a merge request pipeline names no branch of its own").isEqualTo("feature");
+        assertThat(CiEnvironment.detect(Map.of("CIRCLE_PROJECT_REPONAME", "web", "CIRCLE_TAG", "v1.2")).ref())
+                .isEqualTo("refs/tags/v1.2");
+        assertThat(CiEnvironment.detect(Map.of("JENKINS_URL", "https://ci/", "BUILD_URL", "https://ci/job/w/1/",
+                "TAG_NAME", "v1.2", "BRANCH_NAME", "v1.2")).ref()).isEqualTo("refs/tags/v1.2");
+        assertThat(CiEnvironment.detect(Map.of("JENKINS_URL", "https://ci/", "BUILD_URL", "https://ci/job/w/1/",
+                "BRANCH_NAME", "PR-12", "CHANGE_ID", "12")).ref()).as("a pull request is no branch").isEqualTo("PR-12");
+    }
+
+    @Test
+    void gitlab_names_the_commit_message_within_what_the_api_takes() {
+        assertThat(CiEnvironment.detect(Map.of("CI_PROJECT_PATH", "acme/web", "CI_COMMIT_TITLE", "Fix login",
+                "CI_COMMIT_MESSAGE", "Fix login\n\nThe session expired early.")).commitMessage())
+                .isEqualTo("Fix login\n\nThe session expired early.");
+        assertThat(CiEnvironment.detect(Map.of("CI_PROJECT_PATH", "acme/web", "CI_COMMIT_MESSAGE", "x".repeat(20_000)))
+                .commitMessage()).hasSize(10_000);
     }
 
     @Test
@@ -43,12 +70,12 @@ class CiEnvironmentTest {
                 "https://ci.example/job/acme/job/web/job/feature%252Fx/3/", "JOB_NAME", "acme/web/feature%2Fx",
                 "BRANCH_NAME", "feature/x", "GIT_COMMIT", "ccc333"));
         assertThat(multibranch.repository()).isEqualTo("acme/web");
-        assertThat(multibranch.ref()).isEqualTo("feature/x");
+        assertThat(multibranch.ref()).isEqualTo("refs/heads/feature/x");
         var lone = CiEnvironment.detect(Map.of("JENKINS_URL", "https://ci.example/", "BUILD_URL",
                 "https://ci.example/job/web/4/", "JOB_NAME", "web", "GIT_BRANCH", "refs/remotes/origin/release/2"));
         assertThat(lone.repository()).as("a lone job name is no owner/name; the server picks the only project")
                 .isNull();
-        assertThat(lone.ref()).isEqualTo("release/2");
+        assertThat(lone.ref()).isEqualTo("refs/heads/release/2");
         var subgroup = CiEnvironment.detect(Map.of("JENKINS_URL", "https://ci.example/", "BUILD_URL",
                 "https://ci.example/job/web/5/", "GIT_URL", "https://jenkins:tok@gitlab.example/acme/platform/web.git"));
         assertThat(subgroup.repository()).isEqualTo("acme/platform/web");

@@ -188,4 +188,15 @@ class DeployCommandTest {
         assertThat(message).doesNotContain("acme/web @").doesNotContain("0123456 ")
                 .startsWith("to production from ").endsWith("https://github.com/acme/web/actions/runs/9");
     }
+
+    @Test
+    void a_gitlab_run_sends_its_commit_message_and_branch_as_a_full_ref() {
+        Map<String, String> env = Map.of("CI_PROJECT_PATH", "acme/web", "CI_COMMIT_SHA", "0123456789abcdef",
+                "CI_COMMIT_REF_NAME", "main", "CI_COMMIT_BRANCH", "main", "CI_COMMIT_TITLE", "Fix login");
+        DeployCommand command = new DeployCommand(env);
+        new CommandLine(command).parseArgs();
+        var event = command.event(CiEnvironment.detect(env));
+        assertThat(event.path("commit_message").asText()).isEqualTo("Fix login");
+        assertThat(event.path("ref").asText()).isEqualTo("refs/heads/main");
+    }
 }

@@ -76,7 +76,13 @@ class AdminCommandsIT {
             String keyId = key.substring(3, 11);
             assertThat(admin(server, "", "list-api-keys", "--org", "acme")).contains(keyId).contains("active")
                     .doesNotContain(key);
-            admin(server, "", "revoke-api-key", keyId);
+            Object[] mistyped = adminAlone("revoke-api-key", key + "x", "--data-dir", server.dataDir().toString());
+            assertThat(mistyped[0]).as("a mistyped key").isEqualTo(2);
+            assertThat((String) mistyped[1]).contains("not a key id").doesNotContain(key.substring(12));
+            String[] out = new String[1];
+            assertThat(admin(server, "", "revoke-api-key", key)).as("the whole key, pasted from where it leaked")
+                    .contains("revoked API key " + keyId).doesNotContain(key);
+            assertThat(adminExit(server, "", out, "revoke-api-key", keyId)).as("revoked already").isEqualTo(1);
             assertThat(api.get("/api/v1/deployments/").status()).isEqualTo(401);
             assertThat(admin(server, "", "list-api-keys", "--org", "acme")).contains("revoked");
         }
@@ -214,7 +220,7 @@ class AdminCommandsIT {
         try (TestServer server = TestServer.start(TestServer.Db.SQLITE)) {
             String dataDir = server.dataDir().toString();
             Object[] key = adminAlone("create-api-key", "--org", "default", "--name",
-                    "ci\n2026-11-29 INFO admin granted", "--data-dir", dataDir);
+                    "ci\n2026-11-29 INFO admin granted", "--scopes", "sessions:read", "--data-dir", dataDir);
             assertThat(key[0]).isEqualTo(2);
             assertThat((String) key[1]).contains("--name must be 1 to 100 characters on one line");
             Object[] twice = adminAlone("create-org", "default", "--data-dir", dataDir);
@@ -232,8 +238,12 @@ class AdminCommandsIT {
             assertThat(new ApiKeyStore(jdbi, Clock.systemUTC()).list(defaultOrg))
                     .noneMatch(k -> k.name().startsWith("ci"));
             assertThat(new OrgStore(jdbi, Clock.systemUTC()).findOrgByName("acme\u001b[2K")).isEmpty();
-            assertThat(admin(server, "", "create-api-key", "--org", "DEFAULT", "--name", "  deploy bot  "))
-                    .contains("created API key");
+            Object[] unscoped = adminAlone("create-api-key", "--org", "default", "--name", "ci", "--data-dir",
+                    dataDir);
+            assertThat(unscoped[0]).as("no scope is granted without being named").isEqualTo(2);
+            assertThat((String) unscoped[1]).contains("Missing required option: '--scopes");
+            assertThat(admin(server, "", "create-api-key", "--org", "DEFAULT", "--name", "  deploy bot  ",
+                    "--scopes", "sessions:read")).contains("created API key").contains("(sessions:read)");
             assertThat(new ApiKeyStore(jdbi, Clock.systemUTC()).list(defaultOrg))
                     .anyMatch(k -> k.name().equals("deploy bot"));
         }
