@@ -154,8 +154,9 @@ final class MonitorReport {
     /** How a pushed counter was judged, when the check has one: its raw running total only ever grows. */
     private static String counters(Check c) {
         return c.metrics().stream().noneMatch(m -> m.name().startsWith("rate(")) ? "" : "\nrate(name): a counter "
-                + "pushed as its running total, judged as its increase per second between each label set's "
-                + "consecutive samples (a fall is a restart that counted again from zero).\n";
+                + "pushed as its running total, judged as its increase per second for the whole service, as "
+                + "sum(rate(name)) reads it: each label set's increases (a fall is a restart that counted again from "
+                + "zero), summed over the label sets.\n";
     }
 
     /** The other deployments of the project within the compared windows, or nothing. */
