@@ -46,7 +46,7 @@ final class MonitorReport {
                 .append(warmup.isZero() ? "" : " (the first " + DurationText.format(warmup) + " after it left out as "
                         + "the service's warm-up)")
                 .append("; the last, at ").append(last.at()).append(", decided it.")
-                .append(last.problems().isEmpty() || last.metrics().isEmpty() ? "" : " Some metrics could not be read "
+                .append(last.problems().isEmpty() || last.metrics().isEmpty() ? "" : " Some metrics were not judged "
                         + "(under Not checked); the verdict rests on the others.")
                 .append("\n\n## Findings\n\n");
         md.append(table(last)).append(last.metrics().isEmpty() ? "" : SOURCE).append(counters(last));

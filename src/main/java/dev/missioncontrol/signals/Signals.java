@@ -6,7 +6,9 @@ import dev.missioncontrol.orgs.Project;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -25,7 +27,10 @@ public final class Signals {
     private final String defaultUrl;
     private final Duration defaultStep;
 
-    /** Series found, and which metrics could not be read and why (shown in the report, never hidden). */
+    /**
+     * Series found, and which metrics could not be read or are not judged (a pushed restart clock, a histogram's
+     * buckets) and why: shown in the report, never hidden.
+     */
     public record Fetched(List<Series> series, List<Unread> unread) {
 
         /** Each cause of unread metrics in one line. */
@@ -55,10 +60,13 @@ public final class Signals {
         ProjectSignals settings = ProjectSignals.of(project, defaultUrl, defaultStep);
         PrometheusQueries.Answers answers = prometheus.ask(settings, scope, from, to, resolutionOf, deadline);
         List<Series> series = new ArrayList<>(answers.series());
-        List<Unread> unread = Unread.grouped(answers.failed());
+        List<Unread> unread = new ArrayList<>(Unread.grouped(answers.failed()));
         unread.forEach(u -> LOG.warn("{}: {}; they count as without data", project.repositoryFullName(), u.line()));
         Set<String> answered = series.stream().map(Series::name).collect(Collectors.toSet());
-        pushed.series(scope, from, to).stream().filter(s -> !answered.contains(s.name())).forEach(series::add);
+        Map<String, String> unjudged = new LinkedHashMap<>();
+        pushed.series(scope, from, to).stream().filter(s -> !answered.contains(s.name())).forEach(s -> settings
+                .unjudged(s.name()).ifPresentOrElse(why -> unjudged.put(s.name(), why), () -> series.add(s)));
+        unread.addAll(Unread.grouped(unjudged));
         return new Fetched(series, unread);
     }
 
