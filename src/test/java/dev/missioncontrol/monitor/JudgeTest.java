@@ -25,6 +25,20 @@ class JudgeTest {
     }
 
     @Test
+    void metrics_silent_since_the_deploy_are_named_first_among_the_checks_problems_and_the_verdict_is_inconclusive() {
+        List<MetricSamples> silent = List.of(MetricSamples.of("error_rate", noisy(0.5, 0.2, 20, 1), new double[0]),
+                MetricSamples.of("latency_p95_seconds", noisy(0.2, 0.02, 20, 2), new double[0]));
+
+        Check check = Judge.check(NOW, silent).withProblems(List.of("requests_per_second not checked: it timed out"));
+
+        assertThat(check.problems()).containsExactly("no samples since the deploy for error_rate, latency_p95_seconds "
+                + "(had 20 before): the service may be down or no longer reporting",
+                "requests_per_second not checked: it timed out");
+        assertThat(Judge.decide(List.of(check), NOW).state()).isEqualTo(VerdictState.INCONCLUSIVE);
+        assertThat(Judge.check(NOW, steady(2)).problems()).isEmpty();
+    }
+
+    @Test
     void flags_error_spike_as_degraded() {
         double[] before = noisy(0.5, 0.2, 60, 1);
         double[] after = noisy(6, 1, 60, 2);
