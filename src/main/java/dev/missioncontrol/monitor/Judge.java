@@ -59,7 +59,8 @@ public final class Judge {
             return new Verdict(VerdictState.INCONCLUSIVE, null, checks, decidedAt);
         }
         long failing = counted.stream().filter(MetricResult::failing).count();
-        double score = 100.0 * (counted.size() - failing) / counted.size();
+        // one decimal, as every reader shows it (66.7, not 66.66666666666667); the state is of the score shown
+        double score = Math.round(1000.0 * (counted.size() - failing) / counted.size()) / 10.0;
         boolean criticalFailure = counted.stream().anyMatch(m -> m.failing() && m.critical());
         return new Verdict(state(score, criticalFailure), score, checks, decidedAt);
     }

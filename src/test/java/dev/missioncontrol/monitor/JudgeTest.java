@@ -39,6 +39,14 @@ class JudgeTest {
     }
 
     @Test
+    void the_score_has_one_decimal_as_the_api_the_cli_and_webhooks_show_it() {
+        List<MetricSamples> metrics = steady(2);
+        metrics.add(MetricSamples.of("error_rate", noisy(0.5, 0.2, 60, 1), noisy(6, 1, 60, 2)));
+
+        assertThat(verdictOf(metrics).score()).isEqualTo(66.7);
+    }
+
+    @Test
     void flags_error_spike_as_degraded() {
         double[] before = noisy(0.5, 0.2, 60, 1);
         double[] after = noisy(6, 1, 60, 2);
