@@ -2,6 +2,10 @@ package dev.missioncontrol.signals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.missioncontrol.net.AddressPolicy;
+import dev.missioncontrol.net.Destinations;
+import dev.missioncontrol.net.HostResolver;
+import dev.missioncontrol.net.OutboundHttp;
 import dev.missioncontrol.orgs.OrgStore;
 import dev.missioncontrol.orgs.Project;
 import dev.missioncontrol.store.Database;
@@ -46,6 +50,29 @@ class SignalsIT {
                             + "(rate(…_bucket[1m])))");
             assertThat(asked.series()).extracting(Series::name)
                     .containsExactlyInAnyOrder("latency_p95_seconds", "process_uptime_seconds");
+        }
+    }
+
+    @Test
+    void a_query_that_selects_no_series_says_so_and_pushed_samples_of_its_name_stand_in() throws Exception {
+        try (Database db = Database.open(DatabaseUrl.resolve(null, Files.createTempDirectory("mc-signals")),
+                "NORMAL"); PrometheusStub prometheus = new PrometheusStub();
+                OutboundHttp http = new OutboundHttp(new Destinations(AddressPolicy.allowing(List.of("127.0.0.0/8")),
+                        HostResolver.system()), new OutboundHttp.Caps(Duration.ofSeconds(3), Duration.ofSeconds(3),
+                        1 << 20))) {
+            SignalStore store = new SignalStore(db.jdbi());
+            Project project = pushed(db, store);
+            Signals signals = new Signals(store, http, prometheus.url("empty"), Duration.ofSeconds(15));
+
+            Signals.Fetched fetched = signals.fetch(new SignalScope(project, null), FROM, TO,
+                    Deadline.in(Duration.ofSeconds(5), Clock.systemUTC()));
+
+            assertThat(fetched.series()).extracting(Series::name).containsExactly("latency_p95_seconds");
+            assertThat(fetched.problems()).contains("requests_per_second, error_rate not checked: Prometheus "
+                    + prometheus.url("empty") + " returned no series for the query: check its label values (such as "
+                    + "the service name) against the series Prometheus holds");
+            assertThat(fetched.unread()).as("a young service's empty history is no problem")
+                    .noneMatch(u -> u.reason().contains("no series"));
         }
     }
 
