@@ -3,6 +3,7 @@ package dev.missioncontrol.monitor;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * One comparison of every metric at one moment after the deploy.
@@ -32,8 +33,11 @@ public record Check(Instant at, List<MetricResult> metrics,
         return problems.equals(List.of(NO_SOURCE));
     }
 
-    /** This check, with the causes that kept metrics out of it. */
+    /**
+     * This check, with the causes that kept metrics out of it after the judge's own (metrics that fell silent at the
+     * deploy), which come first: a service that may be down is the first thing to say.
+     */
     public Check withProblems(List<String> causes) {
-        return new Check(at, metrics, causes);
+        return new Check(at, metrics, Stream.concat(problems.stream(), causes.stream()).toList());
     }
 }

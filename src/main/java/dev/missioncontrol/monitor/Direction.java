@@ -14,33 +14,56 @@ public enum Direction {
     /** Unknown meaning: a material move either way is suspicious. */
     EITHER;
 
+    /** What eats into what is left: a budget's burn rate is worse when it rises, though "budget" alone falls. */
+    private static final List<String> EATS_WHAT_IS_LEFT = List.of("burn*");
     /** A budget, a margin or an availability left: less is worse even when the name also says "error". */
     private static final List<String> WHAT_IS_LEFT = List.of("remaining*", "left", "availab*", "headroom*",
             "uptime*", "apdex*", "budget*");
-    private static final List<String> MORE_IS_WORSE = List.of("err*", "fail*", "latenc*", "duration*", "timeout*",
-            "retry*", "retries", "reject*", "drop*", "panic*", "crash*", "restart*", "exception*", "oom*", "5xx",
-            "4xx", "time", "ms", "lag", "backlog", "slow*");
+    /** Bad events: more of them is worse, also when they are counted. */
+    private static final List<String> FAILURES = List.of("err*", "fail*", "timeout*", "retry*", "retries", "reject*",
+            "drop*", "panic*", "crash*", "restart*", "exception*", "oom*", "5xx", "4xx", "backlog");
+    /** Slowness: a higher value is worse, but how many were timed is traffic. */
+    private static final List<String> SLOWNESS = List.of("latenc*", "duration*", "time", "ms", "lag", "slow*");
     private static final List<String> LESS_IS_WORSE = List.of("success*", "throughput*", "request*", "traffic*",
             "rps", "qps", "tps", "2xx", "ok", "hit", "hits");
     /** Percentile names (p50, p95, p99, p999) are latencies. */
     private static final Pattern PERCENTILE = Pattern.compile("p\\d{2,3}");
+    /** A histogram's or summary's count, also as its rate: {@code x_count}, {@code rate(x_count)}. */
+    private static final Pattern COUNT = Pattern.compile("(?:rate\\()?(.+)_count\\)?");
 
     /**
      * Guesses the direction from the words of the metric's name, so most metrics need no configuration. A term with
      * a star matches the start of a word ({@code fail*}: failed, failures), one without matches a whole word, so
      * that {@code msgs_sent} is no millisecond and {@code records_retrieved} no retry.
+     *
+     * <p>A {@code _count} counts what its name measures: {@code http_request_duration_seconds_count} is how many
+     * requests were timed, traffic that is worse when it falls, not a duration; {@code jobs_failed_count} counts
+     * failures. A {@code _sum} keeps its name's direction: its rate (seconds spent serving per second) rises with
+     * traffic as with slowness, and its count's rate already judges the traffic, so what the sum adds is slowness.
      */
     public static Direction forMetric(String name) {
-        List<String> words = List.of((name == null ? "" : name).replaceAll("([a-z0-9])([A-Z])", "$1_$2")
-                .toLowerCase(Locale.ROOT).split("[^a-z0-9]+"));
+        String text = name == null ? "" : name;
+        var count = COUNT.matcher(text);
+        if (count.matches()) {
+            return any(words(count.group(1)), FAILURES) ? INCREASE : DECREASE;
+        }
+        List<String> words = words(text);
+        if (any(words, EATS_WHAT_IS_LEFT)) {
+            return INCREASE;
+        }
         if (any(words, WHAT_IS_LEFT)) {
             return DECREASE;
         }
         // More-is-worse words win: "requests_failed_total" counts failures, not traffic.
-        if (any(words, MORE_IS_WORSE) || words.stream().anyMatch(w -> PERCENTILE.matcher(w).matches())) {
+        if (any(words, FAILURES) || any(words, SLOWNESS)
+                || words.stream().anyMatch(w -> PERCENTILE.matcher(w).matches())) {
             return INCREASE;
         }
         return any(words, LESS_IS_WORSE) ? DECREASE : EITHER;
+    }
+
+    private static List<String> words(String name) {
+        return List.of(name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT).split("[^a-z0-9]+"));
     }
 
     private static boolean any(List<String> words, List<String> terms) {

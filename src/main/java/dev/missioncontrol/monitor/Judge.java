@@ -1,6 +1,7 @@
 package dev.missioncontrol.monitor;
 
 import java.time.Instant;
+import java.util.IntSummaryStatistics;
 import java.util.List;
 
 /**
@@ -16,9 +17,31 @@ public final class Judge {
     private Judge() {
     }
 
-    /** Compares every metric once, at the given moment. */
+    /**
+     * Compares every metric once, at the given moment. Metrics that fell silent at the deploy are named in the check's
+     * problems: a CI log prints an inconclusive verdict's first problem, and "0 samples after it" per metric did not
+     * say that the service may be down.
+     */
     public static Check check(Instant at, List<MetricSamples> metrics) {
-        return new Check(at, metrics.stream().map(MetricJudgement::judge).toList());
+        return new Check(at, metrics.stream().map(MetricJudgement::judge).toList(), silence(metrics));
+    }
+
+    /**
+     * "no samples since the deploy for error_rate, latency_p95_seconds (had 20 before): the service may be down or no
+     * longer reporting", or nothing when every metric with samples before the deploy has some after it.
+     */
+    private static List<String> silence(List<MetricSamples> metrics) {
+        List<MetricSamples> silent = metrics.stream().filter(m -> m.baseline().length > 0 && m.current().length == 0)
+                .toList();
+        if (silent.isEmpty()) {
+            return List.of();
+        }
+        IntSummaryStatistics before = silent.stream().mapToInt(m -> m.baseline().length).summaryStatistics();
+        String had = before.getMin() == before.getMax() ? String.valueOf(before.getMax())
+                : before.getMin() + " to " + before.getMax();
+        return List.of("no samples since the deploy for " + String.join(", ", silent.stream()
+                .map(MetricSamples::name).toList()) + " (had " + had + " before): the service may be down or no "
+                + "longer reporting");
     }
 
     /**
@@ -36,7 +59,8 @@ public final class Judge {
             return new Verdict(VerdictState.INCONCLUSIVE, null, checks, decidedAt);
         }
         long failing = counted.stream().filter(MetricResult::failing).count();
-        double score = 100.0 * (counted.size() - failing) / counted.size();
+        // one decimal, as every reader shows it (66.7, not 66.66666666666667); the state is of the score shown
+        double score = Math.round(1000.0 * (counted.size() - failing) / counted.size()) / 10.0;
         boolean criticalFailure = counted.stream().anyMatch(m -> m.failing() && m.critical());
         return new Verdict(state(score, criticalFailure), score, checks, decidedAt);
     }

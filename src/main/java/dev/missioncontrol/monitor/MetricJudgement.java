@@ -210,8 +210,12 @@ public final class MetricJudgement {
     private static MetricResult noData(MetricSamples samples) {
         return new MetricResult(samples.name(), meanOrNull(samples.baseline()), meanOrNull(samples.current()),
                 null, null, Outcome.NODATA, null, null, samples.direction(), samples.critical(), null, null,
-                samples.baseline().length + " samples before the deploy and " + samples.current().length
+                samples(samples.baseline().length) + " before the deploy and " + samples.current().length
                         + " after it: the rank test needs at least " + MIN_SAMPLES + " on each side");
+    }
+
+    private static String samples(int count) {
+        return count + (count == 1 ? " sample" : " samples");
     }
 
     private static Double meanOrNull(double[] values) {

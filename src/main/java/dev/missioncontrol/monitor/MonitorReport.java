@@ -46,7 +46,7 @@ final class MonitorReport {
                 .append(warmup.isZero() ? "" : " (the first " + DurationText.format(warmup) + " after it left out as "
                         + "the service's warm-up)")
                 .append("; the last, at ").append(last.at()).append(", decided it.")
-                .append(last.problems().isEmpty() || last.metrics().isEmpty() ? "" : " Some metrics could not be read "
+                .append(last.problems().isEmpty() || last.metrics().isEmpty() ? "" : " Some metrics were not judged "
                         + "(under Not checked); the verdict rests on the others.")
                 .append("\n\n## Findings\n\n");
         md.append(table(last)).append(last.metrics().isEmpty() ? "" : SOURCE).append(counters(last));
@@ -154,8 +154,9 @@ final class MonitorReport {
     /** How a pushed counter was judged, when the check has one: its raw running total only ever grows. */
     private static String counters(Check c) {
         return c.metrics().stream().noneMatch(m -> m.name().startsWith("rate(")) ? "" : "\nrate(name): a counter "
-                + "pushed as its running total, judged as its increase per second between each label set's "
-                + "consecutive samples (a fall is a restart that counted again from zero).\n";
+                + "pushed as its running total, judged as its increase per second for the whole service, as "
+                + "sum(rate(name)) reads it: each label set's increases (a fall is a restart that counted again from "
+                + "zero), summed over the label sets.\n";
     }
 
     /** The other deployments of the project within the compared windows, or nothing. */

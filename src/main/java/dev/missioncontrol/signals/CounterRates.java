@@ -39,39 +39,19 @@ final class CounterRates {
     }
 
     /**
-     * One series per metric from the series of each label set, oldest first: a counter's samples turned into its
-     * rates first, each label set on its own (an instance's total says nothing of another's), then pooled like
-     * other metrics' values. Points before {@code from} only served as the previous sample of a counter.
+     * One series per metric from the series of each label set, oldest first. A counter becomes the service's rate
+     * ({@link ServiceRate}): its label sets' rates summed, since a pod's share of the traffic is no measure of the
+     * service's. A gauge's label sets are pooled like samples of one thing: a per-pod latency or queue depth is judged
+     * as the spread of the pods' values, which a scale-out leaves alone. Points before {@code from} only served as the
+     * previous sample of a counter.
      */
     static List<Series> pooled(Collection<Series> perLabelSet, Instant from) {
-        Map<String, List<Series.Point>> byName = new LinkedHashMap<>();
-        for (Series s : perLabelSet) {
-            boolean counter = isCounter(s.name());
-            List<Series.Point> points = counter ? rates(s.points()) : s.points();
-            byName.computeIfAbsent(counter ? rateName(s.name()) : s.name(), k -> new ArrayList<>())
-                    .addAll(points.stream().filter(p -> !p.at().isBefore(from)).toList());
-        }
-        return byName.entrySet().stream().map(e -> new Series(e.getKey(), e.getValue().stream()
-                .sorted(Comparator.comparing(Series.Point::at)).toList())).toList();
-    }
-
-    /**
-     * The per-second increase from each sample to the next, at the later one's time. A fall is a reset (the process
-     * restarted and counted again from zero), as Prometheus' rate() reads one: the increase is then the new value.
-     * A sample at the same moment as the one before (pushed twice) has no time to divide by and is passed over.
-     */
-    static List<Series.Point> rates(List<Series.Point> counter) {
-        List<Series.Point> out = new ArrayList<>();
-        for (int i = 1; i < counter.size(); i++) {
-            Series.Point before = counter.get(i - 1);
-            Series.Point now = counter.get(i);
-            double seconds = Duration.between(before.at(), now.at()).toNanos() / 1e9;
-            if (seconds <= 0) {
-                continue;
-            }
-            double increase = now.value() >= before.value() ? now.value() - before.value() : now.value();
-            out.add(new Series.Point(now.at(), increase / seconds));
-        }
-        return out;
+        Map<String, List<List<Series.Point>>> byName = new LinkedHashMap<>();
+        perLabelSet.forEach(s -> byName.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(s.points()));
+        return byName.entrySet().stream().map(e -> isCounter(e.getKey())
+                ? new Series(rateName(e.getKey()), ServiceRate.of(e.getValue(), from))
+                : new Series(e.getKey(), e.getValue().stream().flatMap(List::stream)
+                        .filter(p -> !p.at().isBefore(from)).sorted(Comparator.comparing(Series.Point::at)).toList()))
+                .toList();
     }
 }

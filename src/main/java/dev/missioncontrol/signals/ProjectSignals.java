@@ -3,11 +3,13 @@ package dev.missioncontrol.signals;
 import dev.missioncontrol.monitor.Direction;
 import dev.missioncontrol.monitor.MetricDefinition;
 import dev.missioncontrol.monitor.MonitorSettings;
+import dev.missioncontrol.monitor.Unjudged;
 import dev.missioncontrol.orgs.Project;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where a project's signals come from: its {@link MonitorSettings} over the server's defaults. Without configured
@@ -52,6 +54,15 @@ record ProjectSignals(String prometheusUrl, Duration step, Map<String, MetricDef
         MetricDefinition own = metrics.get(name);
         MetricDefinition counters = metrics.get(CounterRates.counterOf(name));
         return own != null ? own : counters != null ? counters : MetricDefinition.guessed(name);
+    }
+
+    /**
+     * Why a pushed metric is left out of the judgement (a restart clock, a histogram's bucket); empty when it is judged,
+     * as it is whenever the settings name it or its counter.
+     */
+    Optional<String> unjudged(String name) {
+        boolean configured = metrics.containsKey(name) || metrics.containsKey(CounterRates.counterOf(name));
+        return configured ? Optional.empty() : Unjudged.reason(name);
     }
 
     /**

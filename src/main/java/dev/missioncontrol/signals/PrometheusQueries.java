@@ -26,8 +26,8 @@ final class PrometheusQueries {
     private final PrometheusSource source;
     private final ExecutorService asking = Executors.newVirtualThreadPerTaskExecutor();
 
-    /** The series answered, and why each other metric has none. */
-    record Answers(List<Series> series, Map<String, String> failed) {
+    /** The series answered, the metrics whose query selected no series, and why each other metric has none. */
+    record Answers(List<Series> series, List<String> noSeries, Map<String, String> failed) {
     }
 
     PrometheusQueries(PrometheusSource source) {
@@ -37,7 +37,7 @@ final class PrometheusQueries {
     Answers ask(ProjectSignals settings, SignalScope scope, Instant from, Instant to, Duration resolutionOf,
             Deadline deadline) {
         String late = QueryFailure.where(settings.prometheusUrl()) + " did not answer in time";
-        Map<String, Future<Series>> asked = new LinkedHashMap<>();
+        Map<String, Future<Optional<Series>>> asked = new LinkedHashMap<>();
         Map<String, String> failed = new LinkedHashMap<>();
         for (MetricDefinition m : settings.queries()) {
             if (deadline.remaining().isZero()) {
@@ -50,13 +50,15 @@ final class PrometheusQueries {
                     step)));
         }
         List<Series> series = new ArrayList<>();
+        List<String> noSeries = new ArrayList<>();
         asked.forEach((name, answer) -> await(answer, deadline, late).ifPresentOrElse(
-                why -> failed.put(name, why), () -> series.add(answer.resultNow())));
-        return new Answers(series, failed);
+                why -> failed.put(name, why), () -> answer.resultNow().ifPresentOrElse(series::add,
+                        () -> noSeries.add(name))));
+        return new Answers(series, noSeries, failed);
     }
 
     /** Empty once the answer is in; otherwise why there is none, the query given up on at the deadline. */
-    private static Optional<String> await(Future<Series> answer, Deadline deadline, String late) {
+    private static Optional<String> await(Future<?> answer, Deadline deadline, String late) {
         try {
             answer.get(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS);
             return Optional.empty();

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Range queries against Prometheus's HTTP API ({@code /api/v1/query_range}). */
 final class PrometheusSource {
@@ -27,8 +28,10 @@ final class PrometheusSource {
      * template that does not aggregate over pods) are not judged, since no way of joining them is right for every
      * metric. Summed, three pods' latency reads as three times one pod's, and two more pods after a deploy as a
      * regression; pooled, a per-pod rate falls as pods are added. The template's author knows which is meant.
+     * Empty when the query selects no series at all (a label value that matches nothing), which is no measurement of
+     * the service, unlike a series without a value (an error ratio of no requests).
      */
-    Series query(String baseUrl, String name, String promql, Instant from, Instant to, Duration step) {
+    Optional<Series> query(String baseUrl, String name, String promql, Instant from, Instant to, Duration step) {
         String url = baseUrl.replaceAll("/+$", "") + "/api/v1/query_range?query=" + encode(promql)
                 + "&start=" + seconds(from) + "&end=" + seconds(to) + "&step=" + step.toMillis() / 1000.0;
         String where = QueryFailure.where(baseUrl);
@@ -37,7 +40,7 @@ final class PrometheusSource {
             throw new QueryFailure("the query returns " + result.size() + " series; aggregate it to one, e.g. "
                     + "sum(...) or avg(...)");
         }
-        return new Series(name, result.isEmpty() ? List.of() : points(result.get(0)));
+        return result.isEmpty() ? Optional.empty() : Optional.of(new Series(name, points(result.get(0))));
     }
 
     private OutboundHttp.Reply get(String where, String url) {

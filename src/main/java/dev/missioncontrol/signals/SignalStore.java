@@ -51,8 +51,8 @@ public final class SignalStore {
     /**
      * Every pushed metric in the scope in [from, to), one series per metric name: values of series that differ only
      * in labels (several instances of one service) are pooled, since the judge compares distributions; a counter's
-     * are its per-second rates ({@link CounterRates}). Series labelled with another environment than the scope's
-     * are left out.
+     * are the service's per-second rate, its label sets' rates summed ({@link CounterRates}). Series labelled with
+     * another environment than the scope's are left out.
      */
     List<Series> series(SignalScope scope, Instant from, Instant to) {
         String projectId = scope.project().id();

@@ -6,9 +6,12 @@ import dev.missioncontrol.orgs.Project;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,12 +28,15 @@ public final class Signals {
     private final String defaultUrl;
     private final Duration defaultStep;
 
-    /** Series found, and which metrics could not be read and why (shown in the report, never hidden). */
-    public record Fetched(List<Series> series, List<Unread> unread) {
+    /**
+     * Series found, and which metrics could not be read or are not judged (a pushed restart clock, a histogram's
+     * buckets) and why: shown in the report, never hidden.
+     */
+    public record Fetched(List<Series> series, List<Unread> unread, List<Unread> noSeries) {
 
-        /** Each cause of unread metrics in one line. */
+        /** Each cause of unread metrics in one line, and the queries that selected no series. */
         public List<String> problems() {
-            return unread.stream().map(Unread::line).toList();
+            return Stream.concat(unread.stream(), noSeries.stream()).map(Unread::line).toList();
         }
     }
 
@@ -55,11 +61,27 @@ public final class Signals {
         ProjectSignals settings = ProjectSignals.of(project, defaultUrl, defaultStep);
         PrometheusQueries.Answers answers = prometheus.ask(settings, scope, from, to, resolutionOf, deadline);
         List<Series> series = new ArrayList<>(answers.series());
-        List<Unread> unread = Unread.grouped(answers.failed());
+        List<Unread> unread = new ArrayList<>(Unread.grouped(answers.failed()));
         unread.forEach(u -> LOG.warn("{}: {}; they count as without data", project.repositoryFullName(), u.line()));
         Set<String> answered = series.stream().map(Series::name).collect(Collectors.toSet());
-        pushed.series(scope, from, to).stream().filter(s -> !answered.contains(s.name())).forEach(series::add);
-        return new Fetched(series, unread);
+        Map<String, String> unjudged = new LinkedHashMap<>();
+        pushed.series(scope, from, to).stream().filter(s -> !answered.contains(s.name())).forEach(s -> settings
+                .unjudged(s.name()).ifPresentOrElse(why -> unjudged.put(s.name(), why), () -> series.add(s)));
+        unread.addAll(Unread.grouped(unjudged));
+        return new Fetched(series, unread, noSeries(settings, answers.noSeries(), series));
+    }
+
+    /**
+     * The metrics whose query selected no series, and no pushed samples stood in for: a label value that matches
+     * nothing, or a service Prometheus does not scrape. Kept apart from what could not be read, since in the history
+     * before a young service's first hours a query rightly finds nothing.
+     */
+    private static List<Unread> noSeries(ProjectSignals settings, List<String> names, List<Series> found) {
+        Set<String> pushed = found.stream().map(Series::name).collect(Collectors.toSet());
+        List<String> unanswered = names.stream().filter(n -> !pushed.contains(n)).toList();
+        return unanswered.isEmpty() ? List.of() : List.of(new Unread(unanswered, QueryFailure.where(
+                settings.prometheusUrl()) + " returned no series for the query: check its label values (such as "
+                + "the service name) against the series Prometheus holds"));
     }
 
     /** How a metric of this project is judged. */

@@ -25,6 +25,28 @@ class JudgeTest {
     }
 
     @Test
+    void metrics_silent_since_the_deploy_are_named_first_among_the_checks_problems_and_the_verdict_is_inconclusive() {
+        List<MetricSamples> silent = List.of(MetricSamples.of("error_rate", noisy(0.5, 0.2, 20, 1), new double[0]),
+                MetricSamples.of("latency_p95_seconds", noisy(0.2, 0.02, 20, 2), new double[0]));
+
+        Check check = Judge.check(NOW, silent).withProblems(List.of("requests_per_second not checked: it timed out"));
+
+        assertThat(check.problems()).containsExactly("no samples since the deploy for error_rate, latency_p95_seconds "
+                + "(had 20 before): the service may be down or no longer reporting",
+                "requests_per_second not checked: it timed out");
+        assertThat(Judge.decide(List.of(check), NOW).state()).isEqualTo(VerdictState.INCONCLUSIVE);
+        assertThat(Judge.check(NOW, steady(2)).problems()).isEmpty();
+    }
+
+    @Test
+    void the_score_has_one_decimal_as_the_api_the_cli_and_webhooks_show_it() {
+        List<MetricSamples> metrics = steady(2);
+        metrics.add(MetricSamples.of("error_rate", noisy(0.5, 0.2, 60, 1), noisy(6, 1, 60, 2)));
+
+        assertThat(verdictOf(metrics).score()).isEqualTo(66.7);
+    }
+
+    @Test
     void flags_error_spike_as_degraded() {
         double[] before = noisy(0.5, 0.2, 60, 1);
         double[] after = noisy(6, 1, 60, 2);

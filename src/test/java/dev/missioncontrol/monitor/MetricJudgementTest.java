@@ -90,6 +90,14 @@ class MetricJudgementTest {
     }
 
     @Test
+    void one_sample_before_the_deploy_is_one_sample_in_the_reason() {
+        MetricResult result = MetricJudgement.judge(MetricSamples.of("latency_seconds", new double[] {0.1},
+                new double[] {0.1, 0.2, 0.1}));
+
+        assertThat(result.reason()).startsWith("1 sample before the deploy and 3 after it");
+    }
+
+    @Test
     void which_windows_are_too_small_to_pass_follows_from_the_test_not_from_a_count() {
         assertThat(Comparison.smallestPValue(4, 4)).isGreaterThanOrEqualTo(MetricJudgement.ALPHA);
         assertThat(Comparison.smallestPValue(3, 6)).isGreaterThanOrEqualTo(MetricJudgement.ALPHA);

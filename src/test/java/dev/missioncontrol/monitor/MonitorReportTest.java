@@ -27,4 +27,19 @@ class MonitorReportTest {
         assertThat(md).contains("- latency_p95_ms: too few samples to pass: with 4 before the deploy and 4 after it")
                 .contains("1. Lengthen the bake or sample more often").doesNotContain("Give the monitor data");
     }
+
+    /** A service that stops reporting at its deploy: the one-line outcome, which CI and the summary print, says so. */
+    @Test
+    void a_service_silent_since_its_deploy_is_named_in_the_outcome_not_only_as_samples_per_metric() {
+        Check last = Judge.check(AT, List.of(MetricSamples.of("error_rate", new double[20], new double[0])));
+        Verdict v = Judge.decide(List.of(last), AT);
+
+        var report = MonitorReport.verdict(Json.object().put("repository_full_name", "acme/dead")
+                .put("commit_sha", "95feb05aa").put("created_at", "2026-11-29T12:00:00Z"), v, Json.object(),
+                Duration.ZERO);
+
+        assertThat(report.outcome()).isEqualTo("Verdict inconclusive for acme/dead @ 95feb05: no samples since the "
+                + "deploy for error_rate (had 20 before): the service may be down or no longer reporting");
+        assertThat(report.markdown()).contains("Check that the service is up and still reporting");
+    }
 }

@@ -110,6 +110,10 @@ class PushedSignalsIT {
 
         JsonNode verdict = awaitVerdict(api, created.get("id").asText()).get("verdict");
         assertThat(verdict.get("state").asText()).isEqualTo("inconclusive");
+        JsonNode checks = verdict.get("checks");
+        assertThat(checks.get(checks.size() - 1).get("problems").get(0).asText())
+                .startsWith("no samples since the deploy for error_rate (had ")
+                .endsWith(" before): the service may be down or no longer reporting");
         assertThat(awaitReport(created)).contains("error_rate: samples before the deploy and none after it")
                 .contains("Check that the service is up and still reporting").doesNotContain("Give the monitor data");
     }

@@ -20,31 +20,34 @@ class CounterRatesTest {
 
     @Test
     void a_counter_becomes_its_increase_per_second_and_a_fall_is_a_reset_to_zero() {
-        List<Series.Point> rates = CounterRates.rates(List.of(point(0, 100), point(2, 104), point(4, 110),
+        Series counter = new Series("http_errors_total", List.of(point(0, 100), point(2, 104), point(4, 110),
                 point(6, 3), point(8, 7)));
 
+        List<Series.Point> rates = CounterRates.pooled(List.of(counter), at(0)).getFirst().points();
+
         assertThat(rates).extracting(Series.Point::value).containsExactly(2.0, 3.0, 1.5, 2.0);
-        assertThat(rates).extracting(Series.Point::at).containsExactly(at(2), at(4), at(6), at(8));
+        assertThat(rates).extracting(Series.Point::at).containsExactly(at(0), at(2), at(4), at(6));
     }
 
     @Test
     void a_sample_pushed_twice_at_one_moment_gives_no_infinite_rate() {
-        List<Series.Point> rates = CounterRates.rates(List.of(point(0, 100), point(2, 104), point(2, 104),
+        Series counter = new Series("http_errors_total", List.of(point(0, 100), point(2, 104), point(2, 104),
                 point(4, 108)));
 
-        assertThat(rates).extracting(Series.Point::value).containsExactly(2.0, 2.0);
+        assertThat(CounterRates.pooled(List.of(counter), at(0)).getFirst().points())
+                .extracting(Series.Point::value).containsExactly(2.0, 2.0);
     }
 
     @Test
-    void each_label_sets_counter_is_a_rate_of_its_own_then_pooled_under_the_rates_name() {
+    void each_label_sets_counter_counts_on_its_own_and_their_rates_are_summed_under_the_rates_name() {
         Series a = new Series("http_errors_total", List.of(point(0, 1000), point(2, 1004), point(4, 1008)));
-        Series b = new Series("http_errors_total", List.of(point(1, 5), point(3, 11)));
+        Series b = new Series("http_errors_total", List.of(point(0, 5), point(2, 11), point(4, 17)));
         Series gauge = new Series("queue_depth", List.of(point(0, 7), point(2, 9)));
 
         List<Series> pooled = CounterRates.pooled(List.of(a, b, gauge), at(2));
 
         assertThat(pooled).extracting(Series::name).containsExactly("rate(http_errors_total)", "queue_depth");
-        assertThat(pooled.get(0).points()).containsExactly(point(2, 2), point(3, 3), point(4, 2));
+        assertThat(pooled.get(0).points()).containsExactly(point(2, 5));
         assertThat(pooled.get(1).points()).containsExactly(point(2, 9));
     }
 

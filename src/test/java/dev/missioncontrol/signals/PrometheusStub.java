@@ -18,6 +18,8 @@ import java.util.concurrent.Executors;
 public final class PrometheusStub implements AutoCloseable {
     public static final Duration SLOW = Duration.ofSeconds(30);
     static final String BAD_QUERY = "invalid parameter \\\"query\\\": 1:5: parse error: unexpected end of input";
+    /** Prometheus' answer to a query that selects no series. */
+    private static final String NO_SERIES = "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[]}}";
     private final HttpServer http;
     private final ServerSocket dropping;
 
@@ -30,14 +32,15 @@ public final class PrometheusStub implements AutoCloseable {
         http.createContext("/html/", e -> answer(e, 200, "text/html", "<html>Sign in</html>"));
         http.createContext("/slow/", e -> {
             sleep(SLOW);
-            answer(e, 200, "application/json", "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[]}}");
+            answer(e, 200, "application/json", NO_SERIES);
         });
+        http.createContext("/empty/", e -> answer(e, 200, "application/json", NO_SERIES));
         http.start();
         dropping = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
         Thread.ofVirtual().start(this::dropAll);
     }
 
-    /** The base URL of a Prometheus that fails the given way: "502", "bad", "html" or "slow". */
+    /** The base URL of a Prometheus that fails the given way: "502", "bad", "html", "slow", or "empty" (no series). */
     public String url(String way) {
         return "http://127.0.0.1:" + http.getAddress().getPort() + "/" + way;
     }

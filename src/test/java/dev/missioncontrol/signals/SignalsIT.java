@@ -1,0 +1,96 @@
+package dev.missioncontrol.signals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.missioncontrol.net.AddressPolicy;
+import dev.missioncontrol.net.Destinations;
+import dev.missioncontrol.net.HostResolver;
+import dev.missioncontrol.net.OutboundHttp;
+import dev.missioncontrol.orgs.OrgStore;
+import dev.missioncontrol.orgs.Project;
+import dev.missioncontrol.store.Database;
+import dev.missioncontrol.store.DatabaseUrl;
+import dev.missioncontrol.store.Json;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Pushed metrics as the judge gets them from the embedded database. */
+class SignalsIT {
+    private static final Instant FROM = Instant.parse("2026-03-02T12:00:00Z");
+    private static final Instant TO = FROM.plus(Duration.ofMinutes(10));
+
+    @Test
+    void restart_clocks_and_histogram_buckets_are_left_out_saying_why_unless_the_settings_name_them()
+            throws Exception {
+        try (Database db = Database.open(DatabaseUrl.resolve(null, Files.createTempDirectory("mc-signals")),
+                "NORMAL")) {
+            SignalStore store = new SignalStore(db.jdbi());
+            Project project = pushed(db, store);
+            Signals signals = new Signals(store, null, null, Duration.ofSeconds(15));
+
+            Signals.Fetched plain = signals.fetch(new SignalScope(project, null), FROM, TO, Deadline.in(Duration.ofSeconds(5), Clock.systemUTC()));
+            Project configured = new Project(project.id(), project.orgId(), project.repositoryFullName(),
+                    project.serviceName(), Json.read("{\"metrics\": {\"process_uptime_seconds\": "
+                            + "{\"direction\": \"either\"}}}"), project.createdAt());
+            Signals.Fetched asked = signals.fetch(new SignalScope(configured, null), FROM, TO, Deadline.in(Duration.ofSeconds(5), Clock.systemUTC()));
+
+            assertThat(plain.series()).extracting(Series::name).containsExactly("latency_p95_seconds");
+            assertThat(plain.problems()).containsExactlyInAnyOrder(
+                    "process_start_time_seconds, process_uptime_seconds not checked: a restart clock, which every "
+                            + "deploy resets, says nothing of the service's health after it (its restarts and errors do)",
+                    "http_request_duration_seconds_bucket not checked: histogram buckets are not judged (each is a "
+                            + "running count of the samples under one bound); push a quantile, such as "
+                            + "latency_p95_seconds, or ask Prometheus for histogram_quantile(0.95, sum by (le) "
+                            + "(rate(…_bucket[1m])))");
+            assertThat(asked.series()).extracting(Series::name)
+                    .containsExactlyInAnyOrder("latency_p95_seconds", "process_uptime_seconds");
+        }
+    }
+
+    @Test
+    void a_query_that_selects_no_series_says_so_and_pushed_samples_of_its_name_stand_in() throws Exception {
+        try (Database db = Database.open(DatabaseUrl.resolve(null, Files.createTempDirectory("mc-signals")),
+                "NORMAL"); PrometheusStub prometheus = new PrometheusStub();
+                OutboundHttp http = new OutboundHttp(new Destinations(AddressPolicy.allowing(List.of("127.0.0.0/8")),
+                        HostResolver.system()), new OutboundHttp.Caps(Duration.ofSeconds(3), Duration.ofSeconds(3),
+                        1 << 20))) {
+            SignalStore store = new SignalStore(db.jdbi());
+            Project project = pushed(db, store);
+            Signals signals = new Signals(store, http, prometheus.url("empty"), Duration.ofSeconds(15));
+
+            Signals.Fetched fetched = signals.fetch(new SignalScope(project, null), FROM, TO,
+                    Deadline.in(Duration.ofSeconds(5), Clock.systemUTC()));
+
+            assertThat(fetched.series()).extracting(Series::name).containsExactly("latency_p95_seconds");
+            assertThat(fetched.problems()).contains("requests_per_second, error_rate not checked: Prometheus "
+                    + prometheus.url("empty") + " returned no series for the query: check its label values (such as "
+                    + "the service name) against the series Prometheus holds");
+            assertThat(fetched.unread()).as("a young service's empty history is no problem")
+                    .noneMatch(u -> u.reason().contains("no series"));
+        }
+    }
+
+    /** Ten minutes of each metric, every 15 s; the buckets at two bounds. */
+    private static Project pushed(Database db, SignalStore store) {
+        OrgStore orgs = new OrgStore(db.jdbi(), Clock.systemUTC());
+        String org = orgs.createOrg("signals").id();
+        Project project = db.jdbi().withHandle(h -> OrgStore.insertProject(h, org, "acme/clocks", Instant.now()));
+        List<Sample> samples = new ArrayList<>();
+        for (Instant at = FROM; at.isBefore(TO); at = at.plusSeconds(15)) {
+            long s = at.getEpochSecond() - FROM.getEpochSecond();
+            samples.add(new Sample("process_uptime_seconds", 3600 + s, at, Map.of("pod", "a")));
+            samples.add(new Sample("process_start_time_seconds", FROM.getEpochSecond() - 3600, at, Map.of("pod", "a")));
+            samples.add(new Sample("latency_p95_seconds", 0.2, at, Map.of("pod", "a")));
+            samples.add(new Sample("http_request_duration_seconds_bucket", 1_500_000 + 40 * s, at, Map.of("le", "0.5")));
+            samples.add(new Sample("http_request_duration_seconds_bucket", 1_592_000 + 50 * s, at, Map.of("le", "+Inf")));
+        }
+        db.jdbi().useTransaction(h -> store.insert(h, org, project.id(), samples, Instant.now()));
+        return project;
+    }
+}
