@@ -169,6 +169,57 @@ class DeployCommandTest {
         }
     }
 
+    /** A rate that rose passes, so its "high" must not read as the verdict's reason; what was not read is listed. */
+    @Test
+    void failing_rows_are_marked_and_what_was_not_checked_is_listed_whatever_the_verdict() {
+        String verdict = "{\"state\":\"healthy\",\"score\":100.0,\"checks\":[{\"at\":\"2026-11-29T12:00:00Z\","
+                + "\"metrics\":[" + metric("requests_per_second", 100, 130, "high", "decrease", false) + ","
+                + metric("error_rate", 0.01, 0.01, "pass", "increase", false) + ","
+                + "{\"name\":\"queue_depth\",\"baseline\":3,\"current\":null,\"ratio\":null,\"p_value\":null,"
+                + "\"result\":\"nodata\",\"reason\":\"2 samples after the deploy\"}],"
+                + "\"problems\":[\"latency_p95_seconds not checked: the query returns 5 series; aggregate it to one\"]}],"
+                + "\"decided_at\":\"2026-11-29T12:00:00Z\"}";
+        Run run = waitFor(verdict);
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        assertThat(line(run, "requests_per_second")).contains("high, not failing (only a fall is bad)")
+                .doesNotContain("FAILING");
+        assertThat(run.out()).contains("Not checked (the verdict does not cover these):\n"
+                + "  - queue_depth: no result, 2 samples after the deploy\n"
+                + "  - latency_p95_seconds not checked: the query returns 5 series; aggregate it to one");
+    }
+
+    @Test
+    void a_failing_metric_is_marked_failing_in_its_row() {
+        String verdict = "{\"state\":\"degraded\",\"score\":50.0,\"checks\":[{\"at\":\"2026-11-29T12:00:00Z\","
+                + "\"metrics\":[" + metric("error_rate", 0.01, 0.05, "high", "increase", true) + ","
+                + metric("requests_per_second", 100, 100, "pass", "decrease", false) + "]}],"
+                + "\"decided_at\":\"2026-11-29T12:00:00Z\"}";
+        Run run = waitFor(verdict);
+        assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(3);
+        assertThat(line(run, "error_rate")).endsWith("FAILING (high)");
+        assertThat(run.out()).doesNotContain("Not checked");
+    }
+
+    static String metric(String name, double baseline, double current, String result, String direction,
+            boolean failing) {
+        return "{\"name\":\"" + name + "\",\"baseline\":" + baseline + ",\"current\":" + current + ",\"ratio\":"
+                + current / baseline + ",\"p_value\":" + (result.equals("pass") ? 0.5 : 0.0001) + ",\"result\":\""
+                + result + "\",\"direction\":\"" + direction + "\",\"failing\":" + failing + "}";
+    }
+
+    /** deploy --wait against a server that records the event and answers with this final verdict. */
+    static Run waitFor(String verdict) {
+        try (StubHttpServer server = new StubHttpServer(x -> StubHttpServer.reply(x,
+                x.getRequestMethod().equals("POST") ? 201 : 200, "{\"id\":\"d1\",\"status\":\"success\","
+                        + "\"agent_session_url\":\"/agents/s1\",\"verdict\":" + verdict + "}"))) {
+            return deploy(server.baseUrl(), Map.of(), "--repository", "acme/api", "--wait", "30");
+        }
+    }
+
+    private static String line(Run run, String metric) {
+        return run.out().lines().filter(l -> l.strip().startsWith(metric + " ")).findFirst().orElseThrow();
+    }
+
     @Test
     void a_success_without_the_deployment_id_is_a_failure() {
         try (StubHttpServer odd = new StubHttpServer(x -> StubHttpServer.reply(x, 200, "{}"))) {
