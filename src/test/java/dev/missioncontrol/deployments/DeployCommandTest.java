@@ -200,6 +200,21 @@ class DeployCommandTest {
         assertThat(run.out()).doesNotContain("Not checked");
     }
 
+    /** Score = passes / judged, so one regression among twenty stable gauges is healthy (95): it must still show. */
+    @Test
+    void a_failing_metric_outvoted_into_a_healthy_verdict_is_named_beside_it() {
+        StringBuilder metrics = new StringBuilder(metric("latency_p95_seconds", 0.2498, 0.4668, "high", "increase",
+                true));
+        for (int i = 0; i < 19; i++) {
+            metrics.append(',').append(metric("gauge_" + i, 5, 5, "pass", "either", false));
+        }
+        Run run = waitFor("{\"state\":\"healthy\",\"score\":95.0,\"checks\":[{\"at\":\"2026-11-29T12:00:00Z\","
+                + "\"metrics\":[" + metrics + "]}],\"decided_at\":\"2026-11-29T12:00:00Z\"}");
+        assertThat(run.exit()).as("the verdict rules stay: healthy passes the gate").isZero();
+        assertThat(run.out()).contains("Verdict: healthy (score 95.0), but 1 of 20 metrics failed: "
+                + "latency_p95_seconds 0.2498 → 0.4668 (1.87×)\n");
+    }
+
     static String metric(String name, double baseline, double current, String result, String direction,
             boolean failing) {
         return "{\"name\":\"" + name + "\",\"baseline\":" + baseline + ",\"current\":" + current + ",\"ratio\":"
