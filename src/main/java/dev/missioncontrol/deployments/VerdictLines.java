@@ -5,7 +5,6 @@ import dev.missioncontrol.monitor.Figures;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A final verdict as {@code deploy --wait} prints it into a CI log, which is often all anyone reads: the verdict with
@@ -21,7 +20,7 @@ final class VerdictLines {
         String state = verdict.path("state").asText("pending");
         JsonNode last = lastCheck(verdict);
         out.println("Verdict: " + state + (verdict.hasNonNull("score") ? " (score " + verdict.get("score").asText()
-                + ")" : "") + why(deployment, state) + failed(state, last));
+                + ")" : "") + why(deployment, state) + failed(state, verdict));
         for (JsonNode m : last.path("metrics")) {
             out.printf("  %-28s baseline %-10s current %-10s ratio %-8s p %-8s %s%n", m.path("name").asText(),
                     Figures.value(m.get("baseline")), Figures.value(m.get("current")),
@@ -39,26 +38,10 @@ final class VerdictLines {
         return checks.isEmpty() ? checks.path(0) : checks.get(checks.size() - 1);
     }
 
-    /**
-     * Every failing metric, with how many were judged: a score is passes over metrics judged, so one failure among
-     * twenty still reads healthy (95), and the line must not stop there.
-     */
-    private static String failed(String state, JsonNode last) {
-        List<String> moves = new ArrayList<>();
-        int judged = 0;
-        for (JsonNode m : last.path("metrics")) {
-            judged += m.path("result").asText().equals("nodata") ? 0 : 1;
-            if (m.path("failing").asBoolean()) {
-                moves.add(m.path("name").asText() + " " + Figures.value(m.get("baseline")) + " → "
-                        + Figures.value(m.get("current")) + (m.path("ratio").isNumber()
-                        ? String.format(Locale.ROOT, " (%.2f×)", m.get("ratio").asDouble()) : ""));
-            }
-        }
-        if (moves.isEmpty()) {
-            return "";
-        }
-        String lead = state.equals("healthy") || state.equals("marginal") ? ", but " : ": ";
-        return lead + moves.size() + " of " + judged + " metrics failed: " + String.join(", ", moves);
+    /** Every failing metric, with how many were judged, also when the score outvoted them. */
+    private static String failed(String state, JsonNode verdict) {
+        String failed = FailingMetrics.of(verdict);
+        return failed.isEmpty() ? "" : (FailingMetrics.outvoted(state) ? ", but " : ": ") + failed;
     }
 
     /**
