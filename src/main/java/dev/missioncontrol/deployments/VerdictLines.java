@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * A final verdict as {@code deploy --wait} prints it into a CI log, which is often all anyone reads: the verdict with
- * the metrics that failed even when the score outvoted them, the last check's table with failing rows marked, and
- * what was not checked. A web page must not be needed to learn that a metric failed or could not be read.
+ * the metrics that failed even when the score outvoted them, the last check's table with failing rows marked, what
+ * was not checked, and other deployments whose changes the windows also hold. A web page must not be needed to learn
+ * that a metric failed or could not be read, or that the move may be another deploy's.
  */
 final class VerdictLines {
     private VerdictLines() {
@@ -30,6 +31,14 @@ final class VerdictLines {
         if (!unchecked.isEmpty()) {
             out.println("Not checked (the verdict does not cover these):");
             unchecked.forEach(line -> out.println("  - " + line));
+        }
+        JsonNode others = verdict.path("other_deployments");
+        if (!others.isEmpty()) {
+            out.println("Other deployments landed within the compared windows, so their changes count here too; "
+                    + "check whether a move is theirs before rolling this one back:");
+            others.forEach(o -> out.println("  - " + o.path("id").asText() + ", commit "
+                    + o.path("commit_sha").asText("unknown") + ", " + o.path("status").asText() + ", at "
+                    + o.path("created_at").asText()));
         }
     }
 

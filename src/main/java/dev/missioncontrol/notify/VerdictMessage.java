@@ -55,6 +55,7 @@ final class VerdictMessage {
                 }
             }
         }
+        text.append(otherDeployments(verdict.path("other_deployments")));
         // the deployment's page has the chart and every check; the CI run is where a rollback starts
         text.append("\n").append(slackLink(deploymentUrl(d, baseUrl), "Deployment"));
         if (d.externalUrl() != null) {
@@ -62,6 +63,19 @@ final class VerdictMessage {
         }
         text.append(" · ").append(slackLink(sessionUrl(d, baseUrl), "Monitor session"));
         return Json.write(Json.object().put("text", text.toString()));
+    }
+
+    /** The report's warning, for whoever would roll back from the alert alone; nothing when no other deploy landed. */
+    private static String otherDeployments(JsonNode others) {
+        if (others.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("\n:warning: Other deployments landed within the compared windows, so "
+                + "their changes count here too; check whether the move is theirs before rolling this one back:");
+        others.forEach(o -> b.append("\n• ").append(slackEscaped(o.path("id").asText())).append(", commit ")
+                .append(slackEscaped(o.path("commit_sha").asText("unknown"))).append(", ")
+                .append(slackEscaped(o.path("status").asText())).append(", at ").append(o.path("created_at").asText()));
+        return b.toString();
     }
 
     /** The first line of the pipeline's text, cut to what a chat line holds. */

@@ -215,6 +215,18 @@ class DeployCommandTest {
                 + "latency_p95_seconds 0.2498 → 0.4668 (1.87×)\n");
     }
 
+    @Test
+    void other_deployments_within_the_compared_windows_are_named_before_anyone_rolls_back() {
+        Run run = waitFor("{\"state\":\"degraded\",\"score\":0.0,\"checks\":[{\"at\":\"2026-11-29T12:30:00Z\","
+                + "\"metrics\":[" + metric("latency_p95_seconds", 0.2505, 0.354, "high", "increase", true) + "]}],"
+                + "\"decided_at\":\"2026-11-29T12:30:00Z\",\"other_deployments\":[{\"id\":\"d0\","
+                + "\"commit_sha\":\"bbbbbbb\",\"status\":\"success\",\"created_at\":\"2026-11-29T11:59:30Z\"}]}");
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.out()).contains("Other deployments landed within the compared windows, so their changes count "
+                + "here too; check whether a move is theirs before rolling this one back:\n"
+                + "  - d0, commit bbbbbbb, success, at 2026-11-29T11:59:30Z");
+    }
+
     static String metric(String name, double baseline, double current, String result, String direction,
             boolean failing) {
         return "{\"name\":\"" + name + "\",\"baseline\":" + baseline + ",\"current\":" + current + ",\"ratio\":"
