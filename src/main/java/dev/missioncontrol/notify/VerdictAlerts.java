@@ -38,7 +38,7 @@ public final class VerdictAlerts {
         for (Webhook w : webhooks.list(d.orgId())) {
             String payload = w.kind().equals(Webhook.SLACK) ? VerdictMessage.slack(d, verdict, baseUrl)
                     : VerdictMessage.generic(d, verdict, baseUrl);
-            outbox.enqueue(w, "verdict:" + sessionId + ":" + state, payload);
+            outbox.enqueue(w, "verdict:" + sessionId + ":" + state, payload, d.id());
         }
     }
 }
