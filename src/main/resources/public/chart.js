@@ -1,5 +1,6 @@
-// Draws a deployment's monitor chart with uPlot: per metric, the value at each check after the deploy against its
-// baseline, with the baseline window shaded and the deploy marked. The data sits in data-chart, set by the server.
+// Draws a deployment's monitor chart with uPlot: per metric, the mean from the deploy to each check against the
+// baseline mean it was compared with, with the last check's baseline window shaded and the deploy marked. The data
+// sits in data-chart, set by the server.
 // While the monitor watches, the page swaps in a new chart as checks come in, and it is drawn in turn.
 (function () {
   'use strict';
@@ -17,10 +18,11 @@
       var top = u.bbox.top;
       var height = u.bbox.height;
       var from = u.valToPos(spec.baseline_from, 'x', true);
+      var to = u.valToPos(spec.baseline_to == null ? spec.deploy_at : spec.baseline_to, 'x', true);
       var deploy = u.valToPos(spec.deploy_at, 'x', true);
       ctx.save();
       ctx.fillStyle = cssVar('--chart-window', 'rgba(120,120,120,0.15)');
-      ctx.fillRect(from, top, deploy - from, height);
+      ctx.fillRect(from, top, to - from, height);
       ctx.strokeStyle = cssVar('--chart-deploy', '#c2410c');
       ctx.lineWidth = 2 * devicePixelRatio;
       ctx.beginPath();

@@ -55,6 +55,7 @@ final class WebhookSettings implements NotificationSettings {
     }
 
     private static Delivery delivery(OutboxStore.Delivery d) {
-        return new Delivery(d.at(), d.webhookName(), d.statusCode(), d.attempt(), d.error(), d.state());
+        return new Delivery(d.at(), d.webhookName(), d.statusCode(), d.attempt(), d.error(), d.state(),
+                d.deploymentId(), d.repositoryFullName(), d.outcome(), d.nextRetryAt());
     }
 }

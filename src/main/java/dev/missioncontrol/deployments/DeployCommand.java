@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.missioncontrol.client.Answers;
 import dev.missioncontrol.client.ApiClient;
 import dev.missioncontrol.client.ClientException;
-import dev.missioncontrol.monitor.Figures;
 import dev.missioncontrol.monitor.DeployStatus;
 import dev.missioncontrol.store.Json;
 import java.io.PrintWriter;
@@ -26,8 +25,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code missionctl deploy}: posts a deployment event from CI and, with {@code --wait}, gates the pipeline on the
  * deploy monitor's verdict. Exit codes: 0 healthy or marginal (or posted without waiting), 3 degraded or failed,
- * 4 inconclusive or no verdict in time (also when the verdict could not be read), 1 when the event could not be
- * posted.
+ * 4 inconclusive or no verdict in time, 1 when the event could not be posted or the verdict could not be read (a key
+ * without deployments:read: a "none yet" 4, which pipelines often let pass, would skip the gate without saying why).
  */
 @Command(name = "deploy", mixinStandardHelpOptions = true,
         description = "Record a deployment from CI; with --wait, exit non-zero when the deploy monitor judges it bad.")
@@ -187,42 +186,12 @@ public final class DeployCommand implements Callable<Integer> {
                     + "goes on, and the deployment's page will show it. Wait longer with a larger --wait.");
             return UNKNOWN;
         }
-        out.println("Verdict: " + state + (verdict.hasNonNull("score") ? " (score " + verdict.get("score").asText() + ")" : "")
-                + why(deployment, state));
-        JsonNode checks = verdict.path("checks");
-        if (!checks.isEmpty()) {
-            for (JsonNode m : checks.get(checks.size() - 1).path("metrics")) {
-                out.printf("  %-28s baseline %-10s current %-10s ratio %-8s p %-8s %s%n", m.path("name").asText(),
-                        Figures.value(m.get("baseline")), Figures.value(m.get("current")),
-                        Figures.value(m.get("ratio")), Figures.pValue(m.get("p_value")),
-                        m.path("result").asText());
-            }
-        }
+        VerdictLines.print(deployment, out);
         return switch (state) {
             case "healthy", "marginal" -> 0;
             case "degraded", "failed" -> BAD;
             default -> UNKNOWN;
         };
-    }
-
-    /**
-     * Why a verdict decided nothing, where the deployment says (cancelled, no check, or the last check's first
-     * problem, such as Prometheus answering 502): a CI log should not leave that to a web page.
-     */
-    private static String why(JsonNode deployment, String state) {
-        if (!state.equals("inconclusive")) {
-            return "";
-        }
-        if (deployment.path("status").asText().equals("cancelled")) {
-            return ": the deploy was cancelled, so nothing was verified";
-        }
-        JsonNode checks = deployment.path("verdict").path("checks");
-        if (checks.isEmpty()) {
-            return ": the watch ended before any check ran (see the deployment's page)";
-        }
-        JsonNode problems = checks.get(checks.size() - 1).path("problems");
-        return problems.isEmpty() ? "" : ": " + problems.get(0).asText()
-                + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more on the deployment's page)" : "");
     }
 
     /** The flag, MC_ENVIRONMENT, or the environment a GitLab job declares ({@code environment:} in .gitlab-ci.yml). */

@@ -1,6 +1,7 @@
 package dev.missioncontrol.monitor;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.missioncontrol.agent.Entry;
 import dev.missioncontrol.agent.Journal;
 import dev.missioncontrol.agent.Lease;
@@ -37,9 +38,23 @@ public final class VerdictJournal implements Journal {
     @Override
     public Entry append(Lease lease, String type, String text, JsonNode data) {
         if ((type.equals("check") || type.equals("finding")) && data != null && data.hasNonNull("verdict")) {
-            listener.verdictRecorded(lease, data.get("verdict"));
+            listener.verdictRecorded(lease, withOtherDeployments(data));
         }
         return delegate.append(lease, type, text, data);
+    }
+
+    /**
+     * The event's verdict, carrying the other deployments the check found within its windows when there are any: a
+     * move they made counts against this deploy too, and CI and the alerts read the verdict, not the report that
+     * says so.
+     */
+    private static JsonNode withOtherDeployments(JsonNode data) {
+        JsonNode verdict = data.get("verdict");
+        JsonNode others = data.path("other_deployments");
+        if (!verdict.isObject() || !others.isArray() || others.isEmpty()) {
+            return verdict;
+        }
+        return ((ObjectNode) verdict).deepCopy().set("other_deployments", others);
     }
 
     @Override

@@ -31,8 +31,12 @@ public final class OutboundHttp implements AutoCloseable {
         }
     }
 
-    /** An answer, whatever its status. */
-    public record Reply(int status, String body) {
+    /** An answer, whatever its status; {@code location} is a redirect's Location header, null for any other. */
+    public record Reply(int status, String body, String location) {
+        public Reply(int status, String body) {
+            this(status, body, null);
+        }
+
         public boolean ok() {
             return status >= 200 && status < 300;
         }
@@ -82,7 +86,8 @@ public final class OutboundHttp implements AutoCloseable {
         try {
             ContentResponse response = new CompletableResponseListener(request, caps.maxResponseBytes()).send()
                     .get(caps.timeout().toMillis() + 1_000, TimeUnit.MILLISECONDS);
-            return new Reply(response.getStatus(), response.getContentAsString());
+            String location = response.getStatus() / 100 == 3 ? response.getHeaders().get("Location") : null;
+            return new Reply(response.getStatus(), response.getContentAsString(), location);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof DeniedDestination denied) {

@@ -101,7 +101,7 @@ public final class DeliverNotifications implements AutoCloseable {
         try {
             OutboundHttp.Reply reply = http.postJson(URI.create(p.webhook().url()), headers(p), p.payload());
             status = reply.status();
-            error = reply.ok() ? null : "answered " + reply.status();
+            error = reply.ok() ? null : "answered " + reply.status() + redirect(reply);
         } catch (DeniedDestination | OutboundHttp.OutboundFailure | IllegalArgumentException e) {
             error = e.getMessage();
         }
@@ -115,6 +115,15 @@ public final class DeliverNotifications implements AutoCloseable {
         outbox.attempted(p, status, error, ms, delivered, retryAt);
         metrics.counter("missioncontrol.notification.attempts", "outcome",
                 delivered ? "delivered" : retryAt == null ? "gave_up" : "will_retry").increment();
+    }
+
+    /**
+     * Where a redirect points: redirects are never followed (the SSRF guard checked only the first address), so the
+     * log names the address to set instead, such as https:// for an http:// URL behind a load balancer.
+     */
+    private static String redirect(OutboundHttp.Reply reply) {
+        return reply.location() == null ? "" : " redirecting to " + reply.location()
+                + " (redirects are not followed: set the webhook's URL to where it points)";
     }
 
     private Map<String, String> headers(OutboxStore.Pending p) {

@@ -21,11 +21,20 @@ public final class OutboxStore {
     record Pending(String id, String orgId, int attempts, String payload, Webhook webhook) {
     }
 
-    /** One delivery attempt, as the settings page lists it. */
+    /**
+     * One delivery attempt, as the API and the settings page list it.
+     *
+     * @param deploymentId       the deployment whose verdict the notification carries; null for a test
+     * @param repositoryFullName that deployment's repository; null for a test
+     * @param outcome            this attempt's own: {@code delivered}, {@code will_retry} or {@code gave_up}
+     * @param nextRetryAt        when the retry this attempt scheduled is due; null unless it will be retried
+     * @param state              the notification's state now, which a later attempt may have changed
+     */
     @com.fasterxml.jackson.databind.annotation.JsonNaming(
             com.fasterxml.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Delivery(String id, String outboxId, String webhookId, String webhookName, int attempt,
-            Integer statusCode, String error, long durationMs, Instant at, String state) {
+            Integer statusCode, String error, long durationMs, Instant at, String state, String deploymentId,
+            String repositoryFullName, String outcome, Instant nextRetryAt) {
     }
 
     public OutboxStore(Jdbi jdbi, Dialect dialect, Clock clock) {
@@ -34,14 +43,18 @@ public final class OutboxStore {
         this.clock = clock;
     }
 
-    /** Queues a payload for a webhook once per dedupe key; a repeat is ignored. */
-    void enqueue(Webhook w, String dedupeKey, String payload) {
+    /**
+     * Queues a payload for a webhook once per dedupe key; a repeat is ignored. {@code deploymentId} names the
+     * deployment whose verdict it carries, for the delivery log; null for a test.
+     */
+    void enqueue(Webhook w, String dedupeKey, String payload, String deploymentId) {
         long now = clock.millis();
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO notification_outbox (id, org_id, webhook_id, dedupe_key, "
-                        + "payload, state, attempts, next_attempt_at, created_at) VALUES (:id, :org, :hook, :key, "
-                        + ":payload, 'pending', 0, :now, :now) ON CONFLICT (webhook_id, dedupe_key) DO NOTHING")
+                        + "payload, state, attempts, next_attempt_at, created_at, deployment_id) VALUES (:id, :org, "
+                        + ":hook, :key, :payload, 'pending', 0, :now, :now, :deployment) "
+                        + "ON CONFLICT (webhook_id, dedupe_key) DO NOTHING")
                 .bind("id", Ids.newId(clock)).bind("org", w.orgId()).bind("hook", w.id()).bind("key", dedupeKey)
-                .bind("payload", payload).bind("now", now).execute());
+                .bind("payload", payload).bind("now", now).bind("deployment", deploymentId).execute());
     }
 
     /** Claims up to {@code max} due notifications for {@code leaseFor}. */
@@ -78,11 +91,12 @@ public final class OutboxStore {
         long now = clock.millis();
         jdbi.useTransaction(h -> {
             h.createUpdate("INSERT INTO notification_deliveries (id, org_id, outbox_id, webhook_id, attempt, "
-                            + "status_code, error, duration_ms, created_at) VALUES (:id, :org, :outbox, :hook, :n, "
-                            + ":status, :error, :ms, :at)")
+                            + "status_code, error, duration_ms, created_at, retry_at) VALUES (:id, :org, :outbox, "
+                            + ":hook, :n, :status, :error, :ms, :at, :retry)")
                     .bind("id", Ids.newId(clock)).bind("org", p.orgId()).bind("outbox", p.id())
                     .bind("hook", p.webhook().id()).bind("n", p.attempts() + 1).bind("status", status)
-                    .bind("error", error).bind("ms", durationMs).bind("at", now).execute();
+                    .bind("error", error).bind("ms", durationMs).bind("at", now)
+                    .bind("retry", delivered || retryAt == null ? null : retryAt.toEpochMilli()).execute();
             h.createUpdate("UPDATE notification_outbox SET state = :state, attempts = attempts + 1, "
                             + "next_attempt_at = :next, lease_until = NULL WHERE id = :id")
                     .bind("state", state).bind("next", retryAt == null ? now : retryAt.toEpochMilli())
@@ -92,9 +106,12 @@ public final class OutboxStore {
 
     /** The organization's delivery attempts, newest first. */
     public List<Delivery> deliveries(String orgId, int limit) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT d.*, w.name, o.state FROM notification_deliveries d "
+        return jdbi.withHandle(h -> h.createQuery("SELECT d.*, w.name, o.state, o.attempts, o.deployment_id, "
+                        + "p.repository_full_name FROM notification_deliveries d "
                         + "JOIN notification_webhooks w ON w.id = d.webhook_id "
-                        + "JOIN notification_outbox o ON o.id = d.outbox_id WHERE d.org_id = :org "
+                        + "JOIN notification_outbox o ON o.id = d.outbox_id "
+                        + "LEFT JOIN deployments dep ON dep.id = o.deployment_id "
+                        + "LEFT JOIN projects p ON p.id = dep.project_id WHERE d.org_id = :org "
                         + "ORDER BY d.created_at DESC, d.id DESC LIMIT :limit")
                 .bind("org", orgId).bind("limit", limit)
                 .map(OutboxStore::delivery)
@@ -105,8 +122,24 @@ public final class OutboxStore {
             throws java.sql.SQLException {
         int code = rs.getInt("status_code");
         Integer status = rs.wasNull() ? null : code;
+        long retry = rs.getLong("retry_at");
+        Instant retryAt = rs.wasNull() ? null : Instant.ofEpochMilli(retry);
         return new Delivery(rs.getString("id"), rs.getString("outbox_id"), rs.getString("webhook_id"),
                 rs.getString("name"), rs.getInt("attempt"), status, rs.getString("error"), rs.getLong("duration_ms"),
-                Instant.ofEpochMilli(rs.getLong("created_at")), rs.getString("state"));
+                Instant.ofEpochMilli(rs.getLong("created_at")), rs.getString("state"), rs.getString("deployment_id"),
+                rs.getString("repository_full_name"), outcome(rs, retryAt), retryAt);
+    }
+
+    /**
+     * What became of this attempt, not of the notification: the first of three tries answered 500 failed, though
+     * the notification was delivered later. An attempt logged before retries were recorded is read by its place:
+     * one that is not the notification's last was retried.
+     */
+    private static String outcome(java.sql.ResultSet rs, Instant retryAt) throws java.sql.SQLException {
+        if (rs.getString("error") == null) {
+            return "delivered";
+        }
+        boolean last = rs.getInt("attempt") >= rs.getInt("attempts");
+        return retryAt != null || !last || !"dead".equals(rs.getString("state")) ? "will_retry" : "gave_up";
     }
 }

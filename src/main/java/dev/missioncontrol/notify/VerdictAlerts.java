@@ -1,13 +1,8 @@
 package dev.missioncontrol.notify;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.missioncontrol.deployments.Deployment;
 import dev.missioncontrol.deployments.DeploymentStore;
-import dev.missioncontrol.monitor.Figures;
-import dev.missioncontrol.store.Json;
-import dev.missioncontrol.store.WireTime;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -44,78 +39,9 @@ public final class VerdictAlerts {
         }
         Deployment d = found.get();
         for (Webhook w : webhooks.list(d.orgId())) {
-            String payload = w.kind().equals(Webhook.SLACK) ? slack(d, verdict) : generic(d, verdict);
-            outbox.enqueue(w, "verdict:" + sessionId + ":" + state, payload);
+            String payload = w.kind().equals(Webhook.SLACK) ? VerdictMessage.slack(d, verdict, baseUrl.get())
+                    : VerdictMessage.generic(d, verdict, baseUrl.get());
+            outbox.enqueue(w, "verdict:" + sessionId + ":" + state, payload, d.id());
         }
-    }
-
-    private String generic(Deployment d, JsonNode verdict) {
-        ObjectNode body = Json.object().put("event", "deployment.verdict");
-        body.putObject("deployment").put("id", d.id()).put("repository_full_name", d.repositoryFullName())
-                .put("status", d.status()).put("commit_sha", d.commitSha()).put("ref", d.ref())
-                .put("external_url", d.externalUrl()).put("created_at", WireTime.format(d.createdAt()))
-                .put("environment", d.environment());
-        body.set("verdict", verdict);
-        body.put("deployment_url", deploymentUrl(d)).put("session_url", sessionUrl(d));
-        return Json.write(body);
-    }
-
-    private String deploymentUrl(Deployment d) {
-        return baseUrl.get() + "/deployments/" + d.id();
-    }
-
-    private String sessionUrl(Deployment d) {
-        return baseUrl.get() + "/agents/" + d.sessionId();
-    }
-
-    private String slack(Deployment d, JsonNode verdict) {
-        String sha = d.commitSha() == null ? "" : " @ " + d.commitSha().substring(0, Math.min(7, d.commitSha().length()));
-        String to = d.environment() == null ? "" : " to " + slackEscaped(d.environment());
-        StringBuilder text = new StringBuilder(":rotating_light: Deploy ").append(d.repositoryFullName()).append(sha)
-                .append(to).append(" is *").append(verdict.path("state").asText()).append("*");
-        if (verdict.hasNonNull("score")) {
-            text.append(String.format(Locale.ROOT, " (score %.1f)", verdict.get("score").asDouble()));
-        }
-        text.append("\n> ").append(slackEscaped(firstLine(d.deploymentRequest())));
-        if ("failure".equals(d.status())) {
-            text.append("\nThe pipeline reported the deploy itself as failed.");
-        }
-        JsonNode checks = verdict.path("checks");
-        if (!checks.isEmpty()) {
-            for (JsonNode m : checks.get(checks.size() - 1).path("metrics")) {
-                if (m.path("failing").asBoolean()) {
-                    text.append("\n• ").append(m.path("name").asText()).append(": ")
-                            .append(Figures.value(m.get("baseline"))).append(" → ")
-                            .append(Figures.value(m.get("current"))).append(" (").append(m.path("result").asText())
-                            .append(")");
-                }
-            }
-        }
-        // the deployment's page has the chart and every check; the CI run is where a rollback starts
-        text.append("\n").append(slackLink(deploymentUrl(d), "Deployment"));
-        if (d.externalUrl() != null) {
-            text.append(" · ").append(slackLink(d.externalUrl(), "CI run"));
-        }
-        text.append(" · ").append(slackLink(sessionUrl(d), "Monitor session"));
-        return Json.write(Json.object().put("text", text.toString()));
-    }
-
-    /** The first line of the pipeline's text, cut to what a chat line holds. */
-    private static String firstLine(String text) {
-        String line = text.strip().lines().findFirst().orElse("");
-        return line.length() <= 200 ? line : line.substring(0, 199) + "\u2026";
-    }
-
-    /** Slack's {@code <url|label>}: a '|' or '>' in the URL would end it early, so both are escaped. */
-    private static String slackLink(String url, String label) {
-        return "<" + slackEscaped(url).replace("|", "%7C") + "|" + label + ">";
-    }
-
-    /**
-     * Text a CI pipeline chose, made inert for Slack: its markup is written with {@code <…>} ({@code <!channel>}
-     * pings everyone), and Slack asks for &amp;, &lt; and &gt; to be escaped.
-     */
-    private static String slackEscaped(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

@@ -55,7 +55,7 @@ public final class Webhooks {
         String sentAt = clock.instant().toString();
         for (Webhook w : all) {
             // a fresh key each time: unlike a verdict, asking twice means sending twice
-            outbox.enqueue(w, "test:" + Ids.newId(clock), testPayload(w, requestedBy, sentAt));
+            outbox.enqueue(w, "test:" + Ids.newId(clock), testPayload(w, requestedBy, sentAt), null);
         }
         return all.size();
     }

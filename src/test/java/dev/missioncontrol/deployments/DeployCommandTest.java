@@ -169,6 +169,84 @@ class DeployCommandTest {
         }
     }
 
+    /** A rate that rose passes, so its "high" must not read as the verdict's reason; what was not read is listed. */
+    @Test
+    void failing_rows_are_marked_and_what_was_not_checked_is_listed_whatever_the_verdict() {
+        String verdict = "{\"state\":\"healthy\",\"score\":100.0,\"checks\":[{\"at\":\"2026-11-29T12:00:00Z\","
+                + "\"metrics\":[" + metric("requests_per_second", 100, 130, "high", "decrease", false) + ","
+                + metric("error_rate", 0.01, 0.01, "pass", "increase", false) + ","
+                + "{\"name\":\"queue_depth\",\"baseline\":3,\"current\":null,\"ratio\":null,\"p_value\":null,"
+                + "\"result\":\"nodata\",\"reason\":\"2 samples after the deploy\"}],"
+                + "\"problems\":[\"latency_p95_seconds not checked: the query returns 5 series; aggregate it to one\"]}],"
+                + "\"decided_at\":\"2026-11-29T12:00:00Z\"}";
+        Run run = waitFor(verdict);
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        assertThat(line(run, "requests_per_second")).contains("high, not failing (only a fall is bad)")
+                .doesNotContain("FAILING");
+        assertThat(run.out()).contains("Not checked (the verdict does not cover these):\n"
+                + "  - queue_depth: no result, 2 samples after the deploy\n"
+                + "  - latency_p95_seconds not checked: the query returns 5 series; aggregate it to one");
+    }
+
+    @Test
+    void a_failing_metric_is_marked_failing_in_its_row() {
+        String verdict = "{\"state\":\"degraded\",\"score\":50.0,\"checks\":[{\"at\":\"2026-11-29T12:00:00Z\","
+                + "\"metrics\":[" + metric("error_rate", 0.01, 0.05, "high", "increase", true) + ","
+                + metric("requests_per_second", 100, 100, "pass", "decrease", false) + "]}],"
+                + "\"decided_at\":\"2026-11-29T12:00:00Z\"}";
+        Run run = waitFor(verdict);
+        assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(3);
+        assertThat(line(run, "error_rate")).endsWith("FAILING (high)");
+        assertThat(run.out()).doesNotContain("Not checked");
+    }
+
+    /** Score = passes / judged, so one regression among twenty stable gauges is healthy (95): it must still show. */
+    @Test
+    void a_failing_metric_outvoted_into_a_healthy_verdict_is_named_beside_it() {
+        StringBuilder metrics = new StringBuilder(metric("latency_p95_seconds", 0.2498, 0.4668, "high", "increase",
+                true));
+        for (int i = 0; i < 19; i++) {
+            metrics.append(',').append(metric("gauge_" + i, 5, 5, "pass", "either", false));
+        }
+        Run run = waitFor("{\"state\":\"healthy\",\"score\":95.0,\"checks\":[{\"at\":\"2026-11-29T12:00:00Z\","
+                + "\"metrics\":[" + metrics + "]}],\"decided_at\":\"2026-11-29T12:00:00Z\"}");
+        assertThat(run.exit()).as("the verdict rules stay: healthy passes the gate").isZero();
+        assertThat(run.out()).contains("Verdict: healthy (score 95.0), but 1 of 20 metrics failed: "
+                + "latency_p95_seconds 0.2498 → 0.4668 (1.87×)\n");
+    }
+
+    @Test
+    void other_deployments_within_the_compared_windows_are_named_before_anyone_rolls_back() {
+        Run run = waitFor("{\"state\":\"degraded\",\"score\":0.0,\"checks\":[{\"at\":\"2026-11-29T12:30:00Z\","
+                + "\"metrics\":[" + metric("latency_p95_seconds", 0.2505, 0.354, "high", "increase", true) + "]}],"
+                + "\"decided_at\":\"2026-11-29T12:30:00Z\",\"other_deployments\":[{\"id\":\"d0\","
+                + "\"commit_sha\":\"bbbbbbb\",\"status\":\"success\",\"created_at\":\"2026-11-29T11:59:30Z\"}]}");
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.out()).contains("Other deployments landed within the compared windows, so their changes count "
+                + "here too; check whether a move is theirs before rolling this one back:\n"
+                + "  - d0, commit bbbbbbb, success, at 2026-11-29T11:59:30Z");
+    }
+
+    static String metric(String name, double baseline, double current, String result, String direction,
+            boolean failing) {
+        return "{\"name\":\"" + name + "\",\"baseline\":" + baseline + ",\"current\":" + current + ",\"ratio\":"
+                + current / baseline + ",\"p_value\":" + (result.equals("pass") ? 0.5 : 0.0001) + ",\"result\":\""
+                + result + "\",\"direction\":\"" + direction + "\",\"failing\":" + failing + "}";
+    }
+
+    /** deploy --wait against a server that records the event and answers with this final verdict. */
+    static Run waitFor(String verdict) {
+        try (StubHttpServer server = new StubHttpServer(x -> StubHttpServer.reply(x,
+                x.getRequestMethod().equals("POST") ? 201 : 200, "{\"id\":\"d1\",\"status\":\"success\","
+                        + "\"agent_session_url\":\"/agents/s1\",\"verdict\":" + verdict + "}"))) {
+            return deploy(server.baseUrl(), Map.of(), "--repository", "acme/api", "--wait", "30");
+        }
+    }
+
+    private static String line(Run run, String metric) {
+        return run.out().lines().filter(l -> l.strip().startsWith(metric + " ")).findFirst().orElseThrow();
+    }
+
     @Test
     void a_success_without_the_deployment_id_is_a_failure() {
         try (StubHttpServer odd = new StubHttpServer(x -> StubHttpServer.reply(x, 200, "{}"))) {

@@ -128,10 +128,12 @@ class PushedSignalsIT {
         // pushed after both deploys, so however long the push takes the clean one lands right after the bad one
         push(api, samples(repo, "error_rate", at.plusMillis(20), Duration.ofMillis(50), 200, 5.0, 17));
 
-        awaitVerdict(api, clean.get("id").asText());
+        JsonNode judged = awaitVerdict(api, clean.get("id").asText());
         String report = awaitReport(clean);
         assertThat(report).contains("Other deployments within the compared windows").contains(bad.get("id").asText())
                 .contains("aaaa111").contains("check whether the move is theirs");
+        // CI and the alerts read the verdict, not the report
+        assertThat(judged.at("/verdict/other_deployments/0/id").asText()).isEqualTo(bad.get("id").asText());
     }
 
     /** A re-run CI job after a failed gate: the harm is still there, so the gate must fail again, not compare it. */

@@ -57,12 +57,34 @@ class DeliveryRoundIT {
         }).start(0);
         try (Rig rig = Rig.open(receiver.port(), "receiver")) {
             for (int i = 0; i < 7; i++) {
-                rig.outbox().enqueue(rig.hook(), "verdict:" + i, "{\"n\":" + i + "}");
+                rig.outbox().enqueue(rig.hook(), "verdict:" + i, "{\"n\":" + i + "}", null);
             }
             rig.deliver().deliverDue();
 
             assertThat(received).hasSize(7);
             assertThat(rig.outbox().claimDue(10, Duration.ofSeconds(30))).as("nothing left due").isEmpty();
+        } finally {
+            receiver.stop();
+        }
+    }
+
+    /** Redirects are not followed; the log says where one pointed, so the admin can set that URL. */
+    @Test
+    void a_redirect_is_logged_with_where_it_points_and_the_retry_it_scheduled() throws Exception {
+        Javalin receiver = Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            c.routes.post("/hook", ctx -> ctx.status(302).header("Location", "https://hooks.example.com/hook"));
+        }).start(0);
+        try (Rig rig = Rig.open(receiver.port(), "moved")) {
+            rig.outbox().enqueue(rig.hook(), "test:1", "{\"event\":\"test\"}", null);
+            rig.deliver().deliverDue();
+
+            assertThat(rig.outbox().deliveries(rig.org(), 10)).singleElement().satisfies(d -> {
+                assertThat(d.error()).startsWith("answered 302 redirecting to https://hooks.example.com/hook");
+                assertThat(d.outcome()).isEqualTo("will_retry");
+                assertThat(d.nextRetryAt()).isAfter(d.at());
+                assertThat(d.deploymentId()).as("a test names no deployment").isNull();
+            });
         } finally {
             receiver.stop();
         }
@@ -82,7 +104,7 @@ class DeliveryRoundIT {
             });
         }).start(0);
         try (Rig rig = Rig.open(receiver.port(), "slow")) {
-            rig.outbox().enqueue(rig.hook(), "verdict:degraded", "{\"state\":\"degraded\"}");
+            rig.outbox().enqueue(rig.hook(), "verdict:degraded", "{\"state\":\"degraded\"}", null);
             DeliverNotifications deliver = rig.deliver().start();
             assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
             deliver.close();

@@ -89,7 +89,7 @@ class WebhookDeliveryIT {
             assertThat(payload.at("/deployment/environment").asText()).isEqualTo("prod <!channel>");
             assertThat(slack.header(Signature.HEADER)).isNull();
 
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertDeliveryLog(api));
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertDeliveryLog(api, created.get("id").asText()));
             assertOtherOrganizationSeesNothing(otherOrg, hook.get("id").asText(), received);
             String metrics = api.get("/metrics").body();
             assertThat(metrics).as("what an operator scrapes").contains("missioncontrol_verdicts_total{state=\"degraded\"}")
@@ -112,7 +112,11 @@ class WebhookDeliveryIT {
         assertThat(otherOrg.send(otherOrg.builder(HOOKS + hookId + "/").DELETE().build()).status()).isEqualTo(404);
     }
 
-    private static void assertDeliveryLog(Api api) {
+    /**
+     * Answers "did the alert for this deploy go out?": each attempt names the deployment and its own outcome (the
+     * first, answered 500, failed and scheduled a retry, though the notification is delivered now).
+     */
+    private static void assertDeliveryLog(Api api, String deploymentId) {
         JsonNode log = api.get("/api/v1/notifications/deliveries/").json().get("results");
         List<JsonNode> ops = new java.util.ArrayList<>();
         log.forEach(d -> {
@@ -126,6 +130,15 @@ class WebhookDeliveryIT {
         assertThat(ops.get(0).get("attempt").asInt()).isEqualTo(2);
         assertThat(ops.get(0).get("status_code").asInt()).isEqualTo(200);
         assertThat(ops.get(0).get("state").asText()).isEqualTo("delivered");
+        assertThat(ops).allSatisfy(d -> {
+            assertThat(d.get("deployment_id").asText()).isEqualTo(deploymentId);
+            assertThat(d.get("repository_full_name").asText()).isEqualTo("acme/notified");
+        });
+        assertThat(ops.get(1).get("outcome").asText()).isEqualTo("will_retry");
+        assertThat(Instant.parse(ops.get(1).get("next_retry_at").asText()))
+                .isAfter(Instant.parse(ops.get(1).get("at").asText()));
+        assertThat(ops.get(0).get("outcome").asText()).isEqualTo("delivered");
+        assertThat(ops.get(0).get("next_retry_at").isNull()).isTrue();
     }
 
     @Test

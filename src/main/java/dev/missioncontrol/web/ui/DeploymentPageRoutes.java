@@ -79,7 +79,8 @@ final class DeploymentPageRoutes implements RouteGroup {
     private DeploymentLive live(Context ctx, Viewer viewer) {
         Deployment d = deployments.find(viewer.orgId(), ctx.pathParam("id"))
                 .orElseThrow(() -> new NotFoundException("deployment"));
-        String chart = MonitorChart.json(d.createdAt(), d.verdict(), sessions.eventsOfType(d.sessionId(), "check"));
+        String chart = MonitorChart.json(d.createdAt(), d.verdict(), sessions.eventsOfType(d.sessionId(), "check"),
+                sessions.eventsOfType(d.sessionId(), "tool_result"));
         return DeploymentLive.of(DeploymentRow.of(d), chart);
     }
 

@@ -10,6 +10,8 @@ import dev.missioncontrol.sessions.SessionKind;
 import dev.missioncontrol.sessions.SessionStatus;
 import dev.missioncontrol.store.Json;
 import dev.missioncontrol.store.WireTime;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -19,6 +21,8 @@ import java.util.Locale;
 public final class Format {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'",
             Locale.ROOT).withZone(ZoneOffset.UTC);
+    /** Enough for any two figures a ratio tells apart to read apart; more break a table's columns. */
+    private static final int SIGNIFICANT = 4;
     /** Tool results can be large; a page shows this much and says the rest was cut. */
     private static final int MAX_JSON = 20_000;
 
@@ -46,6 +50,11 @@ public final class Format {
         return sha == null ? "" : sha.length() > 10 ? sha.substring(0, 10) : sha;
     }
 
+    /**
+     * Four significant digits, as the report and the CLI write a verdict's figures, and every digit before the point
+     * of a larger one: fixed decimals wrote an error rate of 0.00998 and one of 0.0103 both as 0.01 beside a ratio of
+     * 1.032, and 99.768 beside 100.2.
+     */
     public static String number(JsonNode n) {
         if (n == null || n.isNull() || n.isMissingNode()) {
             return "—";
@@ -57,10 +66,13 @@ public final class Format {
         if (v == Math.rint(v) && Math.abs(v) < 1e12) {
             return Long.toString((long) v);
         }
-        String text = Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%.1f", v)
-                : Math.abs(v) >= 0.01 ? String.format(Locale.ROOT, "%.3f", v) : String.format(Locale.ROOT, "%.2g", v);
+        if (!Double.isFinite(v)) {
+            return "—";
+        }
+        BigDecimal exact = BigDecimal.valueOf(v);
+        int digits = Math.max(SIGNIFICANT, exact.precision() - exact.scale());
         // 0.400 reads as more precise than the figure is; 0.4 says the same
-        return text.contains("e") ? text : new java.math.BigDecimal(text).stripTrailingZeros().toPlainString();
+        return exact.round(new MathContext(digits)).stripTrailingZeros().toPlainString();
     }
 
     /**

@@ -11,26 +11,25 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The data behind a deployment's monitor chart, for /static/chart.js: per metric, the current value at each check and
- * the baseline it was compared with, plus the deploy time and the baseline window before it (the same length as the
- * time watched after it). Checks come from the verdict, or from the session's check events while there is none.
+ * The data behind a deployment's monitor chart, for /static/chart.js: per metric, at each check the mean of the metric
+ * from the deploy to that check (each check judges its whole window, so these are cumulative means, not the series:
+ * a spike that recovered is averaged away) and the mean of the baseline it was compared with, plus the deploy time and
+ * the baseline window of the last comparison, as the compare_windows result recorded it. Checks come from the
+ * verdict, or from the session's check events while there is none.
  */
 final class MonitorChart {
-    /**
-     * The baseline window drawn is as long as the time watched, but never shorter than this: long enough to read
-     * beside the first check, short enough that a fast bake's checks do not crowd into the chart's last pixels.
-     */
-    private static final Duration MIN_WINDOW = Duration.ofSeconds(30);
-
     private record Point(Instant at, double baseline, double current) {
     }
 
     private MonitorChart() {
     }
 
-    static String json(Instant deployedAt, JsonNode verdict, List<SessionEvent> checkEvents) {
+    /** @param comparisons the session's tool_result events; the last compare_windows one gives the baseline window */
+    static String json(Instant deployedAt, JsonNode verdict, List<SessionEvent> checkEvents,
+            List<SessionEvent> comparisons) {
         Map<String, List<Point>> byMetric = new LinkedHashMap<>();
         JsonNode checks = verdict == null ? null : verdict.path("checks");
         if (checks != null && checks.isArray() && !checks.isEmpty()) {
@@ -41,18 +40,36 @@ final class MonitorChart {
         }
         Instant last = byMetric.values().stream().flatMap(List::stream).map(Point::at).max(Instant::compareTo)
                 .orElse(deployedAt);
-        Duration watched = Duration.between(deployedAt, last);
-        Instant baselineFrom = deployedAt.minus(watched.compareTo(MIN_WINDOW) < 0 ? MIN_WINDOW : watched);
-        ObjectNode out = Json.object().put("deploy_at", seconds(deployedAt)).put("baseline_from", seconds(baselineFrom));
+        Instant[] window = baselineWindow(comparisons).orElse(new Instant[] {
+                deployedAt.minus(Duration.between(deployedAt, last)), deployedAt});
+        ObjectNode out = Json.object().put("deploy_at", seconds(deployedAt)).put("baseline_from", seconds(window[0]))
+                .put("baseline_to", seconds(window[1]));
         ArrayNode metrics = out.putArray("metrics");
         byMetric.forEach((name, points) -> {
             // uPlot needs x ascending, and the deploy marker and baseline window come first.
             List<Point> after = points.stream().filter(p -> p.at().isAfter(deployedAt)).toList();
             if (!after.isEmpty()) {
-                metrics.add(series(name, after, baselineFrom, deployedAt));
+                metrics.add(series(name, after, window[0], deployedAt));
             }
         });
         return Json.write(out);
+    }
+
+    /**
+     * [from, to] of the last comparison's baseline: as long as the window after the deploy (less any warm-up), ending
+     * where the service's baseline ends (the deploy, or for a re-run the commit's first deploy); empty before any.
+     */
+    private static Optional<Instant[]> baselineWindow(List<SessionEvent> comparisons) {
+        for (SessionEvent e : comparisons.reversed()) {
+            JsonNode data = e.data().path("data");
+            Instant end = instant(data.path("deployed_at"), null);
+            if ("compare_windows".equals(e.data().path("tool").asText()) && end != null
+                    && data.path("window_seconds").isNumber()) {
+                long ms = Math.round(data.get("window_seconds").asDouble() * 1000);
+                return Optional.of(new Instant[] {end.minusMillis(ms), end});
+            }
+        }
+        return Optional.empty();
     }
 
     private static void collect(Map<String, List<Point>> byMetric, Instant at, JsonNode metrics) {
@@ -67,18 +84,21 @@ final class MonitorChart {
         });
     }
 
-    /** x, current and baseline columns, uPlot's layout; the baseline is drawn flat across its window. */
+    /**
+     * x, current and baseline columns, uPlot's layout; across the shaded window the baseline drawn is the last
+     * check's, the one the verdict was decided on.
+     */
     private static ObjectNode series(String name, List<Point> points, Instant from, Instant deployedAt) {
         ObjectNode s = Json.object().put("name", name);
         ArrayNode x = s.putArray("x");
         ArrayNode current = s.putArray("current");
         ArrayNode baseline = s.putArray("baseline");
         List<Point> sorted = points.stream().sorted((a, b) -> a.at().compareTo(b.at())).toList();
-        double first = sorted.get(0).baseline();
+        double decided = sorted.getLast().baseline();
         for (Instant edge : List.of(from, deployedAt)) {
             x.add(seconds(edge));
             current.addNull();
-            addNumber(baseline, first);
+            addNumber(baseline, decided);
         }
         for (Point p : sorted) {
             x.add(seconds(p.at()));

@@ -22,8 +22,16 @@ public interface NotificationSettings {
     record Added(Hook hook, String secret) {
     }
 
-    /** One delivery attempt: when, to which webhook, what it answered. */
-    record Delivery(Instant at, String target, Integer statusCode, int attempt, String error, String state) {
+    /**
+     * One delivery attempt: when, to which webhook, for which deployment, what it answered and what became of it.
+     *
+     * @param deploymentId null for a test notification
+     * @param outcome      this attempt's own: {@code delivered}, {@code will_retry} or {@code gave_up}
+     * @param nextRetryAt  when the retry it scheduled is due; null unless it will be retried
+     * @param state        the notification's state now
+     */
+    record Delivery(Instant at, String target, Integer statusCode, int attempt, String error, String state,
+            String deploymentId, String repository, String outcome, Instant nextRetryAt) {
         public String statusText() {
             return statusCode == null ? "—" : statusCode.toString();
         }
@@ -32,12 +40,25 @@ public interface NotificationSettings {
             return error == null ? "" : error;
         }
 
+        /** What the notification was about: a deploy's verdict, or a test. */
+        public String subject() {
+            return deploymentId == null ? "test" : (repository == null ? "deployment" : repository);
+        }
+
         /**
-         * This attempt's own outcome, beside the notification's state now: a notification delivered on its third try
-         * lists two failed attempts before it, each marked as failed.
+         * This attempt's own outcome: a notification delivered on its third try lists two failed attempts before it,
+         * each marked as failed, the retry it scheduled beside it.
          */
-        public String answerBadge() {
-            return statusCode != null && statusCode >= 200 && statusCode < 300 ? "badge good" : "badge bad";
+        public String outcomeText() {
+            return switch (outcome) {
+                case "delivered" -> "delivered";
+                case "gave_up" -> "failed, gave up";
+                default -> nextRetryAt == null ? "failed, retried" : "failed, retry due " + Format.time(nextRetryAt);
+            };
+        }
+
+        public String outcomeBadge() {
+            return "delivered".equals(outcome) ? "badge good" : "badge bad";
         }
 
         /** The badge of the notification this attempt belongs to: sent, waiting for a retry, or given up. */

@@ -1,6 +1,7 @@
 package dev.missioncontrol.web.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.missioncontrol.deployments.FailingMetrics;
 import dev.missioncontrol.monitor.Inconclusive;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,9 +9,11 @@ import java.util.List;
 /**
  * A deployment's verdict (API.md's verdict object) for a page. A deployment the monitor has not judged yet is
  * {@code pending}, as in the API. {@code why} says, for an inconclusive verdict, what kept the monitor from judging
- * and what to do, in the monitor report's words; it is empty otherwise.
+ * and what to do, in the monitor report's words; it is empty otherwise. {@code failed} names the failing metrics of the
+ * last check ("1 of 20 metrics failed: …"), which a healthy or marginal score can outvote; empty when none failed.
  */
-public record VerdictView(String state, String score, String decidedAt, List<CheckView> checks, String why) {
+public record VerdictView(String state, String score, String decidedAt, List<CheckView> checks, String why,
+        String failed) {
 
     /** One check: when it ran, each metric's comparison, and why metrics were left out of it. */
     public record CheckView(String at, List<MetricRow> metrics, List<String> problems) {
@@ -18,14 +21,14 @@ public record VerdictView(String state, String score, String decidedAt, List<Che
 
     static VerdictView of(JsonNode verdict) {
         if (verdict == null || verdict.isNull() || !verdict.isObject()) {
-            return new VerdictView("pending", "—", "", List.of(), "");
+            return new VerdictView("pending", "—", "", List.of(), "", "");
         }
         List<CheckView> checks = new ArrayList<>();
         verdict.path("checks").forEach(c -> checks.add(new CheckView(c.path("at").asText(""),
                 MetricRow.all(c.path("metrics")), texts(c.path("problems")))));
         return new VerdictView(verdict.path("state").asText("pending"), score(verdict.get("score")),
                 verdict.path("decided_at").asText(""), checks,
-                Inconclusive.explain(verdict, "in the checks below").orElse(""));
+                Inconclusive.explain(verdict, "in the checks below").orElse(""), FailingMetrics.of(verdict));
     }
 
     private static List<String> texts(JsonNode array) {
@@ -41,5 +44,15 @@ public record VerdictView(String state, String score, String decidedAt, List<Che
 
     public String badge() {
         return Format.badge(state);
+    }
+
+    /** "Healthy by its score, but 1 of 20 metrics failed: …": a failure the score outvoted is said first. */
+    public String failedText() {
+        return failed.isEmpty() ? "" : FailingMetrics.outvoted(state) ? capitalized(state) + " by its score, but "
+                + failed : capitalized(failed);
+    }
+
+    private static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }

@@ -140,6 +140,34 @@ class DeploymentPagesIT extends BrowserTestBase {
                 + "below)");
     }
 
+    /**
+     * One failure among many passes scores marginal or healthy; the page names it before anything else, and marks
+     * its row, while a request rate that rose (high, harmless) is not painted as a failure.
+     */
+    @Test
+    void a_failure_the_score_outvoted_is_named_above_the_chart_and_only_failing_rows_are_marked() {
+        JsonNode d = deploy("Deploy v3.2.0", "acme/outvoted", "ab12cd34ef", "success");
+        var verdict = (com.fasterxml.jackson.databind.node.ObjectNode) sampleVerdict(
+                Instant.parse(d.path("created_at").asText()), "marginal");
+        var lastChecked = verdict.path("checks").get(3).path("metrics");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) lastChecked.get(2)).put("result", "high").put("current", 300)
+                .put("ratio", 1.25);
+        setVerdict(ui, d, verdict);
+
+        Page page = ui.adminPage();
+        page.navigate("/deployments/" + d.path("id").asText());
+        expect(page.locator("#failing-metrics")).hasText("Marginal by its score, but 1 of 4 metrics failed: "
+                + "error_rate 0.4 → 0.62 (1.55×)");
+        var rows = page.locator("table.checks").last().locator("tbody tr");
+        expect(rows.filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("error_rate")))
+                .hasClass("failing");
+        expect(rows.filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("error_rate")))
+                .containsText("high · failing");
+        expect(rows.filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("requests_per_second")))
+                .containsText("high · not failing");
+        expect(page.locator("table.checks tr.failing")).hasCount(1);
+    }
+
     @Test
     void the_deployment_page_names_the_environment_whose_signals_judged_it_as_text() {
         String body = Json.write(Json.object().put("deployment_request", "Deploy v3.1.0").put("repository_full_name",

@@ -54,6 +54,18 @@ class MetricRowTest {
     }
 
     @Test
+    void only_a_failing_move_is_painted_as_one() {
+        var rows = MetricRow.all(Json.read("""
+                [{"name":"latency","result":"high","failing":true},
+                 {"name":"rps","result":"high","failing":false},
+                 {"name":"cpu","result":"pass"}]"""));
+
+        assertThat(rows).extracting(MetricRow::resultText).containsExactly("high · failing", "high · not failing",
+                "pass");
+        assertThat(rows).extracting(MetricRow::badge).containsExactly("badge bad", "badge muted", "badge good");
+    }
+
+    @Test
     void a_plain_pass_shows_a_dash() {
         assertThat(MetricRow.all(Json.read("[{\"name\":\"rps\",\"result\":\"pass\"}]")).getFirst().foundBy())
                 .isEqualTo("—");

@@ -62,7 +62,9 @@ class SettingsPageIT extends BrowserTestBase {
             });
             expect(logged).containsText("200");
             expect(logged).containsText("delivered");
-            expect(logged.locator(".badge.good")).hasCount(2); // this attempt's answer, and the notification now
+            expect(logged.locator(".badge.good")).hasCount(2); // this attempt's outcome, and the notification now
+            expect(logged.locator("td").nth(2)).hasText("test"); // for no deployment
+            expect(logged.locator("td").nth(5)).hasText("delivered");
 
             page.locator("table.webhooks tr", new Page.LocatorOptions().setHasText("ops receiver"))
                     .getByRole(AriaRole.BUTTON).click();

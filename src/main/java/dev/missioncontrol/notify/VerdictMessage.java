@@ -1,0 +1,99 @@
+package dev.missioncontrol.notify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.missioncontrol.deployments.Deployment;
+import dev.missioncontrol.monitor.Figures;
+import dev.missioncontrol.store.Json;
+import dev.missioncontrol.store.WireTime;
+import java.util.Locale;
+
+/** A verdict's alert as each kind of webhook receives it: Slack's text, or the generic JSON. */
+final class VerdictMessage {
+    private VerdictMessage() {
+    }
+
+    static String generic(Deployment d, JsonNode verdict, String baseUrl) {
+        ObjectNode body = Json.object().put("event", "deployment.verdict");
+        body.putObject("deployment").put("id", d.id()).put("repository_full_name", d.repositoryFullName())
+                .put("status", d.status()).put("commit_sha", d.commitSha()).put("ref", d.ref())
+                .put("external_url", d.externalUrl()).put("created_at", WireTime.format(d.createdAt()))
+                .put("environment", d.environment());
+        body.set("verdict", verdict);
+        body.put("deployment_url", deploymentUrl(d, baseUrl)).put("session_url", sessionUrl(d, baseUrl));
+        return Json.write(body);
+    }
+
+    private static String deploymentUrl(Deployment d, String baseUrl) {
+        return baseUrl + "/deployments/" + d.id();
+    }
+
+    private static String sessionUrl(Deployment d, String baseUrl) {
+        return baseUrl + "/agents/" + d.sessionId();
+    }
+
+    static String slack(Deployment d, JsonNode verdict, String baseUrl) {
+        String sha = d.commitSha() == null ? "" : " @ " + d.commitSha().substring(0, Math.min(7, d.commitSha().length()));
+        String to = d.environment() == null ? "" : " to " + slackEscaped(d.environment());
+        StringBuilder text = new StringBuilder(":rotating_light: Deploy ").append(d.repositoryFullName()).append(sha)
+                .append(to).append(" is *").append(verdict.path("state").asText()).append("*");
+        if (verdict.hasNonNull("score")) {
+            text.append(String.format(Locale.ROOT, " (score %.1f)", verdict.get("score").asDouble()));
+        }
+        text.append("\n> ").append(slackEscaped(firstLine(d.deploymentRequest())));
+        if ("failure".equals(d.status())) {
+            text.append("\nThe pipeline reported the deploy itself as failed.");
+        }
+        JsonNode checks = verdict.path("checks");
+        if (!checks.isEmpty()) {
+            for (JsonNode m : checks.get(checks.size() - 1).path("metrics")) {
+                if (m.path("failing").asBoolean()) {
+                    text.append("\n• ").append(m.path("name").asText()).append(": ")
+                            .append(Figures.value(m.get("baseline"))).append(" → ")
+                            .append(Figures.value(m.get("current"))).append(" (").append(m.path("result").asText())
+                            .append(")");
+                }
+            }
+        }
+        text.append(otherDeployments(verdict.path("other_deployments")));
+        // the deployment's page has the chart and every check; the CI run is where a rollback starts
+        text.append("\n").append(slackLink(deploymentUrl(d, baseUrl), "Deployment"));
+        if (d.externalUrl() != null) {
+            text.append(" · ").append(slackLink(d.externalUrl(), "CI run"));
+        }
+        text.append(" · ").append(slackLink(sessionUrl(d, baseUrl), "Monitor session"));
+        return Json.write(Json.object().put("text", text.toString()));
+    }
+
+    /** The report's warning, for whoever would roll back from the alert alone; nothing when no other deploy landed. */
+    private static String otherDeployments(JsonNode others) {
+        if (others.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("\n:warning: Other deployments landed within the compared windows, so "
+                + "their changes count here too; check whether the move is theirs before rolling this one back:");
+        others.forEach(o -> b.append("\n• ").append(slackEscaped(o.path("id").asText())).append(", commit ")
+                .append(slackEscaped(o.path("commit_sha").asText("unknown"))).append(", ")
+                .append(slackEscaped(o.path("status").asText())).append(", at ").append(o.path("created_at").asText()));
+        return b.toString();
+    }
+
+    /** The first line of the pipeline's text, cut to what a chat line holds. */
+    private static String firstLine(String text) {
+        String line = text.strip().lines().findFirst().orElse("");
+        return line.length() <= 200 ? line : line.substring(0, 199) + "\u2026";
+    }
+
+    /** Slack's {@code <url|label>}: a '|' or '>' in the URL would end it early, so both are escaped. */
+    private static String slackLink(String url, String label) {
+        return "<" + slackEscaped(url).replace("|", "%7C") + "|" + label + ">";
+    }
+
+    /**
+     * Text a CI pipeline chose, made inert for Slack: its markup is written with {@code <…>} ({@code <!channel>}
+     * pings everyone), and Slack asks for &amp;, &lt; and &gt; to be escaped.
+     */
+    private static String slackEscaped(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}
