@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Names whose words misled the guess: a word in them is not the whole story of which way is worse. */
+/** Which way is worse, guessed from the words of a metric's name, and names whose words alone would mislead. */
 class DirectionTest {
 
     @Test
@@ -31,5 +31,29 @@ class DirectionTest {
     void a_histograms_sum_keeps_its_names_direction_since_its_count_judges_the_traffic() {
         assertThat(Direction.forMetric("rate(http_request_duration_seconds_sum)")).isEqualTo(Direction.INCREASE);
         assertThat(Direction.forMetric("rate(response_size_bytes_sum)")).isEqualTo(Direction.EITHER);
+    }
+
+    @Test
+    void guesses_direction_from_the_metric_name() {
+        assertThat(Direction.forMetric("http_5xx_total")).isEqualTo(Direction.INCREASE);
+        assertThat(Direction.forMetric("request_duration_seconds")).isEqualTo(Direction.INCREASE);
+        assertThat(Direction.forMetric("requests_failed_total")).isEqualTo(Direction.INCREASE);
+        assertThat(Direction.forMetric("checkout_success")).isEqualTo(Direction.DECREASE);
+        assertThat(Direction.forMetric("ingress_rps")).isEqualTo(Direction.DECREASE);
+        assertThat(Direction.forMetric("memory_bytes")).isEqualTo(Direction.EITHER);
+    }
+
+    @Test
+    void times_percentiles_and_what_is_left_are_read_from_the_names_words() {
+        assertThat(Direction.forMetric("response_time_ms")).isEqualTo(Direction.INCREASE);
+        assertThat(Direction.forMetric("checkoutResponseTime")).isEqualTo(Direction.INCREASE);
+        assertThat(Direction.forMetric("api_p95")).isEqualTo(Direction.INCREASE);
+        assertThat(Direction.forMetric("upstream_timeouts_total")).isEqualTo(Direction.INCREASE);
+        assertThat(Direction.forMetric("error_budget_remaining")).isEqualTo(Direction.DECREASE);
+        assertThat(Direction.forMetric("uptime_seconds")).isEqualTo(Direction.DECREASE);
+        assertThat(Direction.forMetric("cache_hit_ratio")).isEqualTo(Direction.DECREASE);
+        assertThat(Direction.forMetric("msgs_sent")).as("no millisecond").isEqualTo(Direction.EITHER);
+        assertThat(Direction.forMetric("records_retrieved")).as("no retry").isEqualTo(Direction.EITHER);
+        assertThat(Direction.forMetric("tokens_used")).as("no ok").isEqualTo(Direction.EITHER);
     }
 }

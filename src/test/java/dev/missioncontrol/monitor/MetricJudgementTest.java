@@ -255,30 +255,6 @@ class MetricJudgementTest {
         assertThat(weighed.earlierWindows().explains()).isFalse();
     }
 
-    @Test
-    void guesses_direction_from_the_metric_name() {
-        assertThat(Direction.forMetric("http_5xx_total")).isEqualTo(Direction.INCREASE);
-        assertThat(Direction.forMetric("request_duration_seconds")).isEqualTo(Direction.INCREASE);
-        assertThat(Direction.forMetric("requests_failed_total")).isEqualTo(Direction.INCREASE);
-        assertThat(Direction.forMetric("checkout_success")).isEqualTo(Direction.DECREASE);
-        assertThat(Direction.forMetric("ingress_rps")).isEqualTo(Direction.DECREASE);
-        assertThat(Direction.forMetric("memory_bytes")).isEqualTo(Direction.EITHER);
-    }
-
-    @Test
-    void times_percentiles_and_what_is_left_are_read_from_the_names_words() {
-        assertThat(Direction.forMetric("response_time_ms")).isEqualTo(Direction.INCREASE);
-        assertThat(Direction.forMetric("checkoutResponseTime")).isEqualTo(Direction.INCREASE);
-        assertThat(Direction.forMetric("api_p95")).isEqualTo(Direction.INCREASE);
-        assertThat(Direction.forMetric("upstream_timeouts_total")).isEqualTo(Direction.INCREASE);
-        assertThat(Direction.forMetric("error_budget_remaining")).isEqualTo(Direction.DECREASE);
-        assertThat(Direction.forMetric("uptime_seconds")).isEqualTo(Direction.DECREASE);
-        assertThat(Direction.forMetric("cache_hit_ratio")).isEqualTo(Direction.DECREASE);
-        assertThat(Direction.forMetric("msgs_sent")).as("no millisecond").isEqualTo(Direction.EITHER);
-        assertThat(Direction.forMetric("records_retrieved")).as("no retry").isEqualTo(Direction.EITHER);
-        assertThat(Direction.forMetric("tokens_used")).as("no ok").isEqualTo(Direction.EITHER);
-    }
-
     @Property(tries = 200)
     void a_window_judged_against_itself_always_passes_or_is_too_small_to(
             @ForAll @Size(min = 3, max = 80) double[] samples) {
