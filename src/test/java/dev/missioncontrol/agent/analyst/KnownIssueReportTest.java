@@ -66,4 +66,24 @@ class KnownIssueReportTest {
                 .contains("Most likely cause (high confidence): Repeated failed logins (brute force)")
                 .contains("Repeated failed logins (brute force): 70 problem lines");
     }
+
+    @Test
+    void a_leak_warning_before_the_pool_runs_out_is_named_as_its_cause() {
+        String logs = """
+                2026-11-29T22:11:15.310Z INFO  [exec-3] c.a.orders.ReportJob - starting nightly export of 1200000 rows
+                2026-11-29T22:11:45.872Z WARN  [exec-4] com.zaxxer.hikari.pool.ProxyLeakTask - Connection leak \
+                detection triggered for org.postgresql.jdbc.PgConnection@5b1f29a on thread exec-3, stack trace follows
+                java.lang.Exception: Apparent connection leak detected
+                \tat com.acme.orders.ReportJob.export(ReportJob.java:77)
+                2026-11-29T22:12:01.220Z ERROR [exec-5] o.h.e.j.s.SqlExceptionHelper - HikariPool-1 - Connection is \
+                not available, request timed out after 30000ms.
+                2026-11-29T22:12:05.100Z ERROR [exec-6] o.h.e.j.s.SqlExceptionHelper - HikariPool-1 - Connection is \
+                not available, request timed out after 30000ms.
+                """;
+        assertThat(report("Why do orders fail?", logs))
+                .contains("Most likely cause (high confidence): Database connection leak, which led to Database "
+                        + "connection pool exhausted")
+                .contains("the leak warning's stack trace names it")
+                .doesNotContain("Investigate com.zaxxer.hikari.pool.ProxyLeakTask first");
+    }
 }
