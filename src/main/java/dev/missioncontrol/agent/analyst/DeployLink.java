@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * A deployment that landed before the first bad line, or was recorded within a rollout's length after it, and how
@@ -70,18 +71,19 @@ record DeployLink(DeploymentSeen deployment, Duration before, Confidence confide
         DeploymentSeen top = before.stream().min(Comparator.comparing((DeploymentSeen d) ->
                         timing(Duration.between(d.createdAt(), onset)))
                 .thenComparing(d -> ChangeWords.shared(d, incident).isEmpty())
-                .thenComparing(DeploymentSeen::createdAt, Comparator.reverseOrder())).orElseThrow();
+                .thenComparing(d -> d.createdAt().isAfter(onset))
+                .thenComparing(d -> Duration.between(d.createdAt(), onset).abs())).orElseThrow();
         List<DeploymentSeen> passed = before.stream().filter(d -> d.createdAt().isAfter(top.createdAt()))
                 .sorted(Comparator.comparing(DeploymentSeen::createdAt).reversed()).limit(MAX_ALTERNATIVES).toList();
         boolean several = deployments.stream().map(DeploymentSeen::repository).distinct().count() > 1;
         String above = String.join(" ", passed.stream().map(d -> "It ranks above the later " + d.prose()
-                + " because " + reason(top, incident) + ".").toList());
+                + " because " + reason(top, d, incident, onset) + ".").toList());
         Timing timing = new Timing(onset, started);
         DeployLink first = link(top, timing, request, several, above.isEmpty() ? null : above);
         List<DeployLink> out = new ArrayList<>(List.of(first));
         passed.forEach(d -> out.add(alternative(link(d, timing, request, several, "It ranks below the "
                 + top.prose() + ", which landed " + Spans.of(Duration.between(top.createdAt(), d.createdAt()))
-                + " earlier, because " + reason(top, incident) + "."), first.confidence())));
+                + " earlier, because " + reason(top, d, incident, onset) + "."), first.confidence())));
         return List.copyOf(out);
     }
 
@@ -141,12 +143,18 @@ record DeployLink(DeploymentSeen deployment, Duration before, Confidence confide
     }
 
     /**
-     * Why {@code top} ranks above a later deployment: in the same timing band, top's commit message shares words with
-     * the problem lines and the later one's does not.
+     * Why {@code top} ranks above a later deployment in the same timing band: top's commit message shares words with
+     * the problem lines and the later one's does not; or else top landed before the first bad line and the later one
+     * was only recorded after it, which a rollout explains but landing before the errors shows.
      */
-    private static String reason(DeploymentSeen top, Incident incident) {
-        return "the commit message of the earlier one shares words with the problem lines (" + String.join(", ",
-                ChangeWords.shared(top, incident)) + ") and that of the later one shares none";
+    private static String reason(DeploymentSeen top, DeploymentSeen later, Incident incident, Instant onset) {
+        Set<String> words = ChangeWords.shared(top, incident);
+        if (!words.isEmpty() && ChangeWords.shared(later, incident).isEmpty()) {
+            return "the commit message of the earlier one shares words with the problem lines (" + String.join(", ",
+                    words) + ") and that of the later one shares none";
+        }
+        return "the earlier one landed before the first error, while the later one was recorded " + Spans.of(
+                Duration.between(onset, later.createdAt())) + " after it";
     }
 
     /** Whether the deployment is of the service or repository the request names; false when it names none. */

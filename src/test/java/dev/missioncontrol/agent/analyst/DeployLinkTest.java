@@ -70,6 +70,18 @@ class DeployLinkTest {
         assertThat(DeployLink.after(List.of(late), INCIDENT, FOR_DB)).containsExactly(late);
     }
 
+    /** A rollout explains a deployment recorded after the errors began; one that landed before them needs nothing. */
+    @Test
+    void a_deployment_that_landed_before_the_onset_ranks_above_one_recorded_during_it() {
+        DeploymentSeen before = deploy("d1", "acme/db", "success", 120, null);
+        DeploymentSeen during = deploy("d2", "acme/db", "success", 330, null);
+        List<DeployLink> ranked = DeployLink.ranked(List.of(before, during), INCIDENT, FOR_DB, null);
+
+        assertThat(ranked).extracting(DeployLink::deployment).containsExactly(before, during);
+        assertThat(ranked.get(0).ranking()).contains("because the earlier one landed before the first error, while "
+                + "the later one was recorded 30.0 s after it");
+    }
+
     @Test
     void a_deployment_that_never_rolled_out_or_went_to_another_environment_is_no_suspect() {
         DeploymentSeen rolledOut = deploy("d1", "acme/db", "success", 0, "production");
