@@ -11,9 +11,14 @@ import java.util.List;
  * {@code pending}, as in the API. {@code why} says, for an inconclusive verdict, what kept the monitor from judging
  * and what to do, in the monitor report's words; it is empty otherwise. {@code failed} names the failing metrics of the
  * last check ("1 of 20 metrics failed: …"), which a healthy or marginal score can outvote; empty when none failed.
+ * {@code others} are the deployments that landed within the compared windows, whose changes the moves may be.
  */
 public record VerdictView(String state, String score, String decidedAt, List<CheckView> checks, String why,
-        String failed) {
+        String failed, List<OtherDeployment> others) {
+
+    /** Another deployment within the compared windows: its page, commit, status and time. */
+    public record OtherDeployment(String id, String commit, String status, String at) {
+    }
 
     /** One check: when it ran, each metric's comparison, and why metrics were left out of it. */
     public record CheckView(String at, List<MetricRow> metrics, List<String> problems) {
@@ -21,14 +26,22 @@ public record VerdictView(String state, String score, String decidedAt, List<Che
 
     static VerdictView of(JsonNode verdict) {
         if (verdict == null || verdict.isNull() || !verdict.isObject()) {
-            return new VerdictView("pending", "—", "", List.of(), "", "");
+            return new VerdictView("pending", "—", "", List.of(), "", "", List.of());
         }
         List<CheckView> checks = new ArrayList<>();
         verdict.path("checks").forEach(c -> checks.add(new CheckView(c.path("at").asText(""),
                 MetricRow.all(c.path("metrics")), texts(c.path("problems")))));
         return new VerdictView(verdict.path("state").asText("pending"), score(verdict.get("score")),
                 verdict.path("decided_at").asText(""), checks,
-                Inconclusive.explain(verdict, "in the checks below").orElse(""), FailingMetrics.of(verdict));
+                Inconclusive.explain(verdict, "in the checks below").orElse(""), FailingMetrics.of(verdict),
+                others(verdict.path("other_deployments")));
+    }
+
+    private static List<OtherDeployment> others(JsonNode array) {
+        List<OtherDeployment> others = new ArrayList<>();
+        array.forEach(o -> others.add(new OtherDeployment(o.path("id").asText(), Format.sha(
+                o.path("commit_sha").asText(null)), o.path("status").asText(""), o.path("created_at").asText(""))));
+        return others;
     }
 
     private static List<String> texts(JsonNode array) {

@@ -169,6 +169,24 @@ class DeploymentPagesIT extends BrowserTestBase {
     }
 
     @Test
+    void other_deployments_within_the_compared_windows_are_named_and_linked_above_the_chart() {
+        JsonNode other = deploy("Deploy search", "acme/overlap", "9f8e7d6c5b4a", "success");
+        JsonNode d = deploy("Deploy v3.3.0", "acme/overlap", "ab12cd34ef", "success");
+        var verdict = (com.fasterxml.jackson.databind.node.ObjectNode) sampleVerdict(
+                Instant.parse(d.path("created_at").asText()), "degraded");
+        verdict.putArray("other_deployments").addObject().put("id", other.path("id").asText())
+                .put("commit_sha", "9f8e7d6c5b4a").put("status", "success")
+                .put("created_at", other.path("created_at").asText());
+        setVerdict(ui, d, verdict);
+
+        Page page = ui.adminPage();
+        page.navigate("/deployments/" + d.path("id").asText());
+        expect(page.locator("#other-deployments")).containsText("check whether a move is theirs");
+        expect(page.locator("#other-deployments a")).hasText("commit 9f8e7d6c5b");
+        expect(page.locator("#other-deployments a")).hasAttribute("href", "/deployments/" + other.path("id").asText());
+    }
+
+    @Test
     void the_deployment_page_names_the_environment_whose_signals_judged_it_as_text() {
         String body = Json.write(Json.object().put("deployment_request", "Deploy v3.1.0").put("repository_full_name",
                 "acme/search").put("status", "running").set("event_metadata",
