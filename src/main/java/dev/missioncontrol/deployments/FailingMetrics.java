@@ -1,6 +1,7 @@
 package dev.missioncontrol.deployments;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.missioncontrol.monitor.Figures;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,13 +21,9 @@ public final class FailingMetrics {
      * check; empty when no metric failed.
      */
     public static String of(JsonNode verdict) {
-        JsonNode checks = verdict == null ? null : verdict.path("checks");
-        if (checks == null || checks.isEmpty()) {
-            return "";
-        }
         List<String> moves = new ArrayList<>();
         int judged = 0;
-        for (JsonNode m : checks.get(checks.size() - 1).path("metrics")) {
+        for (JsonNode m : lastCheck(verdict).path("metrics")) {
             judged += m.path("result").asText().equals("nodata") ? 0 : 1;
             if (m.path("failing").asBoolean()) {
                 moves.add(m.path("name").asText() + " " + Figures.value(m.get("baseline")) + " → "
@@ -35,6 +32,23 @@ public final class FailingMetrics {
             }
         }
         return moves.isEmpty() ? "" : moves.size() + " of " + judged + " metrics failed: " + String.join(", ", moves);
+    }
+
+    /** The check a verdict object was decided by, its last; a missing node when it has none. */
+    public static JsonNode lastCheck(JsonNode verdict) {
+        JsonNode checks = verdict == null ? MissingNode.getInstance() : verdict.path("checks");
+        return checks.isEmpty() ? MissingNode.getInstance() : checks.get(checks.size() - 1);
+    }
+
+    /** The last check's failing metrics. */
+    public static List<JsonNode> failing(JsonNode verdict) {
+        List<JsonNode> failing = new ArrayList<>();
+        lastCheck(verdict).path("metrics").forEach(m -> {
+            if (m.path("failing").asBoolean()) {
+                failing.add(m);
+            }
+        });
+        return failing;
     }
 
     /** Whether a verdict in this state reads as good news, so that failures beside it need a "but". */

@@ -19,7 +19,7 @@ final class VerdictLines {
     static void print(JsonNode deployment, PrintWriter out) {
         JsonNode verdict = deployment.path("verdict");
         String state = verdict.path("state").asText("pending");
-        JsonNode last = lastCheck(verdict);
+        JsonNode last = FailingMetrics.lastCheck(verdict);
         out.println("Verdict: " + state + (verdict.hasNonNull("score") ? " (score " + verdict.get("score").asText()
                 + ")" : "") + why(deployment, state) + failed(state, verdict));
         for (JsonNode m : last.path("metrics")) {
@@ -40,11 +40,6 @@ final class VerdictLines {
                     + o.path("commit_sha").asText("unknown") + ", " + o.path("status").asText() + ", at "
                     + o.path("created_at").asText()));
         }
-    }
-
-    private static JsonNode lastCheck(JsonNode verdict) {
-        JsonNode checks = verdict.path("checks");
-        return checks.isEmpty() ? checks.path(0) : checks.get(checks.size() - 1);
     }
 
     /** Every failing metric, with how many were judged, also when the score outvoted them. */
@@ -100,7 +95,7 @@ final class VerdictLines {
         if (deployment.path("status").asText().equals("cancelled")) {
             return ": the deploy was cancelled, so nothing was verified";
         }
-        JsonNode problems = lastCheck(deployment.path("verdict")).path("problems");
+        JsonNode problems = FailingMetrics.lastCheck(deployment.path("verdict")).path("problems");
         if (deployment.path("verdict").path("checks").isEmpty()) {
             return ": the watch ended before any check ran (see the deployment's page)";
         }

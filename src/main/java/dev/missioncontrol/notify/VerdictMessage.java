@@ -3,6 +3,7 @@ package dev.missioncontrol.notify;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.missioncontrol.deployments.Deployment;
+import dev.missioncontrol.deployments.FailingMetrics;
 import dev.missioncontrol.monitor.Figures;
 import dev.missioncontrol.store.Json;
 import dev.missioncontrol.store.WireTime;
@@ -44,16 +45,10 @@ final class VerdictMessage {
         if ("failure".equals(d.status())) {
             text.append("\nThe pipeline reported the deploy itself as failed.");
         }
-        JsonNode checks = verdict.path("checks");
-        if (!checks.isEmpty()) {
-            for (JsonNode m : checks.get(checks.size() - 1).path("metrics")) {
-                if (m.path("failing").asBoolean()) {
-                    text.append("\n• ").append(m.path("name").asText()).append(": ")
-                            .append(Figures.value(m.get("baseline"))).append(" → ")
-                            .append(Figures.value(m.get("current"))).append(" (").append(m.path("result").asText())
-                            .append(")");
-                }
-            }
+        for (JsonNode m : FailingMetrics.failing(verdict)) {
+            text.append("\n• ").append(m.path("name").asText()).append(": ").append(Figures.value(m.get("baseline")))
+                    .append(" → ").append(Figures.value(m.get("current"))).append(" (").append(m.path("result").asText())
+                    .append(")");
         }
         text.append(otherDeployments(verdict.path("other_deployments")));
         // the deployment's page has the chart and every check; the CI run is where a rollback starts

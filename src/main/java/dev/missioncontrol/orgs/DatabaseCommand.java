@@ -51,7 +51,7 @@ abstract class DatabaseCommand implements Callable<Integer> {
             requireSchema(url);
             return;
         }
-        Path file = Path.of(url.jdbcUrl().substring("jdbc:sqlite:".length()).replaceAll("\\?.*$", ""));
+        Path file = url.sqliteFile();
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException("there is none at " + file.toAbsolutePath() + "; pass the "
                     + "--data-dir (MC_DATA_DIR) or --database-url that serve uses");

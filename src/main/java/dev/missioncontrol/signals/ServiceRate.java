@@ -31,7 +31,8 @@ final class ServiceRate {
      */
     static List<Series.Point> of(Collection<List<Series.Point>> counters, Instant from) {
         List<Span> spans = new ArrayList<>();
-        counters.forEach(points -> spans.addAll(spans(points, earliest(counters))));
+        long earliest = earliest(counters);
+        counters.forEach(points -> spans.addAll(spans(points, earliest)));
         if (spans.isEmpty()) {
             return List.of();
         }
