@@ -9,9 +9,14 @@ import java.util.regex.Pattern;
  */
 final class Continuations {
 
-    /** The line that names the exception after a traceback or on its own line: {@code java.io.IOException: x}. */
+    /**
+     * The line that names the exception after a traceback or on its own line: {@code java.io.IOException: x}, and the
+     * bare {@code java.lang.Exception: x} a connection pool's leak warning prints; not a bare {@code Error: x}, which
+     * plain logs repeat line after line.
+     */
     private static final Pattern EXCEPTION_LINE = Pattern.compile(
-            "([a-zA-Z_$][\\w$]*\\.)*[A-Z][\\w$]*(Exception|Error|Throwable|Exit|Interrupt)(: .*|:)?");
+            "(?:([a-zA-Z_$][\\w$]*\\.)*[A-Z][\\w$]*|([a-zA-Z_$][\\w$]*\\.)+)(Exception|Error|Throwable|Exit|Interrupt)"
+                    + "(: .*|:)?");
     private static final String TRACEBACK = "Traceback (most recent call last)";
 
     private Continuations() {

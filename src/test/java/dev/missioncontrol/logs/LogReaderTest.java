@@ -249,6 +249,19 @@ class LogReaderTest {
     }
 
     @Test
+    void a_warning_takes_the_trace_of_a_bare_java_lang_exception_but_plain_error_lines_stay_apart() {
+        List<LogRecord> events = read("""
+                2026-11-29T22:11:45.872Z WARN  [exec-4] com.zaxxer.hikari.pool.ProxyLeakTask - Connection leak \
+                detection triggered for org.postgresql.jdbc.PgConnection@5b1f29a on thread exec-3, stack trace follows
+                java.lang.Exception: Apparent connection leak detected
+                \tat com.acme.orders.ReportJob.export(ReportJob.java:77)
+                Error: disk full
+                Error: disk full
+                """);
+        assertThat(events).extracting(LogRecord::lineCount).containsExactly(3, 1, 1);
+    }
+
+    @Test
     void joins_python_traceback_including_the_exception_line() {
         List<LogRecord> events = read("""
                 ERROR worker crashed
