@@ -108,10 +108,16 @@ final class Hypotheses {
             String supports = String.format(Locale.ROOT, "%,d matching line%s%s. %s", lines, lines == 1 ? "" : "s",
                     first ? ", including the incident's first bad line" : "", m.diagnosis());
             out.add(new Consequences.Matched(m, new Hypothesis(Hypothesis.Kind.SIGNATURE, m.title(), c, supports,
-                    alternatives(o, m, ids), m.remediation(), shown.stream().limit(2).map(LogTemplate::firstQuote)
+                    alternatives(o, m, ids), m.remediation() + startAt(shown), shown.stream().limit(2).map(LogTemplate::firstQuote)
                     .toList(), firstSeen(shown))));
         }
         return Consequences.fold(out);
+    }
+
+    /** Where to open the code: the first frame of the application's own code any of the lines' traces shows. */
+    private static String startAt(List<LogTemplate> shown) {
+        return shown.stream().map(LogTemplate::thrownAt).filter(Objects::nonNull).findFirst()
+                .map(f -> " The stack trace's first frame in your own code: `" + Markdown.inline(f) + "`.").orElse("");
     }
 
     /** When the earliest of the lines showing a signature was logged; null when none carries a time. */
@@ -146,7 +152,8 @@ final class Hypotheses {
                 + " other component(s) started failing after it" : "") + ".";
         return new Hypothesis(Hypothesis.Kind.FIRST_FAILURE, "The first failure: `" + Markdown.inline(first.label()) + "` in " + where,
                 Confidence.MEDIUM, supports, "No known failure signature matches it, so its cause is not named.",
-                "Investigate " + where + " first, starting from the quoted line.", List.of(first.firstQuote()),
+                "Investigate " + where + " first, starting from the quoted line." + startAt(List.of(first)),
+                List.of(first.firstQuote()),
                 first.firstSeen());
     }
 }

@@ -4,10 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 
-/** One template as analyze_logs reported it. */
+/**
+ * One template as analyze_logs reported it.
+ *
+ * @param thrownAt the first frame of the application's own code in its first line's stack trace, or null
+ */
 record LogTemplate(String id, String source, String template, String message, long count, long errors,
                    long warnings, String level, String problem, Instant firstSeen, Instant lastSeen, long firstLine,
-                   String sample, List<String> components, String exception, long[] histogram) {
+                   String sample, List<String> components, String exception, String thrownAt,
+                   long[] histogram) {
 
     static LogTemplate from(JsonNode n) {
         JsonNode h = n.path("histogram");
@@ -20,7 +25,7 @@ record LogTemplate(String id, String source, String template, String message, lo
                 n.path("warnings").asLong(), Views.text(n.get("level")), Views.text(n.get("problem")),
                 Views.instant(n.get("first_seen")), Views.instant(n.get("last_seen")), n.path("first_line").asLong(),
                 n.path("sample").asText(""), Views.list(n.get("components"), JsonNode::asText),
-                Views.text(n.get("exception")), histogram);
+                Views.text(n.get("exception")), Views.text(n.get("thrown_at")), histogram);
     }
 
     boolean isProblem() {

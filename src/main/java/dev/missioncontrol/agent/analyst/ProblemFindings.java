@@ -82,7 +82,12 @@ final class ProblemFindings {
         } else {
             b.append(", first at line ").append(t.firstLine()).append(" of ").append(t.source());
         }
-        return b.append('.').toString();
+        b.append('.');
+        if (t.thrownAt() != null) {
+            b.append(" Its stack trace reaches the application's own code at `").append(Markdown.inline(t.thrownAt()))
+                    .append("`.");
+        }
+        return b.toString();
     }
 
     private static Finding background(List<LogTemplate> templates) {

@@ -35,7 +35,8 @@ final class TemplateJson {
                 .put("errors", t.errors()).put("warnings", t.warnings()).put("level", t.mainLevel())
                 .put("problem", ProblemSigns.reason(t)).put("first_seen", time(t.firstSeen()))
                 .put("last_seen", time(t.lastSeen())).put("first_line", t.firstLineNo()).put("sample", cut(shown))
-                .put("message", cut(message(shown))).put("exception", ProblemSigns.exception(shown));
+                .put("message", cut(message(shown))).put("exception", ProblemSigns.exception(shown))
+                .put("thrown_at", OwnFrame.in(shown));
         ArrayNode components = o.putArray("components");
         // a component is a word of some event's header, masked as the template's words are
         source.components(t).forEach(c -> components.add(template(c, t.sample(), shown)));

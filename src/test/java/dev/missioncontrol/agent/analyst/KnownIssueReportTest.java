@@ -74,6 +74,7 @@ class KnownIssueReportTest {
                 2026-11-29T22:11:45.872Z WARN  [exec-4] com.zaxxer.hikari.pool.ProxyLeakTask - Connection leak \
                 detection triggered for org.postgresql.jdbc.PgConnection@5b1f29a on thread exec-3, stack trace follows
                 java.lang.Exception: Apparent connection leak detected
+                \tat com.zaxxer.hikari.HikariDataSource.getConnection(HikariDataSource.java:128)
                 \tat com.acme.orders.ReportJob.export(ReportJob.java:77)
                 2026-11-29T22:12:01.220Z ERROR [exec-5] o.h.e.j.s.SqlExceptionHelper - HikariPool-1 - Connection is \
                 not available, request timed out after 30000ms.
@@ -84,6 +85,8 @@ class KnownIssueReportTest {
                 .contains("Most likely cause (high confidence): Database connection leak, which led to Database "
                         + "connection pool exhausted")
                 .contains("the leak warning's stack trace names it")
+                .contains("The stack trace's first frame in your own code: "
+                        + "`com.acme.orders.ReportJob.export(ReportJob.java:77)`")
                 .doesNotContain("Investigate com.zaxxer.hikari.pool.ProxyLeakTask first");
     }
 }
