@@ -27,6 +27,8 @@ public final class LogReader implements Iterator<LogRecord>, AutoCloseable {
     private LogRecord next;
     /** The time of the last event that had one. */
     private Instant lastTime;
+    /** Whether the lines read are kubectl output, whose indentation is structure, not continuation. */
+    private boolean kubectl;
 
     /** Reads timestamps that omit the year as {@link YearGuess} places them from today (UTC). */
     public LogReader(Reader in) {
@@ -91,9 +93,13 @@ public final class LogReader implements Iterator<LogRecord>, AutoCloseable {
             return null;
         }
         LineFields header = detector.detect(first);
+        kubectl = KubectlOutput.opens(first) || kubectl && header.timestamp() == null;
+        if (kubectl) {
+            header = KubectlOutput.fields(first, header);
+        }
         EventLines lines = new EventLines(first, header);
         String line;
-        while ((line = readLine()) != null && lines.continuedBy(line)) {
+        while ((line = readLine()) != null && !kubectl && lines.continuedBy(line)) {
             lines.add(line);
         }
         pending = line;

@@ -262,6 +262,37 @@ class LogReaderTest {
     }
 
     @Test
+    void kubectl_describe_reads_a_line_per_event_until_timestamped_logs_follow() {
+        List<LogRecord> events = read("""
+                Name:             checkout-7d9f8b6c4-x2k8p
+                Containers:
+                  checkout:
+                    Last State:     Terminated
+                      Reason:       OOMKilled
+                Events:
+                  Type     Reason   Age                From     Message
+                  Warning  BackOff  2m (x25 over 60m)  kubelet  Back-off restarting failed container checkout
+                2026-11-29T22:14:05Z ERROR [main] c.a.Checkout - start failed
+                java.lang.IllegalStateException: no config
+                \tat com.acme.Checkout.main(Checkout.java:12)
+                """);
+        assertThat(events).hasSize(9);
+        assertThat(events.get(4).message()).isEqualTo("Reason:       OOMKilled");
+        assertThat(events.get(7).level()).as("an event row's type is its level").isEqualTo("WARN");
+        assertThat(events.get(8).lineCount()).as("a trace after the description is joined again").isEqualTo(3);
+    }
+
+    @Test
+    void kubectl_get_events_rows_take_their_level_from_their_type() {
+        List<LogRecord> events = read("""
+                LAST SEEN   TYPE      REASON      OBJECT                         MESSAGE
+                14m         Normal    Pulled      pod/checkout-7d9f8b6c4-x2k8p   Container image already present
+                12m         Warning   OOMKilling  node/ip-10-0-3-17              Memory cgroup out of memory: Killed process
+                """);
+        assertThat(events).extracting(LogRecord::level).containsExactly(null, "INFO", "WARN");
+    }
+
+    @Test
     void joins_python_traceback_including_the_exception_line() {
         List<LogRecord> events = read("""
                 ERROR worker crashed

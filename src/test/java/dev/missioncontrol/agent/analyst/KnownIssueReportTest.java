@@ -68,6 +68,35 @@ class KnownIssueReportTest {
     }
 
     @Test
+    void a_pasted_pod_description_shows_its_container_killed_for_memory() {
+        String describe = """
+                Name:             checkout-7d9f8b6c4-x2k8p
+                Namespace:        prod
+                Status:           Running
+                Containers:
+                  checkout:
+                    Image:          registry.acme.io/checkout:2.14.0
+                    State:          Running
+                    Last State:     Terminated
+                      Reason:       OOMKilled
+                      Exit Code:    137
+                    Restart Count:  7
+                    Limits:
+                      memory:  512Mi
+                Events:
+                  Type     Reason   Age                From     Message
+                  ----     ------   ----               ----     -------
+                  Normal   Pulled   12m (x8 over 72m)  kubelet  Container image "registry.acme.io/checkout:2.14.0" \
+                already present on machine
+                  Warning  BackOff  2m (x25 over 60m)  kubelet  Back-off restarting failed container checkout in pod \
+                checkout-7d9f8b6c4-x2k8p_prod(5c1e)
+                """;
+        assertThat(report("Why does checkout keep restarting?", describe))
+                .contains("Most likely cause (high confidence): Container OOMKilled, which led to Crash loop")
+                .contains("`      Reason:       OOMKilled`");
+    }
+
+    @Test
     void a_leak_warning_before_the_pool_runs_out_is_named_as_its_cause() {
         String logs = """
                 2026-11-29T22:11:15.310Z INFO  [exec-3] c.a.orders.ReportJob - starting nightly export of 1200000 rows

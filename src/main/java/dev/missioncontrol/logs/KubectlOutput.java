@@ -1,0 +1,38 @@
+package dev.missioncontrol.logs;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code kubectl describe} or {@code kubectl get events} output pasted among the logs. A description's values are
+ * aligned under {@code Name:} and nested by indentation: a container's {@code Last State: Terminated} holds
+ * {@code Reason: OOMKilled} three levels down, and read as stack-trace continuations the whole container block
+ * became one event named {@code Containers:}, its reason never a line of its own. So from such a first line every
+ * line is an event, until a line with a timestamp shows ordinary logs again.
+ */
+final class KubectlOutput {
+    /** kubectl pads every key to the longest one of the block, so the name stands well clear of its key. */
+    private static final Pattern OPENS = Pattern.compile("^(?:Name:\\s{2,}\\S|LAST SEEN\\s+TYPE\\s+REASON\\b)");
+    /**
+     * An event row: {@code Warning  BackOff  2m (x25 over 60m)  kubelet  Back-off ...} in a description, or
+     * {@code 2m  Warning  BackOff  pod/checkout-...  Back-off ...} from get events, after its LAST SEEN column.
+     */
+    private static final Pattern EVENT = Pattern.compile("^(?:\\s+|\\S+\\s{2,})(Normal|Warning)\\s{2,}\\S");
+
+    private KubectlOutput() {
+    }
+
+    static boolean opens(String line) {
+        return OPENS.matcher(line).find();
+    }
+
+    /** The line's fields, an event row taking its level from its type, as kubectl's own table says it. */
+    static LineFields fields(String line, LineFields header) {
+        Matcher row = EVENT.matcher(line);
+        if (header.level() != null || !row.find()) {
+            return header;
+        }
+        return new LineFields(header.timestamp(), row.group(1).equals("Warning") ? "WARN" : "INFO",
+                header.component(), header.message(), header.zoneAssumed(), header.zone());
+    }
+}
