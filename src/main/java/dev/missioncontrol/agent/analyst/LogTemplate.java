@@ -7,12 +7,17 @@ import java.util.List;
 /**
  * One template as analyze_logs reported it.
  *
- * @param thrownAt the first frame of the application's own code in its first line's stack trace, or null
+ * @param thrownAt  the first frame of the application's own code in its first line's stack trace, or null
+ * @param addresses the addresses its lines name most, most first
  */
 record LogTemplate(String id, String source, String template, String message, long count, long errors,
                    long warnings, String level, String problem, Instant firstSeen, Instant lastSeen, long firstLine,
                    String sample, List<String> components, String exception, String thrownAt,
-                   long[] histogram) {
+                   List<Address> addresses, long[] histogram) {
+
+    /** An address the template's lines name, and how many; {@code over} bounds how many of those are another's. */
+    record Address(String address, long lines, long over) {
+    }
 
     static LogTemplate from(JsonNode n) {
         JsonNode h = n.path("histogram");
@@ -25,7 +30,9 @@ record LogTemplate(String id, String source, String template, String message, lo
                 n.path("warnings").asLong(), Views.text(n.get("level")), Views.text(n.get("problem")),
                 Views.instant(n.get("first_seen")), Views.instant(n.get("last_seen")), n.path("first_line").asLong(),
                 n.path("sample").asText(""), Views.list(n.get("components"), JsonNode::asText),
-                Views.text(n.get("exception")), Views.text(n.get("thrown_at")), histogram);
+                Views.text(n.get("exception")), Views.text(n.get("thrown_at")), Views.list(n.get("addresses"),
+                        a -> new Address(a.path("address").asText(), a.path("lines").asLong(), a.path("over").asLong())),
+                histogram);
     }
 
     boolean isProblem() {

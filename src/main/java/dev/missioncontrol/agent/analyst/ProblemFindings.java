@@ -1,6 +1,7 @@
 package dev.missioncontrol.agent.analyst;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import java.util.Map;
 final class ProblemFindings {
     static final int MAX_GROUPS = 6;
     static final int MAX_PER_GROUP = 4;
+    private static final int ADDRESSES = 3;
 
     private ProblemFindings() {
     }
@@ -59,6 +61,7 @@ final class ProblemFindings {
         for (LogTemplate t : templates.subList(0, Math.min(MAX_PER_GROUP, templates.size()))) {
             detail.append(describe(t)).append(' ');
         }
+        detail.append(addresses(templates));
         if (incident.first() == lead) {
             detail.append("This is the first bad line of the incident.");
         }
@@ -88,6 +91,25 @@ final class ProblemFindings {
                     .append("`.");
         }
         return b.toString();
+    }
+
+    /**
+     * "Addresses these lines name most: `5.36.59.76` ×50, …", summed over the group's kinds of line: a brute force
+     * spreads one source over "Invalid user", "Failed password" and PAM's lines alike. "about" where a count may be
+     * too high, the lines having named more addresses than a template's tally keeps.
+     */
+    private static String addresses(List<LogTemplate> templates) {
+        Map<String, long[]> sum = new LinkedHashMap<>();
+        templates.forEach(t -> t.addresses().forEach(a -> {
+            long[] c = sum.computeIfAbsent(a.address(), k -> new long[2]);
+            c[0] += a.lines();
+            c[1] += a.over();
+        }));
+        List<String> top = sum.entrySet().stream()
+                .sorted(Comparator.comparingLong((Map.Entry<String, long[]> e) -> e.getValue()[0]).reversed())
+                .limit(ADDRESSES).map(e -> String.format(Locale.ROOT, "`%s` %s×%,d", e.getKey(),
+                        e.getValue()[1] > 0 ? "about " : "", e.getValue()[0])).toList();
+        return top.isEmpty() ? "" : "Addresses these lines name most: " + String.join(", ", top) + ". ";
     }
 
     private static Finding background(List<LogTemplate> templates) {

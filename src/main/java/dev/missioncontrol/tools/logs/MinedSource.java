@@ -11,11 +11,13 @@ import java.util.Map;
  * One source's digest: the miner's analysis, the components behind each template and the numeric trends found.
  *
  * @param components template id to the components that wrote it, in order of first appearance
+ * @param addresses  template id to the addresses its lines name most, most first
  * @param samples    template id to its sample as shown: redacted among the lines around it
  * @param unzoned    the zone its times that name none were read in
  */
 public record MinedSource(String name, LogAnalysis analysis, Map<Integer, List<String>> components,
-                          List<Trend> trends, Map<Integer, String> samples, ZoneOffset unzoned) {
+                          Map<Integer, List<AddressTally.Count>> addresses, List<Trend> trends,
+                          Map<Integer, String> samples, ZoneOffset unzoned) {
 
     /** The template's sample redacted, as every field read from it is read. */
     public String shown(TemplateSummary t) {
@@ -25,6 +27,10 @@ public record MinedSource(String name, LogAnalysis analysis, Map<Integer, List<S
 
     public List<String> components(TemplateSummary t) {
         return components.getOrDefault(t.id(), List.of());
+    }
+
+    public List<AddressTally.Count> addresses(TemplateSummary t) {
+        return addresses.getOrDefault(t.id(), List.of());
     }
 
     /** A template's id across sources: the same number may name different templates in two sources. */

@@ -45,13 +45,18 @@ final class SourceMiner {
         }
         var analysis = digest.result();
         Map<Integer, List<String>> components = new HashMap<>();
+        Map<Integer, List<AddressTally.Count>> addresses = new HashMap<>();
         for (TemplateSummary t : analysis.templates()) {
             List<String> names = extras.components(t.id());
             if (!names.isEmpty()) {
                 components.put(t.id(), names);
             }
+            List<AddressTally.Count> named = extras.addresses(t.id());
+            if (!named.isEmpty()) {
+                addresses.put(t.id(), named);
+            }
         }
-        return new MinedSource(source.name(), analysis, components, extras.trends(analysis.timed()),
+        return new MinedSource(source.name(), analysis, components, addresses, extras.trends(analysis.timed()),
                 samples.shown(), unzoned);
     }
 }

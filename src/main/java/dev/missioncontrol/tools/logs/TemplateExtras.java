@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the miner does not keep per template but an investigation needs: which components wrote it, and the
- * numbers it carries over time. Bounded: a few components per template, a fixed number of numeric series.
+ * What the miner does not keep per template but an investigation needs: which components wrote it, the addresses
+ * it names most, and the numbers it carries over time. Bounded: a few components and {@link AddressTally#CAPACITY}
+ * addresses per template, a fixed number of numeric series.
  */
 final class TemplateExtras {
     static final int MAX_COMPONENTS = 5;
     static final int MAX_SERIES = 4096;
+    static final int TOP_ADDRESSES = 3;
 
     /** Every event of a template is read for numbers up to this count; beyond it, every 2nd, 4th, … */
     static final int READ_ALL = 1024;
@@ -22,6 +24,7 @@ final class TemplateExtras {
     private final List<Map<String, Long>> components = new ArrayList<>();
     private final List<long[]> eventCounts = new ArrayList<>();
     private final Map<Integer, NumericSeries> series = new HashMap<>();
+    private final Map<Integer, AddressTally> addresses = new HashMap<>();
     private Instant origin;
 
     void add(int templateId, LogRecord event, boolean timed) {
@@ -33,6 +36,8 @@ final class TemplateExtras {
         if (event.component() != null && (names.size() < MAX_COMPONENTS || names.containsKey(event.component()))) {
             names.merge(event.component(), 1L, Long::sum);
         }
+        AddressTally.forEachAddress(event.message(),
+                a -> addresses.computeIfAbsent(templateId, k -> new AddressTally()).count(a));
         long[] counts = eventCounts.get(templateId - 1);
         long n = counts[0]++;
         Double x = position(event, timed);
@@ -65,6 +70,12 @@ final class TemplateExtras {
             return List.of();
         }
         return List.copyOf(components.get(templateId - 1).keySet());
+    }
+
+    /** The addresses the template's lines name most, most first. */
+    List<AddressTally.Count> addresses(int templateId) {
+        AddressTally tally = addresses.get(templateId);
+        return tally == null ? List.of() : tally.top(TOP_ADDRESSES);
     }
 
     List<Trend> trends(boolean timed) {

@@ -40,6 +40,12 @@ final class TemplateJson {
         ArrayNode components = o.putArray("components");
         // a component is a word of some event's header, masked as the template's words are
         source.components(t).forEach(c -> components.add(template(c, t.sample(), shown)));
+        if (!source.addresses(t).isEmpty()) {
+            ArrayNode addresses = o.putArray("addresses");
+            // a count may be too high by "over" lines once more addresses were seen than the tally keeps
+            source.addresses(t).forEach(a -> addresses.addObject().put("address", a.address())
+                    .put("lines", a.lines()).put("over", a.over()));
+        }
         if (withHistogram) {
             ArrayNode h = o.putArray("histogram");
             for (long c : t.histogram()) {

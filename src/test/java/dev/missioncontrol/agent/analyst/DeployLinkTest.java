@@ -58,7 +58,7 @@ class DeployLinkTest {
         once[27] = 1;
         LogTemplate starting = new LogTemplate("start", "context.logs", "Starting Application v<*>", "Starting "
                 + "Application v7.3.0", 1, 0, 0, "INFO", null, T0.plusSeconds(275), T0.plusSeconds(275), 270,
-                "INFO Starting Application v7.3.0", List.of("app"), null, null, once);
+                "INFO Starting Application v7.3.0", List.of("app"), null, null, List.of(), once);
         Startup started = Startup.before(List.of(starting), INCIDENT.onset());
         DeployLink supported = DeployLink.ranked(List.of(rolledOut), INCIDENT, FOR_DB, started).get(0);
         assertThat(supported.confidence()).isEqualTo(Confidence.HIGH);
@@ -127,7 +127,7 @@ class DeployLinkTest {
     private static final Incident POOL = Incident.of(List.of(new LogTemplate("pool", "context.logs",
             "Order placement failed for cart <*>", "Order placement failed for cart 98468", 10, 10, 0, "ERROR",
             "level ERROR", T0.plusSeconds(300), T0.plusSeconds(640), 301, "ERROR c.a.checkout.OrderController - Order "
-            + "placement failed for cart 98468: HikariPool-1 - Connection is not available", List.of("checkout"), null, null,
+            + "placement failed for cart 98468: HikariPool-1 - Connection is not available", List.of("checkout"), null, null, List.of(),
             from(30, 5))), List.of(SOURCE));
 
     private static DeploymentSeen commit(String id, String repository, long secondsAfterT0, String message) {

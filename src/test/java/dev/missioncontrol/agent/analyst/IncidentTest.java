@@ -15,7 +15,7 @@ class IncidentTest {
     static LogTemplate problem(String id, String component, long firstSec, long lastSec, long[] histogram) {
         return new LogTemplate(id, "context.logs", id + " failed", id + " failed", 10, 10, 0, "ERROR", "level ERROR",
                 T0.plusSeconds(firstSec), T0.plusSeconds(lastSec), firstSec + 1, "line of " + id, List.of(component),
-                null, null, histogram);
+                null, null, List.of(), histogram);
     }
 
     static long[] from(int bucket, long perBucket) {
@@ -47,7 +47,7 @@ class IncidentTest {
                 T0.plusSeconds(420), true, false, T0.getEpochSecond() + 300, 2);
         LogTemplate refused = new LogTemplate("refused", errorLog.name(), "connect() failed", "connect() failed", 80,
                 80, 0, "ERROR", "level ERROR", T0.plusSeconds(300), T0.plusSeconds(420), 1, "connect() failed",
-                List.of("nginx"), null, null, from(0, 1));
+                List.of("nginx"), null, null, List.of(), from(0, 1));
         LogTemplate noise = problem("cache", "web", 0, 630, from(0, 1));
         LogTemplate gateway = problem("gateway", "web", 302, 420, from(30, 5));
         Incident incident = Incident.of(List.of(gateway, refused, noise), List.of(SOURCE, errorLog));
@@ -74,7 +74,7 @@ class IncidentTest {
         long[] once = new long[64];
         once[44] = 1;
         LogTemplate slow = new LogTemplate("slow", "context.logs", "slow request", "slow request", 1, 0, 1, "WARN",
-                "level WARN", T0.plusSeconds(440), T0.plusSeconds(440), 900, "WARN slow request", List.of("web"), null, null,
+                "level WARN", T0.plusSeconds(440), T0.plusSeconds(440), 900, "WARN slow request", List.of("web"), null, null, List.of(),
                 once);
         Incident incident = Incident.of(List.of(slow, oom), List.of(SOURCE));
         assertThat(incident.background()).isEmpty();
@@ -90,7 +90,7 @@ class IncidentTest {
         one[1] = 1;
         LogTemplate stray = new LogTemplate("key", "context.logs", "failed to parse key material", "failed to parse "
                 + "key material", 1, 1, 0, "ERROR", "level ERROR", T0.plusSeconds(60), T0.plusSeconds(60), 40,
-                "ERROR failed to parse key material", List.of("tls"), null, null, one);
+                "ERROR failed to parse key material", List.of("tls"), null, null, List.of(), one);
         LogTemplate pool = problem("pool", "db", 1500, 3600, from(27, 3));
         Incident incident = Incident.of(List.of(pool, stray), List.of(hour));
         assertThat(incident.strays()).containsExactly(stray);
@@ -98,7 +98,7 @@ class IncidentTest {
 
         LogTemplate close = new LogTemplate("key", "context.logs", "failed to parse key material", "failed to parse "
                 + "key material", 1, 1, 0, "ERROR", "level ERROR", T0.plusSeconds(1300), T0.plusSeconds(1300), 40,
-                "ERROR failed to parse key material", List.of("tls"), null, null, one);
+                "ERROR failed to parse key material", List.of("tls"), null, null, List.of(), one);
         assertThat(Incident.of(List.of(pool, close), List.of(hour)).onset()).as("minutes before: it may be the start")
                 .isEqualTo(T0.plusSeconds(1300));
     }
@@ -110,7 +110,7 @@ class IncidentTest {
         return new LogTemplate("warm", "context.logs", "cache warm took <*> (threshold <*>)", "cache warm took 2100ms "
                 + "(threshold 2000ms)", 1, 0, 1, "WARN", "level WARN", T0.plusSeconds(atSec), T0.plusSeconds(atSec),
                 4, "WARN c.a.checkout.CacheWarmer - cache warm took 2100ms (threshold 2000ms)",
-                List.of("c.a.checkout.CacheWarmer"), null, null, once);
+                List.of("c.a.checkout.CacheWarmer"), null, null, List.of(), once);
     }
 
     @Test
@@ -124,7 +124,7 @@ class IncidentTest {
         assertThat(Incident.of(List.of(npe, warning(290)), List.of(SOURCE)).first().id())
                 .as("seconds before the errors: it may be their first sign").isEqualTo("warm");
         LogTemplate slow = new LogTemplate("slow", "context.logs", "slow request", "slow request", 10, 0, 10, "WARN",
-                "level WARN", T0.plusSeconds(300), T0.plusSeconds(640), 301, "WARN slow request", List.of("web"), null, null,
+                "level WARN", T0.plusSeconds(300), T0.plusSeconds(640), 301, "WARN slow request", List.of("web"), null, null, List.of(),
                 from(30, 1));
         assertThat(Incident.of(List.of(slow, warning(100)), List.of(SOURCE)).first().id())
                 .as("no errors follow: the warning is where it starts").isEqualTo("warm");
@@ -161,9 +161,9 @@ class IncidentTest {
         LogSourceStats tool = new LogSourceStats("context.tool_outputs.fetch", 1, 1, 0, 0, null, null, false, false,
                 0, 1);
         LogTemplate inTool = new LogTemplate("t", tool.name(), "Peer down", "Peer down", 1, 0, 0, null,
-                "words: down", null, null, 1, "Peer down", List.of(), null, null, new long[0]);
+                "words: down", null, null, 1, "Peer down", List.of(), null, null, List.of(), new long[0]);
         LogTemplate inLogs = new LogTemplate("l", untimed.name(), "Peer down", "Peer down", 1, 0, 0, null,
-                "words: down", null, null, 50, "Peer down", List.of(), null, null, new long[0]);
+                "words: down", null, null, 50, "Peer down", List.of(), null, null, List.of(), new long[0]);
         Incident incident = Incident.of(List.of(inTool, inLogs), List.of(untimed, tool));
         assertThat(incident.first()).isEqualTo(inLogs);
         assertThat(incident.stillHappening()).isNull();

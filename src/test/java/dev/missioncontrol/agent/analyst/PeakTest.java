@@ -15,7 +15,7 @@ class PeakTest {
         h[bucket] = perBucket;
         h[bucket + 1] = perBucket;
         return new LogTemplate(id, SOURCE.name(), id, id, count, errors, 0, errors > 0 ? "ERROR" : "INFO", "level",
-                T0.plusSeconds(bucket * 10L), T0.plusSeconds(bucket * 10L + 19), 1, id, List.of(), null, null, h);
+                T0.plusSeconds(bucket * 10L), T0.plusSeconds(bucket * 10L + 19), 1, id, List.of(), null, null, List.of(), h);
     }
 
     @Test
