@@ -42,8 +42,10 @@ final class Hypotheses {
                 t.describe() + ".", "A trend in one template's numbers; the limit itself is inferred from the "
                 + "percentage.", "Find what consumes " + t.label() + " and relieve it before it reaches 100%.",
                 List.of(t.first(), t.last()), t.first().at())));
+        // as sure of two causes, the earlier comes first: by time, or by line where the logs carry none
         out.sort(Comparator.comparing(Hypothesis::confidence)
-                .thenComparing(h -> h.since() == null ? java.time.Instant.MAX : h.since()));
+                .thenComparing(h -> h.since() == null ? Instant.MAX : h.since())
+                .thenComparingLong(h -> h.evidence().isEmpty() ? Long.MAX_VALUE : h.evidence().get(0).line()));
         return out.subList(0, Math.min(MAX, out.size()));
     }
 
@@ -108,8 +110,8 @@ final class Hypotheses {
             String supports = String.format(Locale.ROOT, "%,d matching line%s%s. %s", lines, lines == 1 ? "" : "s",
                     first ? ", including the incident's first bad line" : "", m.diagnosis());
             out.add(new Consequences.Matched(m, new Hypothesis(Hypothesis.Kind.SIGNATURE, m.title(), c, supports,
-                    alternatives(o, m, ids), m.remediation() + startAt(shown), shown.stream().limit(2).map(LogTemplate::firstQuote)
-                    .toList(), firstSeen(shown))));
+                    alternatives(o, m, ids), m.remediation() + startAt(shown),
+                    shown.stream().limit(2).map(LogTemplate::firstQuote).toList(), firstSeen(shown))));
         }
         return Consequences.fold(out);
     }

@@ -39,8 +39,13 @@ record LogTemplate(String id, String source, String template, String message, lo
         return problem != null;
     }
 
+    /**
+     * Whether its lines are errors: logged at ERROR or above, or, without any level, naming an error class
+     * ({@code UnhandledPromiseRejectionWarning: MongoServerSelectionError: connect ECONNREFUSED}), as a person
+     * reading a plain stream would take them.
+     */
     boolean isError() {
-        return errors > 0;
+        return errors > 0 || level == null && warnings == 0 && exception != null;
     }
 
     /** The first line of this template, as evidence. */
