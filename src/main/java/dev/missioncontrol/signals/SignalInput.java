@@ -121,13 +121,14 @@ final class SignalInput {
         var fields = v.fields();
         while (fields.hasNext()) {
             var f = fields.next();
+            String pointer = at + "/" + FieldError.token(f.getKey());
             if (!LABEL.matcher(f.getKey()).matches() || !f.getValue().isTextual()
                     || Validator.longerThan(f.getValue().asText(), 1_000)) {
-                return fail(at + "/" + f.getKey(), "invalid", "must be a string of at most 1000 characters, "
+                return fail(pointer, "invalid", "must be a string of at most 1000 characters, "
                         + "under a name of letters, digits and _");
             }
             if (Validator.holdsNul(f.getValue().asText())) {
-                return fail(at + "/" + f.getKey(), "invalid", Validator.NO_NUL);
+                return fail(pointer, "invalid", Validator.NO_NUL);
             }
             labels.put(f.getKey(), f.getValue().asText());
         }

@@ -90,6 +90,15 @@ class SignalsApiIT {
     }
 
     @Test
+    void a_label_name_holding_a_slash_or_tilde_is_pointed_at_as_one_member() {
+        var r = api.post(SIGNALS, """
+                {"samples":[{"name":"ok","value":1,"labels":{"repository":"acme/web","k8s/app":"web"}},
+                            {"name":"ok","value":1,"labels":{"repository":"acme/web","a~b":"web"}}]}""");
+        assertThat(r.status()).as(r.body()).isEqualTo(422);
+        assertThat(pointers(r.json())).containsExactly("/samples/0/labels/k8s~1app", "/samples/1/labels/a~0b");
+    }
+
+    @Test
     void refuses_missing_empty_oversized_batches_and_unknown_services() {
         assertThat(api.post(SIGNALS, "{}").status()).isEqualTo(422);
         assertThat(api.post(SIGNALS, "{\"samples\":[]}").status()).isEqualTo(422);
