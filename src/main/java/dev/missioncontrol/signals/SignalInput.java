@@ -5,8 +5,6 @@ import dev.missioncontrol.errors.FieldError;
 import dev.missioncontrol.errors.ValidationException;
 import dev.missioncontrol.errors.Validator;
 import dev.missioncontrol.store.WireTime;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,20 +16,20 @@ import java.util.regex.Pattern;
 final class SignalInput {
     static final int MAX_SAMPLES = 10_000;
     static final int MAX_LABELS = 32;
-    /** Clients' clocks drift; a sample further in the future than this is a mistake, not drift. */
-    static final Duration MAX_FUTURE = Duration.ofMinutes(5);
     private static final Pattern NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]{0,199}");
     private static final Pattern LABEL = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]{0,99}");
     private static final int MAX_ERRORS = 50;
 
     private final List<FieldError> errors = new ArrayList<>();
+    private final SampleWindow window;
     private final Instant now;
 
-    private SignalInput(Instant now) {
-        this.now = now;
+    private SignalInput(SampleWindow window) {
+        this.window = window;
+        this.now = window.clock().instant();
     }
 
-    static List<Sample> from(JsonNode body, Clock clock) {
+    static List<Sample> from(JsonNode body, SampleWindow window) {
         JsonNode samples = body.get("samples");
         if (samples == null || samples.isNull()) {
             throw new ValidationException(List.of(FieldError.missing("samples")));
@@ -43,7 +41,7 @@ final class SignalInput {
             throw new ValidationException(List.of(new FieldError("/samples", "too_long",
                     "must hold at most " + MAX_SAMPLES + " samples; split the batch")));
         }
-        SignalInput in = new SignalInput(clock.instant());
+        SignalInput in = new SignalInput(window);
         List<Sample> out = new ArrayList<>(samples.size());
         for (int i = 0; i < samples.size() && in.errors.size() < MAX_ERRORS; i++) {
             Sample s = in.sample("/samples/" + i, samples.get(i));
@@ -104,10 +102,8 @@ final class SignalInput {
         } else {
             return fail(at, "invalid", "must be an RFC 3339 time or epoch seconds");
         }
-        if (t.isAfter(now.plus(MAX_FUTURE)) || t.isBefore(Instant.EPOCH)) {
-            return fail(at, "invalid", "must not be more than 5 minutes in the future, nor before 1970");
-        }
-        return t;
+        String refusal = window.refusal(t, now);
+        return refusal == null ? t : fail(at, "invalid", refusal);
     }
 
     private Map<String, String> labels(String at, JsonNode v) {
