@@ -19,6 +19,11 @@ final class SignalInput {
     private static final Pattern NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]{0,199}");
     private static final Pattern LABEL = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]{0,99}");
     private static final int MAX_ERRORS = 50;
+    /**
+     * Epoch seconds this large are past the year 5000, while milliseconds reached it in 1973: such a number is a
+     * client sending milliseconds (JavaScript's Date.now()), which is worth saying rather than "in the future".
+     */
+    private static final double MILLIS_FROM = 1e11;
 
     private final List<FieldError> errors = new ArrayList<>();
     private final SampleWindow window;
@@ -92,6 +97,9 @@ final class SignalInput {
         Instant t;
         if (v == null || v.isNull()) {
             return now;
+        } else if (v.isNumber() && v.asDouble() >= MILLIS_FROM) {
+            return fail(at, "invalid", "must be epoch seconds; " + v.asText() + " reads as epoch milliseconds "
+                    + "(divide by 1000)");
         } else if (v.isNumber()) {
             t = Instant.ofEpochMilli(Math.round(v.asDouble() * 1000));
         } else if (v.isTextual()) {

@@ -110,6 +110,17 @@ class SignalsApiIT {
     }
 
     @Test
+    void a_timestamp_in_epoch_milliseconds_is_refused_saying_so() {
+        long millis = Instant.now().toEpochMilli();
+        var r = api.post(SIGNALS, "{\"samples\":[{\"name\":\"ok\",\"value\":1,\"timestamp\":" + millis
+                + ",\"labels\":{\"repository\":\"acme/web\"}}]}");
+        assertThat(r.status()).as(r.body()).isEqualTo(422);
+        assertThat(r.json().at("/errors/0/pointer").asText()).isEqualTo("/samples/0/timestamp");
+        assertThat(r.json().at("/errors/0/detail").asText()).isEqualTo("must be epoch seconds; " + millis
+                + " reads as epoch milliseconds (divide by 1000)");
+    }
+
+    @Test
     void a_label_name_holding_a_slash_or_tilde_is_pointed_at_as_one_member() {
         var r = api.post(SIGNALS, """
                 {"samples":[{"name":"ok","value":1,"labels":{"repository":"acme/web","k8s/app":"web"}},
