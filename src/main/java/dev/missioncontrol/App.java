@@ -102,7 +102,7 @@ public final class App implements AutoCloseable {
             PrometheusMeterRegistry metrics) {
         IdempotencyStore idempotency = new IdempotencyStore(db.jdbi(), clock);
         WebSessionStore logins = new WebSessionStore(db.jdbi(), clock);
-        closeables.add(new HourlyCleanup(List.of(monitoring.signalRetention(config, clock),
+        closeables.add(new HourlyCleanup(List.of(monitoring.signalRetention(clock),
                 new HourlyCleanup.Task("idempotency keys past their retention", idempotency::purgeExpired),
                 new HourlyCleanup.Task("expired logins", logins::deleteExpired))).start());
         TimelineFeed feed = new TimelineFeed(s.sessions, s.bus, config.runtime().sseKeepAlive());

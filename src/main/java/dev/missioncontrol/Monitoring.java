@@ -18,6 +18,7 @@ import dev.missioncontrol.notify.Webhooks;
 import dev.missioncontrol.orgs.OrgStore;
 import dev.missioncontrol.store.HourlyCleanup;
 import dev.missioncontrol.signals.PushSignals;
+import dev.missioncontrol.signals.SampleWindow;
 import dev.missioncontrol.signals.SignalRoutes;
 import dev.missioncontrol.signals.SignalStore;
 import dev.missioncontrol.signals.Signals;
@@ -28,6 +29,7 @@ import dev.missioncontrol.web.RouteGroup;
 import dev.missioncontrol.monitor.MonitorSchedule;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -43,6 +45,7 @@ final class Monitoring implements AutoCloseable {
     private final DeliverNotifications deliver;
     private final MeterRegistry metrics;
     private final Webhooks webhookSettings;
+    private final Duration sampleRetention;
 
     /** @param links where notifications link to, once the server listens */
     Monitoring(AppConfig config, Supplier<String> links, Database db, DeploymentStore deployments, Clock clock,
@@ -60,6 +63,7 @@ final class Monitoring implements AutoCloseable {
         // at 0 from the start, so an alert on the rate of failed verdicts has a series before the first one
         VerdictWait.FINAL.forEach(state -> metrics.counter(VERDICTS, "state", state));
         webhookSettings = new Webhooks(webhooks, outbox, outbound.destinations(), clock);
+        sampleRetention = ig.signalRetention();
     }
 
     /** The server's schedule for watching a deploy, from its flags; projects may set their own bake and warm-up. */
@@ -88,7 +92,8 @@ final class Monitoring implements AutoCloseable {
     }
 
     List<RouteGroup> routes(OrgStore orgs, Creation creation, Clock clock, long maxBody) {
-        return List.of(new SignalRoutes(new PushSignals(signalStore, clock), orgs, creation, clock, maxBody),
+        return List.of(new SignalRoutes(new PushSignals(signalStore, clock), orgs, creation,
+                new SampleWindow(clock, sampleRetention), maxBody),
                 new NotificationRoutes(webhookSettings, maxBody));
     }
 
@@ -103,10 +108,9 @@ final class Monitoring implements AutoCloseable {
     }
 
     /** Pushed samples are kept for the configured retention. */
-    HourlyCleanup.Task signalRetention(AppConfig config, Clock clock) {
-        var retention = config.integrations().signalRetention();
-        return new HourlyCleanup.Task("pushed samples older than " + retention,
-                () -> signalStore.purgeBefore(clock.instant().minus(retention)));
+    HourlyCleanup.Task signalRetention(Clock clock) {
+        return new HourlyCleanup.Task("pushed samples older than " + sampleRetention,
+                () -> signalStore.purgeBefore(clock.instant().minus(sampleRetention)));
     }
 
     Monitoring start() {

@@ -18,6 +18,14 @@ public record FieldError(String pointer, String code, String detail) {
         return new FieldError("/" + field, "too_long", "must be at most " + max + " characters");
     }
 
+    /**
+     * A member name as one reference token of a pointer: a name holding "/" or "~" (a label {@code a/b}) would
+     * otherwise point at a field nested under another, which a client locating the error would not find.
+     */
+    public static String token(String name) {
+        return name.replace("~", "~0").replace("/", "~1");
+    }
+
     public FieldError withDetail(String newDetail) {
         return new FieldError(pointer, code, newDetail);
     }

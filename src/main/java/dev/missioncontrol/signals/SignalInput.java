@@ -5,8 +5,6 @@ import dev.missioncontrol.errors.FieldError;
 import dev.missioncontrol.errors.ValidationException;
 import dev.missioncontrol.errors.Validator;
 import dev.missioncontrol.store.WireTime;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,20 +16,25 @@ import java.util.regex.Pattern;
 final class SignalInput {
     static final int MAX_SAMPLES = 10_000;
     static final int MAX_LABELS = 32;
-    /** Clients' clocks drift; a sample further in the future than this is a mistake, not drift. */
-    static final Duration MAX_FUTURE = Duration.ofMinutes(5);
     private static final Pattern NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]{0,199}");
     private static final Pattern LABEL = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]{0,99}");
     private static final int MAX_ERRORS = 50;
+    /**
+     * Epoch seconds this large are past the year 5000, while milliseconds reached it in 1973: such a number is a
+     * client sending milliseconds (JavaScript's Date.now()), which is worth saying rather than "in the future".
+     */
+    private static final double MILLIS_FROM = 1e11;
 
     private final List<FieldError> errors = new ArrayList<>();
+    private final SampleWindow window;
     private final Instant now;
 
-    private SignalInput(Instant now) {
-        this.now = now;
+    private SignalInput(SampleWindow window) {
+        this.window = window;
+        this.now = window.clock().instant();
     }
 
-    static List<Sample> from(JsonNode body, Clock clock) {
+    static List<Sample> from(JsonNode body, SampleWindow window) {
         JsonNode samples = body.get("samples");
         if (samples == null || samples.isNull()) {
             throw new ValidationException(List.of(FieldError.missing("samples")));
@@ -43,7 +46,7 @@ final class SignalInput {
             throw new ValidationException(List.of(new FieldError("/samples", "too_long",
                     "must hold at most " + MAX_SAMPLES + " samples; split the batch")));
         }
-        SignalInput in = new SignalInput(clock.instant());
+        SignalInput in = new SignalInput(window);
         List<Sample> out = new ArrayList<>(samples.size());
         for (int i = 0; i < samples.size() && in.errors.size() < MAX_ERRORS; i++) {
             Sample s = in.sample("/samples/" + i, samples.get(i));
@@ -94,6 +97,9 @@ final class SignalInput {
         Instant t;
         if (v == null || v.isNull()) {
             return now;
+        } else if (v.isNumber() && v.asDouble() >= MILLIS_FROM) {
+            return fail(at, "invalid", "must be epoch seconds; " + v.asText() + " reads as epoch milliseconds "
+                    + "(divide by 1000)");
         } else if (v.isNumber()) {
             t = Instant.ofEpochMilli(Math.round(v.asDouble() * 1000));
         } else if (v.isTextual()) {
@@ -104,10 +110,8 @@ final class SignalInput {
         } else {
             return fail(at, "invalid", "must be an RFC 3339 time or epoch seconds");
         }
-        if (t.isAfter(now.plus(MAX_FUTURE)) || t.isBefore(Instant.EPOCH)) {
-            return fail(at, "invalid", "must not be more than 5 minutes in the future, nor before 1970");
-        }
-        return t;
+        String refusal = window.refusal(t, now);
+        return refusal == null ? t : fail(at, "invalid", refusal);
     }
 
     private Map<String, String> labels(String at, JsonNode v) {
@@ -121,13 +125,14 @@ final class SignalInput {
         var fields = v.fields();
         while (fields.hasNext()) {
             var f = fields.next();
+            String pointer = at + "/" + FieldError.token(f.getKey());
             if (!LABEL.matcher(f.getKey()).matches() || !f.getValue().isTextual()
                     || Validator.longerThan(f.getValue().asText(), 1_000)) {
-                return fail(at + "/" + f.getKey(), "invalid", "must be a string of at most 1000 characters, "
+                return fail(pointer, "invalid", "must be a string of at most 1000 characters, "
                         + "under a name of letters, digits and _");
             }
             if (Validator.holdsNul(f.getValue().asText())) {
-                return fail(at + "/" + f.getKey(), "invalid", Validator.NO_NUL);
+                return fail(pointer, "invalid", Validator.NO_NUL);
             }
             labels.put(f.getKey(), f.getValue().asText());
         }

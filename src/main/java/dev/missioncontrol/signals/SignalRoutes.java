@@ -12,7 +12,6 @@ import dev.missioncontrol.web.RequestBody;
 import dev.missioncontrol.web.RouteGroup;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.time.Clock;
 import java.util.List;
 
 /** POST /api/v1/signals/: metric samples the deploy monitor judges when there is no Prometheus. */
@@ -23,14 +22,15 @@ public final class SignalRoutes implements RouteGroup {
     private final PushSignals push;
     private final OrgStore orgs;
     private final Creation creation;
-    private final Clock clock;
+    private final SampleWindow window;
     private final long maxBody;
 
-    public SignalRoutes(PushSignals push, OrgStore orgs, Creation creation, Clock clock, long maxBody) {
+    public SignalRoutes(PushSignals push, OrgStore orgs, Creation creation, SampleWindow window,
+            long maxBody) {
         this.push = push;
         this.orgs = orgs;
         this.creation = creation;
-        this.clock = clock;
+        this.window = window;
         this.maxBody = Math.max(maxBody, MIN_BODY);
     }
 
@@ -42,7 +42,7 @@ public final class SignalRoutes implements RouteGroup {
     private void create(Context ctx) {
         Principal p = ApiAccess.require(ctx, Scope.DEPLOYMENTS_WRITE);
         JsonNode body = RequestBody.readObject(ctx, maxBody);
-        List<Sample> samples = SignalInput.from(body, clock);
+        List<Sample> samples = SignalInput.from(body, window);
         var org = orgs.findOrg(p.orgId()).orElseThrow(() -> new NotFoundException("organization"));
         creation.run(ctx, p, body, h -> {
             PushSignals.Accepted a = push.record(h, org, samples);

@@ -44,7 +44,7 @@ final class LossyValues {
             }
         } else if (node.isObject()) {
             for (Map.Entry<String, JsonNode> member : node.properties()) {
-                visit(pointer + "/" + member.getKey().replace("~", "~0").replace("/", "~1"), member.getValue());
+                visit(pointer + "/" + FieldError.token(member.getKey()), member.getValue());
             }
         }
     }

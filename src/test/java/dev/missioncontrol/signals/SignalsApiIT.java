@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.missioncontrol.orgs.Scope;
 import dev.missioncontrol.testing.Api;
 import dev.missioncontrol.testing.TestServer;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,11 +34,13 @@ class SignalsApiIT {
 
     @Test
     void accepts_samples_by_repository_then_by_the_projects_service_name() {
+        Instant minuteAgo = Instant.now().minusSeconds(60);
         var r = api.post(SIGNALS, """
-                {"samples":[{"name":"http_errors_total","value":3,"timestamp":"2026-01-15T10:30:00Z",
+                {"samples":[{"name":"http_errors_total","value":3,"timestamp":"%s",
                              "labels":{"repository":"acme/signals","instance":"a"}},
-                            {"name":"http_errors_total","value":4,"timestamp":1768473060.5,
-                             "labels":{"repository":"acme/signals"}}]}""");
+                            {"name":"http_errors_total","value":4,"timestamp":%d.5,
+                             "labels":{"repository":"acme/signals"}}]}""".formatted(minuteAgo,
+                minuteAgo.getEpochSecond()));
         assertThat(r.status()).as(r.body()).isEqualTo(202);
         assertThat(r.json().get("accepted").asInt()).isEqualTo(2);
         var byService = api.post(SIGNALS, "{\"samples\":[{\"name\":\"latency_ms\",\"value\":12.5,"
@@ -87,6 +91,42 @@ class SignalsApiIT {
         assertThat(r.header("Content-Type")).startsWith("application/problem+json");
         assertThat(pointers(r.json())).containsExactly("/samples/0/name", "/samples/1/value", "/samples/2/timestamp",
                 "/samples/3/name", "/samples/4/labels/repository", "/samples/5/timestamp");
+    }
+
+    @Test
+    void a_sample_older_than_the_retention_is_refused_rather_than_acknowledged_and_deleted_within_the_hour() {
+        Instant beyond = Instant.now().minus(Duration.ofHours(360)).minusSeconds(60);
+        var r = api.post(SIGNALS, """
+                {"samples":[{"name":"ok","value":1,"timestamp":"%s","labels":{"repository":"acme/web"}},
+                            {"name":"ok","value":1,"timestamp":%d,"labels":{"repository":"acme/web"}},
+                            {"name":"ok","value":1,"timestamp":"1969-12-31T23:59:59Z","labels":{"repository":"acme/web"}},
+                            {"name":"ok","value":1,"timestamp":"%s","labels":{"repository":"acme/web"}}]}"""
+                .formatted(beyond, beyond.getEpochSecond(), beyond.plus(Duration.ofHours(2))));
+        assertThat(r.status()).as(r.body()).isEqualTo(422);
+        assertThat(pointers(r.json())).containsExactly("/samples/0/timestamp", "/samples/1/timestamp",
+                "/samples/2/timestamp");
+        assertThat(r.json().at("/errors/0/detail").asText()).isEqualTo("is older than the signal retention (360h, "
+                + "--signal-retention): it would be deleted within the hour, so it is not taken");
+    }
+
+    @Test
+    void a_timestamp_in_epoch_milliseconds_is_refused_saying_so() {
+        long millis = Instant.now().toEpochMilli();
+        var r = api.post(SIGNALS, "{\"samples\":[{\"name\":\"ok\",\"value\":1,\"timestamp\":" + millis
+                + ",\"labels\":{\"repository\":\"acme/web\"}}]}");
+        assertThat(r.status()).as(r.body()).isEqualTo(422);
+        assertThat(r.json().at("/errors/0/pointer").asText()).isEqualTo("/samples/0/timestamp");
+        assertThat(r.json().at("/errors/0/detail").asText()).isEqualTo("must be epoch seconds; " + millis
+                + " reads as epoch milliseconds (divide by 1000)");
+    }
+
+    @Test
+    void a_label_name_holding_a_slash_or_tilde_is_pointed_at_as_one_member() {
+        var r = api.post(SIGNALS, """
+                {"samples":[{"name":"ok","value":1,"labels":{"repository":"acme/web","k8s/app":"web"}},
+                            {"name":"ok","value":1,"labels":{"repository":"acme/web","a~b":"web"}}]}""");
+        assertThat(r.status()).as(r.body()).isEqualTo(422);
+        assertThat(pointers(r.json())).containsExactly("/samples/0/labels/k8s~1app", "/samples/1/labels/a~0b");
     }
 
     @Test

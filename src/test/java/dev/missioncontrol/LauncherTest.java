@@ -1,0 +1,42 @@
+package dev.missioncontrol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher rebuilds the jar whenever the sources are newer, and any command does that: an admin command run after
+ * a pull, while the server still runs from the old jar. The build runs here as a stand-in script, since a real one
+ * takes minutes; like Maven's jar plugin, it writes the new jar through the existing file.
+ */
+class LauncherTest {
+    @Test
+    void a_rebuild_leaves_the_jar_a_running_server_holds_open_as_it_was(@TempDir Path root) throws Exception {
+        Path launcher = root.resolve("missionctl");
+        Files.copy(Path.of("missionctl"), launcher, StandardCopyOption.COPY_ATTRIBUTES);
+        Path build = Files.writeString(root.resolve("mvnw"),
+                "#!/usr/bin/env bash\nprintf rebuilt > target/missioncontrol.jar\n");
+        assertThat(build.toFile().setExecutable(true)).isTrue();
+        Files.writeString(root.resolve("pom.xml"), "<project/>");
+        Path jar = Files.writeString(Files.createDirectories(root.resolve("target")).resolve("missioncontrol.jar"),
+                "running");
+        Path source = Files.writeString(Files.createDirectories(root.resolve("src/main")).resolve("Changed.java"), "");
+        assertThat(source.toFile().setLastModified(jar.toFile().lastModified() + 10_000)).isTrue();
+
+        try (InputStream server = Files.newInputStream(jar)) {
+            Process admin = new ProcessBuilder(launcher.toString(), "admin", "list-api-keys").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            assertThat(admin.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(Files.readString(jar)).isEqualTo("rebuilt");
+            assertThat(new String(server.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("running");
+        }
+    }
+}
