@@ -18,6 +18,15 @@ final class Continuations {
             "(?:([a-zA-Z_$][\\w$]*\\.)*[A-Z][\\w$]*|([a-zA-Z_$][\\w$]*\\.)+)(Exception|Error|Throwable|Exit|Interrupt)"
                     + "(: .*|:)?");
     private static final String TRACEBACK = "Traceback (most recent call last)";
+    /** Go's runtime ending a program: {@code panic: runtime error: …}, {@code fatal error: concurrent map writes}. */
+    private static final Pattern GO_PANIC = Pattern.compile("(?:^|\\s)(?:panic|fatal error): ");
+    /**
+     * The lines of a Go panic's trace that start at the margin: each goroutine's header, its calls
+     * ({@code main.(*Orders).Place(0x0, {0xc000120000, 0x24})}, {@code net/http.HandlerFunc.ServeHTTP(…)}), and
+     * {@code created by …}; the file lines under the calls are indented.
+     */
+    private static final Pattern GO_TRACE = Pattern.compile("goroutine \\d+ \\[[^]]*]:|created by \\S.*"
+            + "|\\[signal \\S.*|panic\\(.*\\)|(?:[\\w.-]+/)*[\\w-]+\\.\\S*\\(.*\\)");
 
     private Continuations() {
     }
@@ -33,7 +42,18 @@ final class Continuations {
         // a traceback after an error is its detail (logging.exception); after anything else Python printed it on
         // its own, an exception nobody logged, and it starts an event of its own
         return line.startsWith("Caused by:") || line.startsWith("Suppressed:") || line.startsWith("...")
-                || previousIsTrace && (line.startsWith(TRACEBACK) || namesException(line));
+                || previousIsTrace && (line.startsWith(TRACEBACK) || namesException(line)
+                || GO_TRACE.matcher(line).matches());
+    }
+
+    /** Whether the line ends a Go program, whose goroutines follow after a blank line. */
+    static boolean opensGoPanic(String line) {
+        return GO_PANIC.matcher(line).find();
+    }
+
+    /** Whether the line heads one goroutine's part of a Go panic's trace. */
+    static boolean headsGoroutine(String line) {
+        return line.startsWith("goroutine ") && GO_TRACE.matcher(line).matches();
     }
 
     /** Whether the line is Python's header of a printed exception. */

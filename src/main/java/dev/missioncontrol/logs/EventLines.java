@@ -10,6 +10,7 @@ final class EventLines {
 
     private final StringBuilder raw;
     private final boolean traceback;
+    private final boolean goPanic;
     private int count = 1;
     private boolean trace;
     private String exception;
@@ -17,6 +18,7 @@ final class EventLines {
     EventLines(String first, LineFields header) {
         raw = new StringBuilder(first);
         traceback = Continuations.opensTraceback(first);
+        goPanic = Continuations.opensGoPanic(first);
         // after an error or warning, a bare exception line ("java.io.IOException: x") belongs to it
         String level = header.level();
         trace = Continuations.isTrace(first) || level != null && !level.equals("INFO") && !level.equals("DEBUG")
@@ -25,6 +27,11 @@ final class EventLines {
 
     boolean continuedBy(String line) {
         return Continuations.continues(line, trace);
+    }
+
+    /** Whether a blank line may still lie inside the event: Go prints one before each goroutine of a panic. */
+    boolean spansBlankLines() {
+        return goPanic;
     }
 
     void add(String line) {

@@ -99,7 +99,17 @@ public final class LogReader implements Iterator<LogRecord>, AutoCloseable {
         }
         EventLines lines = new EventLines(first, header);
         String line;
-        while ((line = readLine()) != null && !kubectl && lines.continuedBy(line)) {
+        while ((line = readLine()) != null && !kubectl) {
+            if (line.isEmpty() && lines.spansBlankLines()) {
+                line = readLine(); // a blank line ends the event unless a goroutine of the panic follows it
+                if (line == null || !Continuations.headsGoroutine(line)) {
+                    break;
+                }
+                lines.add("");
+            }
+            if (!lines.continuedBy(line)) {
+                break;
+            }
             lines.add(line);
         }
         pending = line;

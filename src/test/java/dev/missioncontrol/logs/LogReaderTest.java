@@ -293,6 +293,28 @@ class LogReaderTest {
     }
 
     @Test
+    void a_go_panic_keeps_its_goroutines_across_the_blank_line_before_them() {
+        List<LogRecord> events = read("""
+                2026/11/29 22:14:05 GET /orders 200 3ms
+                panic: runtime error: invalid memory address or nil pointer dereference
+                [signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x6a1b2c]
+
+                goroutine 34 [running]:
+                main.(*OrderService).Place(0x0, {0xc000120000, 0x24})
+                \t/app/orders.go:88 +0x1d
+                net/http.HandlerFunc.ServeHTTP(0x0?, {0x7f3c, 0xc0001a2000}, 0x0?)
+                \t/usr/local/go/src/net/http/server.go:2166 +0x29
+                created by net/http.(*Server).Serve in goroutine 1
+                \t/usr/local/go/src/net/http/server.go:3285 +0x4b4
+
+                exit status 2
+                """);
+        assertThat(events).extracting(LogRecord::lineCount).containsExactly(1, 10, 1);
+        assertThat(events.get(1).raw()).contains("goroutine 34 [running]:").endsWith("server.go:3285 +0x4b4");
+        assertThat(events.get(2).lineNo()).isEqualTo(13);
+    }
+
+    @Test
     void joins_python_traceback_including_the_exception_line() {
         List<LogRecord> events = read("""
                 ERROR worker crashed

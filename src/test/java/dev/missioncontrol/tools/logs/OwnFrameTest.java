@@ -61,6 +61,19 @@ class OwnFrameTest {
     }
 
     @Test
+    void a_go_panic_read_from_a_log_keeps_the_frame_below_its_blank_line() {
+        String log = """
+                panic: assignment to entry in nil map
+
+                goroutine 1 [running]:
+                main.main()
+                \t/srv/cmd/api/main.go:17 +0x25
+                """;
+        var reader = new dev.missioncontrol.logs.LogReader(new java.io.StringReader(log), 2026);
+        assertThat(OwnFrame.in(reader.next().raw())).isEqualTo("/srv/cmd/api/main.go:17");
+    }
+
+    @Test
     void a_trace_of_library_frames_only_or_a_single_line_names_none() {
         assertThat(OwnFrame.in("java.net.SocketTimeoutException: Read timed out\n"
                 + "\tat java.base/sun.nio.ch.NioSocketImpl.timedRead(NioSocketImpl.java:278)\n")).isNull();
