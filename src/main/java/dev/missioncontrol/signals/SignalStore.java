@@ -31,8 +31,10 @@ public final class SignalStore {
     void insert(Handle h, String orgId, String projectId, List<Sample> samples, Instant now) {
         Map<Long, Sample> series = new LinkedHashMap<>();
         samples.forEach(s -> series.putIfAbsent(seriesId(projectId, s), s));
+        // refreshing pushed_at locks an existing series row until this push commits: see purgeBefore
         PreparedBatch seriesBatch = h.prepareBatch("INSERT INTO signal_series (id, org_id, project_id, name, labels, "
-                + "created_at) VALUES (:id, :org, :project, :name, :labels, :at) ON CONFLICT (id) DO NOTHING");
+                + "pushed_at) VALUES (:id, :org, :project, :name, :labels, :at) "
+                + "ON CONFLICT (id) DO UPDATE SET pushed_at = excluded.pushed_at");
         series.forEach((id, s) -> seriesBatch.bind("id", id).bind("org", orgId).bind("project", projectId)
                 .bind("name", s.name()).bind("labels", Json.write(s.labels())).bind("at", now.toEpochMilli()).add());
         seriesBatch.execute();
@@ -100,12 +102,17 @@ public final class SignalStore {
         return out;
     }
 
-    /** Deletes samples older than {@code before}, and series left without samples; returns samples deleted. */
+    /**
+     * Deletes samples older than {@code before}, and series left without samples that nothing pushed to since;
+     * returns samples deleted. A push reviving an idle series at the same moment holds its row, refreshed, so the
+     * delete waits for it and then finds the series pushed to: checking for samples alone would not see the push's
+     * uncommitted ones and would delete the series beneath them.
+     */
     public int purgeBefore(Instant before) {
         return jdbi.inTransaction(h -> {
             int samples = h.createUpdate("DELETE FROM signal_samples WHERE at < :before")
                     .bind("before", before.toEpochMilli()).execute();
-            h.createUpdate("DELETE FROM signal_series WHERE created_at < :before AND NOT EXISTS "
+            h.createUpdate("DELETE FROM signal_series WHERE pushed_at < :before AND NOT EXISTS "
                     + "(SELECT 1 FROM signal_samples v WHERE v.series_id = signal_series.id)")
                     .bind("before", before.toEpochMilli()).execute();
             return samples;
