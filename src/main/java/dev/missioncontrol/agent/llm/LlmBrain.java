@@ -33,6 +33,7 @@ public final class LlmBrain implements Brain {
     private final ChatModel model;
     private final Brain analyst;
     private final List<ToolSpecification> tools;
+    private final long toolChars;
     private final int maxToolCalls;
     private final long maxTokens;
 
@@ -40,6 +41,7 @@ public final class LlmBrain implements Brain {
         this.model = model;
         this.analyst = analyst;
         this.tools = ToolSpecs.of(tools);
+        this.toolChars = TokenBudget.toolChars(tools);
         this.maxToolCalls = maxToolCalls;
         this.maxTokens = maxTokens;
     }
@@ -60,7 +62,7 @@ public final class LlmBrain implements Brain {
             return handOverForGood("the LLM used its budget of " + maxToolCalls + " tool calls");
         }
         List<ChatMessage> conversation = Conversation.of(h);
-        if (TokenBudget.wouldExceed(h, conversation, maxTokens)) {
+        if (TokenBudget.wouldExceed(h, conversation, toolChars, maxTokens)) {
             return handOverForGood("the LLM would pass its budget of about " + maxTokens + " tokens");
         }
         if (firstAsk(h)) {
