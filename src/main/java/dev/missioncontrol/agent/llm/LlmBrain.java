@@ -10,6 +10,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.missioncontrol.agent.Brain;
 import dev.missioncontrol.agent.Entry;
 import dev.missioncontrol.agent.History;
+import dev.missioncontrol.agent.Report;
 import dev.missioncontrol.agent.Step;
 import dev.missioncontrol.agent.Tool;
 import java.util.Collection;
@@ -49,7 +50,7 @@ public final class LlmBrain implements Brain {
     @Override
     public Step next(History h) {
         if (handedOver(h)) {
-            return analyst.next(h);
+            return signed(analyst.next(h), h);
         }
         Optional<Step> pending = Reminders.pendingCall(h);
         if (pending.isPresent()) {
@@ -119,6 +120,23 @@ public final class LlmBrain implements Brain {
     static Step handOver(String why) {
         return new Step.Note(Step.NoteKind.THOUGHT, why + "; the built-in analyst takes over",
                 JSON.createObjectNode().put("llm_fallback", true).put("reason", why));
+    }
+
+    /**
+     * The analyst's report says above it that the analyst wrote it, and why: the CLI, the API and notifications show
+     * the report without the timeline, and a provider that fails every time (a revoked key) would otherwise go
+     * unnoticed behind reports that read as usual.
+     */
+    private static Step signed(Step step, History h) {
+        if (!(step instanceof Step.Finish finish) || finish.report() == null) {
+            return step;
+        }
+        String why = h.entries().reversed().stream().filter(e -> e.is("thought")
+                && e.data().path("llm_fallback").asBoolean()).findFirst()
+                .map(e -> e.data().path("reason").asText("the LLM could not write it")).orElse("");
+        Report r = finish.report();
+        return new Step.Finish(new Report("> **Written by the built-in analyst:** " + why + ".\n\n" + r.markdown(),
+                r.description(), r.outcome(), r.keyActions()));
     }
 
     /** A spent budget stays spent: the analyst answers the rest of the session, follow-up questions too. */

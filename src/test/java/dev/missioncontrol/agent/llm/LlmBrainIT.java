@@ -72,7 +72,8 @@ class LlmBrainIT {
             JsonNode session = awaitCompleted(api, id);
             JsonNode events = api.get("/api/v1/agent-sessions/" + id + "/events/").json().get("results");
             assertThat(events.toString()).contains(why).contains("analyst takes over").doesNotContain("Exception");
-            assertThat(session.get("report").asText()).isNotBlank();
+            assertThat(session.get("report").asText()).as("the report says whose it is, where no timeline is shown")
+                    .startsWith("> **Written by the built-in analyst:** " + why).contains("## Summary");
         }
     }
 
