@@ -66,7 +66,7 @@ final class MetricFigures {
             if (!sentence.isBlank() && METRIC.matcher(sentence).find()
                     && figures(sentence, at, code).stream().anyMatch(n -> !stated(n, evidence))) {
                 String claim = sentence.replaceFirst("[\\s.;!?]+$", "");
-                claims.add(new Claim(claim.strip(), at + claim.length()));
+                claims.add(new Claim(claim.strip().replaceFirst("^([-*>]|\\d+[.)])\\s+", ""), at + claim.length()));
             }
         }
         return claims;

@@ -131,7 +131,8 @@ class ReportCheckTest {
                 .contains("Latency went to 12.5 s (query_metrics) " + MetricFigures.NOT_MEASURED)
                 .contains("error rate of 5.2% matches.").contains("above 2% for 10 minutes.\n")
                 .startsWith("> **Unverified:** No metric was read in this session, yet 2 sentences give metric "
-                        + "figures: \"the error rate rose from 0.1% to 45% and p95 latency hit 12.5s\" and");
+                        + "figures: \"the error rate rose from 0.1% to 45% and p95 latency hit 12.5s\" and \"Latency went to "
+                        + "12.5 s (query_metrics)\". ");
         assertThat(c.report().outcome()).as("the CLI line carries the mark").contains(MetricFigures.NOT_MEASURED);
         assertThat(c.text()).endsWith("; 2 sentences with metric figures, though no metric was read");
         assertThat(c.data().path("metric_figures_unmeasured")).hasSize(2);
