@@ -39,6 +39,11 @@ final class ReportShape {
             reminder.append("You wrote it without calling a single tool, but the request came with logs: read them "
                     + "with the tools before you conclude anything, and quote only lines the tools returned. ");
         }
+        if (ReportText.wasCut(markdown)) {
+            reasons.add("was cut at " + ReportText.MAX_CHARS + " characters");
+            reminder.append("It was longer than the ").append(ReportText.MAX_CHARS).append(" characters kept of an "
+                    + "answer, so its end was cut off: write it far shorter, quoting only the evidence that matters. ");
+        }
         if (!missing.isEmpty()) {
             String list = Words.list(missing);
             reasons.add("lacks the " + (missing.size() == 1 ? "section " : "sections ") + list);
