@@ -22,8 +22,9 @@ final class MetricFigures {
     static final String NOT_MEASURED = "(no metric was read in this session)";
     private static final Set<String> METRIC_TOOLS = Set.of("query_metrics", "compare_windows");
     private static final Set<String> ADVICE = Set.of("recommended actions", "not checked");
-    private static final Pattern METRIC = Pattern.compile("(?i)(?<![\\w])(error[ _-]?rates?|latenc(y|ies)|p(50|90"
-            + "|95|99)|response[ _-]times?|requests?[ _-]per[ _-](second|minute)|rps|throughput|cpu|memory|5xx)(?!\\w)");
+    private static final Pattern METRIC = Pattern.compile("(?i)(?<![\\w])(error[ _-]?rates?|latenc(y|ies)"
+            + "|p(50|90|95|99)|response[ _-]times?|requests?[ _-]per[ _-](second|minute)|rps|throughput|cpu|memory"
+            + "|5xx)(?!\\w)");
     private static final Pattern FIGURE = Pattern.compile("(?i)(?<![\\w.,])(\\d+(?:[.,]\\d+)?)\\s?(%|ms|s|secs?"
             + "|seconds?|req/s|rps|x|×|[kmg]i?b)(?![\\w%])");
     /** A sentence or clause: up to a full stop, semicolon, ! or ? before a space (a decimal point is none). */
