@@ -107,7 +107,7 @@ public final class LlmBrain implements Brain {
         if (h.hasReport()) {
             return new Step.Say(text);
         }
-        if (ReportText.isReport(text)) {
+        if (ReportText.isReport(text) || Instructions.isQuestion(h.session())) {
             return ReportReview.received(text);
         }
         if (h.entries().stream().anyMatch(e -> Reminders.is(e, Reminders.NO_REPORT))) {

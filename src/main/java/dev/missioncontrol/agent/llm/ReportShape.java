@@ -26,8 +26,9 @@ final class ReportShape {
     private ReportShape() {
     }
 
+    /** A general session's answer to its question has no sections to lack, but must have read the logs it came with. */
     static Optional<Gap> gap(History h, String markdown) {
-        List<String> missing = missing(markdown);
+        List<String> missing = Instructions.isQuestion(h.session()) ? List.of() : missing(markdown);
         boolean unread = h.entries().stream().noneMatch(e -> e.is("tool_call")) && hasLogs(h.session().context());
         if (missing.isEmpty() && !unread) {
             return Optional.empty();

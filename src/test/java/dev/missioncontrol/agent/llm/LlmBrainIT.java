@@ -120,6 +120,22 @@ class LlmBrainIT {
         }
     }
 
+    /** A general session asks a question: a plain answer is its answer, not a report lacking its sections. */
+    @Test
+    void a_general_sessions_plain_answer_is_taken_as_it_is() {
+        try (FakeOpenAi llm = new FakeOpenAi(); TestServer server = serverWith(llm)) {
+            llm.thenToolCall("list_deployments", "{}").thenText("Nothing was deployed in the last day.");
+            Api api = server.api();
+            String id = api.post("/api/v1/agent-sessions/", "{\"prompt\":\"What was deployed today?\","
+                    + "\"session_type\":\"general\"}").json().get("session_id").asText();
+            JsonNode session = awaitCompleted(api, id);
+
+            assertThat(session.get("report").asText()).isEqualTo("Nothing was deployed in the last day.");
+            assertThat(llm.requests).hasSize(2);
+            assertThat(llm.request(0).toString()).contains("A session of type general is a question");
+        }
+    }
+
     /** A rate limit during the investigation hands that turn to the analyst, not every question after it. */
     @Test
     void a_question_after_a_provider_failure_asks_the_provider_again() {
