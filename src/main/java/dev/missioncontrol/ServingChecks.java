@@ -65,6 +65,12 @@ final class ServingChecks {
         if (!llm.timeout().isPositive()) {
             throw new BadSetting("--llm-timeout", "must be longer than 0s");
         }
+        if (hasKey(llm) && llm.apiKey().chars().anyMatch(c -> Character.isWhitespace(c)
+                || Character.isISOControl(c))) {
+            // a header cannot carry it, so every request would fail before it left
+            throw new IllegalArgumentException("MC_LLM_API_KEY holds a space or a line break; a provider's key is "
+                    + "one word");
+        }
         if (!hasKey(llm) && !keyMayBeMissing(llm)) {
             throw new IllegalArgumentException("--llm-provider " + llm.provider() + " needs its key in MC_LLM_API_KEY "
                     + "(read from the environment only)");

@@ -2,6 +2,7 @@ package dev.missioncontrol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.missioncontrol.config.AppConfig;
@@ -173,6 +174,16 @@ class ServeCommandTest {
         AppConfig config = AppConfig.forDatabase(null, null).withLlm(new AppConfig.Llm("openai", "qwen", "http://localhost:11434/v1",
                 null, 12, Duration.ofSeconds(60)));
         assertThatCode(() -> ServingChecks.check(config)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void a_key_with_a_space_or_line_break_inside_is_refused_and_one_around_it_is_dropped() {
+        AppConfig.Llm fromFile = new AppConfig.Llm("openai", "gpt", null, "sk-abc123\n", 12, Duration.ofSeconds(60));
+        assertThat(fromFile.apiKey()).isEqualTo("sk-abc123");
+        AppConfig config = AppConfig.forDatabase(null, null).withLlm(new AppConfig.Llm("openai", "gpt", null,
+                "sk-abc\n123", 12, Duration.ofSeconds(60)));
+        assertThatThrownBy(() -> ServingChecks.check(config)).hasMessage("MC_LLM_API_KEY holds a space or a line "
+                + "break; a provider's key is one word");
     }
 
     /** As the launcher runs serve: a usage error is its reason on one line and a pointer to --help, no usage. */

@@ -42,6 +42,8 @@ public final class Redactor {
             Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}"),
             Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}"),
             Pattern.compile("\\bhf_[A-Za-z0-9]{30,}\\b"),
+            // a PyPI upload token: a macaroon whose first bytes always read "pypi.org" in base64
+            Pattern.compile("\\bpypi-AgE[A-Za-z0-9_-]{50,}"),
             Pattern.compile("\\bdop_v1_[a-f0-9]{64}\\b"),
             // this server's own API keys and webhook signing secrets
             Pattern.compile("\\bmc_[A-Za-z0-9]{8}_[A-Za-z0-9]{38}\\b"),

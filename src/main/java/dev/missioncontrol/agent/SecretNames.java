@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 final class SecretNames {
     /** Last words that name a secret. */
-    private static final Set<String> SECRET_WORDS = Set.of("password", "passwd", "pwd", "passphrase", "secret",
+    private static final Set<String> SECRET_WORDS = Set.of("password", "passwd", "pwd", "pw", "passphrase", "secret",
             "token", "apikey", "credential", "credentials", "cookie", "authorization", "session", "signature", "sig",
             "secrets", "passwords", "auth",
             // the same word in the languages logs are most often written in besides English

@@ -80,6 +80,14 @@ public record AppConfig(
         /** The default token budget: room for the default 12 tool calls on full-size results, and follow-ups. */
         public static final long DEFAULT_MAX_TOKENS = 500_000;
 
+        /**
+         * A key kept in a file ends with a line break (a Kubernetes secret made with --from-file, {@code echo key >
+         * file}), which no provider's key has: sent in a header, it failed every request before it left.
+         */
+        public Llm {
+            apiKey = apiKey == null ? null : apiKey.strip();
+        }
+
         public Llm(String provider, String model, String baseUrl, String apiKey, int maxToolCalls, Duration timeout) {
             this(provider, model, baseUrl, apiKey, maxToolCalls, timeout, DEFAULT_MAX_TOKENS);
         }

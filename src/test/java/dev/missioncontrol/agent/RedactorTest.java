@@ -61,7 +61,9 @@ class RedactorTest {
             "client_secret=wJalrXUtnFEMIK7MDENGbPxRfiCYzz",
             "X-Amz-Signature=wJalrXUtnFEMIK7MDENGbPxRfiCYzz",
             "se=2026-01-01&sig=wJalrXUtnFEMIK7MDENGbPxRfiCYzz",
-            "session=wJalrXUtnFEMIK7MDENGbPxRfiCYzz"})
+            "session=wJalrXUtnFEMIK7MDENGbPxRfiCYzz",
+            "ldap bind dn=cn=admin pw=wJalrXUtnFEMIK7MDENGbPxRfiCYzz",
+            "DB_PW=wJalrXUtnFEMIK7MDENGbPxRfiCYzz"})
     void masks_the_values_of_names_that_say_secret(String line) {
         assertThat(Redactor.redact(line)).doesNotContain("wJalrXUtnFEMIK7MDENGbPxRfiCYzz").endsWith("[REDACTED]");
     }
@@ -104,6 +106,7 @@ class RedactorTest {
             "eyJhbGciOiJub25lIn0.eyJzdWIiOiIxMjM0NTY3ODkwIn0.",
             "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
             "hf_abcdefghijklmnopqrstuvwxyzABCDEFGH",
+            "pypi-AgEIcHlwaS5vcmcCJGFiY2RlZjAxLTIzNDUtNjc4OS1hYmNkLWVmMDEyMzQ1Njc4OQ",
             "dop_v1_0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"})
     void masks_token_formats(String token) {
         String out = Redactor.redact("saw " + token + " in the config");

@@ -38,11 +38,16 @@ final class Answers {
 
     /**
      * The tool the answer asks for. One tool is run per answer, as the model is told: a second is not run, and the
-     * model is told so after the first one's result. Arguments that are not a JSON object are not taken for none.
+     * model is told so after the first one's result. Arguments that are not a JSON object are not taken for none, and
+     * arguments longer than an answer may be are not taken at all.
      */
     static Step toolCall(History h, List<ToolExecutionRequest> calls) {
         ToolExecutionRequest call = calls.getFirst();
         String raw = call.arguments() == null || call.arguments().isBlank() ? "{}" : call.arguments();
+        if (raw.length() > ReportText.MAX_CHARS) { // kept whole, they would make the timeline as long
+            return badCall(h, call.name(), "are longer than the " + ReportText.MAX_CHARS + " characters kept of an "
+                    + "answer", raw);
+        }
         JsonNode args;
         try {
             args = JSON.readTree(raw);

@@ -26,7 +26,14 @@ final class Instructions {
             ## Recommended actions (concrete, in order)
             ## Not checked (what you could not see, and why)
             If nothing is wrong, say so plainly instead of inventing a cause. After the report, answer follow-up \
-            questions briefly from the same evidence.""";
+            questions briefly from the same evidence.
+            A session of type general is a question, not an incident: answer it plainly from what the tools return, \
+            without the report's sections.""";
+
+    /** Whether the session asks a question (session type general) rather than for an investigation's report. */
+    static boolean isQuestion(SessionFacts s) {
+        return "general".equals(s.kind());
+    }
 
     /** The reminder after an answer that was neither a tool call nor the report. */
     static final String REPORT_MISSING = "That answer is not the final report. Call the tools you still need, one at "

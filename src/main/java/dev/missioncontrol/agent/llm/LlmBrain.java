@@ -10,6 +10,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.missioncontrol.agent.Brain;
 import dev.missioncontrol.agent.Entry;
 import dev.missioncontrol.agent.History;
+import dev.missioncontrol.agent.Report;
 import dev.missioncontrol.agent.Step;
 import dev.missioncontrol.agent.Tool;
 import java.util.Collection;
@@ -33,6 +34,7 @@ public final class LlmBrain implements Brain {
     private final ChatModel model;
     private final Brain analyst;
     private final List<ToolSpecification> tools;
+    private final long toolChars;
     private final int maxToolCalls;
     private final long maxTokens;
 
@@ -40,6 +42,7 @@ public final class LlmBrain implements Brain {
         this.model = model;
         this.analyst = analyst;
         this.tools = ToolSpecs.of(tools);
+        this.toolChars = TokenBudget.toolChars(tools);
         this.maxToolCalls = maxToolCalls;
         this.maxTokens = maxTokens;
     }
@@ -47,7 +50,7 @@ public final class LlmBrain implements Brain {
     @Override
     public Step next(History h) {
         if (handedOver(h)) {
-            return analyst.next(h);
+            return signed(analyst.next(h), h);
         }
         Optional<Step> pending = Reminders.pendingCall(h);
         if (pending.isPresent()) {
@@ -60,7 +63,7 @@ public final class LlmBrain implements Brain {
             return handOverForGood("the LLM used its budget of " + maxToolCalls + " tool calls");
         }
         List<ChatMessage> conversation = Conversation.of(h);
-        if (TokenBudget.wouldExceed(h, conversation, maxTokens)) {
+        if (TokenBudget.wouldExceed(h, conversation, toolChars, maxTokens)) {
             return handOverForGood("the LLM would pass its budget of about " + maxTokens + " tokens");
         }
         if (firstAsk(h)) {
@@ -104,7 +107,7 @@ public final class LlmBrain implements Brain {
         if (h.hasReport()) {
             return new Step.Say(text);
         }
-        if (ReportText.isReport(text)) {
+        if (ReportText.isReport(text) || Instructions.isQuestion(h.session())) {
             return ReportReview.received(text);
         }
         if (h.entries().stream().anyMatch(e -> Reminders.is(e, Reminders.NO_REPORT))) {
@@ -117,6 +120,23 @@ public final class LlmBrain implements Brain {
     static Step handOver(String why) {
         return new Step.Note(Step.NoteKind.THOUGHT, why + "; the built-in analyst takes over",
                 JSON.createObjectNode().put("llm_fallback", true).put("reason", why));
+    }
+
+    /**
+     * The analyst's report says above it that the analyst wrote it, and why: the CLI, the API and notifications show
+     * the report without the timeline, and a provider that fails every time (a revoked key) would otherwise go
+     * unnoticed behind reports that read as usual.
+     */
+    private static Step signed(Step step, History h) {
+        if (!(step instanceof Step.Finish finish) || finish.report() == null) {
+            return step;
+        }
+        String why = h.entries().reversed().stream().filter(e -> e.is("thought")
+                && e.data().path("llm_fallback").asBoolean()).findFirst()
+                .map(e -> e.data().path("reason").asText("the LLM could not write it")).orElse("");
+        Report r = finish.report();
+        return new Step.Finish(new Report("> **Written by the built-in analyst:** " + why + ".\n\n" + r.markdown(),
+                r.description(), r.outcome(), r.keyActions()));
     }
 
     /** A spent budget stays spent: the analyst answers the rest of the session, follow-up questions too. */

@@ -2,6 +2,7 @@ package dev.missioncontrol.agent.llm;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.missioncontrol.agent.History;
 import dev.missioncontrol.agent.Report;
 import dev.missioncontrol.agent.SessionFacts;
 import dev.missioncontrol.agent.Tool;
@@ -48,21 +49,23 @@ final class ReportCheck {
                 tools.get("search_logs"));
     }
 
-    Checked check(String markdown, SessionFacts session) {
+    Checked check(String markdown, History h) {
+        SessionFacts session = h.session();
         List<QuotedLines.Code> code = QuotedLines.in(markdown);
+        List<MetricFigures.Claim> unmeasured = MetricFigures.unmeasured(markdown, code, h);
         Map<String, QuoteLookup.Result> looked = lookUp(code, session);
         List<NamedDeployments.Named> named = NamedDeployments.in(markdown, code);
         Map<String, Standing> standing = deployments.check(new LinkedHashSet<>(named.stream()
                 .map(n -> key(n.id())).toList()), session);
         List<String> unknown = with(standing, Standing.UNKNOWN);
 
-        String body = marked(markdown, marks(code, looked, named, unknown));
+        String body = marked(markdown, marks(code, looked, named, unknown, unmeasured));
         Report parts = ReportText.from(body);
         List<String> actions = parts.keyActions().stream().filter(a -> unknown.stream()
                 .noneMatch(id -> key(a).contains(id))).toList();
         List<String> dropped = parts.keyActions().stream().filter(a -> !actions.contains(a)).toList();
         List<String> notFound = quotesWith(looked, Verdict.NOT_FOUND);
-        String note = note(looked.size(), notFound, unknown, dropped);
+        String note = note(looked.size(), notFound, unknown, dropped, unmeasured);
         Report report = new Report(note + body, parts.description(), outcome(parts), actions);
 
         List<ReportFindings.Evidence> confirmed = code.stream().filter(c -> c.quote() && looked.containsKey(c.text())
@@ -70,7 +73,10 @@ final class ReportCheck {
                 .map(c -> new ReportFindings.Evidence(c.start(), looked.get(c.text()).hit())).toList();
         List<ObjectNode> findings = ReportFindings.of(markdown, confirmed);
         ObjectNode data = data(looked, standing, dropped, report, findings);
-        return new Checked(report, line(looked, notFound, standing, unknown), data, findings);
+        strings(data.putArray("metric_figures_unmeasured"), unmeasured.stream().map(MetricFigures.Claim::sentence)
+                .toList());
+        return new Checked(report, line(looked, notFound, standing, unknown) + unmeasured(unmeasured), data,
+                findings);
     }
 
     /** Each distinct quote looked up once, the first {@value #MAX_QUOTES} of them. */
@@ -86,8 +92,9 @@ final class ReportCheck {
     }
 
     private static List<Mark> marks(List<QuotedLines.Code> code, Map<String, QuoteLookup.Result> looked,
-            List<NamedDeployments.Named> named, List<String> unknown) {
+            List<NamedDeployments.Named> named, List<String> unknown, List<MetricFigures.Claim> unmeasured) {
         List<Mark> marks = new ArrayList<>();
+        unmeasured.forEach(c -> marks.add(new Mark(c.markAt(), " " + MetricFigures.NOT_MEASURED)));
         for (QuotedLines.Code c : code) {
             if (c.quote() && looked.get(c.text()).verdict() == Verdict.NOT_FOUND) {
                 marks.add(c.markAt() > c.end()
@@ -118,7 +125,8 @@ final class ReportCheck {
     }
 
     private static boolean marked(String text) {
-        return text.contains(NOT_IN_LOGS) || text.contains(NOT_DEPLOYED);
+        return text.contains(NOT_IN_LOGS) || text.contains(NOT_DEPLOYED)
+                || text.contains(MetricFigures.NOT_MEASURED);
     }
 
     /** The markdown with each mark inserted, the last first so the earlier places stay where they are. */
@@ -129,8 +137,9 @@ final class ReportCheck {
     }
 
     /** The note above the report, empty when everything it quotes and names was found. */
-    private static String note(int quoted, List<String> notFound, List<String> unknown, List<String> dropped) {
-        if (notFound.isEmpty() && unknown.isEmpty()) {
+    private static String note(int quoted, List<String> notFound, List<String> unknown, List<String> dropped,
+            List<MetricFigures.Claim> unmeasured) {
+        if (notFound.isEmpty() && unknown.isEmpty() && unmeasured.isEmpty()) {
             return "";
         }
         StringBuilder b = new StringBuilder("> **Unverified:** ");
@@ -146,6 +155,11 @@ final class ReportCheck {
                             + shown(a.replace(" " + NOT_DEPLOYED, "")) + "\"").toList())
                             + (dropped.size() == 1 ? " is not offered as a key action. "
                             : " are not offered as key actions. "));
+        }
+        if (!unmeasured.isEmpty()) {
+            b.append("No metric was read in this session, yet ").append(unmeasured.size() == 1 ? "a sentence gives"
+                    : unmeasured.size() + " sentences give").append(" metric figures: ").append(Words.list(unmeasured
+                    .stream().map(c -> "\"" + shown(c.sentence()) + "\"").toList())).append(". ");
         }
         return b.append("Each is marked where it stands below.\n\n").toString();
     }
@@ -172,6 +186,12 @@ final class ReportCheck {
                         : " (" + String.join(", ", unknown) + ")");
         int notLooked = with(standing, Standing.UNCHECKED).size();
         return b.append(notLooked == 0 ? "" : ", " + notLooked + " could not be looked up").toString();
+    }
+
+    /** The timeline's words on metric figures no metric read supports; empty when there are none. */
+    private static String unmeasured(List<MetricFigures.Claim> unmeasured) {
+        return unmeasured.isEmpty() ? "" : "; " + Words.count(unmeasured.size(), "sentence") + " with metric figures, "
+                + "though no metric was read";
     }
 
     private static ObjectNode data(Map<String, QuoteLookup.Result> looked, Map<String, Standing> standing,

@@ -78,7 +78,7 @@ public final class ReportReview implements Brain {
     private Step review(History h, String answer) {
         Optional<ReportShape.Gap> gap = ReportShape.gap(h, answer);
         if (gap.isEmpty()) {
-            ReportCheck.Checked c = check.check(answer, h.session());
+            ReportCheck.Checked c = check.check(answer, h);
             return new Step.Note(Step.NoteKind.THOUGHT, c.text(), c.data());
         }
         String reason = gap.get().reason();

@@ -26,8 +26,9 @@ final class ReportShape {
     private ReportShape() {
     }
 
+    /** A general session's answer to its question has no sections to lack, but must have read the logs it came with. */
     static Optional<Gap> gap(History h, String markdown) {
-        List<String> missing = missing(markdown);
+        List<String> missing = Instructions.isQuestion(h.session()) ? List.of() : missing(markdown);
         boolean unread = h.entries().stream().noneMatch(e -> e.is("tool_call")) && hasLogs(h.session().context());
         if (missing.isEmpty() && !unread) {
             return Optional.empty();
@@ -38,6 +39,11 @@ final class ReportShape {
             reasons.add("was written without calling a tool, though the request came with logs");
             reminder.append("You wrote it without calling a single tool, but the request came with logs: read them "
                     + "with the tools before you conclude anything, and quote only lines the tools returned. ");
+        }
+        if (ReportText.wasCut(markdown)) {
+            reasons.add("was cut at " + ReportText.MAX_CHARS + " characters");
+            reminder.append("It was longer than the ").append(ReportText.MAX_CHARS).append(" characters kept of an "
+                    + "answer, so its end was cut off: write it far shorter, quoting only the evidence that matters. ");
         }
         if (!missing.isEmpty()) {
             String list = Words.list(missing);

@@ -12,6 +12,7 @@ final class ReportText {
      * enough that a runaway answer of megabytes does not become a report, and a session page, of megabytes.
      */
     static final int MAX_CHARS = 64 * 1024;
+    private static final String CUT_NOTE = "[The answer was cut here: only its first ";
 
     private ReportText() {
     }
@@ -25,8 +26,13 @@ final class ReportText {
         int end = lineEnd > 0 ? lineEnd : Character.isHighSurrogate(answer.charAt(MAX_CHARS - 1)) ? MAX_CHARS - 1
                 : MAX_CHARS;
         String kept = answer.substring(0, end);
-        return kept + "\n\n[The answer was cut here: only its first " + kept.length() + " of " + answer.length()
-                + " characters are kept.]";
+        return kept + "\n\n" + CUT_NOTE + kept.length() + " of " + answer.length() + " characters are kept.]";
+    }
+
+    /** Whether {@link #capped} cut the answer: what it lacks may be only what fell past the cut. */
+    static boolean wasCut(String kept) {
+        int note = kept.lastIndexOf(CUT_NOTE);
+        return note >= 0 && kept.indexOf('\n', note) < 0;
     }
 
     static Report from(String markdown) {

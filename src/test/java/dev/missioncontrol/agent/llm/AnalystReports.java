@@ -51,6 +51,11 @@ final class AnalystReports {
         return new SessionFacts("s-" + prompt.hashCode(), "o1", null, "root_cause_analysis", prompt, context, CREATED);
     }
 
+    /** The session before its report, for the check: the timeline the check reads is the model's, here none. */
+    static History before(SessionFacts facts) {
+        return new History(facts, List.of(), CREATED);
+    }
+
     /** The analyst's report on the session; list_deployments answers that there are none. */
     static String write(SessionFacts facts) {
         List<Entry> timeline = new ArrayList<>();

@@ -83,6 +83,17 @@ class LlmAnswersIT {
     }
 
     @Test
+    void tool_arguments_of_megabytes_are_sent_back_and_never_kept_whole() {
+        String huge = "{\"query\":\"" + "502 ".repeat(750_000) + "\"}";
+        Finished f = investigate(llm -> llm.thenToolCall("search_logs", huge).thenToolCall("search_logs", SEARCH)
+                .thenText(REPORT));
+        assertThat(f.session().get("report").asText()).isEqualTo(REPORT);
+        assertThat(f.timeline()).hasSizeLessThan(ReportText.MAX_CHARS)
+                .contains("The LLM called search_logs with arguments that are longer than the 65536 characters kept");
+        assertThat(f.llm().request(1).get("messages").toString()).contains("not run: the arguments are longer");
+    }
+
+    @Test
     void of_two_tools_asked_for_in_one_answer_the_first_runs_and_the_model_is_told_of_the_second() {
         Finished f = investigate(llm -> llm.thenToolCalls("current_time", "{}", "list_deployments", "{}")
                 .thenText(REPORT));

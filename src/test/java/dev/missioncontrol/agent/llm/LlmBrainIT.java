@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.missioncontrol.TestApps;
+import dev.missioncontrol.config.AppConfig;
 import dev.missioncontrol.testing.Api;
 import dev.missioncontrol.testing.FakeOpenAi;
 import dev.missioncontrol.testing.TestServer;
@@ -70,7 +72,8 @@ class LlmBrainIT {
             JsonNode session = awaitCompleted(api, id);
             JsonNode events = api.get("/api/v1/agent-sessions/" + id + "/events/").json().get("results");
             assertThat(events.toString()).contains(why).contains("analyst takes over").doesNotContain("Exception");
-            assertThat(session.get("report").asText()).isNotBlank();
+            assertThat(session.get("report").asText()).as("the report says whose it is, where no timeline is shown")
+                    .startsWith("> **Written by the built-in analyst:** " + why).contains("## Summary");
         }
     }
 
@@ -99,6 +102,37 @@ class LlmBrainIT {
             assertThat(events.toString()).contains("the LLM answered twice without the report's sections")
                     .contains("analyst takes over");
             assertThat(session.get("report").asText()).doesNotContain("I can't help").contains("502");
+        }
+    }
+
+    /** A key read from a file (a Kubernetes secret) ends with a line break, which no header can carry. */
+    @Test
+    void a_key_that_ends_with_a_line_break_still_reaches_the_provider() {
+        try (FakeOpenAi llm = new FakeOpenAi(); TestServer server = TestServer.start(TestServer.Db.SQLITE,
+                c -> c.withLlm(new AppConfig.Llm("openai", "fake-model", llm.baseUrl(), LlmSessions.API_KEY + "\n",
+                        6, Duration.ofSeconds(10))), c -> TestApps.start(c, null, List.of()))) {
+            llm.thenToolCall("analyze_logs", "{}").thenText(ModelReports.complete("Nothing is wrong.", List.of()));
+            Api api = server.api();
+            String id = api.post("/api/v1/agent-sessions/", json("Is anything wrong?", "ok")).json()
+                    .get("session_id").asText();
+            assertThat(awaitCompleted(api, id).get("report").asText()).contains("Nothing is wrong.");
+            assertThat(llm.requests).hasSize(2);
+        }
+    }
+
+    /** A general session asks a question: a plain answer is its answer, not a report lacking its sections. */
+    @Test
+    void a_general_sessions_plain_answer_is_taken_as_it_is() {
+        try (FakeOpenAi llm = new FakeOpenAi(); TestServer server = serverWith(llm)) {
+            llm.thenToolCall("list_deployments", "{}").thenText("Nothing was deployed in the last day.");
+            Api api = server.api();
+            String id = api.post("/api/v1/agent-sessions/", "{\"prompt\":\"What was deployed today?\","
+                    + "\"session_type\":\"general\"}").json().get("session_id").asText();
+            JsonNode session = awaitCompleted(api, id);
+
+            assertThat(session.get("report").asText()).isEqualTo("Nothing was deployed in the last day.");
+            assertThat(llm.requests).hasSize(2);
+            assertThat(llm.request(0).toString()).contains("A session of type general is a question");
         }
     }
 

@@ -17,11 +17,13 @@ class ReportCheckIT {
         SessionFacts facts = AnalystReports.incident(incident);
         String report = AnalystReports.write(facts);
 
-        ReportCheck.Checked c = new ReportCheck(AnalystReports.LOG_TOOLS).check(report, facts);
+        ReportCheck.Checked c = new ReportCheck(AnalystReports.LOG_TOOLS).check(report,
+                AnalystReports.before(facts));
 
         assertThat(c.data().path("quotes_checked").asInt()).isPositive();
         assertThat(c.data().path("quotes_not_found")).isEmpty();
         assertThat(c.data().path("quotes_unchecked")).isEmpty();
+        assertThat(c.data().path("metric_figures_unmeasured")).isEmpty();
         assertThat(c.report().markdown()).isEqualTo(report);
         assertThat(c.findings()).isNotEmpty().allSatisfy(f -> {
             assertThat(f.path("title").asText()).as("the sub-heading without its number").matches("[A-Z].+");

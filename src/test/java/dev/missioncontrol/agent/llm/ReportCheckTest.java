@@ -5,11 +5,15 @@ import static dev.missioncontrol.agent.llm.ReportCheck.NOT_IN_LOGS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.missioncontrol.agent.Entry;
+import dev.missioncontrol.agent.History;
 import dev.missioncontrol.agent.SessionFacts;
 import dev.missioncontrol.agent.Tool;
 import dev.missioncontrol.agent.ToolResult;
 import dev.missioncontrol.store.Json;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -61,7 +65,8 @@ class ReportCheckTest {
 
     @Test
     void a_made_up_quote_and_deployment_are_marked_where_they_stand_and_the_real_ones_are_not() {
-        ReportCheck.Checked c = new ReportCheck(withDeployments()).check(LLM_REPORT, FACTS);
+        ReportCheck.Checked c = new ReportCheck(withDeployments()).check(LLM_REPORT,
+                AnalystReports.before(FACTS));
 
         String md = c.report().markdown();
         assertThat(md).startsWith("> **Unverified:** 1 of 2 quoted log lines is not in the session's logs: `"
@@ -91,10 +96,57 @@ class ReportCheckTest {
     @Test
     void a_made_up_line_in_a_code_block_is_marked_after_the_block_not_inside_it() {
         String md = "## Findings\n\n```\n" + MADE_UP + "\n```\nThe JVM crashed.\n";
-        String checked = new ReportCheck(AnalystReports.LOG_TOOLS).check(md, FACTS).report().markdown();
+        String checked = new ReportCheck(AnalystReports.LOG_TOOLS).check(md, AnalystReports.before(FACTS)).report()
+                .markdown();
 
         assertThat(checked).contains("```\n" + MADE_UP + "\n```\n(not found in the logs: `" + MADE_UP
                 + "`)\nThe JVM crashed.");
+    }
+
+    /** No metric was read, yet the report gives an error rate and a latency: those can only be made up. */
+    private static final String METRIC_REPORT = """
+            ## Summary
+
+            Logins fail since the certificate expired; the error rate rose from 0.1% to 45% and p95 latency hit \
+            12.5s. The request's error rate of 5.2% matches.
+
+            ## Findings
+
+            1. Latency went to 12.5 s (query_metrics).
+
+            ## Recommended actions
+
+            1. Renew the certificate; page the team if the error rate stays above 2% for 10 minutes.
+            """;
+
+    @Test
+    void metric_figures_in_a_session_that_read_no_metric_are_marked_unless_the_request_gave_them() {
+        SessionFacts facts = AnalystReports.facts("Logins fail", Json.object().put("error_rate", "5.2%")
+                .put("logs", REAL));
+        ReportCheck.Checked c = new ReportCheck(AnalystReports.LOG_TOOLS).check(METRIC_REPORT,
+                AnalystReports.before(facts));
+
+        String md = c.report().markdown();
+        assertThat(md).contains("p95 latency hit 12.5s " + MetricFigures.NOT_MEASURED + ".")
+                .contains("Latency went to 12.5 s (query_metrics) " + MetricFigures.NOT_MEASURED)
+                .contains("error rate of 5.2% matches.").contains("above 2% for 10 minutes.\n")
+                .startsWith("> **Unverified:** No metric was read in this session, yet 2 sentences give metric "
+                        + "figures: \"the error rate rose from 0.1% to 45% and p95 latency hit 12.5s\" and \"Latency went to "
+                        + "12.5 s (query_metrics)\". ");
+        assertThat(c.report().outcome()).as("the CLI line carries the mark").contains(MetricFigures.NOT_MEASURED);
+        assertThat(c.text()).endsWith("; 2 sentences with metric figures, though no metric was read");
+        assertThat(c.data().path("metric_figures_unmeasured")).hasSize(2);
+    }
+
+    @Test
+    void metric_figures_stay_unmarked_once_a_metrics_tool_returned_data() {
+        SessionFacts facts = AnalystReports.facts("Logins fail", Json.object().put("logs", REAL));
+        List<Entry> timeline = List.of(new Entry(1, "tool_result", "3 metrics", Json.object()
+                .put("tool", "compare_windows").put("status", "ok").put("call_seq", 0), Instant.EPOCH));
+        ReportCheck.Checked c = new ReportCheck(AnalystReports.LOG_TOOLS).check(METRIC_REPORT,
+                new History(facts, timeline, Instant.EPOCH));
+
+        assertThat(c.report().markdown()).isEqualTo(METRIC_REPORT);
     }
 
     /** The log tools, and a store that knows one deployment of the commit {@value #KNOWN_SHA}. */

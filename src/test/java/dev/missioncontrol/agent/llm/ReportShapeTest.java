@@ -23,4 +23,17 @@ class ReportShapeTest {
                         + "checked.").contains("## Summary, ## Findings, ## Likely cause");
         assertThat(ReportShape.missing(ModelReports.complete("Nothing wrong.", List.of()))).isEmpty();
     }
+
+    /** A report of megabytes loses its last sections to the cut; the model must learn why, or it sends it again. */
+    @Test
+    void a_report_cut_for_its_length_is_sent_back_as_too_long_not_only_as_lacking_sections() {
+        SessionFacts facts = AnalystReports.facts("why?", Json.object());
+        String kept = ReportText.capped(ModelReports.complete("The pool ran out.\n" + "- more evidence\n".repeat(
+                ReportText.MAX_CHARS / 10), List.of()));
+        var gap = ReportShape.gap(new History(facts, List.of(), AnalystReports.CREATED), kept).orElseThrow();
+
+        assertThat(gap.reason()).startsWith("the LLM's report was cut at 65536 characters and lacks the sections");
+        assertThat(gap.reminder()).contains("its end was cut off: write it far shorter");
+        assertThat(ReportText.wasCut(ModelReports.complete("Nothing wrong.", List.of()))).isFalse();
+    }
 }

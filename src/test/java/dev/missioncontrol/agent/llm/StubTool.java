@@ -13,6 +13,10 @@ final class StubTool {
     }
 
     static Tool of(String name, BiFunction<JsonNode, SessionFacts, ToolResult> answer) {
+        return of(name, name, answer);
+    }
+
+    static Tool of(String name, String description, BiFunction<JsonNode, SessionFacts, ToolResult> answer) {
         return new Tool() {
             @Override
             public String name() {
@@ -21,7 +25,7 @@ final class StubTool {
 
             @Override
             public String description() {
-                return name;
+                return description;
             }
 
             @Override

@@ -6,6 +6,8 @@ import dev.missioncontrol.agent.Entry;
 import dev.missioncontrol.agent.History;
 import dev.missioncontrol.agent.SessionFacts;
 import dev.missioncontrol.agent.Step;
+import dev.missioncontrol.agent.Tool;
+import dev.missioncontrol.agent.ToolResult;
 import dev.missioncontrol.store.Json;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,13 +20,13 @@ class TokenBudgetTest {
 
     @Test
     void each_decision_of_the_model_cost_the_conversation_as_it_stood_before_it() {
-        long opening = TokenBudget.spentChars(history(), Conversation.of(history())); // nothing decided yet
+        long opening = TokenBudget.spentChars(history(), Conversation.of(history()), 0); // nothing decided yet
         assertThat(opening).isZero();
         add("report", "done", Json.object().put("markdown", "## Summary\n\nAll is well."));
-        long afterReport = TokenBudget.spentChars(history(), Conversation.of(history()));
+        long afterReport = TokenBudget.spentChars(history(), Conversation.of(history()), 0);
         add("message", "when did it start?", Json.object().put("role", "user"));
         add("message", "At 10:00.", Json.object().put("role", "agent"));
-        long afterAnswer = TokenBudget.spentChars(history(), Conversation.of(history()));
+        long afterAnswer = TokenBudget.spentChars(history(), Conversation.of(history()), 0);
 
         assertThat(afterReport).as("the report was asked on the opening conversation").isPositive();
         assertThat(afterAnswer - afterReport).as("the answer was asked on the opening, the report and the question")
@@ -37,7 +39,7 @@ class TokenBudgetTest {
         add("message", "and now?", Json.object().put("role", "user"));
         RedactingChatModelTest.Provider provider = new RedactingChatModelTest.Provider();
         Step.Say analystAnswer = new Step.Say("the analyst answers");
-        long spent = TokenBudget.spentChars(history(), Conversation.of(history())) / TokenBudget.CHARS_PER_TOKEN;
+        long spent = TokenBudget.spentChars(history(), Conversation.of(history()), 0) / TokenBudget.CHARS_PER_TOKEN;
 
         Step tight = new LlmBrain(provider, h -> analystAnswer, List.of(), 12, spent).next(history());
         assertThat(tight).isInstanceOf(Step.Note.class);
@@ -48,6 +50,25 @@ class TokenBudgetTest {
         Step roomy = new LlmBrain(provider, h -> analystAnswer, List.of(), 12, 100 * spent).next(history());
         assertThat(roomy).isInstanceOf(Step.Say.class);
         assertThat(provider.sent).hasSize(1);
+    }
+
+    /** Every request describes the tools again; with a dozen tools that outweighs a short conversation. */
+    @Test
+    void the_tools_descriptions_sent_with_every_request_spend_the_budget() {
+        add("report", "done", Json.object().put("markdown", "## Summary\n\nAll is well."));
+        add("message", "and now?", Json.object().put("role", "user"));
+        long conversation = TokenBudget.spentChars(history(), Conversation.of(history()), 0)
+                + Conversation.of(history()).stream().mapToLong(m -> m.toString().length()).sum();
+        long budget = 2 * conversation / TokenBudget.CHARS_PER_TOKEN; // room for the conversation alone
+        Tool wordy = StubTool.of("analyze_logs", "Reads the logs. ".repeat((int) conversation / 4),
+                (args, session) -> ToolResult.noData("none"));
+        RedactingChatModelTest.Provider provider = new RedactingChatModelTest.Provider();
+
+        Step next = new LlmBrain(provider, h -> new Step.Say("the analyst answers"), List.of(wordy), 12, budget)
+                .next(history());
+        assertThat(next).isInstanceOf(Step.Note.class);
+        assertThat(((Step.Note) next).text()).contains("budget of about " + budget + " tokens");
+        assertThat(provider.sent).isEmpty();
     }
 
     /** The analyst's own tool calls, in a turn it was handed, do not spend the model's budget of tool calls. */
