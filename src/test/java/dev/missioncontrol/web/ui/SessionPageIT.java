@@ -102,6 +102,27 @@ class SessionPageIT extends BrowserTestBase {
     }
 
     @Test
+    void the_keyboard_stays_in_the_chat_box_after_a_message_is_sent_or_refused() {
+        Page page = ui.adminPage();
+        startInvestigation(page, "Where did the keyboard go?", "", null);
+        expect(page.locator("#session-status")).hasText("completed");
+
+        page.getByLabel("Message the agent").focus();
+        page.keyboard().type("First question");
+        page.keyboard().press("Tab");
+        page.keyboard().press("Enter");
+        expect(page.locator("#timeline > li.ev-message.from-user")).containsText("First question");
+        expect(page.locator("#chat-content")).isFocused();
+
+        page.evaluate("() => document.getElementById('chat-content').removeAttribute('required')");
+        page.keyboard().type("   ");
+        page.keyboard().press("Tab");
+        page.keyboard().press("Enter");
+        expect(page.locator("#chat [data-failure]")).hasText("Write a message first.");
+        expect(page.locator("#chat-content")).isFocused();
+    }
+
+    @Test
     void renders_an_xss_corpus_in_the_prompt_the_context_and_the_logs_inert() {
         Page page = ui.adminPage();
         String corpus = String.join("\n", XSS);
