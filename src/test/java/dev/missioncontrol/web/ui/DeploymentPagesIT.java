@@ -241,6 +241,24 @@ class DeploymentPagesIT extends BrowserTestBase {
         }
     }
 
+    /**
+     * A GitLab project deep in its groups has a long path (underscores offer no place to break a line), which the deployment page's heading, the monitor session's
+     * and the settings page's project heading all show; on a phone each wraps rather than pushing the page sideways.
+     */
+    @Test
+    void a_long_repository_path_wraps_on_a_phone() {
+        String repo = "platform_infrastructure/payments_and_billing/checkout_gateway_service_eu_west_1";
+        JsonNode d = deploy("Deploy v9", repo, "5eed5eed12", "success");
+        Page page = ui.loggedIn(ui.admin().email(), ui.admin().password(), o -> o.setViewportSize(390, 900));
+        for (String path : new String[] {"/deployments/" + d.path("id").asText(),
+                "/agents/" + d.path("agent_session_id").asText(), "/settings"}) {
+            page.navigate(path);
+            expect(page.locator("main")).containsText(repo);
+            Object sideways = page.evaluate("document.documentElement.scrollWidth - window.innerWidth");
+            assertThat(((Number) sideways).intValue()).as(path + " at 390 px").isLessThanOrEqualTo(0);
+        }
+    }
+
     private JsonNode deploy(String request, String repo, String sha, String status) {
         String body = Json.write(Json.object().put("deployment_request", request).put("repository_full_name", repo)
                 .put("commit_sha", sha).put("ref", "refs/heads/main").put("status", status));
