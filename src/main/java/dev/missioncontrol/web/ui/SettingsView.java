@@ -82,9 +82,13 @@ final class SettingsView {
                 refused, TypedForm.NONE);
     }
 
-    /** The page again with a refused form (by its id in the page) as it was typed, so nothing but passwords is lost. */
-    void renderRefused(Context ctx, Viewer viewer, String form, String problem) {
-        render(ctx, viewer, 422, problem, SettingsPage.ShownOnce.NOTHING, null, TypedForm.of(form, ctx));
+    /**
+     * The page again with a refused form (by its id in the page) as it was typed, so nothing but passwords is lost,
+     * and the reason beside {@code field}, the one to correct.
+     */
+    void renderRefused(Context ctx, Viewer viewer, String form, String field, String problem) {
+        render(ctx, viewer, 422, problem, SettingsPage.ShownOnce.NOTHING, null,
+                TypedForm.of(form, ctx, field, problem));
     }
 
     private void render(Context ctx, Viewer viewer, int status, String flash, SettingsPage.ShownOnce once,
