@@ -259,6 +259,24 @@ class DeploymentPagesIT extends BrowserTestBase {
         }
     }
 
+    /** The lines under a commit's subject say why it was made; the page keeps them, folded under the subject. */
+    @Test
+    void the_deployment_page_keeps_the_whole_commit_message() {
+        String body = Json.write(Json.object().put("deployment_request", "Deploy v5").put("status", "success")
+                .put("repository_full_name", "acme/ledger").put("commit_sha", "5ab1e5ab1e")
+                .put("commit_message", "Raise the pool size to 40\n\nThe nightly batch holds 30 connections "
+                        + "for minutes.\nRisk: <b>more load</b> on the primary."));
+        var reply = ui.api().post("/api/v1/deployments/", body);
+        assertThat(reply.status()).isEqualTo(201);
+        Page page = ui.adminPage();
+        page.navigate("/deployments/" + reply.json().path("id").asText());
+        Locator commit = page.locator("dl.facts div", new Page.LocatorOptions().setHasText("Commit"));
+        expect(commit).containsText("Raise the pool size to 40");
+        commit.locator("summary").click();
+        expect(commit.locator("pre")).hasText("The nightly batch holds 30 connections for minutes.\n"
+                + "Risk: <b>more load</b> on the primary.");
+    }
+
     private JsonNode deploy(String request, String repo, String sha, String status) {
         String body = Json.write(Json.object().put("deployment_request", request).put("repository_full_name", repo)
                 .put("commit_sha", sha).put("ref", "refs/heads/main").put("status", status));
