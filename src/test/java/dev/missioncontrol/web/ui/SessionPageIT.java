@@ -75,6 +75,27 @@ class SessionPageIT extends BrowserTestBase {
         assertThat(ui.chromium.confirms).anyMatch(q -> q.startsWith("Cancel this session?"));
     }
 
+    /** Each event's pull redraws the status and its Cancel button; a keyboard on that button stays there. */
+    @Test
+    void the_cancel_button_keeps_the_keyboard_focus_while_events_arrive() {
+        Page page = ui.adminPage();
+        ui.gate.close();
+        try {
+            startInvestigation(page, "Is the queue backing up?", "{}", null);
+            expect(page.locator("#timeline > li.ev-tool_call")).hasCount(1);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel session")).focus();
+            String id = page.url().substring(page.url().lastIndexOf('/') + 1);
+            assertThat(ui.api().post("/api/v1/agent-sessions/" + id + "/messages/",
+                    "{\"content\": \"The queue is at 40k\"}").status()).isEqualTo(202);
+            expect(page.locator("#timeline > li.ev-message.from-user")).containsText("The queue is at 40k");
+            expect(page.locator("#session-status")).hasText("active");
+            expect(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel session")))
+                    .isFocused();
+        } finally {
+            ui.gate.open();
+        }
+    }
+
     @Test
     void every_event_has_a_deep_link_that_works_after_the_session_ended() {
         Page page = ui.adminPage();
