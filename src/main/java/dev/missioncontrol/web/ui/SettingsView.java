@@ -76,10 +76,13 @@ final class SettingsView {
         render(ctx, viewer, status, flash, once, null, TypedForm.NONE);
     }
 
-    /** The page again with a refused project form as it was typed, its problem beside it, so nothing is lost. */
+    /**
+     * The page again with a refused project form as it was typed, its problem beside it, so nothing is lost; the
+     * problem takes the focus, which brings the project's form into view from among the others.
+     */
     void renderRefused(Context ctx, Viewer viewer, ProjectSettings refused) {
         render(ctx, viewer, 422, refused.repository() + ": " + refused.problem(), SettingsPage.ShownOnce.NOTHING,
-                refused, TypedForm.NONE);
+                refused, TypedForm.of("project-" + refused.id(), ctx, "problem", refused.problem()));
     }
 
     /**
