@@ -158,6 +158,18 @@
     }
   }
 
+  // htmx answers a sent message with a fresh chat form, and focus left with the old one: a keyboard user landed at
+  // the top of the page and had to tab through the whole timeline to write the next message, or to correct a refused
+  // one. The new form's box takes the focus back, without scrolling away from what the reader is looking at.
+  document.addEventListener('htmx:afterSwap', function (evt) {
+    if (evt.target && evt.target.id === 'chat' && document.activeElement === document.body) {
+      var box = document.getElementById('chat-content');
+      if (box) {
+        box.focus({ preventScroll: true });
+      }
+    }
+  });
+
   function select(node) {
     var range = document.createRange();
     range.selectNodeContents(node);

@@ -17,4 +17,20 @@ public record DeploymentRow(Deployment deployment, VerdictView verdict) {
     public String url() {
         return "/deployments/" + deployment.id();
     }
+
+    /** The commit message's first line, its subject; empty without a message. */
+    public String commitSubject() {
+        String m = deployment.commitMessage();
+        return m == null ? "" : m.lines().findFirst().orElse("");
+    }
+
+    /**
+     * The lines after the subject, where a commit says why it was made and what it risks; empty when there are
+     * none. The page folds them under the subject rather than dropping them.
+     */
+    public String commitBody() {
+        String m = deployment.commitMessage();
+        int end = m == null ? -1 : m.indexOf('\n');
+        return end < 0 ? "" : m.substring(end + 1).strip();
+    }
 }

@@ -35,13 +35,15 @@ final class OrgSettingsRoutes implements RouteGroup {
         String repo = ctx.formParam("repository_full_name");
         repo = repo == null ? "" : repo.strip();
         if (repo.length() > Project.MAX_REPOSITORY || !Project.REPOSITORY.matcher(repo).matches()) {
-            view.renderRefused(ctx, viewer, "add-project", "Project not added: the repository must be owner/name, "
+            view.renderRefused(ctx, viewer, "add-project", "repository_full_name",
+                    "Project not added: the repository must be owner/name, "
                     + "or group/subgroup/name (letters, digits, '.', '_' and '-'; no part only dots), as deployments "
                     + "name it.");
             return;
         }
         if (view.orgs().addProject(viewer.orgId(), repo).isEmpty()) {
-            view.renderRefused(ctx, viewer, "add-project", "Project not added: " + repo + " is already a project.");
+            view.renderRefused(ctx, viewer, "add-project", "repository_full_name",
+                    "Project not added: " + repo + " is already a project.");
             return;
         }
         SettingsRoutes.back(ctx, "project-added", "projects");

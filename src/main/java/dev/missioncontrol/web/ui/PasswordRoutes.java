@@ -41,13 +41,14 @@ final class PasswordRoutes implements RouteGroup {
         }
         String current = ctx.formParam("current_password");
         if (current == null || view.users().login(viewer.user().email(), current).isEmpty()) {
-            view.render(ctx, viewer, 422, "Your current password is not right.");
+            view.renderRefused(ctx, viewer, "change-password", "current_password",
+                    "Your current password is not right.");
             return;
         }
         throttle.succeeded(address, viewer.user().email()); // only a wrong current password was a guess
         String problem = problem(ctx.formParam("new_password"), ctx.formParam("repeat_password"));
         if (problem != null) {
-            view.render(ctx, viewer, 422, problem);
+            view.renderRefused(ctx, viewer, "change-password", "new_password", problem);
             return;
         }
         view.users().setPassword(viewer.user().id(), ctx.formParam("new_password"));

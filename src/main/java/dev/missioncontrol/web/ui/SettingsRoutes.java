@@ -40,13 +40,13 @@ final class SettingsRoutes implements RouteGroup {
     private void createKey(Context ctx, Viewer viewer) {
         String name = ctx.formParam("name");
         if (name == null || name.isBlank() || name.length() > 100 || Validator.holdsControl(name)) {
-            view.renderRefused(ctx, viewer, "create-key", "Give the key a name of up to 100 characters on one line.");
+            view.renderRefused(ctx, viewer, "create-key", "name", "Give the key a name of up to 100 characters on one line.");
             return;
         }
         Set<Scope> scopes = EnumSet.noneOf(Scope.class);
         ctx.formParams("scopes").forEach(s -> Scope.parse(s).ifPresent(scopes::add));
         if (scopes.isEmpty()) {
-            view.renderRefused(ctx, viewer, "create-key", "Choose at least one scope for the key.");
+            view.renderRefused(ctx, viewer, "create-key", "scopes", "Choose at least one scope for the key.");
             return;
         }
         ApiKeyStore.CreatedKey created = view.keys().create(viewer.orgId(), name.strip(), scopes,
@@ -64,12 +64,14 @@ final class SettingsRoutes implements RouteGroup {
         String email = ctx.formParam("email");
         String password = ctx.formParam("password");
         User.Role role = "admin".equals(ctx.formParam("role")) ? User.Role.ADMIN : User.Role.MEMBER;
-        String problem = !User.isEmail(email) || Validator.holdsControl(email) ? "Enter a valid email address."
+        boolean badEmail = !User.isEmail(email) || Validator.holdsControl(email);
+        String problem = badEmail ? "Enter a valid email address."
                 : PasswordRule.problem(password).isPresent()
                 ? "The password " + PasswordRule.problem(password).get() + "."
                 : exists(viewer, email) ? "A user with that email already exists." : null;
         if (problem != null) {
-            view.renderRefused(ctx, viewer, "create-user", problem);
+            boolean aboutPassword = !badEmail && PasswordRule.problem(password).isPresent();
+            view.renderRefused(ctx, viewer, "create-user", aboutPassword ? "password" : "email", problem);
             return;
         }
         view.users().create(viewer.orgId(), email.strip(), role, password);

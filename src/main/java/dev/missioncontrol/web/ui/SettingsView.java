@@ -76,15 +76,22 @@ final class SettingsView {
         render(ctx, viewer, status, flash, once, null, TypedForm.NONE);
     }
 
-    /** The page again with a refused project form as it was typed, its problem beside it, so nothing is lost. */
+    /**
+     * The page again with a refused project form as it was typed, its problem beside it, so nothing is lost; the
+     * problem takes the focus, which brings the project's form into view from among the others.
+     */
     void renderRefused(Context ctx, Viewer viewer, ProjectSettings refused) {
         render(ctx, viewer, 422, refused.repository() + ": " + refused.problem(), SettingsPage.ShownOnce.NOTHING,
-                refused, TypedForm.NONE);
+                refused, TypedForm.of("project-" + refused.id(), ctx, "problem", refused.problem()));
     }
 
-    /** The page again with a refused form (by its id in the page) as it was typed, so nothing but passwords is lost. */
-    void renderRefused(Context ctx, Viewer viewer, String form, String problem) {
-        render(ctx, viewer, 422, problem, SettingsPage.ShownOnce.NOTHING, null, TypedForm.of(form, ctx));
+    /**
+     * The page again with a refused form (by its id in the page) as it was typed, so nothing but passwords is lost,
+     * and the reason beside {@code field}, the one to correct.
+     */
+    void renderRefused(Context ctx, Viewer viewer, String form, String field, String problem) {
+        render(ctx, viewer, 422, problem, SettingsPage.ShownOnce.NOTHING, null,
+                TypedForm.of(form, ctx, field, problem));
     }
 
     private void render(Context ctx, Viewer viewer, int status, String flash, SettingsPage.ShownOnce once,

@@ -1,5 +1,6 @@
 package dev.missioncontrol.web.ui;
 
+import dev.missioncontrol.errors.ValidationException;
 import dev.missioncontrol.web.RouteGroup;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -28,12 +29,18 @@ final class WebhookSettingsRoutes implements RouteGroup {
             added = view.notifications().add(viewer.orgId(), ctx.formParam("kind"), ctx.formParam("name"),
                     ctx.formParam("url"));
         } catch (IllegalArgumentException e) {
-            view.renderRefused(ctx, viewer, "add-webhook", "Webhook not added: " + e.getMessage());
+            view.renderRefused(ctx, viewer, "add-webhook", refusedField(e), "Webhook not added: " + e.getMessage());
             return;
         }
         String flash = "Webhook \"" + added.hook().name() + "\" added."
                 + (added.secret() == null ? "" : " Copy its signing secret now; it is not shown again.");
         view.back(ctx, new LoginFlash.Shown(flash, null, added.secret()), "notifications");
+    }
+
+    /** The form field a refusal names ({@code /url} → {@code url}); the URL, which most refusals are about, if none. */
+    private static String refusedField(IllegalArgumentException e) {
+        return e.getCause() instanceof ValidationException v && !v.errors().isEmpty()
+                ? v.errors().getFirst().pointer().substring(1) : "url";
     }
 
     private void remove(Context ctx, Viewer viewer) {

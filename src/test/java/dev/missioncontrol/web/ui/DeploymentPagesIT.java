@@ -241,6 +241,42 @@ class DeploymentPagesIT extends BrowserTestBase {
         }
     }
 
+    /**
+     * A GitLab project deep in its groups has a long path (underscores offer no place to break a line), which the deployment page's heading, the monitor session's
+     * and the settings page's project heading all show; on a phone each wraps rather than pushing the page sideways.
+     */
+    @Test
+    void a_long_repository_path_wraps_on_a_phone() {
+        String repo = "platform_infrastructure/payments_and_billing/checkout_gateway_service_eu_west_1";
+        JsonNode d = deploy("Deploy v9", repo, "5eed5eed12", "success");
+        Page page = ui.loggedIn(ui.admin().email(), ui.admin().password(), o -> o.setViewportSize(390, 900));
+        for (String path : new String[] {"/deployments/" + d.path("id").asText(),
+                "/agents/" + d.path("agent_session_id").asText(), "/settings"}) {
+            page.navigate(path);
+            expect(page.locator("main")).containsText(repo);
+            Object sideways = page.evaluate("document.documentElement.scrollWidth - window.innerWidth");
+            assertThat(((Number) sideways).intValue()).as(path + " at 390 px").isLessThanOrEqualTo(0);
+        }
+    }
+
+    /** The lines under a commit's subject say why it was made; the page keeps them, folded under the subject. */
+    @Test
+    void the_deployment_page_keeps_the_whole_commit_message() {
+        String body = Json.write(Json.object().put("deployment_request", "Deploy v5").put("status", "success")
+                .put("repository_full_name", "acme/ledger").put("commit_sha", "5ab1e5ab1e")
+                .put("commit_message", "Raise the pool size to 40\n\nThe nightly batch holds 30 connections "
+                        + "for minutes.\nRisk: <b>more load</b> on the primary."));
+        var reply = ui.api().post("/api/v1/deployments/", body);
+        assertThat(reply.status()).isEqualTo(201);
+        Page page = ui.adminPage();
+        page.navigate("/deployments/" + reply.json().path("id").asText());
+        Locator commit = page.locator("dl.facts div", new Page.LocatorOptions().setHasText("Commit"));
+        expect(commit).containsText("Raise the pool size to 40");
+        commit.locator("summary").click();
+        expect(commit.locator("pre")).hasText("The nightly batch holds 30 connections for minutes.\n"
+                + "Risk: <b>more load</b> on the primary.");
+    }
+
     private JsonNode deploy(String request, String repo, String sha, String status) {
         String body = Json.write(Json.object().put("deployment_request", request).put("repository_full_name", repo)
                 .put("commit_sha", sha).put("ref", "refs/heads/main").put("status", status));

@@ -75,6 +75,27 @@ class SessionPageIT extends BrowserTestBase {
         assertThat(ui.chromium.confirms).anyMatch(q -> q.startsWith("Cancel this session?"));
     }
 
+    /** Each event's pull redraws the status and its Cancel button; a keyboard on that button stays there. */
+    @Test
+    void the_cancel_button_keeps_the_keyboard_focus_while_events_arrive() {
+        Page page = ui.adminPage();
+        ui.gate.close();
+        try {
+            startInvestigation(page, "Is the queue backing up?", "{}", null);
+            expect(page.locator("#timeline > li.ev-tool_call")).hasCount(1);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel session")).focus();
+            String id = page.url().substring(page.url().lastIndexOf('/') + 1);
+            assertThat(ui.api().post("/api/v1/agent-sessions/" + id + "/messages/",
+                    "{\"content\": \"The queue is at 40k\"}").status()).isEqualTo(202);
+            expect(page.locator("#timeline > li.ev-message.from-user")).containsText("The queue is at 40k");
+            expect(page.locator("#session-status")).hasText("active");
+            expect(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel session")))
+                    .isFocused();
+        } finally {
+            ui.gate.open();
+        }
+    }
+
     @Test
     void every_event_has_a_deep_link_that_works_after_the_session_ended() {
         Page page = ui.adminPage();
@@ -99,6 +120,29 @@ class SessionPageIT extends BrowserTestBase {
                 .containsText("You said: Did the 14:00 deploy cause it?");
         expect(page.getByLabel("Message the agent")).hasValue("");
         assertContiguous(page);
+    }
+
+    @Test
+    void the_keyboard_stays_in_the_chat_box_after_a_message_is_sent_or_refused() {
+        Page page = ui.adminPage();
+        startInvestigation(page, "Where did the keyboard go?", "", null);
+        expect(page.locator("#session-status")).hasText("completed");
+
+        page.getByLabel("Message the agent").focus();
+        page.keyboard().type("First question");
+        page.keyboard().press("Tab");
+        page.keyboard().press("Enter");
+        expect(page.locator("#timeline > li.ev-message.from-user")).containsText("First question");
+        expect(page.locator("#chat-content")).isFocused();
+
+        page.evaluate("() => document.getElementById('chat-content').removeAttribute('required')");
+        page.keyboard().type("   ");
+        page.keyboard().press("Tab");
+        page.keyboard().press("Enter");
+        expect(page.locator("#chat [data-failure]")).hasText("Write a message first.");
+        expect(page.locator("#chat-content")).isFocused();
+        // the browser logs the refusal this test asked for; the other tests of the class look for unexpected ones
+        ui.chromium.consoleErrors.removeIf(e -> e.contains("422"));
     }
 
     @Test

@@ -112,8 +112,8 @@ class SettingsFormsIT extends BrowserTestBase {
         } finally {
             ui.chromium.confirmAnswer = true;
         }
-        row.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Revoke"))
-                .click();
+        // every row has a Revoke button: read aloud, or said to voice control, each names its key
+        button(page, "Revoke pipeline key").click();
         expect(page.locator(".notice").first()).containsText("The key was revoked");
         expect(row).containsText("revoked");
     }
@@ -201,6 +201,40 @@ class SettingsFormsIT extends BrowserTestBase {
         expect(page.getByRole(AriaRole.STATUS).first()).containsText("Give the key a name");
         expect(page.locator("#create-key input[value='sessions:write']")).not().isChecked();
         expect(page.locator("#create-key input[value='sessions:read']")).isChecked();
+    }
+
+    /**
+     * The settings page is long: a refused form's answer opened at its top, the reason there too, far from the form
+     * near the end that needed correcting. The reason is beside the form, and the field to correct has the focus.
+     */
+    @Test
+    void a_refused_form_says_why_beside_itself_and_the_field_to_correct_has_the_focus() {
+        Page page = ui.adminPage();
+        page.navigate("/settings#notifications");
+        page.locator("#hook-name").fill("on-call");
+        page.locator("#hook-url").fill("http://10.1.2.3/hook");
+        button(page, "Add webhook").click();
+        expect(page.locator("#add-webhook-problem")).containsText("Webhook not added");
+        expect(page.locator("#hook-url")).isFocused();
+        expect(page.locator("#hook-url")).isInViewport();
+        expect(page.locator("#hook-url")).hasAttribute("aria-invalid", "true");
+        expect(page.locator("#hook-url")).hasAttribute("aria-describedby", "add-webhook-problem");
+        expect(page.locator("#hook-name")).not().hasAttribute("aria-invalid", "true");
+
+        page.locator("#user-email").fill(ui.admin().email());
+        page.locator("#user-password").fill("a long enough password");
+        button(page, "Add user").click();
+        expect(page.locator("#create-user-problem")).containsText("already exists");
+        expect(page.locator("#user-email")).isFocused();
+        expect(page.locator("#add-webhook-problem")).hasCount(0);
+
+        page.getByLabel("Current password").fill("not my password at all");
+        page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true)).fill("a new long password");
+        page.getByLabel("New password again").fill("a new long password");
+        button(page, "Change password").click();
+        expect(page.locator("#change-password-problem")).containsText("current password is not right");
+        expect(page.locator("#current-password")).isFocused();
+        expect(page.locator("#current-password")).isInViewport();
     }
 
     @Test

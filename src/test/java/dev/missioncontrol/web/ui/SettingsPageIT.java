@@ -100,6 +100,9 @@ class SettingsPageIT extends BrowserTestBase {
         expect(page.getByRole(AriaRole.STATUS).first()).containsText("Prometheus URL");
         // refused, but nothing typed is lost, and the reason sits beside the form
         expect(form.locator(".notice")).containsText("Prometheus URL");
+        // the page opens at the refused project's reason, not at its top among every project's form
+        expect(form.locator(".notice")).isFocused();
+        expect(form.locator(".notice")).isInViewport();
         expect(form.getByLabel("Prometheus URL")).hasValue("http://10.0.0.9:9090");
         expect(form.getByLabel("Bake time")).hasValue("7m");
         expect(form.getByLabel("Metric 1 name")).hasValue("typed_before_refusal");
