@@ -25,8 +25,18 @@ public final class Format {
     private static final int SIGNIFICANT = 4;
     /** Tool results can be large; a page shows this much and says the rest was cut. */
     private static final int MAX_JSON = 20_000;
+    private static final int TITLE = 80;
 
     private Format() {
+    }
+
+    /**
+     * A page's title as a browser tab and its history show it: the first line, cut at {@link #TITLE} characters. A
+     * deployment is titled by its request, which may run to 2,000 characters over several lines.
+     */
+    public static String title(String text) {
+        String line = text == null ? "" : text.strip().lines().findFirst().orElse("");
+        return line.length() <= TITLE ? line : line.substring(0, TITLE).stripTrailing() + "…";
     }
 
     public static String time(Instant t) {

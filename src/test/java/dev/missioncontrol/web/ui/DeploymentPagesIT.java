@@ -238,6 +238,9 @@ class DeploymentPagesIT extends BrowserTestBase {
             var verdict = page.locator("table.deployments [data-verdict]").first().boundingBox();
             assertThat(verdict.x + verdict.width).as("the verdict's right edge at " + width + " px")
                     .isLessThanOrEqualTo(width);
+            page.navigate("/deployments/" + d.path("id").asText());
+            assertThat(page.title()).as("the tab's title: the request's start, cut")
+                    .startsWith("Deploy https://ci.example.com/").endsWith("… · Mission Control").hasSizeLessThan(100);
         }
     }
 

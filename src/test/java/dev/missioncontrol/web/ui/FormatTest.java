@@ -25,4 +25,12 @@ class FormatTest {
     private static String number(double v) {
         return Format.number(DoubleNode.valueOf(v));
     }
+
+    @Test
+    void a_title_is_the_first_line_cut_at_eighty_characters() {
+        assertThat(Format.title("  Deploy checkout\nwith the new pricing rules  ")).isEqualTo("Deploy checkout");
+        assertThat(Format.title("x".repeat(81))).isEqualTo("x".repeat(80) + "…");
+        assertThat(Format.title("x".repeat(80))).isEqualTo("x".repeat(80));
+        assertThat(Format.title(null)).isEmpty();
+    }
 }
