@@ -48,7 +48,8 @@ final class Continuations {
 
     /** Whether the line ends a Go program, whose goroutines follow after a blank line. */
     static boolean opensGoPanic(String line) {
-        return GO_PANIC.matcher(line).find();
+        // a cheap look first: every event's first line is asked
+        return (line.contains("panic: ") || line.contains("fatal error: ")) && GO_PANIC.matcher(line).find();
     }
 
     /** Whether the line heads one goroutine's part of a Go panic's trace. */

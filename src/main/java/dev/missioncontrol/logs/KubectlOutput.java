@@ -23,7 +23,8 @@ final class KubectlOutput {
     }
 
     static boolean opens(String line) {
-        return OPENS.matcher(line).find();
+        // a cheap look first: every event's first line is asked
+        return (line.startsWith("Name:") || line.startsWith("LAST SEEN")) && OPENS.matcher(line).lookingAt();
     }
 
     /** The line's fields, an event row taking its level from its type, as kubectl's own table says it. */
