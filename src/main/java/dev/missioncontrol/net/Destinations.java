@@ -28,7 +28,7 @@ public final class Destinations {
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            throw new DeniedDestination("is not a URL: " + e.getMessage());
+            throw new DeniedDestination("is not a URL: " + unparsable(e));
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
@@ -46,6 +46,24 @@ public final class Destinations {
         }
         addresses(uri.getHost());
         return uri;
+    }
+
+    /**
+     * Why a URL did not parse, for the person who typed it: "illegal character in query (a space, character 31)"
+     * rather than the parser's "Illegal character in query at index 30: …", which counts from 0 and repeats the URL.
+     */
+    private static String unparsable(URISyntaxException e) {
+        String reason = e.getReason().isEmpty() ? "it cannot be parsed"
+                : Character.toLowerCase(e.getReason().charAt(0)) + e.getReason().substring(1);
+        int at = e.getIndex();
+        if (at < 0 || at >= e.getInput().length()) {
+            return reason;
+        }
+        char c = e.getInput().charAt(at);
+        String shown = Character.isWhitespace(c) ? "a space" : Character.isISOControl(c) ? "a control character"
+                : "'" + c + "'";
+        return reason + " (" + shown + ", character " + (at + 1) + ")"
+                + (reason.startsWith("illegal character") ? "; percent-encode it, e.g. a space as %20" : "");
     }
 
     /** Every address of the host, or a refusal when any of them is on a denied network. */

@@ -49,6 +49,13 @@ class DestinationsTest {
     }
 
     @Test
+    void an_unparsable_url_is_explained_by_the_character_counted_from_one() {
+        assertThatThrownBy(() -> guarded.check("https://hooks.example/x?a b"))
+                .hasMessage("is not a URL: illegal character in query (a space, character 26); percent-encode it, "
+                        + "e.g. a space as %20");
+    }
+
+    @Test
     void allows_public_addresses_and_blocks_an_admin_allowed() {
         assertThat(guarded.check("https://hooks.example/services/T0/B0/x").getHost()).isEqualTo("hooks.example");
         assertThat(guarded.check("http://[2002:5db8:d822::1]/").getHost()).as("6to4 of a public address")
