@@ -98,26 +98,31 @@ public final class LogReader implements Iterator<LogRecord>, AutoCloseable {
             header = KubectlOutput.fields(first, header);
         }
         EventLines lines = new EventLines(first, header);
-        String line;
-        while ((line = readLine()) != null && !kubectl) {
-            if (line.isEmpty() && lines.spansBlankLines()) {
-                line = readLine(); // a blank line ends the event unless a goroutine of the panic follows it
-                if (line == null || !Continuations.headsGoroutine(line)) {
-                    break;
-                }
-                lines.add("");
-            }
-            if (!lines.continuedBy(line)) {
-                break;
-            }
-            lines.add(line);
-        }
-        pending = line;
+        pending = kubectl ? readLine() : readContinuations(lines);
         pendingLineNo = lineNo;
         LineFields fields = lines.fields(header, lastTime);
         lastTime = fields.timestamp() != null ? fields.timestamp() : lastTime;
         return new LogRecord(firstLineNo, fields.timestamp(), fields.level(), fields.component(), fields.message(),
                 lines.raw(), lines.count(), fields.zoneAssumed());
+    }
+
+    /** Adds the lines that continue the event to it; returns the first line that does not, or null at the end. */
+    private String readContinuations(EventLines lines) {
+        String line;
+        while ((line = readLine()) != null) {
+            if (line.isEmpty() && lines.spansBlankLines()) {
+                line = readLine(); // a blank line ends the event unless a goroutine of the panic follows it
+                if (line == null || !Continuations.headsGoroutine(line)) {
+                    return line;
+                }
+                lines.add("");
+            }
+            if (!lines.continuedBy(line)) {
+                return line;
+            }
+            lines.add(line);
+        }
+        return null;
     }
 
     /** One line read on its own, e.g. a search hit: its header fields, with no continuation lines joined. */
