@@ -155,7 +155,6 @@ final class Hypotheses {
         return new Hypothesis(Hypothesis.Kind.FIRST_FAILURE, "The first failure: `" + Markdown.inline(first.label()) + "` in " + where,
                 Confidence.MEDIUM, supports, "No known failure signature matches it, so its cause is not named.",
                 "Investigate " + where + " first, starting from the quoted line." + startAt(List.of(first)),
-                List.of(first.firstQuote()),
-                first.firstSeen());
+                List.of(first.firstQuote()), first.firstSeen());
     }
 }
