@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * aligned under {@code Name:} and nested by indentation: a container's {@code Last State: Terminated} holds
  * {@code Reason: OOMKilled} three levels down, and read as stack-trace continuations the whole container block
  * became one event named {@code Containers:}, its reason never a line of its own. So from such a first line every
- * line is an event, until a line with a timestamp shows ordinary logs again.
+ * line is an event, until a line of another shape ({@link #continues}) or with a timestamp shows ordinary logs again.
  */
 final class KubectlOutput {
     /** kubectl pads every key to the longest one of the block, so the name stands well clear of its key. */
@@ -19,7 +19,19 @@ final class KubectlOutput {
      */
     private static final Pattern EVENT = Pattern.compile("^(?:\\s+|\\S+\\s{2,})(Normal|Warning)\\s{2,}\\S");
 
+    /** A description's own line at the margin: a key such as {@code Name:}, {@code Start Time:} or {@code Events:}. */
+    private static final Pattern KEY = Pattern.compile("[A-Z][\\w ./-]{0,40}:(?:\\s|$)");
+
     private KubectlOutput() {
+    }
+
+    /**
+     * Whether a line still belongs to the kubectl output: indented, a key, or an event row. Logs pasted after it
+     * ({@code kubectl logs --previous}) end it at their first line, timestamped or not, so their traces join again.
+     */
+    static boolean continues(String line) {
+        return line.startsWith(" ") || line.startsWith("\t") || KEY.matcher(line).lookingAt()
+                || EVENT.matcher(line).lookingAt();
     }
 
     static boolean opens(String line) {

@@ -93,7 +93,8 @@ public final class LogReader implements Iterator<LogRecord>, AutoCloseable {
             return null;
         }
         LineFields header = detector.detect(first);
-        kubectl = KubectlOutput.opens(first) || kubectl && header.timestamp() == null;
+        kubectl = KubectlOutput.opens(first)
+                || kubectl && header.timestamp() == null && KubectlOutput.continues(first);
         if (kubectl) {
             header = KubectlOutput.fields(first, header);
         }

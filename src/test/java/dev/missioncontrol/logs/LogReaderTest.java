@@ -283,6 +283,19 @@ class LogReaderTest {
     }
 
     @Test
+    void logs_without_timestamps_pasted_after_a_description_join_their_traces_again() {
+        List<LogRecord> events = read("""
+                Name:             checkout-7d9f8b6c4-x2k8p
+                Start Time:       Sun, 29 Nov 2026 21:02:11 +0000
+                    Last State:     Terminated
+                      Reason:       Error
+                Exception in thread "main" java.lang.IllegalStateException: no config
+                \tat com.acme.Checkout.main(Checkout.java:12)
+                """);
+        assertThat(events).extracting(LogRecord::lineCount).containsExactly(1, 1, 1, 1, 2);
+    }
+
+    @Test
     void kubectl_get_events_rows_take_their_level_from_their_type() {
         List<LogRecord> events = read("""
                 LAST SEEN   TYPE      REASON      OBJECT                         MESSAGE
