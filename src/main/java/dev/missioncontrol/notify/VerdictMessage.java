@@ -45,6 +45,7 @@ final class VerdictMessage {
         if ("failure".equals(d.status())) {
             text.append("\nThe pipeline reported the deploy itself as failed.");
         }
+        text.append(failedShare(verdict));
         for (JsonNode m : FailingMetrics.failing(verdict)) {
             text.append("\n• ").append(m.path("name").asText()).append(": ").append(Figures.value(m.get("baseline")))
                     .append(" → ").append(Figures.value(m.get("current"))).append(" (").append(m.path("result").asText())
@@ -58,6 +59,17 @@ final class VerdictMessage {
         }
         text.append(" · ").append(slackLink(sessionUrl(d, baseUrl), "Monitor session"));
         return Json.write(Json.object().put("text", text.toString()));
+    }
+
+    /**
+     * "2 of 20 metrics failed:", above the failing ones: one failing metric among two reads otherwise like one among
+     * twenty, and how many held steady is part of what the score weighed.
+     */
+    private static String failedShare(JsonNode verdict) {
+        int failing = FailingMetrics.failing(verdict).size();
+        int judged = FailingMetrics.lastCheck(verdict).path("metrics").size();
+        return failing == 0 ? "" : String.format(Locale.ROOT, "\n%d of %d metric%s failed:", failing, judged,
+                judged == 1 ? "" : "s");
     }
 
     /** The report's warning, for whoever would roll back from the alert alone; nothing when no other deploy landed. */

@@ -33,6 +33,17 @@ class VerdictMessageTest {
                 .doesNotContain("Other deployments");
     }
 
+    @Test
+    void a_slack_alert_says_how_many_of_the_metrics_failed_above_the_failing_ones() {
+        ObjectNode verdict = degraded();
+        ((com.fasterxml.jackson.databind.node.ArrayNode) verdict.at("/checks/0/metrics")).addObject()
+                .put("name", "requests_per_second").put("baseline", 120.0).put("current", 118.0)
+                .put("result", "pass").put("failing", false);
+
+        String slack = Json.read(VerdictMessage.slack(DEPLOY, verdict, "https://mc.example.com")).path("text").asText();
+        assertThat(slack).contains("\n1 of 2 metrics failed:\n• latency_p95_seconds: 0.2505 → 0.354 (high)");
+    }
+
     private static ObjectNode degraded() {
         ObjectNode verdict = Json.object().put("state", "degraded").put("score", 50.0);
         verdict.putArray("checks").addObject().put("at", "2026-11-29T12:30:00Z").putArray("metrics").addObject()
