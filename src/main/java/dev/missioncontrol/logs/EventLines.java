@@ -11,6 +11,8 @@ final class EventLines {
     private final StringBuilder raw;
     private final boolean traceback;
     private final boolean goPanic;
+    /** The PostgreSQL server process that wrote the first line, whose explaining lines follow it; else null. */
+    private final String pgProcess;
     private int count = 1;
     private boolean trace;
     private String exception;
@@ -19,6 +21,7 @@ final class EventLines {
         raw = new StringBuilder(first);
         traceback = Continuations.opensTraceback(first);
         goPanic = Continuations.opensGoPanic(first);
+        pgProcess = PostgresPrefix.process(first);
         // after an error or warning, a bare exception line ("java.io.IOException: x") belongs to it
         String level = header.level();
         trace = Continuations.isTrace(first) || level != null && !level.equals("INFO") && !level.equals("DEBUG")
@@ -26,7 +29,7 @@ final class EventLines {
     }
 
     boolean continuedBy(String line) {
-        return Continuations.continues(line, trace);
+        return Continuations.continues(line, trace) || pgProcess != null && PostgresPrefix.explains(line, pgProcess);
     }
 
     /** Whether a blank line may still lie inside the event: Go prints one before each goroutine of a panic. */

@@ -22,7 +22,35 @@ final class PostgresPrefix {
     private static final Set<String> ROUTINE = Set.of("LOG", "DETAIL", "HINT", "CONTEXT", "QUERY", "STATEMENT",
             "LOCATION");
 
+    /** A line that explains the one before it: {@code [4250] DETAIL:  Key (id)=(1842) already exists.} */
+    private static final Pattern EXPLAINS = Pattern.compile(
+            "(\\[\\d+\\]) (?:\\S+@\\S+ )?(?:DETAIL|HINT|CONTEXT|QUERY|STATEMENT|LOCATION):\\s");
+    /** The process of a server line: {@code [4250]} before its user, database and severity. */
+    private static final Pattern SERVER_LINE = Pattern.compile("(\\[\\d+\\]) (?:\\S+@\\S+ )?[A-Z]+[1-5]?:\\s");
+
     private PostgresPrefix() {
+    }
+
+    /** The {@code [pid]} of a server log line, or null for any other line. */
+    static String process(String line) {
+        if (line.indexOf('[') < 0) {
+            return null; // a cheap look first: every event's first line is asked
+        }
+        Matcher m = SERVER_LINE.matcher(line);
+        return m.find() ? m.group(1) : null;
+    }
+
+    /**
+     * Whether the line explains an error of {@code process} logged just before it: the server writes the DETAIL, HINT,
+     * CONTEXT and STATEMENT of a failure as lines of their own, and the key that already existed or the statement
+     * that failed is what a reader of the error needs.
+     */
+    static boolean explains(String line, String process) {
+        if (!line.contains(process)) {
+            return false;
+        }
+        Matcher m = EXPLAINS.matcher(line);
+        return m.find() && m.group(1).equals(process);
     }
 
     /** The line's fields when the text from {@code at} is a server process and severity, or null. */

@@ -120,11 +120,12 @@ class LogReaderTest {
                 2026-11-29 18:05:07.000 UTC [13] DEBUG2:  autovacuum: processing database "orders"
                 """);
         assertThat(events).extracting(LogRecord::level)
-                .containsExactly("ERROR", "INFO", "INFO", "FATAL", "FATAL", "INFO", "WARN", "ERROR", "DEBUG");
+                .containsExactly("ERROR", "FATAL", "FATAL", "INFO", "WARN", "ERROR", "DEBUG");
         assertThat(events).extracting(LogRecord::component).containsOnlyNulls();
         assertThat(events.get(0).message()).isEqualTo("duplicate key value violates unique constraint \"orders_pkey\"");
-        assertThat(events.get(3).timestamp()).isEqualTo(Instant.parse("2026-11-29T18:05:02.001Z"));
-        assertThat(events.get(7).message()).isEqualTo("canceling statement due to statement timeout");
+        assertThat(events.get(0).lineCount()).as("its DETAIL and STATEMENT").isEqualTo(3);
+        assertThat(events.get(1).timestamp()).isEqualTo(Instant.parse("2026-11-29T18:05:02.001Z"));
+        assertThat(events.get(5).message()).isEqualTo("canceling statement due to statement timeout");
     }
 
     @Test
@@ -325,6 +326,20 @@ class LogReaderTest {
         assertThat(events).extracting(LogRecord::lineCount).containsExactly(1, 10, 1);
         assertThat(events.get(1).raw()).contains("goroutine 34 [running]:").endsWith("server.go:3285 +0x4b4");
         assertThat(events.get(2).lineNo()).isEqualTo(13);
+    }
+
+    @Test
+    void a_postgres_error_keeps_its_detail_and_statement_but_not_another_process_lines() {
+        List<LogRecord> events = read("""
+                2026-11-30 04:00:01.456 UTC [4250] ERROR:  duplicate key value violates unique constraint "orders_pkey"
+                2026-11-30 04:00:01.456 UTC [4250] DETAIL:  Key (id)=(1842) already exists.
+                2026-11-30 04:00:01.456 UTC [4250] STATEMENT:  INSERT INTO orders (id) VALUES (1842)
+                2026-11-30 04:00:01.457 UTC [4251] DETAIL:  Process 4251 waits for ShareLock on transaction 998.
+                2026-11-30 04:00:02.001 UTC [4250] LOG:  disconnection: session time: 0:00:01.2
+                """);
+        assertThat(events).extracting(LogRecord::lineCount).containsExactly(3, 1, 1);
+        assertThat(events.get(0).raw()).contains("Key (id)=(1842) already exists.");
+        assertThat(events.get(0).level()).isEqualTo("ERROR");
     }
 
     @Test
