@@ -26,15 +26,16 @@ final class PostgresPrefix {
     private static final Pattern EXPLAINS = Pattern.compile(
             "(\\[\\d+\\]) (?:\\S+@\\S+ )?(?:DETAIL|HINT|CONTEXT|QUERY|STATEMENT|LOCATION):\\s");
     /** The process of a server line: {@code [4250]} before its user, database and severity. */
-    private static final Pattern SERVER_LINE = Pattern.compile("(\\[\\d+\\]) (?:\\S+@\\S+ )?[A-Z]+[1-5]?:\\s");
+    private static final Pattern SERVER_LINE = Pattern.compile("(\\[\\d+\\]) (?:\\S+@\\S+ )?[A-Z]+[1-5]?:  ");
 
     private PostgresPrefix() {
     }
 
     /** The {@code [pid]} of a server log line, or null for any other line. */
     static String process(String line) {
-        if (line.indexOf('[') < 0) {
-            return null; // a cheap look first: every event's first line is asked
+        // a cheap look first, as every event's first line is asked: the server follows a severity with two spaces
+        if (line.indexOf('[') < 0 || !line.contains(":  ")) {
+            return null;
         }
         Matcher m = SERVER_LINE.matcher(line);
         return m.find() ? m.group(1) : null;
