@@ -1,5 +1,6 @@
 package dev.missioncontrol.agent.analyst;
 
+import dev.missioncontrol.logs.Ipv4;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -20,7 +19,6 @@ import java.util.stream.Stream;
  * name (the client behind the spike and behind the rejected requests) is said, since it ties them beyond timing.
  */
 final class Consequences {
-    private static final Pattern ADDRESS = Pattern.compile("\\b(?:\\d{1,3}\\.){3}\\d{1,3}\\b");
     private static final Comparator<Instant> EARLIEST = Comparator.nullsLast(Comparator.naturalOrder());
 
     /** A hypothesis with the signature it came from. */
@@ -87,12 +85,7 @@ final class Consequences {
 
     private static Set<String> addresses(Hypothesis h) {
         Set<String> out = new LinkedHashSet<>();
-        for (Quote q : h.evidence()) {
-            Matcher m = ADDRESS.matcher(q.text());
-            while (m.find()) {
-                out.add(m.group());
-            }
-        }
+        h.evidence().forEach(q -> Ipv4.forEach(q.text(), out::add));
         return out;
     }
 }

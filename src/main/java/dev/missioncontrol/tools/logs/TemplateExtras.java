@@ -1,5 +1,6 @@
 package dev.missioncontrol.tools.logs;
 
+import dev.missioncontrol.logs.Ipv4;
 import dev.missioncontrol.logs.LogRecord;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ final class TemplateExtras {
         if (event.component() != null && (names.size() < MAX_COMPONENTS || names.containsKey(event.component()))) {
             names.merge(event.component(), 1L, Long::sum);
         }
-        AddressTally.forEachAddress(event.message(),
+        Ipv4.forEach(event.message(),
                 a -> addresses.computeIfAbsent(templateId, k -> new AddressTally()).count(a));
         long[] counts = eventCounts.get(templateId - 1);
         long n = counts[0]++;
