@@ -7,6 +7,7 @@ import dev.missioncontrol.deployments.FailingMetrics;
 import dev.missioncontrol.monitor.Figures;
 import dev.missioncontrol.store.Json;
 import dev.missioncontrol.store.WireTime;
+import java.util.List;
 import java.util.Locale;
 
 /** A verdict's alert as each kind of webhook receives it: Slack's text, or the generic JSON. */
@@ -45,8 +46,9 @@ final class VerdictMessage {
         if ("failure".equals(d.status())) {
             text.append("\nThe pipeline reported the deploy itself as failed.");
         }
-        text.append(failedShare(verdict));
-        for (JsonNode m : FailingMetrics.failing(verdict)) {
+        List<JsonNode> failing = FailingMetrics.failing(verdict);
+        text.append(failedShare(failing, verdict));
+        for (JsonNode m : failing) {
             text.append("\n• ").append(m.path("name").asText()).append(": ").append(Figures.value(m.get("baseline")))
                     .append(" → ").append(Figures.value(m.get("current"))).append(" (").append(m.path("result").asText())
                     .append(")");
@@ -65,11 +67,10 @@ final class VerdictMessage {
      * "2 of 20 metrics failed:", above the failing ones: one failing metric among two reads otherwise like one among
      * twenty, and how many held steady is part of what the score weighed.
      */
-    private static String failedShare(JsonNode verdict) {
-        int failing = FailingMetrics.failing(verdict).size();
+    private static String failedShare(List<JsonNode> failing, JsonNode verdict) {
         int judged = FailingMetrics.lastCheck(verdict).path("metrics").size();
-        return failing == 0 ? "" : String.format(Locale.ROOT, "\n%d of %d metric%s failed:", failing, judged,
-                judged == 1 ? "" : "s");
+        return failing.isEmpty() ? "" : String.format(Locale.ROOT, "\n%d of %d metric%s failed:", failing.size(),
+                judged, judged == 1 ? "" : "s");
     }
 
     /** The report's warning, for whoever would roll back from the alert alone; nothing when no other deploy landed. */
