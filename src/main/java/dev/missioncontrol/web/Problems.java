@@ -63,6 +63,9 @@ public final class Problems {
         if (refused.isPresent()) { // one line, no stack trace: nothing here for the operator to fix
             LOG.info("request {} {} refused with {} (request_id={}): {}", HeadAsGet.sentMethod(ctx), ctx.path(),
                     refused.get().status(), RequestIds.of(ctx), refused.get().getMessage());
+            // Jetty may close the connection after its form parser gave up, without saying so; a client keeping it
+            // for its next request would get no answer at all
+            ctx.header("Connection", "close");
             write(ctx, refused.get().status(), refused.get().type(), refused.get().title(),
                     refused.get().getMessage(), List.of());
             return;

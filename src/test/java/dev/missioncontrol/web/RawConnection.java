@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * One HTTP/1.1 connection kept open across requests, written by hand: what HTTP clients and proxies do with a
  * persistent connection, without a client library choosing when to open a new one.
  */
-final class RawConnection implements AutoCloseable {
+public final class RawConnection implements AutoCloseable {
     private static final Pattern CONTENT_LENGTH = Pattern.compile("(?im)^content-length:\\s*(\\d+)");
     private final Socket socket;
     private final BufferedReader in;
@@ -68,7 +68,7 @@ final class RawConnection implements AutoCloseable {
     }
 
     /** The head of one HTTP/1.1 answer, its body read and skipped so the connection can carry the next. */
-    static String readHead(DataInputStream in) throws IOException {
+    public static String readHead(DataInputStream in) throws IOException {
         return readAnswer(in).head();
     }
 

@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.missioncontrol.config.AppConfig;
 import dev.missioncontrol.testing.TestServer;
+import dev.missioncontrol.web.RawConnection;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,6 +81,37 @@ class UploadLimitIT {
         assertThat(answer.body()).contains("attach a long log as a file");
     }
 
+    /**
+     * After a refused upload the connection either carries the next request or says it closes. Jetty closes some
+     * connections after the form parser gave up, and a client that took such an answer for a kept connection sent
+     * its next form into the closed one and got no answer at all.
+     */
+    @Test
+    void a_refused_upload_leaves_the_connection_usable_or_says_it_closes() throws Exception {
+        for (boolean declared : new boolean[] {true, false}) {
+            for (byte[] body : List.of(form(3 << 20), pasted("x".repeat(1_500_000)))) {
+                try (Socket socket = new Socket("127.0.0.1", server.app().port())) {
+                    socket.setSoTimeout(10_000);
+                    OutputStream out = socket.getOutputStream();
+                    out.write(("POST /agents HTTP/1.1\r\nHost: localhost\r\nCookie: " + login.cookie()
+                            + "\r\nContent-Type: multipart/form-data; boundary=" + BOUNDARY + "\r\n"
+                            + (declared ? "Content-Length: " + body.length : "Transfer-Encoding: chunked")
+                            + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.write(declared ? body : chunked(body));
+                    var in = new DataInputStream(socket.getInputStream());
+                    String refusal = RawConnection.readHead(in);
+                    assertThat(refusal).startsWith("HTTP/1.1 413");
+                    if (!refusal.toLowerCase(Locale.ROOT).contains("connection: close")) {
+                        out.write("GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(
+                                StandardCharsets.US_ASCII));
+                        assertThat(RawConnection.readHead(in)).as("declared %s, %d bytes", declared, body.length)
+                                .startsWith("HTTP/1.1 200");
+                    }
+                }
+            }
+        }
+    }
+
     /** Jetty's own limit of form fields (200,000 bytes) no longer cuts a pasted log short. */
     @Test
     void a_log_of_a_few_hundred_kilobytes_pasted_in_the_context_box_is_taken() throws Exception {
@@ -112,6 +149,18 @@ class UploadLimitIT {
         field(out, "prompt", "checkout fails");
         field(out, "context", context);
         out.write(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
+    private static byte[] chunked(byte[] body) throws Exception {
+        var out = new ByteArrayOutputStream();
+        for (int at = 0; at < body.length; at += 1 << 16) {
+            int size = Math.min(1 << 16, body.length - at);
+            out.write((Integer.toHexString(size) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body, at, size);
+            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         return out.toByteArray();
     }
 
