@@ -57,6 +57,8 @@ public final class Redactor {
                     + "[^\\s?#\"']{1,256}(?=@)"),
             // a Go (MySQL) DSN has no scheme: user:password@tcp(host:3306)/db, @unix(/socket)/db or @/db
             Pattern.compile("((?<![\\w.%+:/@-])[A-Za-z_][\\w.%+-]{0,63}:)[^\\s\"']{1,256}?(?=@(?:tcp6?|udp|unix)?\\(|@/)"),
+            // a Sentry DSN's key is the URL's user, with no password after it: https://<32 hex>@o1.ingest.sentry.io/2
+            Pattern.compile("(\\bhttps?://)[0-9a-f]{32}(?=@)"),
             Pattern.compile("(\\bhttps://hooks\\.slack\\.com/(?:services|workflows|triggers)/)[A-Za-z0-9/_-]+"));
 
     /** Bearer xyz, Basic xyz, Token xyz: masked when xyz looks generated, so "token expired" stays readable. */

@@ -9,16 +9,18 @@ import java.util.regex.Pattern;
  * Masks secrets that stand as plain words, with no {@code =} or {@code :} after their name for {@link SecretValues}
  * to find: in prose ("login failed with password hunter2", "bind failed with credentials Ld4p!"), in SQL's
  * {@code WITH PASSWORD '…'} and {@code IDENTIFIED BY '…'}, in curl's {@code -u user:password}, sshpass's {@code -p},
- * mysql's {@code -p<password>}, redis-cli's {@code -a password} and in Redis's {@code AUTH password}. Only a word
+ * mysql's {@code -p<password>}, {@code docker login -p}, redis-cli's {@code -a password} and in Redis's {@code AUTH password}. Only a word
  * that looks generated is masked, so "password expired" and "token refresh failed" stay readable.
  */
 final class SecretWords {
     private static final List<Pattern> RULES = List.of(
-            Pattern.compile("(?i)\\b(?:password|passwd|passphrase|secret|token|api[ _-]?key|credentials?)\\s+"
-                    + "(?:is\\s+|was\\s+)?"
+            // also a name that ends in one (PGPASSWORD, DB_TOKEN) and a value it is set "to"
+            Pattern.compile("(?i)\\b\\w*?(?:password|passwd|passphrase|secret|token|api[ _-]?key|credentials?)\\s+"
+                    + "(?:is\\s+|was\\s+|to\\s+)?"
                     + "['\"]?([^\\s,;'\"]+)"),
             Pattern.compile("(?i)\\bidentified\\s+by\\s+['\"]?([^\\s,;'\"]+)"),
             Pattern.compile("\\bsshpass\\s+-p\\s*['\"]?([^\\s'\"]+)"),
+            Pattern.compile("\\bdocker\\s+login\\b[^\\n]*?(?<!\\S)-p\\s+['\"]?([^\\s'\"]+)"),
             Pattern.compile("\\bredis-cli\\b[^\\n]*?(?<!\\S)(?:-a|--pass)\\s+['\"]?([^\\s'\"]+)"),
             Pattern.compile("\\bmysql\\w*\\b[^\\n]*?(?<!\\S)-p([^\\s'\"-][^\\s'\"]*)"),
             Pattern.compile("(?<!\\S)(?:-u|--user)\\s+['\"]?[^\\s:'\"]*:([^\\s'\"]+)"),

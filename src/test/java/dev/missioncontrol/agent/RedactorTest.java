@@ -319,6 +319,19 @@ class RedactorTest {
     }
 
     @Test
+    void masks_docker_login_passwords_sentry_keys_and_a_password_set_to_a_value() {
+        assertThat(Redactor.redact("+ docker login -u ci -p D0ckerHubPw! registry.acme.io"))
+                .isEqualTo("+ docker login -u ci -p [REDACTED] registry.acme.io");
+        assertThat(Redactor.redact("sentry_sdk.init(dsn=\"https://9f8e7d6c5b4a39281706f5e4d3c2b1a0@o4505.ingest.sentry"
+                + ".io/4505\")")).isEqualTo("sentry_sdk.init(dsn=\"https://[REDACTED]@o4505.ingest.sentry.io/4505\")");
+        assertThat(Redactor.redact("entrypoint: set PGPASSWORD to 'Pgr3sSecret' and MYSQL_ROOT_PASSWORD to Ro0tPw#1"))
+                .isEqualTo("entrypoint: set PGPASSWORD to '[REDACTED]' and MYSQL_ROOT_PASSWORD to [REDACTED]");
+        String prose = "docker login -u ci --password-stdin; clone https://github.com/acme/app; changed password to "
+                + "expire; TOKEN to refresh";
+        assertThat(Redactor.redact(prose)).isEqualTo(prose);
+    }
+
+    @Test
     void a_password_masked_once_is_masked_wherever_the_same_text_repeats_it() {
         assertThat(Redactor.redact("login failed for admin/Adm1nPw2026 on https://admin:Adm1nPw2026@console.acme.io"))
                 .isEqualTo("login failed for admin/[REDACTED] on https://admin:[REDACTED]@console.acme.io");
