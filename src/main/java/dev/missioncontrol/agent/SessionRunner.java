@@ -191,8 +191,13 @@ public final class SessionRunner {
     }
 
     private static ToolResult safeRun(Tool tool, Entry call, SessionFacts facts) {
+        JsonNode args = call.data().path("args");
+        Optional<String> refused = ToolArguments.refusal(tool, args);
+        if (refused.isPresent()) {
+            return ToolResult.error(refused.get());
+        }
         try {
-            return tool.run(call.data().path("args"), facts);
+            return tool.run(args, facts);
         } catch (Throwable t) {
             if (!Crash.recoverable(t) || DatabaseOutage.is(t)) {
                 throw t; // an outage retries the step: the brain would take it for the tool's own failure

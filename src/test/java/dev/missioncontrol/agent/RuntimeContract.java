@@ -181,6 +181,21 @@ abstract class RuntimeContract {
     }
 
     @Test
+    void a_call_with_a_wrongly_typed_argument_is_refused_with_the_reason_and_the_tool_never_runs() {
+        String id = rt.newSession();
+        ScriptedBrain brain = new ScriptedBrain(List.of(
+                h -> new Step.CallTool("deep", Json.object().put("depth", "five")),
+                h -> new Step.Finish(new dev.missioncontrol.agent.Report("r", "r", "r", List.of()))));
+        rt.dispatcher(rt.runner(brain, new OverflowingTool()), "node", 4);
+        await().atMost(Duration.ofSeconds(10)).until(() -> rt.status(id) == SessionStatus.COMPLETED);
+        SessionEvent result = rt.events(id).stream().filter(e -> e.type().equals("tool_result")).findFirst()
+                .orElseThrow();
+        assertThat(result.data().path("status").asText()).isEqualTo("error");
+        assertThat(result.text()).contains("deep was not run").contains("depth").contains("integer")
+                .doesNotContain("the stack overflowed");
+    }
+
+    @Test
     void a_brain_that_overflows_the_stack_fails_the_session_with_the_reason_on_its_timeline() {
         String id = rt.newSession();
         ScriptedBrain brain = new ScriptedBrain(List.of(h -> {
@@ -223,7 +238,9 @@ abstract class RuntimeContract {
 
         @Override
         public com.fasterxml.jackson.databind.JsonNode schema() {
-            return Json.object().put("type", "object");
+            var schema = Json.object().put("type", "object");
+            schema.putObject("properties").putObject("depth").put("type", "integer");
+            return schema;
         }
 
         @Override
