@@ -167,14 +167,7 @@ abstract class RuntimeContract {
 
     @Test
     void a_tool_that_overflows_the_stack_gives_the_brain_an_error_result_and_the_session_goes_on() {
-        String id = rt.newSession();
-        ScriptedBrain brain = new ScriptedBrain(List.of(
-                h -> new Step.CallTool("deep", Json.object()),
-                h -> new Step.Finish(new dev.missioncontrol.agent.Report("r", "r", "r", List.of()))));
-        rt.dispatcher(rt.runner(brain, new OverflowingTool()), "node", 4);
-        await().atMost(Duration.ofSeconds(10)).until(() -> rt.status(id) == SessionStatus.COMPLETED);
-        SessionEvent result = rt.events(id).stream().filter(e -> e.type().equals("tool_result")).findFirst()
-                .orElseThrow();
+        SessionEvent result = deepToolResult(Json.object());
         assertThat(result.data().path("status").asText()).isEqualTo("error");
         assertThat(result.text()).contains("the stack overflowed").contains("try a simpler pattern")
                 .doesNotContain("StackOverflowError");
@@ -182,17 +175,21 @@ abstract class RuntimeContract {
 
     @Test
     void a_call_with_a_wrongly_typed_argument_is_refused_with_the_reason_and_the_tool_never_runs() {
-        String id = rt.newSession();
-        ScriptedBrain brain = new ScriptedBrain(List.of(
-                h -> new Step.CallTool("deep", Json.object().put("depth", "five")),
-                h -> new Step.Finish(new dev.missioncontrol.agent.Report("r", "r", "r", List.of()))));
-        rt.dispatcher(rt.runner(brain, new OverflowingTool()), "node", 4);
-        await().atMost(Duration.ofSeconds(10)).until(() -> rt.status(id) == SessionStatus.COMPLETED);
-        SessionEvent result = rt.events(id).stream().filter(e -> e.type().equals("tool_result")).findFirst()
-                .orElseThrow();
+        SessionEvent result = deepToolResult(Json.object().put("depth", "five"));
         assertThat(result.data().path("status").asText()).isEqualTo("error");
         assertThat(result.text()).contains("deep was not run").contains("depth").contains("integer")
                 .doesNotContain("the stack overflowed");
+    }
+
+    /** The result of one call of the overflowing tool with {@code args}, in a session that then finishes. */
+    private SessionEvent deepToolResult(com.fasterxml.jackson.databind.JsonNode args) {
+        String id = rt.newSession();
+        ScriptedBrain brain = new ScriptedBrain(List.of(
+                h -> new Step.CallTool("deep", args),
+                h -> new Step.Finish(new dev.missioncontrol.agent.Report("r", "r", "r", List.of()))));
+        rt.dispatcher(rt.runner(brain, new OverflowingTool()), "node", 4);
+        await().atMost(Duration.ofSeconds(10)).until(() -> rt.status(id) == SessionStatus.COMPLETED);
+        return rt.events(id).stream().filter(e -> e.type().equals("tool_result")).findFirst().orElseThrow();
     }
 
     @Test
