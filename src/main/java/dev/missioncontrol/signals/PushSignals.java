@@ -50,8 +50,11 @@ public final class PushSignals {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors.subList(0, Math.min(50, errors.size())));
         }
-        byProject.forEach((projectId, list) -> store.insert(h, org.id(), projectId, list, now));
-        return new Accepted(samples.size(), byProject.size());
+        int stored = 0;
+        for (var project : byProject.entrySet()) {
+            stored += store.insert(h, org.id(), project.getKey(), project.getValue(), now);
+        }
+        return new Accepted(stored, byProject.size());
     }
 
     /** The project a sample's labels name, or why they name none and which label is at fault. */

@@ -28,7 +28,11 @@ public final class SignalStore {
     }
 
     /** Stores samples of one project in the caller's transaction; a repeated (series, time) keeps the newest value. */
-    void insert(Handle h, String orgId, String projectId, List<Sample> samples, Instant now) {
+    /**
+     * Stores a project's samples and returns how many it holds now: a series given twice at one time in the batch is
+     * one sample, with the later value, as a later push would replace it.
+     */
+    int insert(Handle h, String orgId, String projectId, List<Sample> samples, Instant now) {
         Map<Long, Sample> series = new LinkedHashMap<>();
         samples.forEach(s -> series.putIfAbsent(seriesId(projectId, s), s));
         // refreshing pushed_at locks an existing series row until this push commits: see purgeBefore
@@ -40,9 +44,12 @@ public final class SignalStore {
         seriesBatch.execute();
         PreparedBatch sampleBatch = h.prepareBatch("INSERT INTO signal_samples (series_id, at, value) "
                 + "VALUES (:series, :at, :value) ON CONFLICT (series_id, at) DO UPDATE SET value = excluded.value");
-        samples.forEach(s -> sampleBatch.bind("series", seriesId(projectId, s)).bind("at", s.at().toEpochMilli())
+        Map<List<Long>, Sample> distinct = new LinkedHashMap<>();
+        samples.forEach(s -> distinct.put(List.of(seriesId(projectId, s), s.at().toEpochMilli()), s));
+        distinct.forEach((key, s) -> sampleBatch.bind("series", key.get(0)).bind("at", key.get(1))
                 .bind("value", s.value()).add());
         sampleBatch.execute();
+        return distinct.size();
     }
 
     /** Every pushed metric of a project in [from, to), as {@link #series(SignalScope, Instant, Instant)} pools them. */

@@ -49,6 +49,18 @@ class SignalsApiIT {
     }
 
     @Test
+    void a_series_given_twice_at_one_time_in_a_batch_is_counted_once() {
+        Instant minuteAgo = Instant.now().minusSeconds(60);
+        var r = api.post(SIGNALS, """
+                {"samples":[{"name":"queue_depth","value":3,"timestamp":"%1$s","labels":{"repository":"acme/twice"}},
+                            {"name":"queue_depth","value":5,"timestamp":"%1$s","labels":{"repository":"acme/twice"}},
+                            {"name":"queue_depth","value":6,"labels":{"repository":"acme/twice"}}]}"""
+                .formatted(minuteAgo));
+        assertThat(r.status()).as(r.body()).isEqualTo(202);
+        assertThat(r.json().get("accepted").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void a_gitlab_subgroup_project_is_registered_whole_and_its_service_is_its_last_name() {
         var deploy = api.post("/api/v1/deployments/", "{\"deployment_request\":\"ship\",\"status\":\"pending\","
                 + "\"repository_full_name\":\"acme/platform/billing\"}");
