@@ -83,6 +83,12 @@ public final class WebServer {
         routes.before("/api/v1/*", filters.browserLogin());
         routes.before("/api/v1/*", filters.apiAccess()::authenticate);
         routes.before("/api/v1/*", filters.rateLimits()::apply);
+        // Javalin gives every answer its default text/plain; an answer with no content has no content type
+        routes.after(ctx -> {
+            if (ctx.status().getCode() == 204 || ctx.status().getCode() == 304) {
+                ctx.res().setContentType(null);
+            }
+        });
         Problems.register(routes, new AllowedMethods(config.unsafe), filters.uploads());
         groups.forEach(g -> g.register(routes));
     }
