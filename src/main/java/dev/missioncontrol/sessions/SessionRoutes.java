@@ -119,8 +119,11 @@ public final class SessionRoutes implements RouteGroup {
         if (Validator.longerThan(content.asText(), 20_000)) {
             throw new ValidationException(List.of(FieldError.tooLong("content", 20_000)));
         }
-        SessionEvent e = service.message(p.orgId(), id, content.asText());
-        ctx.status(202).json(Json.object().put("session_id", id).put("seq", e.seq()).put("status", "active"));
+        creation.run(ctx, p, body, h -> {
+            SessionEvent e = service.message(h, p.orgId(), id, content.asText());
+            return new Creation.Response(202, Json.object().put("session_id", id).put("seq", e.seq())
+                    .put("status", "active"));
+        });
     }
 
     private void cancel(Context ctx) {

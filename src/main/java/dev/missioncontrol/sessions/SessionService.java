@@ -58,19 +58,22 @@ public final class SessionService {
      * rather than "completed", which would hide that someone stopped it.
      */
     public SessionEvent message(String orgId, String sessionId, String content) {
-        return store.jdbi().inTransaction(h -> {
-            AgentSession s = store.findRow(h, orgId, sessionId).orElseThrow(() -> new NotFoundException("session"));
-            Instant now = clock.instant();
-            if (s.status().ended()) {
-                store.reopen(h, s.id(), now);
-                store.append(h, s.id(), "status", REOPENED, Json.object()
-                        .put("status", "active").put(REOPENED_FROM, s.status().wire()), now);
-            }
-            SessionEvent e = store.append(h, s.id(), "message", content,
-                    Json.object().put("role", "user").put("content", content), now);
-            store.wake(h, s.id(), now);
-            return e;
-        });
+        return store.jdbi().inTransaction(h -> message(h, orgId, sessionId, content));
+    }
+
+    /** {@link #message(String, String, String)} in the caller's transaction (with its idempotency record). */
+    public SessionEvent message(Handle h, String orgId, String sessionId, String content) {
+        AgentSession s = store.findRow(h, orgId, sessionId).orElseThrow(() -> new NotFoundException("session"));
+        Instant now = clock.instant();
+        if (s.status().ended()) {
+            store.reopen(h, s.id(), now);
+            store.append(h, s.id(), "status", REOPENED, Json.object()
+                    .put("status", "active").put(REOPENED_FROM, s.status().wire()), now);
+        }
+        SessionEvent e = store.append(h, s.id(), "message", content,
+                Json.object().put("role", "user").put("content", content), now);
+        store.wake(h, s.id(), now);
+        return e;
     }
 
     /** Cancels an active session; the worker stops before its next step. Ended sessions are left as they are. */

@@ -42,7 +42,7 @@ public final class Creation {
             return;
         }
         checkKey(key);
-        String route = ctx.endpoints().lastHttpEndpoint().path;
+        String route = route(ctx);
         String hash = bodyHash(request);
         Optional<IdempotencyStore.Entry> existing = store.claim(p.orgId(), route, key, hash);
         if (existing.isPresent()) {
@@ -60,6 +60,19 @@ public final class Creation {
             store.release(p.orgId(), route, key);
             throw e;
         }
+    }
+
+    /**
+     * What a key is scoped to besides its organization: the route with its path parameters filled in, so one key
+     * used for a message to two sessions is two requests. The route's template, not the path sent, so a retry with or
+     * without the trailing slash is the same request.
+     */
+    private static String route(Context ctx) {
+        String route = ctx.endpoints().lastHttpEndpoint().path;
+        for (var param : ctx.pathParamMap().entrySet()) {
+            route = route.replace("{" + param.getKey() + "}", param.getValue());
+        }
+        return route;
     }
 
     /**

@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -314,6 +315,36 @@ abstract class ApiContract {
         var again = api.post(SESSIONS + id + "/cancel/", "{}");
         assertThat(again.json().get("context")).as("an ended session's cancel answers the session whole")
                 .isEqualTo(api.get(SESSIONS + id + "/").json().get("context"));
+    }
+
+    /** A client that lost the answer to its question retries it; the session reads the question once. */
+    @Test
+    void a_message_retried_with_its_idempotency_key_is_posted_once_and_the_key_belongs_to_its_session() {
+        String id = cancelledSession("Ask twice");
+        String other = cancelledSession("Ask elsewhere");
+        String question = "{\"content\":\"is it the cache?\"}";
+        var first = api.post(SESSIONS + id + "/messages/", question, Map.of("Idempotency-Key", "ask-1"));
+        var retried = api.post(SESSIONS + id + "/messages", question, Map.of("Idempotency-Key", "ask-1"));
+        assertThat(first.status()).as(first.body()).isEqualTo(202);
+        assertThat(retried.status()).as(retried.body()).isEqualTo(202);
+        assertThat(retried.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retried.json().get("seq")).isEqualTo(first.json().get("seq"));
+        var elsewhere = api.post(SESSIONS + other + "/messages/", question, Map.of("Idempotency-Key", "ask-1"));
+        assertThat(elsewhere.status()).isEqualTo(202);
+        assertThat(elsewhere.header("Idempotent-Replayed")).as("the same key on another session").isNull();
+        assertThat(api.post(SESSIONS + id + "/messages/", "{\"content\":\"or the database?\"}",
+                Map.of("Idempotency-Key", "ask-1")).status()).as("another question under the key").isEqualTo(422);
+        long asked = StreamSupport.stream(api.get(SESSIONS + id + "/events/?limit=500").json().get("results")
+                .spliterator(), false).filter(e -> e.get("type").asText().equals("message")
+                        && e.path("data").path("content").asText().equals("is it the cache?")).count();
+        assertThat(asked).isEqualTo(1);
+    }
+
+    private String cancelledSession(String request) {
+        String id = api.post(DEPLOY, "{\"deployment_request\":\"" + request + "\",\"status\":\"running\","
+                + "\"repository_full_name\":\"acme/web\"}").json().get("agent_session_id").asText();
+        api.post(SESSIONS + id + "/cancel/", "{}");
+        return id;
     }
 
     @Test
