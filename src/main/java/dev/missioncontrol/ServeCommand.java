@@ -109,6 +109,12 @@ public final class ServeCommand implements Callable<Integer> {
                     + "(MC_LLM_TIMEOUT, default 60s).")
     String llmTimeout;
 
+    @Option(names = "--llm-rate-limit-waits", defaultValue = "${env:MC_LLM_RATE_LIMIT_WAITS:-15s,45s}",
+            description = "How long a session waits before asking a rate-limiting LLM provider again, one wait per "
+                    + "retry, before the analyst takes over; empty for no retry (MC_LLM_RATE_LIMIT_WAITS, default "
+                    + "15s,45s).")
+    String llmRateLimitWaits;
+
     @Option(names = "--drain", defaultValue = "${env:MC_DRAIN:-0s}",
             description = "On SIGTERM, how long /readyz answers 503 while the node still serves, so a load balancer "
                     + "stops sending it requests before it closes its port, e.g. 10s (MC_DRAIN, default 0s).")
@@ -199,7 +205,8 @@ public final class ServeCommand implements Callable<Integer> {
                 duration("--signal-retention", signalRetention), allowCidrs == null ? List.of() : allowCidrs,
                 AppConfig.Integrations.defaults().notifyBackoff());
         var llm = new AppConfig.Llm(llmProvider, llmModel, llmBaseUrl, System.getenv("MC_LLM_API_KEY"),
-                llmMaxToolCalls, duration("--llm-timeout", llmTimeout), llmMaxTokens);
+                llmMaxToolCalls, duration("--llm-timeout", llmTimeout), llmMaxTokens,
+                BadSetting.read("--llm-rate-limit-waits", llmRateLimitWaits, ServeCommand::durations));
         return new AppConfig(port, database.dataDir, database.databaseUrl, baseUrl, database.sqliteSynchronous,
                 database.poolSize, limits.limits(trustedProxies == null ? List.of() : trustedProxies),
                 runtime, integrations, llm);

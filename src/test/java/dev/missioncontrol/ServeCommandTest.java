@@ -63,7 +63,7 @@ class ServeCommandTest {
         String[][] durations = {{"--drain", "MC_DRAIN"}, {"--bake", "MC_BAKE"},
             {"--monitor-schedule", "MC_MONITOR_SCHEDULE"}, {"--monitor-warmup", "MC_MONITOR_WARMUP"},
             {"--prometheus-step", "MC_PROMETHEUS_STEP"}, {"--signal-retention", "MC_SIGNAL_RETENTION"},
-            {"--llm-timeout", "MC_LLM_TIMEOUT"}};
+            {"--llm-timeout", "MC_LLM_TIMEOUT"}, {"--llm-rate-limit-waits", "MC_LLM_RATE_LIMIT_WAITS"}};
         for (String[] flag : durations) {
             assertUsageError(new String[] {flag[0], "zz"}, flag[0] + " (" + flag[1] + "): not a duration: zz");
         }

@@ -74,11 +74,19 @@ public record AppConfig(
      *
      * @param provider  {@code openai} (any OpenAI-compatible endpoint) or {@code anthropic}; null for none
      * @param maxTokens tokens (estimated) one session may send the provider, follow-up questions included
+     * @param rateLimitWaits how long a session sleeps before asking a rate-limiting provider again, one wait per
+     *                       retry; when they are spent the analyst takes over
      */
     public record Llm(String provider, String model, String baseUrl, String apiKey, int maxToolCalls,
-            Duration timeout, long maxTokens) {
+            Duration timeout, long maxTokens, List<Duration> rateLimitWaits) {
         /** The default token budget: room for the default 12 tool calls on full-size results, and follow-ups. */
         public static final long DEFAULT_MAX_TOKENS = 500_000;
+        /**
+         * Providers limit tokens and requests per minute, so a wait of most of a minute in all outlasts a burst of
+         * tool calls; a longer one would keep an incident's report waiting that the analyst can write at once.
+         */
+        public static final List<Duration> DEFAULT_RATE_LIMIT_WAITS = List.of(Duration.ofSeconds(15),
+                Duration.ofSeconds(45));
 
         /**
          * A key kept in a file ends with a line break (a Kubernetes secret made with --from-file, {@code echo key >
@@ -86,10 +94,16 @@ public record AppConfig(
          */
         public Llm {
             apiKey = apiKey == null ? null : apiKey.strip();
+            rateLimitWaits = List.copyOf(rateLimitWaits);
         }
 
         public Llm(String provider, String model, String baseUrl, String apiKey, int maxToolCalls, Duration timeout) {
-            this(provider, model, baseUrl, apiKey, maxToolCalls, timeout, DEFAULT_MAX_TOKENS);
+            this(provider, model, baseUrl, apiKey, maxToolCalls, timeout, DEFAULT_MAX_TOKENS,
+                    DEFAULT_RATE_LIMIT_WAITS);
+        }
+
+        public Llm withRateLimitWaits(List<Duration> waits) {
+            return new Llm(provider, model, baseUrl, apiKey, maxToolCalls, timeout, maxTokens, waits);
         }
 
         public static Llm none() {

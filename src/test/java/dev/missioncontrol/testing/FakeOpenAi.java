@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stand-in LLM provider speaking OpenAI's chat-completions wire protocol, answering from a script and keeping every
@@ -31,6 +32,7 @@ public final class FakeOpenAi implements AutoCloseable {
     private volatile int failingStatus;
     private volatile String failingBody;
     private volatile Duration drip;
+    private final AtomicInteger failuresLeft = new AtomicInteger(-1);
 
     public FakeOpenAi() {
         server = Javalin.create(c -> {
@@ -43,11 +45,14 @@ public final class FakeOpenAi implements AutoCloseable {
                             .set("error", Json.object().put("message", refused).put("type", "invalid_request_error"))));
                     return;
                 }
-                ObjectNode next = answers.poll();
                 if (failingStatus != 0) {
                     ctx.status(failingStatus).contentType("application/json").result(failingBody);
+                    if (failuresLeft.decrementAndGet() == 0) {
+                        recover();
+                    }
                     return;
                 }
+                ObjectNode next = answers.poll();
                 if (next == null) {
                     ctx.status(500).json(Json.object().putObject("error").put("message", "provider down"));
                     return;
@@ -92,6 +97,12 @@ public final class FakeOpenAi implements AutoCloseable {
 
     /** Every request from now on gets this status and body, as a provider answers a limit, a bad key or an outage. */
     public void failWith(int status, String body) {
+        failNext(-1, status, body);
+    }
+
+    /** The next {@code times} requests get this status and body; the ones after them the queued answers. */
+    public void failNext(int times, int status, String body) {
+        failuresLeft.set(times);
         failingBody = body;
         failingStatus = status;
     }

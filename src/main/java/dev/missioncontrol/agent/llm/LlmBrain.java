@@ -13,6 +13,8 @@ import dev.missioncontrol.agent.History;
 import dev.missioncontrol.agent.Report;
 import dev.missioncontrol.agent.Step;
 import dev.missioncontrol.agent.Tool;
+import dev.missioncontrol.config.DurationText;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -22,8 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The LLM brain: the model chooses the tools and writes the report. It keeps no state; the conversation is rebuilt
- * from the timeline on every step. When the provider fails, or the session's budget of tool calls or of tokens is
- * spent, the built-in analyst takes over, and the timeline says so. The token budget also bounds follow-up questions,
+ * from the timeline on every step. A rate limit is slept out for the configured waits first. When the provider
+ * fails, or the session's budget of tool calls or of tokens is spent, the built-in analyst takes over, and the
+ * timeline says so. The token budget also bounds follow-up questions,
  * each of which sends the whole conversation again.
  */
 public final class LlmBrain implements Brain {
@@ -37,14 +40,25 @@ public final class LlmBrain implements Brain {
     private final long toolChars;
     private final int maxToolCalls;
     private final long maxTokens;
+    private final List<Duration> rateLimitWaits;
 
     public LlmBrain(ChatModel model, Brain analyst, Collection<Tool> tools, int maxToolCalls, long maxTokens) {
+        this(model, analyst, tools, maxToolCalls, maxTokens, List.of());
+    }
+
+    /**
+     * @param rateLimitWaits how long the session sleeps before asking a rate-limiting provider again, one wait per
+     *                       retry within a turn; when they are spent the analyst takes over
+     */
+    public LlmBrain(ChatModel model, Brain analyst, Collection<Tool> tools, int maxToolCalls, long maxTokens,
+            List<Duration> rateLimitWaits) {
         this.model = model;
         this.analyst = analyst;
         this.tools = ToolSpecs.of(tools);
         this.toolChars = TokenBudget.toolChars(tools);
         this.maxToolCalls = maxToolCalls;
         this.maxTokens = maxTokens;
+        this.rateLimitWaits = List.copyOf(rateLimitWaits);
     }
 
     @Override
@@ -84,16 +98,39 @@ public final class LlmBrain implements Brain {
      * The analyst takes over from a failing provider, and the log says why in words safe to keep. A call abandoned
      * with its step (the session was cancelled or taken over) is no failure, and no one takes over from it.
      */
-    private static Step failed(History h, RuntimeException e) {
+    private Step failed(History h, RuntimeException e) {
         String session = h.session().sessionId();
         if (e instanceof CancellationException || Thread.currentThread().isInterrupted()) {
             LOG.info("LLM call on session {} abandoned: the session was cancelled or taken over", session);
             return handOver("the call to the LLM provider was abandoned"); // never recorded: its step was abandoned
         }
         ProviderFailure failure = ProviderFailure.of(e, null, null);
+        int waited = sleepsThisTurn(h);
+        if (failure.passing() && waited < rateLimitWaits.size()) {
+            Duration wait = rateLimitWaits.get(waited);
+            LOG.info("LLM provider rate limits session {}; asking again in {}", session, DurationText.format(wait));
+            return new Step.Wait(h.now().plus(wait), failure.reason() + "; asking it again in "
+                    + DurationText.format(wait));
+        }
         LOG.warn("LLM provider failed on session {}: {}; the analyst takes over. The provider said: {}", session,
                 failure.reason(), failure.getMessage());
         return handOver(failure.reason());
+    }
+
+    /**
+     * The sleeps since the last question: the LLM brain sleeps only to wait out a rate limit, so these are the
+     * retries this turn has had. A question starts a turn afresh.
+     */
+    private static int sleepsThisTurn(History h) {
+        int sleeps = 0;
+        for (Entry e : h.entries()) {
+            if (e.isUserMessage()) {
+                sleeps = 0;
+            } else if (e.is("status") && e.data().has("sleeping_until")) {
+                sleeps++;
+            }
+        }
+        return sleeps;
     }
 
     private static Step step(History h, AiMessage answer) {

@@ -46,10 +46,12 @@ final class ProviderFailure extends RuntimeException {
             Map.entry(JacksonException.class, "answered with something that is not a valid response"));
 
     private final String reason;
+    private final boolean passing;
 
-    private ProviderFailure(String reason, String detail) {
+    private ProviderFailure(String reason, String detail, boolean passing) {
         super(detail, null, false, false);
         this.reason = reason;
+        this.passing = passing;
     }
 
     /**
@@ -58,7 +60,20 @@ final class ProviderFailure extends RuntimeException {
      */
     static ProviderFailure of(Throwable failure, Duration timeout, String apiKey) {
         return failure instanceof ProviderFailure known ? known
-                : new ProviderFailure(describe(failure, timeout), detail(failure, apiKey));
+                : new ProviderFailure(describe(failure, timeout), detail(failure, apiKey), passing(failure));
+    }
+
+    /**
+     * Whether asking again a little later may succeed: a rate limit (HTTP 429), but not a spent quota, which OpenAI
+     * also answers with 429 ("insufficient_quota") and which no wait mends.
+     */
+    boolean passing() {
+        return passing;
+    }
+
+    private static boolean passing(Throwable failure) {
+        return cause(failure, RateLimitException.class).filter(r -> !String.valueOf(r.getMessage())
+                .contains("insufficient_quota")).isPresent();
     }
 
     /** "the LLM provider is rate limiting this server (HTTP 429)", "the LLM provider did not answer within 60s". */

@@ -136,6 +136,41 @@ class LlmBrainIT {
         }
     }
 
+    /** A rate limit is waited out: the session sleeps, asks again, and the model writes the report. */
+    @Test
+    void a_rate_limit_that_passes_is_waited_out_and_the_model_writes_the_report() {
+        try (FakeOpenAi llm = new FakeOpenAi(); TestServer server = serverWith(llm)) {
+            llm.thenToolCall("analyze_logs", "{}")
+                    .thenText(ModelReports.complete("The payment database ran out of connections.", List.of()));
+            llm.failNext(1, 429, "{\"error\":{\"message\":\"Rate limit reached for requests\"}}");
+            Api api = server.api();
+            String id = api.post("/api/v1/agent-sessions/", json("Why is checkout slow?", "x")).json()
+                    .get("session_id").asText();
+            JsonNode session = awaitCompleted(api, id);
+            assertThat(session.get("report").asText()).contains("ran out of connections")
+                    .doesNotContain("built-in analyst");
+            assertThat(LlmSessions.events(api, id).toString())
+                    .contains("the LLM provider is rate limiting this server (HTTP 429); asking it again in 1s");
+            assertThat(llm.requests).hasSize(3);
+        }
+    }
+
+    /** OpenAI answers a spent quota with 429 too; no wait mends it, so the analyst answers at once. */
+    @Test
+    void a_spent_quota_is_not_waited_for() {
+        try (FakeOpenAi llm = new FakeOpenAi(); TestServer server = serverWith(llm)) {
+            llm.failWith(429, "{\"error\":{\"message\":\"You exceeded your current quota\","
+                    + "\"type\":\"insufficient_quota\",\"code\":\"insufficient_quota\"}}");
+            Api api = server.api();
+            String id = api.post("/api/v1/agent-sessions/", json("Why is checkout slow?", "x")).json()
+                    .get("session_id").asText();
+            assertThat(awaitCompleted(api, id).get("report").asText()).startsWith("> **Written by the built-in "
+                    + "analyst:** the LLM provider is rate limiting this server (HTTP 429)");
+            assertThat(LlmSessions.events(api, id).toString()).doesNotContain("asking it again");
+            assertThat(llm.requests).hasSize(1);
+        }
+    }
+
     /** A rate limit during the investigation hands that turn to the analyst, not every question after it. */
     @Test
     void a_question_after_a_provider_failure_asks_the_provider_again() {

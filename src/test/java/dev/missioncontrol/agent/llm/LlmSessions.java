@@ -15,6 +15,8 @@ import java.util.List;
 final class LlmSessions {
     /** The key the server is configured with: not of a shape the redactor knows, as a local endpoint's may be. */
     static final String API_KEY = "local-key-Qm7x";
+    /** One wait for a rate limit, short, so that a test of a provider that keeps limiting takes a second. */
+    static final Duration RATE_LIMIT_WAIT = Duration.ofSeconds(1);
 
     private LlmSessions() {
     }
@@ -22,7 +24,8 @@ final class LlmSessions {
     /** A server on {@code baseUrl}'s OpenAI-compatible provider, with {@code extraTools} beside the built-in ones. */
     static TestServer serverWith(String baseUrl, Duration timeout, Tool... extraTools) {
         return TestServer.start(TestServer.Db.SQLITE, c -> c.withLlm(new AppConfig.Llm("openai", "fake-model",
-                baseUrl, API_KEY, 6, timeout)), c -> TestApps.start(c, null, List.of(extraTools)));
+                baseUrl, API_KEY, 6, timeout).withRateLimitWaits(List.of(RATE_LIMIT_WAIT))),
+                c -> TestApps.start(c, null, List.of(extraTools)));
     }
 
     static String start(Api api, String prompt, String logs) {
