@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
  * Masks secrets that stand as plain words, with no {@code =} or {@code :} after their name for {@link SecretValues}
  * to find: in prose ("login failed with password hunter2", "bind failed with credentials Ld4p!"), in SQL's
  * {@code WITH PASSWORD '…'} and {@code IDENTIFIED BY '…'}, in curl's {@code -u user:password}, sshpass's {@code -p},
- * mysql's {@code -p<password>}, {@code docker login -p}, redis-cli's {@code -a password} and in Redis's {@code AUTH password}. Only a word
- * that looks generated is masked, so "password expired" and "token refresh failed" stay readable.
+ * mysql's {@code -p<password>}, {@code docker login -p}, redis-cli's {@code -a password} and in Redis's
+ * {@code AUTH password}. Only a word that looks generated is masked, so "password expired" and "token refresh failed"
+ * stay readable.
  */
 final class SecretWords {
     private static final List<Pattern> RULES = List.of(

@@ -27,10 +27,9 @@ public final class SignalStore {
         return jdbi;
     }
 
-    /** Stores samples of one project in the caller's transaction; a repeated (series, time) keeps the newest value. */
     /**
-     * Stores a project's samples and returns how many it holds now: a series given twice at one time in the batch is
-     * one sample, with the later value, as a later push would replace it.
+     * Stores samples of one project in the caller's transaction and returns how many: a repeated (series, time), in
+     * the batch or already stored, is one sample with the newest value.
      */
     int insert(Handle h, String orgId, String projectId, List<Sample> samples, Instant now) {
         Map<Long, Sample> series = new LinkedHashMap<>();

@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * The LLM brain: the model chooses the tools and writes the report. It keeps no state; the conversation is rebuilt
  * from the timeline on every step. A rate limit is slept out for the configured waits first. When the provider
  * fails, or the session's budget of tool calls or of tokens is spent, the built-in analyst takes over, and the
- * timeline says so. The token budget also bounds follow-up questions,
- * each of which sends the whole conversation again.
+ * timeline says so. The token budget also bounds follow-up questions, each of which sends the whole conversation
+ * again.
  */
 public final class LlmBrain implements Brain {
     private static final Logger LOG = LoggerFactory.getLogger(LlmBrain.class);
