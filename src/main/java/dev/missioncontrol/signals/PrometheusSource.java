@@ -58,6 +58,9 @@ final class PrometheusSource {
     private static JsonNode result(String where, OutboundHttp.Reply reply) {
         JsonNode body = parsed(reply.body());
         String error = body.path("error").asText("");
+        if (reply.location() != null) {
+            throw QueryFailure.redirect(where, reply.status(), reply.location());
+        }
         if (!reply.ok()) {
             throw new QueryFailure(where + " answered " + reply.status()
                     + (error.isBlank() ? "" : ": " + QueryFailure.detail(error)));
