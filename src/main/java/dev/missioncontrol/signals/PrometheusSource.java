@@ -24,9 +24,9 @@ final class PrometheusSource {
     }
 
     /**
-     * One metric over [from, to]; NaN points (0/0) are dropped. A query must come down to one series: several (a
-     * template that does not aggregate over pods) are not judged, since no way of joining them is right for every
-     * metric. Summed, three pods' latency reads as three times one pod's, and two more pods after a deploy as a
+     * One metric over [from, to]; NaN (0/0) and ±Inf points are set apart from the others. A query must come down to
+     * one series: several (a template that does not aggregate over pods) are not judged, since no way of joining them
+     * is right for every metric. Summed, three pods' latency reads as three times one pod's, and two more pods after a deploy as a
      * regression; pooled, a per-pod rate falls as pods are added. The template's author knows which is meant.
      * Empty when the query selects no series at all (a label value that matches nothing), which is no measurement of
      * the service, unlike a series without a value (an error ratio of no requests).
@@ -40,7 +40,7 @@ final class PrometheusSource {
             throw new QueryFailure("the query returns " + result.size() + " series; aggregate it to one, e.g. "
                     + "sum(...) or avg(...)");
         }
-        return result.isEmpty() ? Optional.empty() : Optional.of(new Series(name, points(result.get(0))));
+        return result.isEmpty() ? Optional.empty() : Optional.of(series(name, result.get(0)));
     }
 
     private OutboundHttp.Reply get(String where, String url) {
@@ -91,23 +91,31 @@ final class PrometheusSource {
         return even.compareTo(minStep) > 0 ? even : minStep;
     }
 
-    private static List<Series.Point> points(JsonNode series) {
+    /** The series' finite points, and apart from them the moments it was NaN or ±Inf. */
+    private static Series series(String name, JsonNode series) {
         List<Series.Point> points = new ArrayList<>();
+        List<Series.Point> unusable = new ArrayList<>();
         for (JsonNode pair : series.path("values")) {
             double v = parse(pair.get(1).asText());
-            if (Double.isFinite(v)) {
-                points.add(new Series.Point(Instant.ofEpochMilli(Math.round(pair.get(0).asDouble() * 1000)), v));
-            }
+            Series.Point p = new Series.Point(Instant.ofEpochMilli(Math.round(pair.get(0).asDouble() * 1000)), v);
+            (Double.isFinite(v) ? points : unusable).add(p);
         }
-        return points;
+        return new Series(name, points, unusable);
     }
 
+    /** A sample's value as Prometheus writes it: Go's float text, with infinities as "+Inf" and "-Inf". */
     private static double parse(String v) {
-        try {
-            return Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-            return Double.NaN;
-        }
+        return switch (v) {
+            case "+Inf", "Inf" -> Double.POSITIVE_INFINITY;
+            case "-Inf" -> Double.NEGATIVE_INFINITY;
+            default -> {
+                try {
+                    yield Double.parseDouble(v);
+                } catch (NumberFormatException e) {
+                    yield Double.NaN;
+                }
+            }
+        };
     }
 
     private static String seconds(Instant t) {
