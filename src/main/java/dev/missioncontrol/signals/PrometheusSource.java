@@ -16,6 +16,10 @@ import java.util.Optional;
 final class PrometheusSource {
     /** Enough points to rank, few enough to keep a 30-minute window one small response. */
     static final int POINTS_PER_WINDOW = 120;
+    /** Points asked per query, within the 11,000 per series Prometheus answers at most. */
+    static final int POINTS_PER_QUERY = 10_000;
+    /** Queries one range may take; a longer range is asked at a coarser step. */
+    static final int MAX_PARTS = 10;
 
     private final OutboundHttp http;
 
@@ -26,12 +30,37 @@ final class PrometheusSource {
     /**
      * One metric over [from, to]; NaN (0/0) and ±Inf points are set apart from the others. A query must come down to
      * one series: several (a template that does not aggregate over pods) are not judged, since no way of joining them
-     * is right for every metric. Summed, three pods' latency reads as three times one pod's, and two more pods after a deploy as a
-     * regression; pooled, a per-pod rate falls as pods are added. The template's author knows which is meant.
-     * Empty when the query selects no series at all (a label value that matches nothing), which is no measurement of
-     * the service, unlike a series without a value (an error ratio of no requests).
+     * is right for every metric. Summed, three pods' latency reads as three times one pod's, and two more pods after
+     * a deploy as a regression; pooled, a per-pod rate falls as pods are added. The template's author knows which is
+     * meant. Empty when the query selects no series at all (a label value that matches nothing), which is no
+     * measurement of the service, unlike a series without a value (an error ratio of no requests).
+     *
+     * <p>Prometheus refuses a range of more than 11,000 points, which a fine step over a long range asks for (a
+     * repeat deploy's windows reach back to when its commit first went live, hours earlier). Such a range is asked in
+     * consecutive parts at the same step; past {@value #MAX_PARTS} parts, at a coarser step.
      */
     Optional<Series> query(String baseUrl, String name, String promql, Instant from, Instant to, Duration step) {
+        Duration at = partStep(from, to, step);
+        Duration part = at.multipliedBy(POINTS_PER_QUERY - 1);
+        List<Series> parts = new ArrayList<>();
+        Instant start = from;
+        do { // once at least, so that a range ending before it starts is refused by Prometheus, which says why
+            Instant end = start.plus(part).isBefore(to) ? start.plus(part) : to;
+            rangeQuery(baseUrl, name, promql, start, end, at).ifPresent(parts::add);
+            start = start.plus(part).plus(at);
+        } while (!start.isAfter(to));
+        return parts.isEmpty() ? Optional.empty() : Optional.of(Series.joined(name, parts));
+    }
+
+    /** The step in whole milliseconds, as sent; coarser when even {@value #MAX_PARTS} parts would not hold the range. */
+    private static Duration partStep(Instant from, Instant to, Duration step) {
+        Duration sent = Duration.ofMillis(Math.max(1, step.toMillis()));
+        Duration finest = Duration.between(from, to).dividedBy((long) MAX_PARTS * POINTS_PER_QUERY - 1);
+        return finest.compareTo(sent) > 0 ? Duration.ofMillis(finest.toMillis() + 1) : sent;
+    }
+
+    private Optional<Series> rangeQuery(String baseUrl, String name, String promql, Instant from, Instant to,
+            Duration step) {
         String url = baseUrl.replaceAll("/+$", "") + "/api/v1/query_range?query=" + encode(promql)
                 + "&start=" + seconds(from) + "&end=" + seconds(to) + "&step=" + step.toMillis() / 1000.0;
         String where = QueryFailure.where(baseUrl);

@@ -20,6 +20,13 @@ public record Series(String name, List<Point> points, List<Point> unusable) {
         this(name, points, List.of());
     }
 
+    /** Parts of one metric's series over consecutive ranges, as one series. */
+    static Series joined(String name, List<Series> parts) {
+        return parts.size() == 1 ? parts.getFirst() : new Series(name,
+                parts.stream().flatMap(p -> p.points().stream()).toList(),
+                parts.stream().flatMap(p -> p.unusable().stream()).toList());
+    }
+
     /** One value at one moment. */
     public record Point(Instant at, double value) {
     }
