@@ -61,8 +61,8 @@ final class PrometheusSource {
 
     private Optional<Series> rangeQuery(String baseUrl, String name, String promql, Instant from, Instant to,
             Duration step) {
-        String url = baseUrl.replaceAll("/+$", "") + "/api/v1/query_range?query=" + encode(promql)
-                + "&start=" + seconds(from) + "&end=" + seconds(to) + "&step=" + step.toMillis() / 1000.0;
+        String url = url(baseUrl, "query=" + encode(promql) + "&start=" + seconds(from) + "&end=" + seconds(to)
+                + "&step=" + step.toMillis() / 1000.0);
         String where = QueryFailure.where(baseUrl);
         JsonNode result = result(where, get(where, url));
         if (result.size() > 1) {
@@ -70,6 +70,17 @@ final class PrometheusSource {
                     + "sum(...) or avg(...)");
         }
         return result.isEmpty() ? Optional.empty() : Optional.of(series(name, result.get(0)));
+    }
+
+    /**
+     * The range-query URL under the base URL's path, the base URL's own query parameters kept ahead of the query's
+     * (a proxy in front of Prometheus may want one); appended after them, the API path read as part of a parameter.
+     */
+    static String url(String baseUrl, String params) {
+        int q = baseUrl.indexOf('?');
+        String base = (q < 0 ? baseUrl : baseUrl.substring(0, q)).replaceAll("#.*$", "").replaceAll("/+$", "");
+        String own = q < 0 ? "" : baseUrl.substring(q + 1).replaceAll("#.*$", "");
+        return base + "/api/v1/query_range?" + (own.isBlank() ? "" : own + "&") + params;
     }
 
     private OutboundHttp.Reply get(String where, String url) {

@@ -78,6 +78,14 @@ class PrometheusSourceIT {
                 + "one, e.g. sum(...) or avg(...)");
     }
 
+    @Test
+    void a_base_url_with_its_own_query_parameters_keeps_them_after_the_api_path() {
+        assertThat(source.query(stub.url("empty") + "/?org=1#graph", "error_rate", "up", TO.minusSeconds(60), TO,
+                Duration.ofSeconds(15))).isEmpty();
+        assertThat(PrometheusSource.url("http://prom:9090/prefix/?org=1", "query=up"))
+                .isEqualTo("http://prom:9090/prefix/api/v1/query_range?org=1&query=up");
+    }
+
     private AbstractThrowableAssert<?, ? extends Throwable> failure(String baseUrl) {
         return assertThatThrownBy(() -> source.query(baseUrl, "error_rate", "up", TO.minusSeconds(60), TO,
                 Duration.ofSeconds(15))).isInstanceOf(QueryFailure.class);

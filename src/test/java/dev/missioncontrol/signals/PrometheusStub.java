@@ -14,7 +14,8 @@ import java.util.concurrent.Executors;
  * A server in Prometheus' place that answers as a broken one does, one way per path prefix: {@code /502} a proxy's
  * HTML 502 page, {@code /bad} Prometheus' own JSON refusal of a query, {@code /html} a 200 login page, {@code /slow}
  * a valid answer after a long pause, {@code /moved} a redirect to a login page (with a token in its query),
- * {@code /huge} a valid answer of 2 MiB. {@link #dropping()} is a port that accepts connections and closes them unanswered.
+ * {@code /huge} a valid answer of 2 MiB, {@code /empty} no series, answered at the range-query path only.
+ * {@link #dropping()} is a port that accepts connections and closes them unanswered.
  */
 public final class PrometheusStub implements AutoCloseable {
     public static final Duration SLOW = Duration.ofSeconds(30);
@@ -35,7 +36,10 @@ public final class PrometheusStub implements AutoCloseable {
             sleep(SLOW);
             answer(e, 200, "application/json", NO_SERIES);
         });
-        http.createContext("/empty/", e -> answer(e, 200, "application/json", NO_SERIES));
+        http.createContext("/empty/", e -> {
+            boolean api = e.getRequestURI().getPath().endsWith("/api/v1/query_range");
+            answer(e, api ? 200 : 404, api ? "application/json" : "text/plain", api ? NO_SERIES : "404 page not found");
+        });
         http.createContext("/moved/", e -> {
             e.getResponseHeaders().set("Location", "https://sso.example.com/login?token=s3cret");
             answer(e, 302, "text/html", "");
