@@ -3,6 +3,7 @@ package dev.missioncontrol.monitor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.missioncontrol.store.Json;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,10 +28,11 @@ public final class Inconclusive {
                     + "deploy left nothing to watch. Its timeline says which.");
         }
         try {
-            Check last = Json.MAPPER.treeToValue(checks.get(checks.size() - 1), Check.class);
+            List<Check> all = List.of(Json.MAPPER.treeToValue(checks, Check[].class));
+            Check last = all.getLast();
             String cause = last.metrics().isEmpty() && (last.problems().isEmpty() || last.noSource())
                     ? cause(last, where) + " " : "";
-            return Optional.of(cause + action(last, where));
+            return Optional.of(cause + action(last, where) + untilThen(all).map(u -> " " + u).orElse(""));
         } catch (JsonProcessingException | IllegalArgumentException e) {
             return Optional.empty(); // a check written by another version: its table still shows what it holds
         }
@@ -59,6 +61,26 @@ public final class Inconclusive {
         }
         return "Give the monitor data: configure Prometheus (--prometheus-url or the project's prometheus_url) or "
                 + "push samples to /api/v1/signals/.";
+    }
+
+    /**
+     * What the last check that compared metrics found, when the final one compared none: a Prometheus down at the
+     * bake's end leaves the verdict inconclusive, yet the checks before it tell the person on call how the deploy was
+     * doing. Empty when the final check compared metrics, or none did.
+     */
+    static Optional<String> untilThen(List<Check> checks) {
+        if (checks.isEmpty() || !checks.getLast().metrics().isEmpty()) {
+            return Optional.empty();
+        }
+        for (int i = checks.size() - 2; i >= 0; i--) {
+            Check judged = checks.get(i);
+            Verdict then = Judge.decide(checks.subList(0, i + 1), judged.at());
+            if (then.state() != VerdictState.INCONCLUSIVE) {
+                return Optional.of("The last check that compared metrics, at " + judged.at() + ", found the deploy "
+                        + MonitorReport.stateWord(then) + "; it is not the verdict, since no later check confirmed it.");
+            }
+        }
+        return Optional.empty();
     }
 
     /** The first cause that kept metrics out of the check, saying where the others are. */

@@ -177,7 +177,8 @@ final class MonitorReport {
             case DEGRADED, FAILED -> "1. Roll back " + deploy(d) + " or fix forward; the failing metrics are above.\n"
                     + "2. Look at the logs of the failing paths from " + d.path("created_at").asText() + " on.\n";
             case MARGINAL -> "1. Watch the failing metrics; the deploy moved them, but not enough to call it degraded.\n";
-            case INCONCLUSIVE -> "1. " + Inconclusive.action(v.checks().getLast(), NOT_CHECKED) + "\n";
+            case INCONCLUSIVE -> "1. " + Inconclusive.action(v.checks().getLast(), NOT_CHECKED)
+                    + Inconclusive.untilThen(v.checks()).map(u -> " " + u).orElse("") + "\n";
             default -> "None: the deploy did not move any metric the wrong way.\n";
         };
     }

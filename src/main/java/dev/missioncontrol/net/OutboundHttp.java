@@ -93,6 +93,11 @@ public final class OutboundHttp implements AutoCloseable {
             if (cause instanceof DeniedDestination denied) {
                 throw denied;
             }
+            // the request is built before it is sent, so the one argument refused once it is under way is the
+            // answer's size, which the buffering listener rejects past its capacity
+            if (cause instanceof IllegalArgumentException) {
+                throw new TooLarge(caps.maxResponseBytes(), cause);
+            }
             throw new OutboundFailure(describe(cause), cause);
         } catch (TimeoutException e) {
             throw new OutboundFailure("timed out after " + caps.timeout().toMillis() + " ms", e);
@@ -108,9 +113,23 @@ public final class OutboundHttp implements AutoCloseable {
     }
 
     /** The call could not be made or did not finish: connection refused, timeout, response too large. */
-    public static final class OutboundFailure extends RuntimeException {
+    public static class OutboundFailure extends RuntimeException {
         OutboundFailure(String detail, Throwable cause) {
             super(detail, cause);
+        }
+    }
+
+    /** The answer was larger than {@code maxBytes}, so it was cut off unread. */
+    public static final class TooLarge extends OutboundFailure {
+        private final int maxBytes;
+
+        TooLarge(int maxBytes, Throwable cause) {
+            super("the answer was larger than " + maxBytes + " bytes", cause);
+            this.maxBytes = maxBytes;
+        }
+
+        public int maxBytes() {
+            return maxBytes;
         }
     }
 

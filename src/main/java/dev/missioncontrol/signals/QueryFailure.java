@@ -1,6 +1,7 @@
 package dev.missioncontrol.signals;
 
 import dev.missioncontrol.net.DeniedDestination;
+import dev.missioncontrol.net.OutboundHttp;
 import java.io.EOFException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -8,6 +9,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
@@ -34,16 +36,30 @@ final class QueryFailure extends RuntimeException {
 
     /** "Prometheus http://host:9090/prefix", without a query string, which may carry a token. */
     static String where(String baseUrl) {
-        if (baseUrl == null) {
-            return "Prometheus";
-        }
+        return baseUrl == null ? "Prometheus" : "Prometheus" + withoutQuery(baseUrl).map(u -> " " + u).orElse("");
+    }
+
+    /**
+     * A redirect, which is never followed (it could lead anywhere, a private address included): where it leads, so
+     * that the person who set the URL can tell a login page from Prometheus' new address.
+     */
+    static QueryFailure redirect(String where, int status, String location) {
+        return new QueryFailure(where + " answered " + status + ", a redirect to "
+                + withoutQuery(location).orElse("an unreadable address") + ", which is not followed: set the "
+                + "Prometheus URL to the address that answers the query itself");
+    }
+
+    /** A URL without its query string and fragment, which may carry a token; relative ones stay relative. */
+    private static Optional<String> withoutQuery(String url) {
         try {
-            URI u = URI.create(baseUrl);
+            URI u = URI.create(url.strip());
             String port = u.getPort() < 0 ? "" : ":" + u.getPort();
             String path = u.getPath() == null ? "" : u.getPath().replaceAll("/+$", "");
-            return "Prometheus " + u.getScheme() + "://" + u.getHost() + port + path;
+            String origin = u.getHost() == null ? "" : u.getScheme() + "://" + u.getHost() + port;
+            String shown = origin + path;
+            return shown.isEmpty() ? Optional.empty() : Optional.of(shown);
         } catch (IllegalArgumentException e) {
-            return "Prometheus";
+            return Optional.empty();
         }
     }
 
@@ -64,6 +80,10 @@ final class QueryFailure extends RuntimeException {
         return detail(root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage()));
     }
 
+    private static String size(int bytes) {
+        return bytes % (1 << 20) == 0 ? (bytes >> 20) + " MiB" : bytes + " bytes";
+    }
+
     private static String known(Throwable t, Duration timeout) {
         return switch (t) {
             case ConnectException c -> "connection refused";
@@ -73,6 +93,9 @@ final class QueryFailure extends RuntimeException {
             case EOFException e -> "closed the connection without answering";
             case ClosedChannelException e -> "closed the connection without answering";
             case SSLException e -> "TLS failed: " + detail(String.valueOf(e.getMessage()));
+            case OutboundHttp.TooLarge big -> "answered more than " + size(big.maxBytes()) + ", more than is read: "
+                    + "a query that returns a series per pod or per label value must aggregate them to one, e.g. "
+                    + "sum(...) or avg(...)";
             default -> null;
         };
     }

@@ -31,8 +31,7 @@ class DeployVerificationPrometheusIT {
     void error_spike_is_degraded_a_calm_deploy_healthy_and_no_data_inconclusive() throws Exception {
         try (TestExporter exporter = new TestExporter();
              PrometheusProcess prometheus = PrometheusProcess.scraping(exporter.port());
-             TestServer server = TestServer.start(TestServer.Db.SQLITE, c -> MonitorFixtures.allowLoopback(
-                     prometheus.url()).apply(MonitorFixtures.fastSchedule().apply(c)))) {
+             TestServer server = MonitorFixtures.fastServer(prometheus.url())) {
             Api api = server.api();
             for (String repo : new String[] {"acme/spiky", "acme/calm", "acme/silent"}) {
                 MonitorFixtures.registerProject(server, repo, Json.read(SETTINGS));
@@ -63,8 +62,7 @@ class DeployVerificationPrometheusIT {
         try (TestExporter exporter = new TestExporter();
              PrometheusProcess prometheus = PrometheusProcess.scraping(exporter.port(),
                      tenMinutesBefore(exporter.port()));
-             TestServer server = TestServer.start(TestServer.Db.SQLITE, c -> MonitorFixtures.allowLoopback(
-                     prometheus.url()).apply(MonitorFixtures.fastSchedule().apply(c)))) {
+             TestServer server = MonitorFixtures.fastServer(prometheus.url())) {
             Api api = server.api();
             for (String repo : new String[] {"acme/wavy", "acme/steady"}) {
                 MonitorFixtures.registerProject(server, repo, Json.read(LATENCY));
@@ -106,8 +104,7 @@ class DeployVerificationPrometheusIT {
         try (TestExporter exporter = new TestExporter();
              PrometheusProcess prometheus = PrometheusProcess.scraping(exporter.port(),
                      weeklyHistory(exporter.port(), end, planned));
-             TestServer server = TestServer.start(TestServer.Db.SQLITE, c -> MonitorFixtures.allowLoopback(
-                     prometheus.url()).apply(MonitorFixtures.fastSchedule().apply(c)))) {
+             TestServer server = MonitorFixtures.fastServer(prometheus.url())) {
             Api api = server.api();
             MonitorFixtures.registerProject(server, "acme/weekly", Json.read(LATENCY));
             exporter.queueLatency("weekly", 1.0);

@@ -3,6 +3,9 @@ package dev.missioncontrol.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.missioncontrol.store.Json;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class InconclusiveTest {
@@ -24,5 +27,24 @@ class InconclusiveTest {
 
         assertThat(Inconclusive.explain(verdict, "below")).hasValueSatisfying(text -> assertThat(text).contains(
                 "Fix what kept the metrics from being read: error_rate not checked: Prometheus answered 502"));
+    }
+
+    /** Prometheus down at the bake's end: the page and the report say what the checks before it found. */
+    @Test
+    void a_final_check_that_read_nothing_is_told_with_what_the_last_judged_check_found() {
+        Check judged = Judge.check(Instant.parse("2026-01-01T10:00:40Z"), List.of(MetricSamples.of("error_rate",
+                new double[] {1, 2, 1, 2, 1, 2, 1, 2}, new double[] {2, 1, 2, 1, 2, 1, 2, 1})));
+        Check unread = new Check(Instant.parse("2026-01-01T10:01:00Z"), List.of(),
+                List.of("error_rate not checked: Prometheus http://prometheus:9090: connection refused"));
+        Verdict v = Judge.decide(List.of(judged, unread), unread.at());
+        assertThat(v.state()).isEqualTo(VerdictState.INCONCLUSIVE);
+        String until = "The last check that compared metrics, at 2026-01-01T10:00:40Z, found the deploy healthy "
+                + "(score 100.0); it is not the verdict, since no later check confirmed it.";
+
+        assertThat(Inconclusive.explain(Json.MAPPER.valueToTree(v), "below")).hasValueSatisfying(text ->
+                assertThat(text).contains("Fix what kept the metrics from being read").endsWith(" " + until));
+        String md = MonitorReport.verdict(Json.object().put("repository_full_name", "acme/api")
+                .put("created_at", "2026-01-01T10:00:00Z"), v, Json.object(), Duration.ZERO).markdown();
+        assertThat(md).contains("watch this one by hand. " + until + "\n");
     }
 }

@@ -76,8 +76,7 @@ class PrometheusFailuresIT {
 
     /** The fast schedule, with each project's own Prometheus on this machine. */
     private static TestServer server() {
-        return TestServer.start(TestServer.Db.SQLITE, c -> MonitorFixtures.allowLoopback(null)
-                .apply(MonitorFixtures.fastSchedule().apply(c)));
+        return MonitorFixtures.fastServer(null);
     }
 
     private static void assertSaysWhy(Api api, JsonNode created, JsonNode verdict, String repo, String cause)

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Assumptions;
  * A real Prometheus (Debian's package) scraping the test's exporter every second. Without the binary the test is
  * skipped with a message, except in CI (MC_REQUIRE_POSTGRES=1, set by .ci/run, which installs it), where it fails.
  */
-final class PrometheusProcess implements AutoCloseable {
+public final class PrometheusProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path dir;
@@ -27,7 +27,7 @@ final class PrometheusProcess implements AutoCloseable {
         this.dir = dir;
     }
 
-    static PrometheusProcess scraping(int exporterPort) throws Exception {
+    public static PrometheusProcess scraping(int exporterPort) throws Exception {
         return scraping(exporterPort, null);
     }
 
@@ -60,7 +60,7 @@ final class PrometheusProcess implements AutoCloseable {
         return prom;
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 

@@ -30,8 +30,7 @@ class PrometheusSeriesIT {
             throws Exception {
         try (TestExporter exporter = new TestExporter();
              PrometheusProcess prometheus = PrometheusProcess.scraping(exporter.port());
-             TestServer server = TestServer.start(TestServer.Db.SQLITE, c -> MonitorFixtures.allowLoopback(
-                     prometheus.url()).apply(MonitorFixtures.fastSchedule().apply(c)))) {
+             TestServer server = MonitorFixtures.fastServer(prometheus.url())) {
             Api api = server.api();
             MonitorFixtures.registerProject(server, "acme/pods", Json.read(PER_POD));
             MonitorFixtures.registerProject(server, "acme/red", Json.object());

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@linkplain #pods spread over pods} has its counters, a request-duration histogram and an app_latency_seconds gauge
  * per pod instead, as a scaled-out service's pods expose them.
  */
-final class TestExporter implements AutoCloseable {
+public final class TestExporter implements AutoCloseable {
     private final HttpServer http;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
     private final Map<String, long[]> perTick = new ConcurrentHashMap<>();
@@ -27,7 +27,7 @@ final class TestExporter implements AutoCloseable {
     private final Map<String, Integer> pods = new ConcurrentHashMap<>();
     private final Map<String, Double> podLatency = new ConcurrentHashMap<>();
 
-    TestExporter() throws IOException {
+    public TestExporter() throws IOException {
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         http.createContext("/metrics", exchange -> {
             byte[] body = exposition().getBytes(StandardCharsets.UTF_8);
@@ -41,7 +41,7 @@ final class TestExporter implements AutoCloseable {
         ticker.scheduleAtFixedRate(this::tick, 50, 50, TimeUnit.MILLISECONDS);
     }
 
-    int port() {
+    public int port() {
         return http.getAddress().getPort();
     }
 
@@ -51,7 +51,7 @@ final class TestExporter implements AutoCloseable {
     }
 
     /** The service's queue_latency_seconds gauge reads {@code seconds} from now on. */
-    void queueLatency(String service, double seconds) {
+    public void queueLatency(String service, double seconds) {
         queueLatency.put(service, seconds);
     }
 

@@ -64,6 +64,28 @@ class PrometheusSourceIT {
         failure(stub.url("slow")).hasMessage("Prometheus " + stub.url("slow") + ": timed out after 3 s");
     }
 
+    @Test
+    void a_redirect_is_not_followed_and_says_where_it_leads_without_its_query() {
+        failure(stub.url("moved")).hasMessage("Prometheus " + stub.url("moved") + " answered 302, a redirect to "
+                + "https://sso.example.com/login, which is not followed: set the Prometheus URL to the address that "
+                + "answers the query itself");
+    }
+
+    @Test
+    void an_answer_over_the_size_cap_is_told_as_too_large_with_what_to_do() {
+        failure(stub.url("huge")).hasMessage("Prometheus " + stub.url("huge") + ": answered more than 1 MiB, more "
+                + "than is read: a query that returns a series per pod or per label value must aggregate them to "
+                + "one, e.g. sum(...) or avg(...)");
+    }
+
+    @Test
+    void a_base_url_with_its_own_query_parameters_keeps_them_after_the_api_path() {
+        assertThat(source.query(stub.url("empty") + "/?org=1#graph", "error_rate", "up", TO.minusSeconds(60), TO,
+                Duration.ofSeconds(15))).isEmpty();
+        assertThat(PrometheusSource.url("http://prom:9090/prefix/?org=1", "query=up"))
+                .isEqualTo("http://prom:9090/prefix/api/v1/query_range?org=1&query=up");
+    }
+
     private AbstractThrowableAssert<?, ? extends Throwable> failure(String baseUrl) {
         return assertThatThrownBy(() -> source.query(baseUrl, "error_rate", "up", TO.minusSeconds(60), TO,
                 Duration.ofSeconds(15))).isInstanceOf(QueryFailure.class);

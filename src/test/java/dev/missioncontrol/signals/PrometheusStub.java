@@ -13,7 +13,9 @@ import java.util.concurrent.Executors;
 /**
  * A server in Prometheus' place that answers as a broken one does, one way per path prefix: {@code /502} a proxy's
  * HTML 502 page, {@code /bad} Prometheus' own JSON refusal of a query, {@code /html} a 200 login page, {@code /slow}
- * a valid answer after a long pause. {@link #dropping()} is a port that accepts connections and closes them unanswered.
+ * a valid answer after a long pause, {@code /moved} a redirect to a login page (with a token in its query),
+ * {@code /huge} a valid answer of 2 MiB, {@code /empty} no series, answered at the range-query path only.
+ * {@link #dropping()} is a port that accepts connections and closes them unanswered.
  */
 public final class PrometheusStub implements AutoCloseable {
     public static final Duration SLOW = Duration.ofSeconds(30);
@@ -34,13 +36,24 @@ public final class PrometheusStub implements AutoCloseable {
             sleep(SLOW);
             answer(e, 200, "application/json", NO_SERIES);
         });
-        http.createContext("/empty/", e -> answer(e, 200, "application/json", NO_SERIES));
+        http.createContext("/empty/", e -> {
+            boolean api = e.getRequestURI().getPath().endsWith("/api/v1/query_range");
+            answer(e, api ? 200 : 404, api ? "application/json" : "text/plain", api ? NO_SERIES : "404 page not found");
+        });
+        http.createContext("/moved/", e -> {
+            e.getResponseHeaders().set("Location", "https://sso.example.com/login?token=s3cret");
+            answer(e, 302, "text/html", "");
+        });
+        http.createContext("/huge/", e -> answer(e, 200, "application/json", huge()));
         http.start();
         dropping = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
         Thread.ofVirtual().start(this::dropAll);
     }
 
-    /** The base URL of a Prometheus that fails the given way: "502", "bad", "html", "slow", or "empty" (no series). */
+    /**
+     * The base URL of a Prometheus that fails the given way: "502", "bad", "html", "slow", "moved", "huge", or "empty"
+     * (no series).
+     */
     public String url(String way) {
         return "http://127.0.0.1:" + http.getAddress().getPort() + "/" + way;
     }
@@ -87,6 +100,16 @@ public final class PrometheusStub implements AutoCloseable {
         try (OutputStream out = e.getResponseBody()) {
             out.write(bytes);
         }
+    }
+
+    /** One series of 2 MiB of points, as a query of a long range at a fine step returns. */
+    private static String huge() {
+        StringBuilder values = new StringBuilder();
+        for (long t = 1_700_000_000L; values.length() < 2 << 20; t++) {
+            values.append(values.isEmpty() ? "" : ",").append('[').append(t).append(",\"1\"]");
+        }
+        return "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":{},"
+                + "\"values\":[" + values + "]}]}}";
     }
 
     private static void sleep(Duration d) {

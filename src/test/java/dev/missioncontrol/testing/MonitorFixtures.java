@@ -48,6 +48,11 @@ public final class MonitorFixtures {
                 Duration.ofDays(15), List.of("127.0.0.0/8"), Duration.ofMillis(200)));
     }
 
+    /** A server on SQLite with the fast schedule, asking the Prometheus at {@code prometheusUrl} on this machine. */
+    public static TestServer fastServer(String prometheusUrl) {
+        return TestServer.start(TestServer.Db.SQLITE, c -> allowLoopback(prometheusUrl).apply(fastSchedule().apply(c)));
+    }
+
     /** {@code count} samples of one metric, {@code spacing} apart from {@code from}, around {@code level}. */
     public static ArrayNode samples(String repo, String metric, Instant from, Duration spacing, int count,
             double level, long seed) {

@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * {@code compare_windows}: the judge's comparison. The window since the deploy is compared with the same length
@@ -98,14 +99,16 @@ final class CompareWindows implements Tool {
         Signals.Fetched lastWeeksHistory = windows.history(signals, scope.get(), historyEnd.minus(WEEK));
         List<MetricSamples> samples = withHistory(samples(scope.get().project(), now, lastWeek, windows), history,
                 lastWeeksHistory, historyEnd);
-        Check check = Judge.check(at, samples).withProblems(now.series().isEmpty() && now.problems().isEmpty()
-                ? List.of(Check.NO_SOURCE) : now.problems());
+        List<String> problems = Stream.concat(now.problems().stream(),
+                windows.unusable(now).stream()).toList();
+        Check check = Judge.check(at, samples).withProblems(now.series().isEmpty() && problems.isEmpty()
+                ? List.of(Check.NO_SOURCE) : problems);
         ObjectNode data = Json.object().put("deployed_at", deployed.toString()).put("window_seconds",
                 window.toMillis() / 1000.0).put("warmup_seconds", warmup.toMillis() / 1000.0)
                 .put("environment", scope.get().environment());
         data.set("check", Json.MAPPER.valueToTree(check));
         data.set("other_deployments", others.within(session, scope.get(), deployed.minus(window), at));
-        fetchedProblems(data, now, history, lastWeeksHistory);
+        fetchedProblems(data, problems, now, history, lastWeeksHistory);
         return answer(scope.get().project(), check, data);
     }
 
@@ -155,6 +158,12 @@ final class CompareWindows implements Tool {
             return signals.fetch(scope, end.minus(EarlierWindows.reach(window)), end, window.multipliedBy(2), deadline);
         }
 
+        /** Why metrics were judged on fewer samples than the windows hold: NaN or ±Inf answered for the rest. */
+        List<String> unusable(Signals.Fetched fetched) {
+            return UnusableSamples.lines(fetched.series(), deployed.minus(window), deployed, deployed.plus(warmup),
+                    currentEnd());
+        }
+
         double[] baseline(Series s, Duration shift) {
             return s.between(deployed.minus(window).minus(shift), deployed.minus(shift)).values();
         }
@@ -196,10 +205,10 @@ final class CompareWindows implements Tool {
      * out, and last week's history only the earlier windows' measure net of last week. A cause that already kept
      * a metric out of the windows is not repeated for its history: the metric was not judged at all.
      */
-    private static void fetchedProblems(ObjectNode data, Signals.Fetched fetched, Signals.Fetched history,
-            Signals.Fetched lastWeeksHistory) {
+    private static void fetchedProblems(ObjectNode data, List<String> windowsProblems, Signals.Fetched fetched,
+            Signals.Fetched history, Signals.Fetched lastWeeksHistory) {
         var problems = data.putArray("problems");
-        fetched.problems().forEach(problems::add);
+        windowsProblems.forEach(problems::add);
         history.unread().stream().filter(u -> !fetched.unread().contains(u)).forEach(u -> problems.add(
                 u.line("history not read (earlier windows and records not compared)")));
         lastWeeksHistory.unread().stream().filter(u -> !fetched.unread().contains(u)).forEach(u -> problems.add(
