@@ -36,6 +36,8 @@ public final class DeployCommand implements Callable<Integer> {
     static final int ERROR = 1;
     /** Three tries over three seconds ride out a proxy's hiccup; a server down for longer fails the job plainly. */
     private static final int POST_ATTEMPTS = 3;
+    /** A rate limit's or a restart's Retry-After is waited out up to this long a try; a longer one fails the job. */
+    static final Duration LONGEST_RETRY_AFTER = Duration.ofSeconds(60);
 
     @Spec
     CommandSpec spec;
@@ -120,7 +122,8 @@ public final class DeployCommand implements Callable<Integer> {
     }
 
     /**
-     * Posts the event, trying again when the server could not be reached or answered 5xx (a restart, a proxy): the
+     * Posts the event, trying again when the server could not be reached, answered 5xx (a restart, a proxy), was
+     * rate limited (429), or was still processing an earlier try (409), after the Retry-After it gave: the
      * Idempotency-Key makes a repeat of a post the server did record a replay of it, never a second deployment.
      */
     private static JsonNode post(ApiClient client, ObjectNode event, String idempotencyKey, PrintWriter err) {
@@ -128,11 +131,13 @@ public final class DeployCommand implements Callable<Integer> {
             try {
                 return client.post("/api/v1/deployments/", event, Map.of("Idempotency-Key", idempotencyKey));
             } catch (ClientException e) {
-                if (!e.isNetwork() || attempt == POST_ATTEMPTS) {
+                if (!e.isTransient() || attempt == POST_ATTEMPTS) {
                     throw e;
                 }
-                err.println("missionctl deploy: " + e.getMessage() + "; trying again");
-                pause(Duration.ofSeconds(attempt));
+                Duration pause = e.retryAfter().map(d -> d.compareTo(LONGEST_RETRY_AFTER) > 0 ? LONGEST_RETRY_AFTER
+                        : d).orElse(Duration.ofSeconds(attempt));
+                err.println("missionctl deploy: " + e.getMessage() + "; trying again in " + pause.toSeconds() + " s");
+                pause(pause);
             }
         }
     }

@@ -8,8 +8,9 @@ import java.io.PrintWriter;
 import java.time.Duration;
 
 /**
- * deploy --wait's long poll for the verdict. The deployment is recorded by then, so a server restarting or a proxy
- * answering 5xx mid-wait is waited out (with a growing pause) until the deadline instead of failing the pipeline.
+ * deploy --wait's long poll for the verdict. The deployment is recorded by then, so a server restarting, a proxy
+ * answering 5xx or a rate limit (429) mid-wait is waited out (with a growing pause, or the Retry-After asked for)
+ * until the deadline instead of failing the pipeline.
  */
 final class VerdictPoll {
     /** The server holds one long poll at most this long (API.md). */
@@ -40,13 +41,15 @@ final class VerdictPoll {
                         Duration.ofSeconds(left + 30));
                 pause = FIRST_PAUSE;
             } catch (ClientException e) {
-                if (!e.isNetwork()) {
+                if (!e.isTransient()) {
                     // a refusal (a key without deployments:read, a revoked key) is no verdict still to come: a
                     // "none yet" exit 4, which pipelines often let pass, would skip the gate without saying why
                     throw new ClientException("cannot read the verdict: " + e.getMessage());
                 }
                 err.println("missionctl deploy: " + e.getMessage() + "; trying again");
-                sleep(pause, deadline);
+                // a rate limit's Retry-After is kept to, or the next poll is refused too
+                Duration asked = e.retryAfter().orElse(Duration.ZERO);
+                sleep(asked.compareTo(pause) > 0 ? asked : pause, deadline);
                 pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
             }
         } while (pending(last) && System.nanoTime() < deadline);

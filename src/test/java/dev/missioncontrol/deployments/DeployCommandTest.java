@@ -2,6 +2,7 @@ package dev.missioncontrol.deployments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.missioncontrol.config.AppConfig;
 import dev.missioncontrol.testing.StubHttpServer;
 import dev.missioncontrol.testing.TestServer;
 import java.io.PrintWriter;
@@ -106,6 +107,63 @@ class DeployCommandTest {
             assertThat(run.err()).contains("trying again");
             assertThat(keys).hasSize(2).doesNotContainNull();
             assertThat(keys.get(1)).isEqualTo(keys.get(0));
+        }
+    }
+
+    /** Many pipelines share one key: a deploy refused by the rate limit waits the Retry-After instead of failing. */
+    @Test
+    void a_post_refused_by_the_rate_limit_waits_its_retry_after_and_is_recorded_once() throws Exception {
+        try (TestServer server = TestServer.start(TestServer.Db.SQLITE, c -> c.withLimits(new AppConfig.Limits(
+                c.limits().maxBody(), c.limits().maxSessionBody(), 60, 1)))) {
+            Map<String, String> env = Map.of("MC_API_KEY", server.firstKey());
+            recordedId(deploy(server.baseUrl(), env, "--repository", "acme/api"));
+            Run limited = deploy(server.baseUrl(), env, "--repository", "acme/worker");
+            String id = recordedId(limited);
+            assertThat(limited.err()).contains("HTTP 429").contains("trying again in ");
+            assertThat(server.api().get("/api/v1/deployments/?repository=acme/worker").json().path("results")
+                    .findValuesAsText("id")).containsExactly(id);
+        }
+    }
+
+    /** A first try that outlived the client's timeout is still being recorded: its 409 is waited out, not a failure. */
+    @Test
+    void a_post_answered_409_while_an_earlier_try_is_in_flight_is_tried_again_after_its_retry_after() {
+        List<String> keys = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (StubHttpServer busy = new StubHttpServer(x -> {
+            keys.add(x.getRequestHeaders().getFirst("Idempotency-Key"));
+            if (keys.size() == 1) {
+                StubHttpServer.reply(x, 409, "{\"status\":409,\"detail\":\"a request with this Idempotency-Key "
+                        + "is still being processed; retry in 1 s\"}", "Retry-After", "1");
+            } else {
+                StubHttpServer.reply(x, 201, "{\"id\":\"d1\",\"agent_session_url\":\"/agents/s1\"}",
+                        "Idempotent-Replayed", "true");
+            }
+        })) {
+            Run run = deploy(busy.baseUrl(), Map.of(), "--repository", "acme/api");
+            assertThat(run.exit()).as(run.out() + run.err()).isZero();
+            assertThat(run.err()).contains("still being processed").contains("trying again in 1 s");
+            assertThat(keys).hasSize(2).doesNotContainNull();
+            assertThat(keys.get(1)).isEqualTo(keys.get(0));
+        }
+    }
+
+    @Test
+    void a_verdict_poll_refused_by_the_rate_limit_is_polled_again_and_still_gates() {
+        AtomicInteger polls = new AtomicInteger();
+        try (StubHttpServer limited = new StubHttpServer(x -> {
+            if (x.getRequestMethod().equals("POST")) {
+                StubHttpServer.reply(x, 201, "{\"id\":\"d1\",\"agent_session_url\":\"/agents/s1\"}");
+            } else if (polls.incrementAndGet() == 1) {
+                StubHttpServer.reply(x, 429, "{\"status\":429,\"detail\":\"rate limit of 6000 reads per minute "
+                        + "exceeded; retry after 1 s\"}", "Retry-After", "1");
+            } else {
+                StubHttpServer.reply(x, 200, "{\"id\":\"d1\",\"verdict\":{\"state\":\"degraded\"}}");
+            }
+        })) {
+            Run run = deploy(limited.baseUrl(), Map.of(), "--repository", "acme/api", "--wait", "60");
+            assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(3);
+            assertThat(run.out()).contains("Verdict: degraded");
+            assertThat(polls).hasValue(2);
         }
     }
 
