@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 /** missionctl deploy against answers a Mission Control server never gives but the network in between may. */
@@ -89,14 +91,23 @@ class DeployCommandTest {
         }
     }
 
-    /** A 503 from a restarting server: the event is posted again under the same key, so it is recorded once. */
-    @Test
-    void a_post_answered_5xx_is_tried_again_with_the_same_idempotency_key() {
+    /**
+     * A 503 from a restarting server, or a 409 for a first try that outlived the client's timeout and is still being
+     * recorded: the event is posted again under the same key (after the Retry-After given), so it is recorded once.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "503 | <html>restarting</html> |   | trying again in 1 s",
+        "409 | {\"status\":409,\"detail\":\"a request with this Idempotency-Key is still being processed\"} | 1"
+                + " | still being processed; trying again in 1 s"})
+    void a_post_answered_5xx_or_in_flight_409_is_tried_again_with_the_same_idempotency_key(int status, String body,
+            String retryAfter, String said) {
         List<String> keys = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (StubHttpServer restarting = new StubHttpServer(x -> {
             keys.add(x.getRequestHeaders().getFirst("Idempotency-Key"));
             if (keys.size() == 1) {
-                StubHttpServer.reply(x, 503, "<html>restarting</html>");
+                StubHttpServer.reply(x, status, body, retryAfter == null ? new String[0]
+                        : new String[] {"Retry-After", retryAfter});
             } else {
                 StubHttpServer.reply(x, 201, "{\"id\":\"d1\",\"agent_session_url\":\"/agents/s1\"}");
             }
@@ -104,7 +115,7 @@ class DeployCommandTest {
             Run run = deploy(restarting.baseUrl(), Map.of(), "--repository", "acme/api");
             assertThat(run.exit()).as(run.out() + run.err()).isZero();
             assertThat(run.out()).contains("Deployment d1 recorded");
-            assertThat(run.err()).contains("trying again");
+            assertThat(run.err()).contains(said);
             assertThat(keys).hasSize(2).doesNotContainNull();
             assertThat(keys.get(1)).isEqualTo(keys.get(0));
         }
@@ -122,28 +133,6 @@ class DeployCommandTest {
             assertThat(limited.err()).contains("HTTP 429").contains("trying again in ");
             assertThat(server.api().get("/api/v1/deployments/?repository=acme/worker").json().path("results")
                     .findValuesAsText("id")).containsExactly(id);
-        }
-    }
-
-    /** A first try that outlived the client's timeout is still being recorded: its 409 is waited out, not a failure. */
-    @Test
-    void a_post_answered_409_while_an_earlier_try_is_in_flight_is_tried_again_after_its_retry_after() {
-        List<String> keys = new java.util.concurrent.CopyOnWriteArrayList<>();
-        try (StubHttpServer busy = new StubHttpServer(x -> {
-            keys.add(x.getRequestHeaders().getFirst("Idempotency-Key"));
-            if (keys.size() == 1) {
-                StubHttpServer.reply(x, 409, "{\"status\":409,\"detail\":\"a request with this Idempotency-Key "
-                        + "is still being processed; retry in 1 s\"}", "Retry-After", "1");
-            } else {
-                StubHttpServer.reply(x, 201, "{\"id\":\"d1\",\"agent_session_url\":\"/agents/s1\"}",
-                        "Idempotent-Replayed", "true");
-            }
-        })) {
-            Run run = deploy(busy.baseUrl(), Map.of(), "--repository", "acme/api");
-            assertThat(run.exit()).as(run.out() + run.err()).isZero();
-            assertThat(run.err()).contains("still being processed").contains("trying again in 1 s");
-            assertThat(keys).hasSize(2).doesNotContainNull();
-            assertThat(keys.get(1)).isEqualTo(keys.get(0));
         }
     }
 
