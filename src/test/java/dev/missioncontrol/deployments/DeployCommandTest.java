@@ -91,6 +91,31 @@ class DeployCommandTest {
         }
     }
 
+    /** nginx and AWS's load balancers cut a request silent for 60 s, Heroku and Google's for 30 s, with a 504. */
+    @Test
+    void a_long_wait_polls_within_a_proxys_read_timeout_instead_of_being_cut_by_it() {
+        List<String> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (StubHttpServer proxy = new StubHttpServer(x -> {
+            if (x.getRequestMethod().equals("POST")) {
+                StubHttpServer.reply(x, 201, "{\"id\":\"d1\",\"agent_session_url\":\"/agents/s1\"}");
+                return;
+            }
+            String wait = x.getRequestURI().getQuery().replaceFirst(".*wait=(\\d+).*", "$1");
+            waits.add(wait);
+            if (Integer.parseInt(wait) > 30) {
+                StubHttpServer.reply(x, 504, "<html><center><h1>504 Gateway Time-out</h1></center></html>");
+            } else {
+                StubHttpServer.reply(x, 200, waits.size() < 2 ? "{\"id\":\"d1\",\"verdict\":{\"state\":"
+                        + "\"pending\"}}" : "{\"id\":\"d1\",\"verdict\":{\"state\":\"healthy\"}}");
+            }
+        })) {
+            Run run = deploy(proxy.baseUrl(), Map.of(), "--repository", "acme/api", "--wait", "40");
+            assertThat(run.exit()).as(run.out() + run.err()).isZero();
+            assertThat(run.err()).doesNotContain("504");
+            assertThat(waits).hasSize(2);
+        }
+    }
+
     /**
      * A 503 from a restarting server, or a 409 for a first try that outlived the client's timeout and is still being
      * recorded: the event is posted again under the same key (after the Retry-After given), so it is recorded once.
