@@ -227,6 +227,20 @@ class DeployCommandTest {
     }
 
     @Test
+    void a_failed_deploy_says_it_failed_itself_rather_than_a_bare_failed() {
+        try (StubHttpServer failed = new StubHttpServer(x -> StubHttpServer.reply(x,
+                x.getRequestMethod().equals("POST") ? 201 : 200, "{\"id\":\"d1\",\"status\":\"failure\","
+                        + "\"agent_session_url\":\"/agents/s1\",\"verdict\":{\"state\":\"failed\",\"score\":null,"
+                        + "\"checks\":[],\"decided_at\":\"2026-11-29T12:00:00Z\"}}"))) {
+            Run run = deploy(failed.baseUrl(), Map.of(), "--repository", "acme/api", "--status", "failure",
+                    "--wait", "30");
+            assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(3);
+            assertThat(run.out()).contains("Verdict: failed: the deploy itself failed (its event says status "
+                    + "failure), so no metric was judged");
+        }
+    }
+
+    @Test
     void an_inconclusive_verdict_prints_why_its_last_check_could_not_judge() {
         try (StubHttpServer failing = new StubHttpServer(x -> StubHttpServer.reply(x,
                 x.getRequestMethod().equals("POST") ? 201 : 200, "{\"id\":\"d1\",\"status\":\"success\","
