@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
  * {@code missionctl deploy}: posts a deployment event from CI and, with {@code --wait}, gates the pipeline on the
  * deploy monitor's verdict. Exit codes: 0 healthy or marginal (or posted without waiting), 3 degraded or failed,
  * 4 inconclusive or no verdict in time, 1 when the event could not be posted or the verdict could not be read (a key
- * without deployments:read: a "none yet" 4, which pipelines often let pass, would skip the gate without saying why).
+ * without deployments:read, a server that never answered the wait: a "none yet" 4, which pipelines often let pass,
+ * would skip the gate without saying why).
  */
 @Command(name = "deploy", mixinStandardHelpOptions = true,
         description = "Record a deployment from CI; with --wait, exit non-zero when the deploy monitor judges it bad.")

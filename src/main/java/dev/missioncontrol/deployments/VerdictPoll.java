@@ -3,7 +3,6 @@ package dev.missioncontrol.deployments;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.missioncontrol.client.ApiClient;
 import dev.missioncontrol.client.ClientException;
-import dev.missioncontrol.store.Json;
 import java.io.PrintWriter;
 import java.time.Duration;
 
@@ -32,12 +31,14 @@ final class VerdictPoll {
     }
 
     /**
-     * The deployment as last read once its verdict is final or {@code max} has passed; empty when never read. A
-     * refusal (4xx) ends the wait as a failure.
+     * The deployment as last read once its verdict is final or {@code max} has passed. A refusal (4xx) ends the wait
+     * as a failure, and so does a server that never answered: "none yet", exit 4, would read as a verdict still to
+     * come, when the pipeline learnt nothing of it.
      */
     JsonNode await(String deploymentId, Duration max) {
         long deadline = System.nanoTime() + max.toNanos();
-        JsonNode last = Json.object();
+        JsonNode last = null;
+        ClientException lastFailure = null;
         Duration pause = FIRST_PAUSE;
         do {
             long left = Math.max(1, Math.min(MAX_WAIT_PER_REQUEST, (deadline - System.nanoTime()) / 1_000_000_000L));
@@ -51,6 +52,7 @@ final class VerdictPoll {
                     // "none yet" exit 4, which pipelines often let pass, would skip the gate without saying why
                     throw new ClientException("cannot read the verdict: " + e.getMessage());
                 }
+                lastFailure = e;
                 err.println("missionctl deploy: " + e.getMessage() + "; trying again");
                 // a rate limit's Retry-After is kept to, or the next poll is refused too
                 Duration asked = e.retryAfter().orElse(Duration.ZERO);
@@ -58,11 +60,15 @@ final class VerdictPoll {
                 pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
             }
         } while (pending(last) && System.nanoTime() < deadline);
+        if (last == null) {
+            throw new ClientException("cannot read the verdict: no answer in the " + max.toSeconds() + " s waited, "
+                    + "the last was " + lastFailure.getMessage() + " (the deployment is recorded and its watch goes on)");
+        }
         return last;
     }
 
     private static boolean pending(JsonNode deployment) {
-        return deployment.path("verdict").path("state").asText("pending").equals("pending");
+        return deployment == null || deployment.path("verdict").path("state").asText("pending").equals("pending");
     }
 
     private static void sleep(Duration pause, long deadline) {

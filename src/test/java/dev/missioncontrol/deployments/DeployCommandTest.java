@@ -193,6 +193,20 @@ class DeployCommandTest {
         }
     }
 
+    /** A proxy answering 502 for the whole wait: the gate learnt nothing, and "none yet", exit 4, would let it pass. */
+    @Test
+    void a_verdict_never_read_in_the_whole_wait_is_a_failure_that_says_why() {
+        try (StubHttpServer proxy = new StubHttpServer(x -> StubHttpServer.reply(x,
+                x.getRequestMethod().equals("POST") ? 201 : 502, x.getRequestMethod().equals("POST")
+                        ? "{\"id\":\"d1\",\"agent_session_url\":\"/agents/s1\"}" : "<html>502 Bad Gateway</html>"))) {
+            Run run = deploy(proxy.baseUrl(), Map.of(), "--repository", "acme/api", "--wait", "2");
+            assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(1);
+            assertThat(run.err()).contains("cannot read the verdict: no answer in the 2 s waited, the last was "
+                    + "HTTP 502: <html>502 Bad Gateway</html>");
+            assertThat(run.out()).contains("Deployment d1 recorded").doesNotContain("none yet");
+        }
+    }
+
     /** A key that may post but not read: the gate fails with the reason, not a "none yet" that pipelines let pass. */
     @Test
     void a_verdict_the_key_may_not_read_is_a_failure_that_says_why() {
