@@ -30,9 +30,8 @@ record CiEnvironment(String provider, String repository, String sha, String ref,
                     env.get("CI_PIPELINE_URL"), env.getOrDefault("CI_JOB_ID", env.get("CI_PIPELINE_ID")),
                     cut(env.getOrDefault("CI_COMMIT_MESSAGE", env.get("CI_COMMIT_TITLE"))));
         }
-        if (has(env, "CIRCLE_PROJECT_REPONAME")) {
-            return new CiEnvironment("circleci", env.get("CIRCLE_PROJECT_USERNAME") + "/"
-                    + env.get("CIRCLE_PROJECT_REPONAME"), env.get("CIRCLE_SHA1"),
+        if (has(env, "CIRCLE_PROJECT_REPONAME") || "true".equals(env.get("CIRCLECI"))) {
+            return new CiEnvironment("circleci", circleRepository(env), env.get("CIRCLE_SHA1"),
                     ref(env, "CIRCLE_TAG", "CIRCLE_BRANCH", null), env.get("CIRCLE_BUILD_URL"),
                     env.getOrDefault("CIRCLE_WORKFLOW_JOB_ID", env.get("CIRCLE_BUILD_NUM")), null);
         }
@@ -42,6 +41,17 @@ record CiEnvironment(String provider, String repository, String sha, String ref,
                     env.get("BUILD_URL"), env.get("BUILD_URL"), null);
         }
         return new CiEnvironment(null, null, null, null, null, null, null);
+    }
+
+    /**
+     * CircleCI names the project's owner and name only for GitHub OAuth and Bitbucket Cloud projects; a GitHub App or
+     * GitLab project has its clone URL, or nothing (then --repository names it).
+     */
+    private static String circleRepository(Map<String, String> env) {
+        if (has(env, "CIRCLE_PROJECT_USERNAME") && has(env, "CIRCLE_PROJECT_REPONAME")) {
+            return env.get("CIRCLE_PROJECT_USERNAME") + "/" + env.get("CIRCLE_PROJECT_REPONAME");
+        }
+        return has(env, "CIRCLE_REPOSITORY_URL") ? repositoryOf(env.get("CIRCLE_REPOSITORY_URL")) : null;
     }
 
     /**

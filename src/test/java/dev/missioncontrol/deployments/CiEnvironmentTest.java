@@ -37,6 +37,18 @@ class CiEnvironmentTest {
         assertThat(jenkins.ref()).as("the Git plugin's remote is no part of the branch").isEqualTo("refs/heads/main");
     }
 
+    /** A CircleCI project on the GitHub App or GitLab has no CIRCLE_PROJECT_USERNAME or _REPONAME. */
+    @Test
+    void circleci_without_the_project_variables_is_still_circleci_and_reads_the_clone_url() {
+        var app = CiEnvironment.detect(Map.of("CIRCLECI", "true", "CIRCLE_SHA1", "aaa111", "CIRCLE_BRANCH", "main",
+                "CIRCLE_REPOSITORY_URL", "git@gitlab.com:acme/platform/web.git",
+                "CIRCLE_BUILD_URL", "https://app.circleci.com/jobs/circleci/abc/def/5", "CIRCLE_WORKFLOW_JOB_ID", "j-5"));
+        assertThat(app).isEqualTo(new CiEnvironment("circleci", "acme/platform/web", "aaa111", "refs/heads/main",
+                "https://app.circleci.com/jobs/circleci/abc/def/5", "j-5", null));
+        assertThat(CiEnvironment.detect(Map.of("CIRCLECI", "true", "CIRCLE_BUILD_NUM", "5")).repository())
+                .as("nothing to guess from: --repository names it, rather than null/null").isNull();
+    }
+
     /** A ref reads as GitHub writes it whichever system ran, so deployments from two systems compare. */
     @Test
     void every_system_names_a_branch_or_tag_as_a_full_ref() {
