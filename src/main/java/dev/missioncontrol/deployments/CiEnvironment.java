@@ -96,7 +96,8 @@ record CiEnvironment(String provider, String repository, String sha, String ref,
 
     /**
      * A multibranch pipeline's TAG_NAME or BRANCH_NAME (a pull request's PR-12 is no branch, and is kept as named),
-     * else the Git plugin's GIT_BRANCH without its remote (origin/main is the branch main).
+     * else the Git plugin's GIT_BRANCH without its remote (origin/main is the branch main); a job that builds a tag
+     * names it refs/tags/v1.2 or origin/tags/v1.2 there, which is the tag, not a branch of that name.
      */
     private static String jenkinsRef(Map<String, String> env) {
         if (has(env, "TAG_NAME")) {
@@ -106,7 +107,12 @@ record CiEnvironment(String provider, String repository, String sha, String ref,
             return has(env, "CHANGE_ID") ? env.get("BRANCH_NAME") : "refs/heads/" + env.get("BRANCH_NAME");
         }
         String branch = env.get("GIT_BRANCH");
-        return branch == null ? null : "refs/heads/" + branch.replaceFirst("^(refs/remotes/origin/|origin/|refs/heads/)", "");
+        if (branch == null) {
+            return null;
+        }
+        String tag = branch.replaceFirst("^(refs/tags/|origin/tags/|tags/)", "");
+        return !tag.equals(branch) ? "refs/tags/" + tag
+                : "refs/heads/" + branch.replaceFirst("^(refs/remotes/origin/|origin/|refs/heads/)", "");
     }
 
     /** The API takes at most 10,000 characters of a commit message; a longer one would fail the whole event. */

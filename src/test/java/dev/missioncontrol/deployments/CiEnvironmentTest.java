@@ -65,6 +65,10 @@ class CiEnvironmentTest {
                 "TAG_NAME", "v1.2", "BRANCH_NAME", "v1.2")).ref()).isEqualTo("refs/tags/v1.2");
         assertThat(CiEnvironment.detect(Map.of("JENKINS_URL", "https://ci/", "BUILD_URL", "https://ci/job/w/1/",
                 "BRANCH_NAME", "PR-12", "CHANGE_ID", "12")).ref()).as("a pull request is no branch").isEqualTo("PR-12");
+        for (String tagBuild : new String[] {"refs/tags/v1.2", "origin/tags/v1.2"}) {
+            assertThat(CiEnvironment.detect(Map.of("JENKINS_URL", "https://ci/", "BUILD_URL", "https://ci/job/w/1/",
+                    "GIT_BRANCH", tagBuild)).ref()).as(tagBuild).isEqualTo("refs/tags/v1.2");
+        }
     }
 
     @Test
