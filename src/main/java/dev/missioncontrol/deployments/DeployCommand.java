@@ -30,7 +30,14 @@ import picocli.CommandLine.Spec;
  * would skip the gate without saying why).
  */
 @Command(name = "deploy", mixinStandardHelpOptions = true,
-        description = "Record a deployment from CI; with --wait, exit non-zero when the deploy monitor judges it bad.")
+        description = "Record a deployment from CI; with --wait, exit non-zero when the deploy monitor judges it bad.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:recorded; with --wait, judged healthy or marginal",
+                "3:judged degraded, or the deploy failed",
+                "4:judged inconclusive, no verdict within --wait, or a pending or running event (not judged)",
+                "1:not recorded, or the verdict could not be read (the key lacks deployments:read, or the server "
+                        + "never answered)",
+                "2:a usage error"})
 public final class DeployCommand implements Callable<Integer> {
     static final int BAD = 3;
     static final int UNKNOWN = 4;

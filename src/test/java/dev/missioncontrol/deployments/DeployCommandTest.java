@@ -33,6 +33,16 @@ class DeployCommandTest {
         return new Run(exit, out.toString(), err.toString());
     }
 
+    /** A pipeline author writes the gate from --help: every exit code the command returns is listed there. */
+    @Test
+    void help_lists_every_exit_code_the_gate_can_return() {
+        StringWriter out = new StringWriter();
+        new CommandLine(new DeployCommand(Map.of())).setOut(new PrintWriter(out, true)).execute("--help");
+        for (int code : new int[] {0, DeployCommand.ERROR, 2, DeployCommand.BAD, DeployCommand.UNKNOWN}) {
+            assertThat(out.toString()).as("exit " + code).containsPattern("(?m)^\\s+" + code + "\\s+\\S");
+        }
+    }
+
     @Test
     void a_redirect_is_a_failure_that_says_where_it_points_not_a_recorded_deployment() {
         try (StubHttpServer lb = new StubHttpServer(x -> StubHttpServer.reply(x, 301, "",
