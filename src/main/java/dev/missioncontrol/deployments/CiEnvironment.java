@@ -35,10 +35,12 @@ record CiEnvironment(String provider, String repository, String sha, String ref,
                     ref(env, "CIRCLE_TAG", "CIRCLE_BRANCH", null), env.get("CIRCLE_BUILD_URL"),
                     env.getOrDefault("CIRCLE_WORKFLOW_JOB_ID", env.get("CIRCLE_BUILD_NUM")), null);
         }
-        if (has(env, "BUILD_URL") && (has(env, "JENKINS_URL") || has(env, "GIT_COMMIT"))) {
+        if (has(env, "BUILD_URL") && (has(env, "JENKINS_URL") || has(env, "GIT_COMMIT")) || jenkinsBuild(env)) {
             String repo = has(env, "GIT_URL") ? repositoryOf(env.get("GIT_URL")) : jobRepository(env);
+            String build = has(env, "BUILD_URL") ? env.get("BUILD_URL")
+                    : env.get("JOB_NAME") + "#" + env.get("BUILD_NUMBER");
             return new CiEnvironment("jenkins", repo, env.get("GIT_COMMIT"), jenkinsRef(env),
-                    env.get("BUILD_URL"), env.get("BUILD_URL"), null);
+                    env.get("BUILD_URL"), build, null);
         }
         return new CiEnvironment(null, null, null, null, null, null, null);
     }
@@ -79,6 +81,15 @@ record CiEnvironment(String provider, String repository, String sha, String ref,
         }
         return path.replaceFirst("^[a-z+]+://[^/]+/", "").replaceFirst("^[^@/]+@[^:]+:", "")
                 .replaceFirst("^scm/", "").replace("/_git/", "/");
+    }
+
+    /**
+     * Jenkins sets JENKINS_URL and BUILD_URL only once its own URL is configured; every build has its job's name and
+     * number, and a tag made of them.
+     */
+    private static boolean jenkinsBuild(Map<String, String> env) {
+        return has(env, "JOB_NAME") && has(env, "BUILD_NUMBER")
+                && env.getOrDefault("BUILD_TAG", "").startsWith("jenkins-");
     }
 
     /**

@@ -80,6 +80,16 @@ class CiEnvironmentTest {
                 .commitMessage()).hasSize(10_000);
     }
 
+    /** A Jenkins whose own URL was never configured sets no JENKINS_URL or BUILD_URL: it is still Jenkins. */
+    @Test
+    void jenkins_without_its_url_configured_is_still_jenkins_and_keys_the_build_by_job_and_number() {
+        var ci = CiEnvironment.detect(Map.of("JOB_NAME", "platform/web", "BUILD_NUMBER", "12",
+                "BUILD_TAG", "jenkins-platform-web-12", "GIT_COMMIT", "bbb222", "GIT_BRANCH", "origin/main",
+                "GIT_URL", "https://git.example.com/acme/web.git"));
+        assertThat(ci).isEqualTo(new CiEnvironment("jenkins", "acme/web", "bbb222", "refs/heads/main", null,
+                "platform/web#12", null));
+    }
+
     @Test
     void jenkins_reads_a_multibranch_pipeline_and_a_subgroup_url() {
         var multibranch = CiEnvironment.detect(Map.of("JENKINS_URL", "https://ci.example/", "BUILD_URL",
