@@ -46,6 +46,8 @@ public final class DeployCommand implements Callable<Integer> {
     private static final int POST_ATTEMPTS = 3;
     /** A rate limit's or a restart's Retry-After is waited out up to this long a try; a longer one fails the job. */
     static final Duration LONGEST_RETRY_AFTER = Duration.ofSeconds(60);
+    /** How long in all a post is retried for a server that answers with Retry-After. */
+    static final Duration PATIENCE = Duration.ofMinutes(2);
 
     @Spec
     CommandSpec spec;
@@ -133,19 +135,25 @@ public final class DeployCommand implements Callable<Integer> {
      * Posts the event, trying again when the server could not be reached, answered 5xx (a restart, a proxy), was
      * rate limited (429), or was still processing an earlier try (409), after the Retry-After it gave: the
      * Idempotency-Key makes a repeat of a post the server did record a replay of it, never a second deployment.
+     * A server that says when to come back is up and busy (a first try that outlived the client's timeout is still
+     * being recorded), so it is given up to {@link #PATIENCE} rather than three tries.
      */
     private static JsonNode post(ApiClient client, ObjectNode event, String idempotencyKey, PrintWriter err) {
+        Duration waited = Duration.ZERO;
         for (int attempt = 1; ; attempt++) {
             try {
                 return client.post("/api/v1/deployments/", event, Map.of("Idempotency-Key", idempotencyKey));
             } catch (ClientException e) {
-                if (!e.isTransient() || attempt == POST_ATTEMPTS) {
-                    throw e;
-                }
                 Duration pause = e.retryAfter().map(d -> d.compareTo(LONGEST_RETRY_AFTER) > 0 ? LONGEST_RETRY_AFTER
                         : d).orElse(Duration.ofSeconds(attempt));
+                boolean again = e.retryAfter().isPresent() ? waited.plus(pause).compareTo(PATIENCE) <= 0
+                        : attempt < POST_ATTEMPTS;
+                if (!e.isTransient() || !again) {
+                    throw e;
+                }
                 err.println("missionctl deploy: " + e.getMessage() + "; trying again in " + pause.toSeconds() + " s");
                 pause(pause);
+                waited = waited.plus(pause);
             }
         }
     }

@@ -156,6 +156,25 @@ class DeployCommandTest {
         }
     }
 
+    /** A server still recording a first try that outlived the client's timeout says so until it is done. */
+    @Test
+    void a_post_still_in_flight_is_waited_for_past_three_tries_and_recorded_once() {
+        List<String> keys = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (StubHttpServer busy = new StubHttpServer(x -> {
+            keys.add(x.getRequestHeaders().getFirst("Idempotency-Key"));
+            if (keys.size() <= 4) {
+                StubHttpServer.reply(x, 409, "{\"status\":409,\"detail\":\"a request with this Idempotency-Key is "
+                        + "still being processed; retry in 1 s\"}", "Retry-After", "1");
+            } else {
+                StubHttpServer.reply(x, 201, "{\"id\":\"d1\",\"agent_session_url\":\"/agents/s1\"}");
+            }
+        })) {
+            Run run = deploy(busy.baseUrl(), Map.of(), "--repository", "acme/api");
+            assertThat(run.exit()).as(run.out() + run.err()).isZero();
+            assertThat(keys).hasSize(5).containsOnly(keys.get(0));
+        }
+    }
+
     /** Many pipelines share one key: a deploy refused by the rate limit waits the Retry-After instead of failing. */
     @Test
     void a_post_refused_by_the_rate_limit_waits_its_retry_after_and_is_recorded_once() throws Exception {
