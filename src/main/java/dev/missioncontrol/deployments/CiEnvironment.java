@@ -26,7 +26,7 @@ record CiEnvironment(String provider, String repository, String sha, String ref,
         }
         if (has(env, "CI_PROJECT_PATH")) {
             return new CiEnvironment("gitlab", env.get("CI_PROJECT_PATH"), env.get("CI_COMMIT_SHA"),
-                    ref(env, "CI_COMMIT_TAG", "CI_COMMIT_BRANCH", env.get("CI_COMMIT_REF_NAME")),
+                    ref(env, "CI_COMMIT_TAG", "CI_COMMIT_BRANCH", mergeRequestRef(env)),
                     env.get("CI_PIPELINE_URL"), env.getOrDefault("CI_JOB_ID", env.get("CI_PIPELINE_ID")),
                     cut(env.getOrDefault("CI_COMMIT_MESSAGE", env.get("CI_COMMIT_TITLE"))));
         }
@@ -46,6 +46,17 @@ record CiEnvironment(String provider, String repository, String sha, String ref,
     }
 
     /**
+     * A GitLab merge request pipeline has no CI_COMMIT_BRANCH. Its source branch is a branch of this repository when
+     * the request comes from the project itself, and is named as one; a fork's branch is not, and keeps its bare name.
+     */
+    private static String mergeRequestRef(Map<String, String> env) {
+        String source = env.get("CI_MERGE_REQUEST_SOURCE_BRANCH_NAME");
+        boolean ownBranch = has(env, "CI_MERGE_REQUEST_SOURCE_BRANCH_NAME")
+                && env.get("CI_PROJECT_PATH").equals(env.get("CI_MERGE_REQUEST_SOURCE_PROJECT_PATH"));
+        return ownBranch ? "refs/heads/" + source : env.get("CI_COMMIT_REF_NAME");
+    }
+
+    /**
      * CircleCI names the project's owner and name only for GitHub OAuth and Bitbucket Cloud projects; a GitHub App or
      * GitLab project has its clone URL, or nothing (then --repository names it).
      */
@@ -57,8 +68,8 @@ record CiEnvironment(String provider, String repository, String sha, String ref,
     }
 
     /**
-     * A tag's run names the tag, a branch's run the branch; neither (a GitLab merge request pipeline) keeps what the
-     * system calls its ref, which is no branch of the repository.
+     * A tag's run names the tag, a branch's run the branch; neither (a GitLab merge request pipeline) gets
+     * {@code otherwise}.
      */
     private static String ref(Map<String, String> env, String tag, String branch, String otherwise) {
         if (has(env, tag)) {

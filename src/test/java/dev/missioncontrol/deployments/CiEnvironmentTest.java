@@ -59,6 +59,13 @@ class CiEnvironmentTest {
                 "CI_COMMIT_TAG", "v1.2")).ref()).isEqualTo("refs/tags/v1.2");
         assertThat(CiEnvironment.detect(Map.of("CI_PROJECT_PATH", "acme/web", "CI_COMMIT_REF_NAME", "feature"))
                 .ref()).as("a merge request pipeline names no branch of its own").isEqualTo("feature");
+        Map<String, String> mergeRequest = Map.of("CI_PROJECT_PATH", "acme/web", "CI_COMMIT_REF_NAME", "feature",
+                "CI_MERGE_REQUEST_SOURCE_BRANCH_NAME", "feature", "CI_MERGE_REQUEST_SOURCE_PROJECT_PATH", "acme/web");
+        assertThat(CiEnvironment.detect(mergeRequest).ref()).as("a merge request from the project's own branch")
+                .isEqualTo("refs/heads/feature");
+        Map<String, String> fromFork = new java.util.HashMap<>(mergeRequest);
+        fromFork.put("CI_MERGE_REQUEST_SOURCE_PROJECT_PATH", "someone/web");
+        assertThat(CiEnvironment.detect(fromFork).ref()).as("a fork's branch is no branch here").isEqualTo("feature");
         assertThat(CiEnvironment.detect(Map.of("CIRCLE_PROJECT_REPONAME", "web", "CIRCLE_TAG", "v1.2")).ref())
                 .isEqualTo("refs/tags/v1.2");
         assertThat(CiEnvironment.detect(Map.of("JENKINS_URL", "https://ci/", "BUILD_URL", "https://ci/job/w/1/",
