@@ -27,10 +27,18 @@ public final class ApiClient {
     private final String base;
     private final String key;
 
-    /** Refuses a base that is not an http(s) URL with a host, so no request is built from it. */
+    /**
+     * Refuses a base that is not an http(s) URL with a host, so no request is built from it. A key read from a CI
+     * secret or a file often ends in a line break, which is taken off; one with a break or space inside is refused
+     * without being shown, since the message lands in a CI log.
+     */
     public ApiClient(String base, String key) {
         this.base = base.strip().replaceAll("/+$", "");
-        this.key = key;
+        this.key = key.strip();
+        if (!this.key.chars().allMatch(c -> c > ' ' && c < 0x7f)) {
+            throw new ClientException("the API key (MC_API_KEY or --api-key) has a space, a line break or another "
+                    + "character no key has inside it; copy the key again");
+        }
         URI uri = parse(this.base, "--url (MC_URL)");
         if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())
                 || uri.getHost() == null) {

@@ -26,27 +26,50 @@ record CiEnvironment(String provider, String repository, String sha, String ref,
         }
         if (has(env, "CI_PROJECT_PATH")) {
             return new CiEnvironment("gitlab", env.get("CI_PROJECT_PATH"), env.get("CI_COMMIT_SHA"),
-                    ref(env, "CI_COMMIT_TAG", "CI_COMMIT_BRANCH", env.get("CI_COMMIT_REF_NAME")),
+                    ref(env, "CI_COMMIT_TAG", "CI_COMMIT_BRANCH", mergeRequestRef(env)),
                     env.get("CI_PIPELINE_URL"), env.getOrDefault("CI_JOB_ID", env.get("CI_PIPELINE_ID")),
                     cut(env.getOrDefault("CI_COMMIT_MESSAGE", env.get("CI_COMMIT_TITLE"))));
         }
-        if (has(env, "CIRCLE_PROJECT_REPONAME")) {
-            return new CiEnvironment("circleci", env.get("CIRCLE_PROJECT_USERNAME") + "/"
-                    + env.get("CIRCLE_PROJECT_REPONAME"), env.get("CIRCLE_SHA1"),
+        if (has(env, "CIRCLE_PROJECT_REPONAME") || "true".equals(env.get("CIRCLECI"))) {
+            return new CiEnvironment("circleci", circleRepository(env), env.get("CIRCLE_SHA1"),
                     ref(env, "CIRCLE_TAG", "CIRCLE_BRANCH", null), env.get("CIRCLE_BUILD_URL"),
                     env.getOrDefault("CIRCLE_WORKFLOW_JOB_ID", env.get("CIRCLE_BUILD_NUM")), null);
         }
-        if (has(env, "BUILD_URL") && (has(env, "JENKINS_URL") || has(env, "GIT_COMMIT"))) {
+        if (has(env, "BUILD_URL") && (has(env, "JENKINS_URL") || has(env, "GIT_COMMIT")) || jenkinsBuild(env)) {
             String repo = has(env, "GIT_URL") ? repositoryOf(env.get("GIT_URL")) : jobRepository(env);
+            String build = has(env, "BUILD_URL") ? env.get("BUILD_URL")
+                    : env.get("JOB_NAME") + "#" + env.get("BUILD_NUMBER");
             return new CiEnvironment("jenkins", repo, env.get("GIT_COMMIT"), jenkinsRef(env),
-                    env.get("BUILD_URL"), env.get("BUILD_URL"), null);
+                    env.get("BUILD_URL"), build, null);
         }
         return new CiEnvironment(null, null, null, null, null, null, null);
     }
 
     /**
-     * A tag's run names the tag, a branch's run the branch; neither (a GitLab merge request pipeline) keeps what the
-     * system calls its ref, which is no branch of the repository.
+     * A GitLab merge request pipeline has no CI_COMMIT_BRANCH. Its source branch is a branch of this repository when
+     * the request comes from the project itself, and is named as one; a fork's branch is not, and keeps its bare name.
+     */
+    private static String mergeRequestRef(Map<String, String> env) {
+        String source = env.get("CI_MERGE_REQUEST_SOURCE_BRANCH_NAME");
+        boolean ownBranch = has(env, "CI_MERGE_REQUEST_SOURCE_BRANCH_NAME")
+                && env.get("CI_PROJECT_PATH").equals(env.get("CI_MERGE_REQUEST_SOURCE_PROJECT_PATH"));
+        return ownBranch ? "refs/heads/" + source : env.get("CI_COMMIT_REF_NAME");
+    }
+
+    /**
+     * CircleCI names the project's owner and name only for GitHub OAuth and Bitbucket Cloud projects; a GitHub App or
+     * GitLab project has its clone URL, or nothing (then --repository names it).
+     */
+    private static String circleRepository(Map<String, String> env) {
+        if (has(env, "CIRCLE_PROJECT_USERNAME") && has(env, "CIRCLE_PROJECT_REPONAME")) {
+            return env.get("CIRCLE_PROJECT_USERNAME") + "/" + env.get("CIRCLE_PROJECT_REPONAME");
+        }
+        return has(env, "CIRCLE_REPOSITORY_URL") ? repositoryOf(env.get("CIRCLE_REPOSITORY_URL")) : null;
+    }
+
+    /**
+     * A tag's run names the tag, a branch's run the branch; neither (a GitLab merge request pipeline) gets
+     * {@code otherwise}.
      */
     private static String ref(Map<String, String> env, String tag, String branch, String otherwise) {
         if (has(env, tag)) {
@@ -72,6 +95,15 @@ record CiEnvironment(String provider, String repository, String sha, String ref,
     }
 
     /**
+     * Jenkins sets JENKINS_URL and BUILD_URL only once its own URL is configured; every build has its job's name and
+     * number, and a tag made of them.
+     */
+    private static boolean jenkinsBuild(Map<String, String> env) {
+        return has(env, "JOB_NAME") && has(env, "BUILD_NUMBER")
+                && env.getOrDefault("BUILD_TAG", "").startsWith("jenkins-");
+    }
+
+    /**
      * A job name is only a guess at the repository (--repository overrides it). A multibranch pipeline's job is
      * folder/repository/branch, so the branch is taken off; a lone job name is no owner/name and guesses nothing.
      */
@@ -86,7 +118,8 @@ record CiEnvironment(String provider, String repository, String sha, String ref,
 
     /**
      * A multibranch pipeline's TAG_NAME or BRANCH_NAME (a pull request's PR-12 is no branch, and is kept as named),
-     * else the Git plugin's GIT_BRANCH without its remote (origin/main is the branch main).
+     * else the Git plugin's GIT_BRANCH without its remote (origin/main is the branch main); a job that builds a tag
+     * names it refs/tags/v1.2 or origin/tags/v1.2 there, which is the tag, not a branch of that name.
      */
     private static String jenkinsRef(Map<String, String> env) {
         if (has(env, "TAG_NAME")) {
@@ -96,7 +129,12 @@ record CiEnvironment(String provider, String repository, String sha, String ref,
             return has(env, "CHANGE_ID") ? env.get("BRANCH_NAME") : "refs/heads/" + env.get("BRANCH_NAME");
         }
         String branch = env.get("GIT_BRANCH");
-        return branch == null ? null : "refs/heads/" + branch.replaceFirst("^(refs/remotes/origin/|origin/|refs/heads/)", "");
+        if (branch == null) {
+            return null;
+        }
+        String tag = branch.replaceFirst("^(refs/tags/|origin/tags/|tags/)", "");
+        return !tag.equals(branch) ? "refs/tags/" + tag
+                : "refs/heads/" + branch.replaceFirst("^(refs/remotes/origin/|origin/|refs/heads/)", "");
     }
 
     /** The API takes at most 10,000 characters of a commit message; a longer one would fail the whole event. */

@@ -26,16 +26,28 @@ import picocli.CommandLine.Spec;
  * {@code missionctl deploy}: posts a deployment event from CI and, with {@code --wait}, gates the pipeline on the
  * deploy monitor's verdict. Exit codes: 0 healthy or marginal (or posted without waiting), 3 degraded or failed,
  * 4 inconclusive or no verdict in time, 1 when the event could not be posted or the verdict could not be read (a key
- * without deployments:read: a "none yet" 4, which pipelines often let pass, would skip the gate without saying why).
+ * without deployments:read, a server that never answered the wait: a "none yet" 4, which pipelines often let pass,
+ * would skip the gate without saying why).
  */
 @Command(name = "deploy", mixinStandardHelpOptions = true,
-        description = "Record a deployment from CI; with --wait, exit non-zero when the deploy monitor judges it bad.")
+        description = "Record a deployment from CI; with --wait, exit non-zero when the deploy monitor judges it bad.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:recorded; with --wait, judged healthy or marginal",
+                "3:judged degraded, or the deploy failed",
+                "4:judged inconclusive, no verdict within --wait, or a pending or running event (not judged)",
+                "1:not recorded, or the verdict could not be read (the key lacks deployments:read, or the server "
+                        + "never answered)",
+                "2:a usage error"})
 public final class DeployCommand implements Callable<Integer> {
     static final int BAD = 3;
     static final int UNKNOWN = 4;
     static final int ERROR = 1;
     /** Three tries over three seconds ride out a proxy's hiccup; a server down for longer fails the job plainly. */
     private static final int POST_ATTEMPTS = 3;
+    /** A rate limit's or a restart's Retry-After is waited out up to this long a try; a longer one fails the job. */
+    static final Duration LONGEST_RETRY_AFTER = Duration.ofSeconds(60);
+    /** How long in all a post is retried for a server that answers with Retry-After. */
+    static final Duration PATIENCE = Duration.ofMinutes(2);
 
     @Spec
     CommandSpec spec;
@@ -120,19 +132,28 @@ public final class DeployCommand implements Callable<Integer> {
     }
 
     /**
-     * Posts the event, trying again when the server could not be reached or answered 5xx (a restart, a proxy): the
+     * Posts the event, trying again when the server could not be reached, answered 5xx (a restart, a proxy), was
+     * rate limited (429), or was still processing an earlier try (409), after the Retry-After it gave: the
      * Idempotency-Key makes a repeat of a post the server did record a replay of it, never a second deployment.
+     * A server that says when to come back is up and busy (a first try that outlived the client's timeout is still
+     * being recorded), so it is given up to {@link #PATIENCE} rather than three tries.
      */
     private static JsonNode post(ApiClient client, ObjectNode event, String idempotencyKey, PrintWriter err) {
+        Duration waited = Duration.ZERO;
         for (int attempt = 1; ; attempt++) {
             try {
                 return client.post("/api/v1/deployments/", event, Map.of("Idempotency-Key", idempotencyKey));
             } catch (ClientException e) {
-                if (!e.isNetwork() || attempt == POST_ATTEMPTS) {
+                Duration pause = e.retryAfter().map(d -> d.compareTo(LONGEST_RETRY_AFTER) > 0 ? LONGEST_RETRY_AFTER
+                        : d).orElse(Duration.ofSeconds(attempt));
+                boolean again = e.retryAfter().isPresent() ? waited.plus(pause).compareTo(PATIENCE) <= 0
+                        : attempt < POST_ATTEMPTS;
+                if (!e.isTransient() || !again) {
                     throw e;
                 }
-                err.println("missionctl deploy: " + e.getMessage() + "; trying again");
-                pause(Duration.ofSeconds(attempt));
+                err.println("missionctl deploy: " + e.getMessage() + "; trying again in " + pause.toSeconds() + " s");
+                pause(pause);
+                waited = waited.plus(pause);
             }
         }
     }

@@ -85,10 +85,15 @@ final class VerdictLines {
     }
 
     /**
-     * Why a verdict decided nothing, where the deployment says (cancelled, no check, or the last check's first
-     * problem, such as Prometheus answering 502): a CI log should not leave that to a web page.
+     * Why a verdict failed or decided nothing, where the deployment says (the deploy failed or was cancelled, no
+     * check ran, or the last check's first problem, such as Prometheus answering 502): a CI log should not leave that
+     * to a web page, nor a bare "failed" read as a failing metric.
      */
     private static String why(JsonNode deployment, String state) {
+        if (state.equals("failed")) {
+            return ": the deploy itself failed" + (deployment.path("status").asText().equals("failure")
+                    ? " (its event says status failure), so no metric was judged" : "");
+        }
         if (!state.equals("inconclusive")) {
             return "";
         }

@@ -67,8 +67,10 @@ public final class WebServer {
             // a request refused while it is parsed never reaches Javalin's error mapping
             server.setErrorHandler(new JettyErrors());
         });
-        config.jetty.modifyServletContextHandler(context -> context.addFilter(new FilterHolder(new HeadAsGet()), "/*",
-                EnumSet.of(DispatcherType.REQUEST)));
+        config.jetty.modifyServletContextHandler(context -> {
+            context.addFilter(new FilterHolder(new RepeatedSlashes()), "/*", EnumSet.of(DispatcherType.REQUEST));
+            context.addFilter(new FilterHolder(new HeadAsGet()), "/*", EnumSet.of(DispatcherType.REQUEST));
+        });
         config.events.handlerAdded(routeTable::add);
         config.events.serverStopping(() -> onStopping.forEach(Runnable::run));
         config.requestLogger.http((ctx, ms) -> logAccess(ctx, ms, filters.metrics()));

@@ -108,6 +108,24 @@ class ClientErrorsTest {
         }
     }
 
+    /** A CI secret or `cat key.txt` often ends in a line break; the key must neither fail nor show up in the log. */
+    @Test
+    void a_key_ending_in_a_line_break_is_used_and_one_broken_inside_is_refused_without_being_shown() {
+        java.util.List<String> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (StubHttpServer server = new StubHttpServer(x -> {
+            sent.add(x.getRequestHeaders().getFirst("Authorization"));
+            StubHttpServer.reply(x, 200, "{\"results\":[],\"count\":0}");
+        })) {
+            Run run = missionctl("sessions", "--url", server.baseUrl(), "--api-key", " mc_test_secret\n");
+            assertThat(run.exit()).as(run.err()).isZero();
+            assertThat(sent).containsExactly("Bearer mc_test_secret");
+            Run broken = missionctl("sessions", "--url", server.baseUrl(), "--api-key", "mc_test\nsecret");
+            assertOneLineFailure(broken, "the API key (MC_API_KEY or --api-key) has a space, a line break");
+            assertThat(broken.err()).doesNotContain("secret");
+            assertThat(sent).hasSize(1);
+        }
+    }
+
     private static String[] concat(String[] a, String[] b) {
         return java.util.stream.Stream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b))
                 .toArray(String[]::new);

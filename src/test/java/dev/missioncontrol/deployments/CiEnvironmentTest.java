@@ -37,6 +37,18 @@ class CiEnvironmentTest {
         assertThat(jenkins.ref()).as("the Git plugin's remote is no part of the branch").isEqualTo("refs/heads/main");
     }
 
+    /** A CircleCI project on the GitHub App or GitLab has no CIRCLE_PROJECT_USERNAME or _REPONAME. */
+    @Test
+    void circleci_without_the_project_variables_is_still_circleci_and_reads_the_clone_url() {
+        var app = CiEnvironment.detect(Map.of("CIRCLECI", "true", "CIRCLE_SHA1", "aaa111", "CIRCLE_BRANCH", "main",
+                "CIRCLE_REPOSITORY_URL", "git@gitlab.com:acme/platform/web.git",
+                "CIRCLE_BUILD_URL", "https://app.circleci.com/jobs/circleci/abc/def/5", "CIRCLE_WORKFLOW_JOB_ID", "j-5"));
+        assertThat(app).isEqualTo(new CiEnvironment("circleci", "acme/platform/web", "aaa111", "refs/heads/main",
+                "https://app.circleci.com/jobs/circleci/abc/def/5", "j-5", null));
+        assertThat(CiEnvironment.detect(Map.of("CIRCLECI", "true", "CIRCLE_BUILD_NUM", "5")).repository())
+                .as("nothing to guess from: --repository names it, rather than null/null").isNull();
+    }
+
     /** A ref reads as GitHub writes it whichever system ran, so deployments from two systems compare. */
     @Test
     void every_system_names_a_branch_or_tag_as_a_full_ref() {
@@ -47,12 +59,23 @@ class CiEnvironmentTest {
                 "CI_COMMIT_TAG", "v1.2")).ref()).isEqualTo("refs/tags/v1.2");
         assertThat(CiEnvironment.detect(Map.of("CI_PROJECT_PATH", "acme/web", "CI_COMMIT_REF_NAME", "feature"))
                 .ref()).as("a merge request pipeline names no branch of its own").isEqualTo("feature");
+        Map<String, String> mergeRequest = Map.of("CI_PROJECT_PATH", "acme/web", "CI_COMMIT_REF_NAME", "feature",
+                "CI_MERGE_REQUEST_SOURCE_BRANCH_NAME", "feature", "CI_MERGE_REQUEST_SOURCE_PROJECT_PATH", "acme/web");
+        assertThat(CiEnvironment.detect(mergeRequest).ref()).as("a merge request from the project's own branch")
+                .isEqualTo("refs/heads/feature");
+        Map<String, String> fromFork = new java.util.HashMap<>(mergeRequest);
+        fromFork.put("CI_MERGE_REQUEST_SOURCE_PROJECT_PATH", "someone/web");
+        assertThat(CiEnvironment.detect(fromFork).ref()).as("a fork's branch is no branch here").isEqualTo("feature");
         assertThat(CiEnvironment.detect(Map.of("CIRCLE_PROJECT_REPONAME", "web", "CIRCLE_TAG", "v1.2")).ref())
                 .isEqualTo("refs/tags/v1.2");
         assertThat(CiEnvironment.detect(Map.of("JENKINS_URL", "https://ci/", "BUILD_URL", "https://ci/job/w/1/",
                 "TAG_NAME", "v1.2", "BRANCH_NAME", "v1.2")).ref()).isEqualTo("refs/tags/v1.2");
         assertThat(CiEnvironment.detect(Map.of("JENKINS_URL", "https://ci/", "BUILD_URL", "https://ci/job/w/1/",
                 "BRANCH_NAME", "PR-12", "CHANGE_ID", "12")).ref()).as("a pull request is no branch").isEqualTo("PR-12");
+        for (String tagBuild : new String[] {"refs/tags/v1.2", "origin/tags/v1.2"}) {
+            assertThat(CiEnvironment.detect(Map.of("JENKINS_URL", "https://ci/", "BUILD_URL", "https://ci/job/w/1/",
+                    "GIT_BRANCH", tagBuild)).ref()).as(tagBuild).isEqualTo("refs/tags/v1.2");
+        }
     }
 
     @Test
@@ -62,6 +85,16 @@ class CiEnvironmentTest {
                 .isEqualTo("Fix login\n\nThe session expired early.");
         assertThat(CiEnvironment.detect(Map.of("CI_PROJECT_PATH", "acme/web", "CI_COMMIT_MESSAGE", "x".repeat(20_000)))
                 .commitMessage()).hasSize(10_000);
+    }
+
+    /** A Jenkins whose own URL was never configured sets no JENKINS_URL or BUILD_URL: it is still Jenkins. */
+    @Test
+    void jenkins_without_its_url_configured_is_still_jenkins_and_keys_the_build_by_job_and_number() {
+        var ci = CiEnvironment.detect(Map.of("JOB_NAME", "platform/web", "BUILD_NUMBER", "12",
+                "BUILD_TAG", "jenkins-platform-web-12", "GIT_COMMIT", "bbb222", "GIT_BRANCH", "origin/main",
+                "GIT_URL", "https://git.example.com/acme/web.git"));
+        assertThat(ci).isEqualTo(new CiEnvironment("jenkins", "acme/web", "bbb222", "refs/heads/main", null,
+                "platform/web#12", null));
     }
 
     @Test

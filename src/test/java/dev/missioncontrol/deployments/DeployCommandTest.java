@@ -2,6 +2,7 @@ package dev.missioncontrol.deployments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.missioncontrol.config.AppConfig;
 import dev.missioncontrol.testing.StubHttpServer;
 import dev.missioncontrol.testing.TestServer;
 import java.io.PrintWriter;
@@ -11,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 /** missionctl deploy against answers a Mission Control server never gives but the network in between may. */
@@ -28,6 +31,16 @@ class DeployCommandTest {
         int exit = new CommandLine(new DeployCommand(env)).setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true)).execute(args);
         return new Run(exit, out.toString(), err.toString());
+    }
+
+    /** A pipeline author writes the gate from --help: every exit code the command returns is listed there. */
+    @Test
+    void help_lists_every_exit_code_the_gate_can_return() {
+        StringWriter out = new StringWriter();
+        new CommandLine(new DeployCommand(Map.of())).setOut(new PrintWriter(out, true)).execute("--help");
+        for (int code : new int[] {0, DeployCommand.ERROR, 2, DeployCommand.BAD, DeployCommand.UNKNOWN}) {
+            assertThat(out.toString()).as("exit " + code).containsPattern("(?m)^\\s+" + code + "\\s+\\S");
+        }
     }
 
     @Test
@@ -88,14 +101,48 @@ class DeployCommandTest {
         }
     }
 
-    /** A 503 from a restarting server: the event is posted again under the same key, so it is recorded once. */
+    /** nginx and AWS's load balancers cut a request silent for 60 s, Heroku and Google's for 30 s, with a 504. */
     @Test
-    void a_post_answered_5xx_is_tried_again_with_the_same_idempotency_key() {
+    void a_long_wait_polls_within_a_proxys_read_timeout_instead_of_being_cut_by_it() {
+        List<String> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (StubHttpServer proxy = new StubHttpServer(x -> {
+            if (x.getRequestMethod().equals("POST")) {
+                StubHttpServer.reply(x, 201, "{\"id\":\"d1\",\"agent_session_url\":\"/agents/s1\"}");
+                return;
+            }
+            String wait = x.getRequestURI().getQuery().replaceFirst(".*wait=(\\d+).*", "$1");
+            waits.add(wait);
+            if (Integer.parseInt(wait) > 30) {
+                StubHttpServer.reply(x, 504, "<html><center><h1>504 Gateway Time-out</h1></center></html>");
+            } else {
+                StubHttpServer.reply(x, 200, waits.size() < 2 ? "{\"id\":\"d1\",\"verdict\":{\"state\":"
+                        + "\"pending\"}}" : "{\"id\":\"d1\",\"verdict\":{\"state\":\"healthy\"}}");
+            }
+        })) {
+            Run run = deploy(proxy.baseUrl(), Map.of(), "--repository", "acme/api", "--wait", "40");
+            assertThat(run.exit()).as(run.out() + run.err()).isZero();
+            assertThat(run.err()).doesNotContain("504");
+            assertThat(waits).hasSize(2);
+        }
+    }
+
+    /**
+     * A 503 from a restarting server, or a 409 for a first try that outlived the client's timeout and is still being
+     * recorded: the event is posted again under the same key (after the Retry-After given), so it is recorded once.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "503 | <html>restarting</html> |   | trying again in 1 s",
+        "409 | {\"status\":409,\"detail\":\"a request with this Idempotency-Key is still being processed\"} | 1"
+                + " | still being processed; trying again in 1 s"})
+    void a_post_answered_5xx_or_in_flight_409_is_tried_again_with_the_same_idempotency_key(int status, String body,
+            String retryAfter, String said) {
         List<String> keys = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (StubHttpServer restarting = new StubHttpServer(x -> {
             keys.add(x.getRequestHeaders().getFirst("Idempotency-Key"));
             if (keys.size() == 1) {
-                StubHttpServer.reply(x, 503, "<html>restarting</html>");
+                StubHttpServer.reply(x, status, body, retryAfter == null ? new String[0]
+                        : new String[] {"Retry-After", retryAfter});
             } else {
                 StubHttpServer.reply(x, 201, "{\"id\":\"d1\",\"agent_session_url\":\"/agents/s1\"}");
             }
@@ -103,9 +150,63 @@ class DeployCommandTest {
             Run run = deploy(restarting.baseUrl(), Map.of(), "--repository", "acme/api");
             assertThat(run.exit()).as(run.out() + run.err()).isZero();
             assertThat(run.out()).contains("Deployment d1 recorded");
-            assertThat(run.err()).contains("trying again");
+            assertThat(run.err()).contains(said);
             assertThat(keys).hasSize(2).doesNotContainNull();
             assertThat(keys.get(1)).isEqualTo(keys.get(0));
+        }
+    }
+
+    /** A server still recording a first try that outlived the client's timeout says so until it is done. */
+    @Test
+    void a_post_still_in_flight_is_waited_for_past_three_tries_and_recorded_once() {
+        List<String> keys = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (StubHttpServer busy = new StubHttpServer(x -> {
+            keys.add(x.getRequestHeaders().getFirst("Idempotency-Key"));
+            if (keys.size() <= 4) {
+                StubHttpServer.reply(x, 409, "{\"status\":409,\"detail\":\"a request with this Idempotency-Key is "
+                        + "still being processed; retry in 1 s\"}", "Retry-After", "1");
+            } else {
+                StubHttpServer.reply(x, 201, "{\"id\":\"d1\",\"agent_session_url\":\"/agents/s1\"}");
+            }
+        })) {
+            Run run = deploy(busy.baseUrl(), Map.of(), "--repository", "acme/api");
+            assertThat(run.exit()).as(run.out() + run.err()).isZero();
+            assertThat(keys).hasSize(5).containsOnly(keys.get(0));
+        }
+    }
+
+    /** Many pipelines share one key: a deploy refused by the rate limit waits the Retry-After instead of failing. */
+    @Test
+    void a_post_refused_by_the_rate_limit_waits_its_retry_after_and_is_recorded_once() throws Exception {
+        try (TestServer server = TestServer.start(TestServer.Db.SQLITE, c -> c.withLimits(new AppConfig.Limits(
+                c.limits().maxBody(), c.limits().maxSessionBody(), 60, 1)))) {
+            Map<String, String> env = Map.of("MC_API_KEY", server.firstKey());
+            recordedId(deploy(server.baseUrl(), env, "--repository", "acme/api"));
+            Run limited = deploy(server.baseUrl(), env, "--repository", "acme/worker");
+            String id = recordedId(limited);
+            assertThat(limited.err()).contains("HTTP 429").contains("trying again in ");
+            assertThat(server.api().get("/api/v1/deployments/?repository=acme/worker").json().path("results")
+                    .findValuesAsText("id")).containsExactly(id);
+        }
+    }
+
+    @Test
+    void a_verdict_poll_refused_by_the_rate_limit_is_polled_again_and_still_gates() {
+        AtomicInteger polls = new AtomicInteger();
+        try (StubHttpServer limited = new StubHttpServer(x -> {
+            if (x.getRequestMethod().equals("POST")) {
+                StubHttpServer.reply(x, 201, "{\"id\":\"d1\",\"agent_session_url\":\"/agents/s1\"}");
+            } else if (polls.incrementAndGet() == 1) {
+                StubHttpServer.reply(x, 429, "{\"status\":429,\"detail\":\"rate limit of 6000 reads per minute "
+                        + "exceeded; retry after 1 s\"}", "Retry-After", "1");
+            } else {
+                StubHttpServer.reply(x, 200, "{\"id\":\"d1\",\"verdict\":{\"state\":\"degraded\"}}");
+            }
+        })) {
+            Run run = deploy(limited.baseUrl(), Map.of(), "--repository", "acme/api", "--wait", "60");
+            assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(3);
+            assertThat(run.out()).contains("Verdict: degraded");
+            assertThat(polls).hasValue(2);
         }
     }
 
@@ -118,6 +219,20 @@ class DeployCommandTest {
             Run run = deploy(slow.baseUrl(), Map.of(), "--repository", "acme/api", "--wait", "0");
             assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(4);
             assertThat(run.out()).contains("none yet after waiting 0 s").doesNotContain("Verdict: pending");
+        }
+    }
+
+    /** A proxy answering 502 for the whole wait: the gate learnt nothing, and "none yet", exit 4, would let it pass. */
+    @Test
+    void a_verdict_never_read_in_the_whole_wait_is_a_failure_that_says_why() {
+        try (StubHttpServer proxy = new StubHttpServer(x -> StubHttpServer.reply(x,
+                x.getRequestMethod().equals("POST") ? 201 : 502, x.getRequestMethod().equals("POST")
+                        ? "{\"id\":\"d1\",\"agent_session_url\":\"/agents/s1\"}" : "<html>502 Bad Gateway</html>"))) {
+            Run run = deploy(proxy.baseUrl(), Map.of(), "--repository", "acme/api", "--wait", "2");
+            assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(1);
+            assertThat(run.err()).contains("cannot read the verdict: no answer in the 2 s waited, the last was "
+                    + "HTTP 502: <html>502 Bad Gateway</html>");
+            assertThat(run.out()).contains("Deployment d1 recorded").doesNotContain("none yet");
         }
     }
 
@@ -151,6 +266,20 @@ class DeployCommandTest {
                     "--wait", "30");
             assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(4);
             assertThat(run.out()).contains("Verdict: inconclusive: the deploy was cancelled, so nothing was verified");
+        }
+    }
+
+    @Test
+    void a_failed_deploy_says_it_failed_itself_rather_than_a_bare_failed() {
+        try (StubHttpServer failed = new StubHttpServer(x -> StubHttpServer.reply(x,
+                x.getRequestMethod().equals("POST") ? 201 : 200, "{\"id\":\"d1\",\"status\":\"failure\","
+                        + "\"agent_session_url\":\"/agents/s1\",\"verdict\":{\"state\":\"failed\",\"score\":null,"
+                        + "\"checks\":[],\"decided_at\":\"2026-11-29T12:00:00Z\"}}"))) {
+            Run run = deploy(failed.baseUrl(), Map.of(), "--repository", "acme/api", "--status", "failure",
+                    "--wait", "30");
+            assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(3);
+            assertThat(run.out()).contains("Verdict: failed: the deploy itself failed (its event says status "
+                    + "failure), so no metric was judged");
         }
     }
 

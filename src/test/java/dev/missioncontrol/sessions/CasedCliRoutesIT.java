@@ -50,6 +50,28 @@ class CasedCliRoutesIT {
         }
     }
 
+    /**
+     * The CLI joins CASED_API_URL and the path with a slash, so a URL configured with a trailing slash asks for
+     * //api/v1/agent/sessions, as the Go client sends it (with a JSON Content-Type on a GET).
+     */
+    @Test
+    void a_configured_url_with_a_trailing_slash_reaches_the_routes_and_their_key_check() {
+        try (TestServer server = TestServer.start(TestServer.Db.SQLITE)) {
+            Api api = server.api();
+            String id = api.post("/api/v1/agent-sessions/", "{\"prompt\":\"slashes\"}").json().get("session_id")
+                    .asText();
+            Api.Reply list = api.send(api.builder("//api/v1/agent/sessions?hours=24&limit=20")
+                    .header("Content-Type", "application/json").GET().build());
+            assertThat(list.status()).as(list.body()).isEqualTo(200);
+            assertThat(list.json().get("results").findValuesAsText("id")).containsExactly(id);
+            Api.Reply detail = api.get("//api/v1/agent/sessions/" + id + "?logs=true");
+            assertThat(detail.status()).as(detail.body()).isEqualTo(200);
+            assertThat(detail.json().get("id").asText()).isEqualTo(id);
+            Api.Reply anonymous = new Api(server.baseUrl(), null).get("//api/v1//agent/sessions/" + id);
+            assertThat(anonymous.status()).as(anonymous.body()).isEqualTo(401);
+        }
+    }
+
     @Test
     void the_count_is_the_total_the_cli_prints_and_its_unbounded_flags_are_taken_at_our_largest() {
         try (TestServer server = TestServer.start(TestServer.Db.SQLITE)) {
