@@ -1,5 +1,6 @@
 package dev.missioncontrol.sessions;
 
+import dev.missioncontrol.store.DatabaseUrl;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -23,15 +24,9 @@ public final class PostgresListener implements AutoCloseable {
     private final Thread thread;
     private volatile boolean closed;
 
-    public PostgresListener(String jdbcUrl, String user, String password, TimelineBus bus) {
-        this.jdbcUrl = jdbcUrl;
-        this.credentials = new Properties();
-        if (user != null) {
-            credentials.setProperty("user", user);
-        }
-        if (password != null) {
-            credentials.setProperty("password", password);
-        }
+    public PostgresListener(DatabaseUrl url, TimelineBus bus) {
+        this.jdbcUrl = url.jdbcUrl();
+        this.credentials = url.driverProperties();
         this.bus = bus;
         this.thread = Thread.ofPlatform().daemon().name("pg-listen").start(this::run);
     }

@@ -73,8 +73,7 @@ public final class Database implements AutoCloseable {
             hikari.setMaximumPoolSize(poolSize > 0 ? poolSize : 8);
         } else {
             hikari.setJdbcUrl(url.jdbcUrl());
-            hikari.setUsername(url.user());
-            hikari.setPassword(url.password());
+            hikari.setDataSourceProperties(url.driverProperties());
             hikari.setMaximumPoolSize(poolSize > 0 ? poolSize : 16);
         }
         hikari.setMinimumIdle(Math.min(IDLE, hikari.getMaximumPoolSize()));

@@ -19,6 +19,11 @@ public final class TestDatabases {
     private TestDatabases() {
     }
 
+    /** host:port of the PostgreSQL server tests use. */
+    public static String postgresHost() {
+        return PG_HOST;
+    }
+
     public static boolean postgresRequired() {
         return "1".equals(System.getenv("MC_REQUIRE_POSTGRES"));
     }

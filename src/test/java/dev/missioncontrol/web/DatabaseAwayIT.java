@@ -4,9 +4,12 @@ import static dev.missioncontrol.web.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.missioncontrol.config.AppConfig;
 import dev.missioncontrol.testing.Api;
+import dev.missioncontrol.testing.SilentProxy;
 import dev.missioncontrol.testing.TestDatabases;
 import dev.missioncontrol.testing.TestServer;
+import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -33,5 +36,38 @@ class DatabaseAwayIT {
             assertThat(api.post("/api/v1/deployments/", "{\"deployment_request\":\"Ship\","
                     + "\"repository_full_name\":\"acme/web\"}").status()).isEqualTo(201);
         }
+    }
+
+    /**
+     * A failover or a network cut leaves connections half-open: nothing answers on them, and nothing closes them. A
+     * connection the pool was opening then must not hold the pool for the quarter hour TCP takes to give up.
+     */
+    @Test
+    void a_node_whose_database_fell_silent_is_ready_again_once_the_database_answers() {
+        URI db = URI.create("tcp://" + TestDatabases.postgresHost());
+        try (SilentProxy proxy = SilentProxy.to(db.getHost(), db.getPort());
+             TestServer server = TestServer.start(TestServer.Db.POSTGRES, c -> through(c, proxy))) {
+            Api api = server.api();
+            assertThat(api.get("/readyz").status()).isEqualTo(200);
+            proxy.silence();
+            await().atMost(Duration.ofSeconds(15)).until(() -> api.get("/readyz").status() == 503);
+            await().atMost(Duration.ofSeconds(30)).until(() -> proxy.heldSilently() > 0);
+            proxy.speak();
+            await().atMost(Duration.ofSeconds(40)).until(() -> api.get("/readyz").status() == 200);
+            assertThat(api.post("/api/v1/deployments/", "{\"deployment_request\":\"Ship\","
+                    + "\"repository_full_name\":\"acme/web\"}").status()).isEqualTo(201);
+        }
+    }
+
+    /**
+     * The configuration with its PostgreSQL URL pointing at the proxy instead, without TLS as on many private
+     * networks: the driver's wait for a TLS answer is bounded, its wait for the login's is not.
+     */
+    private static AppConfig through(AppConfig c, SilentProxy proxy) {
+        URI db = URI.create(c.databaseUrl());
+        String url = c.databaseUrl().replace(db.getHost() + ":" + db.getPort(), "127.0.0.1:" + proxy.port())
+                + "?sslmode=disable";
+        return new AppConfig(c.port(), c.dataDir(), url, c.baseUrl(), c.sqliteSynchronous(), c.dbPoolSize(),
+                c.limits(), c.runtime(), c.integrations(), c.llm());
     }
 }
