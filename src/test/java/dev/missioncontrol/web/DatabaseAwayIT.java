@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.missioncontrol.config.AppConfig;
 import dev.missioncontrol.testing.Api;
-import dev.missioncontrol.testing.SilentProxy;
+import dev.missioncontrol.testing.TcpProxy;
 import dev.missioncontrol.testing.TestDatabases;
 import dev.missioncontrol.testing.TestServer;
 import java.net.URI;
@@ -45,7 +45,7 @@ class DatabaseAwayIT {
     @Test
     void a_node_whose_database_fell_silent_is_ready_again_once_the_database_answers() {
         URI db = URI.create("tcp://" + TestDatabases.postgresHost());
-        try (SilentProxy proxy = SilentProxy.to(db.getHost(), db.getPort());
+        try (TcpProxy proxy = TcpProxy.to(db.getHost(), db.getPort());
              TestServer server = TestServer.start(TestServer.Db.POSTGRES, c -> through(c, proxy))) {
             Api api = server.api();
             assertThat(api.get("/readyz").status()).isEqualTo(200);
@@ -63,7 +63,7 @@ class DatabaseAwayIT {
      * The configuration with its PostgreSQL URL pointing at the proxy instead, without TLS as on many private
      * networks: the driver's wait for a TLS answer is bounded, its wait for the login's is not.
      */
-    private static AppConfig through(AppConfig c, SilentProxy proxy) {
+    private static AppConfig through(AppConfig c, TcpProxy proxy) {
         URI db = URI.create(c.databaseUrl());
         String url = c.databaseUrl().replace(db.getHost() + ":" + db.getPort(), "127.0.0.1:" + proxy.port())
                 + "?sslmode=disable";

@@ -11,30 +11,30 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A TCP proxy that can fall silent, as a database does behind a failover or a network cut: connections open at that
+ * A TCP proxy, as a load balancer is, that can be pointed at another server and can fall silent, as a database does behind a failover or a network cut: connections open at that
  * moment stay open and carry nothing ever again, and new ones are accepted and never answered. Once it speaks again
  * only connections opened after that reach the database; the silent ones stay half-open, as they do in real life.
  */
-public final class SilentProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
     private final ServerSocket server;
     private final String host;
-    private final int port;
+    private volatile int port;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     /** Bumped by each silence: a connection carries bytes only in the generation it was opened in. */
     private final AtomicInteger generation = new AtomicInteger();
     private final AtomicInteger heldSilently = new AtomicInteger();
     private volatile boolean silent;
 
-    private SilentProxy(String host, int port) throws IOException {
+    private TcpProxy(String host, int port) throws IOException {
         this.host = host;
         this.port = port;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread.ofVirtual().start(this::acceptLoop);
     }
 
-    public static SilentProxy to(String host, int port) {
+    public static TcpProxy to(String host, int port) {
         try {
-            return new SilentProxy(host, port);
+            return new TcpProxy(host, port);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -42,6 +42,11 @@ public final class SilentProxy implements AutoCloseable {
 
     public int port() {
         return server.getLocalPort();
+    }
+
+    /** New connections go to this port from now on; those open stay where they are. */
+    public void pointAt(int newPort) {
+        port = newPort;
     }
 
     public void silence() {
@@ -112,6 +117,6 @@ public final class SilentProxy implements AutoCloseable {
         } catch (IOException e) {
             // already closed
         }
-        sockets.forEach(SilentProxy::closeQuietly);
+        sockets.forEach(TcpProxy::closeQuietly);
     }
 }
