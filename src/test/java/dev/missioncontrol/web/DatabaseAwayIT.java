@@ -10,7 +10,13 @@ import dev.missioncontrol.testing.TcpProxy;
 import dev.missioncontrol.testing.TestDatabases;
 import dev.missioncontrol.testing.TestServer;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /** PostgreSQL goes away under a running server: readiness says so promptly, requests get a 503, and both recover. */
@@ -57,6 +63,54 @@ class DatabaseAwayIT {
             assertThat(api.post("/api/v1/deployments/", "{\"deployment_request\":\"Ship\","
                     + "\"repository_full_name\":\"acme/web\"}").status()).isEqualTo(201);
         }
+    }
+
+    /**
+     * A live timeline outlives a database outage: ended, the stream would be reopened into a 503, on which a
+     * browser's EventSource gives up for good.
+     */
+    @Test
+    void a_live_timeline_stays_open_through_a_database_outage_and_goes_on_after_it() throws Exception {
+        try (TestServer server = TestServer.start(TestServer.Db.POSTGRES,
+                c -> c.withRuntime(c.runtime().withKeepAlive(Duration.ofMillis(500))))) {
+            Api api = server.api();
+            String id = api.post("/api/v1/deployments/", "{\"deployment_request\":\"Ship\","
+                    + "\"repository_full_name\":\"acme/web\",\"status\":\"success\"}").json()
+                    .get("agent_session_id").asText();
+            List<String> lines = new CopyOnWriteArrayList<>();
+            AtomicBoolean ended = new AtomicBoolean();
+            HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(URI.create(server.baseUrl()
+                            + "/api/v1/agent-sessions/" + id + "/events/")).header("Accept", "text/event-stream")
+                    .header("Authorization", "Bearer " + server.firstKey()).build(),
+                    HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> {
+                        r.body().forEach(lines::add);
+                        ended.set(true);
+                    });
+            await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("id: 1"));
+            TestDatabases.allowConnections(server.databaseUrl(), false);
+            try {
+                // a request that waited out the pool has been refused; the stream's wait for the database began
+                // before it, so what the stream does next follows its own refusal
+                await().atMost(Duration.ofSeconds(30)).until(() -> poolTimeouts(api) > 0);
+                int seen = lines.size();
+                await().atMost(Duration.ofSeconds(30)).until(() -> ended.get()
+                        || lines.subList(seen, lines.size()).contains(": keep-alive"));
+                assertThat(ended).as("the stream ended with the database away").isFalse();
+            } finally {
+                TestDatabases.allowConnections(server.databaseUrl(), true);
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> api.post("/api/v1/agent-sessions/" + id + "/cancel/",
+                    "{}").status() == 200);
+            await().atMost(Duration.ofSeconds(30)).until(() -> lines.stream()
+                    .anyMatch(l -> l.contains("Session cancelled by a user")));
+        }
+    }
+
+    /** Connection requests the pool refused after waiting its whole timeout, from /metrics. */
+    private static double poolTimeouts(Api api) {
+        var m = java.util.regex.Pattern.compile("(?m)^hikaricp_connections_timeout_total\\{[^}]*} (\\S+)$")
+                .matcher(api.get("/metrics").body());
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 
     /**
