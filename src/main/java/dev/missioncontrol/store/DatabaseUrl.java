@@ -73,6 +73,7 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
             p.setProperty("password", password);
         }
         p.setProperty("loginTimeout", Long.toString(LOGIN_TIMEOUT.toSeconds()));
+        p.setProperty("ApplicationName", "missioncontrol"); // how pg_stat_activity lists the server's connections
         return p;
     }
 

@@ -55,6 +55,7 @@ class DatabaseAwayIT {
              TestServer server = TestServer.start(TestServer.Db.POSTGRES, c -> through(c, proxy))) {
             Api api = server.api();
             assertThat(api.get("/readyz").status()).isEqualTo(200);
+            long silencedAt = System.currentTimeMillis();
             proxy.silence();
             await().atMost(Duration.ofSeconds(15)).until(() -> api.get("/readyz").status() == 503);
             await().atMost(Duration.ofSeconds(30)).until(() -> proxy.heldSilently() > 0);
@@ -62,6 +63,9 @@ class DatabaseAwayIT {
             await().atMost(Duration.ofSeconds(40)).until(() -> api.get("/readyz").status() == 200);
             assertThat(api.post("/api/v1/deployments/", "{\"deployment_request\":\"Ship\","
                     + "\"repository_full_name\":\"acme/web\"}").status()).isEqualTo(201);
+            // the notification connection waits for news, so it notices a silence only by asking
+            await().atMost(Duration.ofSeconds(40)).until(() -> TestDatabases.connectionsSince(server.databaseUrl(),
+                    "missioncontrol-listen", silencedAt) > 0);
         }
     }
 
