@@ -91,7 +91,7 @@ public final class App implements AutoCloseable {
                 monitoring.tools(s.orgs, s.deployments, clock), monitoring.verdicts(s.deployments)), agents, clock);
         s.bus.onWork(runtime.dispatcher()::nudge);
         if (db.dialect().isPostgres()) {
-            closeables.add(new PostgresListener(url.jdbcUrl(), url.user(), url.password(), s.bus));
+            closeables.add(new PostgresListener(url, s.bus));
         }
         web = webServer(config, clock, s, monitoring, metrics);
         monitoring.start();

@@ -39,4 +39,29 @@ class LauncherTest {
             assertThat(new String(server.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("running");
         }
     }
+
+    /** Two commands started together after a pull build once: the second waits for the first's build. */
+    @Test
+    void two_commands_started_together_build_the_jar_once(@TempDir Path root) throws Exception {
+        Path launcher = root.resolve("missionctl");
+        Files.copy(Path.of("missionctl"), launcher, StandardCopyOption.COPY_ATTRIBUTES);
+        Path build = Files.writeString(root.resolve("mvnw"), "#!/usr/bin/env bash\necho build >> builds\nsleep 3\n"
+                + "printf rebuilt > target/missioncontrol.jar\n");
+        assertThat(build.toFile().setExecutable(true)).isTrue();
+        Files.writeString(root.resolve("pom.xml"), "<project/>");
+        Path jar = Files.writeString(Files.createDirectories(root.resolve("target")).resolve("missioncontrol.jar"),
+                "old");
+        Path source = Files.writeString(Files.createDirectories(root.resolve("src/main")).resolve("Changed.java"), "");
+        // changed a minute ago, after the jar was built: a new build is newer than both
+        assertThat(jar.toFile().setLastModified(System.currentTimeMillis() - 120_000)).isTrue();
+        assertThat(source.toFile().setLastModified(System.currentTimeMillis() - 60_000)).isTrue();
+
+        Process first = new ProcessBuilder(launcher.toString(), "admin", "list-api-keys").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process second = new ProcessBuilder(launcher.toString(), "admin", "list-api-keys").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(first.waitFor(60, TimeUnit.SECONDS) && second.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(Files.readAllLines(root.resolve("builds"))).hasSize(1);
+    }
 }

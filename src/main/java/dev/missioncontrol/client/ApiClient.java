@@ -72,8 +72,10 @@ public final class ApiClient {
         try {
             HttpResponse<java.io.InputStream> res = HTTP.send(req, HttpResponse.BodyHandlers.ofInputStream());
             if (res.statusCode() != 200) {
-                throw new ClientException("the event stream was refused: the server answered " + res.statusCode()
-                        + Answers.redirectHint(res));
+                String refused = "the event stream was refused: the server answered " + res.statusCode()
+                        + Answers.redirectHint(res);
+                // a 5xx is a node restarting or its database away for a moment: worth opening the stream again
+                throw res.statusCode() >= 500 ? ClientException.network(refused) : new ClientException(refused);
             }
             readEvents(res.body(), onEvent);
         } catch (IOException e) {

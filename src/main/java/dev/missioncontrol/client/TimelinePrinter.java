@@ -11,6 +11,9 @@ import java.util.Set;
 final class TimelinePrinter {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
     private static final Set<String> ENDED = Set.of("completed", "failed", "cancelled");
+    /** Attempts in a row that bring no event before following gives up: about two minutes of backing off. */
+    private static final int RECONNECTS = 12;
+    private static final long RECONNECT_CAP_MS = 10_000;
 
     private final PrintStream out;
 
@@ -31,11 +34,49 @@ final class TimelinePrinter {
         return event.path("type").asText().equals("status") && ENDED.contains(event.path("data").path("status").asText());
     }
 
+    /**
+     * Prints the timeline until the session ends. A stream can end first: behind a load balancer the node serving it
+     * stops for a rolling restart, or loses its database for a moment; it is opened again after the last event
+     * printed, so nothing is missed or printed twice, waiting longer each time it cannot be opened.
+     */
     void follow(ApiClient api, String sessionId, long afterSeq) {
-        api.stream("/api/v1/agent-sessions/" + sessionId + "/events/", afterSeq, e -> {
-            print(e);
-            return !isEnd(e);
-        });
+        long[] last = {afterSeq};
+        boolean[] ended = {false};
+        int failedInARow = 0;
+        while (true) {
+            long before = last[0];
+            try {
+                api.stream("/api/v1/agent-sessions/" + sessionId + "/events/", last[0], e -> {
+                    print(e);
+                    last[0] = e.path("seq").asLong(last[0]);
+                    ended[0] = isEnd(e);
+                    return !ended[0];
+                });
+                failedInARow = last[0] > before ? 0 : failedInARow + 1;
+            } catch (ClientException e) {
+                failedInARow = last[0] > before ? 1 : failedInARow + 1;
+                if (!e.isNetwork() || failedInARow > RECONNECTS) {
+                    throw e;
+                }
+            }
+            if (ended[0]) {
+                return;
+            }
+            if (failedInARow > RECONNECTS) {
+                throw new ClientException("the event stream kept ending before the session did; see the session"
+                        + " with: missionctl session " + sessionId);
+            }
+            pause(Math.min(RECONNECT_CAP_MS, 500L << Math.min(failedInARow, 5)));
+        }
+    }
+
+    private static void pause(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClientException("interrupted");
+        }
     }
 
     void printReport(ApiClient api, String sessionId) {

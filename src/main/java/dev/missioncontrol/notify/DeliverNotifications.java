@@ -21,6 +21,12 @@ import org.slf4j.LoggerFactory;
 public final class DeliverNotifications implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeliverNotifications.class);
     static final int MAX_ATTEMPTS = 8;
+    /**
+     * The notification's id, the same on each of its attempts: delivery is at least once (a node that dies between
+     * the webhook's answer and recording it leaves the notification to another node, which sends it again), so a
+     * receiver recognises a repeat by it.
+     */
+    static final String DELIVERY_HEADER = "X-MissionControl-Delivery";
     static final Duration MAX_BACKOFF = Duration.ofHours(1);
     /**
      * A node claims a few notifications at a time for a short lease, so that one killed mid-delivery delays an alert
@@ -129,6 +135,7 @@ public final class DeliverNotifications implements AutoCloseable {
     private Map<String, String> headers(OutboxStore.Pending p) {
         Map<String, String> h = new LinkedHashMap<>();
         h.put("User-Agent", "MissionControl-Notifier/1");
+        h.put(DELIVERY_HEADER, p.id());
         if (p.webhook().kind().equals(Webhook.GENERIC) && p.webhook().secret() != null) {
             long ts = clock.instant().getEpochSecond();
             h.put(Signature.TIMESTAMP_HEADER, Long.toString(ts));

@@ -1,9 +1,11 @@
 package dev.missioncontrol.sessions;
 
+import dev.missioncontrol.store.DatabaseUrl;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Properties;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -17,21 +19,25 @@ import org.slf4j.LoggerFactory;
 public final class PostgresListener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresListener.class);
 
+    /**
+     * How long the connection may carry nothing before it is asked a question. Waiting for notifications sends
+     * nothing, so a connection a failover or a network cut left half-open would be waited on for ever, and live
+     * updates would stay on polling without a word in the log.
+     */
+    private static final Duration PROBE_EVERY = Duration.ofSeconds(10);
+
     private final String jdbcUrl;
     private final Properties credentials;
     private final TimelineBus bus;
     private final Thread thread;
     private volatile boolean closed;
 
-    public PostgresListener(String jdbcUrl, String user, String password, TimelineBus bus) {
-        this.jdbcUrl = jdbcUrl;
-        this.credentials = new Properties();
-        if (user != null) {
-            credentials.setProperty("user", user);
-        }
-        if (password != null) {
-            credentials.setProperty("password", password);
-        }
+    public PostgresListener(DatabaseUrl url, TimelineBus bus) {
+        this.jdbcUrl = url.jdbcUrl();
+        this.credentials = url.driverProperties();
+        credentials.setProperty("ApplicationName", "missioncontrol-listen");
+        // bounds the probe below; the wait for notifications sets its own
+        credentials.setProperty("socketTimeout", Long.toString(PROBE_EVERY.toSeconds()));
         this.bus = bus;
         this.thread = Thread.ofPlatform().daemon().name("pg-listen").start(this::run);
     }
@@ -53,7 +59,7 @@ public final class PostgresListener implements AutoCloseable {
                     lost = false;
                 }
                 bus.workAvailable(); // anything announced while we were not listening
-                listen(c.unwrap(PGConnection.class));
+                listen(c);
             } catch (SQLException e) {
                 if (!closed && !lost) {
                     LOG.warn("lost the PostgreSQL notification connection; live updates fall back to polling "
@@ -67,12 +73,21 @@ public final class PostgresListener implements AutoCloseable {
         }
     }
 
-    private void listen(PGConnection pg) throws SQLException {
+    private void listen(Connection c) throws SQLException {
+        PGConnection pg = c.unwrap(PGConnection.class);
+        long heardAt = System.nanoTime();
         while (!closed) {
             PGNotification[] batch = pg.getNotifications(1_000);
-            if (batch == null) {
+            if (batch == null || batch.length == 0) {
+                if (System.nanoTime() - heardAt >= PROBE_EVERY.toNanos()) {
+                    try (Statement s = c.createStatement()) {
+                        s.execute("SELECT 1");
+                    }
+                    heardAt = System.nanoTime();
+                }
                 continue;
             }
+            heardAt = System.nanoTime();
             for (PGNotification n : batch) {
                 if (n.getName().equals("mc_work")) {
                     bus.workAvailable();

@@ -1,5 +1,6 @@
 package dev.missioncontrol.sessions;
 
+import dev.missioncontrol.store.DatabaseOutage;
 import dev.missioncontrol.store.Json;
 import dev.missioncontrol.web.QueryParams;
 import io.javalin.http.Context;
@@ -68,7 +69,7 @@ public final class TimelineFeed {
             Recheck allowed = new Recheck(stillAllowed);
             // once the credential no longer holds, the finally block ends the stream; a reconnect then gets 401
             while (!stopping && !client.terminated() && allowed.holds()) {
-                long sent = sendNew(client, sessionId, last);
+                long sent = sendNewUnlessAway(client, sessionId, last);
                 if (sent > last) {
                     last = sent;
                     quietSince = System.currentTimeMillis();
@@ -105,7 +106,31 @@ public final class TimelineFeed {
                 return true;
             }
             checkedAt = System.currentTimeMillis();
-            return stillAllowed.getAsBoolean();
+            try {
+                return stillAllowed.getAsBoolean();
+            } catch (RuntimeException e) {
+                // with the database away nothing is sent either; the credential is asked again once it answers
+                if (DatabaseOutage.is(e)) {
+                    return true;
+                }
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * As {@link #sendNew}, sending nothing while the database is out of reach: the stream stays open through the
+     * outage and goes on after it. Ended, it would be reopened into a 503, and a browser's EventSource gives up for
+     * good on an answer other than 200.
+     */
+    private long sendNewUnlessAway(SseClient client, String sessionId, long last) {
+        try {
+            return sendNew(client, sessionId, last);
+        } catch (RuntimeException e) {
+            if (DatabaseOutage.is(e)) {
+                return last;
+            }
+            throw e;
         }
     }
 

@@ -7,11 +7,18 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.StatementException;
@@ -73,8 +80,7 @@ public final class Database implements AutoCloseable {
             hikari.setMaximumPoolSize(poolSize > 0 ? poolSize : 8);
         } else {
             hikari.setJdbcUrl(url.jdbcUrl());
-            hikari.setUsername(url.user());
-            hikari.setPassword(url.password());
+            hikari.setDataSourceProperties(url.driverProperties());
             hikari.setMaximumPoolSize(poolSize > 0 ? poolSize : 16);
         }
         hikari.setMinimumIdle(Math.min(IDLE, hikari.getMaximumPoolSize()));
@@ -82,7 +88,12 @@ public final class Database implements AutoCloseable {
         // of a database outage half a minute
         hikari.setConnectionTimeout(CONNECTION_WAIT.toMillis());
         Database db = new Database(new HikariDataSource(hikari), url);
-        db.migrate();
+        try {
+            db.migrate();
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
         return db;
     }
 
@@ -118,11 +129,34 @@ public final class Database implements AutoCloseable {
     }
 
     private void migrate() {
-        Flyway.configure()
+        Flyway flyway = Flyway.configure()
                 .dataSource(pool)
                 .locations("classpath:db/migration", dialect.vendorMigrations())
-                .load()
-                .migrate();
+                .load();
+        refuseNewerSchema(flyway);
+        flyway.migrate();
+    }
+
+    /**
+     * A schema a newer version of the server migrated is refused, not used: a migration may rename or drop what this
+     * version reads (V8 renamed a column), and its sessions would then crash on every check until they failed.
+     */
+    private static final Set<MigrationState> FUTURE = EnumSet.of(MigrationState.FUTURE_SUCCESS,
+            MigrationState.FUTURE_FAILED);
+
+    private static void refuseNewerSchema(Flyway flyway) {
+        MigrationInfo current = flyway.info().current();
+        if (current != null && FUTURE.contains(current.getState())) {
+            throw new IllegalStateException("the database schema is at version " + current.getVersion()
+                    + ", which a newer version of Mission Control created; this one knows versions up to "
+                    + latestKnown(flyway) + ". Run the newer version (on every node) against this database");
+        }
+    }
+
+    private static String latestKnown(Flyway flyway) {
+        return Arrays.stream(flyway.info().all()).filter(m -> m.getState().isResolved())
+                .map(MigrationInfo::getVersion).filter(Objects::nonNull).max(Comparator.naturalOrder())
+                .map(Object::toString).orElse("none");
     }
 
     /** The pool's connections (active, idle, pending, timeouts) on /metrics, where an operator sees exhaustion coming. */

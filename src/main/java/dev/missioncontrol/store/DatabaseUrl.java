@@ -4,12 +4,21 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
 
 /**
  * Turns what people type ({@code postgresql://user:pw@host/db}, {@code sqlite:/path}, or a JDBC URL) into a JDBC URL
  * plus credentials, because the PostgreSQL driver does not read credentials from the URL's authority.
  */
 public record DatabaseUrl(String jdbcUrl, String user, String password) {
+    /**
+     * How long the PostgreSQL driver waits to log in. Its default waits for ever, and a database that falls silent
+     * (a failover, a network cut, a frozen host) leaves a login it had begun waiting the quarter hour TCP takes to
+     * give up, or for ever without TLS: the pool opens connections one at a time, so the node stayed unready long
+     * after the database was back. A parameter of the same name in the URL overrides it.
+     */
+    static final Duration LOGIN_TIMEOUT = Duration.ofSeconds(10);
 
     public static DatabaseUrl resolve(String url, Path dataDir) {
         if (url == null || url.isBlank()) {
@@ -52,6 +61,20 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
     /** The SQLite database's file; only for an SQLite URL. */
     public Path sqliteFile() {
         return Path.of(jdbcUrl.substring("jdbc:sqlite:".length()).replaceAll("\\?.*$", ""));
+    }
+
+    /** The credentials and timeouts a PostgreSQL connection is opened with; the URL's own parameters win. */
+    public Properties driverProperties() {
+        Properties p = new Properties();
+        if (user != null) {
+            p.setProperty("user", user);
+        }
+        if (password != null) {
+            p.setProperty("password", password);
+        }
+        p.setProperty("loginTimeout", Long.toString(LOGIN_TIMEOUT.toSeconds()));
+        p.setProperty("ApplicationName", "missioncontrol"); // how pg_stat_activity lists the server's connections
+        return p;
     }
 
     /** The URL without credentials, for logs. */

@@ -3,12 +3,15 @@ package dev.missioncontrol.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.missioncontrol.Main;
+import dev.missioncontrol.testing.TcpProxy;
 import dev.missioncontrol.testing.TestServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -63,6 +66,40 @@ class ApiClientsIT {
             String id = out.lines().filter(l -> l.startsWith("session ")).findFirst().orElseThrow().split("\\s+")[1];
             String shown = run(server, "session", id) + run(server, "sessions");
             assertThat(out + shown).doesNotContain("\u001b").doesNotContain("\u0007").contains("^[");
+        }
+    }
+
+    /**
+     * Behind a load balancer the node streaming a followed session stops (a rolling restart): the CLI opens the
+     * stream again, through the balancer to another node, and prints the rest of the timeline up to its end.
+     */
+    @Test
+    void a_followed_session_goes_on_through_another_node_when_the_one_streaming_it_stops() throws Exception {
+        try (TestServer survivor = TestServer.start(TestServer.Db.POSTGRES);
+             TestServer restarted = survivor.secondNode(c -> c);
+             TcpProxy balancer = TcpProxy.to("127.0.0.1", restarted.app().port())) {
+            String id = survivor.api().post("/api/v1/deployments/", "{\"deployment_request\":\"Ship\","
+                    + "\"repository_full_name\":\"acme/web\",\"status\":\"success\"}").json()
+                    .get("agent_session_id").asText();
+            PrintStream original = System.out;
+            ByteArrayOutputStream captured = new ByteArrayOutputStream();
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            try {
+                CompletableFuture<Integer> following = CompletableFuture.supplyAsync(() -> new CommandLine(new Main())
+                        .execute("session", id, "--follow", "--url", "http://127.0.0.1:" + balancer.port(),
+                                "--api-key", survivor.firstKey()));
+                org.awaitility.Awaitility.await().until(() -> captured.toString(StandardCharsets.UTF_8)
+                        .contains("Session created"));
+                balancer.pointAt(survivor.app().port());
+                restarted.close();
+                survivor.api().post("/api/v1/agent-sessions/" + id + "/cancel/", "{}");
+
+                assertThat(following.get(60, TimeUnit.SECONDS)).as(captured.toString(StandardCharsets.UTF_8))
+                        .isZero();
+                assertThat(captured.toString(StandardCharsets.UTF_8)).contains("Session cancelled by a user");
+            } finally {
+                System.setOut(original);
+            }
         }
     }
 

@@ -119,4 +119,36 @@ class DeliveryRoundIT {
             receiver.stop();
         }
     }
+
+    /**
+     * Delivery is at least once: a node that dies after its webhook answered, before it recorded the attempt, leaves
+     * the notification to another node, which sends it again. The receiver needs one id to recognise it by, the same
+     * on every attempt of one notification and on no other.
+     */
+    @Test
+    void every_attempt_of_one_notification_carries_its_delivery_id() throws Exception {
+        List<String> ids = new CopyOnWriteArrayList<>();
+        Javalin receiver = Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            c.routes.post("/hook", ctx -> {
+                ids.add(String.valueOf(ctx.header("X-MissionControl-Delivery")));
+                ctx.status(ids.size() == 1 ? 500 : 200);
+            });
+        }).start(0);
+        try (Rig rig = Rig.open(receiver.port(), "flaky")) {
+            rig.outbox().enqueue(rig.hook(), "verdict:degraded", "{\"state\":\"degraded\"}", null);
+            DeliverNotifications deliver = new DeliverNotifications(rig.outbox(), rig.http(), Duration.ofMillis(1),
+                    CLOCK, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+            deliver.deliverDue();
+            Thread.sleep(5); // the retry's backoff
+            deliver.deliverDue();
+            rig.outbox().enqueue(rig.hook(), "verdict:failed", "{\"state\":\"failed\"}", null);
+            deliver.deliverDue();
+
+            assertThat(ids).hasSize(3);
+            assertThat(ids.get(0)).isNotEqualTo("null").isEqualTo(ids.get(1)).isNotEqualTo(ids.get(2));
+        } finally {
+            receiver.stop();
+        }
+    }
 }

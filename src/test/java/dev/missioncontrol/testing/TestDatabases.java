@@ -2,6 +2,8 @@ package dev.missioncontrol.testing;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
@@ -17,6 +19,11 @@ public final class TestDatabases {
     private static final String PG_USER = System.getenv().getOrDefault("MC_TEST_PG_USER", "postgres");
 
     private TestDatabases() {
+    }
+
+    /** host:port of the PostgreSQL server tests use. */
+    public static String postgresHost() {
+        return PG_HOST;
     }
 
     public static boolean postgresRequired() {
@@ -48,6 +55,24 @@ public final class TestDatabases {
             s.execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS " + allowed);
             if (!allowed) {
                 s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Connections to the database that name themselves {@code application} and were opened after {@code since}. */
+    public static int connectionsSince(String url, String application, long sinceMillis) {
+        String name = url.substring(url.lastIndexOf('/') + 1);
+        try (Connection c = DriverManager.getConnection(PG_ADMIN_URL, PG_USER, null);
+             PreparedStatement q = c.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE datname = ? "
+                     + "AND application_name = ? AND backend_start > to_timestamp(? / 1000.0)")) {
+            q.setString(1, name);
+            q.setString(2, application);
+            q.setLong(3, sinceMillis);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -4,10 +4,19 @@ import static dev.missioncontrol.web.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.missioncontrol.config.AppConfig;
 import dev.missioncontrol.testing.Api;
+import dev.missioncontrol.testing.TcpProxy;
 import dev.missioncontrol.testing.TestDatabases;
 import dev.missioncontrol.testing.TestServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /** PostgreSQL goes away under a running server: readiness says so promptly, requests get a 503, and both recover. */
@@ -33,5 +42,90 @@ class DatabaseAwayIT {
             assertThat(api.post("/api/v1/deployments/", "{\"deployment_request\":\"Ship\","
                     + "\"repository_full_name\":\"acme/web\"}").status()).isEqualTo(201);
         }
+    }
+
+    /**
+     * A failover or a network cut leaves connections half-open: nothing answers on them, and nothing closes them. A
+     * connection the pool was opening then must not hold the pool for the quarter hour TCP takes to give up.
+     */
+    @Test
+    void a_node_whose_database_fell_silent_is_ready_again_once_the_database_answers() {
+        URI db = URI.create("tcp://" + TestDatabases.postgresHost());
+        try (TcpProxy proxy = TcpProxy.to(db.getHost(), db.getPort());
+             TestServer server = TestServer.start(TestServer.Db.POSTGRES, c -> through(c, proxy))) {
+            Api api = server.api();
+            assertThat(api.get("/readyz").status()).isEqualTo(200);
+            long silencedAt = System.currentTimeMillis();
+            proxy.silence();
+            await().atMost(Duration.ofSeconds(15)).until(() -> api.get("/readyz").status() == 503);
+            await().atMost(Duration.ofSeconds(30)).until(() -> proxy.heldSilently() > 0);
+            proxy.speak();
+            await().atMost(Duration.ofSeconds(40)).until(() -> api.get("/readyz").status() == 200);
+            assertThat(api.post("/api/v1/deployments/", "{\"deployment_request\":\"Ship\","
+                    + "\"repository_full_name\":\"acme/web\"}").status()).isEqualTo(201);
+            // the notification connection waits for news, so it notices a silence only by asking
+            await().atMost(Duration.ofSeconds(40)).until(() -> TestDatabases.connectionsSince(server.databaseUrl(),
+                    "missioncontrol-listen", silencedAt) > 0);
+        }
+    }
+
+    /**
+     * A live timeline outlives a database outage: ended, the stream would be reopened into a 503, on which a
+     * browser's EventSource gives up for good.
+     */
+    @Test
+    void a_live_timeline_stays_open_through_a_database_outage_and_goes_on_after_it() throws Exception {
+        try (TestServer server = TestServer.start(TestServer.Db.POSTGRES,
+                c -> c.withRuntime(c.runtime().withKeepAlive(Duration.ofMillis(500))))) {
+            Api api = server.api();
+            String id = api.post("/api/v1/deployments/", "{\"deployment_request\":\"Ship\","
+                    + "\"repository_full_name\":\"acme/web\",\"status\":\"success\"}").json()
+                    .get("agent_session_id").asText();
+            List<String> lines = new CopyOnWriteArrayList<>();
+            AtomicBoolean ended = new AtomicBoolean();
+            HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(URI.create(server.baseUrl()
+                            + "/api/v1/agent-sessions/" + id + "/events/")).header("Accept", "text/event-stream")
+                    .header("Authorization", "Bearer " + server.firstKey()).build(),
+                    HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> {
+                        r.body().forEach(lines::add);
+                        ended.set(true);
+                    });
+            await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("id: 1"));
+            TestDatabases.allowConnections(server.databaseUrl(), false);
+            try {
+                // a request that waited out the pool has been refused; the stream's wait for the database began
+                // before it, so what the stream does next follows its own refusal
+                await().atMost(Duration.ofSeconds(30)).until(() -> poolTimeouts(api) > 0);
+                int seen = lines.size();
+                await().atMost(Duration.ofSeconds(30)).until(() -> ended.get()
+                        || lines.subList(seen, lines.size()).contains(": keep-alive"));
+                assertThat(ended).as("the stream ended with the database away").isFalse();
+            } finally {
+                TestDatabases.allowConnections(server.databaseUrl(), true);
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> api.post("/api/v1/agent-sessions/" + id + "/cancel/",
+                    "{}").status() == 200);
+            await().atMost(Duration.ofSeconds(30)).until(() -> lines.stream()
+                    .anyMatch(l -> l.contains("Session cancelled by a user")));
+        }
+    }
+
+    /** Connection requests the pool refused after waiting its whole timeout, from /metrics. */
+    private static double poolTimeouts(Api api) {
+        var m = java.util.regex.Pattern.compile("(?m)^hikaricp_connections_timeout_total\\{[^}]*} (\\S+)$")
+                .matcher(api.get("/metrics").body());
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
+    /**
+     * The configuration with its PostgreSQL URL pointing at the proxy instead, without TLS as on many private
+     * networks: the driver's wait for a TLS answer is bounded, its wait for the login's is not.
+     */
+    private static AppConfig through(AppConfig c, TcpProxy proxy) {
+        URI db = URI.create(c.databaseUrl());
+        String url = c.databaseUrl().replace(db.getHost() + ":" + db.getPort(), "127.0.0.1:" + proxy.port())
+                + "?sslmode=disable";
+        return new AppConfig(c.port(), c.dataDir(), url, c.baseUrl(), c.sqliteSynchronous(), c.dbPoolSize(),
+                c.limits(), c.runtime(), c.integrations(), c.llm());
     }
 }
