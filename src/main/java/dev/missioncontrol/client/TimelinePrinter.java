@@ -55,7 +55,7 @@ final class TimelinePrinter {
                 failedInARow = last[0] > before ? 0 : failedInARow + 1;
             } catch (ClientException e) {
                 failedInARow = last[0] > before ? 1 : failedInARow + 1;
-                if (!e.isNetwork() || failedInARow > RECONNECTS) {
+                if (!e.isTransient() || failedInARow > RECONNECTS) {
                     throw e;
                 }
             }
