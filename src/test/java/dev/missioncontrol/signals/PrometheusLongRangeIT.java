@@ -1,6 +1,7 @@
 package dev.missioncontrol.signals;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.missioncontrol.monitor.PrometheusProcess;
 import dev.missioncontrol.monitor.TestExporter;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,13 +29,19 @@ class PrometheusLongRangeIT {
              OutboundHttp http = new OutboundHttp(new Destinations(AddressPolicy.allowing(List.of("127.0.0.0/8")),
                      HostResolver.system()), OutboundHttp.Caps.defaults())) {
             exporter.queueLatency("long", 2.0);
-            Thread.sleep(8_000); // scrapes for the last part and the end of the one before it
+            PrometheusSource source = new PrometheusSource(http);
+            // scrapes for the last part and the end of the one before it: the first at least 8 s old, however
+            // late a loaded machine started scraping
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
+                Instant now = Instant.now();
+                return read(source, prometheus, now.minusSeconds(60), now).filter(s -> !s.points().isEmpty()
+                        && s.points().getFirst().at().isBefore(now.minusSeconds(8))).isPresent();
+            });
             Instant to = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             // 20,004 points at 1 s: parts of 10,000 from the start, the last one the 4 s up to now
             Instant from = to.minusSeconds(20_003);
 
-            Series series = new PrometheusSource(http).query(prometheus.url(), "queue_latency_seconds",
-                    "sum(queue_latency_seconds{service=\"long\"})", from, to, Duration.ofSeconds(1)).orElseThrow();
+            Series series = read(source, prometheus, from, to).orElseThrow();
 
             List<Series.Point> points = series.points();
             assertThat(points).extracting(Series.Point::value).containsOnly(2.0);
@@ -43,5 +51,11 @@ class PrometheusLongRangeIT {
                 assertThat(Duration.between(points.get(i - 1).at(), points.get(i).at())).isEqualTo(Duration.ofSeconds(1));
             }
         }
+    }
+
+    private static Optional<Series> read(PrometheusSource source, PrometheusProcess prometheus, Instant from,
+            Instant to) {
+        return source.query(prometheus.url(), "queue_latency_seconds", "sum(queue_latency_seconds{service=\"long\"})",
+                from, to, Duration.ofSeconds(1));
     }
 }
