@@ -93,9 +93,9 @@ public final class OutboundHttp implements AutoCloseable {
             if (cause instanceof DeniedDestination denied) {
                 throw denied;
             }
-            // the request is built before it is sent, so the one argument refused once it is under way is the
-            // answer's size, which the buffering listener rejects past its capacity
-            if (cause instanceof IllegalArgumentException) {
+            // the buffering listener refuses an answer past its capacity as an illegal argument
+            if (cause instanceof IllegalArgumentException && String.valueOf(cause.getMessage())
+                    .startsWith("Buffering capacity")) {
                 throw new TooLarge(caps.maxResponseBytes(), cause);
             }
             throw new OutboundFailure(describe(cause), cause);

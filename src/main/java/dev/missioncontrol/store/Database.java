@@ -28,6 +28,10 @@ import org.sqlite.SQLiteDataSource;
 
 /** The connection pool, the migrations, and the Jdbi handle every store uses. */
 public final class Database implements AutoCloseable {
+    /** Migration states of a version this server does not know: applied by a newer one. */
+    private static final Set<MigrationState> FUTURE = EnumSet.of(MigrationState.FUTURE_SUCCESS,
+            MigrationState.FUTURE_FAILED);
+
     private final HikariDataSource pool;
     private final Jdbi jdbi;
     private final Dialect dialect;
@@ -141,9 +145,6 @@ public final class Database implements AutoCloseable {
      * A schema a newer version of the server migrated is refused, not used: a migration may rename or drop what this
      * version reads (V8 renamed a column), and its sessions would then crash on every check until they failed.
      */
-    private static final Set<MigrationState> FUTURE = EnumSet.of(MigrationState.FUTURE_SUCCESS,
-            MigrationState.FUTURE_FAILED);
-
     private static void refuseNewerSchema(Flyway flyway) {
         MigrationInfo current = flyway.info().current();
         if (current != null && FUTURE.contains(current.getState())) {
