@@ -1,5 +1,6 @@
 package dev.missioncontrol.signals;
 
+import dev.missioncontrol.config.ByteSize;
 import dev.missioncontrol.net.DeniedDestination;
 import dev.missioncontrol.net.OutboundHttp;
 import java.io.EOFException;
@@ -80,10 +81,6 @@ final class QueryFailure extends RuntimeException {
         return detail(root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage()));
     }
 
-    private static String size(int bytes) {
-        return bytes % (1 << 20) == 0 ? (bytes >> 20) + " MiB" : bytes + " bytes";
-    }
-
     private static String known(Throwable t, Duration timeout) {
         return switch (t) {
             case ConnectException c -> "connection refused";
@@ -93,9 +90,9 @@ final class QueryFailure extends RuntimeException {
             case EOFException e -> "closed the connection without answering";
             case ClosedChannelException e -> "closed the connection without answering";
             case SSLException e -> "TLS failed: " + detail(String.valueOf(e.getMessage()));
-            case OutboundHttp.TooLarge big -> "answered more than " + size(big.maxBytes()) + ", more than is read: "
-                    + "a query that returns a series per pod or per label value must aggregate them to one, e.g. "
-                    + "sum(...) or avg(...)";
+            case OutboundHttp.TooLarge big -> "answered more than " + ByteSize.format(big.maxBytes())
+                    + ", more than is read: a query that returns a series per pod or per label value must "
+                    + "aggregate them to one, e.g. sum(...) or avg(...)";
             default -> null;
         };
     }
