@@ -20,7 +20,8 @@ public record History(SessionFacts session, List<Entry> entries, Instant now) {
 
     /**
      * The oldest user message still waiting for its answer. Each agent message answers the oldest waiting one, so
-     * questions sent in quick succession are answered one by one, in order; a report answers all sent before it.
+     * questions sent in quick succession are answered one by one, in order. A report answers none of them: a
+     * playbook writes it without reading the questions, so one asked while the session ran is answered after it.
      */
     public Optional<Entry> unansweredMessage() {
         Deque<Entry> waiting = new ArrayDeque<>();
@@ -29,8 +30,6 @@ public record History(SessionFacts session, List<Entry> entries, Instant now) {
                 waiting.addLast(e);
             } else if (e.is("message")) {
                 waiting.pollFirst();
-            } else if (e.is("report")) {
-                waiting.clear();
             }
         }
         return Optional.ofNullable(waiting.peekFirst());

@@ -3,6 +3,7 @@ package dev.missioncontrol.agent.analyst;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.missioncontrol.agent.SessionFacts;
+import dev.missioncontrol.agent.Step;
 import dev.missioncontrol.agent.ToolResult;
 import dev.missioncontrol.store.Json;
 import java.time.Instant;
@@ -59,6 +60,17 @@ class FollowUpTest {
                         + "`org.springframework.jdbc.CannotGetJdbcConnectionException` (")
                 .contains("the innermost cause its first line names is `java.sql.SQLTransientConnectionException`")
                 .containsPattern("\n- context.logs line \\d+, 2026-01-01T10:04:00.500Z: `");
+    }
+
+    @Test
+    void a_question_asked_while_the_playbook_ran_is_answered_after_the_report() {
+        SessionFacts facts = Playbook.facts("checkout fails to place orders", Json.object().put("service", "checkout")
+                .put("logs", poolStorm()));
+        playbook.say("What is the root cause exception?");
+        playbook.run(facts, ToolResult.noData("none"));
+        playbook.append("report", Json.object());
+        assertThat(playbook.next(facts)).isInstanceOfSatisfying(Step.Say.class, s -> assertThat(s.text())
+                .contains("The exception most problem lines name: "));
     }
 
     @Test
