@@ -1,6 +1,7 @@
 package dev.missioncontrol.agent;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -9,9 +10,9 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * Runs a brain's step on a thread of its own, so that a worker whose session was cancelled or taken over walks away
- * from a slow answer instead of holding its slot until the answer comes: an LLM provider can take minutes to answer
- * or to time out. The step's thread is interrupted, which aborts a provider call waiting on the JDK's HTTP client; its
+ * Runs a brain's step or a tool on a thread of its own, so that a worker whose session was cancelled or taken over
+ * walks away from a slow answer instead of holding its slot until the answer comes: an LLM provider can take minutes
+ * to answer or to time out, and a tool over tens of megabytes of logs minutes to finish. The step's thread is interrupted, which aborts a provider call waiting on the JDK's HTTP client; its
  * answer, should one still come, is never recorded.
  */
 final class Abandonable {
@@ -23,16 +24,29 @@ final class Abandonable {
      * {@code every}) or this worker is interrupted, as a node that shuts down interrupts its workers.
      */
     static <T> T await(Supplier<T> step, Lease lease, BooleanSupplier lost, Duration every) {
+        return within(step, lease, lost, every, () -> false).orElseThrow();
+    }
+
+    /**
+     * As {@link #await}, also walking away, with nothing, once {@code outOfTime} says so: a step that never ends
+     * would otherwise hold its worker, and the session, for good while the heartbeat keeps the lease alive.
+     */
+    static <T> Optional<T> within(Supplier<T> step, Lease lease, BooleanSupplier lost, Duration every,
+            BooleanSupplier outOfTime) {
         FutureTask<T> task = new FutureTask<>(step::get);
         Thread.ofVirtual().name("step-" + lease.sessionId()).start(task);
         try {
             while (true) {
                 try {
-                    return task.get(every.toMillis(), TimeUnit.MILLISECONDS);
+                    return Optional.of(task.get(every.toMillis(), TimeUnit.MILLISECONDS));
                 } catch (TimeoutException e) {
                     if (lost.getAsBoolean()) {
                         task.cancel(true);
                         throw new FencedOut(lease);
+                    }
+                    if (outOfTime.getAsBoolean()) {
+                        task.cancel(true);
+                        return Optional.empty();
                     }
                 }
             }

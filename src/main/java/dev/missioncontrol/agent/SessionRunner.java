@@ -116,7 +116,7 @@ public final class SessionRunner {
         List<Entry> entries = journal.entries(lease.sessionId());
         Optional<Entry> pendingCall = unansweredToolCall(entries);
         if (pendingCall.isPresent()) {
-            runTool(lease, facts, pendingCall.get());
+            runTool(lease, lost, facts, pendingCall.get(), deadline);
             return null;
         }
         String overLimit = overLimit(entries, deadline);
@@ -180,10 +180,17 @@ public final class SessionRunner {
         return journal.complete(lease, f.report(), seenNow) ? Outcome.COMPLETED : null;
     }
 
-    private void runTool(Lease lease, SessionFacts facts, Entry call) {
+    /**
+     * Runs the call and records its result. A tool still running when the run's time is up is walked away from with
+     * an error result, after which the limit check fails the session; one still running when the lease is lost (a
+     * cancel, a takeover) is walked away from at once.
+     */
+    private void runTool(Lease lease, BooleanSupplier lost, SessionFacts facts, Entry call, Instant deadline) {
         String name = call.data().path("tool").asText();
         Tool tool = tools.get(name);
-        ToolResult result = tool == null ? ToolResult.error("no tool named " + name) : safeRun(tool, call, facts);
+        ToolResult result = tool == null ? ToolResult.error("no tool named " + name)
+                : Abandonable.within(() -> safeRun(tool, call, facts), lease, lost, LOST_CHECK,
+                        () -> clock.instant().isAfter(deadline)).orElseGet(() -> outOfTime(name, facts));
         ObjectNode data = JSON.createObjectNode().put("tool", name).put("call_seq", call.seq())
                 .put("status", result.status().wire());
         data.set("data", result.data());
@@ -205,6 +212,13 @@ public final class SessionRunner {
             LOG.warn("tool {} failed on session {}; the brain sees an error result", tool.name(), facts.sessionId(), t);
             return ToolResult.error(tool.name() + " failed: " + Crash.describe(t) + Crash.advice(t));
         }
+    }
+
+    private ToolResult outOfTime(String tool, SessionFacts facts) {
+        LOG.warn("tool {} was still running on session {} when the run's time limit was reached; it was interrupted",
+                tool, facts.sessionId());
+        return ToolResult.error(tool + " did not finish within the time limit of " + limits.maxRunTime().toMinutes()
+                + " minutes for one run");
     }
 
     private String overLimit(List<Entry> entries, Instant deadline) {

@@ -111,6 +111,39 @@ abstract class RuntimeContract {
     }
 
     @Test
+    void cancel_frees_the_worker_while_its_tool_still_runs() throws Exception {
+        String id = rt.newSession();
+        GateTool gate = new GateTool();
+        gate.close(); // a tool over a huge paste, or one waiting on a source that never answers
+        Dispatcher d = rt.dispatcher(rt.runner(new ScriptedBrain(gateThenThoughtThenReport()), gate), "node", 4);
+        assertThat(gate.entered.await(10, TimeUnit.SECONDS)).isTrue();
+        rt.service.cancel(rt.orgId, id);
+        // the harness's lease is 10 s, so its heartbeat notices the cancel within about 3.3 s
+        await().atMost(Duration.ofSeconds(8)).until(() -> d.runningCount() == 0);
+        assertThat(rt.types(id)).containsExactly("status", "tool_call", "status");
+        gate.open();
+    }
+
+    @Test
+    void a_tool_that_never_finishes_is_given_up_at_the_run_time_limit_and_the_session_fails() throws Exception {
+        String id = rt.newSession();
+        GateTool gate = new GateTool();
+        gate.close();
+        Limits oneMinute = new Limits(400, Duration.ofMinutes(1));
+        Dispatcher d = rt.dispatcher(rt.runner(rt.journal, oneMinute,
+                new ScriptedBrain(gateThenThoughtThenReport()), gate), "node", 4, Duration.ofMinutes(5));
+        assertThat(gate.entered.await(10, TimeUnit.SECONDS)).isTrue();
+        rt.clock.advance(Duration.ofSeconds(61)); // within the lease, past the run's time
+        await().atMost(Duration.ofSeconds(10)).until(() -> rt.status(id) == SessionStatus.FAILED);
+        assertThat(d.runningCount()).isZero();
+        assertThat(rt.events(id)).anyMatch(e -> e.type().equals("tool_result")
+                && e.text().equals("gate did not finish within the time limit of 1 minutes for one run"));
+        assertThat(rt.events(id)).anyMatch(e -> e.type().equals("error") && e.text().contains("time limit"));
+        assertThat(gate.calls.get()).isEqualTo(1);
+        gate.open();
+    }
+
+    @Test
     void a_message_reopens_an_ended_session_and_gets_an_answer() {
         String id = rt.newSession();
         ScriptedBrain brain = new ScriptedBrain(List.of(h -> new Step.Finish(

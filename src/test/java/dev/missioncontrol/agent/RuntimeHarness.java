@@ -54,12 +54,20 @@ final class RuntimeHarness implements AutoCloseable {
     }
 
     SessionRunner runner(Journal through, Brain brain, Tool... tools) {
+        return runner(through, Limits.defaults(), brain, tools);
+    }
+
+    SessionRunner runner(Journal through, Limits limits, Brain brain, Tool... tools) {
         Map<String, Tool> byName = Arrays.stream(tools).collect(Collectors.toMap(Tool::name, Function.identity()));
-        return new SessionRunner(through, byName, s -> brain, Limits.defaults(), clock);
+        return new SessionRunner(through, byName, s -> brain, limits, clock);
     }
 
     Dispatcher dispatcher(SessionRunner runner, String node, int concurrency) {
-        Dispatcher d = new Dispatcher(jobs, runner, node, concurrency, Duration.ofSeconds(10), Duration.ofMillis(50));
+        return dispatcher(runner, node, concurrency, Duration.ofSeconds(10));
+    }
+
+    Dispatcher dispatcher(SessionRunner runner, String node, int concurrency, Duration lease) {
+        Dispatcher d = new Dispatcher(jobs, runner, node, concurrency, lease, Duration.ofMillis(50));
         bus.onWork(d::nudge);
         closeables.add(d);
         return d.start();
