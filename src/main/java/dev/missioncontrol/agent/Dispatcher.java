@@ -3,7 +3,6 @@ package dev.missioncontrol.agent;
 import dev.missioncontrol.store.OutageLog;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -28,7 +27,11 @@ public final class Dispatcher implements AutoCloseable {
     private final int concurrency;
     private final Duration lease;
     private final Duration poll;
-    private final Map<String, Lease> running = new ConcurrentHashMap<>();
+    /**
+     * By lease, not by session: a session cancelled and reopened can be claimed again here while its first worker
+     * has yet to notice, and the heartbeat must go on checking that worker's lease to walk it away.
+     */
+    private final Set<Lease> running = ConcurrentHashMap.newKeySet();
     /** Leases the heartbeat found gone (cancelled or taken over): their workers walk away from a slow step. */
     private final Set<Lease> lost = ConcurrentHashMap.newKeySet();
     private final Semaphore nudges = new Semaphore(0);
@@ -85,7 +88,7 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     private void launch(Lease l) {
-        running.put(l.sessionId(), l);
+        running.add(l);
         workers.submit(() -> {
             try {
                 // once stopping, close() has given the session back; a release here would only meet the interrupt
@@ -98,7 +101,7 @@ public final class Dispatcher implements AutoCloseable {
                         RETRY_AFTER.toSeconds(), t);
                 releaseQuietly(l, RETRY_AFTER);
             } finally {
-                running.remove(l.sessionId());
+                running.remove(l);
                 lost.remove(l);
                 nudge();
             }
@@ -109,12 +112,12 @@ public final class Dispatcher implements AutoCloseable {
         long every = Math.max(100, lease.toMillis() / 3);
         while (!stopping) {
             sleepQuietly(every);
-            lost.removeIf(l -> !l.equals(running.get(l.sessionId()))); // a worker that ended as it was found lost
-            for (Lease l : running.values()) {
+            lost.removeIf(l -> !running.contains(l)); // a worker that ended as it was found lost
+            for (Lease l : running) {
                 try {
                     // A session that just ended has no job row left; only a lease lost mid-run is news.
                     // after close() gave the sessions back, their leases are gone on purpose
-                    if (!queue.heartbeat(l, lease) && running.containsKey(l.sessionId()) && lost.add(l) && !stopping) {
+                    if (!queue.heartbeat(l, lease) && running.contains(l) && lost.add(l) && !stopping) {
                         LOG.info("session {} was cancelled or taken over by another node; its worker here stops",
                                 l.sessionId());
                     }
@@ -134,7 +137,7 @@ public final class Dispatcher implements AutoCloseable {
             claimer.interrupt();
             heartbeat.interrupt();
         }
-        running.values().forEach(l -> releaseQuietly(l, Duration.ZERO));
+        running.forEach(l -> releaseQuietly(l, Duration.ZERO));
         workers.shutdownNow();
         try {
             workers.awaitTermination(5, TimeUnit.SECONDS);

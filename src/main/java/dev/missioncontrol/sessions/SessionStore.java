@@ -62,7 +62,7 @@ public final class SessionStore {
         return new SessionEvent(sessionId, seq, type, text, data, now);
     }
 
-    /** Makes the session due now, creating its job if it had none (an ended session being reopened). */
+    /** Makes the session due now, creating its job if it had none (a session that ended before jobs were kept). */
     public void wake(Handle h, String sessionId, Instant now) {
         h.createUpdate("INSERT INTO session_jobs (session_id, next_run_at) VALUES (:id, :at) "
                         + "ON CONFLICT (session_id) DO UPDATE SET next_run_at = :at")
@@ -70,12 +70,17 @@ public final class SessionStore {
         announceWork(h);
     }
 
-    /** Ends the session and drops its job, which also fences out any worker still holding it. */
+    /**
+     * Ends the session and its job, which also fences out any worker still holding it. The job's row stays, with
+     * nothing due: its fence must go on growing when a message reopens the session. A new row would count from zero
+     * again, and a worker of the reopened session could be handed the very lease the cancelled one still holds.
+     */
     public void finish(Handle h, String sessionId, SessionStatus status, Instant now) {
         h.createUpdate("UPDATE agent_sessions SET status = :status, completed_at = :at, updated_at = :at "
                         + "WHERE id = :id")
                 .bind("status", status.wire()).bind("at", now.toEpochMilli()).bind("id", sessionId).execute();
-        h.createUpdate("DELETE FROM session_jobs WHERE session_id = :id").bind("id", sessionId).execute();
+        h.createUpdate("UPDATE session_jobs SET next_run_at = NULL, lease_owner = NULL, lease_expires_at = NULL "
+                + "WHERE session_id = :id").bind("id", sessionId).execute();
     }
 
     public void reopen(Handle h, String sessionId, Instant now) {

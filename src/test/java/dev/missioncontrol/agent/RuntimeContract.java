@@ -144,6 +144,27 @@ abstract class RuntimeContract {
     }
 
     @Test
+    void a_session_cancelled_and_reopened_while_its_worker_still_runs_is_never_run_by_two_workers() throws Exception {
+        String id = rt.newSession();
+        GateTool gate = new GateTool();
+        gate.close();
+        Dispatcher d = rt.dispatcher(rt.runner(new ScriptedBrain(gateThenThoughtThenReport()), gate), "node", 4);
+        assertThat(gate.entered.await(10, TimeUnit.SECONDS)).isTrue();
+        rt.service.cancel(rt.orgId, id);
+        rt.service.message(rt.orgId, id, "why did it stop?"); // this node claims the reopened session at once
+        await().atMost(Duration.ofSeconds(10)).until(() -> gate.calls.get() == 2);
+        // the first worker is walked away from once its heartbeat finds its claim gone
+        await().atMost(Duration.ofSeconds(8)).until(() -> d.runningCount() == 1);
+        gate.open();
+        await().atMost(Duration.ofSeconds(10)).until(() -> d.runningCount() == 0);
+        List<String> types = rt.types(id);
+        assertThat(types).filteredOn("tool_result"::equals).hasSize(1);
+        assertThat(rt.events(id)).filteredOn(e -> e.text().equals("answer to: why did it stop?")).hasSize(1);
+        assertThat(rt.status(id)).isEqualTo(SessionStatus.CANCELLED);
+        assertGapless(rt.events(id));
+    }
+
+    @Test
     void a_message_reopens_an_ended_session_and_gets_an_answer() {
         String id = rt.newSession();
         ScriptedBrain brain = new ScriptedBrain(List.of(h -> new Step.Finish(
