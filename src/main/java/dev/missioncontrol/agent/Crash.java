@@ -3,7 +3,8 @@ package dev.missioncontrol.agent;
 /**
  * Which failures a step may survive. A stack overflow unwinds cleanly (a deep regex or recursion on odd input), so it
  * is treated like an exception: the tool or the step fails and the worker lives on. Other virtual machine errors (out
- * of memory, internal errors) leave the JVM in doubt, so they are only logged and the session retried later, uncounted.
+ * of memory, internal errors) leave the JVM in doubt, so nothing more is written: the worker walks away and the
+ * session is resumed once its lease expires, as after a node that died, which counts as a crashed attempt.
  */
 final class Crash {
     private Crash() {

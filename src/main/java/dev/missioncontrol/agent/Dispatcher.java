@@ -95,11 +95,16 @@ public final class Dispatcher implements AutoCloseable {
                 if (runner.run(l, () -> lost.contains(l)) == SessionRunner.Outcome.RETRY && !stopping) {
                     releaseQuietly(l, RETRY_AFTER);
                 }
-            } catch (Throwable t) {
+            } catch (RuntimeException e) {
                 // Nothing above this task would report it: an uncaught error here would vanish with the thread.
-                LOG.error("session {} hit an infrastructure or JVM error; it will be retried in {} s", l.sessionId(),
-                        RETRY_AFTER.toSeconds(), t);
+                LOG.error("session {} hit an infrastructure error; it will be retried in {} s", l.sessionId(),
+                        RETRY_AFTER.toSeconds(), e);
                 releaseQuietly(l, RETRY_AFTER);
+            } catch (Throwable t) {
+                // The lease is left to expire, as a dead node's would: the next claim counts the attempt, so a
+                // session that runs the heap out every time is failed after a few rather than retried forever.
+                LOG.error("session {} hit a JVM error; it is retried once its lease expires, in {} s", l.sessionId(),
+                        lease.toSeconds(), t);
             } finally {
                 running.remove(l);
                 lost.remove(l);

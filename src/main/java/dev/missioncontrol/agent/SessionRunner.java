@@ -90,6 +90,25 @@ public final class SessionRunner {
         return Outcome.RETRY;
     }
 
+    /**
+     * Counts a node that stopped while it held the session (killed, out of memory, cut off) as a crashed attempt: a
+     * step that takes its node down every time, as a paste too large for the heap does, is failed after
+     * {@link #MAX_ATTEMPTS} rather than handed on to take down every node in turn. False when it failed the session.
+     */
+    private boolean resumeAfterNodeStopped(Lease lease) {
+        int attempt = failedAttempts(journal.entries(lease.sessionId())) + 1;
+        LOG.warn("session {} resumed: node {} stopped while it ran it (attempt {} of {})", lease.sessionId(),
+                lease.resumedFrom(), attempt, MAX_ATTEMPTS);
+        if (attempt >= MAX_ATTEMPTS) {
+            journal.fail(lease, "the server running the agent stopped " + attempt + " times in a row during the same "
+                    + "step (killed or out of memory); the session is failed so that it stops no other");
+            return false;
+        }
+        journal.append(lease, "status", "Resumed after the server running the session stopped (attempt " + attempt
+                + " of " + MAX_ATTEMPTS + ")", JSON.createObjectNode().put(CRASHED_ATTEMPT, attempt));
+        return true;
+    }
+
     /** Crashes recorded since the last step that got through: they are the newest events on the timeline. */
     static int failedAttempts(List<Entry> entries) {
         int n = 0;
@@ -103,6 +122,9 @@ public final class SessionRunner {
         SessionFacts facts = journal.facts(lease.sessionId());
         Brain brain = brains.brainFor(facts);
         journal.pickedUp(lease);
+        if (lease.resumedFrom() != null && !resumeAfterNodeStopped(lease)) {
+            return Outcome.FAILED;
+        }
         Instant deadline = clock.instant().plus(limits.maxRunTime());
         Outcome outcome = null;
         while (outcome == null) {

@@ -29,14 +29,17 @@ public final class JobStore implements WorkQueue {
     public List<Lease> claimDue(String owner, int max, Duration leaseFor) {
         long now = clock.millis();
         return jdbi.inTransaction(h -> {
-            List<String> due = h.createQuery("SELECT session_id FROM session_jobs WHERE " + DUE_UNCLAIMED
+            // a due row that still names an owner is one whose lease expired: that node stopped without giving it back
+            List<Lease> due = h.createQuery("SELECT session_id, lease_owner FROM session_jobs WHERE " + DUE_UNCLAIMED
                             + " ORDER BY next_run_at LIMIT :max" + dialect.skipLocked())
-                    .bind("now", now).bind("max", max).mapTo(String.class).list();
-            return due.stream().map(id -> new Lease(id, owner, h.createQuery("UPDATE session_jobs SET "
+                    .bind("now", now).bind("max", max)
+                    .map((rs, ctx) -> new Lease(rs.getString("session_id"), owner, 0, rs.getString("lease_owner")))
+                    .list();
+            return due.stream().map(l -> new Lease(l.sessionId(), owner, h.createQuery("UPDATE session_jobs SET "
                                     + "lease_owner = :owner, lease_expires_at = :until, fence = fence + 1 "
                                     + "WHERE session_id = :id RETURNING fence")
-                            .bind("owner", owner).bind("until", now + leaseFor.toMillis()).bind("id", id)
-                            .mapTo(Long.class).one()))
+                            .bind("owner", owner).bind("until", now + leaseFor.toMillis()).bind("id", l.sessionId())
+                            .mapTo(Long.class).one(), l.resumedFrom()))
                     .toList();
         });
     }
@@ -57,9 +60,11 @@ public final class JobStore implements WorkQueue {
                 .bind("fence", lease.fence()).bind("owner", lease.owner()).execute());
     }
 
-    /** Ends every lease, when the server knows it is the only one and the holders are gone (an SQLite restart). */
+    /**
+     * Expires every lease, when the server knows it is the only one and the holders are gone (an SQLite restart). The
+     * owners stay, so the next claim knows the session was held by a process that died rather than given back.
+     */
     public static void releaseAll(Jdbi jdbi) {
-        jdbi.useHandle(h -> h.execute("UPDATE session_jobs SET lease_owner = NULL, lease_expires_at = NULL "
-                + "WHERE lease_owner IS NOT NULL"));
+        jdbi.useHandle(h -> h.execute("UPDATE session_jobs SET lease_expires_at = 0 WHERE lease_owner IS NOT NULL"));
     }
 }

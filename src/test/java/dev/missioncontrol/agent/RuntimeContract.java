@@ -63,7 +63,9 @@ abstract class RuntimeContract {
 
         deadGate.open(); // the dead worker wakes up and tries to record its stale result
         assertThat(workerA.get(10, TimeUnit.SECONDS)).isEqualTo(SessionRunner.Outcome.FENCED);
-        assertThat(rt.types(id)).containsExactly("status", "tool_call", "tool_result", "thought", "report", "status");
+        // the second status says the session was resumed after node A stopped
+        assertThat(rt.types(id)).containsExactly("status", "tool_call", "status", "tool_result", "thought", "report",
+                "status");
         assertGapless(rt.events(id));
         assertThat(liveGate.calls.get()).as("the interrupted tool call is run again exactly once").isEqualTo(1);
         assertThat(brainA.askedAt).containsExactly(1L);
@@ -271,6 +273,27 @@ abstract class RuntimeContract {
         List<SessionEvent> events = rt.events(id);
         assertThat(events).filteredOn(e -> e.data().has("crashed_attempt")).hasSize(SessionRunner.MAX_ATTEMPTS - 1);
         assertThat(events).anyMatch(e -> e.type().equals("error") && e.text().contains("crashed 3 times in a row"));
+        assertThat(brain.askedAt).hasSize(SessionRunner.MAX_ATTEMPTS);
+        assertGapless(events);
+    }
+
+    @Test
+    void a_step_that_takes_its_node_down_every_time_fails_the_session_after_a_bounded_number_of_attempts() {
+        String id = rt.newSession();
+        // as a paste too large for the heap does; a node killed by the kernel leaves its lease behind the same way
+        ScriptedBrain brain = new ScriptedBrain(List.of(h -> {
+            throw new OutOfMemoryError("Java heap space");
+        }));
+        Dispatcher d = rt.dispatcher(rt.runner(brain), "node", 4);
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            rt.clock.advance(Duration.ofSeconds(11)); // past the lease the stopped worker left behind
+            d.nudge();
+            return rt.status(id) == SessionStatus.FAILED;
+        });
+        List<SessionEvent> events = rt.events(id);
+        assertThat(events).filteredOn(e -> e.text().startsWith("Resumed after the server running the session "
+                + "stopped")).hasSize(SessionRunner.MAX_ATTEMPTS - 1);
+        assertThat(events).anyMatch(e -> e.type().equals("error") && e.text().contains("stopped 3 times in a row"));
         assertThat(brain.askedAt).hasSize(SessionRunner.MAX_ATTEMPTS);
         assertGapless(events);
     }
