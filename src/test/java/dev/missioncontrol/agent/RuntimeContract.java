@@ -117,8 +117,7 @@ abstract class RuntimeContract {
         String id = rt.newSession();
         GateTool gate = new GateTool();
         gate.close(); // a tool over a huge paste, or one waiting on a source that never answers
-        Dispatcher d = rt.dispatcher(rt.runner(new ScriptedBrain(gateThenThoughtThenReport()), gate), "node", 4);
-        assertThat(gate.entered.await(10, TimeUnit.SECONDS)).isTrue();
+        Dispatcher d = dispatcherInside(gate);
         rt.service.cancel(rt.orgId, id);
         // the harness's lease is 10 s, so its heartbeat notices the cancel within about 3.3 s
         await().atMost(Duration.ofSeconds(8)).until(() -> d.runningCount() == 0);
@@ -150,8 +149,7 @@ abstract class RuntimeContract {
         String id = rt.newSession();
         GateTool gate = new GateTool();
         gate.close();
-        Dispatcher d = rt.dispatcher(rt.runner(new ScriptedBrain(gateThenThoughtThenReport()), gate), "node", 4);
-        assertThat(gate.entered.await(10, TimeUnit.SECONDS)).isTrue();
+        Dispatcher d = dispatcherInside(gate);
         rt.service.cancel(rt.orgId, id);
         rt.service.message(rt.orgId, id, "why did it stop?"); // this node claims the reopened session at once
         await().atMost(Duration.ofSeconds(10)).until(() -> gate.calls.get() == 2);
@@ -164,6 +162,13 @@ abstract class RuntimeContract {
         assertThat(rt.events(id)).filteredOn(e -> e.text().equals("answer to: why did it stop?")).hasSize(1);
         assertThat(rt.status(id)).isEqualTo(SessionStatus.CANCELLED);
         assertGapless(rt.events(id));
+    }
+
+    /** A node running the gate-then-thought-then-report script, once its worker waits inside {@code gate}. */
+    private Dispatcher dispatcherInside(GateTool gate) throws InterruptedException {
+        Dispatcher d = rt.dispatcher(rt.runner(new ScriptedBrain(gateThenThoughtThenReport()), gate), "node", 4);
+        assertThat(gate.entered.await(10, TimeUnit.SECONDS)).isTrue();
+        return d;
     }
 
     @Test
