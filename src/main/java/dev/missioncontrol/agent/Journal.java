@@ -20,10 +20,16 @@ public interface Journal {
     void pickedUp(Lease lease);
 
     /**
-     * Ends the session with the report. Returns false, changing nothing, when a user message newer than
-     * {@code seenSeq} arrived meanwhile: the brain must see it first.
+     * Appends the report's event and keeps the report on the session, in one transaction: the session may answer a
+     * question before it ends, and its report must not depend on how it ends.
      */
-    boolean complete(Lease lease, Report report, long seenSeq);
+    Entry report(Lease lease, Report report);
+
+    /**
+     * Ends the session, its report (if any) already recorded. Returns false, changing nothing, when a user message
+     * newer than {@code seenSeq} arrived meanwhile: the brain must see it first.
+     */
+    boolean complete(Lease lease, long seenSeq);
 
     void fail(Lease lease, String reason);
 

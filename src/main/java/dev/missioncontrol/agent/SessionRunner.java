@@ -146,9 +146,8 @@ public final class SessionRunner {
             journal.fail(lease, overLimit);
             return Outcome.FAILED;
         }
-        long seen = entries.isEmpty() ? 0 : entries.get(entries.size() - 1).seq();
         History history = new History(facts, entries, clock.instant());
-        return perform(lease, Abandonable.await(() -> decide(brain, history), lease, lost, LOST_CHECK), seen);
+        return perform(lease, Abandonable.await(() -> decide(brain, history), lease, lost, LOST_CHECK), history);
     }
 
     private static Step decide(Brain brain, History history) {
@@ -164,14 +163,16 @@ public final class SessionRunner {
         }
     }
 
-    private Outcome perform(Lease lease, Step step, long seen) {
+    /** Records the step the brain chose after reading {@code read}; null means "go on". */
+    private Outcome perform(Lease lease, Step step, History read) {
+        long seen = read.entries().isEmpty() ? 0 : read.entries().getLast().seq();
         switch (step) {
             case Step.CallTool c -> journal.append(lease, "tool_call", "Calling " + c.tool(), callData(c));
             case Step.Say s -> journal.append(lease, "message", s.text(),
                     JSON.createObjectNode().put("role", "agent").put("content", s.text()));
             case Step.Note n -> journal.append(lease, n.kind().eventType(), n.text(), orEmpty(n.data()));
             case Step.Finish f -> {
-                return finish(lease, f, seen);
+                return finish(lease, f, read, seen);
             }
             case Step.Wait w -> {
                 long recorded = journal.append(lease, "status", "Sleeping until " + w.until() + ": " + w.reason(),
@@ -189,17 +190,18 @@ public final class SessionRunner {
         return null;
     }
 
-    private Outcome finish(Lease lease, Step.Finish f, long seen) {
+    private Outcome finish(Lease lease, Step.Finish f, History read, long seen) {
         long seenNow = seen;
         if (f.report() != null) {
-            ObjectNode data = JSON.createObjectNode().put("markdown", f.report().markdown())
-                    .put("outcome", f.report().outcome());
-            seenNow = journal.append(lease, "report", f.report().description(), data).seq();
+            seenNow = journal.report(lease, f.report()).seq();
             if (seenNow > seen + 1) {
                 return null; // an event landed after the brain read the timeline: it decides again
             }
+            if (read.unansweredMessage().isPresent()) {
+                return null; // a question asked while the session ran: the brain answers it, report in hand
+            }
         }
-        return journal.complete(lease, f.report(), seenNow) ? Outcome.COMPLETED : null;
+        return journal.complete(lease, seenNow) ? Outcome.COMPLETED : null;
     }
 
     /**

@@ -73,8 +73,13 @@ public final class VerdictJournal implements Journal {
     }
 
     @Override
-    public boolean complete(Lease lease, Report report, long seenSeq) {
-        return delegate.complete(lease, report, seenSeq);
+    public boolean complete(Lease lease, long seenSeq) {
+        return delegate.complete(lease, seenSeq);
+    }
+
+    @Override
+    public Entry report(Lease lease, Report report) {
+        return delegate.report(lease, report);
     }
 
     @Override

@@ -54,16 +54,25 @@ public final class JournalStore implements Journal, AutoCloseable {
     }
 
     @Override
-    public boolean complete(Lease lease, Report report, long seenSeq) {
+    public Entry report(Lease lease, Report report) {
+        return jdbi.inTransaction(h -> {
+            checkLease(h, lease);
+            Instant now = clock.instant();
+            store.saveReport(h, lease.sessionId(), report.markdown(), summary(report), now);
+            SessionEvent e = store.append(h, lease.sessionId(), "report", report.description(), Json.object()
+                    .put("markdown", report.markdown()).put("outcome", report.outcome()), now);
+            return new Entry(e.seq(), e.type(), e.text(), e.data(), e.createdAt());
+        });
+    }
+
+    @Override
+    public boolean complete(Lease lease, long seenSeq) {
         return jdbi.inTransaction(h -> {
             checkLease(h, lease);
             if (store.lastSeq(h, lease.sessionId()) > seenSeq) {
                 return false;
             }
             Instant now = clock.instant();
-            if (report != null) {
-                store.saveReport(h, lease.sessionId(), report.markdown(), summary(report), now);
-            }
             if (reopenedFromCancelled(h, lease.sessionId())) {
                 store.finish(h, lease.sessionId(), SessionStatus.CANCELLED, now);
                 store.append(h, lease.sessionId(), "status", "Question answered; the session stays cancelled",

@@ -117,8 +117,13 @@ class DatabaseOutageIT {
         }
 
         @Override
-        public boolean complete(Lease lease, Report report, long seenSeq) {
-            return real.complete(lease, report, seenSeq);
+        public boolean complete(Lease lease, long seenSeq) {
+            return real.complete(lease, seenSeq);
+        }
+
+        @Override
+        public Entry report(Lease lease, Report report) {
+            return real.report(lease, report);
         }
 
         @Override

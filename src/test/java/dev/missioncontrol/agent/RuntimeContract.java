@@ -172,6 +172,27 @@ abstract class RuntimeContract {
     }
 
     @Test
+    void a_question_asked_while_the_session_ran_is_answered_after_its_report() throws Exception {
+        String id = rt.newSession();
+        GateTool gate = new GateTool();
+        gate.close();
+        Report report = new Report("## Summary\n\ndone", "done", "done", List.of());
+        // a playbook that reads no question until its report is written, as the built-in analyst's does
+        Brain playbook = h -> h.hasReport()
+                ? h.unansweredMessage().<Step>map(m -> new Step.Say("answer to: " + m.text())).orElse(new Step.Finish(null))
+                : h.last("tool_result").isPresent() ? new Step.Finish(report) : new Step.CallTool("gate", Json.object());
+        rt.dispatcher(rt.runner(playbook, gate), "node", 4);
+        assertThat(gate.entered.await(10, TimeUnit.SECONDS)).isTrue();
+        rt.service.message(rt.orgId, id, "when did it start?");
+        gate.open();
+        await().atMost(Duration.ofSeconds(10)).until(() -> rt.status(id) == SessionStatus.COMPLETED);
+        assertThat(rt.types(id)).containsExactly("status", "tool_call", "message", "tool_result", "report", "message",
+                "status");
+        assertThat(rt.events(id).get(5).text()).isEqualTo("answer to: when did it start?");
+        assertThat(rt.sessions.find(rt.orgId, id).orElseThrow().report()).isEqualTo("## Summary\n\ndone");
+    }
+
+    @Test
     void a_message_reopens_an_ended_session_and_gets_an_answer() {
         String id = rt.newSession();
         ScriptedBrain brain = new ScriptedBrain(List.of(h -> new Step.Finish(
