@@ -106,7 +106,7 @@ public final class App implements AutoCloseable {
                 new HourlyCleanup.Task("idempotency keys past their retention", idempotency::purgeExpired),
                 new HourlyCleanup.Task("expired logins", logins::deleteExpired))).start());
         TimelineFeed feed = new TimelineFeed(s.sessions, s.bus, config.runtime().sseKeepAlive());
-        SessionService sessionService = new SessionService(s.sessions, clock);
+        SessionService sessionService = new SessionService(s.sessions, clock, config.limits().maxWaitingSessions());
         Creation creation = new Creation(idempotency);
         VerdictWait waits = new VerdictWait(s.deployments, s.bus);
         List<RouteGroup> groups = new ArrayList<>(apiRoutes(config, clock, s, creation, feed, sessionService, waits));

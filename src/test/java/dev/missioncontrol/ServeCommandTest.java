@@ -92,9 +92,9 @@ class ServeCommandTest {
 
         ServeCommand set = new ServeCommand();
         new CommandLine(set).parseArgs("--max-body", "512KiB", "--max-session-body", "1GiB", "--writes-per-minute",
-                "150", "--write-burst", "25", "--trusted-proxies", "10.0.0.0/8");
+                "150", "--write-burst", "25", "--trusted-proxies", "10.0.0.0/8", "--max-waiting-sessions", "40");
         assertThat(set.config().limits()).isEqualTo(new AppConfig.Limits(512L << 10, 1L << 30, 150, 25,
-                List.of("10.0.0.0/8")));
+                List.of("10.0.0.0/8"), 40));
     }
 
     @Test

@@ -27,15 +27,19 @@ public record AppConfig(
      *
      * @param trustedProxies address blocks of reverse proxies whose X-Forwarded-For names the client, whom the
      *                       per-address limits then count
+     * @param maxWaitingSessions investigations an organization may have waiting for a worker before new ones are
+     *                           refused with 429
      */
     public record Limits(long maxBody, long maxSessionBody, int writesPerMinute, int writeBurst,
-            List<String> trustedProxies) {
+            List<String> trustedProxies, int maxWaitingSessions) {
+        public static final int DEFAULT_MAX_WAITING_SESSIONS = 1000;
+
         public Limits {
             trustedProxies = List.copyOf(trustedProxies);
         }
 
         public Limits(long maxBody, long maxSessionBody, int writesPerMinute, int writeBurst) {
-            this(maxBody, maxSessionBody, writesPerMinute, writeBurst, List.of());
+            this(maxBody, maxSessionBody, writesPerMinute, writeBurst, List.of(), DEFAULT_MAX_WAITING_SESSIONS);
         }
 
         public static Limits defaults() {
@@ -43,7 +47,11 @@ public record AppConfig(
         }
 
         public Limits withTrustedProxies(List<String> blocks) {
-            return new Limits(maxBody, maxSessionBody, writesPerMinute, writeBurst, blocks);
+            return new Limits(maxBody, maxSessionBody, writesPerMinute, writeBurst, blocks, maxWaitingSessions);
+        }
+
+        public Limits withMaxWaitingSessions(int n) {
+            return new Limits(maxBody, maxSessionBody, writesPerMinute, writeBurst, trustedProxies, n);
         }
     }
 

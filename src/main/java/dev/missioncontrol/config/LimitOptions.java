@@ -29,6 +29,12 @@ public final class LimitOptions {
                     + "default 100).")
     int writeBurst;
 
+    @Option(names = "--max-waiting-sessions", defaultValue = "${env:MC_MAX_WAITING_SESSIONS:-"
+            + AppConfig.Limits.DEFAULT_MAX_WAITING_SESSIONS + "}",
+            description = "Investigations an organization may have waiting for a worker; beyond it a new one is "
+                    + "refused with 429 (MC_MAX_WAITING_SESSIONS, default 1000).")
+    int maxWaitingSessions;
+
     /** The limits these flags give, with the reverse proxies whose forwarded addresses are believed. */
     public AppConfig.Limits limits(List<String> trustedProxies) {
         long body = size("--max-body", maxBody);
@@ -38,7 +44,8 @@ public final class LimitOptions {
                     + ByteSize.format(body) + ")");
         }
         return new AppConfig.Limits(body, sessionBody, count("--writes-per-minute", writesPerMinute),
-                count("--write-burst", writeBurst), trustedProxies);
+                count("--write-burst", writeBurst), trustedProxies,
+                count("--max-waiting-sessions", maxWaitingSessions));
     }
 
     private static long size(String flag, String text) {

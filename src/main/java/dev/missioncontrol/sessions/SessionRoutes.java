@@ -13,12 +13,14 @@ import dev.missioncontrol.store.Json;
 import dev.missioncontrol.store.WireTime;
 import dev.missioncontrol.web.ApiAccess;
 import dev.missioncontrol.web.Creation;
+import dev.missioncontrol.web.HttpProblem;
 import dev.missioncontrol.web.QueryParams;
 import dev.missioncontrol.web.RequestBody;
 import dev.missioncontrol.web.RouteGroup;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Map;
 
 /** The agent-sessions API: the [seed] POST, reads, the timeline, messages and cancel. */
 public final class SessionRoutes implements RouteGroup {
@@ -53,12 +55,17 @@ public final class SessionRoutes implements RouteGroup {
         Principal p = ApiAccess.require(ctx, Scope.SESSIONS_WRITE);
         JsonNode body = RequestBody.readObject(ctx, maxSessionBody);
         SessionInput input = SessionInput.from(body);
-        creation.run(ctx, p, body, h -> {
-            AgentSession s = service.start(h, p.orgId(), input);
-            ObjectNode out = Json.object().put("session_id", s.id()).put("status", s.status().wire())
-                    .put("created_at", WireTime.format(s.createdAt())).put("url", s.url());
-            return new Creation.Response(201, out);
-        });
+        try {
+            creation.run(ctx, p, body, h -> {
+                AgentSession s = service.start(h, p.orgId(), input);
+                ObjectNode out = Json.object().put("session_id", s.id()).put("status", s.status().wire())
+                        .put("created_at", WireTime.format(s.createdAt())).put("url", s.url());
+                return new Creation.Response(201, out);
+            });
+        } catch (SessionQueueFull e) {
+            throw new HttpProblem(429, "queue-full", "Too many sessions waiting", e.getMessage(),
+                    Map.of("Retry-After", Integer.toString(SessionQueueFull.RETRY_AFTER_SECONDS)));
+        }
     }
 
     private void list(Context ctx) {

@@ -18,14 +18,29 @@ public final class SessionService {
     static final String REOPENED = "Session reopened by a new message";
     private final SessionStore store;
     private final Clock clock;
+    private final int maxWaiting;
 
     public SessionService(SessionStore store, Clock clock) {
-        this.store = store;
-        this.clock = clock;
+        this(store, clock, Integer.MAX_VALUE);
     }
 
-    /** Creates an investigation in the caller's transaction; its first event commits with it. */
+    /** @param maxWaiting investigations an organization may have waiting for a worker before new ones are refused */
+    public SessionService(SessionStore store, Clock clock, int maxWaiting) {
+        this.store = store;
+        this.clock = clock;
+        this.maxWaiting = maxWaiting;
+    }
+
+    /**
+     * Creates an investigation in the caller's transaction; its first event commits with it.
+     *
+     * @throws SessionQueueFull when the organization has {@code maxWaiting} investigations waiting for a worker
+     */
     public AgentSession start(Handle h, String orgId, SessionInput in) {
+        long waiting = store.waitingInvestigations(h, orgId, clock.instant());
+        if (waiting >= maxWaiting) {
+            throw new SessionQueueFull(waiting, maxWaiting);
+        }
         String projectId = projectOf(h, orgId, in.context()).map(Project::id).orElse(null);
         String id = store.insert(h, new NewSession(orgId, projectId, in.kind(), in.title(), in.prompt(),
                 in.context()), clock.instant());

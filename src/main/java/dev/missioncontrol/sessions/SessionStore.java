@@ -104,6 +104,13 @@ public final class SessionStore {
                 .mapTo(Long.class).findOne().isPresent();
     }
 
+    /** The organization's investigations with a step due that no worker holds; deploy monitors are not counted. */
+    public long waitingInvestigations(Handle h, String orgId, Instant now) {
+        return h.createQuery("SELECT COUNT(*) FROM session_jobs JOIN agent_sessions s ON s.id = session_id "
+                        + "WHERE s.org_id = :org AND s.kind <> 'deploy_monitor' AND " + JobStore.DUE_UNCLAIMED)
+                .bind("org", orgId).bind("now", now.toEpochMilli()).mapTo(Long.class).one();
+    }
+
     public long lastSeq(Handle h, String sessionId) {
         return h.createQuery("SELECT last_seq FROM agent_sessions WHERE id = :id").bind("id", sessionId)
                 .mapTo(Long.class).one();

@@ -46,7 +46,8 @@ abstract class ApiContract {
     @BeforeAll
     void startServer() {
         server = TestServer.start(database(), c -> c.withLimits(new AppConfig.Limits(c.limits().maxBody(),
-                c.limits().maxSessionBody(), 60_000, 10_000, c.limits().trustedProxies())));
+                c.limits().maxSessionBody(), 60_000, 10_000, c.limits().trustedProxies(),
+                c.limits().maxWaitingSessions())));
         api = server.api();
     }
 

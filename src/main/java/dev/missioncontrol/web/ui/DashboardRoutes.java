@@ -6,6 +6,7 @@ import dev.missioncontrol.errors.ValidationException;
 import dev.missioncontrol.sessions.AgentSession;
 import dev.missioncontrol.sessions.SessionInput;
 import dev.missioncontrol.sessions.SessionQuery;
+import dev.missioncontrol.sessions.SessionQueueFull;
 import dev.missioncontrol.sessions.SessionService;
 import dev.missioncontrol.sessions.SessionStatus;
 import dev.missioncontrol.sessions.SessionStore;
@@ -60,7 +61,14 @@ final class DashboardRoutes implements RouteGroup {
                     "general".equals(type), e.getMessage()));
             return;
         }
-        AgentSession s = sessions.jdbi().inTransaction(h -> service.start(h, viewer.orgId(), input));
+        AgentSession s;
+        try {
+            s = sessions.jdbi().inTransaction(h -> service.start(h, viewer.orgId(), input));
+        } catch (SessionQueueFull e) {
+            show(ctx, viewer, 429, new InvestigationDraft(nullToEmpty(prompt), nullToEmpty(context),
+                    "general".equals(type), e.getMessage()));
+            return;
+        }
         ctx.redirect(s.url(), HttpStatus.SEE_OTHER);
     }
 
