@@ -233,10 +233,12 @@ public final class App implements AutoCloseable {
 
     /**
      * Answers 503 on /readyz for {@code drain} while still serving everything else, so a load balancer that polls it
-     * takes the node out of rotation before {@link #close} refuses new connections.
+     * takes the node out of rotation before {@link #close} refuses new connections. The sessions the node runs go on
+     * meanwhile, and it starts no new one.
      */
     public void drain(Duration drain) throws InterruptedException {
         stopping = true;
+        runtime.dispatcher().stopClaiming();
         if (drain.isPositive()) {
             LOG.info("draining: /readyz answers 503 for {} before the node stops", drain);
             Thread.sleep(drain);

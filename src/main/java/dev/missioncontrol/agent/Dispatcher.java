@@ -39,6 +39,8 @@ public final class Dispatcher implements AutoCloseable {
     private final OutageLog claims = new OutageLog(LOG, "claiming due sessions");
     private final OutageLog heartbeats = new OutageLog(LOG, "renewing session leases");
     private volatile boolean stopping;
+    /** Off while the node drains: it finishes what it runs, and leaves new work to the other nodes. */
+    private volatile boolean claiming = true;
     private Thread claimer;
     private Thread heartbeat;
 
@@ -63,6 +65,14 @@ public final class Dispatcher implements AutoCloseable {
         nudges.release();
     }
 
+    /**
+     * Claims no more sessions, letting the running ones go on: a node about to stop would only give new work back,
+     * its step half done (an LLM answer paid for twice, a long analysis run again), to the next node or its restart.
+     */
+    public void stopClaiming() {
+        claiming = false;
+    }
+
     public int runningCount() {
         return running.size();
     }
@@ -70,7 +80,7 @@ public final class Dispatcher implements AutoCloseable {
     private void claimLoop() {
         while (!stopping) {
             try {
-                int free = concurrency - running.size();
+                int free = claiming ? concurrency - running.size() : 0;
                 List<Lease> claimed = free > 0 ? queue.claimDue(node, free, lease) : List.of();
                 claims.succeeded();
                 claimed.forEach(this::launch);
