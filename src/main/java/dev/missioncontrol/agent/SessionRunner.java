@@ -197,8 +197,10 @@ public final class SessionRunner {
             if (seenNow > seen + 1) {
                 return null; // an event landed after the brain read the timeline: it decides again
             }
-            if (read.unansweredMessage().isPresent()) {
-                return null; // a question asked while the session ran: the brain answers it, report in hand
+            if (!read.hasReport() && read.unansweredMessage().isPresent()) {
+                // a question asked while the session ran: the brain answers it, report in hand (once: a brain that
+                // writes another report instead ends the session rather than loop)
+                return null;
             }
         }
         return journal.complete(lease, seenNow) ? Outcome.COMPLETED : null;

@@ -193,6 +193,16 @@ abstract class RuntimeContract {
     }
 
     @Test
+    void a_brain_that_writes_its_report_again_instead_of_answering_a_question_still_ends_the_session() {
+        String id = rt.newSession();
+        rt.service.message(rt.orgId, id, "anything new?"); // waiting before the brain first reads the timeline
+        Brain stubborn = h -> new Step.Finish(new Report("## Summary\n\nsame", "same", "same", List.of()));
+        rt.dispatcher(rt.runner(stubborn), "node", 4);
+        await().atMost(Duration.ofSeconds(10)).until(() -> rt.status(id) == SessionStatus.COMPLETED);
+        assertThat(rt.types(id)).filteredOn("report"::equals).hasSize(2);
+    }
+
+    @Test
     void a_message_reopens_an_ended_session_and_gets_an_answer() {
         String id = rt.newSession();
         ScriptedBrain brain = new ScriptedBrain(List.of(h -> new Step.Finish(
