@@ -90,9 +90,15 @@ class SettingsPageIT extends BrowserTestBase {
     void a_projects_monitor_settings_saved_on_the_page_are_what_the_monitor_reads() {
         String repo = "acme/settings-form";
         MonitorFixtures.registerProject(ui.server, repo, Json.object().put("owner", "team-a"));
+        MonitorFixtures.registerProject(ui.server, "acme/another-service", Json.object());
         Page page = ui.adminPage();
         page.navigate("/settings#projects");
-        Locator form = page.locator("form.project", new Page.LocatorOptions().setHasText(repo));
+        // among several projects each is one line, its form folded until asked for
+        Locator fold = page.locator("details.project-fold", new Page.LocatorOptions().setHasText(repo));
+        expect(fold.locator("summary")).containsText("server's Prometheus · server's bake time · RED defaults");
+        Locator form = fold.locator("form.project");
+        expect(form.getByLabel("Prometheus URL")).isHidden();
+        fold.locator("summary").click();
         form.getByLabel("Prometheus URL").fill("http://10.0.0.9:9090");
         form.getByLabel("Bake time").fill("7m");
         form.getByLabel("Metric 1 name").fill("typed_before_refusal");
@@ -120,6 +126,9 @@ class SettingsPageIT extends BrowserTestBase {
         form.getByLabel("Metric 1 critical").check();
         button(form, "Save project").click();
         expect(page.getByRole(AriaRole.STATUS).first()).containsText("Project settings saved");
+        // back at the saved project, unfolded, its line saying what it now is
+        expect(form.getByLabel("Prometheus URL")).isVisible();
+        expect(fold.locator("summary")).containsText("own Prometheus · bake 5m · 1 metric · warm-up 45s");
 
         JsonNode stored = storedSettings(repo);
         MonitorSettings read = MonitorSettings.read(stored);
