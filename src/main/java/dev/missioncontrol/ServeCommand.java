@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -126,10 +125,27 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         AppConfig config = checkedConfig();
-        long started = System.nanoTime();
-        App app = App.start(config, Clock.tickMillis(java.time.ZoneOffset.UTC));
+        StopOnSignal stop = new StopOnSignal(drainTime());
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(stop, "shutdown"));
+        } catch (IllegalStateException stopping) {
+            return 0; // asked to stop before anything was opened: there is nothing to close
+        }
+        App app = null;
+        try {
+            long started = System.nanoTime();
+            app = App.start(config, Clock.tickMillis(java.time.ZoneOffset.UTC));
+            announce(app, config, (System.nanoTime() - started) / 1_000_000);
+        } finally {
+            stop.startEnded(app);
+        }
+        stop.awaitStopped();
+        return 0;
+    }
+
+    private static void announce(App app, AppConfig config, long startMillis) {
         LOG.info("Mission Control listening on port {} ({} database) after {} ms", app.port(),
-                app.database().dialect().name().toLowerCase(), (System.nanoTime() - started) / 1_000_000);
+                app.database().dialect().name().toLowerCase(), startMillis);
         if (config.baseUrl() == null || config.baseUrl().isBlank()) {
             LOG.warn("no --base-url (MC_BASE_URL): links in notifications point at {}; set it to the "
                     + "address people reach this server at", app.publicBaseUrl());
@@ -141,20 +157,6 @@ public final class ServeCommand implements Callable<Integer> {
         if (app.firstStart() != null) {
             FirstStart.print(app.firstStart(), app.publicBaseUrl(), System.out);
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Duration drainFor = drainTime();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                app.drain(drainFor);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            LOG.info("stopping: finishing in-flight requests, then closing the database");
-            app.close();
-            stopped.countDown();
-        }, "shutdown"));
-        stopped.await();
-        return 0;
     }
 
     /** More connections than any PostgreSQL server is configured for by default ten times over. */
