@@ -47,7 +47,8 @@ public final class ServeCommand implements Callable<Integer> {
     int concurrency;
 
     @Option(names = "--monitor-schedule", defaultValue = "${env:MC_MONITOR_SCHEDULE:-10s,30s,1m,5m}",
-            description = "Deploy-monitor check offsets after a successful deploy (MC_MONITOR_SCHEDULE).")
+            description = "When the deploy monitor checks after a successful deploy, then as often as the last of "
+                    + "them until the bake time ends (MC_MONITOR_SCHEDULE, default 10s,30s,1m,5m).")
     String monitorSchedule;
 
     @Option(names = "--bake", defaultValue = "${env:MC_BAKE:-30m}",
