@@ -28,7 +28,7 @@ class SignalDuringStartIT {
         Process serve = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                 "dev.missioncontrol.Main", "serve", "--port", "0", "--data-dir", dataDir.toString()))
-                .redirectError(ProcessBuilder.Redirect.DISCARD).redirectOutput(dataDir.resolve("out").toFile()).start();
+                .redirectError(dataDir.resolve("err").toFile()).redirectOutput(dataDir.resolve("out").toFile()).start();
         try {
             Path database = dataDir.resolve("missioncontrol.db");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -42,6 +42,10 @@ class SignalDuringStartIT {
             String printed = Files.readString(dataDir.resolve("out"));
             Matcher password = Pattern.compile("Password\\s+: (\\S+)").matcher(printed);
             assertThat(password.find()).as("the first start's banner, in:\n" + printed).isTrue();
+            assertThat(printed).as("the way back in, once the banner is lost")
+                    .contains("./missionctl admin set-password --email admin@localhost");
+            assertThat(Files.readString(dataDir.resolve("err"))).as("where to go next, which every start logs")
+                    .containsPattern("Mission Control is up at http://localhost:\\d+/ ");
             try (Database db = Database.open(DatabaseUrl.resolve(null, dataDir), "NORMAL")) {
                 assertThat(new UserStore(db.jdbi(), Clock.systemUTC()).login("admin@localhost", password.group(1)))
                         .as("the printed password logs in").isPresent();

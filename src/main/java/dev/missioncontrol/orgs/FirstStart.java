@@ -84,6 +84,12 @@ public final class FirstStart {
         out.println("                  -H 'Authorization: Bearer " + c.apiKey() + "' \\");
         out.println("                  -H 'Content-Type: application/json' \\");
         out.println("                  -d '{\"deployment_request\":\"Deploy v1\",\"repository_full_name\":\"acme/api\"}'");
+        out.println();
+        // only digests are kept, so a lost password or key is replaced, never shown again
+        out.println(" Lost them?   : ./missionctl admin set-password --email " + c.email() + "   # a new password");
+        out.println("                ./missionctl admin create-api-key --org " + c.orgName() + " --name ci \\");
+        out.println("                  --scopes deployments:write,deployments:read   # a new key");
+        out.println("                (each with the --data-dir or --database-url this server was started with)");
         out.println(line);
         out.flush();
     }
