@@ -64,4 +64,25 @@ class LauncherTest {
 
         assertThat(Files.readAllLines(root.resolve("builds"))).hasSize(1);
     }
+
+    /** Linked into a folder on the PATH, the launcher still builds and runs the project the link points into. */
+    @Test
+    void a_launcher_run_through_a_symbolic_link_uses_the_project_it_links_to(@TempDir Path root) throws Exception {
+        Path project = Files.createDirectories(root.resolve("project"));
+        Path launcher = project.resolve("missionctl");
+        Files.copy(Path.of("missionctl"), launcher, StandardCopyOption.COPY_ATTRIBUTES);
+        Path build = Files.writeString(project.resolve("mvnw"),
+                "#!/usr/bin/env bash\nprintf built > target/missioncontrol.jar\n");
+        assertThat(build.toFile().setExecutable(true)).isTrue();
+        Files.writeString(project.resolve("pom.xml"), "<project/>");
+        Path onThePath = Files.createSymbolicLink(Files.createDirectories(root.resolve("bin")).resolve("missionctl"),
+                launcher);
+
+        Process admin = new ProcessBuilder(onThePath.toString(), "admin", "list-api-keys").directory(root.toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(admin.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(Files.readString(project.resolve("target/missioncontrol.jar"))).isEqualTo("built");
+        assertThat(root.resolve("bin/target")).doesNotExist();
+    }
 }

@@ -176,7 +176,8 @@ class RouteProbesIT {
     private static String form(String csrf) {
         return "_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8) + "&content=from+b"
                 + "&role=member&name=b&scopes=sessions:read&kind=webhook&url=http://127.0.0.1:9/b"
-                + "&bake_time=1m&repository_full_name=b/probe&email=other@page-prober.test&password=another+long+password"
+                + "&bake_time=1m&repository_full_name=b/probe&email=other@page-prober.test"
+                + "&password=another+long+password"
                 + "&current_password=wrong&prompt=from+b";
     }
 
@@ -241,8 +242,9 @@ class RouteProbesIT {
             Api anonymous = server.api(null);
             var login = anonymous.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/login"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("email=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
-                            + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8))).build());
+                    .POST(HttpRequest.BodyPublishers.ofString("email=" + URLEncoder.encode(email,
+                            StandardCharsets.UTF_8) + "&password=" + URLEncoder.encode(password,
+                            StandardCharsets.UTF_8))).build());
             String cookie = login.header("Set-Cookie").split(";", 2)[0];
             String page = anonymous.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/settings"))
                     .header("Cookie", cookie).build()).body();
