@@ -85,4 +85,31 @@ class LauncherTest {
         assertThat(Files.readString(project.resolve("target/missioncontrol.jar"))).isEqualTo("built");
         assertThat(root.resolve("bin/target")).doesNotExist();
     }
+
+    /**
+     * A Java 21 runtime without javac (Debian's default-jre-headless) cannot build the jar; when sources changed, the
+     * launcher passes it over for a JDK (this machine's in /usr/lib/jvm) rather than fail in Maven's compiler.
+     */
+    @Test
+    void a_build_is_run_with_a_jdk_not_a_runtime_without_javac(@TempDir Path root) throws Exception {
+        Path launcher = root.resolve("missionctl");
+        Files.copy(Path.of("missionctl"), launcher, StandardCopyOption.COPY_ATTRIBUTES);
+        Path build = Files.writeString(root.resolve("mvnw"), "#!/usr/bin/env bash\necho \"$JAVA_HOME\" > built-with\n"
+                + "printf built > target/missioncontrol.jar\n");
+        assertThat(build.toFile().setExecutable(true)).isTrue();
+        Files.writeString(root.resolve("pom.xml"), "<project/>");
+        Path runtime = Files.createDirectories(root.resolve("jre-21/bin"));
+        Path java = Files.writeString(runtime.resolve("java"),
+                "#!/usr/bin/env bash\necho '    java.specification.version = 21' >&2\n");
+        assertThat(java.toFile().setExecutable(true)).isTrue();
+
+        ProcessBuilder admin = new ProcessBuilder(launcher.toString(), "admin", "list-api-keys")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        admin.environment().put("JAVA_HOME", runtime.getParent().toString());
+        assertThat(admin.start().waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        String jdk = Files.readString(root.resolve("built-with")).strip();
+        assertThat(jdk).isNotEqualTo(runtime.getParent().toString());
+        assertThat(Path.of(jdk, "bin", "javac")).isExecutable();
+    }
 }
