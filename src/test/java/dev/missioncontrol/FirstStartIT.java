@@ -10,6 +10,7 @@ import dev.missioncontrol.orgs.OrgStore;
 import dev.missioncontrol.orgs.UserStore;
 import dev.missioncontrol.store.Database;
 import dev.missioncontrol.store.DatabaseUrl;
+import dev.missioncontrol.testing.MutableClock;
 import dev.missioncontrol.testing.TestDatabases;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -17,8 +18,6 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -85,17 +84,7 @@ class FirstStartIT {
     void nothing_of_a_first_start_is_committed_until_its_admin_and_key_are(@TempDir Path dataDir) throws Exception {
         CountDownLatch writingKey = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Clock stallsAtTheKey = new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
+        Clock stallsAtTheKey = new MutableClock(Instant.now()) {
             @Override
             public Instant instant() {
                 writingKey.countDown();
@@ -104,7 +93,7 @@ class FirstStartIT {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                return Instant.now();
+                return super.instant();
             }
         };
         try (Database db = Database.open(DatabaseUrl.resolve(null, dataDir), "NORMAL")) {

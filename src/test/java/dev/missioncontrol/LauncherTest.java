@@ -2,6 +2,7 @@ package dev.missioncontrol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,12 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LauncherTest {
     @Test
     void a_rebuild_leaves_the_jar_a_running_server_holds_open_as_it_was(@TempDir Path root) throws Exception {
-        Path launcher = root.resolve("missionctl");
-        Files.copy(Path.of("missionctl"), launcher, StandardCopyOption.COPY_ATTRIBUTES);
-        Path build = Files.writeString(root.resolve("mvnw"),
-                "#!/usr/bin/env bash\nprintf rebuilt > target/missioncontrol.jar\n");
-        assertThat(build.toFile().setExecutable(true)).isTrue();
-        Files.writeString(root.resolve("pom.xml"), "<project/>");
+        Path launcher = project(root, "printf rebuilt > target/missioncontrol.jar");
         Path jar = Files.writeString(Files.createDirectories(root.resolve("target")).resolve("missioncontrol.jar"),
                 "running");
         Path source = Files.writeString(Files.createDirectories(root.resolve("src/main")).resolve("Changed.java"), "");
@@ -43,12 +39,7 @@ class LauncherTest {
     /** Two commands started together after a pull build once: the second waits for the first's build. */
     @Test
     void two_commands_started_together_build_the_jar_once(@TempDir Path root) throws Exception {
-        Path launcher = root.resolve("missionctl");
-        Files.copy(Path.of("missionctl"), launcher, StandardCopyOption.COPY_ATTRIBUTES);
-        Path build = Files.writeString(root.resolve("mvnw"), "#!/usr/bin/env bash\necho build >> builds\nsleep 3\n"
-                + "printf rebuilt > target/missioncontrol.jar\n");
-        assertThat(build.toFile().setExecutable(true)).isTrue();
-        Files.writeString(root.resolve("pom.xml"), "<project/>");
+        Path launcher = project(root, "echo build >> builds\nsleep 3\nprintf rebuilt > target/missioncontrol.jar");
         Path jar = Files.writeString(Files.createDirectories(root.resolve("target")).resolve("missioncontrol.jar"),
                 "old");
         Path source = Files.writeString(Files.createDirectories(root.resolve("src/main")).resolve("Changed.java"), "");
@@ -69,12 +60,7 @@ class LauncherTest {
     @Test
     void a_launcher_run_through_a_symbolic_link_uses_the_project_it_links_to(@TempDir Path root) throws Exception {
         Path project = Files.createDirectories(root.resolve("project"));
-        Path launcher = project.resolve("missionctl");
-        Files.copy(Path.of("missionctl"), launcher, StandardCopyOption.COPY_ATTRIBUTES);
-        Path build = Files.writeString(project.resolve("mvnw"),
-                "#!/usr/bin/env bash\nprintf built > target/missioncontrol.jar\n");
-        assertThat(build.toFile().setExecutable(true)).isTrue();
-        Files.writeString(project.resolve("pom.xml"), "<project/>");
+        Path launcher = project(project, "printf built > target/missioncontrol.jar");
         Path onThePath = Files.createSymbolicLink(Files.createDirectories(root.resolve("bin")).resolve("missionctl"),
                 launcher);
 
@@ -92,12 +78,7 @@ class LauncherTest {
      */
     @Test
     void a_build_is_run_with_a_jdk_not_a_runtime_without_javac(@TempDir Path root) throws Exception {
-        Path launcher = root.resolve("missionctl");
-        Files.copy(Path.of("missionctl"), launcher, StandardCopyOption.COPY_ATTRIBUTES);
-        Path build = Files.writeString(root.resolve("mvnw"), "#!/usr/bin/env bash\necho \"$JAVA_HOME\" > built-with\n"
-                + "printf built > target/missioncontrol.jar\n");
-        assertThat(build.toFile().setExecutable(true)).isTrue();
-        Files.writeString(root.resolve("pom.xml"), "<project/>");
+        Path launcher = project(root, "echo \"$JAVA_HOME\" > built-with\nprintf built > target/missioncontrol.jar");
         Path runtime = Files.createDirectories(root.resolve("jre-21/bin"));
         Path java = Files.writeString(runtime.resolve("java"),
                 "#!/usr/bin/env bash\necho '    java.specification.version = 21' >&2\n");
@@ -111,5 +92,15 @@ class LauncherTest {
         String jdk = Files.readString(root.resolve("built-with")).strip();
         assertThat(jdk).isNotEqualTo(runtime.getParent().toString());
         assertThat(Path.of(jdk, "bin", "javac")).isExecutable();
+    }
+
+    /** A project folder with the launcher, a pom and a stand-in Maven Wrapper running {@code build}; the launcher. */
+    private static Path project(Path folder, String build) throws IOException {
+        Path launcher = folder.resolve("missionctl");
+        Files.copy(Path.of("missionctl"), launcher, StandardCopyOption.COPY_ATTRIBUTES);
+        Path wrapper = Files.writeString(folder.resolve("mvnw"), "#!/usr/bin/env bash\n" + build + "\n");
+        assertThat(wrapper.toFile().setExecutable(true)).isTrue();
+        Files.writeString(folder.resolve("pom.xml"), "<project/>");
+        return launcher;
     }
 }
