@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,6 +94,39 @@ class LauncherTest {
         String jdk = Files.readString(root.resolve("built-with")).strip();
         assertThat(jdk).isNotEqualTo(runtime.getParent().toString());
         assertThat(Path.of(jdk, "bin", "javac")).isExecutable();
+    }
+
+    /**
+     * MC_JAVA_OPTS may choose the garbage collector (G1 for a large heap): the launcher's own serial collector then
+     * stands aside, since the JVM refuses two, and so does the class cache recorded under it, which ZGC cannot map.
+     */
+    @Test
+    void a_collector_chosen_in_mc_java_opts_replaces_the_launchers_own(@TempDir Path root) throws Exception {
+        Path launcher = project(root, "exit 1");
+        Path jar = Files.writeString(Files.createDirectories(root.resolve("target")).resolve("missioncontrol.jar"), "");
+        Files.writeString(root.resolve("target/missioncontrol.aot"), "");
+        // built after the last change and before the class cache was recorded: neither build nor new recording
+        assertThat(root.resolve("pom.xml").toFile().setLastModified(System.currentTimeMillis() - 120_000)).isTrue();
+        assertThat(jar.toFile().setLastModified(System.currentTimeMillis() - 60_000)).isTrue();
+        Path jdk = Files.createDirectories(root.resolve("jdk-25/bin"));
+        for (String tool : List.of("java", "javac")) {
+            assertThat(Files.writeString(jdk.resolve(tool), "#!/usr/bin/env bash\ncase \"$*\" in *-XshowSettings*) "
+                    + "echo '    java.specification.version = 25' >&2; exit 0;; esac\n"
+                    + "echo \"$@\" > " + root.resolve("ran") + "\n").toFile().setExecutable(true)).isTrue();
+        }
+
+        for (String opts : List.of("", "-Xmx2g -XX:+UseG1GC")) {
+            ProcessBuilder serve = new ProcessBuilder(launcher.toString(), "serve").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            serve.environment().putAll(Map.of("JAVA_HOME", jdk.getParent().toString(), "MC_JAVA_OPTS", opts));
+            assertThat(serve.start().waitFor(60, TimeUnit.SECONDS)).isTrue();
+            String ran = Files.readString(root.resolve("ran"));
+            if (opts.isEmpty()) {
+                assertThat(ran).contains("-XX:+UseSerialGC", "-XX:AOTCache=");
+            } else {
+                assertThat(ran).contains("-XX:+UseG1GC").doesNotContain("-XX:+UseSerialGC", "AOTCache");
+            }
+        }
     }
 
     /** A project folder with the launcher, a pom and a stand-in Maven Wrapper running {@code build}; the launcher. */
