@@ -102,31 +102,60 @@ class LauncherTest {
      */
     @Test
     void a_collector_chosen_in_mc_java_opts_replaces_the_launchers_own(@TempDir Path root) throws Exception {
+        Path launcher = builtProject(root);
+        Path jdk = fakeJdk(root, "25.0.3+9");
+        assertThat(run(launcher, jdk, "", "serve")).contains("-XX:+UseSerialGC", "-XX:AOTCacheOutput=");
+        Files.writeString(root.resolve("target/missioncontrol.aot"), "recorded");
+
+        assertThat(run(launcher, jdk, "", "serve")).contains("-XX:+UseSerialGC", "-XX:AOTCache=");
+        assertThat(run(launcher, jdk, "-Xmx2g -XX:+UseG1GC", "serve")).contains("-XX:+UseG1GC")
+                .doesNotContain("-XX:+UseSerialGC", "AOTCache");
+    }
+
+    /**
+     * A class cache serves only the JVM that recorded it: after the JDK is upgraded in place, the old cache would print
+     * "[error][aot] Unable to map shared spaces" on every command, so it is left alone until serve records anew.
+     */
+    @Test
+    void a_class_cache_is_used_only_by_the_jvm_that_recorded_it(@TempDir Path root) throws Exception {
+        Path launcher = builtProject(root);
+        run(launcher, fakeJdk(root, "25.0.3+9"), "", "serve");
+        Files.writeString(root.resolve("target/missioncontrol.aot"), "recorded");
+        assertThat(run(launcher, fakeJdk(root, "25.0.3+9"), "", "admin")).contains("-XX:AOTCache=");
+
+        Path upgraded = fakeJdk(root, "25.0.4+7");
+        assertThat(run(launcher, upgraded, "", "admin")).doesNotContain("AOTCache");
+        assertThat(run(launcher, upgraded, "", "serve")).contains("-XX:AOTCacheOutput=");
+    }
+
+    /** A project whose jar is built after its last change, so the launcher runs it without building. */
+    private static Path builtProject(Path root) throws IOException {
         Path launcher = project(root, "exit 1");
         Path jar = Files.writeString(Files.createDirectories(root.resolve("target")).resolve("missioncontrol.jar"), "");
-        Files.writeString(root.resolve("target/missioncontrol.aot"), "");
-        // built after the last change and before the class cache was recorded: neither build nor new recording
         assertThat(root.resolve("pom.xml").toFile().setLastModified(System.currentTimeMillis() - 120_000)).isTrue();
         assertThat(jar.toFile().setLastModified(System.currentTimeMillis() - 60_000)).isTrue();
-        Path jdk = Files.createDirectories(root.resolve("jdk-25/bin"));
-        for (String tool : List.of("java", "javac")) {
-            assertThat(Files.writeString(jdk.resolve(tool), "#!/usr/bin/env bash\ncase \"$*\" in *-XshowSettings*) "
-                    + "echo '    java.specification.version = 25' >&2; exit 0;; esac\n"
-                    + "echo \"$@\" > " + root.resolve("ran") + "\n").toFile().setExecutable(true)).isTrue();
-        }
+        return launcher;
+    }
 
-        for (String opts : List.of("", "-Xmx2g -XX:+UseG1GC")) {
-            ProcessBuilder serve = new ProcessBuilder(launcher.toString(), "serve").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-            serve.environment().putAll(Map.of("JAVA_HOME", jdk.getParent().toString(), "MC_JAVA_OPTS", opts));
-            assertThat(serve.start().waitFor(60, TimeUnit.SECONDS)).isTrue();
-            String ran = Files.readString(root.resolve("ran"));
-            if (opts.isEmpty()) {
-                assertThat(ran).contains("-XX:+UseSerialGC", "-XX:AOTCache=");
-            } else {
-                assertThat(ran).contains("-XX:+UseG1GC").doesNotContain("-XX:+UseSerialGC", "AOTCache");
-            }
+    /** A JDK whose java answers the launcher's version question and writes down how else it was run. */
+    private static Path fakeJdk(Path root, String vmVersion) throws IOException {
+        Path bin = Files.createDirectories(root.resolve("jdk/bin"));
+        for (String tool : List.of("java", "javac")) {
+            assertThat(Files.writeString(bin.resolve(tool), "#!/usr/bin/env bash\ncase \"$*\" in *-XshowSettings*) "
+                    + "printf '    java.specification.version = 25\\n    java.vm.version = " + vmVersion + "\\n' >&2; "
+                    + "exit 0;; esac\necho \"$@\" > " + root.resolve("ran") + "\n").toFile().setExecutable(true))
+                    .isTrue();
         }
+        return bin.getParent();
+    }
+
+    /** How the launcher ran java for {@code command}, with this JDK and MC_JAVA_OPTS. */
+    private static String run(Path launcher, Path jdk, String javaOpts, String command) throws Exception {
+        ProcessBuilder launch = new ProcessBuilder(launcher.toString(), command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        launch.environment().putAll(Map.of("JAVA_HOME", jdk.toString(), "MC_JAVA_OPTS", javaOpts));
+        assertThat(launch.start().waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return Files.readString(launcher.getParent().resolve("ran"));
     }
 
     /** A project folder with the launcher, a pom and a stand-in Maven Wrapper running {@code build}; the launcher. */
