@@ -38,12 +38,14 @@ final class StopOnSignal implements Runnable {
     @Override
     public void run() {
         try {
+            // a node stopped while it started was never in a load balancer's rotation: there is nothing to drain
+            boolean wasServing = startEnded.getCount() == 0;
             if (!startEnded.await(START_WAIT.toSeconds(), TimeUnit.SECONDS)) {
                 LOG.warn("stopping although the start has not finished after {} s", START_WAIT.toSeconds());
             }
             App running = app;
             if (running != null) {
-                running.drain(drain);
+                running.drain(wasServing ? drain : Duration.ZERO);
                 LOG.info("stopping: finishing in-flight requests, then closing the database");
                 running.close();
             }

@@ -27,7 +27,8 @@ class SignalDuringStartIT {
             throws Exception {
         Process serve = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                "dev.missioncontrol.Main", "serve", "--port", "0", "--data-dir", dataDir.toString()))
+                "dev.missioncontrol.Main", "serve", "--port", "0", "--data-dir", dataDir.toString(),
+                "--drain", "90s"))
                 .redirectError(dataDir.resolve("err").toFile()).redirectOutput(dataDir.resolve("out").toFile()).start();
         try {
             Path database = dataDir.resolve("missioncontrol.db");
@@ -38,7 +39,8 @@ class SignalDuringStartIT {
             assertThat(Files.exists(database)).as("the server opened its database").isTrue();
             serve.destroy(); // SIGTERM, while the server migrates its schema and has yet to take its port
 
-            assertThat(serve.waitFor(90, TimeUnit.SECONDS)).as("the server stopped").isTrue();
+            assertThat(serve.waitFor(60, TimeUnit.SECONDS)).as("the server stopped, without draining a node no load "
+                    + "balancer had yet seen ready").isTrue();
             String printed = Files.readString(dataDir.resolve("out"));
             Matcher password = Pattern.compile("Password\\s+: (\\S+)").matcher(printed);
             assertThat(password.find()).as("the first start's banner, in:\n" + printed).isTrue();
