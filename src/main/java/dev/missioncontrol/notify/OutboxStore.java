@@ -13,6 +13,9 @@ import org.jdbi.v3.core.Jdbi;
  * mid-delivery leaves it to another node once the lease runs out.
  */
 public final class OutboxStore {
+    /** The state of a notification whose webhook was removed before it was delivered: it is never sent again. */
+    static final String CANCELLED = "cancelled";
+
     private final Jdbi jdbi;
     private final Dialect dialect;
     private final Clock clock;
@@ -26,7 +29,8 @@ public final class OutboxStore {
      *
      * @param deploymentId       the deployment whose verdict the notification carries; null for a test
      * @param repositoryFullName that deployment's repository; null for a test
-     * @param outcome            this attempt's own: {@code delivered}, {@code will_retry} or {@code gave_up}
+     * @param outcome            this attempt's own: {@code delivered}, {@code will_retry}, {@code gave_up}, or
+     *                           {@code cancelled} when its webhook was removed before the retry it scheduled
      * @param nextRetryAt        when the retry this attempt scheduled is due; null unless it will be retried
      * @param state              the notification's state now, which a later attempt may have changed
      */
@@ -97,8 +101,10 @@ public final class OutboxStore {
                     .bind("hook", p.webhook().id()).bind("n", p.attempts() + 1).bind("status", status)
                     .bind("error", error).bind("ms", durationMs).bind("at", now)
                     .bind("retry", delivered || retryAt == null ? null : retryAt.toEpochMilli()).execute();
-            h.createUpdate("UPDATE notification_outbox SET state = :state, attempts = attempts + 1, "
-                            + "next_attempt_at = :next, lease_until = NULL WHERE id = :id")
+            // a notification cancelled while its attempt was in flight stays cancelled: no retry revives it
+            h.createUpdate("UPDATE notification_outbox SET attempts = attempts + 1, lease_until = NULL, "
+                            + "next_attempt_at = :next, state = CASE WHEN state = '" + CANCELLED + "' THEN state "
+                            + "ELSE :state END WHERE id = :id")
                     .bind("state", state).bind("next", retryAt == null ? now : retryAt.toEpochMilli())
                     .bind("id", p.id()).execute();
         });
@@ -124,22 +130,27 @@ public final class OutboxStore {
         Integer status = rs.wasNull() ? null : code;
         long retry = rs.getLong("retry_at");
         Instant retryAt = rs.wasNull() ? null : Instant.ofEpochMilli(retry);
+        String outcome = outcome(rs, retryAt);
         return new Delivery(rs.getString("id"), rs.getString("outbox_id"), rs.getString("webhook_id"),
                 rs.getString("name"), rs.getInt("attempt"), status, rs.getString("error"), rs.getLong("duration_ms"),
                 Instant.ofEpochMilli(rs.getLong("created_at")), rs.getString("state"), rs.getString("deployment_id"),
-                rs.getString("repository_full_name"), outcome(rs, retryAt), retryAt);
+                rs.getString("repository_full_name"), outcome, outcome.equals(CANCELLED) ? null : retryAt);
     }
 
     /**
      * What became of this attempt, not of the notification: the first of three tries answered 500 failed, though
      * the notification was delivered later. An attempt logged before retries were recorded is read by its place:
-     * one that is not the notification's last was retried.
+     * one that is not the notification's last was retried. The last failed attempt of a notification whose webhook
+     * was removed scheduled a retry that never comes.
      */
     private static String outcome(java.sql.ResultSet rs, Instant retryAt) throws java.sql.SQLException {
         if (rs.getString("error") == null) {
             return "delivered";
         }
         boolean last = rs.getInt("attempt") >= rs.getInt("attempts");
+        if (last && CANCELLED.equals(rs.getString("state"))) {
+            return CANCELLED;
+        }
         return retryAt != null || !last || !"dead".equals(rs.getString("state")) ? "will_retry" : "gave_up";
     }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** One delivery round on a real database, to a real receiver. */
@@ -63,6 +64,49 @@ class DeliveryRoundIT {
 
             assertThat(received).hasSize(7);
             assertThat(rig.outbox().claimDue(10, Duration.ofSeconds(30))).as("nothing left due").isEmpty();
+        } finally {
+            receiver.stop();
+        }
+    }
+
+    /**
+     * An admin removes a webhook to stop what is sent there: a retry due after the removal is never made, nor one
+     * scheduled by an attempt that was in flight when the webhook was removed.
+     */
+    @Test
+    void removing_a_webhook_cancels_its_retries_even_one_in_flight() throws Exception {
+        List<String> calls = new CopyOnWriteArrayList<>();
+        AtomicReference<Runnable> onCall = new AtomicReference<>(() -> { });
+        Javalin receiver = Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            c.routes.post("/{name}", ctx -> {
+                calls.add(ctx.pathParam("name"));
+                onCall.get().run();
+                ctx.status(500);
+            });
+        }).start(0);
+        try (Rig rig = Rig.open(receiver.port(), "hook")) {
+            WebhookStore hooks = new WebhookStore(rig.db().jdbi(), CLOCK);
+            Webhook inFlight = hooks.create(rig.org(), Webhook.GENERIC, "in-flight",
+                    "http://127.0.0.1:" + receiver.port() + "/in-flight", "whsec_" + "t".repeat(32));
+            rig.outbox().enqueue(rig.hook(), "verdict:degraded", "{\"state\":\"degraded\"}", null);
+            DeliverNotifications deliver = new DeliverNotifications(rig.outbox(), rig.http(), Duration.ofMillis(1),
+                    CLOCK, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+            deliver.deliverDue();
+            assertThat(hooks.delete(rig.org(), rig.hook().id())).isTrue();
+
+            onCall.set(() -> hooks.delete(rig.org(), inFlight.id()));
+            rig.outbox().enqueue(inFlight, "verdict:degraded", "{\"state\":\"degraded\"}", null);
+            deliver.deliverDue();
+            Thread.sleep(5); // past both retries' backoff
+            deliver.deliverDue();
+
+            assertThat(calls).containsExactly("hook", "in-flight");
+            assertThat(rig.outbox().deliveries(rig.org(), 10)).hasSize(2).allSatisfy(d -> {
+                assertThat(d.state()).isEqualTo("cancelled");
+                assertThat(d.outcome()).isEqualTo("cancelled");
+                assertThat(d.nextRetryAt()).as("no retry is due").isNull();
+            });
         } finally {
             receiver.stop();
         }

@@ -26,7 +26,7 @@ public interface NotificationSettings {
      * One delivery attempt: when, to which webhook, for which deployment, what it answered and what became of it.
      *
      * @param deploymentId null for a test notification
-     * @param outcome      this attempt's own: {@code delivered}, {@code will_retry} or {@code gave_up}
+     * @param outcome      this attempt's own: {@code delivered}, {@code will_retry}, {@code gave_up} or {@code cancelled}
      * @param nextRetryAt  when the retry it scheduled is due; null unless it will be retried
      * @param state        the notification's state now
      */
@@ -53,6 +53,7 @@ public interface NotificationSettings {
             return switch (outcome) {
                 case "delivered" -> "delivered";
                 case "gave_up" -> "failed, gave up";
+                case "cancelled" -> "failed, retry cancelled: webhook removed";
                 default -> nextRetryAt == null ? "failed, retried" : "failed, retry due " + Format.time(nextRetryAt);
             };
         }
@@ -66,6 +67,7 @@ public interface NotificationSettings {
             return switch (state) {
                 case "delivered" -> "badge good";
                 case "dead" -> "badge bad";
+                case "cancelled" -> "badge";
                 default -> "badge warn";
             };
         }
