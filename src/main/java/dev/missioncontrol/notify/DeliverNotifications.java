@@ -2,6 +2,7 @@ package dev.missioncontrol.notify;
 
 import dev.missioncontrol.net.DeniedDestination;
 import dev.missioncontrol.net.OutboundHttp;
+import dev.missioncontrol.net.TransportFailure;
 import dev.missioncontrol.store.OutageLog;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
@@ -107,7 +108,8 @@ public final class DeliverNotifications implements AutoCloseable {
         try {
             OutboundHttp.Reply reply = http.postJson(URI.create(p.webhook().url()), headers(p), p.payload());
             status = reply.status();
-            error = reply.ok() ? null : "answered " + reply.status() + redirect(reply);
+            error = reply.ok() ? null : "answered " + reply.status() + (reply.location() == null ? reason(reply)
+                    : redirect(reply));
         } catch (DeniedDestination | OutboundHttp.OutboundFailure | IllegalArgumentException e) {
             error = e.getMessage();
         }
@@ -124,11 +126,20 @@ public final class DeliverNotifications implements AutoCloseable {
     }
 
     /**
+     * The receiver's own words for its refusal, such as Slack's "no_service" or "invalid_token": what tells an admin
+     * whether the URL is wrong, the channel gone or the receiver down. An HTML error page is read as its text.
+     */
+    private static String reason(OutboundHttp.Reply reply) {
+        String text = reply.body() == null ? "" : reply.body().replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ");
+        return text.isBlank() ? "" : ": " + TransportFailure.oneLine(text);
+    }
+
+    /**
      * Where a redirect points: redirects are never followed (the SSRF guard checked only the first address), so the
      * log names the address to set instead, such as https:// for an http:// URL behind a load balancer.
      */
     private static String redirect(OutboundHttp.Reply reply) {
-        return reply.location() == null ? "" : " redirecting to " + reply.location()
+        return " redirecting to " + reply.location()
                 + " (redirects are not followed: set the webhook's URL to where it points)";
     }
 

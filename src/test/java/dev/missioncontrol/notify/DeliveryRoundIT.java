@@ -10,6 +10,11 @@ import dev.missioncontrol.orgs.OrgStore;
 import dev.missioncontrol.store.Database;
 import dev.missioncontrol.store.DatabaseUrl;
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** One delivery round on a real database, to a real receiver. */
@@ -49,13 +55,20 @@ class DeliveryRoundIT {
         }
     }
 
+    /** A receiver on a free port of this machine, answering as {@code routes} say. */
+    private static Javalin receiver(Consumer<RoutesConfig> routes) {
+        return Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            routes.accept(c.routes);
+        }).start(0);
+    }
+
     @Test
     void a_round_claims_a_few_at_a_time_for_a_short_lease_and_still_sends_everything_due() throws Exception {
         List<String> received = new CopyOnWriteArrayList<>();
-        Javalin receiver = Javalin.create(c -> {
-            c.startup.showJavalinBanner = false;
-            c.routes.post("/hook", ctx -> received.add(ctx.body()));
-        }).start(0);
+        Javalin receiver = receiver(routes -> {
+            routes.post("/hook", ctx -> received.add(ctx.body()));
+        });
         try (Rig rig = Rig.open(receiver.port(), "receiver")) {
             for (int i = 0; i < 7; i++) {
                 rig.outbox().enqueue(rig.hook(), "verdict:" + i, "{\"n\":" + i + "}", null);
@@ -77,14 +90,13 @@ class DeliveryRoundIT {
     void removing_a_webhook_cancels_its_retries_even_one_in_flight() throws Exception {
         List<String> calls = new CopyOnWriteArrayList<>();
         AtomicReference<Runnable> onCall = new AtomicReference<>(() -> { });
-        Javalin receiver = Javalin.create(c -> {
-            c.startup.showJavalinBanner = false;
-            c.routes.post("/{name}", ctx -> {
+        Javalin receiver = receiver(routes -> {
+            routes.post("/{name}", ctx -> {
                 calls.add(ctx.pathParam("name"));
                 onCall.get().run();
                 ctx.status(500);
             });
-        }).start(0);
+        });
         try (Rig rig = Rig.open(receiver.port(), "hook")) {
             WebhookStore hooks = new WebhookStore(rig.db().jdbi(), CLOCK);
             Webhook inFlight = hooks.create(rig.org(), Webhook.GENERIC, "in-flight",
@@ -112,13 +124,51 @@ class DeliveryRoundIT {
         }
     }
 
+    /**
+     * What an admin reads in the log when a receiver keeps failing: the receiver's own reason (Slack's
+     * "no_service"), an error page's text, or what the connection did, each in one line, not a client's state dump.
+     */
+    @Test
+    void a_failed_attempt_says_in_one_line_what_the_receiver_did() throws Exception {
+        Javalin receiver = receiver(routes -> {
+            routes.post("/hook", ctx -> ctx.status(404).result("no_service"));
+            routes.post("/proxy", ctx -> ctx.status(502).html("<html><head><title>502 Bad Gateway</title></head>"
+                    + "\r\n<body><h1>502 Bad Gateway</h1><hr>nginx</body></html>"));
+        });
+        try (ServerSocket hangUp = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+                Rig rig = Rig.open(receiver.port(), "gone")) {
+            Thread.ofVirtual().start(() -> {
+                while (!hangUp.isClosed()) {
+                    try (Socket s = hangUp.accept()) {
+                        s.getInputStream().read(new byte[8192]);
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            });
+            WebhookStore hooks = new WebhookStore(rig.db().jdbi(), CLOCK);
+            String local = "http://127.0.0.1:";
+            rig.outbox().enqueue(rig.hook(), "a", "{}", null);
+            rig.outbox().enqueue(hooks.create(rig.org(), Webhook.SLACK, "proxy", local + receiver.port() + "/proxy",
+                    null), "b", "{}", null);
+            rig.outbox().enqueue(hooks.create(rig.org(), Webhook.SLACK, "hang-up", local + hangUp.getLocalPort() + "/",
+                    null), "c", "{}", null);
+            rig.deliver().deliverDue();
+
+            assertThat(rig.outbox().deliveries(rig.org(), 10)).extracting(OutboxStore.Delivery::error)
+                    .containsExactlyInAnyOrder("answered 404: no_service", "answered 502: 502 Bad Gateway 502 Bad "
+                            + "Gateway nginx", "closed the connection without answering");
+        } finally {
+            receiver.stop();
+        }
+    }
+
     /** Redirects are not followed; the log says where one pointed, so the admin can set that URL. */
     @Test
     void a_redirect_is_logged_with_where_it_points_and_the_retry_it_scheduled() throws Exception {
-        Javalin receiver = Javalin.create(c -> {
-            c.startup.showJavalinBanner = false;
-            c.routes.post("/hook", ctx -> ctx.status(302).header("Location", "https://hooks.example.com/hook"));
-        }).start(0);
+        Javalin receiver = receiver(routes -> {
+            routes.post("/hook", ctx -> ctx.status(302).header("Location", "https://hooks.example.com/hook"));
+        });
         try (Rig rig = Rig.open(receiver.port(), "moved")) {
             rig.outbox().enqueue(rig.hook(), "test:1", "{\"event\":\"test\"}", null);
             rig.deliver().deliverDue();
@@ -139,14 +189,13 @@ class DeliveryRoundIT {
     void a_stop_lets_the_attempt_in_flight_finish_and_records_it() throws Exception {
         CountDownLatch arrived = new CountDownLatch(1);
         List<String> received = new CopyOnWriteArrayList<>();
-        Javalin receiver = Javalin.create(c -> {
-            c.startup.showJavalinBanner = false;
-            c.routes.post("/hook", ctx -> {
+        Javalin receiver = receiver(routes -> {
+            routes.post("/hook", ctx -> {
                 received.add(ctx.body());
                 arrived.countDown();
                 Thread.sleep(1_500);
             });
-        }).start(0);
+        });
         try (Rig rig = Rig.open(receiver.port(), "slow")) {
             rig.outbox().enqueue(rig.hook(), "verdict:degraded", "{\"state\":\"degraded\"}", null);
             DeliverNotifications deliver = rig.deliver().start();
@@ -172,13 +221,12 @@ class DeliveryRoundIT {
     @Test
     void every_attempt_of_one_notification_carries_its_delivery_id() throws Exception {
         List<String> ids = new CopyOnWriteArrayList<>();
-        Javalin receiver = Javalin.create(c -> {
-            c.startup.showJavalinBanner = false;
-            c.routes.post("/hook", ctx -> {
+        Javalin receiver = receiver(routes -> {
+            routes.post("/hook", ctx -> {
                 ids.add(String.valueOf(ctx.header("X-MissionControl-Delivery")));
                 ctx.status(ids.size() == 1 ? 500 : 200);
             });
-        }).start(0);
+        });
         try (Rig rig = Rig.open(receiver.port(), "flaky")) {
             rig.outbox().enqueue(rig.hook(), "verdict:degraded", "{\"state\":\"degraded\"}", null);
             DeliverNotifications deliver = new DeliverNotifications(rig.outbox(), rig.http(), Duration.ofMillis(1),
