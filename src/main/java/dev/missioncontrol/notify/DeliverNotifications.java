@@ -12,6 +12,11 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,10 +36,11 @@ public final class DeliverNotifications implements AutoCloseable {
     static final Duration MAX_BACKOFF = Duration.ofHours(1);
     /**
      * A node claims a few notifications at a time for a short lease, so that one killed mid-delivery delays an alert
-     * by seconds, not minutes: the lease outlasts a whole batch, each attempt bounded by the outbound timeout (10 s
+     * by seconds, not minutes. A batch is sent all at once, so a receiver that hangs until the timeout holds up no
+     * other webhook's alert, and the lease outlasts the batch: each attempt is bounded by the outbound timeout (10 s
      * and a second of grace), so a slow webhook never lets a second node send the same notification.
      */
-    private static final int BATCH = 2;
+    private static final int BATCH = 8;
     private static final Duration LEASE = Duration.ofSeconds(30);
     /** One attempt's bound: the outbound timeout, its second of grace, and a second to record the attempt. */
     private static final Duration ATTEMPT_BOUND = Duration.ofSeconds(12);
@@ -71,6 +77,9 @@ public final class DeliverNotifications implements AutoCloseable {
                 } catch (InterruptedException e) {
                     return;
                 } catch (RuntimeException e) {
+                    if (stopping) {
+                        return; // interrupted by close(): what was not recorded goes to another node with its lease
+                    }
                     rounds.failed(e, "delivering notifications failed; they are retried on the next round");
                 }
             }
@@ -91,14 +100,29 @@ public final class DeliverNotifications implements AutoCloseable {
         List<OutboxStore.Pending> claimed;
         do {
             claimed = outbox.claimDue(BATCH, LEASE);
-            claimed.forEach(p -> {
+            sendAtOnce(claimed.stream().<Callable<Void>>map(p -> () -> {
                 if (stopping) {
                     outbox.release(p);
                 } else {
                     deliver(p);
                 }
-            });
+                return null;
+            }).toList());
         } while (claimed.size() == BATCH && !stopping);
+    }
+
+    /** Runs the batch's sends side by side and waits for all; a failure (the database away) ends the round. */
+    private static void sendAtOnce(List<Callable<Void>> sends) {
+        try (ExecutorService each = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Future<Void> sent : each.invokeAll(sends)) {
+                sent.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while delivering notifications", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     private void deliver(OutboxStore.Pending p) {

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -70,13 +71,36 @@ class DeliveryRoundIT {
             routes.post("/hook", ctx -> received.add(ctx.body()));
         });
         try (Rig rig = Rig.open(receiver.port(), "receiver")) {
-            for (int i = 0; i < 7; i++) {
+            for (int i = 0; i < 19; i++) {
                 rig.outbox().enqueue(rig.hook(), "verdict:" + i, "{\"n\":" + i + "}", null);
             }
             rig.deliver().deliverDue();
 
-            assertThat(received).hasSize(7);
+            assertThat(received).hasSize(19);
             assertThat(rig.outbox().claimDue(10, Duration.ofSeconds(30))).as("nothing left due").isEmpty();
+        } finally {
+            receiver.stop();
+        }
+    }
+
+    /** A receiver that hangs until the timeout holds up no other webhook's alert: a round sends its batch at once. */
+    @Test
+    void a_hanging_receiver_does_not_hold_up_another_webhooks_alert() throws Exception {
+        CountDownLatch fastArrived = new CountDownLatch(1);
+        AtomicBoolean fastCameFirst = new AtomicBoolean();
+        Javalin receiver = receiver(routes -> {
+            routes.post("/hook", ctx -> fastCameFirst.set(fastArrived.await(5, TimeUnit.SECONDS)));
+            routes.post("/fast", ctx -> fastArrived.countDown());
+        });
+        try (Rig rig = Rig.open(receiver.port(), "hanging")) {
+            Webhook fast = new WebhookStore(rig.db().jdbi(), CLOCK).create(rig.org(), Webhook.SLACK, "fast",
+                    "http://127.0.0.1:" + receiver.port() + "/fast", null);
+            rig.outbox().enqueue(rig.hook(), "verdict:degraded", "{}", null);
+            Thread.sleep(5); // the hanging receiver's notification is due first
+            rig.outbox().enqueue(fast, "verdict:degraded", "{}", null);
+            rig.deliver().deliverDue();
+
+            assertThat(fastCameFirst).as("the other webhook got its alert while the first still hung").isTrue();
         } finally {
             receiver.stop();
         }
