@@ -1,8 +1,10 @@
 package dev.missioncontrol.notify;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.missioncontrol.net.DeniedDestination;
 import dev.missioncontrol.net.OutboundHttp;
 import dev.missioncontrol.net.TransportFailure;
+import dev.missioncontrol.store.Json;
 import dev.missioncontrol.store.OutageLog;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
@@ -130,7 +132,8 @@ public final class DeliverNotifications implements AutoCloseable {
         Integer status = null;
         String error = null;
         try {
-            OutboundHttp.Reply reply = http.postJson(URI.create(p.webhook().url()), headers(p), p.payload());
+            String body = body(p);
+            OutboundHttp.Reply reply = http.postJson(URI.create(p.webhook().url()), headers(p, body), body);
             status = reply.status();
             error = reply.ok() ? null : "answered " + reply.status() + (reply.location() == null ? reason(reply)
                     : redirect(reply));
@@ -167,14 +170,27 @@ public final class DeliverNotifications implements AutoCloseable {
                 + " (redirects are not followed: set the webhook's URL to where it points)";
     }
 
-    private Map<String, String> headers(OutboxStore.Pending p) {
+    /**
+     * What is posted. A generic webhook's JSON carries the notification's id as {@code delivery_id}, inside what the
+     * signature covers: a receiver that drops an id it has seen then refuses a captured request replayed within its
+     * timestamp tolerance, which the unsigned delivery header alone would let through under a new id.
+     */
+    private static String body(OutboxStore.Pending p) {
+        if (!p.webhook().kind().equals(Webhook.GENERIC) || !(Json.read(p.payload()) instanceof ObjectNode payload)) {
+            return p.payload();
+        }
+        ObjectNode body = Json.object().put("delivery_id", p.id());
+        return Json.write(body.setAll(payload));
+    }
+
+    private Map<String, String> headers(OutboxStore.Pending p, String body) {
         Map<String, String> h = new LinkedHashMap<>();
         h.put("User-Agent", "MissionControl-Notifier/1");
         h.put(DELIVERY_HEADER, p.id());
         if (p.webhook().kind().equals(Webhook.GENERIC) && p.webhook().secret() != null) {
             long ts = clock.instant().getEpochSecond();
             h.put(Signature.TIMESTAMP_HEADER, Long.toString(ts));
-            h.put(Signature.HEADER, Signature.sign(p.webhook().secret(), ts, p.payload()));
+            h.put(Signature.HEADER, Signature.sign(p.webhook().secret(), ts, body));
         }
         return h;
     }

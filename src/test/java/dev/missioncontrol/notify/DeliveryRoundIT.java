@@ -2,6 +2,7 @@ package dev.missioncontrol.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.missioncontrol.net.AddressPolicy;
 import dev.missioncontrol.net.Destinations;
 import dev.missioncontrol.net.HostResolver;
@@ -9,6 +10,7 @@ import dev.missioncontrol.net.OutboundHttp;
 import dev.missioncontrol.orgs.OrgStore;
 import dev.missioncontrol.store.Database;
 import dev.missioncontrol.store.DatabaseUrl;
+import dev.missioncontrol.store.Json;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import java.io.IOException;
@@ -19,6 +21,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -232,6 +235,31 @@ class DeliveryRoundIT {
             });
             assertThat(rig.outbox().claimDue(10, Duration.ofSeconds(30))).as("delivered, so due nowhere").isEmpty();
             assertThat(received).hasSize(1);
+        } finally {
+            receiver.stop();
+        }
+    }
+
+    /**
+     * A receiver refuses a replay by the timestamp and the delivery id, and can trust both only when the signature
+     * covers them: the body names its delivery, the same id as the header, under the signature.
+     */
+    @Test
+    void the_signed_body_names_its_delivery_so_a_receiver_can_refuse_a_replay() throws Exception {
+        List<Map<String, String>> received = new CopyOnWriteArrayList<>();
+        Javalin receiver = receiver(routes -> routes.post("/hook", ctx -> received.add(Map.of("body", ctx.body(),
+                "delivery", ctx.header("X-MissionControl-Delivery"), "ts", ctx.header(Signature.TIMESTAMP_HEADER),
+                "signature", ctx.header(Signature.HEADER)))));
+        try (Rig rig = Rig.open(receiver.port(), "signed")) {
+            rig.outbox().enqueue(rig.hook(), "verdict:degraded", "{\"event\":\"deployment.verdict\"}", null);
+            rig.deliver().deliverDue();
+
+            Map<String, String> got = received.getFirst();
+            assertThat(Signature.verify(rig.hook().secret(), Long.parseLong(got.get("ts")), got.get("body"),
+                    got.get("signature"))).isTrue();
+            JsonNode body = Json.read(got.get("body"));
+            assertThat(body.get("delivery_id").asText()).isEqualTo(got.get("delivery"));
+            assertThat(body.get("event").asText()).isEqualTo("deployment.verdict");
         } finally {
             receiver.stop();
         }
