@@ -5,7 +5,9 @@ import dev.missioncontrol.store.Ids;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -107,6 +109,30 @@ public final class OutboxStore {
                             + "ELSE :state END WHERE id = :id")
                     .bind("state", state).bind("next", retryAt == null ? now : retryAt.toEpochMilli())
                     .bind("id", p.id()).execute();
+        });
+    }
+
+    /** How each of these webhooks' deliveries are going, by webhook id. */
+    Map<String, WebhookHealth> health(List<Webhook> webhooks) {
+        long dayAgo = clock.millis() - Duration.ofDays(1).toMillis();
+        return jdbi.withHandle(h -> {
+            Map<String, WebhookHealth> out = new HashMap<>();
+            for (Webhook w : webhooks) {
+                WebhookHealth counts = h.createQuery("SELECT COALESCE(SUM(CASE WHEN state = 'pending' AND attempts > 0 "
+                                + "THEN 1 ELSE 0 END), 0) AS retrying, COALESCE(SUM(CASE WHEN state = 'dead' AND "
+                                + "next_attempt_at >= :since THEN 1 ELSE 0 END), 0) AS gave_up FROM notification_outbox "
+                                + "WHERE webhook_id = :hook AND state IN ('pending', 'dead')")
+                        .bind("hook", w.id()).bind("since", dayAgo)
+                        .map((rs, ctx) -> new WebhookHealth(null, null, rs.getInt("retrying"), rs.getInt("gave_up")))
+                        .one();
+                out.put(w.id(), h.createQuery("SELECT created_at, error FROM notification_deliveries "
+                                + "WHERE webhook_id = :hook ORDER BY created_at DESC, id DESC LIMIT 1")
+                        .bind("hook", w.id())
+                        .map((rs, ctx) -> new WebhookHealth(Instant.ofEpochMilli(rs.getLong("created_at")),
+                                rs.getString("error"), counts.retrying(), counts.gaveUp()))
+                        .findOne().orElse(WebhookHealth.NEVER_CALLED));
+            }
+            return out;
         });
     }
 

@@ -6,6 +6,7 @@ import dev.missioncontrol.store.Ids;
 import dev.missioncontrol.store.Json;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An organization's webhooks as people manage them, through the API or the settings page: add (the URL passes the
@@ -42,6 +43,11 @@ public final class Webhooks {
 
     public List<Webhook> list(String orgId) {
         return store.list(orgId);
+    }
+
+    /** How each of the organization's webhooks is doing, by webhook id. */
+    public Map<String, WebhookHealth> health(String orgId) {
+        return outbox.health(store.list(orgId));
     }
 
     /** Returns false when there is no such live webhook in the organization. */

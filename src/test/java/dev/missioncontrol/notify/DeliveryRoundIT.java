@@ -34,17 +34,29 @@ import org.junit.jupiter.api.Test;
 class DeliveryRoundIT {
     private static final Clock CLOCK = Clock.systemUTC();
 
-    /** A fresh database with one organization, its webhook to the receiver's port, and the outbox. */
-    private record Rig(Database db, OutboundHttp http, String org, Webhook hook, OutboxStore outbox)
+    /**
+     * A receiver on a free port of this machine answering as the test's routes say, a fresh database with one
+     * organization and its webhook to the receiver's /hook, and the outbox.
+     */
+    private record Rig(Javalin receiver, Database db, OutboundHttp http, String org, Webhook hook, OutboxStore outbox)
             implements AutoCloseable {
-        static Rig open(int port, String hookName) throws Exception {
+        static Rig open(String hookName, Consumer<RoutesConfig> routes) throws Exception {
+            Javalin receiver = Javalin.create(c -> {
+                c.startup.showJavalinBanner = false;
+                routes.accept(c.routes);
+            }).start(0);
             Database db = Database.open(DatabaseUrl.resolve(null, Files.createTempDirectory("mc-outbox")), "NORMAL");
             OutboundHttp http = new OutboundHttp(new Destinations(AddressPolicy.allowing(List.of("127.0.0.0/8")),
                     HostResolver.system()), OutboundHttp.Caps.defaults());
             String org = new OrgStore(db.jdbi(), CLOCK).createOrg("outbox").id();
             Webhook hook = new WebhookStore(db.jdbi(), CLOCK).create(org, Webhook.GENERIC, hookName,
-                    "http://127.0.0.1:" + port + "/hook", "whsec_" + "s".repeat(32));
-            return new Rig(db, http, org, hook, new OutboxStore(db.jdbi(), db.dialect(), CLOCK));
+                    "http://127.0.0.1:" + receiver.port() + "/hook", "whsec_" + "s".repeat(32));
+            return new Rig(receiver, db, http, org, hook, new OutboxStore(db.jdbi(), db.dialect(), CLOCK));
+        }
+
+        /** The receiver's address for a path, such as {@code /fast}. */
+        String url(String path) {
+            return "http://127.0.0.1:" + receiver.port() + path;
         }
 
         DeliverNotifications deliver() {
@@ -56,24 +68,16 @@ class DeliveryRoundIT {
         public void close() {
             http.close();
             db.close();
+            receiver.stop();
         }
-    }
-
-    /** A receiver on a free port of this machine, answering as {@code routes} say. */
-    private static Javalin receiver(Consumer<RoutesConfig> routes) {
-        return Javalin.create(c -> {
-            c.startup.showJavalinBanner = false;
-            routes.accept(c.routes);
-        }).start(0);
     }
 
     @Test
     void a_round_claims_a_few_at_a_time_for_a_short_lease_and_still_sends_everything_due() throws Exception {
         List<String> received = new CopyOnWriteArrayList<>();
-        Javalin receiver = receiver(routes -> {
+        try (Rig rig = Rig.open("receiver", routes -> {
             routes.post("/hook", ctx -> received.add(ctx.body()));
-        });
-        try (Rig rig = Rig.open(receiver.port(), "receiver")) {
+        })) {
             for (int i = 0; i < 19; i++) {
                 rig.outbox().enqueue(rig.hook(), "verdict:" + i, "{\"n\":" + i + "}", null);
             }
@@ -81,8 +85,6 @@ class DeliveryRoundIT {
 
             assertThat(received).hasSize(19);
             assertThat(rig.outbox().claimDue(10, Duration.ofSeconds(30))).as("nothing left due").isEmpty();
-        } finally {
-            receiver.stop();
         }
     }
 
@@ -91,21 +93,18 @@ class DeliveryRoundIT {
     void a_hanging_receiver_does_not_hold_up_another_webhooks_alert() throws Exception {
         CountDownLatch fastArrived = new CountDownLatch(1);
         AtomicBoolean fastCameFirst = new AtomicBoolean();
-        Javalin receiver = receiver(routes -> {
+        try (Rig rig = Rig.open("hanging", routes -> {
             routes.post("/hook", ctx -> fastCameFirst.set(fastArrived.await(5, TimeUnit.SECONDS)));
             routes.post("/fast", ctx -> fastArrived.countDown());
-        });
-        try (Rig rig = Rig.open(receiver.port(), "hanging")) {
+        })) {
             Webhook fast = new WebhookStore(rig.db().jdbi(), CLOCK).create(rig.org(), Webhook.SLACK, "fast",
-                    "http://127.0.0.1:" + receiver.port() + "/fast", null);
+                    rig.url("/fast"), null);
             rig.outbox().enqueue(rig.hook(), "verdict:degraded", "{}", null);
             Thread.sleep(5); // the hanging receiver's notification is due first
             rig.outbox().enqueue(fast, "verdict:degraded", "{}", null);
             rig.deliver().deliverDue();
 
             assertThat(fastCameFirst).as("the other webhook got its alert while the first still hung").isTrue();
-        } finally {
-            receiver.stop();
         }
     }
 
@@ -117,17 +116,16 @@ class DeliveryRoundIT {
     void removing_a_webhook_cancels_its_retries_even_one_in_flight() throws Exception {
         List<String> calls = new CopyOnWriteArrayList<>();
         AtomicReference<Runnable> onCall = new AtomicReference<>(() -> { });
-        Javalin receiver = receiver(routes -> {
+        try (Rig rig = Rig.open("hook", routes -> {
             routes.post("/{name}", ctx -> {
                 calls.add(ctx.pathParam("name"));
                 onCall.get().run();
                 ctx.status(500);
             });
-        });
-        try (Rig rig = Rig.open(receiver.port(), "hook")) {
+        })) {
             WebhookStore hooks = new WebhookStore(rig.db().jdbi(), CLOCK);
             Webhook inFlight = hooks.create(rig.org(), Webhook.GENERIC, "in-flight",
-                    "http://127.0.0.1:" + receiver.port() + "/in-flight", "whsec_" + "t".repeat(32));
+                    rig.url("/in-flight"), "whsec_" + "t".repeat(32));
             rig.outbox().enqueue(rig.hook(), "verdict:degraded", "{\"state\":\"degraded\"}", null);
             DeliverNotifications deliver = new DeliverNotifications(rig.outbox(), rig.http(), Duration.ofMillis(1),
                     CLOCK, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
@@ -146,8 +144,6 @@ class DeliveryRoundIT {
                 assertThat(d.outcome()).isEqualTo("cancelled");
                 assertThat(d.nextRetryAt()).as("no retry is due").isNull();
             });
-        } finally {
-            receiver.stop();
         }
     }
 
@@ -157,13 +153,12 @@ class DeliveryRoundIT {
      */
     @Test
     void a_failed_attempt_says_in_one_line_what_the_receiver_did() throws Exception {
-        Javalin receiver = receiver(routes -> {
+        try (ServerSocket hangUp = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+                Rig rig = Rig.open("gone", routes -> {
             routes.post("/hook", ctx -> ctx.status(404).result("no_service"));
             routes.post("/proxy", ctx -> ctx.status(502).html("<html><head><title>502 Bad Gateway</title></head>"
                     + "\r\n<body><h1>502 Bad Gateway</h1><hr>nginx</body></html>"));
-        });
-        try (ServerSocket hangUp = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
-                Rig rig = Rig.open(receiver.port(), "gone")) {
+        })) {
             Thread.ofVirtual().start(() -> {
                 while (!hangUp.isClosed()) {
                     try (Socket s = hangUp.accept()) {
@@ -174,29 +169,63 @@ class DeliveryRoundIT {
                 }
             });
             WebhookStore hooks = new WebhookStore(rig.db().jdbi(), CLOCK);
-            String local = "http://127.0.0.1:";
             rig.outbox().enqueue(rig.hook(), "a", "{}", null);
-            rig.outbox().enqueue(hooks.create(rig.org(), Webhook.SLACK, "proxy", local + receiver.port() + "/proxy",
-                    null), "b", "{}", null);
-            rig.outbox().enqueue(hooks.create(rig.org(), Webhook.SLACK, "hang-up", local + hangUp.getLocalPort() + "/",
-                    null), "c", "{}", null);
+            rig.outbox().enqueue(hooks.create(rig.org(), Webhook.SLACK, "proxy", rig.url("/proxy"), null), "b", "{}",
+                    null);
+            rig.outbox().enqueue(hooks.create(rig.org(), Webhook.SLACK, "hang-up", "http://127.0.0.1:"
+                    + hangUp.getLocalPort() + "/", null), "c", "{}", null);
             rig.deliver().deliverDue();
 
             assertThat(rig.outbox().deliveries(rig.org(), 10)).extracting(OutboxStore.Delivery::error)
                     .containsExactlyInAnyOrder("answered 404: no_service", "answered 502: 502 Bad Gateway 502 Bad "
                             + "Gateway nginx", "closed the connection without answering");
-        } finally {
-            receiver.stop();
+        }
+    }
+
+    /** A receiver that keeps failing stands out beside its name: its last error, what waits and what was given up. */
+    @Test
+    void each_webhook_shows_whether_its_last_attempt_failed_and_what_waits_or_was_given_up() throws Exception {
+        try (Rig rig = Rig.open("gone", routes -> {
+            routes.post("/hook", ctx -> ctx.status(404).result("no_service"));
+            routes.post("/ok", ctx -> ctx.status(200));
+        })) {
+            WebhookStore store = new WebhookStore(rig.db().jdbi(), CLOCK);
+            Webhooks webhooks = new Webhooks(store, rig.outbox(), rig.http().destinations(), CLOCK);
+                        Webhook ok = store.create(rig.org(), Webhook.SLACK, "ok", rig.url("/ok"), null);
+            Webhook idle = store.create(rig.org(), Webhook.SLACK, "idle", rig.url("/idle"), null);
+            rig.outbox().enqueue(rig.hook(), "verdict:degraded", "{}", null);
+            rig.outbox().enqueue(ok, "verdict:degraded", "{}", null);
+            DeliverNotifications deliver = new DeliverNotifications(rig.outbox(), rig.http(), Duration.ofMillis(1),
+                    CLOCK, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+            deliver.deliverDue();
+
+            Map<String, WebhookHealth> health = webhooks.health(rig.org());
+            assertThat(health.get(rig.hook().id())).satisfies(h -> {
+                assertThat(h.failing()).isTrue();
+                assertThat(h.lastError()).isEqualTo("answered 404: no_service");
+                assertThat(h.retrying()).isEqualTo(1);
+            });
+            assertThat(health.get(ok.id()).failing()).isFalse();
+            assertThat(health.get(ok.id()).lastAttemptAt()).isNotNull();
+            assertThat(health.get(idle.id())).isEqualTo(WebhookHealth.NEVER_CALLED);
+
+            for (int round = 0; round < 40 && webhooks.health(rig.org()).get(rig.hook().id()).gaveUp() == 0; round++) {
+                Thread.sleep(70); // past the doubling backoff, up to its last attempt
+                deliver.deliverDue();
+            }
+            assertThat(webhooks.health(rig.org()).get(rig.hook().id())).satisfies(h -> {
+                assertThat(h.retrying()).isZero();
+                assertThat(h.gaveUp()).isEqualTo(1);
+            });
         }
     }
 
     /** Redirects are not followed; the log says where one pointed, so the admin can set that URL. */
     @Test
     void a_redirect_is_logged_with_where_it_points_and_the_retry_it_scheduled() throws Exception {
-        Javalin receiver = receiver(routes -> {
+        try (Rig rig = Rig.open("moved", routes -> {
             routes.post("/hook", ctx -> ctx.status(302).header("Location", "https://hooks.example.com/hook"));
-        });
-        try (Rig rig = Rig.open(receiver.port(), "moved")) {
+        })) {
             rig.outbox().enqueue(rig.hook(), "test:1", "{\"event\":\"test\"}", null);
             rig.deliver().deliverDue();
 
@@ -206,8 +235,6 @@ class DeliveryRoundIT {
                 assertThat(d.nextRetryAt()).isAfter(d.at());
                 assertThat(d.deploymentId()).as("a test names no deployment").isNull();
             });
-        } finally {
-            receiver.stop();
         }
     }
 
@@ -216,14 +243,13 @@ class DeliveryRoundIT {
     void a_stop_lets_the_attempt_in_flight_finish_and_records_it() throws Exception {
         CountDownLatch arrived = new CountDownLatch(1);
         List<String> received = new CopyOnWriteArrayList<>();
-        Javalin receiver = receiver(routes -> {
+        try (Rig rig = Rig.open("slow", routes -> {
             routes.post("/hook", ctx -> {
                 received.add(ctx.body());
                 arrived.countDown();
                 Thread.sleep(1_500);
             });
-        });
-        try (Rig rig = Rig.open(receiver.port(), "slow")) {
+        })) {
             rig.outbox().enqueue(rig.hook(), "verdict:degraded", "{\"state\":\"degraded\"}", null);
             DeliverNotifications deliver = rig.deliver().start();
             assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
@@ -235,8 +261,6 @@ class DeliveryRoundIT {
             });
             assertThat(rig.outbox().claimDue(10, Duration.ofSeconds(30))).as("delivered, so due nowhere").isEmpty();
             assertThat(received).hasSize(1);
-        } finally {
-            receiver.stop();
         }
     }
 
@@ -247,10 +271,9 @@ class DeliveryRoundIT {
     @Test
     void the_signed_body_names_its_delivery_so_a_receiver_can_refuse_a_replay() throws Exception {
         List<Map<String, String>> received = new CopyOnWriteArrayList<>();
-        Javalin receiver = receiver(routes -> routes.post("/hook", ctx -> received.add(Map.of("body", ctx.body(),
+        try (Rig rig = Rig.open("signed", routes -> routes.post("/hook", ctx -> received.add(Map.of("body", ctx.body(),
                 "delivery", ctx.header("X-MissionControl-Delivery"), "ts", ctx.header(Signature.TIMESTAMP_HEADER),
-                "signature", ctx.header(Signature.HEADER)))));
-        try (Rig rig = Rig.open(receiver.port(), "signed")) {
+                "signature", ctx.header(Signature.HEADER)))))) {
             rig.outbox().enqueue(rig.hook(), "verdict:degraded", "{\"event\":\"deployment.verdict\"}", null);
             rig.deliver().deliverDue();
 
@@ -260,8 +283,6 @@ class DeliveryRoundIT {
             JsonNode body = Json.read(got.get("body"));
             assertThat(body.get("delivery_id").asText()).isEqualTo(got.get("delivery"));
             assertThat(body.get("event").asText()).isEqualTo("deployment.verdict");
-        } finally {
-            receiver.stop();
         }
     }
 
@@ -273,13 +294,12 @@ class DeliveryRoundIT {
     @Test
     void every_attempt_of_one_notification_carries_its_delivery_id() throws Exception {
         List<String> ids = new CopyOnWriteArrayList<>();
-        Javalin receiver = receiver(routes -> {
+        try (Rig rig = Rig.open("flaky", routes -> {
             routes.post("/hook", ctx -> {
                 ids.add(String.valueOf(ctx.header("X-MissionControl-Delivery")));
                 ctx.status(ids.size() == 1 ? 500 : 200);
             });
-        });
-        try (Rig rig = Rig.open(receiver.port(), "flaky")) {
+        })) {
             rig.outbox().enqueue(rig.hook(), "verdict:degraded", "{\"state\":\"degraded\"}", null);
             DeliverNotifications deliver = new DeliverNotifications(rig.outbox(), rig.http(), Duration.ofMillis(1),
                     CLOCK, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
@@ -291,8 +311,6 @@ class DeliveryRoundIT {
 
             assertThat(ids).hasSize(3);
             assertThat(ids.get(0)).isNotEqualTo("null").isEqualTo(ids.get(1)).isNotEqualTo(ids.get(2));
-        } finally {
-            receiver.stop();
         }
     }
 }

@@ -90,6 +90,11 @@ class WebhookDeliveryIT {
             assertThat(slack.header(Signature.HEADER)).isNull();
 
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertDeliveryLog(api, created.get("id").asText()));
+            JsonNode listed = api.get(HOOKS).json().get("results").get(0);
+            assertThat(listed.get("name").asText()).isEqualTo("ops");
+            assertThat(listed.at("/health/failing").asBoolean()).as("delivered on its retry").isFalse();
+            assertThat(listed.at("/health/last_attempt_at").isTextual()).isTrue();
+            assertThat(listed.at("/health/retrying").asInt()).isZero();
             assertOtherOrganizationSeesNothing(otherOrg, hook.get("id").asText(), received);
             String metrics = api.get("/metrics").body();
             assertThat(metrics).as("what an operator scrapes").contains("missioncontrol_verdicts_total{state=\"degraded\"}")

@@ -12,9 +12,36 @@ public interface NotificationSettings {
     List<String> KINDS = List.of("webhook", "slack");
 
     /** A webhook as the page lists it; a generic webhook's secret is never listed, only whether it signs. */
-    record Hook(String id, String kind, String name, String url, boolean signed, Instant createdAt) {
+    record Hook(String id, String kind, String name, String url, boolean signed, Instant createdAt, Health health) {
         public String kindLabel() {
             return label(kind);
+        }
+    }
+
+    /**
+     * How a webhook's deliveries are going: its last attempt, and its notifications waiting for a retry or given up
+     * on in the last 24 hours, so a receiver that keeps failing stands out beside its name.
+     *
+     * @param lastAttemptAt null before its first notification
+     * @param lastError     null when the last attempt delivered
+     */
+    record Health(Instant lastAttemptAt, String lastError, int retrying, int gaveUp) {
+        public String badge() {
+            return lastAttemptAt == null ? "badge" : lastError == null ? "badge good" : "badge bad";
+        }
+
+        public String word() {
+            return lastAttemptAt == null ? "not called yet" : lastError == null ? "delivered" : "failing";
+        }
+
+        /** "at 10:31: answered 404: no_service; 2 waiting for a retry, 1 given up in 24 h". */
+        public String detail() {
+            if (lastAttemptAt == null) {
+                return "";
+            }
+            String last = Format.time(lastAttemptAt) + (lastError == null ? "" : ": " + lastError);
+            String waiting = retrying == 0 ? "" : "; " + retrying + " waiting for a retry";
+            return last + waiting + (gaveUp == 0 ? "" : "; " + gaveUp + " given up in the last 24 h");
         }
     }
 

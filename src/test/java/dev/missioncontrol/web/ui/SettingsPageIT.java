@@ -65,6 +65,9 @@ class SettingsPageIT extends BrowserTestBase {
             expect(logged.locator(".badge.good")).hasCount(2); // this attempt's outcome, and the notification now
             expect(logged.locator("td").nth(2)).hasText("test"); // for no deployment
             expect(logged.locator("td").nth(5)).hasText("delivered");
+            Locator health = page.locator("table.webhooks tr", new Page.LocatorOptions().setHasText("ops receiver"))
+                    .locator(".webhook-health");
+            expect(health.locator(".badge.good")).hasText("delivered"); // beside its name, how its deliveries go
 
             page.locator("table.webhooks tr", new Page.LocatorOptions().setHasText("ops receiver"))
                     .getByRole(AriaRole.BUTTON).click();
