@@ -9,6 +9,7 @@ import dev.missioncontrol.store.Json;
 import dev.missioncontrol.web.ui.NotificationSettings;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /** Adapts notify's webhooks to what the settings page asks for, so notify never depends on the web layer. */
 final class WebhookSettings implements NotificationSettings {
@@ -42,6 +43,11 @@ final class WebhookSettings implements NotificationSettings {
     @Override
     public boolean remove(String orgId, String webhookId) {
         return webhooks.remove(orgId, webhookId);
+    }
+
+    @Override
+    public OptionalInt retryGivenUp(String orgId, String webhookId) {
+        return webhooks.retryGivenUp(orgId, webhookId);
     }
 
     @Override

@@ -36,6 +36,7 @@ public final class NotificationRoutes implements RouteGroup {
         routes.post(HOOKS, this::create);
         routes.get(HOOKS, this::list);
         routes.delete(HOOKS + "/{id}", this::delete);
+        routes.post(HOOKS + "/{id}/retry", this::retry);
         routes.get("/api/v1/notifications/deliveries", this::deliveries);
     }
 
@@ -67,6 +68,13 @@ public final class NotificationRoutes implements RouteGroup {
             throw new NotFoundException("webhook");
         }
         ctx.status(204);
+    }
+
+    private void retry(Context ctx) {
+        Principal p = requireAdmin(ctx);
+        String id = QueryParams.id(ctx, "id", "webhook");
+        int requeued = webhooks.retryGivenUp(p.orgId(), id).orElseThrow(() -> new NotFoundException("webhook"));
+        ctx.json(Json.object().put("requeued", requeued));
     }
 
     private void deliveries(Context ctx) {

@@ -18,6 +18,9 @@ public final class OutboxStore {
     /** The state of a notification whose webhook was removed before it was delivered: it is never sent again. */
     static final String CANCELLED = "cancelled";
 
+    /** How far back the given-up notifications a webhook's health counts, and a retry by hand sends again, reach. */
+    static final Duration GIVEN_UP_WINDOW = Duration.ofDays(1);
+
     private final Jdbi jdbi;
     private final Dialect dialect;
     private final Clock clock;
@@ -112,9 +115,22 @@ public final class OutboxStore {
         });
     }
 
+    /**
+     * Puts a webhook's notifications given up on in the last 24 hours back in line, due now, for one more attempt
+     * each; returns how many. Older ones are left: an alert that late would tell of a deploy long since handled.
+     */
+    int retryGivenUp(String orgId, String webhookId) {
+        long now = clock.millis();
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE notification_outbox SET state = 'pending', "
+                        + "next_attempt_at = :now, lease_until = NULL WHERE org_id = :org AND webhook_id = :hook "
+                        + "AND state = 'dead' AND next_attempt_at >= :since")
+                .bind("now", now).bind("org", orgId).bind("hook", webhookId)
+                .bind("since", now - GIVEN_UP_WINDOW.toMillis()).execute());
+    }
+
     /** How each of these webhooks' deliveries are going, by webhook id. */
     Map<String, WebhookHealth> health(List<Webhook> webhooks) {
-        long dayAgo = clock.millis() - Duration.ofDays(1).toMillis();
+        long dayAgo = clock.millis() - GIVEN_UP_WINDOW.toMillis();
         return jdbi.withHandle(h -> {
             Map<String, WebhookHealth> out = new HashMap<>();
             for (Webhook w : webhooks) {
@@ -130,7 +146,7 @@ public final class OutboxStore {
                         .bind("hook", w.id())
                         .map((rs, ctx) -> new WebhookHealth(Instant.ofEpochMilli(rs.getLong("created_at")),
                                 rs.getString("error"), counts.retrying(), counts.gaveUp()))
-                        .findOne().orElse(WebhookHealth.NEVER_CALLED));
+                        .findOne().orElse(counts));
             }
             return out;
         });

@@ -7,6 +7,7 @@ import dev.missioncontrol.store.Json;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * An organization's webhooks as people manage them, through the API or the settings page: add (the URL passes the
@@ -48,6 +49,15 @@ public final class Webhooks {
     /** How each of the organization's webhooks is doing, by webhook id. */
     public Map<String, WebhookHealth> health(String orgId) {
         return outbox.health(store.list(orgId));
+    }
+
+    /**
+     * Sends the webhook's notifications given up on in the last 24 hours once more, now: once its receiver is fixed,
+     * the alerts it missed still arrive. Empty when there is no such live webhook in the organization.
+     */
+    public OptionalInt retryGivenUp(String orgId, String webhookId) {
+        boolean live = store.list(orgId).stream().anyMatch(w -> w.id().equals(webhookId));
+        return live ? OptionalInt.of(outbox.retryGivenUp(orgId, webhookId)) : OptionalInt.empty();
     }
 
     /** Returns false when there is no such live webhook in the organization. */

@@ -182,11 +182,15 @@ class DeliveryRoundIT {
         }
     }
 
-    /** A receiver that keeps failing stands out beside its name: its last error, what waits and what was given up. */
+    /**
+     * A receiver that keeps failing stands out beside its name: its last error, what waits and what was given up;
+     * once it is fixed, what was given up is sent once more on the admin's word.
+     */
     @Test
     void each_webhook_shows_whether_its_last_attempt_failed_and_what_waits_or_was_given_up() throws Exception {
+        AtomicBoolean fixed = new AtomicBoolean();
         try (Rig rig = Rig.open("gone", routes -> {
-            routes.post("/hook", ctx -> ctx.status(404).result("no_service"));
+            routes.post("/hook", ctx -> ctx.status(fixed.get() ? 200 : 404).result(fixed.get() ? "ok" : "no_service"));
             routes.post("/ok", ctx -> ctx.status(200));
         })) {
             WebhookStore store = new WebhookStore(rig.db().jdbi(), CLOCK);
@@ -216,6 +220,15 @@ class DeliveryRoundIT {
             assertThat(webhooks.health(rig.org()).get(rig.hook().id())).satisfies(h -> {
                 assertThat(h.retrying()).isZero();
                 assertThat(h.gaveUp()).isEqualTo(1);
+            });
+
+            fixed.set(true);
+            assertThat(webhooks.retryGivenUp(rig.org(), rig.hook().id())).hasValue(1);
+            assertThat(webhooks.retryGivenUp(rig.org(), "no-such-webhook")).isEmpty();
+            deliver.deliverDue();
+            assertThat(webhooks.health(rig.org()).get(rig.hook().id())).satisfies(h -> {
+                assertThat(h.failing()).isFalse();
+                assertThat(h.gaveUp()).isZero();
             });
         }
     }

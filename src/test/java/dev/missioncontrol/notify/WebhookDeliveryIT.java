@@ -166,10 +166,14 @@ class WebhookDeliveryIT {
             assertThat(listed.get("count").asInt()).isEqualTo(1);
             assertThat(listed.toString()).doesNotContain("0123456789abcdef");
             assertThat(server.api(deployer).get(HOOKS).status()).isEqualTo(403);
+            String retry = HOOKS + made.get("id").asText() + "/retry/";
+            assertThat(api.post(retry, "{}").json().get("requeued").asInt()).as("nothing was given up").isZero();
+            assertThat(server.api(deployer).post(retry, "{}").status()).isEqualTo(403);
             var deleted = api.send(api.builder(HOOKS + made.get("id").asText() + "/").DELETE().build());
             assertThat(deleted.status()).isEqualTo(204);
             assertThat(deleted.header("Content-Type")).as("no content, so no content type").isNull();
             assertThat(api.get(HOOKS).json().get("count").asInt()).isZero();
+            assertThat(api.post(retry, "{}").status()).as("a removed webhook").isEqualTo(404);
         }
     }
 

@@ -1,7 +1,9 @@
 package dev.missioncontrol.web.ui;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * What the settings page needs from notifications: the organization's webhooks, a test send and the delivery log. The
@@ -36,12 +38,17 @@ public interface NotificationSettings {
 
         /** "at 10:31: answered 404: no_service; 2 waiting for a retry, 1 given up in 24 h". */
         public String detail() {
-            if (lastAttemptAt == null) {
-                return "";
+            List<String> parts = new ArrayList<>();
+            if (lastAttemptAt != null) {
+                parts.add(Format.time(lastAttemptAt) + (lastError == null ? "" : ": " + lastError));
             }
-            String last = Format.time(lastAttemptAt) + (lastError == null ? "" : ": " + lastError);
-            String waiting = retrying == 0 ? "" : "; " + retrying + " waiting for a retry";
-            return last + waiting + (gaveUp == 0 ? "" : "; " + gaveUp + " given up in the last 24 h");
+            if (retrying > 0) {
+                parts.add(retrying + " waiting for a retry");
+            }
+            if (gaveUp > 0) {
+                parts.add(gaveUp + " given up in the last 24 h");
+            }
+            return String.join("; ", parts);
         }
     }
 
@@ -112,6 +119,12 @@ public interface NotificationSettings {
 
     /** Returns false when there is no such webhook. */
     boolean remove(String orgId, String webhookId);
+
+    /**
+     * Sends the webhook's notifications given up on in the last 24 hours once more; returns how many, or empty when
+     * there is no such webhook.
+     */
+    OptionalInt retryGivenUp(String orgId, String webhookId);
 
     /** Queues a signed test delivery to every webhook; returns how many were queued. */
     int sendTest(String orgId, String requestedBy);

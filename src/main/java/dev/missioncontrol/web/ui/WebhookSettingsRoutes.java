@@ -4,6 +4,7 @@ import dev.missioncontrol.errors.ValidationException;
 import dev.missioncontrol.web.RouteGroup;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.OptionalInt;
 
 /** The notifications section of the settings page: add and remove webhooks, send a test. Admins only. */
 final class WebhookSettingsRoutes implements RouteGroup {
@@ -20,6 +21,7 @@ final class WebhookSettingsRoutes implements RouteGroup {
         routes.post("/settings/notifications/webhooks", auth.admin(this::add));
         routes.post("/settings/notifications/webhooks/{id}/remove", auth.admin(this::remove));
         routes.post("/settings/notifications/test", auth.admin(this::sendTest));
+        routes.post("/settings/notifications/webhooks/{id}/retry", auth.admin(this::retry));
     }
 
     /** A generic webhook's signing secret is shown once, on the page the browser is sent to, never in its URL. */
@@ -46,6 +48,12 @@ final class WebhookSettingsRoutes implements RouteGroup {
     private void remove(Context ctx, Viewer viewer) {
         boolean done = view.notifications().remove(viewer.orgId(), ctx.pathParam("id"));
         SettingsRoutes.back(ctx, done ? "webhook-removed" : "webhook-unknown", "notifications");
+    }
+
+    private void retry(Context ctx, Viewer viewer) {
+        OptionalInt requeued = view.notifications().retryGivenUp(viewer.orgId(), ctx.pathParam("id"));
+        String done = requeued.isEmpty() ? "webhook-unknown" : requeued.getAsInt() == 0 ? "retry-none" : "retry-queued";
+        SettingsRoutes.back(ctx, done, "notifications");
     }
 
     private void sendTest(Context ctx, Viewer viewer) {

@@ -79,6 +79,35 @@ class SettingsPageIT extends BrowserTestBase {
         }
     }
 
+    /** A webhook whose alerts were given up on says so beside its name, and one click sends them once more. */
+    @Test
+    void given_up_notifications_are_sent_once_more_from_the_webhook_row() throws IOException {
+        List<Received> received = new CopyOnWriteArrayList<>();
+        HttpServer receiver = receiver(received);
+        try {
+            JsonNode hook = ui.api().post("/api/v1/notifications/webhooks/", "{\"name\":\"pager bridge\",\"url\":"
+                    + "\"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook\"}").json();
+            long now = System.currentTimeMillis();
+            ui.server.app().database().jdbi().useHandle(h -> h.execute("INSERT INTO notification_outbox (id, org_id, "
+                    + "webhook_id, dedupe_key, payload, state, attempts, next_attempt_at, created_at) SELECT "
+                    + "'01990000-0000-7000-8000-000000000001', org_id, id, 'verdict:s1:degraded', "
+                    + "'{\"event\":\"deployment.verdict\"}', 'dead', 8, ?, ? FROM notification_webhooks WHERE id = ?",
+                    now, now, hook.get("id").asText()));
+            Page page = ui.adminPage();
+            page.navigate("/settings#notifications");
+            Locator row = page.locator("table.webhooks tr", new Page.LocatorOptions().setHasText("pager bridge"));
+            expect(row.locator(".webhook-health")).containsText("1 given up in the last 24 h");
+
+            row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
+                    .setName("Send pager bridge's given-up notifications again")).click();
+            expect(page.getByRole(AriaRole.STATUS).first()).containsText("queued to be sent once more");
+            await().atMost(Duration.ofSeconds(15)).until(() -> !received.isEmpty());
+            assertThat(Json.read(received.get(0).body()).path("event").asText()).isEqualTo("deployment.verdict");
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
     @Test
     void a_webhook_on_a_private_network_is_refused_with_the_reason() {
         Page page = ui.adminPage();
