@@ -143,9 +143,15 @@ public final class DeliverNotifications implements AutoCloseable {
         long ms = (System.nanoTime() - started) / 1_000_000;
         boolean delivered = error == null;
         Instant retryAt = delivered || p.attempts() + 1 >= MAX_ATTEMPTS ? null : clock.instant().plus(delay(p.attempts()));
-        if (!delivered) {
-            LOG.warn("notification {} to webhook {} failed ({}); {}", p.id(), p.webhook().name(), error,
-                    retryAt == null ? "giving up after " + MAX_ATTEMPTS + " attempts" : "retrying at " + retryAt);
+        if (!delivered && retryAt != null) {
+            LOG.warn("notification {} to webhook {} failed ({}); retrying at {}", p.id(), p.webhook().name(), error,
+                    retryAt);
+        } else if (!delivered) {
+            // an alert is lost here unless someone acts: an error, saying what was lost and how to send it again
+            LOG.error("notification {} to webhook {} failed ({}) and is given up after {} attempts: {} was not "
+                    + "delivered; fix the receiver, then send it again from the webhook's row in Settings, "
+                    + "Notifications", p.id(), p.webhook().name(), error, p.attempts() + 1,
+                    p.deploymentId() == null ? "this test" : "the verdict of deployment " + p.deploymentId());
         }
         outbox.attempted(p, status, error, ms, delivered, retryAt);
         metrics.counter("missioncontrol.notification.attempts", "outcome",

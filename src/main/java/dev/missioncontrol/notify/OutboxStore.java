@@ -26,7 +26,7 @@ public final class OutboxStore {
     private final Clock clock;
 
     /** One queued notification with where it goes. */
-    record Pending(String id, String orgId, int attempts, String payload, Webhook webhook) {
+    record Pending(String id, String orgId, int attempts, String payload, Webhook webhook, String deploymentId) {
     }
 
     /**
@@ -77,10 +77,12 @@ public final class OutboxStore {
             return ids.stream().map(id -> {
                 h.createUpdate("UPDATE notification_outbox SET lease_until = :until WHERE id = :id")
                         .bind("until", now + leaseFor.toMillis()).bind("id", id).execute();
-                return h.createQuery("SELECT o.id AS outbox_id, o.attempts, o.payload, w.* FROM notification_outbox o "
-                                + "JOIN notification_webhooks w ON w.id = o.webhook_id WHERE o.id = :id")
+                return h.createQuery("SELECT o.id AS outbox_id, o.attempts, o.payload, o.deployment_id, w.* "
+                                + "FROM notification_outbox o JOIN notification_webhooks w ON w.id = o.webhook_id "
+                                + "WHERE o.id = :id")
                         .bind("id", id).map((rs, ctx) -> new Pending(rs.getString("outbox_id"), rs.getString("org_id"),
-                                rs.getInt("attempts"), rs.getString("payload"), WebhookStore.row(rs, ctx))).one();
+                                rs.getInt("attempts"), rs.getString("payload"), WebhookStore.row(rs, ctx),
+                                rs.getString("deployment_id"))).one();
             }).toList();
         });
     }

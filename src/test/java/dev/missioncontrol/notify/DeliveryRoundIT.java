@@ -11,6 +11,7 @@ import dev.missioncontrol.orgs.OrgStore;
 import dev.missioncontrol.store.Database;
 import dev.missioncontrol.store.DatabaseUrl;
 import dev.missioncontrol.store.Json;
+import dev.missioncontrol.testing.LogCapture;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import java.io.IOException;
@@ -197,7 +198,7 @@ class DeliveryRoundIT {
             Webhooks webhooks = new Webhooks(store, rig.outbox(), rig.http().destinations(), CLOCK);
                         Webhook ok = store.create(rig.org(), Webhook.SLACK, "ok", rig.url("/ok"), null);
             Webhook idle = store.create(rig.org(), Webhook.SLACK, "idle", rig.url("/idle"), null);
-            rig.outbox().enqueue(rig.hook(), "verdict:degraded", "{}", null);
+            rig.outbox().enqueue(rig.hook(), "verdict:degraded", "{}", "d-1");
             rig.outbox().enqueue(ok, "verdict:degraded", "{}", null);
             DeliverNotifications deliver = new DeliverNotifications(rig.outbox(), rig.http(), Duration.ofMillis(1),
                     CLOCK, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
@@ -213,9 +214,16 @@ class DeliveryRoundIT {
             assertThat(health.get(ok.id()).lastAttemptAt()).isNotNull();
             assertThat(health.get(idle.id())).isEqualTo(WebhookHealth.NEVER_CALLED);
 
-            for (int round = 0; round < 40 && webhooks.health(rig.org()).get(rig.hook().id()).gaveUp() == 0; round++) {
-                Thread.sleep(70); // past the doubling backoff, up to its last attempt
-                deliver.deliverDue();
+            try (LogCapture log = new LogCapture()) {
+                for (int round = 0; round < 40 && webhooks.health(rig.org()).get(rig.hook().id()).gaveUp() == 0;
+                        round++) {
+                    Thread.sleep(70); // past the doubling backoff, up to its last attempt
+                    deliver.deliverDue();
+                }
+                assertThat(log.text()).as("a lost alert is an error that says what was lost and what to do")
+                        .contains("ERROR DeliverNotifications - notification ")
+                        .contains("to webhook gone failed (answered 404: no_service) and is given up after 8 attempts: "
+                                + "the verdict of deployment d-1 was not delivered; fix the receiver, then send it again");
             }
             assertThat(webhooks.health(rig.org()).get(rig.hook().id())).satisfies(h -> {
                 assertThat(h.retrying()).isZero();
