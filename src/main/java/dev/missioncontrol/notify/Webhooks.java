@@ -1,6 +1,8 @@
 package dev.missioncontrol.notify;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.missioncontrol.errors.FieldError;
+import dev.missioncontrol.errors.ValidationException;
 import dev.missioncontrol.net.Destinations;
 import dev.missioncontrol.store.Ids;
 import dev.missioncontrol.store.Json;
@@ -38,6 +40,11 @@ public final class Webhooks {
      */
     public Created add(String orgId, JsonNode body) {
         WebhookInput in = WebhookInput.from(body, destinations);
+        // a second webhook to one URL posts every alert there twice; a form sent twice is the usual way to get one
+        store.list(orgId).stream().filter(w -> w.url().equals(in.url())).findFirst().ifPresent(w -> {
+            throw new ValidationException(List.of(FieldError.invalid("url", "is already the URL of the webhook \""
+                    + w.name() + "\"; remove that one first to change its kind or name")));
+        });
         Webhook w = store.create(orgId, in.kind(), in.name(), in.url(), in.secret());
         return new Created(w, w.secret());
     }

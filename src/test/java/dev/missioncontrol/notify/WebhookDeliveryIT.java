@@ -162,6 +162,11 @@ class WebhookDeliveryIT {
             assertThat(server.api(deployer).get(HOOKS).status()).isEqualTo(403);
             JsonNode made = api.post(HOOKS, "{\"url\":\"https://93.184.216.34/hook\",\"secret\":\"0123456789abcdef\"}")
                     .json();
+            Api.Reply twice = api.post(HOOKS, "{\"url\":\"https://93.184.216.34/hook\",\"kind\":\"slack\"}");
+            assertThat(twice.status()).as("a second webhook to one URL would post every alert twice").isEqualTo(422);
+            assertThat(twice.json().at("/errors/0/detail").asText())
+                    .isEqualTo("is already the URL of the webhook \"93.184.216.34\"; remove that one first to change "
+                            + "its kind or name");
             JsonNode listed = api.get(HOOKS).json();
             assertThat(listed.get("count").asInt()).isEqualTo(1);
             assertThat(listed.toString()).doesNotContain("0123456789abcdef");
