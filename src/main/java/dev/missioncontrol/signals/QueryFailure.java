@@ -6,6 +6,7 @@ import dev.missioncontrol.net.OutboundHttp;
 import dev.missioncontrol.net.TransportFailure;
 import java.net.URI;
 import java.util.Optional;
+import javax.net.ssl.SSLException;
 
 /**
  * Why a Prometheus query gave nothing to judge, in one short line for the report and the verdict, such as
@@ -13,8 +14,24 @@ import java.util.Optional;
  * what it did, never a client library's dump of its connection state.
  */
 final class QueryFailure extends RuntimeException {
+    private final boolean passing;
+
+    /** A failure that asking again will not mend: a refused query, a redirect, an answer that is not Prometheus'. */
     QueryFailure(String line) {
+        this(line, false);
+    }
+
+    /**
+     * @param passing whether asking again a little later may well be answered: Prometheus restarting, overloaded or
+     *                behind a proxy that lost it for a moment (refused, timed out, cut off, 5xx, 429)
+     */
+    QueryFailure(String line, boolean passing) {
         super(line, null, false, false);
+        this.passing = passing;
+    }
+
+    boolean passing() {
+        return passing;
     }
 
     /** The call to Prometheus did not produce an answer: refused, timed out, cut off, or not allowed. */
@@ -22,7 +39,13 @@ final class QueryFailure extends RuntimeException {
         if (failure instanceof DeniedDestination denied) {
             return new QueryFailure(where + " " + denied.getMessage());
         }
-        return new QueryFailure(where + ": " + cause(failure));
+        return new QueryFailure(where + ": " + cause(failure), passes(failure));
+    }
+
+    /** An answer with this status: a 5xx or 429 is Prometheus or its proxy failing for now, a 4xx is the query. */
+    static QueryFailure status(String where, int status, String error) {
+        return new QueryFailure(where + " answered " + status + (error.isBlank() ? "" : ": " + detail(error)),
+                status >= 500 || status == 429);
     }
 
     /** "Prometheus http://host:9090/prefix", without a query string, which may carry a token. */
@@ -66,5 +89,15 @@ final class QueryFailure extends RuntimeException {
                     + "returns a series per pod or per label value must aggregate them to one, e.g. sum(...) or avg(...)";
         }
         return detail(String.valueOf(failure.getMessage()));
+    }
+
+    /** A broken TLS set-up or an answer past the size cap fails alike every time; the network's failures pass. */
+    private static boolean passes(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SSLException || t instanceof OutboundHttp.TooLarge) {
+                return false;
+            }
+        }
+        return true;
     }
 }

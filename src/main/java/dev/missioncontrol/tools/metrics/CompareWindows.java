@@ -6,6 +6,7 @@ import dev.missioncontrol.agent.SessionFacts;
 import dev.missioncontrol.agent.Tool;
 import dev.missioncontrol.agent.ToolResult;
 import dev.missioncontrol.monitor.Check;
+import dev.missioncontrol.monitor.DeployMonitorBrain;
 import dev.missioncontrol.monitor.EarlierWindows;
 import dev.missioncontrol.monitor.Judge;
 import dev.missioncontrol.monitor.MetricDefinition;
@@ -39,7 +40,6 @@ import java.util.stream.Stream;
 final class CompareWindows implements Tool {
     static final Duration WEEK = Duration.ofDays(7);
     private static final Duration MIN_WINDOW = Duration.ofSeconds(1);
-
 
     private final Signals signals;
     private final OrgStore orgs;
@@ -109,6 +109,7 @@ final class CompareWindows implements Tool {
         data.set("check", Json.MAPPER.valueToTree(check));
         data.set("other_deployments", others.within(session, scope.get(), deployed.minus(window), at));
         fetchedProblems(data, problems, now, history, lastWeeksHistory);
+        now.unreadForNow().forEach(data.putArray(DeployMonitorBrain.UNREAD_FOR_NOW)::add);
         return answer(scope.get().project(), check, data);
     }
 
