@@ -51,8 +51,8 @@ final class WebhookSettings implements NotificationSettings {
     }
 
     @Override
-    public int sendTest(String orgId, String requestedBy) {
-        return webhooks.sendTest(orgId, requestedBy);
+    public int sendTest(String orgId, String requestedBy, String webhookId) {
+        return webhooks.sendTest(orgId, requestedBy, webhookId);
     }
 
     @Override

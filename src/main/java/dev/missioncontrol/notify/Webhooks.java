@@ -72,9 +72,13 @@ public final class Webhooks {
         return store.delete(orgId, id);
     }
 
-    /** Queues a test notification to every webhook of the organization; returns how many were queued. */
-    public int sendTest(String orgId, String requestedBy) {
-        List<Webhook> all = store.list(orgId);
+    /**
+     * Queues a test notification to one webhook of the organization, or to every one when {@code webhookId} is null
+     * (trying a new webhook need not post into every other channel); returns how many were queued.
+     */
+    public int sendTest(String orgId, String requestedBy, String webhookId) {
+        List<Webhook> all = store.list(orgId).stream().filter(w -> webhookId == null || w.id().equals(webhookId))
+                .toList();
         String sentAt = clock.instant().toString();
         for (Webhook w : all) {
             // a fresh key each time: unlike a verdict, asking twice means sending twice

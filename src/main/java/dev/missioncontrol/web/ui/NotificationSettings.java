@@ -126,8 +126,8 @@ public interface NotificationSettings {
      */
     OptionalInt retryGivenUp(String orgId, String webhookId);
 
-    /** Queues a signed test delivery to every webhook; returns how many were queued. */
-    int sendTest(String orgId, String requestedBy);
+    /** Queues a signed test delivery to one webhook, or to every one when the id is null; returns how many. */
+    int sendTest(String orgId, String requestedBy, String webhookId);
 
     /** The newest delivery attempts first. */
     List<Delivery> deliveries(String orgId, int limit);

@@ -56,8 +56,12 @@ final class WebhookSettingsRoutes implements RouteGroup {
         SettingsRoutes.back(ctx, done, "notifications");
     }
 
+    /** To the webhook the form names, or to every webhook. */
     private void sendTest(Context ctx, Viewer viewer) {
-        int queued = view.notifications().sendTest(viewer.orgId(), viewer.user().email());
-        SettingsRoutes.back(ctx, queued == 0 ? "test-nowhere" : "test-queued", "notifications");
+        String one = ctx.formParam("webhook");
+        int queued = view.notifications().sendTest(viewer.orgId(), viewer.user().email(), one);
+        String done = queued == 0 ? (one == null ? "test-nowhere" : "webhook-unknown")
+                : one == null ? "test-queued" : "test-queued-one";
+        SettingsRoutes.back(ctx, done, "notifications");
     }
 }

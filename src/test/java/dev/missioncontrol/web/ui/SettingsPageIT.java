@@ -69,13 +69,45 @@ class SettingsPageIT extends BrowserTestBase {
                     .locator(".webhook-health");
             expect(health.locator(".badge.good")).hasText("delivered"); // beside its name, how its deliveries go
 
-            page.locator("table.webhooks tr", new Page.LocatorOptions().setHasText("ops receiver"))
-                    .getByRole(AriaRole.BUTTON).click();
+            button(page.locator("table.webhooks tr", new Page.LocatorOptions().setHasText("ops receiver")),
+                    "Remove ops receiver").click();
             expect(page.getByRole(AriaRole.STATUS).first()).containsText("Webhook removed");
             expect(page.locator("table.webhooks")).hasCount(0);
             expect(logged).hasCount(1);
         } finally {
             receiver.stop(0);
+        }
+    }
+
+    /** Trying a new webhook posts into its channel alone, not into every other one, the on-call channel among them. */
+    @Test
+    void a_webhooks_own_test_button_sends_to_it_alone() throws IOException {
+        List<Received> toNew = new CopyOnWriteArrayList<>();
+        List<Received> toOnCall = new CopyOnWriteArrayList<>();
+        HttpServer fresh = receiver(toNew);
+        HttpServer onCall = receiver(toOnCall);
+        try {
+            for (var hook : List.of(List.of("on-call", onCall), List.of("just added", fresh))) {
+                ui.api().post("/api/v1/notifications/webhooks/", "{\"name\":\"" + hook.get(0) + "\",\"url\":"
+                        + "\"http://127.0.0.1:" + ((HttpServer) hook.get(1)).getAddress().getPort() + "/hook\"}");
+            }
+            Page page = ui.adminPage();
+            page.navigate("/settings#notifications");
+            button(page.locator("table.webhooks tr", new Page.LocatorOptions().setHasText("just added")),
+                    "Send a test to just added").click();
+            expect(page.getByRole(AriaRole.STATUS).first()).containsText("queued for that webhook alone");
+
+            // queued before the page answered, so what was queued is known now
+            int queuedForOnCall = ui.server.app().database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) "
+                    + "FROM notification_outbox o JOIN notification_webhooks w ON w.id = o.webhook_id WHERE w.name = "
+                    + "'on-call'").mapTo(Integer.class).one());
+            assertThat(queuedForOnCall).as("nothing for the on-call channel").isZero();
+            await().atMost(Duration.ofSeconds(15)).until(() -> !toNew.isEmpty());
+            assertThat(Json.read(toNew.get(0).body()).path("event").asText()).isEqualTo("test");
+            assertThat(toOnCall).isEmpty();
+        } finally {
+            fresh.stop(0);
+            onCall.stop(0);
         }
     }
 
