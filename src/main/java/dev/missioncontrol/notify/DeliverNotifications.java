@@ -143,19 +143,25 @@ public final class DeliverNotifications implements AutoCloseable {
         long ms = (System.nanoTime() - started) / 1_000_000;
         boolean delivered = error == null;
         Instant retryAt = delivered || p.attempts() + 1 >= MAX_ATTEMPTS ? null : clock.instant().plus(delay(p.attempts()));
-        if (!delivered && retryAt != null) {
-            LOG.warn("notification {} to webhook {} failed ({}); retrying at {}", p.id(), p.webhook().name(), error,
-                    retryAt);
-        } else if (!delivered) {
-            // an alert is lost here unless someone acts: an error, saying what was lost and how to send it again
-            LOG.error("notification {} to webhook {} failed ({}) and is given up after {} attempts: {} was not "
-                    + "delivered; fix the receiver, then send it again from the webhook's row in Settings, "
-                    + "Notifications", p.id(), p.webhook().name(), error, p.attempts() + 1,
-                    p.deploymentId() == null ? "this test" : "the verdict of deployment " + p.deploymentId());
+        if (!delivered) {
+            logFailure(p, error, retryAt);
         }
         outbox.attempted(p, status, error, ms, delivered, retryAt);
         metrics.counter("missioncontrol.notification.attempts", "outcome",
                 delivered ? "delivered" : retryAt == null ? "gave_up" : "will_retry").increment();
+    }
+
+    private static void logFailure(OutboxStore.Pending p, String error, Instant retryAt) {
+        if (retryAt != null) {
+            LOG.warn("notification {} to webhook {} failed ({}); retrying at {}", p.id(), p.webhook().name(), error,
+                    retryAt);
+            return;
+        }
+        // an alert is lost here unless someone acts: an error, saying what was lost and how to send it again
+        LOG.error("notification {} to webhook {} failed ({}) and is given up after {} attempts: {} was not delivered; "
+                + "fix the receiver, then send it again from the webhook's row in Settings, Notifications", p.id(),
+                p.webhook().name(), error, p.attempts() + 1,
+                p.deploymentId() == null ? "this test" : "the verdict of deployment " + p.deploymentId());
     }
 
     /**
