@@ -12,6 +12,7 @@ import dev.missioncontrol.store.Database;
 import dev.missioncontrol.store.DatabaseUrl;
 import dev.missioncontrol.store.Json;
 import dev.missioncontrol.testing.LogCapture;
+import dev.missioncontrol.testing.TestDatabases;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import java.io.IOException;
@@ -29,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** One delivery round on a real database, to a real receiver. */
@@ -86,6 +88,40 @@ class DeliveryRoundIT {
 
             assertThat(received).hasSize(19);
             assertThat(rig.outbox().claimDue(10, Duration.ofSeconds(30))).as("nothing left due").isEmpty();
+        }
+    }
+
+    /**
+     * Two nodes on one PostgreSQL database deliver side by side, each a batch at a time: every notification is sent
+     * once, neither lost nor sent by both.
+     */
+    @Test
+    void two_nodes_on_postgresql_send_each_notification_once() throws Exception {
+        String url = TestDatabases.freshPostgres();
+        List<String> received = new CopyOnWriteArrayList<>();
+        try (Rig rig = Rig.open("shared", routes -> routes.post("/hook", ctx -> {
+                    received.add(ctx.header("X-MissionControl-Delivery"));
+                    Thread.sleep(20); // long enough for the other node's claim to meet this one's lease
+                }));
+                Database one = Database.open(DatabaseUrl.resolve(url, Files.createTempDirectory("mc-a")), "NORMAL");
+                Database two = Database.open(DatabaseUrl.resolve(url, Files.createTempDirectory("mc-b")), "NORMAL")) {
+            String org = new OrgStore(one.jdbi(), CLOCK).createOrg("cluster").id();
+            Webhook hook = new WebhookStore(one.jdbi(), CLOCK).create(org, Webhook.GENERIC, "shared",
+                    rig.url("/hook"), "whsec_" + "c".repeat(32));
+            OutboxStore outbox = new OutboxStore(one.jdbi(), one.dialect(), CLOCK);
+            for (int i = 0; i < 30; i++) {
+                outbox.enqueue(hook, "verdict:" + i, "{\"n\":" + i + "}", null);
+            }
+            List<Thread> nodes = Stream.of(one, two).map(db -> Thread.ofVirtual().start(() -> new DeliverNotifications(
+                    new OutboxStore(db.jdbi(), db.dialect(), CLOCK), rig.http(), Duration.ofSeconds(30), CLOCK,
+                    new io.micrometer.core.instrument.simple.SimpleMeterRegistry()).deliverDue())).toList();
+            for (Thread node : nodes) {
+                node.join(Duration.ofSeconds(30));
+            }
+
+            assertThat(received).hasSize(30).doesNotHaveDuplicates();
+        } finally {
+            TestDatabases.dropPostgres(url);
         }
     }
 
