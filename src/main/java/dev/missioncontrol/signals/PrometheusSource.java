@@ -87,7 +87,7 @@ final class PrometheusSource {
         try {
             return http.get(URI.create(url));
         } catch (RuntimeException e) {
-            throw QueryFailure.of(where, e, http.caps().timeout());
+            throw QueryFailure.of(where, e);
         }
     }
 
