@@ -195,4 +195,17 @@
       }
     }
   });
+
+  // A link or redirect to something inside a folded section (a project's settings after saving them) unfolds it;
+  // not every browser does so for a fragment by itself.
+  function unfoldTarget() {
+    var target = location.hash.length > 1 ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+    var fold = target ? target.closest('details') : null;
+    if (fold && !fold.open) {
+      fold.open = true;
+      target.scrollIntoView();
+    }
+  }
+  window.addEventListener('hashchange', unfoldTarget);
+  document.addEventListener('DOMContentLoaded', unfoldTarget);
 })();

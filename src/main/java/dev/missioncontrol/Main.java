@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "missionctl", mixinStandardHelpOptions = true, version = "Mission Control 0.1.0",
         scope = CommandLine.ScopeType.INHERIT,
         description = "Mission Control: deployment verification and incident investigation.",
+        footer = {"", "The ./missionctl launcher also runs: test (every test, through the Maven Wrapper)."},
         subcommands = {ServeCommand.class, dev.missioncontrol.orgs.AdminCommand.class,
                 dev.missioncontrol.monitor.JudgeCommand.class, dev.missioncontrol.logs.LogsCommand.class,
                 dev.missioncontrol.client.InvestigateCommand.class, dev.missioncontrol.client.ListSessionsCommand.class,

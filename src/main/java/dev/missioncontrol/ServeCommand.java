@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -48,7 +47,8 @@ public final class ServeCommand implements Callable<Integer> {
     int concurrency;
 
     @Option(names = "--monitor-schedule", defaultValue = "${env:MC_MONITOR_SCHEDULE:-10s,30s,1m,5m}",
-            description = "Deploy-monitor check offsets after a successful deploy (MC_MONITOR_SCHEDULE).")
+            description = "When the deploy monitor checks after a successful deploy, then as often as the last of "
+                    + "them until the bake time ends (MC_MONITOR_SCHEDULE, default 10s,30s,1m,5m).")
     String monitorSchedule;
 
     @Option(names = "--bake", defaultValue = "${env:MC_BAKE:-30m}",
@@ -126,10 +126,28 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         AppConfig config = checkedConfig();
-        long started = System.nanoTime();
-        App app = App.start(config, Clock.tickMillis(java.time.ZoneOffset.UTC));
-        LOG.info("Mission Control listening on port {} ({} database) after {} ms", app.port(),
-                app.database().dialect().name().toLowerCase(), (System.nanoTime() - started) / 1_000_000);
+        StopOnSignal stop = new StopOnSignal(drainTime());
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(stop, "shutdown"));
+        } catch (IllegalStateException stopping) {
+            return 0; // asked to stop before anything was opened: there is nothing to close
+        }
+        App app = null;
+        try {
+            long started = System.nanoTime();
+            app = App.start(config, Clock.tickMillis(java.time.ZoneOffset.UTC));
+            announce(app, config, (System.nanoTime() - started) / 1_000_000);
+        } finally {
+            stop.startEnded(app);
+        }
+        stop.awaitStopped();
+        return 0;
+    }
+
+    private static void announce(App app, AppConfig config, long startMillis) {
+        // every start says where to go next, not only the first, whose banner scrolled away long ago
+        LOG.info("Mission Control is up at {}/ (port {}, {} database, started in {} ms)", app.publicBaseUrl(),
+                app.port(), app.database().dialect().name().toLowerCase(), startMillis);
         if (config.baseUrl() == null || config.baseUrl().isBlank()) {
             LOG.warn("no --base-url (MC_BASE_URL): links in notifications point at {}; set it to the "
                     + "address people reach this server at", app.publicBaseUrl());
@@ -141,20 +159,6 @@ public final class ServeCommand implements Callable<Integer> {
         if (app.firstStart() != null) {
             FirstStart.print(app.firstStart(), app.publicBaseUrl(), System.out);
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Duration drainFor = drainTime();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                app.drain(drainFor);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            LOG.info("stopping: finishing in-flight requests, then closing the database");
-            app.close();
-            stopped.countDown();
-        }, "shutdown"));
-        stopped.await();
-        return 0;
     }
 
     /** More connections than any PostgreSQL server is configured for by default ten times over. */

@@ -3,10 +3,13 @@ package dev.missioncontrol;
 import dev.missioncontrol.errors.ValidationException;
 import dev.missioncontrol.notify.OutboxStore;
 import dev.missioncontrol.notify.Webhook;
+import dev.missioncontrol.notify.WebhookHealth;
 import dev.missioncontrol.notify.Webhooks;
 import dev.missioncontrol.store.Json;
 import dev.missioncontrol.web.ui.NotificationSettings;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
 
 /** Adapts notify's webhooks to what the settings page asks for, so notify never depends on the web layer. */
 final class WebhookSettings implements NotificationSettings {
@@ -18,7 +21,9 @@ final class WebhookSettings implements NotificationSettings {
 
     @Override
     public List<Hook> webhooks(String orgId) {
-        return webhooks.list(orgId).stream().map(WebhookSettings::hook).toList();
+        Map<String, WebhookHealth> health = webhooks.health(orgId);
+        return webhooks.list(orgId).stream()
+                .map(w -> hook(w, health.getOrDefault(w.id(), WebhookHealth.NEVER_CALLED))).toList();
     }
 
     @Override
@@ -29,7 +34,7 @@ final class WebhookSettings implements NotificationSettings {
         }
         try {
             Webhooks.Created made = webhooks.add(orgId, body);
-            return new Added(hook(made.webhook()), made.secret());
+            return new Added(hook(made.webhook(), WebhookHealth.NEVER_CALLED), made.secret());
         } catch (ValidationException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
@@ -41,8 +46,13 @@ final class WebhookSettings implements NotificationSettings {
     }
 
     @Override
-    public int sendTest(String orgId, String requestedBy) {
-        return webhooks.sendTest(orgId, requestedBy);
+    public OptionalInt retryGivenUp(String orgId, String webhookId) {
+        return webhooks.retryGivenUp(orgId, webhookId);
+    }
+
+    @Override
+    public int sendTest(String orgId, String requestedBy, String webhookId) {
+        return webhooks.sendTest(orgId, requestedBy, webhookId);
     }
 
     @Override
@@ -50,8 +60,9 @@ final class WebhookSettings implements NotificationSettings {
         return webhooks.deliveries(orgId, limit).stream().map(WebhookSettings::delivery).toList();
     }
 
-    private static Hook hook(Webhook w) {
-        return new Hook(w.id(), w.kind(), w.name(), w.shownUrl(), w.secret() != null, w.createdAt());
+    private static Hook hook(Webhook w, WebhookHealth h) {
+        return new Hook(w.id(), w.kind(), w.name(), w.shownUrl(), w.secret() != null, w.createdAt(),
+                new Health(h.lastAttemptAt(), h.lastError(), h.retrying(), h.gaveUp()));
     }
 
     private static Delivery delivery(OutboxStore.Delivery d) {

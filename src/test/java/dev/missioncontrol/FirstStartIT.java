@@ -10,11 +10,17 @@ import dev.missioncontrol.orgs.OrgStore;
 import dev.missioncontrol.orgs.UserStore;
 import dev.missioncontrol.store.Database;
 import dev.missioncontrol.store.DatabaseUrl;
+import dev.missioncontrol.testing.MutableClock;
+import dev.missioncontrol.testing.TestDatabases;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,6 +72,70 @@ class FirstStartIT {
 
             db.jdbi().useHandle(h -> h.execute("DROP TRIGGER full_disk"));
             assertThat(FirstStart.runIfEmpty(db.jdbi(), orgs, users, keys)).isNotNull();
+        }
+    }
+
+    /**
+     * A process that dies while the first start writes (Ctrl-C during start-up, an OOM kill) must leave nothing: with
+     * an organization and no admin or key, the next start finds the database taken and prints nothing, and no one can
+     * get in. The key's clock stands still here, as the process would at its death; the database shows nothing yet.
+     */
+    @Test
+    void nothing_of_a_first_start_is_committed_until_its_admin_and_key_are(@TempDir Path dataDir) throws Exception {
+        CountDownLatch writingKey = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Clock stallsAtTheKey = new MutableClock(Instant.now()) {
+            @Override
+            public Instant instant() {
+                writingKey.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.instant();
+            }
+        };
+        try (Database db = Database.open(DatabaseUrl.resolve(null, dataDir), "NORMAL")) {
+            Clock clock = Clock.systemUTC();
+            OrgStore orgs = new OrgStore(db.jdbi(), clock);
+            var firstStart = CompletableFuture.supplyAsync(() -> FirstStart.runIfEmpty(db.jdbi(), orgs,
+                    new UserStore(db.jdbi(), clock), new ApiKeyStore(db.jdbi(), stallsAtTheKey)));
+            try {
+                assertThat(writingKey.await(30, TimeUnit.SECONDS)).isTrue();
+                assertThat(orgs.anyOrg()).as("an organization without its admin and key").isFalse();
+            } finally {
+                release.countDown();
+            }
+            FirstStart.Credentials made = firstStart.get(30, TimeUnit.SECONDS);
+            assertThat(new UserStore(db.jdbi(), clock).login(made.email(), made.password())).isPresent();
+        }
+    }
+
+    /** Two nodes starting together on an empty PostgreSQL database: one makes the first start, the other none. */
+    @Test
+    void of_two_nodes_starting_together_one_makes_the_first_start() throws Exception {
+        String url = TestDatabases.freshPostgres();
+        try (Database a = Database.open(DatabaseUrl.resolve(url, null), "NORMAL");
+                Database b = Database.open(DatabaseUrl.resolve(url, null), "NORMAL")) {
+            Clock clock = Clock.systemUTC();
+            CountDownLatch go = new CountDownLatch(1);
+            var starts = java.util.stream.Stream.of(a, b).map(db -> CompletableFuture.supplyAsync(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return java.util.Optional.ofNullable(FirstStart.runIfEmpty(db.jdbi(), new OrgStore(db.jdbi(), clock),
+                        new UserStore(db.jdbi(), clock), new ApiKeyStore(db.jdbi(), clock)));
+            })).toList();
+            go.countDown();
+            var made = starts.stream().map(CompletableFuture::join).flatMap(java.util.Optional::stream).toList();
+            assertThat(made).hasSize(1);
+            assertThat(new UserStore(a.jdbi(), clock).login(made.getFirst().email(), made.getFirst().password()))
+                    .isPresent();
+        } finally {
+            TestDatabases.dropPostgres(url);
         }
     }
 }

@@ -15,7 +15,8 @@ public final class DatabaseOptions {
     public String databaseUrl;
 
     @Option(names = "--sqlite-synchronous", defaultValue = "${env:MC_SQLITE_SYNCHRONOUS:-FULL}",
-            description = "SQLite synchronous mode: FULL (default, survives power loss) or NORMAL.")
+            description = "SQLite synchronous mode: FULL (default, survives power loss) or NORMAL, faster "
+                    + "(MC_SQLITE_SYNCHRONOUS).")
     public String sqliteSynchronous;
 
     @Option(names = "--db-pool-size", defaultValue = "${env:MC_DB_POOL_SIZE:-0}",

@@ -25,6 +25,12 @@ public final class DeployMonitorBrain implements Brain {
     /** Where the session's context keeps the schedule it was created with. */
     public static final String SCHEDULE_KEY = "monitor";
 
+    /**
+     * Where a comparison's result lists the metrics a source failed to give for now (Prometheus timed out, refused
+     * the connection or answered 5xx), which the final check asks for again before it settles.
+     */
+    public static final String UNREAD_FOR_NOW = "unread_for_now";
+
     private final MonitorSchedule fallback;
     private final InvestigateFailure investigate;
 

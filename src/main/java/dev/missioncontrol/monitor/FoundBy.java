@@ -18,7 +18,12 @@ public enum FoundBy {
     /** A stretch of minutes after the deploy whose median lies beyond that of every stretch in the history. */
     SUSTAINED,
     /** One sample after the deploy far beyond everything the metric did in the history before it. */
-    SPIKE;
+    SPIKE,
+    /**
+     * Samples after the deploy a source gave as infinite in the metric's bad direction, where nothing before it was:
+     * errors / successes once nothing succeeds. No finite figure compares, so the move is as bad as a move gets.
+     */
+    UNBOUNDED;
 
     /** Whether the comparison measures against the whole history, which the earlier windows lie within. */
     public boolean againstHistory() {
@@ -37,14 +42,15 @@ public enum FoundBy {
 
     /**
      * For people: "levels", "week on week", "extremes (12.5 beyond)", "record (12.5 beyond the history)",
-     * "sustained (12.5 beyond the history)" or "spike (12.5 beyond the history)", with the effect as the caller
-     * formats it.
+     * "sustained (12.5 beyond the history)", "spike (12.5 beyond the history)" or "unbounded (infinite since the
+     * deploy)", with the effect as the caller formats it.
      */
     public String describe(String effect) {
         String words = wireName().replace('_', ' ');
         return switch (this) {
             case EXTREMES -> words + " (" + effect + " beyond)";
             case RECORD, SUSTAINED, SPIKE -> words + " (" + effect + " beyond the history)";
+            case UNBOUNDED -> words + " (infinite since the deploy)";
             default -> words;
         };
     }

@@ -31,8 +31,9 @@ public final class Judge {
      * longer reporting", or nothing when every metric with samples before the deploy has some after it.
      */
     private static List<String> silence(List<MetricSamples> metrics) {
-        List<MetricSamples> silent = metrics.stream().filter(m -> m.baseline().length > 0 && m.current().length == 0)
-                .toList();
+        // a metric gone infinite since the deploy is no silence: it is judged, and fails
+        List<MetricSamples> silent = metrics.stream().filter(m -> m.baseline().length > 0 && m.current().length == 0
+                && MetricJudgement.unbounded(m.infinite()).isEmpty()).toList();
         if (silent.isEmpty()) {
             return List.of();
         }

@@ -1,6 +1,7 @@
 package dev.missioncontrol.monitor;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Compares one metric's current window with its baseline window, following Kayenta's approach: a
@@ -54,6 +55,12 @@ public final class MetricJudgement {
     private static MetricResult judgeAsGiven(MetricSamples samples, AllowedChange bounds) {
         double[] baseline = samples.baseline();
         double[] current = samples.current();
+        Optional<Outcome> unbounded = unbounded(samples.infinite());
+        if (unbounded.isPresent()) {
+            return withSeverity(new MetricResult(samples.name(), mean(baseline), mean(current), null, null,
+                    unbounded.get(), null, null, samples.direction(), false, FoundBy.UNBOUNDED, null),
+                    samples.critical());
+        }
         if (baseline.length < MIN_SAMPLES || current.length < MIN_SAMPLES) {
             return noData(samples);
         }
@@ -70,6 +77,23 @@ public final class MetricJudgement {
                 null, samples.direction(), false, comparison.changed() ? comparison.foundBy() : null,
                 comparison.earlier());
         return withSeverity(unjudged, samples.critical());
+    }
+
+    /**
+     * Whether the metric went infinite in its bad direction since the deploy and never before it ({@link
+     * FoundBy#UNBOUNDED}). Two samples, as extremes and records ask: one scrape of errors / successes in a quiet
+     * moment with no success is a glitch, a total outage lasts.
+     */
+    static Optional<Outcome> unbounded(MetricSamples.Infinite infinite) {
+        if (infinite.before() > 0) {
+            return Optional.empty();
+        }
+        return infinite.rising() >= AllowedChange.EXTREME_SAMPLES ? Optional.of(Outcome.HIGH)
+                : infinite.falling() >= AllowedChange.EXTREME_SAMPLES ? Optional.of(Outcome.LOW) : Optional.empty();
+    }
+
+    private static Double mean(double[] values) {
+        return values.length == 0 ? null : SampleStats.mean(values);
     }
 
     /**

@@ -12,19 +12,44 @@ import java.util.stream.Stream;
  * @param weekEarlier the same windows a week earlier, or null where that data does not exist
  * @param history     the samples before the baseline window, oldest first and ending where it begins; empty when
  *                    unknown. They show how much the metric moves between ordinary windows ({@link EarlierWindows}).
+ * @param infinite    how many samples were infinite in the metric's bad direction, which no other figure holds
  */
 public record MetricSamples(String name, double[] baseline, double[] current, Direction direction, boolean critical,
-                            WeekEarlier weekEarlier, double[] history) {
+                            WeekEarlier weekEarlier, double[] history, Infinite infinite) {
 
     private static final double[] NONE = new double[0];
 
+    /**
+     * Samples a source gave as infinite in the metric's bad direction (+Inf for a metric worse when it rises), left
+     * out of every window since no statistic can use them: {@code before} in the history and the baseline; since the
+     * deploy, {@code rising} +Inf and {@code falling} -Inf, each counted only where that way is bad. A ratio whose
+     * divisor fell to zero (errors / successes, when nothing succeeds) is such a metric in a total outage.
+     */
+    public record Infinite(int before, int rising, int falling) {
+        public static final Infinite NONE = new Infinite(0, 0, 0);
+
+        /** Counts the infinite samples before and since the deploy that are bad for a metric going {@code bad}. */
+        public static Infinite of(Direction bad, double[] before, double[] since) {
+            boolean up = bad != Direction.DECREASE;
+            boolean down = bad != Direction.INCREASE;
+            return new Infinite((up ? count(before, Double.POSITIVE_INFINITY) : 0)
+                    + (down ? count(before, Double.NEGATIVE_INFINITY) : 0),
+                    up ? count(since, Double.POSITIVE_INFINITY) : 0, down ? count(since, Double.NEGATIVE_INFINITY) : 0);
+        }
+
+        private static int count(double[] values, double infinity) {
+            return (int) DoubleStream.of(values).filter(v -> v == infinity).count();
+        }
+    }
+
     public MetricSamples {
         history = history == null ? NONE : history;
+        infinite = infinite == null ? Infinite.NONE : infinite;
     }
 
     /** Samples without a week-earlier baseline or history. */
     public MetricSamples(String name, double[] baseline, double[] current, Direction direction, boolean critical) {
-        this(name, baseline, current, direction, critical, null, NONE);
+        this(name, baseline, current, direction, critical, null, NONE, Infinite.NONE);
     }
 
     /** Samples whose direction is guessed from the name and which are not critical. */
@@ -35,7 +60,7 @@ public record MetricSamples(String name, double[] baseline, double[] current, Di
     /** These samples, also compared with the same windows a week earlier. */
     public MetricSamples withWeekEarlier(double[] weekEarlierBaseline, double[] weekEarlierCurrent) {
         return new MetricSamples(name, baseline, current, direction, critical,
-                new WeekEarlier(weekEarlierBaseline, weekEarlierCurrent), history);
+                new WeekEarlier(weekEarlierBaseline, weekEarlierCurrent), history, infinite);
     }
 
     /**
@@ -43,7 +68,7 @@ public record MetricSamples(String name, double[] baseline, double[] current, Di
      */
     public MetricSamples withWeekEarlierHistory(double[] weekEarlierHistory) {
         return weekEarlier == null ? this : new MetricSamples(name, baseline, current, direction, critical,
-                new WeekEarlier(weekEarlier.baseline(), weekEarlier.current(), weekEarlierHistory), history);
+                new WeekEarlier(weekEarlier.baseline(), weekEarlier.current(), weekEarlierHistory), history, infinite);
     }
 
     /**
@@ -67,7 +92,7 @@ public record MetricSamples(String name, double[] baseline, double[] current, Di
         WeekEarlier week = weekEarlier == null ? null : new WeekEarlier(scaled(weekEarlier.baseline(), exponent),
                 scaled(weekEarlier.current(), exponent), scaled(weekEarlier.history(), exponent));
         return new MetricSamples(name, scaled(baseline, exponent), scaled(current, exponent), direction, critical,
-                week, scaled(history, exponent));
+                week, scaled(history, exponent), infinite);
     }
 
     private static double[] scaled(double[] values, int exponent) {
@@ -88,6 +113,11 @@ public record MetricSamples(String name, double[] baseline, double[] current, Di
 
     /** These samples with the ones before the baseline window. */
     public MetricSamples withHistory(double[] before) {
-        return new MetricSamples(name, baseline, current, direction, critical, weekEarlier, before);
+        return new MetricSamples(name, baseline, current, direction, critical, weekEarlier, before, infinite);
+    }
+
+    /** These samples with the count of those a source gave as infinite in the metric's bad direction. */
+    public MetricSamples withInfinite(Infinite counted) {
+        return new MetricSamples(name, baseline, current, direction, critical, weekEarlier, history, counted);
     }
 }

@@ -31,6 +31,9 @@ public record MonitorSchedule(List<Duration> offsets, Duration bake, Duration wa
     static final String WARMUP = "warmup";
     /** A long bake with a short last offset would otherwise mean thousands of checks. */
     static final int MAX_CHECKS = 50;
+    /** Bounds of the final check's first pause before asking again: the first offset, within these. */
+    private static final Duration ASK_AGAIN_MIN = Duration.ofSeconds(1);
+    private static final Duration ASK_AGAIN_MAX = Duration.ofSeconds(15);
 
     public MonitorSchedule {
         offsets = List.copyOf(offsets);
@@ -73,6 +76,21 @@ public record MonitorSchedule(List<Duration> offsets, Duration bake, Duration wa
     /** Whether check number {@code index} is the last one, the one that makes the verdict final. */
     public boolean isLast(int index) {
         return index >= checkOffsets().size() - 1;
+    }
+
+    /**
+     * When the final check asks again for metrics a source failed to give for now (Prometheus restarting, a proxy's
+     * 502), after {@code tries} such tries: the schedule's first offset after the failed one, then twice and four
+     * times that, while the try starts within seven first offsets of the bake's end (70 s by default). Settled at
+     * once, a blip at the last moment made the verdict inconclusive though its windows could be read seconds later;
+     * a source that stays down still settles it, a minute late. Empty once the time is up.
+     */
+    public Optional<Instant> askAgain(Instant deployedAt, int tries, Instant failedAt) {
+        Duration first = offsets.stream().filter(Duration::isPositive).min(Duration::compareTo).orElse(bake);
+        first = first.compareTo(ASK_AGAIN_MIN) < 0 ? ASK_AGAIN_MIN : first.compareTo(ASK_AGAIN_MAX) > 0
+                ? ASK_AGAIN_MAX : first;
+        Instant next = failedAt.plus(first.multipliedBy(1L << Math.min(tries, 8)));
+        return next.isAfter(deployedAt.plus(bake).plus(first.multipliedBy(7))) ? Optional.empty() : Optional.of(next);
     }
 
     /** This schedule with the project's own bake time and warm-up, where its settings set them. */

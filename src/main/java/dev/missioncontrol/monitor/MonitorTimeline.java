@@ -65,10 +65,26 @@ record MonitorTimeline(History history, Entry deployment) {
         return history.results(tool).stream().filter(e -> e.seq() > deployment.seq()).reduce((a, b) -> b);
     }
 
-    /** A result of the tool newer than every check: the comparison still to be recorded. */
+    /** A result of the tool newer than every check and every try asked again: the comparison still to be recorded. */
     Optional<Entry> unrecorded(String tool) {
-        long lastCheck = checks().isEmpty() ? deployment.seq() : checks().getLast().seq();
-        return result(tool).filter(e -> e.seq() > lastCheck);
+        List<Entry> again = askedAgain();
+        long recorded = again.isEmpty() ? lastCheckSeq() : again.getLast().seq();
+        return result(tool).filter(e -> e.seq() > recorded);
+    }
+
+    /**
+     * The notes of the check due asking again since the last check, oldest first: each stands for a comparison that
+     * missed metrics a source failed to give for now ({@link VerifyDeploy}).
+     */
+    List<Entry> askedAgain() {
+        long lastCheck = lastCheckSeq();
+        return since("thought").stream().filter(e -> e.seq() > lastCheck && e.data().has(VerifyDeploy.ASK_AGAIN))
+                .toList();
+    }
+
+    private long lastCheckSeq() {
+        List<Entry> checks = checks();
+        return checks.isEmpty() ? deployment.seq() : checks.getLast().seq();
     }
 
     boolean reportedSince(Entry e) {

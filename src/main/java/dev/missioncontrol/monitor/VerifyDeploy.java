@@ -19,6 +19,8 @@ import java.util.Optional;
  */
 final class VerifyDeploy {
     static final String TOOL = "compare_windows";
+    /** A note's field saying when the final check asks again for metrics a source failed to give for now. */
+    static final String ASK_AGAIN = "asks_again_at";
     private final MonitorSchedule schedule;
 
     VerifyDeploy(MonitorSchedule schedule) {
@@ -41,9 +43,12 @@ final class VerifyDeploy {
             }
         }
         Instant due = schedule.due(deployedAt, checks.size()).orElse(now);
-        if (now.isBefore(due)) {
-            return new Step.Wait(due, "check " + (checks.size() + 1) + " of " + schedule.checkOffsets().size()
-                    + " is due at +" + seconds(Duration.between(deployedAt, due)));
+        List<Entry> again = t.askedAgain();
+        Instant asks = again.isEmpty() ? due : Instant.parse(again.getLast().data().path(ASK_AGAIN).asText());
+        if (now.isBefore(asks)) {
+            return new Step.Wait(asks, "check " + (checks.size() + 1) + " of " + schedule.checkOffsets().size()
+                    + (again.isEmpty() ? " is due at +" : " asks again at +") + seconds(Duration.between(deployedAt,
+                    asks)));
         }
         // Each check judges the window its offset names, also when it runs late (the node was down): catching up
         // after an outage then makes the checks the schedule would have made, each on its own window, rather than
@@ -82,6 +87,12 @@ final class VerifyDeploy {
 
     private Step record(MonitorTimeline t, Entry result, List<Entry> earlier, Instant deployedAt) {
         JsonNode data = result.data().path("data");
+        if (schedule.isLast(earlier.size())) {
+            Optional<Step> again = askAgain(t, result, deployedAt, earlier.size());
+            if (again.isPresent()) {
+                return again.get();
+            }
+        }
         Check check = data.has("check") ? MonitorTimeline.read(data.get("check"), Check.class)
                 : new Check(result.at(), List.of());
         List<Check> all = new ArrayList<>(earlier.stream().map(MonitorTimeline::checkOf).toList());
@@ -103,6 +114,34 @@ final class VerifyDeploy {
                 + (liveSince.equals(deployedAt) ? "" : "; this commit has been live since its deploy at " + liveSince
                         + ", so the baseline is the window before that");
         return new Step.Note(Step.NoteKind.CHECK, text, note);
+    }
+
+    /**
+     * The final check settles the verdict, so before it settles on windows a source failed to give for now (a
+     * Prometheus restarting, a proxy's 502), it asks again while the schedule allows ({@link
+     * MonitorSchedule#askAgain}). Earlier checks need not: the next one comes anyway.
+     */
+    private Optional<Step> askAgain(MonitorTimeline t, Entry result, Instant deployedAt, int done) {
+        JsonNode unread = result.data().path("data").path(DeployMonitorBrain.UNREAD_FOR_NOW);
+        if (!unread.isArray() || unread.isEmpty()) {
+            return Optional.empty();
+        }
+        int tries = t.askedAgain().size();
+        return schedule.askAgain(deployedAt, tries, result.at()).map(at -> {
+            List<String> names = new ArrayList<>();
+            unread.forEach(n -> names.add(n.asText()));
+            ObjectNode note = Json.object().put(ASK_AGAIN, at.toString());
+            note.set("problems", result.data().path("data").path("problems"));
+            return new Step.Note(Step.NoteKind.THOUGHT, "Check " + (done + 1) + ", the final one, could not read "
+                    + String.join(", ", names) + " (" + firstProblem(result) + "); it asks again at +"
+                    + seconds(Duration.between(deployedAt, at)) + " (try " + (tries + 2) + ") rather than settle "
+                    + "the verdict without them", note);
+        });
+    }
+
+    private static String firstProblem(Entry result) {
+        JsonNode problems = result.data().path("data").path("problems");
+        return problems.isArray() && !problems.isEmpty() ? problems.get(0).asText() : result.text();
     }
 
     static String seconds(Duration d) {

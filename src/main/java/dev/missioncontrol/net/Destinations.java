@@ -98,6 +98,8 @@ public final class Destinations {
                 throw new DeniedDestination("does not resolve: " + host);
             }
             return found;
+        } catch (HostResolver.NoAnswer e) {
+            throw new DeniedDestination("does not resolve: " + e.getMessage());
         } catch (UnknownHostException e) {
             throw new DeniedDestination("does not resolve: " + host);
         }

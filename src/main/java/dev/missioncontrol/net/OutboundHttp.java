@@ -98,21 +98,19 @@ public final class OutboundHttp implements AutoCloseable {
                     .startsWith("Buffering capacity")) {
                 throw new TooLarge(caps.maxResponseBytes(), cause);
             }
-            throw new OutboundFailure(describe(cause), cause);
+            throw new OutboundFailure(TransportFailure.describe(cause, caps.timeout()), cause);
         } catch (TimeoutException e) {
-            throw new OutboundFailure("timed out after " + caps.timeout().toMillis() + " ms", e);
+            throw new OutboundFailure(TransportFailure.describe(e, caps.timeout()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new OutboundFailure("interrupted", e);
         }
     }
 
-    private static String describe(Throwable t) {
-        String message = t.getMessage() == null ? "" : ": " + t.getMessage();
-        return t.getClass().getSimpleName() + message;
-    }
-
-    /** The call could not be made or did not finish: connection refused, timeout, response too large. */
+    /**
+     * The call could not be made or did not finish: connection refused, timeout, response too large. Its message is
+     * one short line for people, such as "connection refused".
+     */
     public static class OutboundFailure extends RuntimeException {
         OutboundFailure(String detail, Throwable cause) {
             super(detail, cause);

@@ -1,7 +1,10 @@
 package dev.missioncontrol.notify;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.missioncontrol.net.DeniedDestination;
 import dev.missioncontrol.net.OutboundHttp;
+import dev.missioncontrol.net.TransportFailure;
+import dev.missioncontrol.store.Json;
 import dev.missioncontrol.store.OutageLog;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
@@ -11,6 +14,11 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,10 +38,11 @@ public final class DeliverNotifications implements AutoCloseable {
     static final Duration MAX_BACKOFF = Duration.ofHours(1);
     /**
      * A node claims a few notifications at a time for a short lease, so that one killed mid-delivery delays an alert
-     * by seconds, not minutes: the lease outlasts a whole batch, each attempt bounded by the outbound timeout (10 s
+     * by seconds, not minutes. A batch is sent all at once, so a receiver that hangs until the timeout holds up no
+     * other webhook's alert, and the lease outlasts the batch: each attempt is bounded by the outbound timeout (10 s
      * and a second of grace), so a slow webhook never lets a second node send the same notification.
      */
-    private static final int BATCH = 2;
+    private static final int BATCH = 8;
     private static final Duration LEASE = Duration.ofSeconds(30);
     /** One attempt's bound: the outbound timeout, its second of grace, and a second to record the attempt. */
     private static final Duration ATTEMPT_BOUND = Duration.ofSeconds(12);
@@ -70,6 +79,9 @@ public final class DeliverNotifications implements AutoCloseable {
                 } catch (InterruptedException e) {
                     return;
                 } catch (RuntimeException e) {
+                    if (stopping) {
+                        return; // interrupted by close(): what was not recorded goes to another node with its lease
+                    }
                     rounds.failed(e, "delivering notifications failed; they are retried on the next round");
                 }
             }
@@ -90,14 +102,29 @@ public final class DeliverNotifications implements AutoCloseable {
         List<OutboxStore.Pending> claimed;
         do {
             claimed = outbox.claimDue(BATCH, LEASE);
-            claimed.forEach(p -> {
+            sendAtOnce(claimed.stream().<Callable<Void>>map(p -> () -> {
                 if (stopping) {
                     outbox.release(p);
                 } else {
                     deliver(p);
                 }
-            });
+                return null;
+            }).toList());
         } while (claimed.size() == BATCH && !stopping);
+    }
+
+    /** Runs the batch's sends side by side and waits for all; a failure (the database away) ends the round. */
+    private static void sendAtOnce(List<Callable<Void>> sends) {
+        try (ExecutorService each = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Future<Void> sent : each.invokeAll(sends)) {
+                sent.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while delivering notifications", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     private void deliver(OutboxStore.Pending p) {
@@ -105,9 +132,11 @@ public final class DeliverNotifications implements AutoCloseable {
         Integer status = null;
         String error = null;
         try {
-            OutboundHttp.Reply reply = http.postJson(URI.create(p.webhook().url()), headers(p), p.payload());
+            String body = body(p);
+            OutboundHttp.Reply reply = http.postJson(URI.create(p.webhook().url()), headers(p, body), body);
             status = reply.status();
-            error = reply.ok() ? null : "answered " + reply.status() + redirect(reply);
+            error = reply.ok() ? null : "answered " + reply.status() + (reply.location() == null ? reason(reply)
+                    : redirect(reply));
         } catch (DeniedDestination | OutboundHttp.OutboundFailure | IllegalArgumentException e) {
             error = e.getMessage();
         }
@@ -115,12 +144,33 @@ public final class DeliverNotifications implements AutoCloseable {
         boolean delivered = error == null;
         Instant retryAt = delivered || p.attempts() + 1 >= MAX_ATTEMPTS ? null : clock.instant().plus(delay(p.attempts()));
         if (!delivered) {
-            LOG.warn("notification {} to webhook {} failed ({}); {}", p.id(), p.webhook().name(), error,
-                    retryAt == null ? "giving up after " + MAX_ATTEMPTS + " attempts" : "retrying at " + retryAt);
+            logFailure(p, error, retryAt);
         }
         outbox.attempted(p, status, error, ms, delivered, retryAt);
         metrics.counter("missioncontrol.notification.attempts", "outcome",
                 delivered ? "delivered" : retryAt == null ? "gave_up" : "will_retry").increment();
+    }
+
+    private static void logFailure(OutboxStore.Pending p, String error, Instant retryAt) {
+        if (retryAt != null) {
+            LOG.warn("notification {} to webhook {} failed ({}); retrying at {}", p.id(), p.webhook().name(), error,
+                    retryAt);
+            return;
+        }
+        // an alert is lost here unless someone acts: an error, saying what was lost and how to send it again
+        LOG.error("notification {} to webhook {} failed ({}) and is given up after {} attempts: {} was not delivered; "
+                + "fix the receiver, then send it again from the webhook's row in Settings, Notifications", p.id(),
+                p.webhook().name(), error, p.attempts() + 1,
+                p.deploymentId() == null ? "this test" : "the verdict of deployment " + p.deploymentId());
+    }
+
+    /**
+     * The receiver's own words for its refusal, such as Slack's "no_service" or "invalid_token": what tells an admin
+     * whether the URL is wrong, the channel gone or the receiver down. An HTML error page is read as its text.
+     */
+    private static String reason(OutboundHttp.Reply reply) {
+        String text = reply.body() == null ? "" : reply.body().replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ");
+        return text.isBlank() ? "" : ": " + TransportFailure.oneLine(text);
     }
 
     /**
@@ -128,18 +178,31 @@ public final class DeliverNotifications implements AutoCloseable {
      * log names the address to set instead, such as https:// for an http:// URL behind a load balancer.
      */
     private static String redirect(OutboundHttp.Reply reply) {
-        return reply.location() == null ? "" : " redirecting to " + reply.location()
+        return " redirecting to " + reply.location()
                 + " (redirects are not followed: set the webhook's URL to where it points)";
     }
 
-    private Map<String, String> headers(OutboxStore.Pending p) {
+    /**
+     * What is posted. A generic webhook's JSON carries the notification's id as {@code delivery_id}, inside what the
+     * signature covers: a receiver that drops an id it has seen then refuses a captured request replayed within its
+     * timestamp tolerance, which the unsigned delivery header alone would let through under a new id.
+     */
+    private static String body(OutboxStore.Pending p) {
+        if (!p.webhook().kind().equals(Webhook.GENERIC) || !(Json.read(p.payload()) instanceof ObjectNode payload)) {
+            return p.payload();
+        }
+        ObjectNode body = Json.object().put("delivery_id", p.id());
+        return Json.write(body.setAll(payload));
+    }
+
+    private Map<String, String> headers(OutboxStore.Pending p, String body) {
         Map<String, String> h = new LinkedHashMap<>();
         h.put("User-Agent", "MissionControl-Notifier/1");
         h.put(DELIVERY_HEADER, p.id());
         if (p.webhook().kind().equals(Webhook.GENERIC) && p.webhook().secret() != null) {
             long ts = clock.instant().getEpochSecond();
             h.put(Signature.TIMESTAMP_HEADER, Long.toString(ts));
-            h.put(Signature.HEADER, Signature.sign(p.webhook().secret(), ts, p.payload()));
+            h.put(Signature.HEADER, Signature.sign(p.webhook().secret(), ts, body));
         }
         return h;
     }

@@ -13,6 +13,7 @@ import dev.missioncontrol.web.RouteGroup;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Notification settings of the caller's organization: its webhooks and their delivery log. Webhook URLs reach out of
@@ -35,6 +36,7 @@ public final class NotificationRoutes implements RouteGroup {
         routes.post(HOOKS, this::create);
         routes.get(HOOKS, this::list);
         routes.delete(HOOKS + "/{id}", this::delete);
+        routes.post(HOOKS + "/{id}/retry", this::retry);
         routes.get("/api/v1/notifications/deliveries", this::deliveries);
     }
 
@@ -51,8 +53,10 @@ public final class NotificationRoutes implements RouteGroup {
     private void list(Context ctx) {
         Principal p = requireAdmin(ctx);
         List<Webhook> all = webhooks.list(p.orgId());
+        Map<String, WebhookHealth> health = webhooks.health(p.orgId());
         ObjectNode out = Json.object();
-        all.forEach(w -> out.withArray("results").add(describe(w)));
+        all.forEach(w -> out.withArray("results").add(describe(w)
+                .set("health", health(health.getOrDefault(w.id(), WebhookHealth.NEVER_CALLED)))));
         out.withArray("results");
         ctx.json(out.put("count", all.size()));
     }
@@ -64,6 +68,13 @@ public final class NotificationRoutes implements RouteGroup {
             throw new NotFoundException("webhook");
         }
         ctx.status(204);
+    }
+
+    private void retry(Context ctx) {
+        Principal p = requireAdmin(ctx);
+        String id = QueryParams.id(ctx, "id", "webhook");
+        int requeued = webhooks.retryGivenUp(p.orgId(), id).orElseThrow(() -> new NotFoundException("webhook"));
+        ctx.json(Json.object().put("requeued", requeued));
     }
 
     private void deliveries(Context ctx) {
@@ -78,6 +89,13 @@ public final class NotificationRoutes implements RouteGroup {
     private static ObjectNode describe(Webhook w) {
         return Json.object().put("id", w.id()).put("kind", w.kind()).put("name", w.name()).put("url", w.shownUrl())
                 .put("signed", w.secret() != null).put("created_at", WireTime.format(w.createdAt()));
+    }
+
+    /** Whether the webhook's last attempt failed and why, and how many of its notifications wait or were given up. */
+    private static ObjectNode health(WebhookHealth h) {
+        return Json.object().put("failing", h.failing())
+                .put("last_attempt_at", h.lastAttemptAt() == null ? null : WireTime.format(h.lastAttemptAt()))
+                .put("last_error", h.lastError()).put("retrying", h.retrying()).put("gave_up_last_24h", h.gaveUp());
     }
 
     private static Principal requireAdmin(Context ctx) {

@@ -5,7 +5,9 @@ import dev.missioncontrol.store.Ids;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -13,12 +15,18 @@ import org.jdbi.v3.core.Jdbi;
  * mid-delivery leaves it to another node once the lease runs out.
  */
 public final class OutboxStore {
+    /** The state of a notification whose webhook was removed before it was delivered: it is never sent again. */
+    static final String CANCELLED = "cancelled";
+
+    /** How far back the given-up notifications a webhook's health counts, and a retry by hand sends again, reach. */
+    static final Duration GIVEN_UP_WINDOW = Duration.ofDays(1);
+
     private final Jdbi jdbi;
     private final Dialect dialect;
     private final Clock clock;
 
     /** One queued notification with where it goes. */
-    record Pending(String id, String orgId, int attempts, String payload, Webhook webhook) {
+    record Pending(String id, String orgId, int attempts, String payload, Webhook webhook, String deploymentId) {
     }
 
     /**
@@ -26,7 +34,8 @@ public final class OutboxStore {
      *
      * @param deploymentId       the deployment whose verdict the notification carries; null for a test
      * @param repositoryFullName that deployment's repository; null for a test
-     * @param outcome            this attempt's own: {@code delivered}, {@code will_retry} or {@code gave_up}
+     * @param outcome            this attempt's own: {@code delivered}, {@code will_retry}, {@code gave_up}, or
+     *                           {@code cancelled} when its webhook was removed before the retry it scheduled
      * @param nextRetryAt        when the retry this attempt scheduled is due; null unless it will be retried
      * @param state              the notification's state now, which a later attempt may have changed
      */
@@ -68,10 +77,12 @@ public final class OutboxStore {
             return ids.stream().map(id -> {
                 h.createUpdate("UPDATE notification_outbox SET lease_until = :until WHERE id = :id")
                         .bind("until", now + leaseFor.toMillis()).bind("id", id).execute();
-                return h.createQuery("SELECT o.id AS outbox_id, o.attempts, o.payload, w.* FROM notification_outbox o "
-                                + "JOIN notification_webhooks w ON w.id = o.webhook_id WHERE o.id = :id")
+                return h.createQuery("SELECT o.id AS outbox_id, o.attempts, o.payload, o.deployment_id, w.* "
+                                + "FROM notification_outbox o JOIN notification_webhooks w ON w.id = o.webhook_id "
+                                + "WHERE o.id = :id")
                         .bind("id", id).map((rs, ctx) -> new Pending(rs.getString("outbox_id"), rs.getString("org_id"),
-                                rs.getInt("attempts"), rs.getString("payload"), WebhookStore.row(rs, ctx))).one();
+                                rs.getInt("attempts"), rs.getString("payload"), WebhookStore.row(rs, ctx),
+                                rs.getString("deployment_id"))).one();
             }).toList();
         });
     }
@@ -97,10 +108,49 @@ public final class OutboxStore {
                     .bind("hook", p.webhook().id()).bind("n", p.attempts() + 1).bind("status", status)
                     .bind("error", error).bind("ms", durationMs).bind("at", now)
                     .bind("retry", delivered || retryAt == null ? null : retryAt.toEpochMilli()).execute();
-            h.createUpdate("UPDATE notification_outbox SET state = :state, attempts = attempts + 1, "
-                            + "next_attempt_at = :next, lease_until = NULL WHERE id = :id")
+            // a notification cancelled while its attempt was in flight stays cancelled: no retry revives it
+            h.createUpdate("UPDATE notification_outbox SET attempts = attempts + 1, lease_until = NULL, "
+                            + "next_attempt_at = :next, state = CASE WHEN state = '" + CANCELLED + "' THEN state "
+                            + "ELSE :state END WHERE id = :id")
                     .bind("state", state).bind("next", retryAt == null ? now : retryAt.toEpochMilli())
                     .bind("id", p.id()).execute();
+        });
+    }
+
+    /**
+     * Puts a webhook's notifications given up on in the last 24 hours back in line, due now, for one more attempt
+     * each; returns how many. Older ones are left: an alert that late would tell of a deploy long since handled.
+     */
+    int retryGivenUp(String orgId, String webhookId) {
+        long now = clock.millis();
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE notification_outbox SET state = 'pending', "
+                        + "next_attempt_at = :now, lease_until = NULL WHERE org_id = :org AND webhook_id = :hook "
+                        + "AND state = 'dead' AND next_attempt_at >= :since")
+                .bind("now", now).bind("org", orgId).bind("hook", webhookId)
+                .bind("since", now - GIVEN_UP_WINDOW.toMillis()).execute());
+    }
+
+    /** How each of these webhooks' deliveries are going, by webhook id. */
+    Map<String, WebhookHealth> health(List<Webhook> webhooks) {
+        long dayAgo = clock.millis() - GIVEN_UP_WINDOW.toMillis();
+        return jdbi.withHandle(h -> {
+            Map<String, WebhookHealth> out = new HashMap<>();
+            for (Webhook w : webhooks) {
+                WebhookHealth counts = h.createQuery("SELECT COALESCE(SUM(CASE WHEN state = 'pending' AND attempts > 0 "
+                                + "THEN 1 ELSE 0 END), 0) AS retrying, COALESCE(SUM(CASE WHEN state = 'dead' AND "
+                                + "next_attempt_at >= :since THEN 1 ELSE 0 END), 0) AS gave_up FROM notification_outbox "
+                                + "WHERE webhook_id = :hook AND state IN ('pending', 'dead')")
+                        .bind("hook", w.id()).bind("since", dayAgo)
+                        .map((rs, ctx) -> new WebhookHealth(null, null, rs.getInt("retrying"), rs.getInt("gave_up")))
+                        .one();
+                out.put(w.id(), h.createQuery("SELECT created_at, error FROM notification_deliveries "
+                                + "WHERE webhook_id = :hook ORDER BY created_at DESC, id DESC LIMIT 1")
+                        .bind("hook", w.id())
+                        .map((rs, ctx) -> new WebhookHealth(Instant.ofEpochMilli(rs.getLong("created_at")),
+                                rs.getString("error"), counts.retrying(), counts.gaveUp()))
+                        .findOne().orElse(counts));
+            }
+            return out;
         });
     }
 
@@ -124,22 +174,27 @@ public final class OutboxStore {
         Integer status = rs.wasNull() ? null : code;
         long retry = rs.getLong("retry_at");
         Instant retryAt = rs.wasNull() ? null : Instant.ofEpochMilli(retry);
+        String outcome = outcome(rs, retryAt);
         return new Delivery(rs.getString("id"), rs.getString("outbox_id"), rs.getString("webhook_id"),
                 rs.getString("name"), rs.getInt("attempt"), status, rs.getString("error"), rs.getLong("duration_ms"),
                 Instant.ofEpochMilli(rs.getLong("created_at")), rs.getString("state"), rs.getString("deployment_id"),
-                rs.getString("repository_full_name"), outcome(rs, retryAt), retryAt);
+                rs.getString("repository_full_name"), outcome, outcome.equals(CANCELLED) ? null : retryAt);
     }
 
     /**
      * What became of this attempt, not of the notification: the first of three tries answered 500 failed, though
      * the notification was delivered later. An attempt logged before retries were recorded is read by its place:
-     * one that is not the notification's last was retried.
+     * one that is not the notification's last was retried. The last failed attempt of a notification whose webhook
+     * was removed scheduled a retry that never comes.
      */
     private static String outcome(java.sql.ResultSet rs, Instant retryAt) throws java.sql.SQLException {
         if (rs.getString("error") == null) {
             return "delivered";
         }
         boolean last = rs.getInt("attempt") >= rs.getInt("attempts");
+        if (last && CANCELLED.equals(rs.getString("state"))) {
+            return CANCELLED;
+        }
         return retryAt != null || !last || !"dead".equals(rs.getString("state")) ? "will_retry" : "gave_up";
     }
 }

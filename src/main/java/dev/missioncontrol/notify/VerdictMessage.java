@@ -50,8 +50,7 @@ final class VerdictMessage {
         text.append(failedShare(failing, verdict));
         for (JsonNode m : failing) {
             text.append("\n• ").append(m.path("name").asText()).append(": ").append(Figures.value(m.get("baseline")))
-                    .append(" → ").append(Figures.value(m.get("current"))).append(" (").append(m.path("result").asText())
-                    .append(")");
+                    .append(" → ").append(Figures.value(m.get("current"))).append(" (").append(move(m)).append(")");
         }
         text.append(otherDeployments(verdict.path("other_deployments")));
         // the deployment's page has the chart and every check; the CI run is where a rollback starts
@@ -71,6 +70,22 @@ final class VerdictMessage {
         int judged = FailingMetrics.lastCheck(verdict).path("metrics").size();
         return failing.isEmpty() ? "" : String.format(Locale.ROOT, "\n%d of %d metric%s failed:", failing.size(),
                 judged, judged == 1 ? "" : "s");
+    }
+
+    /**
+     * Which way the metric moved, how far and how badly: "up 5.15x, severity critical". The severity graded by the
+     * ratio is what lets one failing metric call the deploy degraded; "up" and "down" keep the direction (the
+     * verdict's "high" and "low") from reading as a severity.
+     */
+    private static String move(JsonNode m) {
+        String way = switch (m.path("result").asText()) {
+            case "high" -> "up";
+            case "low" -> "down";
+            default -> m.path("result").asText();
+        };
+        String ratio = m.path("ratio").isNumber() ? String.format(Locale.ROOT, " %.2fx", m.get("ratio").asDouble())
+                : " from zero";
+        return way + ratio + (m.path("severity").isTextual() ? ", severity " + m.get("severity").asText() : "");
     }
 
     /** The report's warning, for whoever would roll back from the alert alone; nothing when no other deploy landed. */

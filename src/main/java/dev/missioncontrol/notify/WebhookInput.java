@@ -11,11 +11,18 @@ import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** A validated webhook: its URL has passed the SSRF guard, and a generic webhook has a signing secret. */
 record WebhookInput(String kind, String name, String url, String secret) {
     static final Set<String> KINDS = new LinkedHashSet<>(List.of(Webhook.SLACK, Webhook.GENERIC));
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * A Slack incoming webhook refuses the generic JSON (it answers 400 no_text), so every alert to it would fail;
+     * Slack's workflow webhooks (/triggers/, /workflows/) take any JSON and stay allowed as generic ones.
+     */
+    private static final Pattern SLACK_INCOMING =
+            Pattern.compile("(?i)https?://hooks\\.slack\\.com(:\\d+)?/services/.*");
 
     static WebhookInput from(JsonNode body, Destinations destinations) {
         Validator v = new Validator(body);
@@ -25,6 +32,10 @@ record WebhookInput(String kind, String name, String url, String secret) {
         String secret = v.optionalText("secret", 255);
         if (secret != null && secret.length() < 16) {
             v.add(FieldError.invalid("secret", "must be at least 16 characters"));
+        }
+        if (url != null && Webhook.GENERIC.equals(kind) && SLACK_INCOMING.matcher(url).matches()) {
+            v.add(FieldError.invalid("kind", "must be slack for a Slack incoming webhook URL, which takes only "
+                    + "Slack's message format"));
         }
         if (url != null) {
             try {

@@ -35,11 +35,23 @@ public final class WebhookStore {
                 .bind("org", orgId).map(WebhookStore::row).list());
     }
 
-    /** Returns false when there is no such live webhook in the organization. */
+    /**
+     * Returns false when there is no such live webhook in the organization. Its notifications still waiting for a
+     * retry are cancelled with it: an admin removes a webhook to stop what is sent there (a leaked URL, a channel that
+     * pages the wrong team), not to have it called for another hour.
+     */
     public boolean delete(String orgId, String id) {
-        return jdbi.withHandle(h -> h.createUpdate("UPDATE notification_webhooks SET deleted_at = :at "
-                        + "WHERE org_id = :org AND id = :id AND deleted_at IS NULL")
-                .bind("at", clock.millis()).bind("org", orgId).bind("id", id).execute()) == 1;
+        return jdbi.inTransaction(h -> {
+            boolean removed = h.createUpdate("UPDATE notification_webhooks SET deleted_at = :at "
+                            + "WHERE org_id = :org AND id = :id AND deleted_at IS NULL")
+                    .bind("at", clock.millis()).bind("org", orgId).bind("id", id).execute() == 1;
+            if (removed) {
+                h.createUpdate("UPDATE notification_outbox SET state = '" + OutboxStore.CANCELLED
+                                + "' WHERE webhook_id = :id AND state = 'pending'")
+                        .bind("id", id).execute();
+            }
+            return removed;
+        });
     }
 
     static Webhook row(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -1,11 +1,15 @@
 package dev.missioncontrol.notify;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.missioncontrol.errors.FieldError;
+import dev.missioncontrol.errors.ValidationException;
 import dev.missioncontrol.net.Destinations;
 import dev.missioncontrol.store.Ids;
 import dev.missioncontrol.store.Json;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * An organization's webhooks as people manage them, through the API or the settings page: add (the URL passes the
@@ -36,6 +40,11 @@ public final class Webhooks {
      */
     public Created add(String orgId, JsonNode body) {
         WebhookInput in = WebhookInput.from(body, destinations);
+        // a second webhook to one URL posts every alert there twice; a form sent twice is the usual way to get one
+        store.list(orgId).stream().filter(w -> w.url().equals(in.url())).findFirst().ifPresent(w -> {
+            throw new ValidationException(List.of(FieldError.invalid("url", "is already the URL of the webhook \""
+                    + w.name() + "\"; remove that one first to change its kind or name")));
+        });
         Webhook w = store.create(orgId, in.kind(), in.name(), in.url(), in.secret());
         return new Created(w, w.secret());
     }
@@ -44,14 +53,32 @@ public final class Webhooks {
         return store.list(orgId);
     }
 
+    /** How each of the organization's webhooks is doing, by webhook id. */
+    public Map<String, WebhookHealth> health(String orgId) {
+        return outbox.health(store.list(orgId));
+    }
+
+    /**
+     * Sends the webhook's notifications given up on in the last 24 hours once more, now: once its receiver is fixed,
+     * the alerts it missed still arrive. Empty when there is no such live webhook in the organization.
+     */
+    public OptionalInt retryGivenUp(String orgId, String webhookId) {
+        boolean live = store.list(orgId).stream().anyMatch(w -> w.id().equals(webhookId));
+        return live ? OptionalInt.of(outbox.retryGivenUp(orgId, webhookId)) : OptionalInt.empty();
+    }
+
     /** Returns false when there is no such live webhook in the organization. */
     public boolean remove(String orgId, String id) {
         return store.delete(orgId, id);
     }
 
-    /** Queues a test notification to every webhook of the organization; returns how many were queued. */
-    public int sendTest(String orgId, String requestedBy) {
-        List<Webhook> all = store.list(orgId);
+    /**
+     * Queues a test notification to one webhook of the organization, or to every one when {@code webhookId} is null
+     * (trying a new webhook need not post into every other channel); returns how many were queued.
+     */
+    public int sendTest(String orgId, String requestedBy, String webhookId) {
+        List<Webhook> all = store.list(orgId).stream().filter(w -> webhookId == null || w.id().equals(webhookId))
+                .toList();
         String sentAt = clock.instant().toString();
         for (Webhook w : all) {
             // a fresh key each time: unlike a verdict, asking twice means sending twice

@@ -59,10 +59,11 @@ public final class AdminCommand implements Callable<Integer> {
     @Command(name = "create-user", mixinStandardHelpOptions = true,
             description = "Create a user; the password is read from stdin or generated.")
     static final class CreateUserCommand extends DatabaseCommand {
-        @Option(names = "--org", required = true)
+        @Option(names = "--org", required = true, description = "The organization the user belongs to.")
         String orgName;
 
-        @Option(names = "--email", required = true)
+        @Option(names = "--email", required = true,
+                description = "What they log in with; one user per email across all organizations.")
         String email;
 
         @Option(names = "--role", defaultValue = "member", description = "admin or member (default member).")
@@ -112,7 +113,7 @@ public final class AdminCommand implements Callable<Integer> {
             description = "Make a user an admin or a member; it applies to their open logins at "
             + "once (the last admin stays an admin).")
     static final class SetRoleCommand extends DatabaseCommand {
-        @Option(names = "--email", required = true)
+        @Option(names = "--email", required = true, description = "The email the user logs in with.")
         String email;
 
         @Option(names = "--role", required = true, description = "admin or member.")
@@ -169,7 +170,7 @@ public final class AdminCommand implements Callable<Integer> {
             description = "Give a user a new password (read from stdin or generated) and end "
             + "their logins; the way back in for an admin who lost theirs.")
     static final class SetPasswordCommand extends DatabaseCommand {
-        @Option(names = "--email", required = true)
+        @Option(names = "--email", required = true, description = "The email the user logs in with.")
         String email;
 
         @Override
@@ -195,7 +196,7 @@ public final class AdminCommand implements Callable<Integer> {
     @Command(name = "remove-user", mixinStandardHelpOptions = true,
             description = "Remove a user and end their logins (the last admin stays).")
     static final class RemoveUserCommand extends DatabaseCommand {
-        @Option(names = "--email", required = true)
+        @Option(names = "--email", required = true, description = "The email the user logs in with.")
         String email;
 
         @Override
@@ -265,7 +266,7 @@ public final class AdminCommand implements Callable<Integer> {
     @Command(name = "list-api-keys", mixinStandardHelpOptions = true,
             description = "List an organization's API keys (never their secrets).")
     static final class ListApiKeysCommand extends DatabaseCommand {
-        @Option(names = "--org", required = true)
+        @Option(names = "--org", required = true, description = "The organization whose keys are listed.")
         String orgName;
 
         @Override

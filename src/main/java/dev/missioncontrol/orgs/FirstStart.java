@@ -18,36 +18,35 @@ public final class FirstStart {
     public record Credentials(String orgId, String orgName, String email, String password, String apiKey) {
     }
 
+    private static final String ADMIN = "admin@localhost";
+
     private FirstStart() {
     }
 
     /**
-     * Creates the organization, admin and key, or nothing: when the admin or the key cannot be written, the
-     * organization is taken back too, so the next start finds the database empty and tries again instead of starting
-     * with no way in.
+     * Creates the organization, admin and key in one transaction, or nothing: a start that fails or dies midway (the
+     * database refusing the key, a Ctrl-C while the password is hashed) must not leave an organization behind, since
+     * the next start would then find the database no longer empty and print nothing, with no way in.
      */
     public static Credentials runIfEmpty(Jdbi jdbi, OrgStore orgs, UserStore users, ApiKeyStore keys) {
         if (orgs.anyOrg()) {
             return null;
         }
-        Organization org;
+        String password = randomPassword();
         try {
-            org = orgs.createOrg("default");
+            // the stores' own handles join this transaction: Jdbi lends a thread the handle it already holds
+            return jdbi.inTransaction(h -> {
+                Organization org = orgs.createOrg("default");
+                users.create(org.id(), ADMIN, User.Role.ADMIN, password);
+                String key = keys.create(org.id(), "first key", Scope.all(), ADMIN).plaintext();
+                return new Credentials(org.id(), org.name(), ADMIN, password, key);
+            });
         } catch (RuntimeException e) {
             if (!orgs.anyOrg()) {
                 throw e; // not a race with another node: the database refused the write
             }
             LOG.info("first-start setup skipped: another process created the default organization first");
             return null;
-        }
-        try {
-            String password = randomPassword();
-            users.create(org.id(), "admin@localhost", User.Role.ADMIN, password);
-            String key = keys.create(org.id(), "first key", Scope.all(), "admin@localhost").plaintext();
-            return new Credentials(org.id(), org.name(), "admin@localhost", password, key);
-        } catch (RuntimeException e) {
-            undo(jdbi, org.id());
-            throw e;
         }
     }
 
@@ -85,6 +84,12 @@ public final class FirstStart {
         out.println("                  -H 'Authorization: Bearer " + c.apiKey() + "' \\");
         out.println("                  -H 'Content-Type: application/json' \\");
         out.println("                  -d '{\"deployment_request\":\"Deploy v1\",\"repository_full_name\":\"acme/api\"}'");
+        out.println();
+        // only digests are kept, so a lost password or key is replaced, never shown again
+        out.println(" Lost them?   : ./missionctl admin set-password --email " + c.email() + "   # a new password");
+        out.println("                ./missionctl admin create-api-key --org " + c.orgName() + " --name ci \\");
+        out.println("                  --scopes deployments:write,deployments:read   # a new key");
+        out.println("                (each with the --data-dir or --database-url this server was started with)");
         out.println(line);
         out.flush();
     }

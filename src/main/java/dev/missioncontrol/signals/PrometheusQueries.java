@@ -27,7 +27,7 @@ final class PrometheusQueries {
     private final ExecutorService asking = Executors.newVirtualThreadPerTaskExecutor();
 
     /** The series answered, the metrics whose query selected no series, and why each other metric has none. */
-    record Answers(List<Series> series, List<String> noSeries, Map<String, String> failed) {
+    record Answers(List<Series> series, List<String> noSeries, Map<String, QueryFailure> failed) {
     }
 
     PrometheusQueries(PrometheusSource source) {
@@ -36,9 +36,10 @@ final class PrometheusQueries {
 
     Answers ask(ProjectSignals settings, SignalScope scope, Instant from, Instant to, Duration resolutionOf,
             Deadline deadline) {
-        String late = QueryFailure.where(settings.prometheusUrl()) + " did not answer in time";
+        QueryFailure late = new QueryFailure(QueryFailure.where(settings.prometheusUrl()) + " did not answer in time",
+                true);
         Map<String, Future<Optional<Series>>> asked = new LinkedHashMap<>();
-        Map<String, String> failed = new LinkedHashMap<>();
+        Map<String, QueryFailure> failed = new LinkedHashMap<>();
         for (MetricDefinition m : settings.queries()) {
             if (deadline.remaining().isZero()) {
                 failed.put(m.name(), late); // no time left: asking would only load Prometheus
@@ -58,7 +59,7 @@ final class PrometheusQueries {
     }
 
     /** Empty once the answer is in; otherwise why there is none, the query given up on at the deadline. */
-    private static Optional<String> await(Future<?> answer, Deadline deadline, String late) {
+    private static Optional<QueryFailure> await(Future<?> answer, Deadline deadline, QueryFailure late) {
         try {
             answer.get(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS);
             return Optional.empty();
@@ -74,11 +75,12 @@ final class PrometheusQueries {
         }
     }
 
-    private static String reason(Throwable failure) {
+    private static QueryFailure reason(Throwable failure) {
         if (failure instanceof QueryFailure known) {
-            return known.getMessage();
+            return known;
         }
         LOG.warn("a Prometheus answer could not be read; its metric counts as without data", failure);
-        return "Prometheus gave an answer that could not be read: " + QueryFailure.detail(failure.toString());
+        return new QueryFailure("Prometheus gave an answer that could not be read: "
+                + QueryFailure.detail(failure.toString()));
     }
 }

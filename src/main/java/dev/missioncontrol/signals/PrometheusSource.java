@@ -87,7 +87,7 @@ final class PrometheusSource {
         try {
             return http.get(URI.create(url));
         } catch (RuntimeException e) {
-            throw QueryFailure.of(where, e, http.caps().timeout());
+            throw QueryFailure.of(where, e);
         }
     }
 
@@ -102,8 +102,7 @@ final class PrometheusSource {
             throw QueryFailure.redirect(where, reply.status(), reply.location());
         }
         if (!reply.ok()) {
-            throw new QueryFailure(where + " answered " + reply.status()
-                    + (error.isBlank() ? "" : ": " + QueryFailure.detail(error)));
+            throw QueryFailure.status(where, reply.status(), error);
         }
         if (!body.has("status")) {
             throw new QueryFailure(where + " answered " + reply.status() + " with something other than Prometheus "

@@ -3,15 +3,9 @@ package dev.missioncontrol.signals;
 import dev.missioncontrol.config.ByteSize;
 import dev.missioncontrol.net.DeniedDestination;
 import dev.missioncontrol.net.OutboundHttp;
-import java.io.EOFException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
+import dev.missioncontrol.net.TransportFailure;
 import java.net.URI;
-import java.net.UnknownHostException;
-import java.nio.channels.ClosedChannelException;
-import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
 /**
@@ -20,19 +14,38 @@ import javax.net.ssl.SSLException;
  * what it did, never a client library's dump of its connection state.
  */
 final class QueryFailure extends RuntimeException {
-    /** Long enough for Prometheus' own parse error, short enough for one line. */
-    private static final int MAX_DETAIL = 160;
+    private final boolean passing;
 
+    /** A failure that asking again will not mend: a refused query, a redirect, an answer that is not Prometheus'. */
     QueryFailure(String line) {
+        this(line, false);
+    }
+
+    /**
+     * @param passing whether asking again a little later may well be answered: Prometheus restarting, overloaded or
+     *                behind a proxy that lost it for a moment (refused, timed out, cut off, 5xx, 429)
+     */
+    QueryFailure(String line, boolean passing) {
         super(line, null, false, false);
+        this.passing = passing;
+    }
+
+    boolean passing() {
+        return passing;
     }
 
     /** The call to Prometheus did not produce an answer: refused, timed out, cut off, or not allowed. */
-    static QueryFailure of(String where, RuntimeException failure, Duration timeout) {
+    static QueryFailure of(String where, RuntimeException failure) {
         if (failure instanceof DeniedDestination denied) {
             return new QueryFailure(where + " " + denied.getMessage());
         }
-        return new QueryFailure(where + ": " + cause(failure, timeout));
+        return new QueryFailure(where + ": " + cause(failure), passes(failure));
+    }
+
+    /** An answer with this status: a 5xx or 429 is Prometheus or its proxy failing for now, a 4xx is the query. */
+    static QueryFailure status(String where, int status, String error) {
+        return new QueryFailure(where + " answered " + status + (error.isBlank() ? "" : ": " + detail(error)),
+                status >= 500 || status == 429);
     }
 
     /** "Prometheus http://host:9090/prefix", without a query string, which may carry a token. */
@@ -66,34 +79,25 @@ final class QueryFailure extends RuntimeException {
 
     /** Prometheus' own error text, or a line of whatever else answered, cut to one short line. */
     static String detail(String text) {
-        String line = text.strip().lines().findFirst().orElse("");
-        return line.length() > MAX_DETAIL ? line.substring(0, MAX_DETAIL) + "…" : line;
+        return TransportFailure.oneLine(text);
     }
 
-    private static String cause(Throwable failure, Duration timeout) {
+    /** What the call did, worded by the outbound client, with what to do about an answer too large to read. */
+    private static String cause(RuntimeException failure) {
+        if (failure instanceof OutboundHttp.TooLarge big) {
+            return "answered more than " + ByteSize.format(big.maxBytes()) + ", more than is read: a query that "
+                    + "returns a series per pod or per label value must aggregate them to one, e.g. sum(...) or avg(...)";
+        }
+        return detail(String.valueOf(failure.getMessage()));
+    }
+
+    /** A broken TLS set-up or an answer past the size cap fails alike every time; the network's failures pass. */
+    private static boolean passes(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            String known = known(t, timeout);
-            if (known != null) {
-                return known;
+            if (t instanceof SSLException || t instanceof OutboundHttp.TooLarge) {
+                return false;
             }
         }
-        Throwable root = failure.getCause() == null ? failure : failure.getCause();
-        return detail(root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage()));
-    }
-
-    private static String known(Throwable t, Duration timeout) {
-        return switch (t) {
-            case ConnectException c -> "connection refused";
-            case NoRouteToHostException n -> "no route to its host";
-            case UnknownHostException u -> "its host name does not resolve";
-            case TimeoutException e -> "timed out after " + timeout.toSeconds() + " s";
-            case EOFException e -> "closed the connection without answering";
-            case ClosedChannelException e -> "closed the connection without answering";
-            case SSLException e -> "TLS failed: " + detail(String.valueOf(e.getMessage()));
-            case OutboundHttp.TooLarge big -> "answered more than " + ByteSize.format(big.maxBytes())
-                    + ", more than is read: a query that returns a series per pod or per label value must "
-                    + "aggregate them to one, e.g. sum(...) or avg(...)";
-            default -> null;
-        };
+        return true;
     }
 }

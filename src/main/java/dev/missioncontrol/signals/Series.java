@@ -35,6 +35,11 @@ public record Series(String name, List<Point> points, List<Point> unusable) {
         return points.stream().mapToDouble(Point::value).toArray();
     }
 
+    /** The values left out: NaN, +Inf and -Inf. */
+    public double[] unusableValues() {
+        return unusable.stream().mapToDouble(Point::value).toArray();
+    }
+
     /** The points in [from, to). */
     public Series between(Instant from, Instant to) {
         return new Series(name, within(points, from, to), within(unusable, from, to));

@@ -38,6 +38,11 @@ public final class Signals {
         public List<String> problems() {
             return Stream.concat(unread.stream(), noSeries.stream()).map(Unread::line).toList();
         }
+
+        /** The metrics a source failed to give for now, which asking again a little later may read. */
+        public List<String> unreadForNow() {
+            return unread.stream().filter(Unread::passing).flatMap(u -> u.metrics().stream()).toList();
+        }
     }
 
     public Signals(SignalStore pushed, OutboundHttp http, String defaultUrl, Duration defaultStep) {
@@ -61,7 +66,7 @@ public final class Signals {
         ProjectSignals settings = ProjectSignals.of(project, defaultUrl, defaultStep);
         PrometheusQueries.Answers answers = prometheus.ask(settings, scope, from, to, resolutionOf, deadline);
         List<Series> series = new ArrayList<>(answers.series());
-        List<Unread> unread = new ArrayList<>(Unread.grouped(answers.failed()));
+        List<Unread> unread = new ArrayList<>(Unread.failed(answers.failed()));
         unread.forEach(u -> LOG.warn("{}: {}; they count as without data", project.repositoryFullName(), u.line()));
         Set<String> answered = series.stream().map(Series::name).collect(Collectors.toSet());
         Map<String, String> unjudged = new LinkedHashMap<>();

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
@@ -93,7 +94,7 @@ public final class Database implements AutoCloseable {
         hikari.setConnectionTimeout(CONNECTION_WAIT.toMillis());
         Database db = new Database(new HikariDataSource(hikari), url);
         try {
-            db.migrate();
+            db.migrate(url);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -132,13 +133,38 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private void migrate() {
+    private void migrate(DatabaseUrl url) {
+        if (dialect == Dialect.SQLITE) {
+            migrate(pool);
+            return;
+        }
+        try (HikariDataSource migrations = migrationPool(url)) {
+            migrate(migrations);
+        }
+    }
+
+    private void migrate(DataSource connections) {
         Flyway flyway = Flyway.configure()
-                .dataSource(pool)
+                .dataSource(connections)
                 .locations("classpath:db/migration", dialect.vendorMigrations())
                 .load();
         refuseNewerSchema(flyway);
         flyway.migrate();
+    }
+
+    /**
+     * Connections for the migrations alone, whose statements (an index built over a large table) may outlast the
+     * bound the server's own statements wait for an answer.
+     */
+    private static HikariDataSource migrationPool(DatabaseUrl url) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("missioncontrol-migrations");
+        hikari.setJdbcUrl(url.jdbcUrl());
+        hikari.setDataSourceProperties(url.migrationProperties());
+        hikari.setMaximumPoolSize(2);
+        hikari.setMinimumIdle(0);
+        hikari.setConnectionTimeout(CONNECTION_WAIT.toMillis());
+        return new HikariDataSource(hikari);
     }
 
     /**

@@ -19,6 +19,21 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
      * after the database was back. A parameter of the same name in the URL overrides it.
      */
     static final Duration LOGIN_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * How long a PostgreSQL statement waits for the database's answer. A statement in flight when the database falls
+     * silent (a failover moving its address, a network cut) otherwise waits the quarter hour TCP takes to give up,
+     * holding its connection and its thread: readiness probes and session steps piled up on the dead connections
+     * and kept the pool from the live database. No statement of the server's takes a fraction of this; migrations,
+     * which may, run without it ({@link Database}). A parameter of the same name in the URL overrides it.
+     */
+    static final Duration STATEMENT_ANSWER = Duration.ofSeconds(60);
+    /**
+     * How long PostgreSQL keeps a transaction whose client has gone quiet. A node cut off in the middle of one left
+     * its row locks held until the database's TCP keepalive noticed, two hours by default, and every other node's
+     * deploy to that project waited on them. The server's transactions never pause between statements; a URL's
+     * {@code options} parameter replaces this.
+     */
+    static final Duration IDLE_IN_TRANSACTION = Duration.ofSeconds(60);
 
     public static DatabaseUrl resolve(String url, Path dataDir) {
         if (url == null || url.isBlank()) {
@@ -73,7 +88,16 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
             p.setProperty("password", password);
         }
         p.setProperty("loginTimeout", Long.toString(LOGIN_TIMEOUT.toSeconds()));
+        p.setProperty("socketTimeout", Long.toString(STATEMENT_ANSWER.toSeconds()));
+        p.setProperty("options", "-c idle_in_transaction_session_timeout=" + IDLE_IN_TRANSACTION.toMillis());
         p.setProperty("ApplicationName", "missioncontrol"); // how pg_stat_activity lists the server's connections
+        return p;
+    }
+
+    /** As {@link #driverProperties()}, without a bound on a statement's answer: a migration may take its time. */
+    public Properties migrationProperties() {
+        Properties p = driverProperties();
+        p.remove("socketTimeout");
         return p;
     }
 

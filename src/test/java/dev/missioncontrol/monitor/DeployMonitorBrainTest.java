@@ -128,6 +128,60 @@ class DeployMonitorBrainTest {
     }
 
     @Test
+    void the_final_check_asks_again_for_metrics_prometheus_failed_to_give_and_settles_on_the_answer() {
+        deployment("success");
+        unreadComparison(DEPLOYED.plusSeconds(10), "latency_p95_seconds");
+        assertThat(((Step.Note) next(DEPLOYED.plusSeconds(11))).kind()).as("an early check is recorded as it is")
+                .isEqualTo(Step.NoteKind.CHECK);
+        add("check", "check 1", ((Step.Note) next(DEPLOYED.plusSeconds(11))).data());
+        comparison(DEPLOYED.plusSeconds(20), 1.0, 1.02);
+        add("check", "check 2", ((Step.Note) next(DEPLOYED.plusSeconds(20))).data());
+
+        unreadComparison(DEPLOYED.plusSeconds(31), "latency_p95_seconds");
+        Step.Note asks = (Step.Note) next(DEPLOYED.plusSeconds(31));
+        assertThat(asks.kind()).isEqualTo(Step.NoteKind.THOUGHT);
+        assertThat(asks.text()).isEqualTo("Check 3, the final one, could not read latency_p95_seconds "
+                + "(latency_p95_seconds not checked: Prometheus http://prometheus:9090 answered 503); it asks again "
+                + "at +41s (try 2) rather than settle the verdict without them");
+        add("thought", asks.text(), asks.data());
+        assertThat(((Step.Wait) next(DEPLOYED.plusSeconds(32))).until()).isEqualTo(DEPLOYED.plusSeconds(41));
+        Step.CallTool again = (Step.CallTool) next(DEPLOYED.plusSeconds(41));
+        assertThat(again.args().get("at").asText()).as("the same windows").isEqualTo(DEPLOYED.plusSeconds(30)
+                .toString());
+
+        comparison(DEPLOYED.plusSeconds(42), 1.0, 1.02);
+        Step.Note settled = (Step.Note) next(DEPLOYED.plusSeconds(42));
+        assertThat(settled.kind()).isEqualTo(Step.NoteKind.CHECK);
+        assertThat(settled.data().at("/verdict/state").asText()).isEqualTo("healthy");
+    }
+
+    @Test
+    void the_final_check_settles_without_the_metrics_once_its_time_to_ask_again_is_up() {
+        deployment("success");
+        for (int offset : new int[] {10, 20}) {
+            comparison(DEPLOYED.plusSeconds(offset), 1.0, 1.02);
+            add("check", "check", ((Step.Note) next(DEPLOYED.plusSeconds(offset))).data());
+        }
+        List<Instant> asked = new ArrayList<>();
+        Instant failed = DEPLOYED.plusSeconds(31);
+        for (int i = 0; i < 5; i++) {
+            unreadComparison(failed, "latency_p95_seconds");
+            Step step = next(failed);
+            if (!(step instanceof Step.Note n) || n.kind() != Step.NoteKind.THOUGHT) {
+                assertThat(((Step.Note) step).kind()).isEqualTo(Step.NoteKind.CHECK);
+                assertThat(step.toString()).contains("Prometheus http://prometheus:9090 answered 503");
+                break;
+            }
+            add("thought", n.text(), n.data());
+            Instant at = Instant.parse(n.data().get(VerifyDeploy.ASK_AGAIN).asText());
+            asked.add(at);
+            failed = at.plusSeconds(1);
+        }
+        // 10 s, then 20 s after each failed try, while a try starts within 70 s (7 first offsets) of the bake's end
+        assertThat(asked).containsExactly(DEPLOYED.plusSeconds(41), DEPLOYED.plusSeconds(62));
+    }
+
+    @Test
     void a_watch_resumed_after_an_outage_judges_each_missed_check_on_its_own_window() {
         deployment("success");
         Instant late = DEPLOYED.plus(Duration.ofMinutes(20)); // the node was down past the whole bake
@@ -258,6 +312,19 @@ class DeployMonitorBrainTest {
         ObjectNode data = Json.object();
         data.set("check", Json.MAPPER.valueToTree(check));
         result("compare_windows", data);
+    }
+
+    /** A comparison made at {@code at} in which Prometheus failed for now to give one metric; the other passes. */
+    private void unreadComparison(Instant at, String unread) {
+        double[] steady = {1.0, 1.01, 0.99, 1.0, 1.02, 0.98};
+        Check check = Judge.check(at, List.of(MetricSamples.of("error_rate", steady, steady)));
+        ObjectNode data = Json.object();
+        data.set("check", Json.MAPPER.valueToTree(check));
+        data.putArray("problems").add(unread + " not checked: Prometheus http://prometheus:9090 answered 503");
+        data.putArray(DeployMonitorBrain.UNREAD_FOR_NOW).add(unread);
+        ObjectNode d = Json.object().put("tool", "compare_windows").put("status", "ok");
+        d.set("data", data);
+        timeline.add(new Entry(timeline.size() + 1, "tool_result", "compare_windows result", d, at));
     }
 
     private void result(String tool, JsonNode data) {

@@ -58,6 +58,40 @@ class MetricJudgementTest {
     }
 
     @Test
+    void a_ratio_gone_infinite_since_the_deploy_fails_as_far_as_a_move_goes_but_not_on_one_sample_or_a_known_one() {
+        double[] before = {0.010, 0.012, 0.011, 0.009, 0.010, 0.013};
+        double[] inf = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+        MetricSamples outage = new MetricSamples("errors_per_success", before, new double[0], Direction.INCREASE,
+                false).withInfinite(MetricSamples.Infinite.of(Direction.INCREASE, new double[0], inf));
+
+        MetricResult r = MetricJudgement.judge(outage);
+        assertThat(r.result()).isEqualTo(Outcome.HIGH);
+        assertThat(r.failing()).isTrue();
+        assertThat(r.critical()).isTrue();
+        assertThat(r.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(r.foundBy()).isEqualTo(FoundBy.UNBOUNDED);
+        assertThat(r.baseline()).isCloseTo(0.0108, org.assertj.core.data.Offset.offset(1e-4));
+        Check check = Judge.check(java.time.Instant.EPOCH, java.util.List.of(outage));
+        assertThat(check.problems()).as("judged, not silent").isEmpty();
+        assertThat(Judge.decide(java.util.List.of(check), java.time.Instant.EPOCH).state())
+                .isEqualTo(VerdictState.DEGRADED);
+
+        // one infinite scrape is a glitch; infinities already known before the deploy are the metric's habit
+        assertThat(MetricJudgement.judge(outage.withInfinite(new MetricSamples.Infinite(0, 1, 0))).foundBy())
+                .isNull();
+        assertThat(MetricJudgement.judge(outage.withInfinite(MetricSamples.Infinite.of(Direction.INCREASE,
+                new double[] {Double.POSITIVE_INFINITY}, inf))).foundBy()).isNull();
+        // a throughput that went to +Inf is no harm; one that went to -Inf is
+        MetricSamples throughput = new MetricSamples("requests_per_second", before, new double[0],
+                Direction.DECREASE, false);
+        assertThat(MetricJudgement.judge(throughput.withInfinite(MetricSamples.Infinite.of(Direction.DECREASE,
+                new double[0], inf))).foundBy()).isNull();
+        double[] minusInf = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        assertThat(MetricJudgement.judge(throughput.withInfinite(MetricSamples.Infinite.of(Direction.DECREASE,
+                new double[0], minusInf))).result()).isEqualTo(Outcome.LOW);
+    }
+
+    @Test
     void a_window_of_one_value_against_the_same_value_passes() {
         double[] ones = DoubleStream.generate(() -> 1).limit(30).toArray();
         MetricResult result = MetricJudgement.judge(MetricSamples.of("http_errors", ones, ones.clone()));

@@ -11,6 +11,7 @@ import dev.missioncontrol.testing.Api;
 import dev.missioncontrol.testing.MonitorFixtures;
 import dev.missioncontrol.testing.TestServer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -71,6 +72,28 @@ class PrometheusFailuresIT {
                     + ": timed out after 10 s");
             assertThat(verdict.get("checks").get(0).get("problems").get(0).asText()).isEqualTo(RED + "Prometheus "
                     + stub.url("slow") + " did not answer in time");
+        }
+    }
+
+    @Test
+    void a_prometheus_down_for_a_moment_at_the_final_check_is_asked_again_and_the_verdict_is_reached() throws Exception {
+        try (PrometheusStub stub = new PrometheusStub();
+             TestServer server = server()) {
+            Api api = server.api();
+            MonitorFixtures.registerProject(server, "acme/blip", Json.object().put("prometheus_url", stub.url("blip")));
+            JsonNode created = deploy(api, "acme/blip", "success");
+            stub.blip(Instant.parse(created.get("created_at").asText()).plusMillis(MonitorFixtures.FAST_BAKE_MILLIS),
+                    Duration.ofMillis(2500));
+            JsonNode verdict = awaitVerdict(api, created.get("id").asText()).get("verdict");
+
+            assertThat(verdict.get("state").asText()).as(verdict.toString()).isEqualTo("healthy");
+            JsonNode checks = verdict.get("checks");
+            assertThat(checks.get(checks.size() - 1).path("problems").size()).as(verdict.toString()).isZero();
+            String timeline = api.get("/api/v1/agent-sessions/" + created.get("agent_session_id").asText()
+                    + "/events/").body();
+            assertThat(timeline).contains("Check 5, the final one, could not read requests_per_second, error_rate, "
+                    + "latency_p95_seconds (requests_per_second, error_rate, latency_p95_seconds not checked: "
+                    + "Prometheus " + stub.url("blip") + " answered 503); it asks again at +");
         }
     }
 

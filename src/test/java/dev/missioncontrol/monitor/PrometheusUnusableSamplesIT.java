@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A gauge that turns NaN at the deploy, and one that turns +Inf, on a real Prometheus: the samples are left out of
  * the comparison, and the check says so and how many, rather than leaving a metric judged on one sample, or none,
- * with advice to lengthen the bake.
+ * with advice to lengthen the bake; a metric worse when it rises that turns +Inf fails the deploy.
  */
 class PrometheusUnusableSamplesIT {
     private static final String LATENCY = """
@@ -43,9 +43,25 @@ class PrometheusUnusableSamplesIT {
             JsonNode nanVerdict = awaitVerdict(api, nan.get("id").asText()).get("verdict");
 
             assertExplained(api, nan, nanVerdict, "NaN", "NaN comes of 0/0, such as a ratio over no requests, or is exported as such");
-            assertExplained(api, inf, infVerdict.get().get("verdict"), "+Inf",
+            JsonNode infinite = infVerdict.get().get("verdict");
+            assertExplained(api, inf, infinite, "+Inf",
                     "+Inf comes of a division by zero, such as errors / successes when nothing succeeds");
+            // NaN says nothing either way; +Inf on a metric worse when it rises is as bad as a move gets
+            assertThat(nanVerdict.get("state").asText()).as(nanVerdict.toString()).isEqualTo("inconclusive");
+            assertThat(infinite.get("state").asText()).as(infinite.toString()).isEqualTo("degraded");
+            JsonNode latency = lastMetric(infinite);
+            assertThat(latency.get("result").asText()).isEqualTo("high");
+            assertThat(latency.get("found_by").asText()).isEqualTo("unbounded");
+            assertThat(latency.get("severity").asText()).isEqualTo("critical");
+            assertThat(latency.get("baseline").asDouble()).isEqualTo(1.0);
+            assertThat(MonitorFixtures.report(api, inf)).contains("unbounded (infinite since the deploy)")
+                    .doesNotContain("no samples since the deploy");
         }
+    }
+
+    private static JsonNode lastMetric(JsonNode verdict) {
+        JsonNode checks = verdict.get("checks");
+        return checks.get(checks.size() - 1).get("metrics").get(0);
     }
 
     private static void assertExplained(Api api, JsonNode created, JsonNode verdict, String kind, String cause)

@@ -29,10 +29,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import picocli.CommandLine;
 
-/** Deploy verification end to end on pushed samples, with the fast schedule (checks at +1, 2, 4, 8, 10 s). */
+/**
+ * Deploy verification end to end on pushed samples, with the fast schedule (checks at +1, 2, 4, 8, 10 s). Each test
+ * watches its own project on the one server and spends most of its time waiting out the bake, so they run a few at
+ * a time.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Execution(ExecutionMode.CONCURRENT)
 class PushedSignalsIT {
     private static final Duration SPACING = Duration.ofMillis(100);
     TestServer server;

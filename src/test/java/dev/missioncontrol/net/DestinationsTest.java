@@ -28,6 +28,24 @@ class DestinationsTest {
     };
     private final Destinations guarded = new Destinations(AddressPolicy.allowing(List.of()), FAKE_DNS);
 
+    /** A DNS server that never answers holds no webhook attempt or monitor check past the lookup's bound. */
+    @Test
+    void a_lookup_that_gets_no_answer_is_given_up_as_a_name_that_does_not_resolve() {
+        HostResolver silent = HostResolver.bounded(host -> {
+            try {
+                Thread.sleep(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return List.of(InetAddress.getByName("93.184.216.34"));
+        }, Duration.ofMillis(200));
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> new Destinations(AddressPolicy.allowing(List.of()), silent)
+                .check("https://hooks.example/hook")).isInstanceOf(DeniedDestination.class)
+                .hasMessage("does not resolve: hooks.example (DNS gave no answer within 200 ms)");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"http://127.0.0.1/", "http://[::1]/", "http://0x7f000001/", "http://2130706433/",
         "http://169.254.169.254/latest/meta-data/", "http://internal.example/hook", "http://0177.0.0.1/",

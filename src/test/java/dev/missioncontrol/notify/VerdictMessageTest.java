@@ -41,14 +41,14 @@ class VerdictMessageTest {
                 .put("result", "pass").put("failing", false);
 
         String slack = Json.read(VerdictMessage.slack(DEPLOY, verdict, "https://mc.example.com")).path("text").asText();
-        assertThat(slack).contains("\n1 of 2 metrics failed:\n• latency_p95_seconds: 0.2505 → 0.354 (high)");
+        assertThat(slack).contains("\n1 of 2 metrics failed:\n• latency_p95_seconds: 0.2505 → 0.354 (up 1.41x, severity medium)");
     }
 
     private static ObjectNode degraded() {
         ObjectNode verdict = Json.object().put("state", "degraded").put("score", 50.0);
         verdict.putArray("checks").addObject().put("at", "2026-11-29T12:30:00Z").putArray("metrics").addObject()
                 .put("name", "latency_p95_seconds").put("baseline", 0.2505).put("current", 0.354)
-                .put("ratio", 1.413).put("result", "high").put("failing", true);
+                .put("ratio", 1.413).put("result", "high").put("severity", "medium").put("failing", true);
         return verdict;
     }
 }

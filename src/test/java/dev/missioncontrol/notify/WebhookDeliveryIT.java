@@ -90,6 +90,11 @@ class WebhookDeliveryIT {
             assertThat(slack.header(Signature.HEADER)).isNull();
 
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertDeliveryLog(api, created.get("id").asText()));
+            JsonNode listed = api.get(HOOKS).json().get("results").get(0);
+            assertThat(listed.get("name").asText()).isEqualTo("ops");
+            assertThat(listed.at("/health/failing").asBoolean()).as("delivered on its retry").isFalse();
+            assertThat(listed.at("/health/last_attempt_at").isTextual()).isTrue();
+            assertThat(listed.at("/health/retrying").asInt()).isZero();
             assertOtherOrganizationSeesNothing(otherOrg, hook.get("id").asText(), received);
             String metrics = api.get("/metrics").body();
             assertThat(metrics).as("what an operator scrapes").contains("missioncontrol_verdicts_total{state=\"degraded\"}")
@@ -141,9 +146,11 @@ class WebhookDeliveryIT {
         assertThat(ops.get(0).get("next_retry_at").isNull()).isTrue();
     }
 
-    @Test
-    void webhook_urls_on_private_networks_are_refused_and_only_admins_manage_webhooks() {
-        try (TestServer server = TestServer.start(TestServer.Db.SQLITE)) {
+    /** On both databases: the removal cancels what waits (an update of the outbox), and a retry by hand finds it. */
+    @ParameterizedTest
+    @EnumSource(TestServer.Db.class)
+    void webhook_urls_on_private_networks_are_refused_and_only_admins_manage_webhooks(TestServer.Db db) {
+        try (TestServer server = TestServer.start(db)) {
             Api api = server.api();
             for (String url : List.of("http://127.0.0.1/", "http://[::1]/", "http://0x7f000001/",
                     "http://2130706433/", "http://169.254.169.254/latest/meta-data/", "http://10.0.0.8/hook")) {
@@ -157,14 +164,23 @@ class WebhookDeliveryIT {
             assertThat(server.api(deployer).get(HOOKS).status()).isEqualTo(403);
             JsonNode made = api.post(HOOKS, "{\"url\":\"https://93.184.216.34/hook\",\"secret\":\"0123456789abcdef\"}")
                     .json();
+            Api.Reply twice = api.post(HOOKS, "{\"url\":\"https://93.184.216.34/hook\",\"kind\":\"slack\"}");
+            assertThat(twice.status()).as("a second webhook to one URL would post every alert twice").isEqualTo(422);
+            assertThat(twice.json().at("/errors/0/detail").asText())
+                    .isEqualTo("is already the URL of the webhook \"93.184.216.34\"; remove that one first to change "
+                            + "its kind or name");
             JsonNode listed = api.get(HOOKS).json();
             assertThat(listed.get("count").asInt()).isEqualTo(1);
             assertThat(listed.toString()).doesNotContain("0123456789abcdef");
             assertThat(server.api(deployer).get(HOOKS).status()).isEqualTo(403);
+            String retry = HOOKS + made.get("id").asText() + "/retry/";
+            assertThat(api.post(retry, "{}").json().get("requeued").asInt()).as("nothing was given up").isZero();
+            assertThat(server.api(deployer).post(retry, "{}").status()).isEqualTo(403);
             var deleted = api.send(api.builder(HOOKS + made.get("id").asText() + "/").DELETE().build());
             assertThat(deleted.status()).isEqualTo(204);
             assertThat(deleted.header("Content-Type")).as("no content, so no content type").isNull();
             assertThat(api.get(HOOKS).json().get("count").asInt()).isZero();
+            assertThat(api.post(retry, "{}").status()).as("a removed webhook").isEqualTo(404);
         }
     }
 

@@ -1,20 +1,27 @@
 package dev.missioncontrol.signals;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A server in Prometheus' place that answers as a broken one does, one way per path prefix: {@code /502} a proxy's
  * HTML 502 page, {@code /bad} Prometheus' own JSON refusal of a query, {@code /html} a 200 login page, {@code /slow}
  * a valid answer after a long pause, {@code /moved} a redirect to a login page (with a token in its query),
- * {@code /huge} a valid answer of 2 MiB, {@code /empty} no series, answered at the range-query path only.
+ * {@code /huge} a valid answer of 2 MiB, {@code /empty} no series, answered at the range-query path only,
+ * {@code /blip} a steady series of ones, but 503 for a while for ranges reaching a moment ({@link #blip}).
  * {@link #dropping()} is a port that accepts connections and closes them unanswered.
  */
 public final class PrometheusStub implements AutoCloseable {
@@ -24,6 +31,9 @@ public final class PrometheusStub implements AutoCloseable {
     private static final String NO_SERIES = "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[]}}";
     private final HttpServer http;
     private final ServerSocket dropping;
+    private final AtomicReference<Instant> blipStarted = new AtomicReference<>();
+    private volatile Instant blipFrom;
+    private volatile Duration blipLength;
 
     public PrometheusStub() throws IOException {
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -45,14 +55,48 @@ public final class PrometheusStub implements AutoCloseable {
             answer(e, 302, "text/html", "");
         });
         http.createContext("/huge/", e -> answer(e, 200, "application/json", huge()));
+        http.createContext("/blip/", this::blip);
         http.start();
         dropping = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
         Thread.ofVirtual().start(this::dropAll);
     }
 
     /**
-     * The base URL of a Prometheus that fails the given way: "502", "bad", "html", "slow", "moved", "huge", or "empty"
-     * (no series).
+     * Makes {@code /blip} answer 503 to every range that reaches {@code from}, for {@code length} after the first
+     * such query, as a Prometheus restarting under the final check does; before and after, it answers.
+     */
+    public void blip(Instant from, Duration length) {
+        blipFrom = from;
+        blipLength = length;
+    }
+
+    private void blip(HttpExchange e) throws IOException {
+        Map<String, String> q = new HashMap<>();
+        for (String pair : e.getRequestURI().getRawQuery().split("&")) {
+            String[] kv = pair.split("=", 2);
+            q.put(kv[0], URLDecoder.decode(kv.length > 1 ? kv[1] : "", StandardCharsets.UTF_8));
+        }
+        double start = Double.parseDouble(q.get("start"));
+        double end = Double.parseDouble(q.get("end"));
+        double step = Double.parseDouble(q.get("step"));
+        if (blipFrom != null && end * 1000 >= blipFrom.toEpochMilli()) {
+            Instant first = blipStarted.updateAndGet(t -> t == null ? Instant.now() : t);
+            if (Instant.now().isBefore(first.plus(blipLength))) {
+                answer(e, 503, "text/plain", "Service Unavailable");
+                return;
+            }
+        }
+        StringBuilder values = new StringBuilder();
+        for (double t = start; t <= end; t += step) {
+            values.append(values.isEmpty() ? "" : ",").append('[').append(t).append(",\"1\"]");
+        }
+        answer(e, 200, "application/json", "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\","
+                + "\"result\":[{\"metric\":{},\"values\":[" + values + "]}]}}");
+    }
+
+    /**
+     * The base URL of a Prometheus that fails the given way: "502", "bad", "html", "slow", "moved", "huge", "empty"
+     * (no series) or "blip".
      */
     public String url(String way) {
         return "http://127.0.0.1:" + http.getAddress().getPort() + "/" + way;

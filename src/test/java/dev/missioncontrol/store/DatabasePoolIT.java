@@ -26,4 +26,25 @@ class DatabasePoolIT {
             assertThat(most).isBetween(1L, 3L);
         }
     }
+
+    /**
+     * A statement whose answer never comes (the database fell silent under it) gives up after a minute rather than
+     * TCP's quarter hour, and the database itself ends a transaction a node cut off left open; a URL sets its own.
+     */
+    @Test
+    void a_nodes_connections_bound_a_silent_statement_and_an_abandoned_transaction() throws Exception {
+        String url = TestDatabases.freshPostgres();
+        try (Database db = Database.open(DatabaseUrl.resolve(url, Files.createTempDirectory("mc-pool")), "NORMAL", 1)) {
+            db.jdbi().useHandle(h -> {
+                assertThat(h.getConnection().getNetworkTimeout()).isEqualTo(60_000);
+                assertThat(h.createQuery("SHOW idle_in_transaction_session_timeout").mapTo(String.class).one())
+                        .isEqualTo("1min");
+            });
+        }
+        try (Database db = Database.open(DatabaseUrl.resolve(url + "?socketTimeout=5", Files.createTempDirectory(
+                "mc-pool")), "NORMAL", 1)) {
+            int timeout = db.jdbi().withHandle(h -> h.getConnection().getNetworkTimeout());
+            assertThat(timeout).isEqualTo(5_000);
+        }
+    }
 }

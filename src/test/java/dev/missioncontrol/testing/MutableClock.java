@@ -7,8 +7,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock tests move by hand, so time-based behaviour is tested without sleeping. */
-public final class MutableClock extends Clock {
+/**
+ * A clock tests move by hand, so time-based behaviour is tested without sleeping. Open to subclasses that act as the
+ * time is read (stand still there, say).
+ */
+public class MutableClock extends Clock {
     private final AtomicReference<Instant> now;
 
     public MutableClock(Instant start) {

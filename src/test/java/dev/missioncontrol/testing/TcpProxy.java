@@ -83,7 +83,10 @@ public final class TcpProxy implements AutoCloseable {
         }
     }
 
-    /** Copies until either side closes, then closes both; a silence leaves both open and carrying nothing. */
+    /**
+     * Copies until either side closes, then closes both; a silence leaves both open and carrying nothing, not even
+     * one side's close: across a network cut the database never learns that its client gave up.
+     */
     private void pump(Socket from, Socket to, int opened) {
         byte[] buffer = new byte[8192];
         try {
@@ -98,8 +101,10 @@ public final class TcpProxy implements AutoCloseable {
         } catch (IOException e) {
             // either side closed
         }
-        closeQuietly(from);
-        closeQuietly(to);
+        if (generation.get() == opened) {
+            closeQuietly(from);
+            closeQuietly(to);
+        }
     }
 
     private static void closeQuietly(Socket s) {

@@ -79,6 +79,27 @@ public final class TestDatabases {
         }
     }
 
+    /** A connection of the test's own to the database at {@code url} (as a server's URL names it), not through a proxy. */
+    public static Connection connect(String url) throws SQLException {
+        String name = url.substring(url.lastIndexOf('/') + 1).replaceAll("\\?.*$", "");
+        return DriverManager.getConnection("jdbc:postgresql://" + PG_HOST + "/" + name, PG_USER, null);
+    }
+
+    /** Whether a connection naming itself {@code application} is waiting for a lock another transaction holds. */
+    public static boolean waitingForLock(String url, String application) {
+        try (Connection c = connect(url);
+             PreparedStatement q = c.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE datname = "
+                     + "current_database() AND application_name = ? AND wait_event_type = 'Lock'")) {
+            q.setString(1, application);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) > 0;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static void dropPostgres(String url) {
         String name = url.substring(url.lastIndexOf('/') + 1);
         try (Connection c = DriverManager.getConnection(PG_ADMIN_URL, PG_USER, null);

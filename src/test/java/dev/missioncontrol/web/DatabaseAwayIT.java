@@ -13,9 +13,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +69,38 @@ class DatabaseAwayIT {
             // the notification connection waits for news, so it notices a silence only by asking
             await().atMost(Duration.ofSeconds(40)).until(() -> TestDatabases.connectionsSince(server.databaseUrl(),
                     "missioncontrol-listen", silencedAt) > 0);
+        }
+    }
+
+    /**
+     * A statement in flight when the database falls silent (its answer lost in a failover or a network cut) fails
+     * at the bound a statement waits for its answer, and the request is answered 503; the database ends the
+     * transaction the cut left open, so its row locks do not shut every later deploy of the project out. The bounds
+     * are shortened in the URL here, as an operator may; a node's own are a minute each (DatabasePoolIT).
+     */
+    @Test
+    void a_statement_cut_off_by_a_silent_database_is_answered_503_and_its_locks_are_released() throws Exception {
+        URI db = URI.create("tcp://" + TestDatabases.postgresHost());
+        String ship = "{\"deployment_request\":\"Ship\",\"repository_full_name\":\"acme/web\"}";
+        try (TcpProxy proxy = TcpProxy.to(db.getHost(), db.getPort());
+             TestServer server = TestServer.start(TestServer.Db.POSTGRES, c -> through(c, proxy,
+                     "&socketTimeout=4&options=-c%20idle_in_transaction_session_timeout%3D2000"))) {
+            Api api = server.api();
+            assertThat(api.post("/api/v1/deployments/", ship).status()).isEqualTo(201);
+            CompletableFuture<Api.Reply> cutOff;
+            try (Connection holder = TestDatabases.connect(server.databaseUrl())) {
+                holder.setAutoCommit(false);
+                holder.createStatement().execute("SELECT id FROM projects WHERE repository_full_name = 'acme/web' "
+                        + "FOR UPDATE");
+                cutOff = CompletableFuture.supplyAsync(() -> api.post("/api/v1/deployments/", ship));
+                await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50)).until(
+                        () -> TestDatabases.waitingForLock(server.databaseUrl(), "missioncontrol"));
+                proxy.silence(); // the lock is granted now, and the answer never reaches the server
+                holder.commit();
+            }
+            assertProblem(cutOff.get(30, TimeUnit.SECONDS), 503);
+            proxy.speak();
+            await().atMost(Duration.ofSeconds(30)).until(() -> api.post("/api/v1/deployments/", ship).status() == 201);
         }
     }
 
@@ -122,9 +157,14 @@ class DatabaseAwayIT {
      * networks: the driver's wait for a TLS answer is bounded, its wait for the login's is not.
      */
     private static AppConfig through(AppConfig c, TcpProxy proxy) {
+        return through(c, proxy, "");
+    }
+
+    /** As {@link #through(AppConfig, TcpProxy)}, with more URL parameters ({@code "&name=value"}). */
+    private static AppConfig through(AppConfig c, TcpProxy proxy, String parameters) {
         URI db = URI.create(c.databaseUrl());
         String url = c.databaseUrl().replace(db.getHost() + ":" + db.getPort(), "127.0.0.1:" + proxy.port())
-                + "?sslmode=disable";
+                + "?sslmode=disable" + parameters;
         return new AppConfig(c.port(), c.dataDir(), url, c.baseUrl(), c.sqliteSynchronous(), c.dbPoolSize(),
                 c.limits(), c.runtime(), c.integrations(), c.llm());
     }

@@ -6,6 +6,7 @@ import dev.missioncontrol.agent.SessionFacts;
 import dev.missioncontrol.agent.Tool;
 import dev.missioncontrol.agent.ToolResult;
 import dev.missioncontrol.monitor.Check;
+import dev.missioncontrol.monitor.DeployMonitorBrain;
 import dev.missioncontrol.monitor.EarlierWindows;
 import dev.missioncontrol.monitor.Judge;
 import dev.missioncontrol.monitor.MetricDefinition;
@@ -39,7 +40,6 @@ import java.util.stream.Stream;
 final class CompareWindows implements Tool {
     static final Duration WEEK = Duration.ofDays(7);
     private static final Duration MIN_WINDOW = Duration.ofSeconds(1);
-
 
     private final Signals signals;
     private final OrgStore orgs;
@@ -109,6 +109,7 @@ final class CompareWindows implements Tool {
         data.set("check", Json.MAPPER.valueToTree(check));
         data.set("other_deployments", others.within(session, scope.get(), deployed.minus(window), at));
         fetchedProblems(data, problems, now, history, lastWeeksHistory);
+        now.unreadForNow().forEach(data.putArray(DeployMonitorBrain.UNREAD_FOR_NOW)::add);
         return answer(scope.get().project(), check, data);
     }
 
@@ -128,7 +129,9 @@ final class CompareWindows implements Tool {
         for (Series s : now.series()) {
             MetricDefinition def = signals.definition(project, s.name());
             MetricSamples m = new MetricSamples(s.name(), windows.baseline(s, Duration.ZERO),
-                    windows.current(s, Duration.ZERO), def.direction(), def.critical());
+                    windows.current(s, Duration.ZERO), def.direction(), def.critical())
+                    .withInfinite(MetricSamples.Infinite.of(def.direction(), windows.unusableBefore(s),
+                            windows.unusableSince(s)));
             Series week = earlier.get(s.name());
             if (week != null && !week.points().isEmpty()) {
                 m = m.withWeekEarlier(windows.baseline(week, WEEK), windows.current(week, WEEK));
@@ -164,6 +167,16 @@ final class CompareWindows implements Tool {
                     currentEnd());
         }
 
+        /** The NaN and infinite values of the baseline window, which {@link #baseline} leaves out. */
+        double[] unusableBefore(Series s) {
+            return s.between(deployed.minus(window), deployed).unusableValues();
+        }
+
+        /** The NaN and infinite values of the window after the deploy. */
+        double[] unusableSince(Series s) {
+            return s.between(deployed.plus(warmup), currentEnd()).unusableValues();
+        }
+
         double[] baseline(Series s, Duration shift) {
             return s.between(deployed.minus(window).minus(shift), deployed.minus(shift)).values();
         }
@@ -189,11 +202,18 @@ final class CompareWindows implements Tool {
         return samples.stream().map(m -> {
             Series earlier = byName.get(m.name());
             Series weekEarlier = lastWeekByName.get(m.name());
-            MetricSamples with = earlier == null ? m
-                    : m.withHistory(earlier.between(Instant.EPOCH, historyEnd).values());
+            MetricSamples with = earlier == null ? m : withEarlier(m, earlier.between(Instant.EPOCH, historyEnd));
             return weekEarlier == null ? with
                     : with.withWeekEarlierHistory(weekEarlier.between(Instant.EPOCH, historyEnd.minus(WEEK)).values());
         }).toList();
+    }
+
+    /** The metric with its history, whose infinite values count as known before the deploy. */
+    private static MetricSamples withEarlier(MetricSamples m, Series history) {
+        MetricSamples.Infinite infinite = m.infinite();
+        int earlier = MetricSamples.Infinite.of(m.direction(), history.unusableValues(), new double[0]).before();
+        return m.withHistory(history.values()).withInfinite(new MetricSamples.Infinite(infinite.before() + earlier,
+                infinite.rising(), infinite.falling()));
     }
 
     private static Map<String, Series> byName(Signals.Fetched fetched) {

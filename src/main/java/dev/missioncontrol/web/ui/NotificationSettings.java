@@ -1,7 +1,9 @@
 package dev.missioncontrol.web.ui;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * What the settings page needs from notifications: the organization's webhooks, a test send and the delivery log. The
@@ -12,9 +14,41 @@ public interface NotificationSettings {
     List<String> KINDS = List.of("webhook", "slack");
 
     /** A webhook as the page lists it; a generic webhook's secret is never listed, only whether it signs. */
-    record Hook(String id, String kind, String name, String url, boolean signed, Instant createdAt) {
+    record Hook(String id, String kind, String name, String url, boolean signed, Instant createdAt, Health health) {
         public String kindLabel() {
             return label(kind);
+        }
+    }
+
+    /**
+     * How a webhook's deliveries are going: its last attempt, and its notifications waiting for a retry or given up
+     * on in the last 24 hours, so a receiver that keeps failing stands out beside its name.
+     *
+     * @param lastAttemptAt null before its first notification
+     * @param lastError     null when the last attempt delivered
+     */
+    record Health(Instant lastAttemptAt, String lastError, int retrying, int gaveUp) {
+        public String badge() {
+            return lastAttemptAt == null ? "badge" : lastError == null ? "badge good" : "badge bad";
+        }
+
+        public String word() {
+            return lastAttemptAt == null ? "not called yet" : lastError == null ? "delivered" : "failing";
+        }
+
+        /** "at 10:31: answered 404: no_service; 2 waiting for a retry, 1 given up in 24 h". */
+        public String detail() {
+            List<String> parts = new ArrayList<>();
+            if (lastAttemptAt != null) {
+                parts.add(Format.time(lastAttemptAt) + (lastError == null ? "" : ": " + lastError));
+            }
+            if (retrying > 0) {
+                parts.add(retrying + " waiting for a retry");
+            }
+            if (gaveUp > 0) {
+                parts.add(gaveUp + " given up in the last 24 h");
+            }
+            return String.join("; ", parts);
         }
     }
 
@@ -26,7 +60,7 @@ public interface NotificationSettings {
      * One delivery attempt: when, to which webhook, for which deployment, what it answered and what became of it.
      *
      * @param deploymentId null for a test notification
-     * @param outcome      this attempt's own: {@code delivered}, {@code will_retry} or {@code gave_up}
+     * @param outcome      this attempt's own: {@code delivered}, {@code will_retry}, {@code gave_up} or {@code cancelled}
      * @param nextRetryAt  when the retry it scheduled is due; null unless it will be retried
      * @param state        the notification's state now
      */
@@ -53,6 +87,7 @@ public interface NotificationSettings {
             return switch (outcome) {
                 case "delivered" -> "delivered";
                 case "gave_up" -> "failed, gave up";
+                case "cancelled" -> "failed, retry cancelled: webhook removed";
                 default -> nextRetryAt == null ? "failed, retried" : "failed, retry due " + Format.time(nextRetryAt);
             };
         }
@@ -66,6 +101,7 @@ public interface NotificationSettings {
             return switch (state) {
                 case "delivered" -> "badge good";
                 case "dead" -> "badge bad";
+                case "cancelled" -> "badge";
                 default -> "badge warn";
             };
         }
@@ -84,8 +120,14 @@ public interface NotificationSettings {
     /** Returns false when there is no such webhook. */
     boolean remove(String orgId, String webhookId);
 
-    /** Queues a signed test delivery to every webhook; returns how many were queued. */
-    int sendTest(String orgId, String requestedBy);
+    /**
+     * Sends the webhook's notifications given up on in the last 24 hours once more; returns how many, or empty when
+     * there is no such webhook.
+     */
+    OptionalInt retryGivenUp(String orgId, String webhookId);
+
+    /** Queues a signed test delivery to one webhook, or to every one when the id is null; returns how many. */
+    int sendTest(String orgId, String requestedBy, String webhookId);
 
     /** The newest delivery attempts first. */
     List<Delivery> deliveries(String orgId, int limit);

@@ -9,6 +9,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The organization's settings forms: projects' monitor settings and auto-registration. */
 final class OrgSettingsRoutes implements RouteGroup {
@@ -41,12 +42,14 @@ final class OrgSettingsRoutes implements RouteGroup {
                     + "name it.");
             return;
         }
-        if (view.orgs().addProject(viewer.orgId(), repo).isEmpty()) {
+        Optional<Project> added = view.orgs().addProject(viewer.orgId(), repo);
+        if (added.isEmpty()) {
             view.renderRefused(ctx, viewer, "add-project", "repository_full_name",
                     "Project not added: " + repo + " is already a project.");
             return;
         }
-        SettingsRoutes.back(ctx, "project-added", "projects");
+        // at its own settings, which the browser unfolds: a project is added to be set up
+        SettingsRoutes.back(ctx, "project-added", "project-" + added.get().id());
     }
 
     private void saveProject(Context ctx, Viewer viewer) {
@@ -63,7 +66,7 @@ final class OrgSettingsRoutes implements RouteGroup {
             view.renderRefused(ctx, viewer, form.withProblem(e.getMessage()));
             return;
         }
-        SettingsRoutes.back(ctx, "project-saved", "projects");
+        SettingsRoutes.back(ctx, "project-saved", "project-" + p.id());
     }
 
     /** The metric rows: {@code metric_name_0}, {@code metric_query_0}, … until a row is missing. */

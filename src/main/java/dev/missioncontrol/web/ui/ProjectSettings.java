@@ -60,6 +60,18 @@ public record ProjectSettings(String id, String repository, String service, Stri
         return new ProjectSettings(id, repository, service, prometheusUrl, step, bake, warmup, metrics, why);
     }
 
+    /**
+     * What the folded form says of the project at a glance: "own Prometheus · bake 45m · 3 metrics". A page of many
+     * projects lists them one line each; the form opens on a click.
+     */
+    public String glance() {
+        String source = prometheusUrl.isBlank() ? "server's Prometheus" : "own Prometheus";
+        String watched = bake.isBlank() ? "server's bake time" : "bake " + bake;
+        String judged = metrics.isEmpty() ? "RED defaults" : metrics.size() == 1 ? "1 metric" : metrics.size()
+                + " metrics";
+        return String.join(" · ", source, watched, judged) + (warmup.isBlank() ? "" : " · warm-up " + warmup);
+    }
+
     /** The stored metrics and one empty row to add another. */
     public List<Metric> rows() {
         List<Metric> out = new ArrayList<>(metrics);

@@ -4,6 +4,7 @@ import dev.missioncontrol.errors.ValidationException;
 import dev.missioncontrol.web.RouteGroup;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.OptionalInt;
 
 /** The notifications section of the settings page: add and remove webhooks, send a test. Admins only. */
 final class WebhookSettingsRoutes implements RouteGroup {
@@ -20,6 +21,7 @@ final class WebhookSettingsRoutes implements RouteGroup {
         routes.post("/settings/notifications/webhooks", auth.admin(this::add));
         routes.post("/settings/notifications/webhooks/{id}/remove", auth.admin(this::remove));
         routes.post("/settings/notifications/test", auth.admin(this::sendTest));
+        routes.post("/settings/notifications/webhooks/{id}/retry", auth.admin(this::retry));
     }
 
     /** A generic webhook's signing secret is shown once, on the page the browser is sent to, never in its URL. */
@@ -48,8 +50,18 @@ final class WebhookSettingsRoutes implements RouteGroup {
         SettingsRoutes.back(ctx, done ? "webhook-removed" : "webhook-unknown", "notifications");
     }
 
+    private void retry(Context ctx, Viewer viewer) {
+        OptionalInt requeued = view.notifications().retryGivenUp(viewer.orgId(), ctx.pathParam("id"));
+        String done = requeued.isEmpty() ? "webhook-unknown" : requeued.getAsInt() == 0 ? "retry-none" : "retry-queued";
+        SettingsRoutes.back(ctx, done, "notifications");
+    }
+
+    /** To the webhook the form names, or to every webhook. */
     private void sendTest(Context ctx, Viewer viewer) {
-        int queued = view.notifications().sendTest(viewer.orgId(), viewer.user().email());
-        SettingsRoutes.back(ctx, queued == 0 ? "test-nowhere" : "test-queued", "notifications");
+        String one = ctx.formParam("webhook");
+        int queued = view.notifications().sendTest(viewer.orgId(), viewer.user().email(), one);
+        String done = queued == 0 ? (one == null ? "test-nowhere" : "webhook-unknown")
+                : one == null ? "test-queued" : "test-queued-one";
+        SettingsRoutes.back(ctx, done, "notifications");
     }
 }

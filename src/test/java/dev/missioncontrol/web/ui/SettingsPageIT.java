@@ -65,12 +65,76 @@ class SettingsPageIT extends BrowserTestBase {
             expect(logged.locator(".badge.good")).hasCount(2); // this attempt's outcome, and the notification now
             expect(logged.locator("td").nth(2)).hasText("test"); // for no deployment
             expect(logged.locator("td").nth(5)).hasText("delivered");
+            Locator health = page.locator("table.webhooks tr", new Page.LocatorOptions().setHasText("ops receiver"))
+                    .locator(".webhook-health");
+            expect(health.locator(".badge.good")).hasText("delivered"); // beside its name, how its deliveries go
 
-            page.locator("table.webhooks tr", new Page.LocatorOptions().setHasText("ops receiver"))
-                    .getByRole(AriaRole.BUTTON).click();
+            button(page.locator("table.webhooks tr", new Page.LocatorOptions().setHasText("ops receiver")),
+                    "Remove ops receiver").click();
             expect(page.getByRole(AriaRole.STATUS).first()).containsText("Webhook removed");
             expect(page.locator("table.webhooks")).hasCount(0);
             expect(logged).hasCount(1);
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    /** Trying a new webhook posts into its channel alone, not into every other one, the on-call channel among them. */
+    @Test
+    void a_webhooks_own_test_button_sends_to_it_alone() throws IOException {
+        List<Received> toNew = new CopyOnWriteArrayList<>();
+        List<Received> toOnCall = new CopyOnWriteArrayList<>();
+        HttpServer fresh = receiver(toNew);
+        HttpServer onCall = receiver(toOnCall);
+        try {
+            for (var hook : List.of(List.of("on-call", onCall), List.of("just added", fresh))) {
+                ui.api().post("/api/v1/notifications/webhooks/", "{\"name\":\"" + hook.get(0) + "\",\"url\":"
+                        + "\"http://127.0.0.1:" + ((HttpServer) hook.get(1)).getAddress().getPort() + "/hook\"}");
+            }
+            Page page = ui.adminPage();
+            page.navigate("/settings#notifications");
+            button(page.locator("table.webhooks tr", new Page.LocatorOptions().setHasText("just added")),
+                    "Send a test to just added").click();
+            expect(page.getByRole(AriaRole.STATUS).first()).containsText("queued for that webhook alone");
+
+            // queued before the page answered, so what was queued is known now
+            int queuedForOnCall = ui.server.app().database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) "
+                    + "FROM notification_outbox o JOIN notification_webhooks w ON w.id = o.webhook_id WHERE w.name = "
+                    + "'on-call'").mapTo(Integer.class).one());
+            assertThat(queuedForOnCall).as("nothing for the on-call channel").isZero();
+            await().atMost(Duration.ofSeconds(15)).until(() -> !toNew.isEmpty());
+            assertThat(Json.read(toNew.get(0).body()).path("event").asText()).isEqualTo("test");
+            assertThat(toOnCall).isEmpty();
+        } finally {
+            fresh.stop(0);
+            onCall.stop(0);
+        }
+    }
+
+    /** A webhook whose alerts were given up on says so beside its name, and one click sends them once more. */
+    @Test
+    void given_up_notifications_are_sent_once_more_from_the_webhook_row() throws IOException {
+        List<Received> received = new CopyOnWriteArrayList<>();
+        HttpServer receiver = receiver(received);
+        try {
+            JsonNode hook = ui.api().post("/api/v1/notifications/webhooks/", "{\"name\":\"pager bridge\",\"url\":"
+                    + "\"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook\"}").json();
+            long now = System.currentTimeMillis();
+            ui.server.app().database().jdbi().useHandle(h -> h.execute("INSERT INTO notification_outbox (id, org_id, "
+                    + "webhook_id, dedupe_key, payload, state, attempts, next_attempt_at, created_at) SELECT "
+                    + "'01990000-0000-7000-8000-000000000001', org_id, id, 'verdict:s1:degraded', "
+                    + "'{\"event\":\"deployment.verdict\"}', 'dead', 8, ?, ? FROM notification_webhooks WHERE id = ?",
+                    now, now, hook.get("id").asText()));
+            Page page = ui.adminPage();
+            page.navigate("/settings#notifications");
+            Locator row = page.locator("table.webhooks tr", new Page.LocatorOptions().setHasText("pager bridge"));
+            expect(row.locator(".webhook-health")).containsText("1 given up in the last 24 h");
+
+            row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
+                    .setName("Send pager bridge's given-up notifications again")).click();
+            expect(page.getByRole(AriaRole.STATUS).first()).containsText("queued to be sent once more");
+            await().atMost(Duration.ofSeconds(15)).until(() -> !received.isEmpty());
+            assertThat(Json.read(received.get(0).body()).path("event").asText()).isEqualTo("deployment.verdict");
         } finally {
             receiver.stop(0);
         }
@@ -90,9 +154,15 @@ class SettingsPageIT extends BrowserTestBase {
     void a_projects_monitor_settings_saved_on_the_page_are_what_the_monitor_reads() {
         String repo = "acme/settings-form";
         MonitorFixtures.registerProject(ui.server, repo, Json.object().put("owner", "team-a"));
+        MonitorFixtures.registerProject(ui.server, "acme/another-service", Json.object());
         Page page = ui.adminPage();
         page.navigate("/settings#projects");
-        Locator form = page.locator("form.project", new Page.LocatorOptions().setHasText(repo));
+        // among several projects each is one line, its form folded until asked for
+        Locator fold = page.locator("details.project-fold", new Page.LocatorOptions().setHasText(repo));
+        expect(fold.locator("summary")).containsText("server's Prometheus · server's bake time · RED defaults");
+        Locator form = fold.locator("form.project");
+        expect(form.getByLabel("Prometheus URL")).isHidden();
+        fold.locator("summary").click();
         form.getByLabel("Prometheus URL").fill("http://10.0.0.9:9090");
         form.getByLabel("Bake time").fill("7m");
         form.getByLabel("Metric 1 name").fill("typed_before_refusal");
@@ -120,6 +190,9 @@ class SettingsPageIT extends BrowserTestBase {
         form.getByLabel("Metric 1 critical").check();
         button(form, "Save project").click();
         expect(page.getByRole(AriaRole.STATUS).first()).containsText("Project settings saved");
+        // back at the saved project, unfolded, its line saying what it now is
+        expect(form.getByLabel("Prometheus URL")).isVisible();
+        expect(fold.locator("summary")).containsText("own Prometheus · bake 5m · 1 metric · warm-up 45s");
 
         JsonNode stored = storedSettings(repo);
         MonitorSettings read = MonitorSettings.read(stored);
