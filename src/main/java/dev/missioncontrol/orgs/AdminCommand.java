@@ -1,7 +1,9 @@
 package dev.missioncontrol.orgs;
 
 import dev.missioncontrol.auth.WebSessionStore;
+import dev.missioncontrol.store.BackupCommand;
 import dev.missioncontrol.store.Database;
+import dev.missioncontrol.store.RestoreCommand;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -21,12 +23,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code missionctl admin …}: works straight on the database, also while the server runs. */
-@Command(name = "admin", mixinStandardHelpOptions = true, description = "Manage organizations, users and API keys.",
+@Command(name = "admin", mixinStandardHelpOptions = true,
+        description = "Manage organizations, users and API keys; back up and restore the database.",
         subcommands = {AdminCommand.CreateOrgCommand.class, AdminCommand.CreateUserCommand.class,
                 AdminCommand.SetPasswordCommand.class, AdminCommand.SetRoleCommand.class,
                 AdminCommand.RemoveUserCommand.class,
                 AdminCommand.CreateApiKeyCommand.class, AdminCommand.ListApiKeysCommand.class,
-                AdminCommand.RevokeApiKeyCommand.class})
+                AdminCommand.RevokeApiKeyCommand.class, BackupCommand.class, RestoreCommand.class})
 public final class AdminCommand implements Callable<Integer> {
     /** No subcommand is a usage error, as no command is for missionctl: a script missing one must not pass. */
     @Override
