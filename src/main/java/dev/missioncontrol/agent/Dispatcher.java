@@ -1,5 +1,6 @@
 package dev.missioncontrol.agent;
 
+import dev.missioncontrol.store.DatabaseOutage;
 import dev.missioncontrol.store.OutageLog;
 import java.time.Duration;
 import java.util.List;
@@ -165,7 +166,9 @@ public final class Dispatcher implements AutoCloseable {
         try {
             queue.release(l, delay);
         } catch (RuntimeException e) {
-            LOG.warn("could not release session {}; it resumes when its lease expires", l.sessionId(), e);
+            // the outage was logged where the session met it; its stack trace here would only repeat it
+            LOG.warn("could not release session {}; it resumes when its lease expires", l.sessionId(),
+                    DatabaseOutage.is(e) ? e.toString() : e);
         }
     }
 

@@ -73,11 +73,13 @@ public final class Problems {
         // the database out of reach or busy for the moment (no connection in time, a closed connection, a
         // failover, a lock): a retry may outlast it, so it is a 503, not the server's own failure
         if (DatabaseOutage.is(e)) {
-            LOG.warn("request {} {} met a database outage; answered 503 (request_id={}): {}",
-                    HeadAsGet.sentMethod(ctx), ctx.path(), RequestIds.of(ctx), e.toString());
+            boolean full = DatabaseOutage.diskFull(e);
+            LOG.warn("request {} {} met a database outage{}; answered 503 (request_id={}): {}",
+                    HeadAsGet.sentMethod(ctx), ctx.path(), full ? " (its disk is full: free space there)" : "",
+                    RequestIds.of(ctx), e.toString());
             ctx.header("Retry-After", "10");
-            write(ctx, 503, "unavailable", "Service unavailable", "the database is out of reach; retry "
-                    + "shortly", List.of());
+            write(ctx, 503, "unavailable", "Service unavailable", full ? "the server's storage is full; retry "
+                    + "once its operator has freed space" : "the database is out of reach; retry shortly", List.of());
             return;
         }
         LOG.error("request {} {} failed; answered 500 (request_id={})", HeadAsGet.sentMethod(ctx), ctx.path(),
