@@ -3,6 +3,7 @@ package dev.missioncontrol;
 import dev.missioncontrol.auth.ApiKeyAuthenticator;
 import dev.missioncontrol.auth.WebSessionStore;
 import dev.missioncontrol.config.AppConfig;
+import dev.missioncontrol.config.DurationText;
 import dev.missioncontrol.deployments.DeploymentRoutes;
 import dev.missioncontrol.deployments.DeploymentService;
 import dev.missioncontrol.deployments.DeploymentStore;
@@ -15,6 +16,7 @@ import dev.missioncontrol.sessions.CasedCliRoutes;
 import dev.missioncontrol.sessions.JobStore;
 import dev.missioncontrol.sessions.PostgresListener;
 import dev.missioncontrol.sessions.QueueGauges;
+import dev.missioncontrol.sessions.SessionHistoryStore;
 import dev.missioncontrol.sessions.SessionRoutes;
 import dev.missioncontrol.sessions.SessionService;
 import dev.missioncontrol.sessions.SessionStore;
@@ -48,6 +50,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,9 +105,11 @@ public final class App implements AutoCloseable {
             PrometheusMeterRegistry metrics) {
         IdempotencyStore idempotency = new IdempotencyStore(db.jdbi(), clock);
         WebSessionStore logins = new WebSessionStore(db.jdbi(), clock);
-        closeables.add(new HourlyCleanup(List.of(monitoring.signalRetention(clock),
+        List<HourlyCleanup.Task> cleanups = new ArrayList<>(List.of(monitoring.signalRetention(clock),
                 new HourlyCleanup.Task("idempotency keys past their retention", idempotency::purgeExpired),
-                new HourlyCleanup.Task("expired logins", logins::deleteExpired))).start());
+                new HourlyCleanup.Task("expired logins", logins::deleteExpired)));
+        historyRetention(config, clock).ifPresent(cleanups::add);
+        closeables.add(new HourlyCleanup(cleanups).start());
         TimelineFeed feed = new TimelineFeed(s.sessions, s.bus, config.runtime().sseKeepAlive());
         SessionService sessionService = new SessionService(s.sessions, clock, config.limits().maxWaitingSessions());
         Creation creation = new Creation(idempotency);
@@ -212,6 +217,17 @@ public final class App implements AutoCloseable {
 
     public int port() {
         return web.port();
+    }
+
+    /** Finished sessions past --history-retention, when one is set; without it they are kept for good. */
+    private Optional<HourlyCleanup.Task> historyRetention(AppConfig config, Clock clock) {
+        Duration keep = config.integrations().historyRetention();
+        if (keep.isZero()) {
+            return Optional.empty();
+        }
+        SessionHistoryStore history = new SessionHistoryStore(db.jdbi(), db.dialect());
+        return Optional.of(new HourlyCleanup.Task("finished sessions older than " + DurationText.format(keep),
+                () -> history.purgeFinishedBefore(clock.instant().minus(keep))));
     }
 
     /** Where links to this server point: the base URL, else this machine at the port it listens on. */

@@ -72,6 +72,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "How long pushed samples are kept (MC_SIGNAL_RETENTION, default 360h = 15 days).")
     String signalRetention;
 
+    @Option(names = "--history-retention", defaultValue = "${env:MC_HISTORY_RETENTION:-0s}",
+            description = "How long finished sessions are kept, with their timelines, deployments and "
+                    + "notifications; 0s keeps them for good (MC_HISTORY_RETENTION, default 0s; at least 24h).")
+    String historyRetention;
+
     @Option(names = "--trusted-proxies", defaultValue = "${env:MC_TRUSTED_PROXIES}", split = ",",
             description = "Comma-separated address blocks of reverse proxies in front of the server, whose "
                     + "X-Forwarded-For names the client for per-address limits (MC_TRUSTED_PROXIES).")
@@ -207,7 +212,7 @@ public final class ServeCommand implements Callable<Integer> {
                 AppConfig.Runtime.defaults().sseKeepAlive());
         var integrations = new AppConfig.Integrations(prometheusUrl, duration("--prometheus-step", prometheusStep),
                 duration("--signal-retention", signalRetention), allowCidrs == null ? List.of() : allowCidrs,
-                AppConfig.Integrations.defaults().notifyBackoff());
+                AppConfig.Integrations.defaults().notifyBackoff(), duration("--history-retention", historyRetention));
         var llm = new AppConfig.Llm(llmProvider, llmModel, llmBaseUrl, System.getenv("MC_LLM_API_KEY"),
                 llmMaxToolCalls, duration("--llm-timeout", llmTimeout), llmMaxTokens,
                 BadSetting.read("--llm-rate-limit-waits", llmRateLimitWaits, ServeCommand::durations));

@@ -3,6 +3,7 @@ package dev.missioncontrol;
 import dev.missioncontrol.config.AppConfig;
 import dev.missioncontrol.config.BadSetting;
 import dev.missioncontrol.errors.Validator;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -12,6 +13,8 @@ import java.util.Locale;
  * in the credentials or queried on every check.
  */
 final class ServingChecks {
+    private static final Duration MIN_HISTORY = Duration.ofHours(24);
+
     private ServingChecks() {
     }
 
@@ -30,6 +33,10 @@ final class ServingChecks {
         }
         if (!config.integrations().signalRetention().isPositive()) { // the hourly cleanup would delete every sample
             throw new BadSetting("--signal-retention", "must be longer than 0s");
+        }
+        Duration history = config.integrations().historyRetention();
+        if (!history.isZero() && history.compareTo(MIN_HISTORY) < 0) { // "30" meant as days would empty the history
+            throw new BadSetting("--history-retention", "must be 0s (keep for good) or at least 24h");
         }
         if (config.runtime().monitorSchedule().isEmpty()) {
             throw new BadSetting("--monitor-schedule", "must name at least one check offset, e.g. 10s,30s,1m,5m");

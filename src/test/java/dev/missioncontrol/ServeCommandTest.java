@@ -63,6 +63,7 @@ class ServeCommandTest {
         String[][] durations = {{"--drain", "MC_DRAIN"}, {"--bake", "MC_BAKE"},
             {"--monitor-schedule", "MC_MONITOR_SCHEDULE"}, {"--monitor-warmup", "MC_MONITOR_WARMUP"},
             {"--prometheus-step", "MC_PROMETHEUS_STEP"}, {"--signal-retention", "MC_SIGNAL_RETENTION"},
+            {"--history-retention", "MC_HISTORY_RETENTION"},
             {"--llm-timeout", "MC_LLM_TIMEOUT"}, {"--llm-rate-limit-waits", "MC_LLM_RATE_LIMIT_WAITS"}};
         for (String[] flag : durations) {
             assertUsageError(new String[] {flag[0], "zz"}, flag[0] + " (" + flag[1] + "): not a duration: zz");
@@ -142,6 +143,8 @@ class ServeCommandTest {
                 "--prometheus-step (MC_PROMETHEUS_STEP): must be longer than 0s");
         assertUsageError(new String[] {"--signal-retention", "0s"},
                 "--signal-retention (MC_SIGNAL_RETENTION): must be longer than 0s");
+        assertUsageError(new String[] {"--history-retention", "30s"},
+                "--history-retention (MC_HISTORY_RETENTION): must be 0s (keep for good) or at least 24h");
         assertUsageError(new String[] {"--monitor-schedule", ""},
                 "--monitor-schedule (MC_MONITOR_SCHEDULE): must name at least one check offset");
         assertUsageError(new String[] {"--monitor-schedule", " , "},

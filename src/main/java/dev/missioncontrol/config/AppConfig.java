@@ -127,15 +127,27 @@ public record AppConfig(
      * @param prometheusStep the smallest query step: the scrape interval, since finer steps only repeat samples
      * @param allowCidrs     address blocks allowed despite the SSRF guard, e.g. 10.0.0.0/8 for an internal Prometheus
      * @param notifyBackoff  the wait before a failed notification's first retry; it doubles with each attempt
+     * @param historyRetention how long finished sessions, their deployments and notifications are kept; zero keeps
+     *                       them for good
      */
     public record Integrations(String prometheusUrl, Duration prometheusStep, Duration signalRetention,
-            List<String> allowCidrs, Duration notifyBackoff) {
+            List<String> allowCidrs, Duration notifyBackoff, Duration historyRetention) {
         public Integrations {
             allowCidrs = List.copyOf(allowCidrs);
         }
 
+        public Integrations(String prometheusUrl, Duration prometheusStep, Duration signalRetention,
+                List<String> allowCidrs, Duration notifyBackoff) {
+            this(prometheusUrl, prometheusStep, signalRetention, allowCidrs, notifyBackoff, Duration.ZERO);
+        }
+
         public static Integrations defaults() {
             return new Integrations(null, Duration.ofSeconds(15), Duration.ofDays(15), List.of(), Duration.ofSeconds(30));
+        }
+
+        public Integrations withHistoryRetention(Duration retention) {
+            return new Integrations(prometheusUrl, prometheusStep, signalRetention, allowCidrs, notifyBackoff,
+                    retention);
         }
     }
 
