@@ -41,9 +41,6 @@ import dev.missioncontrol.web.WebServer;
 import dev.missioncontrol.web.ui.LlmStatus;
 import dev.missioncontrol.web.ui.ServerSettings;
 import dev.missioncontrol.web.ui.UiRoutes;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
@@ -83,7 +80,7 @@ public final class App implements AutoCloseable {
             // sessions resume now, not when the leases run out
             JobStore.releaseAll(db.jdbi());
         }
-        PrometheusMeterRegistry metrics = metrics();
+        PrometheusMeterRegistry metrics = ServerMetrics.create(url, closeables);
         db.bindMetrics(metrics);
         QueueGauges.bindTo(metrics, db.jdbi(), clock);
         Stores s = new Stores(db, clock);
@@ -141,13 +138,6 @@ public final class App implements AutoCloseable {
                         config.limits().maxBody()),
                 new CasedCliRoutes(s.sessions, clock),
                 new OpenApiRoutes());
-    }
-
-    private static PrometheusMeterRegistry metrics() {
-        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        new JvmMemoryMetrics().bindTo(metrics);
-        new JvmThreadMetrics().bindTo(metrics);
-        return metrics;
     }
 
     /** What the settings page shows of this server's flags; the LLM key itself never leaves the config. */
