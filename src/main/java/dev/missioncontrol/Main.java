@@ -17,6 +17,9 @@ import picocli.CommandLine.Command;
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
+        if (!LogFormat.choose(System.getenv(LogFormat.VARIABLE))) {
+            System.exit(CommandLine.ExitCode.USAGE);
+        }
         System.exit(commandLine().execute(args));
     }
 

@@ -7,8 +7,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * What the server logs while it is open, for tests of what a log line must not hold. slf4j-simple writes to the
- * System.err of the moment, which this tees, so the build's output still shows everything.
+ * What the server logs while it is open, for tests of what a log line must not hold. Logback's console appender
+ * writes to the System.err of the moment, which this tees, so the build's output still shows everything.
  */
 public final class LogCapture implements AutoCloseable {
     private final PrintStream original = System.err;
