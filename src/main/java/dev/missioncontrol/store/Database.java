@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.jdbi.v3.core.Jdbi;
@@ -149,7 +150,11 @@ public final class Database implements AutoCloseable {
                 .locations("classpath:db/migration", dialect.vendorMigrations())
                 .load();
         refuseNewerSchema(flyway);
-        flyway.migrate();
+        try {
+            flyway.migrate();
+        } catch (FlywayException e) {
+            throw MigrationFailure.of(e, flyway);
+        }
     }
 
     /**
