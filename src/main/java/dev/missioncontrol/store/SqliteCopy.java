@@ -24,10 +24,14 @@ public final class SqliteCopy {
 
     /** Writes a consistent copy of {@code database} to {@code target}, which must not exist; returns its size. */
     public static long backup(Path database, Path target) {
-        requireDatabase(database);
+        requireDatabase(database, "; pass the --data-dir (MC_DATA_DIR) that serve uses");
         if (Files.exists(target)) {
             throw new IllegalStateException(target.toAbsolutePath() + " already exists; a backup never overwrites "
                     + "one, so name a new file");
+        }
+        Path folder = target.toAbsolutePath().getParent();
+        if (folder != null && !Files.isDirectory(folder)) {
+            throw new IllegalStateException("there is no folder " + folder + " to write the backup in");
         }
         // the copy holds webhook secrets and pasted logs like the database itself: readable by its owner only
         OwnerOnly.createFile(target);
@@ -76,7 +80,7 @@ public final class SqliteCopy {
 
     /** A file SQLite reads through, whose pages are sound and which holds a Mission Control schema. */
     private static void requireIntact(Path file) {
-        requireDatabase(file);
+        requireDatabase(file, "");
         try (Connection c = open(file); Statement s = c.createStatement()) {
             try (ResultSet check = s.executeQuery("PRAGMA quick_check")) {
                 String verdict = check.next() ? check.getString(1) : "no answer";
@@ -96,10 +100,9 @@ public final class SqliteCopy {
         }
     }
 
-    private static void requireDatabase(Path file) {
+    private static void requireDatabase(Path file, String hint) {
         if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("there is no database at " + file.toAbsolutePath()
-                    + "; pass the --data-dir (MC_DATA_DIR) that serve uses");
+            throw new IllegalStateException("there is no database at " + file.toAbsolutePath() + hint);
         }
     }
 

@@ -65,6 +65,12 @@ class BackupRestoreIT {
         assertThat(run.output).contains("cannot be read as a database");
         assertThat(tmp.resolve("data/missioncontrol.db")).doesNotExist();
 
+        Run missing = admin("restore", tmp.resolve("nothing.db").toString(), "--data-dir", tmp.toString());
+        assertThat(missing.output.strip()).endsWith("there is no database at " + tmp.resolve("nothing.db"));
+        Path data = Files.createDirectories(tmp.resolve("data"));
+        Files.writeString(data.resolve("missioncontrol.db"), "");
+        assertThat(admin("backup", tmp.resolve("no/such/folder.db").toString(), "--data-dir", data.toString())
+                .output).contains("there is no folder " + tmp.resolve("no/such"));
         Run pg = admin("backup", tmp.resolve("x").toString(), "--database-url", "postgresql://h/db");
         assertThat(pg.code).isEqualTo(2);
         assertThat(pg.output).contains("pg_dump");
