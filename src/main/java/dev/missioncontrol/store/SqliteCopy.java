@@ -2,9 +2,11 @@ package dev.missioncontrol.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -70,11 +72,26 @@ public final class SqliteCopy {
             Path incoming = database.resolveSibling(database.getFileName() + ".restoring");
             Files.deleteIfExists(incoming);
             OwnerOnly.createFile(incoming);
-            Files.copy(backup, incoming, StandardCopyOption.REPLACE_EXISTING);
+            copyDurably(backup, incoming);
             Files.move(incoming, database, StandardCopyOption.ATOMIC_MOVE);
             return kept;
         } catch (IOException e) {
             throw new UncheckedIOException("the restore failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Copies into the owner-only file already there (Files.copy would replace it with one of the usual umask), and on
+     * to the disk before it is moved into place, so a power cut cannot leave a half-written database under the name.
+     */
+    private static void copyDurably(Path from, Path to) throws IOException {
+        try (FileChannel in = FileChannel.open(from, StandardOpenOption.READ);
+             FileChannel out = FileChannel.open(to, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            long size = in.size();
+            for (long done = 0; done < size; ) {
+                done += in.transferTo(done, size - done, out);
+            }
+            out.force(true);
         }
     }
 

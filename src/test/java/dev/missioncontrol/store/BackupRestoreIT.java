@@ -47,9 +47,13 @@ class BackupRestoreIT {
             kept = before;
         }
 
+        // a backup tool that kept the file elsewhere may hand it back readable by all
+        Files.setPosixFilePermissions(backup, PosixFilePermissions.fromString("rw-r--r--"));
         Run restored = admin("restore", backup.toString(), "--data-dir", dataDir.toString());
         assertThat(restored.code).as(restored.output).isZero();
         assertThat(restored.output).contains("kept as");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("missioncontrol.db"))))
+                .as("the restored database is as private as the one it replaced").isEqualTo("rw-------");
         try (App app = App.start(AppConfig.forDatabase(dataDir, null), Clock.systemUTC())) {
             Api api = new Api("http://127.0.0.1:" + app.port(), key);
             String list = api.get("/api/v1/deployments/").body();
