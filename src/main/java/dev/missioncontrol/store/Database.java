@@ -26,6 +26,8 @@ import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.StatementException;
 import org.jdbi.v3.core.statement.StatementExceptions;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 import org.sqlite.SQLiteDataSource;
 
 /** The connection pool, the migrations, and the Jdbi handle every store uses. */
@@ -93,7 +95,7 @@ public final class Database implements AutoCloseable {
         // a request waits this long for a connection before it is answered 503; the pool's 30 s held every request
         // of a database outage half a minute
         hikari.setConnectionTimeout(CONNECTION_WAIT.toMillis());
-        Database db = new Database(new HikariDataSource(hikari), url);
+        Database db = new Database(pool(hikari, url), url);
         try {
             db.migrate(url);
         } catch (RuntimeException e) {
@@ -101,6 +103,28 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         return db;
+    }
+
+    private static HikariDataSource pool(HikariConfig hikari, DatabaseUrl url) {
+        try {
+            return new HikariDataSource(hikari);
+        } catch (RuntimeException e) {
+            if (url.dialect() == Dialect.SQLITE && notADatabase(e)) {
+                throw new IllegalStateException(url.sqliteFile().toAbsolutePath() + " is not an SQLite database "
+                        + "(another file under that name, or a damaged one); point --data-dir at the folder serve "
+                        + "created, or restore a backup (admin restore)", e);
+            }
+            throw e;
+        }
+    }
+
+    private static boolean notADatabase(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLiteException lite && lite.getResultCode() == SQLiteErrorCode.SQLITE_NOTADB) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static SQLiteDataSource sqlite(DatabaseUrl url, String synchronous) {

@@ -2,7 +2,9 @@ package dev.missioncontrol.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +41,7 @@ final class OwnerOnly {
                 Files.createDirectories(dir);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the data directory " + dir, e);
+            throw new UncheckedIOException("cannot create the data directory " + dir + ": " + reason(e), e);
         }
     }
 
@@ -53,7 +55,7 @@ final class OwnerOnly {
         } catch (FileAlreadyExistsException e) {
             warnIfOthersRead(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the database " + file, e);
+            throw new UncheckedIOException("cannot create " + file + ": " + reason(e), e);
         }
     }
 
@@ -66,6 +68,23 @@ final class OwnerOnly {
         } catch (IOException e) {
             // only a warning: the server works either way
         }
+    }
+
+    /**
+     * What the operating system said, which the messages above would otherwise leave to MC_DEBUG=1: a read-only file
+     * system, no permission, a file where a folder should be.
+     */
+    static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "a file of that name is in the way";
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private static FileAttribute<Set<PosixFilePermission>> attribute(String permissions) {

@@ -47,7 +47,7 @@ public final class ServerLock implements AutoCloseable {
                     + Instant.now()).getBytes(StandardCharsets.UTF_8)), 0);
             return new ServerLock(channel, lock);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot lock " + file, e);
+            throw new UncheckedIOException("cannot lock " + file + ": " + OwnerOnly.reason(e), e);
         }
     }
 
