@@ -112,7 +112,7 @@ public final class App implements AutoCloseable {
         Creation creation = new Creation(idempotency);
         VerdictWait waits = new VerdictWait(s.deployments, s.bus);
         List<RouteGroup> groups = new ArrayList<>(apiRoutes(config, clock, s, creation, feed, sessionService, waits));
-        groups.add(new HealthRoutes(() -> !stopping && db.reachable(), metrics));
+        groups.add(new HealthRoutes(this::notReadyBecause, metrics));
         groups.addAll(monitoring.routes(s.orgs, creation, clock, config.limits().maxBody()));
         UiRoutes ui = new UiRoutes(logins, new UiRoutes.Features(s.users, s.keys, s.orgs, s.sessions,
                 sessionService, s.deployments), new WebhookSettings(monitoring.webhooks()),
@@ -203,6 +203,13 @@ public final class App implements AutoCloseable {
             }
         }
         close();
+    }
+
+    private Optional<String> notReadyBecause() {
+        if (stopping) {
+            return Optional.of("shutting down");
+        }
+        return db.reachable() ? Optional.empty() : Optional.of("the database does not answer");
     }
 
     public int port() {

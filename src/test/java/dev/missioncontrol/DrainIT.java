@@ -29,6 +29,8 @@ class DrainIT {
             CompletableFuture<Void> draining = drain(server);
 
             await().atMost(Duration.ofSeconds(3)).until(() -> api.get("/readyz").status() == 503);
+            assertThat(api.get("/readyz").json().path("reason").asText()).as("why, for the operator curling it")
+                    .isEqualTo("shutting down");
             assertThat(draining).as("still draining").isNotDone();
             assertThat(api.get("/healthz").status()).isEqualTo(200);
             assertThat(api.post("/api/v1/deployments/", "{\"deployment_request\":\"Ship\","

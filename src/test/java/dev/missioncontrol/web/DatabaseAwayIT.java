@@ -34,6 +34,8 @@ class DatabaseAwayIT {
             try {
                 // the pool's idle connections are gone with their backends; readiness must not wait out the pool
                 await().atMost(Duration.ofSeconds(15)).until(() -> api.get("/readyz").status() == 503);
+                assertThat(api.get("/readyz").json().path("reason").asText())
+                        .isEqualTo("the database does not answer");
                 Api.Reply write = api.post("/api/v1/deployments/", "{\"deployment_request\":\"Ship\","
                         + "\"repository_full_name\":\"acme/web\"}");
                 assertProblem(write, 503);
