@@ -86,7 +86,8 @@ public final class SqliteCopy {
      */
     private static void copyDurably(Path from, Path to) throws IOException {
         try (FileChannel in = FileChannel.open(from, StandardOpenOption.READ);
-             FileChannel out = FileChannel.open(to, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+             FileChannel out = FileChannel.open(to, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                     StandardOpenOption.TRUNCATE_EXISTING)) {
             long size = in.size();
             for (long done = 0; done < size; ) {
                 done += in.transferTo(done, size - done, out);
