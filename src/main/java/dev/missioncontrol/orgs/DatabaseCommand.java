@@ -32,7 +32,7 @@ abstract class DatabaseCommand implements Callable<Integer> {
         try {
             DatabaseUrl url = DatabaseUrl.resolve(database.databaseUrl, database.dataDir);
             requireExisting(url);
-            opened = Database.open(url, database.sqliteSynchronous, Database.ONE_SHOT_POOL);
+            opened = Database.openMigrated(url, database.sqliteSynchronous, Database.ONE_SHOT_POOL);
         } catch (RuntimeException e) { // a bad URL, an unreachable server (Hikari), no database file
             System.err.println("missionctl admin: cannot open the database: " + innermost(e).getMessage());
             return 1;

@@ -78,6 +78,19 @@ public final class Database implements AutoCloseable {
      * @param poolSize the most connections it opens; 0 for 16 on PostgreSQL and 8 on SQLite
      */
     public static Database open(DatabaseUrl url, String sqliteSynchronous, int poolSize) {
+        return open(url, sqliteSynchronous, poolSize, true);
+    }
+
+    /**
+     * Opens a database for a one-shot command (the admin commands), which never migrates it: run from a newer build
+     * (after a pull, the launcher rebuilds) it would upgrade the schema beneath a server of the older build still
+     * running on it, which reads what the migration may have renamed. A schema behind this build is refused instead.
+     */
+    public static Database openMigrated(DatabaseUrl url, String sqliteSynchronous, int poolSize) {
+        return open(url, sqliteSynchronous, poolSize, false);
+    }
+
+    private static Database open(DatabaseUrl url, String sqliteSynchronous, int poolSize, boolean migrate) {
         if (poolSize < 0) {
             throw new IllegalArgumentException("the database pool size must be positive, or 0 for the default");
         }
@@ -97,7 +110,11 @@ public final class Database implements AutoCloseable {
         hikari.setConnectionTimeout(CONNECTION_WAIT.toMillis());
         Database db = new Database(pool(hikari, url), url);
         try {
-            db.migrate(url);
+            if (migrate) {
+                db.migrate(url);
+            } else {
+                db.requireCurrent();
+            }
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -169,15 +186,30 @@ public final class Database implements AutoCloseable {
     }
 
     private void migrate(DataSource connections) {
-        Flyway flyway = Flyway.configure()
-                .dataSource(connections)
-                .locations("classpath:db/migration", dialect.vendorMigrations())
-                .load();
+        Flyway flyway = flyway(connections);
         refuseNewerSchema(flyway);
         try {
             flyway.migrate();
         } catch (FlywayException e) {
             throw MigrationFailure.of(e, flyway);
+        }
+    }
+
+    private Flyway flyway(DataSource connections) {
+        return Flyway.configure().dataSource(connections)
+                .locations("classpath:db/migration", dialect.vendorMigrations()).load();
+    }
+
+    private void requireCurrent() {
+        Flyway flyway = flyway(pool);
+        refuseNewerSchema(flyway);
+        MigrationInfo[] pending = flyway.info().pending();
+        if (pending.length > 0) {
+            MigrationInfo current = flyway.info().current();
+            throw new IllegalStateException("the database schema is at version "
+                    + (current == null ? "none" : current.getVersion()) + " and this build of Mission Control needs "
+                    + pending[pending.length - 1].getVersion() + "; start serve of this build on it first (it "
+                    + "migrates the schema as it starts), then run this command again");
         }
     }
 
