@@ -60,6 +60,12 @@ final class WebhookSettings implements NotificationSettings {
         return webhooks.deliveries(orgId, limit).stream().map(WebhookSettings::delivery).toList();
     }
 
+    @Override
+    public List<Told> told(String orgId, String deploymentId) {
+        return webhooks.notified(orgId, deploymentId).stream()
+                .map(n -> new Told(n.webhookName(), n.state(), n.attempts(), n.lastError(), n.nextAt())).toList();
+    }
+
     private static Hook hook(Webhook w, WebhookHealth h) {
         return new Hook(w.id(), w.kind(), w.name(), w.shownUrl(), w.secret() != null, w.createdAt(),
                 new Health(h.lastAttemptAt(), h.lastError(), h.retrying(), h.gaveUp()));

@@ -38,7 +38,10 @@ public final class Destinations {
             throw new DeniedDestination("must not carry credentials in the URL");
         }
         if (uri.getHost() == null) {
-            throw new DeniedDestination("has no host");
+            // what follows an @ only: credentials typed into such an authority are not repeated
+            throw new DeniedDestination(uri.getRawAuthority() == null ? "has no host" : "names its host as '"
+                    + uri.getRawAuthority().replaceAll("^.*@", "") + "', which is neither a host name nor an IP "
+                    + "address in full (such as 10.0.0.1 or prometheus.internal)");
         }
         // Port 0 parses but nothing can be reached on it, so a webhook there would fail on every delivery.
         if (uri.getPort() == 0 || uri.getPort() > 65_535) {

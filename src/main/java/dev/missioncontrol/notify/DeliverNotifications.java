@@ -3,6 +3,7 @@ package dev.missioncontrol.notify;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.missioncontrol.net.DeniedDestination;
 import dev.missioncontrol.net.OutboundHttp;
+import dev.missioncontrol.net.ShownUrl;
 import dev.missioncontrol.net.TransportFailure;
 import dev.missioncontrol.store.Json;
 import dev.missioncontrol.store.OutageLog;
@@ -178,7 +179,7 @@ public final class DeliverNotifications implements AutoCloseable {
      * log names the address to set instead, such as https:// for an http:// URL behind a load balancer.
      */
     private static String redirect(OutboundHttp.Reply reply) {
-        return " redirecting to " + reply.location()
+        return " redirecting to " + ShownUrl.withoutQuery(reply.location()).orElse("an unreadable address")
                 + " (redirects are not followed: set the webhook's URL to where it points)";
     }
 

@@ -154,6 +154,30 @@ public final class OutboxStore {
         });
     }
 
+    /**
+     * Who was told of a deployment's verdict: one entry per webhook its notification went to, in the order they were
+     * queued.
+     *
+     * @param state     {@code pending} (not sent yet, or waiting to be retried), {@code delivered}, {@code dead} (given
+     *                  up) or {@code cancelled} (its webhook was removed first)
+     * @param lastError the last attempt's failure; null when it succeeded or none was made
+     * @param nextAt    when a pending one is tried next
+     */
+    public record Notified(String webhookName, String state, int attempts, String lastError, Instant nextAt) {
+    }
+
+    public List<Notified> forDeployment(String orgId, String deploymentId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT w.name, o.state, o.attempts, o.next_attempt_at, "
+                        + "(SELECT d.error FROM notification_deliveries d WHERE d.outbox_id = o.id "
+                        + "ORDER BY d.attempt DESC LIMIT 1) AS last_error FROM notification_outbox o "
+                        + "JOIN notification_webhooks w ON w.id = o.webhook_id "
+                        + "WHERE o.org_id = :org AND o.deployment_id = :deployment ORDER BY o.created_at, o.id")
+                .bind("org", orgId).bind("deployment", deploymentId)
+                .map((rs, ctx) -> new Notified(rs.getString("name"), rs.getString("state"), rs.getInt("attempts"),
+                        rs.getString("last_error"), Instant.ofEpochMilli(rs.getLong("next_attempt_at"))))
+                .list());
+    }
+
     /** The organization's delivery attempts, newest first. */
     public List<Delivery> deliveries(String orgId, int limit) {
         return jdbi.withHandle(h -> h.createQuery("SELECT d.*, w.name, o.state, o.attempts, o.deployment_id, "

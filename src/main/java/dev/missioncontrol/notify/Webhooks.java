@@ -87,6 +87,11 @@ public final class Webhooks {
         return all.size();
     }
 
+    /** Who was told of a deployment's verdict, webhook by webhook; empty before it was queued, or with no webhook. */
+    public List<OutboxStore.Notified> notified(String orgId, String deploymentId) {
+        return outbox.forDeployment(orgId, deploymentId);
+    }
+
     public List<OutboxStore.Delivery> deliveries(String orgId, int limit) {
         return outbox.deliveries(orgId, limit);
     }

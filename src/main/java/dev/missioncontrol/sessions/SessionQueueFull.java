@@ -9,9 +9,10 @@ public final class SessionQueueFull extends RuntimeException {
     public static final int RETRY_AFTER_SECONDS = 30;
 
     SessionQueueFull(long waiting, int max) {
-        super(String.format("%,d investigations of this organization are waiting for a worker, the most the server "
+        super(String.format("%,d %s of this organization %s waiting for a worker, the most the server "
                 + "takes (--max-waiting-sessions %,d); retry in %d s. The workers are busy or stopped: "
                 + "missioncontrol_sessions_waiting and missioncontrol_sessions_running on /metrics say which",
-                waiting, max, RETRY_AFTER_SECONDS), null, false, false);
+                waiting, waiting == 1 ? "investigation" : "investigations", waiting == 1 ? "is" : "are", max,
+                RETRY_AFTER_SECONDS), null, false, false);
     }
 }

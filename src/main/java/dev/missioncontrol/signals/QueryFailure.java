@@ -3,9 +3,8 @@ package dev.missioncontrol.signals;
 import dev.missioncontrol.config.ByteSize;
 import dev.missioncontrol.net.DeniedDestination;
 import dev.missioncontrol.net.OutboundHttp;
+import dev.missioncontrol.net.ShownUrl;
 import dev.missioncontrol.net.TransportFailure;
-import java.net.URI;
-import java.util.Optional;
 import javax.net.ssl.SSLException;
 
 /**
@@ -50,7 +49,7 @@ final class QueryFailure extends RuntimeException {
 
     /** "Prometheus http://host:9090/prefix", without a query string, which may carry a token. */
     static String where(String baseUrl) {
-        return baseUrl == null ? "Prometheus" : "Prometheus" + withoutQuery(baseUrl).map(u -> " " + u).orElse("");
+        return baseUrl == null ? "Prometheus" : "Prometheus" + ShownUrl.withoutQuery(baseUrl).map(u -> " " + u).orElse("");
     }
 
     /**
@@ -59,22 +58,8 @@ final class QueryFailure extends RuntimeException {
      */
     static QueryFailure redirect(String where, int status, String location) {
         return new QueryFailure(where + " answered " + status + ", a redirect to "
-                + withoutQuery(location).orElse("an unreadable address") + ", which is not followed: set the "
+                + ShownUrl.withoutQuery(location).orElse("an unreadable address") + ", which is not followed: set the "
                 + "Prometheus URL to the address that answers the query itself");
-    }
-
-    /** A URL without its query string and fragment, which may carry a token; relative ones stay relative. */
-    private static Optional<String> withoutQuery(String url) {
-        try {
-            URI u = URI.create(url.strip());
-            String port = u.getPort() < 0 ? "" : ":" + u.getPort();
-            String path = u.getPath() == null ? "" : u.getPath().replaceAll("/+$", "");
-            String origin = u.getHost() == null ? "" : u.getScheme() + "://" + u.getHost() + port;
-            String shown = origin + path;
-            return shown.isEmpty() ? Optional.empty() : Optional.of(shown);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     /** Prometheus' own error text, or a line of whatever else answered, cut to one short line. */

@@ -67,6 +67,14 @@ class DestinationsTest {
     }
 
     @Test
+    void a_shortened_ip_address_is_refused_as_one_rather_than_as_a_url_without_a_host() {
+        assertThatThrownBy(() -> guarded.check("http://127.1:9090/")).hasMessage("names its host as '127.1:9090', "
+                + "which is neither a host name nor an IP address in full (such as 10.0.0.1 or prometheus.internal)");
+        assertThatThrownBy(() -> guarded.check("http://user:s3cret@127.1/")).hasMessageNotContaining("s3cret");
+        assertThatThrownBy(() -> guarded.check("http:///path")).hasMessage("has no host");
+    }
+
+    @Test
     void an_unparsable_url_is_explained_by_the_character_counted_from_one() {
         assertThatThrownBy(() -> guarded.check("https://hooks.example/x?a b"))
                 .hasMessage("is not a URL: illegal character in query (a space, character 26); percent-encode it, "

@@ -1,6 +1,9 @@
 package dev.missioncontrol.web.ui;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.missioncontrol.deployments.VerdictWait;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The part of a deployment's page that changes while the monitor watches: the verdict, the chart and the checks.
@@ -8,19 +11,41 @@ import dev.missioncontrol.deployments.VerdictWait;
  * (204) until something changed, and the section stops polling once the verdict is final.
  *
  * @param chart   the chart's data, for /static/chart.js
- * @param version names what the section shows: the verdict and the chart's data
+ * @param version names what the section shows: the verdict, the chart's data and the notifications' states
  */
-public record DeploymentLive(DeploymentRow row, String chart, String version) {
+public record DeploymentLive(DeploymentRow row, String chart, String version, Notified notified) {
     /** How often the page asks; the monitor's checks come seconds to minutes apart. */
     public static final String POLL_EVERY = "every 5s";
+    /** The verdicts posted to the organization's webhooks. */
+    private static final Set<String> ALERTING = Set.of("degraded", "failed");
 
-    static DeploymentLive of(DeploymentRow row, String chart) {
-        String verdict = String.valueOf(row.deployment().verdict());
-        return new DeploymentLive(row, chart, Integer.toHexString((verdict + "\n" + chart).hashCode()));
+    /**
+     * Who was told of the verdict, which people ask first when a deploy went bad: each webhook's delivery, or that
+     * there was no webhook to tell.
+     *
+     * @param webhooks whether the organization has any webhook
+     */
+    public record Notified(List<NotificationSettings.Told> told, boolean webhooks) {
+        static final Notified NOTHING = new Notified(List.of(), true);
     }
 
+    static DeploymentLive of(DeploymentRow row, String chart, Notified notified) {
+        String verdict = String.valueOf(row.deployment().verdict());
+        String told = notified.told().stream().map(t -> t.state() + t.attempts()).toList().toString();
+        return new DeploymentLive(row, chart, Integer.toHexString((verdict + "\n" + chart + "\n" + told).hashCode()),
+                notified);
+    }
+
+    /** Whether the verdict is one the webhooks are told of. */
+    public boolean alerting() {
+        JsonNode v = row.deployment().verdict();
+        return v != null && ALERTING.contains(v.path("state").asText());
+    }
+
+    /** Until the verdict is final, and then while a notification of it is still on its way. */
     public boolean polling() {
-        return !VerdictWait.isFinal(row.deployment().verdict());
+        return !VerdictWait.isFinal(row.deployment().verdict())
+                || notified.told().stream().anyMatch(NotificationSettings.Told::pending);
     }
 
     public String pollUrl() {

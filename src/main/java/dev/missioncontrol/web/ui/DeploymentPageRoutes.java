@@ -21,13 +21,16 @@ import java.util.Optional;
 final class DeploymentPageRoutes implements RouteGroup {
     private final DeploymentStore deployments;
     private final SessionStore sessions;
+    private final NotificationSettings notifications;
     private final BrowserAuth auth;
     /** htmx's status for "stop polling". */
     private static final int HTMX_STOP_POLLING = 286;
 
-    DeploymentPageRoutes(DeploymentStore deployments, SessionStore sessions, BrowserAuth auth) {
+    DeploymentPageRoutes(DeploymentStore deployments, SessionStore sessions, NotificationSettings notifications,
+            BrowserAuth auth) {
         this.deployments = deployments;
         this.sessions = sessions;
+        this.notifications = notifications;
         this.auth = auth;
     }
 
@@ -81,7 +84,17 @@ final class DeploymentPageRoutes implements RouteGroup {
                 .orElseThrow(() -> new NotFoundException("deployment"));
         String chart = MonitorChart.json(d.createdAt(), d.verdict(), sessions.eventsOfType(d.sessionId(), "check"),
                 sessions.eventsOfType(d.sessionId(), "tool_result"));
-        return DeploymentLive.of(DeploymentRow.of(d), chart);
+        return DeploymentLive.of(DeploymentRow.of(d), chart, notified(viewer.orgId(), d));
+    }
+
+    /** Who was told of a verdict the webhooks hear of; nothing to ask for any other. */
+    private DeploymentLive.Notified notified(String orgId, Deployment d) {
+        String state = d.verdict() == null ? "" : d.verdict().path("state").asText();
+        if (!state.equals("degraded") && !state.equals("failed")) {
+            return DeploymentLive.Notified.NOTHING;
+        }
+        return new DeploymentLive.Notified(notifications.told(orgId, d.id()),
+                !notifications.webhooks(orgId).isEmpty());
     }
 
     private static String blankToNull(String s) {

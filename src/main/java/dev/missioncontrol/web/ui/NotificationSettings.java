@@ -13,6 +13,31 @@ public interface NotificationSettings {
     /** The kinds a webhook can be, as the API names them: a signed JSON POST, or a Slack incoming webhook. */
     List<String> KINDS = List.of("webhook", "slack");
 
+    /**
+     * Who was told of a deployment's verdict, one webhook each, for its page.
+     *
+     * @param state     {@code pending}, {@code delivered}, {@code dead} (given up) or {@code cancelled}
+     * @param lastError the last attempt's failure; null when it delivered or none was made yet
+     * @param nextAt    when a pending one is tried next
+     */
+    record Told(String webhook, String state, int attempts, String lastError, Instant nextAt) {
+        public boolean pending() {
+            return state.equals("pending");
+        }
+
+        /** "delivered", "sending", "retrying at 10:42:05 UTC after 2 failed attempts (answered 503)", … */
+        public String text() {
+            String why = lastError == null ? "" : " (" + lastError + ")";
+            return switch (state) {
+                case "delivered" -> "delivered";
+                case "dead" -> "given up after " + attempts + " failed attempts" + why;
+                case "cancelled" -> "not sent: the webhook was removed" + why;
+                default -> attempts == 0 ? "sending" : "retrying at " + Format.time(nextAt) + " after " + attempts
+                        + (attempts == 1 ? " failed attempt" : " failed attempts") + why;
+            };
+        }
+    }
+
     /** A webhook as the page lists it; a generic webhook's secret is never listed, only whether it signs. */
     record Hook(String id, String kind, String name, String url, boolean signed, Instant createdAt, Health health) {
         public String kindLabel() {
@@ -131,4 +156,7 @@ public interface NotificationSettings {
 
     /** The newest delivery attempts first. */
     List<Delivery> deliveries(String orgId, int limit);
+
+    /** Who was told of the deployment's verdict; empty when nothing was queued for it. */
+    List<Told> told(String orgId, String deploymentId);
 }

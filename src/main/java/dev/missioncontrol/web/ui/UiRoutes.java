@@ -33,7 +33,7 @@ public final class UiRoutes implements RouteGroup {
                 new PasswordRoutes(settings, logins, auth, throttle),
                 new DashboardRoutes(f.sessions(), f.sessionService(), f.deployments(), auth),
                 new AgentPageRoutes(f.sessions(), f.sessionService(), f.orgs(), auth),
-                new DeploymentPageRoutes(f.deployments(), f.sessions(), auth),
+                new DeploymentPageRoutes(f.deployments(), f.sessions(), notifications, auth),
                 new SettingsRoutes(settings, auth),
                 new OrgSettingsRoutes(settings, auth),
                 new WebhookSettingsRoutes(settings, auth),

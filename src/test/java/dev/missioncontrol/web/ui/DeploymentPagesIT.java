@@ -10,6 +10,8 @@ import com.microsoft.playwright.Page;
 import dev.missioncontrol.store.Json;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+import dev.missioncontrol.testing.StubHttpServer;
 import org.junit.jupiter.api.Test;
 
 /** Deployments posted through the API, as the dashboard and the deployment page show them. */
@@ -278,6 +280,41 @@ class DeploymentPagesIT extends BrowserTestBase {
         commit.locator("summary").click();
         expect(commit.locator("pre")).hasText("The nightly batch holds 30 connections for minutes.\n"
                 + "Risk: <b>more load</b> on the primary.");
+    }
+
+    /**
+     * Who was told is the first thing asked of a failed deploy: the page says that no webhook heard of it, or each
+     * webhook's delivery, following it until delivered.
+     */
+    @Test
+    void a_failed_deploys_page_says_who_was_notified_of_its_verdict() throws Exception {
+        JsonNode untold = deploy("Deploy v5.0.0", "acme/notified", "5a5a5a5a5a", "failure");
+        Page page = ui.adminPage();
+        page.navigate("/deployments/" + untold.path("id").asText());
+        expect(page.locator(".verdict.big")).hasText("failed");
+        expect(page.locator("#notified")).containsText("No one was notified of this verdict: no webhook is configured");
+
+        AtomicBoolean up = new AtomicBoolean();
+        try (StubHttpServer receiver = new StubHttpServer(exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            StubHttpServer.reply(exchange, up.get() ? 204 : 503, "");
+        })) {
+            var hook = ui.api().post("/api/v1/notifications/webhooks/", Json.write(Json.object()
+                    .put("name", "on-call").put("url", receiver.baseUrl() + "/hook")));
+            assertThat(hook.status()).as(hook.body()).isEqualTo(201);
+            try {
+                JsonNode told = deploy("Deploy v5.0.1", "acme/notified", "5b5b5b5b5b", "failure");
+                page.navigate("/deployments/" + told.path("id").asText());
+                // the receiver answers 503 until it is up; the page follows the retries to the delivery
+                expect(page.locator("#notified")).containsText("on-call: retrying at");
+                expect(page.locator("#notified")).containsText("answered 503");
+                up.set(true);
+                expect(page.locator("#notified")).hasText("Notified of this verdict: on-call: delivered");
+            } finally {
+                ui.api().send(ui.api().builder("/api/v1/notifications/webhooks/" + hook.json().path("id").asText()
+                        + "/").DELETE().build());
+            }
+        }
     }
 
     private JsonNode deploy(String request, String repo, String sha, String status) {
