@@ -75,6 +75,8 @@ final class ShownSamples {
         window.addAll(w.lines());
         window.addAll(w.after());
         int from = w.before().size();
+        // only the head of a line is shown: redacting a megabyte-long one whole takes a second
+        window.replaceAll(line -> LineSearch.head(line, MAX_CHARS + TemplateJson.REDACT_MARGIN));
         String text = String.join("\n", Redactor.redactLines(window, from, from + w.lines().size()));
         shown.put(w.id(), text.length() <= MAX_CHARS ? text : text.substring(0, MAX_CHARS));
     }

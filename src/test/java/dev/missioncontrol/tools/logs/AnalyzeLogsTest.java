@@ -65,6 +65,24 @@ class AnalyzeLogsTest {
         assertThat(r.data().at("/templates/0/components/0").asText()).as("a header's name stays").isEqualTo("password");
     }
 
+    /**
+     * The template of a single-line blob is the blob: whole, it would fill the timeline and an LLM's token budget.
+     * What the tool returns of it is cut, still redacted where the cut falls.
+     */
+    @Test
+    void a_megabyte_single_line_is_cut_in_every_field_returned() {
+        String blob = ("A".repeat(3000) + " ").repeat(400);
+        String logs = "2026-11-29T11:00:01Z INFO api started\n"
+                + "2026-11-29T11:00:02Z ERROR api request body dump: " + "x".repeat(1960) + " password=LeakAtCut99x "
+                + blob + "\n";
+        ToolResult r = new AnalyzeLogs(new MinedLogs(1)).run(Json.object(),
+                session("blob", Json.object().put("logs", logs)));
+
+        String sent = r.data().toString();
+        assertThat(sent.length()).isLessThan(64 * 1024);
+        assertThat(sent).contains("api request body dump: xxx").doesNotContain("LeakAtCut99x");
+    }
+
     /** A trend's label is the words before its number, and its values are numbers: either may be the secret. */
     @Test
     void a_trend_shows_neither_a_secret_among_its_label_words_nor_a_number_that_is_one() {
