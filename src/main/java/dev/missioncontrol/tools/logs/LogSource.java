@@ -1,6 +1,7 @@
 package dev.missioncontrol.tools.logs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.missioncontrol.logs.TerminalCodesReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -41,8 +42,15 @@ public record LogSource(String name, JsonNode node) {
         return sources;
     }
 
-    /** A fresh reader over the text, one line per array element (JSON records rendered as one JSON line). */
+    /**
+     * A fresh reader over the text, one line per array element (JSON records rendered as one JSON line), without
+     * terminal colour codes: every tool reads the lines as the terminal showed them.
+     */
     public Reader open() {
+        return new TerminalCodesReader(raw());
+    }
+
+    private Reader raw() {
         if (node.isTextual()) {
             return new StringReader(node.textValue());
         }

@@ -65,6 +65,24 @@ class AnalyzeLogsTest {
         assertThat(r.data().at("/templates/0/components/0").asText()).as("a header's name stays").isEqualTo("password");
     }
 
+    /** kubectl logs of a logger writing to a TTY: colour codes around the time and level hide both if left in. */
+    @Test
+    void a_coloured_paste_is_read_with_its_times_and_levels_and_shown_without_the_codes() {
+        StringBuilder logs = new StringBuilder();
+        for (int i = 0; i < 3; i++) {
+            logs.append("\u001B[32m2026-11-30T09:01:0%dZ\u001B[0m \u001B[31mERROR\u001B[0m redis: dial tcp 10.0.0.7:6379: i/o timeout\n"
+                    .formatted(i));
+        }
+        ToolResult r = new AnalyzeLogs(new MinedLogs(1)).run(Json.object(),
+                session("ansi", Json.object().put("logs", logs.toString())));
+
+        JsonNode t = r.data().at("/templates/0");
+        assertThat(t.path("errors").asLong()).isEqualTo(3);
+        assertThat(t.path("first_seen").asText()).isEqualTo("2026-11-30T09:01:00Z");
+        assertThat(t.path("sample").asText())
+                .isEqualTo("2026-11-30T09:01:00Z ERROR redis: dial tcp 10.0.0.7:6379: i/o timeout");
+    }
+
     /**
      * The template of a single-line blob is the blob: whole, it would fill the timeline and an LLM's token budget.
      * What the tool returns of it is cut, still redacted where the cut falls.
