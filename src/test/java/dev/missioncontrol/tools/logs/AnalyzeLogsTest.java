@@ -65,6 +65,26 @@ class AnalyzeLogsTest {
         assertThat(r.data().at("/templates/0/components/0").asText()).as("a header's name stays").isEqualTo("password");
     }
 
+    /** The line, time and text the tool gives for a template's first occurrence are those of one and the same line. */
+    @Test
+    void a_templates_first_line_time_and_sample_agree_when_the_log_is_out_of_time_order() {
+        String logs = "2026-11-30T09:05:00Z INFO billing ok\n"
+                + "2026-11-30T09:05:01Z ERROR upstream billing failed: context deadline exceeded (pod-a)\n"
+                + "2026-11-30T09:05:02Z INFO billing ok\n"
+                + "2026-11-30T09:05:03Z INFO billing ok\n"
+                + "2026-11-30T09:01:00Z ERROR upstream billing failed: context deadline exceeded (pod-b)\n";
+        ToolResult r = new AnalyzeLogs(new MinedLogs(1)).run(Json.object(),
+                session("order", Json.object().put("logs", logs)));
+
+        JsonNode failed = null;
+        for (JsonNode t : r.data().path("templates")) {
+            failed = t.path("errors").asLong() > 0 ? t : failed;
+        }
+        assertThat(failed.path("first_seen").asText()).isEqualTo("2026-11-30T09:01:00Z");
+        assertThat(failed.path("first_line").asLong()).isEqualTo(5);
+        assertThat(failed.path("sample").asText()).startsWith("2026-11-30T09:01:00Z").endsWith("(pod-b)");
+    }
+
     /** kubectl logs of a logger writing to a TTY: colour codes around the time and level hide both if left in. */
     @Test
     void a_coloured_paste_is_read_with_its_times_and_levels_and_shown_without_the_codes() {
