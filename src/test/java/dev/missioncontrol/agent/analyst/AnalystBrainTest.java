@@ -284,6 +284,21 @@ class AnalystBrainTest {
                 .isEqualTo("No line mentions 'deadlock' (4 lines searched; values masked as secrets are not searched).");
     }
 
+    /**
+     * search_logs never matches inside a masked secret, so a search for a key the person pasted in the question would
+     * say no line holds it, while the report and the timeline repeated the key in the clear.
+     */
+    @Test
+    void a_secret_asked_about_is_neither_searched_nor_repeated() {
+        String key = "sk_live_51HqLyjWDarjtT1zdp7dcXYZabc123456789";
+        Step.Finish done = run(facts("Find '" + key + "' in the payments logs",
+                "2026-01-01T10:00:00Z ERROR payments - stripe refused key " + key + "\n"));
+
+        assertThat(done.report().markdown()).doesNotContain(key).doesNotContain("No '")
+                .contains("A term of the question that reads as a secret");
+        assertThat(playbook.timeline).allSatisfy(e -> assertThat(e.text() + e.data()).doesNotContain(key));
+    }
+
     @Test
     void says_there_is_no_problem_when_the_logs_are_healthy() {
         Step.Finish done = run(facts("Is the api healthy?", "2026-01-01T10:00:00Z INFO api - GET /orders 200\n"
