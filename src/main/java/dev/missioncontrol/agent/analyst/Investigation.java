@@ -35,6 +35,7 @@ record Investigation(Observations obs, Incident incident, List<DeployLink> deplo
         if (incident.isEmpty()) {
             findings.add(quiet(o));
         }
+        findings.addAll(SearchFindings.unmatchedDescriptions(o));
         List<Finding> capped = findings.subList(0, Math.min(MAX_FINDINGS, findings.size()));
         return new Investigation(o, incident, deploys, trends, List.copyOf(capped),
                 Hypotheses.of(o, incident, deploys, trends));

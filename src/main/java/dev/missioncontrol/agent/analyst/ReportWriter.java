@@ -65,7 +65,8 @@ final class ReportWriter {
             problem(inv, b);
         }
         for (SearchOutcome s : inv.obs().searches) {
-            if (s.fromPrompt()) {
+            // a describing word no line holds says nothing beside the problem found
+            if (s.fromPrompt() && (inv.incident().isEmpty() || !SearchFindings.unmatchedDescription(inv.obs(), s))) {
                 b.append(s.total() == 0 ? " No '" + s.query() + "' log lines found."
                         : String.format(Locale.ROOT, " '%s' appears in %,d line%s.", s.query(), s.total(),
                         s.total() == 1 ? "" : "s"));

@@ -87,6 +87,15 @@ record Request(String prompt, String service, String repository, String environm
         return !Redactor.redact(term).equals(term);
     }
 
+    /**
+     * Whether the term is only a word the question describes the problem with ("slow", "crashes"), not one it
+     * quoted, a code or an identifier: logs rarely use such words, so their absence says little.
+     */
+    boolean describes(String term) {
+        return FAILURE_WORDS.matcher(term).matches() && !prompt.matches("(?s).*[\"'“‘`]" + Pattern.quote(term)
+                + "[\"'”’`].*");
+    }
+
     boolean isTerm(String query) {
         return terms.stream().anyMatch(t -> t.equalsIgnoreCase(query));
     }

@@ -299,6 +299,18 @@ class AnalystBrainTest {
         assertThat(playbook.timeline).allSatisfy(e -> assertThat(e.text() + e.data()).doesNotContain(key));
     }
 
+    /** Logs rarely say "slow": the finding that none does comes after what they show, and stays out of the summary. */
+    @Test
+    void a_describing_word_no_line_holds_comes_after_the_problem_found() {
+        Step.Finish done = run(facts("Why is the api so slow?", LOGS));
+        String md = done.report().markdown();
+
+        assertThat(md).contains("### 1. Connection refused").contains("No 'slow' log lines found");
+        assertThat(md.substring(0, md.indexOf("## Findings"))).doesNotContain("'slow'");
+        Step.Finish quoted = new Playbook().run(facts("Any lines with 'slow' in them?", LOGS));
+        assertThat(quoted.report().markdown()).contains("### 1. No 'slow' log lines found");
+    }
+
     @Test
     void says_there_is_no_problem_when_the_logs_are_healthy() {
         Step.Finish done = run(facts("Is the api healthy?", "2026-01-01T10:00:00Z INFO api - GET /orders 200\n"
