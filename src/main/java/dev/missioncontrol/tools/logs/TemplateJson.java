@@ -43,7 +43,7 @@ final class TemplateJson {
                 .put("problem", ProblemSigns.reason(t)).put("first_seen", time(t.firstSeen()))
                 .put("last_seen", time(t.lastSeen())).put("first_line", t.firstLineNo()).put("sample", cut(shown))
                 .put("message", cut(message(shown))).put("exception", ProblemSigns.exception(shown))
-                .put("thrown_at", OwnFrame.in(shown));
+                .put("thrown_at", OwnFrame.in(shown)).put("raised", cut(RaisedException.in(shown)));
         ArrayNode components = o.putArray("components");
         // a component is a word of some event's header, masked as the template's words are
         source.components(t).forEach(c -> components.add(template(c, t.sample(), shown)));
@@ -123,7 +123,7 @@ final class TemplateJson {
 
     /** Cuts redacted text to a readable length; cutting first could leave a secret too short to recognise. */
     static String cut(String redacted) {
-        return cut(redacted, SAMPLE_CHARS);
+        return redacted == null ? null : cut(redacted, SAMPLE_CHARS);
     }
 
     private static String cut(String redacted, int chars) {

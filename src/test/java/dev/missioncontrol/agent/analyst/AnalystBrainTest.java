@@ -311,6 +311,23 @@ class AnalystBrainTest {
         assertThat(quoted.report().markdown()).contains("### 1. No 'slow' log lines found");
     }
 
+    /** "job 42 failed" says nothing of the cause; the exception its traceback ends in does. */
+    @Test
+    void a_logged_error_is_described_with_what_its_traceback_raised() {
+        Step.Finish done = run(facts("Why do charges fail?", """
+                2026-01-01 10:00:00,001 INFO [worker] processing job 41
+                2026-01-01 10:00:01,002 ERROR [worker] job 42 failed
+                Traceback (most recent call last):
+                  File "/app/worker/tasks.py", line 88, in charge
+                    resp = client.post(url, json=payload, timeout=5)
+                requests.exceptions.ConnectTimeout: HTTPSConnectionPool(host='api.stripe.com', port=443)
+                2026-01-01 10:00:05,002 INFO [worker] processing job 43
+                """));
+
+        assertThat(done.report().markdown()).contains("It raised `requests.exceptions.ConnectTimeout: "
+                + "HTTPSConnectionPool(host='api.stripe.com', port=443)`.");
+    }
+
     @Test
     void says_there_is_no_problem_when_the_logs_are_healthy() {
         Step.Finish done = run(facts("Is the api healthy?", "2026-01-01T10:00:00Z INFO api - GET /orders 200\n"
