@@ -58,9 +58,12 @@ final class ReportWriter {
     static String summary(Investigation inv) {
         StringBuilder b = new StringBuilder();
         if (inv.noProblem()) {
-            b.append(inv.obs().sources.isEmpty() ? "No problem found: the request carried no logs to analyse."
+            b.append(inv.obs().sources.isEmpty() ? "Nothing analysed: the request carried no logs."
                     : "No problem found: the " + Markdown.count(inv.obs().events(), "log event")
                     + " available contain no errors or warnings.");
+            if (!RecentDeployments.of(inv).isEmpty()) {
+                b.append(" The latest deployment: ").append(RecentDeployments.latest(inv));
+            }
         } else {
             problem(inv, b);
         }

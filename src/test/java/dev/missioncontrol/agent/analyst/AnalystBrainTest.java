@@ -328,6 +328,26 @@ class AnalystBrainTest {
                 + "HTTPSConnectionPool(host='api.stripe.com', port=443)`.");
     }
 
+    /** Asked without logs why a project is down, the analyst still has its deployments to say something with. */
+    @Test
+    void without_logs_the_projects_latest_deployment_before_the_question_is_named() {
+        var listed = Json.MAPPER.createArrayNode();
+        listed.addObject().put("id", "d-checkout").put("repository_full_name", "acme/checkout")
+                .put("created_at", "2026-01-01T10:22:57Z").put("status", "success")
+                .put("commit_sha", "a1b2c3d4e5f6").put("commit_message", "Switch payment client to new pool settings");
+        SessionFacts facts = new SessionFacts("s-nologs", "o", "p-checkout", "root_cause_analysis",
+                "Why is checkout down?", Json.object().put("repository_full_name", "acme/checkout"),
+                Instant.parse("2026-01-01T11:00:00Z"));
+        Step.Finish done = run(facts, ToolResult.ok("1 deployment", listed));
+
+        assertThat(done.report().markdown()).startsWith("## Summary\n\nNothing analysed: the request carried no logs. "
+                + "The latest deployment: deployment d-checkout of acme/checkout, commit a1b2c3d4e5f6 (\"Switch payment "
+                + "client to new pool settings\") landed at 2026-01-01T10:22:57Z, 37m 3s before the question was asked.")
+                .contains("### 1. The latest deployment landed 37m 3s before the question was asked")
+                .contains("1. If the problem began after deployment d-checkout");
+        assertThat(done.report().outcome()).isEqualTo("No logs to analyse");
+    }
+
     @Test
     void says_there_is_no_problem_when_the_logs_are_healthy() {
         Step.Finish done = run(facts("Is the api healthy?", "2026-01-01T10:00:00Z INFO api - GET /orders 200\n"
