@@ -83,7 +83,8 @@ record Request(String prompt, String service, String repository, String environm
         return terms;
     }
 
-    private static boolean secret(String term) {
+    /** Whether the term reads as a secret, which the logs are never searched for. */
+    static boolean secret(String term) {
         return !Redactor.redact(term).equals(term);
     }
 

@@ -232,6 +232,15 @@ class AnalystBrainTest {
                 .doesNotContain("Roll back deployment d-billing").doesNotContain("**The deployment d-billing");
     }
 
+    /** The brain's next step once the report on LOGS is written and the question asked. */
+    private Step answerAfterReport(String question) {
+        SessionFacts facts = facts("What is wrong with the api?", LOGS);
+        run(facts);
+        playbook.append("report", Json.object());
+        playbook.say(question);
+        return playbook.next(facts);
+    }
+
     @Test
     void answers_follow_up_questions_from_the_same_analysis() {
         SessionFacts facts = facts("What is wrong with the api?", LOGS);
@@ -264,6 +273,15 @@ class AnalystBrainTest {
         assertThat(answer).isInstanceOf(Step.Say.class);
         assertThat(((Step.Say) answer).text()).startsWith("2 lines mention '6379' as a whole number")
                 .contains("2026-01-01T10:00:15Z");
+    }
+
+    /** A search would say no line holds a masked secret, which is false, and repeat it in the timeline. */
+    @Test
+    void a_follow_up_asking_to_search_for_a_secret_is_told_why_not_rather_than_searched() {
+        Step answer = answerAfterReport("search for 'ghp_1234567890abcdefghijklmnopqrstuvwxyzAB'");
+
+        assertThat(answer).isInstanceOf(Step.Say.class);
+        assertThat(((Step.Say) answer).text()).isEqualTo(FollowUpSearch.SECRET);
     }
 
     @Test
