@@ -18,6 +18,12 @@ final class Continuations {
             "(?:([a-zA-Z_$][\\w$]*\\.)*[A-Z][\\w$]*|([a-zA-Z_$][\\w$]*\\.)+)(Exception|Error|Throwable|Exit|Interrupt)"
                     + "(: .*|:)?");
     private static final String TRACEBACK = "Traceback (most recent call last)";
+    /**
+     * The line that ends a Python traceback, at the margin below its frames: the exception's name, dotted or not,
+     * and its message. Many names end in neither Error nor Exception ({@code requests.exceptions.ConnectTimeout},
+     * {@code socket.timeout}, {@code StopIteration}).
+     */
+    private static final Pattern TRACEBACK_END = Pattern.compile("[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*(?:: .*|:)?");
     /** Go's runtime ending a program: {@code panic: runtime error: …}, {@code fatal error: concurrent map writes}. */
     private static final Pattern GO_PANIC = Pattern.compile("(?:^|\\s)(?:panic|fatal error): ");
     /**
@@ -60,6 +66,11 @@ final class Continuations {
     /** Whether the line is Python's header of a printed exception. */
     static boolean opensTraceback(String line) {
         return line.startsWith(TRACEBACK);
+    }
+
+    /** Whether the line, read inside a Python traceback after its frames, is the exception line that ends it. */
+    static boolean endsTraceback(String line) {
+        return TRACEBACK_END.matcher(line).matches();
     }
 
     /** Whether the line names an exception on its own: {@code app.db.DatabaseError: connection lost}. */

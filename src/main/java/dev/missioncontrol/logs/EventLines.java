@@ -16,12 +16,15 @@ final class EventLines {
     private int count = 1;
     private boolean trace;
     private String exception;
+    /** Inside a Python traceback whose exception line has not come yet. */
+    private boolean inTraceback;
 
     EventLines(String first, LineFields header) {
         raw = new StringBuilder(first);
         traceback = Continuations.opensTraceback(first);
         goPanic = Continuations.opensGoPanic(first);
         pgProcess = PostgresPrefix.process(first);
+        inTraceback = traceback;
         // after an error or warning, a bare exception line ("java.io.IOException: x") belongs to it
         String level = header.level();
         trace = Continuations.isTrace(first) || level != null && !level.equals("INFO") && !level.equals("DEBUG")
@@ -29,7 +32,8 @@ final class EventLines {
     }
 
     boolean continuedBy(String line) {
-        return Continuations.continues(line, trace) || pgProcess != null && PostgresPrefix.explains(line, pgProcess);
+        return Continuations.continues(line, trace) || pgProcess != null && PostgresPrefix.explains(line, pgProcess)
+                || inTraceback && Continuations.endsTraceback(line);
     }
 
     /** Whether a blank line may still lie inside the event: Go prints one before each goroutine of a panic. */
@@ -40,9 +44,12 @@ final class EventLines {
     void add(String line) {
         count++;
         trace = trace || Continuations.isTrace(line);
-        if (traceback && Continuations.namesException(line)) {
+        boolean margin = !line.isEmpty() && line.charAt(0) != ' ' && line.charAt(0) != '\t';
+        if (traceback && (Continuations.namesException(line) || inTraceback && margin)) {
             exception = line;
         }
+        // the traceback's exception line, at the margin, ends it; a chained traceback opens another
+        inTraceback = Continuations.opensTraceback(line) || inTraceback && !margin;
         if (raw.length() + line.length() < LogReader.MAX_RAW_CHARS) {
             raw.append('\n').append(line);
         }

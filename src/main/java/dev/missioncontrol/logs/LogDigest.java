@@ -54,6 +54,11 @@ public final class LogDigest {
         return id;
     }
 
+    /** Whether the event just added is now its template's sample, the event its first line and time refer to. */
+    public boolean sampled(int id, LogRecord event) {
+        return tallies.get(id - 1).sampled(event);
+    }
+
     /**
      * The axis is chosen by the first event: time if it carries a timestamp, else line numbers. On a time axis
      * an event without a timestamp (a stray untimed line) is placed at the last time seen.

@@ -26,7 +26,8 @@ public final class LogsCommand implements Callable<Integer> {
 
     /**
      * The file as text, or standard input for "-". Undecodable bytes become U+FFFD instead of failing. A file that
-     * cannot be opened is said in one line on stderr (and null returned) rather than as an exception.
+     * cannot be opened is said in one line on stderr (and null returned) rather than as an exception. Terminal colour
+     * codes are left out, as the server leaves them out of pasted logs.
      */
     static BufferedReader open(Path file) {
         try {
@@ -34,7 +35,8 @@ public final class LogsCommand implements Callable<Integer> {
                 throw new IOException("a directory");
             }
             InputStream bytes = file.toString().equals("-") ? System.in : Files.newInputStream(file);
-            return new BufferedReader(new InputStreamReader(bytes, StandardCharsets.UTF_8), 1 << 16);
+            return new BufferedReader(new TerminalCodesReader(new InputStreamReader(bytes, StandardCharsets.UTF_8)),
+                    1 << 16);
         } catch (IOException e) {
             System.err.println("missionctl logs: " + InputFiles.whyUnreadable(file, e));
             return null;

@@ -7,7 +7,9 @@ import java.util.Map;
  * What a log says through one template.
  *
  * @param histogram event counts per bucket of the analysis's axis (see {@link LogAnalysis})
- * @param sample    the raw text of the first event, cut to a readable length
+ * @param firstLineNo the line of the sample
+ * @param sample    the raw text of the earliest event (the first read, when none has a time), cut to a readable
+ *                  length: the event at {@code firstSeen}
  */
 public record TemplateSummary(int id, String template, long count, long errors, long warnings,
                               Map<String, Long> levels, Instant firstSeen, Instant lastSeen, long firstLineNo,

@@ -36,6 +36,22 @@ class LogDigestTest {
         assertThat(timeout.sample()).contains("SQLTimeoutException");
     }
 
+    /** kubectl logs -l pastes one pod's lines after another's: a template's first line is then not its earliest. */
+    @Test
+    void the_sample_is_the_earliest_event_so_its_line_and_time_are_one_lines() {
+        String pods = """
+                2024-01-01T00:05:00Z ERROR upstream billing timed out (pod a)
+                2024-01-01T00:06:00Z ERROR upstream billing timed out (pod a)
+                2024-01-01T00:01:00Z ERROR upstream billing timed out (pod b)
+                2024-01-01T00:02:00Z ERROR upstream billing timed out (pod b)
+                """;
+        TemplateSummary t = LogDigest.analyze(new StringReader(pods)).templates().get(0);
+
+        assertThat(t.firstSeen()).isEqualTo(Instant.parse("2024-01-01T00:01:00Z"));
+        assertThat(t.firstLineNo()).isEqualTo(3);
+        assertThat(t.sample()).startsWith("2024-01-01T00:01:00Z").endsWith("(pod b)");
+    }
+
     @Test
     void keeps_access_lines_of_each_status_class_apart_so_5xx_times_and_counts_are_their_own() {
         String line = "10.0.0.%d - - [29/Nov/2026:18:%02d:%02d +0000] \"GET /api/cart HTTP/1.1\" %d 157 \"-\" "

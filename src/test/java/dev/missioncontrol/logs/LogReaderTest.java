@@ -354,6 +354,26 @@ class LogReaderTest {
         assertThat(events).extracting(LogRecord::lineCount).containsExactly(4, 1);
     }
 
+    /** Many Python exceptions are named neither Error nor Exception; the line below the frames still ends the trace. */
+    @Test
+    void a_tracebacks_exception_line_stays_with_it_whatever_the_exceptions_name() {
+        List<LogRecord> events = read("""
+                2026-11-30 09:10:01,002 ERROR [worker] job 42 failed
+                Traceback (most recent call last):
+                  File "/app/worker/tasks.py", line 88, in charge
+                    resp = client.post(url, json=payload, timeout=5)
+                requests.exceptions.ConnectTimeout: HTTPSConnectionPool(host='api.stripe.com', port=443)
+                worker: next job
+                Traceback (most recent call last):
+                  File "/app/worker/main.py", line 12, in <module>
+                StopIteration
+                worker: idle
+                """);
+        assertThat(events).extracting(LogRecord::lineCount).containsExactly(5, 1, 3, 1);
+        assertThat(events.get(0).raw()).endsWith("ConnectTimeout: HTTPSConnectionPool(host='api.stripe.com', port=443)");
+        assertThat(events.get(2).message()).isEqualTo("StopIteration");
+    }
+
     @Test
     void a_traceback_nobody_logged_is_an_error_of_its_own_named_by_its_exception() {
         List<LogRecord> events = read("""

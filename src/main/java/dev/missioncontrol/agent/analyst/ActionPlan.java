@@ -35,6 +35,11 @@ final class ActionPlan {
     static List<String> of(Investigation inv) {
         Set<String> actions = new LinkedHashSet<>();
         if (inv.noProblem()) {
+            List<DeploymentSeen> recent = RecentDeployments.of(inv);
+            if (!recent.isEmpty()) {
+                actions.add("If the problem began after " + recent.get(0).prose() + ", roll it back or compare "
+                        + "the service's metrics before and after it.");
+            }
             actions.add("Nothing to fix from these logs. If users still see a problem, send the logs of the "
                     + "affected service for the time it happened, and any error message they saw.");
             return new ArrayList<>(actions);

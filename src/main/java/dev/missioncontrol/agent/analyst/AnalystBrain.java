@@ -68,6 +68,9 @@ public final class AnalystBrain implements Brain {
         if (term.isEmpty()) {
             return new Step.Say(FollowUp.answer(message.text(), Investigation.of(h)));
         }
+        if (Request.secret(term.get())) {
+            return new Step.Say(FollowUpSearch.SECRET);
+        }
         return FollowUpSearch.resultAfter(h, message.seq(), term.get())
                 .<Step>map(result -> new Step.Say(FollowUpSearch.answer(term.get(), result)))
                 .orElseGet(() -> new Step.CallTool("search_logs", FollowUpSearch.call(term.get())));

@@ -214,7 +214,6 @@ record DeployLink(DeploymentSeen deployment, Duration before, Confidence confide
     }
 
     Quote quote() {
-        return new Quote("list_deployments", 0, deployment.createdAt(), deployment.describe() + ", status "
-                + deployment.status() + ", created " + deployment.createdAt());
+        return deployment.quote();
     }
 }

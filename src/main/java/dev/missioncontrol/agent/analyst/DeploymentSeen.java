@@ -33,6 +33,12 @@ record DeploymentSeen(String id, String repository, String status, Instant creat
         return describe(commitMessage == null ? null : Markdown.plain(firstLine(), Markdown.INLINE_CHARS));
     }
 
+    /** The deployment as list_deployments gave it, as evidence. */
+    Quote quote() {
+        return new Quote("list_deployments", 0, createdAt, describe() + ", status " + status + ", created "
+                + createdAt);
+    }
+
     /** "acme/web commit abc1234 (\"Fix login\")", verbatim: for a quote, which shows it as code. */
     String describe() {
         return describe(firstLine());

@@ -25,6 +25,12 @@ final class FollowUpSearch {
     private static final Set<String> VAGUE = Set.of("the", "a", "an", "it", "this", "that", "any", "anything",
             "something", "error", "errors", "problem", "problems", "issue", "issues", "cause", "causes");
     private static final int MAX_MATCHES = 10;
+    /**
+     * The answer to a search for a secret: search_logs never matches inside a masked one, so a search would say no
+     * line holds it, and the timeline would repeat it in its call and result.
+     */
+    static final String SECRET = "That reads as a secret, and the logs are never searched for secrets: every line "
+            + "shown has them masked. Search for the words around it instead.";
 
     private FollowUpSearch() {
     }

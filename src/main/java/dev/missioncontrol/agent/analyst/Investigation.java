@@ -35,9 +35,18 @@ record Investigation(Observations obs, Incident incident, List<DeployLink> deplo
         if (incident.isEmpty()) {
             findings.add(quiet(o));
         }
+        findings.addAll(SearchFindings.unmatchedDescriptions(o));
         List<Finding> capped = findings.subList(0, Math.min(MAX_FINDINGS, findings.size()));
-        return new Investigation(o, incident, deploys, trends, List.copyOf(capped),
+        Investigation inv = new Investigation(o, incident, deploys, trends, List.copyOf(capped),
                 Hypotheses.of(o, incident, deploys, trends));
+        return RecentDeployments.finding(inv).map(inv::with).orElse(inv);
+    }
+
+    /** The same investigation with one more finding, placed first: what there is to say when the logs say nothing. */
+    private Investigation with(Finding first) {
+        List<Finding> more = new ArrayList<>(List.of(first));
+        more.addAll(findings.subList(0, Math.min(MAX_FINDINGS - 1, findings.size())));
+        return new Investigation(obs, incident, deploys, trends, List.copyOf(more), hypotheses);
     }
 
     /** The first suspect among the deployments before the first bad line ({@link DeployLink#ranked}), or null. */
@@ -105,7 +114,7 @@ record Investigation(Observations obs, Incident incident, List<DeployLink> deplo
 
     String outcome() {
         if (noProblem()) {
-            return "No problem found in the logs";
+            return obs.sources.isEmpty() ? "No logs to analyse" : "No problem found in the logs";
         }
         return hypotheses.isEmpty() ? "Problems found; no cause identified"
                 : "Likely cause: " + Markdown.plain(hypotheses.get(0).title(), Markdown.INLINE_CHARS);

@@ -9,11 +9,21 @@ import java.util.List;
  *
  * @param thrownAt  the first frame of the application's own code in its first line's stack trace, or null
  * @param addresses the addresses its lines name most, most first
+ * @param raised    the exception line of its first line's stack trace (the root cause of a Java one), or null
  */
 record LogTemplate(String id, String source, String template, String message, long count, long errors,
                    long warnings, String level, String problem, Instant firstSeen, Instant lastSeen, long firstLine,
                    String sample, List<String> components, String exception, String thrownAt,
-                   List<Address> addresses, long[] histogram) {
+                   List<Address> addresses, long[] histogram, String raised) {
+
+    /** A template whose trace, if any, was not read for what it raised. */
+    LogTemplate(String id, String source, String template, String message, long count, long errors, long warnings,
+                String level, String problem, Instant firstSeen, Instant lastSeen, long firstLine, String sample,
+                List<String> components, String exception, String thrownAt, List<Address> addresses,
+                long[] histogram) {
+        this(id, source, template, message, count, errors, warnings, level, problem, firstSeen, lastSeen, firstLine,
+                sample, components, exception, thrownAt, addresses, histogram, null);
+    }
 
     /** An address the template's lines name, and how many; {@code over} bounds how many of those are another's. */
     record Address(String address, long lines, long over) {
@@ -32,7 +42,7 @@ record LogTemplate(String id, String source, String template, String message, lo
                 n.path("sample").asText(""), Views.list(n.get("components"), JsonNode::asText),
                 Views.text(n.get("exception")), Views.text(n.get("thrown_at")), Views.list(n.get("addresses"),
                         a -> new Address(a.path("address").asText(), a.path("lines").asLong(), a.path("over").asLong())),
-                histogram);
+                histogram, Views.text(n.get("raised")));
     }
 
     boolean isProblem() {

@@ -64,6 +64,10 @@ final class NotChecked {
         if (inv.deploy() != null) {
             out.add("The content of " + inv.deploy().deployment().prose() + ": its diff was not read.");
         }
+        if (o.request.namesSecret()) {
+            out.add("A term of the question that reads as a secret: the logs are never searched for secrets, and "
+                    + "every line shown has them masked.");
+        }
         if (o.searches.stream().anyMatch(SearchOutcome::outOfTime)) {
             out.add("Part of the logs for some searches: they stopped at their time limit.");
         }

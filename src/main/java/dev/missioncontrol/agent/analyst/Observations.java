@@ -3,6 +3,7 @@ package dev.missioncontrol.agent.analyst;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.missioncontrol.agent.Entry;
 import dev.missioncontrol.agent.History;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +32,8 @@ final class Observations {
     String deploymentsProblem;
     /** Whether the session has a project, so that metrics can be compared at all. */
     boolean hasProject;
+    /** When the question was asked (the session's creation). */
+    Instant asked;
     boolean metricsChecked;
     String metricsProblem;
     int metricsCompared;
@@ -44,6 +47,7 @@ final class Observations {
     static Observations from(History h) {
         Observations o = new Observations(Request.of(h.session()));
         o.hasProject = h.session().projectId() != null;
+        o.asked = h.session().createdAt();
         Map<Long, JsonNode> args = new HashMap<>();
         for (Entry e : h.entries()) {
             if (e.is("tool_call")) {

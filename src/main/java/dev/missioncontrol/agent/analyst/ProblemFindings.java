@@ -86,6 +86,9 @@ final class ProblemFindings {
             b.append(", first at line ").append(t.firstLine()).append(" of ").append(t.source());
         }
         b.append('.');
+        if (t.raised() != null && !t.label().contains(t.raised())) {
+            b.append(" It raised `").append(Markdown.inline(t.raised())).append("`.");
+        }
         if (t.thrownAt() != null) {
             b.append(" Its stack trace reaches the application's own code at `").append(Markdown.inline(t.thrownAt()))
                     .append("`.");

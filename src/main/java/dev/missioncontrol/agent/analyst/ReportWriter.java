@@ -58,14 +58,18 @@ final class ReportWriter {
     static String summary(Investigation inv) {
         StringBuilder b = new StringBuilder();
         if (inv.noProblem()) {
-            b.append(inv.obs().sources.isEmpty() ? "No problem found: the request carried no logs to analyse."
+            b.append(inv.obs().sources.isEmpty() ? "Nothing analysed: the request carried no logs."
                     : "No problem found: the " + Markdown.count(inv.obs().events(), "log event")
                     + " available contain no errors or warnings.");
+            if (!RecentDeployments.of(inv).isEmpty()) {
+                b.append(" The latest deployment: ").append(RecentDeployments.latest(inv));
+            }
         } else {
             problem(inv, b);
         }
         for (SearchOutcome s : inv.obs().searches) {
-            if (s.fromPrompt()) {
+            // a describing word no line holds says nothing beside the problem found
+            if (s.fromPrompt() && (inv.incident().isEmpty() || !SearchFindings.unmatchedDescription(inv.obs(), s))) {
                 b.append(s.total() == 0 ? " No '" + s.query() + "' log lines found."
                         : String.format(Locale.ROOT, " '%s' appears in %,d line%s.", s.query(), s.total(),
                         s.total() == 1 ? "" : "s"));

@@ -1,6 +1,7 @@
 package dev.missioncontrol.agent.analyst;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.missioncontrol.agent.Redactor;
 import dev.missioncontrol.agent.SessionFacts;
 import dev.missioncontrol.monitor.EnvironmentName;
 import java.util.ArrayList;
@@ -52,21 +53,48 @@ record Request(String prompt, String service, String repository, String environm
                 ? ctx.get(field).asText().strip() : null;
     }
 
-    /** The terms worth a search, most specific first: quoted phrases, codes, identifiers, failure words. */
+    /**
+     * The terms worth a search, most specific first: quoted phrases, codes, identifiers, failure words. A term that
+     * reads as a secret is left out: search_logs never matches inside a masked secret, so its search would report
+     * "no lines found" of a line that is there, and the report and timeline would repeat the secret in the clear.
+     */
     static List<String> terms(String prompt) {
+        List<String> out = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (String t : candidates(prompt)) {
+            if (!secret(t) && seen.add(t.toLowerCase(Locale.ROOT)) && out.size() < MAX_TERMS) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /** Whether the question asks about a term that reads as a secret, which was therefore not searched. */
+    boolean namesSecret() {
+        return candidates(prompt).stream().anyMatch(Request::secret);
+    }
+
+    private static Set<String> candidates(String prompt) {
         Set<String> terms = new LinkedHashSet<>();
         addAll(terms, QUOTED.matcher(prompt), 1);
         addAll(terms, CODES.matcher(prompt), 0);
         addAll(terms, IDENTIFIERS.matcher(prompt), 0);
         addAll(terms, FAILURE_WORDS.matcher(prompt), 1);
-        List<String> out = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>();
-        for (String t : terms) {
-            if (seen.add(t.toLowerCase(Locale.ROOT)) && out.size() < MAX_TERMS) {
-                out.add(t);
-            }
-        }
-        return out;
+        return terms;
+    }
+
+    /** Whether the term reads as a secret, which the logs are never searched for. */
+    static boolean secret(String term) {
+        return !Redactor.redact(term).equals(term);
+    }
+
+    /**
+     * Whether the term is only a word the question describes the problem with ("slow", "crashes"), not one it
+     * quoted, a code or an identifier: logs rarely use such words, so their absence says little.
+     */
+    boolean describes(String term) {
+        return FAILURE_WORDS.matcher(term).matches() && !prompt.matches("(?s).*[\"'“‘`]" + Pattern.quote(term)
+                + "[\"'”’`].*");
     }
 
     boolean isTerm(String query) {

@@ -12,14 +12,28 @@ final class SearchFindings {
     private SearchFindings() {
     }
 
+    /** The answers to the terms asked about, except words of the question's description that no line holds. */
     static List<Finding> of(Observations o) {
         List<Finding> out = new ArrayList<>();
         for (SearchOutcome s : o.searches) {
-            if (s.fromPrompt()) {
+            if (s.fromPrompt() && !unmatchedDescription(o, s)) {
                 out.add(s.total() == 0 ? absent(s) : present(s, o.request.newest()));
             }
         }
         return out;
+    }
+
+    /**
+     * Words of the question's description ("why is checkout slow?") that no line holds: said after what the logs do
+     * show, since the logs' own words for the problem are rarely the question's.
+     */
+    static List<Finding> unmatchedDescriptions(Observations o) {
+        return o.searches.stream().filter(s -> s.fromPrompt() && unmatchedDescription(o, s))
+                .map(SearchFindings::absent).toList();
+    }
+
+    static boolean unmatchedDescription(Observations o, SearchOutcome s) {
+        return s.total() == 0 && o.request.describes(s.query());
     }
 
     private static Finding absent(SearchOutcome s) {

@@ -16,6 +16,11 @@ import java.util.regex.Pattern;
 final class SearchPlan {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final int PHRASE_TOKENS = 8;
+    /**
+     * A longer word is a blob (a dumped body, base64), no phrase to search by; or the end of a template cut short,
+     * which no line holds. Eight words this long stay within search_logs' limit on a query's length.
+     */
+    static final int PHRASE_WORD_CHARS = 100;
     static final int MAX_NEWEST = 50;
 
     private SearchPlan() {
@@ -61,10 +66,12 @@ final class SearchPlan {
 
     /**
      * A word every line of the template has: not a variable, and not a masked secret, which no line holds as shown
-     * (a search for "password=[REDACTED]" finds nothing and reads as contrary evidence).
+     * (a search for "password=[REDACTED]" finds nothing and reads as contrary evidence); nor a blob or the cut end
+     * of a long template (see {@link #PHRASE_WORD_CHARS}).
      */
     private static boolean fixed(String token) {
-        return !token.contains("<*>") && !token.contains(Redactor.MASK);
+        return !token.contains("<*>") && !token.contains(Redactor.MASK) && token.length() <= PHRASE_WORD_CHARS
+                && !token.endsWith("…");
     }
 
     /** The longest run of fixed words in a template, as a regex tolerant of spacing; null if too short. */

@@ -157,7 +157,7 @@ final class LineSearch {
     private void onHit(Hit h) {
         total++;
         int at = h.before.size();
-        groups.add(h.source, h.record, () -> Redactor.redactLines(h.texts(Integer.MAX_VALUE), at, at + 1).getFirst());
+        groups.add(h.source, h.record, () -> Redactor.redactLines(h.texts(SCAN_CHARS), at, at + 1).getFirst());
         if (query.newest()) {
             kept.addLast(h);
             if (kept.size() > query.maxMatches()) {
@@ -183,7 +183,8 @@ final class LineSearch {
         }
     }
 
-    private static String head(String text, int chars) {
+    /** The start of a text too long to read whole; what is shown of it is cut shorter still. */
+    static String head(String text, int chars) {
         return text.length() > chars ? text.substring(0, chars) : text;
     }
 }

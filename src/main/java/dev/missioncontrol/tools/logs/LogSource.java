@@ -1,6 +1,9 @@
 package dev.missioncontrol.tools.logs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.missioncontrol.logs.TerminalCodesReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -16,6 +19,9 @@ import java.util.Map;
 public record LogSource(String name, JsonNode node) {
 
     private static final List<String> TOP_LEVEL = List.of("logs", "error", "errors");
+    /** A log's end as far as a zone survey reads: its last lines, within a bound for lines of any length. */
+    private static final int TAIL_LINES = 200;
+    private static final int TAIL_CHARS = 64 * 1024;
 
     /** The sources in a context, logs first. */
     public static List<LogSource> in(JsonNode context) {
@@ -41,8 +47,41 @@ public record LogSource(String name, JsonNode node) {
         return sources;
     }
 
-    /** A fresh reader over the text, one line per array element (JSON records rendered as one JSON line). */
+    /**
+     * A fresh reader over the text, one line per array element (JSON records rendered as one JSON line), without
+     * terminal colour codes: every tool reads the lines as the terminal showed them.
+     */
     public Reader open() {
+        return new TerminalCodesReader(raw());
+    }
+
+    /**
+     * The last lines of the text, as {@link #open()} reads them, for the times a log ends at; empty when the log has
+     * no end apart from its text (a single JSON object).
+     */
+    public Reader tail() {
+        if (node.isTextual()) {
+            return new TerminalCodesReader(new StringReader(lastLines(node.textValue())));
+        }
+        if (node.isArray()) {
+            ArrayNode last = JsonNodeFactory.instance.arrayNode();
+            for (int i = Math.max(0, node.size() - TAIL_LINES); i < node.size(); i++) {
+                last.add(node.get(i));
+            }
+            return new TerminalCodesReader(new ElementReader(last));
+        }
+        return Reader.nullReader();
+    }
+
+    private static String lastLines(String text) {
+        int from = text.length() - 1; // a final line break ends the last line, it opens none
+        for (int n = 0; from > 0 && n < TAIL_LINES && text.length() - from < TAIL_CHARS; n++) {
+            from = text.lastIndexOf('\n', from - 1);
+        }
+        return from <= 0 ? text : text.substring(from + 1);
+    }
+
+    private Reader raw() {
         if (node.isTextual()) {
             return new StringReader(node.textValue());
         }

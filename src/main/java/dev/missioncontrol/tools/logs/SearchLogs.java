@@ -97,7 +97,7 @@ public final class SearchLogs implements Tool {
      * search keeps more neighbours than asked for when the redactor needs them, and only those asked for are shown.
      */
     private static ObjectNode hit(LineSearch.Hit h, int context) {
-        List<String> redacted = Redactor.redactLines(h.texts(Integer.MAX_VALUE));
+        List<String> redacted = Redactor.redactLines(h.texts(LineSearch.SCAN_CHARS));
         int at = h.before.size();
         int from = Math.max(0, at - context);
         int to = Math.min(redacted.size(), at + 1 + context);

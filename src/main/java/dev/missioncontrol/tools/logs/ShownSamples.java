@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * Each template's sample (its first event) as tools show it: redacted among the lines around it, as search_logs
  * redacts a hit. Alone, a key's short last line or a value under a name on the line above shows its secret. Read
- * while the log streams past, so a sample waits for the lines after it; one redaction per template.
+ * while the log streams past, so a sample waits for the lines after it; one redaction per template, and one more
+ * each time an earlier event of it turns up further down.
  */
 final class ShownSamples {
     /** Enough for a traceback's last line to be read from a shown sample; the tools cut further. */
@@ -27,22 +28,21 @@ final class ShownSamples {
     private final Deque<String> recent = new ArrayDeque<>();
     private final List<Waiting> waiting = new ArrayList<>();
     private final Map<Integer, String> shown = new HashMap<>();
-    private int known;
 
     /**
      * Takes every event in the order read, mined or not: a filtered-out line may still be the name above a value.
      *
-     * @param templateId the template the event was mined into, or 0 when it was not mined
+     * @param sampleOf the template whose sample the event now is (its earliest event), or 0
      */
-    void read(LogRecord event, int templateId) {
+    void read(LogRecord event, int sampleOf) {
         String raw = event.raw();
         List<String> lines = raw.indexOf('\n') < 0 ? List.of(raw) : Arrays.asList(raw.split("\n", -1));
         if (!waiting.isEmpty()) {
             feed(lines);
         }
-        if (templateId > known) {
-            known = templateId;
-            waiting.add(new Waiting(templateId, List.copyOf(recent), lines, new ArrayList<>()));
+        if (sampleOf > 0) {
+            waiting.removeIf(w -> w.id() == sampleOf);
+            waiting.add(new Waiting(sampleOf, List.copyOf(recent), lines, new ArrayList<>()));
         }
         for (String line : lines) {
             recent.addLast(line);
@@ -75,6 +75,8 @@ final class ShownSamples {
         window.addAll(w.lines());
         window.addAll(w.after());
         int from = w.before().size();
+        // only the head of a line is shown: redacting a megabyte-long one whole takes a second
+        window.replaceAll(line -> LineSearch.head(line, MAX_CHARS + TemplateJson.REDACT_MARGIN));
         String text = String.join("\n", Redactor.redactLines(window, from, from + w.lines().size()));
         shown.put(w.id(), text.length() <= MAX_CHARS ? text : text.substring(0, MAX_CHARS));
     }

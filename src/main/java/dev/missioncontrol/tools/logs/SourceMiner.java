@@ -37,7 +37,7 @@ final class SourceMiner {
                     timed = event.timestamp() != null; // the digest chooses its axis the same way
                 }
                 int id = digest.add(event);
-                samples.read(event, id);
+                samples.read(event, digest.sampled(id, event) ? id : 0);
                 extras.add(id, event, timed);
             }
         } catch (IOException e) {

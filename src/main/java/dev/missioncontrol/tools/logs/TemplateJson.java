@@ -16,6 +16,13 @@ import java.util.regex.Pattern;
 /** How a template or line is written into a tool result. Every quoted line and template is redacted here. */
 final class TemplateJson {
     static final int SAMPLE_CHARS = 600;
+    /**
+     * A template is cut here: the template of a single-line blob (a request body dumped whole) is the blob itself,
+     * megabytes that would fill the timeline and an LLM's whole token budget, and take seconds to redact each time.
+     */
+    static final int TEMPLATE_CHARS = 2_000;
+    /** Read beyond a cut before redacting, so that a secret the cut would split is still recognised whole. */
+    static final int REDACT_MARGIN = 1_024;
     private static final Pattern TOKEN = Pattern.compile("\\S+");
     /** Only the message or the numbers are wanted from a re-read line; its year does not matter. */
     static final int YEAR = 2000;
@@ -36,7 +43,7 @@ final class TemplateJson {
                 .put("problem", ProblemSigns.reason(t)).put("first_seen", time(t.firstSeen()))
                 .put("last_seen", time(t.lastSeen())).put("first_line", t.firstLineNo()).put("sample", cut(shown))
                 .put("message", cut(message(shown))).put("exception", ProblemSigns.exception(shown))
-                .put("thrown_at", OwnFrame.in(shown));
+                .put("thrown_at", OwnFrame.in(shown)).put("raised", cut(RaisedException.in(shown)));
         ArrayNode components = o.putArray("components");
         // a component is a word of some event's header, masked as the template's words are
         source.components(t).forEach(c -> components.add(template(c, t.sample(), shown)));
@@ -82,7 +89,7 @@ final class TemplateJson {
 
     /** As {@link #template(String, String)}, with the sample as it is shown: redacted, maybe among its neighbours. */
     static String template(String template, String raw, String shown) {
-        String redacted = Redactor.redact(template);
+        String redacted = cut(Redactor.redact(LineSearch.head(template, TEMPLATE_CHARS + REDACT_MARGIN)), TEMPLATE_CHARS);
         if (shown.equals(raw)) {
             return redacted;
         }
@@ -116,7 +123,11 @@ final class TemplateJson {
 
     /** Cuts redacted text to a readable length; cutting first could leave a secret too short to recognise. */
     static String cut(String redacted) {
-        return redacted.length() <= SAMPLE_CHARS ? redacted : redacted.substring(0, SAMPLE_CHARS) + "…";
+        return redacted == null ? null : cut(redacted, SAMPLE_CHARS);
+    }
+
+    private static String cut(String redacted, int chars) {
+        return redacted.length() <= chars ? redacted : redacted.substring(0, chars) + "…";
     }
 
     static String time(Instant t) {

@@ -39,16 +39,15 @@ final class InvestigationForm {
     }
 
     /**
-     * Adds an uploaded file to whatever logs the context box already holds, so that neither is lost: after pasted
-     * text, beside other files under its own name, or, beside an array of lines or records, as a second source.
+     * Adds an uploaded file to whatever logs the context box already holds, so that neither is lost: beside other
+     * files under its own name, or, beside pasted text or an array of lines or records, as a second source. Appended
+     * to pasted text, the file's lines would be quoted by numbers that are not theirs in the file, under no name.
      */
     static void withUpload(ObjectNode context, String fileName, String text) {
         JsonNode logs = context.get("logs");
         String name = fileName == null || fileName.isBlank() ? "uploaded.log" : fileName;
         if (logs == null || logs.isNull()) {
             context.put("logs", text);
-        } else if (logs.isTextual()) {
-            context.put("logs", logs.asText() + "\n" + text);
         } else if (logs instanceof ObjectNode files) {
             String unique = name;
             for (int n = 2; files.has(unique); n++) {

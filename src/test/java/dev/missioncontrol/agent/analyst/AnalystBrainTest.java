@@ -232,6 +232,15 @@ class AnalystBrainTest {
                 .doesNotContain("Roll back deployment d-billing").doesNotContain("**The deployment d-billing");
     }
 
+    /** The brain's next step once the report on LOGS is written and the question asked. */
+    private Step answerAfterReport(String question) {
+        SessionFacts facts = facts("What is wrong with the api?", LOGS);
+        run(facts);
+        playbook.append("report", Json.object());
+        playbook.say(question);
+        return playbook.next(facts);
+    }
+
     @Test
     void answers_follow_up_questions_from_the_same_analysis() {
         SessionFacts facts = facts("What is wrong with the api?", LOGS);
@@ -266,6 +275,15 @@ class AnalystBrainTest {
                 .contains("2026-01-01T10:00:15Z");
     }
 
+    /** A search would say no line holds a masked secret, which is false, and repeat it in the timeline. */
+    @Test
+    void a_follow_up_asking_to_search_for_a_secret_is_told_why_not_rather_than_searched() {
+        Step answer = answerAfterReport("search for 'ghp_1234567890abcdefghijklmnopqrstuvwxyzAB'");
+
+        assertThat(answer).isInstanceOf(Step.Say.class);
+        assertThat(((Step.Say) answer).text()).isEqualTo(FollowUpSearch.SECRET);
+    }
+
     @Test
     void names_a_search_term_only_when_the_question_asks_for_one_and_says_when_nothing_matches() {
         assertThat(FollowUpSearch.term("search for OOMKilled please")).contains("OOMKilled");
@@ -282,6 +300,70 @@ class AnalystBrainTest {
         nothing.putObject("data").put("total_matches", 0).put("lines_searched", 4);
         assertThat(FollowUpSearch.answer("deadlock", new Entry(9, "tool_result", "", nothing, Instant.now())))
                 .isEqualTo("No line mentions 'deadlock' (4 lines searched; values masked as secrets are not searched).");
+    }
+
+    /**
+     * search_logs never matches inside a masked secret, so a search for a key the person pasted in the question would
+     * say no line holds it, while the report and the timeline repeated the key in the clear.
+     */
+    @Test
+    void a_secret_asked_about_is_neither_searched_nor_repeated() {
+        String key = "sk_live_51HqLyjWDarjtT1zdp7dcXYZabc123456789";
+        Step.Finish done = run(facts("Find '" + key + "' in the payments logs",
+                "2026-01-01T10:00:00Z ERROR payments - stripe refused key " + key + "\n"));
+
+        assertThat(done.report().markdown()).doesNotContain(key).doesNotContain("No '")
+                .contains("A term of the question that reads as a secret");
+        assertThat(playbook.timeline).allSatisfy(e -> assertThat(e.text() + e.data()).doesNotContain(key));
+    }
+
+    /** Logs rarely say "slow": the finding that none does comes after what they show, and stays out of the summary. */
+    @Test
+    void a_describing_word_no_line_holds_comes_after_the_problem_found() {
+        Step.Finish done = run(facts("Why is the api so slow?", LOGS));
+        String md = done.report().markdown();
+
+        assertThat(md).contains("### 1. Connection refused").contains("No 'slow' log lines found");
+        assertThat(md.substring(0, md.indexOf("## Findings"))).doesNotContain("'slow'");
+        Step.Finish quoted = new Playbook().run(facts("Any lines with 'slow' in them?", LOGS));
+        assertThat(quoted.report().markdown()).contains("### 1. No 'slow' log lines found");
+    }
+
+    /** "job 42 failed" says nothing of the cause; the exception its traceback ends in does. */
+    @Test
+    void a_logged_error_is_described_with_what_its_traceback_raised() {
+        Step.Finish done = run(facts("Why do charges fail?", """
+                2026-01-01 10:00:00,001 INFO [worker] processing job 41
+                2026-01-01 10:00:01,002 ERROR [worker] job 42 failed
+                Traceback (most recent call last):
+                  File "/app/worker/tasks.py", line 88, in charge
+                    resp = client.post(url, json=payload, timeout=5)
+                requests.exceptions.ConnectTimeout: HTTPSConnectionPool(host='api.stripe.com', port=443)
+                2026-01-01 10:00:05,002 INFO [worker] processing job 43
+                """));
+
+        assertThat(done.report().markdown()).contains("It raised `requests.exceptions.ConnectTimeout: "
+                + "HTTPSConnectionPool(host='api.stripe.com', port=443)`.");
+    }
+
+    /** Asked without logs why a project is down, the analyst still has its deployments to say something with. */
+    @Test
+    void without_logs_the_projects_latest_deployment_before_the_question_is_named() {
+        var listed = Json.MAPPER.createArrayNode();
+        listed.addObject().put("id", "d-checkout").put("repository_full_name", "acme/checkout")
+                .put("created_at", "2026-01-01T10:22:57Z").put("status", "success")
+                .put("commit_sha", "a1b2c3d4e5f6").put("commit_message", "Switch payment client to new pool settings");
+        SessionFacts facts = new SessionFacts("s-nologs", "o", "p-checkout", "root_cause_analysis",
+                "Why is checkout down?", Json.object().put("repository_full_name", "acme/checkout"),
+                Instant.parse("2026-01-01T11:00:00Z"));
+        Step.Finish done = run(facts, ToolResult.ok("1 deployment", listed));
+
+        assertThat(done.report().markdown()).startsWith("## Summary\n\nNothing analysed: the request carried no logs. "
+                + "The latest deployment: deployment d-checkout of acme/checkout, commit a1b2c3d4e5f6 (\"Switch payment "
+                + "client to new pool settings\") landed at 2026-01-01T10:22:57Z, 37m 3s before the question was asked.")
+                .contains("### 1. The latest deployment landed 37m 3s before the question was asked")
+                .contains("1. If the problem began after deployment d-checkout");
+        assertThat(done.report().outcome()).isEqualTo("No logs to analyse");
     }
 
     @Test

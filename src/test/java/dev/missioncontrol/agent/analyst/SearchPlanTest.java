@@ -18,4 +18,14 @@ class SearchPlanTest {
         assertThat(SearchPlan.phrase("login failed for password=[REDACTED] from <*>"))
                 .isEqualTo("\\Qlogin\\E\\s+\\Qfailed\\E\\s+\\Qfor\\E");
     }
+
+    /** A dumped body is one long word, and a search for it would exceed search_logs' limit on a query's length. */
+    @Test
+    void a_blob_or_the_cut_end_of_a_template_is_never_part_of_the_phrase() {
+        String blob = "A".repeat(3000);
+        assertThat(SearchPlan.phrase("request body dump: " + blob + " " + blob))
+                .isEqualTo("\\Qrequest\\E\\s+\\Qbody\\E\\s+\\Qdump:\\E");
+        assertThat(SearchPlan.phrase("<*> cache miss for tenant-wide-configuration-snapshot…"))
+                .isEqualTo("\\Qcache\\E\\s+\\Qmiss\\E\\s+\\Qfor\\E");
+    }
 }

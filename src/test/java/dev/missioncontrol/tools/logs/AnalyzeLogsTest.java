@@ -65,6 +65,62 @@ class AnalyzeLogsTest {
         assertThat(r.data().at("/templates/0/components/0").asText()).as("a header's name stays").isEqualTo("password");
     }
 
+    /** The line, time and text the tool gives for a template's first occurrence are those of one and the same line. */
+    @Test
+    void a_templates_first_line_time_and_sample_agree_when_the_log_is_out_of_time_order() {
+        String logs = "2026-11-30T09:05:00Z INFO billing ok\n"
+                + "2026-11-30T09:05:01Z ERROR upstream billing failed: context deadline exceeded (pod-a)\n"
+                + "2026-11-30T09:05:02Z INFO billing ok\n"
+                + "2026-11-30T09:05:03Z INFO billing ok\n"
+                + "2026-11-30T09:01:00Z ERROR upstream billing failed: context deadline exceeded (pod-b)\n";
+        ToolResult r = new AnalyzeLogs(new MinedLogs(1)).run(Json.object(),
+                session("order", Json.object().put("logs", logs)));
+
+        JsonNode failed = null;
+        for (JsonNode t : r.data().path("templates")) {
+            failed = t.path("errors").asLong() > 0 ? t : failed;
+        }
+        assertThat(failed.path("first_seen").asText()).isEqualTo("2026-11-30T09:01:00Z");
+        assertThat(failed.path("first_line").asLong()).isEqualTo(5);
+        assertThat(failed.path("sample").asText()).startsWith("2026-11-30T09:01:00Z").endsWith("(pod-b)");
+    }
+
+    /** kubectl logs of a logger writing to a TTY: colour codes around the time and level hide both if left in. */
+    @Test
+    void a_coloured_paste_is_read_with_its_times_and_levels_and_shown_without_the_codes() {
+        StringBuilder logs = new StringBuilder();
+        for (int i = 0; i < 3; i++) {
+            logs.append("\u001B[32m2026-11-30T09:01:0%dZ\u001B[0m \u001B[31mERROR\u001B[0m redis: dial tcp 10.0.0.7:6379: i/o timeout\n"
+                    .formatted(i));
+        }
+        ToolResult r = new AnalyzeLogs(new MinedLogs(1)).run(Json.object(),
+                session("ansi", Json.object().put("logs", logs.toString())));
+
+        JsonNode t = r.data().at("/templates/0");
+        assertThat(t.path("errors").asLong()).isEqualTo(3);
+        assertThat(t.path("first_seen").asText()).isEqualTo("2026-11-30T09:01:00Z");
+        assertThat(t.path("sample").asText())
+                .isEqualTo("2026-11-30T09:01:00Z ERROR redis: dial tcp 10.0.0.7:6379: i/o timeout");
+    }
+
+    /**
+     * The template of a single-line blob is the blob: whole, it would fill the timeline and an LLM's token budget.
+     * What the tool returns of it is cut, still redacted where the cut falls.
+     */
+    @Test
+    void a_megabyte_single_line_is_cut_in_every_field_returned() {
+        String blob = ("A".repeat(3000) + " ").repeat(400);
+        String logs = "2026-11-29T11:00:01Z INFO api started\n"
+                + "2026-11-29T11:00:02Z ERROR api request body dump: " + "x".repeat(1960) + " password=LeakAtCut99x "
+                + blob + "\n";
+        ToolResult r = new AnalyzeLogs(new MinedLogs(1)).run(Json.object(),
+                session("blob", Json.object().put("logs", logs)));
+
+        String sent = r.data().toString();
+        assertThat(sent.length()).isLessThan(64 * 1024);
+        assertThat(sent).contains("api request body dump: xxx").doesNotContain("LeakAtCut99x");
+    }
+
     /** A trend's label is the words before its number, and its values are numbers: either may be the secret. */
     @Test
     void a_trend_shows_neither_a_secret_among_its_label_words_nor_a_number_that_is_one() {

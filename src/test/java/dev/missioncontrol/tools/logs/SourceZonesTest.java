@@ -38,4 +38,35 @@ class SourceZonesTest {
         assertThat(SourceZones.of(List.of(ACCESS, east, ERRORS), NOW)).isEmpty();
         assertThat(SourceZones.of(List.of(ERRORS), NOW)).as("no other log to go by").isEmpty();
     }
+
+    /**
+     * An application's log without zones beside a proxy's with +01:00: read as UTC, its times already line up with
+     * the proxy's, so it was written in UTC; read in +01:00 it would start an hour before the failure it caused.
+     */
+    @Test
+    void a_log_that_lines_up_with_the_others_in_utc_stays_in_utc() {
+        StringBuilder app = new StringBuilder();
+        for (int i = 0; i < 300; i++) { // more lines than the survey reads from the head
+            app.append("2026-11-29 20:%02d:%02d,002 INFO [worker] job %d done\n".formatted(i / 60, i % 60, i));
+        }
+        app.append("2026-11-29 20:40:06,002 ERROR [worker] job 42 failed\n");
+        LogSource worker = source("worker.log", app.toString());
+
+        assertThat(SourceZones.of(List.of(ACCESS, worker), NOW)).isEmpty();
+        assertThat(SourceZones.of(List.of(ACCESS, worker, ERRORS), NOW))
+                .containsExactly(Map.entry("context.logs.error.log", ZoneOffset.ofHours(1)));
+    }
+
+    /** Where a long log ends decides as much as where it begins: its first lines alone may lie far from the others. */
+    @Test
+    void a_long_log_is_placed_by_its_last_lines_too() {
+        StringBuilder errors = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            errors.append("2026/11/29 21:%02d:%02d [warn] 31#31: upstream response buffered\n".formatted(i / 60, i % 60));
+        }
+        errors.append("2026/11/29 21:40:07 [error] 31#31: connect() failed (111: Connection refused)\n");
+
+        assertThat(SourceZones.of(List.of(ACCESS, source("error.log", errors.toString())), NOW))
+                .containsExactly(Map.entry("context.logs.error.log", ZoneOffset.ofHours(1)));
+    }
 }

@@ -58,12 +58,16 @@ class InvestigationFormTest {
                 .isEqualTo("root_cause_analysis");
     }
 
-    /** An uploaded file joins what the context box holds; neither the pasted lines nor the file is dropped. */
+    /**
+     * An uploaded file joins what the context box holds; neither the pasted lines nor the file is dropped, and the
+     * file stays a source of its own, so its lines are quoted by its name and their own numbers.
+     */
     @Test
     void an_upload_is_added_beside_the_logs_already_given() {
         var text = InvestigationForm.context("ERROR pasted");
         InvestigationForm.withUpload(text, "app.log", "ERROR from file");
-        assertThat(text.path("logs").asText()).isEqualTo("ERROR pasted\nERROR from file");
+        assertThat(text.at("/logs/pasted").asText()).isEqualTo("ERROR pasted");
+        assertThat(text.at("/logs/app.log").asText()).isEqualTo("ERROR from file");
 
         var lines = InvestigationForm.context("{\"logs\":[\"ERROR line A\",\"ERROR line B\"],\"service\":\"x\"}");
         InvestigationForm.withUpload(lines, "app.log", "ERROR from file");
