@@ -49,6 +49,9 @@ public final class Database implements AutoCloseable {
         // Optional filters bind every parameter and use only some; that is intended, not a mistake.
         jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
         jdbi.registerArgument(new StorableText());
+        if (dialect == Dialect.SQLITE) {
+            jdbi.setTransactionHandler(new SqliteWriteGate(jdbi.getTransactionHandler()));
+        }
         // A failed statement's message goes to the log; Jdbi's renderings all list the bound values, which include
         // webhook secrets, Slack URLs and password hashes. The statement alone says which write failed.
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(Database::withoutValues);

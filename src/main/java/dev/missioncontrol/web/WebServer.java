@@ -29,6 +29,12 @@ public final class WebServer {
     /** In-flight requests get this long to finish when the server stops. */
     private static final long STOP_TIMEOUT_MS = 20_000;
     private static final long IDLE_TIMEOUT_MS = 120_000;
+    /**
+     * Connections the kernel holds for the server before it accepts them. The JDK's default, 50, overflowed when a
+     * few hundred CI jobs posted at once to a busy node: the kernel dropped the rest, and clients saw connections
+     * reset. The kernel caps this at net.core.somaxconn.
+     */
+    static final int ACCEPT_QUEUE = 1024;
 
     private final Javalin app;
     private final List<HandlerMetaInfo> routeTable = new CopyOnWriteArrayList<>();
@@ -109,6 +115,7 @@ public final class WebServer {
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setPort(port);
         connector.setIdleTimeout(IDLE_TIMEOUT_MS);
+        connector.setAcceptQueueSize(ACCEPT_QUEUE);
         return connector;
     }
 

@@ -516,10 +516,15 @@ class PushedSignalsIT {
         throw new AssertionError("missionctl deploy posted nothing");
     }
 
+    /**
+     * The report once the session has completed. The report is committed a step before the completion (the brain
+     * decides again when an event landed in between), so a busy server can be read between the two.
+     */
     private String awaitReport(JsonNode created) {
+        JsonNode s = null;
         for (int i = 0; i < 50; i++) {
-            JsonNode s = session(api, created);
             // the report is stored with its event, a moment before the session completes
+            s = session(api, created);
             if (s.hasNonNull("report") && !s.get("report").asText().isEmpty()
                     && s.get("status").asText().equals("completed")) {
                 return s.get("report").asText();
@@ -530,6 +535,6 @@ class PushedSignalsIT {
                 Thread.currentThread().interrupt();
             }
         }
-        throw new AssertionError("no report");
+        throw new AssertionError("no report on a completed session: " + s);
     }
 }
