@@ -523,7 +523,6 @@ class PushedSignalsIT {
     private String awaitReport(JsonNode created) {
         JsonNode s = null;
         for (int i = 0; i < 50; i++) {
-            // the report is stored with its event, a moment before the session completes
             s = session(api, created);
             if (s.hasNonNull("report") && !s.get("report").asText().isEmpty()
                     && s.get("status").asText().equals("completed")) {
