@@ -57,7 +57,7 @@ class ApiClientsIT {
     }
 
     @Test
-    void escape_sequences_in_a_sessions_logs_and_title_reach_the_terminal_as_visible_marks() throws Exception {
+    void escape_sequences_in_a_sessions_logs_and_title_never_reach_the_terminal_as_such() throws Exception {
         try (TestServer server = TestServer.start(TestServer.Db.SQLITE)) {
             Path logs = Files.createTempFile("mc", ".log");
             Files.writeString(logs, "2026-03-01T10:00:00Z ERROR \u001b]0;pwned\u0007 db timeout \u001b[2J\n");
@@ -65,7 +65,10 @@ class ApiClientsIT {
                     "--follow");
             String id = out.lines().filter(l -> l.startsWith("session ")).findFirst().orElseThrow().split("\\s+")[1];
             String shown = run(server, "session", id) + run(server, "sessions");
-            assertThat(out + shown).doesNotContain("\u001b").doesNotContain("\u0007").contains("^[");
+            // the logs are read without their terminal codes (a window title set by OSC included); the title keeps
+            // the rest of its sequence as plain text; the CLI's own caret marks are TerminalTextTest's
+            assertThat(out + shown).doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("pwned")
+                    .contains("db timeout").contains("[31mdoes checkout fail?");
         }
     }
 
