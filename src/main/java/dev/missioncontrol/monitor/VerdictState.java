@@ -13,6 +13,14 @@ public enum VerdictState {
     /** No check has run yet. */
     PENDING;
 
+    /**
+     * Whether a verdict in the state of this wire word is posted to the organization's webhooks: the deploy hurt the
+     * service, or failed.
+     */
+    public static boolean alerts(String wire) {
+        return DEGRADED.wireName().equals(wire) || FAILED.wireName().equals(wire);
+    }
+
     @JsonValue
     String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -3,8 +3,8 @@ package dev.missioncontrol.notify;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.missioncontrol.deployments.Deployment;
 import dev.missioncontrol.deployments.DeploymentStore;
+import dev.missioncontrol.monitor.VerdictState;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -12,8 +12,6 @@ import java.util.function.Supplier;
  * The payload is rendered now, with the verdict that caused it, so a retry hours later sends the same message.
  */
 public final class VerdictAlerts {
-    static final Set<String> ALERTING = Set.of("degraded", "failed");
-
     private final DeploymentStore deployments;
     private final WebhookStore webhooks;
     private final OutboxStore outbox;
@@ -30,7 +28,7 @@ public final class VerdictAlerts {
 
     public void verdictRecorded(String sessionId, JsonNode verdict) {
         String state = verdict.path("state").asText();
-        if (!ALERTING.contains(state)) {
+        if (!VerdictState.alerts(state)) {
             return;
         }
         Optional<Deployment> found = deployments.forSession(sessionId).stream().reduce((a, b) -> b);

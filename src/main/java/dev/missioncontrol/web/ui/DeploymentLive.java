@@ -2,8 +2,8 @@ package dev.missioncontrol.web.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.missioncontrol.deployments.VerdictWait;
+import dev.missioncontrol.monitor.VerdictState;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The part of a deployment's page that changes while the monitor watches: the verdict, the chart and the checks.
@@ -16,8 +16,6 @@ import java.util.Set;
 public record DeploymentLive(DeploymentRow row, String chart, String version, Notified notified) {
     /** How often the page asks; the monitor's checks come seconds to minutes apart. */
     public static final String POLL_EVERY = "every 5s";
-    /** The verdicts posted to the organization's webhooks. */
-    private static final Set<String> ALERTING = Set.of("degraded", "failed");
 
     /**
      * Who was told of the verdict, which people ask first when a deploy went bad: each webhook's delivery, or that
@@ -38,8 +36,11 @@ public record DeploymentLive(DeploymentRow row, String chart, String version, No
 
     /** Whether the verdict is one the webhooks are told of. */
     public boolean alerting() {
-        JsonNode v = row.deployment().verdict();
-        return v != null && ALERTING.contains(v.path("state").asText());
+        return alerting(row.deployment().verdict());
+    }
+
+    static boolean alerting(JsonNode verdict) {
+        return verdict != null && VerdictState.alerts(verdict.path("state").asText());
     }
 
     /** Until the verdict is final, and then while a notification of it is still on its way. */

@@ -89,8 +89,7 @@ final class DeploymentPageRoutes implements RouteGroup {
 
     /** Who was told of a verdict the webhooks hear of; nothing to ask for any other. */
     private DeploymentLive.Notified notified(String orgId, Deployment d) {
-        String state = d.verdict() == null ? "" : d.verdict().path("state").asText();
-        if (!state.equals("degraded") && !state.equals("failed")) {
+        if (!DeploymentLive.alerting(d.verdict())) {
             return DeploymentLive.Notified.NOTHING;
         }
         return new DeploymentLive.Notified(notifications.told(orgId, d.id()),
