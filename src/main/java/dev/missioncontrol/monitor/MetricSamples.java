@@ -30,11 +30,18 @@ public record MetricSamples(String name, double[] baseline, double[] current, Di
 
         /** Counts the infinite samples before and since the deploy that are bad for a metric going {@code bad}. */
         public static Infinite of(Direction bad, double[] before, double[] since) {
-            boolean up = bad != Direction.DECREASE;
-            boolean down = bad != Direction.INCREASE;
-            return new Infinite((up ? count(before, Double.POSITIVE_INFINITY) : 0)
-                    + (down ? count(before, Double.NEGATIVE_INFINITY) : 0),
-                    up ? count(since, Double.POSITIVE_INFINITY) : 0, down ? count(since, Double.NEGATIVE_INFINITY) : 0);
+            return new Infinite(badOnes(bad, before), bad != Direction.DECREASE ? count(since,
+                    Double.POSITIVE_INFINITY) : 0, bad != Direction.INCREASE ? count(since, Double.NEGATIVE_INFINITY) : 0);
+        }
+
+        /** These counts with {@code earlier}'s bad infinite samples (the history's) known before the deploy too. */
+        public Infinite withEarlier(Direction bad, double[] earlier) {
+            return new Infinite(before + badOnes(bad, earlier), rising, falling);
+        }
+
+        private static int badOnes(Direction bad, double[] values) {
+            return (bad != Direction.DECREASE ? count(values, Double.POSITIVE_INFINITY) : 0)
+                    + (bad != Direction.INCREASE ? count(values, Double.NEGATIVE_INFINITY) : 0);
         }
 
         private static int count(double[] values, double infinity) {

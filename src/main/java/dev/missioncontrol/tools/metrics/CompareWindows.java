@@ -210,10 +210,8 @@ final class CompareWindows implements Tool {
 
     /** The metric with its history, whose infinite values count as known before the deploy. */
     private static MetricSamples withEarlier(MetricSamples m, Series history) {
-        MetricSamples.Infinite infinite = m.infinite();
-        int earlier = MetricSamples.Infinite.of(m.direction(), history.unusableValues(), new double[0]).before();
-        return m.withHistory(history.values()).withInfinite(new MetricSamples.Infinite(infinite.before() + earlier,
-                infinite.rising(), infinite.falling()));
+        return m.withHistory(history.values())
+                .withInfinite(m.infinite().withEarlier(m.direction(), history.unusableValues()));
     }
 
     private static Map<String, Series> byName(Signals.Fetched fetched) {
