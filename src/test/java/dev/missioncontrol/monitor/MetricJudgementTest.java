@@ -75,6 +75,7 @@ class MetricJudgementTest {
         assertThat(check.problems()).as("judged, not silent").isEmpty();
         assertThat(Judge.decide(java.util.List.of(check), java.time.Instant.EPOCH).state())
                 .isEqualTo(VerdictState.DEGRADED);
+        assertThat(Judge.settlesEarly(check, 9)).as("a total outage need not wait out the bake").isTrue();
 
         // one infinite scrape is a glitch; infinities already known before the deploy are the metric's habit
         assertThat(MetricJudgement.judge(outage.withInfinite(new MetricSamples.Infinite(0, 1, 0))).foundBy())

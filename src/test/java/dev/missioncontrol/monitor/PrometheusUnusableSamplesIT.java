@@ -54,6 +54,8 @@ class PrometheusUnusableSamplesIT {
             assertThat(latency.get("found_by").asText()).isEqualTo("unbounded");
             assertThat(latency.get("severity").asText()).isEqualTo("critical");
             assertThat(latency.get("baseline").asDouble()).isEqualTo(1.0);
+            assertThat(infinite.get("checks").size()).as("a total outage settles before the bake ends")
+                    .isLessThan(MonitorFixtures.fastScheduleChecks());
             assertThat(MonitorFixtures.report(api, inf)).contains("unbounded (infinite since the deploy)")
                     .doesNotContain("no samples since the deploy");
         }
