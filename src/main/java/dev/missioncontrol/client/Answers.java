@@ -1,13 +1,11 @@
 package dev.missioncontrol.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.missioncontrol.net.RetryAfter;
 import dev.missioncontrol.store.Json;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 
 /**
  * Reads the server's answers strictly: only a 2xx with a JSON body counts. Anything else (a load balancer's
@@ -38,20 +36,7 @@ public final class Answers {
 
     /** Retry-After in seconds or as an HTTP date (RFC 9110); null when absent or unreadable. */
     static Duration retryAfter(HttpResponse<?> res) {
-        String value = res.headers().firstValue("Retry-After").map(String::strip).orElse("");
-        try {
-            if (value.matches("\\d{1,9}")) {
-                return Duration.ofSeconds(Long.parseLong(value));
-            }
-            if (!value.isEmpty()) {
-                Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                Duration left = Duration.between(Instant.now(), at);
-                return left.isNegative() ? Duration.ZERO : left;
-            }
-        } catch (DateTimeParseException e) {
-            // an unreadable header is as good as none: the caller's own pause applies
-        }
-        return null;
+        return RetryAfter.read(res.headers().firstValue("Retry-After").orElse(null), Instant.now()).orElse(null);
     }
 
     /** Where a redirect points, and what to do about it; empty for anything else. */

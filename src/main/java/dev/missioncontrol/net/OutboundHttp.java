@@ -32,9 +32,14 @@ public final class OutboundHttp implements AutoCloseable {
     }
 
     /** An answer, whatever its status; {@code location} is a redirect's Location header, null for any other. */
-    public record Reply(int status, String body, String location) {
+    /**
+     * @param location   a redirect's Location, or null
+     * @param retryAfter the Retry-After header as given, or null: a receiver's rate limit (429) or a restart (503)
+     *                   says there when to come back, and an earlier try is refused again
+     */
+    public record Reply(int status, String body, String location, String retryAfter) {
         public Reply(int status, String body) {
-            this(status, body, null);
+            this(status, body, null, null);
         }
 
         public boolean ok() {
@@ -87,7 +92,8 @@ public final class OutboundHttp implements AutoCloseable {
             ContentResponse response = new CompletableResponseListener(request, caps.maxResponseBytes()).send()
                     .get(caps.timeout().toMillis() + 1_000, TimeUnit.MILLISECONDS);
             String location = response.getStatus() / 100 == 3 ? response.getHeaders().get("Location") : null;
-            return new Reply(response.getStatus(), response.getContentAsString(), location);
+            return new Reply(response.getStatus(), response.getContentAsString(), location,
+                    response.getHeaders().get("Retry-After"));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof DeniedDestination denied) {

@@ -3,6 +3,7 @@ package dev.missioncontrol.notify;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.missioncontrol.net.DeniedDestination;
 import dev.missioncontrol.net.OutboundHttp;
+import dev.missioncontrol.net.RetryAfter;
 import dev.missioncontrol.net.ShownUrl;
 import dev.missioncontrol.net.TransportFailure;
 import dev.missioncontrol.store.Json;
@@ -132,18 +133,21 @@ public final class DeliverNotifications implements AutoCloseable {
         long started = System.nanoTime();
         Integer status = null;
         String error = null;
+        Duration asked = Duration.ZERO;
         try {
             String body = body(p);
             OutboundHttp.Reply reply = http.postJson(URI.create(p.webhook().url()), headers(p, body), body);
             status = reply.status();
             error = reply.ok() ? null : "answered " + reply.status() + (reply.location() == null ? reason(reply)
                     : redirect(reply));
+            asked = RetryAfter.read(reply.retryAfter(), clock.instant()).orElse(Duration.ZERO);
         } catch (DeniedDestination | OutboundHttp.OutboundFailure | IllegalArgumentException e) {
             error = e.getMessage();
         }
         long ms = (System.nanoTime() - started) / 1_000_000;
         boolean delivered = error == null;
-        Instant retryAt = delivered || p.attempts() + 1 >= MAX_ATTEMPTS ? null : clock.instant().plus(delay(p.attempts()));
+        Instant retryAt = delivered || p.attempts() + 1 >= MAX_ATTEMPTS ? null
+                : clock.instant().plus(delay(p.attempts(), asked));
         if (!delivered) {
             logFailure(p, error, retryAt);
         }
@@ -208,9 +212,14 @@ public final class DeliverNotifications implements AutoCloseable {
         return h;
     }
 
-    /** backoff, 2 x backoff, 4 x backoff, … capped at an hour. */
-    Duration delay(int attemptsSoFar) {
+    /**
+     * backoff, 2 x backoff, 4 x backoff, … or longer when the receiver asked for longer with Retry-After (Slack's
+     * rate limit does: a retry before it is refused again and spends one of the attempts), capped at an hour so that
+     * an alert is never held longer than the backoff itself would hold it.
+     */
+    Duration delay(int attemptsSoFar, Duration asked) {
         Duration d = backoff.multipliedBy(1L << Math.min(attemptsSoFar, 20));
+        d = asked.compareTo(d) > 0 ? asked : d;
         return d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d;
     }
 

@@ -300,6 +300,42 @@ class DeliveryRoundIT {
         }
     }
 
+    /**
+     * A receiver that says when to come back (Slack's rate limit, a proxy's 503 during a restart) is tried again no
+     * sooner, in seconds or as a date; a shorter ask keeps the backoff, and no ask holds an alert past an hour.
+     */
+    @Test
+    void a_retry_waits_as_long_as_the_receivers_retry_after_asks_up_to_an_hour() throws Exception {
+        java.time.Instant back = CLOCK.instant().plusSeconds(180).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String inThreeMinutes = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+                .format(back.atZone(java.time.ZoneOffset.UTC));
+        try (Rig rig = Rig.open("limited", routes -> {
+            routes.post("/hook", ctx -> ctx.status(429).header("Retry-After", "120").result("rate_limited"));
+            routes.post("/restarting", ctx -> ctx.status(503).header("Retry-After", inThreeMinutes));
+            routes.post("/brief", ctx -> ctx.status(429).header("Retry-After", "1"));
+            routes.post("/forever", ctx -> ctx.status(503).header("Retry-After", "86400"));
+        })) {
+            WebhookStore hooks = new WebhookStore(rig.db().jdbi(), CLOCK);
+            rig.outbox().enqueue(rig.hook(), "a", "{}", null);
+            for (String path : List.of("/restarting", "/brief", "/forever")) {
+                rig.outbox().enqueue(hooks.create(rig.org(), Webhook.SLACK, path.substring(1), rig.url(path), null),
+                        path, "{}", null);
+            }
+            rig.deliver().deliverDue(); // a backoff of 30 s
+
+            Map<String, Duration> waits = new java.util.HashMap<>();
+            Map<String, java.time.Instant> retries = new java.util.HashMap<>();
+            rig.outbox().deliveries(rig.org(), 10).forEach(d -> {
+                waits.put(d.webhookName(), Duration.between(d.at(), d.nextRetryAt()));
+                retries.put(d.webhookName(), d.nextRetryAt());
+            });
+            assertThat(waits.get("limited")).isBetween(Duration.ofSeconds(119), Duration.ofSeconds(121));
+            assertThat(retries.get("restarting")).isBetween(back.minusSeconds(1), back.plusSeconds(1));
+            assertThat(waits.get("brief")).isBetween(Duration.ofSeconds(29), Duration.ofSeconds(31));
+            assertThat(waits.get("forever")).isBetween(Duration.ofMinutes(59), Duration.ofMinutes(60));
+        }
+    }
+
     /** A graceful stop during a slow webhook's answer: one send, recorded, so no other node sends it again. */
     @Test
     void a_stop_lets_the_attempt_in_flight_finish_and_records_it() throws Exception {
