@@ -56,6 +56,14 @@ final class SecretNames {
         return !TEST_RESULT.matcher(value).matches() && Redactor.generated(value);
     }
 
+    /**
+     * Whether a query's {@code code=} value is an OAuth authorization code: sixteen characters or more (providers issue
+     * 20 to a few hundred), not all digits, where an HTTP status or an error code is shorter or a number.
+     */
+    static boolean authorizationCode(String value) {
+        return value.length() >= 16 && !value.chars().allMatch(Character::isDigit);
+    }
+
     static boolean named(String name) {
         List<String> words = Arrays.stream(WORD_BREAK.split(name)).filter(w -> !w.isEmpty())
                 .map(w -> w.toLowerCase(Locale.ROOT)).toList();

@@ -37,13 +37,15 @@ final class SecretValues {
         while (from < text.length() && m.find(from)) {
             from = m.end();
             boolean bare = m.group(1).equalsIgnoreCase("pass");
-            if (!bare && !SecretNames.named(m.group(1))) {
+            boolean grant = queryCode(text, m);
+            if (!bare && !grant && !SecretNames.named(m.group(1))) {
                 continue; // its value may still hold a name=secret of its own
             }
             String name = m.group(1).toLowerCase(Locale.ROOT);
             boolean header = m.group(2).equals(":") && (name.endsWith("authorization") || name.endsWith("cookie"));
             int[] value = value(text, m.end(), header, name.endsWith("authorization"));
-            if (bare && !SecretNames.passwordAfterPass(text.substring(value[0], value[1]))
+            String given = text.substring(value[0], value[1]);
+            if (bare && !SecretNames.passwordAfterPass(given) || grant && !SecretNames.authorizationCode(given)
                     || BLOCK_INDICATOR.matcher(text).region(value[0], value[1]).matches()) {
                 continue;
             }
@@ -56,6 +58,13 @@ final class SecretValues {
             from = Math.max(from, value[1]);
         }
         return out == null ? text : out.append(text, copied, text.length()).toString();
+    }
+
+    /** Whether the name is a query's or a form's {@code code=}: OAuth's authorization code travels there. */
+    private static boolean queryCode(String text, Matcher name) {
+        int at = name.start(1);
+        return name.group(1).equalsIgnoreCase("code") && name.group(2).equals("=") && at > 0
+                && (text.charAt(at - 1) == '?' || text.charAt(at - 1) == '&');
     }
 
     /** Where the value starting at {@code at} begins and ends: inside its quotes, or up to a separator. */

@@ -306,6 +306,23 @@ class RedactorTest {
         assertThat(Redactor.redact(tests)).isEqualTo(tests);
     }
 
+    /**
+     * An authorization code in a callback's query or a token request's form is exchanged for a token by whoever holds
+     * it first (within its minutes, or for good where the client has no secret), so it is masked; a short code in a
+     * query (an HTTP status, an error code) and a code outside a query stay readable.
+     */
+    @Test
+    void masks_an_oauth_authorization_code_in_a_query_but_not_a_status_or_error_code() {
+        assertThat(Redactor.redact("GET /oauth/callback?code=4%2F0AeaYSHBxk2rYq8vKPZ7fQw-x1c&state=af0ifjsldkj 302"))
+                .isEqualTo("GET /oauth/callback?code=[REDACTED]&state=af0ifjsldkj 302");
+        assertThat(Redactor.redact("sending grant_type=authorization_code&code=SplxlOBeZQQYbYS6WxSbIA"
+                + "&redirect_uri=https%3A%2F%2Fclient.example.com%2Fcb"))
+                .isEqualTo("sending grant_type=authorization_code&code=[REDACTED]"
+                        + "&redirect_uri=https%3A%2F%2Fclient.example.com%2Fcb");
+        String ordinary = "GET /status?code=503&retry=1 -> upstream code=E_TIMEOUT_UPSTREAM_42 exit code=137";
+        assertThat(Redactor.redact(ordinary)).isEqualTo(ordinary);
+    }
+
     @Test
     void masks_redis_cli_passwords_and_credentials_named_in_prose() {
         assertThat(Redactor.redact("redis-cli -h cache -a R3disCliPw --no-auth-warning ping failed"))
