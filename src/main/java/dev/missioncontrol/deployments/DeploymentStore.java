@@ -126,6 +126,14 @@ public final class DeploymentStore {
         return Optional.ofNullable(first);
     }
 
+    /** Up to {@code limit} deployments of {@code d}'s project that came before it, newest first. */
+    public List<Deployment> before(Deployment d, int limit) {
+        return jdbi.withHandle(h -> h.createQuery(SELECT + "WHERE d.project_id = :project AND (d.created_at < :at "
+                        + "OR d.created_at = :at AND d.id < :id) ORDER BY d.created_at DESC, d.id DESC LIMIT :limit")
+                .bind("project", d.projectId()).bind("at", d.createdAt().toEpochMilli()).bind("id", d.id())
+                .bind("limit", limit).map(DeploymentStore::row).list());
+    }
+
     public List<Deployment> forSession(String sessionId) {
         return jdbi.withHandle(h -> h.createQuery(SELECT + "WHERE d.session_id = :s ORDER BY d.created_at")
                 .bind("s", sessionId).map(DeploymentStore::row).list());

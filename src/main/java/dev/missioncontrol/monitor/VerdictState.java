@@ -21,8 +21,13 @@ public enum VerdictState {
         return DEGRADED.wireName().equals(wire) || FAILED.wireName().equals(wire);
     }
 
+    /** Whether a verdict in the state of this wire word judged the deploy and raised no alert: healthy or marginal. */
+    public static boolean passes(String wire) {
+        return HEALTHY.wireName().equals(wire) || MARGINAL.wireName().equals(wire);
+    }
+
     @JsonValue
-    String wireName() {
+    public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -6,8 +6,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -163,6 +165,14 @@ public final class OutboxStore {
      * @param lastError the last attempt's failure; null when it succeeded or none was made
      * @param nextAt    when a pending one is tried next
      */
+    /** The webhooks that were sent (or are still being sent) the alert of this deployment's verdict. */
+    Set<String> alerted(String orgId, String deploymentId) {
+        return new HashSet<>(jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT webhook_id FROM notification_outbox "
+                        + "WHERE org_id = :org AND deployment_id = :deployment AND dedupe_key LIKE :alert")
+                .bind("org", orgId).bind("deployment", deploymentId).bind("alert", VerdictAlerts.ALERT_KEY + "%")
+                .mapTo(String.class).list()));
+    }
+
     public record Notified(String webhookName, String state, int attempts, String lastError, Instant nextAt) {
     }
 

@@ -16,14 +16,31 @@ final class VerdictMessage {
     }
 
     static String generic(Deployment d, JsonNode verdict, String baseUrl) {
-        ObjectNode body = Json.object().put("event", "deployment.verdict");
+        return Json.write(genericBody("deployment.verdict", d, verdict, baseUrl));
+    }
+
+    /**
+     * {@code deployment.recovered}: the healthy deploy as a verdict's message carries it, and under
+     * {@code recovered_from} the deploy whose alert it ends.
+     */
+    static String genericRecovered(Deployment d, JsonNode verdict, Deployment alerted, String baseUrl) {
+        ObjectNode body = genericBody("deployment.recovered", d, verdict, baseUrl);
+        body.putObject("recovered_from").put("id", alerted.id()).put("commit_sha", alerted.commitSha())
+                .put("state", alerted.verdict().path("state").asText())
+                .put("created_at", WireTime.format(alerted.createdAt()))
+                .put("deployment_url", deploymentUrl(alerted, baseUrl));
+        return Json.write(body);
+    }
+
+    private static ObjectNode genericBody(String event, Deployment d, JsonNode verdict, String baseUrl) {
+        ObjectNode body = Json.object().put("event", event);
         body.putObject("deployment").put("id", d.id()).put("repository_full_name", d.repositoryFullName())
                 .put("status", d.status()).put("commit_sha", d.commitSha()).put("ref", d.ref())
                 .put("external_url", d.externalUrl()).put("created_at", WireTime.format(d.createdAt()))
                 .put("environment", d.environment());
         body.set("verdict", verdict);
         body.put("deployment_url", deploymentUrl(d, baseUrl)).put("session_url", sessionUrl(d, baseUrl));
-        return Json.write(body);
+        return body;
     }
 
     private static String deploymentUrl(Deployment d, String baseUrl) {
@@ -35,13 +52,7 @@ final class VerdictMessage {
     }
 
     static String slack(Deployment d, JsonNode verdict, String baseUrl) {
-        String sha = d.commitSha() == null ? "" : " @ " + d.commitSha().substring(0, Math.min(7, d.commitSha().length()));
-        String to = d.environment() == null ? "" : " to " + slackEscaped(d.environment());
-        StringBuilder text = new StringBuilder(":rotating_light: Deploy ").append(d.repositoryFullName()).append(sha)
-                .append(to).append(" is *").append(verdict.path("state").asText()).append("*");
-        if (verdict.hasNonNull("score")) {
-            text.append(String.format(Locale.ROOT, " (score %.1f)", verdict.get("score").asDouble()));
-        }
+        StringBuilder text = headline(":rotating_light:", d, verdict);
         text.append("\n> ").append(slackEscaped(firstLine(d.deploymentRequest())));
         if ("failure".equals(d.status())) {
             text.append("\nThe pipeline reported the deploy itself as failed.");
@@ -53,13 +64,49 @@ final class VerdictMessage {
                     .append(" → ").append(Figures.value(m.get("current"))).append(" (").append(move(m)).append(")");
         }
         text.append(otherDeployments(verdict.path("other_deployments")));
-        // the deployment's page has the chart and every check; the CI run is where a rollback starts
+        return Json.write(Json.object().put("text", links(text, d, baseUrl).toString()));
+    }
+
+    /**
+     * ":white_check_mark: Deploy acme/web @ 1a2b3c4 to production is *healthy* (score 100.0), after deploy 9f8e7d6
+     * was *degraded*", to the channel that got the alert, with the healthy deploy's links.
+     */
+    static String slackRecovered(Deployment d, JsonNode verdict, Deployment alerted, String baseUrl) {
+        StringBuilder text = headline(":white_check_mark:", d, verdict).append(", after ")
+                .append(slackLink(deploymentUrl(alerted, baseUrl), alerted.commitSha() == null ? "the deploy"
+                        : "deploy " + sha7(alerted)))
+                .append(" was *").append(alerted.verdict().path("state").asText()).append("*");
+        text.append("\n> ").append(slackEscaped(firstLine(d.deploymentRequest())));
+        return Json.write(Json.object().put("text", links(text, d, baseUrl).toString()));
+    }
+
+    /** "Deploy acme/web @ 1a2b3c4 to production is *degraded* (score 50.0)", after the given emoji. */
+    private static StringBuilder headline(String emoji, Deployment d, JsonNode verdict) {
+        String to = d.environment() == null ? "" : " to " + slackEscaped(d.environment());
+        StringBuilder text = new StringBuilder(emoji).append(" Deploy ").append(d.repositoryFullName())
+                .append(shortSha(d)).append(to).append(" is *").append(verdict.path("state").asText()).append("*");
+        if (verdict.hasNonNull("score")) {
+            text.append(String.format(Locale.ROOT, " (score %.1f)", verdict.get("score").asDouble()));
+        }
+        return text;
+    }
+
+    private static String shortSha(Deployment d) {
+        return d.commitSha() == null ? "" : " @ " + sha7(d);
+    }
+
+    /** A commit as people name it; the API takes only hexadecimal SHAs, so it needs no escaping. */
+    private static String sha7(Deployment d) {
+        return d.commitSha().substring(0, Math.min(7, d.commitSha().length()));
+    }
+
+    /** The deployment's page has the chart and every check; the CI run is where a rollback starts. */
+    private static StringBuilder links(StringBuilder text, Deployment d, String baseUrl) {
         text.append("\n").append(slackLink(deploymentUrl(d, baseUrl), "Deployment"));
         if (d.externalUrl() != null) {
             text.append(" · ").append(slackLink(d.externalUrl(), "CI run"));
         }
-        text.append(" · ").append(slackLink(sessionUrl(d, baseUrl), "Monitor session"));
-        return Json.write(Json.object().put("text", text.toString()));
+        return text.append(" · ").append(slackLink(sessionUrl(d, baseUrl), "Monitor session"));
     }
 
     /**

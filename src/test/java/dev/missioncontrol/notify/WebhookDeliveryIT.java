@@ -107,6 +107,60 @@ class WebhookDeliveryIT {
         }
     }
 
+    /**
+     * A rollback judged healthy tells the webhooks that got the degraded deploy's alert that it is over, naming that
+     * deploy; a webhook added since never heard of the alert and hears nothing of its end.
+     */
+    @Test
+    void a_healthy_deploy_after_an_alert_tells_whoever_got_the_alert_that_it_is_over() throws Exception {
+        List<Received> received = new CopyOnWriteArrayList<>();
+        HttpServer receiver = receiver(received, new AtomicInteger(1)); // no first 500
+        try (TestServer server = TestServer.start(TestServer.Db.SQLITE,
+                c -> MonitorFixtures.allowLoopback(null).apply(MonitorFixtures.fastSchedule().apply(c)))) {
+            Api api = server.api();
+            String base = "http://127.0.0.1:" + receiver.getAddress().getPort();
+            api.post(HOOKS, "{\"url\":\"" + base + "/hook\",\"name\":\"ops\"}");
+            api.post(HOOKS, "{\"kind\":\"slack\",\"url\":\"" + base + "/slack\"}");
+            String repo = "acme/rolled-back";
+            push(api, samples(repo, "error_rate", Instant.now().minusSeconds(12), Duration.ofMillis(100), 120, 1.0, 3));
+            JsonNode bad = deployOf(api, repo, "badbad1234");
+            Instant at = Instant.parse(bad.get("created_at").asText());
+            push(api, samples(repo, "error_rate", at.plusMillis(20), Duration.ofMillis(50), 40, 5.0, 5));
+            assertThat(awaitVerdict(api, bad.get("id").asText()).at("/verdict/state").asText()).isEqualTo("degraded");
+            await().atMost(Duration.ofSeconds(20)).until(() -> received.size() >= 2);
+            api.post(HOOKS, "{\"url\":\"" + base + "/late\",\"name\":\"late\"}");
+
+            JsonNode rollback = deployOf(api, repo, "600d001234");
+            Instant back = Instant.parse(rollback.get("created_at").asText());
+            push(api, samples(repo, "error_rate", back.plusMillis(20), Duration.ofMillis(50), 40, 1.0, 7));
+            assertThat(awaitVerdict(api, rollback.get("id").asText()).at("/verdict/state").asText())
+                    .isEqualTo("healthy");
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> received.size() >= 4);
+            JsonNode over = received.stream().filter(r -> r.path().equals("/hook")).map(r -> Json.read(r.body()))
+                    .filter(b -> b.get("event").asText().equals("deployment.recovered")).findFirst().orElseThrow();
+            assertThat(over.at("/deployment/id").asText()).isEqualTo(rollback.get("id").asText());
+            assertThat(over.at("/verdict/state").asText()).isEqualTo("healthy");
+            assertThat(over.at("/recovered_from/id").asText()).isEqualTo(bad.get("id").asText());
+            assertThat(over.at("/recovered_from/state").asText()).isEqualTo("degraded");
+            String slack = Json.read(received.stream().filter(r -> r.path().equals("/slack")).toList().get(1).body())
+                    .get("text").asText();
+            assertThat(slack).startsWith(":white_check_mark: Deploy acme/rolled-back @ 600d001 is *healthy*")
+                    .contains("/deployments/" + bad.get("id").asText() + "|deploy badbad1> was *degraded*");
+            Thread.sleep(1_000); // the delivery loop's next round, which would send the late webhook anything due
+            assertThat(received).noneMatch(r -> r.path().equals("/late"));
+            assertThat(received).hasSize(4);
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    private static JsonNode deployOf(Api api, String repo, String sha) {
+        return api.post(MonitorFixtures.DEPLOY, "{\"deployment_request\":\"Deploy " + sha + "\","
+                + "\"repository_full_name\":\"" + repo + "\",\"status\":\"success\",\"commit_sha\":\"" + sha + "\"}")
+                .json();
+    }
+
     /** Another organization's admin neither gets this organization's verdicts nor sees or touches its webhooks. */
     private static void assertOtherOrganizationSeesNothing(Api otherOrg, String hookId, List<Received> received) {
         assertThat(received).noneMatch(r -> r.path().equals("/other"));

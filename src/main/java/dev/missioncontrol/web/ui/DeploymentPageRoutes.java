@@ -87,13 +87,16 @@ final class DeploymentPageRoutes implements RouteGroup {
         return DeploymentLive.of(DeploymentRow.of(d), chart, notified(viewer.orgId(), d));
     }
 
-    /** Who was told of a verdict the webhooks hear of; nothing to ask for any other. */
+    /**
+     * Who was told of the verdict: of an alert, or of a healthy verdict that ended an earlier deploy's alert; whether
+     * any webhook exists matters only for an alert no one was told of.
+     */
     private DeploymentLive.Notified notified(String orgId, Deployment d) {
+        var told = notifications.told(orgId, d.id());
         if (!DeploymentLive.alerting(d.verdict())) {
-            return DeploymentLive.Notified.NOTHING;
+            return told.isEmpty() ? DeploymentLive.Notified.NOTHING : new DeploymentLive.Notified(told, true);
         }
-        return new DeploymentLive.Notified(notifications.told(orgId, d.id()),
-                !notifications.webhooks(orgId).isEmpty());
+        return new DeploymentLive.Notified(told, !notifications.webhooks(orgId).isEmpty());
     }
 
     private static String blankToNull(String s) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import dev.missioncontrol.store.Json;
+import dev.missioncontrol.testing.MonitorFixtures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -310,6 +311,19 @@ class DeploymentPagesIT extends BrowserTestBase {
                 expect(page.locator("#notified")).containsText("answered 503");
                 up.set(true);
                 expect(page.locator("#notified")).hasText("Notified of this verdict: on-call: delivered");
+
+                // the fix, judged healthy on pushed samples, tells on-call that the alert is over
+                MonitorFixtures.push(ui.api(), MonitorFixtures.samples("acme/notified", "error_rate",
+                        Instant.now().minusSeconds(12), Duration.ofMillis(100), 120, 1.0, 3));
+                JsonNode fixed = deploy("Deploy v5.0.2", "acme/notified", "5c5c5c5c5c", "success");
+                MonitorFixtures.push(ui.api(), MonitorFixtures.samples("acme/notified", "error_rate",
+                        Instant.parse(fixed.path("created_at").asText()).plusMillis(20), Duration.ofMillis(50), 40,
+                        1.0, 5));
+                assertThat(MonitorFixtures.awaitVerdict(ui.api(), fixed.path("id").asText()).at("/verdict/state")
+                        .asText()).isEqualTo("healthy");
+                page.navigate("/deployments/" + fixed.path("id").asText());
+                expect(page.locator("#notified")).hasText("Notified that this deploy ended an earlier one's alert: "
+                        + "on-call: delivered");
             } finally {
                 ui.api().send(ui.api().builder("/api/v1/notifications/webhooks/" + hook.json().path("id").asText()
                         + "/").DELETE().build());
