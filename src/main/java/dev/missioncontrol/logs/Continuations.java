@@ -63,6 +63,16 @@ final class Continuations {
         return line.startsWith("goroutine ") && GO_TRACE.matcher(line).matches();
     }
 
+    /**
+     * Whether the line is Python's sentence between the tracebacks of chained exceptions: "During handling of the
+     * above exception, another exception occurred:" or "The above exception was the direct cause of the following
+     * exception:". The exception that escaped comes last; the first is what went wrong to begin with.
+     */
+    static boolean chainsTraceback(String line) {
+        return line.equals("During handling of the above exception, another exception occurred:")
+                || line.equals("The above exception was the direct cause of the following exception:");
+    }
+
     /** Whether the line is Python's header of a printed exception. */
     static boolean opensTraceback(String line) {
         return line.startsWith(TRACEBACK);

@@ -18,6 +18,10 @@ final class EventLines {
     private String exception;
     /** Inside a Python traceback whose exception line has not come yet. */
     private boolean inTraceback;
+    /** Holds a Python traceback, printed on its own or below a logged line, which chained ones may follow. */
+    private boolean python;
+    /** The last line read is Python's sentence chaining another traceback, which comes after a blank line. */
+    private boolean chained;
 
     EventLines(String first, LineFields header) {
         raw = new StringBuilder(first);
@@ -25,6 +29,7 @@ final class EventLines {
         goPanic = Continuations.opensGoPanic(first);
         pgProcess = PostgresPrefix.process(first);
         inTraceback = traceback;
+        python = traceback;
         // after an error or warning, a bare exception line ("java.io.IOException: x") belongs to it
         String level = header.level();
         trace = Continuations.isTrace(first) || level != null && !level.equals("INFO") && !level.equals("DEBUG")
@@ -33,12 +38,22 @@ final class EventLines {
 
     boolean continuedBy(String line) {
         return Continuations.continues(line, trace) || pgProcess != null && PostgresPrefix.explains(line, pgProcess)
-                || inTraceback && Continuations.endsTraceback(line);
+                || inTraceback && Continuations.endsTraceback(line)
+                || python && !inTraceback && Continuations.chainsTraceback(line);
     }
 
-    /** Whether a blank line may still lie inside the event: Go prints one before each goroutine of a panic. */
+    /**
+     * Whether a blank line may still lie inside the event: Go prints one before each goroutine of a panic, and Python
+     * one on each side of the sentence that chains an exception's traceback to the one it raised.
+     */
     boolean spansBlankLines() {
-        return goPanic;
+        return goPanic || python;
+    }
+
+    /** Whether the line after a blank one goes on with this event: a goroutine, or a chained traceback. */
+    boolean resumesAfterBlank(String line) {
+        return goPanic && Continuations.headsGoroutine(line) || python && (chained
+                ? Continuations.opensTraceback(line) : !inTraceback && Continuations.chainsTraceback(line));
     }
 
     void add(String line) {
@@ -50,6 +65,8 @@ final class EventLines {
         }
         // the traceback's exception line, at the margin, ends it; a chained traceback opens another
         inTraceback = Continuations.opensTraceback(line) || inTraceback && !margin;
+        python = python || inTraceback;
+        chained = Continuations.chainsTraceback(line) || chained && line.isEmpty();
         if (raw.length() + line.length() < LogReader.MAX_RAW_CHARS) {
             raw.append('\n').append(line);
         }

@@ -112,8 +112,8 @@ public final class LogReader implements Iterator<LogRecord>, AutoCloseable {
         String line;
         while ((line = readLine()) != null) {
             if (line.isEmpty() && lines.spansBlankLines()) {
-                line = readLine(); // a blank line ends the event unless a goroutine of the panic follows it
-                if (line == null || !Continuations.headsGoroutine(line)) {
+                line = readLine(); // a blank line ends the event unless a goroutine or a chained traceback follows
+                if (line == null || !lines.resumesAfterBlank(line)) {
                     return line;
                 }
                 lines.add("");

@@ -374,6 +374,46 @@ class LogReaderTest {
         assertThat(events.get(2).message()).isEqualTo("StopIteration");
     }
 
+    /**
+     * Chained exceptions print one traceback each, joined by a sentence between blank lines: one event, named by the
+     * exception that escaped (the last), whether the traceback was logged below a line or printed on its own.
+     */
+    @Test
+    void chained_tracebacks_are_one_event_named_by_the_exception_that_escaped() {
+        List<LogRecord> events = read("""
+                2026-11-30 09:10:01,002 ERROR [api] checkout failed
+                Traceback (most recent call last):
+                  File "/app/cart.py", line 40, in total
+                    price = prices[sku]
+                KeyError: 'sku-991'
+
+                During handling of the above exception, another exception occurred:
+
+                Traceback (most recent call last):
+                  File "/app/cart.py", line 42, in total
+                    raise PricingError(sku)
+                cart.PricingError: no price for sku-991
+                2026-11-30 09:10:01,050 INFO [api] GET /health 200
+                Traceback (most recent call last):
+                  File "/app/db.py", line 7, in connect
+                ConnectionRefusedError: [Errno 111] Connection refused
+
+                The above exception was the direct cause of the following exception:
+
+                Traceback (most recent call last):
+                  File "/app/main.py", line 3, in <module>
+                app.db.DatabaseUnavailable: primary is down
+
+                2026-11-30 09:10:02,000 INFO [api] shutting down
+                """);
+        assertThat(events).extracting(LogRecord::lineCount).containsExactly(12, 1, 9, 1);
+        assertThat(events.get(0).raw()).endsWith("cart.PricingError: no price for sku-991").contains("KeyError");
+        assertThat(events.get(2).level()).isEqualTo("ERROR");
+        assertThat(events.get(2).message()).isEqualTo("app.db.DatabaseUnavailable: primary is down");
+        assertThat(events.get(2).raw()).contains("ConnectionRefusedError");
+        assertThat(events.get(3).message()).isEqualTo("shutting down");
+    }
+
     @Test
     void a_traceback_nobody_logged_is_an_error_of_its_own_named_by_its_exception() {
         List<LogRecord> events = read("""
