@@ -16,6 +16,13 @@ final class JsonLines {
     private static final List<String> TIME = List.of("@timestamp", "timestamp", "ts", "time", "t", "datetime", "date");
     private static final List<String> LEVEL = List.of("level", "severity", "lvl", "loglevel", "levelname", "log.level");
     private static final List<String> MESSAGE = List.of("msg", "message", "@message", "text", "event", "log");
+    /**
+     * Where structured loggers put what went wrong beside the message: zap's and logrus's {@code error}, pino's
+     * {@code err.message}, structlog's {@code exception}. "query failed" alone would lump a refused connection and a
+     * deadlock into one finding.
+     */
+    private static final List<String> ERROR = List.of("error", "err", "error.message", "err.message", "exception",
+            "error.type");
     private static final List<String> COMPONENT = List.of("logger", "logger_name", "loggerName", "service",
             "service.name", "component", "module", "name", "app", "caller", "source");
     private static final Pattern EPOCH = Pattern.compile("\\d{9,13}(\\.\\d+)?");
@@ -38,7 +45,20 @@ final class JsonLines {
         }
         String message = text(root, MESSAGE);
         return LineFields.at(time(value(root, TIME), years), level(value(root, LEVEL)),
-                text(root, COMPONENT), message != null ? message : line);
+                text(root, COMPONENT), message != null ? withError(message, text(root, ERROR)) : line);
+    }
+
+    /**
+     * "query failed: dial tcp 10.0.0.5:5432: connection refused": the message, then the error's own line unless the
+     * message already says it. Of a traceback, the last line names the exception.
+     */
+    private static String withError(String message, String error) {
+        if (error == null || error.isBlank()) {
+            return message;
+        }
+        List<String> lines = error.strip().lines().filter(l -> !l.isBlank()).toList();
+        String said = (lines.getFirst().startsWith("Traceback") ? lines.getLast() : lines.getFirst()).strip();
+        return message.contains(said) ? message : message + ": " + said;
     }
 
     /** A level word, or a number as pino and bunyan write it; a number in quotes is no level. */

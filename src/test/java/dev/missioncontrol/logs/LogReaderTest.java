@@ -199,6 +199,22 @@ class LogReaderTest {
         assertThat(events.get(1).timestamp()).isEqualTo(Instant.parse("2024-05-01T00:00:02Z"));
     }
 
+    /** Two causes under one message are two findings, so the error beside the message is read with it. */
+    @Test
+    void reads_the_error_a_structured_logger_writes_beside_the_message() {
+        List<LogRecord> events = read("""
+                {"level":"error","msg":"query failed","error":"dial tcp 10.0.0.5:5432: connect: connection refused"}
+                {"level":50,"msg":"query failed","err":{"type":"Error","message":"deadlock detected","stack":"Error: x"}}
+                {"event":"charge failed","level":"error","exception":"Traceback (most recent call last):\\n  File \\"a.py\\", line 1\\nstripe.error.CardError: declined"}
+                {"level":"error","msg":"upstream timeout after 5s","error":"timeout"}
+                {"level":"info","msg":"served","error":""}
+                """);
+        assertThat(events).extracting(LogRecord::message).containsExactly(
+                "query failed: dial tcp 10.0.0.5:5432: connect: connection refused",
+                "query failed: deadlock detected", "charge failed: stripe.error.CardError: declined",
+                "upstream timeout after 5s", "served");
+    }
+
     @Test
     void reads_epoch_times_written_as_json_floats_to_the_millisecond() {
         List<LogRecord> events = read("""
