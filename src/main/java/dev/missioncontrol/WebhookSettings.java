@@ -7,6 +7,7 @@ import dev.missioncontrol.notify.WebhookHealth;
 import dev.missioncontrol.notify.Webhooks;
 import dev.missioncontrol.store.Json;
 import dev.missioncontrol.web.ui.NotificationSettings;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -27,17 +28,25 @@ final class WebhookSettings implements NotificationSettings {
     }
 
     @Override
-    public Added add(String orgId, String kind, String name, String url) {
+    public Added add(String orgId, String kind, String name, String url, String repositories, String environments) {
         var body = Json.object().put("kind", kind).put("url", url);
         if (name != null && !name.isBlank()) {
             body.put("name", name.strip());
         }
+        listed(repositories).forEach(body.putArray("repositories")::add);
+        listed(environments).forEach(body.putArray("environments")::add);
         try {
             Webhooks.Created made = webhooks.add(orgId, body);
             return new Added(hook(made.webhook(), WebhookHealth.NEVER_CALLED), made.secret());
         } catch (ValidationException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
+    }
+
+    /** "acme/web, acme/api" as names; a blank field names none. */
+    private static List<String> listed(String commaSeparated) {
+        return commaSeparated == null ? List.of() : Arrays.stream(commaSeparated.split(",")).map(String::strip)
+                .filter(n -> !n.isEmpty()).toList();
     }
 
     @Override
@@ -68,7 +77,7 @@ final class WebhookSettings implements NotificationSettings {
 
     private static Hook hook(Webhook w, WebhookHealth h) {
         return new Hook(w.id(), w.kind(), w.name(), w.shownUrl(), w.secret() != null, w.createdAt(),
-                new Health(h.lastAttemptAt(), h.lastError(), h.retrying(), h.gaveUp()));
+                new Health(h.lastAttemptAt(), h.lastError(), h.retrying(), h.gaveUp()), w.scope().describe());
     }
 
     private static Delivery delivery(OutboxStore.Delivery d) {

@@ -11,7 +11,7 @@ public final class EnvironmentName {
     /** The key under which event metadata and session contexts hold it. */
     public static final String KEY = "environment";
     /** Longer than any environment name people use; a longer value is not one. */
-    static final int MAX = 100;
+    public static final int MAX = 100;
 
     private EnvironmentName() {
     }

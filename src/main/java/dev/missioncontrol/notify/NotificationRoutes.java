@@ -87,8 +87,10 @@ public final class NotificationRoutes implements RouteGroup {
     }
 
     private static ObjectNode describe(Webhook w) {
-        return Json.object().put("id", w.id()).put("kind", w.kind()).put("name", w.name()).put("url", w.shownUrl())
-                .put("signed", w.secret() != null).put("created_at", WireTime.format(w.createdAt()));
+        ObjectNode out = Json.object().put("id", w.id()).put("kind", w.kind()).put("name", w.name())
+                .put("url", w.shownUrl()).put("signed", w.secret() != null)
+                .put("created_at", WireTime.format(w.createdAt()));
+        return out.setAll((ObjectNode) w.scope().toJson());
     }
 
     /** Whether the webhook's last attempt failed and why, and how many of its notifications wait or were given up. */

@@ -9,10 +9,10 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Queues a notification to every webhook of the organization when a deployment's verdict turns degraded or failed,
- * and, when a later deploy of the same service and environment is healthy, tells the webhooks that got that alert that
- * it is over. The payload is rendered now, with the verdict that caused it, so a retry hours later sends the same
- * message.
+ * Queues a notification to each webhook of the organization whose scope covers the deployment when its verdict turns
+ * degraded or failed, and, when a later deploy of the same service and environment is healthy, tells the webhooks
+ * that got that alert that it is over. The payload is rendered now, with the verdict that caused it, so a retry hours
+ * later sends the same message.
  */
 public final class VerdictAlerts {
     /** The start of an alert's dedupe key; the rest is the monitor session's id and the state. */
@@ -51,7 +51,7 @@ public final class VerdictAlerts {
     }
 
     private void alert(Deployment d, JsonNode verdict, String state) {
-        for (Webhook w : webhooks.list(d.orgId())) {
+        for (Webhook w : webhooks.list(d.orgId()).stream().filter(w -> w.scope().covers(d)).toList()) {
             String payload = w.kind().equals(Webhook.SLACK) ? VerdictMessage.slack(d, verdict, baseUrl.get())
                     : VerdictMessage.generic(d, verdict, baseUrl.get());
             outbox.enqueue(w, ALERT_KEY + d.sessionId() + ":" + state, payload, d.id());

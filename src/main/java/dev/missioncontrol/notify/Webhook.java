@@ -10,9 +10,14 @@ import java.util.regex.Pattern;
  *
  * @param kind   {@code slack} (an incoming-webhook URL) or {@code webhook} (a signed JSON POST)
  * @param secret the HMAC key of a generic webhook; null for Slack
+ * @param scope  whose alerts it gets
  */
 public record Webhook(String id, String orgId, String kind, String name, String url, String secret,
-        Instant createdAt) {
+        Instant createdAt, AlertScope scope) {
+    public Webhook(String id, String orgId, String kind, String name, String url, String secret, Instant createdAt) {
+        this(id, orgId, kind, name, url, secret, createdAt, AlertScope.EVERY);
+    }
+
     public static final String SLACK = "slack";
     public static final String GENERIC = "webhook";
     /** A URL's scheme and host, and the first path segment when it is a plain word ("services", "triggers"). */

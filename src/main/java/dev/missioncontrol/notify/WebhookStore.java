@@ -20,11 +20,18 @@ public final class WebhookStore {
     }
 
     public Webhook create(String orgId, String kind, String name, String url, String secret) {
-        Webhook w = new Webhook(Ids.newId(clock), orgId, kind, name, url, secret, clock.instant());
+        return create(orgId, kind, name, url, secret, AlertScope.EVERY);
+    }
+
+    public Webhook create(String orgId, String kind, String name, String url, String secret, AlertScope scope) {
+        Webhook w = new Webhook(Ids.newId(clock), orgId, kind, name, url, secret, clock.instant(), scope);
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO notification_webhooks (id, org_id, kind, name, url, secret, "
-                        + "created_at) VALUES (:id, :org, :kind, :name, :url, :secret, :at)")
+                        + "created_at, repositories, environments) VALUES (:id, :org, :kind, :name, :url, :secret, "
+                        + ":at, :repositories, :environments)")
                 .bind("id", w.id()).bind("org", orgId).bind("kind", kind).bind("name", name).bind("url", url)
-                .bind("secret", secret).bind("at", w.createdAt().toEpochMilli()).execute());
+                .bind("secret", secret).bind("at", w.createdAt().toEpochMilli())
+                .bind("repositories", AlertScope.write(scope.repositories()))
+                .bind("environments", AlertScope.write(scope.environments())).execute());
         return w;
     }
 
@@ -56,6 +63,8 @@ public final class WebhookStore {
 
     static Webhook row(ResultSet rs, StatementContext ctx) throws SQLException {
         return new Webhook(rs.getString("id"), rs.getString("org_id"), rs.getString("kind"), rs.getString("name"),
-                rs.getString("url"), rs.getString("secret"), Instant.ofEpochMilli(rs.getLong("created_at")));
+                rs.getString("url"), rs.getString("secret"), Instant.ofEpochMilli(rs.getLong("created_at")),
+                new AlertScope(AlertScope.read(rs.getString("repositories")),
+                        AlertScope.read(rs.getString("environments"))));
     }
 }

@@ -34,7 +34,7 @@ public final class Webhooks {
     }
 
     /**
-     * Adds a webhook from {@code {"kind", "url", "name", "secret"}}.
+     * Adds a webhook from {@code {"kind", "url", "name", "secret", "repositories", "environments"}}.
      *
      * @throws dev.missioncontrol.errors.ValidationException naming the refused field
      */
@@ -45,7 +45,7 @@ public final class Webhooks {
             throw new ValidationException(List.of(FieldError.invalid("url", "is already the URL of the webhook \""
                     + w.name() + "\"; remove that one first to change its kind or name")));
         });
-        Webhook w = store.create(orgId, in.kind(), in.name(), in.url(), in.secret());
+        Webhook w = store.create(orgId, in.kind(), in.name(), in.url(), in.secret(), in.scope());
         return new Created(w, w.secret());
     }
 

@@ -121,13 +121,18 @@ class WebhookDeliveryIT {
             String base = "http://127.0.0.1:" + receiver.getAddress().getPort();
             api.post(HOOKS, "{\"url\":\"" + base + "/hook\",\"name\":\"ops\"}");
             api.post(HOOKS, "{\"kind\":\"slack\",\"url\":\"" + base + "/slack\"}");
+            // scoped webhooks: this repository (named in other case); another one; this one, in production only
+            api.post(HOOKS, "{\"url\":\"" + base + "/mine\",\"repositories\":[\"ACME/Rolled-Back\"]}");
+            api.post(HOOKS, "{\"url\":\"" + base + "/elsewhere\",\"repositories\":[\"acme/other\"]}");
+            api.post(HOOKS, "{\"url\":\"" + base + "/prod\",\"repositories\":[\"acme/rolled-back\"],"
+                    + "\"environments\":[\"production\"]}");
             String repo = "acme/rolled-back";
             push(api, samples(repo, "error_rate", Instant.now().minusSeconds(12), Duration.ofMillis(100), 120, 1.0, 3));
             JsonNode bad = deployOf(api, repo, "badbad1234");
             Instant at = Instant.parse(bad.get("created_at").asText());
             push(api, samples(repo, "error_rate", at.plusMillis(20), Duration.ofMillis(50), 40, 5.0, 5));
             assertThat(awaitVerdict(api, bad.get("id").asText()).at("/verdict/state").asText()).isEqualTo("degraded");
-            await().atMost(Duration.ofSeconds(20)).until(() -> received.size() >= 2);
+            await().atMost(Duration.ofSeconds(20)).until(() -> received.size() >= 3);
             api.post(HOOKS, "{\"url\":\"" + base + "/late\",\"name\":\"late\"}");
 
             JsonNode rollback = deployOf(api, repo, "600d001234");
@@ -136,7 +141,7 @@ class WebhookDeliveryIT {
             assertThat(awaitVerdict(api, rollback.get("id").asText()).at("/verdict/state").asText())
                     .isEqualTo("healthy");
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> received.size() >= 4);
+            await().atMost(Duration.ofSeconds(20)).until(() -> received.size() >= 6);
             JsonNode over = received.stream().filter(r -> r.path().equals("/hook")).map(r -> Json.read(r.body()))
                     .filter(b -> b.get("event").asText().equals("deployment.recovered")).findFirst().orElseThrow();
             assertThat(over.at("/deployment/id").asText()).isEqualTo(rollback.get("id").asText());
@@ -148,8 +153,8 @@ class WebhookDeliveryIT {
             assertThat(slack).startsWith(":white_check_mark: Deploy acme/rolled-back @ 600d001 is *healthy*")
                     .contains("/deployments/" + bad.get("id").asText() + "|deploy badbad1> was *degraded*");
             Thread.sleep(1_000); // the delivery loop's next round, which would send the late webhook anything due
-            assertThat(received).noneMatch(r -> r.path().equals("/late"));
-            assertThat(received).hasSize(4);
+            assertThat(received).extracting(Received::path).containsExactlyInAnyOrder("/hook", "/slack", "/mine",
+                    "/hook", "/slack", "/mine");
         } finally {
             receiver.stop(0);
         }
@@ -251,6 +256,29 @@ class WebhookDeliveryIT {
             assertThat(api.get(HOOKS).json().get("count").asInt()).isZero();
             assertThat(api.post(HOOKS, "{\"url\":\"https://93.184.216.34/hook\",\"name\":\"tab\\tok\"}").status())
                     .isEqualTo(201);
+        }
+    }
+
+    /** A scope's names are checked like the fields they match; the list shows the scope, an open side as []. */
+    @Test
+    void a_webhooks_repositories_and_environments_are_checked_and_listed() {
+        try (TestServer server = TestServer.start(TestServer.Db.SQLITE)) {
+            Api api = server.api();
+            Api.Reply bad = api.post(HOOKS, "{\"url\":\"https://93.184.216.34/a\",\"repositories\":[\"acme/web\","
+                    + "\"no spaces/allowed here\"],\"environments\":[\"prod\\nINFO forged\"]}");
+            assertThat(bad.status()).isEqualTo(422);
+            assertThat(bad.json().at("/errors/0/pointer").asText()).isEqualTo("/repositories/1");
+            assertThat(bad.json().at("/errors/1/pointer").asText()).isEqualTo("/environments/0");
+            assertThat(api.post(HOOKS, "{\"url\":\"https://93.184.216.34/a\",\"repositories\":\"acme/web\"}")
+                    .status()).as("a list, not one name").isEqualTo(422);
+            assertThat(api.post(HOOKS, "{\"url\":\"https://93.184.216.34/a\",\"repositories\":[\"acme/web\","
+                    + "\"acme/web\"],\"environments\":[\" production \"]}").status()).isEqualTo(201);
+            assertThat(api.post(HOOKS, "{\"url\":\"https://93.184.216.34/b\"}").status()).isEqualTo(201);
+            JsonNode listed = api.get(HOOKS).json().get("results");
+            assertThat(listed.get(0).get("repositories").toString()).isEqualTo("[\"acme/web\"]");
+            assertThat(listed.get(0).get("environments").toString()).isEqualTo("[\"production\"]");
+            assertThat(listed.get(1).get("repositories").toString()).isEqualTo("[]");
+            assertThat(listed.get(1).get("environments").toString()).isEqualTo("[]");
         }
     }
 

@@ -38,8 +38,13 @@ public interface NotificationSettings {
         }
     }
 
-    /** A webhook as the page lists it; a generic webhook's secret is never listed, only whether it signs. */
-    record Hook(String id, String kind, String name, String url, boolean signed, Instant createdAt, Health health) {
+    /**
+     * A webhook as the page lists it; a generic webhook's secret is never listed, only whether it signs.
+     *
+     * @param scope whose alerts it gets: "every deploy", or "acme/payments · production"
+     */
+    record Hook(String id, String kind, String name, String url, boolean signed, Instant createdAt, Health health,
+            String scope) {
         public String kindLabel() {
             return label(kind);
         }
@@ -139,8 +144,12 @@ public interface NotificationSettings {
 
     List<Hook> webhooks(String orgId);
 
-    /** @throws IllegalArgumentException with a message for the person, when the kind or URL is refused */
-    Added add(String orgId, String kind, String name, String url);
+    /**
+     * @param repositories comma-separated; blank for every repository
+     * @param environments comma-separated; blank for every environment
+     * @throws IllegalArgumentException with a message for the person, when a field is refused
+     */
+    Added add(String orgId, String kind, String name, String url, String repositories, String environments);
 
     /** Returns false when there is no such webhook. */
     boolean remove(String orgId, String webhookId);

@@ -29,7 +29,7 @@ final class WebhookSettingsRoutes implements RouteGroup {
         NotificationSettings.Added added;
         try {
             added = view.notifications().add(viewer.orgId(), ctx.formParam("kind"), ctx.formParam("name"),
-                    ctx.formParam("url"));
+                    ctx.formParam("url"), ctx.formParam("repositories"), ctx.formParam("environments"));
         } catch (IllegalArgumentException e) {
             view.renderRefused(ctx, viewer, "add-webhook", refusedField(e), "Webhook not added: " + e.getMessage());
             return;
@@ -39,10 +39,13 @@ final class WebhookSettingsRoutes implements RouteGroup {
         view.back(ctx, new LoginFlash.Shown(flash, null, added.secret()), "notifications");
     }
 
-    /** The form field a refusal names ({@code /url} → {@code url}); the URL, which most refusals are about, if none. */
+    /**
+     * The form field a refusal names ({@code /url} → {@code url}, {@code /repositories/2} → {@code repositories});
+     * the URL, which most refusals are about, if none.
+     */
     private static String refusedField(IllegalArgumentException e) {
         return e.getCause() instanceof ValidationException v && !v.errors().isEmpty()
-                ? v.errors().getFirst().pointer().substring(1) : "url";
+                ? v.errors().getFirst().pointer().substring(1).split("/")[0] : "url";
     }
 
     private void remove(Context ctx, Viewer viewer) {

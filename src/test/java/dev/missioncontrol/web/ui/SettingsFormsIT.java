@@ -3,6 +3,7 @@ package dev.missioncontrol.web.ui;
 import static dev.missioncontrol.web.ui.UiHarness.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
@@ -136,13 +137,16 @@ class SettingsFormsIT extends BrowserTestBase {
         page.locator("#hook-kind").selectOption("webhook");
         page.locator("#hook-name").fill("reload-proof hook");
         page.locator("#hook-url").fill("https://93.184.216.34/hook");
+        page.locator("#hook-repositories").fill("acme/payments, acme/ledger,");
+        page.locator("#hook-environments").fill("production");
         button(page, "Add webhook").click();
         expect(page.locator("#new-secret")).isVisible();
         assertThat(page.url()).endsWith("/settings#notifications");
         page.reload();
         expect(page.locator("#new-secret")).hasCount(0);
-        expect(page.locator("#notifications tr", new Page.LocatorOptions().setHasText("reload-proof hook")))
-                .hasCount(1);
+        Locator added = page.locator("#notifications tr", new Page.LocatorOptions().setHasText("reload-proof hook"));
+        expect(added).hasCount(1);
+        expect(added.locator(".webhook-scope")).hasText("acme/payments, acme/ledger · production");
     }
 
     /**
@@ -220,6 +224,13 @@ class SettingsFormsIT extends BrowserTestBase {
         expect(page.locator("#hook-url")).hasAttribute("aria-invalid", "true");
         expect(page.locator("#hook-url")).hasAttribute("aria-describedby", "add-webhook-problem");
         expect(page.locator("#hook-name")).not().hasAttribute("aria-invalid", "true");
+
+        page.locator("#hook-url").fill("https://93.184.216.34/scoped");
+        page.locator("#hook-repositories").fill("acme/payments, not a repository");
+        button(page, "Add webhook").click();
+        expect(page.locator("#add-webhook-problem")).containsText("must be a repository_full_name");
+        expect(page.locator("#hook-repositories")).isFocused();
+        expect(page.locator("#hook-repositories")).hasValue("acme/payments, not a repository");
 
         page.locator("#user-email").fill(ui.admin().email());
         page.locator("#user-password").fill("a long enough password");
