@@ -111,11 +111,12 @@ public final class DeployCommand implements Callable<Integer> {
             ApiClient client = new ApiClient(base, key);
             ObjectNode event = event(ci);
             String idempotencyKey = idempotencyKey(ci, event);
-            JsonNode created = post(client, event, idempotencyKey != null ? idempotencyKey
+            ApiClient.Created created = post(client, event, idempotencyKey != null ? idempotencyKey
                     : "missionctl-" + UUID.randomUUID(), err);
-            String id = Answers.required(created, "id");
-            out.println("Deployment " + id + " recorded; watch it at " + client.base()
-                    + created.path("agent_session_url").asText());
+            String id = Answers.required(created.json(), "id");
+            out.println("Deployment " + id + (created.replayed() ? " was already recorded by an earlier post of "
+                    + "this CI run (the same event), so nothing new was recorded" : " recorded") + "; watch it at "
+                    + client.base() + created.json().path("agent_session_url").asText());
             if (waitSeconds == null) {
                 return 0;
             }
@@ -136,13 +137,17 @@ public final class DeployCommand implements Callable<Integer> {
      * rate limited (429), or was still processing an earlier try (409), after the Retry-After it gave: the
      * Idempotency-Key makes a repeat of a post the server did record a replay of it, never a second deployment.
      * A server that says when to come back is up and busy (a first try that outlived the client's timeout is still
-     * being recorded), so it is given up to {@link #PATIENCE} rather than three tries.
+     * being recorded), so it is given up to {@link #PATIENCE} rather than three tries. A first try that the server
+     * only replays was posted by an earlier run of the same CI step.
      */
-    private static JsonNode post(ApiClient client, ObjectNode event, String idempotencyKey, PrintWriter err) {
+    private static ApiClient.Created post(ApiClient client, ObjectNode event, String idempotencyKey,
+            PrintWriter err) {
         Duration waited = Duration.ZERO;
         for (int attempt = 1; ; attempt++) {
             try {
-                return client.post("/api/v1/deployments/", event, Map.of("Idempotency-Key", idempotencyKey));
+                ApiClient.Created created = client.create("/api/v1/deployments/", event, idempotencyKey);
+                // a later try's replay is of this command's own first try, recorded though its answer never came
+                return attempt == 1 ? created : new ApiClient.Created(created.json(), false);
             } catch (ClientException e) {
                 Duration pause = e.retryAfter().map(d -> d.compareTo(LONGEST_RETRY_AFTER) > 0 ? LONGEST_RETRY_AFTER
                         : d).orElse(Duration.ofSeconds(attempt));
