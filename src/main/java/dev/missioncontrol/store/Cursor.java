@@ -33,6 +33,11 @@ public record Cursor(long createdAt, String id) {
         }
     }
 
+    /** The SQL condition for rows before this cursor in newest-first order (newer ones); binds :nAt and :nId. */
+    public static String newerCondition(String alias) {
+        return "(" + alias + ".created_at > :nAt OR (" + alias + ".created_at = :nAt AND " + alias + ".id > :nId))";
+    }
+
     /** The SQL condition for rows after this cursor in newest-first order; binds :cAt and :cId. */
     public static String condition(String alias) {
         return "(" + alias + ".created_at < :cAt OR (" + alias + ".created_at = :cAt AND " + alias + ".id < :cId))";
