@@ -48,6 +48,8 @@ public final class DeployCommand implements Callable<Integer> {
     static final Duration LONGEST_RETRY_AFTER = Duration.ofSeconds(60);
     /** How long in all a post is retried for a server that answers with Retry-After. */
     static final Duration PATIENCE = Duration.ofMinutes(2);
+    /** The API's limit on deployment_request, in characters. */
+    private static final int MAX_MESSAGE = 2_000;
 
     @Spec
     CommandSpec spec;
@@ -62,7 +64,8 @@ public final class DeployCommand implements Callable<Integer> {
             description = "pending, running, success, failure or cancelled (default success).")
     String status;
 
-    @Option(names = {"-m", "--message"}, description = "What was deployed (default: the environment and CI run).")
+    @Option(names = {"-m", "--message"}, description = "What was deployed (default: the environment and CI run); "
+            + "past the API's 2,000 characters it is cut.")
     String message;
 
     @Option(names = "--repository", description = "owner/name (default: from the CI's variables).")
@@ -177,7 +180,7 @@ public final class DeployCommand implements Callable<Integer> {
         String repo = repository != null ? repository : ci.repository();
         String commit = sha != null ? sha : ci.sha();
         ObjectNode body = Json.object().put("status", status);
-        body.put("deployment_request", message != null ? message : defaultMessage(ci));
+        body.put("deployment_request", message != null ? cut(message) : defaultMessage(ci));
         putIfPresent(body, "repository_full_name", repo);
         putIfPresent(body, "commit_sha", commit);
         putIfPresent(body, "ref", ref != null ? ref : ci.ref());
@@ -238,6 +241,18 @@ public final class DeployCommand implements Callable<Integer> {
     private String defaultMessage(CiEnvironment ci) {
         String where = environment() == null ? "" : "to " + environment() + " ";
         return where + (ci.runUrl() == null ? "with missionctl" : "from " + ci.provider() + " run " + ci.runUrl());
+    }
+
+    /**
+     * A message is often a whole commit message ({@code -m "$(git log -1 --format=%B)"}); past the API's limit it would
+     * fail the post, and with it the deploy's record and gate, so it is cut instead. The server titles the deploy
+     * from its first line, which survives.
+     */
+    static String cut(String message) {
+        if (message.codePointCount(0, message.length()) <= MAX_MESSAGE) {
+            return message;
+        }
+        return message.substring(0, message.offsetByCodePoints(0, MAX_MESSAGE - 1)) + "…";
     }
 
     private static byte[] sha256(String text) {

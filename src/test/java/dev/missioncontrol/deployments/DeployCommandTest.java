@@ -75,6 +75,20 @@ class DeployCommandTest {
         }
     }
 
+    /** {@code -m "$(git log -1 --format=%B)"} of a long commit message must not fail the deploy's record and gate. */
+    @Test
+    void a_message_past_the_apis_limit_is_cut_rather_than_failing_the_post() {
+        String body = "Ship the checkout rewrite\n\n" + "Details of the change, line after line. ".repeat(80);
+        try (TestServer server = TestServer.start(TestServer.Db.SQLITE)) {
+            Map<String, String> env = Map.of("MC_API_KEY", server.firstKey());
+            String id = recordedId(deploy(server.baseUrl(), env, "--repository", "acme/api", "-m", body + "🚀"));
+            String stored = server.api().get("/api/v1/deployments/" + id + "/").json().get("deployment_request")
+                    .asText();
+            assertThat(stored.codePointCount(0, stored.length())).isEqualTo(2_000);
+            assertThat(stored).startsWith("Ship the checkout rewrite\n").endsWith("…");
+        }
+    }
+
     /** A retried CI step posts its event again: the log must not claim a second deployment was recorded. */
     @Test
     void a_retried_ci_step_says_its_deployment_was_already_recorded_not_recorded_again() {
