@@ -90,7 +90,7 @@ public final class DeploymentStore {
                         + "projects p ON p.id = d.project_id " + all.where() + " AND " + Cursor.newerCondition("d")
                         + " ORDER BY d.created_at ASC, d.id ASC LIMIT 1 OFFSET :page"))
                 .bind("nAt", first.createdAt()).bind("nId", first.id()).bind("page", page)
-                .map((rs, ctx) -> new Cursor(rs.getLong("created_at"), rs.getString("id"))).findOne().orElse(null));
+                .map(Cursor::of).findOne().orElse(null));
     }
 
     /** How many deployments the query's filters match over all its pages. */

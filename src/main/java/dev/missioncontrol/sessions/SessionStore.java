@@ -217,7 +217,7 @@ public final class SessionStore {
                         + all.where() + " AND " + Cursor.newerCondition("s")
                         + " ORDER BY s.created_at ASC, s.id ASC LIMIT 1 OFFSET :page"))
                 .bind("nAt", first.createdAt()).bind("nId", first.id()).bind("page", page)
-                .map((rs, ctx) -> new Cursor(rs.getLong("created_at"), rs.getString("id"))).findOne().orElse(null));
+                .map(Cursor::of).findOne().orElse(null));
     }
 
     /** How many sessions the query's filters match over all its pages. */
