@@ -41,6 +41,7 @@ import dev.missioncontrol.web.WebServer;
 import dev.missioncontrol.web.ui.LlmStatus;
 import dev.missioncontrol.web.ui.ServerSettings;
 import dev.missioncontrol.web.ui.UiRoutes;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
@@ -111,6 +112,8 @@ public final class App implements AutoCloseable {
         SessionService sessionService = new SessionService(s.sessions, clock, config.limits().maxWaitingSessions());
         Creation creation = new Creation(idempotency);
         VerdictWait waits = new VerdictWait(s.deployments, s.bus);
+        Gauge.builder("missioncontrol.deployments.verdict_waits", waits, VerdictWait::waiting)
+                .description("deployment reads held for their verdict (?wait=N) now").register(metrics);
         List<RouteGroup> groups = new ArrayList<>(apiRoutes(config, clock, s, creation, feed, sessionService, waits));
         groups.add(new HealthRoutes(this::notReadyBecause, metrics));
         groups.addAll(monitoring.routes(s.orgs, creation, clock, config.limits().maxBody()));

@@ -65,6 +65,22 @@ public final class ApiClient {
         return send(b.build(), Duration.ofSeconds(60));
     }
 
+    /**
+     * A creation's answer, and whether the server only repeated what it answered an earlier request of the same
+     * Idempotency-Key (API.md: {@code Idempotent-Replayed: true}), so nothing new was created.
+     */
+    public record Created(JsonNode json, boolean replayed) {
+    }
+
+    public Created create(String path, JsonNode body, String idempotencyKey) {
+        HttpRequest req = request(path).header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))).build();
+        HttpResponse<String> res = exchange(req);
+        return new Created(Answers.json(res, base),
+                res.headers().firstValue("Idempotent-Replayed").filter("true"::equalsIgnoreCase).isPresent());
+    }
+
     /** Follows a server-sent event stream, handing each event's data to {@code onEvent} until it returns false. */
     public void stream(String path, long afterSeq, java.util.function.Predicate<JsonNode> onEvent) {
         HttpRequest req = request(path).setHeader("Accept", "text/event-stream")
@@ -103,13 +119,18 @@ public final class ApiClient {
     }
 
     private JsonNode send(HttpRequest req, Duration timeout) {
+        return Answers.json(exchange(req), base);
+    }
+
+    /** The server's answer when it is a 2xx; anything else, or no answer, is thrown as what it means. */
+    private HttpResponse<String> exchange(HttpRequest req) {
         try {
             HttpResponse<String> res = HTTP.send(req, HttpResponse.BodyHandlers.ofString());
             ClientException refused = Answers.refusal(res);
             if (refused != null) {
                 throw refused;
             }
-            return Answers.json(res, base);
+            return res;
         } catch (ConnectException e) {
             throw ClientException.network("cannot reach " + base + " (is the server running? check --url or MC_URL)");
         } catch (IOException e) {

@@ -48,6 +48,8 @@ public final class DeployCommand implements Callable<Integer> {
     static final Duration LONGEST_RETRY_AFTER = Duration.ofSeconds(60);
     /** How long in all a post is retried for a server that answers with Retry-After. */
     static final Duration PATIENCE = Duration.ofMinutes(2);
+    /** The API's limit on deployment_request, in characters. */
+    private static final int MAX_MESSAGE = 2_000;
 
     @Spec
     CommandSpec spec;
@@ -62,7 +64,8 @@ public final class DeployCommand implements Callable<Integer> {
             description = "pending, running, success, failure or cancelled (default success).")
     String status;
 
-    @Option(names = {"-m", "--message"}, description = "What was deployed (default: the environment and CI run).")
+    @Option(names = {"-m", "--message"}, description = "What was deployed (default: the environment and CI run); "
+            + "past the API's 2,000 characters it is cut.")
     String message;
 
     @Option(names = "--repository", description = "owner/name (default: from the CI's variables).")
@@ -111,11 +114,12 @@ public final class DeployCommand implements Callable<Integer> {
             ApiClient client = new ApiClient(base, key);
             ObjectNode event = event(ci);
             String idempotencyKey = idempotencyKey(ci, event);
-            JsonNode created = post(client, event, idempotencyKey != null ? idempotencyKey
+            ApiClient.Created created = post(client, event, idempotencyKey != null ? idempotencyKey
                     : "missionctl-" + UUID.randomUUID(), err);
-            String id = Answers.required(created, "id");
-            out.println("Deployment " + id + " recorded; watch it at " + client.base()
-                    + created.path("agent_session_url").asText());
+            String id = Answers.required(created.json(), "id");
+            out.println("Deployment " + id + (created.replayed() ? " was already recorded by an earlier post of "
+                    + "this CI run (the same event), so nothing new was recorded" : " recorded") + "; watch it at "
+                    + client.base() + created.json().path("agent_session_url").asText());
             if (waitSeconds == null) {
                 return 0;
             }
@@ -136,13 +140,17 @@ public final class DeployCommand implements Callable<Integer> {
      * rate limited (429), or was still processing an earlier try (409), after the Retry-After it gave: the
      * Idempotency-Key makes a repeat of a post the server did record a replay of it, never a second deployment.
      * A server that says when to come back is up and busy (a first try that outlived the client's timeout is still
-     * being recorded), so it is given up to {@link #PATIENCE} rather than three tries.
+     * being recorded), so it is given up to {@link #PATIENCE} rather than three tries. A first try that the server
+     * only replays was posted by an earlier run of the same CI step.
      */
-    private static JsonNode post(ApiClient client, ObjectNode event, String idempotencyKey, PrintWriter err) {
+    private static ApiClient.Created post(ApiClient client, ObjectNode event, String idempotencyKey,
+            PrintWriter err) {
         Duration waited = Duration.ZERO;
         for (int attempt = 1; ; attempt++) {
             try {
-                return client.post("/api/v1/deployments/", event, Map.of("Idempotency-Key", idempotencyKey));
+                ApiClient.Created created = client.create("/api/v1/deployments/", event, idempotencyKey);
+                // a later try's replay is of this command's own first try, recorded though its answer never came
+                return attempt == 1 ? created : new ApiClient.Created(created.json(), false);
             } catch (ClientException e) {
                 Duration pause = e.retryAfter().map(d -> d.compareTo(LONGEST_RETRY_AFTER) > 0 ? LONGEST_RETRY_AFTER
                         : d).orElse(Duration.ofSeconds(attempt));
@@ -172,7 +180,7 @@ public final class DeployCommand implements Callable<Integer> {
         String repo = repository != null ? repository : ci.repository();
         String commit = sha != null ? sha : ci.sha();
         ObjectNode body = Json.object().put("status", status);
-        body.put("deployment_request", message != null ? message : defaultMessage(ci));
+        body.put("deployment_request", message != null ? cut(message) : defaultMessage(ci));
         putIfPresent(body, "repository_full_name", repo);
         putIfPresent(body, "commit_sha", commit);
         putIfPresent(body, "ref", ref != null ? ref : ci.ref());
@@ -233,6 +241,18 @@ public final class DeployCommand implements Callable<Integer> {
     private String defaultMessage(CiEnvironment ci) {
         String where = environment() == null ? "" : "to " + environment() + " ";
         return where + (ci.runUrl() == null ? "with missionctl" : "from " + ci.provider() + " run " + ci.runUrl());
+    }
+
+    /**
+     * A message is often a whole commit message ({@code -m "$(git log -1 --format=%B)"}); past the API's limit it would
+     * fail the post, and with it the deploy's record and gate, so it is cut instead. The server titles the deploy
+     * from its first line, which survives.
+     */
+    static String cut(String message) {
+        if (message.codePointCount(0, message.length()) <= MAX_MESSAGE) {
+            return message;
+        }
+        return message.substring(0, message.offsetByCodePoints(0, MAX_MESSAGE - 1)) + "…";
     }
 
     private static byte[] sha256(String text) {

@@ -9,6 +9,7 @@ import dev.missioncontrol.orgs.Scope;
 import dev.missioncontrol.store.Json;
 import dev.missioncontrol.store.WireTime;
 import dev.missioncontrol.web.ApiAccess;
+import dev.missioncontrol.web.ClientHangup;
 import dev.missioncontrol.web.Creation;
 import dev.missioncontrol.web.HttpProblem;
 import dev.missioncontrol.web.QueryParams;
@@ -85,7 +86,13 @@ public final class DeploymentRoutes implements RouteGroup {
         Deployment d = store.find(p.orgId(), id).orElseThrow(() -> new NotFoundException("deployment"));
         if (wait > 0 && !VerdictWait.isFinal(d.verdict())) {
             BooleanSupplier stillValid = ApiAccess.stillValid(ctx);
-            d = verdicts.await(p.orgId(), d, java.time.Duration.ofSeconds(wait), stillValid);
+            try (ClientHangup client = ClientHangup.watch(ctx)) {
+                d = verdicts.await(p.orgId(), d, java.time.Duration.ofSeconds(wait),
+                        () -> client.connected() && stillValid.getAsBoolean());
+                if (!client.connected()) {
+                    return; // no one is left to read the answer
+                }
+            }
             if (!stillValid.getAsBoolean()) {
                 throw HttpProblem.unauthorized("the credential was revoked or ended while the request waited");
             }

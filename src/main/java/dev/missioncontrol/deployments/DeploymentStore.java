@@ -80,6 +80,19 @@ public final class DeploymentStore {
                 + " ORDER BY d.created_at DESC, d.id DESC LIMIT :limit")).map(DeploymentStore::row).list());
     }
 
+    /**
+     * Where the page of {@code page} rows just newer than {@code first} (a page's first row) starts: after the row
+     * newer than all of them, or null when that page is the first.
+     */
+    public Cursor newerPageStart(DeploymentQuery q, Cursor first, int page) {
+        DeploymentQuery all = q.withoutCursor();
+        return jdbi.withHandle(h -> all.bindTo(h.createQuery("SELECT d.created_at, d.id FROM deployments d JOIN "
+                        + "projects p ON p.id = d.project_id " + all.where() + " AND " + Cursor.newerCondition("d")
+                        + " ORDER BY d.created_at ASC, d.id ASC LIMIT 1 OFFSET :page"))
+                .bind("nAt", first.createdAt()).bind("nId", first.id()).bind("page", page)
+                .map(Cursor::of).findOne().orElse(null));
+    }
+
     /** How many deployments the query's filters match over all its pages. */
     public long count(DeploymentQuery q) {
         DeploymentQuery all = q.withoutCursor();

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -19,6 +20,7 @@ public final class VerdictWait {
 
     private final DeploymentStore store;
     private final TimelineBus bus;
+    private final AtomicInteger waiting = new AtomicInteger();
     private volatile boolean stopping;
 
     public VerdictWait(DeploymentStore store, TimelineBus bus) {
@@ -34,15 +36,30 @@ public final class VerdictWait {
         stopping = true;
     }
 
+    /** Polls held now, each a server thread: on /metrics, so a pile of them (CI jobs that hung up) shows. */
+    public int waiting() {
+        return waiting.get();
+    }
+
     public static boolean isFinal(JsonNode verdict) {
         return verdict != null && verdict.hasNonNull("state") && FINAL.contains(verdict.get("state").asText());
     }
 
     /**
      * Waits up to {@code max} for a final verdict. {@code stillAllowed} is asked at most once per recheck and ends
-     * the wait when it answers false: a key revoked during a ten-minute wait must not still be handed the verdict.
+     * the wait when it answers false: a key revoked during a ten-minute wait must not still be handed the verdict, and
+     * a client that hung up is owed nothing.
      */
     Deployment await(String orgId, Deployment d, Duration max, BooleanSupplier stillAllowed) {
+        waiting.incrementAndGet();
+        try {
+            return held(orgId, d, max, stillAllowed);
+        } finally {
+            waiting.decrementAndGet();
+        }
+    }
+
+    private Deployment held(String orgId, Deployment d, Duration max, BooleanSupplier stillAllowed) {
         Semaphore woken = new Semaphore(0);
         long deadline = System.nanoTime() + max.toNanos();
         long nextAuthCheck = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RECHECK_MS);

@@ -14,6 +14,7 @@ import dev.missioncontrol.web.QueryParams;
 import dev.missioncontrol.web.RouteGroup;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -28,6 +29,7 @@ public final class CasedCliRoutes implements RouteGroup {
     /** The start of an id as the CLI shows it: its first eight characters, or more of it. */
     private static final Pattern ID_START = Pattern.compile("[0-9a-f]{8}[0-9a-f-]{0,27}");
     private static final int AMBIGUOUS_SHOWN = 5;
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?\\d{1,1000}");
 
     private final SessionStore store;
     private final Clock clock;
@@ -44,14 +46,19 @@ public final class CasedCliRoutes implements RouteGroup {
     }
 
     /**
-     * The CLI sends {@code --limit} and {@code --since} as given, without bounds, so values past ours are taken as
-     * our largest rather than refused; {@code count} is every session the filters match, which the CLI prints as the
-     * total.
+     * The CLI sends {@code --limit} and {@code --since} (as hours) as given, without bounds, so any whole number is
+     * taken within ours rather than refused: a limit below 1 as 1 (the CLI says "No sessions found" for an empty
+     * page, which would be false), above 100 as 100, and hours past ten years (or past what fits a 32-bit integer) as
+     * ten years. Negative hours name no time and are refused. {@code count} is every session the filters match, which
+     * the CLI prints as the total.
      */
     private void list(Context ctx) {
         Principal p = ApiAccess.require(ctx, Scope.SESSIONS_READ);
-        int hours = QueryParams.intParam(ctx, "hours", 0, 0, Integer.MAX_VALUE);
-        int limit = Math.min(MAX_LIMIT, QueryParams.intParam(ctx, "limit", 20, 1, Integer.MAX_VALUE));
+        long hours = wholeNumber(ctx, "hours", 0);
+        if (hours < 0) {
+            throw QueryParams.invalid("hours", "must be 0 (any age) or more");
+        }
+        int limit = (int) Math.clamp(wholeNumber(ctx, "limit", 20), 1, MAX_LIMIT);
         CliStatus status = CliStatus.parse(ctx.queryParam("status"));
         var since = hours == 0 ? null : clock.instant().minus(Duration.ofHours(Math.min(hours, MAX_HOURS)));
         var query = new SessionQuery(p.orgId(), status == null ? List.of() : List.of(status.ours()),
@@ -104,6 +111,19 @@ public final class CasedCliRoutes implements RouteGroup {
                     + (ids.size() > AMBIGUOUS_SHOWN ? ", …" : "") + "): give more of the id");
         }
         return ids.isEmpty() ? given : ids.get(0);
+    }
+
+    /** A whole number of any size, a huge one read as Long's largest; anything else is refused. */
+    private static long wholeNumber(Context ctx, String name, long fallback) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        if (!WHOLE_NUMBER.matcher(raw.trim()).matches()) {
+            throw QueryParams.invalid(name, "must be a whole number");
+        }
+        BigInteger v = new BigInteger(raw.trim());
+        return v.max(BigInteger.valueOf(Long.MIN_VALUE)).min(BigInteger.valueOf(Long.MAX_VALUE)).longValue();
     }
 
     private static boolean flag(Context ctx, String name) {

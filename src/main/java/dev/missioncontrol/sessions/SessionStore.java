@@ -1,6 +1,7 @@
 package dev.missioncontrol.sessions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.missioncontrol.store.Cursor;
 import dev.missioncontrol.store.Dialect;
 import dev.missioncontrol.store.Ids;
 import dev.missioncontrol.store.Json;
@@ -204,6 +205,19 @@ public final class SessionStore {
     public List<AgentSession> list(SessionQuery q) {
         return jdbi.withHandle(h -> q.bindTo(h.createQuery("SELECT " + LIST_COLUMNS + " FROM agent_sessions s "
                 + q.where() + " ORDER BY s.created_at DESC, s.id DESC LIMIT :limit")).map(SessionStore::row).list());
+    }
+
+    /**
+     * Where the page of {@code page} rows just newer than {@code first} (a page's first row) starts: after the row
+     * newer than all of them, or null when that page is the first.
+     */
+    public Cursor newerPageStart(SessionQuery q, Cursor first, int page) {
+        SessionQuery all = q.withoutCursor();
+        return jdbi.withHandle(h -> all.bindTo(h.createQuery("SELECT s.created_at, s.id FROM agent_sessions s "
+                        + all.where() + " AND " + Cursor.newerCondition("s")
+                        + " ORDER BY s.created_at ASC, s.id ASC LIMIT 1 OFFSET :page"))
+                .bind("nAt", first.createdAt()).bind("nId", first.id()).bind("page", page)
+                .map(Cursor::of).findOne().orElse(null));
     }
 
     /** How many sessions the query's filters match over all its pages. */

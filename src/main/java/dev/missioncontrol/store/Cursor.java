@@ -1,9 +1,12 @@
 package dev.missioncontrol.store;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * A keyset-pagination position: the (created_at, id) of the last row a page returned. Opaque to clients, so the
@@ -31,6 +34,16 @@ public record Cursor(long createdAt, String id) {
         } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
             return Optional.empty();
         }
+    }
+
+    /** A cursor at the row a query's created_at and id columns name. */
+    public static Cursor of(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new Cursor(rs.getLong("created_at"), rs.getString("id"));
+    }
+
+    /** The SQL condition for rows before this cursor in newest-first order (newer ones); binds :nAt and :nId. */
+    public static String newerCondition(String alias) {
+        return "(" + alias + ".created_at > :nAt OR (" + alias + ".created_at = :nAt AND " + alias + ".id > :nId))";
     }
 
     /** The SQL condition for rows after this cursor in newest-first order; binds :cAt and :cId. */

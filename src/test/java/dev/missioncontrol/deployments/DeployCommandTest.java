@@ -75,6 +75,36 @@ class DeployCommandTest {
         }
     }
 
+    /** {@code -m "$(git log -1 --format=%B)"} of a long commit message must not fail the deploy's record and gate. */
+    @Test
+    void a_message_past_the_apis_limit_is_cut_rather_than_failing_the_post() {
+        String body = "Ship the checkout rewrite\n\n" + "Details of the change, line after line. ".repeat(80);
+        try (TestServer server = TestServer.start(TestServer.Db.SQLITE)) {
+            Map<String, String> env = Map.of("MC_API_KEY", server.firstKey());
+            String id = recordedId(deploy(server.baseUrl(), env, "--repository", "acme/api", "-m", body + "🚀"));
+            String stored = server.api().get("/api/v1/deployments/" + id + "/").json().get("deployment_request")
+                    .asText();
+            assertThat(stored.codePointCount(0, stored.length())).isEqualTo(2_000);
+            assertThat(stored).startsWith("Ship the checkout rewrite\n").endsWith("…");
+        }
+    }
+
+    /** A retried CI step posts its event again: the log must not claim a second deployment was recorded. */
+    @Test
+    void a_retried_ci_step_says_its_deployment_was_already_recorded_not_recorded_again() {
+        Map<String, String> env = new HashMap<>(Map.of("GITLAB_CI", "true", "CI_PROJECT_PATH", "acme/api",
+                "CI_COMMIT_SHA", "0123456789abcdef", "CI_JOB_ID", "901"));
+        try (TestServer server = TestServer.start(TestServer.Db.SQLITE)) {
+            env.put("MC_API_KEY", server.firstKey());
+            Run first = deploy(server.baseUrl(), env);
+            Run again = deploy(server.baseUrl(), env);
+            assertThat(recordedId(again)).isEqualTo(recordedId(first));
+            assertThat(first.out()).contains(" recorded; watch it at ").doesNotContain("already");
+            assertThat(again.out()).contains("was already recorded by an earlier post of this CI run")
+                    .doesNotContain(recordedId(first) + " recorded");
+        }
+    }
+
     private static String recordedId(Run run) {
         assertThat(run.exit()).as(run.out() + run.err()).isZero();
         return run.out().split("\\s+")[1];
@@ -144,7 +174,9 @@ class DeployCommandTest {
                 StubHttpServer.reply(x, status, body, retryAfter == null ? new String[0]
                         : new String[] {"Retry-After", retryAfter});
             } else {
-                StubHttpServer.reply(x, 201, "{\"id\":\"d1\",\"agent_session_url\":\"/agents/s1\"}");
+                // the first try may have been recorded before its answer was lost: this answer replays it
+                StubHttpServer.reply(x, 201, "{\"id\":\"d1\",\"agent_session_url\":\"/agents/s1\"}",
+                        "Idempotent-Replayed", "true");
             }
         })) {
             Run run = deploy(restarting.baseUrl(), Map.of(), "--repository", "acme/api");

@@ -73,7 +73,7 @@ class CasedCliRoutesIT {
     }
 
     @Test
-    void the_count_is_the_total_the_cli_prints_and_its_unbounded_flags_are_taken_at_our_largest() {
+    void the_count_is_the_total_the_cli_prints_and_its_unbounded_flags_are_taken_within_our_bounds() {
         try (TestServer server = TestServer.start(TestServer.Db.SQLITE)) {
             Api api = server.api();
             for (int i = 0; i < 4; i++) {
@@ -87,8 +87,19 @@ class CasedCliRoutesIT {
             Api.Reply wide = api.get("/api/v1/agent/sessions?hours=100800&limit=200");
             assertThat(wide.status()).as(wide.body()).isEqualTo(200);
             assertThat(wide.json().get("results").size()).isEqualTo(4);
-            assertThat(api.get("/api/v1/agent/sessions?limit=0").status()).isEqualTo(422);
+            // `--limit 0` or `--limit -3`: one row and the total, not a refusal nor a false "No sessions found"
+            for (String limit : List.of("0", "-3")) {
+                Api.Reply least = api.get("/api/v1/agent/sessions?hours=24&limit=" + limit);
+                assertThat(least.status()).as(least.body()).isEqualTo(200);
+                assertThat(least.json().get("results").size()).isEqualTo(1);
+                assertThat(least.json().get("count").asInt()).isEqualTo(4);
+            }
+            // Go's int is 64 bits: `--limit 99999999999 --since 999999999d` is past what 32 bits hold
+            Api.Reply huge = api.get("/api/v1/agent/sessions?hours=23999999976&limit=99999999999");
+            assertThat(huge.status()).as(huge.body()).isEqualTo(200);
+            assertThat(huge.json().get("results").size()).isEqualTo(4);
             assertThat(api.get("/api/v1/agent/sessions?hours=-1").status()).isEqualTo(422);
+            assertThat(api.get("/api/v1/agent/sessions?limit=ten").status()).isEqualTo(422);
         }
     }
 

@@ -54,9 +54,11 @@ final class AgentPageRoutes implements RouteGroup {
         Cursor last = rows.size() > Paging.PAGE ? Cursor.after(rows.get(Paging.PAGE - 1).createdAt(),
                 rows.get(Paging.PAGE - 1).id()) : null;
         rows = rows.subList(0, Math.min(rows.size(), Paging.PAGE));
+        Cursor first = rows.isEmpty() ? cursor : Cursor.after(rows.getFirst().createdAt(), rows.getFirst().id());
+        Cursor newer = cursor == null ? null : sessions.newerPageStart(query, first, Paging.PAGE);
         String wire = status == null ? "" : status.wire();
         Paging paging = Paging.of("/agents", Map.of("status", wire), rows.size(), sessions.count(query), last,
-                cursor != null);
+                newer, cursor != null);
         Pages.render(ctx, "agents/list.jte", Map.of("viewer", viewer, "sessions", rows, "status", wire,
                 "paging", paging));
     }

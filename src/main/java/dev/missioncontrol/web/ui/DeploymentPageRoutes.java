@@ -50,8 +50,10 @@ final class DeploymentPageRoutes implements RouteGroup {
                 found.get(Paging.PAGE - 1).id()) : null;
         var rows = DeploymentRow.all(found.subList(0, Math.min(found.size(), Paging.PAGE)));
         String shownRepo = repo == null ? "" : repo;
+        Cursor first = found.isEmpty() ? cursor : Cursor.after(found.getFirst().createdAt(), found.getFirst().id());
+        Cursor newer = cursor == null ? null : deployments.newerPageStart(query, first, Paging.PAGE);
         Paging paging = Paging.of("/deployments", Map.of("repository", shownRepo), rows.size(),
-                deployments.count(query), last, cursor != null);
+                deployments.count(query), last, newer, cursor != null);
         Pages.render(ctx, "deployments/list.jte", Map.of("viewer", viewer, "deployments", rows,
                 "repository", shownRepo, "paging", paging));
     }

@@ -3,6 +3,7 @@ package dev.missioncontrol.web.ui;
 import static dev.missioncontrol.web.ui.UiHarness.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.missioncontrol.testing.MonitorFixtures;
@@ -40,8 +41,35 @@ class ListPagingIT extends BrowserTestBase {
         expect(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Older"))).hasCount(0);
         assertThat(page.url()).contains("repository=acme%2Fpaged");
 
+        // a page opened from a link has no history to go back through: "Newer" leads to the page before it
+        JsonNode newest = ui.api().get("/api/v1/deployments/?repository=acme/paged&limit=100").json();
+        link(page, "Newer").click();
+        expect(page.locator("table tbody tr")).hasCount(100);
+        expect(firstRow(page)).hasAttribute("href", "/deployments/" + newest.at("/results/0/id").asText());
+        expect(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Newer"))).hasCount(0);
+
+        String past101 = ui.api().get("/api/v1/deployments/?repository=acme/paged&limit=1&cursor="
+                + newest.get("next").asText()).json().get("next").asText();
+        page.navigate("/deployments?repository=acme/paged&cursor=" + past101);
+        expect(page.locator("table tbody tr")).hasCount(2);
+        link(page, "Newer").click();
+        expect(page.locator("table tbody tr")).hasCount(100);
+        // the 100 rows just newer than the page left
+        expect(firstRow(page)).hasAttribute("href", "/deployments/" + newest.at("/results/1/id").asText());
+        link(page, "Newest").click();
+        expect(firstRow(page)).hasAttribute("href", "/deployments/" + newest.at("/results/0/id").asText());
+
         page.navigate("/deployments?repository=acme/paged&cursor=cut-short");
         expect(page.locator("nav.paging")).containsText("Showing the newest 100 of 103.");
+    }
+
+    private static com.microsoft.playwright.Locator link(Page page, String name) {
+        return page.locator("nav.paging").getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator
+                .GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    private static com.microsoft.playwright.Locator firstRow(Page page) {
+        return page.locator("table tbody tr").first().locator("a").first();
     }
 
     @Test
