@@ -82,7 +82,7 @@ public final class App implements AutoCloseable {
         }
         PrometheusMeterRegistry metrics = ServerMetrics.create(url, closeables);
         db.bindMetrics(metrics);
-        QueueGauges.bindTo(metrics, db.jdbi(), clock);
+        QueueGauges.bindTo(metrics, db.jdbi(), db.dialect(), clock);
         Stores s = new Stores(db, clock);
         stores = s;
         Monitoring monitoring = new Monitoring(config, this::publicBaseUrl, db, s.deployments, clock, metrics);

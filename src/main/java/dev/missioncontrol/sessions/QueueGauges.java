@@ -1,5 +1,6 @@
 package dev.missioncontrol.sessions;
 
+import dev.missioncontrol.store.Dialect;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -23,7 +24,6 @@ import org.jdbi.v3.core.Jdbi;
  * seconds would pass Prometheus's scrape timeout and drop every series of the node at once.
  */
 public final class QueueGauges {
-    private static final String CLAIMED = "lease_owner IS NOT NULL AND lease_expires_at >= :now";
     private static final Duration FRESH = Duration.ofSeconds(1);
     private static final Duration WAIT = Duration.ofMillis(500);
     private static final Executor QUERIES = Executors.newVirtualThreadPerTaskExecutor();
@@ -32,12 +32,14 @@ public final class QueueGauges {
     }
 
     private final Jdbi jdbi;
+    private final Dialect dialect;
     private final Clock clock;
     private CompletableFuture<Counts> latest;
     private long latestStarted;
 
-    private QueueGauges(Jdbi jdbi, Clock clock) {
+    private QueueGauges(Jdbi jdbi, Dialect dialect, Clock clock) {
         this.jdbi = jdbi;
+        this.dialect = dialect;
         this.clock = clock;
     }
 
@@ -45,8 +47,8 @@ public final class QueueGauges {
      * The gauges hold the counter strongly: a gauge keeps only a weak reference to its object by default, and
      * nothing else refers to this one, so the first garbage collection would turn both into NaN for good.
      */
-    public static void bindTo(MeterRegistry registry, Jdbi jdbi, Clock clock) {
-        QueueGauges queue = new QueueGauges(jdbi, clock);
+    public static void bindTo(MeterRegistry registry, Jdbi jdbi, Dialect dialect, Clock clock) {
+        QueueGauges queue = new QueueGauges(jdbi, dialect, clock);
         Gauge.builder("missioncontrol.sessions.waiting", queue, q -> q.read(true)).strongReference(true)
                 .description("sessions with a step due that no worker holds").register(registry);
         Gauge.builder("missioncontrol.sessions.running", queue, q -> q.read(false)).strongReference(true)
@@ -78,8 +80,10 @@ public final class QueueGauges {
 
     private Counts count() {
         return jdbi.withHandle(h -> h.createQuery("SELECT "
-                        + "COALESCE(SUM(CASE WHEN " + JobStore.DUE_UNCLAIMED + " THEN 1 ELSE 0 END), 0) AS waiting, "
-                        + "COALESCE(SUM(CASE WHEN " + CLAIMED + " THEN 1 ELSE 0 END), 0) AS running "
+                        + "COALESCE(SUM(CASE WHEN " + JobStore.dueUnclaimed(dialect) + " THEN 1 ELSE 0 END), 0) "
+                        + "AS waiting, "
+                        + "COALESCE(SUM(CASE WHEN lease_owner IS NOT NULL AND lease_expires_at >= "
+                        + dialect.leaseNow() + " THEN 1 ELSE 0 END), 0) AS running "
                         + "FROM session_jobs")
                 .bind("now", clock.millis())
                 .map((rs, ctx) -> new Counts(rs.getLong("waiting"), rs.getLong("running"))).one());
