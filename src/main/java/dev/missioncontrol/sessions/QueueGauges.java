@@ -19,9 +19,11 @@ import org.jdbi.v3.core.Jdbi;
  * the cluster needs more workers; one that grows with nothing running says the workers are stuck.
  *
  * <p>A scrape never waits on the database: the counts come from one query, shared by both gauges while it is
- * fresh, and a query that has not answered within half a second shows as NaN. During an outage the scrape is most
- * needed (the pool's pending and timeout counts say why requests fail); waiting on a connection for the pool's ten
- * seconds would pass Prometheus's scrape timeout and drop every series of the node at once.
+ * fresh, and a query that has not answered within half a second of its start shows as NaN. During an outage the
+ * scrape is most needed (the pool's pending and timeout counts say why requests fail); waiting on a connection for
+ * the pool's ten seconds would pass Prometheus's scrape timeout and drop every series of the node at once. Once a
+ * query has failed or outlived its half second, the next is not waited on at all: it runs behind the scrape, which
+ * answers at once, and its counts serve the scrape after, so an outage costs no scrape any time.
  */
 public final class QueueGauges {
     private static final Duration FRESH = Duration.ofSeconds(1);
@@ -36,6 +38,10 @@ public final class QueueGauges {
     private final Clock clock;
     private CompletableFuture<Counts> latest;
     private long latestStarted;
+    /** Until when, by {@link System#nanoTime()}, a gauge waits for the latest query to answer. */
+    private volatile long answerBy;
+    /** Whether the last query to end answered within the wait; if not, the database is away or struggling. */
+    private volatile boolean answeredInTime = true;
 
     private QueueGauges(Jdbi jdbi, Dialect dialect, Clock clock) {
         this.jdbi = jdbi;
@@ -57,7 +63,8 @@ public final class QueueGauges {
 
     private double read(boolean waiting) {
         try {
-            Counts c = current().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture<Counts> query = current();
+            Counts c = query.get(Math.max(0, answerBy - System.nanoTime()), TimeUnit.NANOSECONDS);
             return waiting ? c.waiting() : c.running();
         } catch (TimeoutException | ExecutionException e) {
             return Double.NaN;
@@ -72,8 +79,10 @@ public final class QueueGauges {
         long now = System.nanoTime();
         boolean usable = latest != null && (!latest.isDone() || now - latestStarted < FRESH.toNanos());
         if (!usable) {
+            answerBy = answeredInTime ? now + WAIT.toNanos() : now;
             latestStarted = now;
-            latest = CompletableFuture.supplyAsync(this::count, QUERIES);
+            latest = CompletableFuture.supplyAsync(this::count, QUERIES).whenComplete((counts, failure) ->
+                    answeredInTime = failure == null && System.nanoTime() - now <= WAIT.toNanos());
         }
         return latest;
     }
