@@ -100,7 +100,7 @@ public final class App implements AutoCloseable {
     /** The HTTP side: every feature's routes behind the shared filters, and the hourly cleanup of what they keep. */
     private WebServer webServer(AppConfig config, Clock clock, Stores s, Monitoring monitoring,
             PrometheusMeterRegistry metrics) {
-        IdempotencyStore idempotency = new IdempotencyStore(db.jdbi(), clock);
+        IdempotencyStore idempotency = new IdempotencyStore(db.jdbi(), db.dialect(), clock);
         WebSessionStore logins = new WebSessionStore(db.jdbi(), clock);
         List<HourlyCleanup.Task> cleanups = new ArrayList<>(List.of(monitoring.signalRetention(clock),
                 new HourlyCleanup.Task("idempotency keys past their retention", idempotency::purgeExpired),

@@ -40,7 +40,7 @@ public enum Dialect {
     }
 
     /**
-     * The time, in epoch milliseconds, that lease expiries are written in and read against. PostgreSQL nodes share
+     * The time, in epoch milliseconds, that leases and other claims that run out are written in and read against. PostgreSQL nodes share
      * the database's clock, since theirs may disagree by minutes: read against its own clock, a node running ahead
      * would take live leases and one running behind would never take over a dead one. SQLite has a single node, whose
      * clock the caller binds as {@code :now}, so tests can move it.
