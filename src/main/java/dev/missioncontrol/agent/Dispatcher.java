@@ -22,7 +22,10 @@ public final class Dispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     /** After an infrastructure error the session is retried this much later, not in a hot loop. */
     private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
-    /** Renewals in flight at once: enough that a few stuck ones hold up no other, few enough to leave the pool be. */
+    /**
+     * Renewals on the database at once: enough that a stuck one holds up no other, few enough to leave the pool to
+     * the workers; the other leases wait their turn, each on its own thread.
+     */
     private static final int RENEWALS_AT_ONCE = 4;
 
     private final WorkQueue queue;
@@ -47,6 +50,7 @@ public final class Dispatcher implements AutoCloseable {
     private final Semaphore nudges = new Semaphore(0);
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final ExecutorService renewals = Executors.newVirtualThreadPerTaskExecutor();
+    private final Semaphore renewalSlots = new Semaphore(RENEWALS_AT_ONCE);
     private final OutageLog claims = new OutageLog(LOG, "claiming due sessions");
     private final OutageLog heartbeats = new OutageLog(LOG, "renewing session leases");
     private volatile boolean stopping;
@@ -141,7 +145,7 @@ public final class Dispatcher implements AutoCloseable {
             lost.removeIf(l -> !running.contains(l)); // a worker that ended as it was found lost
             for (Lease l : running) {
                 // a lease whose last renewal has yet to answer waits for it; the round goes on without it
-                if (renewing.size() < RENEWALS_AT_ONCE && renewing.add(l)) {
+                if (renewing.add(l)) {
                     try {
                         renewals.submit(() -> renew(l));
                     } catch (RejectedExecutionException e) {
@@ -154,6 +158,21 @@ public final class Dispatcher implements AutoCloseable {
 
     private void renew(Lease l) {
         try {
+            renewalSlots.acquire();
+            try {
+                renewOnce(l);
+            } finally {
+                renewalSlots.release();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // close() stopped the renewals
+        } finally {
+            renewing.remove(l);
+        }
+    }
+
+    private void renewOnce(Lease l) {
+        try {
             // A session that just ended has no job row left; only a lease lost mid-run is news.
             // after close() gave the sessions back, their leases are gone on purpose
             if (!queue.heartbeat(l, lease) && running.contains(l) && lost.add(l) && !stopping) {
@@ -163,8 +182,6 @@ public final class Dispatcher implements AutoCloseable {
             heartbeats.succeeded();
         } catch (RuntimeException | Error e) {
             heartbeats.failed(e, "heartbeat for session {} failed; the lease may expire", l.sessionId());
-        } finally {
-            renewing.remove(l);
         }
     }
 
