@@ -5,9 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.missioncontrol.orgs.OrgStore;
 import dev.missioncontrol.store.Database;
-import dev.missioncontrol.store.DatabaseUrl;
-import dev.missioncontrol.testing.TestDatabases;
-import java.nio.file.Files;
+import dev.missioncontrol.testing.FreshPostgres;
 import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -22,13 +20,13 @@ class SkewedNodeOutboxIT {
     private static final Duration SKEW = Duration.ofMinutes(1);
     private static final Clock TRUE = Clock.systemUTC();
 
-    private String url;
+    private FreshPostgres postgres;
     private Database db;
 
     @BeforeEach
     void setUp() throws Exception {
-        url = TestDatabases.freshPostgres();
-        db = Database.open(DatabaseUrl.resolve(url, Files.createTempDirectory("mc-skew")), "NORMAL");
+        postgres = FreshPostgres.open();
+        db = postgres.db();
         String org = new OrgStore(db.jdbi(), TRUE).createOrg("skew").id();
         Webhook hook = new WebhookStore(db.jdbi(), TRUE).create(org, Webhook.GENERIC, "ops",
                 "http://127.0.0.1:9/hook", "whsec_" + "s".repeat(32));
@@ -39,9 +37,8 @@ class SkewedNodeOutboxIT {
 
     @AfterEach
     void tearDown() {
-        if (db != null) {
-            db.close();
-            TestDatabases.dropPostgres(url);
+        if (postgres != null) {
+            postgres.close();
         }
     }
 

@@ -7,10 +7,8 @@ import static org.awaitility.Awaitility.await;
 import dev.missioncontrol.agent.Lease;
 import dev.missioncontrol.orgs.OrgStore;
 import dev.missioncontrol.store.Database;
-import dev.missioncontrol.store.DatabaseUrl;
 import dev.missioncontrol.store.Json;
-import dev.missioncontrol.testing.TestDatabases;
-import java.nio.file.Files;
+import dev.missioncontrol.testing.FreshPostgres;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -26,14 +24,14 @@ class SkewedNodeLeasesIT {
     private static final Duration SKEW = Duration.ofMinutes(1);
     private static final Clock TRUE = Clock.systemUTC();
 
-    private String url;
+    private FreshPostgres postgres;
     private Database db;
     private String sessionId;
 
     @BeforeEach
     void setUp() throws Exception {
-        url = TestDatabases.freshPostgres();
-        db = Database.open(DatabaseUrl.resolve(url, Files.createTempDirectory("mc-skew")), "NORMAL");
+        postgres = FreshPostgres.open();
+        db = postgres.db();
         String org = new OrgStore(db.jdbi(), TRUE).createOrg("skew").id();
         SessionStore sessions = new SessionStore(db.jdbi(), db.dialect(), new TimelineBus());
         // due long enough ago that even the node whose clock runs behind sees the step as due
@@ -43,9 +41,8 @@ class SkewedNodeLeasesIT {
 
     @AfterEach
     void tearDown() {
-        if (db != null) {
-            db.close();
-            TestDatabases.dropPostgres(url);
+        if (postgres != null) {
+            postgres.close();
         }
     }
 

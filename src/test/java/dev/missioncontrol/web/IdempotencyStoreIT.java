@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.missioncontrol.store.Database;
 import dev.missioncontrol.store.DatabaseUrl;
 import dev.missioncontrol.testing.MutableClock;
-import dev.missioncontrol.testing.TestDatabases;
+import dev.missioncontrol.testing.FreshPostgres;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,16 +36,14 @@ class IdempotencyStoreIT {
      */
     @Test
     void a_request_in_flight_on_a_node_whose_clock_runs_behind_is_not_taken_over() throws Exception {
-        String url = TestDatabases.freshPostgres();
-        try (Database db = Database.open(DatabaseUrl.resolve(url, Files.createTempDirectory("mc-idem")), "NORMAL")) {
+        try (FreshPostgres postgres = FreshPostgres.open()) {
+            Database db = postgres.db();
             Clock behind = Clock.offset(Clock.systemUTC(), IdempotencyStore.ABANDONED_AFTER.multipliedBy(-2));
             IdempotencyStore running = new IdempotencyStore(db.jdbi(), db.dialect(), behind);
             IdempotencyStore other = new IdempotencyStore(db.jdbi(), db.dialect(), Clock.systemUTC());
             assertThat(running.claim("org", "/r", "k1", "h")).isEmpty();
 
             assertThat(other.claim("org", "/r", "k1", "h")).as("still running on the first node").isPresent();
-        } finally {
-            TestDatabases.dropPostgres(url);
         }
     }
 }
