@@ -92,6 +92,18 @@ class DatabaseAtStartIT {
                 .doesNotContain("\tat ");
     }
 
+    /** No wait mends a database that does not exist: the start says so at once instead of trying for minutes. */
+    @Test
+    void a_database_that_does_not_exist_is_reported_at_once_not_waited_for(@TempDir Path dataDir) throws Exception {
+        proxy.pointAt(URI.create("tcp://" + TestDatabases.postgresHost()).getPort());
+        TestDatabases.dropPostgres(databaseUrl); // the server answers, the database is gone
+        serve(dataDir, freePort(), "2m");
+
+        assertThat(node.waitFor(60, TimeUnit.SECONDS)).as("gave up without waiting out 2m").isTrue();
+        assertThat(node.exitValue()).isEqualTo(1);
+        assertThat(attempts()).isZero();
+    }
+
     private long attempts() {
         return log.stream().filter(l -> l.contains("does not take connections yet")).count();
     }
