@@ -83,7 +83,7 @@ public final class App implements AutoCloseable {
         }
         PrometheusMeterRegistry metrics = ServerMetrics.create(url, closeables);
         db.bindMetrics(metrics);
-        QueueGauges.bindTo(metrics, db.jdbi(), clock);
+        QueueGauges.bindTo(metrics, db.jdbi(), db.dialect(), clock);
         Stores s = new Stores(db, clock);
         stores = s;
         Monitoring monitoring = new Monitoring(config, this::publicBaseUrl, db, s.deployments, clock, metrics);
@@ -101,7 +101,7 @@ public final class App implements AutoCloseable {
     /** The HTTP side: every feature's routes behind the shared filters, and the hourly cleanup of what they keep. */
     private WebServer webServer(AppConfig config, Clock clock, Stores s, Monitoring monitoring,
             PrometheusMeterRegistry metrics) {
-        IdempotencyStore idempotency = new IdempotencyStore(db.jdbi(), clock);
+        IdempotencyStore idempotency = new IdempotencyStore(db.jdbi(), db.dialect(), clock);
         WebSessionStore logins = new WebSessionStore(db.jdbi(), clock);
         List<HourlyCleanup.Task> cleanups = new ArrayList<>(List.of(monitoring.signalRetention(clock),
                 new HourlyCleanup.Task("idempotency keys past their retention", idempotency::purgeExpired),

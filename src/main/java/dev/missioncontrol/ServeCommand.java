@@ -10,6 +10,8 @@ import dev.missioncontrol.monitor.MonitorSettings;
 import dev.missioncontrol.net.AddressPolicy;
 import dev.missioncontrol.web.ClientAddress;
 import dev.missioncontrol.orgs.FirstStart;
+import dev.missioncontrol.store.AwaitDatabase;
+import dev.missioncontrol.store.DatabaseUrl;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -125,12 +127,19 @@ public final class ServeCommand implements Callable<Integer> {
                     + "stops sending it requests before it closes its port, e.g. 10s (MC_DRAIN, default 0s).")
     String drain;
 
+    @Option(names = "--database-wait", defaultValue = "${env:MC_DATABASE_WAIT:-2m}",
+            description = "How long serve waits for PostgreSQL to take connections at start (restarting, failing "
+                    + "over, still coming up) before it gives up (MC_DATABASE_WAIT, default 2m; 0s gives up at once).")
+    String databaseWait;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws InterruptedException {
         AppConfig config = checkedConfig();
+        // before the shutdown hook: a stop while waiting has nothing to close, and ends the process at once
+        AwaitDatabase.await(DatabaseUrl.resolve(config.databaseUrl(), config.dataDir()), databaseWait());
         StopOnSignal stop = new StopOnSignal(drainTime());
         try {
             Runtime.getRuntime().addShutdownHook(new Thread(stop, "shutdown"));
@@ -171,10 +180,21 @@ public final class ServeCommand implements Callable<Integer> {
     /** Ten times Kubernetes' default grace period: a longer drain is a typo, and would hold every stop. */
     private static final Duration MAX_DRAIN = Duration.ofMinutes(5);
 
+    /** A wait longer than this is a typo; a database down for an hour is an operator's to bring back first. */
+    private static final Duration MAX_DATABASE_WAIT = Duration.ofHours(1);
+
+    private Duration databaseWait() {
+        return atMost("--database-wait", databaseWait, MAX_DATABASE_WAIT);
+    }
+
     private Duration drainTime() {
-        Duration d = BadSetting.read("--drain", drain, DurationText::parse);
-        if (d.compareTo(MAX_DRAIN) > 0) {
-            throw new BadSetting("--drain", "must be at most " + DurationText.format(MAX_DRAIN));
+        return atMost("--drain", drain, MAX_DRAIN);
+    }
+
+    private static Duration atMost(String flag, String text, Duration max) {
+        Duration d = duration(flag, text);
+        if (d.compareTo(max) > 0) {
+            throw new BadSetting(flag, "must be at most " + DurationText.format(max));
         }
         return d;
     }
@@ -196,6 +216,7 @@ public final class ServeCommand implements Callable<Integer> {
             }
             ServingChecks.check(config);
             drainTime();
+            databaseWait();
             return config;
         } catch (BadSetting e) {
             throw new ParameterException(spec.commandLine(), SettingName.of(spec.findOption(e.flag())) + ": "

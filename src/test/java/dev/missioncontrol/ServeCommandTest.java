@@ -153,6 +153,9 @@ class ServeCommandTest {
                 "--sqlite-synchronous (MC_SQLITE_SYNCHRONOUS): must be FULL or NORMAL");
         assertUsageError(new String[] {"--llm-provider", "openai", "--llm-model", "m", "--llm-timeout", "0s"},
                 "--llm-timeout (MC_LLM_TIMEOUT): must be longer than 0s");
+        assertUsageError(new String[] {"--database-wait", "2h"},
+                "--database-wait (MC_DATABASE_WAIT): must be at most 1h");
+        assertUsageError(new String[] {"--database-wait", "soon"}, "--database-wait (MC_DATABASE_WAIT): not a duration");
     }
 
     /** Every investigation would otherwise fall back to the analyst, with the reason only on its timeline. */

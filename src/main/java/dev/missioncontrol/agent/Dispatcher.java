@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +22,11 @@ public final class Dispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     /** After an infrastructure error the session is retried this much later, not in a hot loop. */
     private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+    /**
+     * Renewals on the database at once: enough that a stuck one holds up no other, few enough to leave the pool to
+     * the workers; the other leases wait their turn, each on its own thread.
+     */
+    private static final int RENEWALS_AT_ONCE = 4;
 
     private final WorkQueue queue;
     private final SessionRunner runner;
@@ -35,8 +41,16 @@ public final class Dispatcher implements AutoCloseable {
     private final Set<Lease> running = ConcurrentHashMap.newKeySet();
     /** Leases the heartbeat found gone (cancelled or taken over): their workers walk away from a slow step. */
     private final Set<Lease> lost = ConcurrentHashMap.newKeySet();
+    /**
+     * Leases being renewed. Each renewal runs on its own, since one can wait out the statement timeout (a row locked
+     * by a node cut off mid-write, a connection gone dead) that is longer than a lease: renewed in turn, every other
+     * lease of the node would run out behind it and be taken over.
+     */
+    private final Set<Lease> renewing = ConcurrentHashMap.newKeySet();
     private final Semaphore nudges = new Semaphore(0);
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private final ExecutorService renewals = Executors.newVirtualThreadPerTaskExecutor();
+    private final Semaphore renewalSlots = new Semaphore(RENEWALS_AT_ONCE);
     private final OutageLog claims = new OutageLog(LOG, "claiming due sessions");
     private final OutageLog heartbeats = new OutageLog(LOG, "renewing session leases");
     private volatile boolean stopping;
@@ -130,18 +144,44 @@ public final class Dispatcher implements AutoCloseable {
             sleepQuietly(every);
             lost.removeIf(l -> !running.contains(l)); // a worker that ended as it was found lost
             for (Lease l : running) {
-                try {
-                    // A session that just ended has no job row left; only a lease lost mid-run is news.
-                    // after close() gave the sessions back, their leases are gone on purpose
-                    if (!queue.heartbeat(l, lease) && running.contains(l) && lost.add(l) && !stopping) {
-                        LOG.info("session {} was cancelled or taken over by another node; its worker here stops",
-                                l.sessionId());
+                // a lease whose last renewal has yet to answer waits for it; the round goes on without it
+                if (renewing.add(l)) {
+                    try {
+                        renewals.submit(() -> renew(l));
+                    } catch (RejectedExecutionException e) {
+                        return; // close() stopped the renewals: the node gives its sessions back
                     }
-                    heartbeats.succeeded();
-                } catch (RuntimeException | Error e) {
-                    heartbeats.failed(e, "heartbeat for session {} failed; the lease may expire", l.sessionId());
                 }
             }
+        }
+    }
+
+    private void renew(Lease l) {
+        try {
+            renewalSlots.acquire();
+            try {
+                renewOnce(l);
+            } finally {
+                renewalSlots.release();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // close() stopped the renewals
+        } finally {
+            renewing.remove(l);
+        }
+    }
+
+    private void renewOnce(Lease l) {
+        try {
+            // A session that just ended has no job row left; only a lease lost mid-run is news.
+            // after close() gave the sessions back, their leases are gone on purpose
+            if (!queue.heartbeat(l, lease) && running.contains(l) && lost.add(l) && !stopping) {
+                LOG.info("session {} was cancelled or taken over by another node; its worker here stops",
+                        l.sessionId());
+            }
+            heartbeats.succeeded();
+        } catch (RuntimeException | Error e) {
+            heartbeats.failed(e, "heartbeat for session {} failed; the lease may expire", l.sessionId());
         }
     }
 
@@ -153,6 +193,7 @@ public final class Dispatcher implements AutoCloseable {
             claimer.interrupt();
             heartbeat.interrupt();
         }
+        renewals.shutdownNow();
         running.forEach(l -> releaseQuietly(l, Duration.ZERO));
         workers.shutdownNow();
         try {

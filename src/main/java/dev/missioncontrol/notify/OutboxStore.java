@@ -73,12 +73,13 @@ public final class OutboxStore {
         long now = clock.millis();
         return jdbi.inTransaction(h -> {
             List<String> ids = h.createQuery("SELECT id FROM notification_outbox WHERE state = 'pending' "
-                            + "AND next_attempt_at <= :now AND (lease_until IS NULL OR lease_until < :now) "
-                            + "ORDER BY next_attempt_at LIMIT :max" + dialect.skipLocked())
+                            + "AND next_attempt_at <= :now AND (lease_until IS NULL OR lease_until < "
+                            + dialect.leaseNow() + ") ORDER BY next_attempt_at LIMIT :max" + dialect.skipLocked())
                     .bind("now", now).bind("max", max).mapTo(String.class).list();
             return ids.stream().map(id -> {
-                h.createUpdate("UPDATE notification_outbox SET lease_until = :until WHERE id = :id")
-                        .bind("until", now + leaseFor.toMillis()).bind("id", id).execute();
+                h.createUpdate("UPDATE notification_outbox SET lease_until = " + dialect.leaseNow() + " + :leaseMs "
+                                + "WHERE id = :id")
+                        .bind("now", now).bind("leaseMs", leaseFor.toMillis()).bind("id", id).execute();
                 return h.createQuery("SELECT o.id AS outbox_id, o.attempts, o.payload, o.deployment_id, w.* "
                                 + "FROM notification_outbox o JOIN notification_webhooks w ON w.id = o.webhook_id "
                                 + "WHERE o.id = :id")

@@ -108,7 +108,7 @@ public final class SessionStore {
     /** The organization's investigations with a step due that no worker holds; deploy monitors are not counted. */
     public long waitingInvestigations(Handle h, String orgId, Instant now) {
         return h.createQuery("SELECT COUNT(*) FROM session_jobs JOIN agent_sessions s ON s.id = session_id "
-                        + "WHERE s.org_id = :org AND s.kind <> 'deploy_monitor' AND " + JobStore.DUE_UNCLAIMED)
+                        + "WHERE s.org_id = :org AND s.kind <> 'deploy_monitor' AND " + JobStore.dueUnclaimed(dialect))
                 .bind("org", orgId).bind("now", now.toEpochMilli()).mapTo(Long.class).one();
     }
 

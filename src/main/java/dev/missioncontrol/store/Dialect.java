@@ -39,6 +39,16 @@ public enum Dialect {
         return this == POSTGRES ? " FOR UPDATE" : "";
     }
 
+    /**
+     * The time, in epoch milliseconds, that leases and other claims that run out are written in and read against. PostgreSQL nodes share
+     * the database's clock, since theirs may disagree by minutes: read against its own clock, a node running ahead
+     * would take live leases and one running behind would never take over a dead one. SQLite has a single node, whose
+     * clock the caller binds as {@code :now}, so tests can move it.
+     */
+    public String leaseNow() {
+        return this == POSTGRES ? "CAST(EXTRACT(EPOCH FROM statement_timestamp()) * 1000 AS BIGINT)" : ":now";
+    }
+
     public boolean isPostgres() {
         return this == POSTGRES;
     }

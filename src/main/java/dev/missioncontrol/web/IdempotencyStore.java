@@ -1,5 +1,6 @@
 package dev.missioncontrol.web;
 
+import dev.missioncontrol.store.Dialect;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -13,14 +14,16 @@ public final class IdempotencyStore {
     static final Duration KEEP = Duration.ofHours(48);
 
     private final Jdbi jdbi;
+    private final Dialect dialect;
     private final Clock clock;
 
     /** A recorded key; {@code statusCode} is null while its first request is still running. */
     record Entry(String requestHash, Integer statusCode, String responseBody, long createdAt) {
     }
 
-    public IdempotencyStore(Jdbi jdbi, Clock clock) {
+    public IdempotencyStore(Jdbi jdbi, Dialect dialect, Clock clock) {
         this.jdbi = jdbi;
+        this.dialect = dialect;
         this.clock = clock;
     }
 
@@ -33,8 +36,9 @@ public final class IdempotencyStore {
         return jdbi.inTransaction(h -> {
             long now = clock.millis();
             int inserted = h.createUpdate("INSERT INTO idempotency_keys (org_id, route, idem_key, request_hash, "
-                            + "created_at) VALUES (:org, :route, :key, :hash, :at) ON CONFLICT DO NOTHING")
-                    .bind("org", org).bind("route", route).bind("key", key).bind("hash", hash).bind("at", now)
+                            + "created_at) VALUES (:org, :route, :key, :hash, " + dialect.leaseNow() + ") "
+                            + "ON CONFLICT DO NOTHING")
+                    .bind("org", org).bind("route", route).bind("key", key).bind("hash", hash).bind("now", now)
                     .execute();
             if (inserted == 1 || takeOverAbandoned(h, org, route, key, hash, now)) {
                 return Optional.empty();
@@ -43,13 +47,18 @@ public final class IdempotencyStore {
         });
     }
 
-    /** A claim left by a request that never finished (its node died) is taken over, not honoured forever. */
+    /**
+     * A claim left by a request that never finished (its node died) is taken over, not honoured forever. Its age is
+     * told by the lease clock, as a lease's is: read against another node's clock, a claim could look abandoned while
+     * its request still runs, and be run twice.
+     */
     private boolean takeOverAbandoned(Handle h, String org, String route, String key, String hash, long now) {
-        return h.createUpdate("UPDATE idempotency_keys SET request_hash = :hash, created_at = :at "
-                        + "WHERE org_id = :org AND route = :route AND idem_key = :key AND status_code IS NULL "
-                        + "AND created_at < :stale")
-                .bind("hash", hash).bind("at", now).bind("org", org).bind("route", route).bind("key", key)
-                .bind("stale", now - ABANDONED_AFTER.toMillis()).execute() == 1;
+        String at = dialect.leaseNow();
+        return h.createUpdate("UPDATE idempotency_keys SET request_hash = :hash, created_at = " + at
+                        + " WHERE org_id = :org AND route = :route AND idem_key = :key AND status_code IS NULL "
+                        + "AND created_at < " + at + " - :abandoned")
+                .bind("hash", hash).bind("now", now).bind("org", org).bind("route", route).bind("key", key)
+                .bind("abandoned", ABANDONED_AFTER.toMillis()).execute() == 1;
     }
 
     /** Records the response in the caller's transaction, the one that created the row. */

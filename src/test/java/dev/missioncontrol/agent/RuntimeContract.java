@@ -55,7 +55,7 @@ abstract class RuntimeContract {
         var workerA = CompletableFuture.supplyAsync(() -> rt.runner(brainA, deadGate).run(leaseA));
         assertThat(deadGate.entered.await(10, TimeUnit.SECONDS)).isTrue();
 
-        rt.clock.advance(Duration.ofSeconds(11)); // node A stops heartbeating: its lease expires
+        rt.advanceWithLeases(Duration.ofSeconds(11)); // node A stops heartbeating: its lease expires
         GateTool liveGate = new GateTool();
         ScriptedBrain brainB = new ScriptedBrain(gateThenThoughtThenReport());
         rt.dispatcher(rt.runner(brainB, liveGate), "node-b", 4);
@@ -322,7 +322,7 @@ abstract class RuntimeContract {
         }));
         Dispatcher d = rt.dispatcher(rt.runner(brain), "node", 4);
         await().atMost(Duration.ofSeconds(30)).until(() -> {
-            rt.clock.advance(Duration.ofSeconds(11)); // past the lease the stopped worker left behind
+            rt.advanceWithLeases(Duration.ofSeconds(11)); // past the lease the stopped worker left behind
             d.nudge();
             return rt.status(id) == SessionStatus.FAILED;
         });

@@ -73,6 +73,18 @@ final class RuntimeHarness implements AutoCloseable {
         return d.start();
     }
 
+    /**
+     * Moves time on for the leases as well as the clock: on PostgreSQL they run on the database's own clock, which
+     * the test cannot move, so their expiries are moved back as much instead.
+     */
+    void advanceWithLeases(Duration d) {
+        clock.advance(d);
+        if (db.dialect().isPostgres()) {
+            db.jdbi().useHandle(h -> h.execute("UPDATE session_jobs SET lease_expires_at = lease_expires_at - ? "
+                    + "WHERE lease_owner IS NOT NULL", d.toMillis()));
+        }
+    }
+
     String newSession() {
         return db.jdbi().inTransaction(h -> sessions.insert(h, new NewSession(orgId, null, SessionKind.GENERAL,
                 "test", "test prompt", Json.object()), clock.instant()));

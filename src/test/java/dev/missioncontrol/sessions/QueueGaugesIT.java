@@ -39,7 +39,7 @@ class QueueGaugesIT {
                 h.execute("INSERT INTO session_jobs (session_id, next_run_at) VALUES ('later', ?)", now + 60_000);
             });
             SimpleMeterRegistry registry = new SimpleMeterRegistry();
-            QueueGauges.bindTo(registry, db.jdbi(), Clock.fixed(NOW, ZoneOffset.UTC));
+            QueueGauges.bindTo(registry, db.jdbi(), db.dialect(), Clock.fixed(NOW, ZoneOffset.UTC));
             collectGarbage(); // the server's gauges live as long as the process, through every collection
 
             assertThat(registry.get("missioncontrol.sessions.waiting").gauge().value())
@@ -71,7 +71,7 @@ class QueueGaugesIT {
             throw new SQLException("connection is not available, request timed out");
         });
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        QueueGauges.bindTo(registry, unreachable, Clock.systemUTC());
+        QueueGauges.bindTo(registry, unreachable, dev.missioncontrol.store.Dialect.POSTGRES, Clock.systemUTC());
         try {
             long started = System.nanoTime();
             double waiting = registry.get("missioncontrol.sessions.waiting").gauge().value();

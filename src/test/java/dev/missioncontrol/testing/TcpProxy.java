@@ -72,14 +72,28 @@ public final class TcpProxy implements AutoCloseable {
                     heldSilently.incrementAndGet();
                     continue;
                 }
-                Socket upstream = new Socket(host, port);
-                sockets.add(upstream);
+                Socket upstream = connectUpstream(client);
+                if (upstream == null) {
+                    continue;
+                }
                 int opened = generation.get();
                 Thread.ofVirtual().start(() -> pump(client, upstream, opened));
                 Thread.ofVirtual().start(() -> pump(upstream, client, opened));
             } catch (IOException e) {
-                // closed, or the database refused: the client sees its connection go
+                // closed
             }
+        }
+    }
+
+    /** The connection to the server pointed at, or null when it refused: the client's connection goes too. */
+    private Socket connectUpstream(Socket client) {
+        try {
+            Socket upstream = new Socket(host, port);
+            sockets.add(upstream);
+            return upstream;
+        } catch (IOException e) {
+            closeQuietly(client);
+            return null;
         }
     }
 

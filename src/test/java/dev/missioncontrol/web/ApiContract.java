@@ -218,7 +218,7 @@ abstract class ApiContract {
         String org = new dev.missioncontrol.orgs.OrgStore(jdbi, java.time.Clock.systemUTC()).findOrgByName("default")
                 .orElseThrow().id();
         // another node has claimed the key and not yet committed its answer
-        new IdempotencyStore(jdbi, java.time.Clock.systemUTC()).claim(org, "/api/v1/deployments", "deploy-in-flight",
+        new IdempotencyStore(jdbi, server.app().database().dialect(), java.time.Clock.systemUTC()).claim(org, "/api/v1/deployments", "deploy-in-flight",
                 Creation.bodyHash(dev.missioncontrol.store.Json.read(body)));
 
         var r = api.post(DEPLOY, body, Map.of("Idempotency-Key", "deploy-in-flight"));

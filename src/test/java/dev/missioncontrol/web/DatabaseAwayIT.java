@@ -50,6 +50,38 @@ class DatabaseAwayIT {
     }
 
     /**
+     * Prometheus scrapes every node during an outage too, when its pool figures are most needed; a scrape that waits
+     * on the database for the session counts, scrape after scrape, runs into the scrape timeout of a busy
+     * Prometheus. The counts are unknown (NaN) until the database answers again.
+     */
+    @Test
+    void metrics_answer_without_waiting_on_the_database_while_it_is_away() {
+        try (TestServer server = TestServer.start(TestServer.Db.POSTGRES)) {
+            Api api = server.api();
+            assertThat(api.get("/metrics").body()).contains("missioncontrol_sessions_waiting 0.0");
+            TestDatabases.allowConnections(server.databaseUrl(), false);
+            try {
+                // the counts of just before the outage are shown while fresh; a query then gets its half second
+                await().atMost(Duration.ofSeconds(15)).until(() -> api.get("/metrics").body()
+                        .contains("missioncontrol_sessions_waiting NaN"));
+                for (int i = 0; i < 3; i++) {
+                    long started = System.nanoTime();
+                    Api.Reply scrape = api.get("/metrics");
+                    Duration took = Duration.ofNanos(System.nanoTime() - started);
+                    assertThat(scrape.status()).isEqualTo(200);
+                    assertThat(scrape.body()).contains("missioncontrol_sessions_waiting NaN")
+                            .contains("hikaricp_connections_pending");
+                    assertThat(took).as("scrape %d since the counts went unknown", i + 1).isLessThan(Duration.ofMillis(400));
+                }
+            } finally {
+                TestDatabases.allowConnections(server.databaseUrl(), true);
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/metrics").body()
+                    .contains("missioncontrol_sessions_waiting 0.0"));
+        }
+    }
+
+    /**
      * A failover or a network cut leaves connections half-open: nothing answers on them, and nothing closes them. A
      * connection the pool was opening then must not hold the pool for the quarter hour TCP takes to give up.
      */
