@@ -50,7 +50,7 @@ public final class Database implements AutoCloseable {
         jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
         jdbi.registerArgument(new StorableText());
         if (dialect == Dialect.SQLITE) {
-            jdbi.setTransactionHandler(new SqliteWriteGate(jdbi.getTransactionHandler()));
+            SqliteWriteGate.install(jdbi);
         }
         // A failed statement's message goes to the log; Jdbi's renderings all list the bound values, which include
         // webhook secrets, Slack URLs and password hashes. The statement alone says which write failed.
