@@ -45,7 +45,7 @@ public final class Database implements AutoCloseable {
         this.pool = pool;
         this.url = url;
         this.dialect = url.dialect();
-        this.jdbi = Jdbi.create(pool);
+        this.jdbi = dialect == Dialect.SQLITE ? Jdbi.create(new BorrowOnUse(pool)) : Jdbi.create(pool);
         // Optional filters bind every parameter and use only some; that is intended, not a mistake.
         jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
         jdbi.registerArgument(new StorableText());
