@@ -68,9 +68,15 @@ final class GatedStatements implements StatementBuilder {
         }
     }
 
+    /** The handle closes: a statement it left open must not keep every writer of the node out. */
     @Override
     public void close(Connection conn) {
-        delegate.close(conn);
+        try {
+            delegate.close(conn);
+        } finally {
+            holding.forEach(stmt -> gate.leave());
+            holding.clear();
+        }
     }
 
     private interface Creation<S extends Statement> {

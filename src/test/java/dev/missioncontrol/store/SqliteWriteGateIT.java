@@ -29,14 +29,8 @@ class SqliteWriteGateIT {
         try (Database db = Database.open(url, "NORMAL", waiters + 2);
              ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             db.jdbi().useHandle(h -> h.execute("CREATE TABLE marks (writer INTEGER)"));
-            CountDownLatch holding = new CountDownLatch(1);
-            CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> db.jdbi().useTransaction(h -> {
-                h.execute("INSERT INTO marks VALUES (-1)");
-                holding.countDown();
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500)); // lets its carrier go, as any wait does
-                h.execute("INSERT INTO marks VALUES (-2)");
-            }), threads);
-            assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<Void> holder = pausedTransaction(db, threads, "INSERT INTO marks VALUES (-1)",
+                    "INSERT INTO marks VALUES (-2)");
             List<CompletableFuture<Void>> writers = IntStream.range(0, waiters).mapToObj(i -> CompletableFuture.runAsync(
                     () -> db.jdbi().useTransaction(h -> h.execute("INSERT INTO marks VALUES (?)", i)), threads))
                     .toList();
@@ -63,14 +57,8 @@ class SqliteWriteGateIT {
                 h.execute("CREATE TABLE keys (id INTEGER PRIMARY KEY, last_used_at INTEGER, picked_up BOOLEAN)");
                 IntStream.range(0, burst).forEach(i -> h.execute("INSERT INTO keys VALUES (?, NULL, FALSE)", i));
             });
-            CountDownLatch holding = new CountDownLatch(1);
-            CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> db.jdbi().useTransaction(h -> {
-                h.execute("UPDATE keys SET last_used_at = -1");
-                holding.countDown();
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500)); // lets its carrier go, as any wait does
-                h.execute("UPDATE keys SET last_used_at = -2");
-            }), threads);
-            assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<Void> holder = pausedTransaction(db, threads, "UPDATE keys SET last_used_at = -1",
+                    "UPDATE keys SET last_used_at = -2");
             List<CompletableFuture<?>> writes = new ArrayList<>();
             IntStream.range(0, burst).forEach(i -> {
                 writes.add(CompletableFuture.runAsync(() -> db.jdbi().useHandle(h -> h.createUpdate(
@@ -95,5 +83,19 @@ class SqliteWriteGateIT {
                     + "AND last_used_at >= 0").mapTo(Integer.class).one());
             assertThat(done).isEqualTo(burst);
         }
+    }
+
+    /** A transaction that writes, then pauses holding the write lock, then writes again; returned once it holds it. */
+    private static CompletableFuture<Void> pausedTransaction(Database db, ExecutorService threads, String first,
+            String second) throws InterruptedException {
+        CountDownLatch holding = new CountDownLatch(1);
+        CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> db.jdbi().useTransaction(h -> {
+            h.execute(first);
+            holding.countDown();
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500)); // lets its carrier go, as any wait does
+            h.execute(second);
+        }), threads);
+        assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+        return holder;
     }
 }
