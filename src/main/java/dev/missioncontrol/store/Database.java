@@ -45,6 +45,7 @@ public final class Database implements AutoCloseable {
         this.pool = pool;
         this.url = url;
         this.dialect = url.dialect();
+        // on SQLite a writer takes its connection after the write gate (see BorrowOnUse); PostgreSQL has no gate
         this.jdbi = dialect == Dialect.SQLITE ? Jdbi.create(new BorrowOnUse(pool)) : Jdbi.create(pool);
         // Optional filters bind every parameter and use only some; that is intended, not a mistake.
         jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
