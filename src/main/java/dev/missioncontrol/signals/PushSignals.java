@@ -37,7 +37,7 @@ public final class PushSignals {
     }
 
     /** Stores a push, its samples gathered into series before the transaction ({@link PushedSeries#of}). */
-    public Accepted record(Handle h, Organization org, List<PushedSeries> pushed) {
+    Accepted record(Handle h, Organization org, List<PushedSeries> pushed) {
         Instant now = clock.instant();
         Map<String, List<PushedSeries>> byProject = new LinkedHashMap<>();
         Map<String, Named> cache = new HashMap<>();
