@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -34,21 +36,23 @@ public final class PushSignals {
         this.clock = clock;
     }
 
-    public Accepted record(Handle h, Organization org, List<Sample> samples) {
+    /** Stores a push, its samples gathered into series before the transaction ({@link PushedSeries#of}). */
+    Accepted record(Handle h, Organization org, List<PushedSeries> pushed) {
         Instant now = clock.instant();
-        Map<String, List<Sample>> byProject = new LinkedHashMap<>();
+        Map<String, List<PushedSeries>> byProject = new LinkedHashMap<>();
         Map<String, Named> cache = new HashMap<>();
-        List<FieldError> errors = new ArrayList<>();
-        for (int i = 0; i < samples.size(); i++) {
-            Named named = project(h, org, samples.get(i).labels(), cache, now);
+        SortedMap<Integer, FieldError> errors = new TreeMap<>();
+        for (PushedSeries series : pushed) {
+            Named named = project(h, org, series.labels(), cache, now);
             if (named.project() == null) {
-                errors.add(new FieldError("/samples/" + i + "/labels" + named.pointer(), "invalid", named.problem()));
+                series.samples().forEach(i -> errors.put(i, new FieldError("/samples/" + i + "/labels"
+                        + named.pointer(), "invalid", named.problem())));
                 continue;
             }
-            byProject.computeIfAbsent(named.project().id(), k -> new ArrayList<>()).add(samples.get(i));
+            byProject.computeIfAbsent(named.project().id(), k -> new ArrayList<>()).add(series);
         }
         if (!errors.isEmpty()) {
-            throw new ValidationException(errors.subList(0, Math.min(50, errors.size())));
+            throw new ValidationException(errors.values().stream().limit(50).toList());
         }
         int stored = 0;
         for (var project : byProject.entrySet()) {

@@ -42,10 +42,10 @@ public final class SignalRoutes implements RouteGroup {
     private void create(Context ctx) {
         Principal p = ApiAccess.require(ctx, Scope.DEPLOYMENTS_WRITE);
         JsonNode body = RequestBody.readObject(ctx, maxBody);
-        List<Sample> samples = SignalInput.from(body, window);
+        List<PushedSeries> pushed = PushedSeries.of(SignalInput.from(body, window));
         var org = orgs.findOrg(p.orgId()).orElseThrow(() -> new NotFoundException("organization"));
         creation.run(ctx, p, body, h -> {
-            PushSignals.Accepted a = push.record(h, org, samples);
+            PushSignals.Accepted a = push.record(h, org, pushed);
             return new Creation.Response(202, Json.object().put("accepted", a.samples()).put("projects", a.projects()));
         });
     }

@@ -28,27 +28,27 @@ public final class SignalStore {
     }
 
     /**
-     * Stores samples of one project in the caller's transaction and returns how many: a repeated (series, time), in
-     * the batch or already stored, is one sample with the newest value.
+     * Stores series of one project in the caller's transaction and returns how many samples: a repeated (series, time),
+     * in the push or already stored, is one sample with the newest value.
      */
-    int insert(Handle h, String orgId, String projectId, List<Sample> samples, Instant now) {
-        Map<Long, Sample> series = new LinkedHashMap<>();
-        samples.forEach(s -> series.putIfAbsent(seriesId(projectId, s), s));
+    int insert(Handle h, String orgId, String projectId, List<PushedSeries> pushed, Instant now) {
         // refreshing pushed_at locks an existing series row until this push commits: see purgeBefore
         PreparedBatch seriesBatch = h.prepareBatch("INSERT INTO signal_series (id, org_id, project_id, name, labels, "
                 + "pushed_at) VALUES (:id, :org, :project, :name, :labels, :at) "
                 + "ON CONFLICT (id) DO UPDATE SET pushed_at = excluded.pushed_at");
-        series.forEach((id, s) -> seriesBatch.bind("id", id).bind("org", orgId).bind("project", projectId)
-                .bind("name", s.name()).bind("labels", Json.write(s.labels())).bind("at", now.toEpochMilli()).add());
-        seriesBatch.execute();
         PreparedBatch sampleBatch = h.prepareBatch("INSERT INTO signal_samples (series_id, at, value) "
                 + "VALUES (:series, :at, :value) ON CONFLICT (series_id, at) DO UPDATE SET value = excluded.value");
-        Map<List<Long>, Sample> distinct = new LinkedHashMap<>();
-        samples.forEach(s -> distinct.put(List.of(seriesId(projectId, s), s.at().toEpochMilli()), s));
-        distinct.forEach((key, s) -> sampleBatch.bind("series", key.get(0)).bind("at", key.get(1))
-                .bind("value", s.value()).add());
+        int stored = 0;
+        for (PushedSeries s : pushed) {
+            long id = seriesId(projectId, s.name(), s.labelsJson());
+            seriesBatch.bind("id", id).bind("org", orgId).bind("project", projectId).bind("name", s.name())
+                    .bind("labels", s.labelsJson()).bind("at", now.toEpochMilli()).add();
+            s.points().forEach((at, value) -> sampleBatch.bind("series", id).bind("at", at).bind("value", value).add());
+            stored += s.points().size();
+        }
+        seriesBatch.execute();
         sampleBatch.execute();
-        return distinct.size();
+        return stored;
     }
 
     /** Every pushed metric of a project in [from, to), as {@link #series(SignalScope, Instant, Instant)} pools them. */
@@ -126,10 +126,10 @@ public final class SignalStore {
     }
 
     /** A stable 64-bit id for (project, name, labels). */
-    static long seriesId(String projectId, Sample s) {
+    static long seriesId(String projectId, String name, String labelsJson) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((projectId + "\n" + s.name() + "\n" + Json.write(s.labels())).getBytes(StandardCharsets.UTF_8));
+            sha.update((projectId + "\n" + name + "\n" + labelsJson).getBytes(StandardCharsets.UTF_8));
             return ByteBuffer.wrap(sha.digest()).getLong();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -45,12 +45,13 @@ public final class Database implements AutoCloseable {
         this.pool = pool;
         this.url = url;
         this.dialect = url.dialect();
-        this.jdbi = Jdbi.create(pool);
+        // on SQLite a writer takes its connection after the write gate (see BorrowOnUse); PostgreSQL has no gate
+        this.jdbi = dialect == Dialect.SQLITE ? Jdbi.create(new BorrowOnUse(pool)) : Jdbi.create(pool);
         // Optional filters bind every parameter and use only some; that is intended, not a mistake.
         jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
         jdbi.registerArgument(new StorableText());
         if (dialect == Dialect.SQLITE) {
-            jdbi.setTransactionHandler(new SqliteWriteGate(jdbi.getTransactionHandler()));
+            SqliteWriteGate.install(jdbi);
         }
         // A failed statement's message goes to the log; Jdbi's renderings all list the bound values, which include
         // webhook secrets, Slack URLs and password hashes. The statement alone says which write failed.

@@ -98,7 +98,7 @@ public final class PushedHistoryCostBenchmark {
             }
             String org = db.jdbi().withHandle(h -> h.createQuery("SELECT org_id FROM projects WHERE id = :id")
                     .bind("id", project).mapTo(String.class).one());
-            db.jdbi().useTransaction(h -> store.insert(h, org, project, batch, Instant.now()));
+            db.jdbi().useTransaction(h -> store.insert(h, org, project, PushedSeries.of(batch), Instant.now()));
             stored += batch.size();
         }
         return stored;

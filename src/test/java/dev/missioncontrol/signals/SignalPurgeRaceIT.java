@@ -30,7 +30,7 @@ class SignalPurgeRaceIT {
             Project project = db.jdbi().withHandle(h -> OrgStore.insertProject(h, org, "acme/api", Instant.now()));
             Instant dayAgo = Instant.now().minus(Duration.ofDays(1));
             Sample old = new Sample("error_rate", 0.01, dayAgo, Map.of("pod", "a"));
-            db.jdbi().useTransaction(h -> store.insert(h, org, project.id(), List.of(old), dayAgo));
+            db.jdbi().useTransaction(h -> store.insert(h, org, project.id(), PushedSeries.of(List.of(old)), dayAgo));
             Instant now = Instant.now();
             Sample fresh = new Sample("error_rate", 0.02, now, Map.of("pod", "a"));
 
@@ -38,7 +38,7 @@ class SignalPurgeRaceIT {
             CompletableFuture<Integer> purged;
             try (Handle push = db.jdbi().open()) {
                 push.begin();
-                store.insert(push, org, project.id(), List.of(fresh), now);
+                store.insert(push, org, project.id(), PushedSeries.of(List.of(fresh)), now);
                 purged = CompletableFuture.supplyAsync(() -> store.purgeBefore(now.minus(Duration.ofHours(1))));
                 Thread.sleep(500); // time for the cleanup to reach the series, or to wait for the push
                 push.commit();

@@ -90,7 +90,7 @@ class SignalsIT {
             samples.add(new Sample("http_request_duration_seconds_bucket", 1_500_000 + 40 * s, at, Map.of("le", "0.5")));
             samples.add(new Sample("http_request_duration_seconds_bucket", 1_592_000 + 50 * s, at, Map.of("le", "+Inf")));
         }
-        db.jdbi().useTransaction(h -> store.insert(h, org, project.id(), samples, Instant.now()));
+        db.jdbi().useTransaction(h -> store.insert(h, org, project.id(), PushedSeries.of(samples), Instant.now()));
         return project;
     }
 }
