@@ -35,7 +35,11 @@ class PushedCountersIT {
             JsonNode calm = deployAfterBaseline(api, steady);
             JsonNode bad = deployAfterBaseline(api, worse);
             steady.pushUntil(Instant.parse(calm.get("created_at").asText()).plusSeconds(11), 2.0);
-            worse.pushUntil(Instant.parse(bad.get("created_at").asText()).plusSeconds(11), 10.0);
+            // the rate rises at the deploy, however long the post took to be recorded on a loaded machine: the
+            // samples up to its time are the old rate, or the baseline would hold some of the rise
+            Instant deployed = Instant.parse(bad.get("created_at").asText());
+            worse.pushUntil(deployed, 2.0);
+            worse.pushUntil(deployed.plusSeconds(11), 10.0);
             var healthy = CompletableFuture.supplyAsync(() -> awaitVerdict(api, calm.get("id").asText()));
             JsonNode degraded = awaitVerdict(api, bad.get("id").asText()).get("verdict");
 
