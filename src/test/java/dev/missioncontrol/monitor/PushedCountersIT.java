@@ -95,7 +95,9 @@ class PushedCountersIT {
                             .putObject("labels").put("repository", repo).put("instance", "i-" + i);
                 }
             }
-            push(api, samples);
+            if (!samples.isEmpty()) { // the deploy may come within one spacing of the baseline's last sample
+                push(api, samples);
+            }
         }
     }
 }
