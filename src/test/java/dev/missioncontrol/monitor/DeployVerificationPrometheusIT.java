@@ -11,11 +11,14 @@ import dev.missioncontrol.testing.MonitorFixtures;
 import dev.missioncontrol.testing.TestServer;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Deploy verification against a real Prometheus scraping an exporter the test controls. Three services are deployed
  * at once: one whose errors spike, one that stays calm, and one Prometheus knows nothing about.
  */
+@Execution(ExecutionMode.CONCURRENT) // each test has its own server and mostly waits out a bake
 class DeployVerificationPrometheusIT {
     /** Short rate windows, since the test has seconds of data rather than hours. */
     private static final String SETTINGS = """

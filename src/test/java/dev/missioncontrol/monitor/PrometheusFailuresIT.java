@@ -16,11 +16,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * A configured Prometheus that fails makes the verdict inconclusive because it failed, said in one short line on the
  * verdict's check and in the report's summary, not "no data" with advice to configure Prometheus.
  */
+@Execution(ExecutionMode.CONCURRENT) // each test has its own server and mostly waits out a bake
 class PrometheusFailuresIT {
     private static final String RED = "requests_per_second, error_rate, latency_p95_seconds not checked: ";
 

@@ -24,6 +24,8 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -31,6 +33,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * A degraded verdict reaches signed webhooks and Slack through the outbox, with retries and a delivery log, on SQLite
  * and on PostgreSQL (pushed signals, verdicts and the outbox all go through both databases).
  */
+@Execution(ExecutionMode.CONCURRENT) // each test has its own server and mostly waits out a bake
 class WebhookDeliveryIT {
     private static final String HOOKS = "/api/v1/notifications/webhooks/";
 
