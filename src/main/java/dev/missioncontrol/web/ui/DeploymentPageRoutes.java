@@ -4,6 +4,7 @@ import dev.missioncontrol.deployments.Deployment;
 import dev.missioncontrol.deployments.DeploymentQuery;
 import dev.missioncontrol.deployments.DeploymentStore;
 import dev.missioncontrol.errors.NotFoundException;
+import dev.missioncontrol.monitor.VerdictState;
 import dev.missioncontrol.sessions.SessionStore;
 import dev.missioncontrol.store.Cursor;
 import dev.missioncontrol.web.RouteGroup;
@@ -91,14 +92,19 @@ final class DeploymentPageRoutes implements RouteGroup {
 
     /**
      * Who was told of the verdict: of an alert, or of a healthy verdict that ended an earlier deploy's alert; whether
-     * any webhook exists matters only for an alert no one was told of.
+     * any webhook exists matters only for an alert no one was told of. Nothing is sent of any other verdict (a pending
+     * one above all, whose page polls every few seconds), so for those nothing is asked.
      */
     private DeploymentLive.Notified notified(String orgId, Deployment d) {
-        var told = notifications.told(orgId, d.id());
-        if (!DeploymentLive.alerting(d.verdict())) {
-            return told.isEmpty() ? DeploymentLive.Notified.NOTHING : new DeploymentLive.Notified(told, true);
+        if (DeploymentLive.alerting(d.verdict())) {
+            return new DeploymentLive.Notified(notifications.told(orgId, d.id()),
+                    !notifications.webhooks(orgId).isEmpty());
         }
-        return new DeploymentLive.Notified(told, !notifications.webhooks(orgId).isEmpty());
+        if (d.verdict() == null || !VerdictState.HEALTHY.wireName().equals(d.verdict().path("state").asText())) {
+            return DeploymentLive.Notified.NOTHING;
+        }
+        var told = notifications.told(orgId, d.id());
+        return told.isEmpty() ? DeploymentLive.Notified.NOTHING : new DeploymentLive.Notified(told, true);
     }
 
     private static String blankToNull(String s) {
