@@ -76,17 +76,23 @@ final class Monitoring implements AutoCloseable {
     }
 
     /**
-     * A recorded verdict is stored on the deployment, then queued for the webhooks when it is bad news; neither
-     * happens for a worker that no longer holds the session.
+     * A recorded verdict is stored on the deployment and queued for the webhooks it concerns in one transaction, so
+     * whoever reads a final verdict (CI, the deployment page) finds its notifications already queued, and a crash
+     * between the two cannot lose them; neither happens for a worker that no longer holds the session.
      */
     VerdictJournal.Listener verdicts(DeploymentStore deployments) {
         return (lease, verdict) -> {
-            if (deployments.setVerdict(lease, verdict)) {
-                alerts.verdictRecorded(lease.sessionId(), verdict);
-                if (VerdictWait.isFinal(verdict)) {
-                    // how many deploys end degraded or failed, next to how many pass, on /metrics
-                    metrics.counter(VERDICTS, "state", verdict.path("state").asText()).increment();
+            // the stores' own handles join this one: Jdbi hands nested calls on a thread the handle already open
+            boolean stored = deployments.jdbi().inTransaction(h -> {
+                if (!deployments.setVerdict(lease, verdict)) {
+                    return false;
                 }
+                alerts.verdictRecorded(lease.sessionId(), verdict);
+                return true;
+            });
+            if (stored && VerdictWait.isFinal(verdict)) {
+                // how many deploys end degraded or failed, next to how many pass, on /metrics
+                metrics.counter(VERDICTS, "state", verdict.path("state").asText()).increment();
             }
         };
     }

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -107,6 +108,55 @@ class WebhookDeliveryIT {
                     .contains("missioncontrol_sessions_running");
         } finally {
             receiver.stop(0);
+        }
+    }
+
+    /**
+     * A final verdict is never seen before its alert is queued: while the outbox refuses the alert, the step that
+     * records the verdict crashes and the deployment stays undecided; once the outbox takes it, the retried step
+     * records both, and the alert is delivered.
+     */
+    @ParameterizedTest
+    @EnumSource(TestServer.Db.class)
+    void a_verdict_whose_alert_cannot_be_queued_is_not_recorded_without_it(TestServer.Db db) throws Exception {
+        List<Received> received = new CopyOnWriteArrayList<>();
+        HttpServer receiver = receiver(received, new AtomicInteger(1)); // no first 500
+        try (TestServer server = TestServer.start(db, MonitorFixtures.allowLoopback(null))) {
+            Api api = server.api();
+            String base = "http://127.0.0.1:" + receiver.getAddress().getPort();
+            assertThat(api.post(HOOKS, "{\"url\":\"" + base + "/hook\",\"name\":\"ops\"}").status())
+                    .isEqualTo(201);
+            var jdbi = server.app().database().jdbi();
+            jdbi.useHandle(h -> refuseOutbox(h, db));
+
+            JsonNode created = MonitorFixtures.deploy(api, "acme/refused", "failure");
+            String sessionId = created.get("agent_session_id").asText();
+            await().atMost(Duration.ofSeconds(20)).until(() -> jdbi.withHandle(h -> h.createQuery(
+                    "SELECT COUNT(*) FROM session_events WHERE session_id = :s AND text LIKE 'Step crashed%'")
+                    .bind("s", sessionId).mapTo(Integer.class).one()) > 0);
+            JsonNode undecided = api.get(MonitorFixtures.DEPLOY + created.get("id").asText() + "/").json();
+            assertThat(undecided.at("/verdict/state").asText()).as("no verdict without its alert")
+                    .isNotEqualTo("failed");
+
+            jdbi.useHandle(h -> h.execute("DROP TRIGGER refuse_outbox"
+                    + (db == TestServer.Db.POSTGRES ? " ON notification_outbox" : "")));
+            assertThat(awaitVerdict(api, created.get("id").asText()).at("/verdict/state").asText()).isEqualTo("failed");
+            await().atMost(Duration.ofSeconds(20)).until(() -> received.stream().anyMatch(r -> r.path().equals("/hook")
+                    && r.body().contains(created.get("id").asText())));
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    private static void refuseOutbox(Handle h, TestServer.Db db) {
+        if (db == TestServer.Db.POSTGRES) {
+            h.execute("CREATE FUNCTION refuse_outbox() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'outbox refused'; "
+                    + "END $$ LANGUAGE plpgsql");
+            h.execute("CREATE TRIGGER refuse_outbox BEFORE INSERT ON notification_outbox FOR EACH ROW "
+                    + "EXECUTE FUNCTION refuse_outbox()");
+        } else {
+            h.execute("CREATE TRIGGER refuse_outbox BEFORE INSERT ON notification_outbox "
+                    + "BEGIN SELECT RAISE(ABORT, 'outbox refused'); END");
         }
     }
 
