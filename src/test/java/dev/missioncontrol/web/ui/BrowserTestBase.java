@@ -1,6 +1,7 @@
 package dev.missioncontrol.web.ui;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 
@@ -12,6 +13,14 @@ abstract class BrowserTestBase {
     @BeforeAll
     void startServerAndBrowser() {
         ui = new UiHarness();
+    }
+
+    /** A test's pages stop with it: left open, live pages and streams would poll the server through later tests. */
+    @AfterEach
+    void closeBrowserProfiles() {
+        if (ui != null) {
+            ui.chromium.closeContexts();
+        }
     }
 
     @AfterAll

@@ -33,6 +33,8 @@ final class Chromium implements AutoCloseable {
     final List<String> consoleErrors = new CopyOnWriteArrayList<>();
     /** Exceptions the pages' own scripts threw and nothing caught; the console does not list them. */
     final List<String> pageErrors = new CopyOnWriteArrayList<>();
+    /** The profiles a test opened; their pages would go on polling the server through the next tests. */
+    private final List<BrowserContext> open = new CopyOnWriteArrayList<>();
 
     private Chromium(Playwright playwright, Browser browser) {
         this.playwright = playwright;
@@ -60,6 +62,7 @@ final class Chromium implements AutoCloseable {
         options.accept(o);
         BrowserContext ctx = browser.newContext(o);
         ctx.onPage(this::watch);
+        open.add(ctx);
         return ctx;
     }
 
@@ -91,6 +94,12 @@ final class Chromium implements AutoCloseable {
                 consoleErrors.add(m.text());
             }
         });
+    }
+
+    /** Closes every profile opened so far, with its pages, so that none goes on loading the machine. */
+    void closeContexts() {
+        open.forEach(BrowserContext::close);
+        open.clear();
     }
 
     @Override
