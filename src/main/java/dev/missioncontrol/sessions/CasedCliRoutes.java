@@ -80,14 +80,17 @@ public final class CasedCliRoutes implements RouteGroup {
         ObjectNode out = Json.object().put("id", s.id()).put("title", s.title()).put("session_type", s.kind().wire())
                 .put("status", CliStatus.of(s).wire()).put("created_at", WireTime.format(s.createdAt()));
         out.set("summary", SessionJson.summary(s));
-        List<SessionEvent> events = store.events(s.id(), 0, 10_000);
+        boolean withLogs = flag(ctx, "logs");
+        boolean withConversation = flag(ctx, "conversation");
+        // the CLI's status view asks for neither, and a long session's timeline is thousands of rows
+        List<SessionEvent> events = withLogs || withConversation ? store.events(s.id(), 0, 10_000) : List.of();
         ArrayNode logs = out.putArray("logs");
         ArrayNode conversation = out.putArray("conversation");
-        if (flag(ctx, "logs")) {
+        if (withLogs) {
             events.forEach(e -> logs.addObject().put("timestamp", WireTime.format(e.createdAt()))
                     .put("message", "[" + e.type() + "] " + e.text()));
         }
-        if (flag(ctx, "conversation")) {
+        if (withConversation) {
             events.stream().filter(e -> e.type().equals("message")).forEach(e -> conversation.addObject()
                     .put("role", e.data().path("role").asText("agent")).put("content", e.text()));
         }
