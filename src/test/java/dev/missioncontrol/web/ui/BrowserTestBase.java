@@ -5,7 +5,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 
-/** One server and one Chromium for all tests of a class; each test opens its own browser profile. */
+/** One server for all tests of a class, and the JVM's Chromium; each test opens its own browser profiles. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class BrowserTestBase {
     protected UiHarness ui;

@@ -41,7 +41,33 @@ final class Chromium implements AutoCloseable {
         this.browser = browser;
     }
 
-    static Chromium launch() {
+    private static Chromium shared;
+
+    /**
+     * The test JVM's browser, launched for the first browser test class it runs and kept for the next ones: starting
+     * Playwright's driver and Chromium took seconds of both cores per class. Each class starts with no profile open
+     * and nothing recorded.
+     */
+    static synchronized Chromium shared() {
+        if (shared == null || !shared.browser.isConnected()) {
+            Chromium launched = launch();
+            Runtime.getRuntime().addShutdownHook(new Thread(launched::close));
+            shared = launched;
+        }
+        shared.forget();
+        return shared;
+    }
+
+    private void forget() {
+        closeContexts();
+        dialogs.clear();
+        confirms.clear();
+        consoleErrors.clear();
+        pageErrors.clear();
+        confirmAnswer = true;
+    }
+
+    private static Chromium launch() {
         if (!Files.isExecutable(EXECUTABLE)) {
             if ("1".equals(System.getenv("MC_REQUIRE_POSTGRES"))) {
                 throw new IllegalStateException(EXECUTABLE + " is missing but CI requires the browser tests; "

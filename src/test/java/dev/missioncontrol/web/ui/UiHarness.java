@@ -31,7 +31,7 @@ final class UiHarness implements AutoCloseable {
     final TestServer server;
 
     UiHarness() {
-        chromium = Chromium.launch();
+        chromium = Chromium.shared();
         PlaywrightAssertions.setDefaultAssertionTimeout(TIMEOUT_MS);
         server = TestServer.start(TestServer.Db.SQLITE, UiHarness::configure, config -> TestApps.start(config,
                 new Brains(Map.of("deploy_monitor", new DeployMonitorBrain(new MonitorSchedule(
@@ -108,7 +108,7 @@ final class UiHarness implements AutoCloseable {
 
     @Override
     public void close() {
-        chromium.close();
+        chromium.closeContexts(); // the browser itself serves the JVM's next browser test class
         server.close();
     }
 }
