@@ -21,8 +21,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /** PostgreSQL goes away under a running server: readiness says so promptly, requests get a 503, and both recover. */
+@Execution(ExecutionMode.CONCURRENT) // each test has its own server and database, and mostly waits out an outage
 class DatabaseAwayIT {
 
     @Test
