@@ -65,7 +65,7 @@ public final class DeploymentStore {
                         + "AND d.created_at >= :since AND " + sameDeployment + " ORDER BY d.created_at DESC")
                 .bind("project", projectId).bind("since", now.minus(JOIN_WINDOW).toEpochMilli())
                 .bind("url", in.externalUrl()).bind("sha", in.commitSha()).bind("ref", in.ref())
-                .map((rs, ctx) -> Objects.equals(environment, EnvironmentName.in(Json.read(rs.getString(
+                .map((rs, ctx) -> EnvironmentName.same(environment, EnvironmentName.in(Json.read(rs.getString(
                         "event_metadata")))) ? rs.getString("session_id") : null)
                 .list().stream().filter(Objects::nonNull).findFirst();
     }
@@ -126,7 +126,7 @@ public final class DeploymentStore {
                 .bind("at", d.createdAt().toEpochMilli()).map(DeploymentStore::row).list());
         Deployment first = null;
         for (Deployment e : earlier) {
-            if (!Objects.equals(e.environment(), d.environment())) {
+            if (!EnvironmentName.same(e.environment(), d.environment())) {
                 continue;
             }
             if (!d.commitSha().equalsIgnoreCase(String.valueOf(e.commitSha()))) {

@@ -21,6 +21,15 @@ public final class EnvironmentName {
         return raw == null || raw.isBlank() || raw.length() > MAX ? null : raw.strip();
     }
 
+    /**
+     * Whether two names are one environment: without regard to case, as people type them and as the notifications'
+     * scopes and the analyst compare them, so that a rollback to "production" answers a deploy to "Production".
+     * Two absent names are the same (no environment); an absent one and a named one are not.
+     */
+    public static boolean same(String a, String b) {
+        return a == null ? b == null : a.equalsIgnoreCase(b);
+    }
+
     /** The name {@code holder} keeps under {@value #KEY} as text; null otherwise. */
     public static String in(JsonNode holder) {
         JsonNode e = holder == null ? null : holder.get(KEY);

@@ -1,9 +1,9 @@
 package dev.missioncontrol.notify;
 
 import dev.missioncontrol.deployments.Deployment;
+import dev.missioncontrol.monitor.EnvironmentName;
 import dev.missioncontrol.monitor.VerdictState;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -24,7 +24,7 @@ final class Recovery {
      */
     static Optional<Deployment> endedAlert(Deployment healthy, List<Deployment> earlier) {
         for (Deployment e : earlier) {
-            if (!Objects.equals(e.environment(), healthy.environment()) || e.verdict() == null) {
+            if (!EnvironmentName.same(e.environment(), healthy.environment()) || e.verdict() == null) {
                 continue;
             }
             String state = e.verdict().path("state").asText();

@@ -27,6 +27,6 @@ public record SignalScope(Project project, String environment) {
     /** Whether a pushed series with these labels belongs to this scope. */
     boolean includes(Map<String, String> labels) {
         String theirs = labels.get(EnvironmentName.KEY);
-        return environment == null || theirs == null || theirs.equals(environment);
+        return environment == null || theirs == null || EnvironmentName.same(theirs, environment);
     }
 }

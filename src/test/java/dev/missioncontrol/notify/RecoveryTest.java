@@ -30,6 +30,15 @@ class RecoveryTest {
         assertThat(Recovery.endedAlert(HEALTHY, List.of())).isEmpty();
     }
 
+    /** A rollback workflow that writes the environment otherwise than the deploy workflow still ends its alert. */
+    @Test
+    void an_alert_in_the_same_environment_written_in_another_case_is_ended() {
+        Deployment alerted = deploy("a", "Production", "degraded");
+
+        assertThat(Recovery.endedAlert(HEALTHY, List.of(alerted))).contains(alerted);
+        assertThat(Recovery.endedAlert(deploy("x", null, "healthy"), List.of(alerted))).isEmpty();
+    }
+
     private static Deployment deploy(String id, String environment, String state) {
         return new Deployment(id, "org", "project", "acme/web", "session-" + id, "Deploy", "success", null, null,
                 null, null, Json.object().put("environment", environment),

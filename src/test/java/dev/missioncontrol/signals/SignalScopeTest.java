@@ -35,6 +35,7 @@ class SignalScopeTest {
     void pushed_series_of_another_environment_are_left_out_and_unlabelled_ones_count_for_every_one() {
         SignalScope staging = new SignalScope(WEB, "staging");
         assertThat(staging.includes(Map.of("environment", "staging"))).isTrue();
+        assertThat(staging.includes(Map.of("environment", "Staging"))).as("the deploy's own, typed otherwise").isTrue();
         assertThat(staging.includes(Map.of("environment", "production"))).isFalse();
         assertThat(staging.includes(Map.of("instance", "i-1"))).isTrue();
         assertThat(new SignalScope(WEB, null).includes(Map.of("environment", "production"))).isTrue();
