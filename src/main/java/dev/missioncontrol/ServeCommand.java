@@ -118,8 +118,8 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--llm-rate-limit-waits", defaultValue = "${env:MC_LLM_RATE_LIMIT_WAITS:-15s,45s}",
             description = "How long a session waits before asking a rate-limiting LLM provider again, one wait per "
-                    + "retry, before the analyst takes over; empty for no retry (MC_LLM_RATE_LIMIT_WAITS, default "
-                    + "15s,45s).")
+                    + "retry, before the analyst takes over; longer when the provider's Retry-After asks, up to the "
+                    + "last wait; empty for no retry (MC_LLM_RATE_LIMIT_WAITS, default 15s,45s).")
     String llmRateLimitWaits;
 
     @Option(names = "--drain", defaultValue = "${env:MC_DRAIN:-0s}",

@@ -31,6 +31,7 @@ public final class FakeOpenAi implements AutoCloseable {
     private final Javalin server;
     private volatile int failingStatus;
     private volatile String failingBody;
+    private volatile String failingRetryAfter;
     private volatile Duration drip;
     private final AtomicInteger failuresLeft = new AtomicInteger(-1);
 
@@ -47,6 +48,9 @@ public final class FakeOpenAi implements AutoCloseable {
                 }
                 if (failingStatus != 0) {
                     ctx.status(failingStatus).contentType("application/json").result(failingBody);
+                    if (failingRetryAfter != null) {
+                        ctx.header("Retry-After", failingRetryAfter);
+                    }
                     if (failuresLeft.decrementAndGet() == 0) {
                         recover();
                     }
@@ -102,6 +106,12 @@ public final class FakeOpenAi implements AutoCloseable {
 
     /** The next {@code times} requests get this status and body; the ones after them the queued answers. */
     public void failNext(int times, int status, String body) {
+        failNext(times, status, body, null);
+    }
+
+    /** As {@link #failNext(int, int, String)}, each refusal asking for a wait with this Retry-After header. */
+    public void failNext(int times, int status, String body, String retryAfter) {
+        failingRetryAfter = retryAfter;
         failuresLeft.set(times);
         failingBody = body;
         failingStatus = status;
@@ -111,6 +121,7 @@ public final class FakeOpenAi implements AutoCloseable {
     public void recover() {
         failingStatus = 0;
         failingBody = null;
+        failingRetryAfter = null;
     }
 
     /**

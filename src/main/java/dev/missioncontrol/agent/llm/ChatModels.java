@@ -29,10 +29,12 @@ public final class ChatModels {
 
     private static ChatModel provider(LlmSettings s) {
         return switch (s.provider().toLowerCase()) {
-            case "openai" -> OpenAiChatModel.builder().baseUrl(s.baseUrl()).apiKey(s.apiKey())
-                    .modelName(s.model()).timeout(s.timeout()).maxRetries(0).build();
-            case "anthropic" -> AnthropicChatModel.builder().baseUrl(s.baseUrl()).apiKey(s.apiKey())
-                    .modelName(s.model()).timeout(s.timeout()).maxRetries(0).maxTokens(ANSWER_TOKENS)
+            case "openai" -> OpenAiChatModel.builder().httpClientBuilder(ProviderHttpClient.builder())
+                    .baseUrl(s.baseUrl()).apiKey(s.apiKey()).modelName(s.model()).timeout(s.timeout()).maxRetries(0)
+                    .build();
+            case "anthropic" -> AnthropicChatModel.builder().httpClientBuilder(ProviderHttpClient.builder())
+                    .baseUrl(s.baseUrl()).apiKey(s.apiKey()).modelName(s.model()).timeout(s.timeout()).maxRetries(0)
+                    .maxTokens(ANSWER_TOKENS)
                     .disableParallelToolUse(true).build();
             default -> throw new IllegalArgumentException("unknown LLM provider '" + s.provider()
                     + "'; use openai (any OpenAI-compatible endpoint) or anthropic");

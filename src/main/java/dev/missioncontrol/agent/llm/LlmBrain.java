@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * The LLM brain: the model chooses the tools and writes the report. It keeps no state; the conversation is rebuilt
  * from the timeline on every step. A rate limit is slept out for the configured waits first. When the provider
  * fails, or the session's budget of tool calls or of tokens is spent, the built-in analyst takes over, and the
- * timeline says so. The token budget also bounds follow-up questions, each of which sends the whole conversation
+ * timeline says so. A provider's Retry-After lengthens a wait, and one longer than the last configured wait hands over
+ * at once. The token budget also bounds follow-up questions, each of which sends the whole conversation
  * again.
  */
 public final class LlmBrain implements Brain {
@@ -107,7 +108,17 @@ public final class LlmBrain implements Brain {
         ProviderFailure failure = ProviderFailure.of(e, null, null);
         int waited = sleepsThisTurn(h);
         if (failure.passing() && waited < rateLimitWaits.size()) {
-            Duration wait = rateLimitWaits.get(waited);
+            Optional<Duration> asked = failure.retryAfter();
+            Duration patience = rateLimitWaits.getLast();
+            if (asked.isPresent() && asked.get().compareTo(patience) > 0) {
+                // asking sooner would only be refused again; the analyst answers now rather than after the wait
+                String reason = failure.reason() + " and asks for a wait of " + DurationText.format(asked.get())
+                        + ", longer than this server waits (" + DurationText.format(patience) + ")";
+                LOG.info("LLM provider rate limits session {}: {}; the analyst takes over", session, reason);
+                return handOver(reason);
+            }
+            Duration wait = asked.filter(a -> a.compareTo(rateLimitWaits.get(waited)) > 0)
+                    .orElse(rateLimitWaits.get(waited));
             LOG.info("LLM provider rate limits session {}; asking again in {}", session, DurationText.format(wait));
             return new Step.Wait(h.now().plus(wait), failure.reason() + "; asking it again in "
                     + DurationText.format(wait));

@@ -47,11 +47,13 @@ final class ProviderFailure extends RuntimeException {
 
     private final String reason;
     private final boolean passing;
+    private final transient Duration retryAfter;
 
-    private ProviderFailure(String reason, String detail, boolean passing) {
+    private ProviderFailure(String reason, String detail, boolean passing, Duration retryAfter) {
         super(detail, null, false, false);
         this.reason = reason;
         this.passing = passing;
+        this.retryAfter = retryAfter;
     }
 
     /**
@@ -60,7 +62,9 @@ final class ProviderFailure extends RuntimeException {
      */
     static ProviderFailure of(Throwable failure, Duration timeout, String apiKey) {
         return failure instanceof ProviderFailure known ? known
-                : new ProviderFailure(describe(failure, timeout), detail(failure, apiKey), passing(failure));
+                : new ProviderFailure(describe(failure, timeout), detail(failure, apiKey), passing(failure),
+                        cause(failure, ProviderHttpClient.Refusal.class).flatMap(ProviderHttpClient.Refusal::retryAfter)
+                                .orElse(null));
     }
 
     /**
@@ -69,6 +73,11 @@ final class ProviderFailure extends RuntimeException {
      */
     boolean passing() {
         return passing;
+    }
+
+    /** The wait the provider asked for before the next request (its Retry-After), when it named one. */
+    Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     private static boolean passing(Throwable failure) {

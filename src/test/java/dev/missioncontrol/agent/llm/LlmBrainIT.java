@@ -155,6 +155,40 @@ class LlmBrainIT {
         }
     }
 
+    /** A provider that asks for a longer wait than the session's own pause gets it, within the longest wait. */
+    @Test
+    void a_rate_limit_is_waited_out_as_long_as_the_provider_asks() {
+        try (FakeOpenAi llm = new FakeOpenAi(); TestServer server = TestServer.start(TestServer.Db.SQLITE,
+                c -> c.withLlm(new AppConfig.Llm("openai", "fake-model", llm.baseUrl(), LlmSessions.API_KEY, 6,
+                        Duration.ofSeconds(10)).withRateLimitWaits(List.of(Duration.ofSeconds(1),
+                        Duration.ofSeconds(30)))), c -> TestApps.start(c, null, List.of()))) {
+            llm.thenToolCall("analyze_logs", "{}")
+                    .thenText(ModelReports.complete("The payment database ran out of connections.", List.of()));
+            llm.failNext(1, 429, "{\"error\":{\"message\":\"Rate limit reached\"}}", "2");
+            Api api = server.api();
+            String id = api.post("/api/v1/agent-sessions/", json("Why is checkout slow?", "x")).json()
+                    .get("session_id").asText();
+            assertThat(awaitCompleted(api, id).get("report").asText()).contains("ran out of connections");
+            assertThat(LlmSessions.events(api, id).toString())
+                    .contains("the LLM provider is rate limiting this server (HTTP 429); asking it again in 2s");
+        }
+    }
+
+    /** A wait longer than the server ever waits is not slept out: the analyst answers at once, and says why. */
+    @Test
+    void a_rate_limit_asking_for_longer_than_the_server_waits_hands_over_at_once() {
+        try (FakeOpenAi llm = new FakeOpenAi(); TestServer server = serverWith(llm)) {
+            llm.failNext(-1, 429, "{\"error\":{\"message\":\"Rate limit reached\"}}", "3600");
+            Api api = server.api();
+            String id = api.post("/api/v1/agent-sessions/", json("Why is checkout slow?", "x")).json()
+                    .get("session_id").asText();
+            assertThat(awaitCompleted(api, id).get("report").asText()).startsWith("> **Written by the built-in "
+                    + "analyst:** the LLM provider is rate limiting this server (HTTP 429) and asks for a wait of "
+                    + "1h, longer than this server waits (1s)");
+            assertThat(llm.requests).hasSize(1);
+        }
+    }
+
     /** OpenAI answers a spent quota with 429 too; no wait mends it, so the analyst answers at once. */
     @Test
     void a_spent_quota_is_not_waited_for() {
