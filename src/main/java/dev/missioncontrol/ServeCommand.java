@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -161,7 +162,7 @@ public final class ServeCommand implements Callable<Integer> {
     private static void announce(App app, AppConfig config, long startMillis) {
         // every start says where to go next, not only the first, whose banner scrolled away long ago
         LOG.info("Mission Control is up at {}/ (port {}, {} database, started in {} ms)", app.publicBaseUrl(),
-                app.port(), app.database().dialect().name().toLowerCase(), startMillis);
+                app.port(), app.database().dialect().name().toLowerCase(Locale.ROOT), startMillis);
         if (config.baseUrl() == null || config.baseUrl().isBlank()) {
             LOG.warn("no --base-url (MC_BASE_URL): links in notifications point at {}; set it to the "
                     + "address people reach this server at", app.publicBaseUrl());

@@ -2,6 +2,7 @@ package dev.missioncontrol.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.util.Locale;
 
 /** What a brain decides to do next. The runner records each step before acting on it. */
 public sealed interface Step {
@@ -34,7 +35,7 @@ public sealed interface Step {
         THOUGHT, FINDING, CHECK;
 
         public String eventType() {
-            return name().toLowerCase();
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 }

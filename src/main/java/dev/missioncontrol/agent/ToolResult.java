@@ -2,6 +2,7 @@ package dev.missioncontrol.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import java.util.Locale;
 
 /** What a tool returns: a status, a one-line summary for people, and data for the brain. */
 public record ToolResult(Status status, String summary, JsonNode data) {
@@ -10,11 +11,11 @@ public record ToolResult(Status status, String summary, JsonNode data) {
         OK, ERROR, NO_DATA;
 
         public String wire() {
-            return name().toLowerCase();
+            return name().toLowerCase(Locale.ROOT);
         }
 
         public static Status parse(String s) {
-            return valueOf(s.toUpperCase());
+            return valueOf(s.toUpperCase(Locale.ROOT));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.missioncontrol.config;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,7 +19,7 @@ public final class DurationText {
     }
 
     public static Duration parse(String text) {
-        Matcher m = SHAPE.matcher(text.trim().toLowerCase());
+        Matcher m = SHAPE.matcher(text.trim().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
             throw new IllegalArgumentException("not a duration: " + text + " (use e.g. 500ms, 10s, 5m, 2h)");
         }

@@ -1,6 +1,7 @@
 package dev.missioncontrol.orgs;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 public record User(String id, String orgId, String email, Role role, Instant createdAt) {
@@ -15,7 +16,7 @@ public record User(String id, String orgId, String email, Role role, Instant cre
         ADMIN, MEMBER;
 
         public String wire() {
-            return name().toLowerCase();
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 }

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -26,7 +27,7 @@ public final class UserStore {
     }
 
     public User create(String orgId, String email, User.Role role, String password) {
-        User user = new User(Ids.newId(clock), orgId, email.trim().toLowerCase(), role, clock.instant());
+        User user = new User(Ids.newId(clock), orgId, email.trim().toLowerCase(Locale.ROOT), role, clock.instant());
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO users (id, org_id, email, password_hash, role, created_at) "
                         + "VALUES (:id, :org, :email, :hash, :role, :at)")
                 .bind("id", user.id()).bind("org", orgId).bind("email", user.email())
@@ -44,7 +45,7 @@ public final class UserStore {
     /** The user with this email, in any organization (emails are unique across them). */
     public Optional<User> findByEmail(String email) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM users WHERE email = :email")
-                .bind("email", email == null ? "" : email.trim().toLowerCase()).map(UserStore::user).findOne());
+                .bind("email", email == null ? "" : email.trim().toLowerCase(Locale.ROOT)).map(UserStore::user).findOne());
     }
 
     /** The user when the password matches. An unknown email still costs one hash, so timing reveals nothing. */
@@ -52,7 +53,7 @@ public final class UserStore {
         record Row(User user, String hash) {
         }
         Optional<Row> row = jdbi.withHandle(h -> h.createQuery("SELECT * FROM users WHERE email = :email")
-                .bind("email", email == null ? "" : email.trim().toLowerCase())
+                .bind("email", email == null ? "" : email.trim().toLowerCase(Locale.ROOT))
                 .map((rs, ctx) -> new Row(user(rs, ctx), rs.getString("password_hash"))).findOne());
         if (row.isEmpty() || password == null || PasswordRule.tooLong(password)) {
             // a password bcrypt cannot read matches no hash; it still costs one hash, like an unknown email
@@ -133,7 +134,7 @@ public final class UserStore {
     /** Emails are unique across all organizations. */
     public boolean emailTaken(String email) {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM users WHERE email = :email")
-                .bind("email", email.trim().toLowerCase()).mapTo(Long.class).one()) > 0;
+                .bind("email", email.trim().toLowerCase(Locale.ROOT)).mapTo(Long.class).one()) > 0;
     }
 
     public List<User> list(String orgId) {
@@ -148,6 +149,6 @@ public final class UserStore {
 
     public static User user(ResultSet rs, StatementContext ctx) throws SQLException {
         return new User(rs.getString("id"), rs.getString("org_id"), rs.getString("email"),
-                User.Role.valueOf(rs.getString("role").toUpperCase()), Instant.ofEpochMilli(rs.getLong("created_at")));
+                User.Role.valueOf(rs.getString("role").toUpperCase(Locale.ROOT)), Instant.ofEpochMilli(rs.getLong("created_at")));
     }
 }

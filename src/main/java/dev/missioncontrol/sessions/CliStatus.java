@@ -1,13 +1,14 @@
 package dev.missioncontrol.sessions;
 
 import dev.missioncontrol.web.QueryParams;
+import java.util.Locale;
 
 /** The Cased CLI's status words; an active session is {@code created} until a worker picks it up. */
 enum CliStatus {
     CREATED, AGENT_RUNNING, COMPLETED, FAILED, CANCELLED;
 
     String wire() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 
     SessionStatus ours() {
@@ -42,7 +43,7 @@ enum CliStatus {
         if (raw == null || raw.isBlank()) {
             return null;
         }
-        String word = raw.trim().toLowerCase();
+        String word = raw.trim().toLowerCase(Locale.ROOT);
         if (word.equals("running")) {
             return AGENT_RUNNING;
         }

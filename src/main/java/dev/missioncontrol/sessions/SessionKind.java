@@ -1,13 +1,14 @@
 package dev.missioncontrol.sessions;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 public enum SessionKind {
     DEPLOY_MONITOR, ROOT_CAUSE_ANALYSIS, GENERAL;
 
     public String wire() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public static Optional<SessionKind> parse(String s) {

@@ -1,6 +1,7 @@
 package dev.missioncontrol.sessions;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /** The public status of a session. Only {@code active} sessions have work left. */
@@ -8,7 +9,7 @@ public enum SessionStatus {
     ACTIVE, COMPLETED, FAILED, CANCELLED;
 
     public String wire() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public boolean ended() {

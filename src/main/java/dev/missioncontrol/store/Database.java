@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -155,7 +156,7 @@ public final class Database implements AutoCloseable {
         OwnerOnly.createFile(file);
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.valueOf(synchronous.toUpperCase()));
+        config.setSynchronous(SQLiteConfig.SynchronousMode.valueOf(synchronous.toUpperCase(Locale.ROOT)));
         // Writers wait for each other instead of failing; BEGIN IMMEDIATE takes the write lock up front so two
         // transactions never deadlock upgrading a read lock.
         config.setBusyTimeout(30_000);

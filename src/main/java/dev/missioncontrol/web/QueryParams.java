@@ -9,6 +9,7 @@ import dev.missioncontrol.store.WireTime;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Reads query parameters strictly: a bad value gets a 422 naming the parameter, never a silent default. */
@@ -90,7 +91,7 @@ public final class QueryParams {
         if (!Ids.isValid(id)) {
             throw new dev.missioncontrol.errors.NotFoundException(what);
         }
-        return id.toLowerCase();
+        return id.toLowerCase(Locale.ROOT);
     }
 
     public static ValidationException invalid(String name, String detail) {

@@ -3,6 +3,7 @@ package dev.missioncontrol.agent.llm;
 import dev.langchain4j.model.anthropic.AnthropicChatModel;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import java.util.Locale;
 
 /**
  * Builds the provider's chat model, behind the redactor and a hard deadline on each answer. Retries are off: a failing
@@ -28,7 +29,7 @@ public final class ChatModels {
     }
 
     private static ChatModel provider(LlmSettings s) {
-        return switch (s.provider().toLowerCase()) {
+        return switch (s.provider().toLowerCase(Locale.ROOT)) {
             case "openai" -> OpenAiChatModel.builder().httpClientBuilder(ProviderHttpClient.builder())
                     .baseUrl(s.baseUrl()).apiKey(s.apiKey()).modelName(s.model()).timeout(s.timeout()).maxRetries(0)
                     .build();

@@ -80,7 +80,7 @@ final class ReportText {
         boolean inside = false;
         for (String line : md.lines().toList()) {
             if (line.startsWith("#")) {
-                inside = line.replaceFirst("^#+", "").strip().toLowerCase().startsWith(name);
+                inside = line.replaceFirst("^#+", "").strip().toLowerCase(Locale.ROOT).startsWith(name);
                 continue;
             }
             if (inside) {

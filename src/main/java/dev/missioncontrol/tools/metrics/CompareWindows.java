@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -238,7 +239,7 @@ final class CompareWindows implements Tool {
         long noData = check.metrics().stream().filter(m -> m.result().name().equals("NODATA")).count();
         String head = check.metrics().size() + " metrics: " + failing.size() + " failing, " + noData + " without data";
         return failing.isEmpty() ? head : head + "; " + failing.stream()
-                .map(m -> m.name() + " " + m.result().name().toLowerCase() + " (ratio "
+                .map(m -> m.name() + " " + m.result().name().toLowerCase(Locale.ROOT) + " (ratio "
                         + (m.ratio() == null ? "n/a" : String.format("%.2f", m.ratio())) + ")")
                 .collect(Collectors.joining(", "));
     }
