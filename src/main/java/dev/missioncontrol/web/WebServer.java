@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -128,7 +129,7 @@ public final class WebServer {
         String method = HeadAsGet.sentMethod(ctx);
         // the client's address (the proxy's client where the proxy is trusted) answers "who sent this" in an incident
         ACCESS.info("{} {} {} {} {}ms {}", RequestIds.of(ctx), method, ctx.path(), ctx.statusCode(),
-                String.format("%.1f", ms), ClientAddress.of(ctx));
+                String.format(Locale.ROOT, "%.1f", ms), ClientAddress.of(ctx));
         Timer.builder("http.server.requests").tag("method", methodTag(method)).tag("route", route)
                 .tag("status", Integer.toString(ctx.statusCode())).register(metrics)
                 .record((long) (ms * 1000), TimeUnit.MICROSECONDS);

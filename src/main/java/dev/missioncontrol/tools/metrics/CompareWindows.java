@@ -240,7 +240,7 @@ final class CompareWindows implements Tool {
         String head = check.metrics().size() + " metrics: " + failing.size() + " failing, " + noData + " without data";
         return failing.isEmpty() ? head : head + "; " + failing.stream()
                 .map(m -> m.name() + " " + m.result().name().toLowerCase(Locale.ROOT) + " (ratio "
-                        + (m.ratio() == null ? "n/a" : String.format("%.2f", m.ratio())) + ")")
+                        + (m.ratio() == null ? "n/a" : String.format(Locale.ROOT, "%.2f", m.ratio())) + ")")
                 .collect(Collectors.joining(", "));
     }
 
