@@ -24,7 +24,9 @@ final class Recovery {
      */
     static Optional<Deployment> endedAlert(Deployment healthy, List<Deployment> earlier) {
         for (Deployment e : earlier) {
-            if (!EnvironmentName.same(e.environment(), healthy.environment()) || e.verdict() == null) {
+            // the deploy's own earlier events (pending, then success) share its session and its verdict
+            if (e.sessionId().equals(healthy.sessionId())
+                    || !EnvironmentName.same(e.environment(), healthy.environment()) || e.verdict() == null) {
                 continue;
             }
             String state = e.verdict().path("state").asText();

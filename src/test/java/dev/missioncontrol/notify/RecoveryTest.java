@@ -30,6 +30,19 @@ class RecoveryTest {
         assertThat(Recovery.endedAlert(HEALTHY, List.of())).isEmpty();
     }
 
+    /**
+     * CI posts a deploy's pending event, then its success: one session, two rows, both given the session's healthy
+     * verdict. The earlier row is the deploy itself, not a deploy in between that ended the alert already.
+     */
+    @Test
+    void the_deploys_own_earlier_event_does_not_hide_the_alert_it_ends() {
+        Deployment alerted = deploy("a", "production", "degraded");
+        Deployment ownPendingEvent = new Deployment("now-pending", "org", "project", "acme/web", HEALTHY.sessionId(),
+                "Deploy", "pending", null, null, null, null, HEALTHY.eventMetadata(), HEALTHY.verdict(), Instant.EPOCH);
+
+        assertThat(Recovery.endedAlert(HEALTHY, List.of(ownPendingEvent, alerted))).contains(alerted);
+    }
+
     /** A rollback workflow that writes the environment otherwise than the deploy workflow still ends its alert. */
     @Test
     void an_alert_in_the_same_environment_written_in_another_case_is_ended() {
