@@ -2,6 +2,7 @@ package dev.missioncontrol.notify;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.missioncontrol.net.DeniedDestination;
+import dev.missioncontrol.net.HostResolver;
 import dev.missioncontrol.net.OutboundHttp;
 import dev.missioncontrol.net.RetryAfter;
 import dev.missioncontrol.net.ShownUrl;
@@ -41,13 +42,17 @@ public final class DeliverNotifications implements AutoCloseable {
     /**
      * A node claims a few notifications at a time for a short lease, so that one killed mid-delivery delays an alert
      * by seconds, not minutes. A batch is sent all at once, so a receiver that hangs until the timeout holds up no
-     * other webhook's alert, and the lease outlasts the batch: each attempt is bounded by the outbound timeout (10 s
-     * and a second of grace), so a slow webhook never lets a second node send the same notification.
+     * other webhook's alert, and the lease outlasts the batch: each attempt is bounded by the guard's name lookup (5 s)
+     * and the outbound timeout (10 s and a second of grace), so a slow webhook never lets a second node send the same
+     * notification.
      */
     private static final int BATCH = 8;
     private static final Duration LEASE = Duration.ofSeconds(30);
-    /** One attempt's bound: the outbound timeout, its second of grace, and a second to record the attempt. */
-    private static final Duration ATTEMPT_BOUND = Duration.ofSeconds(12);
+    /**
+     * One attempt's bound: the guard's name lookup (before the request's own timeout starts), the outbound timeout,
+     * its second of grace, and a second to record the attempt.
+     */
+    private static final Duration ATTEMPT_BOUND = HostResolver.LOOKUP_TIMEOUT.plusSeconds(12);
 
     private final OutboxStore outbox;
     private final OutboundHttp http;
@@ -85,10 +90,24 @@ public final class DeliverNotifications implements AutoCloseable {
                         return; // interrupted by close(): what was not recorded goes to another node with its lease
                     }
                     rounds.failed(e, "delivering notifications failed; they are retried on the next round");
+                    // a database refusing at once (read-only after a failover, a full disk) would spin this loop
+                    if (!pauseQuietly(pollMs)) {
+                        return;
+                    }
                 }
             }
         });
         return this;
+    }
+
+    /** False when interrupted: the server is stopping. */
+    private boolean pauseQuietly(long ms) {
+        try {
+            pause(ms);
+            return true;
+        } catch (InterruptedException e) {
+            return false;
+        }
     }
 
     private void pause(long ms) throws InterruptedException {
@@ -243,5 +262,11 @@ public final class DeliverNotifications implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         loop.interrupt();
+        try {
+            // the interrupted round records what it can before the database closes under it
+            loop.join(Duration.ofSeconds(1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

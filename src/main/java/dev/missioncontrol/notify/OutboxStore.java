@@ -9,7 +9,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -76,18 +78,32 @@ public final class OutboxStore {
                             + "AND next_attempt_at <= :now AND (lease_until IS NULL OR lease_until < "
                             + dialect.leaseNow() + ") ORDER BY next_attempt_at LIMIT :max" + dialect.skipLocked())
                     .bind("now", now).bind("max", max).mapTo(String.class).list();
-            return ids.stream().map(id -> {
-                h.createUpdate("UPDATE notification_outbox SET lease_until = " + dialect.leaseNow() + " + :leaseMs "
-                                + "WHERE id = :id")
-                        .bind("now", now).bind("leaseMs", leaseFor.toMillis()).bind("id", id).execute();
-                return h.createQuery("SELECT o.id AS outbox_id, o.attempts, o.payload, o.deployment_id, w.* "
-                                + "FROM notification_outbox o JOIN notification_webhooks w ON w.id = o.webhook_id "
-                                + "WHERE o.id = :id")
-                        .bind("id", id).map((rs, ctx) -> new Pending(rs.getString("outbox_id"), rs.getString("org_id"),
-                                rs.getInt("attempts"), rs.getString("payload"), WebhookStore.row(rs, ctx),
-                                rs.getString("deployment_id"))).one();
-            }).toList();
+            return ids.stream().map(id -> claim(h, id, now, leaseFor)).flatMap(Optional::stream).toList();
         });
+    }
+
+    /**
+     * Leases one notification, unless its webhook was removed: a verdict recorded while an admin removed the webhook
+     * can queue a notification after the removal cancelled the others, and it is cancelled here instead of sent.
+     */
+    private Optional<Pending> claim(Handle h, String id, long now, Duration leaseFor) {
+        boolean removed = h.createQuery("SELECT COUNT(*) FROM notification_outbox o JOIN notification_webhooks w "
+                + "ON w.id = o.webhook_id WHERE o.id = :id AND w.deleted_at IS NOT NULL")
+                .bind("id", id).mapTo(Integer.class).one() > 0;
+        if (removed) {
+            h.createUpdate("UPDATE notification_outbox SET state = '" + CANCELLED + "' WHERE id = :id")
+                    .bind("id", id).execute();
+            return Optional.empty();
+        }
+        h.createUpdate("UPDATE notification_outbox SET lease_until = " + dialect.leaseNow() + " + :leaseMs "
+                        + "WHERE id = :id")
+                .bind("now", now).bind("leaseMs", leaseFor.toMillis()).bind("id", id).execute();
+        return Optional.of(h.createQuery("SELECT o.id AS outbox_id, o.attempts, o.payload, o.deployment_id, w.* "
+                        + "FROM notification_outbox o JOIN notification_webhooks w ON w.id = o.webhook_id "
+                        + "WHERE o.id = :id")
+                .bind("id", id).map((rs, ctx) -> new Pending(rs.getString("outbox_id"), rs.getString("org_id"),
+                        rs.getInt("attempts"), rs.getString("payload"), WebhookStore.row(rs, ctx),
+                        rs.getString("deployment_id"))).one());
     }
 
     /** Hands a claimed notification back unattempted, so any node may send it now rather than when the lease ends. */

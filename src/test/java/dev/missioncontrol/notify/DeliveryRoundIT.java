@@ -92,6 +92,27 @@ class DeliveryRoundIT {
     }
 
     /**
+     * A verdict that listed the webhook just before an admin removed it queues its alert after the removal cancelled
+     * the rest; the removed webhook is still not called, and the alert is cancelled.
+     */
+    @Test
+    void a_notification_queued_for_a_webhook_removed_meanwhile_is_cancelled_not_sent() throws Exception {
+        List<String> received = new CopyOnWriteArrayList<>();
+        try (Rig rig = Rig.open("receiver", routes -> {
+            routes.post("/hook", ctx -> received.add(ctx.body()));
+        })) {
+            assertThat(new WebhookStore(rig.db().jdbi(), CLOCK).delete(rig.org(), rig.hook().id())).isTrue();
+            rig.outbox().enqueue(rig.hook(), "verdict:late", "{}", null);
+            rig.deliver().deliverDue();
+
+            assertThat(received).isEmpty();
+            String state = rig.db().jdbi().withHandle(h -> h.createQuery("SELECT state FROM notification_outbox")
+                    .mapTo(String.class).one());
+            assertThat(state).isEqualTo(OutboxStore.CANCELLED);
+        }
+    }
+
+    /**
      * Two nodes on one PostgreSQL database deliver side by side, each a batch at a time: every notification is sent
      * once, neither lost nor sent by both.
      */
