@@ -30,7 +30,9 @@ public final class OutboxStore {
     private final Clock clock;
 
     /** One queued notification with where it goes. */
-    record Pending(String id, String orgId, int attempts, String payload, Webhook webhook, String deploymentId) {
+    /** @param leaseUntil the lease this claim took; a node whose lease another node has since taken records nothing */
+    record Pending(String id, String orgId, int attempts, String payload, Webhook webhook, String deploymentId,
+            long leaseUntil) {
     }
 
     /**
@@ -98,18 +100,20 @@ public final class OutboxStore {
         h.createUpdate("UPDATE notification_outbox SET lease_until = " + dialect.leaseNow() + " + :leaseMs "
                         + "WHERE id = :id")
                 .bind("now", now).bind("leaseMs", leaseFor.toMillis()).bind("id", id).execute();
-        return Optional.of(h.createQuery("SELECT o.id AS outbox_id, o.attempts, o.payload, o.deployment_id, w.* "
+        return Optional.of(h.createQuery("SELECT o.id AS outbox_id, o.attempts, o.payload, o.deployment_id, "
+                        + "o.lease_until AS outbox_lease_until, w.* "
                         + "FROM notification_outbox o JOIN notification_webhooks w ON w.id = o.webhook_id "
                         + "WHERE o.id = :id")
                 .bind("id", id).map((rs, ctx) -> new Pending(rs.getString("outbox_id"), rs.getString("org_id"),
                         rs.getInt("attempts"), rs.getString("payload"), WebhookStore.row(rs, ctx),
-                        rs.getString("deployment_id"))).one());
+                        rs.getString("deployment_id"), rs.getLong("outbox_lease_until"))).one());
     }
 
     /** Hands a claimed notification back unattempted, so any node may send it now rather than when the lease ends. */
     void release(Pending p) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE notification_outbox SET lease_until = NULL WHERE id = :id")
-                .bind("id", p.id()).execute());
+        jdbi.useHandle(h -> h.createUpdate("UPDATE notification_outbox SET lease_until = NULL WHERE id = :id "
+                        + "AND lease_until = :lease")
+                .bind("id", p.id()).bind("lease", p.leaseUntil()).execute());
     }
 
     /**
@@ -127,12 +131,13 @@ public final class OutboxStore {
                     .bind("hook", p.webhook().id()).bind("n", p.attempts() + 1).bind("status", status)
                     .bind("error", error).bind("ms", durationMs).bind("at", now)
                     .bind("retry", delivered || retryAt == null ? null : retryAt.toEpochMilli()).execute();
-            // a notification cancelled while its attempt was in flight stays cancelled: no retry revives it
+            // a notification cancelled while its attempt was in flight stays cancelled: no retry revives it; one
+            // whose lease this node lost (stalled past it) belongs to the node that took it, whose outcome stands
             h.createUpdate("UPDATE notification_outbox SET attempts = attempts + 1, lease_until = NULL, "
                             + "next_attempt_at = :next, state = CASE WHEN state = '" + CANCELLED + "' THEN state "
-                            + "ELSE :state END WHERE id = :id")
+                            + "ELSE :state END WHERE id = :id AND lease_until = :lease")
                     .bind("state", state).bind("next", retryAt == null ? now : retryAt.toEpochMilli())
-                    .bind("id", p.id()).execute();
+                    .bind("id", p.id()).bind("lease", p.leaseUntil()).execute();
         });
     }
 

@@ -22,6 +22,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -109,6 +110,29 @@ class DeliveryRoundIT {
             String state = rig.db().jdbi().withHandle(h -> h.createQuery("SELECT state FROM notification_outbox")
                     .mapTo(String.class).one());
             assertThat(state).isEqualTo(OutboxStore.CANCELLED);
+        }
+    }
+
+    /**
+     * A node stalled past its lease (a long pause, a slow pool) while another took the notification over and
+     * delivered it: the stalled node's late failure is logged as its attempt, but does not put the delivered
+     * notification back in line to be sent again.
+     */
+    @Test
+    void a_node_that_lost_its_lease_does_not_undo_what_the_node_that_took_over_recorded() throws Exception {
+        try (Rig rig = Rig.open("receiver", routes -> { })) {
+            rig.outbox().enqueue(rig.hook(), "verdict:1", "{}", null);
+            OutboxStore.Pending stalled = rig.outbox().claimDue(1, Duration.ofMillis(200)).getFirst();
+            Thread.sleep(300);
+            OutboxStore.Pending takenOver = rig.outbox().claimDue(1, Duration.ofSeconds(30)).getFirst();
+
+            rig.outbox().attempted(takenOver, 204, null, 5, true, null);
+            rig.outbox().attempted(stalled, null, "timed out", 10_000, false, Instant.now().minusSeconds(1));
+
+            assertThat(rig.outbox().claimDue(1, Duration.ofSeconds(30))).as("delivered, not due again").isEmpty();
+            String state = rig.db().jdbi().withHandle(h -> h.createQuery("SELECT state FROM notification_outbox")
+                    .mapTo(String.class).one());
+            assertThat(state).isEqualTo("delivered");
         }
     }
 
