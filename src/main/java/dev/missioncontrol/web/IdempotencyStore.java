@@ -9,6 +9,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /** Idempotency keys with the response they produced, kept for at least 24 hours. */
 public final class IdempotencyStore {
+    /** Enough for a key freed between two statements twice in a row, which only a client hammering it could do. */
+    private static final int CLAIM_TRIES = 3;
     /** A claim whose request never finished (its node died) may be taken over after this long. */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
     static final Duration KEEP = Duration.ofHours(48);
@@ -31,19 +33,29 @@ public final class IdempotencyStore {
         return jdbi;
     }
 
-    /** Claims the key for a new request; empty when it was claimed, else the existing entry. */
+    /**
+     * Claims the key for a new request; empty when it was claimed, else the existing entry. On PostgreSQL the claim
+     * this one collided with may be released (its request failed) before the entry is read; the key is then free,
+     * and claimed again rather than taken for claimed, which would let the request run with no row behind it and a
+     * retry of it run once more.
+     */
     Optional<Entry> claim(String org, String route, String key, String hash) {
         return jdbi.inTransaction(h -> {
-            long now = clock.millis();
-            int inserted = h.createUpdate("INSERT INTO idempotency_keys (org_id, route, idem_key, request_hash, "
-                            + "created_at) VALUES (:org, :route, :key, :hash, " + dialect.leaseNow() + ") "
-                            + "ON CONFLICT DO NOTHING")
-                    .bind("org", org).bind("route", route).bind("key", key).bind("hash", hash).bind("now", now)
-                    .execute();
-            if (inserted == 1 || takeOverAbandoned(h, org, route, key, hash, now)) {
-                return Optional.empty();
+            for (int tries = 1; ; tries++) {
+                long now = clock.millis();
+                int inserted = h.createUpdate("INSERT INTO idempotency_keys (org_id, route, idem_key, request_hash, "
+                                + "created_at) VALUES (:org, :route, :key, :hash, " + dialect.leaseNow() + ") "
+                                + "ON CONFLICT DO NOTHING")
+                        .bind("org", org).bind("route", route).bind("key", key).bind("hash", hash).bind("now", now)
+                        .execute();
+                if (inserted == 1 || takeOverAbandoned(h, org, route, key, hash, now)) {
+                    return Optional.empty();
+                }
+                Optional<Entry> existing = find(h, org, route, key);
+                if (existing.isPresent() || tries == CLAIM_TRIES) {
+                    return existing;
+                }
             }
-            return find(h, org, route, key);
         });
     }
 
