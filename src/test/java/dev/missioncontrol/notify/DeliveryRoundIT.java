@@ -136,6 +136,22 @@ class DeliveryRoundIT {
         }
     }
 
+    /** A database that refuses every round at once (read-only after a failover, a full disk) gets a round a poll. */
+    @Test
+    void a_round_that_fails_at_once_is_followed_by_a_pause_not_another_round() throws Exception {
+        try (Rig rig = Rig.open("receiver", routes -> { }); LogCapture log = new LogCapture()) {
+            rig.db().jdbi().useHandle(h -> h.execute("ALTER TABLE notification_outbox RENAME TO outbox_away"));
+            DeliverNotifications deliver = rig.deliver().start();
+            try {
+                Thread.sleep(1_500);
+            } finally {
+                deliver.close();
+            }
+            long rounds = log.text().lines().filter(l -> l.contains("delivering notifications failed")).count();
+            assertThat(rounds).as("failed rounds in 1.5 s with a 1 s poll").isBetween(1L, 3L);
+        }
+    }
+
     /**
      * Two nodes on one PostgreSQL database deliver side by side, each a batch at a time: every notification is sent
      * once, neither lost nor sent by both.
