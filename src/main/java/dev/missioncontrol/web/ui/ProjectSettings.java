@@ -20,6 +20,15 @@ import java.util.Locale;
  */
 public record ProjectSettings(String id, String repository, String service, String prometheusUrl, String step,
         String bake, String warmup, List<Metric> metrics, String problem) {
+
+    /** A field a hand-made request left out is empty, as the browser sends it, so a refused form renders again. */
+    public ProjectSettings {
+        prometheusUrl = orEmpty(prometheusUrl);
+        step = orEmpty(step);
+        bake = orEmpty(bake);
+        warmup = orEmpty(warmup);
+    }
+
     /** The form's choices: guess from the name (empty), then the directions. */
     public static final List<String> DIRECTIONS = java.util.stream.Stream.concat(java.util.stream.Stream.of(""),
             Arrays.stream(Direction.values()).map(Direction::wireName)).toList();
@@ -30,6 +39,13 @@ public record ProjectSettings(String id, String repository, String service, Stri
      */
     public record Metric(String name, String query, String direction, boolean critical) {
         static final Metric BLANK = new Metric("", "", "", false);
+
+        public Metric {
+            name = orEmpty(name);
+            query = orEmpty(query);
+            direction = orEmpty(direction);
+        }
+
 
         public List<String> directions() {
             return DIRECTIONS;

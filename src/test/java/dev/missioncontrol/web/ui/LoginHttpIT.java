@@ -111,6 +111,25 @@ class LoginHttpIT {
         }
     }
 
+    /** A browser sends every field of the project form; a script that leaves some out still gets the form back. */
+    @Test
+    void a_project_form_missing_fields_is_refused_with_its_reason_not_a_500() throws Exception {
+        Login me = Login.of(behindProxy, "198.51.100.11");
+        var deploy = behindProxy.api().post("/api/v1/deployments/", "{\"deployment_request\":\"Ship\","
+                + "\"repository_full_name\":\"acme/hand-made\"}");
+        assertThat(deploy.status()).isEqualTo(201);
+        var jdbi = behindProxy.app().database().jdbi();
+        String project = jdbi.withHandle(h -> h.createQuery("SELECT id FROM projects WHERE repository_full_name = "
+                + "'acme/hand-made'").mapTo(String.class).one());
+
+        var answer = me.send(HttpRequest.newBuilder(URI.create(behindProxy.baseUrl() + "/settings/projects/"
+                        + project)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + me.csrf() + "&bake_time=xyz")));
+
+        assertThat(answer.statusCode()).isEqualTo(422);
+        assertThat(answer.body()).contains("bake time");
+    }
+
     /** A login's cookie and CSRF token, for requests a script sends as that person, from one client address. */
     record Login(TestServer server, String cookie, String csrf, String from) {
         static Login of(TestServer server, String from) throws IOException, InterruptedException {
