@@ -124,11 +124,26 @@ final class SettingsRoutes implements RouteGroup {
         }
         UserStore.Change change = view.users().setRole(viewer.orgId(), id,
                 "admin".equals(wanted) ? User.Role.ADMIN : User.Role.MEMBER);
+        List<ApiKey> adminKeys = change == UserStore.Change.DONE && "member".equals(wanted)
+                ? adminKeysCreatedBy(viewer, id) : List.of();
+        if (!adminKeys.isEmpty()) {
+            view.back(ctx, new LoginFlash.Shown("Role changed. They created API keys with every scope that still "
+                    + "work, and such a key acts as an admin: " + adminKeys.stream().map(k -> "\"" + k.name() + "\"")
+                    .collect(Collectors.joining(", ")) + ". Revoke them below unless a pipeline should keep using "
+                    + "them.", null, null), "api-keys");
+            return;
+        }
         back(ctx, switch (change) {
             case DONE -> "role-changed";
             case LAST_ADMIN -> "user-last-admin";
             case UNKNOWN -> "user-unknown";
         }, "users");
+    }
+
+    /** A member's keys that still work and hold every scope, which the API takes for an admin's. */
+    private List<ApiKey> adminKeysCreatedBy(Viewer viewer, String userId) {
+        return view.users().find(userId).map(u -> view.keys().usableCreatedBy(viewer.orgId(), u.email())).orElse(
+                List.of()).stream().filter(k -> k.scopes().containsAll(Scope.all())).toList();
     }
 
     private boolean exists(Viewer viewer, String email) {

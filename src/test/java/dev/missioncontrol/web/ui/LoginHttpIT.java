@@ -130,6 +130,33 @@ class LoginHttpIT {
         assertThat(answer.body()).contains("bake time");
     }
 
+    /** A key with every scope acts as an admin through the API, so demoting its creator names it to be revoked. */
+    @Test
+    void demoting_an_admin_names_their_keys_that_still_act_as_an_admins() throws Exception {
+        Login me = Login.of(behindProxy, "198.51.100.12");
+        var jdbi = behindProxy.app().database().jdbi();
+        var users = new dev.missioncontrol.orgs.UserStore(jdbi, java.time.Clock.systemUTC());
+        String org = users.findByEmail(behindProxy.app().firstStart().email()).orElseThrow().orgId();
+        String demoted = users.create(org, "demoted@example.com", dev.missioncontrol.orgs.User.Role.ADMIN,
+                "a long enough password").id();
+        var keys = new dev.missioncontrol.orgs.ApiKeyStore(jdbi, java.time.Clock.systemUTC());
+        keys.create(org, "deploy pipeline", dev.missioncontrol.orgs.Scope.all(), "demoted@example.com");
+        keys.create(org, "read only", java.util.Set.of(dev.missioncontrol.orgs.Scope.SESSIONS_READ),
+                "demoted@example.com");
+
+        var answer = me.send(HttpRequest.newBuilder(URI.create(behindProxy.baseUrl() + "/settings/users/" + demoted
+                        + "/role")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + me.csrf() + "&role=member")));
+        assertThat(answer.statusCode()).isEqualTo(303);
+        var page = me.send(HttpRequest.newBuilder(URI.create(behindProxy.baseUrl() + "/settings")));
+
+        var notice = java.util.regex.Pattern.compile("<p class=\"notice\" role=\"status\">([^<]*)</p>")
+                .matcher(page.body());
+        assertThat(notice.find()).as(page.body()).isTrue();
+        assertThat(notice.group(1)).contains("Role changed. They created API keys with every scope")
+                .contains("\"deploy pipeline\"").doesNotContain("read only");
+    }
+
     /** A login's cookie and CSRF token, for requests a script sends as that person, from one client address. */
     record Login(TestServer server, String cookie, String csrf, String from) {
         static Login of(TestServer server, String from) throws IOException, InterruptedException {
