@@ -94,10 +94,7 @@ final class SettingsRoutes implements RouteGroup {
         List<ApiKey> theirKeys = removal == UserStore.Change.DONE && email != null
                 ? view.keys().usableCreatedBy(viewer.orgId(), email) : List.of();
         if (!theirKeys.isEmpty()) {
-            view.back(ctx, new LoginFlash.Shown("User removed. Their logins have ended. They created API keys that "
-                    + "still work: " + theirKeys.stream().map(k -> "\"" + k.name() + "\"")
-                    .collect(Collectors.joining(", ")) + ". Revoke them below unless a pipeline should keep using "
-                    + "them.", null, null), "api-keys");
+            backNamingKeys(ctx, "User removed. Their logins have ended.", "that still work", theirKeys);
             return;
         }
         back(ctx, switch (removal) {
@@ -127,10 +124,8 @@ final class SettingsRoutes implements RouteGroup {
         List<ApiKey> adminKeys = change == UserStore.Change.DONE && "member".equals(wanted)
                 ? adminKeysCreatedBy(viewer, id) : List.of();
         if (!adminKeys.isEmpty()) {
-            view.back(ctx, new LoginFlash.Shown("Role changed. They created API keys with every scope that still "
-                    + "work, and such a key acts as an admin: " + adminKeys.stream().map(k -> "\"" + k.name() + "\"")
-                    .collect(Collectors.joining(", ")) + ". Revoke them below unless a pipeline should keep using "
-                    + "them.", null, null), "api-keys");
+            backNamingKeys(ctx, "Role changed.", "with every scope that still work, and such a key acts as an admin",
+                    adminKeys);
             return;
         }
         back(ctx, switch (change) {
@@ -138,6 +133,13 @@ final class SettingsRoutes implements RouteGroup {
             case LAST_ADMIN -> "user-last-admin";
             case UNKNOWN -> "user-unknown";
         }, "users");
+    }
+
+    /** Back at the keys, naming the user's that still work: whether a pipeline keeps one is the admin's call. */
+    private void backNamingKeys(Context ctx, String done, String which, List<ApiKey> keys) {
+        view.back(ctx, new LoginFlash.Shown(done + " They created API keys " + which + ": " + keys.stream()
+                .map(k -> "\"" + k.name() + "\"").collect(Collectors.joining(", ")) + ". Revoke them below unless a "
+                + "pipeline should keep using them.", null, null), "api-keys");
     }
 
     /** A member's keys that still work and hold every scope, which the API takes for an admin's. */
