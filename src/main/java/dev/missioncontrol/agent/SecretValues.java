@@ -43,7 +43,7 @@ final class SecretValues {
             }
             String name = m.group(1).toLowerCase(Locale.ROOT);
             boolean header = m.group(2).equals(":") && (name.endsWith("authorization") || name.endsWith("cookie"));
-            int[] value = value(text, m.end(), header, name.endsWith("authorization"));
+            int[] value = value(text, m.end(), header, name.endsWith("authorization") || name.endsWith("auth"));
             String given = text.substring(value[0], value[1]);
             if (bare && !SecretNames.passwordAfterPass(given) || grant && !SecretNames.authorizationCode(given)
                     || BLOCK_INDICATOR.matcher(text).region(value[0], value[1]).matches()) {
@@ -77,6 +77,13 @@ final class SecretValues {
             return new int[] {start, start}; // an empty value, or the quote that closes the string around the name
         }
         int end = !quote.isEmpty() ? closing(text, start, quote) : header ? lineEnd(text, start) : wordEnd(text, start);
+        if (keepScheme && quote.isEmpty() && !header) {
+            // logfmt's authorization=Bearer <token>: the word is the scheme alone, the credential is the next word
+            Matcher scheme = SCHEME.matcher(text).region(start, lineEnd(text, start));
+            if (scheme.lookingAt() && scheme.end() > end && scheme.end() < lineEnd(text, start)) {
+                return new int[] {scheme.end(), wordEnd(text, scheme.end())};
+            }
+        }
         if (keepScheme) {
             Matcher scheme = SCHEME.matcher(text).region(start, end);
             if (scheme.lookingAt()) {

@@ -73,6 +73,18 @@ class RedactorTest {
         assertThat(Redactor.redact("password=ab;cd next")).isEqualTo("password=[REDACTED] next");
     }
 
+    /** Logfmt writes a header as one key: the scheme is the value's word, the credential the word after it. */
+    @Test
+    void masks_the_credential_after_a_scheme_in_an_unquoted_authorization_value() {
+        assertThat(Redactor.redact("level=info authorization=Bearer 9f8e7d6c5b4a39281706abcd path=/pay"))
+                .isEqualTo("level=info authorization=Bearer [REDACTED] path=/pay");
+        assertThat(Redactor.redact("auth=Bearer 9f8e7d6c5b4a39281706abcd")).isEqualTo("auth=Bearer [REDACTED]");
+        assertThat(Redactor.redact("Authorization=Basic dXNlcjpwYXNzd29yZA==")).isEqualTo(
+                "Authorization=Basic [REDACTED]");
+        assertThat(Redactor.redact("proxy_authorization=token ghs_x1")).isEqualTo(
+                "proxy_authorization=token [REDACTED]");
+    }
+
     @Test
     void masks_cookie_and_authorization_headers_to_the_end_of_the_line() {
         assertThat(Redactor.redact("Cookie: session=abc; theme=dark\nnext")).isEqualTo("Cookie: [REDACTED]\nnext");
