@@ -89,24 +89,22 @@ public final class OutboxStore {
      * can queue a notification after the removal cancelled the others, and it is cancelled here instead of sent.
      */
     private Optional<Pending> claim(Handle h, String id, long now, Duration leaseFor) {
-        boolean removed = h.createQuery("SELECT COUNT(*) FROM notification_outbox o JOIN notification_webhooks w "
-                + "ON w.id = o.webhook_id WHERE o.id = :id AND w.deleted_at IS NOT NULL")
-                .bind("id", id).mapTo(Integer.class).one() > 0;
-        if (removed) {
-            h.createUpdate("UPDATE notification_outbox SET state = '" + CANCELLED + "' WHERE id = :id")
-                    .bind("id", id).execute();
-            return Optional.empty();
-        }
         h.createUpdate("UPDATE notification_outbox SET lease_until = " + dialect.leaseNow() + " + :leaseMs "
                         + "WHERE id = :id")
                 .bind("now", now).bind("leaseMs", leaseFor.toMillis()).bind("id", id).execute();
-        return Optional.of(h.createQuery("SELECT o.id AS outbox_id, o.attempts, o.payload, o.deployment_id, "
-                        + "o.lease_until AS outbox_lease_until, w.* "
+        Optional<Pending> claimed = h.createQuery("SELECT o.id AS outbox_id, o.attempts, o.payload, o.deployment_id, "
+                        + "o.lease_until AS outbox_lease_until, w.deleted_at AS webhook_deleted_at, w.* "
                         + "FROM notification_outbox o JOIN notification_webhooks w ON w.id = o.webhook_id "
                         + "WHERE o.id = :id")
-                .bind("id", id).map((rs, ctx) -> new Pending(rs.getString("outbox_id"), rs.getString("org_id"),
+                .bind("id", id).map((rs, ctx) -> rs.getObject("webhook_deleted_at") != null ? Optional.<Pending>empty()
+                        : Optional.of(new Pending(rs.getString("outbox_id"), rs.getString("org_id"),
                         rs.getInt("attempts"), rs.getString("payload"), WebhookStore.row(rs, ctx),
-                        rs.getString("deployment_id"), rs.getLong("outbox_lease_until"))).one());
+                        rs.getString("deployment_id"), rs.getLong("outbox_lease_until")))).one();
+        if (claimed.isEmpty()) {
+            h.createUpdate("UPDATE notification_outbox SET state = '" + CANCELLED + "', lease_until = NULL "
+                    + "WHERE id = :id").bind("id", id).execute();
+        }
+        return claimed;
     }
 
     /** Hands a claimed notification back unattempted, so any node may send it now rather than when the lease ends. */

@@ -32,12 +32,17 @@ public final class VerdictAlerts {
         this.baseUrl = baseUrl;
     }
 
+    /** Whether a verdict in this state is sent anywhere: an alert, or a healthy one, which may end an earlier alert. */
+    public static boolean tells(String state) {
+        return VerdictState.alerts(state) || VerdictState.HEALTHY.wireName().equals(state);
+    }
+
     public void verdictRecorded(String sessionId, JsonNode verdict) {
         String state = verdict.path("state").asText();
-        boolean alert = VerdictState.alerts(state);
-        if (!alert && !VerdictState.HEALTHY.wireName().equals(state)) {
+        if (!tells(state)) {
             return;
         }
+        boolean alert = VerdictState.alerts(state);
         Optional<Deployment> found = deployments.forSession(sessionId).stream().reduce((a, b) -> b);
         if (found.isEmpty()) {
             return;

@@ -4,7 +4,7 @@ import dev.missioncontrol.deployments.Deployment;
 import dev.missioncontrol.deployments.DeploymentQuery;
 import dev.missioncontrol.deployments.DeploymentStore;
 import dev.missioncontrol.errors.NotFoundException;
-import dev.missioncontrol.monitor.VerdictState;
+import dev.missioncontrol.notify.VerdictAlerts;
 import dev.missioncontrol.sessions.SessionStore;
 import dev.missioncontrol.store.Cursor;
 import dev.missioncontrol.web.RouteGroup;
@@ -96,14 +96,13 @@ final class DeploymentPageRoutes implements RouteGroup {
      * one above all, whose page polls every few seconds), so for those nothing is asked.
      */
     private DeploymentLive.Notified notified(String orgId, Deployment d) {
-        if (DeploymentLive.alerting(d.verdict())) {
-            return new DeploymentLive.Notified(notifications.told(orgId, d.id()),
-                    !notifications.webhooks(orgId).isEmpty());
-        }
-        if (d.verdict() == null || !VerdictState.HEALTHY.wireName().equals(d.verdict().path("state").asText())) {
+        if (d.verdict() == null || !VerdictAlerts.tells(d.verdict().path("state").asText())) {
             return DeploymentLive.Notified.NOTHING;
         }
         var told = notifications.told(orgId, d.id());
+        if (DeploymentLive.alerting(d.verdict())) {
+            return new DeploymentLive.Notified(told, !notifications.webhooks(orgId).isEmpty());
+        }
         return told.isEmpty() ? DeploymentLive.Notified.NOTHING : new DeploymentLive.Notified(told, true);
     }
 
