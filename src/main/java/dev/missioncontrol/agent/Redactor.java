@@ -29,8 +29,8 @@ public final class Redactor {
             // an AWS secret access key: 40 characters of base64 mixing upper and lower case and digits
             Pattern.compile("(?<![A-Za-z0-9/+])(?=[A-Za-z0-9/+]{0,39}[0-9])(?=[A-Za-z0-9/+]{0,39}[a-z])"
                     + "(?=[A-Za-z0-9/+]{0,39}[A-Z])[A-Za-z0-9+][A-Za-z0-9/+]{39}(?![A-Za-z0-9/+=])"),
-            // a JWT, also an unsigned one whose signature is empty
-            Pattern.compile("\\beyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]*"),
+            // a JWT, also an unsigned one whose signature is empty, and one whose claims are only {} ("e30")
+            Pattern.compile("\\beyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{3,}\\.[A-Za-z0-9_-]*"),
             Pattern.compile("\\b(?:sk|pk|rk)_(?:live|test)_[A-Za-z0-9]{10,}\\b"),
             Pattern.compile("\\bsk-(?:ant-|proj-)?[A-Za-z0-9_-]{20,}"),
             Pattern.compile("\\bgh[pousr]_[A-Za-z0-9]{30,}\\b"),

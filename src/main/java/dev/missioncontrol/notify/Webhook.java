@@ -22,8 +22,12 @@ public record Webhook(String id, String orgId, String kind, String name, String 
     public static final String GENERIC = "webhook";
     /** A URL's scheme and host, and the first path segment when it is a plain word ("services", "triggers"). */
     private static final Pattern HOST_AND_WORD = Pattern.compile("(?i)(https?://[^/?#]+/)([A-Za-z]{1,20}/)?.*");
-    /** A path segment that looks generated (a token in Discord's or Teams' webhook paths), not a word. */
-    private static final Pattern GENERATED = Pattern.compile("(?=.*\\d)(?=.*[A-Za-z])[^/]{16,}|[^/]{24,}");
+    /**
+     * A path segment that looks generated (a token in Discord's or Teams' webhook paths, a catch hook's short id),
+     * not a word: letters mixed with digits from six characters on, or anything from 24. An all-digit segment (an
+     * account or channel number) stays.
+     */
+    private static final Pattern GENERATED = Pattern.compile("(?=.*\\d)(?=.*[A-Za-z])[^/]{6,}|[^/]{24,}");
     private static final Pattern QUERY_VALUE = Pattern.compile("=[^&]*");
 
     /**

@@ -30,6 +30,8 @@ class WebhookTest {
         assertThat(generic("https://example.com/h?abcdef123456SECRET").shownUrl()).isEqualTo("https://example.com/h?…");
         assertThat(generic("https://example.com/hooks/abcdefghijklmnopqrstuvwx#k=secret").shownUrl())
                 .isEqualTo("https://example.com/hooks/…#…");
+        assertThat(generic("https://hooks.example.com/hooks/catch/123456/b7xk2q1/").shownUrl())
+                .as("a catch hook's short id").isEqualTo("https://hooks.example.com/hooks/catch/123456/…/");
     }
 
     private static Webhook hook(String url) {
