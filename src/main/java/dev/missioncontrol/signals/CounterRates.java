@@ -28,6 +28,11 @@ final class CounterRates {
         return COUNTER.matcher(name).matches();
     }
 
+    /** A counter that only counts, so never holds a negative value; a {@code _sum} adds what may be negative. */
+    static boolean countsUp(String name) {
+        return isCounter(name) && !name.endsWith("_sum");
+    }
+
     /** What a counter's rate is judged as, so every report and verdict shows it is the rate: "rate(name)". */
     static String rateName(String name) {
         return "rate(" + name + ")";

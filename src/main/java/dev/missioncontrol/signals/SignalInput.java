@@ -66,7 +66,7 @@ final class SignalInput {
         }
         int before = errors.size();
         String name = name(at + "/name", node.get("name"));
-        Double value = value(at + "/value", node.get("value"));
+        Double value = value(at + "/value", node.get("value"), name);
         Instant time = timestamp(at + "/timestamp", node.get("timestamp"));
         Map<String, String> labels = labels(at + "/labels", node.get("labels"));
         return errors.size() > before ? null : new Sample(name, value, time, labels);
@@ -82,12 +82,16 @@ final class SignalInput {
         return v.asText();
     }
 
-    private Double value(String at, JsonNode v) {
+    private Double value(String at, JsonNode v, String name) {
         if (v == null || v.isNull()) {
             return fail(at, "missing", "is required");
         }
         if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
             return fail(at, "invalid", "must be a finite number");
+        }
+        // a count never goes below zero; taken, a fall to it would read as a reset and a rise from it as a burst
+        if (v.asDouble() < 0 && name != null && CounterRates.countsUp(name)) {
+            return fail(at, "invalid", "must not be negative: " + name + " is a counter");
         }
         return v.asDouble();
     }

@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A project's signals over a window, from both sources: its Prometheus queries (when a Prometheus URL is configured,
- * server-wide or in the project's settings) and its pushed samples. A metric Prometheus answers for is not also taken
- * from pushed samples.
+ * server-wide or in the project's settings) and its pushed samples. Pushed samples of a metric's name are judged only
+ * when Prometheus has no query of that name or its query selected no series; a query that failed leaves the metric
+ * not checked.
  */
 public final class Signals {
     private static final Logger LOG = LoggerFactory.getLogger(Signals.class);
@@ -68,9 +69,13 @@ public final class Signals {
         List<Series> series = new ArrayList<>(answers.series());
         List<Unread> unread = new ArrayList<>(Unread.failed(answers.failed()));
         unread.forEach(u -> LOG.warn("{}: {}; they count as without data", project.repositoryFullName(), u.line()));
-        Set<String> answered = series.stream().map(Series::name).collect(Collectors.toSet());
+        // A query Prometheus failed to answer keeps its name too: pushed samples standing in for it in one fetch
+        // and not in the next would set windows of one source against history of the other, and the report would
+        // call the metric both judged and not checked.
+        Set<String> prometheusOwns = Stream.concat(series.stream().map(Series::name),
+                answers.failed().keySet().stream()).collect(Collectors.toSet());
         Map<String, String> unjudged = new LinkedHashMap<>();
-        pushed.series(scope, from, to).stream().filter(s -> !answered.contains(s.name())).forEach(s -> settings
+        pushed.series(scope, from, to).stream().filter(s -> !prometheusOwns.contains(s.name())).forEach(s -> settings
                 .unjudged(s.name()).ifPresentOrElse(why -> unjudged.put(s.name(), why), () -> series.add(s)));
         unread.addAll(Unread.grouped(unjudged));
         return new Fetched(series, unread, noSeries(settings, answers.noSeries(), series));

@@ -98,11 +98,15 @@ class SignalsApiIT {
                             {"name":"ok","value":1,"timestamp":"yesterday","labels":{"repository":"acme/web"}},
                             {"name":"bad name","value":1,"labels":{"repository":"acme/web"}},
                             {"name":"ok","value":1,"labels":{"repository":7}},
-                            {"name":"ok","value":1,"timestamp":"2999-01-01T00:00:00Z"}]}""");
+                            {"name":"ok","value":1,"timestamp":"2999-01-01T00:00:00Z"},
+                            {"name":"http_errors_total","value":-3,"labels":{"repository":"acme/web"}},
+                            {"name":"temperature_delta_sum","value":-3,"labels":{"repository":"acme/web"}}]}""");
         assertThat(r.status()).isEqualTo(422);
         assertThat(r.header("Content-Type")).startsWith("application/problem+json");
         assertThat(pointers(r.json())).containsExactly("/samples/0/name", "/samples/1/value", "/samples/2/timestamp",
-                "/samples/3/name", "/samples/4/labels/repository", "/samples/5/timestamp");
+                "/samples/3/name", "/samples/4/labels/repository", "/samples/5/timestamp", "/samples/6/value");
+        assertThat(r.json().at("/errors/6/detail").asText())
+                .isEqualTo("must not be negative: http_errors_total is a counter");
     }
 
     @Test

@@ -76,6 +76,25 @@ class SignalsIT {
         }
     }
 
+    @Test
+    void pushed_samples_do_not_stand_in_for_a_query_prometheus_failed_to_answer() throws Exception {
+        try (Database db = Database.open(DatabaseUrl.resolve(null, Files.createTempDirectory("mc-signals")),
+                "NORMAL"); PrometheusStub prometheus = new PrometheusStub();
+                OutboundHttp http = new OutboundHttp(new Destinations(AddressPolicy.allowing(List.of("127.0.0.0/8")),
+                        HostResolver.system()), new OutboundHttp.Caps(Duration.ofSeconds(3), Duration.ofSeconds(3),
+                        1 << 20))) {
+            SignalStore store = new SignalStore(db.jdbi());
+            Project project = pushed(db, store);
+            Signals signals = new Signals(store, http, prometheus.url("502"), Duration.ofSeconds(15));
+
+            Signals.Fetched fetched = signals.fetch(new SignalScope(project, null), FROM, TO,
+                    Deadline.in(Duration.ofSeconds(5), Clock.systemUTC()));
+
+            assertThat(fetched.series()).as("latency_p95_seconds is a query of Prometheus' that failed").isEmpty();
+            assertThat(fetched.unreadForNow()).contains("latency_p95_seconds");
+        }
+    }
+
     /** Ten minutes of each metric, every 15 s; the buckets at two bounds. */
     private static Project pushed(Database db, SignalStore store) {
         OrgStore orgs = new OrgStore(db.jdbi(), Clock.systemUTC());
