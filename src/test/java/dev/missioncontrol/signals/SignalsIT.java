@@ -55,17 +55,8 @@ class SignalsIT {
 
     @Test
     void a_query_that_selects_no_series_says_so_and_pushed_samples_of_its_name_stand_in() throws Exception {
-        try (Database db = Database.open(DatabaseUrl.resolve(null, Files.createTempDirectory("mc-signals")),
-                "NORMAL"); PrometheusStub prometheus = new PrometheusStub();
-                OutboundHttp http = new OutboundHttp(new Destinations(AddressPolicy.allowing(List.of("127.0.0.0/8")),
-                        HostResolver.system()), new OutboundHttp.Caps(Duration.ofSeconds(3), Duration.ofSeconds(3),
-                        1 << 20))) {
-            SignalStore store = new SignalStore(db.jdbi());
-            Project project = pushed(db, store);
-            Signals signals = new Signals(store, http, prometheus.url("empty"), Duration.ofSeconds(15));
-
-            Signals.Fetched fetched = signals.fetch(new SignalScope(project, null), FROM, TO,
-                    Deadline.in(Duration.ofSeconds(5), Clock.systemUTC()));
+        try (PrometheusStub prometheus = new PrometheusStub()) {
+            Signals.Fetched fetched = fetchWith(prometheus.url("empty"));
 
             assertThat(fetched.series()).extracting(Series::name).containsExactly("latency_p95_seconds");
             assertThat(fetched.problems()).contains("requests_per_second, error_rate not checked: Prometheus "
@@ -78,20 +69,26 @@ class SignalsIT {
 
     @Test
     void pushed_samples_do_not_stand_in_for_a_query_prometheus_failed_to_answer() throws Exception {
+        try (PrometheusStub prometheus = new PrometheusStub()) {
+            Signals.Fetched fetched = fetchWith(prometheus.url("502"));
+
+            assertThat(fetched.series()).as("latency_p95_seconds is a query of Prometheus' that failed").isEmpty();
+            assertThat(fetched.unreadForNow()).contains("latency_p95_seconds");
+        }
+    }
+
+    /** The pushed project's signals with the RED default queries asked of this Prometheus. */
+    private static Signals.Fetched fetchWith(String prometheusUrl) throws Exception {
         try (Database db = Database.open(DatabaseUrl.resolve(null, Files.createTempDirectory("mc-signals")),
-                "NORMAL"); PrometheusStub prometheus = new PrometheusStub();
+                "NORMAL");
                 OutboundHttp http = new OutboundHttp(new Destinations(AddressPolicy.allowing(List.of("127.0.0.0/8")),
                         HostResolver.system()), new OutboundHttp.Caps(Duration.ofSeconds(3), Duration.ofSeconds(3),
                         1 << 20))) {
             SignalStore store = new SignalStore(db.jdbi());
             Project project = pushed(db, store);
-            Signals signals = new Signals(store, http, prometheus.url("502"), Duration.ofSeconds(15));
-
-            Signals.Fetched fetched = signals.fetch(new SignalScope(project, null), FROM, TO,
+            Signals signals = new Signals(store, http, prometheusUrl, Duration.ofSeconds(15));
+            return signals.fetch(new SignalScope(project, null), FROM, TO,
                     Deadline.in(Duration.ofSeconds(5), Clock.systemUTC()));
-
-            assertThat(fetched.series()).as("latency_p95_seconds is a query of Prometheus' that failed").isEmpty();
-            assertThat(fetched.unreadForNow()).contains("latency_p95_seconds");
         }
     }
 
