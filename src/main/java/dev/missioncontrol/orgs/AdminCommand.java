@@ -91,7 +91,12 @@ public final class AdminCommand implements Callable<Integer> {
             }
             User u;
             try {
-                u = users.create(org.id(), email, r, password.get().value());
+                Optional<User> created = users.createIfFree(org.id(), email, r, password.get().value());
+                if (created.isEmpty()) { // taken meanwhile, from the web page or another command
+                    System.err.println("a user with that email already exists");
+                    return 1;
+                }
+                u = created.get();
             } catch (StatementException e) { // its message carries the bound values, the hash among them
                 System.err.println("could not create the user: " + DatabaseCommand.innermost(e).getMessage());
                 return 1;

@@ -27,13 +27,23 @@ public final class UserStore {
     }
 
     public User create(String orgId, String email, User.Role role, String password) {
+        return createIfFree(orgId, email, role, password)
+                .orElseThrow(() -> new IllegalStateException("a user with that email already exists"));
+    }
+
+    /**
+     * The new user, or empty when the email is taken, also by a user created since the caller looked: two admins
+     * adding one colleague at once get the page that says so, not a constraint error (whose text would carry the
+     * password's hash).
+     */
+    public Optional<User> createIfFree(String orgId, String email, User.Role role, String password) {
         User user = new User(Ids.newId(clock), orgId, email.trim().toLowerCase(Locale.ROOT), role, clock.instant());
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO users (id, org_id, email, password_hash, role, created_at) "
-                        + "VALUES (:id, :org, :email, :hash, :role, :at)")
+        int added = jdbi.withHandle(h -> h.createUpdate("INSERT INTO users (id, org_id, email, password_hash, role, "
+                        + "created_at) VALUES (:id, :org, :email, :hash, :role, :at) ON CONFLICT (email) DO NOTHING")
                 .bind("id", user.id()).bind("org", orgId).bind("email", user.email())
                 .bind("hash", BCRYPT.encode(password)).bind("role", role.wire())
                 .bind("at", user.createdAt().toEpochMilli()).execute());
-        return user;
+        return added == 1 ? Optional.of(user) : Optional.empty();
     }
 
     /** Replaces the user's password; false when there is no such user. */

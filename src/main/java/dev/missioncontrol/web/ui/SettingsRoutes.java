@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 
 /** The settings page, API keys and users. Everyone may look; only admins may change anything. */
 final class SettingsRoutes implements RouteGroup {
+    private static final String TAKEN = "A user with that email already exists.";
+
     private final SettingsView view;
     private final BrowserAuth auth;
 
@@ -68,13 +70,16 @@ final class SettingsRoutes implements RouteGroup {
         String problem = badEmail ? "Enter a valid email address."
                 : PasswordRule.problem(password).isPresent()
                 ? "The password " + PasswordRule.problem(password).get() + "."
-                : exists(viewer, email) ? "A user with that email already exists." : null;
+                : exists(viewer, email) ? TAKEN : null;
         if (problem != null) {
             boolean aboutPassword = !badEmail && PasswordRule.problem(password).isPresent();
             view.renderRefused(ctx, viewer, "create-user", aboutPassword ? "password" : "email", problem);
             return;
         }
-        view.users().create(viewer.orgId(), email.strip(), role, password);
+        if (view.users().createIfFree(viewer.orgId(), email.strip(), role, password).isEmpty()) {
+            view.renderRefused(ctx, viewer, "create-user", "email", TAKEN);
+            return;
+        }
         back(ctx, "user-created", "users");
     }
 
