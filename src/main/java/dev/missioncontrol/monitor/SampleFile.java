@@ -1,17 +1,19 @@
 package dev.missioncontrol.monitor;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * Reads samples from a file: CSV (the last column holds the value; a first line of text, not a number, is a
- * header and skipped) or one number per line.
+ * header and skipped), separated by commas, semicolons or tabs, or one number per line.
  */
 final class SampleFile {
 
@@ -24,6 +26,8 @@ final class SampleFile {
 
     /** A decimal number, as a spreadsheet or a script writes one. */
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    /** A number written with a decimal comma, as some languages' spreadsheets do. */
+    private static final Pattern DECIMAL_COMMA = Pattern.compile("[+-]?\\d+,\\d+");
     /** How a number starts: a sign, a digit or a decimal point before a digit. */
     private static final Pattern NUMBER_LIKE = Pattern.compile("[+-]?\\.?\\d");
     /** The spellings of NaN and the infinities that exporters and languages write. */
@@ -36,18 +40,20 @@ final class SampleFile {
         List<String> lines = lines(file);
         double[] values = new double[lines.size()];
         int count = 0;
-        boolean first = true;
+        Columns columns = null;
         for (int i = 0; i < lines.size(); i++) {
             // a spreadsheet's UTF-8 export starts with a byte order mark, which would make the first sample a header
             String line = (i == 0 ? lines.get(i).replaceFirst("^\uFEFF", "") : lines.get(i)).strip();
             if (line.isEmpty()) {
                 continue;
             }
-            String cell = lastCell(line);
-            if (!(first && isHeader(cell))) {
-                values[count++] = sample(cell, file + " line " + (i + 1));
+            String where = file + " line " + (i + 1);
+            boolean first = columns == null;
+            columns = first ? Columns.of(line, i + 1) : columns;
+            String cell = columns.lastCell(line, where);
+            if (!(first && isHeader(cell))) { // only the first line with text may be a header
+                values[count++] = sample(cell, where);
             }
-            first = false; // only the first line with text may be a header
         }
         if (count == 0) {
             throw new Unreadable(file + ": no samples in it");
@@ -60,15 +66,57 @@ final class SampleFile {
             return Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new Unreadable(file + ": no such file");
+        } catch (CharacterCodingException e) {
+            throw new Unreadable(file + ": not UTF-8 text (a spreadsheet saves it as \"CSV UTF-8\")");
         } catch (IOException e) {
             throw new Unreadable(file + ": cannot read it (" + e.getMessage() + ")");
         }
     }
 
-    private static String lastCell(String line) {
-        String cell = line.substring(line.lastIndexOf(',') + 1).strip();
-        return cell.length() >= 2 && cell.startsWith("\"") && cell.endsWith("\"")
-                ? cell.substring(1, cell.length() - 1) : cell;
+    /**
+     * The file's separator and its number of columns, both taken from its first line: a comma, else a semicolon or a
+     * tab (a spreadsheet set to a language that writes decimals with a comma separates cells with a semicolon). Every
+     * line must have as many cells, so a decimal comma in a file of commas is an error rather than two numbers.
+     */
+    private record Columns(char separator, int count, int firstLine) {
+        static Columns of(String line, int number) {
+            char separator = line.indexOf(',') >= 0 ? ',' : line.indexOf(';') >= 0 ? ';'
+                    : line.indexOf('\t') >= 0 ? '\t' : ',';
+            return new Columns(separator, cells(line, separator).size(), number);
+        }
+
+        String lastCell(String line, String where) throws Unreadable {
+            List<String> cells = cells(line, separator);
+            if (cells.size() != count) {
+                throw new Unreadable(where + ": " + cells.size() + " cells where line " + firstLine + " has " + count
+                        + " (separated by '" + (separator == '\t' ? "\\t" : separator) + "'); a decimal comma "
+                        + "splits a number in two: write decimals with a point");
+            }
+            return cells.getLast().strip();
+        }
+    }
+
+    /** A CSV line's cells: a separator inside double quotes is text, and "" inside them is one quote. */
+    private static List<String> cells(String line, char separator) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"' && quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                cell.append('"');
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == separator && !quoted) {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        cells.add(cell.toString());
+        return cells;
     }
 
     /**
@@ -88,7 +136,8 @@ final class SampleFile {
             throw new Unreadable(where + ": '" + cell + "' is not a finite number; the judge compares finite samples");
         }
         if (!NUMBER.matcher(cell).matches()) {
-            throw new Unreadable(where + ": not a number: '" + cell + "'");
+            throw new Unreadable(where + ": not a number: '" + cell + "'"
+                    + (DECIMAL_COMMA.matcher(cell).matches() ? "; write decimals with a point" : ""));
         }
         double value = Double.parseDouble(cell);
         if (!Double.isFinite(value)) {

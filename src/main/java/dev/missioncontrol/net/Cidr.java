@@ -33,11 +33,13 @@ public record Cidr(byte[] network, int prefix) {
     }
 
     /**
-     * Dotted digits or an IPv6 literal. {@link InetAddress#getByName} looks up anything else in DNS, and a name of
-     * hex letters only ({@code cafe}) would pass for an IPv6 address without its colons.
+     * Four dotted numbers or an IPv6 literal. {@link InetAddress#getByName} looks up anything else in DNS, a name of
+     * hex letters only ({@code cafe}) would pass for an IPv6 address without its colons, and it reads a shortened
+     * IPv4 address the old way: {@code 172.16/12} would become 172.0.0.16/12, trusting or allowing another block.
      */
     private static boolean literal(String address) {
-        return address.matches("[0-9.]+") || address.contains(":") && address.matches("[0-9a-fA-F:.]+");
+        return address.matches("\\d{1,3}(\\.\\d{1,3}){3}")
+                || address.contains(":") && address.matches("[0-9a-fA-F:.]+");
     }
 
     public boolean contains(InetAddress address) {

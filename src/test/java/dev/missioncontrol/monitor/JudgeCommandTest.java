@@ -10,6 +10,7 @@ import dev.missioncontrol.Main;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -184,6 +185,31 @@ class JudgeCommandTest {
         assertThat(SampleFile.read(file("bom.txt", "\uFEFF4\n5\n6\n7\n"))).containsExactly(4, 5, 6, 7);
         assertThat(SampleFile.read(file("bom.csv", "\uFEFFtimestamp,value\n1,4\n2,5\n"))).containsExactly(4, 5);
         assertThat(SampleFile.read(file("blank-first.csv", "\n\ntimestamp,value\n1,4\n"))).containsExactly(4);
+    }
+
+    @Test
+    void reads_semicolons_tabs_and_quoted_cells_and_refuses_decimal_commas_rather_than_misreading_them()
+            throws Exception {
+        assertThat(SampleFile.read(file("semi.csv", "Zeit;Wert\n01.01.2024 00:00;0.5\n01.01.2024 00:01;0.7\n")))
+                .containsExactly(0.5, 0.7);
+        assertThat(SampleFile.read(file("tabs.tsv", "time\tp95\n1\t4\n2\t5\n"))).containsExactly(4, 5);
+        assertThat(SampleFile.read(file("quoted.csv", "\"when, local\",value\n\"Jan 1, 10:00\",\"4\"\n")))
+                .containsExactly(4);
+
+        Path european = file("european.csv", "Zeit;Wert\n01.01.2024 00:00;0,493\n");
+        assertThatThrownBy(() -> SampleFile.read(european))
+                .hasMessageContaining("line 2: not a number: '0,493'; write decimals with a point");
+        Path headed = file("headed.txt", "latency\n0,5\n0,51\n");
+        assertThatThrownBy(() -> SampleFile.read(headed))
+                .hasMessageContaining("line 2: 2 cells where line 1 has 1");
+    }
+
+    @Test
+    void a_file_that_is_not_utf8_is_refused_saying_so() throws IOException {
+        Path latin1 = dir.resolve("latin1.csv");
+        Files.write(latin1, "Latenz (\u00b5s)\n4\n5\n".getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThatThrownBy(() -> SampleFile.read(latin1)).hasMessageContaining("not UTF-8 text");
     }
 
     @Test

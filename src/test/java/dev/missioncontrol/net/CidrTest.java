@@ -37,7 +37,8 @@ class CidrTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"10.0.0.0/33", "fd00::/129", "10.0.0.0/-1", "10.0.0.0/x", "1.2.3.4.5"})
+    @ValueSource(strings = {"10.0.0.0/33", "fd00::/129", "10.0.0.0/-1", "10.0.0.0/x", "1.2.3.4.5", "172.16/12",
+            "10/8", "10.1.2/24", "2130706433"})
     void a_bad_prefix_or_address_is_refused(String text) {
         assertThatThrownBy(() -> Cidr.parse(text)).isInstanceOf(IllegalArgumentException.class);
     }
