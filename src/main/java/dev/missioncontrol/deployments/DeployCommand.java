@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
  * {@code missionctl deploy}: posts a deployment event from CI and, with {@code --wait}, gates the pipeline on the
  * deploy monitor's verdict. Exit codes: 0 healthy or marginal (or posted without waiting), 3 degraded or failed,
  * 4 inconclusive or no verdict in time, 1 when the event could not be posted or the verdict could not be read (a key
- * without deployments:read, a server that never answered the wait: a "none yet" 4, which pipelines often let pass,
- * would skip the gate without saying why).
+ * without deployments:read, a server that never answered the wait or stopped answering it: a "none yet" 4, which
+ * pipelines often let pass, would skip the gate without saying why).
  */
 @Command(name = "deploy", mixinStandardHelpOptions = true,
         description = "Record a deployment from CI; with --wait, exit non-zero when the deploy monitor judges it bad.",
@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
                 "3:judged degraded, or the deploy failed",
                 "4:judged inconclusive, no verdict within --wait, or a pending or running event (not judged)",
                 "1:not recorded, or the verdict could not be read (the key lacks deployments:read, or the server "
-                        + "never answered)",
+                        + "never answered or stopped answering)",
                 "2:a usage error"})
 public final class DeployCommand implements Callable<Integer> {
     static final int BAD = 3;

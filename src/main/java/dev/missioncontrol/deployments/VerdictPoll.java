@@ -32,12 +32,15 @@ final class VerdictPoll {
 
     /**
      * The deployment as last read once its verdict is final or {@code max} has passed. A refusal (4xx) ends the wait
-     * as a failure, and so does a server that never answered: "none yet", exit 4, would read as a verdict still to
-     * come, when the pipeline learnt nothing of it.
+     * as a failure, and so does a server that never answered, or stopped answering and never came back: "none yet",
+     * exit 4, would read as a verdict still to come, when the pipeline learnt nothing of it since the last answer
+     * (a server stopping answers its held polls "pending" as it goes).
      */
     JsonNode await(String deploymentId, Duration max) {
-        long deadline = System.nanoTime() + max.toNanos();
+        long started = System.nanoTime();
+        long deadline = started + max.toNanos();
         JsonNode last = null;
+        long lastAnswered = started;
         ClientException lastFailure = null;
         Duration pause = FIRST_PAUSE;
         do {
@@ -45,6 +48,8 @@ final class VerdictPoll {
             try {
                 last = client.get("/api/v1/deployments/" + deploymentId + "/?wait=" + left,
                         Duration.ofSeconds(left + 30));
+                lastAnswered = System.nanoTime();
+                lastFailure = null;
                 pause = FIRST_PAUSE;
             } catch (ClientException e) {
                 if (!e.isTransient()) {
@@ -63,6 +68,11 @@ final class VerdictPoll {
         if (last == null) {
             throw new ClientException("cannot read the verdict: no answer in the " + max.toSeconds() + " s waited, "
                     + "the last was " + lastFailure.getMessage() + " (the deployment is recorded and its watch goes on)");
+        }
+        if (lastFailure != null && pending(last)) {
+            throw new ClientException("cannot read the verdict: the server last answered (still pending) "
+                    + (lastAnswered - started) / 1_000_000_000L + " s into the " + max.toSeconds() + " s waited, then "
+                    + lastFailure.getMessage() + " (the deployment is recorded and its watch goes on)");
         }
         return last;
     }

@@ -268,6 +268,27 @@ class DeployCommandTest {
         }
     }
 
+    /** A server stopping answers a held poll "pending", then nothing: the gate learnt nothing more, and fails. */
+    @Test
+    void a_server_that_answered_pending_then_stopped_answering_is_a_failure_that_says_why() {
+        AtomicInteger polls = new AtomicInteger();
+        try (StubHttpServer stopping = new StubHttpServer(x -> {
+            if (x.getRequestMethod().equals("POST")) {
+                StubHttpServer.reply(x, 201, "{\"id\":\"d1\",\"agent_session_url\":\"/agents/s1\"}");
+            } else if (polls.incrementAndGet() == 1) {
+                StubHttpServer.reply(x, 200, "{\"id\":\"d1\",\"verdict\":{\"state\":\"pending\"}}");
+            } else {
+                StubHttpServer.reply(x, 503, "{\"status\":503,\"detail\":\"the server is stopping\"}");
+            }
+        })) {
+            Run run = deploy(stopping.baseUrl(), Map.of(), "--repository", "acme/api", "--wait", "2");
+            assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(1);
+            assertThat(run.err()).contains("cannot read the verdict: the server last answered (still pending) 0 s "
+                    + "into the 2 s waited, then HTTP 503");
+            assertThat(run.out()).doesNotContain("none yet");
+        }
+    }
+
     /** A key that may post but not read: the gate fails with the reason, not a "none yet" that pipelines let pass. */
     @Test
     void a_verdict_the_key_may_not_read_is_a_failure_that_says_why() {
