@@ -57,6 +57,9 @@ public final class Redactor {
                     + "[^\\s?#\"']{1,256}(?=@)"),
             // a Go (MySQL) DSN has no scheme: user:password@tcp(host:3306)/db, @unix(/socket)/db or @/db
             Pattern.compile("((?<![\\w.%+:/@-])[A-Za-z_][\\w.%+-]{0,63}:)[^\\s\"']{1,256}?(?=@(?:tcp6?|udp|unix)?\\(|@/)"),
+            // Oracle's user/password@database, in a JDBC URL or on the command line of its tools
+            Pattern.compile("((?i:\\bjdbc:oracle:(?:thin|oci8?):|\\b(?:sqlplus|connect|conn|rman|expdp|impdp|sqlldr)"
+                    + "\\s+(?:-\\w+\\s+){0,3}|\\buserid=)[\\w$#.-]{1,64}/)[^\\s@\"']{1,256}(?=@)"),
             // a Sentry DSN's key is the URL's user, with no password after it: https://<32 hex>@o1.ingest.sentry.io/2
             Pattern.compile("(\\bhttps?://)[0-9a-f]{32}(?=@)"),
             Pattern.compile("(\\bhttps://hooks\\.slack\\.com/(?:services|workflows|triggers)/)[A-Za-z0-9/_-]+"));

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * Secrets whose name and value are apart, so the key=value rules of {@link SecretValues} miss them: a name/value
- * pair (the Kubernetes and ECS environment format), a command-line flag and its argument, an XML element, and a
- * URL-encoded form field. In each rule group 1 is the name and group 2 the value; the value is masked when the name
+ * pair (the Kubernetes and ECS environment format), a command-line flag and its argument, an XML element or a
+ * key/value pair of attributes, and a URL-encoded form field. In each rule group 1 is the name and group 2 the value; the value is masked when the name
  * says secret ({@link SecretNames}). A short flag such as -p stays readable: it is a port as often as a password.
  */
 final class SecretPairs {
@@ -17,7 +17,10 @@ final class SecretPairs {
             Pattern.compile("(?i)" + QUOTE + "(?:name|key)" + QUOTE + "\\s*:\\s*" + QUOTE + "([^\"\\\\]{1,200})"
                     + QUOTE + "\\s*,\\s*" + QUOTE + "value" + QUOTE + "\\s*:\\s*" + QUOTE + "([^\"\\\\]+)"),
             Pattern.compile("(?<![\\w-])(--[A-Za-z][\\w-]{0,63}|-[A-Za-z][a-z0-9-]{0,31})[ \\t]++([^\\s\"'-]\\S*)"),
-            Pattern.compile("<([A-Za-z][\\w:.-]{0,63})(?:\\s[^<>]{0,256})?>([^<]{1,4096})</\\1>"));
+            Pattern.compile("<([A-Za-z][\\w:.-]{0,63})(?:\\s[^<>]{0,256})?>([^<]{1,4096})</\\1>"),
+            // .NET's appSettings and the like: <add key="DbPassword" value="…"/>
+            Pattern.compile("(?i)\\b(?:key|name)\\s*=\\s*\"([^\"<>]{1,200})\"\\s+value\\s*=\\s*\"([^\"]{1,4096})\""),
+            Pattern.compile("(?i)\\b(?:key|name)\\s*=\\s*'([^'<>]{1,200})'\\s+value\\s*=\\s*'([^']{1,4096})'"));
     /** {@code ["DB_PASSWORD", "…"]}: a name and its value written as a two-item array. */
     private static final Pattern ARRAY_PAIR = Pattern.compile("\\[\\s*" + QUOTE + "([^\"\\\\]{1,200})" + QUOTE
             + "\\s*,\\s*" + QUOTE + "([^\"\\\\]+)" + QUOTE + "\\s*]");

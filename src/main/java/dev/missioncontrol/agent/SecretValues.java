@@ -7,14 +7,14 @@ import java.util.regex.Pattern;
 
 /**
  * Masks the value after a name that says it is a secret ({@link SecretNames}), in free text (the name in any script:
- * пароль=…, Passwort: …): key=value, key: value,
+ * пароль=…, Passwort: …): key=value, key: value, Ruby's and Logstash's "key" => "value",
  * "key": "value" (also with the escaped quotes of a serialized string), and the Authorization and Cookie headers,
  * whose value runs to the end of the line because it holds spaces, quotes and semicolons of its own.
  */
 final class SecretValues {
     /** A name and its separator; a name is only looked for where a word starts. */
     private static final Pattern NAME = Pattern.compile(
-            "(?<![\\p{L}\\p{N}_.-])([\\p{L}\\p{N}_.-]++)\\\\?[\"']?[ \\t]*+([:=])[ \\t]*+");
+            "(?<![\\p{L}\\p{N}_.-])([\\p{L}\\p{N}_.-]++)\\\\?[\"']?[ \\t]*+(=>|[:=])[ \\t]*+");
     /**
      * The scheme of an Authorization value says how it authenticates, not who: it stays readable. Group 1 is a scheme
      * whose credential is one word, so what follows that word is another matter and stays readable too.

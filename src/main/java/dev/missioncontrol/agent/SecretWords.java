@@ -17,7 +17,7 @@ final class SecretWords {
     private static final List<Pattern> RULES = List.of(
             // also a name that ends in one (PGPASSWORD, DB_TOKEN) and a value it is set "to"
             Pattern.compile("(?i)\\b\\w*?(?:password|passwd|passphrase|secret|token|api[ _-]?key|credentials?)\\s+"
-                    + "(?:is\\s+|was\\s+|to\\s+)?"
+                    + "(?:=>\\s*)?(?:is\\s+|was\\s+|to\\s+)?"
                     + "['\"]?([^\\s,;'\"]+)"),
             Pattern.compile("(?i)\\bidentified\\s+by\\s+['\"]?([^\\s,;'\"]+)"),
             Pattern.compile("\\bsshpass\\s+-p\\s*['\"]?([^\\s'\"]+)"),

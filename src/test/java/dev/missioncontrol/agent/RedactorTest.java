@@ -23,6 +23,31 @@ class RedactorTest {
     }
 
     @Test
+    void masks_a_password_in_rubys_and_logstashs_arrow_hashes() {
+        assertThat(Redactor.redact("Parameters: {\"user\"=>\"ann\", \"password\"=>\"Secret123x\"}"))
+                .isEqualTo("Parameters: {\"user\"=>\"ann\", \"password\"=>\"[REDACTED]\"}");
+        assertThat(Redactor.redact("    \"password\" => \"Secret123x\",")).isEqualTo("    \"password\" => \"[REDACTED]\",");
+        assertThat(Redactor.redact("{:user => \"ann\", :password => \"Rub9yPass1\"}"))
+                .isEqualTo("{:user => \"ann\", :password => \"[REDACTED]\"}");
+        assertThat(Redactor.redact("password => Secret123x")).isEqualTo("password => [REDACTED]");
+    }
+
+    @Test
+    void masks_oracles_user_slash_password_and_an_xml_key_value_pair() {
+        assertThat(Redactor.redact("url=jdbc:oracle:thin:scott/T1gerPass99@dbhost:1521:orcl"))
+                .isEqualTo("url=jdbc:oracle:thin:scott/[REDACTED]@dbhost:1521:orcl");
+        assertThat(Redactor.redact("$ sqlplus -s scott/T1gerPass99@//dbhost:1521/orcl @report.sql"))
+                .isEqualTo("$ sqlplus -s scott/[REDACTED]@//dbhost:1521/orcl @report.sql");
+        assertThat(Redactor.redact("<add key=\"DbPassword\" value=\"Secret123x\"/>"))
+                .isEqualTo("<add key=\"DbPassword\" value=\"[REDACTED]\"/>");
+        assertThat(Redactor.redact("<add key=\"Region\" value=\"eu-west-1\"/>"))
+                .isEqualTo("<add key=\"Region\" value=\"eu-west-1\"/>");
+        assertThat(Redactor.redact("pulled library/nginx@sha256:0d17b565c37bcbd895e9d92315a05c1c3c9a29f762b011a10c54a66cd53c9b31"
+                + " and npm i @babel/core@7.24.0")).as("an image digest and a scoped package are no logins")
+                .doesNotContain("[REDACTED]");
+    }
+
+    @Test
     void masks_the_password_in_a_url_and_keeps_user_and_host() {
         assertThat(Redactor.redact("connecting to postgresql://app:s3cr3t-pw@db.internal:5432/orders"))
                 .isEqualTo("connecting to postgresql://app:[REDACTED]@db.internal:5432/orders");
