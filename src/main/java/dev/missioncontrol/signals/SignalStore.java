@@ -5,8 +5,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +20,21 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** Pushed samples, stored as (series, time, value) rows under a series table that holds names and labels once. */
 public final class SignalStore {
+    private static final int IDS_PER_QUERY = 1_000;
+    /** How far apart the nodes' clocks may be, in which a series' last push and its samples are measured. */
+    private static final Duration SKEW = Duration.ofMinutes(5);
+
     private final Jdbi jdbi;
+    private final int bound;
 
     public SignalStore(Jdbi jdbi) {
+        this(jdbi, ThinnedPoints.DEFAULT_BOUND);
+    }
+
+    /** @param bound the most samples one read holds before it thins them ({@link ThinnedPoints}) */
+    SignalStore(Jdbi jdbi, int bound) {
         this.jdbi = jdbi;
+        this.bound = bound;
     }
 
     public Jdbi jdbi() {
@@ -67,8 +81,12 @@ public final class SignalStore {
         if (scope.environment() == null) {
             return read(projectId, null, from, to);
         }
+        // a series last pushed to before the window holds no sample in it: a pushed sample is at most 5 minutes ahead
+        // of its push, and SKEW allows for the nodes' clocks
         List<Long> inScope = jdbi.withHandle(h -> h.createQuery("SELECT id, labels FROM signal_series "
-                + "WHERE project_id = :project").bind("project", projectId)
+                + "WHERE project_id = :project AND pushed_at >= :since").bind("project", projectId)
+                .bind("since", from.minus(CounterRates.LOOKBACK).minus(SampleWindow.MAX_FUTURE).minus(SKEW)
+                        .toEpochMilli())
                 .map((rs, ctx) -> scope.includes(labels(rs.getString("labels"))) ? rs.getLong("id") : null).list())
                 .stream().filter(Objects::nonNull).toList();
         return inScope.isEmpty() ? List.of() : read(projectId, inScope, from, to);
@@ -76,30 +94,44 @@ public final class SignalStore {
 
     /**
      * The samples of a project's series, of only {@code seriesIds} unless that is null, from a little before
-     * {@code from}: a counter's sample before the window gives the window's first sample its rate.
+     * {@code from}: a counter's sample before the window gives the window's first sample its rate. The ids are asked
+     * for in parts, as PostgreSQL's driver takes at most 65,535 parameters to a statement.
      */
     private List<Series> read(String projectId, List<Long> seriesIds, Instant from, Instant to) {
+        Instant since = from.minus(CounterRates.LOOKBACK);
         Map<Long, String> names = new LinkedHashMap<>();
-        Map<Long, List<Series.Point>> points = new LinkedHashMap<>();
-        jdbi.useHandle(h -> {
+        ThinnedPoints points = new ThinnedPoints(bound, to.toEpochMilli() - since.toEpochMilli());
+        List<List<Long>> parts = seriesIds == null ? Collections.singletonList(null)
+                : partition(seriesIds, IDS_PER_QUERY);
+        jdbi.useHandle(h -> parts.forEach(ids -> {
             var query = h.createQuery("SELECT s.id, s.name, v.at, v.value FROM signal_samples v "
                     + "JOIN signal_series s ON s.id = v.series_id WHERE s.project_id = :project "
-                    + (seriesIds == null ? "" : "AND s.id IN (<ids>) ")
+                    + (ids == null ? "" : "AND s.id IN (<ids>) ")
                     + "AND v.at >= :from AND v.at < :to ORDER BY s.name, s.id, v.at")
-                    .bind("project", projectId).bind("from", from.minus(CounterRates.LOOKBACK).toEpochMilli())
-                    .bind("to", to.toEpochMilli());
-            if (seriesIds != null) {
-                query.bindList("ids", seriesIds);
+                    .bind("project", projectId).bind("from", since.toEpochMilli()).bind("to", to.toEpochMilli());
+            if (ids != null) {
+                query.bindList("ids", ids);
             }
-            query.map((rs, ctx) -> {
-                long id = rs.getLong("id");
-                names.putIfAbsent(id, rs.getString("name"));
-                return points.computeIfAbsent(id, k -> new ArrayList<>()).add(
-                        new Series.Point(Instant.ofEpochMilli(rs.getLong("at")), rs.getDouble("value")));
-            }).list();
-        });
-        return CounterRates.pooled(names.keySet().stream().map(id -> new Series(names.get(id), points.get(id)))
+            query.map((rs, ctx) -> new Row(rs.getLong("id"), rs.getString("name"),
+                    new Series.Point(Instant.ofEpochMilli(rs.getLong("at")), rs.getDouble("value")))).forEach(row -> {
+                        names.putIfAbsent(row.seriesId(), row.name());
+                        points.add(row.seriesId(), row.point());
+                    });
+        }));
+        return CounterRates.pooled(names.keySet().stream().sorted(Comparator.comparing((Long id) -> names.get(id))
+                .thenComparing(Comparator.naturalOrder())).map(id -> new Series(names.get(id), points.points(id)))
                 .toList(), from);
+    }
+
+    private record Row(long seriesId, String name, Series.Point point) {
+    }
+
+    private static List<List<Long>> partition(List<Long> ids, int size) {
+        List<List<Long>> parts = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += size) {
+            parts.add(ids.subList(i, Math.min(ids.size(), i + size)));
+        }
+        return parts;
     }
 
     private static Map<String, String> labels(String json) {

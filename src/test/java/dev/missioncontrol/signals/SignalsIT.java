@@ -1,6 +1,7 @@
 package dev.missioncontrol.signals;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.missioncontrol.net.AddressPolicy;
 import dev.missioncontrol.net.Destinations;
@@ -74,6 +75,35 @@ class SignalsIT {
 
             assertThat(fetched.series()).as("latency_p95_seconds is a query of Prometheus' that failed").isEmpty();
             assertThat(fetched.unreadForNow()).contains("latency_p95_seconds");
+        }
+    }
+
+    @Test
+    void a_fleets_samples_past_the_bound_are_thinned_and_keep_their_rates_and_levels() throws Exception {
+        try (Database db = Database.open(DatabaseUrl.resolve(null, Files.createTempDirectory("mc-signals")),
+                "NORMAL")) {
+            SignalStore store = new SignalStore(db.jdbi(), 2_000);
+            OrgStore orgs = new OrgStore(db.jdbi(), Clock.systemUTC());
+            String org = orgs.createOrg("fleet").id();
+            Project project = db.jdbi().withHandle(h -> OrgStore.insertProject(h, org, "acme/fleet", Instant.now()));
+            List<Sample> samples = new ArrayList<>();
+            for (int pod = 0; pod < 20; pod++) { // 20 pods, each 2 requests and 0.2 s latency a second, every second
+                for (int s = 0; s < 600; s++) {
+                    Map<String, String> labels = Map.of("pod", "p" + pod);
+                    samples.add(new Sample("http_requests_total", 2.0 * (s + 1000), FROM.plusSeconds(s), labels));
+                    samples.add(new Sample("latency_seconds", 0.2, FROM.plusSeconds(s), labels));
+                }
+            }
+            db.jdbi().useTransaction(h -> store.insert(h, org, project.id(), PushedSeries.of(samples), Instant.now()));
+
+            List<Series> read = store.series(new SignalScope(project, "production"), FROM.plusSeconds(60), TO);
+
+            Series rate = read.stream().filter(s -> s.name().equals("rate(http_requests_total)")).findFirst()
+                    .orElseThrow();
+            Series latency = read.stream().filter(s -> s.name().equals("latency_seconds")).findFirst().orElseThrow();
+            assertThat(rate.points().size() + latency.points().size()).isLessThan(2_000);
+            assertThat(latency.points()).isNotEmpty().allMatch(p -> p.value() == 0.2);
+            assertThat(rate.points()).isNotEmpty().allSatisfy(p -> assertThat(p.value()).isCloseTo(40.0, within(1e-6)));
         }
     }
 
