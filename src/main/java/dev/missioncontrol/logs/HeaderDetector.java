@@ -42,6 +42,12 @@ final class HeaderDetector {
         return fields(line).unzonedIn(unzoned);
     }
 
+    /** The fields of a JSON record given whole, or null when the text is not one. */
+    LineFields detectJson(String record) {
+        LineFields json = JsonLines.parse(record, years);
+        return json == null ? null : json.unzonedIn(unzoned);
+    }
+
     private LineFields fields(String line) {
         if (line.startsWith("{")) {
             LineFields json = JsonLines.parse(line, years);

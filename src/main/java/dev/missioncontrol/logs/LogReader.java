@@ -7,12 +7,16 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
  * Reads log events from a stream of unknown format, one at a time. Each line's header is detected on its own,
- * so mixed logs work; continuation lines (stack traces) are joined to the event they belong to. Memory is
+ * so mixed logs work; continuation lines (stack traces) are joined to the event they belong to, and a JSON record
+ * printed over several lines is read whole ({@link PrintedJson}). Memory is
  * bounded by one event: its raw text is cut at {@link #MAX_RAW_CHARS}, the lines beyond are only counted.
  */
 public final class LogReader implements Iterator<LogRecord>, AutoCloseable {
@@ -21,6 +25,8 @@ public final class LogReader implements Iterator<LogRecord>, AutoCloseable {
 
     private final BufferedReader in;
     private final HeaderDetector detector;
+    /** Lines read ahead for a JSON record printed over several lines that turned out to be none: read again. */
+    private final Deque<String> unread = new ArrayDeque<>();
     private String pending;
     private long pendingLineNo;
     private long lineNo;
@@ -85,12 +91,16 @@ public final class LogReader implements Iterator<LogRecord>, AutoCloseable {
         String first = pending != null ? pending : readLine();
         long firstLineNo = pending != null ? pendingLineNo : lineNo;
         pending = null;
-        while (first != null && first.isBlank()) {
-            first = readLine(); // blank lines separate events but are not events themselves
+        while (first != null && (first.isBlank() || PrintedJson.bracketsRecords(first))) {
+            first = readLine(); // blank lines and an array's brackets separate events but are not events themselves
             firstLineNo = lineNo;
         }
         if (first == null) {
             return null;
+        }
+        LogRecord printed = kubectl && KubectlOutput.continues(first) ? null : readPrintedJson(first, firstLineNo);
+        if (printed != null) {
+            return printed;
         }
         LineFields header = detector.detect(first);
         kubectl = KubectlOutput.opens(first)
@@ -101,10 +111,41 @@ public final class LogReader implements Iterator<LogRecord>, AutoCloseable {
         EventLines lines = new EventLines(first, header);
         pending = kubectl ? readLine() : readContinuations(lines);
         pendingLineNo = lineNo;
-        LineFields fields = lines.fields(header, lastTime);
+        return record(firstLineNo, lines.fields(header, lastTime), lines.raw(), lines.count());
+    }
+
+    /**
+     * The JSON record printed over several lines from {@code first} on, or null when there is none; the lines read
+     * past {@code first} are then read again as before.
+     */
+    private LogRecord readPrintedJson(String first, long firstLineNo) {
+        PrintedJson json = PrintedJson.openedBy(first);
+        if (json == null) {
+            return null;
+        }
+        String line;
+        while (json.open() && (line = readLine()) != null) {
+            json.add(line);
+        }
+        LineFields fields = json.complete() ? detector.detectJson(json.oneLine()) : null;
+        if (fields == null) {
+            List<String> read = json.afterFirst();
+            read.reversed().forEach(unread::addFirst); // before any lines still unread from an earlier look
+            lineNo -= read.size();
+            return null;
+        }
+        kubectl = false;
+        // the closing brace ends the record; what follows starts the next one, indented as it may be (jq -s)
+        pending = readLine();
+        pendingLineNo = lineNo;
+        return record(firstLineNo, fields, json.raw(), json.lineCount());
+    }
+
+    /** The event read, whose time the untimed events after it take. */
+    private LogRecord record(long firstLineNo, LineFields fields, String raw, int lineCount) {
         lastTime = fields.timestamp() != null ? fields.timestamp() : lastTime;
         return new LogRecord(firstLineNo, fields.timestamp(), fields.level(), fields.component(), fields.message(),
-                lines.raw(), lines.count(), fields.zoneAssumed());
+                raw, lineCount, fields.zoneAssumed());
     }
 
     /** Adds the lines that continue the event to it; returns the first line that does not, or null at the end. */
@@ -159,7 +200,7 @@ public final class LogReader implements Iterator<LogRecord>, AutoCloseable {
     /** The next line without its terminator; CR, LF and CRLF all end a line. */
     private String readLine() {
         try {
-            String line = in.readLine();
+            String line = unread.isEmpty() ? in.readLine() : unread.removeFirst();
             if (line != null) {
                 lineNo++;
             }
