@@ -16,4 +16,9 @@ import java.util.List;
 public record LogAnalysis(long events, long lines, long errors, long warnings, Instant first, Instant last,
                           boolean timed, boolean zoneAssumed, long axisOrigin, long bucketWidth, int buckets,
                           List<TemplateSummary> templates) {
+
+    /** Events in catch-all templates: non-zero means the template count is a floor, not the number of shapes. */
+    public long catchAllEvents() {
+        return templates.stream().filter(TemplateSummary::catchAll).mapToLong(TemplateSummary::count).sum();
+    }
 }

@@ -24,6 +24,11 @@ final class LogSummaryReport {
         out.printf(Locale.ROOT, "%,d events in %,d lines, %,d templates, %,d errors, %,d warnings%n",
                 analysis.events(), analysis.lines(), analysis.templates().size(), analysis.errors(),
                 analysis.warnings());
+        if (analysis.catchAllEvents() > 0) {
+            out.printf(Locale.ROOT, "%,d events are in catch-all templates (one message shape had over %d variants):"
+                    + " their <*> hide words that differ%n", analysis.catchAllEvents(),
+                    TemplateMiner.MAX_TEMPLATES_PER_LEAF);
+        }
         if (analysis.first() != null) {
             out.printf("from %s to %s%s%n", analysis.first(), analysis.last(),
                     analysis.zoneAssumed() ? " (times without a zone read as UTC)" : "");

@@ -2,17 +2,20 @@ package dev.missioncontrol.logs;
 
 /**
  * One mined template: the message shape with {@code <*>} where lines differed, and how many lines it took.
- * The miner widens the tokens as more lines join; the id never changes.
+ * The miner widens the tokens as more lines join; the id never changes. A catch-all template holds the lines
+ * that fit none of the templates of an already full tree leaf: its wildcards hide words that did differ.
  */
 public final class Template {
 
     private final int id;
     private final String[] tokens;
+    private final boolean catchAll;
     private long count;
 
-    Template(int id, String[] tokens) {
+    Template(int id, String[] tokens, boolean catchAll) {
         this.id = id;
         this.tokens = tokens;
+        this.catchAll = catchAll;
     }
 
     public int id() {
@@ -21,6 +24,11 @@ public final class Template {
 
     public long count() {
         return count;
+    }
+
+    /** True when the lines were grouped because the miner's per-leaf template limit was reached, not by likeness. */
+    public boolean catchAll() {
+        return catchAll;
     }
 
     public String text() {
@@ -56,6 +64,6 @@ public final class Template {
 
     @Override
     public String toString() {
-        return "E" + id + " x" + count + " " + text();
+        return "E" + id + " x" + count + (catchAll ? " catch-all " : " ") + text();
     }
 }

@@ -63,6 +63,6 @@ final class TemplateTally {
 
     TemplateSummary summary(Template template, int buckets) {
         return new TemplateSummary(template.id(), template.text(), count, errors, warnings, Map.copyOf(levels),
-                firstSeen, lastSeen, firstLineNo, sample, Arrays.copyOf(histogram, buckets));
+                firstSeen, lastSeen, firstLineNo, sample, Arrays.copyOf(histogram, buckets), template.catchAll());
     }
 }

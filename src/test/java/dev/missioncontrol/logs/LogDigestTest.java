@@ -2,7 +2,9 @@ package dev.missioncontrol.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
 import java.io.StringReader;
+import java.io.StringWriter;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -104,5 +106,18 @@ class LogDigestTest {
 
         assertThat(sample).doesNotContain("AKIA").hasSizeLessThanOrEqualTo(TemplateTally.SAMPLE_CHARS)
                 .endsWith("context");
+    }
+
+    @Test
+    void says_how_many_events_a_catch_all_template_grouped_loosely() {
+        String log = String.join("\n", RandomTailLines.of(TemplateMiner.MAX_TEMPLATES_PER_LEAF + 30));
+        LogAnalysis analysis = LogDigest.analyze(new StringReader(log));
+
+        assertThat(analysis.catchAllEvents()).isEqualTo(30);
+        assertThat(analysis.templates()).filteredOn(TemplateSummary::catchAll).singleElement()
+                .extracting(TemplateSummary::count).isEqualTo(30L);
+        StringWriter report = new StringWriter();
+        new LogSummaryReport(analysis, 5).print(new PrintWriter(report));
+        assertThat(report.toString()).contains("30 events are in catch-all templates");
     }
 }

@@ -2,6 +2,7 @@ package dev.missioncontrol.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -55,6 +56,36 @@ class TemplateMinerTest {
     @Test
     void gives_empty_messages_one_template() {
         assertThat(miner.add("")).isEqualTo(miner.add("   "));
+    }
+
+    @Test
+    void keeps_a_bounded_number_of_templates_when_the_words_after_a_shared_start_are_random() {
+        List<String> lines = RandomTailLines.of(1_000);
+        List<Integer> ids = lines.stream().map(miner::add).toList();
+
+        assertThat(miner.templates()).hasSize(TemplateMiner.MAX_TEMPLATES_PER_LEAF + 1);
+        Template catchAll = miner.templates().get(TemplateMiner.MAX_TEMPLATES_PER_LEAF);
+        assertThat(catchAll.catchAll()).isTrue();
+        assertThat(catchAll.count()).isEqualTo(lines.size() - TemplateMiner.MAX_TEMPLATES_PER_LEAF);
+        assertThat(catchAll.text()).isEqualTo("<*> ERROR request failed <*> <*> <*> <*> <*> <*>");
+        for (int i = 0; i < lines.size(); i++) {
+            // every line still lands in a template whose wildcards cover the words it does not share
+            String[] tokens = TemplateMiner.tokenize(lines.get(i));
+            assertThat(TemplateMiner.misfits(miner.template(ids.get(i)), tokens, tokens.length)).as(lines.get(i))
+                    .isZero();
+        }
+        assertThat(miner.templates().stream().filter(Template::catchAll)).containsExactly(catchAll);
+    }
+
+    @Test
+    void a_full_leaf_still_gives_a_fitting_line_its_own_template_rather_than_the_catch_all() {
+        List<String> lines = RandomTailLines.of(300);
+        lines.forEach(miner::add);
+
+        int again = miner.add(lines.get(7).replace("2025-06-15T13:00:00Z", "2025-06-15T14:30:00Z"));
+
+        assertThat(again).isEqualTo(8);
+        assertThat(miner.template(again).catchAll()).isFalse();
     }
 
     @Property

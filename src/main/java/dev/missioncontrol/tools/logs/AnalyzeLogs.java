@@ -58,8 +58,10 @@ public final class AnalyzeLogs implements Tool {
         }
         long errors = sources.stream().mapToLong(s -> s.analysis().errors()).sum();
         long templates = sources.stream().mapToLong(s -> s.analysis().templates().size()).sum();
-        String summary = String.format(Locale.ROOT, "%,d events in %d source%s, %,d templates; %,d errors; "
-                + "%d problem templates", events, sources.size(), sources.size() == 1 ? "" : "s", templates, errors,
+        long loose = sources.stream().mapToLong(s -> s.analysis().catchAllEvents()).sum();
+        String summary = String.format(Locale.ROOT, "%,d events in %d source%s, %,d templates%s; %,d errors; "
+                + "%d problem templates", events, sources.size(), sources.size() == 1 ? "" : "s", templates,
+                loose == 0 ? "" : String.format(Locale.ROOT, " (%,d events in catch-all templates)", loose), errors,
                 problems);
         return ToolResult.ok(summary, data);
     }

@@ -44,6 +44,10 @@ final class TemplateJson {
                 .put("last_seen", time(t.lastSeen())).put("first_line", t.firstLineNo()).put("sample", cut(shown))
                 .put("message", cut(message(shown))).put("exception", ProblemSigns.exception(shown))
                 .put("thrown_at", OwnFrame.in(shown)).put("raised", cut(RaisedException.in(shown)));
+        if (t.catchAll()) {
+            // not one message: lines of a shape with too many variants to keep apart, their differences masked
+            o.put("catch_all", true);
+        }
         ArrayNode components = o.putArray("components");
         // a component is a word of some event's header, masked as the template's words are
         source.components(t).forEach(c -> components.add(template(c, t.sample(), shown)));
@@ -66,6 +70,7 @@ final class TemplateJson {
         LogAnalysis a = s.analysis();
         return Json.object().put("name", s.name()).put("events", a.events()).put("lines", a.lines())
                 .put("errors", a.errors()).put("warnings", a.warnings()).put("templates", a.templates().size())
+                .put("catch_all_events", a.catchAllEvents())
                 .put("first", time(a.first())).put("last", time(a.last())).put("timed", a.timed())
                 .put("zone_assumed", a.zoneAssumed()).put("assumed_zone", a.zoneAssumed() ? s.unzoned().getId() : null)
                 .put("axis_origin", a.axisOrigin()).put("bucket_width", a.bucketWidth())

@@ -63,6 +63,6 @@ class ProblemSignsTest {
     }
 
     private static TemplateSummary summary(String template, String sample) {
-        return new TemplateSummary(1, template, 1, 0, 0, java.util.Map.of(), null, null, 1, sample, new long[1]);
+        return new TemplateSummary(1, template, 1, 0, 0, java.util.Map.of(), null, null, 1, sample, new long[1], false);
     }
 }
