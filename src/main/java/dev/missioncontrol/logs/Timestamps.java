@@ -28,7 +28,9 @@ final class Timestamps {
     private static final int FIRST_YEAR = 1970;
     private static final int LAST_YEAR = 2200;
     private static final String MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec";
-    private static final String TIME = "(?<h>\\d{1,2}):(?<mi>\\d{2}):(?<s>\\d{2})(?:[.,:](?<f>\\d{1,9}))?";
+    /** A time of day, on a 12-hour clock when AM or PM follows it. */
+    private static final String TIME = "(?<h>\\d{1,2}):(?<mi>\\d{2}):(?<s>\\d{2})(?:[.,:](?<f>\\d{1,9}))?"
+            + "(?:\\s?(?<half>[AaPp][Mm])(?!\\w))?";
     private static final String ZONE = "\\s?(?<z>Z|[+-]\\d{2}:?\\d{2}|UTC|GMT)?";
     private static final List<Pattern> SHAPES = List.of(
             // ISO 8601 / RFC 3339 and the log4j variant with a space and comma millis
@@ -95,7 +97,7 @@ final class Timestamps {
         try {
             int month = month(m);
             LocalDateTime local = LocalDateTime.of(year(m, years, month), month, Integer.parseInt(m.group("d")),
-                    Integer.parseInt(m.group("h")), Integer.parseInt(m.group("mi")), Integer.parseInt(m.group("s")),
+                    hour(m), Integer.parseInt(m.group("mi")), Integer.parseInt(m.group("s")),
                     group(m, "ms") != null ? Integer.parseInt(m.group("ms")) * 1_000_000 : nanos(group(m, "f")));
             // year 0000 or 1900 is a placeholder or a broken clock, and would date the incident centuries back
             return local.getYear() < FIRST_YEAR || local.getYear() > LAST_YEAR ? null
@@ -103,6 +105,17 @@ final class Timestamps {
         } catch (DateTimeException | NumberFormatException e) {
             return null; // looked like a time but is not one (month 13, hour 25): treat the line as untimed
         }
+    }
+
+    /** The hour on a 24-hour clock: 12 AM is midnight, 1 PM is 13. */
+    private static int hour(Matcher m) {
+        int hour = Integer.parseInt(m.group("h"));
+        String half = group(m, "half");
+        if (half == null || hour < 1 || hour > 12) {
+            return hour; // "13:00:00 PM": a 24-hour clock that adds the marker anyway, which then says nothing
+        }
+        boolean pm = half.equalsIgnoreCase("PM");
+        return hour % 12 + (pm ? 12 : 0);
     }
 
     private static int year(Matcher m, YearGuess years, int month) {
