@@ -12,8 +12,13 @@ import java.util.regex.Pattern;
  */
 final class PostgresPrefix {
 
-    /** The severity's letters; DEBUG1 to DEBUG5 are all debug. */
-    private static final Pattern PROCESS = Pattern.compile("\\[\\d+\\] (?:\\S+@\\S+ )?([A-Z]+)[1-5]?:\\s+");
+    /**
+     * The severity's letters; DEBUG1 to DEBUG5 are all debug. A zone the time did not take may stand before the
+     * process: an abbreviation it does not know, or the -03 tzdata writes for zones that have none. The time then
+     * counts as naming no zone.
+     */
+    private static final Pattern PROCESS = Pattern.compile(
+            "(?:([A-Z]{2,5}|[+-]\\d{2}) )?\\[\\d+\\] (?:\\S+@\\S+ )?([A-Z]+)[1-5]?:\\s+");
     /**
      * Severities only the server writes: LOG is its routine output, and the others only explain the line before
      * them, so none of these is a problem on its own. The rest (ERROR, FATAL, PANIC, WARNING, NOTICE, INFO, DEBUG)
@@ -56,11 +61,15 @@ final class PostgresPrefix {
 
     /** The line's fields when the text from {@code at} is a server process and severity, or null. */
     static LineFields after(String line, int at, Timestamps.Found time) {
-        if (at >= line.length() || line.charAt(at) != '[') {
-            return null;
+        if (at >= line.length() || line.indexOf('[', at) < 0) {
+            return null; // a cheap look first, as every timed line is asked
         }
         Matcher m = PROCESS.matcher(line).region(at, line.length());
-        String level = !m.lookingAt() ? null : ROUTINE.contains(m.group(1)) ? "INFO" : Levels.normalize(m.group(1));
+        // "INFO [12] HTTP:  ..." is some other logger's level and thread, not a zone and a server process
+        if (!m.lookingAt() || m.group(1) != null && Levels.fromHeaderToken(m.group(1)) != null) {
+            return null;
+        }
+        String level = ROUTINE.contains(m.group(2)) ? "INFO" : Levels.normalize(m.group(2));
         return level == null ? null : LineFields.at(time, level, null, line.substring(m.end()).strip());
     }
 }

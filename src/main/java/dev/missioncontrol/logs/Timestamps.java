@@ -10,14 +10,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Recognises the timestamp a log line starts with. Times without a zone are read as UTC; times without a year
- * (syslog) take the year {@link YearGuess} gives them.
+ * Recognises the timestamp a log line starts with. Times without a zone, or with a zone name that stands for several
+ * ({@link ZoneNames}), are read as UTC; times without a year (syslog) take the year {@link YearGuess} gives them.
  */
 final class Timestamps {
 
     /**
-     * Where a timestamp was found: the instant, the index just past it, and the zone the text named, or null (the
-     * instant is then the time read as UTC).
+     * Where a timestamp was found: the instant, the index just past it, and the zone the text named, or null when it
+     * named none or one that stands for several (the instant is then the time read as UTC).
      */
     record Found(Instant instant, int end, ZoneOffset zone) {
         boolean zoned() {
@@ -31,7 +31,9 @@ final class Timestamps {
     /** A time of day, on a 12-hour clock when AM or PM follows it. */
     private static final String TIME = "(?<h>\\d{1,2}):(?<mi>\\d{2}):(?<s>\\d{2})(?:[.,:](?<f>\\d{1,9}))?"
             + "(?:\\s?(?<half>[AaPp][Mm])(?!\\w))?";
-    private static final String ZONE = "\\s?(?<z>Z|[+-]\\d{2}:?\\d{2}|UTC|GMT)?";
+    /** A zone's name, whole: the Z of "13:00:00 Zookeeper" names none. */
+    private static final String NAMED = "(?:" + ZoneNames.PATTERN + ")(?!\\w)";
+    private static final String ZONE = "(?:\\s?(?<z>[+-]\\d{2}:?\\d{2}|" + NAMED + "))?";
     private static final List<Pattern> SHAPES = List.of(
             // ISO 8601 / RFC 3339 and the log4j variant with a space and comma millis
             Pattern.compile("(?<y>\\d{4})-(?<mo>\\d{2})-(?<d>\\d{2})[T ]" + TIME + ZONE),
@@ -49,7 +51,7 @@ final class Timestamps {
             // syslog: Jun 14 15:16:01, optionally with the year after the day; date(1) writes the year after
             // the zone instead (Fri Jul 11 13:23:24 UTC 2025)
             Pattern.compile("(?<mon>" + MONTHS + ")\\s+(?<d>\\d{1,2})(?:\\s+(?<y>\\d{4}))?\\s+" + TIME
-                    + "(?:\\s(?<z>UTC|GMT|Z|[+-]\\d{2}:?\\d{2})(?:\\s(?<ya>\\d{4})(?!\\d))?)?"));
+                    + "(?:\\s(?<z>" + NAMED + "|[+-]\\d{2}:?\\d{2})(?:\\s(?<ya>\\d{4})(?!\\d))?)?"));
 
     /**
      * Shapes of bare numbers that ordinary text also holds ("copied 120512 101010 rows"), read only where a line
@@ -84,24 +86,25 @@ final class Timestamps {
         for (Pattern shape : shapes) {
             Matcher m = shape.matcher(line).region(from, line.length());
             if (m.lookingAt()) {
-                Instant instant = instant(m, years);
-                if (instant != null) {
-                    return new Found(instant, m.end(), group(m, "z") == null ? null : offset(group(m, "z")));
+                Found found = found(m, years);
+                if (found != null) {
+                    return found;
                 }
             }
         }
         return null;
     }
 
-    private static Instant instant(Matcher m, YearGuess years) {
+    private static Found found(Matcher m, YearGuess years) {
         try {
             int month = month(m);
             LocalDateTime local = LocalDateTime.of(year(m, years, month), month, Integer.parseInt(m.group("d")),
                     hour(m), Integer.parseInt(m.group("mi")), Integer.parseInt(m.group("s")),
                     group(m, "ms") != null ? Integer.parseInt(m.group("ms")) * 1_000_000 : nanos(group(m, "f")));
+            ZoneOffset zone = zone(m);
             // year 0000 or 1900 is a placeholder or a broken clock, and would date the incident centuries back
             return local.getYear() < FIRST_YEAR || local.getYear() > LAST_YEAR ? null
-                    : local.toInstant(offset(group(m, "z")));
+                    : new Found(local.toInstant(zone == null ? ZoneOffset.UTC : zone), m.end(), zone);
         } catch (DateTimeException | NumberFormatException e) {
             return null; // looked like a time but is not one (month 13, hour 25): treat the line as untimed
         }
@@ -144,9 +147,14 @@ final class Timestamps {
         return Integer.parseInt(padded);
     }
 
-    private static ZoneOffset offset(String zone) {
-        if (zone == null || zone.equals("Z") || zone.equals("UTC") || zone.equals("GMT")) {
-            return ZoneOffset.UTC;
+    /** The zone the time names, or null when it names none or a name that stands for several zones. */
+    private static ZoneOffset zone(Matcher m) {
+        String zone = group(m, "z");
+        if (zone == null) {
+            return null;
+        }
+        if (Character.isLetter(zone.charAt(0))) {
+            return ZoneNames.offset(zone);
         }
         return ZoneOffset.of(zone.length() == 5 ? zone.substring(0, 3) + ":" + zone.substring(3) : zone);
     }

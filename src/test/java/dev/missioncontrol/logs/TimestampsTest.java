@@ -3,6 +3,7 @@ package dev.missioncontrol.logs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** The clocks and zones loggers write beside ISO 8601, read by the header of a line. */
@@ -22,5 +23,38 @@ class TimestampsTest {
                 .as("noon, lower case and no space").isEqualTo(Instant.parse("2025-06-15T12:30:00.250Z"));
         assertThat(detector.detect("2025-06-15 13:15:00 PM INFO redundant marker").timestamp())
                 .isEqualTo(Instant.parse("2025-06-15T13:15:00Z"));
+    }
+
+    @Test
+    void reads_zone_abbreviations_as_their_offsets_and_ambiguous_ones_as_no_zone() {
+        LineFields cest = detector.detect("2025-06-15 13:00:00.123 CEST [4711] ERROR:  deadlock detected");
+        assertThat(cest.timestamp()).isEqualTo(Instant.parse("2025-06-15T11:00:00.123Z"));
+        assertThat(cest.zoneAssumed()).isFalse();
+        assertThat(cest.zone()).isEqualTo(ZoneOffset.ofHours(2));
+        assertThat(cest.level()).isEqualTo("ERROR");
+        LineFields edt = detector.detect("2025-06-15 13:00:00 EDT [4711] LOG:  checkpoint starting: time");
+        assertThat(edt.timestamp()).isEqualTo(Instant.parse("2025-06-15T17:00:00Z"));
+        assertThat(edt.level()).as("PostgreSQL's %t prefix").isEqualTo("INFO");
+        assertThat(edt.message()).isEqualTo("checkpoint starting: time");
+        LineFields cst = detector.detect("2025-06-15 13:00:00 CST [4711] ERROR:  out of memory");
+        assertThat(cst.timestamp()).as("US Central or China").isEqualTo(Instant.parse("2025-06-15T13:00:00Z"));
+        assertThat(cst.zoneAssumed()).isTrue();
+        assertThat(cst.level()).isEqualTo("ERROR");
+        LineFields unknown = detector.detect("2025-06-15 13:00:00 XYZT [4711] FATAL:  the database is shutting down");
+        assertThat(unknown.zoneAssumed()).isTrue();
+        assertThat(unknown.level()).isEqualTo("FATAL");
+        assertThat(detector.detect("2025-06-15 13:00:00 ESTABLISHED INFO connection").zoneAssumed())
+                .as("a word that starts like a zone").isTrue();
+    }
+
+    @Test
+    void reads_the_zone_and_the_year_date_writes_after_the_time() {
+        LineFields e = detector.detect("Sun Jun 15 13:00:00 PDT 2019 ERROR: backup failed");
+        assertThat(e.timestamp()).isEqualTo(Instant.parse("2019-06-15T20:00:00Z"));
+        assertThat(e.component()).isNull();
+        assertThat(e.level()).isEqualTo("ERROR");
+        assertThat(e.message()).isEqualTo("backup failed");
+        assertThat(detector.detect("Sun Jun 15 13:00:00 IST 2019 ERROR: backup failed").timestamp())
+                .as("India, Ireland or Israel: the year still counts").isEqualTo(Instant.parse("2019-06-15T13:00:00Z"));
     }
 }
