@@ -33,7 +33,11 @@ final class Timestamps {
             + "(?:\\s?(?<half>[AaPp][Mm])(?!\\w))?";
     /** A zone's name, whole: the Z of "13:00:00 Zookeeper" names none. */
     private static final String NAMED = "(?:" + ZoneNames.PATTERN + ")(?!\\w)";
-    private static final String ZONE = "(?:\\s?(?<z>[+-]\\d{2}:?\\d{2}|" + NAMED + "))?";
+    /**
+     * The zone after an ISO time: an offset or a name, or an offset of whole hours written straight after the time
+     * (13:00:00-07). Apart from the time a bare -07 may be anything, a count or a range's end, so it is not read.
+     */
+    private static final String ZONE = "(?:(?<zh>[+-]\\d{2})(?![\\d:])|\\s?(?<z>[+-]\\d{2}:?\\d{2}|" + NAMED + "))?";
     private static final List<Pattern> SHAPES = List.of(
             // ISO 8601 / RFC 3339 and the log4j variant with a space and comma millis
             Pattern.compile("(?<y>\\d{4})-(?<mo>\\d{2})-(?<d>\\d{2})[T ]" + TIME + ZONE),
@@ -149,6 +153,10 @@ final class Timestamps {
 
     /** The zone the time names, or null when it names none or a name that stands for several zones. */
     private static ZoneOffset zone(Matcher m) {
+        String hours = group(m, "zh");
+        if (hours != null) {
+            return ZoneOffset.ofHours(Integer.parseInt(hours));
+        }
         String zone = group(m, "z");
         if (zone == null) {
             return null;

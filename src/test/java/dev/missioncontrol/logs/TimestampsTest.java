@@ -57,4 +57,18 @@ class TimestampsTest {
         assertThat(detector.detect("Sun Jun 15 13:00:00 IST 2019 ERROR: backup failed").timestamp())
                 .as("India, Ireland or Israel: the year still counts").isEqualTo(Instant.parse("2019-06-15T13:00:00Z"));
     }
+
+    @Test
+    void reads_an_offset_of_whole_hours_straight_after_an_iso_time() {
+        LineFields e = detector.detect("2025-06-15T13:00:00-07 ERROR payment declined");
+        assertThat(e.timestamp()).isEqualTo(Instant.parse("2025-06-15T20:00:00Z"));
+        assertThat(e.zoneAssumed()).isFalse();
+        assertThat(e.component()).isNull();
+        assertThat(detector.detect("2025-06-15T13:00:00.5+05 INFO ok").timestamp())
+                .isEqualTo(Instant.parse("2025-06-15T08:00:00.500Z"));
+        LineFields count = detector.detect("2025-06-15 13:00:00 -12 degrees outside");
+        assertThat(count.timestamp()).as("apart from the time, -12 is text").isEqualTo(
+                Instant.parse("2025-06-15T13:00:00Z"));
+        assertThat(count.message()).isEqualTo("-12 degrees outside");
+    }
 }
