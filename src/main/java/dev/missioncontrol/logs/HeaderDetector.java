@@ -68,7 +68,7 @@ final class HeaderDetector {
     private LineFields freeForm(String line) {
         Timestamps.Found time = findTime(line);
         if (time == null) {
-            return afterHeader(line, skipSpaces(line, 0), null, null, 1);
+            return untimed(line);
         }
         int at = time.end();
         if (at < line.length() && line.charAt(at) == ']') {
@@ -89,6 +89,18 @@ final class HeaderDetector {
             return afterHeader(line, source.end(), time, source.group(1), 1);
         }
         return afterHeader(line, at, time, null, LEVEL_SEARCH_TOKENS);
+    }
+
+    /**
+     * A line without a date: its level must be its first word, unless a time of day alone opens it (Logback's console
+     * default), after which the level may stand behind a thread as in any dated header. That time stays unread, as
+     * nothing on the line says which day it is.
+     */
+    private LineFields untimed(String line) {
+        int at = skipSpaces(line, 0);
+        int clock = Timestamps.clockEnd(line, at);
+        return clock < 0 ? afterHeader(line, at, null, null, 1)
+                : afterHeader(line, skipSpaces(line, clock), null, null, LEVEL_SEARCH_TOKENS);
     }
 
     /**

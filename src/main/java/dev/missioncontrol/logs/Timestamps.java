@@ -38,6 +38,7 @@ final class Timestamps {
      * (13:00:00-07). Apart from the time a bare -07 may be anything, a count or a range's end, so it is not read.
      */
     private static final String ZONE = "(?:(?<zh>[+-]\\d{2})(?![\\d:])|\\s?(?<z>[+-]\\d{2}:?\\d{2}|" + NAMED + "))?";
+    private static final Pattern CLOCK = Pattern.compile(TIME + "(?=\\s)");
     private static final List<Pattern> SHAPES = List.of(
             // ISO 8601 / RFC 3339 and the log4j variant with a space and comma millis
             Pattern.compile("(?<y>\\d{4})-(?<mo>\\d{2})-(?<d>\\d{2})[T ]" + TIME + ZONE),
@@ -84,6 +85,15 @@ final class Timestamps {
         boolean letter = Character.isLetter(line.charAt(from));
         return first(letter ? SHAPES.subList(SHAPES.size() - 1, SHAPES.size())
                 : SHAPES.subList(0, SHAPES.size() - 1), line, from, years);
+    }
+
+    /**
+     * The end of a time of day standing alone at {@code from}, or -1: Logback's console default writes no date
+     * ({@code 13:00:06.123 [main] ERROR com.acme.Pay - ...}), yet the time still opens the header.
+     */
+    static int clockEnd(String line, int from) {
+        Matcher m = CLOCK.matcher(line).region(from, line.length());
+        return m.lookingAt() ? m.end() : -1;
     }
 
     private static Found first(List<Pattern> shapes, String line, int from, YearGuess years) {

@@ -71,4 +71,14 @@ class TimestampsTest {
                 Instant.parse("2025-06-15T13:00:00Z"));
         assertThat(count.message()).isEqualTo("-12 degrees outside");
     }
+
+    @Test
+    void finds_the_level_and_logger_after_a_time_of_day_alone() {
+        LineFields e = detector.detect("13:00:06.123 [main] ERROR com.acme.Pay - card declined");
+        assertThat(e.level()).isEqualTo("ERROR");
+        assertThat(e.component()).isEqualTo("com.acme.Pay");
+        assertThat(e.message()).isEqualTo("card declined");
+        assertThat(e.timestamp()).as("no day is named").isNull();
+        assertThat(detector.detect("13:00:06 is when the job ran").level()).isNull();
+    }
 }
