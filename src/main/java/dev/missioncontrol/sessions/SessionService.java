@@ -78,7 +78,8 @@ public final class SessionService {
 
     /** {@link #message(String, String, String)} in the caller's transaction (with its idempotency record). */
     public SessionEvent message(Handle h, String orgId, String sessionId, String content) {
-        AgentSession s = store.findRow(h, orgId, sessionId).orElseThrow(() -> new NotFoundException("session"));
+        AgentSession s = store.findRowToChange(h, orgId, sessionId)
+                .orElseThrow(() -> new NotFoundException("session"));
         Instant now = clock.instant();
         if (s.status().ended()) {
             store.reopen(h, s.id(), now);
@@ -94,7 +95,8 @@ public final class SessionService {
     /** Cancels an active session; the worker stops before its next step. Ended sessions are left as they are. */
     public AgentSession cancel(String orgId, String sessionId) {
         return store.jdbi().inTransaction(h -> {
-            AgentSession s = store.findRow(h, orgId, sessionId).orElseThrow(() -> new NotFoundException("session"));
+            AgentSession s = store.findRowToChange(h, orgId, sessionId)
+                    .orElseThrow(() -> new NotFoundException("session"));
             if (s.status().ended()) {
                 return store.find(h, orgId, sessionId).orElseThrow(); // answered whole, as GET answers it
             }

@@ -95,7 +95,7 @@ public final class SessionStore {
      */
     public boolean holdsLease(Handle h, dev.missioncontrol.agent.Lease lease) {
         if (dialect.isPostgres()) {
-            // Lock order is always session row, then job row (as in messages and cancels), so they cannot deadlock.
+            // Lock order is always session row, then job row (as in messages and cancels, which lock it as they read it), so they cannot deadlock.
             h.createQuery("SELECT id FROM agent_sessions WHERE id = :id FOR UPDATE").bind("id", lease.sessionId())
                     .mapTo(String.class).findOne();
         }
@@ -168,6 +168,17 @@ public final class SessionStore {
 
     public Optional<AgentSession> findRow(Handle h, String orgId, String id) {
         return h.createQuery("SELECT " + LIST_COLUMNS + " FROM agent_sessions s WHERE s.org_id = :org AND s.id = :id")
+                .bind("org", orgId).bind("id", id).map(SessionStore::row).findOne();
+    }
+
+    /**
+     * The session row locked until the caller's transaction ends, for a change decided by its status (a message
+     * reopening an ended session, a cancel): on PostgreSQL a plain read may see a status another node is changing,
+     * and the decision would rest on it after that node committed. SQLite's write transactions hold the database.
+     */
+    public Optional<AgentSession> findRowToChange(Handle h, String orgId, String id) {
+        return h.createQuery("SELECT " + LIST_COLUMNS + " FROM agent_sessions s WHERE s.org_id = :org AND s.id = :id"
+                        + dialect.forUpdate())
                 .bind("org", orgId).bind("id", id).map(SessionStore::row).findOne();
     }
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
@@ -218,6 +219,31 @@ abstract class RuntimeContract {
                         e -> e.type().equals("message") && e.text().equals("answer to: what changed?")));
         assertGapless(rt.events(id));
         assertThat(rt.sessions.find(rt.orgId, id).orElseThrow().report()).contains("first");
+    }
+
+    /**
+     * A message read the session as active while a cancel on another node was committing, and so woke a cancelled
+     * session without reopening it: it ran, and ended "completed", hiding the cancel.
+     */
+    @Test
+    void a_message_racing_a_cancel_reopens_the_cancelled_session() throws Exception {
+        String id = rt.newSession();
+        CountDownLatch cancelling = new CountDownLatch(1);
+        var cancel = CompletableFuture.runAsync(() -> rt.db.jdbi().useTransaction(h -> {
+            rt.sessions.finish(h, id, SessionStatus.CANCELLED, rt.clock.instant());
+            rt.sessions.append(h, id, "status", "Session cancelled by a user", Json.object()
+                    .put("status", "cancelled"), rt.clock.instant());
+            cancelling.countDown();
+            LockSupport.parkNanos(Duration.ofSeconds(1).toNanos()); // not yet committed while the message comes in
+        }));
+        assertThat(cancelling.await(10, TimeUnit.SECONDS)).isTrue();
+
+        rt.service.message(rt.orgId, id, "still there?");
+        cancel.get(10, TimeUnit.SECONDS);
+
+        assertThat(rt.events(id)).anyMatch(e -> e.type().equals("status")
+                && e.data().path(SessionService.REOPENED_FROM).asText().equals("cancelled"));
+        assertGapless(rt.events(id));
     }
 
     @Test
