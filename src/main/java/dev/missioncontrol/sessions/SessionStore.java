@@ -95,7 +95,8 @@ public final class SessionStore {
      */
     public boolean holdsLease(Handle h, dev.missioncontrol.agent.Lease lease) {
         if (dialect.isPostgres()) {
-            // Lock order is always session row, then job row (as in messages and cancels, which lock it as they read it), so they cannot deadlock.
+            // Lock order is always session row, then job row (as in messages and cancels, which lock the session row
+            // as they read it), so they cannot deadlock.
             h.createQuery("SELECT id FROM agent_sessions WHERE id = :id FOR UPDATE").bind("id", lease.sessionId())
                     .mapTo(String.class).findOne();
         }
