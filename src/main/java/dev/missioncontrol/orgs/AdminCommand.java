@@ -245,14 +245,19 @@ public final class AdminCommand implements Callable<Integer> {
                 description = "What the key is for, e.g. ci; shown in list-api-keys and the settings page.")
         String name;
 
-        // Required: a key leaked from CI should hold only what CI does, so no scope is granted by default.
-        @Option(names = "--scopes", split = ",", required = true, description = "Comma-separated, any of "
-                + "deployments:write, deployments:read, sessions:write, sessions:read.")
+        // API.md: a new key gets every scope by default. Such a key is an admin's to the API, so the command says
+        // so and how to name fewer: a key leaked from CI should hold only what CI does.
+        @Option(names = "--scopes", split = ",", description = "Comma-separated, any of deployments:write, "
+                + "deployments:read, sessions:write, sessions:read (default: all four).")
         List<String> scopes;
 
         @Override
         int run(Database db, Clock clock) {
             Organization org = org(new OrgStore(db.jdbi(), clock), orgName);
+            if (scopes == null) {
+                System.err.println("no --scopes given: the key gets all four, which also manage webhooks; a key for "
+                        + "CI needs only --scopes deployments:write,deployments:read");
+            }
             ApiKeyStore.CreatedKey k = new ApiKeyStore(db.jdbi(), clock).create(org.id(), oneLineName("--name", name),
                     parseScopes(), null);
             System.out.println("created API key " + k.key().id() + " (" + Scope.join(k.key().scopes()) + ") in "
@@ -262,6 +267,9 @@ public final class AdminCommand implements Callable<Integer> {
         }
 
         private Set<Scope> parseScopes() {
+            if (scopes == null) {
+                return EnumSet.allOf(Scope.class);
+            }
             Set<Scope> out = EnumSet.noneOf(Scope.class);
             for (String s : scopes) {
                 out.add(Scope.parse(s).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),

@@ -238,10 +238,13 @@ class AdminCommandsIT {
             assertThat(new ApiKeyStore(jdbi, Clock.systemUTC()).list(defaultOrg))
                     .noneMatch(k -> k.name().startsWith("ci"));
             assertThat(new OrgStore(jdbi, Clock.systemUTC()).findOrgByName("acme\u001b[2K")).isEmpty();
-            Object[] unscoped = adminAlone("create-api-key", "--org", "default", "--name", "ci", "--data-dir",
+            Object[] unscoped = adminAlone("create-api-key", "--org", "default", "--name", "ci-all", "--data-dir",
                     dataDir);
-            assertThat(unscoped[0]).as("no scope is granted without being named").isEqualTo(2);
-            assertThat((String) unscoped[1]).contains("Missing required option: '--scopes");
+            assertThat(unscoped[0]).as("API.md: a new key gets every scope by default").isEqualTo(0);
+            assertThat((String) unscoped[1]).contains("no --scopes given: the key gets all four");
+            assertThat(new ApiKeyStore(jdbi, Clock.systemUTC()).list(defaultOrg))
+                    .filteredOn(k -> k.name().equals("ci-all")).singleElement()
+                    .satisfies(k -> assertThat(k.scopes()).containsExactlyInAnyOrder(Scope.values()));
             assertThat(admin(server, "", "create-api-key", "--org", "DEFAULT", "--name", "  deploy bot  ",
                     "--scopes", "sessions:read")).contains("created API key").contains("(sessions:read)");
             assertThat(new ApiKeyStore(jdbi, Clock.systemUTC()).list(defaultOrg))
