@@ -86,12 +86,16 @@ public final class WebServer {
             RequestIds.assign(ctx);
             filters.clientAddress().resolve(ctx);
             filters.securityHeaders().apply(ctx);
-            QueryParams.requireWellFormed(ctx);
-            filters.uploads().refuseDeclaredOversize(ctx);
         });
         routes.before("/api/v1/*", filters.browserLogin());
         routes.before("/api/v1/*", filters.apiAccess()::authenticate);
         routes.before("/api/v1/*", filters.rateLimits()::apply);
+        // after the key and the rate limit: a request without a key learns nothing more than 401, and every API
+        // answer, a refusal of the request's form included, carries the RateLimit headers (API.md)
+        routes.before(ctx -> {
+            QueryParams.requireWellFormed(ctx);
+            filters.uploads().refuseDeclaredOversize(ctx);
+        });
         // Javalin gives every answer its default text/plain; an answer with no content has no content type
         routes.after(ctx -> {
             if (ctx.status().getCode() == 204 || ctx.status().getCode() == 304) {

@@ -22,11 +22,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MalformedRequestsIT {
     private static final String DEPLOY = "/api/v1/deployments/";
+    private String key;
     private TestServer server;
 
     @BeforeAll
     void startServer() {
         server = TestServer.start(TestServer.Db.SQLITE);
+        key = server.firstKey();
     }
 
     @AfterAll
@@ -41,7 +43,7 @@ class MalformedRequestsIT {
                 Arguments.of("path that is not UTF-8", 400, get(DEPLOY + "%ff%fe/")),
                 Arguments.of("UI path with bad encoding", 400, get("/deployments/%zz")),
                 Arguments.of("query filter with a percent sign without hex digits", 400,
-                        get(DEPLOY + "?repository=acme/other%zz")),
+                        request("GET", DEPLOY + "?repository=acme/other%zz", "Authorization: Bearer " + key)),
                 Arguments.of("UI query with a stray percent sign", 400, get("/deployments?status=fail%")),
                 Arguments.of("request target over 8 KiB", 414, get(DEPLOY + "?repository=" + "a".repeat(9000))),
                 Arguments.of("Idempotency-Key of 10,000 characters", 431,
@@ -68,6 +70,21 @@ class MalformedRequestsIT {
         assertThat(problem.get("request_id").asText()).isEqualTo(answer.header("X-Request-Id"));
         assertThat(answer.body()).doesNotContainIgnoringCase("jetty").doesNotContain("Exception")
                 .doesNotContain("<html").doesNotContain("\tat ");
+    }
+
+    /** API.md: every API response carries the RateLimit headers; and a request without a key gets 401 first. */
+    @org.junit.jupiter.api.Test
+    void a_malformed_query_is_refused_after_the_key_is_checked_and_with_the_rate_limit_headers() throws IOException {
+        String target = DEPLOY + "?repository=acme/other%zz";
+        RawConnection.Answer keyed = RawConnection.exchange(server.app().port(),
+                request("GET", target, "Authorization: Bearer " + key).getBytes(StandardCharsets.ISO_8859_1));
+        RawConnection.Answer keyless = RawConnection.exchange(server.app().port(),
+                get(target).getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThat(keyed.status()).isEqualTo(400);
+        assertThat(keyed.header("RateLimit")).as(keyed.head()).isNotBlank();
+        assertThat(keyed.header("RateLimit-Policy")).isNotBlank();
+        assertThat(keyless.status()).isEqualTo(401);
     }
 
     @org.junit.jupiter.api.Test
