@@ -16,7 +16,7 @@ public enum Direction {
 
     /** What eats into what is left: a budget's burn rate is worse when it rises, though "budget" alone falls. */
     private static final List<String> EATS_WHAT_IS_LEFT = List.of("burn*");
-    /** A budget, a margin or an availability left: less is worse even when the name also says "error". */
+    /** A budget, a margin or an availability left: less is worse even when the name also says "error" before it. */
     private static final List<String> WHAT_IS_LEFT = List.of("remaining*", "left", "availab*", "headroom*",
             "uptime*", "apdex*", "budget*");
     /** Bad events: more of them is worse, also when they are counted. */
@@ -51,7 +51,9 @@ public enum Direction {
         if (any(words, EATS_WHAT_IS_LEFT)) {
             return INCREASE;
         }
-        if (any(words, WHAT_IS_LEFT)) {
+        // what is left decides when it is named after any failure: error_budget_remaining is a budget, while
+        // uptime_check_failures_total counts failures of a check
+        if (lastIndex(words, WHAT_IS_LEFT) > lastIndex(words, FAILURES)) {
             return DECREASE;
         }
         // More-is-worse words win: "requests_failed_total" counts failures, not traffic.
@@ -67,8 +69,19 @@ public enum Direction {
     }
 
     private static boolean any(List<String> words, List<String> terms) {
-        return words.stream().anyMatch(w -> terms.stream().anyMatch(t -> t.endsWith("*")
-                ? w.startsWith(t.substring(0, t.length() - 1)) : w.equals(t)));
+        return lastIndex(words, terms) >= 0;
+    }
+
+    /** Where the last word matching one of the terms stands among the words; -1 when none does. */
+    private static int lastIndex(List<String> words, List<String> terms) {
+        for (int i = words.size() - 1; i >= 0; i--) {
+            String w = words.get(i);
+            if (terms.stream().anyMatch(t -> t.endsWith("*") ? w.startsWith(t.substring(0, t.length() - 1))
+                    : w.equals(t))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Parses {@code increase}, {@code decrease} or {@code either}, in any case. */

@@ -51,6 +51,10 @@ class DirectionTest {
         assertThat(Direction.forMetric("upstream_timeouts_total")).isEqualTo(Direction.INCREASE);
         assertThat(Direction.forMetric("error_budget_remaining")).isEqualTo(Direction.DECREASE);
         assertThat(Direction.forMetric("uptime_seconds")).isEqualTo(Direction.DECREASE);
+        assertThat(Direction.forMetric("uptime_check_failures_total")).as("failures of a check")
+                .isEqualTo(Direction.INCREASE);
+        assertThat(Direction.forMetric("availability_probe_errors_total")).isEqualTo(Direction.INCREASE);
+        assertThat(Direction.forMetric("login_errors_remaining")).as("attempts left").isEqualTo(Direction.DECREASE);
         assertThat(Direction.forMetric("cache_hit_ratio")).isEqualTo(Direction.DECREASE);
         assertThat(Direction.forMetric("msgs_sent")).as("no millisecond").isEqualTo(Direction.EITHER);
         assertThat(Direction.forMetric("records_retrieved")).as("no retry").isEqualTo(Direction.EITHER);
