@@ -57,19 +57,30 @@ final class DashboardRoutes implements RouteGroup {
         try {
             input = SessionInput.from(InvestigationForm.body(prompt, context, type, ctx.uploadedFile("logs_file")));
         } catch (ValidationException e) {
-            show(ctx, viewer, 422, new InvestigationDraft(nullToEmpty(prompt), nullToEmpty(context),
-                    "general".equals(type), e.getMessage()));
+            refused(ctx, viewer, 422, e.getMessage());
             return;
         }
         AgentSession s;
         try {
             s = sessions.jdbi().inTransaction(h -> service.start(h, viewer.orgId(), input));
         } catch (SessionQueueFull e) {
-            show(ctx, viewer, 429, new InvestigationDraft(nullToEmpty(prompt), nullToEmpty(context),
-                    "general".equals(type), e.getMessage()));
+            refused(ctx, viewer, 429, e.getMessage());
             return;
         }
         ctx.redirect(s.url(), HttpStatus.SEE_OTHER);
+    }
+
+    /**
+     * The form again as it was typed, with why it was refused. A browser never fills a file input back in, so a file
+     * that was attached is named, or the corrected form would start an investigation without its logs.
+     */
+    private void refused(Context ctx, Viewer viewer, int status, String why) {
+        var file = ctx.uploadedFile("logs_file");
+        String again = file == null || file.filename() == null || file.filename().isBlank() ? ""
+                : " Attach " + file.filename() + " again: the form cannot keep a file.";
+        String type = ctx.formParam("session_type");
+        show(ctx, viewer, status, new InvestigationDraft(nullToEmpty(ctx.formParam("prompt")),
+                nullToEmpty(ctx.formParam("context")), "general".equals(type), why + again));
     }
 
     private static String nullToEmpty(String s) {

@@ -14,6 +14,14 @@ public record DeploymentRow(Deployment deployment, VerdictView verdict) {
         return list.stream().map(DeploymentRow::of).toList();
     }
 
+    /**
+     * Whether the deployment is still on its way (pending or running): the monitor verifies only once its success
+     * event arrives, so no check is coming until then.
+     */
+    public boolean awaitingSuccess() {
+        return "pending".equals(deployment.status()) || "running".equals(deployment.status());
+    }
+
     public String url() {
         return "/deployments/" + deployment.id();
     }

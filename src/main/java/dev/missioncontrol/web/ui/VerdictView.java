@@ -5,6 +5,7 @@ import dev.missioncontrol.deployments.FailingMetrics;
 import dev.missioncontrol.monitor.Inconclusive;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A deployment's verdict (API.md's verdict object) for a page. A deployment the monitor has not judged yet is
@@ -50,9 +51,12 @@ public record VerdictView(String state, String score, String decidedAt, List<Che
         return texts;
     }
 
-    /** The share of metrics that passed, as a whole percentage: "33", not "33.333". */
+    /**
+     * The share of metrics that passed, to the one decimal the judge keeps and decides on: "94.7", which is marginal,
+     * not "95", which would read as healthy beside it.
+     */
     private static String score(JsonNode score) {
-        return score != null && score.isNumber() ? Long.toString(Math.round(score.asDouble())) : "—";
+        return score != null && score.isNumber() ? String.format(Locale.ROOT, "%.1f", score.asDouble()) : "—";
     }
 
     public String badge() {

@@ -119,6 +119,15 @@ class UploadLimitIT {
         assertThat(upload(pasted(log), true, "text/html").statusCode()).isEqualTo(303);
     }
 
+    /** A browser never fills a file input back in: the refusal names the file, and takes the focus to say so. */
+    @Test
+    void a_form_refused_for_another_field_asks_for_its_file_again() throws Exception {
+        var answer = upload(form(1_000, "{not json"), true, "text/html");
+        assertThat(answer.statusCode()).isEqualTo(422);
+        assertThat(answer.body()).containsPattern("id=\"investigation-problem\" tabindex=\"-1\"\\s+autofocus")
+                .contains("context looks like JSON but is not").contains("Attach big.log again");
+    }
+
     private HttpResponse<String> upload(byte[] body, boolean declareLength, String accept) throws Exception {
         HttpRequest.BodyPublisher publisher = declareLength ? HttpRequest.BodyPublishers.ofByteArray(body)
                 : HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body));
@@ -129,9 +138,17 @@ class UploadLimitIT {
 
     /** The dashboard's form with a log file of {@code size} bytes. */
     private byte[] form(int size) throws Exception {
+        return form(size, null);
+    }
+
+    /** The dashboard's form with a log file of {@code size} bytes, and {@code context} typed unless null. */
+    private byte[] form(int size, String context) throws Exception {
         var out = new ByteArrayOutputStream();
         field(out, "_csrf", login.csrf());
         field(out, "prompt", "checkout fails");
+        if (context != null) {
+            field(out, "context", context);
+        }
         out.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"logs_file\"; filename=\"big.log\""
                 + "\r\nContent-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         byte[] line = "2026-11-29T10:00:00Z ERROR checkout upstream timed out\n".getBytes(StandardCharsets.UTF_8);
