@@ -74,15 +74,17 @@ public final class Judge {
      * pairs none of which moved as much; a failure with less history to weigh it against waits for the last check.
      * So does a record: the earlier windows lie within the history it beat, so none of them can match it, and
      * their count is no evidence (at an early check, a few samples beating a short history is no rarity).
-     * A metric gone infinite in its bad direction ({@link FoundBy#UNBOUNDED}) settles at once: the samples it counts
-     * only grow as the window after the deploy does, so every later check would fail it too, and waiting out the
-     * bake would only delay a total outage's alert.
+     * A metric gone infinite in its bad direction ({@link FoundBy#UNBOUNDED}) settles at once, whatever the other
+     * metrics show: the samples it counts only grow as the window after the deploy does, so every later check would
+     * fail it too, its failure is critical, so the verdict is degraded however the others end, and waiting out the
+     * bake would only delay a total outage's alert (whose traffic falls too, often with no history to weigh it).
      */
     public static boolean settlesEarly(Check check, int checks) {
         double share = EarlierWindows.ORDINARY_SHARE / Math.max(1, checks);
-        return check.metrics().stream().filter(MetricResult::failing)
-                .allMatch(m -> m.foundBy() == FoundBy.UNBOUNDED || m.earlierWindows() != null
-                        && m.earlierWindows().pValue() <= share && (m.foundBy() == null || !m.foundBy().againstHistory()));
+        List<MetricResult> failing = check.metrics().stream().filter(MetricResult::failing).toList();
+        return failing.stream().anyMatch(m -> m.foundBy() == FoundBy.UNBOUNDED)
+                || failing.stream().allMatch(m -> m.earlierWindows() != null && m.earlierWindows().pValue() <= share
+                        && (m.foundBy() == null || !m.foundBy().againstHistory()));
     }
 
     private static VerdictState state(double score, boolean criticalFailure) {

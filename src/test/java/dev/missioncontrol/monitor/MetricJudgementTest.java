@@ -76,6 +76,12 @@ class MetricJudgementTest {
         assertThat(Judge.decide(java.util.List.of(check), java.time.Instant.EPOCH).state())
                 .isEqualTo(VerdictState.DEGRADED);
         assertThat(Judge.settlesEarly(check, 9)).as("a total outage need not wait out the bake").isTrue();
+        MetricSamples trafficGone = new MetricSamples("requests_per_second", new double[] {100, 98, 101, 99, 102, 100},
+                new double[] {5, 4, 6, 5, 5, 4}, Direction.DECREASE, false);
+        Check withTraffic = Judge.check(java.time.Instant.EPOCH, java.util.List.of(outage, trafficGone));
+        assertThat(withTraffic.metrics()).filteredOn(MetricResult::failing).hasSize(2);
+        assertThat(Judge.settlesEarly(withTraffic, 9)).as("its traffic falling too, without history to weigh it")
+                .isTrue();
 
         // one infinite scrape is a glitch; infinities already known before the deploy are the metric's habit
         assertThat(MetricJudgement.judge(outage.withInfinite(new MetricSamples.Infinite(0, 1, 0))).foundBy())
