@@ -9,6 +9,7 @@ import dev.missioncontrol.config.SettingName;
 import dev.missioncontrol.monitor.MonitorSettings;
 import dev.missioncontrol.net.AddressPolicy;
 import dev.missioncontrol.web.ClientAddress;
+import dev.missioncontrol.web.ui.LlmStatus;
 import dev.missioncontrol.orgs.FirstStart;
 import dev.missioncontrol.store.AwaitDatabase;
 import dev.missioncontrol.store.DatabaseUrl;
@@ -169,7 +170,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         if (ServingChecks.hasLlm(config.llm()) && !ServingChecks.hasKey(config.llm())) {
             LOG.warn("no MC_LLM_API_KEY: requests to {} are sent without a key; if it needs one, every "
-                    + "investigation falls back to the built-in analyst", config.llm().baseUrl());
+                    + "investigation falls back to the built-in analyst", LlmStatus.shown(config.llm().baseUrl()));
         }
         if (app.firstStart() != null) {
             FirstStart.print(app.firstStart(), app.publicBaseUrl(), System.out);

@@ -28,7 +28,8 @@ class SignalDuringStartIT {
         Process serve = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                 "dev.missioncontrol.Main", "serve", "--port", "0", "--data-dir", dataDir.toString(),
-                "--drain", "90s"))
+                "--drain", "90s", "--llm-provider", "openai", "--llm-model", "m",
+                "--llm-base-url", "http://gw:tok3nS3cret@127.0.0.1:9/v1?api-key=QKEY123456"))
                 .redirectError(dataDir.resolve("err").toFile()).redirectOutput(dataDir.resolve("out").toFile()).start();
         try {
             Path database = dataDir.resolve("missioncontrol.db");
@@ -48,6 +49,9 @@ class SignalDuringStartIT {
                     .contains("./missionctl admin set-password --email admin@localhost");
             assertThat(Files.readString(dataDir.resolve("err"))).as("where to go next, which every start logs")
                     .containsPattern("Mission Control is up at http://localhost:\\d+/ ");
+            assertThat(Files.readString(dataDir.resolve("err"))).as("a gateway credential in the LLM's base URL")
+                    .contains("requests to http://…@127.0.0.1:9/v1?api-key=… are sent without a key")
+                    .doesNotContain("tok3nS3cret").doesNotContain("QKEY123456");
             try (Database db = Database.open(DatabaseUrl.resolve(null, dataDir), "NORMAL")) {
                 assertThat(new UserStore(db.jdbi(), Clock.systemUTC()).login("admin@localhost", password.group(1)))
                         .as("the printed password logs in").isPresent();

@@ -43,7 +43,9 @@ final class ProviderFailure extends RuntimeException {
             Map.entry(HttpTimeoutException.class, LATE),
             Map.entry(ConnectException.class, "could not be reached"),
             Map.entry(InternalServerException.class, "failed on its side"),
-            Map.entry(JacksonException.class, "answered with something that is not a valid response"));
+            Map.entry(JacksonException.class, "answered with something that is not a valid response"),
+            Map.entry(ProviderHttpClient.AnswerTooLarge.class, "sent an answer larger than "
+                    + (ProviderHttpClient.MAX_ANSWER_BYTES >> 20) + " MiB (is the base URL the provider's?)"));
 
     private final String reason;
     private final boolean passing;

@@ -10,6 +10,7 @@ import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
 import dev.missioncontrol.net.RetryAfter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -24,6 +25,9 @@ import java.util.Optional;
  * asked for a minute (and asked again), or too long for one that asked for a second. This one keeps it.
  */
 final class ProviderHttpClient implements HttpClient {
+    /** The most of one answer read: a model's whole answer with its tool call fits many times over. */
+    static final int MAX_ANSWER_BYTES = 8 << 20;
+
     private final java.net.http.HttpClient http;
     private final Duration readTimeout;
 
@@ -42,9 +46,11 @@ final class ProviderHttpClient implements HttpClient {
 
     @Override
     public SuccessfulHttpResponse execute(HttpRequest request) {
-        HttpResponse<byte[]> response;
+        HttpResponse<InputStream> response;
+        String body;
         try {
-            response = http.send(jdkRequest(request), HttpResponse.BodyHandlers.ofByteArray());
+            response = http.send(jdkRequest(request), HttpResponse.BodyHandlers.ofInputStream());
+            body = bounded(response);
         } catch (HttpTimeoutException e) {
             throw new TimeoutException(e);
         } catch (IOException e) {
@@ -53,13 +59,36 @@ final class ProviderHttpClient implements HttpClient {
             Thread.currentThread().interrupt();
             throw new RuntimeException(e);
         }
-        String body = new String(response.body(), StandardCharsets.UTF_8);
         if (response.statusCode() < 200 || response.statusCode() > 299) {
             throw new Refusal(response.statusCode(), body, RetryAfter.read(
                     response.headers().firstValue("Retry-After").orElse(null), Instant.now()));
         }
         return SuccessfulHttpResponse.builder().statusCode(response.statusCode())
                 .headers(response.headers().map()).body(body).build();
+    }
+
+    /**
+     * The body as text, read no further than {@link #MAX_ANSWER_BYTES}: a proxy's error page or a base URL pointed at
+     * something else can send gigabytes within the read timeout, and held whole they would exhaust the heap that the
+     * server's own threads need. The answer kept of a model is far shorter anyway (64 KiB).
+     */
+    private static String bounded(HttpResponse<InputStream> response) throws IOException {
+        try (InputStream in = response.body()) {
+            long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+            byte[] read = declared > MAX_ANSWER_BYTES ? new byte[0] : in.readNBytes(MAX_ANSWER_BYTES + 1);
+            if (declared > MAX_ANSWER_BYTES || read.length > MAX_ANSWER_BYTES) {
+                throw new AnswerTooLarge(response.statusCode());
+            }
+            return new String(read, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** An answer larger than any the server takes from a provider; the session hands over saying so. */
+    static final class AnswerTooLarge extends RuntimeException {
+        AnswerTooLarge(int status) {
+            super("the answer (HTTP " + status + ") is larger than " + (MAX_ANSWER_BYTES >> 20) + " MiB; it was not "
+                    + "read further");
+        }
     }
 
     /** The chat models here ask for whole answers, never streamed ones. */

@@ -13,6 +13,11 @@ public record LlmStatus(String provider, String model, String baseUrl, boolean k
      * (Azure's {@code ?api-key=}), which the page must not show where the key itself is never shown.
      */
     public String shownBaseUrl() {
+        return shown(baseUrl);
+    }
+
+    /** Any provider base URL without the credential its user part or query may carry; also for the log. */
+    public static String shown(String baseUrl) {
         if (baseUrl == null) {
             return null;
         }

@@ -34,6 +34,21 @@ class ProviderFailuresIT {
         }
     }
 
+    /** Read whole, a gateway's endless answer filled the heap, and the server's own threads died of it. */
+    @Test
+    void an_answer_larger_than_the_cap_is_not_read_and_the_analyst_takes_over_saying_why() {
+        try (FakeOpenAi llm = new FakeOpenAi();
+                TestServer server = LlmSessions.serverWith(llm.baseUrl(), Duration.ofSeconds(30))) {
+            llm.thenText("## Summary\n\n" + "x".repeat(9 << 20));
+            Api api = server.api();
+            String id = LlmSessions.start(api, "Why is checkout slow?", "x");
+
+            awaitCompleted(api, id);
+            assertThat(events(api, id).toString()).contains("the LLM provider sent an answer larger than 8 MiB (is "
+                    + "the base URL the provider's?); the built-in analyst takes over");
+        }
+    }
+
     @Test
     void the_log_keeps_the_providers_words_redacted_and_cut_and_never_the_key() {
         try (LogCapture log = new LogCapture(); FakeOpenAi llm = new FakeOpenAi();
