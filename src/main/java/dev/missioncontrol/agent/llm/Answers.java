@@ -26,8 +26,10 @@ final class Answers {
         FinishReason reason = response.finishReason();
         if (reason == FinishReason.LENGTH) {
             String text = response.aiMessage().text() == null ? "" : ReportText.capped(response.aiMessage().text());
-            return Optional.of(Reminders.again(h, Reminders.CUT_OFF)
-                    ? LlmBrain.handOver("the LLM's answer was cut off at its length limit twice in a row")
+            Optional<String> before = Reminders.sentBack(h);
+            return Optional.of(before.isPresent()
+                    ? LlmBrain.handOver("the LLM's answer was cut off at its length limit "
+                            + Reminders.inARow(before, Reminders.CUT_OFF))
                     : Reminders.cutOff(text));
         }
         if (reason == FinishReason.CONTENT_FILTER) {
@@ -65,8 +67,10 @@ final class Answers {
     }
 
     private static Step badCall(History h, String tool, String problem, String raw) {
-        return Reminders.again(h, Reminders.BAD_CALL)
-                ? LlmBrain.handOver("the LLM sent tool arguments that " + problem + " twice in a row")
+        Optional<String> before = Reminders.sentBack(h);
+        return before.isPresent()
+                ? LlmBrain.handOver("the LLM sent tool arguments that " + problem + " "
+                        + Reminders.inARow(before, Reminders.BAD_CALL))
                 : Reminders.badCall(tool, problem, raw);
     }
 }

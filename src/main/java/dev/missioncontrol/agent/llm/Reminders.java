@@ -14,6 +14,7 @@ import dev.missioncontrol.store.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Notes on answers the model is sent back a word about, rather than taken as they are. Each note keeps what the model
@@ -123,18 +124,28 @@ final class Reminders {
         return Optional.empty();
     }
 
-    /** Whether the model's previous answer was sent back with the same word: a second in a row is not asked again. */
-    static boolean again(History h, String kind) {
+    /**
+     * What the model's previous answer was sent back for, when it was: a second such answer in a row is not asked
+     * again, whatever each was sent back for. Counted by kind alone, a model alternating a cut-off answer with a
+     * malformed call was asked a hundred times, and neither counts against the tool calls. An answer with several
+     * tools ran one, so it is no answer sent back.
+     */
+    static Optional<String> sentBack(History h) {
         List<Entry> entries = h.entries();
         for (int i = entries.size() - 1; i >= 0; i--) {
             Entry e = entries.get(i);
             if (is(e)) {
-                return is(e, kind);
+                return Stream.of(NO_REPORT, CUT_OFF, BAD_CALL).filter(kind -> is(e, kind)).findFirst();
             }
             if (e.is("tool_call") || e.is("message") || e.is("report")) {
-                return false;
+                return Optional.empty();
             }
         }
-        return false;
+        return Optional.empty();
+    }
+
+    /** How a hand-over says the answer was the second in a row sent back: "twice in a row" when both were alike. */
+    static String inARow(Optional<String> before, String kind) {
+        return before.filter(kind::equals).isPresent() ? "twice in a row" : "right after another answer was sent back";
     }
 }

@@ -53,6 +53,18 @@ class LlmAnswersIT {
                 + "the built-in analyst takes over");
     }
 
+    /** Counted by kind alone, a model alternating the two was asked a hundred times over. */
+    @Test
+    void a_malformed_call_right_after_a_cut_off_answer_hands_over_as_a_second_in_a_row() {
+        Finished f = investigate(llm -> llm.thenText("## Summary\nThe data", "length")
+                .thenToolCall("search_logs", "{\"query\": \"502\",").thenText("## Summary\nThe da", "length")
+                .thenText(REPORT));
+        assertThat(f.timeline()).contains("the LLM sent tool arguments that are not valid JSON right after another "
+                + "answer was sent back; the built-in analyst takes over");
+        assertThat(f.llm().requests).hasSize(2);
+        assertThat(f.session().get("report").asText()).isNotEqualTo(REPORT).contains("502");
+    }
+
     @Test
     void an_answer_stopped_by_the_content_filter_says_so() {
         Finished filtered = investigate(llm -> llm.thenText("", "content_filter"));
