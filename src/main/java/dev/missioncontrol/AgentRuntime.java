@@ -74,7 +74,7 @@ final class AgentRuntime implements AutoCloseable {
         Brain investigator = llm.provider() == null || llm.provider().isBlank() ? analyst
                 : new ReportReview(new LlmBrain(ChatModels.create(new LlmSettings(llm.provider(), llm.model(),
                         llm.baseUrl(), llm.apiKey(), llm.maxToolCalls(), llm.timeout())), analyst, tools.values(),
-                        llm.maxToolCalls(), llm.maxTokens(), llm.rateLimitWaits()), tools.values());
+                        llm.maxToolCalls(), llm.maxTokens(), llm.rateLimitWaits(), llm.timeout()), tools.values());
         return new Brains(Map.of("deploy_monitor", new DeployMonitorBrain(schedule, tools.keySet())), investigator);
     }
 

@@ -6,8 +6,17 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
-/** Everything a brain decides from: the session and its timeline so far. Brains keep no other state. */
-public record History(SessionFacts session, List<Entry> entries, Instant now) {
+/**
+ * Everything a brain decides from: the session and its timeline so far. Brains keep no other state.
+ *
+ * @param runEndsAt when the worker's run of the session reaches its time limit, after which the session fails; null
+ *                  where no run limit applies
+ */
+public record History(SessionFacts session, List<Entry> entries, Instant now, Instant runEndsAt) {
+
+    public History(SessionFacts session, List<Entry> entries, Instant now) {
+        this(session, entries, now, null);
+    }
 
     public Optional<Entry> last(String type) {
         for (int i = entries.size() - 1; i >= 0; i--) {

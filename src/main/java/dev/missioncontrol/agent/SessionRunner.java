@@ -146,7 +146,7 @@ public final class SessionRunner {
             journal.fail(lease, overLimit);
             return Outcome.FAILED;
         }
-        History history = new History(facts, entries, clock.instant());
+        History history = new History(facts, entries, clock.instant(), deadline);
         return perform(lease, Abandonable.await(() -> decide(brain, history), lease, lost, LOST_CHECK), history);
     }
 

@@ -34,6 +34,8 @@ public final class LlmBrain implements Brain {
     private static final Logger LOG = LoggerFactory.getLogger(LlmBrain.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FOR_GOOD = "for_good";
+    /** Left for the analyst's report after the model's last answer: it reads the logs again, in seconds. */
+    private static final Duration ANALYST_TIME = Duration.ofMinutes(1);
 
     private final ChatModel model;
     private final Brain analyst;
@@ -42,6 +44,7 @@ public final class LlmBrain implements Brain {
     private final int maxToolCalls;
     private final long maxTokens;
     private final List<Duration> rateLimitWaits;
+    private final Duration answerTime;
 
     public LlmBrain(ChatModel model, Brain analyst, Collection<Tool> tools, int maxToolCalls, long maxTokens) {
         this(model, analyst, tools, maxToolCalls, maxTokens, List.of());
@@ -53,6 +56,16 @@ public final class LlmBrain implements Brain {
      */
     public LlmBrain(ChatModel model, Brain analyst, Collection<Tool> tools, int maxToolCalls, long maxTokens,
             List<Duration> rateLimitWaits) {
+        this(model, analyst, tools, maxToolCalls, maxTokens, rateLimitWaits, null);
+    }
+
+    /**
+     * @param answerTime how long one answer of the provider may take ({@code --llm-timeout}); null when unbounded, and
+     *                   then the run's time limit is not looked ahead to
+     */
+    public LlmBrain(ChatModel model, Brain analyst, Collection<Tool> tools, int maxToolCalls, long maxTokens,
+            List<Duration> rateLimitWaits, Duration answerTime) {
+        this.answerTime = answerTime;
         this.model = model;
         this.analyst = analyst;
         this.tools = ToolSpecs.of(tools);
@@ -80,6 +93,10 @@ public final class LlmBrain implements Brain {
         List<ChatMessage> conversation = Conversation.of(h);
         if (TokenBudget.wouldExceed(h, conversation, toolChars, maxTokens)) {
             return handOverForGood("the LLM would pass its budget of about " + maxTokens + " tokens");
+        }
+        if (pastTheRun(h)) {
+            return handOver("the LLM's next answer could take longer than this run has left (answers may take "
+                    + DurationText.format(answerTime) + ")");
         }
         if (firstAsk(h)) {
             // a provider's first answer can take most of a minute; without this the page shows only "starting"
@@ -191,6 +208,16 @@ public final class LlmBrain implements Brain {
     private static Step handOverForGood(String why) {
         return new Step.Note(Step.NoteKind.THOUGHT, why + "; the built-in analyst takes over for the rest of the "
                 + "session", JSON.createObjectNode().put("llm_fallback", true).put(FOR_GOOD, true).put("reason", why));
+    }
+
+    /**
+     * Whether an answer taking as long as it may, and the analyst's report after it, would end past the run's time
+     * limit: the session would then fail without any report, where the analyst still writes one in time. A question
+     * asked later starts a new run, and the model is asked again.
+     */
+    private boolean pastTheRun(History h) {
+        return answerTime != null && h.runEndsAt() != null
+                && h.now().plus(answerTime).plus(ANALYST_TIME).isAfter(h.runEndsAt());
     }
 
     /** Whether the model has not been asked anything in this session yet. */

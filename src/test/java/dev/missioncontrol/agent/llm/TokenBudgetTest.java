@@ -92,6 +92,26 @@ class TokenBudgetTest {
         assertThat(provider.sent).hasSize(1);
     }
 
+    /** A slow provider's answers ran the session into its run's time limit, and it failed without any report. */
+    @Test
+    void an_answer_that_could_outlast_the_run_is_not_asked_for_and_the_analyst_reports_in_time() {
+        add("thought", "Asking the LLM provider", Json.object().put("llm_asked", true));
+        RedactingChatModelTest.Provider provider = new RedactingChatModelTest.Provider();
+        LlmBrain brain = new LlmBrain(provider, h -> new Step.Say("the analyst answers"), List.of(), 12, 1_000_000,
+                List.of(), java.time.Duration.ofSeconds(90));
+        SessionFacts facts = history().session();
+
+        Step late = brain.next(new History(facts, List.copyOf(timeline), NOW, NOW.plusSeconds(120)));
+        assertThat(late).isInstanceOf(Step.Note.class);
+        assertThat(((Step.Note) late).text()).startsWith("the LLM's next answer could take longer than this run "
+                + "has left (answers may take 90s); the built-in analyst takes over");
+        assertThat(provider.sent).isEmpty();
+
+        Step early = brain.next(new History(facts, List.copyOf(timeline), NOW, NOW.plusSeconds(600)));
+        assertThat(provider.sent).as("the model is asked while the run has time for it").hasSize(1);
+        assertThat(((Step.Note) early).data().path("llm_fallback").asBoolean()).isFalse();
+    }
+
     private History history() {
         SessionFacts facts = new SessionFacts("s1", "o1", null, "root_cause_analysis", "Why?", Json.object(), NOW);
         return new History(facts, List.copyOf(timeline), NOW);
