@@ -36,7 +36,9 @@ final class ProviderFailure extends RuntimeException {
     private static final List<Map.Entry<Class<? extends Throwable>, String>> KINDS = List.of(
             Map.entry(RateLimitException.class, "is rate limiting this server"),
             Map.entry(AuthenticationException.class, "refused the API key"),
-            Map.entry(ModelNotFoundException.class, "does not know the model"),
+            // a base URL without its path (http://host instead of http://host/v1) answers 404 too
+            Map.entry(ModelNotFoundException.class, "does not know the model, or has no such endpoint (does "
+                    + "--llm-base-url need its path, such as /v1?)"),
             Map.entry(ContentFilteredException.class, "refused the request with its content filter"),
             Map.entry(InvalidRequestException.class, "refused the request as invalid"),
             Map.entry(TimeoutException.class, LATE),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.langchain4j.exception.AuthenticationException;
 import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.exception.ModelNotFoundException;
 import dev.langchain4j.exception.TimeoutException;
 import dev.missioncontrol.agent.Redactor;
 import java.time.Duration;
@@ -21,6 +22,15 @@ class ProviderFailureTest {
                 new HttpException(401, body)), null, KEY);
         assertThat(failure.getMessage()).doesNotContain(KEY).contains("you sent [REDACTED]");
         assertThat(failure.reason()).isEqualTo("the LLM provider refused the API key (HTTP 401)");
+    }
+
+    /** A base URL without /v1 answers 404 at every real endpoint, which read as an unknown model only. */
+    @Test
+    void a_404_says_the_base_url_may_lack_its_path() {
+        ProviderFailure failure = ProviderFailure.of(new ModelNotFoundException("not found",
+                new HttpException(404, "404 page not found")), null, KEY);
+        assertThat(failure.reason()).isEqualTo("the LLM provider does not know the model, or has no such endpoint "
+                + "(does --llm-base-url need its path, such as /v1?) (HTTP 404)");
     }
 
     @Test
