@@ -167,6 +167,29 @@ class AnalyzeLogsTest {
                 .containsExactly("context.logs", "context.tool_outputs.kubectl_get_pods");
     }
 
+    /** Lines of one shape with too many variants to keep apart share a catch-all, and the answer says so. */
+    @Test
+    void a_catch_all_template_is_flagged_and_its_events_counted() {
+        java.util.Random random = new java.util.Random(7);
+        StringBuilder log = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            log.append("2025-06-15T13:00:00Z ERROR request failed");
+            for (int w = 0; w < 6; w++) {
+                log.append(' ').append(Long.toString(26L * 26 * 26 * 26 + random.nextInt(1 << 20), 36)
+                        .replaceAll("[0-9]", "q"));
+            }
+            log.append('\n');
+        }
+        ToolResult r = new AnalyzeLogs(new MinedLogs(2)).run(Json.object(),
+                session("c", Json.object().put("logs", log.toString())));
+
+        long loose = r.data().path("sources").get(0).path("catch_all_events").asLong();
+        assertThat(loose).isPositive();
+        assertThat(r.summary()).contains("(" + loose + " events in catch-all templates)");
+        assertThat(r.data().path("templates")).anyMatch(t -> t.path("catch_all").asBoolean())
+                .filteredOn(t -> !t.path("catch_all").asBoolean()).allMatch(t -> !t.has("catch_all"));
+    }
+
     @Test
     void mines_a_session_once_and_filters_by_level_and_service() {
         MinedLogs cache = new MinedLogs(2);
