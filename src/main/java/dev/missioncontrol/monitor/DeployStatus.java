@@ -23,4 +23,14 @@ public final class DeployStatus {
     public static boolean rolledOut(String status) {
         return status != null && ROLLED_OUT.contains(status);
     }
+
+    /**
+     * Whether a finished status posted after another finished one replaces it. A {@code cancelled} after a success or
+     * a failure does not: the rollout already happened and runs, and CI posts it when the job is cancelled after its
+     * deploy step (a slow {@code --wait} gate stopped by hand); taken as the deployment's end, it dropped the checks
+     * made and closed the watch inconclusive, so a degraded deploy was never told.
+     */
+    public static boolean replaces(String later, String earlier) {
+        return finished(later) && !later.equals(earlier) && !("cancelled".equals(later) && rolledOut(earlier));
+    }
 }

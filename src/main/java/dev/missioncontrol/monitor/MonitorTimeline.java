@@ -41,10 +41,11 @@ record MonitorTimeline(History history, Entry deployment) {
     /**
      * Whether an event with {@code status} changes a watch of a deployment in {@code watched}. A second success (a
      * retried CI step, the event posted twice) does not: restarting the schedule from it would move the deploy
-     * moment, and a regression that began at the first would fall into the new baseline.
+     * moment, and a regression that began at the first would fall into the new baseline. Nor does a cancel after
+     * the rollout finished ({@link DeployStatus#replaces}).
      */
     private static boolean changes(String watched, boolean finished, String status) {
-        return !finished || DeployStatus.finished(status) && !status.equals(watched);
+        return !finished || DeployStatus.replaces(status, watched);
     }
 
     JsonNode facts() {

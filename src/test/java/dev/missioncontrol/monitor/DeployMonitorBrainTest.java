@@ -56,6 +56,17 @@ class DeployMonitorBrainTest {
         assertThat(((Step.CallTool) next(DEPLOYED.plusSeconds(2))).tool()).isEqualTo("get_deployment");
     }
 
+    /** CI cancelling a job after its deploy step: the rollout runs, and its watch must go on to a verdict. */
+    @Test
+    void a_cancel_after_the_success_keeps_the_watch() {
+        deployment("success");
+        add("status", "Deployment is now cancelled", Json.object().put("deployment_status", "cancelled"));
+        assertThat(((Step.Wait) next(DEPLOYED.plusSeconds(1))).reason()).contains("check 1");
+        assertThat(DeployStatus.replaces("cancelled", "pending")).isTrue();
+        assertThat(DeployStatus.replaces("success", "cancelled")).isTrue();
+        assertThat(DeployStatus.replaces("cancelled", "failure")).isFalse();
+    }
+
     @Test
     void a_second_success_event_keeps_the_watch_on_the_first_ones_schedule() {
         deployment("success");

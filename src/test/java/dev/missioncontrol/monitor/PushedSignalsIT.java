@@ -77,6 +77,22 @@ class PushedSignalsIT {
                 .contains("| error_rate |").contains("degraded");
     }
 
+    /** CI cancelling the job after its deploy step succeeded: the rollout runs, and a bad one is still told. */
+    @Test
+    void a_cancel_posted_after_the_success_leaves_the_watch_to_its_verdict() {
+        String repo = "acme/pushed-cancelled-after";
+        pushBaseline(repo);
+        JsonNode success = deployRun(repo, "success");
+        JsonNode cancelled = deployRun(repo, "cancelled");
+        assertThat(cancelled.get("agent_session_id")).isEqualTo(success.get("agent_session_id"));
+        Instant at = Instant.parse(success.get("created_at").asText());
+        push(api, samples(repo, "error_rate", at.plusMillis(20), Duration.ofMillis(50), 40, 5.0, 7));
+
+        JsonNode verdict = awaitVerdict(api, success.get("id").asText()).get("verdict");
+        assertThat(verdict.get("state").asText()).isEqualTo("degraded");
+        assertThat(verdict.get("checks")).isNotEmpty();
+    }
+
     @Test
     void an_unchanged_service_ends_healthy_after_the_bake_time() {
         JsonNode created = deployUnchanged("acme/pushed-good");

@@ -89,10 +89,13 @@ public final class DeploymentTools {
         }
     }
 
-    /** The session's newest event that finished the rollout, or its newest event while none has. */
+    /**
+     * The session's event that finished the rollout (the newest one, unless it is only a cancel after the rollout
+     * finished: {@link DeployStatus#replaces}), or its newest event while none has.
+     */
     static Optional<Deployment> watched(List<Deployment> events) {
         Optional<Deployment> finished = events.stream().filter(d -> DeployStatus.finished(d.status()))
-                .reduce((a, b) -> b);
+                .reduce((earlier, later) -> DeployStatus.replaces(later.status(), earlier.status()) ? later : earlier);
         return finished.isPresent() ? finished : events.stream().reduce((a, b) -> b);
     }
 
