@@ -51,7 +51,10 @@ public final class DeploymentStore {
      * The active session of the same deployment: same project, and the same external_url or, without one, the same
      * commit and ref, within the join window, to the same environment. CI posts one run's URL for every job, so a
      * run that deploys to staging and then to production would otherwise watch production under staging's session,
-     * judged on staging's signals.
+     * judged on staging's signals. An event that names no environment belongs with one that does (CI often names it
+     * only on the success). A session that another deployment to the environment overtook is not joined: deploying
+     * X, then Y, then X again (a rollback without a run URL, a re-run of X's old run) is a deploy of its own, which
+     * the monitor must judge from its own moment, not as late news of the first X.
      */
     Optional<String> findOpenSession(Handle h, String projectId, DeploymentInput in, Instant now) {
         String sameDeployment = in.externalUrl() != null ? "d.external_url = :url"
@@ -60,14 +63,34 @@ public final class DeploymentStore {
             return Optional.empty();
         }
         String environment = EnvironmentName.in(in.eventMetadata());
-        return h.createQuery("SELECT d.session_id, d.event_metadata FROM deployments d JOIN agent_sessions s "
-                        + "ON s.id = d.session_id WHERE d.project_id = :project AND s.status = 'active' "
-                        + "AND d.created_at >= :since AND " + sameDeployment + " ORDER BY d.created_at DESC")
+        return h.createQuery("SELECT d.session_id, d.created_at, d.event_metadata FROM deployments d "
+                        + "JOIN agent_sessions s ON s.id = d.session_id WHERE d.project_id = :project "
+                        + "AND s.status = 'active' AND d.created_at >= :since AND " + sameDeployment
+                        + " ORDER BY d.created_at DESC")
                 .bind("project", projectId).bind("since", now.minus(JOIN_WINDOW).toEpochMilli())
                 .bind("url", in.externalUrl()).bind("sha", in.commitSha()).bind("ref", in.ref())
-                .map((rs, ctx) -> EnvironmentName.same(environment, EnvironmentName.in(Json.read(rs.getString(
-                        "event_metadata")))) ? rs.getString("session_id") : null)
-                .list().stream().filter(Objects::nonNull).findFirst();
+                .map((rs, ctx) -> new Joinable(rs.getString("session_id"), rs.getLong("created_at"),
+                        EnvironmentName.in(Json.read(rs.getString("event_metadata")))))
+                .list().stream().filter(j -> together(environment, j.environment())).findFirst()
+                .filter(j -> !overtaken(h, projectId, j, environment)).map(Joinable::sessionId);
+    }
+
+    /** An event of a session that may be joined: when it was recorded, to which environment. */
+    private record Joinable(String sessionId, long at, String environment) {
+    }
+
+    /** Two named environments apart are two deployments; an event naming none goes with either. */
+    private static boolean together(String environment, String other) {
+        return environment == null || other == null || EnvironmentName.same(environment, other);
+    }
+
+    /** Whether the project had a deployment of another session to the environment after the joinable event. */
+    private static boolean overtaken(Handle h, String projectId, Joinable j, String environment) {
+        return h.createQuery("SELECT event_metadata FROM deployments WHERE project_id = :project "
+                        + "AND session_id <> :session AND created_at > :at")
+                .bind("project", projectId).bind("session", j.sessionId()).bind("at", j.at())
+                .map((rs, ctx) -> EnvironmentName.in(Json.read(rs.getString("event_metadata")))).list().stream()
+                .anyMatch(other -> together(environment == null ? j.environment() : environment, other));
     }
 
     public Optional<Deployment> find(String orgId, String id) {

@@ -126,6 +126,30 @@ abstract class ApiContract {
         assertThat(list.get("count").asInt()).isEqualTo(3);
     }
 
+    /**
+     * A rollback to a commit watched moments ago, after another deploy, is a deploy of its own; and a run that names
+     * its environment only on the success is still one deployment.
+     */
+    @Test
+    void a_commit_deployed_again_after_another_gets_its_own_session_and_an_unnamed_environment_joins_a_named_one() {
+        String byCommit = """
+                {"deployment_request":"Deploy","repository_full_name":"acme/rollback","status":"success",
+                 "commit_sha":"%s","ref":"main"}""";
+        String x = api.post(DEPLOY, byCommit.formatted("aaaa111")).json().get("agent_session_id").asText();
+        String y = api.post(DEPLOY, byCommit.formatted("bbbb222")).json().get("agent_session_id").asText();
+        String back = api.post(DEPLOY, byCommit.formatted("aaaa111")).json().get("agent_session_id").asText();
+        assertThat(y).isNotEqualTo(x);
+        assertThat(back).as("the rollback, overtaken by Y, is not late news of the first X").isNotIn(x, y);
+
+        String byRun = """
+                {"deployment_request":"Deploy","repository_full_name":"acme/rollback","status":"%s",
+                 "external_url":"https://ci.example.com/run/90"%s}""";
+        String pending = api.post(DEPLOY, byRun.formatted("pending", "")).json().get("agent_session_id").asText();
+        String success = api.post(DEPLOY, byRun.formatted("success",
+                ",\"event_metadata\":{\"environment\":\"production\"}")).json().get("agent_session_id").asText();
+        assertThat(success).isEqualTo(pending);
+    }
+
     /** Repository names are one repository whatever their case, as on GitHub; the first spelling is kept. */
     @Test
     void a_repository_spelled_in_another_case_is_the_same_project() {
