@@ -21,6 +21,8 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 /** Pushed samples, stored as (series, time, value) rows under a series table that holds names and labels once. */
 public final class SignalStore {
     private static final int IDS_PER_QUERY = 1_000;
+    /** Samples deleted per transaction by the hourly purge: tens of milliseconds of SQLite's one writer. */
+    static final int PURGED_PER_TRANSACTION = 10_000;
     /** How far apart the nodes' clocks may be, in which a series' last push and its samples are measured. */
     private static final Duration SKEW = Duration.ofMinutes(5);
 
@@ -147,14 +149,18 @@ public final class SignalStore {
      * uncommitted ones and would delete the series beneath them.
      */
     public int purgeBefore(Instant before) {
-        return jdbi.inTransaction(h -> {
-            int samples = h.createUpdate("DELETE FROM signal_samples WHERE at < :before")
-                    .bind("before", before.toEpochMilli()).execute();
-            h.createUpdate("DELETE FROM signal_series WHERE pushed_at < :before AND NOT EXISTS "
-                    + "(SELECT 1 FROM signal_samples v WHERE v.series_id = signal_series.id)")
-                    .bind("before", before.toEpochMilli()).execute();
-            return samples;
-        });
+        int samples = 0;
+        int deleted;
+        do { // a part at a time: on SQLite a transaction holds the one writer, and every push and step waits on it
+            deleted = jdbi.inTransaction(h -> h.createUpdate("DELETE FROM signal_samples WHERE (series_id, at) IN "
+                    + "(SELECT series_id, at FROM signal_samples WHERE at < :before LIMIT :part)")
+                    .bind("before", before.toEpochMilli()).bind("part", PURGED_PER_TRANSACTION).execute());
+            samples += deleted;
+        } while (deleted == PURGED_PER_TRANSACTION);
+        jdbi.useTransaction(h -> h.createUpdate("DELETE FROM signal_series WHERE pushed_at < :before AND NOT EXISTS "
+                + "(SELECT 1 FROM signal_samples v WHERE v.series_id = signal_series.id)")
+                .bind("before", before.toEpochMilli()).execute());
+        return samples;
     }
 
     /** A stable 64-bit id for (project, name, labels). */

@@ -107,6 +107,27 @@ class SignalsIT {
         }
     }
 
+    /** The hourly purge deletes in parts, so SQLite's one writer is free between them; all of the old ones go. */
+    @Test
+    void the_purge_deletes_every_old_sample_part_by_part_and_keeps_the_newer_ones() throws Exception {
+        try (Database db = Database.open(DatabaseUrl.resolve(null, Files.createTempDirectory("mc-signals")),
+                "NORMAL")) {
+            SignalStore store = new SignalStore(db.jdbi());
+            String org = new OrgStore(db.jdbi(), Clock.systemUTC()).createOrg("purge").id();
+            Project project = db.jdbi().withHandle(h -> OrgStore.insertProject(h, org, "acme/purge", Instant.now()));
+            int old = 2 * SignalStore.PURGED_PER_TRANSACTION + 5;
+            List<Sample> samples = new ArrayList<>();
+            for (int i = 0; i < old + 10; i++) {
+                samples.add(new Sample("queue_depth", i, (i < old ? FROM : TO).plusMillis(i), Map.of()));
+            }
+            db.jdbi().useTransaction(h -> store.insert(h, org, project.id(), PushedSeries.of(samples), Instant.now()));
+
+            assertThat(store.purgeBefore(TO)).isEqualTo(old);
+            assertThat(store.series(project.id(), FROM, TO.plusSeconds(60))).flatExtracting(Series::points)
+                    .hasSize(10);
+        }
+    }
+
     /** The pushed project's signals with the RED default queries asked of this Prometheus. */
     private static Signals.Fetched fetchWith(String prometheusUrl) throws Exception {
         try (Database db = Database.open(DatabaseUrl.resolve(null, Files.createTempDirectory("mc-signals")),
