@@ -34,7 +34,7 @@ public final class SessionHistoryStore {
             deleted = jdbi.inTransaction(h -> purgeBatch(h, cutoff));
             total += deleted;
         } while (deleted == BATCH);
-        jdbi.useTransaction(h -> purgeTestNotifications(h, cutoff));
+        jdbi.useTransaction(h -> purgeUnattachedNotifications(h, cutoff));
         return total;
     }
 
@@ -57,10 +57,15 @@ public final class SessionHistoryStore {
         return ids.size();
     }
 
-    /** The test notifications sent from the settings page, which belong to no deployment. */
-    private static void purgeTestNotifications(Handle h, long cutoff) {
-        String old = "SELECT id FROM notification_outbox WHERE deployment_id IS NULL AND state <> 'pending' "
-                + "AND created_at < :cutoff";
+    /**
+     * The notifications of no deployment: test notifications sent from the settings page, and alerts still pending
+     * when their deployment's session was deleted (a retry asked for late), which are sent all the same and, once
+     * settled, would otherwise be kept for good.
+     */
+    private static void purgeUnattachedNotifications(Handle h, long cutoff) {
+        String old = "SELECT id FROM notification_outbox o WHERE (o.deployment_id IS NULL OR NOT EXISTS "
+                + "(SELECT 1 FROM deployments d WHERE d.id = o.deployment_id)) AND o.state <> 'pending' "
+                + "AND o.created_at < :cutoff";
         h.createUpdate("DELETE FROM notification_deliveries WHERE outbox_id IN (" + old + ")")
                 .bind("cutoff", cutoff).execute();
         h.createUpdate("DELETE FROM notification_outbox WHERE id IN (" + old + ")").bind("cutoff", cutoff).execute();

@@ -30,9 +30,15 @@ class SessionHistoryIT {
             String finished = cancelled.get("agent_session_id").asText();
             await().atMost(Duration.ofSeconds(30)).until(() -> ended(api, finished) && ended(api, investigation));
             deliveredAlertFor(jdbi, cancelled.get("id").asText());
+            jdbi.useHandle(h -> h.execute("INSERT INTO notification_outbox (id, org_id, webhook_id, dedupe_key, "
+                    + "payload, state, next_attempt_at, created_at, deployment_id) SELECT 'o2', org_id, 'w1', 'k2', "
+                    + "'{}', 'pending', 0, 0, deployment_id FROM notification_outbox WHERE id = 'o1'"));
 
             var history = new SessionHistoryStore(jdbi, server.app().database().dialect());
             assertThat(history.purgeFinishedBefore(Instant.now().plusSeconds(60))).isEqualTo(2);
+            assertThat(count(jdbi, "notification_outbox")).as("a retry still on its way is sent").isEqualTo(1);
+            jdbi.useHandle(h -> h.execute("UPDATE notification_outbox SET state = 'delivered' WHERE id = 'o2'"));
+            history.purgeFinishedBefore(Instant.now().plusSeconds(60));
 
             assertThat(api.get("/api/v1/agent-sessions/" + finished + "/").status()).isEqualTo(404);
             assertThat(api.get("/api/v1/agent-sessions/" + investigation + "/").status()).isEqualTo(404);
