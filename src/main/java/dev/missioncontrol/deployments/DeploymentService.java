@@ -2,6 +2,7 @@ package dev.missioncontrol.deployments;
 
 import dev.missioncontrol.errors.ValidationException;
 import dev.missioncontrol.monitor.DeployMonitorBrain;
+import dev.missioncontrol.monitor.DeployStatus;
 import dev.missioncontrol.monitor.EnvironmentName;
 import dev.missioncontrol.monitor.MonitorSchedule;
 import dev.missioncontrol.orgs.OrgStore;
@@ -16,6 +17,7 @@ import dev.missioncontrol.store.Json;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /** Records a deployment event and starts, or joins, the deploy monitor session watching it. */
@@ -46,6 +48,12 @@ public final class DeploymentService {
         Project project = resolveProject(h, org, in.repositoryFullName(), now);
         lockProject(h, project);
         var open = deployments.findOpenSession(h, project.id(), in, now);
+        if (open.isEmpty() && !DeployStatus.finished(in.status())) {
+            Optional<String> ended = deployments.findEndedSession(h, project.id(), in, now);
+            if (ended.isPresent()) {
+                return lateNews(h, org, project, in, ended.get(), now);
+            }
+        }
         String sessionId = open.orElseGet(() -> sessions.insert(h, newMonitor(org, project, in), now));
         if (open.isPresent()) {
             sessions.append(h, sessionId, "status", "Deployment is now " + in.status(),
@@ -54,6 +62,19 @@ public final class DeploymentService {
         }
         String id = deployments.insert(h, org.id(), project.id(), sessionId, in, now);
         return new Recorded(id, in.status(), now, sessionId, open.isPresent());
+    }
+
+    /**
+     * A pending or running event of a deployment whose watch already ended: recorded in that session with its verdict,
+     * and the session left ended, since a late event never undoes the finished status ({@link DeployStatus}).
+     */
+    private Recorded lateNews(Handle h, Organization org, Project project, DeploymentInput in, String sessionId,
+            Instant now) {
+        sessions.append(h, sessionId, "status", "Deployment event " + in.status() + " arrived after the watch ended; "
+                + "it changes nothing", Json.object().put("late_deployment_status", in.status()), now);
+        String id = deployments.insert(h, org.id(), project.id(), sessionId, in, now);
+        deployments.copyVerdict(h, id, sessionId);
+        return new Recorded(id, in.status(), now, sessionId, true);
     }
 
     private Project resolveProject(Handle h, Organization org, String repository, Instant now) {

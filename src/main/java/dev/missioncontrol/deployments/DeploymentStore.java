@@ -21,6 +21,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class DeploymentStore {
     /** An event joins an open session of the same deployment only within this window (DESIGN.md). */
     static final Duration JOIN_WINDOW = Duration.ofHours(24);
+    /** How long after a watch ended a pending or running event of its deployment is taken for late news of it. */
+    static final Duration LATE_NEWS = Duration.ofMinutes(10);
     private static final String SELECT = "SELECT d.*, p.repository_full_name, s.status AS session_status, "
             + "s.completed_at AS session_completed_at FROM deployments d JOIN projects p ON p.id = d.project_id "
             + "LEFT JOIN agent_sessions s ON s.id = d.session_id ";
@@ -57,6 +59,29 @@ public final class DeploymentStore {
      * the monitor must judge from its own moment, not as late news of the first X.
      */
     Optional<String> findOpenSession(Handle h, String projectId, DeploymentInput in, Instant now) {
+        return findSession(h, projectId, in, now, "s.status = 'active'");
+    }
+
+    /**
+     * The session of the same deployment that ended in the last {@link #LATE_NEWS}, found as {@link #findOpenSession}
+     * finds an active one: a pending or running event posted by a parallel CI job after the deployment finished and
+     * its watch ended is late news of it, not a deployment to wait 24 hours for. Later, the same run's URL posting
+     * again is a re-run, a deployment of its own.
+     */
+    Optional<String> findEndedSession(Handle h, String projectId, DeploymentInput in, Instant now) {
+        return findSession(h, projectId, in, now, "s.status <> 'active' AND s.completed_at >= "
+                + now.minus(LATE_NEWS).toEpochMilli());
+    }
+
+    /** Gives a late event the verdict its session's deployment already has. */
+    void copyVerdict(Handle h, String deploymentId, String sessionId) {
+        h.createUpdate("UPDATE deployments SET verdict = (SELECT MAX(o.verdict) FROM deployments o "
+                        + "WHERE o.session_id = :s AND o.verdict IS NOT NULL) WHERE id = :id")
+                .bind("s", sessionId).bind("id", deploymentId).execute();
+    }
+
+    private Optional<String> findSession(Handle h, String projectId, DeploymentInput in, Instant now,
+            String sessionState) {
         String sameDeployment = in.externalUrl() != null ? "d.external_url = :url"
                 : "d.external_url IS NULL AND d.commit_sha = :sha AND d.ref = :ref";
         if (in.externalUrl() == null && (in.commitSha() == null || in.ref() == null)) {
@@ -65,7 +90,7 @@ public final class DeploymentStore {
         String environment = EnvironmentName.in(in.eventMetadata());
         return h.createQuery("SELECT d.session_id, d.created_at, d.event_metadata FROM deployments d "
                         + "JOIN agent_sessions s ON s.id = d.session_id WHERE d.project_id = :project "
-                        + "AND s.status = 'active' AND d.created_at >= :since AND " + sameDeployment
+                        + "AND " + sessionState + " AND d.created_at >= :since AND " + sameDeployment
                         + " ORDER BY d.created_at DESC")
                 .bind("project", projectId).bind("since", now.minus(JOIN_WINDOW).toEpochMilli())
                 .bind("url", in.externalUrl()).bind("sha", in.commitSha()).bind("ref", in.ref())

@@ -408,6 +408,25 @@ class PushedSignalsIT {
         assertThat(events.toString()).contains("list_deployments").contains("query_metrics");
     }
 
+    /** A parallel CI job's running event, committed after the failure's watch ended, is late news of it. */
+    @Test
+    void a_running_event_after_the_watch_ended_joins_its_session_with_its_verdict() {
+        String repo = "acme/late-running";
+        JsonNode failed = deployRun(repo, "failure");
+        assertThat(awaitVerdict(api, failed.get("id").asText()).at("/verdict/state").asText()).isEqualTo("failed");
+        String session = failed.get("agent_session_id").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !"active".equals(api.get("/api/v1/agent-sessions/"
+                + session + "/").json().get("status").asText()));
+
+        JsonNode running = deployRun(repo, "running");
+
+        assertThat(running.get("agent_session_id").asText()).isEqualTo(session);
+        assertThat(api.get("/api/v1/deployments/" + running.get("id").asText() + "/").json()
+                .at("/verdict/state").asText()).isEqualTo("failed");
+        assertThat(api.get("/api/v1/agent-sessions/" + session + "/").json().get("status").asText())
+                .isNotEqualTo("active");
+    }
+
     @Test
     void pending_then_success_is_one_session_that_verifies_and_cancelled_closes_without_a_verdict() {
         String body = "{\"deployment_request\":\"Deploy\",\"repository_full_name\":\"acme/staged\",\"status\":\"%s\","
