@@ -28,16 +28,21 @@ final class Timestamps {
     private static final int FIRST_YEAR = 1970;
     private static final int LAST_YEAR = 2200;
     private static final String MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec";
-    /** A time of day, on a 12-hour clock when AM or PM follows it. */
+    /**
+     * A time of day, on a 12-hour clock when AM or PM follows it as a word of its own: the "pm" of a host named
+     * pm-web01 after the time is no marker.
+     */
     private static final String TIME = "(?<h>\\d{1,2}):(?<mi>\\d{2}):(?<s>\\d{2})(?:[.,:](?<f>\\d{1,9}))?"
-            + "(?:\\s?(?<half>[AaPp][Mm])(?!\\w))?";
+            + "(?:\\s?(?<half>[AaPp][Mm])(?=\\s|$|[\\]),]))?";
     /** A zone's name, whole: the Z of "13:00:00 Zookeeper" names none. */
     private static final String NAMED = "(?:" + ZoneNames.PATTERN + ")(?!\\w)";
     /**
      * The zone after an ISO time: an offset or a name, or an offset of whole hours written straight after the time
-     * (13:00:00-07). Apart from the time a bare -07 may be anything, a count or a range's end, so it is not read.
+     * (13:00:00-07), from -14 to +14 as zones go. Apart from the time a bare -07 may be anything, a count or a range's
+     * end, so it is not read.
      */
-    private static final String ZONE = "(?:(?<zh>[+-]\\d{2})(?![\\d:])|\\s?(?<z>[+-]\\d{2}:?\\d{2}|" + NAMED + "))?";
+    private static final String ZONE = "(?:(?<zh>[+-](?:0\\d|1[0-4]))(?![\\d:])|\\s?(?<z>[+-]\\d{2}:?\\d{2}|" + NAMED
+            + "))?";
     private static final Pattern CLOCK = Pattern.compile(TIME + "(?=\\s)");
     private static final List<Pattern> SHAPES = List.of(
             // ISO 8601 / RFC 3339 and the log4j variant with a space and comma millis

@@ -23,6 +23,11 @@ class TimestampsTest {
                 .as("noon, lower case and no space").isEqualTo(Instant.parse("2025-06-15T12:30:00.250Z"));
         assertThat(detector.detect("2025-06-15 13:15:00 PM INFO redundant marker").timestamp())
                 .isEqualTo(Instant.parse("2025-06-15T13:15:00Z"));
+        assertThat(detector.detect("Jun 15 03:16:01 pm-web01 sshd[1]: error: refused").timestamp())
+                .as("a host named pm-web01 is no marker").isEqualTo(Instant.parse("2025-06-15T03:16:01Z"));
+        LineFields batch = detector.detect("2025-06-15 03:16:01 am-batch ERROR boom");
+        assertThat(batch.timestamp()).isEqualTo(Instant.parse("2025-06-15T03:16:01Z"));
+        assertThat(batch.component()).isEqualTo("am-batch");
     }
 
     @Test
@@ -70,6 +75,9 @@ class TimestampsTest {
         assertThat(count.timestamp()).as("apart from the time, -12 is text").isEqualTo(
                 Instant.parse("2025-06-15T13:00:00Z"));
         assertThat(count.message()).isEqualTo("-12 degrees outside");
+        LineFields range = detector.detect("2025-06-15 03:16:01-19 ERROR boom");
+        assertThat(range.timestamp()).as("-19 is no zone").isEqualTo(Instant.parse("2025-06-15T03:16:01Z"));
+        assertThat(range.level()).isEqualTo("ERROR");
     }
 
     @Test
