@@ -148,6 +148,15 @@ abstract class ApiContract {
         String success = api.post(DEPLOY, byRun.formatted("success",
                 ",\"event_metadata\":{\"environment\":\"production\"}")).json().get("agent_session_id").asText();
         assertThat(success).isEqualTo(pending);
+
+        String run91 = byRun.replace("/run/90", "/run/91");
+        String unnamed = api.post(DEPLOY, run91.formatted("pending", "")).json().get("agent_session_id").asText();
+        String staging = api.post(DEPLOY, run91.formatted("success",
+                ",\"event_metadata\":{\"environment\":\"staging\"}")).json().get("agent_session_id").asText();
+        String production = api.post(DEPLOY, run91.formatted("success",
+                ",\"event_metadata\":{\"environment\":\"production\"}")).json().get("agent_session_id").asText();
+        assertThat(staging).isEqualTo(unnamed);
+        assertThat(production).as("the session is staging's once its success named it").isNotEqualTo(staging);
     }
 
     /** Repository names are one repository whatever their case, as on GitHub; the first spelling is kept. */
