@@ -74,14 +74,15 @@ final class SampleFile {
     }
 
     /**
-     * The file's separator and its number of columns, both taken from its first line: a comma, else a semicolon or a
-     * tab (a spreadsheet set to a language that writes decimals with a comma separates cells with a semicolon). Every
-     * line must have as many cells, so a decimal comma in a file of commas is an error rather than two numbers.
+     * The file's separator and its number of columns, both taken from its first line: a semicolon or a tab when it
+     * holds one, else a comma. A spreadsheet set to a language that writes decimals with a comma separates cells with
+     * a semicolon, so a line holding both (10:00;0,52) is split at the semicolon and its comma refused as a decimal
+     * comma. Every line must have as many cells, so a decimal comma in a file of commas is an error rather than two
+     * numbers.
      */
     private record Columns(char separator, int count, int firstLine) {
         static Columns of(String line, int number) {
-            char separator = line.indexOf(',') >= 0 ? ',' : line.indexOf(';') >= 0 ? ';'
-                    : line.indexOf('\t') >= 0 ? '\t' : ',';
+            char separator = line.indexOf(';') >= 0 ? ';' : line.indexOf('\t') >= 0 ? '\t' : ',';
             return new Columns(separator, cells(line, separator).size(), number);
         }
 

@@ -199,6 +199,9 @@ class JudgeCommandTest {
         Path european = file("european.csv", "Zeit;Wert\n01.01.2024 00:00;0,493\n");
         assertThatThrownBy(() -> SampleFile.read(european))
                 .hasMessageContaining("line 2: not a number: '0,493'; write decimals with a point");
+        Path headless = file("headless.csv", "2024-06-01T10:00;0,52\n2024-06-01T10:01;0,61\n");
+        assertThatThrownBy(() -> SampleFile.read(headless))
+                .hasMessageContaining("line 1: not a number: '0,52'; write decimals with a point");
         Path headed = file("headed.txt", "latency\n0,5\n0,51\n");
         assertThatThrownBy(() -> SampleFile.read(headed))
                 .hasMessageContaining("line 2: 2 cells where line 1 has 1");

@@ -36,6 +36,11 @@ public final class LlmBrain implements Brain {
     private static final String FOR_GOOD = "for_good";
     /** Left for the analyst's report after the model's last answer: it reads the logs again, in seconds. */
     private static final Duration ANALYST_TIME = Duration.ofMinutes(1);
+    /**
+     * The most of an answer's time looked ahead to: with an --llm-timeout near the run's 15 minutes (a slow local
+     * model), the whole of it would keep the model from being asked at all; an answer is rarely that slow.
+     */
+    private static final Duration LONGEST_LOOK_AHEAD = Duration.ofMinutes(5);
 
     private final ChatModel model;
     private final Brain analyst;
@@ -216,8 +221,11 @@ public final class LlmBrain implements Brain {
      * asked later starts a new run, and the model is asked again.
      */
     private boolean pastTheRun(History h) {
-        return answerTime != null && h.runEndsAt() != null
-                && h.now().plus(answerTime).plus(ANALYST_TIME).isAfter(h.runEndsAt());
+        if (answerTime == null || h.runEndsAt() == null) {
+            return false;
+        }
+        Duration lookAhead = answerTime.compareTo(LONGEST_LOOK_AHEAD) > 0 ? LONGEST_LOOK_AHEAD : answerTime;
+        return h.now().plus(lookAhead).plus(ANALYST_TIME).isAfter(h.runEndsAt());
     }
 
     /** Whether the model has not been asked anything in this session yet. */

@@ -110,6 +110,11 @@ class TokenBudgetTest {
         Step early = brain.next(new History(facts, List.copyOf(timeline), NOW, NOW.plusSeconds(600)));
         assertThat(provider.sent).as("the model is asked while the run has time for it").hasSize(1);
         assertThat(((Step.Note) early).data().path("llm_fallback").asBoolean()).isFalse();
+
+        LlmBrain slowModel = new LlmBrain(provider, h -> new Step.Say("the analyst answers"), List.of(), 12,
+                1_000_000, List.of(), java.time.Duration.ofMinutes(14));
+        slowModel.next(new History(facts, List.copyOf(timeline), NOW, NOW.plusSeconds(840)));
+        assertThat(provider.sent).as("a 14-minute --llm-timeout still lets a run with 14 minutes left ask").hasSize(2);
     }
 
     private History history() {
