@@ -35,7 +35,7 @@ class AdminOnOlderSchemaIT {
         }
         assertThat(code).isEqualTo(1);
         assertThat(captured.toString(StandardCharsets.UTF_8)).contains("the database schema is at version 8 and "
-                + "this build of Mission Control needs 10; start serve of this build on it first");
+                + "this build of Mission Control needs 11; start serve of this build on it first");
         assertThat(older.info().current().getVersion().getVersion()).as("not migrated").isEqualTo("8");
     }
 }

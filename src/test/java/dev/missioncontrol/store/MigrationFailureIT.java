@@ -13,12 +13,12 @@ class MigrationFailureIT {
 
     @Test
     void a_failing_migration_names_its_script_the_cause_and_the_version_kept() throws Exception {
-        DatabaseUrl url = databaseWhere(h -> h.execute("DELETE FROM flyway_schema_history WHERE version = '10'"));
+        DatabaseUrl url = databaseWhere(h -> h.execute("DELETE FROM flyway_schema_history WHERE version = '11'"));
         assertThatThrownBy(() -> Database.open(url, "NORMAL")).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("upgrading the database schema failed (Failed to execute script "
-                        + "V10__webhook_alert_scope.sql")
-                .hasMessageContaining("duplicate column name: repositories")
-                .hasMessageContaining("stays at version 9")
+                        + "V11__notifications_by_deployment.sql")
+                .hasMessageContaining("index notification_outbox_deployment already exists")
+                .hasMessageContaining("stays at version 10")
                 .satisfies(e -> org.assertj.core.api.Assertions.assertThat(e.getMessage()).doesNotContain("\n"));
     }
 
