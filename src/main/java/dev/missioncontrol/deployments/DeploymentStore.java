@@ -96,14 +96,14 @@ public final class DeploymentStore {
                 .bind("url", in.externalUrl()).bind("sha", in.commitSha()).bind("ref", in.ref())
                 .map((rs, ctx) -> new Joinable(rs.getString("session_id"), rs.getLong("created_at"),
                         EnvironmentName.in(Json.read(rs.getString("event_metadata")))))
-                .list().stream().filter(j -> together(environment, j.environment())
-                        && namesNoOther(h, j.sessionId(), environment)).findFirst()
+                .list().stream().filter(j -> namesNoOther(h, j.sessionId(), environment)).findFirst()
                 .filter(j -> !overtaken(h, projectId, j, environment)).map(Joinable::sessionId);
     }
 
     /**
-     * Whether no event of the session names another environment than {@code environment}: a run's unnamed pending
-     * joined by its staging success makes the session staging's, and the production success must not join it.
+     * Whether no event of the session names another environment than {@code environment}, the joinable event itself
+     * included: a run's unnamed pending joined by its staging success makes the session staging's, and the production
+     * success must not join it.
      */
     private static boolean namesNoOther(Handle h, String sessionId, String environment) {
         return environment == null || h.createQuery("SELECT event_metadata FROM deployments WHERE session_id = :s")

@@ -168,8 +168,7 @@ public final class SessionStore {
     }
 
     public Optional<AgentSession> findRow(Handle h, String orgId, String id) {
-        return h.createQuery("SELECT " + LIST_COLUMNS + " FROM agent_sessions s WHERE s.org_id = :org AND s.id = :id")
-                .bind("org", orgId).bind("id", id).map(SessionStore::row).findOne();
+        return selectRow(h, orgId, id, "");
     }
 
     /**
@@ -178,9 +177,12 @@ public final class SessionStore {
      * and the decision would rest on it after that node committed. SQLite's write transactions hold the database.
      */
     public Optional<AgentSession> findRowToChange(Handle h, String orgId, String id) {
+        return selectRow(h, orgId, id, dialect.forUpdate());
+    }
+
+    private static Optional<AgentSession> selectRow(Handle h, String orgId, String id, String lock) {
         return h.createQuery("SELECT " + LIST_COLUMNS + " FROM agent_sessions s WHERE s.org_id = :org AND s.id = :id"
-                        + dialect.forUpdate())
-                .bind("org", orgId).bind("id", id).map(SessionStore::row).findOne();
+                + lock).bind("org", orgId).bind("id", id).map(SessionStore::row).findOne();
     }
 
     /**
