@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.missioncontrol.agent.SessionFacts;
 import dev.missioncontrol.agent.Tool;
 import dev.missioncontrol.agent.ToolResult;
-import dev.missioncontrol.store.Json;
 import dev.missioncontrol.tools.ToolArgs;
 import java.util.List;
 import java.util.Locale;
