@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 /**
  * Secrets whose name and value are apart, so the key=value rules of {@link SecretValues} miss them: a name/value
  * pair (the Kubernetes and ECS environment format), a command-line flag and its argument, an XML element or a
- * key/value pair of attributes, and a URL-encoded form field. In each rule group 1 is the name and group 2 the value; the value is masked when the name
- * says secret ({@link SecretNames}). A short flag such as -p stays readable: it is a port as often as a password.
+ * key/value pair of attributes, and a URL-encoded form field. In each rule group 1 is the name and group 2 the
+ * value; the value is masked when the name says secret ({@link SecretNames}). A short flag such as -p stays readable:
+ * it is a port as often as a password.
  */
 final class SecretPairs {
     private static final String QUOTE = "\\\\?\"";

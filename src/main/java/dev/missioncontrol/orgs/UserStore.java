@@ -37,7 +37,7 @@ public final class UserStore {
      * password's hash).
      */
     public Optional<User> createIfFree(String orgId, String email, User.Role role, String password) {
-        User user = new User(Ids.newId(clock), orgId, email.trim().toLowerCase(Locale.ROOT), role, clock.instant());
+        User user = new User(Ids.newId(clock), orgId, stored(email), role, clock.instant());
         int added = jdbi.withHandle(h -> h.createUpdate("INSERT INTO users (id, org_id, email, password_hash, role, "
                         + "created_at) VALUES (:id, :org, :email, :hash, :role, :at) ON CONFLICT (email) DO NOTHING")
                 .bind("id", user.id()).bind("org", orgId).bind("email", user.email())
@@ -55,7 +55,7 @@ public final class UserStore {
     /** The user with this email, in any organization (emails are unique across them). */
     public Optional<User> findByEmail(String email) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM users WHERE email = :email")
-                .bind("email", email == null ? "" : email.trim().toLowerCase(Locale.ROOT)).map(UserStore::user).findOne());
+                .bind("email", stored(email)).map(UserStore::user).findOne());
     }
 
     /** The user when the password matches. An unknown email still costs one hash, so timing reveals nothing. */
@@ -63,7 +63,7 @@ public final class UserStore {
         record Row(User user, String hash) {
         }
         Optional<Row> row = jdbi.withHandle(h -> h.createQuery("SELECT * FROM users WHERE email = :email")
-                .bind("email", email == null ? "" : email.trim().toLowerCase(Locale.ROOT))
+                .bind("email", stored(email))
                 .map((rs, ctx) -> new Row(user(rs, ctx), rs.getString("password_hash"))).findOne());
         if (row.isEmpty() || password == null || PasswordRule.tooLong(password)) {
             // a password bcrypt cannot read matches no hash; it still costs one hash, like an unknown email
@@ -144,7 +144,7 @@ public final class UserStore {
     /** Emails are unique across all organizations. */
     public boolean emailTaken(String email) {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM users WHERE email = :email")
-                .bind("email", email.trim().toLowerCase(Locale.ROOT)).mapTo(Long.class).one()) > 0;
+                .bind("email", stored(email)).mapTo(Long.class).one()) > 0;
     }
 
     public List<User> list(String orgId) {
@@ -157,8 +157,14 @@ public final class UserStore {
         static final String HASH = BCRYPT.encode("not-a-real-password");
     }
 
+    /** An email as it is stored and looked up: without surrounding spaces, in lower case; none is "". */
+    private static String stored(String email) {
+        return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+    }
+
     public static User user(ResultSet rs, StatementContext ctx) throws SQLException {
         return new User(rs.getString("id"), rs.getString("org_id"), rs.getString("email"),
-                User.Role.valueOf(rs.getString("role").toUpperCase(Locale.ROOT)), Instant.ofEpochMilli(rs.getLong("created_at")));
+                User.Role.valueOf(rs.getString("role").toUpperCase(Locale.ROOT)),
+                Instant.ofEpochMilli(rs.getLong("created_at")));
     }
 }
