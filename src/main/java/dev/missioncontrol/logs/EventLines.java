@@ -1,6 +1,7 @@
 package dev.missioncontrol.logs;
 
 import java.time.Instant;
+import java.util.regex.Matcher;
 
 /**
  * The lines of one event while they are read: the raw text up to {@link LogReader#MAX_RAW_CHARS}, how many lines
@@ -22,24 +23,36 @@ final class EventLines {
     private boolean python;
     /** The last line read is Python's sentence chaining another traceback, which comes after a blank line. */
     private boolean chained;
+    /** The first line is java.util.logging's time and source, whose level and message come on the next line. */
+    private final boolean julSource;
+    private String julLevel;
+    private String julMessage;
 
-    EventLines(String first, LineFields header) {
+    /**
+     * The event that {@code first} opens, whose text is {@code body}: the line less a container runtime's prefix
+     * ({@link ContainerLines}), by which a trace's frames are recognised.
+     */
+    EventLines(String first, String body, LineFields header) {
         raw = new StringBuilder(first);
-        traceback = Continuations.opensTraceback(first);
-        goPanic = Continuations.opensGoPanic(first);
-        pgProcess = PostgresPrefix.process(first);
+        traceback = Continuations.opensTraceback(body);
+        goPanic = Continuations.opensGoPanic(body);
+        pgProcess = PostgresPrefix.process(body);
+        julSource = JavaUtilLogging.opensRecord(body);
         inTraceback = traceback;
         python = traceback;
-        // after an error or warning, a bare exception line ("java.io.IOException: x") belongs to it
-        String level = header.level();
-        trace = Continuations.isTrace(first) || level != null && !level.equals("INFO") && !level.equals("DEBUG")
-                && !level.equals("TRACE");
+        trace = Continuations.isTrace(body) || serious(header.level());
+    }
+
+    /** After an error or warning, a bare exception line ("java.io.IOException: x") belongs to it. */
+    private static boolean serious(String level) {
+        return level != null && !level.equals("INFO") && !level.equals("DEBUG") && !level.equals("TRACE");
     }
 
     boolean continuedBy(String line) {
         return Continuations.continues(line, trace) || pgProcess != null && PostgresPrefix.explains(line, pgProcess)
                 || inTraceback && Continuations.endsTraceback(line)
-                || python && !inTraceback && Continuations.chainsTraceback(line);
+                || python && !inTraceback && Continuations.chainsTraceback(line)
+                || julSource && count == 1 && JavaUtilLogging.levelLine(line) != null;
     }
 
     /**
@@ -57,6 +70,9 @@ final class EventLines {
     }
 
     void add(String line) {
+        if (julSource && count == 1) {
+            readJulLevel(line);
+        }
         count++;
         trace = trace || Continuations.isTrace(line);
         boolean margin = !line.isEmpty() && line.charAt(0) != ' ' && line.charAt(0) != '\t';
@@ -72,6 +88,15 @@ final class EventLines {
         }
     }
 
+    private void readJulLevel(String line) {
+        Matcher levelLine = JavaUtilLogging.levelLine(line);
+        if (levelLine != null) {
+            julLevel = Levels.normalize(levelLine.group(1));
+            julMessage = levelLine.group(2);
+            trace = trace || serious(julLevel);
+        }
+    }
+
     /**
      * The event's fields: the first line's header, except for a traceback that stands on its own. Python prints one
      * when an exception escapes, so it is an error; what it is about is the exception line at its end (that line,
@@ -79,6 +104,11 @@ final class EventLines {
      * takes the time of the line logged just before it, {@code before}, as the digest places untimed lines.
      */
     LineFields fields(LineFields header, Instant before) {
+        if (julLevel != null) {
+            String source = header.message();
+            return new LineFields(header.timestamp(), julLevel, source.substring(0, (source + " ").indexOf(' ')),
+                    julMessage, header.zoneAssumed(), header.zone());
+        }
         if (!traceback) {
             return header;
         }

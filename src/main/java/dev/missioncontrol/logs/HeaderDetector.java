@@ -49,6 +49,10 @@ final class HeaderDetector {
     }
 
     private LineFields fields(String line) {
+        String body = ContainerLines.body(line);
+        if (body.length() != line.length()) {
+            return ContainerLines.fields(line, fields(body), years);
+        }
         if (line.startsWith("{")) {
             LineFields json = JsonLines.parse(line, years);
             if (json != null) {

@@ -44,8 +44,29 @@ final class JsonLines {
             return null;
         }
         String message = text(root, MESSAGE);
-        return LineFields.at(time(value(root, TIME), years), level(value(root, LEVEL)),
-                text(root, COMPONENT), message != null ? withError(message, text(root, ERROR)) : line);
+        message = message == null ? null : message.stripTrailing(); // Docker's json-file keeps the line's newline
+        String error = text(root, ERROR);
+        LineFields record = LineFields.at(time(value(root, TIME), years), level(value(root, LEVEL)),
+                text(root, COMPONENT), message != null ? withError(message, error) : line);
+        return record.level() == null && message != null ? wrapping(record, message, error, years) : record;
+    }
+
+    /**
+     * A record without a level may only wrap a program's line, as Docker's json-file driver writes one
+     * ({@code {"log":"2026-11-30 13:16:00 ERROR [main] c.a.Pay - card declined\n","stream":"stderr"}}) and log
+     * shippers forward it: the line's own header then names the level, and the logger where the record names none.
+     * The record's time, where it has one, is kept: the shipper's clock names its zone.
+     */
+    private static LineFields wrapping(LineFields record, String line, String error, YearGuess years) {
+        LineFields program = new HeaderDetector(years).detect(line.strip());
+        if (program.level() == null) {
+            return record;
+        }
+        boolean timed = record.timestamp() != null;
+        return new LineFields(timed ? record.timestamp() : program.timestamp(), program.level(),
+                record.component() != null ? record.component() : program.component(),
+                withError(program.message(), error), timed ? record.zoneAssumed() : program.zoneAssumed(),
+                timed ? record.zone() : program.zone());
     }
 
     /**

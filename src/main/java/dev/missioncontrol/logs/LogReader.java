@@ -91,7 +91,7 @@ public final class LogReader implements Iterator<LogRecord>, AutoCloseable {
         String first = pending != null ? pending : readLine();
         long firstLineNo = pending != null ? pendingLineNo : lineNo;
         pending = null;
-        while (first != null && (first.isBlank() || PrintedJson.bracketsRecords(first))) {
+        while (first != null && (ContainerLines.body(first).isBlank() || PrintedJson.bracketsRecords(first))) {
             first = readLine(); // blank lines and an array's brackets separate events but are not events themselves
             firstLineNo = lineNo;
         }
@@ -108,7 +108,7 @@ public final class LogReader implements Iterator<LogRecord>, AutoCloseable {
         if (kubectl) {
             header = KubectlOutput.fields(first, header);
         }
-        EventLines lines = new EventLines(first, header);
+        EventLines lines = new EventLines(first, ContainerLines.body(first), header);
         pending = kubectl ? readLine() : readContinuations(lines);
         pendingLineNo = lineNo;
         return record(firstLineNo, lines.fields(header, lastTime), lines.raw(), lines.count());
@@ -159,10 +159,11 @@ public final class LogReader implements Iterator<LogRecord>, AutoCloseable {
                 }
                 lines.add("");
             }
-            if (!lines.continuedBy(line)) {
+            String body = ContainerLines.body(line); // a trace's frames each behind a container runtime's prefix
+            if (!lines.continuedBy(body)) {
                 return line;
             }
-            lines.add(line);
+            lines.add(body);
         }
         return null;
     }

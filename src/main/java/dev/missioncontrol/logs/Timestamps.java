@@ -58,9 +58,12 @@ final class Timestamps {
                     + "(?::(?<ms>\\d{1,3}))?(?!\\d)"),
             // access logs: 10/Oct/2000:13:55:36 -0700
             Pattern.compile("(?<d>\\d{2})/(?<mon>" + MONTHS + ")/(?<y>\\d{4}):" + TIME + ZONE),
-            // syslog: Jun 14 15:16:01, optionally with the year after the day; date(1) writes the year after
-            // the zone instead (Fri Jul 11 13:23:24 UTC 2025)
-            Pattern.compile("(?<mon>" + MONTHS + ")\\s+(?<d>\\d{1,2})(?:\\s+(?<y>\\d{4}))?\\s+" + TIME
+            // Tomcat's catalina.out and java.util.logging's OneLineFormatter: 30-Nov-2026 13:16:02.456
+            Pattern.compile("(?<d>\\d{2})-(?<mon>" + MONTHS + ")-(?<y>\\d{4}) " + TIME + ZONE),
+            // syslog: Jun 14 15:16:01, optionally with the year after the day (java.util.logging's default puts a
+            // comma before it: Nov 30, 2026 1:16:02 PM); date(1) writes the year after the zone instead
+            // (Fri Jul 11 13:23:24 UTC 2025)
+            Pattern.compile("(?<mon>" + MONTHS + ")\\s+(?<d>\\d{1,2})(?:,?\\s+(?<y>\\d{4}))?\\s+" + TIME
                     + "(?:\\s(?<z>" + NAMED + "|[+-]\\d{2}:?\\d{2})(?:\\s(?<ya>\\d{4})(?!\\d))?)?"));
 
     /**
