@@ -14,8 +14,15 @@ final class SessionJson {
     }
 
     static ObjectNode listItem(AgentSession s) {
+        ObjectNode o = receipt(s);
+        o.put("title", s.title());
+        return o;
+    }
+
+    /** What a session is and where it stands, without anything read from its prompt, logs or report. */
+    static ObjectNode receipt(AgentSession s) {
         return Json.object().put("session_id", s.id()).put("session_type", s.kind().wire())
-                .put("status", s.status().wire()).put("title", s.title())
+                .put("status", s.status().wire())
                 .put("created_at", WireTime.format(s.createdAt())).put("updated_at", WireTime.format(s.updatedAt()))
                 .put("completed_at", time(s.completedAt())).put("url", s.url())
                 .put("deployment_id", s.deploymentId());

@@ -137,7 +137,9 @@ public final class SessionRoutes implements RouteGroup {
         Principal p = ApiAccess.require(ctx, Scope.SESSIONS_WRITE);
         String id = QueryParams.id(ctx, "id", "session");
         AgentSession s = service.cancel(p.orgId(), id);
-        ctx.json(SessionJson.detail(s, store.eventsOfType(s.id(), "finding")));
+        // a key that may only write (a CI job's) learns what it cancelled, not the logs and report read needs
+        ctx.json(p.can(Scope.SESSIONS_READ) ? SessionJson.detail(s, store.eventsOfType(s.id(), "finding"))
+                : SessionJson.receipt(s));
     }
 
     private AgentSession owned(Context ctx, Scope scope) {

@@ -82,6 +82,13 @@ public final class TestServer implements AutoCloseable {
     }
 
     /** A new organization with its own key, for isolation tests. */
+    /** A key of the first start's organization with only these scopes. */
+    public String sameOrgKey(Set<Scope> scopes) {
+        var jdbi = app.database().jdbi();
+        Organization org = new OrgStore(jdbi, Clock.systemUTC()).findOrgByName("default").orElseThrow();
+        return new ApiKeyStore(jdbi, Clock.systemUTC()).create(org.id(), "test", scopes, null).plaintext();
+    }
+
     public String newOrgKey(String orgName, Set<Scope> scopes) {
         var jdbi = app.database().jdbi();
         Organization org = new OrgStore(jdbi, Clock.systemUTC()).createOrg(orgName);

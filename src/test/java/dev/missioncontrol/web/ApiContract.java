@@ -426,6 +426,24 @@ abstract class ApiContract {
         assertThat(server.api(readOnly).get(DEPLOY).status()).isEqualTo(200);
     }
 
+    /** Cancel needs sessions:write only, so without sessions:read it answers what was cancelled, not its contents. */
+    @Test
+    void a_write_only_key_cancels_without_reading_the_sessions_logs_or_report() {
+        String id = api.post(SESSIONS, "{\"prompt\":\"Secret prompt\",\"context\":{\"logs\":\"ERROR pw=1\"}}")
+                .json().get("session_id").asText();
+        String writeOnly = server.sameOrgKey(Set.of(Scope.SESSIONS_WRITE));
+
+        var cancelled = server.api(writeOnly).post(SESSIONS + id + "/cancel/", "{}");
+
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        assertThat(cancelled.json().get("session_id").asText()).isEqualTo(id);
+        assertThat(cancelled.json().has("status")).isTrue();
+        assertThat(cancelled.body()).doesNotContain("Secret prompt", "pw=1", "\"report\"", "\"title\"");
+        assertThat(server.api(writeOnly).get(SESSIONS + id + "/").status()).isEqualTo(403);
+        assertThat(api.post(SESSIONS + id + "/cancel/", "{}").json().get("prompt").asText())
+                .isEqualTo("Secret prompt");
+    }
+
     /**
      * Pasted logs may hold a NUL, which PostgreSQL cannot store in text. The session is accepted, and the NUL is kept
      * as U+FFFD on either database, so the report quoting those logs is stored instead of lost.
