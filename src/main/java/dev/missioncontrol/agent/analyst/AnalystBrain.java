@@ -47,6 +47,10 @@ public final class AnalystBrain implements Brain {
         if (!o.deploymentsChecked) {
             return new Step.CallTool("list_deployments", deploymentWindow(o, h));
         }
+        Optional<ObjectNode> others = otherServicesWindow(o);
+        if (others.isPresent()) {
+            return new Step.CallTool("list_deployments", others.get());
+        }
         if (o.hasProject && !o.metricsChecked) {
             Instant onset = Incident.of(o.problems(), o.sources).onset();
             if (onset != null) {
@@ -95,6 +99,21 @@ public final class AnalystBrain implements Brain {
     private static ObjectNode metricsWindow(Instant onset, History h) {
         Instant at = onset.plus(METRICS_AFTER).isBefore(h.now()) ? onset.plus(METRICS_AFTER) : h.now();
         return JSON.createObjectNode().put("deployed_at", onset.toString()).put("at", at.toString());
+    }
+
+    /**
+     * Every service's deployments from {@link DeployLink#CLOSE} before the first bad line to a rollout's length after
+     * it, once the named repository's own were listed: "upstream timeout calling payments-svc" may follow from a
+     * deployment of payments, which a list narrowed to checkout never shows ({@link UpstreamNamed}).
+     */
+    private static Optional<ObjectNode> otherServicesWindow(Observations o) {
+        if (o.otherServicesChecked || o.request.repository() == null || o.deploymentsProblem != null) {
+            return Optional.empty();
+        }
+        Instant onset = Incident.of(o.problems(), o.sources).onset();
+        return onset == null ? Optional.empty() : Optional.of(JSON.createObjectNode()
+                .put("since", onset.minus(DeployLink.CLOSE).toString())
+                .put("until", onset.plus(DeployLink.ROLLOUT).toString()).put("limit", 100));
     }
 
     /** Around the first bad line when the logs carry time; otherwise the day before the session began. */

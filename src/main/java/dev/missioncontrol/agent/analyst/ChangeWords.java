@@ -50,7 +50,7 @@ final class ChangeWords {
     }
 
     /** The incident's lines as the report quotes them: each kind's message and its first line. */
-    private static String incidentText(Incident incident) {
+    static String incidentText(Incident incident) {
         StringBuilder b = new StringBuilder();
         incident.involved().forEach(t -> b.append(t.label()).append('\n').append(t.sample()).append('\n'));
         return b.toString();

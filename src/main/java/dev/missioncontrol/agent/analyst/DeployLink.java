@@ -64,27 +64,58 @@ record DeployLink(DeploymentSeen deployment, Duration before, Confidence confide
         Instant onset = incident.onset();
         List<DeploymentSeen> candidates = candidates(deployments, onset, request);
         List<DeploymentSeen> before = candidates.stream().anyMatch(d -> named(d, request))
-                ? candidates.stream().filter(d -> named(d, request)).toList() : candidates;
+                ? candidates.stream().filter(d -> named(d, request) || upstream(d, incident, request)).toList()
+                : candidates;
         if (before.isEmpty()) {
             return List.of();
         }
         DeploymentSeen top = before.stream().min(Comparator.comparing((DeploymentSeen d) ->
                         timing(Duration.between(d.createdAt(), onset)))
-                .thenComparing(d -> ChangeWords.shared(d, incident).isEmpty())
+                .thenComparing(d -> !tied(d, incident, request))
                 .thenComparing(d -> d.createdAt().isAfter(onset))
                 .thenComparing(d -> Duration.between(d.createdAt(), onset).abs())).orElseThrow();
-        List<DeploymentSeen> passed = before.stream().filter(d -> d.createdAt().isAfter(top.createdAt()))
+        List<DeploymentSeen> passed = before.stream().filter(d -> d.createdAt().isAfter(top.createdAt())
+                        || d != top && upstream(top, incident, request) && !tied(d, incident, request))
                 .sorted(Comparator.comparing(DeploymentSeen::createdAt).reversed()).limit(MAX_ALTERNATIVES).toList();
         boolean several = deployments.stream().map(DeploymentSeen::repository).distinct().count() > 1;
-        String above = String.join(" ", passed.stream().map(d -> "It ranks above the later " + d.prose()
-                + " because " + reason(top, d, incident, onset) + ".").toList());
+        Context context = new Context(incident, request, several);
+        String above = String.join(" ", passed.stream().map(d -> "It ranks above the " + (d.createdAt()
+                .isAfter(top.createdAt()) ? "later " : "") + d.prose() + " because " + reason(top, d, context, onset)
+                + ".").toList());
         Timing timing = new Timing(onset, started);
-        DeployLink first = link(top, timing, request, several, above.isEmpty() ? null : above);
+        DeployLink first = link(top, timing, context, above.isEmpty() ? null : above);
         List<DeployLink> out = new ArrayList<>(List.of(first));
-        passed.forEach(d -> out.add(alternative(link(d, timing, request, several, "It ranks below the "
-                + top.prose() + ", which landed " + Spans.of(Duration.between(top.createdAt(), d.createdAt()))
-                + " earlier, because " + reason(top, d, incident, onset) + "."), first.confidence())));
+        passed.forEach(d -> out.add(alternative(link(d, timing, context, "It ranks below the " + top.prose()
+                + ", which " + apart(top, d) + ", because " + reason(top, d, context, onset) + "."),
+                first.confidence())));
         return List.copyOf(out);
+    }
+
+    /** "landed 2m 0s earlier", or "landed 1m 0s later" for another service's deployment the errors name. */
+    private static String apart(DeploymentSeen top, DeploymentSeen d) {
+        Duration gap = Duration.between(top.createdAt(), d.createdAt());
+        return "landed " + Spans.of(gap.abs()) + (gap.isNegative() ? " later" : " earlier");
+    }
+
+    /**
+     * Whether more than timing ties the deployment to the problem: its commit message shares words with the problem
+     * lines, or it is of another service the problem lines name.
+     */
+    private static boolean tied(DeploymentSeen d, Incident incident, Request request) {
+        return !ChangeWords.shared(d, incident).isEmpty() || upstream(d, incident, request);
+    }
+
+    /**
+     * A deployment of another service than the request names, which the problem lines name as the one failing
+     * ({@link UpstreamNamed}): a suspect beside the service's own deployments rather than only context.
+     */
+    static boolean upstream(DeploymentSeen d, Incident incident, Request request) {
+        return (request.repository() != null || request.service() != null) && !named(d, request)
+                && UpstreamNamed.in(d, incident).isPresent();
+    }
+
+    /** What a link's caveat is weighed against: the problem's lines, the request, and whether several projects deploy. */
+    private record Context(Incident incident, Request request, boolean severalProjects) {
     }
 
     /**
@@ -105,11 +136,11 @@ record DeployLink(DeploymentSeen deployment, Duration before, Confidence confide
         }
     }
 
-    private static DeployLink link(DeploymentSeen d, Timing t, Request request, boolean several, String ranking) {
+    private static DeployLink link(DeploymentSeen d, Timing t, Context context, String ranking) {
         Duration gap = Duration.between(d.createdAt(), t.onset());
         Startup started = t.startedBy(d);
         Confidence timing = gap.isNegative() && started == null ? Confidence.MEDIUM : timing(gap);
-        Caveat caveat = caveat(d, request, several);
+        Caveat caveat = caveat(d, context);
         Confidence c = caveat == null || timing.compareTo(caveat.cap()) >= 0 ? timing : caveat.cap();
         return new DeployLink(d, gap, c, caveat == null ? null : caveat.text(), ranking, false, started);
     }
@@ -147,7 +178,12 @@ record DeployLink(DeploymentSeen deployment, Duration before, Confidence confide
      * the problem lines and the later one's does not; or else top landed before the first bad line and the later one
      * was only recorded after it, which a rollout explains but landing before the errors shows.
      */
-    private static String reason(DeploymentSeen top, DeploymentSeen later, Incident incident, Instant onset) {
+    private static String reason(DeploymentSeen top, DeploymentSeen later, Context context, Instant onset) {
+        Incident incident = context.incident();
+        if (upstream(top, incident, context.request()) && !tied(later, incident, context.request())) {
+            return "the problem lines name " + Markdown.plain(UpstreamNamed.in(top, incident).orElseThrow(),
+                    Markdown.INLINE_CHARS) + ", and the commit message of the other shares no words with them";
+        }
         Set<String> words = ChangeWords.shared(top, incident);
         if (!words.isEmpty() && ChangeWords.shared(later, incident).isEmpty()) {
             return "the commit message of the earlier one shares words with the problem lines (" + String.join(", ",
@@ -185,7 +221,15 @@ record DeployLink(DeploymentSeen deployment, Duration before, Confidence confide
         return null;
     }
 
-    private static Caveat caveat(DeploymentSeen d, Request request, boolean severalProjects) {
+    private static Caveat caveat(DeploymentSeen d, Context context) {
+        Request request = context.request();
+        if (upstream(d, context.incident(), request)) {
+            String service = Markdown.plain(request.service() != null ? request.service() : request.repository(),
+                    Markdown.INLINE_CHARS);
+            return new Caveat("It is a deployment of " + d.repository() + ", not of " + service + ", but the problem "
+                    + "lines name " + Markdown.plain(UpstreamNamed.in(d, context.incident()).orElseThrow(),
+                    Markdown.INLINE_CHARS) + ": " + service + "'s errors may follow from it.", Confidence.MEDIUM);
+        }
         if (request.service() != null && !named(d, request)) {
             return new Caveat("It is a deployment of " + d.repository() + ", and the problem is with "
                     + Markdown.plain(request.service(), Markdown.INLINE_CHARS) + ".", Confidence.LOW);
@@ -193,7 +237,7 @@ record DeployLink(DeploymentSeen deployment, Duration before, Confidence confide
         if ("failure".equalsIgnoreCase(d.status())) {
             return new Caveat("It is recorded as failed, so it may not have rolled out.", Confidence.MEDIUM);
         }
-        if (request.repository() == null && request.service() == null && severalProjects) {
+        if (request.repository() == null && request.service() == null && context.severalProjects()) {
             return new Caveat("The request names no service or repository, so this may be another project's "
                     + "deployment.", Confidence.MEDIUM);
         }

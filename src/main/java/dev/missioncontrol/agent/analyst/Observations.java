@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What the tools have answered so far in this session, read back from the timeline: the log analysis, the
@@ -29,6 +31,8 @@ final class Observations {
     boolean analyzed;
     boolean issuesChecked;
     boolean deploymentsChecked;
+    /** Whether every service's deployments around the first bad line were listed after the named repository's. */
+    boolean otherServicesChecked;
     String deploymentsProblem;
     /** Whether the session has a project, so that metrics can be compared at all. */
     boolean hasProject;
@@ -78,6 +82,10 @@ final class Observations {
                 issues.addAll(Views.list(data.get("matches"), KnownIssueMatch::from));
             }
             case "list_deployments" -> {
+                if (deploymentsChecked) {
+                    readOtherServices(data, status);
+                    return;
+                }
                 deploymentsChecked = true;
                 deploymentWindow = args;
                 deploymentsProblem = "error".equals(status) ? e.text() : null;
@@ -87,6 +95,16 @@ final class Observations {
             default -> {
                 // other tools' results are not part of this playbook
             }
+        }
+    }
+
+    /** The second list, of every service's deployments around the first bad line: those not already listed. */
+    private void readOtherServices(JsonNode data, String status) {
+        otherServicesChecked = true;
+        if (!"error".equals(status)) {
+            Set<String> listed = deployments.stream().map(DeploymentSeen::id).collect(Collectors.toSet());
+            Views.list(data, DeploymentSeen::from).stream().filter(d -> !listed.contains(d.id()))
+                    .forEach(deployments::add);
         }
     }
 

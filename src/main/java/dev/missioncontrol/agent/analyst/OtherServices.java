@@ -25,6 +25,7 @@ final class OtherServices {
             return List.of(); // without one of its own, another service's deployment is a (weak) suspect itself
         }
         return candidates.stream().filter(d -> !DeployLink.named(d, request)
+                        && !DeployLink.upstream(d, incident, request)
                         && !d.createdAt().isBefore(onset.minus(DeployLink.CLOSE)))
                 .sorted(Comparator.comparing(DeploymentSeen::createdAt).reversed()).limit(MAX).toList();
     }

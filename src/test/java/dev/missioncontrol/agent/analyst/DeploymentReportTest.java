@@ -119,6 +119,46 @@ class DeploymentReportTest {
                 .doesNotContain("cannot have caused it");
     }
 
+    /**
+     * Checkout's errors all name payments-svc, and payments and checkout deployed at the same moment: the payments
+     * deployment, which a list narrowed to checkout's repository never showed, is the suspect; checkout's button copy
+     * change ranks below it instead of being the high-confidence cause whose rollback comes first.
+     */
+    @Test
+    void a_deploy_of_the_service_the_errors_name_outranks_the_named_services_unrelated_one() {
+        StringBuilder logs = new StringBuilder();
+        for (int s = 0; s < 120; s += 5) {
+            logs.append(Instant.parse("2026-11-30T20:10:00Z").plusSeconds(s))
+                    .append(" INFO  [http-1] c.s.checkout.Http - POST /checkout 200 in 240ms\n");
+        }
+        for (int s = 0; s < 90; s += 3) {
+            logs.append(Instant.parse("2026-11-30T20:13:27Z").plusSeconds(s)).append(" ERROR [http-2] "
+                    + "c.s.checkout.PaymentsClient - upstream timeout calling payments-svc POST /v1/charges after "
+                    + "5000ms\n");
+        }
+        ArrayNode listed = deployment(Json.MAPPER.createArrayNode(), "d-c0ff", "shop/checkout",
+                "2026-11-30T20:11:54.156Z", "Update button copy on the order summary page");
+        deployment(listed, "d-dead", "shop/payments", "2026-11-30T20:11:54.276Z",
+                "Look up refunds by merchant reference (new query)");
+        deployment(listed, "d-0de5", "shop/search", "2026-11-30T20:05:00Z", "Tune search ranking");
+        SessionFacts facts = Playbook.facts("Checkout is failing with 503s. What broke?", Json.object()
+                .put("repository_full_name", "shop/checkout").put("logs", logs.toString()));
+
+        String md = playbook.run(facts, ToolResult.ok("3 deployments", listed)).report().markdown();
+        String causes = md.substring(md.indexOf("## Likely cause"), md.indexOf("## Timeline"));
+
+        assertThat(causes.indexOf("d-dead")).as(causes).isNotNegative().isLessThan(causes.indexOf("d-c0ff"));
+        assertThat(causes).contains("but the problem lines name payments-svc: shop/checkout's errors may follow "
+                        + "from it")
+                .contains("It ranks below the deployment d-dead of shop/payments")
+                .contains("because the problem lines name payments-svc, and the commit message of the other shares "
+                        + "no words with them");
+        assertThat(md).contains("Roll back deployment d-dead").doesNotContain("Roll back deployment d-c0ff")
+                .doesNotContain("Most likely cause (high confidence): The deployment d-c0ff")
+                .contains("Also deployed around then, of another service than shop/checkout and so only context: "
+                        + "deployment d-0de5 of acme/search".replace("acme", "shop"));
+    }
+
     @Test
     void other_services_deploys_are_context_marked_as_such_not_causes_when_the_named_service_deployed() {
         SessionFacts facts = facts("billing", "invoices fail to render in production", billingLogs());

@@ -1,6 +1,7 @@
 package dev.missioncontrol.agent.analyst;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.missioncontrol.agent.Entry;
 import dev.missioncontrol.agent.History;
@@ -68,10 +69,26 @@ final class Playbook {
     /** Records the call and the tool's result on the timeline. */
     void perform(SessionFacts facts, Step.CallTool c) {
         long seq = append("tool_call", Json.object().put("tool", c.tool()).set("args", c.args()));
-        ToolResult r = c.tool().equals("list_deployments") ? deployments : tools.get(c.tool()).run(c.args(), facts);
+        ToolResult r = c.tool().equals("list_deployments") ? listed(c.args())
+                : tools.get(c.tool()).run(c.args(), facts);
         var d = Json.object().put("tool", c.tool()).put("call_seq", seq).put("status", r.status().wire());
         d.set("data", r.data());
         append("tool_result", d);
+    }
+
+    /** The deployments given, narrowed to a repository as the real tool narrows them when the call names one. */
+    private ToolResult listed(JsonNode args) {
+        String repository = args.path("repository").asText(null);
+        if (repository == null || !deployments.data().isArray()) {
+            return deployments;
+        }
+        ArrayNode of = Json.MAPPER.createArrayNode();
+        deployments.data().forEach(d -> {
+            if (repository.equals(d.path("repository_full_name").asText())) {
+                of.add(d);
+            }
+        });
+        return ToolResult.ok(of.size() + " deployments", of);
     }
 
     long append(String type, JsonNode data) {
