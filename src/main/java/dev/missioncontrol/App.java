@@ -30,8 +30,8 @@ import dev.missioncontrol.store.ServerLock;
 import dev.missioncontrol.web.ApiAccess;
 import dev.missioncontrol.web.ClientAddress;
 import dev.missioncontrol.web.Creation;
-import dev.missioncontrol.web.HealthRoutes;
 import dev.missioncontrol.web.IdempotencyStore;
+import dev.missioncontrol.web.HealthRoutes;
 import dev.missioncontrol.web.OpenApiRoutes;
 import dev.missioncontrol.web.RateLimits;
 import dev.missioncontrol.web.RouteGroup;
@@ -78,8 +78,9 @@ public final class App implements AutoCloseable {
         }
         if (serverLock != null) {
             // the lock says no other server runs on this database, so every lease in it is a dead process's: its
-            // sessions resume now, not when the leases run out
+            // sessions resume now, not when the leases run out, and its requests' idempotency keys are free again
             JobStore.releaseAll(db.jdbi());
+            IdempotencyStore.releaseUnfinished(db.jdbi());
         }
         PrometheusMeterRegistry metrics = ServerMetrics.create(url, closeables);
         db.bindMetrics(metrics);

@@ -3,6 +3,7 @@ package dev.missioncontrol.auth;
 import dev.missioncontrol.orgs.ApiKeyFormat;
 import dev.missioncontrol.orgs.User;
 import dev.missioncontrol.orgs.UserStore;
+import dev.missioncontrol.store.BestEffort;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -117,8 +118,9 @@ public final class WebSessionStore {
     }
 
     private void touch(WebSession s, Instant now) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE web_sessions SET last_seen_at = :now WHERE token_hash = :hash")
-                .bind("now", now.toEpochMilli()).bind("hash", s.tokenHash()).execute());
+        BestEffort.write("when a login was last seen", () -> jdbi.useHandle(h -> h.createUpdate(
+                "UPDATE web_sessions SET last_seen_at = :now WHERE token_hash = :hash")
+                .bind("now", now.toEpochMilli()).bind("hash", s.tokenHash()).execute()));
     }
 
     private static String randomToken() {

@@ -1,5 +1,6 @@
 package dev.missioncontrol.orgs;
 
+import dev.missioncontrol.store.BestEffort;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -79,8 +80,9 @@ public final class ApiKeyStore {
         if (key.lastUsedAt() != null && key.lastUsedAt().plus(TOUCH_EVERY).isAfter(now)) {
             return;
         }
-        jdbi.useHandle(h -> h.createUpdate("UPDATE api_keys SET last_used_at = :now WHERE id = :id")
-                .bind("now", now.toEpochMilli()).bind("id", key.id()).execute());
+        BestEffort.write("when an API key was last used", () -> jdbi.useHandle(h -> h.createUpdate(
+                "UPDATE api_keys SET last_used_at = :now WHERE id = :id")
+                .bind("now", now.toEpochMilli()).bind("id", key.id()).execute()));
     }
 
     static StoredKey stored(ResultSet rs, StatementContext ctx) throws SQLException {

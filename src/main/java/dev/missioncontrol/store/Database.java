@@ -33,6 +33,12 @@ import org.sqlite.SQLiteDataSource;
 
 /** The connection pool, the migrations, and the Jdbi handle every store uses. */
 public final class Database implements AutoCloseable {
+    /**
+     * How long SQLite waits for another process's write lock before a write fails as busy (a 503 to a request). In
+     * process, writes queue at the {@link SqliteWriteGate} instead, so only an outside holder makes anyone wait here.
+     */
+    static final Duration BUSY_TIMEOUT = Duration.ofSeconds(10);
+
     /** Migration states of a version this server does not know: applied by a newer one. */
     private static final Set<MigrationState> FUTURE = EnumSet.of(MigrationState.FUTURE_SUCCESS,
             MigrationState.FUTURE_FAILED);
@@ -159,7 +165,7 @@ public final class Database implements AutoCloseable {
         config.setSynchronous(SQLiteConfig.SynchronousMode.valueOf(synchronous.toUpperCase(Locale.ROOT)));
         // Writers wait for each other instead of failing; BEGIN IMMEDIATE takes the write lock up front so two
         // transactions never deadlock upgrading a read lock.
-        config.setBusyTimeout(30_000);
+        config.setBusyTimeout((int) BUSY_TIMEOUT.toMillis());
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         config.enforceForeignKeys(true);
         SQLiteDataSource ds = new SQLiteDataSource(config);
