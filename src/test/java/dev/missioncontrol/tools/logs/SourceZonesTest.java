@@ -3,6 +3,7 @@ package dev.missioncontrol.tools.logs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.missioncontrol.logs.GatewayLog;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -55,6 +56,23 @@ class SourceZonesTest {
         assertThat(SourceZones.of(List.of(ACCESS, worker), NOW)).isEmpty();
         assertThat(SourceZones.of(List.of(ACCESS, worker, ERRORS), NOW))
                 .containsExactly(Map.entry("context.logs.error.log", ZoneOffset.ofHours(1)));
+    }
+
+    /**
+     * One log interleaving nginx's +0100, an application's naive local time and a health checker's Z: the zones it
+     * names differ, but its naive lines stand in order among the lines around them only in +01:00.
+     */
+    @Test
+    void naive_times_among_zoned_lines_of_one_log_are_read_in_the_zone_that_keeps_them_in_order() {
+        LogSource gateway = source("gateway.log", GatewayLog.of(GatewayLog.PLUS_ONE, 300));
+
+        var zones = SourceZones.of(List.of(gateway), NOW);
+
+        assertThat(zones).containsExactly(Map.entry("context.logs.gateway.log", GatewayLog.PLUS_ONE));
+        MinedSource mined = SourceMiner.mine(gateway, LogFilter.NONE, NOW, zones.get(gateway.name()));
+        assertThat(mined.analysis().last()).as("the last error, a fraction of a second after the last 502")
+                .isEqualTo(GatewayLog.START.plusSeconds(5 * 299).plusMillis(392));
+        assertThat(SourceZones.of(List.of(source("app.log", GatewayLog.of(ZoneOffset.UTC, 300))), NOW)).isEmpty();
     }
 
     /** Where a long log ends decides as much as where it begins: its first lines alone may lie far from the others. */
