@@ -25,6 +25,7 @@ public final class LogDigest {
     private Instant last;
     private Boolean timed;
     private boolean zoneAssumed;
+    private boolean zoneNamed;
     private long lastPosition;
 
     public static LogAnalysis analyze(Reader in) {
@@ -70,6 +71,7 @@ public final class LogDigest {
         }
         if (at != null) {
             zoneAssumed |= event.zoneAssumed();
+            zoneNamed |= !event.zoneAssumed();
             first = first == null || at.isBefore(first) ? at : first;
             last = last == null || at.isAfter(last) ? at : last;
         }
@@ -87,6 +89,6 @@ public final class LogDigest {
         summaries.sort(Comparator.comparingLong(TemplateSummary::count).reversed()
                 .thenComparingLong(TemplateSummary::firstLineNo));
         return new LogAnalysis(events, lines, errors, warnings, first, last, Boolean.TRUE.equals(timed),
-                zoneAssumed, timeline.origin(), timeline.width(), buckets, List.copyOf(summaries));
+                zoneAssumed, zoneNamed, timeline.origin(), timeline.width(), buckets, List.copyOf(summaries));
     }
 }

@@ -12,7 +12,7 @@ import java.time.Instant;
  * @param message   the text after the header: what the template miner works on
  * @param raw       the input as written, continuation lines joined with '\n' (cut at a bound)
  * @param lineCount how many input lines the event spans
- * @param zoneAssumed true when the time named no zone and was read as UTC
+ * @param zoneAssumed true when the time named no zone and was read in the zone assumed for the log
  */
 public record LogRecord(long lineNo, Instant timestamp, String level, String component, String message,
                         String raw, int lineCount, boolean zoneAssumed) {

@@ -1,9 +1,11 @@
 package dev.missioncontrol.agent.analyst;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /** The report's Timeline: when the problem started, how it evolved, and whether it is still happening. */
 final class TimelineSection {
@@ -34,11 +36,18 @@ final class TimelineSection {
 
     /**
      * Deployments are timed in UTC by the server, so a log written in local time without a zone puts its errors
-     * hours away from the deploy that caused them; the reader has to know the times were taken as UTC to see it.
+     * hours away from the deploy that caused them; the reader has to know in which zone the times were taken, and on
+     * what evidence, to see it.
      */
     private static String zoneNote(LogSourceStats s) {
         if (s.first() == null || !s.zoneAssumed()) {
             return "";
+        }
+        if (s.zoneNamed()) {
+            return "Z".equals(s.assumedZone()) ? " (some of its times name no zone; they are read as UTC, as no zone "
+                    + "the request names puts them better in order among its lines that name one)"
+                    : " (some of its times name no zone; they are read in " + s.assumedZone() + ", where they fall in "
+                    + "order among its lines that name one)";
         }
         return "Z".equals(s.assumedZone()) ? " (its times name no zone, so they are read as UTC)"
                 : " (its times name no zone, so they are read in " + s.assumedZone() + ", the zone the request's "
@@ -71,7 +80,7 @@ final class TimelineSection {
         return moments;
     }
 
-    private static java.util.Optional<Quote> beforeFirst(Observations o, LogTemplate first) {
+    private static Optional<Quote> beforeFirst(Observations o, LogTemplate first) {
         return o.searches.stream().filter(s -> !s.fromPrompt() && !s.matches().isEmpty()
                 && s.matches().get(0).line() == first.firstLine() && !s.beforeFirst().isEmpty())
                 .map(s -> s.beforeFirst().get(s.beforeFirst().size() - 1)).findFirst();
@@ -90,7 +99,7 @@ final class TimelineSection {
                     + ") is at the end of the logs (" + incident.logsEnd() + ").";
         }
         return total + "; it stopped: the last bad line is at " + incident.lastBad() + ", "
-                + Spans.of(java.time.Duration.between(incident.lastBad(), incident.logsEnd()))
+                + Spans.of(Duration.between(incident.lastBad(), incident.logsEnd()))
                 + " before the logs end (" + incident.logsEnd() + ").";
     }
 }

@@ -73,6 +73,7 @@ final class TemplateJson {
                 .put("catch_all_events", a.catchAllEvents())
                 .put("first", time(a.first())).put("last", time(a.last())).put("timed", a.timed())
                 .put("zone_assumed", a.zoneAssumed()).put("assumed_zone", a.zoneAssumed() ? s.unzoned().getId() : null)
+                .put("zone_named", a.zoneNamed())
                 .put("axis_origin", a.axisOrigin()).put("bucket_width", a.bucketWidth())
                 .put("buckets", a.buckets());
     }

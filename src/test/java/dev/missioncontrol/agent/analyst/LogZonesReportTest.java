@@ -3,7 +3,9 @@ package dev.missioncontrol.agent.analyst;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.missioncontrol.logs.GatewayLog;
 import dev.missioncontrol.store.Json;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Logs of one request written in one local zone, some with the offset and some without it. */
@@ -30,6 +32,13 @@ class LogZonesReportTest {
         return playbook.run(Playbook.facts("Why does checkout answer 502?", context)).report().markdown();
     }
 
+    /** The report on a gateway's logs, asked a quarter of an hour after its first 502. */
+    private String gatewayReport(String logs) {
+        ObjectNode context = Json.object().put("logs", logs);
+        return playbook.run(Playbook.facts("Why does the gateway answer 502?", context,
+                GatewayLog.START.plus(Duration.ofMinutes(15)))).report().markdown();
+    }
+
     @Test
     void an_error_log_without_a_zone_is_read_in_the_zone_its_access_log_names() {
         String report = report(nginx("+0100"));
@@ -43,5 +52,18 @@ class LogZonesReportTest {
         String report = report(nginx("+0000"));
 
         assertThat(report).contains("(its times name no zone, so they are read as UTC)").doesNotContain("read in +");
+    }
+
+    /**
+     * One log interleaving nginx's +0100, the application's naive local time and a health checker's Z: its naive
+     * lines are read in +01:00, where they stand in order among the others, so the certificate error that caused
+     * each 502 stands beside it rather than an hour later.
+     */
+    @Test
+    void naive_lines_of_a_log_that_names_zones_are_read_where_they_stand_in_order() {
+        String report = gatewayReport(GatewayLog.of(GatewayLog.PLUS_ONE, 130));
+
+        assertThat(report).contains("(some of its times name no zone; they are read in +01:00, where they fall in "
+                + "order among its lines that name one)").doesNotContain("read as UTC").doesNotContain("1h 0m");
     }
 }

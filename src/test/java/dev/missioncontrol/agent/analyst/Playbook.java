@@ -36,8 +36,11 @@ final class Playbook {
     }
 
     static SessionFacts facts(String prompt, ObjectNode context) {
-        return new SessionFacts("s-" + prompt.hashCode(), "o", null, "root_cause_analysis", prompt, context,
-                Instant.parse("2026-01-01T11:00:00Z"));
+        return facts(prompt, context, Instant.parse("2026-01-01T11:00:00Z"));
+    }
+
+    static SessionFacts facts(String prompt, ObjectNode context, Instant asked) {
+        return new SessionFacts("s-" + prompt.hashCode(), "o", null, "root_cause_analysis", prompt, context, asked);
     }
 
     /** Runs the brain until it finishes; answers list_deployments with nothing. */
