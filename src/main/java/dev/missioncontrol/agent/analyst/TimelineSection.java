@@ -9,6 +9,9 @@ import java.util.Optional;
 
 /** The report's Timeline: when the problem started, how it evolved, and whether it is still happening. */
 final class TimelineSection {
+    /** How far a log's clock may run ahead of the server's before its times are taken to be misread. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
     private TimelineSection() {
     }
 
@@ -22,6 +25,7 @@ final class TimelineSection {
         for (LogSourceStats s : o.sources) {
             out.add("- " + s.name() + " holds " + Markdown.count(s.events(), "event") + (s.first() == null
                     ? " without timestamps" : " from " + s.first() + " to " + s.last()) + zoneNote(s) + ".");
+            ahead(s, o.asked).ifPresent(out::add);
         }
         if (incident.isEmpty()) {
             out.add("- No problem lines, so there is no start or end to report.");
@@ -52,6 +56,19 @@ final class TimelineSection {
         return "Z".equals(s.assumedZone()) ? " (its times name no zone, so they are read as UTC)"
                 : " (its times name no zone, so they are read in " + s.assumedZone() + ", the zone the request's "
                 + "other logs name)";
+    }
+
+    /**
+     * A log cannot hold lines written after the question was asked, beyond a clock's drift: times that lie later were
+     * most likely read in the wrong zone, and every time of that log is then off by as much.
+     */
+    private static Optional<String> ahead(LogSourceStats s, Instant asked) {
+        if (asked == null || s.last() == null || !s.last().isAfter(asked.plus(CLOCK_SKEW))) {
+            return Optional.empty();
+        }
+        return Optional.of("- " + s.name() + " runs to " + Spans.of(Duration.between(asked,
+                s.last())) + " after the question was asked (" + asked + "): its times were probably read in the wrong "
+                + "zone, and may be off by as much.");
     }
 
     /** The incident's moments: first bad line, the line before it, each component's start, deployments. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.missioncontrol.logs.GatewayLog;
 import dev.missioncontrol.store.Json;
 import java.time.Duration;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** Logs of one request written in one local zone, some with the offset and some without it. */
@@ -64,6 +65,20 @@ class LogZonesReportTest {
         String report = gatewayReport(GatewayLog.of(GatewayLog.PLUS_ONE, 130));
 
         assertThat(report).contains("(some of its times name no zone; they are read in +01:00, where they fall in "
-                + "order among its lines that name one)").doesNotContain("read as UTC").doesNotContain("1h 0m");
+                + "order among its lines that name one)").doesNotContain("read as UTC").doesNotContain("1h 0m")
+                .doesNotContain("after the question was asked");
+    }
+
+    /** Naive local times with nothing to place them by are read as UTC; lying in the future, they are said to. */
+    @Test
+    void times_after_the_question_are_said_to_be_misread() {
+        String appOnly = GatewayLog.of(GatewayLog.PLUS_ONE, 130).lines().filter(l -> l.startsWith("2026-"))
+                .collect(Collectors.joining("\n"));
+
+        String report = gatewayReport(appOnly);
+
+        assertThat(report).contains("(its times name no zone, so they are read as UTC)")
+                .contains("- context.logs runs to 55m 45s after the question was asked (2026-11-30T20:19:00Z): its "
+                        + "times were probably read in the wrong zone, and may be off by as much.");
     }
 }
