@@ -47,9 +47,16 @@ public final class Dispatcher implements AutoCloseable {
      * lease of the node would run out behind it and be taken over.
      */
     private final Set<Lease> renewing = ConcurrentHashMap.newKeySet();
+    /**
+     * Renewals run on platform threads, which the operating system schedules whatever else runs. Virtual threads run
+     * only when a carrier is free, and a step that computes without pause (a tool reading a 40 MB paste) holds its
+     * carrier throughout: with one such step per core, no renewal ran, the node's own leases ran out while it worked,
+     * and it took its sessions back from itself as if it had crashed, counting an attempt and running the step twice.
+     */
+    private final ExecutorService renewals = Executors.newThreadPerTaskExecutor(
+            Thread.ofPlatform().daemon().name("lease-renewal-", 0).factory());
     private final Semaphore nudges = new Semaphore(0);
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
-    private final ExecutorService renewals = Executors.newVirtualThreadPerTaskExecutor();
     private final Semaphore renewalSlots = new Semaphore(RENEWALS_AT_ONCE);
     private final OutageLog claims = new OutageLog(LOG, "claiming due sessions");
     private final OutageLog heartbeats = new OutageLog(LOG, "renewing session leases");
@@ -185,6 +192,21 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
+    /**
+     * Lets a renewal in flight finish before the leases are given back: interrupted inside its statement, it marked its
+     * connection broken and logged the database as out of reach at every ordinary stop. One stuck on a dead
+     * connection is interrupted after a moment.
+     */
+    private void stopRenewals() {
+        renewals.shutdown();
+        try {
+            renewals.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        renewals.shutdownNow();
+    }
+
     /** Stops claiming, gives running sessions back so another node resumes them at once, and stops the workers. */
     @Override
     public void close() {
@@ -193,7 +215,7 @@ public final class Dispatcher implements AutoCloseable {
             claimer.interrupt();
             heartbeat.interrupt();
         }
-        renewals.shutdownNow();
+        stopRenewals();
         running.forEach(l -> releaseQuietly(l, Duration.ZERO));
         workers.shutdownNow();
         try {
