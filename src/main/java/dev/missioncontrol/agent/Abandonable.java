@@ -34,7 +34,9 @@ final class Abandonable {
     static <T> Optional<T> within(Supplier<T> step, Lease lease, BooleanSupplier lost, Duration every,
             BooleanSupplier outOfTime) {
         FutureTask<T> task = new FutureTask<>(step::get);
-        Thread.ofVirtual().name("step-" + lease.sessionId()).start(task);
+        // a platform thread: a step may compute for minutes without a pause (the log tools on a large paste), and a
+        // virtual one would hold a carrier of the web server's requests for as long, all of them with one per core
+        Thread.ofPlatform().daemon().name("step-" + lease.sessionId()).start(task);
         try {
             while (true) {
                 try {

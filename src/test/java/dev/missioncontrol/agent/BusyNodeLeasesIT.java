@@ -3,13 +3,12 @@ package dev.missioncontrol.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.missioncontrol.sessions.SessionStatus;
 import dev.missioncontrol.store.Json;
+import dev.missioncontrol.testing.ComputeTool;
 import dev.missioncontrol.testing.TestServer;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +27,7 @@ class BusyNodeLeasesIT {
     void leases_are_renewed_while_every_core_computes_a_step() throws Exception {
         int cores = Runtime.getRuntime().availableProcessors();
         try (RuntimeHarness rt = new RuntimeHarness(TestServer.Db.POSTGRES)) {
-            Computing tool = new Computing();
+            ComputeTool tool = new ComputeTool(COMPUTING, cores);
             Brain oneStep = h -> h.last("tool_result").isPresent() ? new Step.Finish(null)
                     : new Step.CallTool(tool.name(), Json.object());
             List<String> ids = IntStream.range(0, cores).mapToObj(i -> rt.newSession()).toList();
@@ -39,37 +38,6 @@ class BusyNodeLeasesIT {
                     .allMatch(id -> rt.status(id) == SessionStatus.COMPLETED));
             assertThat(tool.runs.get()).as("each step ran once").isEqualTo(cores);
             ids.forEach(id -> assertThat(rt.events(id)).noneMatch(e -> e.text().startsWith("Resumed")));
-        }
-    }
-
-    /** A step that computes for {@link #COMPUTING} without blocking once, as a regex over a large paste does. */
-    private static final class Computing implements Tool {
-        final AtomicInteger runs = new AtomicInteger();
-
-        @Override
-        public String name() {
-            return "compute";
-        }
-
-        @Override
-        public String description() {
-            return "computes without pause";
-        }
-
-        @Override
-        public JsonNode schema() {
-            return Json.object().put("type", "object");
-        }
-
-        @Override
-        public ToolResult run(JsonNode args, SessionFacts session) {
-            runs.incrementAndGet();
-            long until = System.nanoTime() + COMPUTING.toNanos();
-            double sink = 0;
-            while (System.nanoTime() < until) {
-                sink += Math.sqrt(sink + 1);
-            }
-            return ToolResult.ok("computed " + (sink > 0), Json.object());
         }
     }
 }
