@@ -22,6 +22,11 @@ public record LogRecord(long lineNo, Instant timestamp, String level, String com
         this(lineNo, timestamp, level, component, message, raw, lineCount, false);
     }
 
+    /** The message as the event's text writes it, to quote where a reader will look for it in the log. */
+    public String written() {
+        return StructuredLines.written(message, raw);
+    }
+
     public boolean isError() {
         return "ERROR".equals(level) || "FATAL".equals(level);
     }

@@ -30,6 +30,8 @@ final class StructuredLines {
      * message joined by colons, with no time and no space for the level search to split on.
      */
     private static final Pattern PYTHON_DEFAULT = Pattern.compile("([A-Z]{4,8}):([^\\s:]+):(.*)");
+    /** The status class a request's message is led by for the miner: no log writes it. */
+    private static final Pattern STATUS_CLASS = Pattern.compile("^[1-5]xx ");
 
     private StructuredLines() {
     }
@@ -88,6 +90,25 @@ final class StructuredLines {
         int status = Integer.parseInt(m.group(1));
         // the status class leads, as in access logs, so 5xx lines never share a template with 2xx ones
         return LineFields.at(time, Levels.fromHttpStatus(status), component, status / 100 + "xx " + message);
+    }
+
+    /**
+     * The message as the event's text writes it, to be quoted: a request's message is led by its status class, and an
+     * access log's request loses its quotes, both for the miner; a report quoting that would quote a line no log
+     * holds. A message that is still not the text's own (a JSON record's message joined to its error) gives way to
+     * the first line whole.
+     */
+    static String written(String message, String raw) {
+        if (raw.contains(message)) {
+            return message;
+        }
+        String line = raw.lines().findFirst().orElse("");
+        Matcher access = ACCESS.matcher(line);
+        if (STATUS_CLASS.matcher(message).find() && access.find()) {
+            return line.substring(access.start(3) - 1);
+        }
+        String bare = STATUS_CLASS.matcher(message).replaceFirst("");
+        return raw.contains(bare) ? bare : line;
     }
 
     static LineFields pythonDefault(String line) {

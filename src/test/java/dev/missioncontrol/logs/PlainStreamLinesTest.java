@@ -36,4 +36,22 @@ class PlainStreamLinesTest {
         assertThat(only("GET /api/users took 5000ms").level()).isNull();
         assertThat(only("GET /api/items?id=502 200 9ms").level()).isEqualTo("INFO");
     }
+
+    @Test
+    void a_request_line_is_quoted_as_written_without_the_status_class_the_miner_is_given() {
+        assertThat(only("GET /api/users 500 30012ms").written()).isEqualTo("GET /api/users 500 30012ms");
+        assertThat(only("2026-01-01T10:00:00Z ERROR api - 5xx from upstream").written())
+                .isEqualTo("5xx from upstream");
+    }
+
+    @Test
+    void an_access_line_is_quoted_from_its_request_as_written_with_its_quotes() {
+        String line = "10.0.4.124 - - [30/Nov/2026:21:04:59 +0100] \"POST /api/partner/quote HTTP/1.1\" 502 260 \"-\" "
+                + "\"shop-web/5.0\"";
+        assertThat(only(line).message()).startsWith("5xx ");
+        assertThat(only(line).written())
+                .isEqualTo("\"POST /api/partner/quote HTTP/1.1\" 502 260 \"-\" \"shop-web/5.0\"");
+        String wrapped = "2026-11-30T20:04:59.5Z stdout F " + line;
+        assertThat(line).contains(only(wrapped).written());
+    }
 }

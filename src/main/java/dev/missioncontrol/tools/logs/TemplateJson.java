@@ -114,12 +114,12 @@ final class TemplateJson {
 
     /**
      * The message of the sample's first event, read as the digest read it: a Python traceback on its own is named by
-     * the exception line at its end, which its first line would not say.
+     * the exception line at its end, which its first line would not say. It is quoted as the log writes it.
      */
     private static String message(String sample) {
         // a buffer the sample's size: the reader's own is sized for whole logs
         LogReader events = new LogReader(new BufferedReader(new StringReader(sample), sample.length() + 1), YEAR);
-        return events.hasNext() ? events.next().message() : "";
+        return events.hasNext() ? events.next().written() : "";
     }
 
     /** The first line of a (possibly multi-line) sample, redacted and cut to a readable length. */
