@@ -19,6 +19,9 @@ final class KubectlOutput {
      */
     private static final Pattern EVENT = Pattern.compile("^(?:\\s+|\\S+\\s{2,})(Normal|Warning)\\s{2,}\\S");
 
+    /** A name as a description trimmed of kubectl's padding writes it: one word, alone after its key. */
+    private static final Pattern NAMED = Pattern.compile("^Name:\\s\\S+\\s*$");
+
     /** A description's own line at the margin: a key such as {@code Name:}, {@code Start Time:} or {@code Events:}. */
     private static final Pattern KEY = Pattern.compile("[A-Z][\\w ./-]{0,40}:(?:\\s|$)");
 
@@ -37,6 +40,15 @@ final class KubectlOutput {
     static boolean opens(String line) {
         // a cheap look first: every event's first line is asked
         return (line.startsWith("Name:") || line.startsWith("LAST SEEN")) && OPENS.matcher(line).lookingAt();
+    }
+
+    /**
+     * Whether a {@code Name:} line without kubectl's padding opens a description: pasted by hand, or trimmed by a
+     * tool, its name stands one space from its key, and only the key at the margin under it ({@code Namespace:},
+     * {@code Containers:}) tells it from a log line that names something.
+     */
+    static boolean opens(String line, String next) {
+        return opens(line) || next != null && NAMED.matcher(line).matches() && KEY.matcher(next).lookingAt();
     }
 
     /** The line's fields, an event row taking its level from its type, as kubectl's own table says it. */

@@ -103,7 +103,7 @@ public final class LogReader implements Iterator<LogRecord>, AutoCloseable {
             return printed;
         }
         LineFields header = detector.detect(first);
-        kubectl = KubectlOutput.opens(first)
+        kubectl = opensKubectl(first)
                 || kubectl && header.timestamp() == null && KubectlOutput.continues(first);
         if (kubectl) {
             header = KubectlOutput.fields(first, header);
@@ -112,6 +112,20 @@ public final class LogReader implements Iterator<LogRecord>, AutoCloseable {
         pending = kubectl ? readLine() : readContinuations(lines);
         pendingLineNo = lineNo;
         return record(firstLineNo, lines.fields(header, lastTime), lines.raw(), lines.count());
+    }
+
+    /** Whether kubectl output starts at {@code first}: a description trimmed of its padding needs the line after. */
+    private boolean opensKubectl(String first) {
+        boolean padded = KubectlOutput.opens(first);
+        if (padded || !first.startsWith("Name:")) {
+            return padded;
+        }
+        String next = readLine();
+        if (next != null) {
+            unread.addFirst(next); // read again as the event after this one
+            lineNo--;
+        }
+        return KubectlOutput.opens(first, next);
     }
 
     /**

@@ -300,6 +300,31 @@ class LogReaderTest {
     }
 
     @Test
+    void a_description_trimmed_of_its_padding_still_reads_a_line_per_event() {
+        List<LogRecord> events = read("""
+                Name: cart-api-7d9f-abcde
+                Containers:
+                  cart-api:
+                    Last State: Terminated
+                      Reason: OOMKilled
+                      Exit Code: 137
+                    Restart Count: 2
+                """);
+        assertThat(events).extracting(LogRecord::message).contains("Reason: OOMKilled", "Exit Code: 137",
+                "Restart Count: 2");
+        assertThat(events).extracting(LogRecord::lineNo).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+    }
+
+    @Test
+    void a_log_line_that_names_something_keeps_its_trace() {
+        List<LogRecord> events = read("""
+                Name: checkout
+                	at com.acme.Checkout.main(Checkout.java:12)
+                """);
+        assertThat(events).extracting(LogRecord::lineCount).containsExactly(2);
+    }
+
+    @Test
     void logs_without_timestamps_pasted_after_a_description_join_their_traces_again() {
         List<LogRecord> events = read("""
                 Name:             checkout-7d9f8b6c4-x2k8p
