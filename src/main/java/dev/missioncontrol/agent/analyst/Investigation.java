@@ -26,6 +26,7 @@ record Investigation(Observations obs, Incident incident, List<DeployLink> deplo
         List<TrendSeen> trends = o.trends().stream().limit(3).toList();
         List<Finding> findings = new ArrayList<>(SearchFindings.of(o));
         findings.addAll(ProblemFindings.of(o, incident));
+        PodDescription.finding(o).ifPresent(findings::add);
         trends.forEach(t -> findings.add(new Finding("Trend: " + t.describe(), "Fitted over the numbers of one "
                 + "repeated line; the first and last readings are quoted.", List.of(t.first(), t.last()))));
         if (!deploys.isEmpty()) {

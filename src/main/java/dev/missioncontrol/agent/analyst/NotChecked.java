@@ -71,7 +71,13 @@ final class NotChecked {
         if (o.searches.stream().anyMatch(SearchOutcome::outOfTime)) {
             out.add("Part of the logs for some searches: they stopped at their time limit.");
         }
-        if (o.request.service() != null) {
+        Optional<String> described = PodDescription.source(o);
+        if (described.isPresent()) {
+            // what was pasted was read; only its being current is unknown
+            out.add("Logs of services other than those in the request, and the live state of "
+                    + (o.request.service() != null ? o.request.service() : "the service") + ": its pods are as "
+                    + described.get() + " captured them, not as they are now.");
+        } else if (o.request.service() != null) {
             out.add("Logs of services other than those in the request, and the live state of "
                     + o.request.service() + " (pods, restarts, resources).");
         } else {

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * The searches the playbook runs, in order: the terms the person asked about, then the fixed words of the
- * incident's first bad line (to see what came just before it) and of its most frequent error.
+ * incident's first bad line (to see what came just before it) and of its most frequent error, and the state of the
+ * containers in a pasted pod description.
  */
 final class SearchPlan {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,6 +53,7 @@ final class SearchPlan {
                     .max(Comparator.comparingLong(LogTemplate::count))
                     .filter(t -> t != incident.first()).flatMap(SearchPlan::phraseSearch).ifPresent(plan::add);
         }
+        PodDescription.search(o).ifPresent(plan::add);
         return plan;
     }
 
