@@ -100,15 +100,19 @@ record Investigation(Observations obs, Incident incident, List<DeployLink> deplo
         return incident.isEmpty() && hypotheses.isEmpty();
     }
 
-    /** What the logs say when nothing is wrong: their size and their most common lines. */
+    /**
+     * What the logs say when nothing is wrong: their size and their most common lines. A line with a level is
+     * judged by it alone, so an INFO line may well say "errors=0" or "previous attempt failed": the detail says what
+     * was judged, not that no such word occurs.
+     */
     private static Finding quiet(Observations o) {
         if (o.sources.isEmpty()) {
             return new Finding("No logs to analyse", "The request carried no logs (context.logs) and no other "
                     + "captured output.", List.of());
         }
         String detail = Markdown.count(o.events(), "event") + " in " + String.join(", ",
-                o.sources.stream().map(LogSourceStats::name).toList()) + ": none at ERROR or WARN level and none "
-                + "with failure words (error, failed, timeout, refused, …).";
+                o.sources.stream().map(LogSourceStats::name).toList()) + ": none is marked as an error or a warning "
+                + "(none at ERROR or WARN level, and none of those without a level names a failure).";
         List<Quote> quotes = o.templates.stream().limit(2).map(LogTemplate::firstQuote).toList();
         return new Finding("No errors or warnings in the logs", detail, quotes);
     }

@@ -46,8 +46,7 @@ final class NotChecked {
     static List<String> lines(Investigation inv) {
         Observations o = inv.obs();
         List<String> out = new ArrayList<>();
-        if (o.sources.stream().map(LogSourceStats::name)
-                .noneMatch(n -> n.equals("context.logs") || n.startsWith("context.logs."))) {
+        if (!o.hasServiceLogs()) {
             out.add("The service's own logs: the request carried no `context.logs`"
                     + (o.sources.isEmpty() ? "." : ", only " + String.join(", ",
                     o.sources.stream().map(LogSourceStats::name).toList()) + "."));

@@ -156,6 +156,12 @@ final class Observations {
         return analysis == null ? List.of() : Views.list(analysis.get("trends"), TrendSeen::from);
     }
 
+    /** Whether the request carried the service's own logs, rather than only other captured output. */
+    boolean hasServiceLogs() {
+        return sources.stream().map(LogSourceStats::name)
+                .anyMatch(n -> n.equals("context.logs") || n.startsWith("context.logs."));
+    }
+
     long events() {
         return sources.stream().mapToLong(LogSourceStats::events).sum();
     }

@@ -58,9 +58,7 @@ final class ReportWriter {
     static String summary(Investigation inv) {
         StringBuilder b = new StringBuilder();
         if (inv.noProblem()) {
-            b.append(inv.obs().sources.isEmpty() ? "Nothing analysed: the request carried no logs."
-                    : "No problem found: the " + Markdown.count(inv.obs().events(), "log event")
-                    + " available contain no errors or warnings.");
+            b.append(nothingWrong(inv.obs()));
             if (!RecentDeployments.of(inv).isEmpty()) {
                 b.append(" The latest deployment: ").append(RecentDeployments.latest(inv));
             }
@@ -76,6 +74,24 @@ final class ReportWriter {
             }
         }
         return b.toString().strip();
+    }
+
+    /**
+     * What a quiet analysis read. Without the service's own logs, "no problem found" in a pasted {@code kubectl get
+     * pod} line would read as a verdict on the service, so the summary says there were none to read.
+     */
+    private static String nothingWrong(Observations o) {
+        if (o.sources.isEmpty()) {
+            return "Nothing analysed: the request carried no logs.";
+        }
+        long events = o.events();
+        String none = (events == 1 ? " holds" : " hold") + " no errors or warnings.";
+        if (!o.hasServiceLogs()) {
+            return "No service logs to read: the request carried no `context.logs`, and the "
+                    + Markdown.count(events, "event") + " of " + String.join(", ", o.sources.stream()
+                    .map(LogSourceStats::name).toList()) + none;
+        }
+        return "No problem found: the " + Markdown.count(events, "log event") + " available" + none;
     }
 
     private static void problem(Investigation inv, StringBuilder b) {
