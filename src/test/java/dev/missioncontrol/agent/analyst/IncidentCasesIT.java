@@ -73,7 +73,7 @@ class IncidentCasesIT {
                     new Fact("Unable to establish database connection", List.of("cannot start without database"),
                             List.of("ERROR", "Application cannot start without database"))),
             "63_fetch_error_logs_no_errors", List.of(
-                    new Fact("No ERROR logs found", List.of("No 'ERROR' log lines found", "No problem found"),
+                    new Fact("No ERROR logs found", List.of("No 'ERROR' log lines found", "No service logs to read"),
                             List.of("user-api", "Running"))),
             "66_http_error_needle", List.of(
                     new Fact("Database connection timeout error occurred because could not acquire connection from "
