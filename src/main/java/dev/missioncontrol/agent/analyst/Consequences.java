@@ -55,10 +55,16 @@ final class Consequences {
                 .min(Comparator.comparing(c -> c.hypothesis().since(), EARLIEST));
     }
 
-    /** By the time of each one's first line; without timestamps, by line within the same source. */
+    /**
+     * By the time of each one's first line; without timestamps, by line within the same source. An effect stamped to
+     * the whole second (an access log's {@code [30/Nov/2026:21:04:59 +0100]}) happened somewhere in that second, so a
+     * cause logged at .392 of it by a logger that writes milliseconds may have come first.
+     */
     private static boolean cameFirst(Hypothesis cause, Hypothesis effect) {
         if (cause.since() != null && effect.since() != null) {
-            return !cause.since().isAfter(effect.since());
+            Instant latest = effect.since().getNano() == 0 ? effect.since().plusSeconds(1).minusNanos(1)
+                    : effect.since();
+            return !cause.since().isAfter(latest);
         }
         Quote c = cause.evidence().isEmpty() ? null : cause.evidence().get(0);
         Quote e = effect.evidence().isEmpty() ? null : effect.evidence().get(0);

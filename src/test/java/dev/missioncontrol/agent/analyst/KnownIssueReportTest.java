@@ -51,6 +51,27 @@ class KnownIssueReportTest {
                 .contains("Most likely cause (medium confidence): Connection refused.");
     }
 
+    /**
+     * A proxy's 502s, stamped to the whole second, in the same second as the expired certificate that caused them,
+     * logged at .392 of it: the 502s are the certificate's consequence, not a cause beside it or ahead of it.
+     */
+    @Test
+    void a_proxys_502s_in_the_same_second_as_an_expired_certificate_follow_from_it() {
+        StringBuilder logs = new StringBuilder();
+        for (int s = 0; s < 5; s++) {
+            logs.append(String.format("10.0.4.124 - - [30/Nov/2026:20:04:%02d +0000] \"POST /api/quote HTTP/1.1\" "
+                    + "200 512 \"-\" \"shop-web/5.0\"%n", 50 + s));
+        }
+        for (int s = 0; s < 6; s++) {
+            logs.append(String.format("10.0.4.124 - - [30/Nov/2026:20:05:%02d +0000] \"POST /api/quote HTTP/1.1\" "
+                    + "502 260 \"-\" \"shop-web/5.0\"%n", s));
+            logs.append(String.format("2026-11-30T20:05:%02d.392Z ERROR gateway.proxy - TLS handshake with "
+                    + "quotes.internal:443 failed: x509: certificate has expired or is not yet valid%n", s));
+        }
+        String md = report("Why does the partner quote API return 502?", logs.toString());
+        assertThat(md).contains("TLS certificate expired or invalid, which led to Upstream returns 5xx");
+    }
+
     @Test
     void a_signature_spread_over_many_kinds_of_line_counts_them_all() {
         String[] kinds = {"Invalid user admin from 5.36.59.76", "input_userauth_request: invalid user admin [preauth]",
