@@ -72,6 +72,27 @@ class KnownIssueReportTest {
         assertThat(md).contains("TLS certificate expired or invalid, which led to Upstream returns 5xx");
     }
 
+    /**
+     * A batch's slow queries hold the pool's connections until requests find none: the pool running out is their
+     * consequence. The slow queries were read as "Slow responses", a cause of its own beside the pool.
+     */
+    @Test
+    void slow_queries_that_hold_the_pools_connections_lead_to_its_exhaustion() {
+        StringBuilder logs = new StringBuilder();
+        for (int s = 0; s < 6; s++) {
+            logs.append(String.format("2026-11-30T19:47:%02d.886Z WARN  [reconcile-%d] o.s.orders.SlowQueryLog - "
+                    + "Slow query 26s: SELECT * FROM order_items WHERE reconciled = false%n", 10 + s * 5, s));
+        }
+        for (int s = 0; s < 8; s++) {
+            logs.append(String.format("2026-11-30T19:49:%02d.886Z ERROR [http-1] o.s.orders.OrderController - POST "
+                    + "/orders failed: HikariPool-1 - Connection is not available, request timed out after 30000ms.%n",
+                    10 + s * 5));
+        }
+        String md = report("Why do orders fail?", logs.toString());
+        assertThat(md).contains("Slow database queries, which led to Database connection pool exhausted")
+                .doesNotContain("Slow responses");
+    }
+
     @Test
     void a_signature_spread_over_many_kinds_of_line_counts_them_all() {
         String[] kinds = {"Invalid user admin from 5.36.59.76", "input_userauth_request: invalid user admin [preauth]",
