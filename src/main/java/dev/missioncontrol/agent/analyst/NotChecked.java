@@ -36,9 +36,10 @@ final class NotChecked {
                     + "this organization";
         }
         if (r.service() != null) {
-            return "`" + r.service() + "` is not the service name of exactly one project (a project's service name "
-                    + "is its repository's last segment, so two repositories can share one; "
-                    + "`context.repository_full_name` names the project without doubt)";
+            return "`" + r.service() + "` is the service name of no project of this organization, or of more than "
+                    + "one (a project's service name is its repository's last segment unless its settings say "
+                    + "otherwise, so two repositories can share one; `context.repository_full_name` names the project "
+                    + "without doubt, and a project is added under Settings)";
         }
         return "the request names no project (neither `context.repository_full_name` nor `context.service`)";
     }

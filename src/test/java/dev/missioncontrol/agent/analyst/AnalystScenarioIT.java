@@ -137,7 +137,8 @@ class AnalystScenarioIT {
         MonitorFixtures.deploy(api, "grp/sub/ledger", "pending"); // the older project named "ledger"
         String report = paymentsIncident("acme/ledger", 6.0, false);
 
-        assertThat(report).contains("Metrics: `ledger` is not the service name of exactly one project")
+        assertThat(report).contains("Metrics: `ledger` is the service name of no project of this organization, or "
+                + "of more than one")
                 .doesNotContain("Metrics moved").doesNotContain("acme/api");
     }
 
