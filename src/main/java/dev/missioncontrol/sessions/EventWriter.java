@@ -3,6 +3,7 @@ package dev.missioncontrol.sessions;
 import dev.missioncontrol.agent.Entry;
 import dev.missioncontrol.agent.FencedOut;
 import dev.missioncontrol.agent.Lease;
+import dev.missioncontrol.store.OutageLog;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -23,6 +24,8 @@ import org.slf4j.LoggerFactory;
  */
 final class EventWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventWriter.class);
+    /** A full disk or a locked file fails every batch until it ends: one line for it, not a stack trace per batch. */
+    private final OutageLog outages = new OutageLog(LOG, "writing timeline events");
     private static final int MAX_BATCH = 128;
 
     private record Pending(Lease lease, String type, String text, JsonNode data, CompletableFuture<Entry> done) {
@@ -77,8 +80,10 @@ final class EventWriter implements AutoCloseable {
             batch.sort(java.util.Comparator.comparing(p -> p.lease().sessionId()));
             jdbi.useTransaction(h -> batch.forEach(p -> completions.add(write(h, p))));
             completions.forEach(Runnable::run);
+            outages.succeeded();
         } catch (RuntimeException e) {
-            LOG.warn("a batch of {} timeline events failed to commit; each caller gets the error", batch.size(), e);
+            outages.failed(e, "a batch of {} timeline events failed to commit; each caller gets the error",
+                    batch.size());
             batch.forEach(p -> p.done().completeExceptionally(e));
         }
     }
