@@ -55,6 +55,11 @@ public final class Dispatcher implements AutoCloseable {
      */
     private final ExecutorService renewals = Executors.newThreadPerTaskExecutor(
             Thread.ofPlatform().daemon().name("lease-renewal-", 0).factory());
+    /**
+     * Sessions this node could not give back (the database refused the release: a full disk, a lock); their leases
+     * run out instead, and when this node claims one again it is not a crash of the node that held it: it lived.
+     */
+    private final Set<String> unreleased = ConcurrentHashMap.newKeySet();
     private final Semaphore nudges = new Semaphore(0);
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final Semaphore renewalSlots = new Semaphore(RENEWALS_AT_ONCE);
@@ -105,7 +110,7 @@ public final class Dispatcher implements AutoCloseable {
                 int free = claiming ? concurrency - running.size() : 0;
                 List<Lease> claimed = free > 0 ? queue.claimDue(node, free, lease) : List.of();
                 claims.succeeded();
-                claimed.forEach(this::launch);
+                claimed.stream().map(this::notCrashedHere).forEach(this::launch);
                 if (claimed.isEmpty() || claimed.size() < free) {
                     nudges.tryAcquire(poll.toMillis(), TimeUnit.MILLISECONDS);
                     nudges.drainPermits();
@@ -225,10 +230,17 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
+    /** The lease, without the crash it names when this node itself let it run out for want of a release. */
+    private Lease notCrashedHere(Lease l) {
+        boolean ours = node.equals(l.resumedFrom()) && unreleased.remove(l.sessionId());
+        return ours ? new Lease(l.sessionId(), l.owner(), l.fence(), null) : l;
+    }
+
     private void releaseQuietly(Lease l, Duration delay) {
         try {
             queue.release(l, delay);
         } catch (RuntimeException e) {
+            unreleased.add(l.sessionId());
             // the outage was logged where the session met it; its stack trace here would only repeat it
             LOG.warn("could not release session {}; it resumes when its lease expires", l.sessionId(),
                     DatabaseOutage.is(e) ? e.toString() : e);

@@ -71,6 +71,47 @@ class DatabaseOutageIT {
         assertThat(rt.status(id)).isEqualTo(SessionStatus.COMPLETED);
     }
 
+    /**
+     * The outage also refuses giving the session back, so its lease runs out and this node claims it again: that is
+     * no crash of the node, which lived throughout. Counted as one, three such rounds failed the session.
+     */
+    @Test
+    void a_session_this_node_could_not_give_back_is_not_counted_as_a_crash_when_it_claims_it_again() {
+        String id = rt.newSession();
+        AtomicInteger refused = new AtomicInteger();
+        AtomicInteger releases = new AtomicInteger();
+        WorkQueue refusingReleases = new WorkQueue() {
+            @Override
+            public List<Lease> claimDue(String owner, int max, Duration leaseFor) {
+                return rt.jobs.claimDue(owner, max, leaseFor);
+            }
+
+            @Override
+            public boolean heartbeat(Lease lease, Duration leaseFor) {
+                return rt.jobs.heartbeat(lease, leaseFor);
+            }
+
+            @Override
+            public void release(Lease lease, Duration delay) {
+                if (releases.incrementAndGet() <= OUTAGE) {
+                    throw new ConnectionException(unreachable());
+                }
+                rt.jobs.release(lease, delay);
+            }
+        };
+        ScriptedBrain brain = new ScriptedBrain(List.of(
+                h -> new Step.Note(Step.NoteKind.THOUGHT, "written once the database is back", Json.object())));
+        try (Dispatcher d = new Dispatcher(refusingReleases, rt.runner(new OutageJournal(rt.journal, refused), brain),
+                "node", 4, Duration.ofSeconds(10), Duration.ofMillis(50)).start()) {
+            rt.bus.onWork(d::nudge);
+            awaitEnd(d, id);
+        }
+
+        assertThat(releases.get()).isGreaterThan(SessionRunner.MAX_ATTEMPTS);
+        assertThat(rt.status(id)).isEqualTo(SessionStatus.COMPLETED);
+        assertThat(rt.events(id)).noneMatch(e -> e.data().has("crashed_attempt"));
+    }
+
     private void awaitEnd(Dispatcher d, String id) {
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             if (d.runningCount() == 0) { // moving the clock under a running worker would expire its lease
