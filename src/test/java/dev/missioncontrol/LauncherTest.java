@@ -1,6 +1,7 @@
 package dev.missioncontrol;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -126,6 +127,37 @@ class LauncherTest {
         Path upgraded = fakeJdk(root, "25.0.4+7");
         assertThat(run(launcher, upgraded, "", "admin")).doesNotContain("AOTCache");
         assertThat(run(launcher, upgraded, "", "serve")).contains("-XX:AOTCacheOutput=");
+    }
+
+    /**
+     * A second serve started beside a recording one (refused at once, its data dir held) wrote its few seconds of
+     * classes over the cache being recorded, and the first's recording then failed as it stopped: only the serve
+     * holding the recording lock records, and it holds it until its JVM exits.
+     */
+    @Test
+    void a_serve_started_while_another_records_the_class_cache_does_not_record_over_it(@TempDir Path root)
+            throws Exception {
+        Path launcher = builtProject(root);
+        Path jdk = fakeJdk(root, "25.0.3+9");
+        Process holder = new ProcessBuilder("flock", root.resolve("target/missioncontrol.aot.lock").toString(),
+                "sleep", "30").start();
+        try {
+            await().atMost(java.time.Duration.ofSeconds(10)).until(() -> !lockFree(root));
+
+            assertThat(run(launcher, jdk, "", "serve")).doesNotContain("AOTCache");
+        } finally {
+            holder.descendants().forEach(ProcessHandle::destroy); // the sleep holds the lock flock took for it
+            holder.destroy();
+            holder.waitFor(10, TimeUnit.SECONDS);
+        }
+        await().atMost(java.time.Duration.ofSeconds(10)).until(() -> lockFree(root));
+        assertThat(run(launcher, jdk, "", "serve")).contains("-XX:AOTCacheOutput=");
+    }
+
+    /** Whether nothing holds the recording lock: flock -n gets it at once. */
+    private static boolean lockFree(Path root) throws Exception {
+        return new ProcessBuilder("flock", "-n", root.resolve("target/missioncontrol.aot.lock").toString(), "true")
+                .start().waitFor() == 0;
     }
 
     /** A project whose jar is built after its last change, so the launcher runs it without building. */
