@@ -232,8 +232,10 @@ public final class Dispatcher implements AutoCloseable {
 
     /** The lease, without the crash it names when this node itself let it run out for want of a release. */
     private Lease notCrashedHere(Lease l) {
-        boolean ours = node.equals(l.resumedFrom()) && unreleased.remove(l.sessionId());
-        return ours ? new Lease(l.sessionId(), l.owner(), l.fence(), null) : l;
+        // removed at any claim here: after another node held the session, a later lapse here is news again
+        boolean unreleasedHere = unreleased.remove(l.sessionId());
+        return unreleasedHere && node.equals(l.resumedFrom()) ? new Lease(l.sessionId(), l.owner(), l.fence(), null)
+                : l;
     }
 
     private void releaseQuietly(Lease l, Duration delay) {

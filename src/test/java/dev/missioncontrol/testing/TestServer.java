@@ -81,7 +81,6 @@ public final class TestServer implements AutoCloseable {
         return new Api(baseUrl(), key);
     }
 
-    /** A new organization with its own key, for isolation tests. */
     /** A key of the first start's organization with only these scopes. */
     public String sameOrgKey(Set<Scope> scopes) {
         var jdbi = app.database().jdbi();
@@ -89,6 +88,7 @@ public final class TestServer implements AutoCloseable {
         return new ApiKeyStore(jdbi, Clock.systemUTC()).create(org.id(), "test", scopes, null).plaintext();
     }
 
+    /** A new organization with its own key, for isolation tests. */
     public String newOrgKey(String orgName, Set<Scope> scopes) {
         var jdbi = app.database().jdbi();
         Organization org = new OrgStore(jdbi, Clock.systemUTC()).createOrg(orgName);

@@ -230,9 +230,10 @@ record DeployLink(DeploymentSeen deployment, Duration before, Confidence confide
                     + "lines name " + Markdown.plain(UpstreamNamed.in(d, context.incident()).orElseThrow(),
                     Markdown.INLINE_CHARS) + ": " + service + "'s errors may follow from it.", Confidence.MEDIUM);
         }
-        if (request.service() != null && !named(d, request)) {
+        if ((request.service() != null || request.repository() != null) && !named(d, request)) {
             return new Caveat("It is a deployment of " + d.repository() + ", and the problem is with "
-                    + Markdown.plain(request.service(), Markdown.INLINE_CHARS) + ".", Confidence.LOW);
+                    + Markdown.plain(request.service() != null ? request.service() : request.repository(),
+                    Markdown.INLINE_CHARS) + ".", Confidence.LOW);
         }
         if ("failure".equalsIgnoreCase(d.status())) {
             return new Caveat("It is recorded as failed, so it may not have rolled out.", Confidence.MEDIUM);

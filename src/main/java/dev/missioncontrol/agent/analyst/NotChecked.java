@@ -57,6 +57,9 @@ final class NotChecked {
             out.add("Deployments: not listed.");
         } else if (o.deploymentsProblem != null) {
             out.add("Deployments: listing failed (" + o.deploymentsProblem + ").");
+        } else if (o.otherServicesProblem != null) {
+            out.add("Other services' deployments around the first bad line: listing failed ("
+                    + o.otherServicesProblem + "), so only the named repository's were weighed.");
         } else if (inv.incident().onset() == null && !inv.incident().isEmpty()) {
             out.add("Deployments against the logs: the problem lines carry no timestamps, so they could not be "
                     + "lined up with deployments.");

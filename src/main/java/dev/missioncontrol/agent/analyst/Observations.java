@@ -33,6 +33,8 @@ final class Observations {
     boolean deploymentsChecked;
     /** Whether every service's deployments around the first bad line were listed after the named repository's. */
     boolean otherServicesChecked;
+    /** Why listing every service's deployments failed, or null. */
+    String otherServicesProblem;
     String deploymentsProblem;
     /** Whether the session has a project, so that metrics can be compared at all. */
     boolean hasProject;
@@ -83,7 +85,7 @@ final class Observations {
             }
             case "list_deployments" -> {
                 if (deploymentsChecked) {
-                    readOtherServices(data, status);
+                    readOtherServices(data, status, e.text());
                     return;
                 }
                 deploymentsChecked = true;
@@ -99,8 +101,9 @@ final class Observations {
     }
 
     /** The second list, of every service's deployments around the first bad line: those not already listed. */
-    private void readOtherServices(JsonNode data, String status) {
+    private void readOtherServices(JsonNode data, String status, String problem) {
         otherServicesChecked = true;
+        otherServicesProblem = "error".equals(status) ? problem : null;
         if (!"error".equals(status)) {
             Set<String> listed = deployments.stream().map(DeploymentSeen::id).collect(Collectors.toSet());
             Views.list(data, DeploymentSeen::from).stream().filter(d -> !listed.contains(d.id()))

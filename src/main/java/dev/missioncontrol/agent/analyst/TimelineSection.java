@@ -48,8 +48,8 @@ final class TimelineSection {
             return "";
         }
         if (s.zoneNamed()) {
-            return "Z".equals(s.assumedZone()) ? " (some of its times name no zone; they are read as UTC, as no zone "
-                    + "the request names puts them better in order among its lines that name one)"
+            return "Z".equals(s.assumedZone()) ? " (some of its times name no zone; they are read as UTC, as the order "
+                    + "of its lines that name one singles out no other zone the request names)"
                     : " (some of its times name no zone; they are read in " + s.assumedZone() + ", where they fall in "
                     + "order among its lines that name one)";
         }

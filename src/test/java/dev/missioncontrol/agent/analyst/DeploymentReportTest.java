@@ -159,6 +159,45 @@ class DeploymentReportTest {
                         + "deployment d-0de5 of acme/search".replace("acme", "shop"));
     }
 
+    /**
+     * Without a deployment of its own, a repository's request listed every service's deployments and took another's
+     * for the cause at high confidence, its rollback first: it is a weak suspect, as for a request naming a service.
+     */
+    @Test
+    void another_services_deploy_is_a_weak_suspect_when_the_named_repository_did_not_deploy() {
+        ArrayNode listed = deployment(Json.MAPPER.createArrayNode(), "d-0de5", "shop/search",
+                "2026-11-29T23:49:00Z", "Tune search ranking");
+        SessionFacts facts = Playbook.facts("Checkout returns 500 on POST /api/orders", Json.object()
+                .put("repository_full_name", "shop/checkout").put("logs", CHECKOUT_LOGS));
+
+        String md = playbook.run(facts, ToolResult.ok("1 deployment", listed)).report().markdown();
+
+        assertThat(md).doesNotContain("(high confidence): The deployment d-0de5")
+                .doesNotContain("Roll back deployment d-0de5")
+                .contains("It is a deployment of shop/search, and the problem is with shop/checkout.");
+    }
+
+    /**
+     * A path in a request line names a resource of the service called, not a service: `/api/orders` is no sign that
+     * a deployment of shop/api or shop/orders broke checkout, whose own deployment stays the suspect.
+     */
+    @Test
+    void a_url_path_in_the_errors_does_not_name_another_service() {
+        ArrayNode listed = deployment(Json.MAPPER.createArrayNode(), "d-ca11", "shop/checkout",
+                "2026-11-29T23:48:33.804Z", "Refactor cart totals");
+        deployment(listed, "d-a111", "shop/api", "2026-11-29T23:48:40Z", "Bump gateway image");
+        deployment(listed, "d-0123", "shop/orders", "2026-11-29T23:48:45Z", "Add an index");
+        SessionFacts facts = Playbook.facts("Checkout returns 500 on POST /api/orders", Json.object()
+                .put("repository_full_name", "shop/checkout").put("logs", CHECKOUT_LOGS.replace(
+                        "Servlet.service() for servlet [dispatcherServlet] threw exception",
+                        "POST /api/orders failed")));
+
+        String md = playbook.run(facts, ToolResult.ok("3 deployments", listed)).report().markdown();
+
+        assertThat(md).contains("Most likely cause (high confidence): The deployment d-ca11 of shop/checkout")
+                .doesNotContain("the problem lines name");
+    }
+
     @Test
     void other_services_deploys_are_context_marked_as_such_not_causes_when_the_named_service_deployed() {
         SessionFacts facts = facts("billing", "invoices fail to render in production", billingLogs());
