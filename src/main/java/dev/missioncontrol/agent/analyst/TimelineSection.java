@@ -94,6 +94,8 @@ final class TimelineSection {
                 + OtherServices.label(o.request) + ")")));
         DeployLink.after(o.deployments, incident, o.request).forEach(d -> moments.add(new Moment(d.createdAt(),
                 d.prose() + " landed, after the problem began")));
+        Precursor.before(o.templates, o.sources, incident.onset()).forEach(p -> moments.add(new Moment(
+                p.template().firstSeen(), p.describe(incident.onset()))));
         return moments;
     }
 
