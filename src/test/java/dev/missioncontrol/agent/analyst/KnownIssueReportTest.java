@@ -78,17 +78,8 @@ class KnownIssueReportTest {
      */
     @Test
     void slow_queries_that_hold_the_pools_connections_lead_to_its_exhaustion() {
-        StringBuilder logs = new StringBuilder();
-        for (int s = 0; s < 6; s++) {
-            logs.append(String.format("2026-11-30T19:47:%02d.886Z WARN  [reconcile-%d] o.s.orders.SlowQueryLog - "
-                    + "Slow query 26s: SELECT * FROM order_items WHERE reconciled = false%n", 10 + s * 5, s));
-        }
-        for (int s = 0; s < 8; s++) {
-            logs.append(String.format("2026-11-30T19:49:%02d.886Z ERROR [http-1] o.s.orders.OrderController - POST "
-                    + "/orders failed: HikariPool-1 - Connection is not available, request timed out after 30000ms.%n",
-                    10 + s * 5));
-        }
-        String md = report("Why do orders fail?", logs.toString());
+        String logs = PrecursorReportTest.batchLogs(java.time.Instant.parse("2026-11-30T19:21:00Z"));
+        String md = report("Why do orders fail?", logs);
         assertThat(md).contains("Slow database queries, which led to Database connection pool exhausted")
                 .doesNotContain("Slow responses");
     }
