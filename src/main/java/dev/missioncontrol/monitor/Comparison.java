@@ -55,13 +55,18 @@ record Comparison(double pValue, double effect, Outcome outcome, FoundBy foundBy
      * ranks 0.010000000000000014 above 0.01, and a window without spread makes any move infinitely many spreads.
      */
     static Comparison ofLevels(double[] baseline, double[] current, AllowedChange bounds) {
+        return ofLevels(baseline, current, baseline, bounds);
+    }
+
+    /** As {@link #ofLevels(double[], double[], AllowedChange)}, the move held to the spread of {@code spreadOf}. */
+    static Comparison ofLevels(double[] baseline, double[] current, double[] spreadOf, AllowedChange bounds) {
         double pValue = pValue(baseline, current);
         double effect = HodgesLehmann.shift(baseline, current);
         double baselineMean = SampleStats.mean(baseline);
         double meanShift = SampleStats.mean(current) - baselineMean;
         boolean changed = pValue < ALPHA && agree(effect, meanShift)
                 && Math.max(Math.abs(effect), Math.abs(meanShift)) > SampleStats.rounding(baseline, current)
-                && bounds.exceededBy(baseline, effect, baselineMean, baselineMean + meanShift);
+                && bounds.exceededBy(spreadOf, effect, baselineMean, baselineMean + meanShift);
         return new Comparison(pValue, effect, changed ? movement(effect, meanShift) : Outcome.PASS, FoundBy.LEVELS);
     }
 

@@ -133,6 +133,24 @@ public record EarlierWindows(int pairs, @JsonProperty("as_large") int asLarge,
     }
 
     /**
+     * The samples whose spread a level move is held to: the baseline net of last week's same moments where the metric
+     * shows a weekly rhythm ({@link #weeklyRhythm}), otherwise the baseline. A daily or weekly swing that last week
+     * made too is the metric's rhythm, not its noise.
+     */
+    static double[] spreadBasis(MetricSamples samples) {
+        WeekEarlier week = samples.pairedWeekEarlier();
+        if (week == null) {
+            return samples.baseline();
+        }
+        double[] before = samples.before();
+        double[] netBefore = WeekEarlier.netBefore(before, week.before());
+        double[] netBaseline = WeekEarlier.netBefore(samples.baseline(), week.baseline());
+        return netBaseline.length >= MetricJudgement.MIN_SAMPLES
+                && weeklyRhythm(lastOf(before, netBefore.length), netBefore, samples.current().length)
+                ? netBaseline : samples.baseline();
+    }
+
+    /**
      * Whether the metric moves less over a window's length once last week's same hours are taken away: then its
      * moves are mostly the weekly rhythm. The choice looks only at the hours before the deploy, never at the deploy's
      * own move. For a metric without a rhythm, taking last week away only adds last week's noise.

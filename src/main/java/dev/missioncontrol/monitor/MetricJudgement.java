@@ -127,7 +127,8 @@ public final class MetricJudgement {
      */
     private static Comparison compare(MetricSamples samples, AllowedChange bounds) {
         Comparison levels = unlessHistoryTooShort(samples,
-                unlessOrdinary(samples, Comparison.ofLevels(samples.baseline(), samples.current(), bounds)), bounds);
+                unlessOrdinary(samples, Comparison.ofLevels(samples.baseline(), samples.current(),
+                        EarlierWindows.spreadBasis(samples), bounds)), bounds);
         if (levels.changed()) {
             return levels;
         }
@@ -163,8 +164,8 @@ public final class MetricJudgement {
             return levels;
         }
         double[] baseline = samples.baseline();
-        return bounds.withoutHistory().exceededBy(baseline, levels.effect(), SampleStats.mean(baseline),
-                SampleStats.mean(samples.current())) ? levels : levels.passing();
+        return bounds.withoutHistory().exceededBy(EarlierWindows.spreadBasis(samples), levels.effect(),
+                SampleStats.mean(baseline), SampleStats.mean(samples.current())) ? levels : levels.passing();
     }
 
     /**
