@@ -18,6 +18,12 @@ final class HeaderDetector {
     /** A logger or component name and its separator: {@code com.foo.Bar - } or {@code dfs.DataNode: }. */
     private static final Pattern COMPONENT = Pattern.compile("([A-Za-z_][\\w.$-]*)(?: - |: | : )");
     private static final Pattern THREAD = Pattern.compile("\\[[^\\]]*\\] ");
+    /**
+     * A class's or a method's full name after the thread, with no separator before the message, as Tomcat's
+     * {@code SEVERE [exec-3] org.apache.catalina.core.StandardWrapperValve.invoke Servlet.service() …} and log4j's
+     * {@code %p [%t] %c %m} write it: three or more dotted parts, each starting with a letter (not a version).
+     */
+    private static final Pattern QUALIFIED = Pattern.compile("([A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*){2,}) ");
     /** Fields after the time split by pipes: {@code |component|pid|message}, as some mobile app logs write. */
     private static final Pattern PIPED = Pattern.compile("\\|([^|\\s]+)\\|(?:\\d+\\|)?");
 
@@ -138,14 +144,19 @@ final class HeaderDetector {
         String before = levelAt > at ? line.substring(at, levelAt).strip() : "";
         at = skipSpaces(line, end);
         Matcher thread = THREAD.matcher(line).region(at, line.length());
-        if (thread.lookingAt()) {
+        boolean threaded = thread.lookingAt();
+        if (threaded) {
             at = thread.end();
         }
         Matcher logger = COMPONENT.matcher(line).region(at, line.length());
+        Matcher qualified = QUALIFIED.matcher(line).region(at, line.length());
         if (component == null && logger.lookingAt()) {
             // "FATAL ERROR: heap limit" says the level twice; the second word names no component
             component = Levels.fromHeaderToken(logger.group(1)) == null ? logger.group(1) : null;
             at = logger.end();
+        } else if (component == null && threaded && qualified.lookingAt()) {
+            component = qualified.group(1);
+            at = qualified.end();
         } else if (component == null && !before.isEmpty()) {
             String last = before.substring(before.lastIndexOf(' ') + 1);
             component = last.startsWith("[") ? null : last;

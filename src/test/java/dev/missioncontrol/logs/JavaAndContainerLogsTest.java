@@ -28,6 +28,8 @@ class JavaAndContainerLogsTest {
                 """);
 
         assertThat(events).extracting(LogRecord::level).containsExactly("INFO", "ERROR", "WARN");
+        assertThat(events.get(1).component()).isEqualTo("o.a.c.c.StandardWrapperValve.invoke");
+        assertThat(events.get(1).message()).isEqualTo("threw");
         assertThat(events.get(1).timestamp()).isEqualTo(Instant.parse("2026-11-30T13:16:02.456Z"));
         assertThat(events.get(1).lineCount()).isEqualTo(3);
     }
