@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Holds the judge to its measured accuracy on NAB realKnownCause (numenta/NAB, MIT licence), judged as
  * the monitor runs (scheduled checks with history); see BENCHMARKS.md. The goal was a true-positive
- * rate of 0.8 at a false-positive rate of 0.05. The judge meets the false-positive side and not the
- * other: it measures 15 of 19 (0.79) at 2 of 56 (0.036). As the monitor ran before it weighed moves
+ * rate of 0.8 at a false-positive rate of 0.05, which the judge meets on this category: it measures 16 of 19
+ * (0.84) at 2 of 56 (0.036), the New Year window on nyc_taxi found since a level move on a metric with a weekly
+ * rhythm is held to the spread of its deviations from last week. As the monitor ran before it weighed moves
  * against earlier windows and held early checks to a stricter bar, it failed 25 of the 56 quiet
  * deploys; the earlier windows cost a rogue-key plateau no higher than that series' unlabelled
  * ones. Records (a few samples, or a stretch of an eighth of the window, beyond the whole day's
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class NabBenchmarkTest {
 
-    static final double MIN_TRUE_POSITIVE_RATE = 0.78;
+    static final double MIN_TRUE_POSITIVE_RATE = 0.84;
     static final double MAX_FALSE_POSITIVE_RATE = 0.036;
 
     @Test
