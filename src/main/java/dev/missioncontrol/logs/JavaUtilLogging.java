@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 final class JavaUtilLogging {
 
     /** The first line: time on a 12-hour clock, then the source class and method, or the logger's name. */
-    private static final Pattern SOURCE_LINE = Pattern.compile("(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    private static final Pattern SOURCE_LINE = Pattern.compile("(?:" + Timestamps.MONTHS + ")"
             + " \\d{1,2}, \\d{4} \\d{1,2}:\\d{2}:\\d{2} [AP]M [\\w.$]+(?: [\\w$<>-]+)?");
     /** The second line: one of the levels java.util.logging names, a colon, and the message. */
     private static final Pattern LEVEL_LINE = Pattern.compile("(SEVERE|WARNING|INFO|CONFIG|FINE|FINER|FINEST): (.*)");

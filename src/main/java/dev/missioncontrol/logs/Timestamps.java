@@ -27,7 +27,7 @@ final class Timestamps {
 
     private static final int FIRST_YEAR = 1970;
     private static final int LAST_YEAR = 2200;
-    private static final String MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec";
+    static final String MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec";
     /**
      * A time of day, on a 12-hour clock when AM or PM follows it as a word of its own: the "pm" of a host named
      * pm-web01 after the time is no marker.

@@ -81,16 +81,22 @@ class PushedSignalsIT {
     @Test
     void a_cancel_posted_after_the_success_leaves_the_watch_to_its_verdict() {
         String repo = "acme/pushed-cancelled-after";
-        pushBaseline(repo);
-        JsonNode success = deployRun(repo, "success");
-        JsonNode cancelled = deployRun(repo, "cancelled");
-        assertThat(cancelled.get("agent_session_id")).isEqualTo(success.get("agent_session_id"));
+        JsonNode success = successThen(repo, "cancelled");
         Instant at = Instant.parse(success.get("created_at").asText());
         push(api, samples(repo, "error_rate", at.plusMillis(20), Duration.ofMillis(50), 40, 5.0, 7));
 
         JsonNode verdict = awaitVerdict(api, success.get("id").asText()).get("verdict");
         assertThat(verdict.get("state").asText()).isEqualTo("degraded");
         assertThat(verdict.get("checks")).isNotEmpty();
+    }
+
+    /** A healthy baseline, then the run's success and a later event of it, which joins the success's session. */
+    private JsonNode successThen(String repo, String later) {
+        pushBaseline(repo);
+        JsonNode success = deployRun(repo, "success");
+        JsonNode after = deployRun(repo, later);
+        assertThat(after.get("agent_session_id")).isEqualTo(success.get("agent_session_id"));
+        return success;
     }
 
     @Test
@@ -113,10 +119,7 @@ class PushedSignalsIT {
     void a_running_event_committed_after_the_success_does_not_stop_the_watch() {
         // CI jobs posting to several nodes at once commit their events in any order
         String repo = "acme/pushed-late-running";
-        pushBaseline(repo);
-        JsonNode success = deployRun(repo, "success");
-        JsonNode running = deployRun(repo, "running");
-        assertThat(running.get("agent_session_id")).isEqualTo(success.get("agent_session_id"));
+        JsonNode success = successThen(repo, "running");
         Instant at = Instant.parse(success.get("created_at").asText());
         push(api, samples(repo, "error_rate", at.plusMillis(20), SPACING, 110, 1.0, 13));
 

@@ -84,15 +84,18 @@ public final class TestServer implements AutoCloseable {
     /** A key of the first start's organization with only these scopes. */
     public String sameOrgKey(Set<Scope> scopes) {
         var jdbi = app.database().jdbi();
-        Organization org = new OrgStore(jdbi, Clock.systemUTC()).findOrgByName("default").orElseThrow();
-        return new ApiKeyStore(jdbi, Clock.systemUTC()).create(org.id(), "test", scopes, null).plaintext();
+        return keyOf(new OrgStore(jdbi, Clock.systemUTC()).findOrgByName("default").orElseThrow(), scopes);
     }
 
     /** A new organization with its own key, for isolation tests. */
     public String newOrgKey(String orgName, Set<Scope> scopes) {
         var jdbi = app.database().jdbi();
-        Organization org = new OrgStore(jdbi, Clock.systemUTC()).createOrg(orgName);
-        return new ApiKeyStore(jdbi, Clock.systemUTC()).create(org.id(), "test", scopes, null).plaintext();
+        return keyOf(new OrgStore(jdbi, Clock.systemUTC()).createOrg(orgName), scopes);
+    }
+
+    private String keyOf(Organization org, Set<Scope> scopes) {
+        return new ApiKeyStore(app.database().jdbi(), Clock.systemUTC()).create(org.id(), "test", scopes, null)
+                .plaintext();
     }
 
     @Override
