@@ -25,7 +25,7 @@ public final class FirstStart {
 
     /**
      * Creates the organization, admin and key in one transaction, or nothing: a start that fails or dies midway (the
-     * database refusing the key, a Ctrl-C while the password is hashed) must not leave an organization behind, since
+     * database refusing the key, a Ctrl-C between its writes) must not leave an organization behind, since
      * the next start would then find the database no longer empty and print nothing, with no way in.
      */
     public static Credentials runIfEmpty(Jdbi jdbi, OrgStore orgs, UserStore users, ApiKeyStore keys) {
@@ -33,11 +33,12 @@ public final class FirstStart {
             return null;
         }
         String password = randomPassword();
+        String hash = users.hash(password); // before the transaction, which bcrypt's time would hold open
         try {
             // the stores' own handles join this transaction: Jdbi lends a thread the handle it already holds
             return jdbi.inTransaction(h -> {
                 Organization org = orgs.createOrg("default");
-                users.create(org.id(), ADMIN, User.Role.ADMIN, password);
+                users.createHashed(org.id(), ADMIN, User.Role.ADMIN, hash);
                 String key = keys.create(org.id(), "first key", Scope.all(), ADMIN).plaintext();
                 return new Credentials(org.id(), org.name(), ADMIN, password, key);
             });

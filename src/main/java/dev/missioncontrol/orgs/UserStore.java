@@ -27,8 +27,22 @@ public final class UserStore {
     }
 
     public User create(String orgId, String email, User.Role role, String password) {
-        return createIfFree(orgId, email, role, password)
+        return createHashed(orgId, email, role, hash(password));
+    }
+
+    /**
+     * A new user whose password was hashed beforehand with {@link #hash}: bcrypt takes a good part of a second, and
+     * done inside a transaction that has already written, it holds the transaction open and idle as long, which a
+     * database with a short idle-in-transaction timeout ends.
+     */
+    public User createHashed(String orgId, String email, User.Role role, String passwordHash) {
+        return insert(orgId, email, role, passwordHash)
                 .orElseThrow(() -> new IllegalStateException("a user with that email already exists"));
+    }
+
+    /** The stored form of a password. */
+    public String hash(String password) {
+        return BCRYPT.encode(password);
     }
 
     /**
@@ -37,11 +51,15 @@ public final class UserStore {
      * password's hash).
      */
     public Optional<User> createIfFree(String orgId, String email, User.Role role, String password) {
+        return insert(orgId, email, role, hash(password));
+    }
+
+    private Optional<User> insert(String orgId, String email, User.Role role, String passwordHash) {
         User user = new User(Ids.newId(clock), orgId, stored(email), role, clock.instant());
         int added = jdbi.withHandle(h -> h.createUpdate("INSERT INTO users (id, org_id, email, password_hash, role, "
                         + "created_at) VALUES (:id, :org, :email, :hash, :role, :at) ON CONFLICT (email) DO NOTHING")
                 .bind("id", user.id()).bind("org", orgId).bind("email", user.email())
-                .bind("hash", BCRYPT.encode(password)).bind("role", role.wire())
+                .bind("hash", passwordHash).bind("role", role.wire())
                 .bind("at", user.createdAt().toEpochMilli()).execute());
         return added == 1 ? Optional.of(user) : Optional.empty();
     }
