@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The LLM brain: the model chooses the tools and writes the report. It keeps no state; the conversation is rebuilt
- * from the timeline on every step. A rate limit is slept out for the configured waits first. When the provider
+ * from the timeline on every step. A rate limit or an overload is slept out for the configured waits first. When the provider
  * fails, or the session's budget of tool calls or of tokens is spent, the built-in analyst takes over, and the
  * timeline says so. A provider's Retry-After lengthens a wait, and one longer than the last configured wait hands over
  * at once. The token budget also bounds follow-up questions, each of which sends the whole conversation
@@ -136,12 +136,12 @@ public final class LlmBrain implements Brain {
                 // asking sooner would only be refused again; the analyst answers now rather than after the wait
                 String reason = failure.reason() + " and asks for a wait of " + DurationText.format(asked.get())
                         + ", longer than this server waits (" + DurationText.format(patience) + ")";
-                LOG.info("LLM provider rate limits session {}: {}; the analyst takes over", session, reason);
+                LOG.info("LLM provider holds off session {}: {}; the analyst takes over", session, reason);
                 return handOver(reason);
             }
             Duration wait = asked.filter(a -> a.compareTo(rateLimitWaits.get(waited)) > 0)
                     .orElse(rateLimitWaits.get(waited));
-            LOG.info("LLM provider rate limits session {}; asking again in {}", session, DurationText.format(wait));
+            LOG.info("LLM provider holds off session {}; asking again in {}", session, DurationText.format(wait));
             return new Step.Wait(h.now().plus(wait), failure.reason() + "; asking it again in "
                     + DurationText.format(wait));
         }
@@ -151,8 +151,8 @@ public final class LlmBrain implements Brain {
     }
 
     /**
-     * The sleeps since the last question: the LLM brain sleeps only to wait out a rate limit, so these are the
-     * retries this turn has had. A question starts a turn afresh.
+     * The sleeps since the last question: the LLM brain sleeps only to wait out a rate limit or an overload, so these
+     * are the retries this turn has had. A question starts a turn afresh.
      */
     private static int sleepsThisTurn(History h) {
         int sleeps = 0;

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Why a call to the LLM provider failed. Its reason is what the timeline shows: what kind of failure and the HTTP
@@ -31,6 +32,11 @@ final class ProviderFailure extends RuntimeException {
     private static final String LATE = "did not answer in time";
     /** LangChain4j's words for an OpenAI response whose "choices" are empty, which it takes for a server error. */
     private static final String NO_CHOICES = "no choices returned";
+    /**
+     * Statuses of a provider short of capacity for a while: 503, and Anthropic's 529 "overloaded_error". They come
+     * most in the large incidents when many sessions ask at once, and pass like a rate limit.
+     */
+    private static final Set<Integer> OVERLOADED = Set.of(503, 529);
 
     /** In the order they are tested: a rate limit is also retriable, a timeout may wrap a connection error. */
     private static final List<Map.Entry<Class<? extends Throwable>, String>> KINDS = List.of(
@@ -65,15 +71,19 @@ final class ProviderFailure extends RuntimeException {
      * named in a timeout's reason; {@code apiKey} (may be null) is masked wherever the provider's words repeat it.
      */
     static ProviderFailure of(Throwable failure, Duration timeout, String apiKey) {
-        return failure instanceof ProviderFailure known ? known
-                : new ProviderFailure(describe(failure, timeout), detail(failure, apiKey), passing(failure),
-                        cause(failure, ProviderHttpClient.Refusal.class).flatMap(ProviderHttpClient.Refusal::retryAfter)
-                                .orElse(null));
+        if (failure instanceof ProviderFailure known) {
+            return known;
+        }
+        Duration retryAfter = cause(failure, ProviderHttpClient.Refusal.class)
+                .flatMap(ProviderHttpClient.Refusal::retryAfter).orElse(null);
+        return new ProviderFailure(describe(failure, timeout), detail(failure, apiKey),
+                passing(failure, retryAfter != null), retryAfter);
     }
 
     /**
      * Whether asking again a little later may succeed: a rate limit (HTTP 429), but not a spent quota, which OpenAI
-     * also answers with 429 ("insufficient_quota") and which no wait mends.
+     * also answers with 429 ("insufficient_quota") and which no wait mends; an overloaded provider; and a failure on
+     * the provider's side that names a wait itself (Retry-After).
      */
     boolean passing() {
         return passing;
@@ -84,9 +94,18 @@ final class ProviderFailure extends RuntimeException {
         return Optional.ofNullable(retryAfter);
     }
 
-    private static boolean passing(Throwable failure) {
-        return cause(failure, RateLimitException.class).filter(r -> !String.valueOf(r.getMessage())
-                .contains("insufficient_quota")).isPresent();
+    private static boolean passing(Throwable failure, boolean waitNamed) {
+        if (cause(failure, RateLimitException.class).isPresent()) {
+            return cause(failure, RateLimitException.class).filter(r -> !String.valueOf(r.getMessage())
+                    .contains("insufficient_quota")).isPresent();
+        }
+        int status = status(failure);
+        return OVERLOADED.contains(status) || status >= 500 && waitNamed;
+    }
+
+    /** The HTTP status the provider answered with, 0 when it did not answer with one. */
+    private static int status(Throwable failure) {
+        return cause(failure, HttpException.class).map(HttpException::statusCode).orElse(0);
     }
 
     /** "the LLM provider is rate limiting this server (HTTP 429)", "the LLM provider did not answer within 60s". */
@@ -99,6 +118,9 @@ final class ProviderFailure extends RuntimeException {
             return "the LLM provider sent a response with no answer in it (its \"choices\" were empty)";
         }
         String status = cause(failure, HttpException.class).map(h -> " (HTTP " + h.statusCode() + ")").orElse("");
+        if (OVERLOADED.contains(status(failure))) {
+            return "the LLM provider is overloaded" + status;
+        }
         for (var kind : KINDS) {
             if (cause(failure, kind.getKey()).isPresent()) {
                 boolean late = kind.getValue().equals(LATE) && timeout != null;

@@ -155,6 +155,32 @@ class LlmBrainIT {
         }
     }
 
+    /**
+     * An overloaded provider (Anthropic's 529, 503 elsewhere) is waited out like a rate limit, and so is any failure on
+     * its side that names a wait; a plain 500 hands over at once.
+     */
+    @ParameterizedTest
+    @CsvSource({"529,, true", "503,, true", "500, 1, true", "500,, false"})
+    void an_overloaded_provider_is_waited_out_like_a_rate_limit(int status, String retryAfter, boolean waited) {
+        try (FakeOpenAi llm = new FakeOpenAi(); TestServer server = serverWith(llm)) {
+            llm.thenToolCall("analyze_logs", "{}")
+                    .thenText(ModelReports.complete("The payment database ran out of connections.", List.of()));
+            llm.failNext(1, status, "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\","
+                    + "\"message\":\"Overloaded\"}}", retryAfter);
+            Api api = server.api();
+            String id = api.post("/api/v1/agent-sessions/", json("Why is checkout slow?", "x")).json()
+                    .get("session_id").asText();
+            String report = awaitCompleted(api, id).get("report").asText();
+            if (waited) {
+                assertThat(report).contains("ran out of connections").doesNotContain("built-in analyst");
+                assertThat(LlmSessions.events(api, id).toString()).contains("(HTTP " + status + "); asking it again in");
+            } else {
+                assertThat(report).startsWith("> **Written by the built-in analyst:** the LLM provider failed on its "
+                        + "side (HTTP 500)");
+            }
+        }
+    }
+
     /** A provider that asks for a longer wait than the session's own pause gets it, within the longest wait. */
     @Test
     void a_rate_limit_is_waited_out_as_long_as_the_provider_asks() {
