@@ -45,6 +45,11 @@ final class Instructions {
 
     /** Context keys that hold pasted material: the model reads them through the tools, never whole. */
     private static final java.util.Set<String> PASTED = java.util.Set.of("logs", "tool_outputs", "errors", "error");
+    /**
+     * The request's own metrics are shown, since no tool reads them (query_metrics reads a project's); past this size
+     * they are cut, and the figures a report gives are checked against what was shown.
+     */
+    private static final int SHOWN_METRICS_CHARS = 4000;
 
     private Instructions() {
     }
@@ -57,6 +62,9 @@ final class Instructions {
             ObjectNode shown = Json.object();
             List<String> attached = new ArrayList<>();
             ctx.properties().forEach(f -> {
+                if (f.getKey().equals("metrics")) {
+                    return;
+                }
                 if (!PASTED.contains(f.getKey()) && f.getValue().isValueNode()
                         && f.getValue().asText().length() <= 500) {
                     shown.set(f.getKey(), f.getValue());
@@ -70,7 +78,20 @@ final class Instructions {
             if (!attached.isEmpty()) {
                 sb.append("Attached (read them with the tools, not shown here): ").append(attached).append("\n");
             }
+            String metrics = metrics(ctx);
+            sb.append(metrics.isEmpty() ? "" : "metrics (as the request gives them): " + metrics + "\n");
         }
         return sb.toString();
+    }
+
+    /** The request's metrics as the model is shown them, redacted and cut; empty when the request brought none. */
+    static String metrics(JsonNode ctx) {
+        JsonNode m = ctx == null ? null : ctx.get("metrics");
+        if (m == null || m.isNull() || m.isContainerNode() && m.isEmpty() || m.asText().isBlank() && m.isValueNode()) {
+            return "";
+        }
+        String text = Json.write(Redactor.redact(m));
+        return text.length() <= SHOWN_METRICS_CHARS ? text
+                : text.substring(0, SHOWN_METRICS_CHARS) + " … (cut at " + SHOWN_METRICS_CHARS + " characters)";
     }
 }

@@ -157,8 +157,8 @@ final class ReportCheck {
                             : " are not offered as key actions. "));
         }
         if (!unmeasured.isEmpty()) {
-            b.append("No metric was read in this session, yet ").append(unmeasured.size() == 1 ? "a sentence gives"
-                    : unmeasured.size() + " sentences give").append(" metric figures: ").append(Words.list(unmeasured
+            b.append(unmeasured.size() == 1 ? "A sentence gives" : unmeasured.size() + " sentences give")
+                    .append(" figures for metrics this session did not read: ").append(Words.list(unmeasured
                     .stream().map(c -> "\"" + shown(c.sentence()) + "\"").toList())).append(". ");
         }
         return b.append("Each is marked where it stands below.\n\n").toString();
@@ -191,7 +191,7 @@ final class ReportCheck {
     /** The timeline's words on metric figures no metric read supports; empty when there are none. */
     private static String unmeasured(List<MetricFigures.Claim> unmeasured) {
         return unmeasured.isEmpty() ? "" : "; " + Words.count(unmeasured.size(), "sentence") + " with metric figures, "
-                + "though no metric was read";
+                + "though those metrics were not read";
     }
 
     private static ObjectNode data(Map<String, QuoteLookup.Result> looked, Map<String, Standing> standing,

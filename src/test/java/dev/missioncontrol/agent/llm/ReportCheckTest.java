@@ -5,6 +5,7 @@ import static dev.missioncontrol.agent.llm.ReportCheck.NOT_IN_LOGS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.missioncontrol.agent.Entry;
 import dev.missioncontrol.agent.History;
 import dev.missioncontrol.agent.SessionFacts;
@@ -130,23 +131,45 @@ class ReportCheckTest {
         assertThat(md).contains("p95 latency hit 12.5s " + MetricFigures.NOT_MEASURED + ".")
                 .contains("Latency went to 12.5 s (query_metrics) " + MetricFigures.NOT_MEASURED)
                 .contains("error rate of 5.2% matches.").contains("above 2% for 10 minutes.\n")
-                .startsWith("> **Unverified:** No metric was read in this session, yet 2 sentences give metric "
-                        + "figures: \"the error rate rose from 0.1% to 45% and p95 latency hit 12.5s\" and \"Latency went to "
+                .startsWith("> **Unverified:** 2 sentences give figures for metrics this session did not read: "
+                        + "\"the error rate rose from 0.1% to 45% and p95 latency hit 12.5s\" and \"Latency went to "
                         + "12.5 s (query_metrics)\". ");
         assertThat(c.report().outcome()).as("the CLI line carries the mark").contains(MetricFigures.NOT_MEASURED);
-        assertThat(c.text()).endsWith("; 2 sentences with metric figures, though no metric was read");
+        assertThat(c.text()).endsWith("; 2 sentences with metric figures, though those metrics were not read");
         assertThat(c.data().path("metric_figures_unmeasured")).hasSize(2);
     }
 
     @Test
-    void metric_figures_stay_unmarked_once_a_metrics_tool_returned_data() {
+    void metric_figures_stay_unmarked_once_a_metrics_tool_returned_those_metrics() {
         SessionFacts facts = AnalystReports.facts("Logins fail", Json.object().put("logs", REAL));
-        List<Entry> timeline = List.of(new Entry(1, "tool_result", "3 metrics", Json.object()
-                .put("tool", "compare_windows").put("status", "ok").put("call_seq", 0), Instant.EPOCH));
+        ObjectNode data = Json.object();
+        data.putArray("data").addObject().put("name", "http_error_rate").put("last", 0.45);
+        data.withArray("data").addObject().put("name", "http_request_duration_p95").put("last", 12.4);
+        List<Entry> timeline = List.of(new Entry(1, "tool_result", "2 metrics", data.put("tool", "query_metrics")
+                .put("status", "ok").put("call_seq", 0), Instant.EPOCH));
         ReportCheck.Checked c = new ReportCheck(AnalystReports.LOG_TOOLS).check(METRIC_REPORT,
                 new History(facts, timeline, Instant.EPOCH));
 
         assertThat(c.report().markdown()).isEqualTo(METRIC_REPORT);
+    }
+
+    /** The request brought its error rate only: the model saw it, and no latency or CPU at all. */
+    @Test
+    void a_figure_is_marked_when_its_own_metric_was_not_read_though_others_were() {
+        ObjectNode context = Json.object().put("service", "checkout").put("logs", REAL);
+        context.putObject("metrics").putArray("error_rate").add(0.01).add(0.02).add(0.03);
+        String report = "## Summary\n\nError rate rose from 0.3% to 97%… p99 latency 4.2s; CPU at 99%.\n";
+        SessionFacts facts = AnalystReports.facts("Checkout fails", context);
+        ReportCheck.Checked c = new ReportCheck(AnalystReports.LOG_TOOLS).check(report,
+                AnalystReports.before(facts));
+
+        assertThat(c.report().markdown()).contains("p99 latency 4.2s " + MetricFigures.NOT_MEASURED + ";")
+                .contains("CPU at 99% " + MetricFigures.NOT_MEASURED + ".");
+        assertThat(c.data().path("metric_figures_unmeasured")).hasSize(2);
+
+        String fromTheErrorRate = "## Summary\n\nThe error rate rose from 1% to 3%.\n";
+        assertThat(new ReportCheck(AnalystReports.LOG_TOOLS).check(fromTheErrorRate, AnalystReports.before(facts))
+                .report().markdown()).isEqualTo(fromTheErrorRate);
     }
 
     /** The log tools, and a store that knows one deployment of the commit {@value #KNOWN_SHA}. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.missioncontrol.config.AppConfig;
 import dev.missioncontrol.store.Json;
 import dev.missioncontrol.testing.Api;
@@ -82,14 +83,37 @@ class ReportReviewIT {
         }
     }
 
+    /** The request's metrics are shown to the model, and check only the figures of the metrics they hold. */
+    @Test
+    void the_requests_own_metrics_are_shown_to_the_model_and_vouch_for_their_figures_only() {
+        try (FakeOpenAi llm = new FakeOpenAi(); TestServer server = serverWith(llm)) {
+            llm.thenToolCall("search_logs", "{\"query\":\"502\"}").thenText(ModelReports.complete(
+                    "Error rate rose from 0.3% to 97%… p99 latency 4.2s; CPU at 99%.", List.of(REAL)));
+            ObjectNode context = Json.object().put("service", "checkout").put("logs", LOGS);
+            context.putObject("metrics").putArray("error_rate").add(0.01).add(0.02).add(0.03);
+            Api api = server.api();
+
+            String report = awaitCompleted(api, start(api, context)).get("report").asText();
+
+            assertThat(llm.request(0).toString()).contains("error_rate").contains("[0.01,0.02,0.03]");
+            assertThat(report).startsWith("> **Unverified:** 2 sentences give figures for metrics this session did "
+                    + "not read")
+                    .contains("p99 latency 4.2s (this metric was not read in this session);")
+                    .contains("CPU at 99% (this metric was not read in this session).");
+        }
+    }
+
     private static TestServer serverWith(FakeOpenAi llm) {
         return TestServer.start(TestServer.Db.SQLITE, c -> c.withLlm(new AppConfig.Llm("openai", "fake-model",
                 llm.baseUrl(), "sk-test-key", 6, Duration.ofSeconds(10))));
     }
 
     private static String start(Api api) {
-        String body = Json.write(Json.object().put("prompt", "Why does checkout fail?").set("context",
-                Json.object().put("service", "checkout").put("logs", LOGS)));
+        return start(api, Json.object().put("service", "checkout").put("logs", LOGS));
+    }
+
+    private static String start(Api api, ObjectNode context) {
+        String body = Json.write(Json.object().put("prompt", "Why does checkout fail?").set("context", context));
         return api.post("/api/v1/agent-sessions/", body).json().get("session_id").asText();
     }
 
