@@ -175,7 +175,7 @@ public final class LlmBrain implements Brain {
             return handOver("the LLM answered with nothing");
         }
         if (h.hasReport()) {
-            return new Step.Say(text);
+            return ReportReview.answered(text);
         }
         if (ReportText.isReport(text) || Instructions.isQuestion(h.session())) {
             return ReportReview.received(text);

@@ -22,11 +22,13 @@ import java.util.stream.Collectors;
  * shape first: a report that lacks the sections API.md asks for, or that was written without reading the logs the
  * request came with, is sent back to the model once with a reminder saying what is missing, and the second time the
  * analyst takes over. Then its evidence ({@link ReportCheck}): the check is recorded on the timeline, then each
- * finding the logs confirmed, then the report as checked. Every step is decided from the timeline alone, so a session
+ * finding the logs confirmed, then the report as checked. An answer to a follow-up question is checked the same way
+ * and said with its marks, since it states evidence as fact as much as a report does. Every step is decided from the timeline alone, so a session
  * taken over by another node goes on where it stopped, without asking the model again.
  */
 public final class ReportReview implements Brain {
     static final String RECEIVED = "llm_report";
+    private static final String ANSWERED = "llm_answer";
     private static final String FALLBACK = "llm_fallback";
 
     private final Brain llm;
@@ -48,11 +50,20 @@ public final class ReportReview implements Brain {
                 .put("answer", markdown));
     }
 
+    /** What the LLM brain answers when the model answered a follow-up question: the answer is said once checked. */
+    static Step answered(String text) {
+        return new Step.Note(Step.NoteKind.THOUGHT, "The LLM answered; checking its quotes and deployments against "
+                + "the logs and the deployments", Json.object().put(ANSWERED, true).put("answer", text));
+    }
+
     @Override
     public Step next(History h) {
         Optional<Entry> under = underReview(h.entries());
         if (under.isEmpty()) {
             return llm.next(h);
+        }
+        if (under.get().data().path(ANSWERED).asBoolean()) {
+            return new Step.Say(check.check(under.get().data().path("answer").asText(), h).report().markdown());
         }
         return under.get().data().path(RECEIVED).asBoolean() ? review(h, under.get().data().path("answer").asText())
                 : goOn(h.entries(), under.get());
@@ -69,7 +80,7 @@ public final class ReportReview implements Brain {
                 continue;
             }
             boolean reviewing = e.is("thought") && (e.data().path(RECEIVED).asBoolean()
-                    || e.data().path(ReportCheck.CHECKED).asBoolean());
+                    || e.data().path(ANSWERED).asBoolean() || e.data().path(ReportCheck.CHECKED).asBoolean());
             return reviewing ? Optional.of(e) : Optional.empty();
         }
         return Optional.empty();

@@ -103,6 +103,24 @@ class ReportReviewIT {
         }
     }
 
+    @Test
+    void a_follow_up_answer_is_checked_as_the_report_is_and_its_made_up_lines_are_marked() {
+        try (FakeOpenAi llm = new FakeOpenAi(); TestServer server = serverWith(llm)) {
+            llm.thenToolCall("search_logs", "{\"query\":\"502\"}")
+                    .thenText(ModelReports.complete("Checkout's calls to payments fail.", List.of(REAL)))
+                    .thenText("It began with these lines:\n```\n" + REAL + "\n" + MADE_UP + "\n```\n");
+            Api api = server.api();
+            String id = start(api);
+            awaitCompleted(api, id);
+
+            api.post("/api/v1/agent-sessions/" + id + "/messages/", "{\"content\":\"when did it start?\"}");
+            await().atMost(Duration.ofSeconds(20)).until(() -> events(api, id).contains("It began with"));
+
+            assertThat(events(api, id)).as("the answer as said, in the timeline's JSON").contains("> **Unverified:** 1 of 2 quoted log lines is not in the session's logs")
+                    .contains("```\\n(not found in the logs: `" + MADE_UP + "`)");
+        }
+    }
+
     private static TestServer serverWith(FakeOpenAi llm) {
         return TestServer.start(TestServer.Db.SQLITE, c -> c.withLlm(new AppConfig.Llm("openai", "fake-model",
                 llm.baseUrl(), "sk-test-key", 6, Duration.ofSeconds(10))));
