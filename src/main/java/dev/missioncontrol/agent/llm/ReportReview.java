@@ -23,8 +23,8 @@ import java.util.stream.Collectors;
  * request came with, is sent back to the model once with a reminder saying what is missing, and the second time the
  * analyst takes over. Then its evidence ({@link ReportCheck}): the check is recorded on the timeline, then each
  * finding the logs confirmed, then the report as checked. An answer to a follow-up question is checked the same way
- * and said with its marks, since it states evidence as fact as much as a report does. Every step is decided from the timeline alone, so a session
- * taken over by another node goes on where it stopped, without asking the model again.
+ * and said with its marks, since it states evidence as fact as much as a report does. Every step is decided from the
+ * timeline alone, so a session taken over by another node goes on where it stopped, without asking the model again.
  */
 public final class ReportReview implements Brain {
     static final String RECEIVED = "llm_report";

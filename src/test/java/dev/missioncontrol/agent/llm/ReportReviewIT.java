@@ -116,7 +116,8 @@ class ReportReviewIT {
             api.post("/api/v1/agent-sessions/" + id + "/messages/", "{\"content\":\"when did it start?\"}");
             await().atMost(Duration.ofSeconds(20)).until(() -> events(api, id).contains("It began with"));
 
-            assertThat(events(api, id)).as("the answer as said, in the timeline's JSON").contains("> **Unverified:** 1 of 2 quoted log lines is not in the session's logs")
+            assertThat(events(api, id)).as("the answer as said, in the timeline's JSON")
+                    .contains("> **Unverified:** 1 of 2 quoted log lines is not in the session's logs")
                     .contains("```\\n(not found in the logs: `" + MADE_UP + "`)");
         }
     }
