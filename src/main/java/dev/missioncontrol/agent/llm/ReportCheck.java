@@ -65,7 +65,7 @@ final class ReportCheck {
                 .noneMatch(id -> key(a).contains(id))).toList();
         List<String> dropped = parts.keyActions().stream().filter(a -> !actions.contains(a)).toList();
         List<String> notFound = quotesWith(looked, Verdict.NOT_FOUND);
-        String note = note(looked.size(), notFound, unknown, dropped, unmeasured);
+        String note = note(looked, unknown, dropped, unmeasured);
         Report report = new Report(note + body, parts.description(), outcome(parts), actions);
 
         List<ReportFindings.Evidence> confirmed = code.stream().filter(c -> c.quote() && looked.containsKey(c.text())
@@ -136,15 +136,18 @@ final class ReportCheck {
         return b.toString();
     }
 
-    /** The note above the report, empty when everything it quotes and names was found. */
-    private static String note(int quoted, List<String> notFound, List<String> unknown, List<String> dropped,
+    /** The note above the report, empty when everything it quotes and names was checked and found. */
+    private static String note(Map<String, QuoteLookup.Result> looked, List<String> unknown, List<String> dropped,
             List<MetricFigures.Claim> unmeasured) {
-        if (notFound.isEmpty() && unknown.isEmpty() && unmeasured.isEmpty()) {
+        List<String> notFound = quotesWith(looked, Verdict.NOT_FOUND);
+        String unchecked = unchecked(looked);
+        boolean marked = !notFound.isEmpty() || !unknown.isEmpty() || !unmeasured.isEmpty();
+        if (!marked && unchecked.isEmpty()) {
             return "";
         }
         StringBuilder b = new StringBuilder("> **Unverified:** ");
         if (!notFound.isEmpty()) {
-            b.append(notFound.size()).append(" of ").append(Words.count(quoted, "quoted log line"))
+            b.append(notFound.size()).append(" of ").append(Words.count(looked.size(), "quoted log line"))
                     .append(notFound.size() == 1 ? " is" : " are").append(" not in the session's logs: ")
                     .append(Words.list(notFound.stream().map(q -> "`" + shown(q) + "`").toList())).append(". ");
         }
@@ -161,7 +164,18 @@ final class ReportCheck {
                     .append(" figures for metrics this session did not read: ").append(Words.list(unmeasured
                     .stream().map(c -> "\"" + shown(c.sentence()) + "\"").toList())).append(". ");
         }
-        return b.append("Each is marked where it stands below.\n\n").toString();
+        b.append(unchecked).append(marked ? "Each is marked where it stands below." : "");
+        return b.toString().strip() + "\n\n";
+    }
+
+    /**
+     * The note's word on the quotes not looked up, empty when every one was: they stand unmarked, so only the note
+     * tells a reader they are no more vouched for than any other text.
+     */
+    private static String unchecked(Map<String, QuoteLookup.Result> looked) {
+        int n = quotesWith(looked, Verdict.UNCHECKED).size();
+        return n == 0 ? "" : n + " of " + Words.count(looked.size(), "quoted log line") + " could not be looked up "
+                + "in the logs (at most " + MAX_QUOTES + " are). ";
     }
 
     /** The timeline's line: how many quotes and deployments were checked, and which were not found. */

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The check of a model's report against the session's logs and the organization's deployments. */
@@ -102,6 +103,18 @@ class ReportCheckTest {
 
         assertThat(checked).contains("```\n" + MADE_UP + "\n```\n(not found in the logs: `" + MADE_UP
                 + "`)\nThe JVM crashed.");
+    }
+
+    @Test
+    void quotes_past_the_most_looked_up_are_counted_in_the_note_though_unmarked() {
+        List<String> quotes = IntStream.rangeClosed(60, REAL.length())
+                .mapToObj(n -> REAL.substring(0, n).strip()).distinct().limit(ReportCheck.MAX_QUOTES + 2).toList();
+        String report = ModelReports.complete("Logins fail.", quotes);
+
+        ReportCheck.Checked c = new ReportCheck(AnalystReports.LOG_TOOLS).check(report, AnalystReports.before(FACTS));
+
+        assertThat(c.report().markdown()).isEqualTo("> **Unverified:** 2 of 32 quoted log lines could not be looked "
+                + "up in the logs (at most 30 are).\n\n" + report);
     }
 
     /** No metric was read, yet the report gives an error rate and a latency: those can only be made up. */
