@@ -97,7 +97,7 @@ final class ReportCheck {
         unmeasured.forEach(c -> marks.add(new Mark(c.markAt(), " " + MetricFigures.NOT_MEASURED)));
         for (QuotedLines.Code c : code) {
             if (c.quote() && looked.get(c.text()).verdict() == Verdict.NOT_FOUND) {
-                marks.add(c.markAt() > c.end()
+                marks.add(c.block()
                         ? new Mark(c.markAt(), "\n" + NOT_IN_LOGS.replace(")", ": `" + shown(c.text()) + "`)"))
                         : new Mark(c.markAt(), " " + NOT_IN_LOGS));
             }
@@ -105,7 +105,7 @@ final class ReportCheck {
         for (NamedDeployments.Named n : named) {
             if (unknown.contains(key(n.id()))) {
                 QuotedLines.Code in = code.stream().filter(c -> c.holds(n.start())).findFirst().orElse(null);
-                marks.add(in == null ? new Mark(n.end(), " " + NOT_DEPLOYED) : in.markAt() > in.end()
+                marks.add(in == null ? new Mark(n.end(), " " + NOT_DEPLOYED) : in.block()
                         ? new Mark(in.markAt(), "\n" + NOT_DEPLOYED.replace("(", "(" + n.id() + ": "))
                         : new Mark(in.markAt(), " " + NOT_DEPLOYED));
             }

@@ -105,6 +105,39 @@ class ReportCheckTest {
                 + "`)\nThe JVM crashed.");
     }
 
+    /** Models quote log lines outside code as well: in tables, indented or pre blocks, and double quotes. */
+    private static final String UNFENCED = """
+            ## Findings
+
+            | Time | Line |
+            |------|------|
+            | 10:00:05 | 2026-01-15T10:00:05Z FATAL OutOfMemoryError in payment-gateway heap exhausted |
+            | 10:37:30 | %s |
+            | 10:40 | Errors went on for an hour |
+
+            The heap ran out:
+
+                %s
+
+            <pre>2026-11-28T15:00:50Z ERROR payment-gateway - heap dump written</pre>
+
+            It logged "2026-11-28T15:01:00Z WARN gc overhead limit exceeded" and "connection refused" at 10:00:05.
+            """.formatted(REAL, MADE_UP);
+
+    @Test
+    void log_lines_quoted_in_table_cells_indented_and_pre_blocks_and_double_quotes_are_looked_up() {
+        ReportCheck.Checked c = new ReportCheck(AnalystReports.LOG_TOOLS).check(UNFENCED, AnalystReports.before(FACTS));
+
+        assertThat(c.report().markdown())
+                .contains("heap exhausted " + NOT_IN_LOGS + " |\n")
+                .contains("    " + MADE_UP + "\n(not found in the logs: `" + MADE_UP + "`)\n")
+                .contains("heap dump written</pre>\n(not found in the logs: `2026-11-28T15:00:50Z ERROR")
+                .contains("gc overhead limit exceeded\" " + NOT_IN_LOGS + " and \"connection refused\" at 10:00:05.")
+                .contains("| " + REAL + " |\n").contains("| 10:00:05 |").contains("| Errors went on for an hour |");
+        assertThat(c.data().path("quotes_checked").asInt()).isEqualTo(5);
+        assertThat(c.data().path("quotes_found").asInt()).isEqualTo(1);
+    }
+
     @Test
     void quotes_past_the_most_looked_up_are_counted_in_the_note_though_unmarked() {
         List<String> quotes = IntStream.rangeClosed(60, REAL.length())
