@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.missioncontrol.agent.Redactor;
 import dev.missioncontrol.agent.SessionFacts;
 import dev.missioncontrol.store.Json;
+import dev.missioncontrol.tools.logs.LogSource;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,11 +44,10 @@ final class Instructions {
     static final String ANSWER_CUT_OFF = "That answer was cut off at the length limit, so it was not taken. Answer "
             + "again, more briefly: keep each section short and quote only the evidence that matters.";
 
-    /** Context keys that hold pasted material: the model reads them through the tools, never whole. */
-    private static final java.util.Set<String> PASTED = java.util.Set.of("logs", "tool_outputs", "errors", "error");
     /**
      * The request's own metrics are shown, since no tool reads them (query_metrics reads a project's); past this size
-     * they are cut, and the figures a report gives are checked against what was shown.
+     * they are cut, and the figures a report gives are checked against what was shown. Other structured context (a
+     * pod's state) is shown the same way, within the same bound each.
      */
     private static final int SHOWN_METRICS_CHARS = 4000;
 
@@ -62,19 +62,16 @@ final class Instructions {
             ObjectNode shown = Json.object();
             List<String> attached = new ArrayList<>();
             ctx.properties().forEach(f -> {
-                if (f.getKey().equals("metrics")) {
-                    return;
-                }
-                if (!PASTED.contains(f.getKey()) && f.getValue().isValueNode()
-                        && f.getValue().asText().length() <= 500) {
-                    shown.set(f.getKey(), f.getValue());
-                } else {
+                if (LogSource.pasted(f.getKey(), f.getValue())) {
                     attached.add(f.getKey());
+                } else if (!f.getKey().equals("metrics")) {
+                    shown.set(f.getKey(), f.getValue());
                 }
             });
             // redacted as fields, so a field named db_pass is masked whole, spaces and all
             Redactor.redact(shown).properties().forEach(f -> sb.append(f.getKey()).append(": ")
-                    .append(f.getValue().asText()).append("\n"));
+                    .append(f.getValue().isValueNode() ? f.getValue().asText() : cut(Json.write(f.getValue())))
+                    .append("\n"));
             if (!attached.isEmpty()) {
                 sb.append("Attached (read them with the tools, not shown here): ").append(attached).append("\n");
             }
@@ -90,7 +87,10 @@ final class Instructions {
         if (m == null || m.isNull() || m.isContainerNode() && m.isEmpty() || m.asText().isBlank() && m.isValueNode()) {
             return "";
         }
-        String text = Json.write(Redactor.redact(m));
+        return cut(Json.write(Redactor.redact(m)));
+    }
+
+    private static String cut(String text) {
         return text.length() <= SHOWN_METRICS_CHARS ? text
                 : text.substring(0, SHOWN_METRICS_CHARS) + " … (cut at " + SHOWN_METRICS_CHARS + " characters)";
     }

@@ -13,7 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Looks a quoted line up in the session's logs through {@code search_logs}, the tool the model read them with. A quote
+ * Looks a quoted line up in the session's logs through {@code search_logs}, the tool the model read them with, and
+ * then in the request as the model was shown it, which a report may quote as well. A quote
  * is found when it stands in one line, allowing for other spacing, the redactor's masks, a cut ("…"), a mined
  * template's {@code <*>}, and a timestamp written with T or a space, with or without its fraction and zone.
  */
@@ -26,7 +27,8 @@ final class QuoteLookup {
             + "|(?<time>(\\d{4}-\\d{2}-\\d{2})[T ](\\d{2}:\\d{2}:\\d{2})(?:[.,]\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?)");
     private static final String ANY_FRACTION_AND_ZONE = "(?:[.,]\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?";
 
-    enum Verdict { FOUND, NOT_FOUND, UNCHECKED }
+    /** IN_REQUEST: not in the logs but in what the request itself told the model (its question, a pod's state). */
+    enum Verdict { FOUND, NOT_FOUND, UNCHECKED, IN_REQUEST }
 
     /** What the lookup found; {@code hit} is search_logs' first match (source, line, timestamp, redacted text). */
     record Result(Verdict verdict, JsonNode hit) {
@@ -54,6 +56,9 @@ final class QuoteLookup {
         JsonNode data = r.data() == null ? Json.MAPPER.nullNode() : r.data();
         if (r.status() == ToolResult.Status.OK && data.path("matches").size() > 0) {
             return new Result(Verdict.FOUND, data.path("matches").get(0));
+        }
+        if (Pattern.compile(pattern).matcher(Instructions.request(session)).find()) {
+            return new Result(Verdict.IN_REQUEST, null);
         }
         boolean searched = r.status() == ToolResult.Status.NO_DATA && !data.path("out_of_time").asBoolean();
         return new Result(searched ? Verdict.NOT_FOUND : Verdict.UNCHECKED, null);

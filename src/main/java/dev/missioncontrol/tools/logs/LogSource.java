@@ -9,16 +9,22 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One place in a session's context that holds log text: {@code logs} (a string, or an array of strings or of JSON
  * records, or an object of file names to either, each file a source of its own), each entry of
- * {@code tool_outputs}, and {@code error}/{@code errors}. It is read straight from the
+ * {@code tool_outputs}, {@code error}/{@code errors}, and any other key holding pasted text (a {@code stacktrace}, a
+ * {@code kubectl_output}: a text longer than a sentence or a list). It is read straight from the
  * context already in memory, never copied, so a 50 MB paste costs its own size once.
  */
 public record LogSource(String name, JsonNode node) {
 
     private static final List<String> TOP_LEVEL = List.of("logs", "error", "errors");
+    /** Keys read otherwise: the request's metrics are shown to the model whole, tool outputs are sources each. */
+    private static final Set<String> READ_OTHERWISE = Set.of("metrics", "tool_outputs");
+    /** A text under a key of its own longer than this is pasted material rather than a fact about the request. */
+    public static final int PASTED_TEXT_CHARS = 500;
     /** A log's end as far as a zone survey reads: its last lines, within a bound for lines of any length. */
     private static final int TAIL_LINES = 200;
     private static final int TAIL_CHARS = 64 * 1024;
@@ -38,6 +44,12 @@ public record LogSource(String name, JsonNode node) {
                 sources.add(new LogSource("context." + key, value));
             }
         }
+        context.properties().forEach(f -> {
+            if (!TOP_LEVEL.contains(f.getKey()) && !READ_OTHERWISE.contains(f.getKey())
+                    && pasted(f.getKey(), f.getValue())) {
+                sources.add(new LogSource("context." + f.getKey(), f.getValue()));
+            }
+        });
         JsonNode outputs = context.path("tool_outputs");
         if (outputs.isObject()) {
             for (Map.Entry<String, JsonNode> e : outputs.properties()) {
@@ -45,6 +57,19 @@ public record LogSource(String name, JsonNode node) {
             }
         }
         return sources;
+    }
+
+    /**
+     * Whether a context key holds material the log tools read: the log keys, and under any other key a list or a text
+     * longer than {@value #PASTED_TEXT_CHARS} characters. A person who pasted a stack trace under a key of their own
+     * means it to be read, and the model is told it is attached.
+     */
+    public static boolean pasted(String key, JsonNode value) {
+        if (TOP_LEVEL.contains(key) || key.equals("tool_outputs")) {
+            return true;
+        }
+        return !READ_OTHERWISE.contains(key) && (value.isArray()
+                || value.isTextual() && value.textValue().length() > PASTED_TEXT_CHARS);
     }
 
     /**

@@ -122,6 +122,37 @@ class ReportReviewIT {
         }
     }
 
+    /**
+     * Context a person pasted under keys of their own is read: a stack trace is searched as a log, a pod's state and an
+     * alert's line are shown to the model, and quotes of them stand unmarked, while a made-up line is still marked.
+     */
+    @Test
+    void pasted_context_under_other_keys_is_read_and_its_quotes_stand() {
+        String frame = "at com.acme.checkout.PaymentClient.charge(PaymentClient.java:88) StackMarker";
+        String trace = "java.lang.IllegalStateException: payment declined\n\t" + frame + "\n"
+                + "\tat com.acme.checkout.Handler.handle(Handler.java:12)\n".repeat(20);
+        String alert = "2026-01-01T10:00:05Z CRITICAL alertmanager - CheckoutErrorRate firing";
+        try (FakeOpenAi llm = new FakeOpenAi(); TestServer server = serverWith(llm)) {
+            llm.thenToolCall("search_logs", "{\"query\":\"StackMarker\"}").thenText(ModelReports.complete(
+                    "The pod was OOM-killed while charging.", List.of(frame, alert, MADE_UP)));
+            ObjectNode context = Json.object().put("service", "checkout").put("logs", LOGS).put("stacktrace", trace)
+                    .put("alert", alert);
+            context.putObject("kubernetes").put("restarts", 5).put("last_state", "OOMKilled");
+            Api api = server.api();
+
+            String report = awaitCompleted(api, start(api, context)).get("report").asText();
+
+            assertThat(llm.request(0).toString()).as("the pod's state is shown, the trace attached")
+                    .contains("OOMKilled").contains("Attached (read them with the tools, not shown here): [logs, "
+                            + "stacktrace]").doesNotContain("StackMarker");
+            assertThat(llm.request(1).toString()).as("search_logs found the frame in the trace")
+                    .contains("context.stacktrace").contains("PaymentClient.java:88");
+            assertThat(report).startsWith("> **Unverified:** 1 of 3 quoted log lines is not in the session's logs")
+                    .contains(MADE_UP + "` (not found in the logs)")
+                    .doesNotContain(frame + "` (not found").doesNotContain(alert + "` (not found");
+        }
+    }
+
     private static TestServer serverWith(FakeOpenAi llm) {
         return TestServer.start(TestServer.Db.SQLITE, c -> c.withLlm(new AppConfig.Llm("openai", "fake-model",
                 llm.baseUrl(), "sk-test-key", 6, Duration.ofSeconds(10))));

@@ -48,7 +48,8 @@ class TokenBudgetTest {
         assertThat(provider.sent).isEmpty();
 
         Step roomy = new LlmBrain(provider, h -> analystAnswer, List.of(), 12, 100 * spent).next(history());
-        assertThat(roomy).isInstanceOf(Step.Say.class);
+        assertThat(roomy).as("the model's answer, to be checked before it is said").isInstanceOfSatisfying(
+                Step.Note.class, n -> assertThat(n.data().path("llm_answer").asBoolean()).isTrue());
         assertThat(provider.sent).hasSize(1);
     }
 
@@ -88,7 +89,8 @@ class TokenBudgetTest {
 
         Step next = new LlmBrain(provider, h -> new Step.Say("the analyst answers"), List.of(), 3, 1_000_000)
                 .next(history());
-        assertThat(next).as("the model is asked, with its budget of 3 calls untouched").isInstanceOf(Step.Say.class);
+        assertThat(next).as("the model is asked, with its budget of 3 calls untouched").isInstanceOfSatisfying(
+                Step.Note.class, n -> assertThat(n.data().path("llm_answer").asBoolean()).isTrue());
         assertThat(provider.sent).hasSize(1);
     }
 
