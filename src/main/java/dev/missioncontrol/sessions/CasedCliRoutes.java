@@ -83,7 +83,9 @@ public final class CasedCliRoutes implements RouteGroup {
         boolean withLogs = flag(ctx, "logs");
         boolean withConversation = flag(ctx, "conversation");
         // the CLI's status view asks for neither, and a long session's timeline is thousands of rows
-        List<SessionEvent> events = withLogs || withConversation ? store.events(s.id(), 0, 10_000) : List.of();
+        // masked as the session page masks them (see SessionJson)
+        List<SessionEvent> events = withLogs || withConversation
+                ? store.events(s.id(), 0, 10_000).stream().map(SessionEvent::masked).toList() : List.of();
         ArrayNode logs = out.putArray("logs");
         ArrayNode conversation = out.putArray("conversation");
         if (withLogs) {

@@ -30,6 +30,7 @@ public final class SessionRoutes implements RouteGroup {
     private final TimelineFeed feed;
     private final long maxSessionBody;
     private final long maxBody;
+    private final MaskedContexts contexts = new MaskedContexts();
 
     public SessionRoutes(SessionService service, SessionStore store, Creation creation, TimelineFeed feed,
             long maxSessionBody, long maxBody) {
@@ -87,7 +88,7 @@ public final class SessionRoutes implements RouteGroup {
     private void detail(Context ctx) {
         AgentSession s = owned(ctx, Scope.SESSIONS_READ);
         List<SessionEvent> findings = store.eventsOfType(s.id(), "finding");
-        ctx.json(SessionJson.detail(s, findings));
+        ctx.json(SessionJson.detail(s, findings, contexts));
     }
 
     private void events(Context ctx) {
@@ -138,7 +139,7 @@ public final class SessionRoutes implements RouteGroup {
         String id = QueryParams.id(ctx, "id", "session");
         AgentSession s = service.cancel(p.orgId(), id);
         // a key that may only write (a CI job's) learns what it cancelled, not the logs and report read needs
-        ctx.json(p.can(Scope.SESSIONS_READ) ? SessionJson.detail(s, store.eventsOfType(s.id(), "finding"))
+        ctx.json(p.can(Scope.SESSIONS_READ) ? SessionJson.detail(s, store.eventsOfType(s.id(), "finding"), contexts)
                 : SessionJson.receipt(s));
     }
 

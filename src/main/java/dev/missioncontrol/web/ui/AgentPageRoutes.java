@@ -1,5 +1,6 @@
 package dev.missioncontrol.web.ui;
 
+import dev.missioncontrol.agent.Redactor;
 import dev.missioncontrol.errors.NotFoundException;
 import dev.missioncontrol.errors.Validator;
 import dev.missioncontrol.orgs.OrgStore;
@@ -98,7 +99,7 @@ final class AgentPageRoutes implements RouteGroup {
     private static String reportPanel(AgentSession s, List<EventView> events) {
         return events.stream().filter(e -> e.type().equals("report")).reduce((a, b) -> b)
                 .map(EventView::reportHtml)
-                .orElse(s.status().ended() && !events.isEmpty() ? Markdown.toSafeHtml(s.report()) : null);
+                .orElse(s.status().ended() && !events.isEmpty() ? Markdown.toSafeHtml(Redactor.redact(s.report())) : null);
     }
 
     private void message(Context ctx, Viewer viewer) {

@@ -1,7 +1,6 @@
 package dev.missioncontrol.web.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.missioncontrol.agent.Redactor;
 import dev.missioncontrol.sessions.SessionEvent;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,13 +10,12 @@ import java.util.List;
 public record EventView(long seq, String type, String text, Instant createdAt, JsonNode data) {
 
     /**
-     * A person's message is stored as typed, and is masked here as the agent's own work already is: every member of
-     * the organization reads the page, and a pasted token or password should not reach them all.
+     * Secrets are masked here as the API masks them ({@link SessionEvent#masked}): every member of the organization
+     * reads the page, and a token pasted into a message or a log should not reach them all.
      */
-    static EventView of(SessionEvent e) {
-        String text = e.text() == null ? "" : e.text();
-        boolean typed = "message".equals(e.type()) && "user".equals(e.data().path("role").asText());
-        return new EventView(e.seq(), e.type(), typed ? Redactor.redact(text) : text, e.createdAt(), e.data());
+    static EventView of(SessionEvent raw) {
+        SessionEvent e = raw.masked();
+        return new EventView(e.seq(), e.type(), e.text() == null ? "" : e.text(), e.createdAt(), e.data());
     }
 
     static List<EventView> all(List<SessionEvent> events) {
@@ -98,7 +96,7 @@ public record EventView(long seq, String type, String text, Instant createdAt, J
 
     /**
      * The agent's answer, rendered as safely as the report: it is markdown written from the same untrusted quotes.
-     * A person's message stays as typed (see {@link #of}); they wrote prose, not markup.
+     * A person's message is shown as typed, secrets masked; they wrote prose, not markup.
      */
     public String answerHtml() {
         return Markdown.toSafeHtml(text);

@@ -31,7 +31,7 @@ public record SessionPage(AgentSession session, String projectName, List<EventVi
      */
     public String reportHtml() {
         if (session.report() != null && !session.report().isBlank()) {
-            return Markdown.toSafeHtml(session.report());
+            return Markdown.toSafeHtml(Redactor.redact(session.report()));
         }
         return events.stream().filter(e -> e.type().equals("report")).reduce((a, b) -> b)
                 .map(EventView::reportHtml).orElse("");
