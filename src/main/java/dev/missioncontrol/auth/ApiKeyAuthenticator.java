@@ -51,6 +51,6 @@ public final class ApiKeyAuthenticator {
         }
         keys.touch(key.get());
         ApiKey k = key.get();
-        return new Outcome(Principal.ofKey(k.orgId(), k.id(), k.scopes()), null);
+        return new Outcome(Principal.ofKey(k.orgId(), k.id(), k.name(), k.scopes()), null);
     }
 }

@@ -128,7 +128,7 @@ public final class SessionRoutes implements RouteGroup {
             throw new ValidationException(List.of(FieldError.tooLong("content", 20_000)));
         }
         creation.run(ctx, p, body, h -> {
-            SessionEvent e = service.message(h, p.orgId(), id, content.asText());
+            SessionEvent e = service.message(h, p.orgId(), id, content.asText(), Sender.of(p));
             return new Creation.Response(202, Json.object().put("session_id", id).put("seq", e.seq())
                     .put("status", "active"));
         });

@@ -68,16 +68,16 @@ public final class SessionService {
     }
 
     /**
-     * Appends a user message and wakes the session, reopening it if it had ended. The reopening names the status it
+     * Appends a user message, signed by who sent it, and wakes the session, reopening it if it had ended. The reopening names the status it
      * ended with, so that a cancelled session, once the question is answered, ends cancelled again (see JournalStore)
      * rather than "completed", which would hide that someone stopped it.
      */
-    public SessionEvent message(String orgId, String sessionId, String content) {
-        return store.jdbi().inTransaction(h -> message(h, orgId, sessionId, content));
+    public SessionEvent message(String orgId, String sessionId, String content, Sender from) {
+        return store.jdbi().inTransaction(h -> message(h, orgId, sessionId, content, from));
     }
 
-    /** {@link #message(String, String, String)} in the caller's transaction (with its idempotency record). */
-    public SessionEvent message(Handle h, String orgId, String sessionId, String content) {
+    /** {@link #message(String, String, String, Sender)} in the caller's transaction (with its idempotency record). */
+    public SessionEvent message(Handle h, String orgId, String sessionId, String content, Sender from) {
         AgentSession s = store.findRowToChange(h, orgId, sessionId)
                 .orElseThrow(() -> new NotFoundException("session"));
         Instant now = clock.instant();
@@ -86,8 +86,7 @@ public final class SessionService {
             store.append(h, s.id(), "status", REOPENED, Json.object()
                     .put("status", "active").put(REOPENED_FROM, s.status().wire()), now);
         }
-        SessionEvent e = store.append(h, s.id(), "message", content,
-                Json.object().put("role", "user").put("content", content), now);
+        SessionEvent e = store.append(h, s.id(), "message", content, from.messageData(content), now);
         store.wake(h, s.id(), now);
         return e;
     }

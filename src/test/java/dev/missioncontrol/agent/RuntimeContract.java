@@ -3,6 +3,7 @@ package dev.missioncontrol.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.missioncontrol.sessions.Sender;
 import dev.missioncontrol.sessions.SessionEvent;
 import dev.missioncontrol.sessions.SessionService;
 import dev.missioncontrol.sessions.SessionStatus;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /** The session runtime's guarantees, on a real database. Subclasses pick SQLite or PostgreSQL. */
 abstract class RuntimeContract {
+    private static final Sender ASKER = Sender.person("user-1", "ops@example.com");
     RuntimeHarness rt;
 
     abstract TestServer.Db database();
@@ -152,7 +154,7 @@ abstract class RuntimeContract {
         gate.close();
         Dispatcher d = dispatcherInside(gate);
         rt.service.cancel(rt.orgId, id);
-        rt.service.message(rt.orgId, id, "why did it stop?"); // this node claims the reopened session at once
+        rt.service.message(rt.orgId, id, "why did it stop?", ASKER); // this node claims the reopened session at once
         await().atMost(Duration.ofSeconds(10)).until(() -> gate.calls.get() == 2);
         // the first worker is walked away from once its heartbeat finds its claim gone
         await().atMost(Duration.ofSeconds(8)).until(() -> d.runningCount() == 1);
@@ -184,7 +186,7 @@ abstract class RuntimeContract {
                 : h.last("tool_result").isPresent() ? new Step.Finish(report) : new Step.CallTool("gate", Json.object());
         rt.dispatcher(rt.runner(playbook, gate), "node", 4);
         assertThat(gate.entered.await(10, TimeUnit.SECONDS)).isTrue();
-        rt.service.message(rt.orgId, id, "when did it start?");
+        rt.service.message(rt.orgId, id, "when did it start?", ASKER);
         gate.open();
         await().atMost(Duration.ofSeconds(10)).until(() -> rt.status(id) == SessionStatus.COMPLETED);
         assertThat(rt.types(id)).containsExactly("status", "tool_call", "message", "tool_result", "report", "message",
@@ -196,7 +198,7 @@ abstract class RuntimeContract {
     @Test
     void a_brain_that_writes_its_report_again_instead_of_answering_a_question_still_ends_the_session() {
         String id = rt.newSession();
-        rt.service.message(rt.orgId, id, "anything new?"); // waiting before the brain first reads the timeline
+        rt.service.message(rt.orgId, id, "anything new?", ASKER); // waiting before the brain first reads the timeline
         Brain stubborn = h -> new Step.Finish(new Report("## Summary\n\nsame", "same", "same", List.of()));
         rt.dispatcher(rt.runner(stubborn), "node", 4);
         await().atMost(Duration.ofSeconds(10)).until(() -> rt.status(id) == SessionStatus.COMPLETED);
@@ -210,7 +212,7 @@ abstract class RuntimeContract {
                 new dev.missioncontrol.agent.Report("## Summary\n\nfirst", "first", "first", List.of()))));
         rt.dispatcher(rt.runner(brain), "node", 4);
         await().atMost(Duration.ofSeconds(10)).until(() -> rt.status(id) == SessionStatus.COMPLETED);
-        rt.service.message(rt.orgId, id, "what changed?");
+        rt.service.message(rt.orgId, id, "what changed?", ASKER);
         // the timeline, not the status: a worker may answer and end the session again before a status read
         assertThat(rt.events(id)).anyMatch(e -> e.type().equals("status")
                 && e.data().path(SessionService.REOPENED_FROM).asText().equals("completed"));
@@ -238,7 +240,7 @@ abstract class RuntimeContract {
         }));
         assertThat(cancelling.await(10, TimeUnit.SECONDS)).isTrue();
 
-        rt.service.message(rt.orgId, id, "still there?");
+        rt.service.message(rt.orgId, id, "still there?", ASKER);
         cancel.get(10, TimeUnit.SECONDS);
 
         assertThat(rt.events(id)).anyMatch(e -> e.type().equals("status")
@@ -277,7 +279,7 @@ abstract class RuntimeContract {
         rt.dispatcher(rt.runner(brain), "node-1", 8);
         rt.dispatcher(rt.runner(brain), "node-2", 8);
         List<String> ids = LongStream.range(0, 40).mapToObj(i -> rt.newSession()).toList();
-        ids.parallelStream().forEach(id -> rt.service.message(rt.orgId, id, "hello"));
+        ids.parallelStream().forEach(id -> rt.service.message(rt.orgId, id, "hello", ASKER));
         await().atMost(Duration.ofSeconds(60)).until(() -> ids.stream()
                 .allMatch(id -> rt.status(id) == SessionStatus.COMPLETED));
         ids.forEach(id -> assertGapless(rt.events(id)));

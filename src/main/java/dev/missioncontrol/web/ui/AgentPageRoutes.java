@@ -6,6 +6,7 @@ import dev.missioncontrol.errors.Validator;
 import dev.missioncontrol.orgs.OrgStore;
 import dev.missioncontrol.orgs.Project;
 import dev.missioncontrol.sessions.AgentSession;
+import dev.missioncontrol.sessions.Sender;
 import dev.missioncontrol.sessions.SessionQuery;
 import dev.missioncontrol.sessions.SessionService;
 import dev.missioncontrol.sessions.SessionStatus;
@@ -66,7 +67,7 @@ final class AgentPageRoutes implements RouteGroup {
 
     private void show(Context ctx, Viewer viewer) {
         AgentSession owned = owned(ctx, viewer);
-        List<EventView> events = EventView.all(sessions.events(owned.id(), 0, MAX_EVENTS));
+        List<EventView> events = EventView.all(sessions.events(owned.id(), 0, MAX_EVENTS), viewer);
         AgentSession s = sessions.find(viewer.orgId(), owned.id()).orElse(owned); // as of its events, with context
         String project = s.projectId() == null ? null
                 : orgs.findProject(viewer.orgId(), s.projectId()).map(Project::repositoryFullName).orElse(null);
@@ -78,7 +79,7 @@ final class AgentPageRoutes implements RouteGroup {
     private void timeline(Context ctx, Viewer viewer) {
         AgentSession owned = owned(ctx, viewer);
         long after = parseLong(ctx.queryParam("after"));
-        List<EventView> events = EventView.all(sessions.events(owned.id(), after, 500));
+        List<EventView> events = EventView.all(sessions.events(owned.id(), after, 500), viewer);
         AgentSession s = asOf(owned, viewer);
         Map<String, Object> params = new HashMap<>();
         params.put("viewer", viewer);
@@ -99,7 +100,8 @@ final class AgentPageRoutes implements RouteGroup {
     private static String reportPanel(AgentSession s, List<EventView> events) {
         return events.stream().filter(e -> e.type().equals("report")).reduce((a, b) -> b)
                 .map(EventView::reportHtml)
-                .orElse(s.status().ended() && !events.isEmpty() ? Markdown.toSafeHtml(Redactor.redact(s.report())) : null);
+                .orElse(s.status().ended() && !events.isEmpty()
+                        ? Markdown.toSafeHtml(Redactor.redact(s.report())) : null);
     }
 
     private void message(Context ctx, Viewer viewer) {
@@ -108,7 +110,8 @@ final class AgentPageRoutes implements RouteGroup {
         String error = content == null || Validator.looksBlank(content) ? "Write a message first."
                 : Validator.longerThan(content, MAX_MESSAGE) ? "A message can be at most 20,000 characters." : null;
         if (error == null) {
-            service.message(viewer.orgId(), s.id(), content.strip());
+            Sender from = Sender.person(viewer.user().id(), viewer.email());
+            service.message(viewer.orgId(), s.id(), content.strip(), from);
             // the page pulls the message at once, and follows the reopened session live from there (app.js)
             ctx.header("HX-Trigger", "timeline-grew");
         }

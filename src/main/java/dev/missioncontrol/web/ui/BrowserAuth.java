@@ -54,7 +54,7 @@ public final class BrowserAuth {
         }
         String cookie = SessionCookie.read(ctx);
         ApiAccess.setPrincipal(ctx, Principal.ofPerson(viewer.get().orgId(), viewer.get().user().id(),
-                viewer.get().admin()), () -> sessions.find(cookie).isPresent());
+                viewer.get().email(), viewer.get().admin()), () -> sessions.find(cookie).isPresent());
     }
 
     /** A page for anyone logged in; others are sent to the login page and back. */

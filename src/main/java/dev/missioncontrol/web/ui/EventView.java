@@ -1,25 +1,31 @@
 package dev.missioncontrol.web.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.missioncontrol.sessions.Sender;
 import dev.missioncontrol.sessions.SessionEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One timeline event as the session page shows it; the template picks a layout by {@link #type()}. */
-public record EventView(long seq, String type, String text, Instant createdAt, JsonNode data) {
+/**
+ * One timeline event as the session page shows it; the template picks a layout by {@link #type()}.
+ *
+ * @param viewerId the user reading the page, whose own messages are labelled "you"
+ */
+public record EventView(long seq, String type, String text, Instant createdAt, JsonNode data, String viewerId) {
 
     /**
      * Secrets are masked here as the API masks them ({@link SessionEvent#masked}): every member of the organization
      * reads the page, and a token pasted into a message or a log should not reach them all.
      */
-    static EventView of(SessionEvent raw) {
+    static EventView of(SessionEvent raw, Viewer viewer) {
         SessionEvent e = raw.masked();
-        return new EventView(e.seq(), e.type(), e.text() == null ? "" : e.text(), e.createdAt(), e.data());
+        return new EventView(e.seq(), e.type(), e.text() == null ? "" : e.text(), e.createdAt(), e.data(),
+                viewer.loggedIn() ? viewer.user().id() : null);
     }
 
-    static List<EventView> all(List<SessionEvent> events) {
-        return events.stream().map(EventView::of).toList();
+    static List<EventView> all(List<SessionEvent> events, Viewer viewer) {
+        return events.stream().map(e -> of(e, viewer)).toList();
     }
 
     public String anchor() {
@@ -38,9 +44,24 @@ public record EventView(long seq, String type, String text, Instant createdAt, J
         return switch (type) {
             case "tool_call" -> "tool call";
             case "tool_result" -> "result";
-            case "message" -> "user".equals(role()) ? "you" : "agent";
+            case "message" -> "user".equals(role()) ? sender() : "agent";
             default -> type;
         };
+    }
+
+    /**
+     * Who wrote a person's message, as this viewer knows them: "you", a member's email, or the key that sent it.
+     * Messages sent before senders were recorded say only that a person wrote them.
+     */
+    private String sender() {
+        Sender from = Sender.in(data);
+        if (from == null || from.name().isBlank()) {
+            return "user";
+        }
+        if (from.userId() != null && from.userId().equals(viewerId)) {
+            return "you";
+        }
+        return from.keyId() != null ? "API key " + from.name() : from.name();
     }
 
     public String tool() {

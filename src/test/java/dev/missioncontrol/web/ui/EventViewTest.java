@@ -11,7 +11,7 @@ class EventViewTest {
 
     private static EventView finding(String evidenceJson) {
         return new EventView(3, "finding", "The pool ran out", NOW,
-                Json.read("{\"evidence\":" + evidenceJson + "}"));
+                Json.read("{\"evidence\":" + evidenceJson + "}"), null);
     }
 
     @Test
@@ -35,11 +35,17 @@ class EventViewTest {
     @Test
     void renders_the_agents_answer_as_safe_markdown_and_leaves_a_persons_message_as_typed() {
         var answer = new EventView(5, "message", "Two things:\n\n- the `pool`\n- <b onclick=x>load</b>", NOW,
-                Json.object().put("role", "agent"));
+                Json.object().put("role", "agent"), null);
         assertThat(answer.fromUser()).isFalse();
         assertThat(answer.answerHtml()).contains("<li>the <code>pool</code></li>").doesNotContain("<b")
                 .contains("&lt;b onclick&#61;x&gt;");
-        var typed = new EventView(4, "message", "- mine", NOW, Json.object().put("role", "user"));
+        var typed = new EventView(4, "message", "- mine", NOW, Json.object().put("role", "user"), null);
         assertThat(typed.fromUser()).isTrue();
+    }
+
+    @Test
+    void labels_a_message_sent_before_senders_were_recorded_neutrally_not_as_the_viewers() {
+        var old = new EventView(4, "message", "hello", NOW, Json.object().put("role", "user"), "user-1");
+        assertThat(old.label()).isEqualTo("user");
     }
 }
