@@ -56,6 +56,15 @@
     source.addEventListener('open', function () {
       retryMs = 0;
     });
+    // The session ended and every event was sent: the server closes the stream and asks for a day before any
+    // reconnect. The page lets this one go; the pull says whether to follow again (a follow-up may have reopened it).
+    source.addEventListener('end', function () {
+      source.close();
+      if (stream === source) {
+        stream = null;
+      }
+      pullTimeline();
+    });
     source.addEventListener('error', function () {
       // A dropped connection reconnects by itself. A refused one is closed for good: the pull then finds out why (an
       // ended login answers with the way to the login page), and the stream is tried again a little later.

@@ -25,7 +25,8 @@ class TimelineStreamIT {
         var brain = new ScriptedBrain(Scripts.pauses(6));
         AppConfig config = AppConfig.forDatabase(Files.createTempDirectory("mc-sse"), null);
         config = config.withRuntime(config.runtime().withKeepAlive(keepAlive));
-        var agents = new AgentRuntime.Agents(new Brains(Map.of(), brain), List.of(new PauseTool(60)));
+        // six pauses outlast a 300 ms keep-alive by far: a stream ends with its session
+        var agents = new AgentRuntime.Agents(new Brains(Map.of(), brain), List.of(new PauseTool(200)));
         return App.start(config, Clock.systemUTC(), agents);
     }
 

@@ -47,6 +47,10 @@ final class TimelinePrinter {
             long before = last[0];
             try {
                 api.stream("/api/v1/agent-sessions/" + sessionId + "/events/", last[0], e -> {
+                    if (!e.has("seq")) {
+                        ended[0] = true; // the stream's last word: the session ended, and every event was sent
+                        return false;
+                    }
                     print(e);
                     last[0] = e.path("seq").asLong(last[0]);
                     ended[0] = isEnd(e);

@@ -97,7 +97,7 @@ public final class SessionRoutes implements RouteGroup {
                 .orElseThrow(() -> new NotFoundException("session"));
         String accept = ctx.header("Accept");
         if (accept != null && accept.contains("text/event-stream")) {
-            feed.stream(ctx, s.id(), ApiAccess.stillValid(ctx));
+            feed.stream(ctx, s, ApiAccess.stillValid(ctx));
             return;
         }
         long after = QueryParams.intParam(ctx, "after", 0, 0, Integer.MAX_VALUE);

@@ -6,7 +6,9 @@ import dev.missioncontrol.web.QueryParams;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;
+import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -17,7 +19,8 @@ import java.util.regex.Pattern;
 /**
  * Streams a session's timeline as server-sent events: {@code id} is the seq, {@code event} the type. A client resumes
  * from Last-Event-ID with no gap and no duplicate, because every send is read from the database in seq order after
- * the last id sent.
+ * the last id sent. Once the session has ended and every event is sent, the stream says so in a last {@code end} event
+ * and closes; a message that reopens the session is followed on a new stream.
  */
 public final class TimelineFeed {
     private static final long POLL_MS = 1_000;
@@ -27,6 +30,12 @@ public final class TimelineFeed {
      */
     static final long RECHECK_MS = 5_000;
     private static final Pattern SEQ = Pattern.compile("[0-9]{1,18}");
+    /**
+     * The reconnection delay asked for as an ended session's stream closes: a day. An EventSource reconnects by itself
+     * when a stream closes, and would only be told again that the session ended; the session page closes its
+     * EventSource on the end event instead, and follows a reopened session on a new one.
+     */
+    static final long RETRY_AFTER_END_MS = 86_400_000;
 
     private final SessionStore store;
     private final TimelineBus bus;
@@ -42,12 +51,12 @@ public final class TimelineFeed {
     }
 
     /**
-     * Streams until the client goes, the server stops, or {@code stillAllowed} says the caller's credential no longer
-     * holds.
+     * Streams until the session has ended and every event is sent, the client goes, the server stops, or
+     * {@code stillAllowed} says the caller's credential no longer holds.
      */
-    public void stream(Context ctx, String sessionId, BooleanSupplier stillAllowed) {
+    public void stream(Context ctx, AgentSession session, BooleanSupplier stillAllowed) {
         long resumeAfter = resumePoint(ctx);
-        new SseHandler(client -> follow(client, sessionId, resumeAfter, stillAllowed)).handle(ctx);
+        new SseHandler(client -> follow(client, session, resumeAfter, stillAllowed)).handle(ctx);
     }
 
     /**
@@ -60,26 +69,35 @@ public final class TimelineFeed {
         open.clear();
     }
 
-    private void follow(SseClient client, String sessionId, long after, BooleanSupplier stillAllowed) {
+    private void follow(SseClient client, AgentSession session, long after, BooleanSupplier stillAllowed) {
+        String sessionId = session.id();
         Semaphore woken = new Semaphore(0);
         open.add(client);
         try (AutoCloseable ignored = bus.listen(sessionId, woken::release)) {
             long last = after;
             long quietSince = System.currentTimeMillis();
             Recheck allowed = new Recheck(stillAllowed);
+            // a session ends with an event, so whether it ended is asked only once all sent before it went out
+            boolean mayHaveEnded = true;
             // once the credential no longer holds, the finally block ends the stream; a reconnect then gets 401
             while (!stopping && !client.terminated() && allowed.holds()) {
                 long sent = sendNewUnlessAway(client, sessionId, last);
                 if (sent > last) {
                     last = sent;
                     quietSince = System.currentTimeMillis();
+                    mayHaveEnded = true;
                     continue;
                 }
-                if (System.currentTimeMillis() - quietSince >= keepAliveMs) {
-                    client.sendComment("keep-alive");
-                    quietSince = System.currentTimeMillis();
+                if (mayHaveEnded) {
+                    Ending ending = endIfOver(client, session, last);
+                    if (ending == Ending.ENDED) {
+                        break;
+                    }
+                    mayHaveEnded = ending == Ending.UNKNOWN;
                 }
-                woken.tryAcquire(POLL_MS, TimeUnit.MILLISECONDS);
+                quietSince = keepAlive(client, quietSince);
+                // woken, the session wrote something: perhaps its ending, though the client asked to resume past it
+                mayHaveEnded |= woken.tryAcquire(POLL_MS, TimeUnit.MILLISECONDS);
                 woken.drainPermits();
             }
         } catch (InterruptedException e) {
@@ -90,6 +108,15 @@ public final class TimelineFeed {
             open.remove(client);
             client.close();
         }
+    }
+
+    /** Sends a keep-alive comment if the stream has been quiet that long; returns when the client last heard from it. */
+    private long keepAlive(SseClient client, long quietSince) {
+        if (System.currentTimeMillis() - quietSince < keepAliveMs) {
+            return quietSince;
+        }
+        client.sendComment("keep-alive");
+        return System.currentTimeMillis();
     }
 
     /** Asks whether a stream's credential still holds, at most every {@value #RECHECK_MS} ms. */
@@ -116,6 +143,44 @@ public final class TimelineFeed {
                 throw e;
             }
         }
+    }
+
+    /** Whether a stream's session has ended with every event sent; unknown while the database is away. */
+    private enum Ending { RUNS, ENDED, UNKNOWN }
+
+    /**
+     * Ends the stream if the session has ended and no event after {@code last} is left to send. The status is read
+     * before the events: a session's ending commits with its last event, so an ending seen here cannot hide an event
+     * not yet sent.
+     */
+    private Ending endIfOver(SseClient client, AgentSession session, long last) throws IOException {
+        Optional<SessionStatus> ended;
+        try {
+            ended = store.findRow(session.orgId(), session.id()).map(AgentSession::status)
+                    .filter(SessionStatus::ended).filter(s -> store.events(session.id(), last, 1).isEmpty());
+        } catch (RuntimeException e) {
+            if (DatabaseOutage.is(e)) {
+                return Ending.UNKNOWN;
+            }
+            throw e;
+        }
+        if (ended.isEmpty()) {
+            return Ending.RUNS;
+        }
+        sayEnded(client, ended.get(), last);
+        return Ending.ENDED;
+    }
+
+    /**
+     * The last frame: an {@code end} event with the session's status and the last seq, and a long {@code retry}, so
+     * that a client reconnecting by itself (as EventSource does) waits rather than asks again at once. Written whole,
+     * since Javalin's client has no way to send {@code retry}.
+     */
+    private static void sayEnded(SseClient client, SessionStatus status, long last) throws IOException {
+        String data = Json.write(Json.object().put("status", status.wire()).put("last_seq", last));
+        client.ctx().res().getOutputStream().print("retry: " + RETRY_AFTER_END_MS + "\nevent: end\ndata: " + data
+                + "\n\n");
+        client.ctx().res().flushBuffer();
     }
 
     /**
