@@ -43,10 +43,13 @@ public record DeploymentLive(DeploymentRow row, String chart, String version, No
         return verdict != null && VerdictState.alerts(verdict.path("state").asText());
     }
 
+    public boolean verdictFinal() {
+        return VerdictWait.isFinal(row.deployment().verdict());
+    }
+
     /** Until the verdict is final, and then while a notification of it is still on its way. */
     public boolean polling() {
-        return !VerdictWait.isFinal(row.deployment().verdict())
-                || notified.told().stream().anyMatch(NotificationSettings.Told::pending);
+        return !verdictFinal() || notified.told().stream().anyMatch(NotificationSettings.Told::pending);
     }
 
     public String pollUrl() {

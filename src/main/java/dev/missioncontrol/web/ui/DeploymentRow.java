@@ -22,6 +22,11 @@ public record DeploymentRow(Deployment deployment, VerdictView verdict) {
         return "pending".equals(deployment.status()) || "running".equals(deployment.status());
     }
 
+    /** Whether the deploy itself failed: no check runs then, and the monitor investigates the failure instead. */
+    public boolean deployFailed() {
+        return "failure".equals(deployment.status());
+    }
+
     public String url() {
         return "/deployments/" + deployment.id();
     }
