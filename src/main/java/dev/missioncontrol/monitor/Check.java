@@ -10,9 +10,12 @@ import java.util.stream.Stream;
  *
  * @param problems why metrics were left out of it, one short line per cause ("error_rate not checked: Prometheus
  *                 http://prometheus:9090 answered 502"), so that a verdict without them says why; absent when none
+ * @param quiet    the metrics that stopped reporting part-way through the watch ({@link WentQuiet}), which keep the
+ *                 verdict from passing; absent when none
  */
 public record Check(Instant at, List<MetricResult> metrics,
-                    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> problems) {
+                    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> problems,
+                    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> quiet) {
     /**
      * The problem of a check that judged nothing though no source failed: CI reads an inconclusive verdict's reason
      * from its last check's problems, and an empty list there told it nothing.
@@ -22,6 +25,11 @@ public record Check(Instant at, List<MetricResult> metrics,
     public Check {
         metrics = List.copyOf(metrics);
         problems = problems == null ? List.of() : List.copyOf(problems);
+        quiet = quiet == null ? List.of() : List.copyOf(quiet);
+    }
+
+    public Check(Instant at, List<MetricResult> metrics, List<String> problems) {
+        this(at, metrics, problems, List.of());
     }
 
     public Check(Instant at, List<MetricResult> metrics) {
@@ -38,6 +46,6 @@ public record Check(Instant at, List<MetricResult> metrics,
      * deploy), which come first: a service that may be down is the first thing to say.
      */
     public Check withProblems(List<String> causes) {
-        return new Check(at, metrics, Stream.concat(problems.stream(), causes.stream()).toList());
+        return new Check(at, metrics, Stream.concat(problems.stream(), causes.stream()).toList(), quiet);
     }
 }

@@ -51,6 +51,10 @@ public final class Inconclusive {
             return "Check that the service is up and still reporting: its metrics had samples before the deploy "
                     + "and none after it (" + where + ").";
         }
+        if (!last.quiet().isEmpty()) {
+            return "Check that the service is up and still reporting: " + String.join(", ", last.quiet())
+                    + " stopped part-way through the watch (" + where + ").";
+        }
         if (!last.problems().isEmpty() && !last.noSource()) {
             return "Fix what kept the metrics from being read: " + firstProblem(last, where) + ". Until then the "
                     + "monitor cannot judge a deploy; watch this one by hand.";

@@ -1,6 +1,7 @@
 package dev.missioncontrol.monitor;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.IntSummaryStatistics;
 import java.util.List;
 
@@ -23,7 +24,27 @@ public final class Judge {
      * say that the service may be down.
      */
     public static Check check(Instant at, List<MetricSamples> metrics) {
-        return new Check(at, metrics.stream().map(MetricJudgement::judge).toList(), silence(metrics));
+        return check(at, metrics, List.of());
+    }
+
+    /**
+     * Compares every metric once, at the given moment, some of which went {@code quiet} part-way through the watch.
+     * Those are named in the problems after the silent ones, and one that did not fail is left without a result: its
+     * first seconds after the deploy passing say nothing of a service that then stopped.
+     */
+    public static Check check(Instant at, List<MetricSamples> metrics, List<WentQuiet> quiet) {
+        List<String> names = quiet.stream().map(WentQuiet::metric).toList();
+        List<MetricResult> results = metrics.stream().map(MetricJudgement::judge)
+                .map(r -> names.contains(r.name()) && !r.failing() ? stoppedReporting(r, quiet) : r).toList();
+        List<String> problems = new ArrayList<>(silence(metrics));
+        quiet.forEach(q -> problems.add(q.problem()));
+        return new Check(at, results, problems, names);
+    }
+
+    private static MetricResult stoppedReporting(MetricResult r, List<WentQuiet> quiet) {
+        String why = quiet.stream().filter(q -> q.metric().equals(r.name())).findFirst().orElseThrow().problem();
+        return new MetricResult(r.name(), r.baseline(), r.current(), r.ratio(), r.pValue(), Outcome.NODATA, null,
+                null, r.direction(), r.critical(), null, null, why);
     }
 
     /**
@@ -63,7 +84,12 @@ public final class Judge {
         // one decimal, as every reader shows it (66.7, not 66.66666666666667); the state is of the score shown
         double score = Math.round(1000.0 * (counted.size() - failing) / counted.size()) / 10.0;
         boolean criticalFailure = counted.stream().anyMatch(m -> m.failing() && m.critical());
-        return new Verdict(state(score, criticalFailure), score, checks, decidedAt);
+        VerdictState state = state(score, criticalFailure);
+        if (state != VerdictState.DEGRADED && !checks.getLast().quiet().isEmpty()) {
+            // what the quiet metrics would show after their last sample is unknown; a crashed service looks calm
+            return new Verdict(VerdictState.INCONCLUSIVE, null, checks, decidedAt);
+        }
+        return new Verdict(state, score, checks, decidedAt);
     }
 
     /**

@@ -132,7 +132,10 @@ final class MonitorReport {
         return t.toString();
     }
 
-    private static String noDataReason(MetricResult m) {
+    private static String noDataReason(MetricResult m, Check last) {
+        if (last.quiet().contains(m.name())) {
+            return m.reason() + ".";
+        }
         if (Inconclusive.wentSilent(m)) {
             return "samples before the deploy and none after it: the service may have stopped reporting it, or "
                     + "stopped.";
@@ -191,7 +194,7 @@ final class MonitorReport {
     private static String notChecked(Check last, JsonNode problems) {
         List<String> lines = new ArrayList<>();
         last.metrics().stream().filter(m -> m.result() == Outcome.NODATA)
-                .forEach(m -> lines.add("- " + m.name() + ": " + noDataReason(m)));
+                .forEach(m -> lines.add("- " + m.name() + ": " + noDataReason(m, last)));
         problems.forEach(p -> lines.add("- " + p.asText()));
         lines.add("- Logs and traces: the monitor judges metrics only.");
         return String.join("\n", lines) + "\n";

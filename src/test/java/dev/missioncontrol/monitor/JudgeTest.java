@@ -39,6 +39,34 @@ class JudgeTest {
     }
 
     @Test
+    void a_metric_that_went_quiet_part_way_through_the_watch_does_not_pass_and_the_verdict_is_inconclusive() {
+        var quiet = List.of(new WentQuiet("error_rate", java.time.Duration.ofSeconds(4),
+                java.time.Duration.ofSeconds(20)));
+        List<MetricSamples> metrics = new ArrayList<>(steady(2));
+        metrics.add(MetricSamples.of("error_rate", noisy(0.5, 0.05, 20, 3), noisy(0.5, 0.05, 20, 4)));
+
+        Check check = Judge.check(NOW, metrics, quiet);
+
+        MetricResult errors = check.metrics().getLast();
+        assertThat(errors.result()).isEqualTo(Outcome.NODATA);
+        assertThat(errors.reason()).startsWith("no samples for error_rate since +4s of a 20s watch");
+        assertThat(check.problems()).containsExactly(quiet.getFirst().problem());
+        assertThat(Judge.decide(List.of(check), NOW).state()).isEqualTo(VerdictState.INCONCLUSIVE);
+    }
+
+    @Test
+    void a_metric_that_failed_before_it_went_quiet_still_fails_the_deploy() {
+        var quiet = List.of(new WentQuiet("error_rate", java.time.Duration.ofSeconds(4),
+                java.time.Duration.ofSeconds(20)));
+        var metrics = List.of(MetricSamples.of("error_rate", noisy(0.5, 0.05, 20, 3), noisy(5, 0.5, 20, 4)));
+
+        Check check = Judge.check(NOW, metrics, quiet);
+
+        assertThat(check.metrics().getFirst().failing()).isTrue();
+        assertThat(Judge.decide(List.of(check), NOW).state()).isEqualTo(VerdictState.DEGRADED);
+    }
+
+    @Test
     void the_score_has_one_decimal_as_the_api_the_cli_and_webhooks_show_it() {
         List<MetricSamples> metrics = steady(2);
         metrics.add(MetricSamples.of("error_rate", noisy(0.5, 0.2, 60, 1), noisy(6, 1, 60, 2)));

@@ -144,6 +144,24 @@ class PushedSignalsIT {
                 .contains("Check that the service is up and still reporting").doesNotContain("Give the monitor data");
     }
 
+    /** A new version that crashes a few seconds in: its first samples look fine, then there are none. */
+    @Test
+    void a_service_that_stops_reporting_part_way_through_the_watch_is_named_and_does_not_pass() {
+        String repo = "acme/pushed-went-quiet";
+        pushBaseline(repo);
+        JsonNode created = deploy(api, repo, "success");
+        Instant at = Instant.parse(created.get("created_at").asText());
+        push(api, samples(repo, "error_rate", at.plusMillis(20), SPACING, 25, 1.0, 61)); // +0 to +2.4 s, then quiet
+
+        JsonNode verdict = awaitVerdict(api, created.get("id").asText()).get("verdict");
+        JsonNode last = verdict.get("checks").get(verdict.get("checks").size() - 1);
+        assertThat(verdict.get("state").asText()).as(verdict.toString()).isEqualTo("inconclusive");
+        assertThat(last.at("/metrics/0/result").asText()).isEqualTo("nodata");
+        assertThat(last.get("problems").get(0).asText()).startsWith("no samples for error_rate since +2s of a ")
+                .endsWith(" watch: the service may be down or its metrics pipeline broken");
+        assertThat(awaitReport(created)).contains("Check that the service is up and still reporting");
+    }
+
     @Test
     void a_clean_deploy_right_after_a_bad_one_names_the_bad_one_before_it_says_roll_back() {
         String repo = "acme/pushed-overlap";

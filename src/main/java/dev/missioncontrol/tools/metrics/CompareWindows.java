@@ -13,6 +13,7 @@ import dev.missioncontrol.monitor.MetricDefinition;
 import dev.missioncontrol.monitor.MetricResult;
 import dev.missioncontrol.monitor.MetricSamples;
 import dev.missioncontrol.monitor.MonitorSettings;
+import dev.missioncontrol.monitor.WentQuiet;
 import dev.missioncontrol.orgs.OrgStore;
 import dev.missioncontrol.orgs.Project;
 import dev.missioncontrol.signals.Deadline;
@@ -102,7 +103,8 @@ final class CompareWindows implements Tool {
                 lastWeeksHistory, historyEnd);
         List<String> problems = Stream.concat(now.problems().stream(),
                 windows.unusable(now).stream()).toList();
-        Check check = Judge.check(at, samples).withProblems(now.series().isEmpty() && problems.isEmpty()
+        List<WentQuiet> quiet = now.series().stream().map(windows::quiet).flatMap(Optional::stream).toList();
+        Check check = Judge.check(at, samples, quiet).withProblems(now.series().isEmpty() && problems.isEmpty()
                 ? List.of(Check.NO_SOURCE) : problems);
         ObjectNode data = Json.object().put("deployed_at", deployed.toString()).put("window_seconds",
                 window.toMillis() / 1000.0).put("warmup_seconds", warmup.toMillis() / 1000.0)
@@ -184,6 +186,17 @@ final class CompareWindows implements Tool {
 
         double[] current(Series s, Duration shift) {
             return s.between(deployed.plus(warmup).minus(shift), currentEnd().minus(shift)).values();
+        }
+
+        /** Whether the series stopped part-way through the window after the deploy, by its cadence before it. */
+        Optional<WentQuiet> quiet(Series s) {
+            Instant start = deployed.plus(warmup);
+            return WentQuiet.of(s.name(), moments(s.between(deployed.minus(window), deployed)),
+                    moments(s.between(start, currentEnd())), deployed, start, start.plus(window));
+        }
+
+        private static List<Instant> moments(Series s) {
+            return s.points().stream().map(Series.Point::at).toList();
         }
 
         /** Just past the window after the deploy, so that its last moment's sample is in it. */
