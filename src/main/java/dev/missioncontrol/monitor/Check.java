@@ -1,6 +1,7 @@
 package dev.missioncontrol.monitor;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
@@ -12,10 +13,13 @@ import java.util.stream.Stream;
  *                 http://prometheus:9090 answered 502"), so that a verdict without them says why; absent when none
  * @param quiet    the metrics that stopped reporting part-way through the watch ({@link WentQuiet}), which keep the
  *                 verdict from passing; absent when none
+ * @param supersededBy the later deploy whose moment ended the window judged, and the watch; absent when none
  */
 public record Check(Instant at, List<MetricResult> metrics,
                     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> problems,
-                    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> quiet) {
+                    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> quiet,
+                    @JsonProperty("superseded_by") @JsonInclude(JsonInclude.Include.NON_NULL)
+                    Superseded supersededBy) {
     /**
      * The problem of a check that judged nothing though no source failed: CI reads an inconclusive verdict's reason
      * from its last check's problems, and an empty list there told it nothing.
@@ -26,6 +30,10 @@ public record Check(Instant at, List<MetricResult> metrics,
         metrics = List.copyOf(metrics);
         problems = problems == null ? List.of() : List.copyOf(problems);
         quiet = quiet == null ? List.of() : List.copyOf(quiet);
+    }
+
+    public Check(Instant at, List<MetricResult> metrics, List<String> problems, List<String> quiet) {
+        this(at, metrics, problems, quiet, null);
     }
 
     public Check(Instant at, List<MetricResult> metrics, List<String> problems) {
@@ -46,6 +54,16 @@ public record Check(Instant at, List<MetricResult> metrics,
      * deploy), which come first: a service that may be down is the first thing to say.
      */
     public Check withProblems(List<String> causes) {
-        return new Check(at, metrics, Stream.concat(problems.stream(), causes.stream()).toList(), quiet);
+        return new Check(at, metrics, Stream.concat(problems.stream(), causes.stream()).toList(), quiet,
+                supersededBy);
+    }
+
+    /**
+     * This check, made on the window that {@code later} ended, saying so first: an inconclusive verdict's first
+     * problem is what CI prints, and a window cut short is why it held too little.
+     */
+    public Check supersededBy(Superseded later, Instant deployed) {
+        return new Check(at, metrics, Stream.concat(Stream.of(later.problem(deployed)), problems.stream()).toList(),
+                quiet, later);
     }
 }

@@ -47,6 +47,11 @@ public final class Inconclusive {
 
     /** What would let the monitor judge: the first thing to fix, by what the last check saw. */
     static String action(Check last, String where) {
+        if (last.supersededBy() != null) {
+            return "Judge commit " + last.supersededBy().commitSha() + " by its own watch: it went live at "
+                    + last.supersededBy().at() + ", before this deploy's windows held enough to judge, and what the "
+                    + "service did after that moment is its doing.";
+        }
         if (last.metrics().stream().anyMatch(Inconclusive::wentSilent)) {
             return "Check that the service is up and still reporting: its metrics had samples before the deploy "
                     + "and none after it (" + where + ").";

@@ -98,8 +98,10 @@ final class VerifyDeploy {
         List<Check> all = new ArrayList<>(earlier.stream().map(MonitorTimeline::checkOf).toList());
         all.add(check);
         Verdict decided = Judge.decide(all, result.at()); // decided when judged, though the window may end earlier
-        boolean last = schedule.isLast(earlier.size()) || (decided.state() == VerdictState.DEGRADED
-                && Judge.settlesEarly(check, schedule.checkOffsets().size()));
+        // a superseded deploy's window ended at its successor: every later check would judge that same window
+        boolean last = schedule.isLast(earlier.size()) || check.supersededBy() != null
+                || (decided.state() == VerdictState.DEGRADED && Judge.settlesEarly(check,
+                schedule.checkOffsets().size()));
         Verdict verdict = last ? decided : new Verdict(VerdictState.PENDING, decided.score(), all, null);
         ObjectNode note = Json.object();
         note.set("check", Json.MAPPER.valueToTree(check));

@@ -180,6 +180,30 @@ class PushedSignalsIT {
         assertThat(judged.at("/verdict/other_deployments/0/id").asText()).isEqualTo(bad.get("id").asText());
     }
 
+    /** v2 lands 6 s into v1's watch and raises the errors fivefold: that is v2's harm, not v1's. */
+    @Test
+    void a_deploy_superseded_by_a_bad_one_is_judged_up_to_it_and_its_watch_ends_there() throws InterruptedException {
+        String repo = "acme/pushed-superseded";
+        pushBaseline(repo);
+        JsonNode v1 = deployCommit(repo, "aaaa333");
+        Instant v1At = Instant.parse(v1.get("created_at").asText());
+        push(api, samples(repo, "error_rate", v1At.plusMillis(20), SPACING, 60, 1.0, 67)); // flat until +6 s
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), v1At.plusSeconds(6)).toMillis()));
+        JsonNode v2 = deployCommit(repo, "bbbb444");
+        Instant v2At = Instant.parse(v2.get("created_at").asText());
+        push(api, samples(repo, "error_rate", v2At.plusMillis(20), SPACING, 110, 5.0, 71));
+
+        JsonNode verdict = awaitVerdict(api, v1.get("id").asText()).get("verdict");
+        JsonNode last = verdict.get("checks").get(verdict.get("checks").size() - 1);
+        assertThat(verdict.get("state").asText()).as(verdict.toString()).isNotEqualTo("degraded");
+        assertThat(last.at("/superseded_by/commit_sha").asText()).isEqualTo("bbbb444");
+        assertThat(Instant.parse(last.get("at").asText())).isEqualTo(v2At);
+        assertThat(last.get("problems").get(0).asText()).contains("superseded at +").contains("bbbb444");
+        // the watch ended at the first check after v2 went live, not at the bake's end (+10 s)
+        assertThat(verdict.get("checks").size()).isLessThan(MonitorFixtures.fastScheduleChecks());
+        assertThat(awaitVerdict(api, v2.get("id").asText()).at("/verdict/state").asText()).isEqualTo("degraded");
+    }
+
     /** A re-run CI job after a failed gate: the harm is still there, so the gate must fail again, not compare it. */
     @Test
     void a_re_run_of_a_degraded_deploy_is_compared_with_the_service_before_the_commit_went_live() {

@@ -13,6 +13,7 @@ import dev.missioncontrol.monitor.MetricDefinition;
 import dev.missioncontrol.monitor.MetricResult;
 import dev.missioncontrol.monitor.MetricSamples;
 import dev.missioncontrol.monitor.MonitorSettings;
+import dev.missioncontrol.monitor.Superseded;
 import dev.missioncontrol.monitor.WentQuiet;
 import dev.missioncontrol.orgs.OrgStore;
 import dev.missioncontrol.orgs.Project;
@@ -89,31 +90,64 @@ final class CompareWindows implements Tool {
         if (deployed == null) {
             return ToolResult.error("deployed_at is required");
         }
-        Instant at = ToolArgs.time(args, "at", clock.instant());
+        Instant asked = ToolArgs.time(args, "at", clock.instant());
         Duration warmup = warmup(args);
+        Optional<Superseded> later = others.superseding(session, scope.get(), deployed, asked);
+        if (later.isPresent() && Duration.between(deployed.plus(warmup), later.get().at()).compareTo(MIN_WINDOW) < 0) {
+            return supersededBeforeWindow(scope.get(), later.get(), deployed);
+        }
+        Instant at = later.map(Superseded::at).orElse(asked);
         Duration window = max(Duration.between(deployed.plus(warmup), at), MIN_WINDOW);
+        return compare(session, scope.get(), new Windows(deployed, warmup, window, null), at, later);
+    }
+
+    /**
+     * Judges the windows around the deploy, the window after it ending where a later deploy superseded it, if one
+     * did: from then on the service runs that deploy's code.
+     */
+    private ToolResult compare(SessionFacts session, SignalScope scope, Windows asked, Instant at,
+            Optional<Superseded> later) {
+        Instant deployed = asked.deployed();
+        Duration window = asked.window();
         // the windows are fetched first, so a Prometheus slow to answer leaves out only history when it can
-        Windows windows = new Windows(deployed, warmup, window, CheckDeadline.of(session, deployed, at, clock));
-        Signals.Fetched now = windows.fetch(signals, scope.get(), Duration.ZERO);
-        Signals.Fetched lastWeek = windows.fetch(signals, scope.get(), WEEK);
+        Windows windows = asked.withDeadline(CheckDeadline.of(session, deployed, at, clock));
+        Signals.Fetched now = windows.fetch(signals, scope, Duration.ZERO);
+        Signals.Fetched lastWeek = windows.fetch(signals, scope, WEEK);
         Instant historyEnd = deployed.minus(window);
-        Signals.Fetched history = windows.history(signals, scope.get(), historyEnd);
-        Signals.Fetched lastWeeksHistory = windows.history(signals, scope.get(), historyEnd.minus(WEEK));
-        List<MetricSamples> samples = withHistory(samples(scope.get().project(), now, lastWeek, windows), history,
+        Signals.Fetched history = windows.history(signals, scope, historyEnd);
+        Signals.Fetched lastWeeksHistory = windows.history(signals, scope, historyEnd.minus(WEEK));
+        List<MetricSamples> samples = withHistory(samples(scope.project(), now, lastWeek, windows), history,
                 lastWeeksHistory, historyEnd);
         List<String> problems = Stream.concat(now.problems().stream(),
                 windows.unusable(now).stream()).toList();
         List<WentQuiet> quiet = now.series().stream().map(windows::quiet).flatMap(Optional::stream).toList();
-        Check check = Judge.check(at, samples, quiet).withProblems(now.series().isEmpty() && problems.isEmpty()
+        Check judged = Judge.check(at, samples, quiet).withProblems(now.series().isEmpty() && problems.isEmpty()
                 ? List.of(Check.NO_SOURCE) : problems);
+        Check check = later.map(s -> judged.supersededBy(s, deployed)).orElse(judged);
         ObjectNode data = Json.object().put("deployed_at", deployed.toString()).put("window_seconds",
-                window.toMillis() / 1000.0).put("warmup_seconds", warmup.toMillis() / 1000.0)
-                .put("environment", scope.get().environment());
+                window.toMillis() / 1000.0).put("warmup_seconds", windows.warmup().toMillis() / 1000.0)
+                .put("environment", scope.environment());
         data.set("check", Json.MAPPER.valueToTree(check));
-        data.set("other_deployments", others.within(session, scope.get(), deployed.minus(window), at));
+        // the superseding deploy is where the window ends, not a change within it
+        data.set("other_deployments", others.within(session, scope, deployed.minus(window),
+                later.isPresent() ? at.minusMillis(1) : at));
         fetchedProblems(data, problems, now, history, lastWeeksHistory);
         now.unreadForNow().forEach(data.putArray(DeployMonitorBrain.UNREAD_FOR_NOW)::add);
-        return answer(scope.get().project(), check, data);
+        return answer(scope.project(), check, data);
+    }
+
+    /**
+     * A deploy superseded before its window after it could run a second past any warm-up left nothing of its own to
+     * judge: the shortest window would hold its successor's samples.
+     */
+    private static ToolResult supersededBeforeWindow(SignalScope scope, Superseded later, Instant deployed) {
+        Check check = new Check(later.at(), List.of()).supersededBy(later, deployed);
+        ObjectNode data = Json.object().put("deployed_at", deployed.toString()).put("environment",
+                scope.environment());
+        data.set("check", Json.MAPPER.valueToTree(check));
+        data.putArray("other_deployments");
+        data.putArray("problems");
+        return answer(scope.project(), check, data);
     }
 
     private static ToolResult answer(Project project, Check check, ObjectNode data) {
@@ -150,6 +184,10 @@ final class CompareWindows implements Tool {
      * warm-up does not coarsen Prometheus' step for the windows alone.
      */
     private record Windows(Instant deployed, Duration warmup, Duration window, Deadline deadline) {
+        Windows withDeadline(Deadline of) {
+            return new Windows(deployed, warmup, window, of);
+        }
+
         Signals.Fetched fetch(Signals signals, SignalScope scope, Duration shift) {
             Instant from = deployed.minus(window).minus(shift);
             return signals.fetch(scope, from, currentEnd().minus(shift), window.multipliedBy(2), deadline);

@@ -5,11 +5,15 @@ import dev.missioncontrol.agent.SessionFacts;
 import dev.missioncontrol.deployments.Deployment;
 import dev.missioncontrol.deployments.DeploymentStore;
 import dev.missioncontrol.monitor.DeployStatus;
+import dev.missioncontrol.monitor.EnvironmentName;
+import dev.missioncontrol.monitor.Superseded;
 import dev.missioncontrol.signals.SignalScope;
 import dev.missioncontrol.store.Json;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -34,15 +38,38 @@ final class OtherDeployments {
      */
     ArrayNode within(SessionFacts session, SignalScope scope, Instant from, Instant to) {
         ArrayNode out = Json.MAPPER.createArrayNode();
-        Set<String> watched = deployments.forSession(session.sessionId()).stream().map(Deployment::commitSha)
-                .filter(Objects::nonNull).map(c -> c.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        Set<String> watched = watchedCommits(session);
         deployments.forProject(session.orgId(), scope.project().id(), from, to, MAX * 4).stream()
-                .filter(d -> !Objects.equals(d.sessionId(), session.sessionId()) && DeployStatus.rolledOut(d.status())
-                        && sameEnvironment(d, scope)
-                        && (d.commitSha() == null || !watched.contains(d.commitSha().toLowerCase(Locale.ROOT))))
+                .filter(d -> another(d, session, watched) && DeployStatus.rolledOut(d.status())
+                        && sameEnvironment(d, scope))
                 .limit(MAX).forEach(d -> out.addObject().put("id", d.id()).put("commit_sha", d.commitSha())
                         .put("status", d.status()).put("created_at", d.createdAt().toString()));
         return out;
+    }
+
+    /**
+     * The first success of another commit to the scope's very environment after {@code deployed}, up to {@code to}:
+     * the deploy that replaced the watched one there. A deploy to another environment, or to none where the watched
+     * one names one, runs elsewhere and only counts as another deployment ({@link #within}).
+     */
+    Optional<Superseded> superseding(SessionFacts session, SignalScope scope, Instant deployed, Instant to) {
+        Set<String> watched = watchedCommits(session);
+        return deployments.forProject(session.orgId(), scope.project().id(), deployed.plusMillis(1), to, MAX * 4)
+                .stream().filter(d -> another(d, session, watched) && "success".equals(d.status())
+                        && EnvironmentName.same(d.environment(), scope.environment()))
+                .min(Comparator.comparing(Deployment::createdAt))
+                .map(d -> new Superseded(d.id(), d.commitSha(), d.createdAt()));
+    }
+
+    /** The commits the session watches: a deploy of one of them is no other change, as a re-run's first deploy. */
+    private Set<String> watchedCommits(SessionFacts session) {
+        return deployments.forSession(session.sessionId()).stream().map(Deployment::commitSha)
+                .filter(Objects::nonNull).map(c -> c.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+    }
+
+    private static boolean another(Deployment d, SessionFacts session, Set<String> watched) {
+        return !Objects.equals(d.sessionId(), session.sessionId())
+                && (d.commitSha() == null || !watched.contains(d.commitSha().toLowerCase(Locale.ROOT)));
     }
 
     private static boolean sameEnvironment(Deployment d, SignalScope scope) {
