@@ -110,7 +110,8 @@ public final class App implements AutoCloseable {
         historyRetention(config, clock).ifPresent(cleanups::add);
         closeables.add(new HourlyCleanup(cleanups).start());
         TimelineFeed feed = new TimelineFeed(s.sessions, s.bus, config.runtime().sseKeepAlive());
-        SessionService sessionService = new SessionService(s.sessions, clock, config.limits().maxWaitingSessions());
+        SessionService sessionService = new SessionService(s.sessions, clock, config.limits().maxWaitingSessions(),
+                DeploymentStore::settleVerdict);
         Creation creation = new Creation(idempotency);
         VerdictWait waits = new VerdictWait(s.deployments, s.bus);
         Gauge.builder("missioncontrol.deployments.verdict_waits", waits, VerdictWait::waiting)

@@ -3,6 +3,7 @@ package dev.missioncontrol.deployments;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.missioncontrol.agent.Lease;
 import dev.missioncontrol.monitor.EnvironmentName;
+import dev.missioncontrol.sessions.AgentSession;
 import dev.missioncontrol.store.Cursor;
 import dev.missioncontrol.store.Ids;
 import dev.missioncontrol.store.Json;
@@ -220,6 +221,19 @@ public final class DeploymentStore {
                         + "AND j.lease_owner = :owner)")
                 .bind("v", Json.write(verdict)).bind("s", lease.sessionId()).bind("fence", lease.fence())
                 .bind("owner", lease.owner()).execute()) > 0;
+    }
+
+    /**
+     * Writes the verdict the deployments of an ended session show ({@link SettledVerdict}) into their rows where the
+     * stored one is not final: a question about to reopen the session must not turn a settled inconclusive back into
+     * the last provisional verdict, or move its decided_at to the answer's end.
+     */
+    public static void settleVerdict(Handle h, AgentSession ended) {
+        // read while the session is still ended, each row's verdict is the settled one
+        h.createQuery(SELECT + "WHERE d.session_id = :s").bind("s", ended.id()).map(DeploymentStore::row).list()
+                .stream().filter(d -> VerdictWait.isFinal(d.verdict()))
+                .forEach(d -> h.createUpdate("UPDATE deployments SET verdict = :v WHERE id = :id")
+                        .bind("v", Json.write(d.verdict())).bind("id", d.id()).execute());
     }
 
     static Deployment row(ResultSet rs, StatementContext ctx) throws SQLException {

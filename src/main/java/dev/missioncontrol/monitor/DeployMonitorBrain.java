@@ -109,20 +109,37 @@ public final class DeployMonitorBrain implements Brain {
         return t.reportedSince(recorded.get()) ? new Step.Finish(null) : new Step.Finish(report);
     }
 
+    /**
+     * Answers a question from the timeline. A watch that ended answers with its final verdict: a cancelled one's is
+     * inconclusive whatever its last check thought provisionally, and "pending" would read as though it still ran.
+     */
     private static String answer(History h) {
         Optional<MonitorTimeline> t = MonitorTimeline.of(h);
-        if (t.isEmpty()) {
+        if (t.isEmpty() && !cancelledByPerson(h)) {
             return "I am reading this deployment's latest event; ask again in a moment.";
         }
-        List<Entry> checks = t.get().checks();
+        List<Entry> checks = t.map(MonitorTimeline::checks).orElse(List.of());
+        Optional<Verdict> last = checks.isEmpty() ? Optional.empty()
+                : Optional.of(MonitorTimeline.verdictOf(checks.getLast()));
+        boolean decided = last.isPresent() && last.get().state() != VerdictState.PENDING;
+        if (cancelledByPerson(h) && !decided) {
+            return "The watch was cancelled before its bake time ended, so the verdict is final: **inconclusive**. "
+                    + (checks.isEmpty() ? "No check had run." : "Before that, " + checkCount(checks) + " ran; the "
+                    + "last one found: " + MonitorReport.findings(MonitorTimeline.checkOf(checks.getLast())));
+        }
         if (checks.isEmpty()) {
             return "The deployment is " + t.get().status() + "; no check has run yet.";
         }
-        Verdict v = MonitorTimeline.verdictOf(checks.getLast());
-        return "The deployment is " + t.get().status() + ". After " + checks.size()
-                + (checks.size() == 1 ? " check" : " checks") + " the verdict is "
-                + MonitorReport.stateWord(v) + ". " + MonitorReport.findings(MonitorTimeline.checkOf(checks.getLast()))
+        String findings = MonitorReport.findings(MonitorTimeline.checkOf(checks.getLast()))
                 + " The deploy page and the report have every check's figures.";
+        return decided ? "The watch has ended: after " + checkCount(checks) + " the verdict is final: **"
+                + MonitorReport.stateWord(last.get()) + "**. " + findings
+                : "The deployment is " + t.get().status() + ". After " + checkCount(checks) + " the verdict is "
+                + MonitorReport.stateWord(last.get()) + ". " + findings;
+    }
+
+    private static String checkCount(List<Entry> checks) {
+        return checks.size() + (checks.size() == 1 ? " check" : " checks");
     }
 
     private static Report nothingToWatch(Entry result) {

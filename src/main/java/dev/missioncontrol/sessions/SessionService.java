@@ -19,16 +19,21 @@ public final class SessionService {
     private final SessionStore store;
     private final Clock clock;
     private final int maxWaiting;
+    private final Reopening reopening;
 
     public SessionService(SessionStore store, Clock clock) {
-        this(store, clock, Integer.MAX_VALUE);
+        this(store, clock, Integer.MAX_VALUE, Reopening.NOTHING);
     }
 
-    /** @param maxWaiting investigations an organization may have waiting for a worker before new ones are refused */
-    public SessionService(SessionStore store, Clock clock, int maxWaiting) {
+    /**
+     * @param maxWaiting investigations an organization may have waiting for a worker before new ones are refused
+     * @param reopening  what must hold still when a question reopens an ended session
+     */
+    public SessionService(SessionStore store, Clock clock, int maxWaiting, Reopening reopening) {
         this.store = store;
         this.clock = clock;
         this.maxWaiting = maxWaiting;
+        this.reopening = reopening;
     }
 
     /**
@@ -82,6 +87,7 @@ public final class SessionService {
                 .orElseThrow(() -> new NotFoundException("session"));
         Instant now = clock.instant();
         if (s.status().ended()) {
+            reopening.settle(h, s);
             store.reopen(h, s.id(), now);
             store.append(h, s.id(), "status", REOPENED, Json.object()
                     .put("status", "active").put(REOPENED_FROM, s.status().wire()), now);

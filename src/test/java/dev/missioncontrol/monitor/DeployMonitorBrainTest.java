@@ -274,7 +274,7 @@ class DeployMonitorBrainTest {
     }
 
     @Test
-    void answers_a_question_with_the_verdict_so_far() {
+    void answers_a_question_with_the_verdict_so_far_and_once_settled_as_final() {
         deployment("success");
         add("message", "how is it going?", Json.object().put("role", "user").put("content", "how is it going?"));
         assertThat(((Step.Say) next(DEPLOYED.plusSeconds(3))).text()).contains("no check has run yet");
@@ -286,8 +286,40 @@ class DeployMonitorBrainTest {
         add("check", note.text(), note.data());
         add("message", "why?", Json.object().put("role", "user").put("content", "why?"));
         String answer = ((Step.Say) next(DEPLOYED.plusSeconds(11))).text();
-        assertThat(answer).contains("After 1 check the verdict is degraded")
+        // beyond doubt at once, so the watch ended there
+        assertThat(answer).contains("The watch has ended: after 1 check the verdict is final: **degraded")
                 .contains("Failing: error_rate high 3.00x (").contains("0 of 1 metrics with data passed");
+    }
+
+    @Test
+    void a_question_to_a_cancelled_watch_is_answered_with_its_final_verdict_not_the_last_provisional_one() {
+        deployment("success");
+        comparison(DEPLOYED.plusSeconds(10), 1.0, 1.0);
+        Step.Note note = (Step.Note) next(DEPLOYED.plusSeconds(10));
+        add("check", note.text(), note.data()); // provisional: the bake runs to +30 s
+        add("status", "Session cancelled by a user", Json.object().put("status", "cancelled"));
+        add("message", "status?", Json.object().put("role", "user").put("content", "status?"));
+
+        String answer = ((Step.Say) next(DEPLOYED.plusSeconds(20))).text();
+
+        assertThat(answer).contains("The watch was cancelled").contains("the verdict is final: **inconclusive**")
+                .contains("Before that, 1 check ran").doesNotContain("pending");
+    }
+
+    @Test
+    void a_question_to_a_watch_that_ended_is_answered_with_its_final_verdict() {
+        MonitorSchedule oneCheck = new MonitorSchedule(List.of(Duration.ofSeconds(10)), Duration.ofSeconds(10));
+        deployment("success");
+        comparison(DEPLOYED.plusSeconds(10), 1.0, 1.0);
+        Step.Note note = (Step.Note) new DeployMonitorBrain(oneCheck, Set.of("compare_windows")).next(history(
+                DEPLOYED.plusSeconds(10)));
+        add("check", note.text(), note.data());
+        add("message", "status?", Json.object().put("role", "user").put("content", "status?"));
+
+        String answer = ((Step.Say) next(DEPLOYED.plusSeconds(20))).text();
+
+        assertThat(answer).contains("The watch has ended: after 1 check the verdict is final: **healthy")
+                .doesNotContain("pending");
     }
 
     /** The step after the agent answered the question it was asked. */
@@ -297,8 +329,12 @@ class DeployMonitorBrainTest {
     }
 
     private Step next(Instant now) {
+        return brain.next(history(now));
+    }
+
+    private History history(Instant now) {
         SessionFacts facts = new SessionFacts("s1", "o1", "p1", "deploy_monitor", "Deploy", context, DEPLOYED);
-        return brain.next(new History(facts, List.copyOf(timeline), now));
+        return new History(facts, List.copyOf(timeline), now);
     }
 
     private void deployment(String status) {

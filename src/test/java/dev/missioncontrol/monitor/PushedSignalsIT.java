@@ -534,6 +534,38 @@ class PushedSignalsIT {
         assertThat(eventsOfType(events, "check")).isEqualTo(checksBefore);
         assertThat(awaitVerdict(api, created.get("id").asText()).at("/verdict/state").asText())
                 .isEqualTo("inconclusive");
+        assertThat(lastAnswer(events)).contains("The watch was cancelled").doesNotContain("pending");
+        // decided when cancelled, not when the question was answered
+        assertThat(awaitVerdict(api, created.get("id").asText()).at("/verdict/decided_at"))
+                .isEqualTo(verdict.get("decided_at"));
+    }
+
+    /** A question reopens the session; meanwhile and after, the deploy's verdict stays as it was decided. */
+    @Test
+    void a_question_after_the_watch_ended_changes_neither_its_verdict_nor_when_it_was_decided() {
+        JsonNode created = deployUnchanged("acme/pushed-asked-after");
+        JsonNode decided = awaitVerdict(api, created.get("id").asText()).get("verdict");
+        String sessionPath = "/api/v1/agent-sessions/" + created.get("agent_session_id").asText() + "/";
+        await().atMost(Duration.ofSeconds(10)).until(() -> !"active".equals(session(api, created).get("status")
+                .asText()));
+
+        api.post(sessionPath + "messages/", "{\"content\":\"status?\"}");
+        assertThat(api.get(MonitorFixtures.DEPLOY + created.get("id").asText() + "/").json().get("verdict"))
+                .isEqualTo(decided);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !"active".equals(session(api, created).get("status")
+                .asText()) && eventsOfType(sessionPath + "events/", "message") >= 2);
+
+        assertThat(lastAnswer(sessionPath + "events/")).contains("The watch has ended").contains("**healthy");
+        assertThat(api.get(MonitorFixtures.DEPLOY + created.get("id").asText() + "/").json().get("verdict"))
+                .isEqualTo(decided);
+    }
+
+    private String lastAnswer(String eventsPath) {
+        String last = null;
+        for (JsonNode e : api.get(eventsPath).json().get("results")) {
+            last = e.get("type").asText().equals("message") ? e.get("text").asText() : last;
+        }
+        return last;
     }
 
     private long eventsOfType(String eventsPath, String type) {
