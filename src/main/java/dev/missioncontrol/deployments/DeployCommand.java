@@ -100,6 +100,11 @@ public final class DeployCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        // a typo must not reach the server: its 422 exits 1, which a pipeline may read as Mission Control being down
+        if (!DeploymentInput.STATUSES.contains(status)) {
+            throw new ParameterException(spec.commandLine(), "--status must be one of "
+                    + String.join(", ", DeploymentInput.STATUSES) + ", not " + status);
+        }
         String base = pick(url, "MC_URL");
         String key = pick(apiKey, "MC_API_KEY");
         if (base == null || key == null) {

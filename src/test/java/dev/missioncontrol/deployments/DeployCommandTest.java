@@ -89,6 +89,22 @@ class DeployCommandTest {
         }
     }
 
+    /** A pipeline reads exit 1 as "Mission Control is down, carry on": a typo must not look like that. */
+    @Test
+    void an_unknown_status_is_a_usage_error_naming_the_valid_ones_before_any_request() {
+        AtomicInteger requests = new AtomicInteger();
+        try (StubHttpServer server = new StubHttpServer(x -> {
+            requests.incrementAndGet();
+            StubHttpServer.reply(x, 422, "{}");
+        })) {
+            Run run = deploy(server.baseUrl(), Map.of(), "--repository", "acme/api", "--status", "succeeded");
+            assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(2);
+            assertThat(run.err()).contains("--status must be one of pending, running, success, failure, cancelled")
+                    .contains("succeeded");
+            assertThat(requests).hasValue(0);
+        }
+    }
+
     /** A retried CI step posts its event again: the log must not claim a second deployment was recorded. */
     @Test
     void a_retried_ci_step_says_its_deployment_was_already_recorded_not_recorded_again() {
