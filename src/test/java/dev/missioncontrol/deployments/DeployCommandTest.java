@@ -86,6 +86,13 @@ class DeployCommandTest {
                     .asText();
             assertThat(stored.codePointCount(0, stored.length())).isEqualTo(2_000);
             assertThat(stored).startsWith("Ship the checkout rewrite\n").endsWith("…");
+
+            // 1,999 emoji and the ellipsis are 3,999 UTF-16 chars: the API counts characters as the CLI cuts them
+            String emoji = recordedId(deploy(server.baseUrl(), env, "--repository", "acme/api", "-m",
+                    "🚀".repeat(2_500)));
+            String cut = server.api().get("/api/v1/deployments/" + emoji + "/").json().get("deployment_request")
+                    .asText();
+            assertThat(cut.codePointCount(0, cut.length())).isEqualTo(2_000);
         }
     }
 
