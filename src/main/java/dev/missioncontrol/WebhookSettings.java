@@ -50,6 +50,19 @@ final class WebhookSettings implements NotificationSettings {
     }
 
     @Override
+    public boolean changeUrl(String orgId, String webhookId, String url, String secret) {
+        var body = Json.object().put("url", url);
+        if (secret != null && !secret.isBlank()) {
+            body.put("secret", secret.strip());
+        }
+        try {
+            return webhooks.change(orgId, webhookId, body).isPresent();
+        } catch (ValidationException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    @Override
     public boolean remove(String orgId, String webhookId) {
         return webhooks.remove(orgId, webhookId);
     }

@@ -199,11 +199,13 @@ public final class DeliverNotifications implements AutoCloseable {
 
     /**
      * Where a redirect points: redirects are never followed (the SSRF guard checked only the first address), so the
-     * log names the address to set instead, such as https:// for an http:// URL behind a load balancer.
+     * log names the address to set instead, such as https:// for an http:// URL behind a load balancer. Changing the
+     * URL in place, not removing the webhook and adding another, keeps the alerts waiting for it.
      */
     private static String redirect(OutboundHttp.Reply reply) {
         return " redirecting to " + ShownUrl.withoutQuery(reply.location()).orElse("an unreadable address")
-                + " (redirects are not followed: set the webhook's URL to where it points)";
+                + " (redirects are not followed: change the webhook's URL to where it points, with Change URL on "
+                + "its row in Settings, Notifications; what waits for it is sent there)";
     }
 
     /**

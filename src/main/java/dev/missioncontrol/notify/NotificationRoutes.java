@@ -35,6 +35,7 @@ public final class NotificationRoutes implements RouteGroup {
     public void register(RoutesConfig routes) {
         routes.post(HOOKS, this::create);
         routes.get(HOOKS, this::list);
+        routes.patch(HOOKS + "/{id}", this::change);
         routes.delete(HOOKS + "/{id}", this::delete);
         routes.post(HOOKS + "/{id}/retry", this::retry);
         routes.get("/api/v1/notifications/deliveries", this::deliveries);
@@ -59,6 +60,15 @@ public final class NotificationRoutes implements RouteGroup {
                 .set("health", health(health.getOrDefault(w.id(), WebhookHealth.NEVER_CALLED)))));
         out.withArray("results");
         ctx.json(out.put("count", all.size()));
+    }
+
+    /** A new URL (and secret) for a webhook; its waiting and given-up notifications go there. */
+    private void change(Context ctx) {
+        Principal p = requireAdmin(ctx);
+        String id = QueryParams.id(ctx, "id", "webhook");
+        Webhook changed = webhooks.change(p.orgId(), id, RequestBody.readObject(ctx, maxBody))
+                .orElseThrow(() -> new NotFoundException("webhook"));
+        ctx.json(describe(changed));
     }
 
     private void delete(Context ctx) {

@@ -33,28 +33,61 @@ record WebhookInput(String kind, String name, String url, String secret, AlertSc
         String kind = v.optionalOneOf("kind", KINDS, Webhook.GENERIC);
         String url = v.requiredText("url", 2_048);
         String name = v.optionalName("name", 200);
-        String secret = v.optionalText("secret", 255);
-        if (secret != null && secret.length() < 16) {
-            v.add(FieldError.invalid("secret", "must be at least 16 characters"));
-        }
-        if (url != null && Webhook.GENERIC.equals(kind) && SLACK_INCOMING.matcher(url).matches()) {
-            v.add(FieldError.invalid("kind", "must be slack for a Slack incoming webhook URL, which takes only "
-                    + "Slack's message format"));
-        }
-        if (url != null) {
-            try {
-                URI checked = destinations.check(url);
-                name = name != null ? name : checked.getHost();
-            } catch (DeniedDestination e) {
-                v.add(FieldError.invalid("url", e.getMessage()));
-            }
-        }
+        String secret = secret(v);
+        URI checked = checkUrl(v, kind, url, "kind", destinations);
+        name = name != null || checked == null ? name : checked.getHost();
         AlertScope scope = new AlertScope(names(v, body, "repositories", Project.MAX_REPOSITORY, Project.REPOSITORY,
                 "must be a repository_full_name such as acme/payments"), names(v, body, "environments",
                 EnvironmentName.MAX, ANY_NAME, "must be an environment name"));
         v.check();
         boolean signed = Webhook.GENERIC.equals(kind);
         return new WebhookInput(kind, name, url, signed ? (secret != null ? secret : newSecret()) : null, scope);
+    }
+
+    /**
+     * A new URL, and a new secret for a generic webhook, for a webhook that keeps its id: the notifications waiting
+     * for it or given up on go to the new URL. The URL passes the same checks as a new webhook's.
+     */
+    static WebhookInput change(Webhook current, JsonNode body, Destinations destinations) {
+        Validator v = new Validator(body);
+        String url = v.requiredText("url", 2_048);
+        String secret = secret(v);
+        if (secret != null && !Webhook.GENERIC.equals(current.kind())) {
+            v.add(FieldError.invalid("secret", "must be left out: a Slack webhook does not sign"));
+        }
+        checkUrl(v, current.kind(), url, "url", destinations);
+        v.check();
+        return new WebhookInput(current.kind(), current.name(), url, secret != null ? secret : current.secret(),
+                current.scope());
+    }
+
+    private static String secret(Validator v) {
+        String secret = v.optionalText("secret", 255);
+        if (secret != null && secret.length() < 16) {
+            v.add(FieldError.invalid("secret", "must be at least 16 characters"));
+        }
+        return secret;
+    }
+
+    /**
+     * The URL as the SSRF guard resolved it, or null when refused; {@code kindField} is the field a Slack incoming
+     * URL given as a generic webhook is blamed on: the kind when adding, the URL when changing a webhook's URL.
+     */
+    private static URI checkUrl(Validator v, String kind, String url, String kindField, Destinations destinations) {
+        if (url == null) {
+            return null;
+        }
+        if (Webhook.GENERIC.equals(kind) && SLACK_INCOMING.matcher(url).matches()) {
+            v.add(FieldError.invalid(kindField, kindField.equals("kind") ? "must be slack for a Slack incoming "
+                    + "webhook URL, which takes only Slack's message format" : "is a Slack incoming webhook URL, "
+                    + "which takes only Slack's message format: add it as a new webhook of kind slack"));
+        }
+        try {
+            return destinations.check(url);
+        } catch (DeniedDestination e) {
+            v.add(FieldError.invalid("url", e.getMessage()));
+            return null;
+        }
     }
 
     /** An optional array of distinct names, each of at most {@code max} characters and of {@code shape}. */

@@ -61,6 +61,26 @@ public final class WebhookStore {
         });
     }
 
+    /**
+     * Points a live webhook at a new URL, with a new secret for a generic one; returns false when there is no such
+     * live webhook in the organization. It keeps its id, so its notifications waiting for a retry go to the new URL,
+     * and at once: they were waiting out a backoff earned by the old URL. Those given up on stay given up, for the
+     * admin to send again.
+     */
+    public boolean changeUrl(String orgId, String id, String url, String secret) {
+        return jdbi.inTransaction(h -> {
+            boolean changed = h.createUpdate("UPDATE notification_webhooks SET url = :url, secret = :secret "
+                            + "WHERE org_id = :org AND id = :id AND deleted_at IS NULL")
+                    .bind("url", url).bind("secret", secret).bind("org", orgId).bind("id", id).execute() == 1;
+            if (changed) {
+                h.createUpdate("UPDATE notification_outbox SET next_attempt_at = :now "
+                                + "WHERE webhook_id = :id AND state = 'pending' AND next_attempt_at > :now")
+                        .bind("now", clock.millis()).bind("id", id).execute();
+            }
+            return changed;
+        });
+    }
+
     static Webhook row(ResultSet rs, StatementContext ctx) throws SQLException {
         return new Webhook(rs.getString("id"), rs.getString("org_id"), rs.getString("kind"), rs.getString("name"),
                 rs.getString("url"), rs.getString("secret"), Instant.ofEpochMilli(rs.getLong("created_at")),

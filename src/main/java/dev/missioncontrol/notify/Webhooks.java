@@ -9,12 +9,13 @@ import dev.missioncontrol.store.Json;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * An organization's webhooks as people manage them, through the API or the settings page: add (the URL passes the
- * SSRF guard first), list, remove, send a test, read the delivery log. Every send goes through the outbox, so a test
- * is signed, retried and logged exactly like a verdict.
+ * An organization's webhooks as people manage them, through the API or the settings page: add or change the URL (it
+ * passes the SSRF guard first), list, remove, send a test, read the delivery log. Every send goes through the outbox,
+ * so a test is signed, retried and logged exactly like a verdict.
  */
 public final class Webhooks {
     private final WebhookStore store;
@@ -41,12 +42,39 @@ public final class Webhooks {
     public Created add(String orgId, JsonNode body) {
         WebhookInput in = WebhookInput.from(body, destinations);
         // a second webhook to one URL posts every alert there twice; a form sent twice is the usual way to get one
-        store.list(orgId).stream().filter(w -> w.url().equals(in.url())).findFirst().ifPresent(w -> {
-            throw new ValidationException(List.of(FieldError.invalid("url", "is already the URL of the webhook \""
-                    + w.name() + "\"; remove that one first to change its kind or name")));
-        });
+        refuseSecond(orgId, null, in.url(), "; remove that one first to change its kind or name");
         Webhook w = store.create(orgId, in.kind(), in.name(), in.url(), in.secret(), in.scope());
         return new Created(w, w.secret());
+    }
+
+    /**
+     * Changes a webhook's URL, and a generic webhook's secret when {@code body} has one, from {@code {"url",
+     * "secret"}}: a webhook that answers a redirect or moved keeps its id, its scope and the notifications that wait
+     * for it or were given up on, which go to the new URL. Empty when there is no such live webhook in the
+     * organization.
+     *
+     * @throws dev.missioncontrol.errors.ValidationException naming the refused field
+     */
+    public Optional<Webhook> change(String orgId, String id, JsonNode body) {
+        Optional<Webhook> current = store.list(orgId).stream().filter(w -> w.id().equals(id)).findFirst();
+        if (current.isEmpty()) {
+            return current;
+        }
+        WebhookInput in = WebhookInput.change(current.get(), body, destinations);
+        refuseSecond(orgId, id, in.url(), "");
+        if (!store.changeUrl(orgId, id, in.url(), in.secret())) {
+            return Optional.empty(); // removed meanwhile
+        }
+        return store.list(orgId).stream().filter(w -> w.id().equals(id)).findFirst();
+    }
+
+    /** Refuses a URL that another of the organization's webhooks (than {@code self}) already posts to. */
+    private void refuseSecond(String orgId, String self, String url, String advice) {
+        store.list(orgId).stream().filter(w -> !w.id().equals(self) && w.url().equals(url)).findFirst()
+                .ifPresent(w -> {
+                    throw new ValidationException(List.of(FieldError.invalid("url", "is already the URL of the "
+                            + "webhook \"" + w.name() + "\"" + advice)));
+                });
     }
 
     public List<Webhook> list(String orgId) {

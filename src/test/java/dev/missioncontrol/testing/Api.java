@@ -72,6 +72,11 @@ public final class Api {
         return send(b.build());
     }
 
+    public Reply patch(String path, String json) {
+        return send(builder(path).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     public Reply postBytes(String path, byte[] body, Map<String, String> headers) {
         HttpRequest.Builder b = builder(path).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(b::setHeader);

@@ -151,6 +151,14 @@ public interface NotificationSettings {
      */
     Added add(String orgId, String kind, String name, String url, String repositories, String environments);
 
+    /**
+     * Points the webhook at a new URL, with a new signing secret when {@code secret} is not blank; its waiting and
+     * given-up notifications go there. Returns false when there is no such webhook.
+     *
+     * @throws IllegalArgumentException with a message for the person, when a field is refused
+     */
+    boolean changeUrl(String orgId, String webhookId, String url, String secret);
+
     /** Returns false when there is no such webhook. */
     boolean remove(String orgId, String webhookId);
 

@@ -180,6 +180,8 @@ final class SettingsRoutes implements RouteGroup {
             case "project-added" -> "Project added. Its deployments are recorded from now on.";
             case "org-saved" -> "Organization settings saved.";
             case "webhook-removed" -> "Webhook removed. Nothing more is sent to it; its deliveries stay in the log.";
+            case "webhook-changed" -> "Webhook URL changed. Its notifications waiting for a retry are sent there now; "
+                    + "those given up on can be sent again from its row.";
             case "webhook-unknown" -> "No such webhook.";
             case "test-queued" -> "Test notification queued for every webhook; the delivery log below shows how each "
                     + "answered.";

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 public record TypedForm(String form, Map<String, List<String>> fields, String field, String problem) {
     static final TypedForm NONE = new TypedForm("", Map.of(), "", "");
     private static final Set<String> NEVER_KEPT = Set.of("password", "current_password", "new_password",
-            "repeat_password", "_csrf");
+            "repeat_password", "_csrf", "secret");
 
     static TypedForm of(String form, Context ctx, String field, String problem) {
         return new TypedForm(form, ctx.formParamMap().entrySet().stream()

@@ -6,7 +6,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.OptionalInt;
 
-/** The notifications section of the settings page: add and remove webhooks, send a test. Admins only. */
+/** The notifications section of the settings page: add, change and remove webhooks, send a test. Admins only. */
 final class WebhookSettingsRoutes implements RouteGroup {
     private final SettingsView view;
     private final BrowserAuth auth;
@@ -19,6 +19,7 @@ final class WebhookSettingsRoutes implements RouteGroup {
     @Override
     public void register(RoutesConfig routes) {
         routes.post("/settings/notifications/webhooks", auth.admin(this::add));
+        routes.post("/settings/notifications/webhooks/{id}/url", auth.admin(this::changeUrl));
         routes.post("/settings/notifications/webhooks/{id}/remove", auth.admin(this::remove));
         routes.post("/settings/notifications/test", auth.admin(this::sendTest));
         routes.post("/settings/notifications/webhooks/{id}/retry", auth.admin(this::retry));
@@ -46,6 +47,20 @@ final class WebhookSettingsRoutes implements RouteGroup {
     private static String refusedField(IllegalArgumentException e) {
         return e.getCause() instanceof ValidationException v && !v.errors().isEmpty()
                 ? v.errors().getFirst().pointer().substring(1).split("/")[0] : "url";
+    }
+
+    /** A refused URL comes back in the webhook's own form, beside its row; a secret typed is never echoed. */
+    private void changeUrl(Context ctx, Viewer viewer) {
+        String id = ctx.pathParam("id");
+        boolean done;
+        try {
+            done = view.notifications().changeUrl(viewer.orgId(), id, ctx.formParam("url"), ctx.formParam("secret"));
+        } catch (IllegalArgumentException e) {
+            view.renderRefused(ctx, viewer, "change-webhook-" + id, refusedField(e),
+                    "Webhook URL not changed: " + e.getMessage());
+            return;
+        }
+        SettingsRoutes.back(ctx, done ? "webhook-changed" : "webhook-unknown", "notifications");
     }
 
     private void remove(Context ctx, Viewer viewer) {

@@ -150,6 +150,37 @@ class SettingsFormsIT extends BrowserTestBase {
     }
 
     /**
+     * A webhook that moved is changed on its row, through the checks a new one passes: a refused URL comes back
+     * beside that row's form, the field to correct focused; a form without the login's CSRF token changes nothing.
+     */
+    @Test
+    void an_admin_changes_a_webhooks_url_on_its_row_and_a_refused_one_comes_back_beside_it() {
+        Page page = ui.adminPage();
+        page.navigate("/settings#notifications");
+        page.locator("#hook-name").fill("moved hook");
+        page.locator("#hook-url").fill("https://93.184.216.34/moved");
+        button(page, "Add webhook").click();
+        Locator row = page.locator("#notifications tr", new Page.LocatorOptions().setHasText("moved hook"));
+        String id = row.locator("form[action$='/url']").getAttribute("action").split("/")[4];
+        assertThat(UiHarness.postForm(page, "/settings/notifications/webhooks/" + id + "/url",
+                "url=https://93.184.216.34/no-csrf")).isEqualTo(403);
+
+        row.locator("summary").click();
+        row.getByLabel("New URL of moved hook").fill("http://10.1.2.3/hook");
+        button(page, "Change moved hook's URL").click();
+        expect(row.locator(".form-problem")).containsText("Webhook URL not changed");
+        expect(row.getByLabel("New URL of moved hook")).isFocused();
+        expect(row).containsText("https://93.184.216.34/moved");
+
+        row.getByLabel("New URL of moved hook").fill("https://93.184.216.34/new");
+        row.getByLabel("New signing secret (blank keeps it)").fill("a-new-secret-0123456789");
+        button(page, "Change moved hook's URL").click();
+        expect(page.getByRole(AriaRole.STATUS).first()).containsText("Webhook URL changed");
+        expect(row).containsText("https://93.184.216.34/new");
+        expect(page.locator("#notifications tr", new Page.LocatorOptions().setHasText("moved hook"))).hasCount(1);
+    }
+
+    /**
      * The key waits for the login's next page sealed, not as text: the sessions table holds only the cookie's
      * digest, so a copy of it cannot read a key nobody was shown yet. Another login does not get it.
      */

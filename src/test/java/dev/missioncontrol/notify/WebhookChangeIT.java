@@ -1,0 +1,105 @@
+package dev.missioncontrol.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import dev.missioncontrol.config.AppConfig;
+import dev.missioncontrol.orgs.Scope;
+import dev.missioncontrol.testing.Api;
+import dev.missioncontrol.testing.MonitorFixtures;
+import dev.missioncontrol.testing.TestServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/** An admin fixes a webhook's URL in place, and what waited for the old URL goes to the new one. */
+class WebhookChangeIT {
+    private static final String HOOKS = "/api/v1/notifications/webhooks/";
+
+    /** What the receiver got at its new address. */
+    record Received(String body, String timestamp, String signature) {
+    }
+
+    /**
+     * A webhook that moved answers a redirect, and the log says to change its URL. Changed in place, through the same
+     * checks as a new one, the failed deploy's alert waiting an hour for its retry goes to the new URL at once, signed
+     * with the new secret; removing the webhook and adding another would have cancelled it.
+     */
+    @Test
+    void changing_a_webhooks_url_sends_the_alert_waiting_for_it_there_at_once() throws Exception {
+        List<Received> received = new CopyOnWriteArrayList<>();
+        HttpServer receiver = receiver(received);
+        String base = "http://127.0.0.1:" + receiver.getAddress().getPort();
+        try (TestServer server = TestServer.start(TestServer.Db.SQLITE, WebhookChangeIT::hourLongBackoff)) {
+            Api api = server.api();
+            JsonNode hook = api.post(HOOKS, "{\"url\":\"" + base + "/moved\",\"name\":\"ops\"}").json();
+            String path = HOOKS + hook.get("id").asText() + "/";
+            JsonNode failed = MonitorFixtures.deploy(api, "acme/moved", "failure");
+            await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/v1/notifications/deliveries/").json()
+                    .at("/count").asInt() == 1);
+            assertThat(api.get("/api/v1/notifications/deliveries/").json().at("/results/0/error").asText())
+                    .contains("answered 302").contains("change the webhook's URL to where it points");
+
+            assertRefusedLikeANewWebhook(server, api, path, base);
+            String secret = "whsec_changed_0123456789";
+            Api.Reply changed = api.patch(path, "{\"url\":\"" + base + "/new\",\"secret\":\"" + secret + "\"}");
+            assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+            assertThat(changed.json().get("url").asText()).endsWith("/new");
+            assertThat(changed.json().get("id").asText()).isEqualTo(hook.get("id").asText());
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> !received.isEmpty());
+            Received r = received.getFirst();
+            assertThat(r.body()).contains(failed.get("id").asText());
+            assertThat(Signature.verify(secret, Long.parseLong(r.timestamp()), r.body(), r.signature())).isTrue();
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    /** The SSRF guard, the one-webhook-per-URL rule, admins only, and one organization's webhook to itself. */
+    private static void assertRefusedLikeANewWebhook(TestServer server, Api api, String path, String base) {
+        Api.Reply internal = api.patch(path, "{\"url\":\"http://169.254.169.254/latest/meta-data/\"}");
+        assertThat(internal.status()).as(internal.body()).isEqualTo(422);
+        assertThat(internal.json().at("/errors/0/pointer").asText()).isEqualTo("/url");
+        assertThat(api.patch(path, "{\"url\":\"" + base + "/new\",\"secret\":\"short\"}").status()).isEqualTo(422);
+        api.post(HOOKS, "{\"kind\":\"slack\",\"url\":\"" + base + "/taken\"}");
+        assertThat(api.patch(path, "{\"url\":\"" + base + "/taken\"}").status()).isEqualTo(422);
+        String deployer = server.sameOrgKey(Set.of(Scope.DEPLOYMENTS_WRITE));
+        assertThat(server.api(deployer).patch(path, "{\"url\":\"" + base + "/new\"}").status()).isEqualTo(403);
+        Api other = server.api(server.newOrgKey("other-" + System.nanoTime(), Scope.all()));
+        assertThat(other.patch(path, "{\"url\":\"" + base + "/new\"}").status()).isEqualTo(404);
+    }
+
+    /** Loopback allowed for the receiver; a first retry an hour away, so only the change can bring it sooner. */
+    private static AppConfig hourLongBackoff(AppConfig c) {
+        return c.withIntegrations(new AppConfig.Integrations(null, Duration.ofSeconds(1), Duration.ofDays(15),
+                List.of("127.0.0.0/8"), Duration.ofHours(1)));
+    }
+
+    /** /moved answers a redirect to /new; /new records what it got. */
+    private static HttpServer receiver(List<Received> received) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            if (exchange.getRequestURI().getPath().equals("/moved")) {
+                exchange.getResponseHeaders().add("Location", "/new");
+                exchange.sendResponseHeaders(302, -1);
+            } else {
+                var headers = exchange.getRequestHeaders();
+                received.add(new Received(body, headers.getFirst(Signature.TIMESTAMP_HEADER),
+                        headers.getFirst(Signature.HEADER)));
+                exchange.sendResponseHeaders(200, -1);
+            }
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+}
