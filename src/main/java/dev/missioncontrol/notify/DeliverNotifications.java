@@ -1,52 +1,37 @@
 package dev.missioncontrol.notify;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.missioncontrol.net.DeniedDestination;
 import dev.missioncontrol.net.HostResolver;
 import dev.missioncontrol.net.OutboundHttp;
-import dev.missioncontrol.net.RetryAfter;
-import dev.missioncontrol.net.ShownUrl;
-import dev.missioncontrol.net.TransportFailure;
-import dev.missioncontrol.store.Json;
 import dev.missioncontrol.store.OutageLog;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Sends queued notifications. A failed attempt (an error, a non-2xx answer, a refused destination) is logged and
- * retried with exponential backoff; after {@link #MAX_ATTEMPTS} the notification is dead and stays in the log.
+ * retried with exponential backoff; after {@link SendNotification#MAX_ATTEMPTS} the notification is dead and stays
+ * in the log.
  */
 public final class DeliverNotifications implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeliverNotifications.class);
-    static final int MAX_ATTEMPTS = 8;
-    /**
-     * The notification's id, the same on each of its attempts: delivery is at least once (a node that dies between
-     * the webhook's answer and recording it leaves the notification to another node, which sends it again), so a
-     * receiver recognises a repeat by it.
-     */
-    static final String DELIVERY_HEADER = "X-MissionControl-Delivery";
-    static final Duration MAX_BACKOFF = Duration.ofHours(1);
     /**
      * A node claims a few notifications at a time for a short lease, so that one killed mid-delivery delays an alert
-     * by seconds, not minutes. A batch is sent all at once, so a receiver that hangs until the timeout holds up no
-     * other webhook's alert, and the lease outlasts the batch: each attempt is bounded by the guard's name lookup (5 s)
-     * and the outbound timeout (10 s and a second of grace), so a slow webhook never lets a second node send the same
-     * notification.
+     * by seconds, not minutes. Each claimed notification is sent at once on its own thread, and the next due ones are
+     * claimed as soon as a slot is free, without waiting for the others: a receiver that hangs until the timeout
+     * holds up no other webhook's alert. The lease outlasts an attempt: each is bounded by the guard's name lookup
+     * (5 s) and the outbound timeout (10 s and a second of grace), so a slow webhook never lets a second node send
+     * the same notification, and a notification in flight is leased, so this node does not claim it again either.
      */
     private static final int BATCH = 8;
+    /** At most this many attempts in flight on one node: a queue of thousands does not open thousands of sockets. */
+    static final int IN_FLIGHT = 32;
     private static final Duration LEASE = Duration.ofSeconds(30);
     /**
      * One attempt's bound: the guard's name lookup (before the request's own timeout starts), the outbound timeout,
@@ -55,24 +40,25 @@ public final class DeliverNotifications implements AutoCloseable {
     private static final Duration ATTEMPT_BOUND = HostResolver.LOOKUP_TIMEOUT.plusSeconds(12);
 
     private final OutboxStore outbox;
-    private final OutboundHttp http;
+    private final SendNotification attempt;
     private final Duration backoff;
-    private final Clock clock;
-    private final MeterRegistry metrics;
+    private final Semaphore slots = new Semaphore(IN_FLIGHT);
+    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean stopping;
     private final Object wake = new Object();
+    private boolean woken;
     private final OutageLog rounds = new OutageLog(LOG, "delivering notifications");
     private Thread loop;
 
-    /** @param backoff the wait before the first retry; each later one doubles it */
-    /** @param metrics counts each attempt by its outcome, so a failing webhook shows on /metrics before anyone asks */
+    /**
+     * @param backoff the wait before the first retry; each later one doubles it
+     * @param metrics counts each attempt by its outcome, so a failing webhook shows on /metrics before anyone asks
+     */
     public DeliverNotifications(OutboxStore outbox, OutboundHttp http, Duration backoff, Clock clock,
             MeterRegistry metrics) {
         this.outbox = outbox;
-        this.http = http;
+        this.attempt = new SendNotification(outbox, http, backoff, clock, metrics);
         this.backoff = backoff;
-        this.clock = clock;
-        this.metrics = metrics;
     }
 
     public DeliverNotifications start() {
@@ -80,14 +66,14 @@ public final class DeliverNotifications implements AutoCloseable {
         loop = Thread.ofPlatform().daemon().name("deliver-notifications").start(() -> {
             while (!stopping) {
                 try {
-                    deliverDue();
+                    sendDue();
                     rounds.succeeded();
                     pause(pollMs);
                 } catch (InterruptedException e) {
                     return;
                 } catch (RuntimeException e) {
                     if (stopping) {
-                        return; // interrupted by close(): what was not recorded goes to another node with its lease
+                        return; // interrupted by close(): what was not claimed waits for another node or the next start
                     }
                     rounds.failed(e, "delivering notifications failed; they are retried on the next round");
                     // a database refusing at once (read-only after a failover, a full disk) would spin this loop
@@ -110,165 +96,103 @@ public final class DeliverNotifications implements AutoCloseable {
         }
     }
 
+    /** Until the poll comes round, or a finished attempt frees a slot for the next due notification. */
     private void pause(long ms) throws InterruptedException {
         synchronized (wake) {
-            if (!stopping) {
+            if (!stopping && !woken) {
                 wake.wait(ms);
             }
+            woken = false;
         }
     }
 
-    /** One round: every due notification, once; on a stop, what was claimed but not yet sent goes back at once. */
-    public void deliverDue() {
-        List<OutboxStore.Pending> claimed;
-        do {
-            claimed = outbox.claimDue(BATCH, LEASE);
-            sendAtOnce(claimed.stream().<Callable<Void>>map(p -> () -> {
+    private void wakeUp() {
+        synchronized (wake) {
+            woken = true;
+            wake.notifyAll();
+        }
+    }
+
+    /**
+     * Claims due notifications while a slot is free and starts sending each at once, waiting for none of them.
+     * Returns true when the slots ran out before the due notifications did.
+     */
+    boolean sendDue() {
+        while (!stopping) {
+            int wanted = Math.min(BATCH, slots.availablePermits());
+            if (wanted == 0) {
+                return true;
+            }
+            List<OutboxStore.Pending> claimed = outbox.claimDue(wanted, LEASE);
+            claimed.forEach(this::start);
+            if (claimed.size() < wanted) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Only the delivery loop (or one caller of {@link #deliverDue}) claims, so a free slot stays free until here. */
+    private void start(OutboxStore.Pending p) {
+        slots.acquireUninterruptibly();
+        senders.execute(() -> {
+            try {
                 if (stopping) {
                     outbox.release(p);
                 } else {
-                    deliver(p);
+                    attempt.send(p);
                 }
-                return null;
-            }).toList());
-        } while (claimed.size() == BATCH && !stopping);
+            } catch (RuntimeException e) {
+                rounds.failed(e, "recording notification {} failed; its lease hands it to a later round", p.id());
+            } finally {
+                slots.release();
+                wakeUp();
+            }
+        });
     }
 
-    /** Runs the batch's sends side by side and waits for all; a failure (the database away) ends the round. */
-    private static void sendAtOnce(List<Callable<Void>> sends) {
-        try (ExecutorService each = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (Future<Void> sent : each.invokeAll(sends)) {
-                sent.get();
+    /**
+     * One round, as a test or a one-off caller needs it: every notification due now, once, and back when each has
+     * been attempted and recorded.
+     */
+    public void deliverDue() {
+        try {
+            while (sendDue()) {
+                slots.acquire(); // a slot freed: more may be claimed
+                slots.release();
             }
+            slots.acquire(IN_FLIGHT);
+            slots.release(IN_FLIGHT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while delivering notifications", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
-    }
-
-    private void deliver(OutboxStore.Pending p) {
-        long started = System.nanoTime();
-        Integer status = null;
-        String error = null;
-        Duration asked = Duration.ZERO;
-        try {
-            String body = body(p);
-            OutboundHttp.Reply reply = http.postJson(URI.create(p.webhook().url()), headers(p, body), body);
-            status = reply.status();
-            error = reply.ok() ? null : "answered " + reply.status() + (reply.location() == null ? reason(reply)
-                    : redirect(reply));
-            asked = RetryAfter.read(reply.retryAfter(), clock.instant()).orElse(Duration.ZERO);
-        } catch (DeniedDestination | OutboundHttp.OutboundFailure | IllegalArgumentException e) {
-            error = e.getMessage();
-        }
-        long ms = (System.nanoTime() - started) / 1_000_000;
-        boolean delivered = error == null;
-        Instant retryAt = delivered || p.attempts() + 1 >= MAX_ATTEMPTS ? null
-                : clock.instant().plus(delay(p.attempts(), asked));
-        if (!delivered) {
-            logFailure(p, error, retryAt);
-        }
-        outbox.attempted(p, status, error, ms, delivered, retryAt);
-        metrics.counter("missioncontrol.notification.attempts", "outcome",
-                delivered ? "delivered" : retryAt == null ? "gave_up" : "will_retry").increment();
-    }
-
-    private static void logFailure(OutboxStore.Pending p, String error, Instant retryAt) {
-        if (retryAt != null) {
-            LOG.warn("notification {} to webhook {} failed ({}); retrying at {}", p.id(), p.webhook().name(), error,
-                    retryAt);
-            return;
-        }
-        // an alert is lost here unless someone acts: an error, saying what was lost and how to send it again
-        LOG.error("notification {} to webhook {} failed ({}) and is given up after {} attempts: {} was not delivered; "
-                + "fix the receiver, then send it again from the webhook's row in Settings, Notifications", p.id(),
-                p.webhook().name(), error, p.attempts() + 1,
-                p.deploymentId() == null ? "this test" : "the verdict of deployment " + p.deploymentId());
     }
 
     /**
-     * The receiver's own words for its refusal, such as Slack's "no_service" or "invalid_token": what tells an admin
-     * whether the URL is wrong, the channel gone or the receiver down. An HTML error page is read as its text.
-     */
-    private static String reason(OutboundHttp.Reply reply) {
-        String text = reply.body() == null ? "" : reply.body().replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ");
-        return text.isBlank() ? "" : ": " + TransportFailure.oneLine(text);
-    }
-
-    /**
-     * Where a redirect points: redirects are never followed (the SSRF guard checked only the first address), so the
-     * log names the address to set instead, such as https:// for an http:// URL behind a load balancer. Changing the
-     * URL in place, not removing the webhook and adding another, keeps the alerts waiting for it.
-     */
-    private static String redirect(OutboundHttp.Reply reply) {
-        return " redirecting to " + ShownUrl.withoutQuery(reply.location()).orElse("an unreadable address")
-                + " (redirects are not followed: change the webhook's URL to where it points, with Change URL on "
-                + "its row in Settings, Notifications; what waits for it is sent there)";
-    }
-
-    /**
-     * What is posted. A generic webhook's JSON carries the notification's id as {@code delivery_id}, inside what the
-     * signature covers: a receiver that drops an id it has seen then refuses a captured request replayed within its
-     * timestamp tolerance, which the unsigned delivery header alone would let through under a new id.
-     */
-    private static String body(OutboxStore.Pending p) {
-        if (!p.webhook().kind().equals(Webhook.GENERIC) || !(Json.read(p.payload()) instanceof ObjectNode payload)) {
-            return p.payload();
-        }
-        ObjectNode body = Json.object().put("delivery_id", p.id());
-        return Json.write(body.setAll(payload));
-    }
-
-    private Map<String, String> headers(OutboxStore.Pending p, String body) {
-        Map<String, String> h = new LinkedHashMap<>();
-        h.put("User-Agent", "MissionControl-Notifier/1");
-        h.put(DELIVERY_HEADER, p.id());
-        if (p.webhook().kind().equals(Webhook.GENERIC) && p.webhook().secret() != null) {
-            long ts = clock.instant().getEpochSecond();
-            h.put(Signature.TIMESTAMP_HEADER, Long.toString(ts));
-            h.put(Signature.HEADER, Signature.sign(p.webhook().secret(), ts, body));
-        }
-        return h;
-    }
-
-    /**
-     * backoff, 2 x backoff, 4 x backoff, … or longer when the receiver asked for longer with Retry-After (Slack's
-     * rate limit does: a retry before it is refused again and spends one of the attempts), capped at an hour so that
-     * an alert is never held longer than the backoff itself would hold it.
-     */
-    Duration delay(int attemptsSoFar, Duration asked) {
-        Duration d = backoff.multipliedBy(1L << Math.min(attemptsSoFar, 20));
-        d = asked.compareTo(d) > 0 ? asked : d;
-        return d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d;
-    }
-
-    /**
-     * Lets an attempt in flight finish and be recorded before the database closes. Interrupted, the receiver would
-     * still get the message, but the attempt would go unrecorded and its lease would hand it to another node, which
+     * Lets the attempts in flight finish and be recorded before the database closes. Interrupted, a receiver would
+     * still get its message, but the attempt would go unrecorded and its lease would hand it to another node, which
      * sends it again: one alert, twice.
      */
     @Override
     public void close() {
         stopping = true;
-        synchronized (wake) {
-            wake.notifyAll();
-        }
-        if (loop == null) {
-            return;
-        }
+        wakeUp();
         try {
-            loop.join(ATTEMPT_BOUND);
+            if (loop != null) {
+                loop.join(Duration.ofSeconds(1));
+            }
+            senders.shutdown();
+            if (!senders.awaitTermination(ATTEMPT_BOUND.toMillis(), TimeUnit.MILLISECONDS)) {
+                senders.shutdownNow();
+                // the interrupted attempts record what they can before the database closes under them
+                senders.awaitTermination(1, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        loop.interrupt();
-        try {
-            // the interrupted round records what it can before the database closes under it
-            loop.join(Duration.ofSeconds(1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (loop != null) {
+            loop.interrupt();
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.missioncontrol.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.missioncontrol.net.AddressPolicy;
@@ -29,6 +30,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -166,13 +168,7 @@ class DeliveryRoundIT {
                 }));
                 Database one = Database.open(DatabaseUrl.resolve(url, Files.createTempDirectory("mc-a")), "NORMAL");
                 Database two = Database.open(DatabaseUrl.resolve(url, Files.createTempDirectory("mc-b")), "NORMAL")) {
-            String org = new OrgStore(one.jdbi(), CLOCK).createOrg("cluster").id();
-            Webhook hook = new WebhookStore(one.jdbi(), CLOCK).create(org, Webhook.GENERIC, "shared",
-                    rig.url("/hook"), "whsec_" + "c".repeat(32));
-            OutboxStore outbox = new OutboxStore(one.jdbi(), one.dialect(), CLOCK);
-            for (int i = 0; i < 30; i++) {
-                outbox.enqueue(hook, "verdict:" + i, "{\"n\":" + i + "}", null);
-            }
+            queueOnSharedDatabase(one, rig, 30);
             List<Thread> nodes = Stream.of(one, two).map(db -> Thread.ofVirtual().start(() -> new DeliverNotifications(
                     new OutboxStore(db.jdbi(), db.dialect(), CLOCK), rig.http(), Duration.ofSeconds(30), CLOCK,
                     new io.micrometer.core.instrument.simple.SimpleMeterRegistry()).deliverDue())).toList();
@@ -186,7 +182,56 @@ class DeliveryRoundIT {
         }
     }
 
-    /** A receiver that hangs until the timeout holds up no other webhook's alert: a round sends its batch at once. */
+    /**
+     * Two running nodes on one PostgreSQL database, each claiming again as soon as a slot frees, without waiting for
+     * its other attempts: still every notification is sent once, and no node has more attempts in flight than its
+     * bound.
+     */
+    @Test
+    void two_running_nodes_on_postgresql_send_each_notification_once_with_bounded_attempts_in_flight()
+            throws Exception {
+        String url = TestDatabases.freshPostgres();
+        List<String> received = new CopyOnWriteArrayList<>();
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        try (Rig rig = Rig.open("shared", routes -> routes.post("/hook", ctx -> {
+                    most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                    received.add(ctx.header("X-MissionControl-Delivery"));
+                    Thread.sleep(50); // attempts overlap, on each node and across both
+                    inFlight.decrementAndGet();
+                }));
+                Database one = Database.open(DatabaseUrl.resolve(url, Files.createTempDirectory("mc-a")), "NORMAL");
+                Database two = Database.open(DatabaseUrl.resolve(url, Files.createTempDirectory("mc-b")), "NORMAL")) {
+            int queued = 3 * DeliverNotifications.IN_FLIGHT;
+            queueOnSharedDatabase(one, rig, queued);
+            List<DeliverNotifications> nodes = Stream.of(one, two).map(db -> new DeliverNotifications(
+                    new OutboxStore(db.jdbi(), db.dialect(), CLOCK), rig.http(), Duration.ofMillis(100), CLOCK,
+                    new io.micrometer.core.instrument.simple.SimpleMeterRegistry()).start()).toList();
+            try {
+                await().atMost(Duration.ofSeconds(20)).until(() -> received.size() >= queued);
+            } finally {
+                nodes.forEach(DeliverNotifications::close);
+            }
+
+            assertThat(received).hasSize(queued).doesNotHaveDuplicates();
+            assertThat(most.get()).isGreaterThan(8).isLessThanOrEqualTo(2 * DeliverNotifications.IN_FLIGHT);
+        } finally {
+            TestDatabases.dropPostgres(url);
+        }
+    }
+
+    /** Queues {@code count} notifications to the rig's receiver in a new organization of a shared database. */
+    private static void queueOnSharedDatabase(Database db, Rig rig, int count) {
+        String org = new OrgStore(db.jdbi(), CLOCK).createOrg("cluster").id();
+        Webhook hook = new WebhookStore(db.jdbi(), CLOCK).create(org, Webhook.GENERIC, "shared", rig.url("/hook"),
+                "whsec_" + "c".repeat(32));
+        OutboxStore outbox = new OutboxStore(db.jdbi(), db.dialect(), CLOCK);
+        for (int i = 0; i < count; i++) {
+            outbox.enqueue(hook, "verdict:" + i, "{\"n\":" + i + "}", null);
+        }
+    }
+
+    /** A receiver that hangs until the timeout holds up no other webhook's alert: each claimed one is sent at once. */
     @Test
     void a_hanging_receiver_does_not_hold_up_another_webhooks_alert() throws Exception {
         CountDownLatch fastArrived = new CountDownLatch(1);
