@@ -68,9 +68,14 @@ public final class Webhooks {
         return store.list(orgId).stream().filter(w -> w.id().equals(id)).findFirst();
     }
 
-    /** Refuses a URL that another of the organization's webhooks (than {@code self}) already posts to. */
+    /**
+     * Refuses a URL that another of the organization's webhooks (than {@code self}) already posts to, however either
+     * is written: {@code HTTP://host:80/hook?} posts where {@code http://host/hook} does.
+     */
     private void refuseSecond(String orgId, String self, String url, String advice) {
-        store.list(orgId).stream().filter(w -> !w.id().equals(self) && w.url().equals(url)).findFirst()
+        String target = WebhookUrl.normalised(url);
+        store.list(orgId).stream()
+                .filter(w -> !w.id().equals(self) && WebhookUrl.normalised(w.url()).equals(target)).findFirst()
                 .ifPresent(w -> {
                     throw new ValidationException(List.of(FieldError.invalid("url", "is already the URL of the "
                             + "webhook \"" + w.name() + "\"" + advice)));

@@ -19,7 +19,10 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
-/** An admin fixes a webhook's URL in place, and what waited for the old URL goes to the new one. */
+/**
+ * A webhook's URL as admins manage it: fixed in place, what waited for the old URL going to the new one, and one
+ * webhook to a URL however it is written.
+ */
 class WebhookChangeIT {
     private static final String HOOKS = "/api/v1/notifications/webhooks/";
 
@@ -60,6 +63,33 @@ class WebhookChangeIT {
             assertThat(Signature.verify(secret, Long.parseLong(r.timestamp()), r.body(), r.signature())).isTrue();
         } finally {
             receiver.stop(0);
+        }
+    }
+
+    /**
+     * One failed deploy posted three times with three delivery ids: a URL written another way (the scheme's case, an
+     * empty query separator at its end, the default port) is still the URL of the first webhook, when adding one
+     * and when changing another's.
+     */
+    @Test
+    void a_url_written_another_way_is_still_taken_by_its_webhook() {
+        try (TestServer server = TestServer.start(TestServer.Db.SQLITE, WebhookChangeIT::hourLongBackoff)) {
+            Api api = server.api();
+            String url = "http://127.0.0.1:18442/ok?token=X";
+            assertThat(api.post(HOOKS, "{\"url\":\"" + url + "\",\"name\":\"ok\"}").status()).isEqualTo(201);
+            for (String same : List.of("HTTP://127.0.0.1:18442/ok?token=X", url + "&",
+                    "http://127.0.0.1:18442/ok?token=X#again")) {
+                Api.Reply twice = api.post(HOOKS, "{\"url\":\"" + same + "\"}");
+                assertThat(twice.status()).as(same).isEqualTo(422);
+                assertThat(twice.json().at("/errors/0/detail").asText()).startsWith("is already the URL of the "
+                        + "webhook \"ok\"");
+            }
+            JsonNode other = api.post(HOOKS, "{\"url\":\"http://127.0.0.1:80/other\"}").json();
+            assertThat(api.patch(HOOKS + other.get("id").asText() + "/", "{\"url\":\"" + url + "&\"}").status())
+                    .isEqualTo(422);
+            assertThat(api.post(HOOKS, "{\"url\":\"http://127.0.0.1/other\"}").status()).as("the default port")
+                    .isEqualTo(422);
+            assertThat(api.get(HOOKS).json().get("count").asInt()).isEqualTo(2);
         }
     }
 
