@@ -1,10 +1,12 @@
 package dev.missioncontrol;
 
 import dev.missioncontrol.errors.ValidationException;
+import dev.missioncontrol.notify.DeliveryQuery;
 import dev.missioncontrol.notify.OutboxStore;
 import dev.missioncontrol.notify.Webhook;
 import dev.missioncontrol.notify.WebhookHealth;
 import dev.missioncontrol.notify.Webhooks;
+import dev.missioncontrol.store.Cursor;
 import dev.missioncontrol.store.Json;
 import dev.missioncontrol.web.ui.NotificationSettings;
 import java.util.Arrays;
@@ -78,8 +80,9 @@ final class WebhookSettings implements NotificationSettings {
     }
 
     @Override
-    public List<Delivery> deliveries(String orgId, int limit) {
-        return webhooks.deliveries(orgId, limit).stream().map(WebhookSettings::delivery).toList();
+    public List<Delivery> deliveries(String orgId, Cursor before, int limit) {
+        return webhooks.deliveries(new DeliveryQuery(orgId, null, null, before, limit)).stream()
+                .map(WebhookSettings::delivery).toList();
     }
 
     @Override
@@ -94,7 +97,7 @@ final class WebhookSettings implements NotificationSettings {
     }
 
     private static Delivery delivery(OutboxStore.Delivery d) {
-        return new Delivery(d.at(), d.webhookName(), d.statusCode(), d.attempt(), d.error(), d.state(),
+        return new Delivery(d.id(), d.at(), d.webhookName(), d.statusCode(), d.attempt(), d.error(), d.state(),
                 d.deploymentId(), d.repositoryFullName(), d.outcome(), d.nextRetryAt());
     }
 }

@@ -3,6 +3,8 @@ package dev.missioncontrol.notify;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.missioncontrol.auth.Principal;
 import dev.missioncontrol.errors.NotFoundException;
+import dev.missioncontrol.store.Cursor;
+import dev.missioncontrol.store.Ids;
 import dev.missioncontrol.store.Json;
 import dev.missioncontrol.store.WireTime;
 import dev.missioncontrol.web.ApiAccess;
@@ -87,13 +89,34 @@ public final class NotificationRoutes implements RouteGroup {
         ctx.json(Json.object().put("requeued", requeued));
     }
 
+    /**
+     * The delivery log, newest first, a page at a time ({@code next} is the cursor of the page after, null on the
+     * last), of every webhook or one ({@code webhook}), for every deployment or one ({@code deployment}).
+     */
     private void deliveries(Context ctx) {
         Principal p = requireAdmin(ctx);
-        List<OutboxStore.Delivery> rows = webhooks.deliveries(p.orgId(), QueryParams.limit(ctx, 50, 200));
+        int limit = QueryParams.limit(ctx, 50, 200);
+        var q = new DeliveryQuery(p.orgId(), idFilter(ctx, "webhook"), idFilter(ctx, "deployment"),
+                QueryParams.cursor(ctx), limit + 1);
+        List<OutboxStore.Delivery> rows = webhooks.deliveries(q);
+        List<OutboxStore.Delivery> page = rows.subList(0, Math.min(limit, rows.size()));
+        String next = rows.size() > limit ? Cursor.after(page.getLast().at(), page.getLast().id()).encode() : null;
         ObjectNode out = Json.object();
-        rows.forEach(d -> out.withArray("results").add(Json.MAPPER.valueToTree(d)));
+        page.forEach(d -> out.withArray("results").add(Json.MAPPER.valueToTree(d)));
         out.withArray("results");
-        ctx.json(out.put("count", rows.size()));
+        ctx.json(out.put("count", webhooks.countDeliveries(q)).put("next", next));
+    }
+
+    /** An id to filter by, or null when absent; what is not an id names nothing this server made. */
+    private static String idFilter(Context ctx, String name) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        if (!Ids.isValid(raw.strip())) {
+            throw QueryParams.invalid(name, "must be the id of a " + name);
+        }
+        return raw.strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static ObjectNode describe(Webhook w) {

@@ -208,18 +208,28 @@ public final class OutboxStore {
                 .list());
     }
 
-    /** The organization's delivery attempts, newest first. */
+    /** The organization's newest delivery attempts. */
     public List<Delivery> deliveries(String orgId, int limit) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT d.*, w.name, o.state, o.attempts, o.deployment_id, "
-                        + "p.repository_full_name FROM notification_deliveries d "
+        return deliveries(DeliveryQuery.newest(orgId, limit));
+    }
+
+    /** The delivery attempts the query selects, newest first. */
+    public List<Delivery> deliveries(DeliveryQuery q) {
+        return jdbi.withHandle(h -> q.bindTo(h.createQuery("SELECT d.*, w.name, o.state, o.attempts, "
+                        + "o.deployment_id, p.repository_full_name FROM notification_deliveries d "
                         + "JOIN notification_webhooks w ON w.id = d.webhook_id "
                         + "JOIN notification_outbox o ON o.id = d.outbox_id "
                         + "LEFT JOIN deployments dep ON dep.id = o.deployment_id "
-                        + "LEFT JOIN projects p ON p.id = dep.project_id WHERE d.org_id = :org "
-                        + "ORDER BY d.created_at DESC, d.id DESC LIMIT :limit")
-                .bind("org", orgId).bind("limit", limit)
-                .map(OutboxStore::delivery)
-                .list());
+                        + "LEFT JOIN projects p ON p.id = dep.project_id " + q.where()
+                        + " ORDER BY d.created_at DESC, d.id DESC LIMIT :limit"))
+                .map(OutboxStore::delivery).list());
+    }
+
+    /** How many attempts the query's filters select on all its pages. */
+    public long countDeliveries(DeliveryQuery q) {
+        DeliveryQuery all = q.withoutCursor();
+        return jdbi.withHandle(h -> all.bindTo(h.createQuery("SELECT COUNT(*) FROM notification_deliveries d "
+                + "JOIN notification_outbox o ON o.id = d.outbox_id " + all.where())).mapTo(Long.class).one());
     }
 
     private static Delivery delivery(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)

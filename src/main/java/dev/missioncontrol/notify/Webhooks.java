@@ -125,8 +125,14 @@ public final class Webhooks {
         return outbox.forDeployment(orgId, deploymentId);
     }
 
-    public List<OutboxStore.Delivery> deliveries(String orgId, int limit) {
-        return outbox.deliveries(orgId, limit);
+    /** A page of the delivery log, newest first. */
+    public List<OutboxStore.Delivery> deliveries(DeliveryQuery q) {
+        return outbox.deliveries(q);
+    }
+
+    /** How many attempts the query's filters select, on all pages. */
+    public long countDeliveries(DeliveryQuery q) {
+        return outbox.countDeliveries(q);
     }
 
     private static String testPayload(Webhook w, String requestedBy, String sentAt) {

@@ -1,5 +1,6 @@
 package dev.missioncontrol.web.ui;
 
+import dev.missioncontrol.store.Cursor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,7 +95,7 @@ public interface NotificationSettings {
      * @param nextRetryAt  when the retry it scheduled is due; null unless it will be retried
      * @param state        the notification's state now
      */
-    record Delivery(Instant at, String target, Integer statusCode, int attempt, String error, String state,
+    record Delivery(String id, Instant at, String target, Integer statusCode, int attempt, String error, String state,
             String deploymentId, String repository, String outcome, Instant nextRetryAt) {
         public String statusText() {
             return statusCode == null ? "—" : statusCode.toString();
@@ -171,8 +172,8 @@ public interface NotificationSettings {
     /** Queues a signed test delivery to one webhook, or to every one when the id is null; returns how many. */
     int sendTest(String orgId, String requestedBy, String webhookId);
 
-    /** The newest delivery attempts first. */
-    List<Delivery> deliveries(String orgId, int limit);
+    /** Delivery attempts newest first, from the newest or from after {@code before} when it is not null. */
+    List<Delivery> deliveries(String orgId, Cursor before, int limit);
 
     /** Who was told of the deployment's verdict; empty when nothing was queued for it. */
     List<Told> told(String orgId, String deploymentId);

@@ -11,8 +11,15 @@ import java.util.List;
 public record SettingsPage(List<ApiKey> keys, List<ProjectSettings> projects, List<User> users, boolean autoRegister,
         ServerSettings server, Notifications notifications, ShownOnce once, String flash, TypedForm typed) {
 
-    /** The notifications section: webhooks and the newest delivery attempts. */
-    public record Notifications(List<NotificationSettings.Hook> hooks, List<NotificationSettings.Delivery> deliveries) {
+    /**
+     * The notifications section: webhooks and a page of delivery attempts, the newest unless the address asked for
+     * older ones.
+     *
+     * @param olderHref  the page of older attempts; null when none is left
+     * @param newestHref back to the newest; null on the newest page
+     */
+    public record Notifications(List<NotificationSettings.Hook> hooks, List<NotificationSettings.Delivery> deliveries,
+            String olderHref, String newestHref) {
     }
 
     /** Secrets shown on this page only; either may be null. */

@@ -4,6 +4,7 @@ import dev.missioncontrol.orgs.ApiKeyStore;
 import dev.missioncontrol.orgs.OrgStore;
 import dev.missioncontrol.orgs.Organization;
 import dev.missioncontrol.orgs.UserStore;
+import dev.missioncontrol.store.Cursor;
 import io.javalin.http.Context;
 import java.util.Map;
 
@@ -12,7 +13,7 @@ import java.util.Map;
  * fixed code or the login's flash; a refused form answers with it, as typed.
  */
 final class SettingsView {
-    /** The delivery log on the page is a glance; the API pages through more. */
+    /** The delivery log's page; "Older" shows the next, and the API filters by webhook or deployment. */
     private static final int DELIVERIES_SHOWN = 20;
 
     private final ApiKeyStore keys;
@@ -94,12 +95,26 @@ final class SettingsView {
                 TypedForm.of(form, ctx, field, problem));
     }
 
+    /**
+     * The webhooks, and the delivery log from the page the address names ({@code ?deliveries=cursor}); a cursor this
+     * server did not issue shows the newest, as a list page does.
+     */
+    private SettingsPage.Notifications notifications(Context ctx, String org) {
+        String raw = ctx.queryParam("deliveries");
+        Cursor before = raw == null ? null : Cursor.decode(raw.strip()).orElse(null);
+        var found = notifications.deliveries(org, before, DELIVERIES_SHOWN + 1);
+        var shown = found.subList(0, Math.min(found.size(), DELIVERIES_SHOWN));
+        String older = found.size() > DELIVERIES_SHOWN ? "/settings?deliveries="
+                + Cursor.after(shown.getLast().at(), shown.getLast().id()).encode() + "#delivery-log" : null;
+        return new SettingsPage.Notifications(notifications.webhooks(org), shown, older,
+                before == null ? null : "/settings#delivery-log");
+    }
+
     private void render(Context ctx, Viewer viewer, int status, String flash, SettingsPage.ShownOnce once,
             ProjectSettings refused, TypedForm typed) {
         String org = viewer.orgId();
         boolean autoRegister = orgs.findOrg(org).map(Organization::autoRegisterProjects).orElse(true);
-        var sent = new SettingsPage.Notifications(notifications.webhooks(org),
-                notifications.deliveries(org, DELIVERIES_SHOWN));
+        var sent = notifications(ctx, org);
         var projects = orgs.projects(org).stream()
                 .map(p -> refused != null && refused.id().equals(p.id()) ? refused : ProjectSettings.of(p)).toList();
         var page = new SettingsPage(keys.list(org), projects,

@@ -111,6 +111,43 @@ class SettingsPageIT extends BrowserTestBase {
         }
     }
 
+    /** The page shows the newest attempts; "Older" reaches the rest, down to the oldest, and "Newest" leads back. */
+    @Test
+    void the_delivery_log_on_the_page_reaches_older_attempts() {
+        JsonNode hook = ui.api().post("/api/v1/notifications/webhooks/", "{\"name\":\"archive\","
+                + "\"url\":\"https://93.184.216.34/archive\"}").json();
+        long longAgo = 1_577_836_800_000L; // older than whatever the other tests send
+        ui.server.app().database().jdbi().useHandle(h -> {
+            h.execute("INSERT INTO notification_outbox (id, org_id, webhook_id, dedupe_key, payload, state, attempts, "
+                    + "next_attempt_at, created_at) SELECT '01990000-0000-7000-8000-0000000000aa', org_id, id, "
+                    + "'test:archive', '{}', 'dead', 25, ?, ? FROM notification_webhooks WHERE id = ?", longAgo,
+                    longAgo, hook.get("id").asText());
+            for (int i = 0; i < 25; i++) {
+                h.execute("INSERT INTO notification_deliveries (id, org_id, outbox_id, webhook_id, attempt, "
+                        + "status_code, error, duration_ms, created_at) SELECT ?, org_id, "
+                        + "'01990000-0000-7000-8000-0000000000aa', id, ?, 500, ?, 5, ? FROM notification_webhooks "
+                        + "WHERE id = ?", String.format("01990000-0000-7000-8000-0000000001%02d", i), i + 1,
+                        "old attempt " + i, longAgo + i * 1_000L, hook.get("id").asText());
+            }
+        });
+        Page page = ui.adminPage();
+        page.navigate("/settings#notifications");
+        Locator oldest = page.locator("table.deliveries td", new Page.LocatorOptions().setHasText("old attempt 0"));
+        expect(page.locator("table.deliveries tbody tr")).hasCount(20);
+        expect(oldest).hasCount(0);
+
+        Locator older = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Older").setExact(true));
+        for (int click = 0; click < 5 && oldest.count() == 0; click++) {
+            String cursor = older.getAttribute("href").replaceFirst("#.*", "").replaceFirst(".*\\?", "");
+            older.click();
+            page.waitForURL(url -> url.contains(cursor));
+        }
+        expect(oldest).hasCount(1);
+        expect(older).hasCount(0);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Newest").setExact(true)).click();
+        expect(oldest).hasCount(0);
+    }
+
     /** A webhook whose alerts were given up on says so beside its name, and one click sends them once more. */
     @Test
     void given_up_notifications_are_sent_once_more_from_the_webhook_row() throws IOException {
