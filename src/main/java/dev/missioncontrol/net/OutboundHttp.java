@@ -8,10 +8,12 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.client.CompletableResponseListener;
 import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.client.StringRequestContent;
 import org.eclipse.jetty.http.HttpMethod;
 
@@ -31,8 +33,10 @@ public final class OutboundHttp implements AutoCloseable {
         }
     }
 
-    /** An answer, whatever its status; {@code location} is a redirect's Location header, null for any other. */
     /**
+     * An answer, whatever its status.
+     *
+     * @param body       null when the answer was too large to read (see {@link TooLarge#answered})
      * @param location   a redirect's Location, or null
      * @param retryAfter the Retry-After header as given, or null: a receiver's rate limit (429) or a restart (503)
      *                   says there when to come back, and an earlier try is refused again
@@ -88,12 +92,13 @@ public final class OutboundHttp implements AutoCloseable {
 
     private Reply send(Request request) {
         request.timeout(caps.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        // the status and headers arrive before a body too large to read, and still say what the receiver did
+        AtomicReference<Response> head = new AtomicReference<>();
+        request.onResponseHeaders(head::set);
         try {
             ContentResponse response = new CompletableResponseListener(request, caps.maxResponseBytes()).send()
                     .get(caps.timeout().toMillis() + 1_000, TimeUnit.MILLISECONDS);
-            String location = response.getStatus() / 100 == 3 ? response.getHeaders().get("Location") : null;
-            return new Reply(response.getStatus(), response.getContentAsString(), location,
-                    response.getHeaders().get("Retry-After"));
+            return reply(response, response.getContentAsString());
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof DeniedDestination denied) {
@@ -102,7 +107,7 @@ public final class OutboundHttp implements AutoCloseable {
             // the buffering listener refuses an answer past its capacity as an illegal argument
             if (cause instanceof IllegalArgumentException && String.valueOf(cause.getMessage())
                     .startsWith("Buffering capacity")) {
-                throw new TooLarge(caps.maxResponseBytes(), cause);
+                throw new TooLarge(caps.maxResponseBytes(), head.get() == null ? null : reply(head.get(), null), cause);
             }
             throw new OutboundFailure(TransportFailure.describe(cause, caps.timeout()), cause);
         } catch (TimeoutException e) {
@@ -111,6 +116,11 @@ public final class OutboundHttp implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new OutboundFailure("interrupted", e);
         }
+    }
+
+    private static Reply reply(Response response, String body) {
+        String location = response.getStatus() / 100 == 3 ? response.getHeaders().get("Location") : null;
+        return new Reply(response.getStatus(), body, location, response.getHeaders().get("Retry-After"));
     }
 
     /**
@@ -126,14 +136,21 @@ public final class OutboundHttp implements AutoCloseable {
     /** The answer was larger than {@code maxBytes}, so it was cut off unread. */
     public static final class TooLarge extends OutboundFailure {
         private final int maxBytes;
+        private final Reply answered;
 
-        TooLarge(int maxBytes, Throwable cause) {
+        TooLarge(int maxBytes, Reply answered, Throwable cause) {
             super("the answer was larger than " + maxBytes + " bytes", cause);
             this.maxBytes = maxBytes;
+            this.answered = answered;
         }
 
         public int maxBytes() {
             return maxBytes;
+        }
+
+        /** The status and headers the receiver answered with, its body null; null if cut off before them. */
+        public Reply answered() {
+            return answered;
         }
     }
 

@@ -59,7 +59,7 @@ final class SendNotification {
         Duration asked = Duration.ZERO;
         try {
             String body = body(p);
-            OutboundHttp.Reply reply = http.postJson(URI.create(p.webhook().url()), headers(p, body), body);
+            OutboundHttp.Reply reply = answer(p, body);
             status = reply.status();
             error = reply.ok() ? null : "answered " + reply.status() + (reply.location() == null ? reason(reply)
                     : redirect(reply));
@@ -93,11 +93,29 @@ final class SendNotification {
     }
 
     /**
+     * The receiver's answer. One too large to read still has its status, which says whether the alert was taken: a
+     * 500 is logged as one, and a 200 is delivered rather than sent again.
+     */
+    private OutboundHttp.Reply answer(OutboxStore.Pending p, String body) {
+        try {
+            return http.postJson(URI.create(p.webhook().url()), headers(p, body), body);
+        } catch (OutboundHttp.TooLarge e) {
+            if (e.answered() == null) {
+                throw e;
+            }
+            return e.answered();
+        }
+    }
+
+    /**
      * The receiver's own words for its refusal, such as Slack's "no_service" or "invalid_token": what tells an admin
      * whether the URL is wrong, the channel gone or the receiver down. An HTML error page is read as its text.
      */
-    private static String reason(OutboundHttp.Reply reply) {
-        String text = reply.body() == null ? "" : reply.body().replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ");
+    private String reason(OutboundHttp.Reply reply) {
+        if (reply.body() == null) {
+            return ": the answer was larger than " + http.caps().maxResponseBytes() + " bytes, so not read";
+        }
+        String text = reply.body().replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ");
         return text.isBlank() ? "" : ": " + TransportFailure.oneLine(text);
     }
 

@@ -326,6 +326,38 @@ class DeliveryRoundIT {
     }
 
     /**
+     * An answer over the 4 MiB read is still an answer: a 500 is logged with its status, and a 200 took the alert,
+     * so it is delivered, not posted again.
+     */
+    @Test
+    void an_answer_too_large_to_read_is_logged_with_its_status() throws Exception {
+        byte[] huge = new byte[5 << 20];
+        java.util.Arrays.fill(huge, (byte) 'x');
+        try (Rig rig = Rig.open("huge-error", routes -> {
+            routes.post("/hook", ctx -> ctx.status(500).result(huge));
+            routes.post("/took-it", ctx -> ctx.status(200).result(huge));
+        })) {
+            rig.outbox().enqueue(rig.hook(), "a", "{}", null);
+            rig.outbox().enqueue(new WebhookStore(rig.db().jdbi(), CLOCK).create(rig.org(), Webhook.SLACK,
+                    "huge-ok", rig.url("/took-it"), null), "b", "{}", null);
+            rig.deliver().deliverDue();
+
+            Map<String, OutboxStore.Delivery> logged = new java.util.HashMap<>();
+            rig.outbox().deliveries(rig.org(), 10).forEach(d -> logged.put(d.webhookName(), d));
+            assertThat(logged.get("huge-error")).satisfies(d -> {
+                assertThat(d.statusCode()).isEqualTo(500);
+                assertThat(d.error()).isEqualTo("answered 500: the answer was larger than 4194304 bytes, so not read");
+                assertThat(d.outcome()).isEqualTo("will_retry");
+            });
+            assertThat(logged.get("huge-ok")).satisfies(d -> {
+                assertThat(d.statusCode()).isEqualTo(200);
+                assertThat(d.error()).isNull();
+                assertThat(d.state()).isEqualTo("delivered");
+            });
+        }
+    }
+
+    /**
      * A receiver that keeps failing stands out beside its name: its last error, what waits and what was given up;
      * once it is fixed, what was given up is sent once more on the admin's word.
      */
