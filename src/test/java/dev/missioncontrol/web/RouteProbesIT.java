@@ -103,6 +103,7 @@ class RouteProbesIT {
                 case "GET" -> apiProber.get(path);
                 case "POST" -> apiProber.post(path, writes().getOrDefault(path, "{\"content\":\"from b\"}"),
                         Map.of("Idempotency-Key", "shared-key"));
+                case "PATCH" -> apiProber.patch(path, "{\"url\":\"https://93.184.216.34/from-b\"}");
                 case "DELETE" -> apiProber.send(apiProber.builder(path).DELETE().build());
                 default -> throw new AssertionError("a method the probe does not send: " + route);
             };
