@@ -99,7 +99,7 @@ final class SettingsView {
      * The webhooks, and the delivery log from the page the address names ({@code ?deliveries=cursor}); a cursor this
      * server did not issue shows the newest, as a list page does.
      */
-    private SettingsPage.Notifications notifications(Context ctx, String org) {
+    private SettingsPage.Notifications notificationsSection(Context ctx, String org) {
         String raw = ctx.queryParam("deliveries");
         Cursor before = raw == null ? null : Cursor.decode(raw.strip()).orElse(null);
         var found = notifications.deliveries(org, before, DELIVERIES_SHOWN + 1);
@@ -114,7 +114,7 @@ final class SettingsView {
             ProjectSettings refused, TypedForm typed) {
         String org = viewer.orgId();
         boolean autoRegister = orgs.findOrg(org).map(Organization::autoRegisterProjects).orElse(true);
-        var sent = notifications(ctx, org);
+        var sent = notificationsSection(ctx, org);
         var projects = orgs.projects(org).stream()
                 .map(p -> refused != null && refused.id().equals(p.id()) ? refused : ProjectSettings.of(p)).toList();
         var page = new SettingsPage(keys.list(org), projects,
