@@ -168,6 +168,18 @@ public final class DeploymentStore {
     }
 
     /**
+     * A project's successful deploys in [from, to], oldest first: the first of them in an environment is the one that
+     * replaced what was live there, however many deploys to other environments (previews) came after it.
+     */
+    public List<Deployment> successesOfProject(String orgId, String projectId, Instant from, Instant to, int limit) {
+        return jdbi.withHandle(h -> h.createQuery(SELECT + "WHERE d.org_id = :org AND d.project_id = :project "
+                        + "AND d.status = 'success' AND d.created_at BETWEEN :from AND :to "
+                        + "ORDER BY d.created_at, d.id LIMIT :limit")
+                .bind("org", orgId).bind("project", projectId).bind("from", from.toEpochMilli())
+                .bind("to", to.toEpochMilli()).bind("limit", limit).map(DeploymentStore::row).list());
+    }
+
+    /**
      * The earlier successful deploy of the same commit to the same project and environment that {@code d} repeats,
      * where another watch saw that commit go live and no other commit was deployed there since: a re-run CI job
      * after a failed gate, or the same event posted again once its watch ended. The commit has been live since that

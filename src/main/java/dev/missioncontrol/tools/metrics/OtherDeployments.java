@@ -10,7 +10,6 @@ import dev.missioncontrol.monitor.Superseded;
 import dev.missioncontrol.signals.SignalScope;
 import dev.missioncontrol.store.Json;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,6 +23,11 @@ import java.util.stream.Collectors;
  */
 final class OtherDeployments {
     private static final int MAX = 10;
+    /**
+     * Successful deploys after the watched one read to find the one that replaced it: enough to pass a burst of
+     * per-branch preview environments between the two, bounded since a watch lasts a day at most.
+     */
+    private static final int SUCCESSES_SEARCHED = 500;
 
     private final DeploymentStore deployments;
 
@@ -54,11 +58,10 @@ final class OtherDeployments {
      */
     Optional<Superseded> superseding(SessionFacts session, SignalScope scope, Instant deployed, Instant to) {
         Set<String> watched = watchedCommits(session);
-        return deployments.forProject(session.orgId(), scope.project().id(), deployed.plusMillis(1), to, MAX * 4)
-                .stream().filter(d -> another(d, session, watched) && "success".equals(d.status())
-                        && EnvironmentName.same(d.environment(), scope.environment()))
-                .min(Comparator.comparing(Deployment::createdAt))
-                .map(d -> new Superseded(d.id(), d.commitSha(), d.createdAt()));
+        return deployments.successesOfProject(session.orgId(), scope.project().id(), deployed.plusMillis(1), to,
+                        SUCCESSES_SEARCHED).stream()
+                .filter(d -> another(d, session, watched) && EnvironmentName.same(d.environment(), scope.environment()))
+                .findFirst().map(d -> new Superseded(d.id(), d.commitSha(), d.createdAt()));
     }
 
     /** The commits the session watches: a deploy of one of them is no other change, as a re-run's first deploy. */
