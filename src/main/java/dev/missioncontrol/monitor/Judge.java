@@ -30,7 +30,9 @@ public final class Judge {
     /**
      * Compares every metric once, at the given moment, some of which went {@code quiet} part-way through the watch.
      * Those are named in the problems after the silent ones, and one that did not fail is left without a result: its
-     * first seconds after the deploy passing say nothing of a service that then stopped.
+     * first seconds after the deploy passing say nothing of a service that then stopped. When every metric went quiet,
+     * none is counted and the verdict is inconclusive; one series ending among others still reporting (an error series
+     * the new version never created) does not outweigh them.
      */
     public static Check check(Instant at, List<MetricSamples> metrics, List<WentQuiet> quiet) {
         List<String> names = quiet.stream().map(WentQuiet::metric).toList();
@@ -84,12 +86,7 @@ public final class Judge {
         // one decimal, as every reader shows it (66.7, not 66.66666666666667); the state is of the score shown
         double score = Math.round(1000.0 * (counted.size() - failing) / counted.size()) / 10.0;
         boolean criticalFailure = counted.stream().anyMatch(m -> m.failing() && m.critical());
-        VerdictState state = state(score, criticalFailure);
-        if (state != VerdictState.DEGRADED && !checks.getLast().quiet().isEmpty()) {
-            // what the quiet metrics would show after their last sample is unknown; a crashed service looks calm
-            return new Verdict(VerdictState.INCONCLUSIVE, null, checks, decidedAt);
-        }
-        return new Verdict(state, score, checks, decidedAt);
+        return new Verdict(state(score, criticalFailure), score, checks, decidedAt);
     }
 
     /**

@@ -8,7 +8,9 @@ import java.util.Optional;
 /**
  * A metric that reported before the deploy and stopped part-way through the watch: what a new version that crashes
  * or hangs a few seconds in shows, or a metrics pipeline that broke. Its first samples alone would pass it, so the
- * judge names it and does not let it pass ({@link Judge#check}).
+ * judge names it and leaves it without a result ({@link Judge#check}): a service whose every metric went quiet is
+ * inconclusive, while one series that ended among others still reporting (an error series the new version never
+ * created) leaves them to decide.
  *
  * @param lastSample when its last sample since the deploy came, counted from the deploy
  * @param watch      how long the watch has run at this check, counted from the deploy
@@ -48,9 +50,13 @@ public record WentQuiet(String metric, Duration lastSample, Duration watch) {
                 Duration.between(deployed, at))) : Optional.empty();
     }
 
-    /** "no samples for error_rate since +4s of a 20s watch: …", the line a CI log prints. */
+    /**
+     * "no samples for error_rate since +4s of a 20s watch: …", the line a CI log prints. A series can also end because
+     * the new version no longer writes it (an error counter's label set created only when an error happens).
+     */
     String problem() {
         return "no samples for " + metric + " since +" + VerifyDeploy.seconds(lastSample) + " of a "
-                + VerifyDeploy.seconds(watch) + " watch: the service may be down or its metrics pipeline broken";
+                + VerifyDeploy.seconds(watch) + " watch: the service may be down, its metrics pipeline broken, or the "
+                + "series no longer written";
     }
 }

@@ -39,7 +39,22 @@ class JudgeTest {
     }
 
     @Test
-    void a_metric_that_went_quiet_part_way_through_the_watch_does_not_pass_and_the_verdict_is_inconclusive() {
+    void a_metric_that_went_quiet_part_way_through_the_watch_gets_no_result_and_alone_leaves_the_verdict_inconclusive() {
+        var quiet = List.of(new WentQuiet("error_rate", java.time.Duration.ofSeconds(4),
+                java.time.Duration.ofSeconds(20)));
+        var errors = MetricSamples.of("error_rate", noisy(0.5, 0.05, 20, 3), noisy(0.5, 0.05, 20, 4));
+
+        Check alone = Judge.check(NOW, List.of(errors), quiet);
+
+        assertThat(alone.metrics().getFirst().result()).isEqualTo(Outcome.NODATA);
+        assertThat(alone.metrics().getFirst().reason()).startsWith("no samples for error_rate since +4s of a 20s watch");
+        assertThat(alone.problems()).containsExactly(quiet.getFirst().problem());
+        assertThat(Judge.decide(List.of(alone), NOW).state()).isEqualTo(VerdictState.INCONCLUSIVE);
+    }
+
+    /** An error series the new version never created ends among metrics still reporting, which decide. */
+    @Test
+    void a_metric_that_went_quiet_among_others_still_reporting_leaves_them_to_decide() {
         var quiet = List.of(new WentQuiet("error_rate", java.time.Duration.ofSeconds(4),
                 java.time.Duration.ofSeconds(20)));
         List<MetricSamples> metrics = new ArrayList<>(steady(2));
@@ -47,11 +62,11 @@ class JudgeTest {
 
         Check check = Judge.check(NOW, metrics, quiet);
 
-        MetricResult errors = check.metrics().getLast();
-        assertThat(errors.result()).isEqualTo(Outcome.NODATA);
-        assertThat(errors.reason()).startsWith("no samples for error_rate since +4s of a 20s watch");
+        assertThat(check.metrics().getLast().result()).isEqualTo(Outcome.NODATA);
         assertThat(check.problems()).containsExactly(quiet.getFirst().problem());
-        assertThat(Judge.decide(List.of(check), NOW).state()).isEqualTo(VerdictState.INCONCLUSIVE);
+        Verdict verdict = Judge.decide(List.of(check), NOW);
+        assertThat(verdict.state()).isEqualTo(VerdictState.HEALTHY);
+        assertThat(verdict.score()).isEqualTo(100.0);
     }
 
     @Test

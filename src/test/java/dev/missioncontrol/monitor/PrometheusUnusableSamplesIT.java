@@ -77,7 +77,8 @@ class PrometheusUnusableSamplesIT {
         // the samples before the scrape that saw the change still read 1; every later one is unusable
         assertThat(Integer.parseInt(counts[0])).isGreaterThan(Integer.parseInt(counts[1]) / 2);
         assertThat(MonitorFixtures.report(api, created)).contains("- " + line)
-                .doesNotContain("configure Prometheus");
+                .doesNotContain("configure Prometheus")
+                .as("a series answering NaN still answers: it did not go quiet").doesNotContain("no samples for");
     }
 
     private static String unusableLine(JsonNode problems) {

@@ -158,7 +158,7 @@ class PushedSignalsIT {
         assertThat(verdict.get("state").asText()).as(verdict.toString()).isEqualTo("inconclusive");
         assertThat(last.at("/metrics/0/result").asText()).isEqualTo("nodata");
         assertThat(last.get("problems").get(0).asText()).startsWith("no samples for error_rate since +2s of a ")
-                .endsWith(" watch: the service may be down or its metrics pipeline broken");
+                .endsWith(" watch: the service may be down, its metrics pipeline broken, or the series no longer written");
         assertThat(awaitReport(created)).contains("Check that the service is up and still reporting");
     }
 

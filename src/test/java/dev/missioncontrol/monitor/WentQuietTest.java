@@ -25,7 +25,7 @@ class WentQuietTest {
 
         assertThat(quiet).isPresent();
         assertThat(quiet.get().problem()).isEqualTo("no samples for error_rate since +4s of a 20s watch: the service "
-                + "may be down or its metrics pipeline broken");
+                + "may be down, its metrics pipeline broken, or the series no longer written");
     }
 
     @Test

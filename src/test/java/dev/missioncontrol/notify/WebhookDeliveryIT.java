@@ -190,7 +190,8 @@ class WebhookDeliveryIT {
 
             JsonNode rollback = deployOf(api, repo, "600d001234");
             Instant back = Instant.parse(rollback.get("created_at").asText());
-            push(api, samples(repo, "error_rate", back.plusMillis(20), Duration.ofMillis(50), 40, 1.0, 7));
+            // reporting through the whole bake, as a service that recovered does
+            push(api, samples(repo, "error_rate", back.plusMillis(20), Duration.ofMillis(260), 40, 1.0, 7));
             assertThat(awaitVerdict(api, rollback.get("id").asText()).at("/verdict/state").asText())
                     .isEqualTo("healthy");
 

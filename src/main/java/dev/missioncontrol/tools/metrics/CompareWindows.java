@@ -233,8 +233,13 @@ final class CompareWindows implements Tool {
                     moments(s.between(start, currentEnd())), deployed, start, start.plus(window));
         }
 
+        /**
+         * When the series answered, NaN and ±Inf included: a latency quantile or an error ratio answers NaN while
+         * there is no traffic, and a service without traffic is still reporting.
+         */
         private static List<Instant> moments(Series s) {
-            return s.points().stream().map(Series.Point::at).toList();
+            return Stream.concat(s.points().stream(), s.unusable().stream()).map(Series.Point::at)
+                    .sorted().toList();
         }
 
         /** Just past the window after the deploy, so that its last moment's sample is in it. */

@@ -317,8 +317,8 @@ class DeploymentPagesIT extends BrowserTestBase {
                         Instant.now().minusSeconds(12), Duration.ofMillis(100), 120, 1.0, 3));
                 JsonNode fixed = deploy("Deploy v5.0.2", "acme/notified", "5c5c5c5c5c", "success");
                 MonitorFixtures.push(ui.api(), MonitorFixtures.samples("acme/notified", "error_rate",
-                        Instant.parse(fixed.path("created_at").asText()).plusMillis(20), Duration.ofMillis(50), 40,
-                        1.0, 5));
+                        Instant.parse(fixed.path("created_at").asText()).plusMillis(20), Duration.ofMillis(260), 40,
+                        1.0, 5)); // reporting through the whole bake
                 assertThat(MonitorFixtures.awaitVerdict(ui.api(), fixed.path("id").asText()).at("/verdict/state")
                         .asText()).isEqualTo("healthy");
                 page.navigate("/deployments/" + fixed.path("id").asText());
