@@ -1,7 +1,9 @@
 package dev.missioncontrol.agent.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.missioncontrol.agent.Redactor;
 import dev.missioncontrol.agent.SessionFacts;
 import dev.missioncontrol.store.Json;
@@ -65,7 +67,7 @@ final class Instructions {
                 if (LogSource.pasted(f.getKey(), f.getValue())) {
                     attached.add(f.getKey());
                 } else if (!f.getKey().equals("metrics")) {
-                    shown.set(f.getKey(), f.getValue());
+                    shown.set(f.getKey(), bounded(f.getValue()));
                 }
             });
             // redacted as fields, so a field named db_pass is masked whole, spaces and all
@@ -87,7 +89,48 @@ final class Instructions {
         if (m == null || m.isNull() || m.isContainerNode() && m.isEmpty() || m.asText().isBlank() && m.isValueNode()) {
             return "";
         }
-        return cut(Json.write(Redactor.redact(m)));
+        return cut(Json.write(Redactor.redact(bounded(m))));
+    }
+
+    /**
+     * A copy of {@code node} holding at most twice the text ever shown, made before the redactor reads it: a pasted
+     * object of megabytes was masked whole on every step only to be cut. Twice, so that a secret cut at the copy's end
+     * lies past the cut of what is shown (every character of text takes at least one in the JSON written).
+     */
+    private static JsonNode bounded(JsonNode node) {
+        return copy(node, new int[] {2 * SHOWN_METRICS_CHARS});
+    }
+
+    private static JsonNode copy(JsonNode node, int[] left) {
+        if (node.isTextual()) {
+            String text = node.textValue();
+            int keep = Math.clamp(left[0], 0, text.length());
+            left[0] -= keep;
+            return keep == text.length() ? node : TextNode.valueOf(text.substring(0, keep));
+        }
+        if (node.isObject()) {
+            ObjectNode out = Json.object();
+            for (var f : node.properties()) {
+                if (left[0] <= 0) {
+                    break;
+                }
+                left[0] -= f.getKey().length();
+                out.set(f.getKey(), copy(f.getValue(), left));
+            }
+            return out;
+        }
+        if (node.isArray()) {
+            ArrayNode out = Json.MAPPER.createArrayNode();
+            for (JsonNode e : node) {
+                if (left[0] <= 0) {
+                    break;
+                }
+                out.add(copy(e, left));
+            }
+            return out;
+        }
+        left[0] -= node.toString().length();
+        return node;
     }
 
     private static String cut(String text) {

@@ -1,5 +1,6 @@
 package dev.missioncontrol.agent.llm;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.missioncontrol.agent.Entry;
 import dev.missioncontrol.agent.History;
 import java.util.ArrayList;
@@ -121,12 +122,22 @@ final class MetricFigures {
         return Pattern.compile("(?<![\\d.])" + Pattern.quote(number) + "(?![\\d])").matcher(evidence).find();
     }
 
-    /** The metrics the session read, in lower case: those the request showed, and each metrics tool's result. */
+    /**
+     * The names of the metrics the session read, in lower case: those the request showed, and those each metrics
+     * tool's result holds. Names only: a result's problem lines ("error_rate not checked: …") and other fields name
+     * metrics that were not read.
+     */
     private static String metricsRead(History h) {
-        StringBuilder b = new StringBuilder(Instructions.metrics(h.session().context()));
+        JsonNode asked = h.session().context() == null ? null : h.session().context().get("metrics");
+        StringBuilder b = new StringBuilder();
+        if (asked != null && asked.isObject()) {
+            asked.fieldNames().forEachRemaining(name -> b.append(name).append('\n'));
+        } else {
+            b.append(Instructions.metrics(h.session().context())).append('\n');
+        }
         h.entries().stream().filter(e -> e.is("tool_result") && "ok".equals(e.data().path("status").asText())
                 && METRIC_TOOLS.contains(e.data().path("tool").asText()))
-                .forEach(e -> b.append('\n').append(e.text()).append('\n').append(e.data().path("data")));
+                .forEach(e -> e.data().path("data").findValuesAsText("name").forEach(n -> b.append(n).append('\n')));
         return b.toString().toLowerCase(Locale.ROOT);
     }
 

@@ -41,6 +41,11 @@ final class QuoteLookup {
     }
 
     Result find(String quote, SessionFacts session) {
+        return find(quote, session, Instructions.request(session));
+    }
+
+    /** {@code shown} is the request as the model was shown it ({@link Instructions#request}), rendered once a check. */
+    Result find(String quote, SessionFacts session, String shown) {
         String pattern = pattern(quote);
         if (search == null || pattern == null) {
             return new Result(Verdict.UNCHECKED, null);
@@ -57,7 +62,7 @@ final class QuoteLookup {
         if (r.status() == ToolResult.Status.OK && data.path("matches").size() > 0) {
             return new Result(Verdict.FOUND, data.path("matches").get(0));
         }
-        if (Pattern.compile(pattern).matcher(Instructions.request(session)).find()) {
+        if (Pattern.compile(pattern).matcher(shown).find()) {
             return new Result(Verdict.IN_REQUEST, null);
         }
         boolean searched = r.status() == ToolResult.Status.NO_DATA && !data.path("out_of_time").asBoolean();

@@ -82,9 +82,10 @@ final class ReportCheck {
     /** Each distinct quote looked up once, the first {@value #MAX_QUOTES} of them. */
     private Map<String, QuoteLookup.Result> lookUp(List<QuotedLines.Code> code, SessionFacts session) {
         Map<String, QuoteLookup.Result> looked = new LinkedHashMap<>();
+        String shown = Instructions.request(session);
         for (QuotedLines.Code c : code) {
             if (c.quote() && !looked.containsKey(c.text())) {
-                looked.put(c.text(), looked.size() < MAX_QUOTES ? quotes.find(c.text(), session)
+                looked.put(c.text(), looked.size() < MAX_QUOTES ? quotes.find(c.text(), session, shown)
                         : new QuoteLookup.Result(Verdict.UNCHECKED, null));
             }
         }
@@ -173,9 +174,12 @@ final class ReportCheck {
      * tells a reader they are no more vouched for than any other text.
      */
     private static String unchecked(Map<String, QuoteLookup.Result> looked) {
-        int n = quotesWith(looked, Verdict.UNCHECKED).size();
-        return n == 0 ? "" : n + " of " + Words.count(looked.size(), "quoted log line") + " could not be looked up "
-                + "in the logs (at most " + MAX_QUOTES + " are). ";
+        int past = Math.max(0, looked.size() - MAX_QUOTES);
+        int failed = quotesWith(looked, Verdict.UNCHECKED).size() - past;
+        String of = " of " + Words.count(looked.size(), "quoted log line");
+        return (past == 0 ? "" : past + of + " were not looked up in the logs (only the first " + MAX_QUOTES
+                + " are). ") + (failed == 0 ? "" : failed + of + (failed == 1 ? " was" : " were") + " not looked "
+                + "up in the logs: the search failed or ran out of time. ");
     }
 
     /** The timeline's line: how many quotes and deployments were checked, and which were not found. */
@@ -191,6 +195,8 @@ final class ReportCheck {
                             + String.join("; ", notFound.stream().map(q -> "`" + shown(q) + "`").toList()) + ")");
             int unchecked = quotesWith(looked, Verdict.UNCHECKED).size();
             b.append(unchecked == 0 ? "" : ", " + unchecked + " could not be searched");
+            int inRequest = quotesWith(looked, Verdict.IN_REQUEST).size();
+            b.append(inRequest == 0 ? "" : ", " + inRequest + " found in the request");
         }
         if (standing.isEmpty()) {
             return b.append("; it names no deployments").toString();
@@ -214,6 +220,7 @@ final class ReportCheck {
                 .put("quotes_found", quotesWith(looked, Verdict.FOUND).size());
         strings(d.putArray("quotes_not_found"), quotesWith(looked, Verdict.NOT_FOUND));
         strings(d.putArray("quotes_unchecked"), quotesWith(looked, Verdict.UNCHECKED));
+        strings(d.putArray("quotes_in_request"), quotesWith(looked, Verdict.IN_REQUEST));
         ObjectNode deploys = d.putObject("deployments");
         standing.forEach((id, s) -> deploys.put(id, s.name().toLowerCase(Locale.ROOT)));
         strings(d.putArray("key_actions_dropped"), dropped);

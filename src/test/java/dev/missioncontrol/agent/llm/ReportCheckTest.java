@@ -146,8 +146,23 @@ class ReportCheckTest {
 
         ReportCheck.Checked c = new ReportCheck(AnalystReports.LOG_TOOLS).check(report, AnalystReports.before(FACTS));
 
-        assertThat(c.report().markdown()).isEqualTo("> **Unverified:** 2 of 32 quoted log lines could not be looked "
-                + "up in the logs (at most 30 are).\n\n" + report);
+        assertThat(c.report().markdown()).isEqualTo("> **Unverified:** 2 of 32 quoted log lines were not looked up "
+                + "in the logs (only the first 30 are).\n\n" + report);
+    }
+
+    /** A search that fails leaves its quotes unmarked, and the note says why rather than blaming a limit. */
+    @Test
+    void quotes_whose_search_failed_are_counted_in_the_note_with_the_reason() {
+        Tool failing = StubTool.of("search_logs", (args, session) -> {
+            throw new IllegalStateException("the search ran into a wall");
+        });
+        String report = ModelReports.complete("Logins fail.", List.of(REAL));
+
+        ReportCheck.Checked c = new ReportCheck(Map.of("search_logs", failing)).check(report,
+                AnalystReports.before(FACTS));
+
+        assertThat(c.report().markdown()).startsWith("> **Unverified:** 1 of 1 quoted log line was not looked up in "
+                + "the logs: the search failed or ran out of time.");
     }
 
     /** No metric was read, yet the report gives an error rate and a latency: those can only be made up. */
@@ -197,6 +212,24 @@ class ReportCheckTest {
                 new History(facts, timeline, Instant.EPOCH));
 
         assertThat(c.report().markdown()).isEqualTo(METRIC_REPORT);
+    }
+
+    /** A result that judged CPU only and says the error rate could not be read has read no error rate. */
+    @Test
+    void a_metric_a_result_names_only_in_its_problems_was_not_read() {
+        SessionFacts facts = AnalystReports.facts("Logins fail", Json.object().put("logs", REAL));
+        ObjectNode data = Json.object();
+        ObjectNode check = data.putObject("data");
+        check.putArray("metrics").addObject().put("name", "cpu_seconds").put("baseline", 0.4).put("current", 0.5);
+        check.putArray("problems").add("error_rate not checked: Prometheus answered 502");
+        List<Entry> timeline = List.of(new Entry(1, "tool_result", "error_rate not checked; cpu_seconds passed",
+                data.put("tool", "compare_windows").put("status", "ok").put("call_seq", 0), Instant.EPOCH));
+        String report = "## Summary\n\nThe error rate rose to 12% after the deploy.\n";
+
+        ReportCheck.Checked c = new ReportCheck(AnalystReports.LOG_TOOLS).check(report,
+                new History(facts, timeline, Instant.EPOCH));
+
+        assertThat(c.report().markdown()).contains("rose to 12% after the deploy " + MetricFigures.NOT_MEASURED);
     }
 
     /** The request brought its error rate only: the model saw it, and no latency or CPU at all. */
