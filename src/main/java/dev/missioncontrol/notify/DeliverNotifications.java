@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -132,23 +133,41 @@ public final class DeliverNotifications implements AutoCloseable {
         return false;
     }
 
-    /** Only the delivery loop (or one caller of {@link #deliverDue}) claims, so a free slot stays free until here. */
+    /**
+     * Only the delivery loop (or one caller of {@link #deliverDue}) claims, so a free slot stays free until here. A
+     * claim made as the server stops, after the senders closed, is handed back rather than left leased.
+     */
     private void start(OutboxStore.Pending p) {
         slots.acquireUninterruptibly();
-        senders.execute(() -> {
-            try {
-                if (stopping) {
-                    outbox.release(p);
-                } else {
-                    attempt.send(p);
-                }
-            } catch (RuntimeException e) {
-                rounds.failed(e, "recording notification {} failed; its lease hands it to a later round", p.id());
-            } finally {
-                slots.release();
-                wakeUp();
+        try {
+            senders.execute(() -> send(p));
+        } catch (RejectedExecutionException e) {
+            slots.release();
+            handBack(p);
+        }
+    }
+
+    private void handBack(OutboxStore.Pending p) {
+        try {
+            outbox.release(p);
+        } catch (RuntimeException e) {
+            rounds.failed(e, "handing back notification {} failed; its lease hands it to a later round", p.id());
+        }
+    }
+
+    private void send(OutboxStore.Pending p) {
+        try {
+            if (stopping) {
+                outbox.release(p);
+            } else {
+                attempt.send(p);
             }
-        });
+        } catch (RuntimeException e) {
+            rounds.failed(e, "recording notification {} failed; its lease hands it to a later round", p.id());
+        } finally {
+            slots.release();
+            wakeUp();
+        }
     }
 
     /**
