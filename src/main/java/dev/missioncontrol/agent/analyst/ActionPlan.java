@@ -32,19 +32,25 @@ final class ActionPlan {
                 + "from a third cause, or they may be separate problems; look at each.";
     }
 
+    private static String ifItBeganAfter(DeploymentSeen d) {
+        return "If the problem began after " + d.prose() + ", roll it back or compare the service's metrics before "
+                + "and after it.";
+    }
+
     static List<String> of(Investigation inv) {
         Set<String> actions = new LinkedHashSet<>();
         if (inv.noProblem()) {
             List<DeploymentSeen> recent = RecentDeployments.of(inv);
             if (!recent.isEmpty()) {
-                actions.add("If the problem began after " + recent.get(0).prose() + ", roll it back or compare "
-                        + "the service's metrics before and after it.");
+                actions.add(ifItBeganAfter(recent.get(0)));
             }
             actions.add("Nothing to fix from these logs. If users still see a problem, send the logs of the "
                     + "affected service for the time it happened, and any error message they saw.");
             return new ArrayList<>(actions);
         }
         inv.hypotheses().forEach(h -> actions.add(h.action()));
+        // failing lines without times: the latest deployment could not be lined up with them, nor ruled out
+        RecentDeployments.of(inv).stream().findFirst().ifPresent(d -> actions.add(ifItBeganAfter(d)));
         Incident incident = inv.incident();
         if (Boolean.TRUE.equals(incident.stillHappening())) {
             actions.add("It was still happening when the logs end: confirm with fresh logs after each step, "

@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * The project's deployments before the question was asked, when the logs show no failure to line them up with (none
- * were sent, or none fails): "why is checkout down?" asked 37 minutes after checkout was deployed is answered first by
- * that deployment, whatever the logs hold.
+ * were sent, none fails, or the failing lines carry no times, as a pasted stack trace does): "why is checkout down?"
+ * asked 37 minutes after checkout was deployed is answered first by that deployment, whatever the logs hold.
  */
 final class RecentDeployments {
     static final int MAX_QUOTED = 3;
@@ -19,7 +19,7 @@ final class RecentDeployments {
     /** Newest first; only for a session with a project, whose deployments list_deployments narrowed to it. */
     static List<DeploymentSeen> of(Investigation inv) {
         Observations o = inv.obs();
-        if (!inv.incident().isEmpty() || !o.hasProject || o.asked == null) {
+        if (!inv.incident().isEmpty() && inv.incident().onset() != null || !o.hasProject || o.asked == null) {
             return List.of();
         }
         return o.deployments.stream().filter(d -> d.createdAt() != null && !d.createdAt().isAfter(o.asked))
@@ -31,9 +31,11 @@ final class RecentDeployments {
         if (recent.isEmpty()) {
             return Optional.empty();
         }
+        String unlined = inv.incident().isEmpty() ? " No failing log line was there to line it up with"
+                : " The failing lines carry no times, so they could not be lined up with it";
         return Optional.of(new Finding("The latest deployment landed " + before(inv, recent.get(0))
-                + " before the question was asked", latest(inv) + " No failing log line was there to line it up "
-                + "with, so whether it changed anything is not known.",
+                + " before the question was asked", latest(inv) + unlined + ", so whether it changed anything is "
+                + "not known.",
                 recent.stream().limit(MAX_QUOTED).map(DeploymentSeen::quote).toList()));
     }
 

@@ -72,7 +72,7 @@ final class Instructions {
             });
             // redacted as fields, so a field named db_pass is masked whole, spaces and all
             Redactor.redact(shown).properties().forEach(f -> sb.append(f.getKey()).append(": ")
-                    .append(f.getValue().isValueNode() ? f.getValue().asText() : cut(Json.write(f.getValue())))
+                    .append(cut(f.getValue().isValueNode() ? f.getValue().asText() : Json.write(f.getValue())))
                     .append("\n"));
             if (!attached.isEmpty()) {
                 sb.append("Attached (read them with the tools, not shown here): ").append(attached).append("\n");

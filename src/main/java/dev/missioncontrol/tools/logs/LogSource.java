@@ -8,22 +8,33 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * One place in a session's context that holds log text: {@code logs} (a string, or an array of strings or of JSON
  * records, or an object of file names to either, each file a source of its own), each entry of
- * {@code tool_outputs}, {@code error}/{@code errors}, and any other key holding pasted text (a {@code stacktrace}, a
- * {@code kubectl_output}: a text longer than a sentence or a list). It is read straight from the
- * context already in memory, never copied, so a 50 MB paste costs its own size once.
+ * {@code tool_outputs}, {@code error}/{@code errors}, and any other key whose name says it holds captured output (a
+ * {@code stacktrace}, a {@code kubectl_describe}, {@code raw_logs}) and whose value is a list or a text of more than a
+ * line. It is read straight from the context already in memory, never copied, so a 50 MB paste costs its own size once.
  */
 public record LogSource(String name, JsonNode node) {
 
     private static final List<String> TOP_LEVEL = List.of("logs", "error", "errors");
     /** Keys read otherwise: the request's metrics are shown to the model whole, tool outputs are sources each. */
     private static final Set<String> READ_OTHERWISE = Set.of("metrics", "tool_outputs");
-    /** A text under a key of its own longer than this is pasted material rather than a fact about the request. */
+    /**
+     * Words in a key's name that say it holds what a program printed. A person's own words (a description, notes,
+     * past incidents' titles) and configuration are not read as a log: their "certificate expired" or "no 429s seen"
+     * would be taken for failing lines, and they are shown to the model instead.
+     */
+    private static final Set<String> CAPTURED_WORDS = Set.of("log", "logs", "trace", "traces", "stacktrace",
+            "traceback", "backtrace", "stack", "exception", "exceptions", "output", "outputs", "stdout", "stderr",
+            "kubectl", "describe", "events", "dmesg", "journal", "journalctl", "dump", "panic", "crash");
+    private static final Pattern WORD_BREAK = Pattern.compile("[^\\p{Alnum}]+|(?<=\\p{Ll})(?=\\p{Lu})");
+    /** A text under a captured-output key this long is pasted output even on one line (a trace joined by spaces). */
     public static final int PASTED_TEXT_CHARS = 500;
     /** A log's end as far as a zone survey reads: its last lines, within a bound for lines of any length. */
     private static final int TAIL_LINES = 200;
@@ -44,32 +55,46 @@ public record LogSource(String name, JsonNode node) {
                 sources.add(new LogSource("context." + key, value));
             }
         }
-        context.properties().forEach(f -> {
-            if (!TOP_LEVEL.contains(f.getKey()) && !READ_OTHERWISE.contains(f.getKey())
-                    && pasted(f.getKey(), f.getValue())) {
-                sources.add(new LogSource("context." + f.getKey(), f.getValue()));
-            }
-        });
         JsonNode outputs = context.path("tool_outputs");
         if (outputs.isObject()) {
             for (Map.Entry<String, JsonNode> e : outputs.properties()) {
                 sources.add(new LogSource("context.tool_outputs." + e.getKey(), e.getValue()));
             }
         }
+        context.properties().forEach(f -> {
+            if (!TOP_LEVEL.contains(f.getKey()) && !READ_OTHERWISE.contains(f.getKey())
+                    && pasted(f.getKey(), f.getValue()) && !repeats(f.getValue(), sources)) {
+                sources.add(new LogSource("context." + f.getKey(), f.getValue()));
+            }
+        });
         return sources;
     }
 
     /**
-     * Whether a context key holds material the log tools read: the log keys, and under any other key a list or a text
-     * longer than {@value #PASTED_TEXT_CHARS} characters. A person who pasted a stack trace under a key of their own
-     * means it to be read, and the model is told it is attached.
+     * Whether a context key holds material the log tools read: the log keys, and a key whose name says it holds
+     * captured output ({@link #CAPTURED_WORDS}) with a list, or a text of more than one line or longer than
+     * {@value #PASTED_TEXT_CHARS} characters. The model is told these are attached; it is shown the others.
      */
     public static boolean pasted(String key, JsonNode value) {
         if (TOP_LEVEL.contains(key) || key.equals("tool_outputs")) {
             return true;
         }
-        return !READ_OTHERWISE.contains(key) && (value.isArray()
-                || value.isTextual() && value.textValue().length() > PASTED_TEXT_CHARS);
+        boolean captured = !READ_OTHERWISE.contains(key) && WORD_BREAK.splitAsStream(key)
+                .anyMatch(w -> CAPTURED_WORDS.contains(w.toLowerCase(Locale.ROOT)));
+        return captured && (value.isArray() || value.isTextual() && (value.textValue().length() > PASTED_TEXT_CHARS
+                || value.textValue().strip().contains("\n")));
+    }
+
+    /**
+     * Whether a pasted text is already read in another source: the same log sent again under {@code raw_logs}, or a
+     * logged exception's trace pasted apart, would count every failing line twice.
+     */
+    private static boolean repeats(JsonNode value, List<LogSource> earlier) {
+        if (!value.isTextual()) {
+            return false;
+        }
+        String text = value.textValue().strip();
+        return earlier.stream().anyMatch(s -> s.node().isTextual() && s.node().textValue().contains(text));
     }
 
     /**
