@@ -41,7 +41,7 @@ public final class LogDigest {
 
     /** Takes one event in; returns the id of its template. */
     public int add(LogRecord event) {
-        int id = miner.add(event.message());
+        int id = miner.add(event.message(), event.isError() || event.isWarning());
         while (tallies.size() < id) {
             tallies.add(new TemplateTally(timeline.newSeries()));
         }

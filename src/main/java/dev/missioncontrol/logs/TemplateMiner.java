@@ -35,13 +35,23 @@ public final class TemplateMiner {
     static final int MAX_TEMPLATES_PER_LEAF = 100;
     private static final String ANY = VariableMasker.WILDCARD;
 
+    /** Trees by token count, those of problem lines apart (keyed by the negative count less one). */
     private final Map<Integer, Node> byLength = new HashMap<>();
     private final List<Template> templates = new ArrayList<>();
 
     /** Adds one message and answers the id of the template that now covers it. */
     public int add(String message) {
+        return add(message, false);
+    }
+
+    /**
+     * As {@link #add(String)}, a line logged as a {@code problem} (an error or a warning) joining only templates of
+     * problem lines: "POST /orders failed: upstream timeout" at ERROR and "POST /orders 201 in 41ms" at INFO have the
+     * same length and first words, and one template for both made the first INFO line the incident's first bad line.
+     */
+    public int add(String message, boolean problem) {
         String[] tokens = tokenize(message);
-        Node leaf = descend(tokens);
+        Node leaf = descend(tokens, problem);
         Template best = mostSimilar(leaf.templates, tokens);
         if (best == null) {
             boolean full = leaf.templates.size() >= MAX_TEMPLATES_PER_LEAF;
@@ -97,8 +107,8 @@ public final class TemplateMiner {
         return tokens.toArray(String[]::new);
     }
 
-    private Node descend(String[] tokens) {
-        Node node = byLength.computeIfAbsent(tokens.length, n -> new Node());
+    private Node descend(String[] tokens, boolean problem) {
+        Node node = byLength.computeIfAbsent(problem ? -tokens.length - 1 : tokens.length, n -> new Node());
         int depth = Math.min(KEY_TOKENS, tokens.length);
         for (int i = 0; i < depth; i++) {
             node = node.child(keyOf(tokens[i]));

@@ -23,6 +23,22 @@ class QuietReportTest {
                 .doesNotContain("No problem found").doesNotContain("contain no errors");
     }
 
+    /** An error line as long as the healthy lines around it, with the same first words, is still the first bad line. */
+    @Test
+    void an_error_shaped_like_the_healthy_lines_is_not_grouped_with_them() {
+        StringBuilder logs = new StringBuilder();
+        for (int s = 0; s < 35; s += 5) {
+            logs.append(String.format("2026-01-01T10:00:%02dZ INFO orders - POST /orders 201 in 4%dms%n", s, s / 5));
+        }
+        logs.append("2026-01-01T10:00:42Z ERROR orders - POST /orders failed: upstream timeout\n")
+                .append("2026-01-01T10:00:43Z ERROR orders - POST /orders failed: upstream timeout\n");
+
+        String md = report("Why do orders fail?", Json.object().put("logs", logs.toString()));
+
+        assertThat(md).contains("The first bad line (2026-01-01T10:00:42Z) is `POST /orders failed: upstream timeout`")
+                .contains("2 error lines").doesNotContain("in 40ms` ×").doesNotContain("×7");
+    }
+
     @Test
     void info_lines_that_count_errors_are_not_said_to_hold_no_failure_words() {
         String logs = """
