@@ -110,8 +110,10 @@ final class TimelineSection {
         String total = Markdown.count(lines, "problem line") + " of " + Markdown.count(incident.involved().size(),
                 "kind") + " in all";
         if (incident.stillHappening() == null) {
-            return total + (incident.logsEnd() == null ? "; the logs carry no time" : "; the logs cover less than a "
-                    + "minute") + ", so whether it is still happening cannot be told.";
+            // the problem lines' own times decide: other logs may carry times where a pasted trace has none
+            return total + (incident.logsEnd() == null || incident.lastBad() == null ? "; the problem lines carry no "
+                    + "time" : "; the logs cover less than a minute") + ", so whether it is still happening cannot be "
+                    + "told.";
         }
         if (incident.stillHappening()) {
             return total + "; still happening: the last bad line (" + incident.lastBad()

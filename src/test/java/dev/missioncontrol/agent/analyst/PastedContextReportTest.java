@@ -82,4 +82,16 @@ class PastedContextReportTest {
                 .contains("The failing lines carry no times, so they could not be lined up with it")
                 .contains("If the problem began after deployment d-orders");
     }
+
+    /** The service's own log has times; the trace pasted beside it has none: the report says which lack them. */
+    @Test
+    void an_undated_trace_beside_a_timed_log_is_not_said_to_be_a_log_without_time() {
+        ObjectNode context = Json.object().put("logs", CLEAN_LOGS).put("stacktrace", TRACE);
+
+        String md = playbook.run(Playbook.facts("Why do orders fail?", context)).report().markdown();
+
+        assertThat(md).contains("java.lang.OutOfMemoryError: Java heap space")
+                .contains("the problem lines carry no time, so whether it is still happening cannot be told")
+                .doesNotContain("the logs carry no time");
+    }
 }
