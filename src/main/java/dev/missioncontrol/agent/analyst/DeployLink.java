@@ -74,8 +74,9 @@ record DeployLink(DeploymentSeen deployment, Duration before, Confidence confide
                 .thenComparing(d -> !tied(d, incident, request))
                 .thenComparing(d -> d.createdAt().isAfter(onset))
                 .thenComparing(d -> Duration.between(d.createdAt(), onset).abs())).orElseThrow();
+        // with another service's deployment first, the named service's own stay listed, tied to the lines or not
         List<DeploymentSeen> passed = before.stream().filter(d -> d.createdAt().isAfter(top.createdAt())
-                        || d != top && upstream(top, incident, request) && !tied(d, incident, request))
+                        || d != top && upstream(top, incident, request))
                 .sorted(Comparator.comparing(DeploymentSeen::createdAt).reversed()).limit(MAX_ALTERNATIVES).toList();
         boolean several = deployments.stream().map(DeploymentSeen::repository).distinct().count() > 1;
         Context context = new Context(incident, request, several);
@@ -176,7 +177,8 @@ record DeployLink(DeploymentSeen deployment, Duration before, Confidence confide
     /**
      * Why {@code top} ranks above a later deployment in the same timing band: top's commit message shares words with
      * the problem lines and the later one's does not; or else top landed before the first bad line and the later one
-     * was only recorded after it, which a rollout explains but landing before the errors shows.
+     * was only recorded after it, which a rollout explains but landing before the errors shows. With another service's
+     * deployment first, {@code later} may be the named service's own, listed below it whatever its time.
      */
     private static String reason(DeploymentSeen top, DeploymentSeen later, Context context, Instant onset) {
         Incident incident = context.incident();
@@ -185,7 +187,16 @@ record DeployLink(DeploymentSeen deployment, Duration before, Confidence confide
                     Markdown.INLINE_CHARS) + ", and the commit message of the other shares no words with them";
         }
         Set<String> words = ChangeWords.shared(top, incident);
-        if (!words.isEmpty() && ChangeWords.shared(later, incident).isEmpty()) {
+        Set<String> theirs = ChangeWords.shared(later, incident);
+        if (upstream(top, incident, context.request())) {
+            boolean closer = Duration.between(top.createdAt(), onset).abs()
+                    .compareTo(Duration.between(later.createdAt(), onset).abs()) <= 0;
+            return "the problem lines name " + Markdown.plain(UpstreamNamed.in(top, incident).orElseThrow(),
+                    Markdown.INLINE_CHARS) + " and it landed " + (closer ? "closer to" : "before") + " the first "
+                    + "error, though the other is tied to them too" + (theirs.isEmpty() ? ""
+                    : " (its commit message shares " + String.join(", ", theirs) + ")");
+        }
+        if (!words.isEmpty() && theirs.isEmpty()) {
             return "the commit message of the earlier one shares words with the problem lines (" + String.join(", ",
                     words) + ") and that of the later one shares none";
         }

@@ -160,6 +160,36 @@ class DeploymentReportTest {
     }
 
     /**
+     * Both deployments are tied to the problem lines: checkout's own commit names what times out, and the errors name
+     * payments-svc, which deployed a moment later. Checkout's was left out of the report altogether; it stays listed.
+     */
+    @Test
+    void the_named_services_own_deploy_tied_to_the_lines_stays_listed_below_the_named_upstream() {
+        StringBuilder logs = new StringBuilder();
+        for (int s = 0; s < 120; s += 5) {
+            logs.append(Instant.parse("2026-11-30T20:10:00Z").plusSeconds(s))
+                    .append(" INFO  [http-1] c.s.checkout.Http - POST /checkout 200 in 240ms\n");
+        }
+        for (int s = 0; s < 90; s += 3) {
+            logs.append(Instant.parse("2026-11-30T20:13:27Z").plusSeconds(s)).append(" ERROR [http-2] "
+                    + "c.s.checkout.PaymentsClient - upstream timeout calling payments-svc POST /v1/charges after "
+                    + "5000ms\n");
+        }
+        ArrayNode listed = deployment(Json.MAPPER.createArrayNode(), "d-c0ff", "shop/checkout",
+                "2026-11-30T20:11:54.156Z", "Lower the charges client timeout to 5000ms");
+        deployment(listed, "d-dead", "shop/payments", "2026-11-30T20:11:54.276Z",
+                "Look up refunds by merchant reference (new query)");
+        SessionFacts facts = Playbook.facts("Checkout is failing with 503s. What broke?", Json.object()
+                .put("repository_full_name", "shop/checkout").put("logs", logs.toString()));
+
+        String md = playbook.run(facts, ToolResult.ok("2 deployments", listed)).report().markdown();
+        String causes = md.substring(md.indexOf("## Likely cause"), md.indexOf("## Timeline"));
+
+        assertThat(causes).contains("d-dead").contains("It ranks below the deployment d-dead of shop/payments")
+                .contains("d-c0ff").contains("though the other is tied to them too (its commit message shares");
+    }
+
+    /**
      * Without a deployment of its own, a repository's request listed every service's deployments and took another's
      * for the cause at high confidence, its rollback first: it is a weak suspect, as for a request naming a service.
      */
