@@ -119,13 +119,8 @@ class DeploymentReportTest {
                 .doesNotContain("cannot have caused it");
     }
 
-    /**
-     * Checkout's errors all name payments-svc, and payments and checkout deployed at the same moment: the payments
-     * deployment, which a list narrowed to checkout's repository never showed, is the suspect; checkout's button copy
-     * change ranks below it instead of being the high-confidence cause whose rollback comes first.
-     */
-    @Test
-    void a_deploy_of_the_service_the_errors_name_outranks_the_named_services_unrelated_one() {
+    /** Two minutes of checkout's healthy requests, then its calls to payments-svc time out. */
+    private static String paymentsTimeoutLogs() {
         StringBuilder logs = new StringBuilder();
         for (int s = 0; s < 120; s += 5) {
             logs.append(Instant.parse("2026-11-30T20:10:00Z").plusSeconds(s))
@@ -136,13 +131,24 @@ class DeploymentReportTest {
                     + "c.s.checkout.PaymentsClient - upstream timeout calling payments-svc POST /v1/charges after "
                     + "5000ms\n");
         }
+        return logs.toString();
+    }
+
+    /**
+     * Checkout's errors all name payments-svc, and payments and checkout deployed at the same moment: the payments
+     * deployment, which a list narrowed to checkout's repository never showed, is the suspect; checkout's button copy
+     * change ranks below it instead of being the high-confidence cause whose rollback comes first.
+     */
+    @Test
+    void a_deploy_of_the_service_the_errors_name_outranks_the_named_services_unrelated_one() {
+        String logs = paymentsTimeoutLogs();
         ArrayNode listed = deployment(Json.MAPPER.createArrayNode(), "d-c0ff", "shop/checkout",
                 "2026-11-30T20:11:54.156Z", "Update button copy on the order summary page");
         deployment(listed, "d-dead", "shop/payments", "2026-11-30T20:11:54.276Z",
                 "Look up refunds by merchant reference (new query)");
         deployment(listed, "d-0de5", "shop/search", "2026-11-30T20:05:00Z", "Tune search ranking");
         SessionFacts facts = Playbook.facts("Checkout is failing with 503s. What broke?", Json.object()
-                .put("repository_full_name", "shop/checkout").put("logs", logs.toString()));
+                .put("repository_full_name", "shop/checkout").put("logs", logs));
 
         String md = playbook.run(facts, ToolResult.ok("3 deployments", listed)).report().markdown();
         String causes = md.substring(md.indexOf("## Likely cause"), md.indexOf("## Timeline"));
@@ -165,22 +171,13 @@ class DeploymentReportTest {
      */
     @Test
     void the_named_services_own_deploy_tied_to_the_lines_stays_listed_below_the_named_upstream() {
-        StringBuilder logs = new StringBuilder();
-        for (int s = 0; s < 120; s += 5) {
-            logs.append(Instant.parse("2026-11-30T20:10:00Z").plusSeconds(s))
-                    .append(" INFO  [http-1] c.s.checkout.Http - POST /checkout 200 in 240ms\n");
-        }
-        for (int s = 0; s < 90; s += 3) {
-            logs.append(Instant.parse("2026-11-30T20:13:27Z").plusSeconds(s)).append(" ERROR [http-2] "
-                    + "c.s.checkout.PaymentsClient - upstream timeout calling payments-svc POST /v1/charges after "
-                    + "5000ms\n");
-        }
+        String logs = paymentsTimeoutLogs();
         ArrayNode listed = deployment(Json.MAPPER.createArrayNode(), "d-c0ff", "shop/checkout",
                 "2026-11-30T20:11:54.156Z", "Lower the charges client timeout to 5000ms");
         deployment(listed, "d-dead", "shop/payments", "2026-11-30T20:11:54.276Z",
                 "Look up refunds by merchant reference (new query)");
         SessionFacts facts = Playbook.facts("Checkout is failing with 503s. What broke?", Json.object()
-                .put("repository_full_name", "shop/checkout").put("logs", logs.toString()));
+                .put("repository_full_name", "shop/checkout").put("logs", logs));
 
         String md = playbook.run(facts, ToolResult.ok("2 deployments", listed)).report().markdown();
         String causes = md.substring(md.indexOf("## Likely cause"), md.indexOf("## Timeline"));
