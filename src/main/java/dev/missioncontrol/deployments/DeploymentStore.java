@@ -82,9 +82,12 @@ public final class DeploymentStore {
 
     private Optional<String> findSession(Handle h, String projectId, DeploymentInput in, Instant now,
             String sessionState) {
+        // without a run's URL, the same commit and ref; a deploy posted by hand (missionctl deploy outside CI) names
+        // neither URL nor ref, and its repeat is the same deployment too
         String sameDeployment = in.externalUrl() != null ? "d.external_url = :url"
-                : "d.external_url IS NULL AND d.commit_sha = :sha AND d.ref = :ref";
-        if (in.externalUrl() == null && (in.commitSha() == null || in.ref() == null)) {
+                : "d.external_url IS NULL AND d.commit_sha = :sha AND "
+                + (in.ref() != null ? "d.ref = :ref" : "d.ref IS NULL");
+        if (in.externalUrl() == null && in.commitSha() == null) {
             return Optional.empty();
         }
         String environment = EnvironmentName.in(in.eventMetadata());

@@ -80,7 +80,12 @@ final class VerdictLines {
                         .asText("too few samples on a side of the deploy"));
             }
         }
-        last.path("problems").forEach(p -> lines.add(p.asText()));
+        // a metric that went quiet gives its problem as its reason: said once
+        last.path("problems").forEach(p -> {
+            if (lines.stream().noneMatch(l -> l.endsWith(", " + p.asText()))) {
+                lines.add(p.asText());
+            }
+        });
         return lines;
     }
 

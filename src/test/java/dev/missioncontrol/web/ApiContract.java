@@ -159,6 +159,20 @@ abstract class ApiContract {
         assertThat(production).as("the session is staging's once its success named it").isNotEqualTo(staging);
     }
 
+    /** A deploy posted by hand names no run and no ref: posting it again while it is watched is the same deployment. */
+    @Test
+    void the_same_commit_posted_again_without_a_run_or_ref_joins_its_open_watch() {
+        String byHand = """
+                {"deployment_request":"Deploy","repository_full_name":"acme/by-hand","status":"success",
+                 "commit_sha":"e1e1e1e1"}""";
+        String first = api.post(DEPLOY, byHand).json().get("agent_session_id").asText();
+        String again = api.post(DEPLOY, byHand).json().get("agent_session_id").asText();
+        String other = api.post(DEPLOY, byHand.replace("e1e1e1e1", "f2f2f2f2")).json().get("agent_session_id")
+                .asText();
+        assertThat(again).isEqualTo(first);
+        assertThat(other).isNotEqualTo(first);
+    }
+
     /** Repository names are one repository whatever their case, as on GitHub; the first spelling is kept. */
     @Test
     void a_repository_spelled_in_another_case_is_the_same_project() {
