@@ -73,9 +73,9 @@ public final class SessionService {
     }
 
     /**
-     * Appends a user message, signed by who sent it, and wakes the session, reopening it if it had ended. The reopening names the status it
-     * ended with, so that a cancelled session, once the question is answered, ends cancelled again (see JournalStore)
-     * rather than "completed", which would hide that someone stopped it.
+     * Appends a user message, signed by who sent it, and wakes the session, reopening it if it had ended. The
+     * reopening names the status it ended with, so that a cancelled session, once the question is answered, ends
+     * cancelled again (see JournalStore) rather than "completed", which would hide that someone stopped it.
      */
     public SessionEvent message(String orgId, String sessionId, String content, Sender from) {
         return store.jdbi().inTransaction(h -> message(h, orgId, sessionId, content, from));

@@ -110,7 +110,7 @@ public final class TimelineFeed {
         }
     }
 
-    /** Sends a keep-alive comment if the stream has been quiet that long; returns when the client last heard from it. */
+    /** Sends a keep-alive comment if the stream has been quiet that long; answers when the client last heard of it. */
     private long keepAlive(SseClient client, long quietSince) {
         if (System.currentTimeMillis() - quietSince < keepAliveMs) {
             return quietSince;

@@ -24,10 +24,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The LLM brain: the model chooses the tools and writes the report. It keeps no state; the conversation is rebuilt
- * from the timeline on every step. A rate limit or an overload is slept out for the configured waits first. When the provider
- * fails, or the session's budget of tool calls or of tokens is spent, the built-in analyst takes over, and the
- * timeline says so. A provider's Retry-After lengthens a wait, and one longer than the last configured wait hands over
- * at once. The token budget also bounds follow-up questions, each of which sends the whole conversation
+ * from the timeline on every step. A rate limit or an overload is slept out for the configured waits first. When the
+ * provider fails, or the session's budget of tool calls or of tokens is spent, the built-in analyst takes over, and
+ * the timeline says so. A provider's Retry-After lengthens a wait, and one longer than the last configured wait
+ * hands over at once. The token budget also bounds follow-up questions, each of which sends the whole conversation
  * again.
  */
 public final class LlmBrain implements Brain {
