@@ -59,6 +59,11 @@ final class Answers {
         if (args == null || !args.isObject()) {
             return badCall(h, call.name(), "are not a JSON object", raw);
         }
+        if (Reminders.repeats(h, call.name(), args)) {
+            Optional<String> before = Reminders.sentBack(h);
+            return before.isPresent() ? LlmBrain.handOver("the LLM asked again for a tool call it had already made "
+                    + Reminders.inARow(before, Reminders.REPEATED_CALL)) : Reminders.repeatedCall(call.name(), args);
+        }
         if (calls.size() > 1) {
             return Reminders.extraCalls(call.name(), args, calls.subList(1, calls.size()).stream()
                     .map(ToolExecutionRequest::name).toList());

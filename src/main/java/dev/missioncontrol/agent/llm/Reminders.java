@@ -29,7 +29,12 @@ final class Reminders {
     static final String BAD_CALL = "llm_bad_call";
     /** An answer asking for several tools: the first is run, and the model is told after its result. */
     static final String EXTRA_CALLS = "llm_extra_calls";
-    private static final List<String> KINDS = List.of(NO_REPORT, CUT_OFF, BAD_CALL, EXTRA_CALLS);
+    /**
+     * A tool call the model already made this turn, with the same arguments: its result is in the conversation, and
+     * running it again would spend the session's tool calls on nothing (a model looping on one call used all twelve).
+     */
+    static final String REPEATED_CALL = "llm_repeated_call";
+    private static final List<String> KINDS = List.of(NO_REPORT, CUT_OFF, BAD_CALL, EXTRA_CALLS, REPEATED_CALL);
     /** Enough of a malformed call's arguments to see what went wrong, as a cut one's end. */
     private static final int MAX_SHOWN_ARGUMENTS = 300;
 
@@ -67,6 +72,15 @@ final class Reminders {
                     ToolExecutionResultMessage.from(id, tool, "error: not run: the arguments " + d.path("problem")
                             .asText() + ": " + d.path("raw").asText() + "\nCall it again with one JSON object."));
         }
+        if (is(e, REPEATED_CALL)) {
+            String id = Conversation.callId(e.seq());
+            String tool = d.path("tool").asText();
+            return List.of(AiMessage.from(ToolExecutionRequest.builder().id(id).name(tool)
+                            .arguments(d.path("args").toString()).build()),
+                    ToolExecutionResultMessage.from(id, tool, "error: not run: " + tool + " was already called with "
+                            + "these arguments, and its result is above. Use it, call a tool with other arguments, or "
+                            + "write the report."));
+        }
         if (is(e, EXTRA_CALLS)) {
             List<String> dropped = new ArrayList<>();
             d.path("dropped").forEach(name -> dropped.add(name.asText()));
@@ -95,6 +109,34 @@ final class Reminders {
         return note(BAD_CALL, "The LLM called " + tool + " with arguments that " + problem + ": " + shown
                 + "; it is told so, and the tool is not run",
                 Json.object().put("tool", tool).put("problem", problem).put("raw", shown));
+    }
+
+    static Step.Note repeatedCall(String tool, JsonNode args) {
+        ObjectNode data = Json.object().put("tool", tool);
+        data.set("args", args);
+        return note(REPEATED_CALL, "The LLM asked for " + tool + " again with the same arguments; it is told its "
+                + "earlier result stands, and the tool is not run", data);
+    }
+
+    /**
+     * Whether the model already called this tool with these arguments since the last question, and got an answer: a
+     * call that failed (Prometheus timing out) may be tried again.
+     */
+    static boolean repeats(History h, String tool, JsonNode args) {
+        List<Entry> entries = h.entries();
+        for (int i = entries.size() - 1; i >= 0 && !entries.get(i).isUserMessage(); i--) {
+            Entry e = entries.get(i);
+            if (e.is("tool_call") && tool.equals(e.data().path("tool").asText())
+                    && args.equals(e.data().path("args")) && answered(entries, e.seq())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean answered(List<Entry> entries, long callSeq) {
+        return entries.stream().anyMatch(r -> r.is("tool_result") && r.data().path("call_seq").asLong() == callSeq
+                && !"error".equals(r.data().path("status").asText()));
     }
 
     static Step.Note extraCalls(String tool, JsonNode args, List<String> dropped) {
@@ -135,7 +177,7 @@ final class Reminders {
         for (int i = entries.size() - 1; i >= 0; i--) {
             Entry e = entries.get(i);
             if (is(e)) {
-                return Stream.of(NO_REPORT, CUT_OFF, BAD_CALL).filter(kind -> is(e, kind)).findFirst();
+                return Stream.of(NO_REPORT, CUT_OFF, BAD_CALL, REPEATED_CALL).filter(kind -> is(e, kind)).findFirst();
             }
             if (e.is("tool_call") || e.is("message") || e.is("report")) {
                 return Optional.empty();

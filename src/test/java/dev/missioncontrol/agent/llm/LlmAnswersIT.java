@@ -105,6 +105,24 @@ class LlmAnswersIT {
         assertThat(f.llm().request(1).get("messages").toString()).contains("not run: the arguments are longer");
     }
 
+    /** A model looping on one call used all twelve tool calls; its result is in the conversation already. */
+    @Test
+    void a_call_repeated_with_the_same_arguments_is_not_run_again_and_a_second_repeat_hands_over() {
+        Finished told = investigate(llm -> llm.thenToolCall("search_logs", SEARCH).thenToolCall("search_logs", SEARCH)
+                .thenText(REPORT));
+        assertThat(told.session().get("report").asText()).isEqualTo(REPORT);
+        assertThat(told.timeline()).contains("The LLM asked for search_logs again with the same arguments")
+                .containsOnlyOnce("\"type\":\"tool_result\"");
+        assertThat(told.llm().request(2).get("messages").toString()).contains("was already called with these "
+                + "arguments, and its result is above");
+
+        Finished looping = investigate(llm -> llm.thenToolCall("search_logs", SEARCH)
+                .thenToolCall("search_logs", SEARCH).thenToolCall("search_logs", SEARCH).thenText(REPORT));
+        assertThat(looping.timeline()).contains("the LLM asked again for a tool call it had already made twice in a "
+                + "row; the built-in analyst takes over");
+        assertThat(looping.llm().requests).hasSize(3);
+    }
+
     @Test
     void of_two_tools_asked_for_in_one_answer_the_first_runs_and_the_model_is_told_of_the_second() {
         Finished f = investigate(llm -> llm.thenToolCalls("current_time", "{}", "list_deployments", "{}")
