@@ -81,8 +81,10 @@ final class VerdictLines {
             }
         }
         // a metric that went quiet gives its problem as its reason: said once
+        List<String> reasons = new ArrayList<>();
+        last.path("metrics").forEach(m -> reasons.add(m.path("reason").asText()));
         last.path("problems").forEach(p -> {
-            if (lines.stream().noneMatch(l -> l.endsWith(", " + p.asText()))) {
+            if (!reasons.contains(p.asText())) {
                 lines.add(p.asText());
             }
         });

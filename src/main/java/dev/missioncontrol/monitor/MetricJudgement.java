@@ -163,18 +163,21 @@ public final class MetricJudgement {
     }
 
     /**
-     * A breakout that takes the metric no further from the baseline's mean than the relative bound a level move must
-     * pass (10 %) is no regression, however still the metric held before: a p95 latency from a rate over a minute,
-     * scraped every few seconds, barely moves, so 0.2306 s to 0.2333 s cleared its band and earlier windows alike.
+     * A breakout that takes the metric, the way it found, no further past the baseline's median than the relative
+     * bound a level move must pass (10 %) is no regression, however still the metric held before: a p95 latency from
+     * a rate over a minute, scraped every few seconds, barely moves, so 0.2306 s to 0.2333 s cleared its band and
+     * earlier windows alike. The median, not the mean: a few bursts lift an error count's mean above minutes that are
+     * worse than any before.
      */
     private static Comparison material(MetricSamples samples, Comparison found, AllowedChange bounds) {
         if (!found.changed()) {
             return found;
         }
-        double level = SampleStats.mean(samples.baseline());
+        double level = SampleStats.median(samples.baseline());
         boolean up = found.outcome() != Outcome.LOW;
-        double reached = (up ? 1 : -1) * found.sizeOf(samples.baseline(), samples.current());
-        return Math.abs(reached - level) > bounds.relative() * Math.abs(level) ? found : found.passing();
+        // sizeOf gives a move down negated, so this is how far past the level the window went, the bad way
+        double past = found.sizeOf(samples.baseline(), samples.current()) - (up ? level : -level);
+        return past > bounds.relative() * Math.abs(level) ? found : found.passing();
     }
 
     /** A level change without earlier windows to weigh it against, held to the stricter bounds for that. */

@@ -195,7 +195,14 @@ final class MonitorReport {
         List<String> lines = new ArrayList<>();
         last.metrics().stream().filter(m -> m.result() == Outcome.NODATA)
                 .forEach(m -> lines.add("- " + m.name() + ": " + noDataReason(m, last)));
-        problems.forEach(p -> lines.add("- " + p.asText()));
+        // a metric that went quiet has its problem as its reason: said once, beside the metric
+        List<String> reasons = last.metrics().stream().filter(m -> m.result() == Outcome.NODATA)
+                .map(MetricResult::reason).toList();
+        problems.forEach(p -> {
+            if (!reasons.contains(p.asText())) {
+                lines.add("- " + p.asText());
+            }
+        });
         lines.add("- Logs and traces: the monitor judges metrics only.");
         return String.join("\n", lines) + "\n";
     }

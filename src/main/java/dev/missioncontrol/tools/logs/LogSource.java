@@ -30,10 +30,13 @@ public record LogSource(String name, JsonNode node) {
      * past incidents' titles) and configuration are not read as a log: their "certificate expired" or "no 429s seen"
      * would be taken for failing lines, and they are shown to the model instead.
      */
-    private static final Set<String> CAPTURED_WORDS = Set.of("log", "logs", "trace", "traces", "stacktrace",
-            "traceback", "backtrace", "stack", "exception", "exceptions", "output", "outputs", "stdout", "stderr",
-            "kubectl", "describe", "events", "dmesg", "journal", "journalctl", "dump", "panic", "crash");
-    private static final Pattern WORD_BREAK = Pattern.compile("[^\\p{Alnum}]+|(?<=\\p{Ll})(?=\\p{Lu})");
+    private static final Set<String> CAPTURED_WORDS = Set.of("log", "logs", "logfile", "logfiles", "syslog",
+            "trace", "traces", "stacktrace", "stacktraces", "traceback", "tracebacks", "backtrace", "stack",
+            "exception", "exceptions", "error", "errors", "output", "outputs", "stdout", "stderr", "kubectl",
+            "describe", "events", "dmesg", "journal", "journalctl", "dump", "panic", "crash");
+    /** Between words: anything not a letter or digit, a lower-case letter before a capital, an acronym's end. */
+    private static final Pattern WORD_BREAK = Pattern.compile(
+            "[^\\p{Alnum}]+|(?<=\\p{Ll})(?=\\p{Lu})|(?<=\\p{Lu})(?=\\p{Lu}\\p{Ll})");
     /** A text under a captured-output key this long is pasted output even on one line (a trace joined by spaces). */
     public static final int PASTED_TEXT_CHARS = 500;
     /** A log's end as far as a zone survey reads: its last lines, within a bound for lines of any length. */
@@ -62,8 +65,13 @@ public record LogSource(String name, JsonNode node) {
             }
         }
         context.properties().forEach(f -> {
-            if (!TOP_LEVEL.contains(f.getKey()) && !READ_OTHERWISE.contains(f.getKey())
-                    && pasted(f.getKey(), f.getValue()) && !repeats(f.getValue(), sources)) {
+            if (TOP_LEVEL.contains(f.getKey()) || READ_OTHERWISE.contains(f.getKey())) {
+                return;
+            }
+            if (files(f.getKey(), f.getValue())) {
+                f.getValue().properties().forEach(file -> sources.add(new LogSource("context." + f.getKey() + "."
+                        + file.getKey(), file.getValue())));
+            } else if (pasted(f.getKey(), f.getValue()) && !repeats(f.getValue(), sources)) {
                 sources.add(new LogSource("context." + f.getKey(), f.getValue()));
             }
         });
@@ -79,10 +87,31 @@ public record LogSource(String name, JsonNode node) {
         if (TOP_LEVEL.contains(key) || key.equals("tool_outputs")) {
             return true;
         }
-        boolean captured = !READ_OTHERWISE.contains(key) && WORD_BREAK.splitAsStream(key)
+        return captured(key) && (files(key, value) || printed(value));
+    }
+
+    private static boolean captured(String key) {
+        return !READ_OTHERWISE.contains(key) && WORD_BREAK.splitAsStream(key)
                 .anyMatch(w -> CAPTURED_WORDS.contains(w.toLowerCase(Locale.ROOT)));
-        return captured && (value.isArray() || value.isTextual() && (value.textValue().length() > PASTED_TEXT_CHARS
-                || value.textValue().strip().contains("\n")));
+    }
+
+    /** A list, or a text of more than one line or longer than a line usually is. */
+    private static boolean printed(JsonNode value) {
+        return value.isArray() || value.isTextual() && (value.textValue().length() > PASTED_TEXT_CHARS
+                || value.textValue().strip().contains("\n"));
+    }
+
+    /** Captured output as {@code logs} may hold it: an object of file names to their text, each a source of its own. */
+    private static boolean files(String key, JsonNode value) {
+        if (!captured(key) || !value.isObject() || value.isEmpty()) {
+            return false;
+        }
+        for (var file : value.properties()) {
+            if (!file.getValue().isTextual() && !file.getValue().isArray()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -27,7 +27,7 @@ final class MatchGroups {
         if (mined++ >= MAX_MINED) {
             return;
         }
-        int id = miner.add(hit.message());
+        int id = miner.add(hit.message(), hit.isError() || hit.isWarning()); // as the log digest mines them
         if (id > firsts.size()) {
             firsts.add(new Group(id, 0, source, hit, shown.get()));
             counts.add(new long[1]);

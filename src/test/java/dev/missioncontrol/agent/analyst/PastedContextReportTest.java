@@ -94,4 +94,17 @@ class PastedContextReportTest {
                 .contains("the problem lines carry no time, so whether it is still happening cannot be told")
                 .doesNotContain("the logs carry no time");
     }
+
+    /** Captured output under other names: an error message's trace, and a key holding files as `logs` may. */
+    @Test
+    void an_error_message_key_and_a_key_of_files_are_read_as_logs() {
+        ObjectNode context = Json.object().put("lastErrorMessage", TRACE);
+        context.putObject("raw_logs").put("api.log", "2026-01-01T10:00:40Z ERROR api - order not saved after 3 "
+                + "retries: upstream timeout from payments\n");
+
+        String md = playbook.run(Playbook.facts("Why do orders fail?", context)).report().markdown();
+
+        assertThat(md).contains("context.lastErrorMessage").contains("java.lang.OutOfMemoryError: Java heap space")
+                .contains("context.raw_logs.api.log").contains("upstream timeout from payments");
+    }
 }

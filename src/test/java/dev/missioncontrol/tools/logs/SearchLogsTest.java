@@ -42,6 +42,21 @@ class SearchLogsTest {
         assertThat(r.data().path("groups").get(0).path("count").asLong()).isEqualTo(2);
     }
 
+    /** An error worded like the healthy lines it was found among is a group of its own, as analyze_logs mines it. */
+    @Test
+    void an_error_shaped_like_the_healthy_hits_is_grouped_apart() {
+        String logs = """
+                2026-01-01T10:00:00Z INFO orders - POST /orders 201 in 41ms
+                2026-01-01T10:00:05Z INFO orders - POST /orders 201 in 38ms
+                2026-01-01T10:00:10Z ERROR orders - POST /orders failed: upstream timeout
+                """;
+        ToolResult r = new SearchLogs().run(Json.object().put("query", "POST /orders"),
+                session(Json.object().put("logs", logs)));
+
+        assertThat(r.data().path("groups")).hasSize(2);
+        assertThat(r.data().path("groups").toString()).contains("POST /orders failed: upstream timeout");
+    }
+
     @Test
     void a_syslog_line_without_a_year_is_dated_before_the_session_not_in_its_future() {
         ToolResult r = new SearchLogs().run(Json.object().put("query", "Failed password"), session(Json.object()
