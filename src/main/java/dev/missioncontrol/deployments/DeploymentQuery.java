@@ -44,7 +44,7 @@ public record DeploymentQuery(String orgId, String repository, String status, In
             q.bind("until", until.toEpochMilli());
         }
         if (cursor != null) {
-            q.bind("cAt", cursor.createdAt()).bind("cId", cursor.id());
+            cursor.bindTo(q);
         }
         return q;
     }

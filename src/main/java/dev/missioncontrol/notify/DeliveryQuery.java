@@ -42,7 +42,7 @@ public record DeliveryQuery(String orgId, String webhookId, String deploymentId,
     Query bindTo(Query q) {
         q.bind("org", orgId).bind("limit", limit).bind("hook", webhookId).bind("deployment", deploymentId);
         if (cursor != null) {
-            q.bind("cAt", cursor.createdAt()).bind("cId", cursor.id());
+            cursor.bindTo(q);
         }
         return q;
     }

@@ -57,7 +57,7 @@ public record SessionQuery(String orgId, List<SessionStatus> statuses, SessionKi
             q.bind("since", since.toEpochMilli());
         }
         if (cursor != null) {
-            q.bind("cAt", cursor.createdAt()).bind("cId", cursor.id());
+            cursor.bindTo(q);
         }
         if (pickedUp != null) {
             q.bind("pickedUp", pickedUp);

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -49,5 +50,10 @@ public record Cursor(long createdAt, String id) {
     /** The SQL condition for rows after this cursor in newest-first order; binds :cAt and :cId. */
     public static String condition(String alias) {
         return "(" + alias + ".created_at < :cAt OR (" + alias + ".created_at = :cAt AND " + alias + ".id < :cId))";
+    }
+
+    /** Binds the names {@link #condition} uses to this cursor's position. */
+    public void bindTo(Query q) {
+        q.bind("cAt", createdAt).bind("cId", id);
     }
 }
