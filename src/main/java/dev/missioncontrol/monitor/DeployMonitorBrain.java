@@ -115,14 +115,15 @@ public final class DeployMonitorBrain implements Brain {
      */
     private static String answer(History h) {
         Optional<MonitorTimeline> t = MonitorTimeline.of(h);
-        if (t.isEmpty() && !cancelledByPerson(h)) {
+        boolean cancelled = cancelledByPerson(h);
+        if (t.isEmpty() && !cancelled) {
             return "I am reading this deployment's latest event; ask again in a moment.";
         }
         List<Entry> checks = t.map(MonitorTimeline::checks).orElse(List.of());
         Optional<Verdict> last = checks.isEmpty() ? Optional.empty()
                 : Optional.of(MonitorTimeline.verdictOf(checks.getLast()));
         boolean decided = last.isPresent() && last.get().state() != VerdictState.PENDING;
-        if (cancelledByPerson(h) && !decided) {
+        if (cancelled && !decided) {
             return "The watch was cancelled before its bake time ended, so the verdict is final: **inconclusive**. "
                     + (checks.isEmpty() ? "No check had run." : "Before that, " + checkCount(checks) + " ran; the "
                     + "last one found: " + MonitorReport.findings(MonitorTimeline.checkOf(checks.getLast())));

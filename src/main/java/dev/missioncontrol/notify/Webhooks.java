@@ -56,7 +56,7 @@ public final class Webhooks {
      * @throws dev.missioncontrol.errors.ValidationException naming the refused field
      */
     public Optional<Webhook> change(String orgId, String id, JsonNode body) {
-        Optional<Webhook> current = store.list(orgId).stream().filter(w -> w.id().equals(id)).findFirst();
+        Optional<Webhook> current = find(orgId, id);
         if (current.isEmpty()) {
             return current;
         }
@@ -65,6 +65,10 @@ public final class Webhooks {
         if (!store.changeUrl(orgId, id, in.url(), in.secret())) {
             return Optional.empty(); // removed meanwhile
         }
+        return find(orgId, id);
+    }
+
+    private Optional<Webhook> find(String orgId, String id) {
         return store.list(orgId).stream().filter(w -> w.id().equals(id)).findFirst();
     }
 
