@@ -3,17 +3,33 @@ package dev.missioncontrol.agent.llm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.commonmark.ext.gfm.tables.TableCell;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.BlockQuote;
+import org.commonmark.node.CustomNode;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.ListItem;
+import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SourceSpan;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
 
 /**
  * The code in a report, and which of it quotes log lines: code spans, the lines of fenced, indented and
- * {@code <pre>} blocks, and block-quoted lines that read as log lines; and, outside code, table cells and
- * double-quoted text that plainly are log lines (a time first, then a level or an exception). Each knows where it
- * stands in the markdown and where a mark after it goes (after a block, never inside it). Quotes in Recommended
- * actions and Not checked are not evidence: a command such as {@code kubectl logs app | grep ERROR} there is advice,
- * and is not looked up.
+ * {@code <pre>} blocks, and block-quoted lines that read as log lines; and, outside code, table cells, the further
+ * paragraphs of a list item and double-quoted text that plainly are log lines (a time first, then a level or an
+ * exception). The markdown is read by CommonMark's parser, whose source spans say where each piece stands and where a
+ * mark after it goes (after a block, never inside it). Quotes in Recommended actions and Not checked are not
+ * evidence: a command such as {@code kubectl logs app | grep ERROR} there is advice, and is not looked up.
  */
-final class QuotedLines {
+final class QuotedLines extends AbstractVisitor {
     /**
      * A piece of code or a quoted line.
      *
@@ -27,6 +43,8 @@ final class QuotedLines {
         }
     }
 
+    private static final Parser MARKDOWN = Parser.builder().extensions(List.of(TablesExtension.create()))
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
     private static final Set<String> ADVICE = Set.of("recommended actions", "not checked");
     private static final Pattern DATE_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}");
     private static final Pattern CLOCK = Pattern.compile("(?<![\\d:])\\d{2}:\\d{2}:\\d{2}(?![\\d:])");
@@ -35,45 +53,25 @@ final class QuotedLines {
     private static final Pattern EXCEPTION = Pattern.compile("\\b[\\w.$]*(Exception|Error)\\b");
     /** "context.logs line 12, …: `…`", the way the analyst and the tools name where a line came from. */
     private static final Pattern SOURCE = Pattern.compile("\\bline \\d|\\bcontext\\.\\w");
-    private static final Pattern FENCE = Pattern.compile("^\\s{0,3}(`{3,}|~{3,})");
-    private static final Pattern PRE = Pattern.compile("^\\s{0,3}<pre[^>]*>");
+    private static final Pattern PRE = Pattern.compile("^\\s{0,3}<pre[\\s>]", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PRE_TAG = Pattern.compile("<pre[^>]*>", Pattern.CASE_INSENSITIVE);
     private static final String PRE_END = "</pre>";
-    /**
-     * A line of an indented code block: a list item indented as deep is no code, and text with code spans is a list
-     * item's paragraph. Since a list item's paragraphs are indented too, only plain log lines count as quotes there.
-     */
-    private static final Pattern INDENTED = Pattern.compile("^( {4}|\\t)\\s*(?![-*+]\\s|\\d+[.)]\\s)[^`]+$");
     private static final Pattern LEADING_TIME = Pattern.compile(
             "^\\W{0,2}(\\d{4}-\\d{2}-\\d{2}[T ])?\\d{2}:\\d{2}:\\d{2}");
     private static final Pattern DOUBLE_QUOTED = Pattern.compile("\"([^\"]+)\"|“([^”]+)”");
 
+    private final String markdown;
     private final List<Code> found = new ArrayList<>();
-    private final List<int[]> openBlock = new ArrayList<>();
-    private String fence;
     private boolean advice;
-    /** Where the last line ended, and whether it was blank: an indented block cannot interrupt a paragraph. */
-    private int lastEnd;
-    private boolean lastBlank = true;
 
-    private QuotedLines() {
+    private QuotedLines(String markdown) {
+        this.markdown = markdown;
     }
 
     /** Every piece of code in the report, in order; those with {@link Code#quote()} quote log lines. */
     static List<Code> in(String markdown) {
-        QuotedLines scan = new QuotedLines();
-        int pos = 0;
-        while (pos <= markdown.length()) {
-            int nl = markdown.indexOf('\n', pos);
-            int end = nl < 0 ? markdown.length() : nl;
-            scan.line(markdown, pos, end);
-            scan.lastEnd = end;
-            scan.lastBlank = markdown.substring(pos, end).isBlank();
-            if (nl < 0) {
-                break;
-            }
-            pos = nl + 1;
-        }
-        scan.closeIndented(markdown);
+        QuotedLines scan = new QuotedLines(markdown);
+        MARKDOWN.parse(markdown).accept(scan);
         return List.copyOf(scan.found);
     }
 
@@ -81,128 +79,188 @@ final class QuotedLines {
         return in(markdown).stream().filter(Code::quote).toList();
     }
 
-    private void line(String md, int start, int end) {
-        String line = md.substring(start, end);
-        if (fence != null) {
-            inBlock(md, start, end);
+    @Override
+    public void visit(Heading heading) {
+        section(heading);
+    }
+
+    /** A span: its mark goes right after it, and the text before it on its line may name its source. */
+    @Override
+    public void visit(org.commonmark.node.Code span) {
+        List<SourceSpan> spans = span.getSourceSpans();
+        if (!spans.isEmpty()) {
+            int start = spans.getFirst().getInputIndex();
+            int end = end(spans);
+            String before = markdown.substring(markdown.lastIndexOf('\n', start - 1) + 1, start);
+            add(span.getLiteral(), start, end, end, before);
+        }
+    }
+
+    /** The lines between the fences; an unclosed fence runs to the end of the report, as CommonMark reads it. */
+    @Override
+    public void visit(FencedCodeBlock fenced) {
+        List<SourceSpan> lines = fenced.getSourceSpans();
+        Integer fence = fenced.getClosingFenceLength();
+        int closing = fence == null || fence == 0 ? 0 : 1;
+        if (lines.size() > 1 + closing) {
+            block(lines.subList(1, lines.size() - closing), end(lines), false);
+        }
+    }
+
+    /** An indented block: prose indented by mistake looks the same, so only plain log lines count as quotes. */
+    @Override
+    public void visit(IndentedCodeBlock indented) {
+        block(indented.getSourceSpans(), end(indented.getSourceSpans()), true);
+    }
+
+    /** A {@code <pre>} block's lines, from after its opening tag to before its closing one. */
+    @Override
+    public void visit(HtmlBlock html) {
+        List<SourceSpan> lines = html.getSourceSpans();
+        if (lines.isEmpty() || !PRE.matcher(text(lines.getFirst())).find()) {
             return;
         }
-        if (INDENTED.matcher(line).find() && (lastBlank || !openBlock.isEmpty())) {
-            openBlock.add(new int[] {start, end});
+        List<int[]> inside = new ArrayList<>();
+        for (SourceSpan line : lines) {
+            int start = line.getInputIndex();
+            int end = start + line.getLength();
+            Matcher tag = PRE_TAG.matcher(markdown).region(start, end);
+            if (line == lines.getFirst() && tag.find()) {
+                start = tag.end();
+            }
+            int close = markdown.substring(start, end).indexOf(PRE_END);
+            inside.add(new int[] {start, close < 0 ? end : start + close});
+            if (close >= 0) {
+                break;
+            }
+        }
+        closeBlock(inside, end(lines), false);
+    }
+
+    @Override
+    public void visit(Paragraph paragraph) {
+        if (section(paragraph)) {
             return;
         }
-        closeIndented(md);
-        var opening = FENCE.matcher(line);
-        var pre = PRE.matcher(line);
-        if (opening.find()) {
-            fence = opening.group(1);
-        } else if (pre.find()) {
-            fence = PRE_END;
-            inBlock(md, start + pre.end(), end);
-        } else if (!ReportText.headings(line).isEmpty()) {
-            String heading = ReportText.headings(line).get(0);
-            advice = ADVICE.stream().anyMatch(heading::startsWith);
-        } else if (line.stripLeading().startsWith(">") && line.indexOf('`') < 0) {
-            int content = start + line.indexOf('>') + 1;
-            add(md.substring(content, end).replaceFirst("^[>\\s]+", "").strip(), content, end, end, "");
-        } else if (line.strip().startsWith("|")) {
-            cells(line, start);
+        if (within(paragraph, BlockQuote.class)) {
+            quotedLines(paragraph);
         } else {
-            spans(line, start);
-            doubleQuoted(line, start);
-        }
-    }
-
-    /** A line within a fenced or pre block; the closing fence or tag ends the block. */
-    private void inBlock(String md, int start, int end) {
-        String line = md.substring(start, end);
-        int close = fence.equals(PRE_END) ? line.indexOf(PRE_END) : line.strip().startsWith(fence) ? 0 : -1;
-        if (close > 0 && !line.substring(0, close).isBlank()) {
-            openBlock.add(new int[] {start, start + close});
-        }
-        if (close < 0) {
-            openBlock.add(new int[] {start, end});
+            boolean furtherInItem = paragraph.getParent() instanceof ListItem && paragraph.getPrevious() != null;
+            visitChildren(paragraph); // its code spans first, so that quotes around them are not taken twice
+            for (SourceSpan line : paragraph.getSourceSpans()) {
+                if (furtherInItem) {
+                    bare(line);
+                }
+                doubleQuoted(line);
+            }
             return;
         }
-        closeBlock(md, end, false);
-        fence = null;
+        visitChildren(paragraph);
     }
 
-    private void closeBlock(String md, int markAt, boolean indented) {
-        for (int[] b : openBlock) {
-            String text = md.substring(b[0], b[1]).strip();
-            boolean log = indented ? plainlyLogLine(text) : readsAsLogLine(text, "");
-            found.add(new Code(text, b[0], b[1], markAt, !advice && log, true));
+    /** A table cell that plainly is a log line; a cell that is a time or a number alone is none. */
+    @Override
+    public void visit(CustomNode node) {
+        if (node instanceof TableCell cell && !cell.getSourceSpans().isEmpty()) {
+            bare(cell.getSourceSpans().getFirst());
         }
-        openBlock.clear();
+        visitChildren(node);
     }
 
-    /** Ends an indented block before a line that is not part of it, its mark after its last line. */
-    private void closeIndented(String md) {
-        if (fence == null && !openBlock.isEmpty()) {
-            closeBlock(md, lastEnd, true);
+    /**
+     * Whether the node is a heading, by markup or as models write them (a bold line alone), and if so which section
+     * starts: the ones of advice hold no evidence.
+     */
+    private boolean section(Node node) {
+        List<SourceSpan> lines = node.getSourceSpans();
+        List<String> headings = lines.size() == 1 ? ReportText.headings(text(lines.getFirst())) : List.of();
+        if (node instanceof Heading || !headings.isEmpty()) {
+            String heading = headings.isEmpty() ? "" : headings.getFirst();
+            advice = ADVICE.stream().anyMatch(heading::startsWith);
+            return true;
         }
+        return false;
     }
 
-    /** A table row's cells that plainly are log lines; a cell that is a time or a number alone is none. */
-    private void cells(String line, int offset) {
-        int from = line.indexOf('|') + 1;
-        for (int bar = line.indexOf('|', from); bar >= 0; from = bar + 1, bar = line.indexOf('|', from)) {
-            String cell = line.substring(from, bar);
-            int lead = cell.length() - cell.stripLeading().length();
-            bare(cell.strip(), offset + from + lead, offset + from + lead + cell.strip().length());
-        }
-        spans(line, offset);
-    }
-
-    /** Text in double quotes in prose that plainly is a log line, its mark after the closing quote. */
-    private void doubleQuoted(String line, int offset) {
-        var m = DOUBLE_QUOTED.matcher(line);
-        while (m.find()) {
-            int at = offset + m.start();
-            if (found.stream().noneMatch(c -> c.holds(at) || c.holds(offset + m.end() - 1))) {
-                bare(m.group(1) != null ? m.group(1) : m.group(2), at, offset + m.end());
+    /** A block-quoted paragraph's lines that read as log lines; a line with code is left to its spans. */
+    private void quotedLines(Paragraph paragraph) {
+        for (SourceSpan line : paragraph.getSourceSpans()) {
+            String text = text(line);
+            if (text.indexOf('`') < 0) {
+                int end = line.getInputIndex() + line.getLength();
+                add(text.strip(), line.getInputIndex(), end, end, "");
             }
         }
     }
 
+    /** Text in double quotes in prose that plainly is a log line, its mark after the closing quote. */
+    private void doubleQuoted(SourceSpan line) {
+        int offset = line.getInputIndex();
+        Matcher m = DOUBLE_QUOTED.matcher(text(line));
+        while (m.find()) {
+            int at = offset + m.start();
+            int end = offset + m.end();
+            if (found.stream().noneMatch(c -> c.holds(at) || c.holds(end - 1))) {
+                bare(m.group(1) != null ? m.group(1) : m.group(2), at, end);
+            }
+        }
+    }
+
+    private void bare(SourceSpan line) {
+        String raw = text(line);
+        int start = line.getInputIndex() + raw.length() - raw.stripLeading().length();
+        bare(raw.strip(), start, start + raw.strip().length());
+    }
+
     private void bare(String text, int start, int end) {
-        if (!advice && text.indexOf('`') < 0 && plainlyLogLine(text)) {
+        boolean taken = found.stream().anyMatch(c -> c.holds(start));
+        if (!advice && !taken && text.indexOf('`') < 0 && plainlyLogLine(text)) {
             found.add(new Code(text.strip(), start, end, end, true, false));
         }
+    }
+
+    private void block(List<SourceSpan> lines, int markAt, boolean indented) {
+        List<int[]> ranges = lines.stream()
+                .map(l -> new int[] {l.getInputIndex(), l.getInputIndex() + l.getLength()}).toList();
+        closeBlock(ranges, markAt, indented);
+    }
+
+    private void closeBlock(List<int[]> lines, int markAt, boolean indented) {
+        for (int[] line : lines) {
+            String text = markdown.substring(line[0], line[1]).strip();
+            if (!text.isEmpty()) {
+                boolean log = indented ? plainlyLogLine(text) : readsAsLogLine(text, "");
+                found.add(new Code(text, line[0], line[1], markAt, !advice && log, true));
+            }
+        }
+    }
+
+    private void add(String text, int start, int end, int markAt, String before) {
+        found.add(new Code(text, start, end, markAt, !advice && readsAsLogLine(text, before), false));
+    }
+
+    private String text(SourceSpan span) {
+        return markdown.substring(span.getInputIndex(), span.getInputIndex() + span.getLength());
+    }
+
+    private static int end(List<SourceSpan> lines) {
+        SourceSpan last = lines.getLast();
+        return last.getInputIndex() + last.getLength();
+    }
+
+    private static boolean within(Node node, Class<? extends Node> kind) {
+        for (Node up = node.getParent(); up != null; up = up.getParent()) {
+            if (kind.isInstance(up)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether text outside code is a log line beyond doubt: it starts with its time and has a level or exception. */
     private static boolean plainlyLogLine(String text) {
         return text.split("\\s+").length >= 3 && LEADING_TIME.matcher(text).find()
                 && (LEVEL.matcher(text).find() || EXCEPTION.matcher(text).find());
-    }
-
-    /** Code spans as CommonMark reads them: a run of backticks closed by a run of the same length. */
-    private void spans(String line, int offset) {
-        int i = 0;
-        while (i < line.length()) {
-            if (line.charAt(i) != '`') {
-                i++;
-                continue;
-            }
-            int run = run(line, i);
-            int close = closing(line, i + run, run);
-            if (close < 0) {
-                i += run;
-                continue;
-            }
-            String content = line.substring(i + run, close);
-            if (content.length() > 2 && content.startsWith(" ") && content.endsWith(" ")) {
-                content = content.substring(1, content.length() - 1);
-            }
-            add(content, offset + i, offset + close + run, offset + close + run, line.substring(0, i));
-            i = close + run;
-        }
-    }
-
-    private void add(String text, int start, int end, int markAt, String before) {
-        found.add(new Code(text, start, end, markAt, !advice && readsAsLogLine(text, before), false));
     }
 
     /**
@@ -216,28 +274,5 @@ final class QuotedLines {
             return true;
         }
         return words >= 3 && (LEVEL.matcher(text).find() || EXCEPTION.matcher(text).find());
-    }
-
-    private static int run(String s, int at) {
-        int n = 0;
-        while (at + n < s.length() && s.charAt(at + n) == '`') {
-            n++;
-        }
-        return n;
-    }
-
-    private static int closing(String s, int from, int run) {
-        int j = from;
-        while (true) {
-            int k = s.indexOf('`', j);
-            if (k < 0) {
-                return -1;
-            }
-            int r = run(s, k);
-            if (r == run) {
-                return k;
-            }
-            j = k + r;
-        }
     }
 }
