@@ -1,0 +1,67 @@
+package dev.missioncontrol.alerts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The alerts a session's context holds, wherever a person pasted them: Alertmanager's webhook body, its
+ * {@code alerts} array alone, one alert, Prometheus's {@code /api/v1/alerts} answer, or any of these as a JSON string
+ * ({@link AlertSearch}). An SRE asking "why is this alert firing?" pastes the alert that paged them; its labels name
+ * the service, and its start is when the problem showed.
+ *
+ * @param alerts at most {@link AlertSearch#MAX_READ}, each once, in the order found
+ * @param total  how many alerts the context holds, counting those past {@link AlertSearch#MAX_READ}
+ * @param places where they were found, such as {@code context.alert.alerts}
+ */
+public record PastedAlerts(List<Alert> alerts, int total, List<String> places) {
+    public static final PastedAlerts NONE = new PastedAlerts(List.of(), 0, List.of());
+    /**
+     * The labels that name an alert's service, most telling first: Prometheus's relabelling turns Kubernetes'
+     * {@code app.kubernetes.io/name} into {@code app_kubernetes_io_name}; {@code job} is a scrape job's name, often
+     * the service's, and comes last.
+     */
+    static final List<String> SERVICE_LABELS = List.of("service", "service_name", "app", "app_kubernetes_io_name",
+            "container", "deployment", "job");
+    /**
+     * The labels that name an alert's environment. Not {@code namespace}: nothing else here takes a Kubernetes
+     * namespace for an environment, and deployments name theirs in {@code event_metadata.environment}.
+     */
+    static final List<String> ENVIRONMENT_LABELS = List.of("environment", "env");
+
+    /** The alerts in the context; none when it holds nothing that reads as one. */
+    public static PastedAlerts in(JsonNode context) {
+        return AlertSearch.in(context);
+    }
+
+    public boolean isEmpty() {
+        return alerts.isEmpty();
+    }
+
+    /** Alerts found but not read, beyond {@link AlertSearch#MAX_READ}. */
+    public int leftOut() {
+        return total - alerts.size();
+    }
+
+    /** The service the alerts' labels agree on ({@link AlertLabel#agreed}). */
+    public Optional<AlertLabel> service() {
+        return AlertLabel.agreed(alerts, SERVICE_LABELS);
+    }
+
+    /** The environment the alerts' labels agree on ({@link AlertLabel#agreed}). */
+    public Optional<AlertLabel> environment() {
+        return AlertLabel.agreed(alerts, ENVIRONMENT_LABELS);
+    }
+
+    /** The alert that started first, of those with a start. */
+    public Optional<Alert> first() {
+        return alerts.stream().filter(a -> a.start() != null).min(Comparator.comparing(Alert::start));
+    }
+
+    /** When the first alert started, or null. */
+    public Instant start() {
+        return first().map(Alert::start).orElse(null);
+    }
+}
