@@ -1,6 +1,8 @@
 package dev.missioncontrol.sessions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.missioncontrol.alerts.AlertLabel;
+import dev.missioncontrol.alerts.PastedAlerts;
 import dev.missioncontrol.errors.NotFoundException;
 import dev.missioncontrol.orgs.OrgStore;
 import dev.missioncontrol.orgs.Project;
@@ -54,10 +56,10 @@ public final class SessionService {
 
     /**
      * The project the investigation is about: named by {@code context.repository_full_name}, or else by
-     * {@code context.service} as the project's service name (the label pushed signals carry), so its metrics and
-     * deployments can be looked at. A service name several projects share ({@code acme/api} and {@code grp/sub/api}
-     * are both "api") names none of them: the oldest would be a guess, and its metrics would be reported as the
-     * service's.
+     * {@code context.service} as the project's service name (the label pushed signals carry), or else by the service
+     * the labels of the alerts pasted into the context agree on, so its metrics and deployments can be looked at. A
+     * service name several projects share ({@code acme/api} and {@code grp/sub/api} are both "api") names none of
+     * them: the oldest would be a guess, and its metrics would be reported as the service's.
      */
     private static Optional<Project> projectOf(Handle h, String orgId, JsonNode context) {
         String repo = context.path("repository_full_name").asText(null);
@@ -66,6 +68,9 @@ public final class SessionService {
         }
         String service = context.path("service").asText(null);
         if (service == null || service.isBlank()) {
+            service = PastedAlerts.in(context).service().map(AlertLabel::value).orElse(null);
+        }
+        if (service == null) {
             return Optional.empty();
         }
         List<Project> named = OrgStore.findProjectsByService(h, orgId, service.strip());

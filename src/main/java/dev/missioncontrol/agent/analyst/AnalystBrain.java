@@ -87,7 +87,8 @@ public final class AnalystBrain implements Brain {
         }
         b.append(", match known failure signatures, and list deployments before the first bad line");
         if (r.service() != null) {
-            b.append(" (service: ").append(r.service()).append(')');
+            b.append(" (service: ").append(r.service()).append(r.alerts().service() == null ? ""
+                    : ", from the alert's label " + r.alerts().service().name()).append(')');
         }
         return b.append('.').toString();
     }

@@ -36,12 +36,15 @@ final class NotChecked {
                     + "this organization";
         }
         if (r.service() != null) {
-            return "`" + r.service() + "` is the service name of no project of this organization, or of more than "
+            return "`" + Markdown.inline(r.service()) + "`" + (r.alerts().service() == null ? ""
+                    : ", which the alert's `" + r.alerts().service().name() + "` label names,")
+                    + " is the service name of no project of this organization, or of more than "
                     + "one (a project's service name is its repository's last segment unless its settings say "
                     + "otherwise, so two repositories can share one; `context.repository_full_name` names the project "
                     + "without doubt, and a project is added under Settings)";
         }
-        return "the request names no project (neither `context.repository_full_name` nor `context.service`)";
+        return "the request names no project (neither `context.repository_full_name` nor `context.service`"
+                + (r.alerts().pasted().isEmpty() ? "" : ", and its alerts' labels agree on no service") + ")";
     }
 
     static List<String> lines(Investigation inv) {

@@ -3,6 +3,7 @@ package dev.missioncontrol.agent.analyst;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.missioncontrol.agent.Redactor;
 import dev.missioncontrol.agent.SessionFacts;
+import dev.missioncontrol.alerts.PastedAlerts;
 import dev.missioncontrol.monitor.EnvironmentName;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -16,11 +17,13 @@ import java.util.regex.Pattern;
  * What the person asked, read from the prompt and context: the service, the terms to look for (quoted phrases,
  * error codes, failure words, identifiers), and whether they want the newest N lines.
  *
- * @param environment the context's {@code environment}, or null
+ * @param service     the context's {@code service}, else the one the prompt names, else the one the alerts' labels
+ *                    agree on ({@link RequestAlerts}), or null
+ * @param environment the context's {@code environment}, else the one the alerts' labels agree on, or null
  * @param newest      how many of the newest matching lines were asked for ("last 10 logs that contain …"), or 0
  */
 record Request(String prompt, String service, String repository, String environment, List<String> terms,
-               int newest) {
+               int newest, RequestAlerts alerts) {
 
     static final int MAX_TERMS = 4;
     private static final Pattern QUOTED = Pattern.compile(
@@ -38,14 +41,20 @@ record Request(String prompt, String service, String repository, String environm
                     + "|\\b([a-z][\\w.-]*[a-z0-9])\\s+(?:pod|service)\\b"
                     + "|(?:\\bfrom|\\bof)\\s+(?:the\\s+)?([a-z][a-z0-9]*(?:-[a-z0-9]+)+)\\b");
 
+    /** A request that carried no alerts. */
+    Request(String prompt, String service, String repository, String environment, List<String> terms, int newest) {
+        this(prompt, service, repository, environment, terms, newest, RequestAlerts.NONE);
+    }
+
     static Request of(SessionFacts facts) {
         String prompt = facts.prompt() == null ? "" : facts.prompt();
         JsonNode ctx = facts.context();
-        String service = ctx != null && ctx.path("service").isTextual() ? ctx.get("service").asText() : service(prompt);
-        String repo = text(ctx, "repository_full_name");
+        String service = text(ctx, "service") != null ? text(ctx, "service") : service(prompt);
+        RequestAlerts alerts = RequestAlerts.of(PastedAlerts.in(ctx), service, EnvironmentName.in(ctx));
         Matcher n = NEWEST.matcher(prompt);
-        return new Request(prompt, service, repo, EnvironmentName.in(ctx), terms(prompt),
-                n.find() ? Integer.parseInt(n.group(1)) : 0);
+        return new Request(prompt, alerts.service(service), text(ctx, "repository_full_name"),
+                alerts.environment(EnvironmentName.in(ctx)), terms(prompt), n.find() ? Integer.parseInt(n.group(1)) : 0,
+                alerts);
     }
 
     private static String text(JsonNode ctx, String field) {

@@ -37,4 +37,36 @@ class RequestTest {
                 Instant.now()));
         assertThat(r.service()).isEqualTo("billing");
     }
+
+    @Test
+    void takes_the_service_and_environment_from_the_alerts_labels_when_nothing_else_names_them() {
+        var ctx = Json.object();
+        ctx.putObject("alert").put("state", "firing").putObject("labels").put("alertname", "HighErrorRate")
+                .put("app", "checkout").put("env", "production").put("namespace", "prod");
+        Request r = Request.of(new SessionFacts("s", "o", null, "general", "Why is this alert firing?", ctx,
+                Instant.now()));
+
+        assertThat(r.service()).isEqualTo("checkout");
+        assertThat(r.environment()).isEqualTo("production");
+        assertThat(r.alerts().service().name()).isEqualTo("app");
+        assertThat(r.alerts().environment().name()).isEqualTo("env");
+    }
+
+    @Test
+    void the_context_and_the_prompt_name_the_service_before_the_alerts_labels() {
+        var ctx = Json.object().put("environment", "staging");
+        ctx.putObject("alert").putObject("labels").put("alertname", "Down").put("service", "checkout")
+                .put("environment", "production");
+
+        Request asked = Request.of(new SessionFacts("s", "o", null, "general", "errors in the billing service", ctx,
+                Instant.now()));
+        Request named = Request.of(new SessionFacts("s", "o", null, "general", "why?", ctx.deepCopy()
+                .put("service", "payments"), Instant.now()));
+
+        assertThat(asked.service()).isEqualTo("billing");
+        assertThat(asked.environment()).isEqualTo("staging");
+        assertThat(asked.alerts().service()).isNull();
+        assertThat(asked.alerts().environment()).isNull();
+        assertThat(named.service()).isEqualTo("payments");
+    }
 }
