@@ -24,7 +24,9 @@ record Investigation(Observations obs, Incident incident, List<DeployLink> deplo
         List<DeployLink> deploys = DeployLink.ranked(o.deployments, incident, o.request,
                 Startup.before(o.templates, incident.onset()));
         List<TrendSeen> trends = o.trends().stream().limit(3).toList();
-        List<Finding> findings = new ArrayList<>(SearchFindings.of(o));
+        // the alert that paged the person first: how it lines up with the logs is what they asked about
+        List<Finding> findings = new ArrayList<>(AlertFinding.of(o, incident).stream().toList());
+        findings.addAll(SearchFindings.of(o));
         findings.addAll(ProblemFindings.of(o, incident));
         PodDescription.finding(o).ifPresent(findings::add);
         trends.forEach(t -> findings.add(new Finding("Trend: " + t.describe(), "Fitted over the numbers of one "

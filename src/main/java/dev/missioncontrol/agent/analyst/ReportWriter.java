@@ -65,6 +65,7 @@ final class ReportWriter {
         } else {
             problem(inv, b);
         }
+        AlertFinding.headline(inv.obs(), inv.incident()).ifPresent(h -> b.append(' ').append(h).append('.'));
         for (SearchOutcome s : inv.obs().searches) {
             // a describing word no line holds says nothing beside the problem found
             if (s.fromPrompt() && (inv.incident().isEmpty() || !SearchFindings.unmatchedDescription(inv.obs(), s))) {

@@ -15,7 +15,8 @@ final class TimelineSection {
     private TimelineSection() {
     }
 
-    private record Moment(Instant at, String text) {
+    /** Something that happened, at its time (null when it has none: listed last). */
+    record Moment(Instant at, String text) {
     }
 
     static List<String> lines(Investigation inv) {
@@ -29,12 +30,15 @@ final class TimelineSection {
         }
         if (incident.isEmpty()) {
             out.add("- No problem lines, so there is no start or end to report.");
-            return out;
         }
-        List<Moment> moments = moments(inv);
+        List<Moment> moments = incident.isEmpty() ? new ArrayList<>() : moments(inv);
+        moments.addAll(AlertMoments.of(o.request.alerts().pasted()));
         moments.sort(Comparator.comparing(Moment::at, Comparator.nullsLast(Comparator.naturalOrder())));
         moments.forEach(m -> out.add("- " + (m.at() == null ? "" : m.at() + ": ") + m.text()));
-        out.add("- " + ending(incident));
+        AlertMoments.leftOut(o.request.alerts().pasted()).ifPresent(out::add);
+        if (!incident.isEmpty()) {
+            out.add("- " + ending(incident));
+        }
         return out;
     }
 

@@ -197,6 +197,19 @@ class AnalystScenarioIT {
     /** The same incident, its error lines reading {@code errorLine}. */
     private String paymentsIncident(String repo, double after, boolean namesRepository, boolean burstsEveryHour,
             String errorLine) {
+        Instant onset = paymentsSignals(repo, after, burstsEveryHour);
+        var body = Json.object().put("prompt", "Why are payments failing?");
+        var context = body.putObject("context").put("logs", paymentsLogs(onset, errorLine))
+                .put("service", repo.substring(repo.indexOf('/') + 1));
+        if (namesRepository) {
+            context.put("repository_full_name", repo);
+        }
+        return investigations.awaitReport(investigations.start(Investigations.utf8(body.toString())),
+                Duration.ofMinutes(2)).report();
+    }
+
+    /** Registers the project and pushes its error rate, at {@code after} from the onset on; answers the onset. */
+    private Instant paymentsSignals(String repo, double after, boolean burstsEveryHour) {
         MonitorFixtures.deploy(api, repo, "pending"); // registers the project; pending starts no verification
         Instant onset = Instant.now().minus(Duration.ofMinutes(20)).truncatedTo(ChronoUnit.SECONDS);
         if (burstsEveryHour) {
@@ -206,20 +219,36 @@ class AnalystScenarioIT {
                 Duration.ofSeconds(30), 40, 1.0, 1));
         MonitorFixtures.push(api, MonitorFixtures.samples(repo, "error_rate", onset.plusSeconds(5),
                 Duration.ofSeconds(30), 38, after, 2));
+        return onset;
+    }
+
+    /** Twenty minutes of good charges, then twenty of {@code errorLine}, from the onset on. */
+    private static String paymentsLogs(Instant onset, String errorLine) {
         StringBuilder logs = new StringBuilder();
         for (int i = -120; i < 120; i++) {
             Instant at = onset.plusSeconds(10L * i);
             logs.append(at).append(i < 0 ? " INFO  payments - POST /charge 200 in 40ms\n"
                     : " ERROR payments - " + errorLine + "\n");
         }
-        var body = Json.object().put("prompt", "Why are payments failing?");
-        var context = body.putObject("context").put("logs", logs.toString())
-                .put("service", repo.substring(repo.indexOf('/') + 1));
-        if (namesRepository) {
-            context.put("repository_full_name", repo);
-        }
-        return investigations.awaitReport(investigations.start(Investigations.utf8(body.toString())),
+        return logs.toString();
+    }
+
+    /** The server takes the project from the alert's label, as it would from {@code context.service}. */
+    @Test
+    void finds_the_project_by_the_service_the_pasted_alert_is_labelled_with() {
+        Instant onset = paymentsSignals("acme/cart", 6.0, false);
+        Instant fired = onset.plusSeconds(60);
+        var body = Json.object().put("prompt", "Why is this alert firing?");
+        body.putObject("context").put("logs", paymentsLogs(onset, "POST /charge failed: card processor timeout"))
+                .put("alert", AlertReportTest.webhook("cart", fired, "cart 5xx rate above 5%").toString());
+
+        String report = investigations.awaitReport(investigations.start(Investigations.utf8(body.toString())),
                 Duration.ofMinutes(2)).report();
+
+        assertThat(report).contains("Metrics moved at the first bad line: error_rate high").doesNotContain("Metrics: ")
+                .contains("- " + fired + ": alert HighErrorRate fired (critical): cart 5xx rate above 5%\n")
+                .contains("Alert HighErrorRate fired at " + fired + ": the first bad line came 1m 0s before it")
+                .contains("The service, cart, is taken from the alert's `service` label");
     }
 
     @Test
