@@ -40,17 +40,14 @@ final class ActionPlan {
     static List<String> of(Investigation inv) {
         Set<String> actions = new LinkedHashSet<>();
         if (inv.noProblem()) {
-            List<DeploymentSeen> recent = RecentDeployments.of(inv);
-            if (!recent.isEmpty()) {
-                actions.add(ifItBeganAfter(recent.get(0)));
-            }
+            RecentDeployments.suspect(inv).ifPresent(d -> actions.add(ifItBeganAfter(d)));
             actions.add("Nothing to fix from these logs. If users still see a problem, send the logs of the "
                     + "affected service for the time it happened, and any error message they saw.");
             return new ArrayList<>(actions);
         }
         inv.hypotheses().forEach(h -> actions.add(h.action()));
         // failing lines without times: the latest deployment could not be lined up with them, nor ruled out
-        RecentDeployments.of(inv).stream().findFirst().ifPresent(d -> actions.add(ifItBeganAfter(d)));
+        RecentDeployments.suspect(inv).ifPresent(d -> actions.add(ifItBeganAfter(d)));
         Incident incident = inv.incident();
         if (Boolean.TRUE.equals(incident.stillHappening())) {
             actions.add("It was still happening when the logs end: confirm with fresh logs after each step, "

@@ -117,11 +117,16 @@ public final class AnalystBrain implements Brain {
                 .put("until", onset.plus(DeployLink.ROLLOUT).toString()).put("limit", 100));
     }
 
-    /** Around the first bad line when the logs carry time; otherwise the day before the session began. */
+    /**
+     * Around the first bad line when the logs carry time; otherwise from the day before the first alert fired, or
+     * before the session began, to the session's start ({@link RecentDeployments}).
+     */
     private static ObjectNode deploymentWindow(Observations o, History h) {
         Instant onset = Incident.of(o.problems(), o.sources).onset();
         Instant until = onset != null ? onset.plus(LOOK_AHEAD) : h.session().createdAt();
-        Instant since = (onset != null ? onset : until).minus(LOOK_BACK);
+        Instant alerted = o.request.alerts().pasted().start();
+        Instant since = (onset != null ? onset : alerted != null && alerted.isBefore(until) ? alerted : until)
+                .minus(LOOK_BACK);
         ObjectNode args = JSON.createObjectNode().put("since", since.toString()).put("until", until.toString());
         if (o.request.repository() != null) {
             args.put("repository", o.request.repository());

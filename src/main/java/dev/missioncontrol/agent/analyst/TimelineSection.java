@@ -33,6 +33,7 @@ final class TimelineSection {
         }
         List<Moment> moments = incident.isEmpty() ? new ArrayList<>() : moments(inv);
         moments.addAll(AlertMoments.of(o.request.alerts().pasted()));
+        deployBeforeAlert(inv).ifPresent(moments::add);
         moments.sort(Comparator.comparing(Moment::at, Comparator.nullsLast(Comparator.naturalOrder())));
         moments.forEach(m -> out.add("- " + (m.at() == null ? "" : m.at() + ": ") + m.text()));
         AlertMoments.leftOut(o.request.alerts().pasted()).ifPresent(out::add);
@@ -101,6 +102,17 @@ final class TimelineSection {
         Precursor.before(o.templates, o.sources, incident.onset()).forEach(p -> moments.add(new Moment(
                 p.template().firstSeen(), p.describe(incident.onset()))));
         return moments;
+    }
+
+    /**
+     * Without a timed first bad line, the deployment lined up with the alert instead ({@link RecentDeployments}), so
+     * the two stand in order.
+     */
+    private static Optional<Moment> deployBeforeAlert(Investigation inv) {
+        if (inv.obs().request.alerts().pasted().start() == null) {
+            return Optional.empty();
+        }
+        return RecentDeployments.suspect(inv).map(d -> new Moment(d.createdAt(), d.prose() + " landed"));
     }
 
     private static Optional<Quote> beforeFirst(Observations o, LogTemplate first) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.missioncontrol.agent.SessionFacts;
+import dev.missioncontrol.agent.ToolResult;
 import dev.missioncontrol.store.Json;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,37 @@ class AlertReportTest {
                 .contains("Metrics: `checkout`, which the alert's `service` label names, is the service name of no "
                         + "project of this organization")
                 .contains("the live state of checkout");
+    }
+
+    /** The session's project was found by the alert's label, as the server finds it at creation. */
+    @Test
+    void without_logs_the_alerts_start_lines_up_the_services_deployments() {
+        ArrayNode listed = Json.MAPPER.createArrayNode();
+        listed.addObject().put("id", "d-payments").put("repository_full_name", "acme/payments")
+                .put("created_at", "2026-12-01T01:50:00Z").put("status", "success");
+        listed.addObject().put("id", "d-checkout").put("repository_full_name", "acme/checkout")
+                .put("created_at", "2026-12-01T01:45:00Z").put("status", "success")
+                .put("commit_sha", "a1b2c3d4e5f6").put("commit_message", "Retry payments on 502");
+        ObjectNode context = Json.object();
+        context.set("alert", webhook("checkout 5xx rate above 5%"));
+
+        String md = playbook.run(facts(context, "p-checkout"), ToolResult.ok("2 deployments", listed)).report()
+                .markdown();
+
+        assertThat(md).contains("A deployment landed 7m 0s before alert HighErrorRate fired")
+                .contains("deployment d-checkout of acme/checkout, commit a1b2c3d4e5f6 (\"Retry payments on 502\") "
+                        + "landed at 2026-12-01T01:45:00Z, 7m 0s before alert HighErrorRate fired (" + FIRED
+                        + ") and 20m 0s before the question was asked.")
+                .contains("- 2026-12-01T01:45:00Z: deployment d-checkout of acme/checkout, commit a1b2c3d4e5f6 "
+                        + "(\"Retry payments on 502\") landed\n- " + FIRED + ": alert HighErrorRate fired (critical)")
+                .contains("Alert HighErrorRate fired at " + FIRED + ": no logs came with the request to line it up "
+                        + "with")
+                .doesNotContain("d-payments")
+                .doesNotContain("Metrics: the request names no project");
+        assertThat(playbook.timeline.stream().filter(e -> e.is("tool_call"))
+                .map(e -> e.data().path("args").path("since").asText()).filter(s -> !s.isEmpty()).findFirst())
+                .as("deployments are looked for from a day before the alert fired")
+                .contains("2026-11-30T01:52:00Z");
     }
 
     @Test
