@@ -10,7 +10,9 @@ import java.util.Optional;
  * The alerts a session's context holds, wherever a person pasted them: Alertmanager's webhook body, its
  * {@code alerts} array alone, one alert, Prometheus's {@code /api/v1/alerts} answer, or any of these as a JSON string
  * ({@link AlertSearch}). An SRE asking "why is this alert firing?" pastes the alert that paged them; its labels name
- * the service, and its start is when the problem showed.
+ * the service, and its start is when the problem showed. Not the environment: an {@code env="prod"} label beside
+ * deployments recorded to "production" would narrow the deployments and pushed metrics compared to none, so only what
+ * the request itself names narrows them.
  *
  * @param alerts at most {@link AlertSearch#MAX_READ}, each once, in the order found
  * @param total  how many alerts the context holds, counting those past {@link AlertSearch#MAX_READ}
@@ -25,11 +27,6 @@ public record PastedAlerts(List<Alert> alerts, int total, List<String> places) {
      */
     static final List<String> SERVICE_LABELS = List.of("service", "service_name", "app", "app_kubernetes_io_name",
             "container", "deployment", "job");
-    /**
-     * The labels that name an alert's environment. Not {@code namespace}: nothing else here takes a Kubernetes
-     * namespace for an environment, and deployments name theirs in {@code event_metadata.environment}.
-     */
-    static final List<String> ENVIRONMENT_LABELS = List.of("environment", "env");
 
     /** The alerts in the context; none when it holds nothing that reads as one. */
     public static PastedAlerts in(JsonNode context) {
@@ -48,11 +45,6 @@ public record PastedAlerts(List<Alert> alerts, int total, List<String> places) {
     /** The service the alerts' labels agree on ({@link AlertLabel#agreed}). */
     public Optional<AlertLabel> service() {
         return AlertLabel.agreed(alerts, SERVICE_LABELS);
-    }
-
-    /** The environment the alerts' labels agree on ({@link AlertLabel#agreed}). */
-    public Optional<AlertLabel> environment() {
-        return AlertLabel.agreed(alerts, ENVIRONMENT_LABELS);
     }
 
     /** The alert that started first, of those with a start. */

@@ -1,8 +1,6 @@
 package dev.missioncontrol.signals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.missioncontrol.alerts.AlertLabel;
-import dev.missioncontrol.alerts.PastedAlerts;
 import dev.missioncontrol.monitor.EnvironmentName;
 import dev.missioncontrol.orgs.Project;
 import java.util.Map;
@@ -21,14 +19,9 @@ public record SignalScope(Project project, String environment) {
         environment = EnvironmentName.of(environment);
     }
 
-    /**
-     * The project's signals in the environment a session's context names, if it names one as text, or else the one
-     * the labels of the alerts pasted into it agree on, as the analyst reads the request.
-     */
+    /** The project's signals in the environment a session's context names, if it names one as text. */
     public static SignalScope of(Project project, JsonNode context) {
-        String named = EnvironmentName.in(context);
-        return new SignalScope(project, named != null ? named
-                : PastedAlerts.in(context).environment().map(AlertLabel::value).orElse(null));
+        return new SignalScope(project, EnvironmentName.in(context));
     }
 
     /** Whether a pushed series with these labels belongs to this scope. */

@@ -41,7 +41,6 @@ class PastedAlertsTest {
         assertThat(a.end()).as("Alertmanager's zero time means none").isNull();
         assertThat(found.places()).containsExactly("context.alert.alerts");
         assertThat(found.service()).contains(new AlertLabel("service", "checkout"));
-        assertThat(found.environment()).as("a namespace is no environment here").isEmpty();
     }
 
     @Test
@@ -82,7 +81,6 @@ class PastedAlertsTest {
         assertThat(a.start()).isEqualTo(Instant.parse("2026-12-01T01:40:12.5Z"));
         assertThat(a.headline()).isEqualTo("p99 above 2s");
         assertThat(found.service()).contains(new AlertLabel("app", "payments"));
-        assertThat(found.environment()).contains(new AlertLabel("env", "staging"));
     }
 
     @Test

@@ -32,16 +32,6 @@ class SignalScopeTest {
     }
 
     @Test
-    void without_one_in_the_context_the_environment_the_pasted_alerts_are_labelled_with_narrows_the_scope() {
-        var context = Json.object();
-        context.putObject("alert").putObject("labels").put("alertname", "HighErrorRate").put("env", "staging");
-
-        assertThat(SignalScope.of(WEB, context).environment()).isEqualTo("staging");
-        assertThat(SignalScope.of(WEB, context.deepCopy().put("environment", "production")).environment())
-                .isEqualTo("production");
-    }
-
-    @Test
     void pushed_series_of_another_environment_are_left_out_and_unlabelled_ones_count_for_every_one() {
         SignalScope staging = new SignalScope(WEB, "staging");
         assertThat(staging.includes(Map.of("environment", "staging"))).isTrue();

@@ -104,7 +104,6 @@ final class AlertFinding {
                 .append('.');
         String whose = pasted.total() > 1 ? "alerts'" : "alert's";
         taken("service", alerts.service(), whose).ifPresent(b::append);
-        taken("environment", alerts.environment(), whose).ifPresent(b::append);
         return b.toString();
     }
 

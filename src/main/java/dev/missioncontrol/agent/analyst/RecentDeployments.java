@@ -22,7 +22,8 @@ final class RecentDeployments {
 
     /**
      * Newest first; only for a session with a project. list_deployments narrowed them to it when the request named a
-     * repository; when it named only a service, the other services' are left out here.
+     * repository; when it named only a service (a project's service name is its repository's name part), the other
+     * services' are left out here.
      */
     static List<DeploymentSeen> of(Investigation inv) {
         Observations o = inv.obs();

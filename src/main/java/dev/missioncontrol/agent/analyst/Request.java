@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  *
  * @param service     the context's {@code service}, else the one the prompt names, else the one the alerts' labels
  *                    agree on ({@link RequestAlerts}), or null
- * @param environment the context's {@code environment}, else the one the alerts' labels agree on, or null
+ * @param environment the context's {@code environment}, or null
  * @param newest      how many of the newest matching lines were asked for ("last 10 logs that contain …"), or 0
  */
 record Request(String prompt, String service, String repository, String environment, List<String> terms,
@@ -50,10 +50,10 @@ record Request(String prompt, String service, String repository, String environm
         String prompt = facts.prompt() == null ? "" : facts.prompt();
         JsonNode ctx = facts.context();
         String service = text(ctx, "service") != null ? text(ctx, "service") : service(prompt);
-        RequestAlerts alerts = RequestAlerts.of(PastedAlerts.in(ctx), service, EnvironmentName.in(ctx));
+        RequestAlerts alerts = RequestAlerts.of(PastedAlerts.in(ctx), service);
         Matcher n = NEWEST.matcher(prompt);
         return new Request(prompt, alerts.service(service), text(ctx, "repository_full_name"),
-                alerts.environment(EnvironmentName.in(ctx)), terms(prompt), n.find() ? Integer.parseInt(n.group(1)) : 0,
+                EnvironmentName.in(ctx), terms(prompt), n.find() ? Integer.parseInt(n.group(1)) : 0,
                 alerts);
     }
 

@@ -39,7 +39,7 @@ class RequestTest {
     }
 
     @Test
-    void takes_the_service_and_environment_from_the_alerts_labels_when_nothing_else_names_them() {
+    void takes_the_service_but_not_the_environment_from_the_alerts_labels_when_nothing_else_names_them() {
         var ctx = Json.object();
         ctx.putObject("alert").put("state", "firing").putObject("labels").put("alertname", "HighErrorRate")
                 .put("app", "checkout").put("env", "production").put("namespace", "prod");
@@ -47,9 +47,8 @@ class RequestTest {
                 Instant.now()));
 
         assertThat(r.service()).isEqualTo("checkout");
-        assertThat(r.environment()).isEqualTo("production");
+        assertThat(r.environment()).as("an env label need not be the name CI records deployments to").isNull();
         assertThat(r.alerts().service().name()).isEqualTo("app");
-        assertThat(r.alerts().environment().name()).isEqualTo("env");
     }
 
     @Test
@@ -66,7 +65,6 @@ class RequestTest {
         assertThat(asked.service()).isEqualTo("billing");
         assertThat(asked.environment()).isEqualTo("staging");
         assertThat(asked.alerts().service()).isNull();
-        assertThat(asked.alerts().environment()).isNull();
         assertThat(named.service()).isEqualTo("payments");
     }
 }
