@@ -33,6 +33,7 @@ public record Alert(String name, String status, Map<String, String> labels, Stri
     /** The alert the node holds; the node must be one ({@link #is}). */
     static Alert from(JsonNode n) {
         Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("alertname", cut(n.get("labels").get("alertname").asText())); // kept however many labels follow
         n.get("labels").properties().stream().filter(e -> e.getValue().isValueNode()).limit(MAX_LABELS)
                 .forEach(e -> labels.put(e.getKey(), cut(e.getValue().asText())));
         JsonNode notes = n.path("annotations");

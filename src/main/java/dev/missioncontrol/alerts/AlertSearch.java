@@ -105,10 +105,17 @@ final class AlertSearch {
         read.putIfAbsent(new Identity(a.name(), a.labels(), a.start()), a);
     }
 
-    /** The text as JSON when it is one object or array, as a pasted webhook body is; empty for any other text. */
+    /**
+     * The text as JSON when it is one object or array, as a pasted webhook body is; empty for any other text. The
+     * length is checked before anything is copied: the logs beside the alert may be tens of megabytes, read at every
+     * step of the analyst.
+     */
     private static Optional<JsonNode> parsed(String text) {
+        if (text.length() > MAX_JSON_TEXT) {
+            return Optional.empty();
+        }
         String t = text.strip();
-        if (t.length() > MAX_JSON_TEXT || !(t.startsWith("{") || t.startsWith("["))) {
+        if (!(t.startsWith("{") || t.startsWith("["))) {
             return Optional.empty();
         }
         try {

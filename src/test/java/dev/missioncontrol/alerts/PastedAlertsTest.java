@@ -161,4 +161,19 @@ class PastedAlertsTest {
 
         assertThat(PastedAlerts.in(context).service()).contains(new AlertLabel("job", "checkout-api"));
     }
+
+    @Test
+    void an_alert_with_more_labels_than_are_kept_keeps_its_name() {
+        ObjectNode labels = Json.object();
+        for (int i = 0; i < Alert.MAX_LABELS + 5; i++) {
+            labels.put("label_" + i, "v" + i);
+        }
+        labels.put("alertname", "KubePodCrashLooping");
+        ObjectNode context = Json.object();
+        context.putObject("alert").set("labels", labels);
+
+        Alert read = PastedAlerts.in(context).alerts().getFirst();
+        assertThat(read.name()).isEqualTo("KubePodCrashLooping");
+        assertThat(read.labels()).hasSize(Alert.MAX_LABELS + 1);
+    }
 }
