@@ -13,8 +13,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import javax.net.ssl.SSLHandshakeException;
 
 /** A small client for Mission Control's API, used by the CLI commands. */
 public final class ApiClient {
@@ -22,17 +24,23 @@ public final class ApiClient {
      * HTTP/1.1: the JDK's default sends an h2c upgrade request on plain HTTP, which some proxies in front of a
      * self-hosted server refuse; the server speaks HTTP/1.1 anyway.
      */
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = builder().build();
+    private final HttpClient http;
     private final String base;
     private final String key;
+
+    public ApiClient(String base, String key) {
+        this(base, key, null);
+    }
 
     /**
      * Refuses a base that is not an http(s) URL with a host, so no request is built from it. A key read from a CI
      * secret or a file often ends in a line break, which is taken off; one with a break or space inside is refused
      * without being shown, since the message lands in a CI log.
+     *
+     * @param caCert a PEM file of certificate authorities trusted besides the JDK's ({@link TrustedCa}), or null
      */
-    public ApiClient(String base, String key) {
+    public ApiClient(String base, String key, Path caCert) {
         this.base = base.strip().replaceAll("/+$", "");
         this.key = key.strip();
         if (!this.key.chars().allMatch(c -> c > ' ' && c < 0x7f)) {
@@ -44,6 +52,11 @@ public final class ApiClient {
                 || uri.getHost() == null) {
             throw new ClientException("--url (MC_URL) must be an http:// or https:// address with a host, not " + base);
         }
+        this.http = caCert == null ? HTTP : builder().sslContext(TrustedCa.with(caCert)).build();
+    }
+
+    private static HttpClient.Builder builder() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10));
     }
 
     public String base() {
@@ -86,7 +99,7 @@ public final class ApiClient {
         HttpRequest req = request(path).setHeader("Accept", "text/event-stream")
                 .header("Last-Event-ID", Long.toString(afterSeq)).GET().build();
         try {
-            HttpResponse<java.io.InputStream> res = HTTP.send(req, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<java.io.InputStream> res = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
             if (res.statusCode() != 200) {
                 String refused = "the event stream was refused: the server answered " + res.statusCode()
                         + Answers.redirectHint(res);
@@ -94,6 +107,8 @@ public final class ApiClient {
                 throw res.statusCode() >= 500 ? ClientException.network(refused) : new ClientException(refused);
             }
             readEvents(res.body(), onEvent);
+        } catch (SSLHandshakeException e) {
+            throw TrustedCa.refusal(base, e);
         } catch (IOException e) {
             throw ClientException.network("lost the connection to " + base + ": " + e.getMessage());
         } catch (InterruptedException e) {
@@ -125,7 +140,7 @@ public final class ApiClient {
     /** The server's answer when it is a 2xx; anything else, or no answer, is thrown as what it means. */
     private HttpResponse<String> exchange(HttpRequest req) {
         try {
-            HttpResponse<String> res = HTTP.send(req, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
             ClientException refused = Answers.refusal(res);
             if (refused != null) {
                 throw refused;
@@ -133,6 +148,8 @@ public final class ApiClient {
             return res;
         } catch (ConnectException e) {
             throw ClientException.network("cannot reach " + base + " (is the server running? check --url or MC_URL)");
+        } catch (SSLHandshakeException e) {
+            throw TrustedCa.refusal(base, e);
         } catch (IOException e) {
             throw ClientException.network("request to " + base + " failed: " + e.getMessage());
         } catch (InterruptedException e) {

@@ -9,6 +9,7 @@ import dev.missioncontrol.monitor.DeployStatus;
 import dev.missioncontrol.store.Json;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -59,6 +60,10 @@ public final class DeployCommand implements Callable<Integer> {
 
     @Option(names = "--api-key", description = "API key with deployments:write (MC_API_KEY).")
     String apiKey;
+
+    @Option(names = "--ca-cert", paramLabel = "PEM", description = "Certificate authorities to trust besides the "
+            + "JDK's, for a server whose certificate an internal CA signed (MC_CA_CERT).")
+    String caCert;
 
     @Option(names = "--status", defaultValue = "success",
             description = "pending, running, success, failure or cancelled (default success).")
@@ -116,7 +121,8 @@ public final class DeployCommand implements Callable<Integer> {
         }
         CiEnvironment ci = CiEnvironment.detect(env);
         try {
-            ApiClient client = new ApiClient(base, key);
+            String ca = pick(caCert, "MC_CA_CERT");
+            ApiClient client = new ApiClient(base, key, ca == null ? null : Path.of(ca));
             ObjectNode event = event(ci);
             String idempotencyKey = idempotencyKey(ci, event);
             ApiClient.Created created = post(client, event, idempotencyKey != null ? idempotencyKey
