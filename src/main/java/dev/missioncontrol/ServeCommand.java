@@ -8,11 +8,13 @@ import dev.missioncontrol.config.LimitOptions;
 import dev.missioncontrol.config.SettingName;
 import dev.missioncontrol.monitor.MonitorSettings;
 import dev.missioncontrol.net.AddressPolicy;
+import dev.missioncontrol.net.TrustedCa;
 import dev.missioncontrol.web.ClientAddress;
 import dev.missioncontrol.web.ui.LlmStatus;
 import dev.missioncontrol.orgs.FirstStart;
 import dev.missioncontrol.store.AwaitDatabase;
 import dev.missioncontrol.store.DatabaseUrl;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -98,6 +100,11 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--llm-model", defaultValue = "${env:MC_LLM_MODEL}", description = "Model name (MC_LLM_MODEL).")
     String llmModel;
+
+    @Option(names = "--ca-cert", defaultValue = "${env:MC_CA_CERT}", paramLabel = "PEM",
+            description = "Certificate authorities to trust besides the JDK's, for a Prometheus, webhook receiver or "
+                    + "LLM gateway whose certificate an internal CA signed (MC_CA_CERT).")
+    Path caCert;
 
     @Option(names = "--llm-base-url", defaultValue = "${env:MC_LLM_BASE_URL}",
             description = "Provider endpoint, e.g. a local OpenAI-compatible server (MC_LLM_BASE_URL).")
@@ -217,6 +224,7 @@ public final class ServeCommand implements Callable<Integer> {
                 throw new BadSetting("--db-pool-size", "must be from 1 to " + MAX_POOL + ", or 0 for the default");
             }
             ServingChecks.check(config);
+            trustCaCert();
             drainTime();
             databaseWait();
             return config;
@@ -225,6 +233,17 @@ public final class ServeCommand implements Callable<Integer> {
                     + e.getMessage(), e, spec.findOption(e.flag()), null);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+
+    /** Before anything opens a connection: every outbound client takes the process's default TLS context. */
+    private void trustCaCert() {
+        if (caCert != null) {
+            try {
+                TrustedCa.install(caCert);
+            } catch (TrustedCa.UnusableCaCert e) {
+                throw new BadSetting("--ca-cert", e.reason());
+            }
         }
     }
 

@@ -81,6 +81,12 @@ class ServeCommandTest {
     }
 
     @Test
+    void a_ca_cert_that_holds_no_certificate_is_a_usage_error_naming_its_flag() {
+        assertUsageError(new String[] {"--ca-cert", "/nonexistent/ca.pem"},
+                "--ca-cert (MC_CA_CERT): /nonexistent/ca.pem is not a readable file");
+    }
+
+    @Test
     void a_value_picocli_cannot_convert_names_the_variable_it_may_have_come_from() {
         assertUsageError(new String[] {"--port", "abc"}, "Invalid value for option '--port' (MC_PORT): 'abc'");
     }

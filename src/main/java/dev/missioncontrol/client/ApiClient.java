@@ -1,6 +1,7 @@
 package dev.missioncontrol.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.missioncontrol.net.TrustedCa;
 import dev.missioncontrol.store.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 
 /** A small client for Mission Control's API, used by the CLI commands. */
@@ -52,7 +54,20 @@ public final class ApiClient {
                 || uri.getHost() == null) {
             throw new ClientException("--url (MC_URL) must be an http:// or https:// address with a host, not " + base);
         }
-        this.http = caCert == null ? HTTP : builder().sslContext(TrustedCa.with(caCert)).build();
+        this.http = caCert == null ? HTTP : builder().sslContext(trusting(caCert)).build();
+    }
+
+    private static SSLContext trusting(Path caCert) {
+        try {
+            return TrustedCa.with(caCert);
+        } catch (TrustedCa.UnusableCaCert e) {
+            throw new ClientException(e.getMessage());
+        }
+    }
+
+    /** The advice for a refused handshake; trying again would change nothing, so it is no network failure. */
+    private ClientException refused(SSLHandshakeException e) {
+        return new ClientException(TrustedCa.refusal(base, e, "--url (MC_URL)"));
     }
 
     private static HttpClient.Builder builder() {
@@ -108,7 +123,7 @@ public final class ApiClient {
             }
             readEvents(res.body(), onEvent);
         } catch (SSLHandshakeException e) {
-            throw TrustedCa.refusal(base, e);
+            throw refused(e);
         } catch (IOException e) {
             throw ClientException.network("lost the connection to " + base + ": " + e.getMessage());
         } catch (InterruptedException e) {
@@ -149,7 +164,7 @@ public final class ApiClient {
         } catch (ConnectException e) {
             throw ClientException.network("cannot reach " + base + " (is the server running? check --url or MC_URL)");
         } catch (SSLHandshakeException e) {
-            throw TrustedCa.refusal(base, e);
+            throw refused(e);
         } catch (IOException e) {
             throw ClientException.network("request to " + base + " failed: " + e.getMessage());
         } catch (InterruptedException e) {

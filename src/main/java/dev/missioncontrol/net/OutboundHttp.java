@@ -3,12 +3,14 @@ package dev.missioncontrol.net;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLContext;
 import org.eclipse.jetty.client.CompletableResponseListener;
 import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.HttpClient;
@@ -16,6 +18,7 @@ import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.client.StringRequestContent;
 import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
  * HTTP calls to admin-configured URLs. Every connection goes to an address {@link Destinations} checked, redirects
@@ -55,6 +58,7 @@ public final class OutboundHttp implements AutoCloseable {
         this.destinations = destinations;
         this.caps = caps;
         client.setFollowRedirects(false);
+        client.setSslContextFactory(trusted());
         client.setConnectTimeout(caps.connectTimeout().toMillis());
         client.setSocketAddressResolver((host, port, context, promise) -> {
             try {
@@ -69,6 +73,20 @@ public final class OutboundHttp implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("the outbound HTTP client did not start", e);
         }
+    }
+
+    /**
+     * TLS as the process trusts it: the JDK's authorities, and those of {@code --ca-cert} once {@link TrustedCa}
+     * installed them. Jetty would otherwise build a context of its own from the JDK's store alone.
+     */
+    private static SslContextFactory.Client trusted() {
+        SslContextFactory.Client tls = new SslContextFactory.Client();
+        try {
+            tls.setSslContext(SSLContext.getDefault());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JDK has no default TLS context", e);
+        }
+        return tls;
     }
 
     public Destinations destinations() {

@@ -49,6 +49,9 @@ public final class TransportFailure {
             case TimeoutException e -> "timed out after " + timeout.toSeconds() + " s";
             case EOFException e -> "closed the connection without answering";
             case ClosedChannelException e -> "closed the connection without answering";
+            case SSLException e when String.valueOf(e.getMessage()).contains("PKIX") ->
+                    "TLS failed: its certificate is not signed by an authority trusted here (--ca-cert or MC_CA_CERT "
+                            + "adds the CA that signed it)";
             case SSLException e -> "TLS failed: " + oneLine(String.valueOf(e.getMessage()));
             default -> null;
         };

@@ -6,20 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.missioncontrol.deployments.DeployCommand;
+import dev.missioncontrol.testing.SelfSignedTls;
 import dev.missioncontrol.testing.StubHttpServer;
-import java.io.FileInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,10 +23,9 @@ import picocli.CommandLine;
 /**
  * The CLI against a server behind a certificate no JDK trusts, as a self-hosted server behind an internal CA is:
  * refused with what to do, then trusted through {@code --ca-cert} / {@code MC_CA_CERT}. The certificate is made by
- * the JDK's keytool for {@code localhost} only.
+ * the JDK's keytool for {@code localhost} only ({@link SelfSignedTls}).
  */
 class TrustedCaTest {
-    private static final String PASSWORD = "changeit";
     @TempDir
     static Path dir;
     private static Path pem;
@@ -40,14 +33,9 @@ class TrustedCaTest {
 
     @BeforeAll
     static void serveOverTls() throws Exception {
-        Path keystore = dir.resolve("server.p12");
-        pem = dir.resolve("server.pem");
-        keytool("-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=localhost",
-                "-ext", "SAN=dns:localhost", "-validity", "2", "-storetype", "PKCS12", "-keystore", keystore.toString(),
-                "-storepass", PASSWORD, "-keypass", PASSWORD);
-        keytool("-exportcert", "-rfc", "-alias", "server", "-keystore", keystore.toString(), "-storepass", PASSWORD,
-                "-file", pem.toString());
-        server = new StubHttpServer(tls(keystore), x -> StubHttpServer.reply(x, x.getRequestMethod().equals("POST")
+        SelfSignedTls tls = SelfSignedTls.in(dir);
+        pem = tls.pem();
+        server = new StubHttpServer(tls.serverContext(), x -> StubHttpServer.reply(x, x.getRequestMethod().equals("POST")
                 ? 201 : 200, x.getRequestMethod().equals("POST") ? "{\"id\":\"d1\",\"agent_session_url\":\"/agents/s1\"}"
                 : "{\"results\":[],\"count\":0}", "Content-Type", "application/json"));
     }
@@ -63,7 +51,7 @@ class TrustedCaTest {
 
         assertThatThrownBy(() -> client.get("/api/v1/agent-sessions/")).isInstanceOfSatisfying(ClientException.class,
                 e -> {
-                    assertThat(e.getMessage()).contains("is not signed by an authority this client trusts")
+                    assertThat(e.getMessage()).contains("is not signed by an authority trusted here")
                             .contains("--ca-cert or MC_CA_CERT").doesNotContain("PKIX");
                     assertThat(e.isTransient()).as("trying again changes nothing").isFalse();
                 });
@@ -108,27 +96,5 @@ class TrustedCaTest {
                 .isInstanceOf(ClientException.class).hasMessageContaining("--ca-cert (MC_CA_CERT) " + notPem);
         assertOneLineFailure(missionctl("sessions", "--url", server.baseUrl("localhost"), "--api-key", "mc_test",
                 "--ca-cert", dir.resolve("missing.pem").toString()), "is not a readable file");
-    }
-
-    private static SSLContext tls(Path keystore) throws Exception {
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (InputStream in = new FileInputStream(keystore.toFile())) {
-            ks.load(in, PASSWORD.toCharArray());
-        }
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(ks, PASSWORD.toCharArray());
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(kmf.getKeyManagers(), null, null);
-        return tls;
-    }
-
-    private static void keytool(String... args) throws Exception {
-        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-        List<String> command = new java.util.ArrayList<>(List.of(keytool.toString()));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(output).isZero();
     }
 }
