@@ -56,8 +56,8 @@ public final class DeployMonitorBrain implements Brain {
         if (cancelledByPerson(h)) {
             // a question reopens the session to be answered, not to resume the watch someone stopped
             return h.hasReport() ? new Step.Finish(null) : new Step.Finish(MonitorReport.closed(t.facts(),
-                    "watch was cancelled", "A person cancelled the monitor before its bake time ended; the checks it "
-                            + "made are on the timeline, and no verdict was reached."));
+                    "watch was cancelled", canceller(h) + " cancelled the monitor before its bake time ended; the "
+                            + "checks it made are on the timeline, and no verdict was reached."));
         }
         if (!"ok".equals(t.deployment().data().path("status").asText())) {
             return h.hasReport() ? new Step.Finish(null) : new Step.Finish(nothingToWatch(t.deployment()));
@@ -70,6 +70,18 @@ public final class DeployMonitorBrain implements Brain {
                     MonitorReport.closed(t.facts(), "was cancelled", "Nothing to verify; the session is closed."),
                     h.now());
         };
+    }
+
+    /** Who cancelled the watch, as the cancel recorded them (a person's email, a key's name); "A person" before. */
+    private static String canceller(History h) {
+        return h.entries().stream().filter(e -> e.is("status") && "cancelled".equals(e.data().path("status")
+                .asText())).map(e -> e.data().path("sender").path("name").asText("")).filter(n -> !n.isBlank())
+                .findFirst().map(DeployMonitorBrain::literal).orElse("A person");
+    }
+
+    /** A name as markdown shows it: an email's underscores are no emphasis, a key's brackets no link. */
+    private static String literal(String name) {
+        return name.replaceAll("[\\\\`*_\\[\\]<>#|~!]", "\\\\$0");
     }
 
     private static boolean cancelledByPerson(History h) {

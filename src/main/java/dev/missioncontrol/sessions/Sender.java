@@ -6,8 +6,8 @@ import dev.missioncontrol.auth.Principal;
 import dev.missioncontrol.store.Json;
 
 /**
- * Who sent a message to a session: a person (named by email) or an API key (by its name). Every member reads the
- * session page, so a message must say whose it is; it is recorded as the message event's {@code sender}.
+ * Who sent a message to a session, or cancelled it: a person (named by email) or an API key (by its name). Every
+ * member reads the session page, so a message must say whose it is; it is recorded as the event's {@code sender}.
  */
 public record Sender(String userId, String keyId, String name) {
     private static final String FIELD = "sender";
@@ -31,7 +31,11 @@ public record Sender(String userId, String keyId, String name) {
 
     /** A message event's data: who wrote it and what. */
     ObjectNode messageData(String content) {
-        ObjectNode data = Json.object().put("role", "user").put("content", content);
+        return signed(Json.object().put("role", "user").put("content", content));
+    }
+
+    /** {@code data} with this sender recorded in it. */
+    ObjectNode signed(ObjectNode data) {
         ObjectNode s = data.putObject(FIELD).put("name", name);
         if (userId != null) {
             s.put("user_id", userId);

@@ -137,7 +137,7 @@ public final class SessionRoutes implements RouteGroup {
     private void cancel(Context ctx) {
         Principal p = ApiAccess.require(ctx, Scope.SESSIONS_WRITE);
         String id = QueryParams.id(ctx, "id", "session");
-        AgentSession s = service.cancel(p.orgId(), id);
+        AgentSession s = service.cancel(p.orgId(), id, Sender.of(p));
         // a key that may only write (a CI job's) learns what it cancelled, not the logs and report read needs
         ctx.json(p.can(Scope.SESSIONS_READ) ? SessionJson.detail(s, store.eventsOfType(s.id(), "finding"), contexts)
                 : SessionJson.receipt(s));

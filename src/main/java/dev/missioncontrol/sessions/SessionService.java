@@ -102,8 +102,12 @@ public final class SessionService {
         return e;
     }
 
-    /** Cancels an active session; the worker stops before its next step. Ended sessions are left as they are. */
-    public AgentSession cancel(String orgId, String sessionId) {
+    /**
+     * Cancels an active session, saying who did; the worker stops before its next step. Ended sessions are left as
+     * they are. A deploy monitor stopped in the middle of an incident is a question for the team: the timeline names
+     * the person or key, as it names a message's sender.
+     */
+    public AgentSession cancel(String orgId, String sessionId, Sender by) {
         return store.jdbi().inTransaction(h -> {
             AgentSession s = store.findRowToChange(h, orgId, sessionId)
                     .orElseThrow(() -> new NotFoundException("session"));
@@ -112,8 +116,8 @@ public final class SessionService {
             }
             Instant now = clock.instant();
             store.finish(h, s.id(), SessionStatus.CANCELLED, now);
-            store.append(h, s.id(), "status", "Session cancelled by a user",
-                    Json.object().put("status", "cancelled"), now);
+            store.append(h, s.id(), "status", "Session cancelled by " + by.name(),
+                    by.signed(Json.object().put("status", "cancelled")), now);
             return store.find(h, orgId, sessionId).orElseThrow();
         });
     }

@@ -83,7 +83,7 @@ abstract class RuntimeContract {
         ScriptedBrain brain = new ScriptedBrain(gateThenThoughtThenReport());
         Dispatcher d = rt.dispatcher(rt.runner(brain, gate), "node", 4);
         assertThat(gate.entered.await(10, TimeUnit.SECONDS)).isTrue();
-        rt.service.cancel(rt.orgId, id);
+        rt.service.cancel(rt.orgId, id, ASKER);
         gate.open();
         await().atMost(Duration.ofSeconds(10)).until(() -> d.runningCount() == 0);
         assertThat(rt.status(id)).isEqualTo(SessionStatus.CANCELLED);
@@ -107,7 +107,7 @@ abstract class RuntimeContract {
         };
         Dispatcher d = rt.dispatcher(rt.runner(hungProvider), "node", 4);
         assertThat(asked.await(10, TimeUnit.SECONDS)).isTrue();
-        rt.service.cancel(rt.orgId, id);
+        rt.service.cancel(rt.orgId, id, ASKER);
         // the harness's lease is 10 s, so its heartbeat notices the cancel within about 3.3 s
         await().atMost(Duration.ofSeconds(8)).until(() -> d.runningCount() == 0);
         assertThat(interrupted.await(1, TimeUnit.SECONDS)).as("the provider call is aborted").isTrue();
@@ -121,7 +121,7 @@ abstract class RuntimeContract {
         GateTool gate = new GateTool();
         gate.close(); // a tool over a huge paste, or one waiting on a source that never answers
         Dispatcher d = dispatcherInside(gate);
-        rt.service.cancel(rt.orgId, id);
+        rt.service.cancel(rt.orgId, id, ASKER);
         // the harness's lease is 10 s, so its heartbeat notices the cancel within about 3.3 s
         await().atMost(Duration.ofSeconds(8)).until(() -> d.runningCount() == 0);
         assertThat(rt.types(id)).containsExactly("status", "tool_call", "status");
@@ -153,7 +153,7 @@ abstract class RuntimeContract {
         GateTool gate = new GateTool();
         gate.close();
         Dispatcher d = dispatcherInside(gate);
-        rt.service.cancel(rt.orgId, id);
+        rt.service.cancel(rt.orgId, id, ASKER);
         rt.service.message(rt.orgId, id, "why did it stop?", ASKER); // this node claims the reopened session at once
         await().atMost(Duration.ofSeconds(10)).until(() -> gate.calls.get() == 2);
         // the first worker is walked away from once its heartbeat finds its claim gone

@@ -99,7 +99,7 @@ class ApiClientsIT {
 
                 assertThat(following.get(60, TimeUnit.SECONDS)).as(captured.toString(StandardCharsets.UTF_8))
                         .isZero();
-                assertThat(captured.toString(StandardCharsets.UTF_8)).contains("Session cancelled by a user");
+                assertThat(captured.toString(StandardCharsets.UTF_8)).contains("Session cancelled by first key");
             } finally {
                 System.setOut(original);
             }

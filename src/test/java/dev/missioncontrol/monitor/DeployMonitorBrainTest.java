@@ -307,6 +307,22 @@ class DeployMonitorBrainTest {
     }
 
     @Test
+    void the_report_of_a_cancelled_watch_names_who_cancelled_it() {
+        deployment("success");
+        comparison(DEPLOYED.plusSeconds(10), 1.0, 1.0);
+        Step.Note note = (Step.Note) next(DEPLOYED.plusSeconds(10));
+        add("check", note.text(), note.data());
+        var cancelled = Json.object().put("status", "cancelled");
+        cancelled.putObject("sender").put("name", "on_call@example.com").put("user_id", "u1");
+        add("status", "Session cancelled by on_call@example.com", cancelled);
+
+        Step.Finish finish = (Step.Finish) next(DEPLOYED.plusSeconds(20));
+
+        assertThat(finish.report().markdown()).contains("on\\_call@example.com cancelled the monitor before its bake "
+                + "time ended").doesNotContain("A person cancelled");
+    }
+
+    @Test
     void a_question_to_a_watch_that_ended_is_answered_with_its_final_verdict() {
         MonitorSchedule oneCheck = new MonitorSchedule(List.of(Duration.ofSeconds(10)), Duration.ofSeconds(10));
         deployment("success");

@@ -352,6 +352,12 @@ abstract class ApiContract {
         String id = api.post(DEPLOY, "{\"deployment_request\":\"Cancel me\",\"status\":\"running\","
                 + "\"repository_full_name\":\"acme/web\"}").json().get("agent_session_id").asText();
         assertThat(api.post(SESSIONS + id + "/cancel/", "{}").status()).isEqualTo(200);
+        JsonNode stopped = java.util.stream.StreamSupport.stream(api.get(SESSIONS + id + "/events/").json()
+                .get("results").spliterator(), false).filter(e -> e.path("data").path("status").asText()
+                .equals("cancelled")).findFirst().orElseThrow();
+        assertThat(stopped.path("text").asText()).as("the timeline says who stopped the watch")
+                .isEqualTo("Session cancelled by first key");
+        assertThat(stopped.path("data").path("sender").path("key_id").asText()).isNotBlank();
         assertThat(api.post(SESSIONS + id + "/messages/", "{\"content\":\"why did it stop?\"}").status())
                 .isEqualTo(202);
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> {

@@ -179,7 +179,7 @@ class DatabaseAwayIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> api.post("/api/v1/agent-sessions/" + id + "/cancel/",
                     "{}").status() == 200);
             await().atMost(Duration.ofSeconds(30)).until(() -> lines.stream()
-                    .anyMatch(l -> l.contains("Session cancelled by a user")));
+                    .anyMatch(l -> l.contains("Session cancelled by first key")));
         }
     }
 

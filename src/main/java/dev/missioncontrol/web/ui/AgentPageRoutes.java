@@ -126,7 +126,7 @@ final class AgentPageRoutes implements RouteGroup {
 
     private void cancel(Context ctx, Viewer viewer) {
         AgentSession s = owned(ctx, viewer);
-        service.cancel(viewer.orgId(), s.id());
+        service.cancel(viewer.orgId(), s.id(), Sender.person(viewer.user().id(), viewer.email()));
         ctx.redirect(s.url(), HttpStatus.SEE_OTHER);
     }
 
