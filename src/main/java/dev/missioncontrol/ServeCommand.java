@@ -104,7 +104,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--ca-cert", defaultValue = "${env:MC_CA_CERT}", paramLabel = "PEM",
             description = "Certificate authorities to trust besides the JDK's, for a Prometheus, webhook receiver or "
                     + "LLM gateway whose certificate an internal CA signed (MC_CA_CERT).")
-    Path caCert;
+    String caCert;
 
     @Option(names = "--llm-base-url", defaultValue = "${env:MC_LLM_BASE_URL}",
             description = "Provider endpoint, e.g. a local OpenAI-compatible server (MC_LLM_BASE_URL).")
@@ -238,9 +238,9 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** Before anything opens a connection: every outbound client takes the process's default TLS context. */
     private void trustCaCert() {
-        if (caCert != null) {
+        if (caCert != null && !caCert.isBlank()) { // MC_CA_CERT= (set but empty) trusts nothing more
             try {
-                TrustedCa.install(caCert);
+                TrustedCa.install(Path.of(caCert.strip()));
             } catch (TrustedCa.UnusableCaCert e) {
                 throw new BadSetting("--ca-cert", e.reason());
             }

@@ -87,6 +87,15 @@ class ServeCommandTest {
     }
 
     @Test
+    void an_empty_ca_cert_as_a_compose_file_leaves_it_trusts_nothing_more() {
+        StringWriter err = new StringWriter();
+        int exit = Main.commandLine().setErr(new PrintWriter(err, true)).execute("serve", "--data-dir",
+                "/dev/null/never-opened", "--ca-cert", "");
+        assertThat(err.toString()).as("it fails on the data dir, later").doesNotContain("--ca-cert");
+        assertThat(exit).isNotZero();
+    }
+
+    @Test
     void a_value_picocli_cannot_convert_names_the_variable_it_may_have_come_from() {
         assertUsageError(new String[] {"--port", "abc"}, "Invalid value for option '--port' (MC_PORT): 'abc'");
     }

@@ -31,6 +31,11 @@ final class AlertSearch {
     static final int MAX_FIELDS = 100;
     /** A webhook body of a few hundred alerts; a longer text is a log, not an alert pasted as a string. */
     static final int MAX_JSON_TEXT = 1 << 20;
+    /**
+     * JSON text parsed in one search, all strings together: the search runs at every step of the analyst, and a
+     * context of sixty JSON strings of a megabyte each would otherwise be parsed sixty times a step.
+     */
+    static final int MAX_PARSED = 4 << 20;
     private static final ObjectReader STRICT = Json.MAPPER.reader()
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
@@ -41,6 +46,7 @@ final class AlertSearch {
     private final Map<Identity, Alert> read = new LinkedHashMap<>();
     private final Set<String> places = new LinkedHashSet<>();
     private int unread;
+    private int parseBudget = MAX_PARSED;
 
     private AlertSearch() {
     }
@@ -110,14 +116,15 @@ final class AlertSearch {
      * length is checked before anything is copied: the logs beside the alert may be tens of megabytes, read at every
      * step of the analyst.
      */
-    private static Optional<JsonNode> parsed(String text) {
-        if (text.length() > MAX_JSON_TEXT) {
+    private Optional<JsonNode> parsed(String text) {
+        if (text.length() > MAX_JSON_TEXT || text.length() > parseBudget) {
             return Optional.empty();
         }
         String t = text.strip();
         if (!(t.startsWith("{") || t.startsWith("["))) {
             return Optional.empty();
         }
+        parseBudget -= t.length();
         try {
             return Optional.of(STRICT.readTree(t));
         } catch (JsonProcessingException e) {

@@ -16,12 +16,13 @@ public final class ClientOptions {
     @Option(names = "--ca-cert", defaultValue = "${env:MC_CA_CERT}", paramLabel = "PEM",
             description = "Certificate authorities to trust besides the JDK's, for a server whose certificate an "
                     + "internal CA signed (MC_CA_CERT).")
-    public Path caCert;
+    public String caCert;
 
     public ApiClient client() {
         if (apiKey == null || apiKey.isBlank()) {
             throw new ClientException("no API key: set MC_API_KEY or pass --api-key");
         }
-        return new ApiClient(url, apiKey, caCert);
+        // MC_CA_CERT= (set but empty, as compose files and CI templates leave it) trusts nothing more
+        return new ApiClient(url, apiKey, caCert == null || caCert.isBlank() ? null : Path.of(caCert.strip()));
     }
 }

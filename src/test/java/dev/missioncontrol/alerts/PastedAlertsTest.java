@@ -176,4 +176,19 @@ class PastedAlertsTest {
         assertThat(read.name()).isEqualTo("KubePodCrashLooping");
         assertThat(read.labels()).hasSize(Alert.MAX_LABELS + 1);
     }
+
+    /** The search runs at every analyst step: JSON strings past its budget are not parsed, however many. */
+    @Test
+    void json_strings_past_the_budget_of_one_search_are_left_unparsed() {
+        String filler = "[" + "1,".repeat(AlertSearch.MAX_JSON_TEXT / 2 - 4) + "1]";
+        ObjectNode context = Json.object();
+        int strings = AlertSearch.MAX_PARSED / filler.length() + 1;
+        for (int i = 0; i < strings; i++) {
+            context.put("dump_" + i, filler);
+        }
+        context.put("late_alert", Json.write(Json.read(WEBHOOK)));
+
+        assertThat(PastedAlerts.in(context).isEmpty()).as("the budget went on the dumps before it").isTrue();
+        assertThat(PastedAlerts.in(Json.object().put("alert", Json.write(Json.read(WEBHOOK)))).isEmpty()).isFalse();
+    }
 }

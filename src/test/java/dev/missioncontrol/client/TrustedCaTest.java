@@ -57,6 +57,8 @@ class TrustedCaTest {
                 });
         assertOneLineFailure(missionctl("sessions", "--url", server.baseUrl("localhost"), "--api-key", "mc_test"),
                 "--ca-cert or MC_CA_CERT");
+        assertOneLineFailure(missionctl("sessions", "--url", server.baseUrl("localhost"), "--api-key", "mc_test",
+                "--ca-cert", ""), "is not signed by an authority trusted here");
     }
 
     @Test

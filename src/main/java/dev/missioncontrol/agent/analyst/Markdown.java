@@ -1,5 +1,7 @@
 package dev.missioncontrol.agent.analyst;
 
+import dev.missioncontrol.agent.Redactor;
+
 /** Markdown pieces of the report: code spans that survive any log line, and quoted evidence. */
 final class Markdown {
     static final int INLINE_CHARS = 200;
@@ -44,10 +46,16 @@ final class Markdown {
         return longest;
     }
 
-    /** Text from logs or requests shown as prose: one line, cut, with the characters that start markup escaped. */
+    /**
+     * Text from logs or requests shown as prose: one line, cut, with the characters that start markup escaped. A
+     * secret's mask stays as the redactor wrote it: escaped, the redactor would no longer know it when the report is
+     * masked again, and would take the punctuation after it for the rest of the secret.
+     */
     static String plain(String text, int chars) {
-        return MARKUP.matcher(cut(text, chars)).replaceAll("\\\\$0");
+        return MARKUP.matcher(cut(text, chars)).replaceAll("\\\\$0").replace(ESCAPED_MASK, Redactor.MASK);
     }
+
+    private static final String ESCAPED_MASK = Redactor.MASK.replace("[", "\\[").replace("]", "\\]");
 
     private static final java.util.regex.Pattern MARKUP = java.util.regex.Pattern.compile("[\\\\`*_\\[\\]<>!&#|~]");
 

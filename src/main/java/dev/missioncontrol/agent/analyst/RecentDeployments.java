@@ -38,38 +38,49 @@ final class RecentDeployments {
 
     /**
      * The deployment to line the problem up with: the latest before the question, or with an alert, the latest that
-     * CI recorded by the time it fired or within a rollout's length after ({@link DeployLink#ROLLOUT}); a later one
-     * came after the problem showed, and only when none came before is it named.
+     * CI recorded by the time it fired or within a rollout's length after ({@link DeployLink#ROLLOUT}). One recorded
+     * later came after the problem showed, and is no suspect: rolling it back would not end what set the alert off.
      */
     static Optional<DeploymentSeen> suspect(Investigation inv) {
         List<DeploymentSeen> recent = of(inv);
         Optional<Alert> alert = alert(inv);
-        if (recent.isEmpty() || alert.isEmpty()) {
+        if (alert.isEmpty()) {
             return recent.stream().findFirst();
         }
         Instant by = alert.get().start().plus(DeployLink.ROLLOUT);
-        return Optional.of(recent.stream().filter(d -> !d.createdAt().isAfter(by)).findFirst()
-                .orElse(recent.get(0)));
+        return recent.stream().filter(d -> !d.createdAt().isAfter(by)).findFirst();
+    }
+
+    /** The deployment the report names: the suspect, or when every one came after the alert, the first after it. */
+    static Optional<DeploymentSeen> named(Investigation inv) {
+        List<DeploymentSeen> recent = of(inv);
+        return suspect(inv).or(() -> recent.isEmpty() ? Optional.empty() : Optional.of(recent.getLast()));
     }
 
     static Optional<Finding> finding(Investigation inv) {
-        Optional<DeploymentSeen> suspect = suspect(inv);
-        if (suspect.isEmpty()) {
+        Optional<DeploymentSeen> named = named(inv);
+        if (named.isEmpty()) {
             return Optional.empty();
+        }
+        List<Quote> quotes = of(inv).stream().limit(MAX_QUOTED).map(DeploymentSeen::quote).toList();
+        Optional<Alert> alert = alert(inv);
+        if (suspect(inv).isEmpty()) {
+            return Optional.of(new Finding("No deployment came before alert " + AlertMoments.name(alert.orElseThrow())
+                    + " fired", latest(inv) + " It was recorded after the alert fired, so it did not set it off; the "
+                    + "problem began before it.", quotes));
         }
         String unlined = inv.incident().isEmpty() ? " No failing log line was there to line it up with"
                 : " The failing lines carry no times, so they could not be lined up with it";
-        String title = alert(inv).map(a -> "A deployment landed " + relative(suspect.get(), a))
-                .orElse("The latest deployment landed " + before(inv, suspect.get()) + " before the question was asked");
-        String then = alert(inv).isPresent() ? ", so the alert's start stands for when the problem began; whether "
+        String title = alert.map(a -> "A deployment landed " + relative(named.get(), a))
+                .orElse("The latest deployment landed " + before(inv, named.get()) + " before the question was asked");
+        String then = alert.isPresent() ? ", so the alert's start stands for when the problem began; whether "
                 + "the deployment changed anything is not known." : ", so whether it changed anything is not known.";
-        return Optional.of(new Finding(title, latest(inv) + unlined + then,
-                of(inv).stream().limit(MAX_QUOTED).map(DeploymentSeen::quote).toList()));
+        return Optional.of(new Finding(title, latest(inv) + unlined + then, quotes));
     }
 
     /** "deployment 0192… of acme/checkout, commit abc1234 ("…") landed 37m 3s before the question was asked." */
     static String latest(Investigation inv) {
-        DeploymentSeen d = suspect(inv).orElseThrow();
+        DeploymentSeen d = named(inv).orElseThrow();
         String alerted = alert(inv).map(a -> relative(d, a) + " (" + a.start() + ") and ").orElse("");
         return d.prose() + " landed at " + d.createdAt() + ", " + alerted + before(inv, d)
                 + " before the question was asked.";

@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  * What the person asked, read from the prompt and context: the service, the terms to look for (quoted phrases,
  * error codes, failure words, identifiers), and whether they want the newest N lines.
  *
- * @param service     the context's {@code service}, else the one the prompt names, else the one the alerts' labels
- *                    agree on ({@link RequestAlerts}), or null
+ * @param service     the context's {@code service}, else the one the alerts' labels agree on ({@link RequestAlerts}),
+ *                    else the one the prompt names, or null
  * @param environment the context's {@code environment}, or null
  * @param newest      how many of the newest matching lines were asked for ("last 10 logs that contain …"), or 0
  */
@@ -49,10 +49,12 @@ record Request(String prompt, String service, String repository, String environm
     static Request of(SessionFacts facts) {
         String prompt = facts.prompt() == null ? "" : facts.prompt();
         JsonNode ctx = facts.context();
-        String service = text(ctx, "service") != null ? text(ctx, "service") : service(prompt);
-        RequestAlerts alerts = RequestAlerts.of(PastedAlerts.in(ctx), service);
+        // the server finds the session's project in this order too (SessionService), so metrics, deployments and the
+        // report are all of one service; an alert's label is data, a service read from the prompt a guess
+        RequestAlerts alerts = RequestAlerts.of(PastedAlerts.in(ctx), text(ctx, "service"));
+        String service = alerts.service(text(ctx, "service"));
         Matcher n = NEWEST.matcher(prompt);
-        return new Request(prompt, alerts.service(service), text(ctx, "repository_full_name"),
+        return new Request(prompt, service != null ? service : service(prompt), text(ctx, "repository_full_name"),
                 EnvironmentName.in(ctx), terms(prompt), n.find() ? Integer.parseInt(n.group(1)) : 0,
                 alerts);
     }

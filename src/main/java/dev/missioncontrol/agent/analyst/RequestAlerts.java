@@ -7,7 +7,7 @@ import dev.missioncontrol.alerts.PastedAlerts;
  * The alerts the request carried, and the label its service was taken from when nothing else in the request named
  * it: the report says so, since "checkout" read off a label is a guess the person did not make.
  *
- * @param service the label the request's service came from, or null when the context or prompt named it
+ * @param service the label the request's service came from, or null when the context named it
  */
 record RequestAlerts(PastedAlerts pasted, AlertLabel service) {
     static final RequestAlerts NONE = new RequestAlerts(PastedAlerts.NONE, null);

@@ -112,7 +112,7 @@ final class TimelineSection {
         if (inv.obs().request.alerts().pasted().start() == null) {
             return Optional.empty();
         }
-        return RecentDeployments.suspect(inv).map(d -> new Moment(d.createdAt(), d.prose() + " landed"));
+        return RecentDeployments.named(inv).map(d -> new Moment(d.createdAt(), d.prose() + " landed"));
     }
 
     private static Optional<Quote> beforeFirst(Observations o, LogTemplate first) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.net.ssl.SSLHandshakeException;
 
 /**
  * Why a call to the LLM provider failed. Its reason is what the timeline shows: what kind of failure and the HTTP
@@ -50,6 +51,9 @@ final class ProviderFailure extends RuntimeException {
             Map.entry(TimeoutException.class, LATE),
             Map.entry(HttpTimeoutException.class, LATE),
             Map.entry(ConnectException.class, "could not be reached"),
+            // a gateway behind an internal CA: the JDK's "PKIX path building failed" says nothing of what to do
+            Map.entry(SSLHandshakeException.class, "is not trusted over TLS: its certificate is not signed by an "
+                    + "authority trusted here, or names another host (--ca-cert or MC_CA_CERT adds an internal CA)"),
             Map.entry(InternalServerException.class, "failed on its side"),
             Map.entry(JacksonException.class, "answered with something that is not a valid response"),
             Map.entry(ProviderHttpClient.AnswerTooLarge.class, "sent an answer larger than "

@@ -2,6 +2,8 @@ package dev.missioncontrol.agent.llm;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -84,26 +86,77 @@ final class QuotedLines extends AbstractVisitor {
         section(heading);
     }
 
-    /** A span: its mark goes right after it, and the text before it on its line may name its source. */
+    /**
+     * A span: its mark goes right after it, and the text before it on its line may name its source. Its end is read
+     * off the source, at the closing run of as many backticks as opened it. In a table cell the parser takes each
+     * {@code \|} for {@code |} before it reads the cell's spans, so their source spans start and end a character
+     * early per escaped bar before them, and the start is found again in the cell's own text.
+     */
     @Override
     public void visit(org.commonmark.node.Code span) {
         List<SourceSpan> spans = span.getSourceSpans();
         if (!spans.isEmpty()) {
-            int start = spans.getFirst().getInputIndex();
-            int end = end(spans);
+            int start = inCell(span, spans.getFirst().getInputIndex());
+            int end = closingRun(start).orElse(end(spans));
             String before = markdown.substring(markdown.lastIndexOf('\n', start - 1) + 1, start);
             add(span.getLiteral(), start, end, end, before);
         }
     }
 
-    /** The lines between the fences; an unclosed fence runs to the end of the report, as CommonMark reads it. */
+    /** Where an offset the parser gave inside a table cell lies in the markdown, escaped bars counted back in. */
+    private int inCell(Node node, int reported) {
+        Node cell = node.getParent();
+        while (cell != null && !(cell instanceof TableCell)) {
+            cell = cell.getParent();
+        }
+        if (cell == null || cell.getSourceSpans().isEmpty()) {
+            return reported;
+        }
+        int raw = cell.getSourceSpans().getFirst().getInputIndex();
+        for (int unescaped = raw; unescaped < reported && raw < markdown.length(); unescaped++) {
+            raw += markdown.startsWith("\\|", raw) ? 2 : 1;
+        }
+        return raw;
+    }
+
+    /** Where the span opening at {@code start} ends: after the next run of exactly its opening backticks. */
+    private Optional<Integer> closingRun(int start) {
+        int run = runAt(start);
+        if (run == 0) {
+            return Optional.empty();
+        }
+        for (int i = markdown.indexOf('`', start + run); i >= 0; i = markdown.indexOf('`', i + runAt(i))) {
+            if (runAt(i) == run) {
+                return Optional.of(i + run);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private int runAt(int at) {
+        int n = 0;
+        while (at + n < markdown.length() && markdown.charAt(at + n) == '`') {
+            n++;
+        }
+        return n;
+    }
+
+    /**
+     * The lines between the fences. An unclosed fence runs to the end of the report, as CommonMark reads it (a report
+     * cut at its length limit in the middle of a block); its lines quote nothing, since a mark after them would be
+     * inside the block.
+     */
     @Override
     public void visit(FencedCodeBlock fenced) {
         List<SourceSpan> lines = fenced.getSourceSpans();
         Integer fence = fenced.getClosingFenceLength();
-        int closing = fence == null || fence == 0 ? 0 : 1;
+        boolean closed = fence != null && fence > 0;
+        int closing = closed ? 1 : 0;
         if (lines.size() > 1 + closing) {
+            boolean wasAdvice = advice;
+            advice = advice || !closed;
             block(lines.subList(1, lines.size() - closing), end(lines), false);
+            advice = wasAdvice;
         }
     }
 
@@ -128,7 +181,7 @@ final class QuotedLines extends AbstractVisitor {
             if (line == lines.getFirst() && tag.find()) {
                 start = tag.end();
             }
-            int close = markdown.substring(start, end).indexOf(PRE_END);
+            int close = markdown.substring(start, end).toLowerCase(Locale.ROOT).indexOf(PRE_END);
             inside.add(new int[] {start, close < 0 ? end : start + close});
             if (close >= 0) {
                 break;
@@ -139,7 +192,7 @@ final class QuotedLines extends AbstractVisitor {
 
     @Override
     public void visit(Paragraph paragraph) {
-        if (section(paragraph)) {
+        if (section(paragraph) && paragraph.getSourceSpans().size() == 1) {
             return;
         }
         if (within(paragraph, BlockQuote.class)) {
@@ -168,12 +221,18 @@ final class QuotedLines extends AbstractVisitor {
     }
 
     /**
-     * Whether the node is a heading, by markup or as models write them (a bold line alone), and if so which section
-     * starts: the ones of advice hold no evidence.
+     * Whether the node is a heading, by markup (a setext heading's underline included) or as models write them (a
+     * bold line, alone or over the section's first lines), and if so which section starts: the ones of advice hold no
+     * evidence.
      */
     private boolean section(Node node) {
         List<SourceSpan> lines = node.getSourceSpans();
-        List<String> headings = lines.size() == 1 ? ReportText.headings(text(lines.getFirst())) : List.of();
+        if (lines.isEmpty()) {
+            return false;
+        }
+        String source = node instanceof Heading ? markdown.substring(lines.getFirst().getInputIndex(), end(lines))
+                : text(lines.getFirst());
+        List<String> headings = ReportText.headings(source);
         if (node instanceof Heading || !headings.isEmpty()) {
             String heading = headings.isEmpty() ? "" : headings.getFirst();
             advice = ADVICE.stream().anyMatch(heading::startsWith);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.missioncontrol.agent.Redactor;
 import dev.missioncontrol.agent.SessionFacts;
 import dev.missioncontrol.agent.ToolResult;
 import dev.missioncontrol.store.Json;
@@ -82,6 +83,35 @@ class AlertReportTest {
                 .contains("the live state of checkout");
     }
 
+    /** The report is masked again wherever it is shown: a mask escaped as markup would lose what follows it. */
+    @Test
+    void a_secret_in_an_annotation_is_masked_and_masking_the_report_again_changes_nothing() {
+        ObjectNode context = Json.object().put("logs", checkoutLogs());
+        context.set("alert", webhook("login with password=hunter2hunter2 then checkout failed"));
+
+        String md = playbook.run(facts(context, null)).report().markdown();
+
+        assertThat(md).doesNotContain("hunter2").contains("password=" + Redactor.MASK + " then checkout failed");
+        assertThat(Redactor.redact(md)).as("masked again, as the page and the API mask it").isEqualTo(md);
+    }
+
+    /** A deployment CI recorded after the alert fired came after the problem showed: no rollback is advised. */
+    @Test
+    void a_deployment_recorded_after_the_alert_fired_is_named_but_not_suspected() {
+        ArrayNode listed = Json.MAPPER.createArrayNode();
+        listed.addObject().put("id", "d-late").put("repository_full_name", "acme/checkout")
+                .put("created_at", "2026-12-01T02:04:20Z").put("status", "success").put("commit_sha", "f00dfeed1234");
+        ObjectNode context = Json.object();
+        context.set("alert", webhook("checkout 5xx rate above 5%"));
+
+        String md = playbook.run(facts(context, "p-checkout"), ToolResult.ok("1 deployment", listed)).report()
+                .markdown();
+
+        assertThat(md).contains("No deployment came before alert HighErrorRate fired")
+                .contains("12m 20s after alert HighErrorRate fired").contains("so it did not set it off")
+                .doesNotContain("roll it back");
+    }
+
     /** The session's project was found by the alert's label, as the server finds it at creation. */
     @Test
     void without_logs_the_alerts_start_lines_up_the_services_deployments() {
@@ -139,7 +169,7 @@ class AlertReportTest {
 
         assertThat(md).doesNotContain(token).doesNotContainPattern("(?<!\\\\)\\[runbook")
                 .doesNotContainPattern("(?<!\\\\)<img")
-                .contains("alert HighErrorRate fired (critical): checkout failing, token \\[REDACTED\\] see "
+                .contains("alert HighErrorRate fired (critical): checkout failing, token [REDACTED] see "
                         + "\\[runbook\\](javascript:x) \\<img src=y\\>");
     }
 

@@ -51,8 +51,13 @@ class RequestTest {
         assertThat(r.alerts().service().name()).isEqualTo("app");
     }
 
+    /**
+     * The context names the service before the alerts' labels, and the labels before the prompt: the server finds the
+     * session's project in the same order, so the report never talks about payments while checkout's metrics are
+     * compared.
+     */
     @Test
-    void the_context_and_the_prompt_name_the_service_before_the_alerts_labels() {
+    void the_context_names_the_service_before_the_alerts_labels_and_they_before_the_prompt() {
         var ctx = Json.object().put("environment", "staging");
         ctx.putObject("alert").putObject("labels").put("alertname", "Down").put("service", "checkout")
                 .put("environment", "production");
@@ -61,10 +66,14 @@ class RequestTest {
                 Instant.now()));
         Request named = Request.of(new SessionFacts("s", "o", null, "general", "why?", ctx.deepCopy()
                 .put("service", "payments"), Instant.now()));
+        Request alone = Request.of(new SessionFacts("s", "o", null, "general", "errors in the billing service",
+                Json.object(), Instant.now()));
 
-        assertThat(asked.service()).isEqualTo("billing");
+        assertThat(asked.service()).isEqualTo("checkout");
+        assertThat(asked.alerts().service().name()).isEqualTo("service");
         assertThat(asked.environment()).isEqualTo("staging");
-        assertThat(asked.alerts().service()).isNull();
         assertThat(named.service()).isEqualTo("payments");
+        assertThat(named.alerts().service()).isNull();
+        assertThat(alone.service()).isEqualTo("billing");
     }
 }

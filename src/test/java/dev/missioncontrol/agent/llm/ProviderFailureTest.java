@@ -34,6 +34,15 @@ class ProviderFailureTest {
     }
 
     @Test
+    void an_untrusted_certificate_names_the_setting_that_trusts_its_ca() {
+        ProviderFailure failure = ProviderFailure.of(new RuntimeException(new javax.net.ssl.SSLHandshakeException(
+                "PKIX path building failed: unable to find valid certification path")), null, KEY);
+        assertThat(failure.reason()).isEqualTo("the LLM provider is not trusted over TLS: its certificate is not "
+                + "signed by an authority trusted here, or names another host (--ca-cert or MC_CA_CERT adds an "
+                + "internal CA)");
+    }
+
+    @Test
     void a_timeout_names_the_time_an_answer_may_take() {
         ProviderFailure failure = ProviderFailure.of(new TimeoutException("slow"),
                 Duration.ofSeconds(10), KEY);

@@ -40,14 +40,45 @@ class QuotedLinesTest {
                 .containsExactly(OOM, "2026-03-01T09:00:02Z WARN pool - timed out");
     }
 
+    /** A report cut in the middle of a block ends in an unclosed fence: a mark after its lines would be inside it. */
     @Test
-    void an_unclosed_fence_runs_to_the_end_and_a_fence_in_advice_quotes_nothing() {
-        String evidence = "## Findings\n\n~~~\n" + OOM + "\n";
+    void an_unclosed_fence_and_a_fence_in_advice_quote_nothing() {
+        String cut = "## Findings\n\n~~~\n" + OOM + "\n";
         String advice = "## Recommended actions\n\n```\n" + OOM + "\n```\n";
 
-        assertThat(QuotedLines.quotes(evidence)).extracting(QuotedLines.Code::text).containsExactly(OOM);
+        assertThat(QuotedLines.quotes(cut)).isEmpty();
+        assertThat(QuotedLines.in(cut)).extracting(QuotedLines.Code::text).containsExactly(OOM);
         assertThat(QuotedLines.quotes(advice)).isEmpty();
         assertThat(QuotedLines.in(advice)).extracting(QuotedLines.Code::text).containsExactly(OOM);
+    }
+
+    @Test
+    void a_span_in_a_table_cell_with_escaped_bars_ends_at_its_closing_backtick() {
+        String md = "## Findings\n\n| Line |\n|---|\n| `x \\| y 12:00:01 ERROR z` and `a\\|b\\|c` |\n";
+
+        assertThat(QuotedLines.in(md)).extracting(c -> md.substring(c.start(), c.end()))
+                .containsExactly("`x \\| y 12:00:01 ERROR z`", "`a\\|b\\|c`");
+        assertThat(QuotedLines.quotes(md)).singleElement().satisfies(q -> {
+            assertThat(q.text()).isEqualTo("x | y 12:00:01 ERROR z");
+            assertThat(md.substring(q.markAt())).startsWith(" and `a");
+        });
+    }
+
+    @Test
+    void a_bold_line_over_its_first_lines_and_a_setext_heading_start_sections_too() {
+        String bold = "**Recommended actions**\nRun `kubectl logs app | grep ERROR --since 10m now` first.\n";
+        String setext = "Not checked\n---\n\n- `" + OOM + "`\n";
+
+        assertThat(QuotedLines.quotes(bold)).isEmpty();
+        assertThat(QuotedLines.quotes(setext)).isEmpty();
+        assertThat(QuotedLines.quotes("Findings\n===\n\n- `" + OOM + "`\n")).hasSize(1);
+    }
+
+    @Test
+    void a_pre_block_closed_in_capitals_ends_before_its_tag() {
+        String md = "## Findings\n\n<PRE>" + OOM + "</PRE>\n";
+
+        assertThat(QuotedLines.quotes(md)).singleElement().satisfies(q -> assertThat(q.text()).isEqualTo(OOM));
     }
 
     @Test
