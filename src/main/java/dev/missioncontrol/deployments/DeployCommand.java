@@ -7,11 +7,9 @@ import dev.missioncontrol.client.ApiClient;
 import dev.missioncontrol.client.ClientException;
 import dev.missioncontrol.monitor.DeployStatus;
 import dev.missioncontrol.store.Json;
+import dev.missioncontrol.store.Sha256;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
@@ -213,7 +211,7 @@ public final class DeployCommand implements Callable<Integer> {
         if (ci.runId() == null) {
             return null;
         }
-        byte[] digest = sha256(ci.runId() + "\n" + Json.write(event));
+        byte[] digest = Sha256.of(ci.runId() + "\n" + Json.write(event));
         return "missionctl-" + ci.provider() + "-" + HexFormat.of().formatHex(digest, 0, 20);
     }
 
@@ -264,14 +262,6 @@ public final class DeployCommand implements Callable<Integer> {
             return message;
         }
         return message.substring(0, message.offsetByCodePoints(0, MAX_MESSAGE - 1)) + "…";
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 
     private static void putIfPresent(ObjectNode o, String field, String value) {

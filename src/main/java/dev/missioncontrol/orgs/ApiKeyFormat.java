@@ -1,10 +1,9 @@
 package dev.missioncontrol.orgs;
 
+import dev.missioncontrol.store.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,12 +62,7 @@ public final class ApiKeyFormat {
 
     /** SHA-256 of the secret, hex. The secret has 190 bits of entropy, so a fast hash is enough. */
     public static String digest(String secret) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(secret);
     }
 
     public static boolean digestMatches(String secret, String storedDigest) {

@@ -1,10 +1,8 @@
 package dev.missioncontrol.signals;
 
 import dev.missioncontrol.store.Json;
+import dev.missioncontrol.store.Sha256;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -165,12 +163,6 @@ public final class SignalStore {
 
     /** A stable 64-bit id for (project, name, labels). */
     static long seriesId(String projectId, String name, String labelsJson) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((projectId + "\n" + name + "\n" + labelsJson).getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.wrap(sha.digest()).getLong();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ByteBuffer.wrap(Sha256.of(projectId + "\n" + name + "\n" + labelsJson)).getLong();
     }
 }

@@ -3,6 +3,7 @@ package dev.missioncontrol.web.ui;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.missioncontrol.deployments.VerdictWait;
 import dev.missioncontrol.monitor.VerdictState;
+import dev.missioncontrol.store.Sha256;
 import java.util.List;
 
 /**
@@ -30,7 +31,8 @@ public record DeploymentLive(DeploymentRow row, String chart, String version, No
     static DeploymentLive of(DeploymentRow row, String chart, Notified notified) {
         String verdict = String.valueOf(row.deployment().verdict());
         String told = notified.told().stream().map(t -> t.state() + t.attempts()).toList().toString();
-        return new DeploymentLive(row, chart, Integer.toHexString((verdict + "\n" + chart + "\n" + told).hashCode()),
+        // a digest, not hashCode: two versions that collide in 32 bits would leave the page showing the older one
+        return new DeploymentLive(row, chart, Sha256.hex(verdict + "\n" + chart + "\n" + told).substring(0, 16),
                 notified);
     }
 
