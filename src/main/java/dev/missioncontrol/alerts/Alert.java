@@ -44,6 +44,10 @@ public record Alert(String name, String status, Map<String, String> labels, Stri
                 .orElse(null));
     }
 
+    public boolean firing() {
+        return FIRING.equalsIgnoreCase(status);
+    }
+
     public boolean resolved() {
         return RESOLVED.equalsIgnoreCase(status);
     }

@@ -47,13 +47,19 @@ public record PastedAlerts(List<Alert> alerts, int total, List<String> places) {
         return AlertLabel.agreed(alerts, SERVICE_LABELS);
     }
 
-    /** The alert that started first, of those with a start. */
-    public Optional<Alert> first() {
-        return alerts.stream().filter(a -> a.start() != null).min(Comparator.comparing(Alert::start));
+    /**
+     * The alert the problem is lined up with: of those still firing, the first to start; only when none fires, the
+     * first of any. A warning that resolved before the page, or a rule still pending, says less of when the problem
+     * began than the alert that paged.
+     */
+    public Optional<Alert> lead() {
+        Comparator<Alert> byStart = Comparator.comparing(Alert::start);
+        List<Alert> timed = alerts.stream().filter(a -> a.start() != null).toList();
+        return timed.stream().filter(Alert::firing).min(byStart).or(() -> timed.stream().min(byStart));
     }
 
-    /** When the first alert started, or null. */
+    /** When the lead alert started ({@link #lead}), or null. */
     public Instant start() {
-        return first().map(Alert::start).orElse(null);
+        return lead().map(Alert::start).orElse(null);
     }
 }

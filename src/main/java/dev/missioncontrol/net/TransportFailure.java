@@ -49,6 +49,8 @@ public final class TransportFailure {
             case TimeoutException e -> "timed out after " + timeout.toSeconds() + " s";
             case EOFException e -> "closed the connection without answering";
             case ClosedChannelException e -> "closed the connection without answering";
+            case SSLException e when TrustedCa.outOfDate(e) ->
+                    "TLS failed: its certificate has expired or is not valid yet";
             case SSLException e when String.valueOf(e.getMessage()).contains("PKIX") ->
                     "TLS failed: its certificate is not signed by an authority trusted here (--ca-cert or MC_CA_CERT "
                             + "adds the CA that signed it)";

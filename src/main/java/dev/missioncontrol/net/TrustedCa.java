@@ -6,8 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertPathValidatorException.BasicReason;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateFactory;
+import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
 import javax.net.ssl.SSLContext;
@@ -79,7 +83,9 @@ public final class TrustedCa {
             }
             return read;
         } catch (java.security.cert.CertificateException e) {
-            throw new UnusableCaCert(pem + " holds no PEM certificate that can be read (" + e.getMessage() + ")");
+            throw new UnusableCaCert(pem + (Files.readString(pem).contains("PRIVATE KEY") ? " holds a private key, "
+                    + "not the certificate of the CA to trust" : " holds no PEM certificate that can be read ("
+                    + e.getMessage() + ")"));
         }
     }
 
@@ -96,6 +102,21 @@ public final class TrustedCa {
             }
         }
         throw new GeneralSecurityException("the JDK offers no X.509 trust manager");
+    }
+
+    /**
+     * Whether the handshake failed on a certificate's dates rather than on who signed it: the JDK words both as "PKIX
+     * path validation failed", and the advice differs.
+     */
+    static boolean outOfDate(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof CertificateExpiredException || t instanceof CertificateNotYetValidException
+                    || t instanceof CertPathValidatorException v && (v.getReason() == BasicReason.EXPIRED
+                    || v.getReason() == BasicReason.NOT_YET_VALID)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A PEM file that cannot be trusted from: missing, unreadable, or holding no certificate. */
@@ -122,6 +143,10 @@ public final class TrustedCa {
      */
     public static String refusal(String base, SSLHandshakeException e, String hostSetting) {
         String why = String.valueOf(e.getMessage());
+        if (outOfDate(e)) {
+            return "the TLS certificate of " + base + " has expired or is not valid yet: the server needs a certificate "
+                    + "valid today (trusting its CA again changes nothing)";
+        }
         if (why.contains("PKIX") || why.contains("certification path")) {
             return "the TLS certificate of " + base + " is not signed by an authority trusted here: pass the PEM file "
                     + "of the CA that signed it (or the server's own certificate) with --ca-cert or MC_CA_CERT";

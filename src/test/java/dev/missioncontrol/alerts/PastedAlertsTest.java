@@ -56,8 +56,10 @@ class PastedAlertsTest {
         Alert resolved = found.alerts().get(1);
         assertThat(resolved.resolved()).isTrue();
         assertThat(resolved.end()).isEqualTo(Instant.parse("2026-12-01T01:45:00Z"));
-        assertThat(found.first()).contains(resolved);
-        assertThat(found.start()).isEqualTo(Instant.parse("2026-12-01T01:30:00Z"));
+        assertThat(found.lead()).as("the alert still firing, though the resolved one started first")
+                .contains(found.alerts().get(0));
+        assertThat(found.start()).isEqualTo(Instant.parse("2026-12-01T01:52:00Z"));
+        assertThat(PastedAlerts.in(Json.object().set("alert", alerts.get(1))).lead()).as("none fires").contains(resolved);
         assertThat(found.service()).map(AlertLabel::value).contains("checkout");
     }
 

@@ -91,6 +91,27 @@ class TrustedCaTest {
     }
 
     @Test
+    void an_expired_certificate_says_so_rather_than_asking_for_its_ca() throws Exception {
+        SelfSignedTls expired = SelfSignedTls.expiredUnderCa(dir);
+        try (StubHttpServer stale = new StubHttpServer(expired.serverContext(),
+                x -> StubHttpServer.reply(x, 200, "{}"))) {
+            ApiClient client = new ApiClient(stale.baseUrl("localhost"), "mc_test", expired.pem());
+
+            assertThatThrownBy(() -> client.get("/api/v1/agent-sessions/")).isInstanceOf(ClientException.class)
+                    .hasMessageContaining("has expired or is not valid yet").hasMessageNotContaining("pass the PEM");
+        }
+    }
+
+    @Test
+    void a_private_key_given_for_the_ca_is_named_as_one() throws IOException {
+        Path key = Files.writeString(dir.resolve("server.key"), "-----BEGIN PRIVATE KEY-----\nMIIBVQ==\n"
+                + "-----END PRIVATE KEY-----\n");
+
+        assertThatThrownBy(() -> new ApiClient(server.baseUrl("localhost"), "mc_test", key))
+                .isInstanceOf(ClientException.class).hasMessageContaining("holds a private key, not the certificate");
+    }
+
+    @Test
     void a_file_without_a_certificate_is_refused_before_any_request() throws IOException {
         Path notPem = Files.writeString(dir.resolve("key.txt"), "not a certificate\n");
 

@@ -30,15 +30,16 @@ final class AlertFinding {
 
     /**
      * "Alert HighErrorRate fired at 2026-12-01T01:52:00Z: the first bad line came 5.0 s before it", of the alert
-     * that fired first; empty when the request carried none.
+     * the problem is lined up with ({@link PastedAlerts#lead}); empty when the request carried none.
      */
     static Optional<String> headline(Observations o, Incident incident) {
         PastedAlerts pasted = o.request.alerts().pasted();
         if (pasted.isEmpty()) {
             return Optional.empty();
         }
-        Alert first = AlertMoments.shown(pasted).get(0);
-        String which = "Alert " + AlertMoments.name(first) + (pasted.total() > 1 ? ", the first of "
+        Alert first = pasted.lead().orElse(AlertMoments.shown(pasted).get(0));
+        String which = "Alert " + AlertMoments.name(first) + (pasted.total() > 1 ? ", "
+                + (first.firing() ? "the first still firing" : "the first") + " of "
                 + Markdown.count(pasted.total(), "alert") + "," : "");
         if (first.start() == null) {
             return Optional.of(which + " gives no start, so it could not be lined up with the logs");

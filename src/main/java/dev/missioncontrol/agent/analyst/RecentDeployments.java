@@ -88,7 +88,7 @@ final class RecentDeployments {
 
     /** The first alert the request carried to fire, when it gives its start. */
     private static Optional<Alert> alert(Investigation inv) {
-        return inv.obs().request.alerts().pasted().first();
+        return inv.obs().request.alerts().pasted().lead();
     }
 
     /** "7m 0s before alert HighErrorRate fired", or "2m 0s after …" for one recorded after it. */

@@ -95,6 +95,28 @@ class AlertReportTest {
         assertThat(Redactor.redact(md)).as("masked again, as the page and the API mask it").isEqualTo(md);
     }
 
+    /** A warning that resolved before the page says less of when the problem began than the alert that paged. */
+    @Test
+    void the_alert_still_firing_is_the_one_deployments_are_lined_up_with() {
+        ArrayNode listed = Json.MAPPER.createArrayNode();
+        listed.addObject().put("id", "d-checkout").put("repository_full_name", "acme/checkout")
+                .put("created_at", "2026-12-01T01:45:00Z").put("status", "success");
+        ObjectNode body = webhook("checkout 5xx rate above 5%");
+        ObjectNode warning = ((ArrayNode) body.get("alerts")).addObject().put("status", "resolved")
+                .put("startsAt", "2026-12-01T01:30:00Z").put("endsAt", "2026-12-01T01:38:00Z");
+        warning.putObject("labels").put("alertname", "CheckoutDiskWarning").put("service", "checkout")
+                .put("severity", "info");
+        ObjectNode context = Json.object();
+        context.set("alert", body);
+
+        String md = playbook.run(facts(context, "p-checkout"), ToolResult.ok("1 deployment", listed)).report()
+                .markdown();
+
+        assertThat(md).contains("A deployment landed 7m 0s before alert HighErrorRate fired")
+                .contains("Alert HighErrorRate, the first still firing of 2 alerts, fired at " + FIRED)
+                .doesNotContain("No deployment came before").contains("roll it back");
+    }
+
     /** A deployment CI recorded after the alert fired came after the problem showed: no rollback is advised. */
     @Test
     void a_deployment_recorded_after_the_alert_fired_is_named_but_not_suspected() {
@@ -191,7 +213,7 @@ class AlertReportTest {
         assertThat(timeline.split(": alert ", -1)).as("five alerts shown").hasSize(6);
         assertThat(timeline).contains("- 2,995 more alerts not shown: HighErrorRate ×130, PodNotReady ×65, "
                 + "2,800 counted but not read.");
-        assertThat(md).contains("Alert PodNotReady, the first of 3,000 alerts, fired at " + FIRED)
+        assertThat(md).contains("Alert PodNotReady, the first still firing of 3,000 alerts, fired at " + FIRED)
                 .hasSizeLessThan(20_000);
     }
 }
