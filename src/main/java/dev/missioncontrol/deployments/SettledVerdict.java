@@ -2,6 +2,7 @@ package dev.missioncontrol.deployments;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.missioncontrol.monitor.Inconclusive;
 import dev.missioncontrol.sessions.SessionStatus;
 import dev.missioncontrol.store.Json;
 import dev.missioncontrol.store.WireTime;
@@ -11,9 +12,13 @@ import java.time.Instant;
  * The verdict as a deployment shows it. A monitor session that ended without a final verdict (a person cancelled it,
  * it failed, or it closed with nothing to watch) will never record one, so from the moment it ended the verdict is
  * {@code inconclusive}, keeping the checks it made: CI waiting on {@code ?wait=N} gets its answer at once instead of
- * waiting out its time, and a provisional {@code degraded} is not mistaken for a decision.
+ * waiting out its time, and a provisional {@code degraded} is not mistaken for a decision. It carries how the session
+ * ended ({@value #ENDED}: {@code cancelled}, {@code failed}, {@code completed}), so CI and the deployment page say "the
+ * watch was cancelled" rather than reading the last check as a lack of data.
  */
 final class SettledVerdict {
+    static final String ENDED = Inconclusive.SESSION_ENDED;
+
     private SettledVerdict() {
     }
 
@@ -28,7 +33,7 @@ final class SettledVerdict {
             return stored;
         }
         ObjectNode settled = stored != null && stored.isObject() ? ((ObjectNode) stored).deepCopy() : Json.object();
-        settled.put("state", "inconclusive");
+        settled.put("state", "inconclusive").put(ENDED, sessionStatus);
         if (!settled.has("score")) {
             settled.putNull("score");
         }

@@ -56,8 +56,10 @@ public final class DeployMonitorBrain implements Brain {
         if (cancelledByPerson(h)) {
             // a question reopens the session to be answered, not to resume the watch someone stopped
             return h.hasReport() ? new Step.Finish(null) : new Step.Finish(MonitorReport.closed(t.facts(),
-                    "watch was cancelled", canceller(h) + " cancelled the monitor before its bake time ended; the "
-                            + "checks it made are on the timeline, and no verdict was reached."));
+                    "watch was cancelled", canceller(h).orElse("A person") + " cancelled the monitor before its bake "
+                    + "time ended"
+                            + (h.entries().stream().anyMatch(e -> e.is("check")) ? "; the checks it made are on the "
+                            + "timeline, and no verdict was reached." : ", before any check ran.")));
         }
         if (!"ok".equals(t.deployment().data().path("status").asText())) {
             return h.hasReport() ? new Step.Finish(null) : new Step.Finish(nothingToWatch(t.deployment()));
@@ -72,11 +74,14 @@ public final class DeployMonitorBrain implements Brain {
         };
     }
 
-    /** Who cancelled the watch, as the cancel recorded them (a person's email, a key's name); "A person" before. */
-    private static String canceller(History h) {
+    /**
+     * Who cancelled the watch, as the cancel recorded them (a person's email, a key's name); empty for a cancel
+     * recorded before senders were.
+     */
+    private static Optional<String> canceller(History h) {
         return h.entries().stream().filter(e -> e.is("status") && "cancelled".equals(e.data().path("status")
                 .asText())).map(e -> e.data().path("sender").path("name").asText("")).filter(n -> !n.isBlank())
-                .findFirst().map(DeployMonitorBrain::literal).orElse("A person");
+                .findFirst().map(DeployMonitorBrain::literal);
     }
 
     /** A name as markdown shows it: an email's underscores are no emphasis, a key's brackets no link. */
@@ -136,7 +141,8 @@ public final class DeployMonitorBrain implements Brain {
                 : Optional.of(MonitorTimeline.verdictOf(checks.getLast()));
         boolean decided = last.isPresent() && last.get().state() != VerdictState.PENDING;
         if (cancelled && !decided) {
-            return "The watch was cancelled before its bake time ended, so the verdict is final: **inconclusive**. "
+            return "The watch was cancelled" + canceller(h).map(n -> " by " + n).orElse("") + " before its bake time "
+                    + "ended, so the verdict is final: **inconclusive**. "
                     + (checks.isEmpty() ? "No check had run." : "Before that, " + checkCount(checks) + " ran; the "
                     + "last one found: " + MonitorReport.findings(MonitorTimeline.checkOf(checks.getLast())));
         }

@@ -12,6 +12,12 @@ import java.util.Optional;
  * report, the checks' list on the page.
  */
 public final class Inconclusive {
+    /**
+     * The field of a verdict that the monitor session's end settled ({@code cancelled}, {@code failed} or
+     * {@code completed}): a watch stopped by hand decided nothing, whatever its last check lacked.
+     */
+    public static final String SESSION_ENDED = "session_ended";
+
     private Inconclusive() {
     }
 
@@ -23,6 +29,12 @@ public final class Inconclusive {
             return Optional.empty();
         }
         JsonNode checks = verdict.path("checks");
+        String ended = verdict.path(SESSION_ENDED).asText("");
+        if (ended.equals("cancelled") || ended.equals("failed")) {
+            return Optional.of("The monitor session was " + ended + " before the bake time ended"
+                    + (checks.isEmpty() ? ", before any check ran" : "") + ", so no verdict was reached; its timeline "
+                    + "says " + (ended.equals("cancelled") ? "who cancelled it." : "why."));
+        }
         if (!checks.isArray() || checks.isEmpty()) {
             return Optional.of("The monitor session ended before any check ran: it was cancelled, it failed, or the "
                     + "deploy left nothing to watch. Its timeline says which.");

@@ -16,6 +16,7 @@ class SettledVerdictTest {
     @Test
     void a_session_that_ended_without_deciding_leaves_its_checks_inconclusive() {
         JsonNode settled = SettledVerdict.of(PROVISIONAL, "cancelled", ENDED);
+        assertThat(settled.path("session_ended").asText()).isEqualTo("cancelled");
         assertThat(settled.get("state").asText()).isEqualTo("inconclusive");
         assertThat(Instant.parse(settled.get("decided_at").asText())).isEqualTo(ENDED);
         assertThat(settled.get("checks")).isEqualTo(PROVISIONAL.get("checks"));

@@ -518,6 +518,10 @@ class PushedSignalsIT {
         // the session will never record a verdict, so the wait must not run out its 60 s and answer pending
         JsonNode verdict = awaitVerdict(api, created.get("id").asText()).get("verdict");
         assertThat(verdict.get("state").asText()).isEqualTo("inconclusive");
+        assertThat(verdict.path("session_ended").asText()).as("CI is told it was stopped, not short of data")
+                .isEqualTo("cancelled");
+        assertThat(Inconclusive.explain(verdict, "")).hasValueSatisfying(why -> assertThat(why)
+                .startsWith("The monitor session was cancelled before the bake time ended").doesNotContain("Prometheus"));
         assertThat(Instant.parse(verdict.get("decided_at").asText()))
                 .isAfterOrEqualTo(Instant.parse(created.get("created_at").asText()));
         JsonNode listed = api.get(MonitorFixtures.DEPLOY + "?repository=" + repo).json().get("results").get(0);
@@ -534,7 +538,7 @@ class PushedSignalsIT {
         assertThat(eventsOfType(events, "check")).isEqualTo(checksBefore);
         assertThat(awaitVerdict(api, created.get("id").asText()).at("/verdict/state").asText())
                 .isEqualTo("inconclusive");
-        assertThat(lastAnswer(events)).contains("The watch was cancelled").doesNotContain("pending");
+        assertThat(lastAnswer(events)).contains("The watch was cancelled by first key").doesNotContain("pending");
         // decided when cancelled, not when the question was answered
         assertThat(awaitVerdict(api, created.get("id").asText()).at("/verdict/decided_at"))
                 .isEqualTo(verdict.get("decided_at"));
