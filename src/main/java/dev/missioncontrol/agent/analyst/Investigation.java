@@ -1,6 +1,7 @@
 package dev.missioncontrol.agent.analyst;
 
 import dev.missioncontrol.agent.History;
+import dev.missioncontrol.alerts.Alert;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -103,6 +104,14 @@ record Investigation(Observations obs, Incident incident, List<DeployLink> deplo
     }
 
     /**
+     * The alert that paged, when one the request carried is still firing: then a quiet or missing log is no sign
+     * that nothing is wrong, only that the logs sent do not show it.
+     */
+    Optional<Alert> firing() {
+        return obs.request.alerts().pasted().lead().filter(Alert::firing);
+    }
+
+    /**
      * What the logs say when nothing is wrong: their size and their most common lines. A line with a level is
      * judged by it alone, so an INFO line may well say "errors=0" or "previous attempt failed": the detail says what
      * was judged, not that no such word occurs.
@@ -121,7 +130,9 @@ record Investigation(Observations obs, Incident incident, List<DeployLink> deplo
 
     String outcome() {
         if (noProblem()) {
-            return obs.sources.isEmpty() ? "No logs to analyse" : "No problem found in the logs";
+            String quiet = obs.sources.isEmpty() ? "No logs to analyse" : "No problem found in the logs";
+            return firing().map(a -> "Alert " + AlertMoments.name(a) + " is firing; " + quiet.toLowerCase(Locale.ROOT))
+                    .orElse(quiet);
         }
         return hypotheses.isEmpty() ? "Problems found; no cause identified"
                 : "Likely cause: " + Markdown.plain(hypotheses.get(0).title(), Markdown.INLINE_CHARS);

@@ -41,6 +41,11 @@ final class ReportWriter {
 
     static String causes(Investigation inv) {
         if (inv.hypotheses().isEmpty()) {
+            if (inv.noProblem() && inv.firing().isPresent()) {
+                return "No cause to rank: alert " + AlertMoments.name(inv.firing().get()) + " says when the problem "
+                        + "showed, and " + (inv.obs().sources.isEmpty() ? "no logs came with the request"
+                        : "the logs sent show no problem") + " to say why.\n";
+            }
             return inv.noProblem() ? "No cause to rank: nothing in the logs points to a problem.\n"
                     : "No cause could be ranked from these logs; see the findings.\n";
         }
@@ -83,7 +88,8 @@ final class ReportWriter {
      */
     private static String nothingWrong(Observations o) {
         if (o.sources.isEmpty()) {
-            return "Nothing analysed: the request carried no logs.";
+            return o.request.alerts().pasted().isEmpty() ? "Nothing analysed: the request carried no logs."
+                    : "Only the request's alerts were read: it carried no logs.";
         }
         long events = o.events();
         String none = (events == 1 ? " holds" : " hold") + " no errors or warnings.";

@@ -29,7 +29,9 @@ final class TimelineSection {
             ahead(s, o.asked).ifPresent(out::add);
         }
         if (incident.isEmpty()) {
-            out.add("- No problem lines, so there is no start or end to report.");
+            out.add(o.sources.isEmpty() && !o.request.alerts().pasted().isEmpty() ? "- No logs came with the request: "
+                    + "the alerts' moments below are what there is to go by."
+                    : "- No problem lines, so there is no start or end to report.");
         }
         List<Moment> moments = incident.isEmpty() ? new ArrayList<>() : moments(inv);
         moments.addAll(AlertMoments.of(o.request.alerts().pasted()));

@@ -117,6 +117,24 @@ class AlertReportTest {
                 .doesNotContain("No deployment came before").contains("roll it back");
     }
 
+    /** An alert that pages with no logs beside it is no sign that nothing is wrong. */
+    @Test
+    void a_firing_alert_without_logs_asks_for_the_logs_rather_than_calling_it_quiet() {
+        ObjectNode context = Json.object();
+        context.set("alert", webhook("checkout 5xx rate above 5%"));
+
+        var report = playbook.run(facts(context, null)).report();
+
+        assertThat(report.outcome()).isEqualTo("Alert HighErrorRate is firing; no logs to analyse");
+        assertThat(report.markdown()).doesNotContain("Nothing to fix").doesNotContain("nothing in the logs points")
+                .doesNotContain("Nothing analysed").contains("Only the request's alerts were read")
+                .contains("No cause to rank: alert HighErrorRate says when the problem showed, and no logs came with "
+                        + "the request to say why.")
+                .contains("- No logs came with the request: the alerts' moments below are what there is to go by.");
+        assertThat(report.keyActions()).contains("Send the logs of checkout from a few minutes before " + FIRED
+                + ", when alert HighErrorRate fired, to now: the alert says when the problem showed, the logs say why.");
+    }
+
     /** A deployment CI recorded after the alert fired came after the problem showed: no rollback is advised. */
     @Test
     void a_deployment_recorded_after_the_alert_fired_is_named_but_not_suspected() {
