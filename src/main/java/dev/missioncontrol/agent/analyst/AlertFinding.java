@@ -37,7 +37,7 @@ final class AlertFinding {
         if (pasted.isEmpty()) {
             return Optional.empty();
         }
-        Alert first = pasted.lead().orElse(AlertMoments.shown(pasted).get(0));
+        Alert first = lined(pasted);
         String which = "Alert " + AlertMoments.name(first) + (pasted.total() > 1 ? ", "
                 + (first.firing() ? "the first still firing" : "the first") + " of "
                 + Markdown.count(pasted.total(), "alert") + "," : "");
@@ -45,6 +45,11 @@ final class AlertFinding {
             return Optional.of(which + " gives no start, so it could not be lined up with the logs");
         }
         return Optional.of(which + " " + verb(first) + " at " + first.start() + ": " + relation(first, o, incident));
+    }
+
+    /** The alert the finding is of: the one the problem is lined up with, else the first shown. */
+    private static Alert lined(PastedAlerts pasted) {
+        return pasted.lead().orElse(AlertMoments.shown(pasted).get(0));
     }
 
     private static String verb(Alert a) {
@@ -87,7 +92,7 @@ final class AlertFinding {
     /** What the alert says, its labels, where it was found, and what the request took from its labels. */
     private static String detail(RequestAlerts alerts) {
         PastedAlerts pasted = alerts.pasted();
-        Alert first = AlertMoments.shown(pasted).get(0);
+        Alert first = lined(pasted);
         StringBuilder b = new StringBuilder();
         if (first.summary() != null) {
             b.append("Summary: ").append(AlertMoments.text(first.summary())).append(". ");

@@ -114,6 +114,8 @@ class AlertReportTest {
 
         assertThat(md).contains("A deployment landed 7m 0s before alert HighErrorRate fired")
                 .contains("Alert HighErrorRate, the first still firing of 2 alerts, fired at " + FIRED)
+                .contains("Summary: checkout 5xx rate above 5%. Description: Over 5% of requests failed.")
+                .contains("Labels: namespace=prod, service=checkout, severity=critical.")
                 .doesNotContain("No deployment came before").contains("roll it back");
     }
 
