@@ -76,17 +76,13 @@ public final class DeployMonitorBrain implements Brain {
 
     /**
      * Who cancelled the watch, as the cancel recorded them (a person's email, a key's name); empty for a cancel
-     * recorded before senders were.
+     * recorded before senders were. Written as recorded: the report's description is read as plain text by CLIs,
+     * where escapes would show, and the page renders the markdown through its sanitizer.
      */
     private static Optional<String> canceller(History h) {
         return h.entries().stream().filter(e -> e.is("status") && "cancelled".equals(e.data().path("status")
                 .asText())).map(e -> e.data().path("sender").path("name").asText("")).filter(n -> !n.isBlank())
-                .findFirst().map(DeployMonitorBrain::literal);
-    }
-
-    /** A name as markdown shows it: an email's underscores are no emphasis, a key's brackets no link. */
-    private static String literal(String name) {
-        return name.replaceAll("[\\\\`*_\\[\\]<>#|~!]", "\\\\$0");
+                .findFirst();
     }
 
     private static boolean cancelledByPerson(History h) {

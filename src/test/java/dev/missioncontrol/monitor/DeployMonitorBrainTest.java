@@ -318,7 +318,7 @@ class DeployMonitorBrainTest {
 
         Step.Finish finish = (Step.Finish) next(DEPLOYED.plusSeconds(20));
 
-        assertThat(finish.report().markdown()).contains("on\\_call@example.com cancelled the monitor before its bake "
+        assertThat(finish.report().markdown()).contains("on_call@example.com cancelled the monitor before its bake "
                 + "time ended").doesNotContain("A person cancelled");
     }
 
