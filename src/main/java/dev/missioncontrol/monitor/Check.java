@@ -25,6 +25,9 @@ public record Check(Instant at, List<MetricResult> metrics,
      * from its last check's problems, and an empty list there told it nothing.
      */
     public static final String NO_SOURCE = "no Prometheus query returned data and nothing was pushed for these windows";
+    /** {@link #NO_SOURCE} for a project with no Prometheus to ask: no query ran to return nothing. */
+    public static final String NO_PROMETHEUS = "no Prometheus is configured (--prometheus-url or the project's "
+            + "prometheus_url) and nothing was pushed for these windows";
 
     public Check {
         metrics = List.copyOf(metrics);
@@ -46,7 +49,7 @@ public record Check(Instant at, List<MetricResult> metrics,
 
     /** True when the only thing that kept metrics out was that there were none: nothing is set up to feed them. */
     public boolean noSource() {
-        return problems.equals(List.of(NO_SOURCE));
+        return problems.equals(List.of(NO_SOURCE)) || problems.equals(List.of(NO_PROMETHEUS));
     }
 
     /**

@@ -52,6 +52,9 @@ public final class Inconclusive {
 
     /** Why a check that compared no metric could not: nothing answered, or the first thing that went wrong. */
     static String cause(Check last, String where) {
+        if (last.problems().equals(List.of(Check.NO_PROMETHEUS))) {
+            return "No metric was available: no Prometheus is configured to ask, and nothing was pushed.";
+        }
         return last.problems().isEmpty() || last.noSource()
                 ? "No metric was available: neither Prometheus queries nor pushed signals returned data."
                 : "No metric could be judged: " + firstProblem(last, where) + ".";

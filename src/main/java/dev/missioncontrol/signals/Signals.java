@@ -94,6 +94,11 @@ public final class Signals {
                 + "the service name) against the series Prometheus holds"));
     }
 
+    /** Whether the project has a Prometheus to ask: its own URL, or the server's. */
+    public boolean prometheusFor(Project project) {
+        return ProjectSignals.of(project, defaultUrl, defaultStep).prometheusUrl() != null;
+    }
+
     /** How a metric of this project is judged. */
     public MetricDefinition definition(Project project, String name) {
         return ProjectSignals.of(project, defaultUrl, defaultStep).definition(name);

@@ -21,6 +21,16 @@ class InconclusiveTest {
     }
 
     @Test
+    void a_project_without_prometheus_is_told_none_is_configured_not_that_its_queries_returned_nothing() {
+        var verdict = Json.read("{\"state\":\"inconclusive\",\"checks\":[{\"at\":\"2026-01-01T10:00:10.000Z\","
+                + "\"metrics\":[],\"problems\":[\"" + Check.NO_PROMETHEUS + "\"]}]}");
+
+        assertThat(Inconclusive.explain(verdict, "below")).hasValueSatisfying(text -> assertThat(text)
+                .startsWith("No metric was available: no Prometheus is configured to ask, and nothing was pushed.")
+                .contains("Give the monitor data: configure Prometheus").doesNotContain("Fix what kept"));
+    }
+
+    @Test
     void a_source_that_failed_is_named_as_the_thing_to_fix() {
         var verdict = Json.read("{\"state\":\"inconclusive\",\"checks\":[{\"at\":\"2026-01-01T10:00:10.000Z\","
                 + "\"metrics\":[],\"problems\":[\"error_rate not checked: Prometheus answered 502\"]}]}");

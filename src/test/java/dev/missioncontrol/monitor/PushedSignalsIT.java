@@ -483,7 +483,7 @@ class PushedSignalsIT {
         assertThat(verdict.get("state").asText()).isEqualTo("inconclusive");
         assertThat(verdict.get("checks").size()).isEqualTo(5);
         assertThat(verdict.at("/checks/4/problems").toString()).as("CI reads why from the verdict")
-                .contains(Check.NO_SOURCE);
+                .contains(Check.NO_PROMETHEUS);
         assertThat(awaitReport(success)).contains("No metric was available").doesNotContain("Source: each metric");
 
         JsonNode cancelled = api.post(MonitorFixtures.DEPLOY, body.formatted("cancelled", "2")).json();

@@ -122,7 +122,7 @@ final class CompareWindows implements Tool {
                 windows.unusable(now).stream()).toList();
         List<WentQuiet> quiet = now.series().stream().map(windows::quiet).flatMap(Optional::stream).toList();
         Check judged = Judge.check(at, samples, quiet).withProblems(now.series().isEmpty() && problems.isEmpty()
-                ? List.of(Check.NO_SOURCE) : problems);
+                ? List.of(signals.prometheusFor(scope.project()) ? Check.NO_SOURCE : Check.NO_PROMETHEUS) : problems);
         Check check = later.map(s -> judged.supersededBy(s, deployed)).orElse(judged);
         ObjectNode data = Json.object().put("deployed_at", deployed.toString()).put("window_seconds",
                 window.toMillis() / 1000.0).put("warmup_seconds", windows.warmup().toMillis() / 1000.0)

@@ -81,8 +81,8 @@ class DeploymentPagesIT extends BrowserTestBase {
         expect(page.locator("section[aria-labelledby=checks-title]")).containsText("No metric had data to compare");
         expect(page.locator("section[aria-labelledby=checks-title] table.checks")).hasCount(0);
         // the monitor report's words: no Prometheus configured and nothing pushed
-        expect(page.locator("#why-inconclusive")).containsText("No metric was available: neither Prometheus "
-                + "queries nor pushed signals returned data.");
+        expect(page.locator("#why-inconclusive")).containsText("No metric was available: no Prometheus is "
+                + "configured to ask, and nothing was pushed.");
         expect(page.locator("#why-inconclusive")).containsText("Give the monitor data: configure Prometheus");
     }
 
