@@ -127,10 +127,12 @@ public final class JournalStore implements Journal, AutoCloseable {
         }
     }
 
+    /** The summary API clients print as plain text ({@link PlainSummary}); the report keeps its markdown. */
     private static ObjectNode summary(Report r) {
-        ObjectNode s = Json.object().put("description", r.description()).put("outcome", r.outcome());
+        ObjectNode s = Json.object().put("description", PlainSummary.of(r.description()))
+                .put("outcome", PlainSummary.of(r.outcome()));
         var actions = s.putArray("key_actions");
-        r.keyActions().forEach(actions::add);
+        r.keyActions().forEach(a -> actions.add(PlainSummary.of(a)));
         return s;
     }
 
