@@ -40,7 +40,10 @@ final class PlainSummary extends AbstractVisitor {
 
     @Override
     public void visit(Code code) {
-        String fence = "`".repeat(longestRun(code.getLiteral()) + 1);
+        String fence = "`";
+        while (code.getLiteral().contains(fence)) {
+            fence += "`";
+        }
         String pad = code.getLiteral().startsWith("`") || code.getLiteral().endsWith("`") ? " " : "";
         out.append(fence).append(pad).append(code.getLiteral()).append(pad).append(fence);
     }
@@ -83,15 +86,5 @@ final class PlainSummary extends AbstractVisitor {
             }
             child.accept(this);
         }
-    }
-
-    private static int longestRun(String text) {
-        int longest = 0;
-        int run = 0;
-        for (int i = 0; i < text.length(); i++) {
-            run = text.charAt(i) == '`' ? run + 1 : 0;
-            longest = Math.max(longest, run);
-        }
-        return longest;
     }
 }
