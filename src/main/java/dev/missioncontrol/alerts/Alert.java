@@ -14,9 +14,11 @@ import java.util.Optional;
  * @param status "firing", "resolved", or Prometheus's "pending"/"inactive"; "firing" when none is given
  * @param start  {@code startsAt} (Alertmanager) or {@code activeAt} (Prometheus), or null
  * @param end    {@code endsAt}, or null when absent or Alertmanager's zero time (still firing)
+ * @param activeSince whether {@code start} is Prometheus's {@code activeAt}: when the rule's condition began to hold,
+ *                    before the alert waited out its {@code for:} and fired
  */
 public record Alert(String name, String status, Map<String, String> labels, String summary, String description,
-                    Instant start, Instant end) {
+                    Instant start, Instant end, boolean activeSince) {
 
     public static final String FIRING = "firing";
     public static final String RESOLVED = "resolved";
@@ -38,10 +40,18 @@ public record Alert(String name, String status, Map<String, String> labels, Stri
                 .forEach(e -> labels.put(e.getKey(), cut(e.getValue().asText())));
         JsonNode notes = n.path("annotations");
         String status = text(n.get("status")).or(() -> text(n.get("state"))).orElse(FIRING);
+        Optional<Instant> startsAt = time(n.get("startsAt"));
         return new Alert(labels.get("alertname"), status, Map.copyOf(labels), text(notes.get("summary")).orElse(null),
-                text(notes.get("description")).orElse(null),
-                time(n.get("startsAt")).or(() -> time(n.get("activeAt"))).orElse(null), time(n.get("endsAt"))
-                .orElse(null));
+                text(notes.get("description")).orElse(null), startsAt.or(() -> time(n.get("activeAt"))).orElse(null),
+                time(n.get("endsAt")).orElse(null), startsAt.isEmpty() && time(n.get("activeAt")).isPresent());
+    }
+
+    /** What happened at {@link #start}: "fired", "became pending", or "became active" for Prometheus's activeAt. */
+    public String started() {
+        if ("pending".equalsIgnoreCase(status)) {
+            return "became pending";
+        }
+        return activeSince ? "became active" : "fired";
     }
 
     public boolean firing() {

@@ -82,6 +82,9 @@ class PastedAlertsTest {
         assertThat(a.status()).isEqualTo("firing");
         assertThat(a.start()).isEqualTo(Instant.parse("2026-12-01T01:40:12.5Z"));
         assertThat(a.headline()).isEqualTo("p99 above 2s");
+        assertThat(a.started()).as("activeAt is when the rule began to hold, before its for: ran out")
+                .isEqualTo("became active");
+        assertThat(PastedAlerts.in(Json.read(WEBHOOK)).alerts().getFirst().started()).isEqualTo("fired");
         assertThat(found.service()).contains(new AlertLabel("app", "payments"));
     }
 

@@ -53,7 +53,7 @@ final class AlertFinding {
     }
 
     private static String verb(Alert a) {
-        return "pending".equalsIgnoreCase(a.status()) ? "became pending" : "fired";
+        return a.started();
     }
 
     private static String relation(Alert a, Observations o, Incident incident) {

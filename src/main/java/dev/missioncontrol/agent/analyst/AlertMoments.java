@@ -66,7 +66,7 @@ final class AlertMoments {
 
     /** "alert HighErrorRate fired (critical): checkout 5xx rate above 5%" */
     static String fired(Alert a) {
-        return "alert " + name(a) + ("pending".equalsIgnoreCase(a.status()) ? " became pending" : " fired")
+        return "alert " + name(a) + " " + a.started()
                 + (a.severity() == null ? "" : " (" + text(a.severity()) + ")")
                 + (a.headline() == null ? "" : ": " + text(a.headline()));
     }

@@ -66,7 +66,8 @@ final class RecentDeployments {
         Optional<Alert> alert = alert(inv);
         if (suspect(inv).isEmpty()) {
             return Optional.of(new Finding("No deployment came before alert " + AlertMoments.name(alert.orElseThrow())
-                    + " fired", latest(inv) + " It was recorded after the alert fired, so it did not set it off; the "
+                    + " " + alert.orElseThrow().started(), latest(inv) + " It was recorded after the alert "
+                    + alert.orElseThrow().started() + ", so it did not set it off; the "
                     + "problem began before it.", quotes));
         }
         String unlined = inv.incident().isEmpty() ? " No failing log line was there to line it up with"
@@ -95,7 +96,7 @@ final class RecentDeployments {
     private static String relative(DeploymentSeen d, Alert a) {
         Duration gap = Duration.between(d.createdAt(), a.start());
         return Spans.of(gap) + (gap.isNegative() ? " after" : " before") + " alert " + AlertMoments.name(a)
-                + " fired";
+                + " " + a.started();
     }
 
     private static String before(Investigation inv, DeploymentSeen d) {
