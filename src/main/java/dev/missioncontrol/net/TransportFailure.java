@@ -51,7 +51,7 @@ public final class TransportFailure {
             case ClosedChannelException e -> "closed the connection without answering";
             case SSLException e when TrustedCa.outOfDate(e) ->
                     "TLS failed: its certificate has expired or is not valid yet";
-            case SSLException e when String.valueOf(e.getMessage()).contains("PKIX") ->
+            case SSLException e when TrustedCa.unsigned(e) ->
                     "TLS failed: its certificate is not signed by an authority trusted here (--ca-cert or MC_CA_CERT "
                             + "adds the CA that signed it)";
             case SSLException e -> "TLS failed: " + oneLine(String.valueOf(e.getMessage()));

@@ -119,6 +119,12 @@ public final class TrustedCa {
         return false;
     }
 
+    /** Whether the handshake failed because no trusted authority signed the certificate (its dates are another case). */
+    static boolean unsigned(Throwable failure) {
+        String why = String.valueOf(failure.getMessage());
+        return !outOfDate(failure) && (why.contains("PKIX") || why.contains("certification path"));
+    }
+
     /** A PEM file that cannot be trusted from: missing, unreadable, or holding no certificate. */
     public static final class UnusableCaCert extends RuntimeException {
         private final String reason;
@@ -147,7 +153,7 @@ public final class TrustedCa {
             return "the TLS certificate of " + base + " has expired or is not valid yet: the server needs a certificate "
                     + "valid today (trusting its CA again changes nothing)";
         }
-        if (why.contains("PKIX") || why.contains("certification path")) {
+        if (unsigned(e)) {
             return "the TLS certificate of " + base + " is not signed by an authority trusted here: pass the PEM file "
                     + "of the CA that signed it (or the server's own certificate) with --ca-cert or MC_CA_CERT";
         }

@@ -43,8 +43,8 @@ final class ActionPlan {
             RecentDeployments.suspect(inv).ifPresent(d -> actions.add(ifItBeganAfter(d)));
             actions.add(inv.firing().map(a -> "Send the logs of " + (inv.obs().request.service() == null
                     ? "the alerting service" : Markdown.inline(inv.obs().request.service())) + " from a few minutes "
-                    + "before " + a.start() + ", when alert " + AlertMoments.name(a) + " fired, to now: the alert "
-                    + "says when the problem showed, the logs say why.")
+                    + "before " + a.start() + ", when alert " + AlertMoments.name(a) + " " + a.started() + ", to now: "
+                    + "the alert says when the problem showed, the logs say why.")
                     .orElse("Nothing to fix from these logs. If users still see a problem, send the logs of the "
                     + "affected service for the time it happened, and any error message they saw."));
             return new ArrayList<>(actions);

@@ -44,16 +44,12 @@ final class AlertFinding {
         if (first.start() == null) {
             return Optional.of(which + " gives no start, so it could not be lined up with the logs");
         }
-        return Optional.of(which + " " + verb(first) + " at " + first.start() + ": " + relation(first, o, incident));
+        return Optional.of(which + " " + first.started() + " at " + first.start() + ": " + relation(first, o, incident));
     }
 
     /** The alert the finding is of: the one the problem is lined up with, else the first shown. */
     private static Alert lined(PastedAlerts pasted) {
         return pasted.lead().orElse(AlertMoments.shown(pasted).get(0));
-    }
-
-    private static String verb(Alert a) {
-        return a.started();
     }
 
     private static String relation(Alert a, Observations o, Incident incident) {
@@ -67,7 +63,7 @@ final class AlertFinding {
             return "the problem lines carry no time, so they could not be lined up with it";
         }
         Duration gap = Duration.between(incident.onset(), a.start());
-        return gap.isNegative() ? "it " + verb(a) + " " + Spans.of(gap) + " before the first bad line"
+        return gap.isNegative() ? "it " + a.started() + " " + Spans.of(gap) + " before the first bad line"
                 : "the first bad line came " + Spans.of(gap) + " before it";
     }
 
