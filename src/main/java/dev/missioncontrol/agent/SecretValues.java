@@ -23,6 +23,8 @@ final class SecretValues {
             + "|hoba|mutual|apikey|sharedkey|aws4-hmac-sha256)\\s+");
 
     /** YAML's {@code password: |} says the value is on the lines below, which {@link NameValueLines} masks. */
+    private static final String TRAILING = ",;.)]}>";
+
     private static final Pattern BLOCK_INDICATOR = Pattern.compile("[|>][1-9]?[+-]?[1-9]?");
 
     private SecretValues() {
@@ -76,7 +78,8 @@ final class SecretValues {
         if (!quote.isEmpty() && (start >= text.length() || "\"',}]".indexOf(text.charAt(start)) >= 0)) {
             return new int[] {start, start}; // an empty value, or the quote that closes the string around the name
         }
-        int end = !quote.isEmpty() ? closing(text, start, quote) : header ? lineEnd(text, start) : wordEnd(text, start);
+        int end = !quote.isEmpty() ? closing(text, start, quote) : header ? lineEnd(text, start)
+                : beforePunctuation(text, start, wordEnd(text, start));
         if (keepScheme && quote.isEmpty() && !header) {
             // logfmt's authorization=Bearer <token>: the word is the scheme alone, the credential is the next word
             Matcher scheme = SCHEME.matcher(text).region(start, lineEnd(text, start));
@@ -110,6 +113,18 @@ final class SecretValues {
             end++;
         }
         return end;
+    }
+
+    /**
+     * A sentence's comma or full stop, or the bracket closing around a pair, that ends an unquoted value belongs to
+     * the text: "password=x, retrying" keeps its comma. At worst a password's own last symbols stay readable.
+     */
+    private static int beforePunctuation(String text, int start, int end) {
+        int cut = end;
+        while (cut > start + 1 && TRAILING.indexOf(text.charAt(cut - 1)) >= 0) {
+            cut--;
+        }
+        return cut;
     }
 
     /** An unquoted value ends at a space, a quote, the next query parameter, or an escaped quote. */

@@ -94,6 +94,16 @@ class RedactorTest {
     }
 
     @Test
+    void leaves_the_punctuation_after_a_secret_to_the_text() {
+        assertThat(Redactor.redact("login failed: password=Hunter2Pw9, retrying")).isEqualTo(
+                "login failed: password=[REDACTED], retrying");
+        assertThat(Redactor.redact("auth(token=Tok3nValue9). Giving up.")).isEqualTo(
+                "auth(token=[REDACTED]). Giving up.");
+        assertThat(Redactor.redact("{password: Hunter2Pw9}")).isEqualTo("{password: [REDACTED]}");
+        assertThat(Redactor.redact("then Hunter2Pw9 again; password=Hunter2Pw9.")).doesNotContain("Hunter2Pw9");
+    }
+
+    @Test
     void masks_a_password_holding_a_semicolon_whole() {
         assertThat(Redactor.redact("password=ab;cd next")).isEqualTo("password=[REDACTED] next");
     }
@@ -393,7 +403,7 @@ class RedactorTest {
         assertThat(Redactor.redact("DB_PASSWORD=Hunter2Pw9 then psql said: auth failed for Hunter2Pw9"))
                 .isEqualTo("DB_PASSWORD=[REDACTED] then psql said: auth failed for [REDACTED]");
         assertThat(Redactor.redact("password=changeme, and changeme is the default"))
-                .isEqualTo("password=[REDACTED] and changeme is the default");
+                .isEqualTo("password=[REDACTED], and changeme is the default");
     }
 
     @Test
