@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 
 /** The {@code missionctl} root command: every subcommand the launcher does not handle itself. */
 // INHERIT: every subcommand answers --version too (each lists it, from mixinStandardHelpOptions)
-@Command(name = "missionctl", mixinStandardHelpOptions = true, version = "Mission Control 0.1.0",
+@Command(name = "missionctl", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         scope = CommandLine.ScopeType.INHERIT,
         description = "Mission Control: deployment verification and incident investigation.",
         footer = {"", "The ./missionctl launcher also runs: test (every test, through the Maven Wrapper)."},

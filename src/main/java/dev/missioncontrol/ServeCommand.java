@@ -169,7 +169,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     private static void announce(App app, AppConfig config, long startMillis) {
         // every start says where to go next, not only the first, whose banner scrolled away long ago
-        LOG.info("Mission Control is up at {}/ (port {}, {} database, started in {} ms)", app.publicBaseUrl(),
+        LOG.info("{} is up at {}/ (port {}, {} database, started in {} ms)", BuildVersion.describe(), app.publicBaseUrl(),
                 app.port(), app.database().dialect().name().toLowerCase(Locale.ROOT), startMillis);
         if (config.baseUrl() == null || config.baseUrl().isBlank()) {
             LOG.warn("no --base-url (MC_BASE_URL): links in notifications point at {}; set it to the "

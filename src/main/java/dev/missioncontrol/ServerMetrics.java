@@ -18,9 +18,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The registry behind /metrics, with what an operator alerts on about the server itself: restarts (start time),
- * CPU, garbage collection, open files against their limit, and on SQLite the database's size and the free space of
- * the disk it lives on, which a full disk turns into refused writes.
+ * The registry behind /metrics, with what an operator alerts on about the server itself: which build it runs,
+ * restarts (start time), CPU, garbage collection, open files against their limit, and on SQLite the database's size
+ * and the free space of the disk it lives on, which a full disk turns into refused writes.
  */
 final class ServerMetrics {
     private ServerMetrics() {
@@ -37,6 +37,9 @@ final class ServerMetrics {
         new UptimeMetrics().bindTo(metrics);
         new ProcessorMetrics().bindTo(metrics);
         new FileDescriptorMetrics().bindTo(metrics);
+        // the usual build_info series: a dashboard of a cluster shows at once which node runs which build
+        Gauge.builder("missioncontrol.build.info", () -> 1).description("The release and commit this node runs")
+                .tag("release", BuildVersion.RELEASE).tag("commit", BuildVersion.commit()).register(metrics);
         if (url.dialect() == Dialect.SQLITE) {
             Path file = url.sqliteFile().toAbsolutePath();
             new DiskSpaceMetrics(file.getParent().toFile()).bindTo(metrics);

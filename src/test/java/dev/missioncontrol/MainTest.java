@@ -39,8 +39,22 @@ class MainTest {
             {"admin", "create-api-key", "--version"}, {"logs", "-V"}}) {
             StringWriter out = new StringWriter();
             assertThat(Main.commandLine().setOut(new PrintWriter(out, true)).execute(args)).isZero();
-            assertThat(out.toString()).as(String.join(" ", args)).isEqualTo("Mission Control 0.1.0\n");
+            assertThat(out.toString()).as(String.join(" ", args)).isEqualTo(BuildVersion.describe() + "\n");
         }
+    }
+
+    /** Two builds of one release are told apart by the commit the build recorded: this checkout's own. */
+    @Test
+    void the_version_names_the_commit_the_build_came_from() throws Exception {
+        Process git = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
+        String head = new String(git.getInputStream().readAllBytes()).strip();
+        assertThat(git.waitFor()).as("git rev-parse HEAD: " + head).isZero();
+
+        Matcher named = Pattern.compile("Mission Control 0\\.1\\.0 \\(commit ([0-9a-f]{7,})( with local changes)?, "
+                + "\\d{4}-\\d{2}-\\d{2}\\)").matcher(BuildVersion.describe());
+
+        assertThat(named.matches()).as(BuildVersion.describe()).isTrue();
+        assertThat(head).startsWith(named.group(1));
     }
 
     /**

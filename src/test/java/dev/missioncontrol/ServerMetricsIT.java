@@ -11,13 +11,16 @@ import org.junit.jupiter.api.Test;
 class ServerMetricsIT {
 
     @Test
-    void shows_restarts_cpu_open_files_and_the_sqlite_database_size_and_free_disk() {
+    void shows_its_build_restarts_cpu_open_files_and_the_sqlite_database_size_and_free_disk() {
         try (TestServer server = TestServer.start(TestServer.Db.SQLITE)) {
             String metrics = server.api().get("/metrics").body();
             assertThat(metrics).contains("process_start_time_seconds ", "process_uptime_seconds ",
                     "process_cpu_usage ", "process_files_open_files ", "process_files_max_files ");
             assertThat(value(metrics, "disk_free_bytes\\{path=\"[^\"]+\"}")).isPositive();
             assertThat(value(metrics, "missioncontrol_database_size_bytes")).isPositive();
+            assertThat(value(metrics, "missioncontrol_build_info\\{commit=\"" + BuildVersion.commit()
+                    + "\",release=\"0.1.0\"}")).isEqualTo(1.0);
+            assertThat(BuildVersion.commit()).matches("[0-9a-f]{7,}");
         }
     }
 

@@ -48,7 +48,8 @@ class SignalDuringStartIT {
             assertThat(printed).as("the way back in, once the banner is lost")
                     .contains("./missionctl admin set-password --email admin@localhost");
             assertThat(Files.readString(dataDir.resolve("err"))).as("where to go next, which every start logs")
-                    .containsPattern("Mission Control is up at http://localhost:\\d+/ ");
+                    .containsPattern("Mission Control 0\\.1\\.0 \\(commit [0-9a-f]{7,}[^)]*\\) is up at "
+                            + "http://localhost:\\d+/ ");
             assertThat(Files.readString(dataDir.resolve("err"))).as("a gateway credential in the LLM's base URL")
                     .contains("requests to http://…@127.0.0.1:9/v1?api-key=… are sent without a key")
                     .doesNotContain("tok3nS3cret").doesNotContain("QKEY123456");
