@@ -28,10 +28,11 @@ package dev.missioncontrol.monitor;
  *                 count as a sustained record. Half: stretch medians wander less than samples, so their range is
  *                 narrow, and a slow drift carries them past it by a little at ordinary moments.
  * @param spikeRanges how far beyond the highest or lowest value known before the deploy, in multiples of that
- *                 range, a single sample after it must go to count as a spike. Half, five times the record's
- *                 tenth: one sample is held to the bar of a glitch, and a glitch that goes half again as far as
- *                 the metric's whole day is rare; a bad deploy's first errors or slowest requests often are one
- *                 scrape.
+ *                 range, a single sample after it must go to count as a spike. A quarter, two and a half times
+ *                 the record's tenth: one sample is held to a higher bar than two, and a glitch a quarter again
+ *                 as far as the metric's whole day and last week's same hours is rare; a bad deploy's first errors
+ *                 or slowest requests often are one scrape. The bar is not the only guard: a spike stands only
+ *                 where earlier windows' single samples did not go as far as often ({@link EarlierWindows}).
  */
 record AllowedChange(double relative, double spreads, double weekSpreads, double extremeRanges,
                      double recordRanges, double sustainedRanges, double spikeRanges) {
@@ -40,7 +41,7 @@ record AllowedChange(double relative, double spreads, double weekSpreads, double
     static final double EXTREME_RANGES = 1.0;
     static final double RECORD_RANGES = 0.1;
     static final double SUSTAINED_RANGES = 0.5;
-    static final double SPIKE_RANGES = 0.5;
+    static final double SPIKE_RANGES = 0.25;
     /**
      * Two, not one: a single wild sample is as often a scrape glitch as a regression. One sample counts only as a
      * spike, far beyond everything known ({@link #spikeRanges}).

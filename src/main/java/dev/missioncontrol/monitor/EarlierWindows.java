@@ -138,16 +138,23 @@ public record EarlierWindows(int pairs, @JsonProperty("as_large") int asLarge,
      * made too is the metric's rhythm, not its noise.
      */
     static double[] spreadBasis(MetricSamples samples) {
+        return rhythmic(samples) ? WeekEarlier.netBefore(samples.baseline(), samples.pairedWeekEarlier().baseline())
+                : samples.baseline();
+    }
+
+    /**
+     * Whether last week's same hours pair up with the deploy's windows and the metric moves less net of them
+     * ({@link #weeklyRhythm}): then a move last week made too at the same moment is the metric's rhythm.
+     */
+    static boolean rhythmic(MetricSamples samples) {
         WeekEarlier week = samples.pairedWeekEarlier();
         if (week == null) {
-            return samples.baseline();
+            return false;
         }
         double[] before = samples.before();
         double[] netBefore = WeekEarlier.netBefore(before, week.before());
-        double[] netBaseline = WeekEarlier.netBefore(samples.baseline(), week.baseline());
-        return netBaseline.length >= MetricJudgement.MIN_SAMPLES
-                && weeklyRhythm(lastOf(before, netBefore.length), netBefore, samples.current().length)
-                ? netBaseline : samples.baseline();
+        return Math.min(samples.baseline().length, week.baseline().length) >= MetricJudgement.MIN_SAMPLES
+                && weeklyRhythm(lastOf(before, netBefore.length), netBefore, samples.current().length);
     }
 
     /**

@@ -128,7 +128,7 @@ public final class MetricJudgement {
     private static Comparison compare(MetricSamples samples, AllowedChange bounds) {
         Comparison levels = unlessHistoryTooShort(samples,
                 unlessOrdinary(samples, Comparison.ofLevels(samples.baseline(), samples.current(),
-                        EarlierWindows.spreadBasis(samples), bounds)), bounds);
+                        EarlierWindows.spreadBasis(samples), bounds), bounds), bounds);
         if (levels.changed()) {
             return levels;
         }
@@ -139,7 +139,7 @@ public final class MetricJudgement {
             }
         }
         Comparison extremes = material(samples, unlessOrdinary(samples, Comparison.ofExtremes(samples,
-                levels.pValue(), bounds)), bounds);
+                levels.pValue(), bounds), bounds), bounds);
         if (extremes.changed()) {
             return extremes;
         }
@@ -192,14 +192,20 @@ public final class MetricJudgement {
 
     /**
      * The comparison as found, with the earlier windows' figures where there is enough history; a pass when the
-     * metric moved as much between ordinary earlier windows.
+     * metric moved as much between ordinary earlier windows. Without enough history, a metric with a weekly rhythm
+     * still has last week's same hours: the move must show net of them too, since a day of busy hours after quiet
+     * nights triples a latency every morning, and last week it tripled the same.
      */
-    private static Comparison unlessOrdinary(MetricSamples samples, Comparison found) {
+    private static Comparison unlessOrdinary(MetricSamples samples, Comparison found, AllowedChange bounds) {
         if (!found.changed()) {
             return found;
         }
         EarlierWindows earlier = EarlierWindows.measure(samples, found);
-        return earlier == null ? found : found.weighedBy(earlier);
+        if (earlier != null) {
+            return found.weighedBy(earlier);
+        }
+        return EarlierWindows.rhythmic(samples) && Comparison.ofWeekOnWeek(samples, bounds).outcome() != found.outcome()
+                ? found.passing() : found;
     }
 
     /**

@@ -272,6 +272,53 @@ class MetricJudgementTest {
         assertThat(MetricJudgement.judge(samples).result()).isEqualTo(Outcome.PASS);
     }
 
+    /**
+     * Latency that is 100 ms at night and 300 ms through the working day, every day, sampled every 5 minutes; the
+     * deploy lands as the day begins, with a day of history (too little to weigh the move against earlier windows).
+     */
+    private static MetricSamples busyMorning(double lastWeeksDay, long seed) {
+        int day = 288;
+        int window = 60;
+        int history = day;
+        Random random = new Random(seed);
+        double[] thisWeek = new double[history + 2 * window];
+        double[] lastWeek = new double[thisWeek.length];
+        int deploy = history + window;
+        for (int i = 0; i < thisWeek.length; i++) {
+            boolean working = Math.floorMod(i - deploy, day) < day * 3 / 8;
+            thisWeek[i] = (working ? 300 : 100) + 5 * random.nextGaussian();
+            lastWeek[i] = (working ? lastWeeksDay : 100) + 5 * random.nextGaussian();
+        }
+        return MetricSamples.of("latency_ms", slice(thisWeek, history, deploy), slice(thisWeek, deploy, deploy + window))
+                .withHistory(slice(thisWeek, 0, history))
+                .withWeekEarlier(slice(lastWeek, history, deploy), slice(lastWeek, deploy, deploy + window))
+                .withWeekEarlierHistory(slice(lastWeek, 0, history));
+    }
+
+    private static double[] slice(double[] values, int from, int to) {
+        return java.util.Arrays.copyOfRange(values, from, to);
+    }
+
+    @Test
+    void the_days_rise_that_last_week_made_at_the_same_hour_passes_without_earlier_windows() {
+        MetricSamples samples = busyMorning(300, 1);
+
+        MetricResult result = MetricJudgement.judge(samples);
+
+        assertThat(result.earlierWindows()).as("too little history to weigh the move against").isNull();
+        assertThat(result.result()).isEqualTo(Outcome.PASS);
+        assertThat(MetricJudgement.judge(MetricSamples.of("latency_ms", samples.baseline(), samples.current())
+                .withHistory(samples.history())).failing()).as("without last week, a threefold rise").isTrue();
+    }
+
+    @Test
+    void a_rise_last_weeks_same_hour_did_not_make_fails_without_earlier_windows() {
+        MetricResult result = MetricJudgement.judge(busyMorning(100, 2));
+
+        assertThat(result.result()).isEqualTo(Outcome.HIGH);
+        assertThat(result.failing()).isTrue();
+    }
+
     @Test
     void ignores_week_earlier_windows_that_do_not_line_up() {
         MetricSamples samples = MetricSamples.of("throughput", noisy(1000, 20, 120, 1), noisy(1080, 20, 120, 2))

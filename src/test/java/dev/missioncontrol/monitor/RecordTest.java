@@ -136,11 +136,11 @@ class RecordTest {
     }
 
     @Test
-    void one_sample_past_the_days_high_by_half_its_range_is_a_spike() {
+    void one_sample_past_the_days_high_by_a_quarter_of_its_range_is_a_spike() {
         double[] series = swinging(ON_THE_RISE + WINDOW);
         double[] known = samplesAt(series, HISTORY).before();
         double high = SampleStats.max(known);
-        double peak = high + 0.6 * (high - SampleStats.min(known));
+        double peak = high + 0.3 * (high - SampleStats.min(known));
         series[SPIKES[0]] = peak;
         MetricSamples samples = samplesAt(series, HISTORY);
 
@@ -156,9 +156,9 @@ class RecordTest {
     }
 
     @Test
-    void one_sample_past_the_days_high_by_less_than_half_its_range_is_no_spike() {
+    void one_sample_past_the_days_high_by_less_than_a_quarter_of_its_range_is_no_spike() {
         double[] series = swinging(ON_THE_RISE + WINDOW);
-        series[SPIKES[0]] = pastTheHigh(series, HISTORY, 0.4);
+        series[SPIKES[0]] = pastTheHigh(series, HISTORY, 0.2);
 
         MetricResult result = MetricJudgement.judge(samplesAt(series, HISTORY));
 
