@@ -169,8 +169,8 @@ public final class ServeCommand implements Callable<Integer> {
 
     private static void announce(App app, AppConfig config, long startMillis) {
         // every start says where to go next, not only the first, whose banner scrolled away long ago
-        LOG.info("{} is up at {}/ (port {}, {} database, started in {} ms)", BuildVersion.describe(), app.publicBaseUrl(),
-                app.port(), app.database().dialect().name().toLowerCase(Locale.ROOT), startMillis);
+        LOG.info("{} is up at {}/ (port {}, {} database, started in {} ms)", BuildVersion.describe(),
+                app.publicBaseUrl(), app.port(), app.database().dialect().name().toLowerCase(Locale.ROOT), startMillis);
         if (config.baseUrl() == null || config.baseUrl().isBlank()) {
             LOG.warn("no --base-url (MC_BASE_URL): links in notifications point at {}; set it to the "
                     + "address people reach this server at", app.publicBaseUrl());

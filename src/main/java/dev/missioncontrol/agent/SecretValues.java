@@ -22,9 +22,10 @@ final class SecretValues {
     private static final Pattern SCHEME = Pattern.compile("(?i)(?:(bearer|basic|token)|digest|negotiate|ntlm|oauth"
             + "|hoba|mutual|apikey|sharedkey|aws4-hmac-sha256)\\s+");
 
-    /** YAML's {@code password: |} says the value is on the lines below, which {@link NameValueLines} masks. */
+    /** What may end an unquoted value without being part of it ({@link #beforePunctuation}). */
     private static final String TRAILING = ",;.)]}>";
 
+    /** YAML's {@code password: |} says the value is on the lines below, which {@link NameValueLines} masks. */
     private static final Pattern BLOCK_INDICATOR = Pattern.compile("[|>][1-9]?[+-]?[1-9]?");
 
     private SecretValues() {

@@ -22,9 +22,9 @@ final class MonitorReport {
             + "sustained: the median of an eighth of the window went beyond that of every such stretch of the "
             + "history, by more than half their range (effect = how far beyond); spike: one sample went beyond "
             + "everything known before the deploy by more than a quarter of its range (effect = how far beyond). The "
-            + "p-value is the rank test's on the whole windows (found week on week: on both windows less last week's same "
-            + "moments); a change found by extremes, a record, a sustained record or a spike stands on its own bar, "
-            + "so it can show beside a p-value above 0.02.\n";
+            + "p-value is the rank test's on the whole windows (found week on week: on both windows less last week's "
+            + "same moments); a change found by extremes, a record, a sustained record or a spike stands on its own "
+            + "bar, so it can show beside a p-value above 0.02.\n";
 
     /** Where the report lists what was left out, for sentences that point there. */
     private static final String NOT_CHECKED = "under Not checked";

@@ -289,8 +289,8 @@ class MetricJudgementTest {
             thisWeek[i] = (working ? 300 : 100) + 5 * random.nextGaussian();
             lastWeek[i] = (working ? lastWeeksDay : 100) + 5 * random.nextGaussian();
         }
-        return MetricSamples.of("latency_ms", slice(thisWeek, history, deploy), slice(thisWeek, deploy, deploy + window))
-                .withHistory(slice(thisWeek, 0, history))
+        return MetricSamples.of("latency_ms", slice(thisWeek, history, deploy),
+                        slice(thisWeek, deploy, deploy + window)).withHistory(slice(thisWeek, 0, history))
                 .withWeekEarlier(slice(lastWeek, history, deploy), slice(lastWeek, deploy, deploy + window))
                 .withWeekEarlierHistory(slice(lastWeek, 0, history));
     }
