@@ -13,12 +13,10 @@ import java.time.Instant;
  * it failed, or it closed with nothing to watch) will never record one, so from the moment it ended the verdict is
  * {@code inconclusive}, keeping the checks it made: CI waiting on {@code ?wait=N} gets its answer at once instead of
  * waiting out its time, and a provisional {@code degraded} is not mistaken for a decision. It carries how the session
- * ended ({@value #ENDED}: {@code cancelled}, {@code failed}, {@code completed}), so CI and the deployment page say "the
- * watch was cancelled" rather than reading the last check as a lack of data.
+ * ended ({@code session_ended}: {@code cancelled}, {@code failed}, {@code completed}), so CI and the deployment page
+ * say "the watch was cancelled" rather than reading the last check as a lack of data.
  */
 final class SettledVerdict {
-    static final String ENDED = Inconclusive.SESSION_ENDED;
-
     private SettledVerdict() {
     }
 
@@ -33,7 +31,7 @@ final class SettledVerdict {
             return stored;
         }
         ObjectNode settled = stored != null && stored.isObject() ? ((ObjectNode) stored).deepCopy() : Json.object();
-        settled.put("state", "inconclusive").put(ENDED, sessionStatus);
+        settled.put("state", "inconclusive").put(Inconclusive.SESSION_ENDED, sessionStatus);
         if (!settled.has("score")) {
             settled.putNull("score");
         }
