@@ -1,5 +1,6 @@
 package dev.missioncontrol;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.missioncontrol.errors.ValidationException;
 import dev.missioncontrol.notify.DeliveryQuery;
 import dev.missioncontrol.notify.OutboxStore;
@@ -35,14 +36,20 @@ final class WebhookSettings implements NotificationSettings {
         if (name != null && !name.isBlank()) {
             body.put("name", name.strip());
         }
-        listed(repositories).forEach(body.putArray("repositories")::add);
-        listed(environments).forEach(body.putArray("environments")::add);
+        scope(body, repositories, environments);
         try {
             Webhooks.Created made = webhooks.add(orgId, body);
             return new Added(hook(made.webhook(), WebhookHealth.NEVER_CALLED), made.secret());
         } catch (ValidationException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
+    }
+
+    /** The form's comma-separated lists as the API's arrays; a blank field leaves its side open. */
+    private static ObjectNode scope(ObjectNode body, String repositories, String environments) {
+        listed(repositories).forEach(body.putArray("repositories")::add);
+        listed(environments).forEach(body.putArray("environments")::add);
+        return body;
     }
 
     /** "acme/web, acme/api" as names; a blank field names none. */
@@ -57,11 +64,20 @@ final class WebhookSettings implements NotificationSettings {
         if (secret != null && !secret.isBlank()) {
             body.put("secret", secret.strip());
         }
+        return change(orgId, webhookId, body);
+    }
+
+    private boolean change(String orgId, String webhookId, ObjectNode body) {
         try {
             return webhooks.change(orgId, webhookId, body).isPresent();
         } catch (ValidationException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
+    }
+
+    @Override
+    public boolean changeScope(String orgId, String webhookId, String repositories, String environments) {
+        return change(orgId, webhookId, scope(Json.object(), repositories, environments));
     }
 
     @Override
@@ -93,7 +109,8 @@ final class WebhookSettings implements NotificationSettings {
 
     private static Hook hook(Webhook w, WebhookHealth h) {
         return new Hook(w.id(), w.kind(), w.name(), w.shownUrl(), w.secret() != null, w.createdAt(),
-                new Health(h.lastAttemptAt(), h.lastError(), h.retrying(), h.gaveUp()), w.scope().describe());
+                new Health(h.lastAttemptAt(), h.lastError(), h.retrying(), h.gaveUp()), w.scope().describe(),
+                String.join(", ", w.scope().repositories()), String.join(", ", w.scope().environments()));
     }
 
     private static Delivery delivery(OutboxStore.Delivery d) {

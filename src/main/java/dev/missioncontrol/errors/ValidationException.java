@@ -18,8 +18,10 @@ public final class ValidationException extends RuntimeException {
         return errors;
     }
 
+    /** "url must …; secret must …"; an error about the whole body (pointer "") names it so. */
     private static String describe(List<FieldError> errors) {
-        return errors.stream().map(e -> e.pointer().substring(1) + " " + e.detail())
+        return errors.stream().map(e -> (e.pointer().isEmpty() ? "the body" : e.pointer().substring(1)) + " "
+                        + e.detail())
                 .reduce((a, b) -> a + "; " + b).orElse("invalid request");
     }
 }

@@ -28,7 +28,12 @@ public record AlertScope(List<String> repositories, List<String> environments) {
     }
 
     boolean covers(Deployment d) {
-        return matches(repositories, d.repositoryFullName()) && matches(environments, d.environment());
+        return covers(d.repositoryFullName(), d.environment());
+    }
+
+    /** @param environment null when the deploy names none */
+    boolean covers(String repository, String environment) {
+        return matches(repositories, repository) && matches(environments, environment);
     }
 
     public boolean everything() {

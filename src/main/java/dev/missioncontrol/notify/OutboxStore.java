@@ -1,7 +1,11 @@
 package dev.missioncontrol.notify;
 
+import dev.missioncontrol.monitor.EnvironmentName;
 import dev.missioncontrol.store.Dialect;
 import dev.missioncontrol.store.Ids;
+import dev.missioncontrol.store.Json;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * The notification outbox and its delivery log. A notification is claimed with a short lease, so a node that dies
@@ -21,6 +26,11 @@ import org.jdbi.v3.core.Jdbi;
 public final class OutboxStore {
     /** The state of a notification whose webhook was removed before it was delivered: it is never sent again. */
     static final String CANCELLED = "cancelled";
+    /**
+     * The state of a notification about a deploy that its webhook's scope, narrowed after it was queued, no longer
+     * covers: it is never sent.
+     */
+    static final String OUT_OF_SCOPE = "out_of_scope";
 
     /** How far back the given-up notifications a webhook's health counts, and a retry by hand sends again, reach. */
     static final Duration GIVEN_UP_WINDOW = Duration.ofDays(1);
@@ -41,7 +51,8 @@ public final class OutboxStore {
      * @param deploymentId       the deployment whose verdict the notification carries; null for a test
      * @param repositoryFullName that deployment's repository; null for a test
      * @param outcome            this attempt's own: {@code delivered}, {@code will_retry}, {@code gave_up}, or
-     *                           {@code cancelled} when its webhook was removed before the retry it scheduled
+     *                           {@code cancelled} when its webhook was removed before the retry it scheduled, or
+     *                           {@code out_of_scope} when its webhook's scope was narrowed before it
      * @param nextRetryAt        when the retry this attempt scheduled is due; null unless it will be retried
      * @param state              the notification's state now, which a later attempt may have changed
      */
@@ -85,26 +96,46 @@ public final class OutboxStore {
     }
 
     /**
-     * Leases one notification, unless its webhook was removed: a verdict recorded while an admin removed the webhook
-     * can queue a notification after the removal cancelled the others, and it is cancelled here instead of sent.
+     * Leases one notification, unless its webhook was removed or no longer covers its deploy. A verdict recorded
+     * while an admin removed the webhook or narrowed its scope can queue a notification after the change, and one
+     * queued earlier may wait for a retry; each is dropped here instead of sent, as cancelled or out of scope.
      */
     private Optional<Pending> claim(Handle h, String id, long now, Duration leaseFor) {
         h.createUpdate("UPDATE notification_outbox SET lease_until = " + dialect.leaseNow() + " + :leaseMs "
                         + "WHERE id = :id")
                 .bind("now", now).bind("leaseMs", leaseFor.toMillis()).bind("id", id).execute();
-        Optional<Pending> claimed = h.createQuery("SELECT o.id AS outbox_id, o.attempts, o.payload, o.deployment_id, "
-                        + "o.lease_until AS outbox_lease_until, w.deleted_at AS webhook_deleted_at, w.* "
+        Claimed claimed = h.createQuery("SELECT o.id AS outbox_id, o.attempts, o.payload, o.deployment_id, "
+                        + "o.lease_until AS outbox_lease_until, w.deleted_at AS webhook_deleted_at, "
+                        + "dep.id AS deployment_row, dep.event_metadata AS deployment_metadata, "
+                        + "p.repository_full_name AS deployment_repository, w.* "
                         + "FROM notification_outbox o JOIN notification_webhooks w ON w.id = o.webhook_id "
-                        + "WHERE o.id = :id")
-                .bind("id", id).map((rs, ctx) -> rs.getObject("webhook_deleted_at") != null ? Optional.<Pending>empty()
-                        : Optional.of(new Pending(rs.getString("outbox_id"), rs.getString("org_id"),
-                        rs.getInt("attempts"), rs.getString("payload"), WebhookStore.row(rs, ctx),
-                        rs.getString("deployment_id"), rs.getLong("outbox_lease_until")))).one();
-        if (claimed.isEmpty()) {
-            h.createUpdate("UPDATE notification_outbox SET state = '" + CANCELLED + "', lease_until = NULL "
-                    + "WHERE id = :id").bind("id", id).execute();
+                        + "LEFT JOIN deployments dep ON dep.id = o.deployment_id "
+                        + "LEFT JOIN projects p ON p.id = dep.project_id WHERE o.id = :id")
+                .bind("id", id).map(OutboxStore::claimed).one();
+        if (claimed.droppedAs() != null) {
+            h.createUpdate("UPDATE notification_outbox SET state = :state, lease_until = NULL WHERE id = :id")
+                    .bind("state", claimed.droppedAs()).bind("id", id).execute();
+            return Optional.empty();
         }
-        return claimed;
+        return Optional.of(claimed.pending());
+    }
+
+    /** A claimed row: to be sent, or dropped as {@link #CANCELLED} or {@link #OUT_OF_SCOPE}. */
+    private record Claimed(Pending pending, String droppedAs) {
+    }
+
+    private static Claimed claimed(ResultSet rs, StatementContext ctx) throws SQLException {
+        Pending p = new Pending(rs.getString("outbox_id"), rs.getString("org_id"), rs.getInt("attempts"),
+                rs.getString("payload"), WebhookStore.row(rs, ctx), rs.getString("deployment_id"),
+                rs.getLong("outbox_lease_until"));
+        if (rs.getObject("webhook_deleted_at") != null) {
+            return new Claimed(p, CANCELLED);
+        }
+        // a test names no deployment; one whose history was deleted is sent as it was queued
+        boolean outOfScope = rs.getString("deployment_row") != null && !p.webhook().scope().covers(
+                rs.getString("deployment_repository"),
+                EnvironmentName.in(Json.read(rs.getString("deployment_metadata"))));
+        return new Claimed(p, outOfScope ? OUT_OF_SCOPE : null);
     }
 
     /** Hands a claimed notification back unattempted, so any node may send it now rather than when the lease ends. */
@@ -177,22 +208,27 @@ public final class OutboxStore {
     }
 
     /**
-     * Who was told of a deployment's verdict: one entry per webhook its notification went to, in the order they were
-     * queued.
-     *
-     * @param state     {@code pending} (not sent yet, or waiting to be retried), {@code delivered}, {@code dead} (given
-     *                  up) or {@code cancelled} (its webhook was removed first)
-     * @param lastError the last attempt's failure; null when it succeeded or none was made
-     * @param nextAt    when a pending one is tried next
+     * The webhooks that were sent (or are still being sent) the alert of this deployment's verdict; not one whose
+     * scope no longer covered the deploy when its turn came.
      */
-    /** The webhooks that were sent (or are still being sent) the alert of this deployment's verdict. */
     Set<String> alerted(String orgId, String deploymentId) {
         return new HashSet<>(jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT webhook_id FROM notification_outbox "
-                        + "WHERE org_id = :org AND deployment_id = :deployment AND dedupe_key LIKE :alert")
+                        + "WHERE org_id = :org AND deployment_id = :deployment AND dedupe_key LIKE :alert "
+                        + "AND state <> '" + OUT_OF_SCOPE + "'")
                 .bind("org", orgId).bind("deployment", deploymentId).bind("alert", VerdictAlerts.ALERT_KEY + "%")
                 .mapTo(String.class).list()));
     }
 
+    /**
+     * Who was told of a deployment's verdict: one entry per webhook its notification went to, in the order they were
+     * queued.
+     *
+     * @param state     {@code pending} (not sent yet, or waiting to be retried), {@code delivered}, {@code dead} (given
+     *                  up), {@code cancelled} (its webhook was removed first) or {@code out_of_scope} (its webhook's
+     *                  scope was narrowed first)
+     * @param lastError the last attempt's failure; null when it succeeded or none was made
+     * @param nextAt    when a pending one is tried next
+     */
     public record Notified(String webhookName, String state, int attempts, String lastError, Instant nextAt) {
     }
 
@@ -232,8 +268,7 @@ public final class OutboxStore {
                 + "JOIN notification_outbox o ON o.id = d.outbox_id " + all.where())).mapTo(Long.class).one());
     }
 
-    private static Delivery delivery(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
-            throws java.sql.SQLException {
+    private static Delivery delivery(ResultSet rs, StatementContext ctx) throws SQLException {
         int code = rs.getInt("status_code");
         Integer status = rs.wasNull() ? null : code;
         long retry = rs.getLong("retry_at");
@@ -242,23 +277,29 @@ public final class OutboxStore {
         return new Delivery(rs.getString("id"), rs.getString("outbox_id"), rs.getString("webhook_id"),
                 rs.getString("name"), rs.getInt("attempt"), status, rs.getString("error"), rs.getLong("duration_ms"),
                 Instant.ofEpochMilli(rs.getLong("created_at")), rs.getString("state"), rs.getString("deployment_id"),
-                rs.getString("repository_full_name"), outcome, outcome.equals(CANCELLED) ? null : retryAt);
+                rs.getString("repository_full_name"), outcome, dropped(outcome) ? null : retryAt);
     }
 
     /**
      * What became of this attempt, not of the notification: the first of three tries answered 500 failed, though
      * the notification was delivered later. An attempt logged before retries were recorded is read by its place:
      * one that is not the notification's last was retried. The last failed attempt of a notification whose webhook
-     * was removed scheduled a retry that never comes.
+     * was removed, or whose scope was narrowed, scheduled a retry that never comes.
      */
-    private static String outcome(java.sql.ResultSet rs, Instant retryAt) throws java.sql.SQLException {
+    private static String outcome(ResultSet rs, Instant retryAt) throws SQLException {
         if (rs.getString("error") == null) {
             return "delivered";
         }
         boolean last = rs.getInt("attempt") >= rs.getInt("attempts");
-        if (last && CANCELLED.equals(rs.getString("state"))) {
-            return CANCELLED;
+        String state = rs.getString("state");
+        if (last && (CANCELLED.equals(state) || OUT_OF_SCOPE.equals(state))) {
+            return state;
         }
-        return retryAt != null || !last || !"dead".equals(rs.getString("state")) ? "will_retry" : "gave_up";
+        return retryAt != null || !last || !"dead".equals(state) ? "will_retry" : "gave_up";
+    }
+
+    /** Whether the outcome is a notification dropped before the retry its attempt scheduled. */
+    private static boolean dropped(String outcome) {
+        return outcome.equals(CANCELLED) || outcome.equals(OUT_OF_SCOPE);
     }
 }

@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 /** A validated webhook: its URL has passed the SSRF guard, and a generic webhook has a signing secret. */
 record WebhookInput(String kind, String name, String url, String secret, AlertScope scope) {
     static final Set<String> KINDS = new LinkedHashSet<>(List.of(Webhook.SLACK, Webhook.GENERIC));
+    /** The fields a change may set; one at least. */
+    private static final List<String> CHANGEABLE = List.of("url", "secret", "name", "repositories", "environments");
     private static final SecureRandom RANDOM = new SecureRandom();
     /** One line of visible text: an environment is named freely, but never across lines or with control codes. */
     private static final Pattern ANY_NAME = Pattern.compile("[^\\p{Cntrl}]+");
@@ -36,29 +38,40 @@ record WebhookInput(String kind, String name, String url, String secret, AlertSc
         String secret = secret(v);
         URI checked = checkUrl(v, kind, url, "kind", destinations);
         name = name != null || checked == null ? name : checked.getHost();
-        AlertScope scope = new AlertScope(names(v, body, "repositories", Project.MAX_REPOSITORY, Project.REPOSITORY,
-                "must be a repository_full_name such as acme/payments"), names(v, body, "environments",
-                EnvironmentName.MAX, ANY_NAME, "must be an environment name"));
+        AlertScope scope = new AlertScope(repositories(v, body), environments(v, body));
         v.check();
         boolean signed = Webhook.GENERIC.equals(kind);
         return new WebhookInput(kind, name, url, signed ? (secret != null ? secret : newSecret()) : null, scope);
     }
 
     /**
-     * A new URL, and a new secret for a generic webhook, for a webhook that keeps its id: the notifications waiting
-     * for it or given up on go to the new URL. The URL passes the same checks as a new webhook's.
+     * What changes on a webhook that keeps its id: its URL (through the same checks as a new webhook's), a generic
+     * webhook's secret, its name, and whose alerts it gets; what the body leaves out stays as it is. Notifications
+     * waiting for it or given up on go to the new URL; those a narrowed scope no longer covers are not sent.
      */
     static WebhookInput change(Webhook current, JsonNode body, Destinations destinations) {
         Validator v = new Validator(body);
-        String url = v.requiredText("url", 2_048);
+        if (CHANGEABLE.stream().noneMatch(body::has)) {
+            v.add(new FieldError("", "missing", "must set at least one of " + String.join(", ", CHANGEABLE)));
+        }
+        String url = body.has("url") ? v.requiredText("url", 2_048) : current.url();
         String secret = secret(v);
         if (secret != null && !Webhook.GENERIC.equals(current.kind())) {
             v.add(FieldError.invalid("secret", "must be left out: a Slack webhook does not sign"));
         }
-        checkUrl(v, current.kind(), url, "url", destinations);
+        String name = v.optionalName("name", 200);
+        if (name != null && Validator.looksBlank(name)) {
+            v.add(FieldError.invalid("name", "must not be blank"));
+        }
+        if (body.has("url")) {
+            checkUrl(v, current.kind(), url, "url", destinations);
+        }
+        AlertScope scope = new AlertScope(
+                body.has("repositories") ? repositories(v, body) : current.scope().repositories(),
+                body.has("environments") ? environments(v, body) : current.scope().environments());
         v.check();
-        return new WebhookInput(current.kind(), current.name(), url, secret != null ? secret : current.secret(),
-                current.scope());
+        return new WebhookInput(current.kind(), name != null ? name.strip() : current.name(), url,
+                secret != null ? secret : current.secret(), scope);
     }
 
     private static String secret(Validator v) {
@@ -88,6 +101,15 @@ record WebhookInput(String kind, String name, String url, String secret, AlertSc
             v.add(FieldError.invalid("url", e.getMessage()));
             return null;
         }
+    }
+
+    private static List<String> repositories(Validator v, JsonNode body) {
+        return names(v, body, "repositories", Project.MAX_REPOSITORY, Project.REPOSITORY,
+                "must be a repository_full_name such as acme/payments");
+    }
+
+    private static List<String> environments(Validator v, JsonNode body) {
+        return names(v, body, "environments", EnvironmentName.MAX, ANY_NAME, "must be an environment name");
     }
 
     /** An optional array of distinct names, each of at most {@code max} characters and of {@code shape}. */

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -62,20 +63,25 @@ public final class WebhookStore {
     }
 
     /**
-     * Points a live webhook at a new URL, with a new secret for a generic one; returns false when there is no such
-     * live webhook in the organization. It keeps its id, so its notifications waiting for a retry go to the new URL,
-     * and at once: they were waiting out a backoff earned by the old URL. Those given up on stay given up, for the
-     * admin to send again.
+     * Sets a live webhook's URL, secret, name and scope; returns false when there is no such live webhook in the
+     * organization. It keeps its id, so its notifications waiting for a retry go to the new URL, and at once when the
+     * URL or the secret changed: they were waiting out a backoff the old ones earned. Those given up on stay given
+     * up, for the admin to send again. Those its new scope leaves out are dropped when their turn comes.
      */
-    public boolean changeUrl(String orgId, String id, String url, String secret) {
+    boolean change(String orgId, Webhook current, WebhookInput to) {
+        boolean moved = !to.url().equals(current.url()) || !Objects.equals(to.secret(), current.secret());
         return jdbi.inTransaction(h -> {
-            boolean changed = h.createUpdate("UPDATE notification_webhooks SET url = :url, secret = :secret "
+            boolean changed = h.createUpdate("UPDATE notification_webhooks SET url = :url, secret = :secret, "
+                            + "name = :name, repositories = :repositories, environments = :environments "
                             + "WHERE org_id = :org AND id = :id AND deleted_at IS NULL")
-                    .bind("url", url).bind("secret", secret).bind("org", orgId).bind("id", id).execute() == 1;
-            if (changed) {
+                    .bind("url", to.url()).bind("secret", to.secret()).bind("name", to.name())
+                    .bind("repositories", AlertScope.write(to.scope().repositories()))
+                    .bind("environments", AlertScope.write(to.scope().environments()))
+                    .bind("org", orgId).bind("id", current.id()).execute() == 1;
+            if (changed && moved) {
                 h.createUpdate("UPDATE notification_outbox SET next_attempt_at = :now "
                                 + "WHERE webhook_id = :id AND state = 'pending' AND next_attempt_at > :now")
-                        .bind("now", clock.millis()).bind("id", id).execute();
+                        .bind("now", clock.millis()).bind("id", current.id()).execute();
             }
             return changed;
         });

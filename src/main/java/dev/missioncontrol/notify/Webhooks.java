@@ -48,10 +48,10 @@ public final class Webhooks {
     }
 
     /**
-     * Changes a webhook's URL, and a generic webhook's secret when {@code body} has one, from {@code {"url",
-     * "secret"}}: a webhook that answers a redirect or moved keeps its id, its scope and the notifications that wait
-     * for it or were given up on, which go to the new URL. Empty when there is no such live webhook in the
-     * organization.
+     * Changes what {@code body} names of a webhook's URL, secret, name, repositories and environments: a webhook that
+     * answers a redirect or moved keeps its id and the notifications that wait for it or were given up on, which go
+     * to the new URL, and a channel that should hear of fewer deploys keeps its delivery log. Empty when there is no
+     * such live webhook in the organization.
      *
      * @throws dev.missioncontrol.errors.ValidationException naming the refused field
      */
@@ -62,7 +62,7 @@ public final class Webhooks {
         }
         WebhookInput in = WebhookInput.change(current.get(), body, destinations);
         refuseSecond(orgId, id, in.url(), "");
-        if (!store.changeUrl(orgId, id, in.url(), in.secret())) {
+        if (!store.change(orgId, current.get(), in)) {
             return Optional.empty(); // removed meanwhile
         }
         return find(orgId, id);

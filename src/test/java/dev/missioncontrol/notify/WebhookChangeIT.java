@@ -67,6 +67,74 @@ class WebhookChangeIT {
     }
 
     /**
+     * A channel that should hear of fewer deploys is narrowed in place, keeping its log. The alert of a deploy it now
+     * leaves out, waiting for its retry when the change came, is dropped as out of scope rather than sent; a later
+     * one about that repository is not queued at all; one about the repository it kept arrives.
+     */
+    @Test
+    void narrowing_a_webhooks_scope_drops_what_waits_for_it_about_the_deploys_it_leaves_out() throws Exception {
+        List<Received> received = new CopyOnWriteArrayList<>();
+        HttpServer receiver = receiver(received);
+        String base = "http://127.0.0.1:" + receiver.getAddress().getPort();
+        try (TestServer server = TestServer.start(TestServer.Db.SQLITE, WebhookChangeIT::hourLongBackoff)) {
+            Api api = server.api();
+            JsonNode hook = api.post(HOOKS, "{\"url\":\"" + base + "/moved\",\"name\":\"ops\"}").json();
+            String path = HOOKS + hook.get("id").asText() + "/";
+            MonitorFixtures.deploy(api, "acme/left-out", "failure");
+            await().atMost(Duration.ofSeconds(20)).until(() -> deliveries(api).at("/count").asInt() == 1);
+
+            Api.Reply narrowed = api.patch(path, "{\"url\":\"" + base + "/new\",\"name\":\"payments\","
+                    + "\"repositories\":[\"acme/kept\"]}");
+            assertThat(narrowed.status()).as(narrowed.body()).isEqualTo(200);
+            assertThat(narrowed.json().get("repositories")).hasToString("[\"acme/kept\"]");
+            assertThat(narrowed.json().get("name").asText()).isEqualTo("payments");
+            await().atMost(Duration.ofSeconds(10)).until(() -> deliveries(api).at("/results/0/state").asText()
+                    .equals("out_of_scope"));
+            assertThat(deliveries(api).at("/results/0/outcome").asText()).isEqualTo("out_of_scope");
+            assertThat(deliveries(api).at("/results/0/next_retry_at").isNull()).isTrue();
+
+            MonitorFixtures.deploy(api, "acme/left-out", "failure");
+            JsonNode kept = MonitorFixtures.deploy(api, "acme/kept", "failure");
+            await().atMost(Duration.ofSeconds(20)).until(() -> !received.isEmpty());
+            assertThat(received).singleElement().satisfies(r -> assertThat(r.body()).contains(kept.get("id").asText()));
+            assertThat(deliveries(api).at("/count").asInt()).as("nothing queued for the second left-out deploy")
+                    .isEqualTo(2);
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    /** A change names what it changes, each field as a new webhook's is checked; nothing is changed by a refusal. */
+    @Test
+    void a_change_names_at_least_one_field_and_each_is_checked() {
+        try (TestServer server = TestServer.start(TestServer.Db.SQLITE, WebhookChangeIT::hourLongBackoff)) {
+            Api api = server.api();
+            JsonNode hook = api.post(HOOKS, "{\"url\":\"http://127.0.0.1:18443/a\",\"name\":\"a\","
+                    + "\"environments\":[\"production\"]}").json();
+            String path = HOOKS + hook.get("id").asText() + "/";
+            Api.Reply empty = api.patch(path, "{}");
+            assertThat(empty.status()).as(empty.body()).isEqualTo(422);
+            assertThat(empty.json().at("/errors/0/detail").asText()).startsWith("must set at least one of url");
+            for (String refused : List.of("{\"name\":\" \"}", "{\"repositories\":\"acme/x\"}",
+                    "{\"repositories\":[\"not a repository\"]}", "{\"environments\":[\"a\\nb\"]}",
+                    "{\"url\":\"\"}", "{\"name\":\"b\",\"repositories\":[\"acme/x\"],\"url\":null}")) {
+                assertThat(api.patch(path, refused).status()).as(refused).isEqualTo(422);
+            }
+            JsonNode unchanged = api.get(HOOKS).json().at("/results/0");
+            assertThat(unchanged.get("name").asText()).isEqualTo("a");
+            assertThat(unchanged.get("repositories")).isEmpty();
+
+            JsonNode opened = api.patch(path, "{\"environments\":[]}").json();
+            assertThat(opened.get("environments")).isEmpty();
+            assertThat(opened.get("url").asText()).isEqualTo("http://127.0.0.1:18443/a");
+        }
+    }
+
+    private static JsonNode deliveries(Api api) {
+        return api.get("/api/v1/notifications/deliveries/").json();
+    }
+
+    /**
      * One failed deploy posted three times with three delivery ids: a URL written another way (the scheme's case, an
      * empty query separator at its end, the default port) is still the URL of the first webhook, when adding one
      * and when changing another's.

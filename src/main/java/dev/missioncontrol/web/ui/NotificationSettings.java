@@ -17,7 +17,8 @@ public interface NotificationSettings {
     /**
      * Who was told of a deployment's verdict, one webhook each, for its page.
      *
-     * @param state     {@code pending}, {@code delivered}, {@code dead} (given up) or {@code cancelled}
+     * @param state     {@code pending}, {@code delivered}, {@code dead} (given up), {@code cancelled} or
+     *                  {@code out_of_scope}
      * @param lastError the last attempt's failure; null when it delivered or none was made yet
      * @param nextAt    when a pending one is tried next
      */
@@ -33,6 +34,7 @@ public interface NotificationSettings {
                 case "delivered" -> "delivered";
                 case "dead" -> "given up after " + attempts + " failed attempts" + why;
                 case "cancelled" -> "not sent: the webhook was removed" + why;
+                case "out_of_scope" -> "not sent: the webhook's alerts were limited since to other deploys" + why;
                 default -> attempts == 0 ? "sending" : "retrying at " + Format.time(nextAt) + " after " + attempts
                         + (attempts == 1 ? " failed attempt" : " failed attempts") + why;
             };
@@ -42,10 +44,12 @@ public interface NotificationSettings {
     /**
      * A webhook as the page lists it; a generic webhook's secret is never listed, only whether it signs.
      *
-     * @param scope whose alerts it gets: "every deploy", or "acme/payments · production"
+     * @param scope        whose alerts it gets: "every deploy", or "acme/payments · production"
+     * @param repositories the repositories it is limited to, comma-separated as the form takes them; blank for all
+     * @param environments the environments it is limited to, comma-separated; blank for all
      */
     record Hook(String id, String kind, String name, String url, boolean signed, Instant createdAt, Health health,
-            String scope) {
+            String scope, String repositories, String environments) {
         public String kindLabel() {
             return label(kind);
         }
@@ -91,7 +95,8 @@ public interface NotificationSettings {
      * One delivery attempt: when, to which webhook, for which deployment, what it answered and what became of it.
      *
      * @param deploymentId null for a test notification
-     * @param outcome      this attempt's own: {@code delivered}, {@code will_retry}, {@code gave_up} or {@code cancelled}
+     * @param outcome      this attempt's own: {@code delivered}, {@code will_retry}, {@code gave_up}, {@code cancelled}
+     *                     or {@code out_of_scope}
      * @param nextRetryAt  when the retry it scheduled is due; null unless it will be retried
      * @param state        the notification's state now
      */
@@ -119,6 +124,7 @@ public interface NotificationSettings {
                 case "delivered" -> "delivered";
                 case "gave_up" -> "failed, gave up";
                 case "cancelled" -> "failed, retry cancelled: webhook removed";
+                case "out_of_scope" -> "failed, retry dropped: webhook limited to other deploys since";
                 default -> nextRetryAt == null ? "failed, retried" : "failed, retry due " + Format.time(nextRetryAt);
             };
         }
@@ -132,7 +138,7 @@ public interface NotificationSettings {
             return switch (state) {
                 case "delivered" -> "badge good";
                 case "dead" -> "badge bad";
-                case "cancelled" -> "badge";
+                case "cancelled", "out_of_scope" -> "badge";
                 default -> "badge warn";
             };
         }
@@ -159,6 +165,14 @@ public interface NotificationSettings {
      * @throws IllegalArgumentException with a message for the person, when a field is refused
      */
     boolean changeUrl(String orgId, String webhookId, String url, String secret);
+
+    /**
+     * Limits the webhook to these repositories and environments (comma-separated; blank for every one); what waits
+     * for it about deploys outside them is not sent. Returns false when there is no such webhook.
+     *
+     * @throws IllegalArgumentException with a message for the person, when a field is refused
+     */
+    boolean changeScope(String orgId, String webhookId, String repositories, String environments);
 
     /** Returns false when there is no such webhook. */
     boolean remove(String orgId, String webhookId);

@@ -182,6 +182,8 @@ final class SettingsRoutes implements RouteGroup {
             case "webhook-removed" -> "Webhook removed. Nothing more is sent to it; its deliveries stay in the log.";
             case "webhook-changed" -> "Webhook URL changed. Its notifications waiting for a retry are sent there now; "
                     + "those given up on can be sent again from its row.";
+            case "webhook-scope-changed" -> "Alerts changed. From now on the webhook gets the deploys its row names; "
+                    + "what waited for it about any other deploy is not sent.";
             case "webhook-unknown" -> "No such webhook.";
             case "test-queued" -> "Test notification queued for every webhook; the delivery log below shows how each "
                     + "answered.";

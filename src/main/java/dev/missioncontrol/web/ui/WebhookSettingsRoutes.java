@@ -6,7 +6,10 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.OptionalInt;
 
-/** The notifications section of the settings page: add, change and remove webhooks, send a test. Admins only. */
+/**
+ * The notifications section of the settings page: add webhooks, change their URL or whose alerts they get, remove
+ * them, send a test. Admins only.
+ */
 final class WebhookSettingsRoutes implements RouteGroup {
     private final SettingsView view;
     private final BrowserAuth auth;
@@ -20,6 +23,7 @@ final class WebhookSettingsRoutes implements RouteGroup {
     public void register(RoutesConfig routes) {
         routes.post("/settings/notifications/webhooks", auth.admin(this::add));
         routes.post("/settings/notifications/webhooks/{id}/url", auth.admin(this::changeUrl));
+        routes.post("/settings/notifications/webhooks/{id}/scope", auth.admin(this::changeScope));
         routes.post("/settings/notifications/webhooks/{id}/remove", auth.admin(this::remove));
         routes.post("/settings/notifications/test", auth.admin(this::sendTest));
         routes.post("/settings/notifications/webhooks/{id}/retry", auth.admin(this::retry));
@@ -46,6 +50,7 @@ final class WebhookSettingsRoutes implements RouteGroup {
      */
     private static String refusedField(IllegalArgumentException e) {
         return e.getCause() instanceof ValidationException v && !v.errors().isEmpty()
+                && !v.errors().getFirst().pointer().isEmpty()
                 ? v.errors().getFirst().pointer().substring(1).split("/")[0] : "url";
     }
 
@@ -61,6 +66,21 @@ final class WebhookSettingsRoutes implements RouteGroup {
             return;
         }
         SettingsRoutes.back(ctx, done ? "webhook-changed" : "webhook-unknown", "notifications");
+    }
+
+    /** A refused name comes back in the webhook's scope form, as typed. */
+    private void changeScope(Context ctx, Viewer viewer) {
+        String id = ctx.pathParam("id");
+        boolean done;
+        try {
+            done = view.notifications().changeScope(viewer.orgId(), id, ctx.formParam("repositories"),
+                    ctx.formParam("environments"));
+        } catch (IllegalArgumentException e) {
+            view.renderRefused(ctx, viewer, "scope-webhook-" + id, refusedField(e),
+                    "Alerts not changed: " + e.getMessage());
+            return;
+        }
+        SettingsRoutes.back(ctx, done ? "webhook-scope-changed" : "webhook-unknown", "notifications");
     }
 
     private void remove(Context ctx, Viewer viewer) {

@@ -165,7 +165,7 @@ class SettingsFormsIT extends BrowserTestBase {
         assertThat(UiHarness.postForm(page, "/settings/notifications/webhooks/" + id + "/url",
                 "url=https://93.184.216.34/no-csrf")).isEqualTo(403);
 
-        row.locator("summary").click();
+        row.locator("summary", new Locator.LocatorOptions().setHasText("Change URL")).click();
         row.getByLabel("New URL of moved hook").fill("http://10.1.2.3/hook");
         button(page, "Change moved hook's URL").click();
         expect(row.locator(".form-problem")).containsText("Webhook URL not changed");
@@ -178,6 +178,39 @@ class SettingsFormsIT extends BrowserTestBase {
         expect(page.getByRole(AriaRole.STATUS).first()).containsText("Webhook URL changed");
         expect(row).containsText("https://93.184.216.34/new");
         expect(page.locator("#notifications tr", new Page.LocatorOptions().setHasText("moved hook"))).hasCount(1);
+    }
+
+    /**
+     * Which deploys a webhook hears of is changed on its row, the current lists filled in; a refused name comes back
+     * as typed beside that row's form, and a cleared list opens its side again.
+     */
+    @Test
+    void an_admin_changes_which_deploys_a_webhook_hears_of_on_its_row() {
+        Page page = ui.adminPage();
+        page.navigate("/settings#notifications");
+        page.locator("#hook-name").fill("payments channel");
+        page.locator("#hook-url").fill("https://93.184.216.34/payments");
+        page.locator("#hook-repositories").fill("acme/payments");
+        page.locator("#hook-environments").fill("production");
+        button(page, "Add webhook").click();
+        Locator row = page.locator("#notifications tr", new Page.LocatorOptions().setHasText("payments channel"));
+        row.locator("summary", new Locator.LocatorOptions().setHasText("Change alerts")).click();
+        Locator repositories = row.getByLabel("Repositories payments channel hears of");
+        expect(repositories).hasValue("acme/payments");
+        expect(row.getByLabel("Environments (comma-separated, blank for all)")).hasValue("production");
+
+        repositories.fill("acme/payments, not a repository");
+        button(page, "Change which deploys payments channel hears of").click();
+        expect(row.locator(".form-problem")).containsText("Alerts not changed");
+        expect(repositories).isFocused();
+        expect(repositories).hasValue("acme/payments, not a repository");
+        expect(row.locator(".webhook-scope")).hasText("acme/payments · production");
+
+        repositories.fill("acme/payments, acme/ledger");
+        row.getByLabel("Environments (comma-separated, blank for all)").fill("");
+        button(page, "Change which deploys payments channel hears of").click();
+        expect(page.getByRole(AriaRole.STATUS).first()).containsText("Alerts changed");
+        expect(row.locator(".webhook-scope")).hasText("acme/payments, acme/ledger");
     }
 
     /**
