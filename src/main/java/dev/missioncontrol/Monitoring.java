@@ -17,6 +17,7 @@ import dev.missioncontrol.notify.WebhookStore;
 import dev.missioncontrol.notify.Webhooks;
 import dev.missioncontrol.orgs.OrgStore;
 import dev.missioncontrol.store.HourlyCleanup;
+import dev.missioncontrol.signals.PrometheusHeaders;
 import dev.missioncontrol.signals.PushSignals;
 import dev.missioncontrol.signals.SampleWindow;
 import dev.missioncontrol.signals.SignalRoutes;
@@ -54,7 +55,8 @@ final class Monitoring implements AutoCloseable {
         outbound = new OutboundHttp(new Destinations(AddressPolicy.allowing(ig.allowCidrs()), HostResolver.system()),
                 OutboundHttp.Caps.defaults());
         signalStore = new SignalStore(db.jdbi());
-        signals = new Signals(signalStore, outbound, ig.prometheusUrl(), ig.prometheusStep());
+        signals = new Signals(signalStore, outbound, ig.prometheusUrl(), ig.prometheusStep(),
+                PrometheusHeaders.at(ig.prometheusHeaders()));
         webhooks = new WebhookStore(db.jdbi(), clock);
         outbox = new OutboxStore(db.jdbi(), db.dialect(), clock);
         alerts = new VerdictAlerts(deployments, webhooks, outbox, links);

@@ -74,6 +74,12 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Smallest Prometheus query step, usually the scrape interval (MC_PROMETHEUS_STEP, default 15s).")
     String prometheusStep;
 
+    @Option(names = "--prometheus-headers-file", defaultValue = "${env:MC_PROMETHEUS_HEADERS_FILE}",
+            description = "A file of 'Name: value' lines sent as headers to --prometheus-url only, such as "
+                    + "'Authorization: Bearer …' or 'X-Scope-OrgID: team-a'; read again for each check "
+                    + "(MC_PROMETHEUS_HEADERS_FILE).")
+    String prometheusHeadersFile;
+
     @Option(names = "--signal-retention", defaultValue = "${env:MC_SIGNAL_RETENTION:-360h}",
             description = "How long pushed samples are kept (MC_SIGNAL_RETENTION, default 360h = 15 days).")
     String signalRetention;
@@ -254,7 +260,9 @@ public final class ServeCommand implements Callable<Integer> {
                 AppConfig.Runtime.defaults().sseKeepAlive());
         var integrations = new AppConfig.Integrations(prometheusUrl, duration("--prometheus-step", prometheusStep),
                 duration("--signal-retention", signalRetention), allowCidrs == null ? List.of() : allowCidrs,
-                AppConfig.Integrations.defaults().notifyBackoff(), duration("--history-retention", historyRetention));
+                AppConfig.Integrations.defaults().notifyBackoff(), duration("--history-retention", historyRetention),
+                prometheusHeadersFile == null || prometheusHeadersFile.isBlank() ? null
+                        : Path.of(prometheusHeadersFile.strip()));
         var llm = new AppConfig.Llm(llmProvider, llmModel, llmBaseUrl, System.getenv("MC_LLM_API_KEY"),
                 llmMaxToolCalls, duration("--llm-timeout", llmTimeout), llmMaxTokens,
                 BadSetting.read("--llm-rate-limit-waits", llmRateLimitWaits, ServeCommand::durations));

@@ -3,6 +3,7 @@ package dev.missioncontrol;
 import dev.missioncontrol.config.AppConfig;
 import dev.missioncontrol.config.BadSetting;
 import dev.missioncontrol.errors.Validator;
+import dev.missioncontrol.signals.PrometheusHeaders;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +28,7 @@ final class ServingChecks {
         }
         requireHttpUrl("--base-url", config.baseUrl());
         requireHttpUrl("--prometheus-url", config.integrations().prometheusUrl());
+        checkPrometheusHeaders(config.integrations());
         requireHttpUrl("--llm-base-url", config.llm().baseUrl());
         if (!config.integrations().prometheusStep().isPositive()) {
             throw new BadSetting("--prometheus-step", "must be longer than 0s");
@@ -46,6 +48,17 @@ final class ServingChecks {
                 && !List.of("FULL", "NORMAL").contains(config.sqliteSynchronous().toUpperCase(Locale.ROOT))) {
             throw new BadSetting("--sqlite-synchronous", "must be FULL or NORMAL");
         }
+    }
+
+    /** A headers file that could never be sent, or is no list of headers, is refused rather than failing each check. */
+    private static void checkPrometheusHeaders(AppConfig.Integrations ig) {
+        if (ig.prometheusHeaders() == null) {
+            return;
+        }
+        if (ig.prometheusUrl() == null || ig.prometheusUrl().isBlank()) {
+            throw new BadSetting("--prometheus-headers-file", "is sent to --prometheus-url only, which is not set");
+        }
+        BadSetting.read("--prometheus-headers-file", ig.prometheusHeaders(), PrometheusHeaders::from);
     }
 
     /**

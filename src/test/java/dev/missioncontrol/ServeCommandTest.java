@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.missioncontrol.config.AppConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -84,6 +86,25 @@ class ServeCommandTest {
     void a_ca_cert_that_holds_no_certificate_is_a_usage_error_naming_its_flag() {
         assertUsageError(new String[] {"--ca-cert", "/nonexistent/ca.pem"},
                 "--ca-cert (MC_CA_CERT): /nonexistent/ca.pem is not a readable file");
+    }
+
+    @Test
+    void a_prometheus_headers_file_that_could_never_be_sent_is_a_usage_error_that_repeats_no_value() throws Exception {
+        Path file = Files.createTempFile("mc-headers", ".txt");
+        try {
+            Files.writeString(file, "X-Scope-OrgID: team-a\nBearer s3cr3t-value\n");
+            assertUsageError(new String[] {"--prometheus-headers-file", file.toString()},
+                    "--prometheus-headers-file (MC_PROMETHEUS_HEADERS_FILE): is sent to --prometheus-url only, which "
+                            + "is not set");
+            assertUsageError(new String[] {"--prometheus-url", "http://prometheus:9090", "--prometheus-headers-file",
+                    file.toString()}, "--prometheus-headers-file (MC_PROMETHEUS_HEADERS_FILE): line 2 is not a header: "
+                    + "write it as Name: value");
+            assertUsageError(new String[] {"--prometheus-url", "http://prometheus:9090", "--prometheus-headers-file",
+                    "/nonexistent/headers"}, "--prometheus-headers-file (MC_PROMETHEUS_HEADERS_FILE): "
+                    + "/nonexistent/headers does not exist");
+        } finally {
+            Files.delete(file);
+        }
     }
 
     @Test

@@ -129,16 +129,17 @@ public record AppConfig(
      * @param notifyBackoff  the wait before a failed notification's first retry; it doubles with each attempt
      * @param historyRetention how long finished sessions, their deployments and notifications are kept; zero keeps
      *                       them for good
+     * @param prometheusHeaders a file of headers for the server-wide Prometheus (credentials, a tenant), or null
      */
     public record Integrations(String prometheusUrl, Duration prometheusStep, Duration signalRetention,
-            List<String> allowCidrs, Duration notifyBackoff, Duration historyRetention) {
+            List<String> allowCidrs, Duration notifyBackoff, Duration historyRetention, Path prometheusHeaders) {
         public Integrations {
             allowCidrs = List.copyOf(allowCidrs);
         }
 
         public Integrations(String prometheusUrl, Duration prometheusStep, Duration signalRetention,
                 List<String> allowCidrs, Duration notifyBackoff) {
-            this(prometheusUrl, prometheusStep, signalRetention, allowCidrs, notifyBackoff, Duration.ZERO);
+            this(prometheusUrl, prometheusStep, signalRetention, allowCidrs, notifyBackoff, Duration.ZERO, null);
         }
 
         public static Integrations defaults() {
@@ -147,7 +148,12 @@ public record AppConfig(
 
         public Integrations withHistoryRetention(Duration retention) {
             return new Integrations(prometheusUrl, prometheusStep, signalRetention, allowCidrs, notifyBackoff,
-                    retention);
+                    retention, prometheusHeaders);
+        }
+
+        public Integrations withPrometheusHeaders(Path file) {
+            return new Integrations(prometheusUrl, prometheusStep, signalRetention, allowCidrs, notifyBackoff,
+                    historyRetention, file);
         }
     }
 

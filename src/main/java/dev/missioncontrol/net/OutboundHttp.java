@@ -98,7 +98,13 @@ public final class OutboundHttp implements AutoCloseable {
     }
 
     public Reply get(URI uri) {
-        return send(client.newRequest(destinations.check(uri.toString())).method(HttpMethod.GET));
+        return get(uri, Map.of());
+    }
+
+    public Reply get(URI uri, Map<String, String> headers) {
+        Request r = client.newRequest(destinations.check(uri.toString())).method(HttpMethod.GET);
+        r.headers(h -> headers.forEach(h::put));
+        return send(r);
     }
 
     public Reply postJson(URI uri, Map<String, String> headers, String body) {

@@ -15,7 +15,8 @@ import java.util.Optional;
  * Where a project's signals come from: its {@link MonitorSettings} over the server's defaults. Without configured
  * queries, the RED defaults below are asked of Prometheus.
  */
-record ProjectSignals(String prometheusUrl, Duration step, Map<String, MetricDefinition> metrics) {
+record ProjectSignals(String prometheusUrl, Duration step, PrometheusHeaders headers,
+        Map<String, MetricDefinition> metrics) {
 
     /** Each sums over the service's pods to one series, the only answer {@link PrometheusSource} judges. */
     static final List<MetricDefinition> RED_DEFAULTS = List.of(
@@ -29,16 +30,22 @@ record ProjectSignals(String prometheusUrl, Duration step, Map<String, MetricDef
                     + "(rate(http_request_duration_seconds_bucket{service=\"{{service}}\"}[1m])))",
                     Direction.INCREASE, false));
 
-    static ProjectSignals of(Project project, String defaultUrl, Duration defaultStep) {
+    /**
+     * The server's headers go with its own Prometheus only: a project that names another URL, set by its
+     * organization's admin, is asked without them.
+     */
+    static ProjectSignals of(Project project, String defaultUrl, Duration defaultStep, PrometheusHeaders headers) {
         MonitorSettings s = MonitorSettings.read(project.settings());
         Map<String, MetricDefinition> metrics = new LinkedHashMap<>();
         s.metrics().forEach(m -> metrics.put(m.name(), m));
         if (metrics.values().stream().noneMatch(m -> m.query() != null)) {
             RED_DEFAULTS.forEach(d -> metrics.putIfAbsent(d.name(), d));
         }
-        String url = s.prometheusUrl() != null ? s.prometheusUrl() : defaultUrl;
+        boolean serverWide = s.prometheusUrl() == null || s.prometheusUrl().equals(defaultUrl);
+        String url = serverWide ? defaultUrl : s.prometheusUrl();
         return new ProjectSignals(url == null || url.isBlank() ? null : url,
-                s.prometheusStep() != null ? s.prometheusStep() : defaultStep, metrics);
+                s.prometheusStep() != null ? s.prometheusStep() : defaultStep,
+                serverWide ? headers : PrometheusHeaders.NONE, metrics);
     }
 
     /** The metrics Prometheus is asked for. */

@@ -40,6 +40,16 @@ final class PrometheusQueries {
                 true);
         Map<String, Future<Optional<Series>>> asked = new LinkedHashMap<>();
         Map<String, QueryFailure> failed = new LinkedHashMap<>();
+        Map<String, String> headers;
+        try {
+            headers = settings.headers().read();
+        } catch (IllegalArgumentException e) {
+            // for now: a file being rotated is read whole on the next try, which the final check makes
+            QueryFailure unreadable = new QueryFailure("the headers for " + QueryFailure.where(settings.prometheusUrl())
+                    + ": " + e.getMessage(), true);
+            settings.queries().forEach(m -> failed.put(m.name(), unreadable));
+            return new Answers(List.of(), List.of(), failed);
+        }
         for (MetricDefinition m : settings.queries()) {
             if (deadline.remaining().isZero()) {
                 failed.put(m.name(), late); // no time left: asking would only load Prometheus
@@ -47,8 +57,8 @@ final class PrometheusQueries {
             }
             String promql = ProjectSignals.fill(m.query(), scope);
             Duration step = PrometheusSource.step(resolutionOf, settings.step());
-            asked.put(m.name(), asking.submit(() -> source.query(settings.prometheusUrl(), m.name(), promql, from, to,
-                    step)));
+            asked.put(m.name(), asking.submit(() -> source.query(settings.prometheusUrl(), headers, m.name(), promql,
+                    from, to, step)));
         }
         List<Series> series = new ArrayList<>();
         List<String> noSeries = new ArrayList<>();

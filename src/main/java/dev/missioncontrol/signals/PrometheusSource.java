@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Range queries against Prometheus's HTTP API ({@code /api/v1/query_range}). */
@@ -39,14 +40,15 @@ final class PrometheusSource {
      * repeat deploy's windows reach back to when its commit first went live, hours earlier). Such a range is asked in
      * consecutive parts at the same step; past {@value #MAX_PARTS} parts, at a coarser step.
      */
-    Optional<Series> query(String baseUrl, String name, String promql, Instant from, Instant to, Duration step) {
+    Optional<Series> query(String baseUrl, Map<String, String> headers, String name, String promql, Instant from,
+            Instant to, Duration step) {
         Duration at = partStep(from, to, step);
         Duration part = at.multipliedBy(POINTS_PER_QUERY - 1);
         List<Series> parts = new ArrayList<>();
         Instant start = from;
         do { // once at least, so that a range ending before it starts is refused by Prometheus, which says why
             Instant end = start.plus(part).isBefore(to) ? start.plus(part) : to;
-            rangeQuery(baseUrl, name, promql, start, end, at).ifPresent(parts::add);
+            rangeQuery(baseUrl, headers, name, promql, start, end, at).ifPresent(parts::add);
             start = start.plus(part).plus(at);
         } while (!start.isAfter(to));
         return parts.isEmpty() ? Optional.empty() : Optional.of(Series.joined(name, parts));
@@ -59,12 +61,12 @@ final class PrometheusSource {
         return finest.compareTo(sent) > 0 ? Duration.ofMillis(finest.toMillis() + 1) : sent;
     }
 
-    private Optional<Series> rangeQuery(String baseUrl, String name, String promql, Instant from, Instant to,
-            Duration step) {
+    private Optional<Series> rangeQuery(String baseUrl, Map<String, String> headers, String name, String promql,
+            Instant from, Instant to, Duration step) {
         String url = url(baseUrl, "query=" + encode(promql) + "&start=" + seconds(from) + "&end=" + seconds(to)
                 + "&step=" + step.toMillis() / 1000.0);
         String where = QueryFailure.where(baseUrl);
-        JsonNode result = result(where, get(where, url));
+        JsonNode result = result(where, get(where, url, headers));
         if (result.size() > 1) {
             throw new QueryFailure("the query returns " + result.size() + " series; aggregate it to one, e.g. "
                     + "sum(...) or avg(...)");
@@ -83,9 +85,9 @@ final class PrometheusSource {
         return base + "/api/v1/query_range?" + (own.isBlank() ? "" : own + "&") + params;
     }
 
-    private OutboundHttp.Reply get(String where, String url) {
+    private OutboundHttp.Reply get(String where, String url, Map<String, String> headers) {
         try {
-            return http.get(URI.create(url));
+            return http.get(URI.create(url), headers);
         } catch (RuntimeException e) {
             throw QueryFailure.of(where, e);
         }

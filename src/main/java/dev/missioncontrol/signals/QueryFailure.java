@@ -43,8 +43,11 @@ final class QueryFailure extends RuntimeException {
 
     /** An answer with this status: a 5xx or 429 is Prometheus or its proxy failing for now, a 4xx is the query. */
     static QueryFailure status(String where, int status, String error) {
-        return new QueryFailure(where + " answered " + status + (error.isBlank() ? "" : ": " + detail(error)),
-                status >= 500 || status == 429);
+        // worded without "credentials:" or "token:", which the redactor would read as a secret's name and mask
+        String credentials = status == 401 || status == 403 ? " (it refused the server's login; the server-wide "
+                + "Prometheus is sent the headers of --prometheus-headers-file, a project's own Prometheus none)" : "";
+        return new QueryFailure(where + " answered " + status + credentials + (error.isBlank() ? ""
+                : ": " + detail(error)), status >= 500 || status == 429);
     }
 
     /** "Prometheus http://host:9090/prefix", without a query string, which may carry a token. */

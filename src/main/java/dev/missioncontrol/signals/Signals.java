@@ -28,6 +28,7 @@ public final class Signals {
     private final PrometheusQueries prometheus;
     private final String defaultUrl;
     private final Duration defaultStep;
+    private final PrometheusHeaders defaultHeaders;
 
     /**
      * Series found, and which metrics could not be read or are not judged (a pushed restart clock, a histogram's
@@ -47,10 +48,17 @@ public final class Signals {
     }
 
     public Signals(SignalStore pushed, OutboundHttp http, String defaultUrl, Duration defaultStep) {
+        this(pushed, http, defaultUrl, defaultStep, PrometheusHeaders.NONE);
+    }
+
+    /** @param defaultHeaders sent to the server-wide Prometheus ({@code defaultUrl}) only */
+    public Signals(SignalStore pushed, OutboundHttp http, String defaultUrl, Duration defaultStep,
+            PrometheusHeaders defaultHeaders) {
         this.pushed = pushed;
         this.prometheus = new PrometheusQueries(new PrometheusSource(http));
         this.defaultUrl = defaultUrl;
         this.defaultStep = defaultStep;
+        this.defaultHeaders = defaultHeaders;
     }
 
     public Fetched fetch(SignalScope scope, Instant from, Instant to, Deadline deadline) {
@@ -64,7 +72,7 @@ public final class Signals {
      */
     public Fetched fetch(SignalScope scope, Instant from, Instant to, Duration resolutionOf, Deadline deadline) {
         Project project = scope.project();
-        ProjectSignals settings = ProjectSignals.of(project, defaultUrl, defaultStep);
+        ProjectSignals settings = ProjectSignals.of(project, defaultUrl, defaultStep, defaultHeaders);
         PrometheusQueries.Answers answers = prometheus.ask(settings, scope, from, to, resolutionOf, deadline);
         List<Series> series = new ArrayList<>(answers.series());
         List<Unread> unread = new ArrayList<>(Unread.failed(answers.failed()));
@@ -96,11 +104,11 @@ public final class Signals {
 
     /** Whether the project has a Prometheus to ask: its own URL, or the server's. */
     public boolean prometheusFor(Project project) {
-        return ProjectSignals.of(project, defaultUrl, defaultStep).prometheusUrl() != null;
+        return ProjectSignals.of(project, defaultUrl, defaultStep, defaultHeaders).prometheusUrl() != null;
     }
 
     /** How a metric of this project is judged. */
     public MetricDefinition definition(Project project, String name) {
-        return ProjectSignals.of(project, defaultUrl, defaultStep).definition(name);
+        return ProjectSignals.of(project, defaultUrl, defaultStep, defaultHeaders).definition(name);
     }
 }

@@ -7,10 +7,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Assumptions;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
  * A real Prometheus (Debian's package) scraping the test's exporter every second. Without the binary the test is
@@ -20,11 +25,14 @@ public final class PrometheusProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path dir;
+    /** The Authorization header its API wants; null when it wants none. */
+    private final String authorization;
 
-    private PrometheusProcess(Process process, int port, Path dir) {
+    private PrometheusProcess(Process process, int port, Path dir, String authorization) {
         this.process = process;
         this.port = port;
         this.dir = dir;
+        this.authorization = authorization;
     }
 
     public static PrometheusProcess scraping(int exporterPort) throws Exception {
@@ -36,6 +44,27 @@ public final class PrometheusProcess implements AutoCloseable {
      * storage first by promtool, as an operator backfills a new Prometheus: the hours before the test began.
      */
     static PrometheusProcess scraping(int exporterPort, String history) throws Exception {
+        return start(exporterPort, history, null, null);
+    }
+
+    /**
+     * Scraping the exporter, and answering its HTTP API only to {@code user} with {@code password} (basic auth, its
+     * web configuration holding the password's bcrypt hash), as a Prometheus exposed beyond its own network is run.
+     */
+    static PrometheusProcess withBasicAuth(int exporterPort, String user, String password) throws Exception {
+        String hash = new BCryptPasswordEncoder(4).encode(password);
+        return start(exporterPort, null, "basic_auth_users:\n  " + user + ": " + hash + "\n",
+                basicAuthorization(user, password));
+    }
+
+    /** {@code Basic base64(user:password)}, as a client sends it. */
+    static String basicAuthorization(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static PrometheusProcess start(int exporterPort, String history, String webConfig,
+            String authorization) throws Exception {
         Path binary = binary();
         Path dir = Files.createTempDirectory("mc-prom");
         if (history != null) {
@@ -52,10 +81,15 @@ public final class PrometheusProcess implements AutoCloseable {
                       - targets: ['127.0.0.1:%d']
                 """.formatted(exporterPort));
         int port = freePort();
-        Process p = new ProcessBuilder(binary.toString(), "--config.file=" + config,
-                "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
-                .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
-        PrometheusProcess prom = new PrometheusProcess(p, port, dir);
+        List<String> command = new ArrayList<>(List.of(binary.toString(), "--config.file=" + config,
+                "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port));
+        if (webConfig != null) {
+            Files.writeString(dir.resolve("web.yml"), webConfig);
+            command.add("--web.config.file=" + dir.resolve("web.yml"));
+        }
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("prometheus.log").toFile()).start();
+        PrometheusProcess prom = new PrometheusProcess(p, port, dir, authorization);
         prom.awaitReady();
         return prom;
     }
@@ -95,8 +129,11 @@ public final class PrometheusProcess implements AutoCloseable {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                var r = client.send(HttpRequest.newBuilder(URI.create(url() + "/-/ready")).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                var ready = HttpRequest.newBuilder(URI.create(url() + "/-/ready"));
+                if (authorization != null) {
+                    ready.header("Authorization", authorization);
+                }
+                var r = client.send(ready.build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return;
                 }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -55,7 +56,7 @@ class PrometheusLongRangeIT {
 
     private static Optional<Series> read(PrometheusSource source, PrometheusProcess prometheus, Instant from,
             Instant to) {
-        return source.query(prometheus.url(), "queue_latency_seconds", "sum(queue_latency_seconds{service=\"long\"})",
+        return source.query(prometheus.url(), Map.of(), "queue_latency_seconds", "sum(queue_latency_seconds{service=\"long\"})",
                 from, to, Duration.ofSeconds(1));
     }
 }

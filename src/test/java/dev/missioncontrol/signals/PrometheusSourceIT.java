@@ -10,6 +10,7 @@ import dev.missioncontrol.net.OutboundHttp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,14 +81,14 @@ class PrometheusSourceIT {
 
     @Test
     void a_base_url_with_its_own_query_parameters_keeps_them_after_the_api_path() {
-        assertThat(source.query(stub.url("empty") + "/?org=1#graph", "error_rate", "up", TO.minusSeconds(60), TO,
+        assertThat(source.query(stub.url("empty") + "/?org=1#graph", Map.of(), "error_rate", "up", TO.minusSeconds(60), TO,
                 Duration.ofSeconds(15))).isEmpty();
         assertThat(PrometheusSource.url("http://prom:9090/prefix/?org=1", "query=up"))
                 .isEqualTo("http://prom:9090/prefix/api/v1/query_range?org=1&query=up");
     }
 
     private AbstractThrowableAssert<?, ? extends Throwable> failure(String baseUrl) {
-        return assertThatThrownBy(() -> source.query(baseUrl, "error_rate", "up", TO.minusSeconds(60), TO,
+        return assertThatThrownBy(() -> source.query(baseUrl, Map.of(), "error_rate", "up", TO.minusSeconds(60), TO,
                 Duration.ofSeconds(15))).isInstanceOf(QueryFailure.class);
     }
 }
