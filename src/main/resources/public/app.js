@@ -187,16 +187,24 @@
     sel.addRange(range);
   }
 
-  // Follow the timeline while the reader is at its end; leave them be when they scrolled up to read.
+  // Whether a swap brings a pull's events: htmx's swap events name the element swapped into (#timeline) as their
+  // target, and their elt is that element too, not the #timeline-pull that asked.
+  function intoTimeline(evt) {
+    return !!evt.detail.target && evt.detail.target.id === 'timeline';
+  }
+
+  // Follow the timeline while the reader is at its end (its last event ends in view); leave them be when they
+  // scrolled up to read. The page's own end is no guide: the chat form and the report lie below the timeline.
   var follow = false;
   document.addEventListener('htmx:beforeSwap', function (evt) {
-    if (evt.detail.elt && evt.detail.elt.id === 'timeline-pull') {
-      var doc = document.documentElement;
-      follow = window.innerHeight + window.scrollY >= doc.scrollHeight - 80;
+    if (intoTimeline(evt)) {
+      var last = document.querySelector('#timeline > li:last-child');
+      var bottom = last ? last.getBoundingClientRect().bottom : -1;
+      follow = bottom >= 0 && bottom <= window.innerHeight + 80;
     }
   });
   document.addEventListener('htmx:afterSwap', function (evt) {
-    if (follow && evt.detail.elt && evt.detail.elt.id === 'timeline-pull') {
+    if (follow && intoTimeline(evt)) {
       follow = false;
       var last = document.querySelector('#timeline > li:last-child');
       if (last) {
@@ -204,6 +212,139 @@
       }
     }
   });
+
+  // The live session page speaks through one region that is on the page from the start (#session-announcer): the
+  // timeline itself was a live region, and a half-hour watch read out some forty tool calls, pauses and check tables,
+  // the verdict one among them. What is said: a report written, an error, the agent's answer, a verdict that changed,
+  // and the session's end. Focus on the Cancel button, which the end removes, moves to the session's status.
+  var before = null;
+  document.addEventListener('htmx:beforeSwap', function (evt) {
+    if (intoTimeline(evt)) {
+      before = { seq: Number(lastSeq()), status: textOf('session-status'), verdict: textOf('session-verdict'),
+        cancelFocused: document.activeElement && document.activeElement.id === 'cancel-session' };
+    }
+  });
+  // On the swap, not the settle: a second pull's swap can come before the first one's settle and take its place.
+  document.addEventListener('htmx:afterSwap', function (evt) {
+    if (!before || !intoTimeline(evt)) {
+      return;
+    }
+    var was = before;
+    before = null;
+    var said = [];
+    document.querySelectorAll('#timeline > li[data-seq]').forEach(function (li) {
+      if (Number(li.getAttribute('data-seq')) > was.seq) {
+        var line = announcement(li);
+        if (line) {
+          said.push(line);
+        }
+      }
+    });
+    var verdict = textOf('session-verdict');
+    if (verdict && verdict !== was.verdict) {
+      said.push('Deploy ' + verdict + '.');
+    }
+    var status = textOf('session-status');
+    if (status && status !== was.status) {
+      said.push('Session ' + status + '.');
+    }
+    if (was.cancelFocused && document.activeElement === document.body) {
+      var shown = document.getElementById('session-status');
+      if (shown) {
+        shown.setAttribute('tabindex', '-1');
+        shown.focus({ preventScroll: true });
+      }
+    }
+    announce(said.join(' '));
+  });
+
+  function textOf(id) {
+    var node = document.getElementById(id);
+    return node ? node.textContent.trim() : '';
+  }
+
+  // One line per event worth hearing; nothing for tool calls, their results, thoughts, pauses and checks.
+  function announcement(li) {
+    var type = li.getAttribute('data-type');
+    var textNode = li.querySelector('.ev-text');
+    var text = textNode ? textNode.textContent.replace(/\s*Read the report\s*$/, '').trim() : '';
+    if (text.length > 300) {
+      text = text.slice(0, 300) + '…';
+    }
+    if (type === 'report') {
+      return 'Report written: ' + text;
+    }
+    if (type === 'error') {
+      return 'Error: ' + text;
+    }
+    if (type === 'message' && li.getAttribute('data-from-user') !== 'true') {
+      return 'The agent answered: ' + text;
+    }
+    return '';
+  }
+
+  function announce(message) {
+    say('session-announcer', message);
+  }
+
+  // Emptied first, so that the same words said twice (a second error like the first) are read again.
+  function say(regionId, message) {
+    var region = document.getElementById(regionId);
+    if (!region || !message) {
+      return;
+    }
+    region.textContent = '';
+    window.setTimeout(function () {
+      region.textContent = message;
+    }, 50);
+  }
+
+  // A report's markdown tables scroll sideways in their column; focusable, a keyboard can scroll them too. Set here,
+  // since the sanitizer that renders the markdown keeps no tabindex.
+  function focusableTables() {
+    document.querySelectorAll('.prose table:not([tabindex])').forEach(function (table) {
+      table.setAttribute('tabindex', '0');
+    });
+  }
+  document.addEventListener('htmx:afterSettle', focusableTables);
+  document.addEventListener('DOMContentLoaded', focusableTables);
+
+  // The deployment page's poll swaps its block only when the answer differs from the last one: a swap moves the
+  // reader's place (and a focused link with no id), and most polls between two checks bring nothing new. When the
+  // verdict changes or becomes final, #verdict-announcer says so, once.
+  var lastLive = null;
+  var verdictBefore = null;
+  document.addEventListener('htmx:beforeSwap', function (evt) {
+    if (!evt.detail.elt || evt.detail.elt.id !== 'deployment-live' || evt.detail.xhr.status !== 200) {
+      return;
+    }
+    var text = evt.detail.xhr.responseText;
+    if (text === lastLive) {
+      evt.detail.shouldSwap = false;
+      return;
+    }
+    lastLive = text;
+    verdictBefore = verdictShown();
+  });
+  document.addEventListener('htmx:afterSwap', function (evt) {
+    if (!verdictBefore || !evt.detail.elt || evt.detail.elt.id !== 'deployment-live') {
+      return;
+    }
+    var was = verdictBefore;
+    verdictBefore = null;
+    var now = verdictShown();
+    if (now.state !== was.state || now.final !== was.final) {
+      var failing = document.getElementById('failing-metrics');
+      say('verdict-announcer', 'Verdict ' + now.state + (now.final ? ', final.' : ', so far.')
+        + (failing ? ' ' + failing.textContent.trim() : ''));
+    }
+  });
+
+  function verdictShown() {
+    var badge = document.querySelector('#verdict-box [data-verdict]');
+    return badge ? { state: badge.getAttribute('data-verdict'), final: badge.getAttribute('data-final') === 'true' }
+      : { state: '', final: false };
+  }
 
   // A link or redirect to something inside a folded section (a project's settings after saving them) unfolds it;
   // not every browser does so for a fragment by itself.
@@ -216,5 +357,15 @@
     }
   }
   window.addEventListener('hashchange', unfoldTarget);
+
+  // A key or secret shown once takes the focus, so that it is read out at once. Not with autofocus, nor before the
+  // page has loaded: it is addressed with a fragment (#api-keys), for which browsers skip autofocus, and the move to
+  // the fragment on loading took an earlier focus away.
+  window.addEventListener('load', function () {
+    var shown = document.querySelector('.new-key[tabindex]');
+    if (shown) {
+      shown.focus();
+    }
+  });
   document.addEventListener('DOMContentLoaded', unfoldTarget);
 })();

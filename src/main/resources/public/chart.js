@@ -70,7 +70,7 @@
     box.appendChild(caption);
     container.appendChild(box);
     var opts = {
-      width: Math.max(280, container.clientWidth - 8),
+      width: chartWidth(container),
       height: 220,
       series: [
         { value: function (u, v) { return v == null ? '--' : utcTimes(u, [v])[0] + ' UTC'; } },
@@ -96,6 +96,36 @@
       }
     };
     plots.push({ plot: new uPlot(opts, [metric.x, metric.current, metric.baseline], box), container: container });
+    describe(box, metric);
+  }
+
+  // The canvas says nothing to a screen reader, and uPlot's legend reads as "Time -- current -- baseline --": the
+  // drawing is named by what it shows at the last check, and the legend, whose toggles are mouse-only, is hidden.
+  function describe(box, metric) {
+    var plot = box.querySelector('.uplot');
+    if (!plot) {
+      return;
+    }
+    var at = lastIndex(metric.current);
+    var words = at < 0 ? metric.name + ': no check had data yet'
+      : metric.name + ' at the last check: ' + metric.current[at] + ' since the deploy'
+        + (metric.baseline[at] == null ? '' : ' against a baseline of ' + metric.baseline[at]);
+    plot.setAttribute('role', 'img');
+    plot.setAttribute('aria-label', words + '. The Checks table below has every figure.');
+  }
+
+  function lastIndex(values) {
+    for (var i = values.length - 1; i >= 0; i--) {
+      if (values[i] != null) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  // Never wider than its card: a narrow phone's chart was cut off at its right edge.
+  function chartWidth(container) {
+    return Math.max(160, container.clientWidth - 8);
   }
 
   function init() {
@@ -119,7 +149,7 @@
 
   window.addEventListener('resize', function () {
     plots.forEach(function (p) {
-      p.plot.setSize({ width: Math.max(280, p.container.clientWidth - 8), height: 220 });
+      p.plot.setSize({ width: chartWidth(p.container), height: 220 });
     });
   });
   document.addEventListener('htmx:load', init);

@@ -1,6 +1,7 @@
 package dev.missioncontrol.web.ui;
 
 import dev.missioncontrol.agent.Redactor;
+import dev.missioncontrol.deployments.DeploymentStore;
 import dev.missioncontrol.errors.NotFoundException;
 import dev.missioncontrol.errors.Validator;
 import dev.missioncontrol.orgs.OrgStore;
@@ -27,12 +28,15 @@ final class AgentPageRoutes implements RouteGroup {
     private static final int MAX_MESSAGE = 20_000;
 
     private final SessionStore sessions;
+    private final DeploymentStore deployments;
     private final SessionService service;
     private final OrgStore orgs;
     private final BrowserAuth auth;
 
-    AgentPageRoutes(SessionStore sessions, SessionService service, OrgStore orgs, BrowserAuth auth) {
+    AgentPageRoutes(SessionStore sessions, DeploymentStore deployments, SessionService service, OrgStore orgs,
+            BrowserAuth auth) {
         this.sessions = sessions;
+        this.deployments = deployments;
         this.service = service;
         this.orgs = orgs;
         this.auth = auth;
@@ -71,7 +75,7 @@ final class AgentPageRoutes implements RouteGroup {
         AgentSession s = sessions.find(viewer.orgId(), owned.id()).orElse(owned); // as of its events, with context
         String project = s.projectId() == null ? null
                 : orgs.findProject(viewer.orgId(), s.projectId()).map(Project::repositoryFullName).orElse(null);
-        var page = new SessionPage(s, project, events);
+        var page = new SessionPage(s, project, events, verdict(s));
         Pages.render(ctx, "agents/show.jte", Map.of("viewer", viewer, "page", page, "live", live(s, page.lastSeq())));
     }
 
@@ -87,7 +91,14 @@ final class AgentPageRoutes implements RouteGroup {
         params.put("events", events);
         params.put("reportHtml", reportPanel(s, events));
         params.put("live", live(s, events.isEmpty() ? after : events.getLast().seq()));
+        params.put("verdict", verdict(s));
         Pages.render(ctx, "timeline/fragment.jte", params);
+    }
+
+    /** The verdict state of the deployment a monitor session watches; null for an investigation. */
+    private String verdict(AgentSession s) {
+        return deployments.forSession(s.id()).stream().reduce((a, b) -> b)
+                .map(d -> VerdictView.of(d.verdict()).state()).orElse(null);
     }
 
     /**

@@ -4,8 +4,12 @@ import dev.missioncontrol.agent.Redactor;
 import dev.missioncontrol.sessions.AgentSession;
 import java.util.List;
 
-/** Everything the session page shows: the header facts, the timeline so far, and the report once written. */
-public record SessionPage(AgentSession session, String projectName, List<EventView> events) {
+/**
+ * Everything the session page shows: the header facts, the timeline so far, and the report once written.
+ *
+ * @param verdict a deploy monitor's verdict state ({@code pending}, {@code healthy}, …); null for an investigation
+ */
+public record SessionPage(AgentSession session, String projectName, List<EventView> events, String verdict) {
 
     public String id() {
         return session.id();

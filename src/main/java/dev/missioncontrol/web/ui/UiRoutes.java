@@ -32,7 +32,7 @@ public final class UiRoutes implements RouteGroup {
                 new LoginRoutes(f.users(), logins, auth, throttle, new FormOrigins(baseUrl)),
                 new PasswordRoutes(settings, logins, auth, throttle),
                 new DashboardRoutes(f.sessions(), f.sessionService(), f.deployments(), auth),
-                new AgentPageRoutes(f.sessions(), f.sessionService(), f.orgs(), auth),
+                new AgentPageRoutes(f.sessions(), f.deployments(), f.sessionService(), f.orgs(), auth),
                 new DeploymentPageRoutes(f.deployments(), f.sessions(), notifications, auth),
                 new SettingsRoutes(settings, auth),
                 new OrgSettingsRoutes(settings, auth),

@@ -45,7 +45,7 @@ class DeploymentPageHttpIT {
 
             assertThat(page.body()).contains("The deploy itself failed").contains("The verdict is failed, and final")
                     .contains("<a href=\"/agents/" + posted.json().path("agent_session_id").asText()
-                            + "\">The monitor session investigates the failure</a>")
+                            + "\" id=\"deploy-failed-session\">The monitor session investigates the failure</a>")
                     .doesNotContain("No check has run yet").doesNotContain("updates as checks come in");
         }
     }

@@ -117,6 +117,49 @@ class DeploymentPagesIT extends BrowserTestBase {
         assertThat(ui.chromium.consoleErrors).as("console errors, CSP violations included").isEmpty();
     }
 
+    /**
+     * A keyboard on the link to another deployment keeps it while the monitor's checks redraw the page; the verdict's
+     * arrival is said once, in the page's one live region, and the notices each poll redraws are no live regions.
+     */
+    @Test
+    void a_focused_link_keeps_the_focus_as_checks_arrive_and_the_final_verdict_is_said_once() {
+        JsonNode other = deploy("Deploy search", "acme/focus", "9f8e7d6c5b4a", "success");
+        JsonNode d = deploy("Deploy v4.0.0", "acme/focus", "ab12cd34ef", "success");
+        String session = d.path("agent_session_id").asText();
+        Instant at = Instant.parse(d.path("created_at").asText());
+        setVerdict(ui, d, withOther(sampleVerdict(at, "pending"), other));
+        setSessionStatus(session, "active");
+
+        Page page = ui.adminPage();
+        page.navigate("/deployments/" + d.path("id").asText());
+        expect(page.locator(".verdict.big")).hasText("pending");
+        page.locator("#other-deployments a").focus();
+        JsonNode judged = withOther(sampleVerdict(at, "degraded"), other);
+        ui.server.app().database().jdbi().useHandle(h -> h.createUpdate("UPDATE deployments SET verdict = :v "
+                + "WHERE session_id = :s").bind("v", Json.write(judged)).bind("s", session).execute());
+        setSessionStatus(session, "completed");
+
+        expect(page.locator(".verdict.big")).hasText("degraded");
+        expect(page.locator("#other-deployments a")).isFocused();
+        expect(page.locator("#verdict-announcer")).containsText("Verdict degraded, final.");
+        expect(page.locator("#verdict-announcer")).containsText(page.locator("#failing-metrics").textContent().strip());
+        expect(page.locator("#deployment-live [role=status]")).hasCount(0);
+        expect(page.locator("#deployment-live .table-wrap[tabindex='0']").first())
+                .hasAttribute("aria-label", java.util.regex.Pattern.compile("Metrics of the check at .*"));
+
+        page.navigate("/agents/" + session); // its session completed, in green; the deploy did not go well
+        expect(page.locator("#session-verdict")).hasText("verdict degraded");
+        expect(page.locator("#session-verdict")).hasClass(java.util.regex.Pattern.compile(".*\\bbad\\b.*"));
+        expect(page.locator("#session-status")).hasText("completed");
+    }
+
+    private static JsonNode withOther(JsonNode verdict, JsonNode other) {
+        ((com.fasterxml.jackson.databind.node.ObjectNode) verdict).putArray("other_deployments").addObject()
+                .put("id", other.path("id").asText()).put("commit_sha", "9f8e7d6c5b4a").put("status", "success")
+                .put("created_at", other.path("created_at").asText());
+        return verdict;
+    }
+
     /** Why a metric has no result and what kept metrics out of a check, as the API's verdict says. */
     @Test
     void a_nodata_metric_shows_its_reason_and_a_check_its_problems() {

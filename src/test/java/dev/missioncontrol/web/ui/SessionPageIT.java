@@ -39,13 +39,20 @@ class SessionPageIT extends BrowserTestBase {
             expect(page.locator("#timeline > li.ev-tool_call")).hasCount(1);
             expect(page.locator("#timeline > li.ev-report")).hasCount(0);
             expect(page.locator("#session-status")).hasText("active");
+            page.setViewportSize(1280, 480); // a reader at the timeline's end is kept there as events arrive
+            page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)");
         } finally {
             ui.gate.open();
         }
         // Everything after the gate arrives over SSE, without a reload.
         expect(page.locator("#timeline > li.ev-report")).hasCount(1);
+        expect(page.locator("#timeline > li").last()).isInViewport();
         expect(page.locator("#session-status")).hasText("completed");
         expect(page.locator("#report .prose h2").first()).hasText("Summary");
+        // one region speaks, and of the report, not of the tool calls and checks before it
+        expect(page.locator("#timeline")).not().hasAttribute("aria-live", java.util.regex.Pattern.compile(".*"));
+        expect(page.locator("#session-announcer")).containsText("Report written:");
+        expect(page.locator("#session-announcer")).not().containsText("compare_windows");
         expect(page.locator("#timeline > li.ev-finding")).containsText("The connection pool ran out");
         expect(page.locator("#timeline > li.ev-check table.checks")).containsText("error_rate");
         assertContiguous(page);

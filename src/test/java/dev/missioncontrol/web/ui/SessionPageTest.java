@@ -22,15 +22,15 @@ class SessionPageTest {
     void shows_the_report_event_while_the_session_row_has_no_report_yet() {
         var reportEvent = new EventView(4, "report", "done", NOW,
                 Json.object().put("markdown", "## Summary\n\nPool ran dry."), null);
-        var page = new SessionPage(session(null), null, List.of(reportEvent));
+        var page = new SessionPage(session(null), null, List.of(reportEvent), null);
         assertThat(page.reportHtml()).contains("Pool ran dry.");
     }
 
     @Test
     void prefers_the_session_report_once_it_is_stored() {
         var reportEvent = new EventView(4, "report", "done", NOW, Json.object().put("markdown", "old"), null);
-        var page = new SessionPage(session("## Summary\n\nFinal."), null, List.of(reportEvent));
+        var page = new SessionPage(session("## Summary\n\nFinal."), null, List.of(reportEvent), null);
         assertThat(page.reportHtml()).contains("Final.").doesNotContain("old");
-        assertThat(new SessionPage(session(null), null, List.of()).reportHtml()).isEmpty();
+        assertThat(new SessionPage(session(null), null, List.of(), null).reportHtml()).isEmpty();
     }
 }

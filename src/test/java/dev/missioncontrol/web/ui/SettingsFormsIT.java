@@ -126,6 +126,7 @@ class SettingsFormsIT extends BrowserTestBase {
         page.navigate("/settings");
         page.getByLabel("New key name").fill("reload-proof key");
         button(page, "Create key").click();
+        expect(page.locator(".new-key")).isFocused(); // shown once: read out at once, not searched for
         String key = page.locator("#new-key").textContent().strip();
         assertThat(key).startsWith("mc_");
         assertThat(page.url()).endsWith("/settings#api-keys").doesNotContain(key);
@@ -141,6 +142,7 @@ class SettingsFormsIT extends BrowserTestBase {
         page.locator("#hook-environments").fill("production");
         button(page, "Add webhook").click();
         expect(page.locator("#new-secret")).isVisible();
+        expect(page.locator(".new-key")).isFocused();
         assertThat(page.url()).endsWith("/settings#notifications");
         page.reload();
         expect(page.locator("#new-secret")).hasCount(0);
@@ -167,14 +169,14 @@ class SettingsFormsIT extends BrowserTestBase {
 
         row.locator("summary", new Locator.LocatorOptions().setHasText("Change URL")).click();
         row.getByLabel("New URL of moved hook").fill("http://10.1.2.3/hook");
-        button(page, "Change moved hook's URL").click();
+        button(page, "Change URL of moved hook").click();
         expect(row.locator(".form-problem")).containsText("Webhook URL not changed");
         expect(row.getByLabel("New URL of moved hook")).isFocused();
         expect(row).containsText("https://93.184.216.34/moved");
 
         row.getByLabel("New URL of moved hook").fill("https://93.184.216.34/new");
         row.getByLabel("New signing secret (blank keeps it)").fill("a-new-secret-0123456789");
-        button(page, "Change moved hook's URL").click();
+        button(page, "Change URL of moved hook").click();
         expect(page.getByRole(AriaRole.STATUS).first()).containsText("Webhook URL changed");
         expect(row).containsText("https://93.184.216.34/new");
         expect(page.locator("#notifications tr", new Page.LocatorOptions().setHasText("moved hook"))).hasCount(1);
@@ -200,7 +202,7 @@ class SettingsFormsIT extends BrowserTestBase {
         expect(row.getByLabel("Environments (comma-separated, blank for all)")).hasValue("production");
 
         repositories.fill("acme/payments, not a repository");
-        button(page, "Change which deploys payments channel hears of").click();
+        button(page, "Change alerts of payments channel").click();
         expect(row.locator(".form-problem")).containsText("Alerts not changed");
         expect(repositories).isFocused();
         expect(repositories).hasValue("acme/payments, not a repository");
@@ -208,7 +210,7 @@ class SettingsFormsIT extends BrowserTestBase {
 
         repositories.fill("acme/payments, acme/ledger");
         row.getByLabel("Environments (comma-separated, blank for all)").fill("");
-        button(page, "Change which deploys payments channel hears of").click();
+        button(page, "Change alerts of payments channel").click();
         expect(page.getByRole(AriaRole.STATUS).first()).containsText("Alerts changed");
         expect(row.locator(".webhook-scope")).hasText("acme/payments, acme/ledger");
     }
@@ -248,7 +250,8 @@ class SettingsFormsIT extends BrowserTestBase {
         page.locator("#user-password").fill("a long enough password");
         page.locator("#user-role").selectOption("admin");
         button(page, "Add user").click();
-        expect(page.getByRole(AriaRole.STATUS).first()).containsText("already exists");
+        expect(page.getByRole(AriaRole.ALERT).first()).containsText("already exists");
+        expect(page.getByRole(AriaRole.STATUS)).hasCount(0); // said beside the form only, not twice
         expect(page.locator("#user-email")).hasValue(ui.admin().email());
         expect(page.locator("#user-role")).hasValue("admin");
         expect(page.locator("#user-password")).hasValue("");
@@ -257,7 +260,7 @@ class SettingsFormsIT extends BrowserTestBase {
         page.locator("#hook-name").fill("on-call");
         page.locator("#hook-url").fill("http://10.1.2.3/hook");
         button(page, "Add webhook").click();
-        expect(page.getByRole(AriaRole.STATUS).first()).containsText("Webhook not added");
+        expect(page.getByRole(AriaRole.ALERT).first()).containsText("Webhook not added");
         expect(page.locator("#hook-kind")).hasValue("slack");
         expect(page.locator("#hook-name")).hasValue("on-call");
         expect(page.locator("#hook-url")).hasValue("http://10.1.2.3/hook");
@@ -266,7 +269,7 @@ class SettingsFormsIT extends BrowserTestBase {
         page.locator("#key-name").fill("   ");
         page.locator("#create-key input[value='sessions:write']").uncheck();
         button(page, "Create key").click();
-        expect(page.getByRole(AriaRole.STATUS).first()).containsText("Give the key a name");
+        expect(page.getByRole(AriaRole.ALERT).first()).containsText("Give the key a name");
         expect(page.locator("#create-key input[value='sessions:write']")).not().isChecked();
         expect(page.locator("#create-key input[value='sessions:read']")).isChecked();
     }
@@ -336,7 +339,7 @@ class SettingsFormsIT extends BrowserTestBase {
 
             page.locator("#project-repository").fill("acme/by-hand");
             button(page, "Add project").click();
-            expect(page.getByRole(AriaRole.STATUS).first()).containsText("already a project");
+            expect(page.getByRole(AriaRole.ALERT).first()).containsText("already a project");
             expect(page.locator("#project-repository")).hasValue("acme/by-hand");
 
             // a GitLab subgroup's project, which the form's own pattern must let through
