@@ -86,6 +86,7 @@ public final class WebServer {
             RequestIds.assign(ctx);
             filters.clientAddress().resolve(ctx);
             filters.securityHeaders().apply(ctx);
+            DeclaredCharset.requireKnown(ctx);
         });
         routes.before("/api/v1/*", filters.browserLogin());
         routes.before("/api/v1/*", filters.apiAccess()::authenticate);

@@ -51,7 +51,15 @@ class MalformedRequestsIT {
                 Arguments.of("Content-Length not a number", 400, request("POST", DEPLOY, "Content-Length: abc")),
                 Arguments.of("control character in a header", 400, request("GET", DEPLOY, "X-Note: a\u0001b")),
                 Arguments.of("PUT with a broken header", 400, request("PUT", DEPLOY, "Content-Length: -1")),
-                Arguments.of("unknown HTTP version", 505, "GET / HTTP/9.9\r\nHost: x\r\n\r\n"));
+                Arguments.of("unknown HTTP version", 505, "GET / HTTP/9.9\r\nHost: x\r\n\r\n"),
+                // the servlet layer looked any declared charset up and threw: a 500 on every route, key or none
+                Arguments.of("a charset the server does not know, on the health check", 415,
+                        request("GET", "/healthz", "Content-Type: text/plain; charset=bogus")),
+                Arguments.of("an illegal charset name, on an API write", 415, request("POST", DEPLOY,
+                        "Authorization: Bearer " + key, "Content-Type: application/json; charset=\"@@\"",
+                        "Content-Length: 2") + "{}"),
+                Arguments.of("an empty charset, on the login form", 415, request("POST", "/login",
+                        "Content-Type: application/x-www-form-urlencoded; charset=", "Content-Length: 3") + "a=b"));
     }
 
     @ParameterizedTest(name = "{0}")
