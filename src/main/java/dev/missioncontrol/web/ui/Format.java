@@ -86,28 +86,55 @@ public final class Format {
     }
 
     /**
-     * A copy whose texts longer than the page shows are cut, at the last line end within the limit where there is
-     * one, so that masking a whole line still sees the whole line.
+     * A copy of no more than the page shows, {@value #MAX_JSON} characters or so of text and values: a text is cut
+     * at the last line end within what is left, so that masking a whole line still sees the whole line, and an
+     * array or object stops where the room ends, saying how much more there is. Masking and indenting all of a
+     * pasted log of 200,000 lines to show its first page took a quarter of a minute of CPU per view, and two views
+     * at once held up every other request, the health checks too.
      */
     static JsonNode cutTexts(JsonNode n) {
-        if (n == null) {
-            return null;
-        }
-        if (n.isTextual() && n.asText().length() > MAX_JSON) {
-            String text = n.asText();
-            int end = text.lastIndexOf('\n', MAX_JSON);
-            return TextNode.valueOf(text.substring(0, end > 0 ? end : MAX_JSON) + "\n… (cut; the API has all of it)");
-        }
+        return n == null ? null : cut(n, new int[] {MAX_JSON});
+    }
+
+    /** "3 more items (cut; the API has all of them)", "1 more field (cut; the API has it)". */
+    private static String more(int count, String what) {
+        return count + " more " + what + (count == 1 ? " (cut; the API has it)" : "s (cut; the API has all of them)");
+    }
+
+    private static JsonNode cut(JsonNode n, int[] room) {
         if (n.isObject()) {
             ObjectNode copy = Json.object();
-            n.properties().forEach(e -> copy.set(e.getKey(), cutTexts(e.getValue())));
+            int i = 0;
+            for (var e : n.properties()) {
+                if (room[0] <= 0) {
+                    copy.put("…", more(n.size() - i, "field"));
+                    break;
+                }
+                room[0] -= e.getKey().length();
+                copy.set(e.getKey(), cut(e.getValue(), room));
+                i++;
+            }
             return copy;
         }
         if (n.isArray()) {
             ArrayNode copy = Json.MAPPER.createArrayNode();
-            n.forEach(item -> copy.add(cutTexts(item)));
+            for (int i = 0; i < n.size(); i++) {
+                if (room[0] <= 0) {
+                    copy.add("… " + more(n.size() - i, "item"));
+                    break;
+                }
+                copy.add(cut(n.get(i), room));
+            }
             return copy;
         }
+        String text = n.asText();
+        if (n.isTextual() && text.length() > Math.max(room[0], 0)) {
+            int limit = Math.max(room[0], 0);
+            int end = text.lastIndexOf('\n', limit);
+            room[0] = 0;
+            return TextNode.valueOf(text.substring(0, end > 0 ? end : limit) + "\n… (cut; the API has all of it)");
+        }
+        room[0] -= text.length();
         return n;
     }
 
@@ -123,7 +150,6 @@ public final class Format {
         }
     }
 
-    /** The CSS class of a status or verdict word; unknown words get a neutral badge rather than arbitrary classes. */
     /**
      * A session's status as lists show it. An active deploy monitor spends its bake asleep between checks, so a
      * dashboard of "active" monitors read as a busy system; it is shown as watching.
@@ -133,6 +159,7 @@ public final class Format {
                 : s.status().wire();
     }
 
+    /** The CSS class of a status or verdict word; unknown words get a neutral badge rather than arbitrary classes. */
     public static String badge(String word) {
         return switch (word == null ? "" : word) {
             case "healthy", "completed", "success", "ok", "pass" -> "badge good";

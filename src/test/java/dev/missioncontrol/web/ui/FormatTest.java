@@ -3,6 +3,7 @@ package dev.missioncontrol.web.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.DoubleNode;
+import dev.missioncontrol.store.Json;
 import org.junit.jupiter.api.Test;
 
 /** How a verdict's figures read on a page. */
@@ -32,5 +33,36 @@ class FormatTest {
         assertThat(Format.title("x".repeat(81))).isEqualTo("x".repeat(80) + "…");
         assertThat(Format.title("x".repeat(80))).isEqualTo("x".repeat(80));
         assertThat(Format.title(null)).isEmpty();
+    }
+
+    /** A pasted log of 200,000 lines is cut to the page's worth before it is masked and indented, not after. */
+    @Test
+    void a_context_is_cut_to_what_the_page_shows_however_many_lines_or_fields_it_holds() {
+        var logs = Json.MAPPER.createArrayNode();
+        for (int i = 0; i < 200_000; i++) {
+            logs.add("2026-12-01T07:00:00Z ERROR db timeout id=" + i);
+        }
+        var fields = Json.object();
+        for (int i = 0; i < 50_000; i++) {
+            fields.put("label_" + i, "v");
+        }
+        var context = Json.object().put("service", "checkout");
+        context.set("logs", logs);
+        context.put("source", "kubectl logs");
+
+        var cut = Format.cutTexts(context);
+        assertThat(cut.get("service").asText()).isEqualTo("checkout");
+        var kept = cut.get("logs");
+        assertThat(kept.size()).isBetween(100, 1_000);
+        assertThat(kept.get(kept.size() - 1).asText()).matches("… \\d+ more items \\(cut; the API has all of them\\)");
+        assertThat(cut.get("…").asText()).isEqualTo("1 more field (cut; the API has it)");
+        assertThat(Json.write(cut).length()).isLessThan(40_000);
+        var labels = Format.cutTexts(Json.object().set("labels", fields)).get("labels");
+        assertThat(labels.size()).isBetween(100, 2_000);
+        assertThat(Json.write(labels)).contains("more fields (cut; the API has all of them)");
+
+        var text = Json.object().put("logs", "line one\n".repeat(5_000));
+        assertThat(Format.cutTexts(text).get("logs").asText()).endsWith("line one\n… (cut; the API has all of it)")
+                .hasSizeLessThan(20_100);
     }
 }
