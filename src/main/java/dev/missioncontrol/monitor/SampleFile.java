@@ -1,5 +1,6 @@
 package dev.missioncontrol.monitor;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -33,37 +34,26 @@ final class SampleFile {
     /** The spellings of NaN and the infinities that exporters and languages write. */
     private static final Pattern NOT_FINITE = Pattern.compile("[+-]?(nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
 
+    /** Far more than any window the judge is meant for, and still a few tens of megabytes in memory. */
+    static final int MAX_SAMPLES = 10_000_000;
+    /** A cell quoted in an error is cut here: a line of 100,000 characters was repeated whole on stderr. */
+    private static final int SHOWN = 80;
+
     private SampleFile() {
     }
 
+    /**
+     * The file's samples, read a line at a time: a file of a billion lines was first read whole into memory, and the
+     * JVM ran out of it with a stack trace instead of an answer.
+     */
     static double[] read(Path file) throws Unreadable {
-        List<String> lines = lines(file);
-        double[] values = new double[lines.size()];
-        int count = 0;
-        Columns columns = null;
-        for (int i = 0; i < lines.size(); i++) {
-            // a spreadsheet's UTF-8 export starts with a byte order mark, which would make the first sample a header
-            String line = (i == 0 ? lines.get(i).replaceFirst("^\uFEFF", "") : lines.get(i)).strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            String where = file + " line " + (i + 1);
-            boolean first = columns == null;
-            columns = first ? Columns.of(line, i + 1) : columns;
-            String cell = columns.lastCell(line, where);
-            if (!(first && isHeader(cell))) { // only the first line with text may be a header
-                values[count++] = sample(cell, where);
-            }
-        }
-        if (count == 0) {
-            throw new Unreadable(file + ": no samples in it");
-        }
-        return Arrays.copyOf(values, count);
+        return read(file, MAX_SAMPLES);
     }
 
-    private static List<String> lines(Path file) throws Unreadable {
-        try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8);
+    /** @param most the most samples taken; a file holding more is refused */
+    static double[] read(Path file, int most) throws Unreadable {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return samples(in, file, most);
         } catch (NoSuchFileException e) {
             throw new Unreadable(file + ": no such file");
         } catch (CharacterCodingException e) {
@@ -71,6 +61,40 @@ final class SampleFile {
         } catch (IOException e) {
             throw new Unreadable(file + ": cannot read it (" + e.getMessage() + ")");
         }
+    }
+
+    private static double[] samples(BufferedReader in, Path file, int most) throws IOException, Unreadable {
+        double[] values = new double[Math.min(most, 1_024)];
+        int count = 0;
+        Columns columns = null;
+        int number = 0;
+        for (String raw = in.readLine(); raw != null; raw = in.readLine()) {
+            number++;
+            // a spreadsheet's UTF-8 export starts with a byte order mark, which would make the first sample a header
+            String line = (number == 1 ? raw.replaceFirst("^\uFEFF", "") : raw).strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            String where = file + " line " + number;
+            boolean first = columns == null;
+            columns = first ? Columns.of(line, number) : columns;
+            String cell = columns.lastCell(line, where);
+            if (first && isHeader(cell)) { // only the first line with text may be a header
+                continue;
+            }
+            if (count == most) {
+                throw new Unreadable(file + ": more than " + most + " samples; judge a window of them (a deploy "
+                        + "monitor's windows hold a few hundred)");
+            }
+            if (count == values.length) {
+                values = Arrays.copyOf(values, Math.min(most, values.length * 2));
+            }
+            values[count++] = sample(cell, where);
+        }
+        if (count == 0) {
+            throw new Unreadable(file + ": no samples in it");
+        }
+        return Arrays.copyOf(values, count);
     }
 
     /**
@@ -134,16 +158,22 @@ final class SampleFile {
      */
     private static double sample(String cell, String where) throws Unreadable {
         if (NOT_FINITE.matcher(cell).matches()) {
-            throw new Unreadable(where + ": '" + cell + "' is not a finite number; the judge compares finite samples");
+            throw new Unreadable(where + ": '" + shown(cell) + "' is not a finite number; the judge compares finite "
+                    + "samples");
         }
         if (!NUMBER.matcher(cell).matches()) {
-            throw new Unreadable(where + ": not a number: '" + cell + "'"
+            throw new Unreadable(where + ": not a number: '" + shown(cell) + "'"
                     + (DECIMAL_COMMA.matcher(cell).matches() ? "; write decimals with a point" : ""));
         }
         double value = Double.parseDouble(cell);
         if (!Double.isFinite(value)) {
-            throw new Unreadable(where + ": '" + cell + "' is beyond the largest number a double holds (1.8e308)");
+            throw new Unreadable(where + ": '" + shown(cell) + "' is beyond the largest number a double holds "
+                    + "(1.8e308)");
         }
         return value;
+    }
+
+    private static String shown(String cell) {
+        return cell.length() <= SHOWN ? cell : cell.substring(0, SHOWN) + "…";
     }
 }

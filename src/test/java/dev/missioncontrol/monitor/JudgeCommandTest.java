@@ -207,6 +207,19 @@ class JudgeCommandTest {
                 .hasMessageContaining("line 2: 2 cells where line 1 has 1");
     }
 
+    /** A file far larger than any window is refused in a line, not read whole until the memory runs out. */
+    @Test
+    void a_file_of_more_samples_than_it_takes_is_refused_and_a_long_bad_cell_is_not_repeated_whole()
+            throws Exception {
+        Path many = file("many.txt", "1.5\n".repeat(5_000));
+        assertThat(SampleFile.read(many, 5_000)).hasSize(5_000);
+        assertThatThrownBy(() -> SampleFile.read(many, 4_999)).hasMessage(many + ": more than 4999 samples; judge a "
+                + "window of them (a deploy monitor's windows hold a few hundred)");
+        Path wide = file("wide.txt", "4\n" + "x".repeat(100_000) + "\n");
+        assertThatThrownBy(() -> SampleFile.read(wide)).hasMessageContaining("line 2: not a number: 'xxx")
+                .message().hasSizeLessThan(300);
+    }
+
     @Test
     void a_file_that_is_not_utf8_is_refused_saying_so() throws IOException {
         Path latin1 = dir.resolve("latin1.csv");
