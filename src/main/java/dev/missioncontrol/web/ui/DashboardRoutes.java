@@ -57,14 +57,14 @@ final class DashboardRoutes implements RouteGroup {
         try {
             input = SessionInput.from(InvestigationForm.body(prompt, context, type, ctx.uploadedFile("logs_file")));
         } catch (ValidationException e) {
-            refused(ctx, viewer, 422, e.getMessage());
+            refused(ctx, viewer, 422, e.getMessage(), fieldOf(e));
             return;
         }
         AgentSession s;
         try {
             s = sessions.jdbi().inTransaction(h -> service.start(h, viewer.orgId(), input));
         } catch (SessionQueueFull e) {
-            refused(ctx, viewer, 429, e.getMessage());
+            refused(ctx, viewer, 429, e.getMessage(), "");
             return;
         }
         ctx.redirect(s.url(), HttpStatus.SEE_OTHER);
@@ -74,13 +74,19 @@ final class DashboardRoutes implements RouteGroup {
      * The form again as it was typed, with why it was refused. A browser never fills a file input back in, so a file
      * that was attached is named, or the corrected form would start an investigation without its logs.
      */
-    private void refused(Context ctx, Viewer viewer, int status, String why) {
+    private void refused(Context ctx, Viewer viewer, int status, String why, String field) {
         var file = ctx.uploadedFile("logs_file");
         String again = file == null || file.filename() == null || file.filename().isBlank() ? ""
                 : " Attach " + file.filename() + " again: the form cannot keep a file.";
         String type = ctx.formParam("session_type");
         show(ctx, viewer, status, new InvestigationDraft(nullToEmpty(ctx.formParam("prompt")),
-                nullToEmpty(ctx.formParam("context")), "general".equals(type), why + again));
+                nullToEmpty(ctx.formParam("context")), "general".equals(type), why + again, field));
+    }
+
+    /** The form's field a refusal is about: /prompt is the prompt's; all else comes from the context (or its file). */
+    private static String fieldOf(ValidationException e) {
+        String pointer = e.errors().getFirst().pointer();
+        return pointer.equals("/prompt") ? "prompt" : pointer.startsWith("/context") ? "context" : "";
     }
 
     private static String nullToEmpty(String s) {

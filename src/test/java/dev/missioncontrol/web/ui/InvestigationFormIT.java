@@ -47,6 +47,9 @@ class InvestigationFormIT extends BrowserTestBase {
         expect(page.getByRole(AriaRole.ALERT)).containsText("context looks like JSON but is not");
         expect(page.getByRole(AriaRole.ALERT)).containsText("(line 4, column 1)");
         expect(page.locator("#context")).hasValue(typed);
+        expect(page.locator("#context")).hasAttribute("aria-invalid", "true");
+        expect(page.locator("#context")).hasAttribute("aria-describedby", "investigation-problem");
+        expect(page.locator("#prompt")).not().hasAttribute("aria-invalid", "true");
         expect(page.locator("#prompt")).hasValue("checkout fails after the deploy");
         assertThat(ui.api().get("/api/v1/agent-sessions/").body()).doesNotContain("checkout fails after the deploy");
     }
