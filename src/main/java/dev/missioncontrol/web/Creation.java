@@ -10,6 +10,7 @@ import dev.missioncontrol.errors.ValidationException;
 import dev.missioncontrol.orgs.ApiKeyFormat;
 import dev.missioncontrol.store.Json;
 import io.javalin.http.Context;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +38,10 @@ public final class Creation {
 
     public void run(Context ctx, Principal p, JsonNode request, Function<Handle, Response> create) {
         String key = ctx.header("Idempotency-Key");
+        // two keys (a CI template that sets one, a wrapper that adds its own) would replay by whichever came first
+        if (key != null && Collections.list(ctx.req().getHeaders("Idempotency-Key")).size() > 1) {
+            throw keyError("must be sent once; this request has more than one");
+        }
         if (key == null) {
             send(ctx, store.jdbi().inTransaction(create::apply), false);
             return;

@@ -22,6 +22,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MalformedRequestsIT {
     private static final String DEPLOY = "/api/v1/deployments/";
+    /** A deployment the API takes, so that only what the case is about is wrong with its request. */
+    private static final String VALID_DEPLOY = "{\"deployment_request\":\"Deploy 1.2.3\","
+            + "\"repository_full_name\":\"acme/api\",\"status\":\"success\"}";
     private String key;
     private TestServer server;
 
@@ -58,6 +61,10 @@ class MalformedRequestsIT {
                 Arguments.of("an illegal charset name, on an API write", 415, request("POST", DEPLOY,
                         "Authorization: Bearer " + key, "Content-Type: application/json; charset=\"@@\"",
                         "Content-Length: 2") + "{}"),
+                Arguments.of("two Idempotency-Keys, which would replay by whichever came first", 422,
+                        request("POST", DEPLOY, "Authorization: Bearer " + key, "Idempotency-Key: run-1",
+                                "Idempotency-Key: run-2", "Content-Type: application/json",
+                                "Content-Length: " + VALID_DEPLOY.length()) + VALID_DEPLOY),
                 Arguments.of("an empty charset, on the login form", 415, request("POST", "/login",
                         "Content-Type: application/x-www-form-urlencoded; charset=", "Content-Length: 3") + "a=b"));
     }
