@@ -185,13 +185,13 @@ final class SettingsRoutes implements RouteGroup {
             case "webhook-scope-changed" -> "Alerts changed. From now on the webhook gets the deploys its row names; "
                     + "what waited for it about any other deploy is not sent.";
             case "webhook-unknown" -> "No such webhook.";
-            case "test-queued" -> "Test notification queued for every webhook; the delivery log below shows how each "
-                    + "answered.";
-            case "test-queued-one" -> "Test notification queued for that webhook alone; the delivery log below shows "
-                    + "how it answered.";
+            case "test-queued" -> "Test notification queued for every webhook; reload the page in a few seconds and "
+                    + "the delivery log below shows how each answered.";
+            case "test-queued-one" -> "Test notification queued for that webhook alone; reload the page in a few "
+                    + "seconds and the delivery log below shows how it answered.";
             case "test-nowhere" -> "There is no webhook to send a test to. Add one first.";
-            case "retry-queued" -> "The notifications given up on are queued to be sent once more; the delivery log "
-                    + "below shows how the webhook answers.";
+            case "retry-queued" -> "The notifications given up on are queued to be sent once more; reload the page in "
+                    + "a few seconds and the delivery log below shows how the webhook answered.";
             case "retry-none" -> "Nothing to send again: none of that webhook's notifications was given up on in the "
                     + "last 24 hours.";
             default -> "";
