@@ -3,6 +3,7 @@ package dev.missioncontrol.web.ui;
 import java.util.List;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Heading;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.node.Text;
@@ -39,7 +40,21 @@ public final class Markdown {
         }
         Node document = PARSER.parse(markdown);
         document.accept(new LinksAsText());
+        document.accept(new HeadingsBelowTheSection());
         return POLICY.sanitize(RENDERER.render(document));
+    }
+
+    /**
+     * Every report and answer is shown inside a section titled by an h2 (Report, Timeline): its own "## Summary"
+     * becomes an h3, so that the page's outline nests, and a screen reader listing headings does not hear the
+     * report's Timeline as a second section beside the live one.
+     */
+    private static final class HeadingsBelowTheSection extends AbstractVisitor {
+        @Override
+        public void visit(Heading heading) {
+            heading.setLevel(Math.min(6, heading.getLevel() + 1));
+            visitChildren(heading);
+        }
     }
 
     /** Replaces each link by its text, followed by its address in brackets unless the text already is the address. */

@@ -9,7 +9,7 @@ class MarkdownTest {
     @Test
     void renders_headings_lists_tables_and_code() {
         String html = Markdown.toSafeHtml("## Summary\n\n- one\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n`code`");
-        assertThat(html).contains("<h2>Summary</h2>", "<li>one</li>", "<table>", "<td>2</td>", "<code>code</code>");
+        assertThat(html).contains("<h3>Summary</h3>", "<li>one</li>", "<table>", "<td>2</td>", "<code>code</code>");
     }
 
     @Test

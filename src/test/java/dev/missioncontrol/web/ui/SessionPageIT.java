@@ -48,7 +48,7 @@ class SessionPageIT extends BrowserTestBase {
         expect(page.locator("#timeline > li.ev-report")).hasCount(1);
         expect(page.locator("#timeline > li").last()).isInViewport();
         expect(page.locator("#session-status")).hasText("completed");
-        expect(page.locator("#report .prose h2").first()).hasText("Summary");
+        expect(page.locator("#report .prose h3").first()).hasText("Summary");
         // one region speaks, and of the report, not of the tool calls and checks before it
         expect(page.locator("#timeline")).not().hasAttribute("aria-live", java.util.regex.Pattern.compile(".*"));
         expect(page.locator("#session-announcer")).containsText("Report written:");

@@ -69,7 +69,7 @@ class SessionStreamIT extends BrowserTestBase {
         setVisibility(first, "visible");
         expect(first.locator("#session-status")).hasText("completed");
         expect(first.locator("#timeline > li.ev-report")).hasCount(1);
-        expect(first.locator("#report .prose h2").first()).hasText("Summary");
+        expect(first.locator("#report .prose h3").first()).hasText("Summary");
     }
 
     @Test

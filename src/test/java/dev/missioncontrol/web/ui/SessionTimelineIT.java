@@ -61,8 +61,8 @@ class SessionTimelineIT extends BrowserTestBase {
         // arrived live, then again as the page renders it whole
         for (int pass = 0; pass < 2; pass++) {
             expect(page.locator("#timeline > li.ev-report")).hasCount(1);
-            expect(page.locator("#report .prose h2").first()).hasText("Summary");
-            expect(page.locator("main .prose h2", new Page.LocatorOptions().setHasText("Summary"))).hasCount(1);
+            expect(page.locator("#report .prose h3").first()).hasText("Summary");
+            expect(page.locator("main .prose h3", new Page.LocatorOptions().setHasText("Summary"))).hasCount(1);
             expect(page.locator("#timeline > li.ev-report .prose")).hasCount(0);
             page.reload();
         }
