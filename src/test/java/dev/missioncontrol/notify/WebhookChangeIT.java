@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A webhook's URL as admins manage it: fixed in place, what waited for the old URL going to the new one, and one
@@ -71,12 +73,14 @@ class WebhookChangeIT {
      * leaves out, waiting for its retry when the change came, is dropped as out of scope rather than sent; a later
      * one about that repository is not queued at all; one about the repository it kept arrives.
      */
-    @Test
-    void narrowing_a_webhooks_scope_drops_what_waits_for_it_about_the_deploys_it_leaves_out() throws Exception {
+    @ParameterizedTest
+    @EnumSource(TestServer.Db.class)
+    void narrowing_a_webhooks_scope_drops_what_waits_for_it_about_the_deploys_it_leaves_out(TestServer.Db db)
+            throws Exception {
         List<Received> received = new CopyOnWriteArrayList<>();
         HttpServer receiver = receiver(received);
         String base = "http://127.0.0.1:" + receiver.getAddress().getPort();
-        try (TestServer server = TestServer.start(TestServer.Db.SQLITE, WebhookChangeIT::hourLongBackoff)) {
+        try (TestServer server = TestServer.start(db, WebhookChangeIT::hourLongBackoff)) {
             Api api = server.api();
             JsonNode hook = api.post(HOOKS, "{\"url\":\"" + base + "/moved\",\"name\":\"ops\"}").json();
             String path = HOOKS + hook.get("id").asText() + "/";
