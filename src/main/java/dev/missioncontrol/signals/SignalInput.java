@@ -109,7 +109,8 @@ final class SignalInput {
         } else if (v.isTextual()) {
             t = WireTime.parse(v.asText()).orElse(null);
             if (t == null) {
-                return fail(at, "invalid", "must be an RFC 3339 time such as 2026-01-15T10:30:00Z, or epoch seconds");
+                return fail(at, "invalid", "must be an RFC 3339 time such as 2026-01-15T10:30:00Z (an offset of at "
+                        + "most 18 hours, at most nine decimals of a second), or epoch seconds");
             }
         } else {
             return fail(at, "invalid", "must be an RFC 3339 time or epoch seconds");

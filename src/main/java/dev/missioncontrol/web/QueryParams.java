@@ -74,7 +74,8 @@ public final class QueryParams {
         }
         return WireTime.parse(raw).or(() -> WireTime.parse(PLUS_SENT_AS_SPACE.matcher(raw).replaceFirst("$1+$2")))
                 .orElseThrow(() -> invalid(name, "must be an RFC 3339 time such as 2026-01-15T10:30:00Z, in the years "
-                        + "0000 to 9999 (an offset's + is written %2B in a URL)"));
+                        + "0000 to 9999, with an offset of at most 18 hours and at most nine decimals of a second "
+                        + "(an offset's + is written %2B in a URL)"));
     }
 
     public static Cursor cursor(Context ctx) {
