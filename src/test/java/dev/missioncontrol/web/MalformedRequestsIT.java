@@ -87,6 +87,21 @@ class MalformedRequestsIT {
                 .doesNotContain("<html").doesNotContain("\tat ");
     }
 
+    /** A person whose browser sent a broken address gets a page saying so, not the API's JSON; a program the JSON. */
+    @org.junit.jupiter.api.Test
+    void a_browser_gets_a_page_for_a_request_it_sent_broken() throws IOException {
+        RawConnection.Answer page = RawConnection.exchange(server.app().port(), request("GET",
+                "/deployments?status=fail%", "Accept: text/html,application/xhtml+xml").getBytes(
+                StandardCharsets.ISO_8859_1));
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.header("Content-Type")).startsWith("text/html");
+        assertThat(page.body()).contains("Bad request").contains("% that begins no escape")
+                .contains("Go back and try again").doesNotContain("\"type\"");
+        RawConnection.Answer api = RawConnection.exchange(server.app().port(), request("GET",
+                "/deployments?status=fail%", "Accept: application/json").getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(api.header("Content-Type")).isEqualTo("application/problem+json");
+    }
+
     /** API.md: every API response carries the RateLimit headers; and a request without a key gets 401 first. */
     @org.junit.jupiter.api.Test
     void a_malformed_query_is_refused_after_the_key_is_checked_and_with_the_rate_limit_headers() throws IOException {

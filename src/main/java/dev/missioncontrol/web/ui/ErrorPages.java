@@ -7,8 +7,9 @@ import io.javalin.http.Context;
 import java.util.Objects;
 
 /**
- * A person who follows a dead link (an old bookmark, a mistyped address, a form's address), or whose upload on a form
- * was over the limit, gets a page with the navigation, not the API's JSON problem. Programs that do not ask for HTML,
+ * A person who follows a dead link (an old bookmark, a mistyped address, a form's address), whose upload on a form
+ * was over the limit, or whose request could not be read, gets a page with the navigation, not the API's JSON
+ * problem. Programs that do not ask for HTML,
  * and every /api/ path, keep the problem document.
  */
 final class ErrorPages implements RouteGroup {
@@ -27,6 +28,9 @@ final class ErrorPages implements RouteGroup {
         // the problem's detail names the limit; the browser's Back button still holds what was typed
         routes.error(413, "html", ctx -> answer(ctx, "Too large", Objects.requireNonNullElse(Problems.detail(ctx),
                 "The request is larger than this server takes.") + " Go back to keep what you typed."));
+        // an address with a broken % escape, or a form the browser sent broken: said on a page, not in JSON
+        routes.error(400, "html", ctx -> answer(ctx, "Bad request", Objects.requireNonNullElse(Problems.detail(ctx),
+                "The request could not be read.") + " Go back and try again."));
     }
 
     private void answer(Context ctx, String title, String detail) {
