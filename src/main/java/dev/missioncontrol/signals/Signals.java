@@ -3,6 +3,7 @@ package dev.missioncontrol.signals;
 import dev.missioncontrol.monitor.MetricDefinition;
 import dev.missioncontrol.net.OutboundHttp;
 import dev.missioncontrol.orgs.Project;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ public final class Signals {
     private final String defaultUrl;
     private final Duration defaultStep;
     private final PrometheusHeaders defaultHeaders;
+    private final RepeatedWarnings warnings = new RepeatedWarnings(LOG, Duration.ofMinutes(10), Clock.systemUTC());
 
     /**
      * Series found, and which metrics could not be read or are not judged (a pushed restart clock, a histogram's
@@ -76,7 +78,8 @@ public final class Signals {
         PrometheusQueries.Answers answers = prometheus.ask(settings, scope, from, to, resolutionOf, deadline);
         List<Series> series = new ArrayList<>(answers.series());
         List<Unread> unread = new ArrayList<>(Unread.failed(answers.failed()));
-        unread.forEach(u -> LOG.warn("{}: {}; they count as without data", project.repositoryFullName(), u.line()));
+        unread.forEach(u -> warnings.warn(project.repositoryFullName() + ": " + u.line()
+                + "; they count as without data"));
         // A query Prometheus failed to answer keeps its name too: pushed samples standing in for it in one fetch
         // and not in the next would set windows of one source against history of the other, and the report would
         // call the metric both judged and not checked.
