@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.missioncontrol.agent.Redactor;
 import dev.missioncontrol.sessions.AgentSession;
 import dev.missioncontrol.sessions.SessionKind;
 import dev.missioncontrol.sessions.SessionStatus;
@@ -25,6 +26,8 @@ public final class Format {
     private static final int SIGNIFICANT = 4;
     /** Tool results can be large; a page shows this much and says the rest was cut. */
     private static final int MAX_JSON = 20_000;
+    /** Past a cut, how much more of its line the masking sees: far more than any token is long. */
+    private static final int MASK_MARGIN = 4_096;
     private static final int TITLE = 80;
 
     private Format() {
@@ -130,12 +133,24 @@ public final class Format {
         String text = n.asText();
         if (n.isTextual() && text.length() > Math.max(room[0], 0)) {
             int limit = Math.max(room[0], 0);
-            int end = text.lastIndexOf('\n', limit);
             room[0] = 0;
-            return TextNode.valueOf(text.substring(0, end > 0 ? end : limit) + "\n… (cut; the API has all of it)");
+            return TextNode.valueOf(maskedHead(text, limit) + "\n… (cut; the API has all of it)");
         }
         room[0] -= text.length();
         return n;
+    }
+
+    /**
+     * About the first {@code limit} characters of a text, masked before they are cut, and cut at the last line end
+     * within the limit where there is one: a token cut short is too short for the masking to know it, and its first
+     * part would show. The masking sees the whole line the cut falls in, up to a margin past the limit.
+     */
+    static String maskedHead(String text, int limit) {
+        int lineEnd = text.indexOf('\n', limit);
+        int headEnd = Math.min(lineEnd < 0 ? text.length() : lineEnd, limit + MASK_MARGIN);
+        String masked = Redactor.redact(text.substring(0, headEnd));
+        int end = masked.lastIndexOf('\n', limit);
+        return masked.substring(0, end > 0 ? end : Math.min(limit, masked.length()));
     }
 
     public static String json(JsonNode n) {

@@ -65,4 +65,14 @@ class FormatTest {
         assertThat(Format.cutTexts(text).get("logs").asText()).endsWith("line one\n… (cut; the API has all of it)")
                 .hasSizeLessThan(20_100);
     }
+
+    /** Cut before it was masked, a token straddling the cut was too short to be known, and its first part showed. */
+    @Test
+    void a_token_the_cut_falls_in_is_masked_whole_before_it_is_cut() {
+        String token = "ghp_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8";
+        var context = Json.object().put("notes", "x".repeat(19_961)).put("msg", token + " used to push");
+        String shown = Json.write(Format.cutTexts(context));
+        assertThat(shown).doesNotContain("ghp_A1b2C3d4E5f6G7h8");
+        assertThat(Format.maskedHead("deploy key " + token + " in line one", 20)).doesNotContain("ghp_A1b2C3d4E5f6G7h8");
+    }
 }
