@@ -1,9 +1,7 @@
 package dev.missioncontrol.notify;
 
-import dev.missioncontrol.monitor.EnvironmentName;
 import dev.missioncontrol.store.Dialect;
 import dev.missioncontrol.store.Ids;
-import dev.missioncontrol.store.Json;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -104,13 +102,10 @@ public final class OutboxStore {
         h.createUpdate("UPDATE notification_outbox SET lease_until = " + dialect.leaseNow() + " + :leaseMs "
                         + "WHERE id = :id")
                 .bind("now", now).bind("leaseMs", leaseFor.toMillis()).bind("id", id).execute();
-        Claimed claimed = h.createQuery("SELECT o.id AS outbox_id, o.attempts, o.payload, o.deployment_id, "
+        Claimed claimed = h.createQuery("SELECT o.id AS outbox_id, o.attempts, o.payload, "
                         + "o.lease_until AS outbox_lease_until, w.deleted_at AS webhook_deleted_at, "
-                        + "dep.id AS deployment_row, dep.event_metadata AS deployment_metadata, "
-                        + "p.repository_full_name AS deployment_repository, w.* "
-                        + "FROM notification_outbox o JOIN notification_webhooks w ON w.id = o.webhook_id "
-                        + "LEFT JOIN deployments dep ON dep.id = o.deployment_id "
-                        + "LEFT JOIN projects p ON p.id = dep.project_id WHERE o.id = :id")
+                        + ScopeCheck.COLUMNS + ", w.* FROM notification_outbox o "
+                        + "JOIN notification_webhooks w ON w.id = o.webhook_id " + ScopeCheck.JOIN + "WHERE o.id = :id")
                 .bind("id", id).map(OutboxStore::claimed).one();
         if (claimed.droppedAs() != null) {
             h.createUpdate("UPDATE notification_outbox SET state = :state, lease_until = NULL WHERE id = :id")
@@ -131,11 +126,7 @@ public final class OutboxStore {
         if (rs.getObject("webhook_deleted_at") != null) {
             return new Claimed(p, CANCELLED);
         }
-        // a test names no deployment; one whose history was deleted is sent as it was queued
-        boolean outOfScope = rs.getString("deployment_row") != null && !p.webhook().scope().covers(
-                rs.getString("deployment_repository"),
-                EnvironmentName.in(Json.read(rs.getString("deployment_metadata"))));
-        return new Claimed(p, outOfScope ? OUT_OF_SCOPE : null);
+        return new Claimed(p, ScopeCheck.covers(rs, p.webhook().scope()) ? null : OUT_OF_SCOPE);
     }
 
     /** Hands a claimed notification back unattempted, so any node may send it now rather than when the lease ends. */
@@ -160,11 +151,12 @@ public final class OutboxStore {
                     .bind("hook", p.webhook().id()).bind("n", p.attempts() + 1).bind("status", status)
                     .bind("error", error).bind("ms", durationMs).bind("at", now)
                     .bind("retry", delivered || retryAt == null ? null : retryAt.toEpochMilli()).execute();
-            // a notification cancelled while its attempt was in flight stays cancelled: no retry revives it; one
-            // whose lease this node lost (stalled past it) belongs to the node that took it, whose outcome stands
+            // a notification cancelled or put out of scope while its attempt was in flight stays so: no retry
+            // revives it; one whose lease this node lost (stalled past it) belongs to the node that took it, whose
+            // outcome stands
             h.createUpdate("UPDATE notification_outbox SET attempts = attempts + 1, lease_until = NULL, "
-                            + "next_attempt_at = :next, state = CASE WHEN state = '" + CANCELLED + "' THEN state "
-                            + "ELSE :state END WHERE id = :id AND lease_until = :lease")
+                            + "next_attempt_at = :next, state = CASE WHEN state IN ('" + CANCELLED + "', '"
+                            + OUT_OF_SCOPE + "') THEN state ELSE :state END WHERE id = :id AND lease_until = :lease")
                     .bind("state", state).bind("next", retryAt == null ? now : retryAt.toEpochMilli())
                     .bind("id", p.id()).bind("lease", p.leaseUntil()).execute();
         });

@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 /** A validated webhook: its URL has passed the SSRF guard, and a generic webhook has a signing secret. */
@@ -21,8 +22,11 @@ record WebhookInput(String kind, String name, String url, String secret, AlertSc
     /** The fields a change may set; one at least. */
     private static final List<String> CHANGEABLE = List.of("url", "secret", "name", "repositories", "environments");
     private static final SecureRandom RANDOM = new SecureRandom();
-    /** One line of visible text: an environment is named freely, but never across lines or with control codes. */
-    private static final Pattern ANY_NAME = Pattern.compile("[^\\p{Cntrl}]+");
+    /**
+     * One line of visible text: an environment is named freely, but never across lines or with control codes, nor
+     * with a comma, which the settings page's fields separate names with: saved there, "eu, west" became two names.
+     */
+    private static final Pattern ANY_NAME = Pattern.compile("[^\\p{Cntrl},]+");
     /**
      * A Slack incoming webhook refuses the generic JSON (it answers 400 no_text), so every alert to it would fail;
      * Slack's workflow webhooks (/triggers/, /workflows/) take any JSON and stay allowed as generic ones.
@@ -74,6 +78,11 @@ record WebhookInput(String kind, String name, String url, String secret, AlertSc
                 secret != null ? secret : current.secret(), scope);
     }
 
+    /** The changeable fields {@code body} names: what a change writes, and nothing else. */
+    static Set<String> named(JsonNode body) {
+        return CHANGEABLE.stream().filter(body::has).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
     private static String secret(Validator v) {
         String secret = v.optionalText("secret", 255);
         if (secret != null && secret.length() < 16) {
@@ -109,7 +118,8 @@ record WebhookInput(String kind, String name, String url, String secret, AlertSc
     }
 
     private static List<String> environments(Validator v, JsonNode body) {
-        return names(v, body, "environments", EnvironmentName.MAX, ANY_NAME, "must be an environment name");
+        return names(v, body, "environments", EnvironmentName.MAX, ANY_NAME, "must be an environment name without "
+                + "a comma");
     }
 
     /** An optional array of distinct names, each of at most {@code max} characters and of {@code shape}. */

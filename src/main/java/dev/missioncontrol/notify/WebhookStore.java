@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -63,27 +65,40 @@ public final class WebhookStore {
     }
 
     /**
-     * Sets a live webhook's URL, secret, name and scope; returns false when there is no such live webhook in the
-     * organization. It keeps its id, so its notifications waiting for a retry go to the new URL, and at once when the
-     * URL or the secret changed: they were waiting out a backoff the old ones earned. Those given up on stay given
-     * up, for the admin to send again. Those its new scope leaves out are dropped when their turn comes.
+     * Sets what {@code named} names of a live webhook's URL, secret, name and scope, and nothing else, so that a
+     * scope changed on the settings page while an API client rotates the secret cannot write the old secret back.
+     * Returns false when there is no such live webhook in the organization. It keeps its id, so its notifications
+     * waiting for a retry go to a new URL, and at once when the URL or the secret changed: they were waiting out a
+     * backoff the old ones earned. Those given up on stay given up, for the admin to send again. Those a new scope
+     * leaves out are dropped at once.
      */
-    boolean change(String orgId, Webhook current, WebhookInput to) {
-        boolean moved = !to.url().equals(current.url()) || !Objects.equals(to.secret(), current.secret());
+    boolean change(String orgId, String id, WebhookInput to, Set<String> named) {
+        Map<String, Object> columns = new LinkedHashMap<>();
+        named.forEach(field -> columns.put(field, switch (field) {
+            case "url" -> to.url();
+            case "secret" -> to.secret();
+            case "name" -> to.name();
+            case "repositories" -> AlertScope.write(to.scope().repositories());
+            default -> AlertScope.write(to.scope().environments());
+        }));
+        String set = String.join(", ", columns.keySet().stream().map(c -> c + " = :" + c).toList());
         return jdbi.inTransaction(h -> {
-            boolean changed = h.createUpdate("UPDATE notification_webhooks SET url = :url, secret = :secret, "
-                            + "name = :name, repositories = :repositories, environments = :environments "
-                            + "WHERE org_id = :org AND id = :id AND deleted_at IS NULL")
-                    .bind("url", to.url()).bind("secret", to.secret()).bind("name", to.name())
-                    .bind("repositories", AlertScope.write(to.scope().repositories()))
-                    .bind("environments", AlertScope.write(to.scope().environments()))
-                    .bind("org", orgId).bind("id", current.id()).execute() == 1;
-            if (changed && moved) {
+            var update = h.createUpdate("UPDATE notification_webhooks SET " + set
+                    + " WHERE org_id = :org AND id = :id AND deleted_at IS NULL");
+            columns.forEach(update::bind);
+            if (update.bind("org", orgId).bind("id", id).execute() != 1) {
+                return false;
+            }
+            if (named.contains("url") || named.contains("secret")) {
                 h.createUpdate("UPDATE notification_outbox SET next_attempt_at = :now "
                                 + "WHERE webhook_id = :id AND state = 'pending' AND next_attempt_at > :now")
-                        .bind("now", clock.millis()).bind("id", current.id()).execute();
+                        .bind("now", clock.millis()).bind("id", id).execute();
             }
-            return changed;
+            if (named.contains("repositories") || named.contains("environments")) {
+                ScopeCheck.dropUncovered(h, id, h.createQuery("SELECT * FROM notification_webhooks WHERE id = :id")
+                        .bind("id", id).map(WebhookStore::row).one().scope());
+            }
+            return true;
         });
     }
 

@@ -62,7 +62,7 @@ public final class Webhooks {
         }
         WebhookInput in = WebhookInput.change(current.get(), body, destinations);
         refuseSecond(orgId, id, in.url(), "");
-        if (!store.change(orgId, current.get(), in)) {
+        if (!store.change(orgId, id, in, WebhookInput.named(body))) {
             return Optional.empty(); // removed meanwhile
         }
         return find(orgId, id);

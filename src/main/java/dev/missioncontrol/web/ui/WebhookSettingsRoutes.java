@@ -36,7 +36,8 @@ final class WebhookSettingsRoutes implements RouteGroup {
             added = view.notifications().add(viewer.orgId(), ctx.formParam("kind"), ctx.formParam("name"),
                     ctx.formParam("url"), ctx.formParam("repositories"), ctx.formParam("environments"));
         } catch (IllegalArgumentException e) {
-            view.renderRefused(ctx, viewer, "add-webhook", refusedField(e), "Webhook not added: " + e.getMessage());
+            view.renderRefused(ctx, viewer, "add-webhook", refusedField(e, "url"), "Webhook not added: "
+                    + e.getMessage());
             return;
         }
         String flash = "Webhook \"" + added.hook().name() + "\" added."
@@ -46,12 +47,12 @@ final class WebhookSettingsRoutes implements RouteGroup {
 
     /**
      * The form field a refusal names ({@code /url} → {@code url}, {@code /repositories/2} → {@code repositories});
-     * the URL, which most refusals are about, if none.
+     * {@code otherwise} if none: the field most of the form's refusals are about.
      */
-    private static String refusedField(IllegalArgumentException e) {
+    private static String refusedField(IllegalArgumentException e, String otherwise) {
         return e.getCause() instanceof ValidationException v && !v.errors().isEmpty()
                 && !v.errors().getFirst().pointer().isEmpty()
-                ? v.errors().getFirst().pointer().substring(1).split("/")[0] : "url";
+                ? v.errors().getFirst().pointer().substring(1).split("/")[0] : otherwise;
     }
 
     /** A refused URL comes back in the webhook's own form, beside its row; a secret typed is never echoed. */
@@ -61,14 +62,14 @@ final class WebhookSettingsRoutes implements RouteGroup {
         try {
             done = view.notifications().changeUrl(viewer.orgId(), id, ctx.formParam("url"), ctx.formParam("secret"));
         } catch (IllegalArgumentException e) {
-            view.renderRefused(ctx, viewer, "change-webhook-" + id, refusedField(e),
+            view.renderRefused(ctx, viewer, "change-webhook-" + id, refusedField(e, "url"),
                     "Webhook URL not changed: " + e.getMessage());
             return;
         }
         SettingsRoutes.back(ctx, done ? "webhook-changed" : "webhook-unknown", "notifications");
     }
 
-    /** A refused name comes back in the webhook's scope form, as typed. */
+    /** A refused repository or environment name comes back in the webhook's scope form, as typed. */
     private void changeScope(Context ctx, Viewer viewer) {
         String id = ctx.pathParam("id");
         boolean done;
@@ -76,7 +77,7 @@ final class WebhookSettingsRoutes implements RouteGroup {
             done = view.notifications().changeScope(viewer.orgId(), id, ctx.formParam("repositories"),
                     ctx.formParam("environments"));
         } catch (IllegalArgumentException e) {
-            view.renderRefused(ctx, viewer, "scope-webhook-" + id, refusedField(e),
+            view.renderRefused(ctx, viewer, "scope-webhook-" + id, refusedField(e, "repositories"),
                     "Alerts not changed: " + e.getMessage());
             return;
         }
