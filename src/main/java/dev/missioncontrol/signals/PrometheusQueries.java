@@ -1,6 +1,7 @@
 package dev.missioncontrol.signals;
 
 import dev.missioncontrol.monitor.MetricDefinition;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +26,8 @@ final class PrometheusQueries {
     private static final Logger LOG = LoggerFactory.getLogger(PrometheusQueries.class);
     private final PrometheusSource source;
     private final ExecutorService asking = Executors.newVirtualThreadPerTaskExecutor();
+    private final RepeatedWarnings unreadableHeaders = new RepeatedWarnings(LOG, Duration.ofMinutes(10),
+            Clock.systemUTC());
 
     /** The series answered, the metrics whose query selected no series, and why each other metric has none. */
     record Answers(List<Series> series, List<String> noSeries, Map<String, QueryFailure> failed) {
@@ -40,16 +43,14 @@ final class PrometheusQueries {
                 true);
         Map<String, Future<Optional<Series>>> asked = new LinkedHashMap<>();
         Map<String, QueryFailure> failed = new LinkedHashMap<>();
-        Map<String, String> headers;
-        try {
-            headers = settings.headers().read();
-        } catch (IllegalArgumentException e) {
-            // for now: a file being rotated is read whole on the next try, which the final check makes
-            QueryFailure unreadable = new QueryFailure("the headers for " + QueryFailure.where(settings.prometheusUrl())
-                    + ": " + e.getMessage(), true);
+        Optional<Map<String, String>> read = headers(settings);
+        if (read.isEmpty()) {
+            QueryFailure unreadable = new QueryFailure("the server's headers for " + QueryFailure.where(
+                    settings.prometheusUrl()) + " could not be read (its log says why)", true);
             settings.queries().forEach(m -> failed.put(m.name(), unreadable));
             return new Answers(List.of(), List.of(), failed);
         }
+        Map<String, String> headers = read.get();
         for (MetricDefinition m : settings.queries()) {
             if (deadline.remaining().isZero()) {
                 failed.put(m.name(), late); // no time left: asking would only load Prometheus
@@ -66,6 +67,21 @@ final class PrometheusQueries {
                 why -> failed.put(name, why), () -> answer.resultNow().ifPresentOrElse(series::add,
                         () -> noSeries.add(name))));
         return new Answers(series, noSeries, failed);
+    }
+
+    /**
+     * The headers file as it reads now; empty when it cannot be read, which the operator's log says (once in ten
+     * minutes) and the verdicts of every organization do not: its path and the reason are the server's own. Such a
+     * failure counts as passing, so that the final check asks again: a file being rotated reads whole a moment later.
+     */
+    private Optional<Map<String, String>> headers(ProjectSignals settings) {
+        try {
+            return Optional.of(settings.headers().read());
+        } catch (IllegalArgumentException e) {
+            unreadableHeaders.warn("the headers file for " + QueryFailure.where(settings.prometheusUrl())
+                    + " (--prometheus-headers-file): " + e.getMessage() + "; its metrics are not checked");
+            return Optional.empty();
+        }
     }
 
     /** Empty once the answer is in; otherwise why there is none, the query given up on at the deadline. */
