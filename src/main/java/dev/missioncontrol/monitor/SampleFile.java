@@ -34,8 +34,10 @@ final class SampleFile {
     /** The spellings of NaN and the infinities that exporters and languages write. */
     private static final Pattern NOT_FINITE = Pattern.compile("[+-]?(nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
 
-    /** Far more than any window the judge is meant for, and still a few tens of megabytes in memory. */
+    /** Far more than any window the judge is meant for; 80 MB of samples, some 200 MB while they are read. */
     static final int MAX_SAMPLES = 10_000_000;
+    /** Far longer than a row of samples (a time, a few labels, a value). */
+    static final int MAX_LINE = 64 * 1024;
     /** A cell quoted in an error is cut here: a line of 100,000 characters was repeated whole on stderr. */
     private static final int SHOWN = 80;
 
@@ -68,7 +70,7 @@ final class SampleFile {
         int count = 0;
         Columns columns = null;
         int number = 0;
-        for (String raw = in.readLine(); raw != null; raw = in.readLine()) {
+        for (String raw = line(in, file, number + 1); raw != null; raw = line(in, file, number + 1)) {
             number++;
             // a spreadsheet's UTF-8 export starts with a byte order mark, which would make the first sample a header
             String line = (number == 1 ? raw.replaceFirst("^\uFEFF", "") : raw).strip();
@@ -95,6 +97,30 @@ final class SampleFile {
             throw new Unreadable(file + ": no samples in it");
         }
         return Arrays.copyOf(values, count);
+    }
+
+    /**
+     * The next line, or null at the end. A line longer than any row of samples is refused as it is read: a file with
+     * no line ends (a binary, a minified export) would otherwise be read whole into one string.
+     */
+    private static String line(BufferedReader in, Path file, int number) throws IOException, Unreadable {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c != -1; c = in.read()) {
+            if (c == '\n') {
+                return stripReturn(line);
+            }
+            if (line.length() == MAX_LINE) {
+                throw new Unreadable(file + " line " + number + ": longer than " + MAX_LINE + " characters; a line "
+                        + "holds one sample");
+            }
+            line.append((char) c);
+        }
+        return line.isEmpty() ? null : stripReturn(line);
+    }
+
+    private static String stripReturn(StringBuilder line) {
+        int end = line.length();
+        return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
     }
 
     /**

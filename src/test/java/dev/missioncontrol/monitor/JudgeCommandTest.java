@@ -215,9 +215,13 @@ class JudgeCommandTest {
         assertThat(SampleFile.read(many, 5_000)).hasSize(5_000);
         assertThatThrownBy(() -> SampleFile.read(many, 4_999)).hasMessage(many + ": more than 4999 samples; judge a "
                 + "window of them (a deploy monitor's windows hold a few hundred)");
-        Path wide = file("wide.txt", "4\n" + "x".repeat(100_000) + "\n");
+        Path wide = file("wide.txt", "4\n" + "x".repeat(60_000) + "\n");
         assertThatThrownBy(() -> SampleFile.read(wide)).hasMessageContaining("line 2: not a number: 'xxx")
                 .message().hasSizeLessThan(300);
+        Path endless = file("endless.bin", "4\r\n5\r\n" + "7".repeat(70_000));
+        assertThatThrownBy(() -> SampleFile.read(endless)).hasMessage(endless + " line 3: longer than 65536 "
+                + "characters; a line holds one sample");
+        assertThat(SampleFile.read(file("crlf.txt", "4\r\n5\r\n"))).containsExactly(4, 5);
     }
 
     @Test
