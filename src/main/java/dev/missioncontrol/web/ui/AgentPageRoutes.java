@@ -123,7 +123,7 @@ final class AgentPageRoutes implements RouteGroup {
         if (error == null) {
             Sender from = Sender.person(viewer.user().id(), viewer.email());
             service.message(viewer.orgId(), s.id(), content.strip(), from);
-            // the page pulls the message at once, and follows the reopened session live from there (app.js)
+            // the page pulls the message at once, and follows the reopened session live from there (timeline.js)
             ctx.header("HX-Trigger", "timeline-grew");
         }
         if (ctx.header("HX-Request") != null) {

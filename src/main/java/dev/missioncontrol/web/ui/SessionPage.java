@@ -23,7 +23,7 @@ public record SessionPage(AgentSession session, String projectName, List<EventVi
         return events.isEmpty() ? 0 : events.get(events.size() - 1).seq();
     }
 
-    /** The live feed; app.js asks for the events after the last one on the page, so none is sent twice. */
+    /** The live feed; timeline.js asks for the events after the last one on the page, so none is sent twice. */
     public String streamUrl() {
         return "/api/v1/agent-sessions/" + session.id() + "/events/";
     }
