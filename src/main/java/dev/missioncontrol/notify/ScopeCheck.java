@@ -17,8 +17,8 @@ final class ScopeCheck {
     /** Joins a notification ({@code o}) to what its scope is checked against; select {@link #COLUMNS} with it. */
     static final String JOIN = "LEFT JOIN deployments dep ON dep.id = o.deployment_id "
             + "LEFT JOIN projects p ON p.id = dep.project_id ";
-    static final String COLUMNS = "o.deployment_id, dep.id AS deployment_row, dep.event_metadata AS deployment_metadata, "
-            + "p.repository_full_name AS deployment_repository";
+    static final String COLUMNS = "o.deployment_id, dep.id AS deployment_row, "
+            + "dep.event_metadata AS deployment_metadata, p.repository_full_name AS deployment_repository";
 
     private ScopeCheck() {
     }
