@@ -119,16 +119,27 @@
   });
   document.addEventListener('DOMContentLoaded', unfoldTarget);
 
-  // Emptied first, so that the same words said twice (a second error like the first) are read again.
+  // What is said within a moment is said together: a session's report and its end arrive in two pulls a few
+  // milliseconds apart, and the second replaced the first before a screen reader read it. The region is emptied
+  // first, so that the same words said twice (a second error like the first) are read again.
+  var SAY_TOGETHER_MS = 300;
+  var unsaid = {};
+
   function say(regionId, message) {
     var region = document.getElementById(regionId);
     if (!region || !message) {
       return;
     }
+    if (unsaid[regionId]) {
+      unsaid[regionId].push(message);
+      return;
+    }
+    unsaid[regionId] = [message];
     region.textContent = '';
     window.setTimeout(function () {
-      region.textContent = message;
-    }, 50);
+      region.textContent = unsaid[regionId].join(' ');
+      delete unsaid[regionId];
+    }, SAY_TOGETHER_MS);
   }
   window.MissionControl = { say: say };
 })();

@@ -134,6 +134,9 @@ class DeploymentPagesIT extends BrowserTestBase {
         page.navigate("/deployments/" + d.path("id").asText());
         expect(page.locator(".verdict.big")).hasText("pending");
         page.locator("#other-deployments a").focus();
+        page.evaluate("window.said = []; new MutationObserver(() => window.said.push(document.getElementById("
+                + "'verdict-announcer').textContent)).observe(document.getElementById('verdict-announcer'), "
+                + "{childList: true, characterData: true, subtree: true})");
         JsonNode judged = withOther(sampleVerdict(at, "degraded"), other);
         ui.server.app().database().jdbi().useHandle(h -> h.createUpdate("UPDATE deployments SET verdict = :v "
                 + "WHERE session_id = :s").bind("v", Json.write(judged)).bind("s", session).execute());
@@ -144,6 +147,9 @@ class DeploymentPagesIT extends BrowserTestBase {
         expect(page.locator("#verdict-announcer")).containsText("Verdict degraded, final.");
         expect(page.locator("#verdict-announcer")).containsText(page.locator("#failing-metrics").textContent().strip());
         expect(page.locator("#deployment-live [role=status]")).hasCount(0);
+        page.waitForTimeout(6_000); // a poll more, had the page kept polling
+        assertThat((String) page.evaluate("window.said.filter(t => t.length > 0).join(' | ')"))
+                .as("said once").startsWith("Verdict degraded, final.").doesNotContain(" | ");
         expect(page.locator("#deployment-live .table-wrap[tabindex='0']").first())
                 .hasAttribute("aria-label", java.util.regex.Pattern.compile("Metrics of the check at .*"));
 
