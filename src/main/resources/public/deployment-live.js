@@ -1,24 +1,15 @@
-// A deployment page's live block: polled while the verdict is not final, swapped only when its answer changed,
-// and its verdict said in #verdict-announcer.
+// A deployment page's live block: polled while the verdict is not final (the server answers 204, which swaps
+// nothing, until the block changed), and its verdict said in #verdict-announcer.
 (function () {
   'use strict';
 
-  // The deployment page's poll swaps its block only when the answer differs from the last one: a swap moves the
-  // reader's place (and a focused link with no id), and most polls between two checks bring nothing new. When the
-  // verdict changes or becomes final, #verdict-announcer says so, once.
-  var lastLive = null;
+  // When the verdict changes or becomes final, #verdict-announcer says so, once: the block itself is replaced whole
+  // at each change, and a live region inside it would be read anew or not at all.
   var verdictBefore = null;
   document.addEventListener('htmx:beforeSwap', function (evt) {
-    if (!evt.detail.elt || evt.detail.elt.id !== 'deployment-live' || evt.detail.xhr.status !== 200) {
-      return;
+    if (evt.detail.elt && evt.detail.elt.id === 'deployment-live' && evt.detail.xhr.status === 200) {
+      verdictBefore = verdictShown();
     }
-    var text = evt.detail.xhr.responseText;
-    if (text === lastLive) {
-      evt.detail.shouldSwap = false;
-      return;
-    }
-    lastLive = text;
-    verdictBefore = verdictShown();
   });
   document.addEventListener('htmx:afterSwap', function (evt) {
     if (!verdictBefore || !evt.detail.elt || evt.detail.elt.id !== 'deployment-live') {
