@@ -26,6 +26,11 @@ public record FieldError(String pointer, String code, String detail) {
         return name.replace("~", "~0").replace("/", "~1");
     }
 
+    /** The top-level field the pointer is in ({@code /repositories/2} → {@code repositories}); "" for the body. */
+    public String field() {
+        return pointer.isEmpty() ? "" : pointer.substring(1).split("/", -1)[0];
+    }
+
     public FieldError withDetail(String newDetail) {
         return new FieldError(pointer, code, newDetail);
     }

@@ -83,10 +83,10 @@ final class DashboardRoutes implements RouteGroup {
                 nullToEmpty(ctx.formParam("context")), "general".equals(type), why + again, field));
     }
 
-    /** The form's field a refusal is about: /prompt is the prompt's; all else comes from the context (or its file). */
+    /** The form's field a refusal is about: the prompt, or the context (which its file goes into); else none. */
     private static String fieldOf(ValidationException e) {
-        String pointer = e.errors().getFirst().pointer();
-        return pointer.equals("/prompt") ? "prompt" : pointer.startsWith("/context") ? "context" : "";
+        String field = e.errors().getFirst().field();
+        return field.equals("prompt") || field.equals("context") ? field : "";
     }
 
     private static String nullToEmpty(String s) {

@@ -50,9 +50,9 @@ final class WebhookSettingsRoutes implements RouteGroup {
      * {@code otherwise} if none: the field most of the form's refusals are about.
      */
     private static String refusedField(IllegalArgumentException e, String otherwise) {
-        return e.getCause() instanceof ValidationException v && !v.errors().isEmpty()
-                && !v.errors().getFirst().pointer().isEmpty()
-                ? v.errors().getFirst().pointer().substring(1).split("/")[0] : otherwise;
+        String field = e.getCause() instanceof ValidationException v && !v.errors().isEmpty()
+                ? v.errors().getFirst().field() : "";
+        return field.isEmpty() ? otherwise : field;
     }
 
     /** A refused URL comes back in the webhook's own form, beside its row; a secret typed is never echoed. */
