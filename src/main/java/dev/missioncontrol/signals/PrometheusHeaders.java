@@ -1,10 +1,10 @@
 package dev.missioncontrol.signals;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.LinkedHashMap;
@@ -69,11 +69,6 @@ public final class PrometheusHeaders {
         } catch (IOException | UnsupportedOperationException e) {
             // only a warning: the headers work either way
         }
-    }
-
-    /** The file's path, for messages; null when none was configured. */
-    public Path file() {
-        return file;
     }
 
     /**
