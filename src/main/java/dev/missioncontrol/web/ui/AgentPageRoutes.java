@@ -8,6 +8,7 @@ import dev.missioncontrol.orgs.OrgStore;
 import dev.missioncontrol.orgs.Project;
 import dev.missioncontrol.sessions.AgentSession;
 import dev.missioncontrol.sessions.Sender;
+import dev.missioncontrol.sessions.SessionKind;
 import dev.missioncontrol.sessions.SessionQuery;
 import dev.missioncontrol.sessions.SessionService;
 import dev.missioncontrol.sessions.SessionStatus;
@@ -95,8 +96,14 @@ final class AgentPageRoutes implements RouteGroup {
         Pages.render(ctx, "timeline/fragment.jte", params);
     }
 
-    /** The verdict state of the deployment a monitor session watches; null for an investigation. */
+    /**
+     * The verdict state of the deployment a monitor session watches; null for an investigation, which has none and
+     * is not asked for one at every pull of its timeline.
+     */
     private String verdict(AgentSession s) {
+        if (s.kind() != SessionKind.DEPLOY_MONITOR) {
+            return null;
+        }
         return deployments.forSession(s.id()).stream().reduce((a, b) -> b)
                 .map(d -> VerdictView.of(d.verdict()).state()).orElse(null);
     }
