@@ -1,22 +1,18 @@
 package dev.missioncontrol.sessions;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.missioncontrol.alerts.AlertLabel;
-import dev.missioncontrol.alerts.PastedAlerts;
 import dev.missioncontrol.errors.NotFoundException;
-import dev.missioncontrol.orgs.OrgStore;
 import dev.missioncontrol.orgs.Project;
 import dev.missioncontrol.store.Json;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /** Starting sessions, talking to them and cancelling them. */
 public final class SessionService {
     /** In a reopening's status event: the status the session had ended with. */
     public static final String REOPENED_FROM = "reopened_from";
+    /** In the status event that says a service name was shared by several projects: their repositories. */
+    public static final String SERVICE_SHARED_BY = "service_shared_by";
     static final String REOPENED = "Session reopened by a new message";
     private final SessionStore store;
     private final Clock clock;
@@ -48,33 +44,12 @@ public final class SessionService {
         if (waiting >= maxWaiting) {
             throw new SessionQueueFull(waiting, maxWaiting);
         }
-        String projectId = projectOf(h, orgId, in.context()).map(Project::id).orElse(null);
-        String id = store.insert(h, new NewSession(orgId, projectId, in.kind(), in.title(), in.prompt(),
-                in.context()), clock.instant());
+        NamedProject named = NamedProject.in(h, orgId, in.context());
+        Instant now = clock.instant();
+        String id = store.insert(h, new NewSession(orgId, named.project().map(Project::id).orElse(null), in.kind(),
+                in.title(), in.prompt(), in.context()), now);
+        named.sharedNote().ifPresent(note -> store.append(h, id, "status", note, named.sharedData(), now));
         return store.find(h, orgId, id).orElseThrow();
-    }
-
-    /**
-     * The project the investigation is about: named by {@code context.repository_full_name}, or else by
-     * {@code context.service} as the project's service name (the label pushed signals carry), or else by the service
-     * the labels of the alerts pasted into the context agree on, so its metrics and deployments can be looked at. A
-     * service name several projects share ({@code acme/api} and {@code grp/sub/api} are both "api") names none of
-     * them: the oldest would be a guess, and its metrics would be reported as the service's.
-     */
-    private static Optional<Project> projectOf(Handle h, String orgId, JsonNode context) {
-        String repo = context.path("repository_full_name").asText(null);
-        if (repo != null) {
-            return OrgStore.findProjectByRepository(h, orgId, repo);
-        }
-        String service = context.path("service").asText(null);
-        if (service == null || service.isBlank()) {
-            service = PastedAlerts.in(context).service().map(AlertLabel::value).orElse(null);
-        }
-        if (service == null) {
-            return Optional.empty();
-        }
-        List<Project> named = OrgStore.findProjectsByService(h, orgId, service.strip());
-        return named.size() == 1 ? Optional.of(named.getFirst()) : Optional.empty();
     }
 
     /**

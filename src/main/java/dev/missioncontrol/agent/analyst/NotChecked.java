@@ -6,13 +6,16 @@ import java.util.Optional;
 
 /** The report's last section: what the analyst could not see, and why. */
 final class NotChecked {
+    /** Projects named in full where several share a service name; the rest are counted. */
+    private static final int NAMED = 5;
+
     private NotChecked() {
     }
 
     private static Optional<String> metrics(Investigation inv) {
         Observations o = inv.obs();
         if (!o.hasProject) {
-            return Optional.of("Metrics: " + whyNoProject(o.request) + ", so none were compared; rates and counts "
+            return Optional.of("Metrics: " + whyNoProject(o.request, o.serviceSharedBy) + ", so none were compared; rates and counts "
                     + "come from the log lines only.");
         }
         if (!o.metricsChecked) {
@@ -30,7 +33,7 @@ final class NotChecked {
      * Why the session has no project, from what the request named: a reader who sees a reason that does not fit
      * their request (an example naming projects they do not have) would doubt the rest of the report.
      */
-    private static String whyNoProject(Request r) {
+    private static String whyNoProject(Request r, List<String> sharedBy) {
         if (r.repository() != null) {
             return "the request's `context.repository_full_name`, `" + r.repository() + "`, is not a project of "
                     + "this organization";
@@ -38,8 +41,12 @@ final class NotChecked {
         if (r.service() != null) {
             return "`" + Markdown.inline(r.service()) + "`" + (r.alerts().service() == null ? ""
                     : ", which the alert's `" + r.alerts().service().name() + "` label names,")
-                    + " is the service name of no project of this organization, or of more than "
-                    + "one (a project's service name is its repository's last segment unless its settings say "
+                    + (sharedBy.isEmpty() ? " is the service name of no project of this organization"
+                    : " is the service name of " + sharedBy.size() + " projects (" + String.join(", ",
+                    sharedBy.stream().limit(NAMED).map(repo -> "`" + Markdown.inline(repo) + "`").toList())
+                    + (sharedBy.size() > NAMED ? " and " + (sharedBy.size() - NAMED) + " more" : "")
+                    + "), and a guess between them would report one's metrics as the service's")
+                    + " (a project's service name is its repository's last segment unless its settings say "
                     + "otherwise, so two repositories can share one; `context.repository_full_name` names the project "
                     + "without doubt, and a project is added under Settings)";
         }

@@ -3,6 +3,7 @@ package dev.missioncontrol.agent.analyst;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.missioncontrol.agent.Entry;
 import dev.missioncontrol.agent.History;
+import dev.missioncontrol.sessions.SessionService;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,6 +39,8 @@ final class Observations {
     String deploymentsProblem;
     /** Whether the session has a project, so that metrics can be compared at all. */
     boolean hasProject;
+    /** The repositories whose projects share the service name the request gave, when it named several. */
+    final List<String> serviceSharedBy = new ArrayList<>();
     /** When the question was asked (the session's creation). */
     Instant asked;
     boolean metricsChecked;
@@ -62,6 +65,8 @@ final class Observations {
                 o.read(e, args.getOrDefault(e.data().path("call_seq").asLong(), e.data()));
             } else if (e.is("finding")) {
                 o.findingsRecorded++;
+            } else if (e.is("status")) {
+                e.data().path(SessionService.SERVICE_SHARED_BY).forEach(r -> o.serviceSharedBy.add(r.asText()));
             }
         }
         return o;

@@ -137,21 +137,48 @@ class AnalystScenarioIT {
         MonitorFixtures.deploy(api, "grp/sub/ledger", "pending"); // the older project named "ledger"
         String report = paymentsIncident("acme/ledger", 6.0, false);
 
-        assertThat(report).contains("Metrics: `ledger` is the service name of no project of this organization, or "
-                + "of more than one")
+        assertThat(report).contains("Metrics: `ledger` is the service name of 2 projects (`acme/ledger`, "
+                + "`grp/sub/ledger`), and a guess between them would report one's metrics as the service's")
                 .doesNotContain("Metrics moved").doesNotContain("acme/api");
     }
 
     @Test
-    void a_repository_that_is_no_project_is_named_as_the_reason_no_metrics_were_compared() {
+    void the_timeline_names_the_projects_a_shared_service_name_belongs_to_as_the_session_starts() {
+        MonitorFixtures.deploy(api, "grp/sub/ledger2", "pending");
+        MonitorFixtures.deploy(api, "acme/ledger2", "pending");
         var body = Json.object().put("prompt", "Why are payments failing?");
-        body.putObject("context").put("repository_full_name", "acme/never-deployed")
-                .put("logs", Instant.now() + " ERROR payments - POST /charge failed: card processor timeout\n");
-        String report = investigations.awaitReport(investigations.start(Investigations.utf8(body.toString())),
-                Duration.ofMinutes(2)).report();
+        body.putObject("context").put("service", "ledger2").put("logs", Instant.now() + " ERROR ledger2 - down\n");
+        String id = investigations.start(Investigations.utf8(body.toString()));
 
-        assertThat(report).contains("Metrics: the request's `context.repository_full_name`, `acme/never-deployed`, "
-                + "is not a project of this organization, so none were compared");
+        JsonNode second = api.get("/api/v1/agent-sessions/" + id + "/events/?limit=2").json().path("results").get(1);
+        assertThat(second.path("text").asText()).isEqualTo("The service name \"ledger2\" belongs to 2 projects "
+                + "(acme/ledger2, grp/sub/ledger2), so the session looks at none of their metrics or deployments; "
+                + "context.repository_full_name names one of them");
+        assertThat(second.path("data").path("service_shared_by")).extracting(JsonNode::asText)
+                .containsExactly("acme/ledger2", "grp/sub/ledger2");
+        investigations.awaitReport(id, Duration.ofMinutes(2));
+    }
+
+    @Test
+    void a_service_name_no_project_has_is_named_as_the_reason_no_metrics_were_compared() {
+        assertThat(reportNaming("service", "never-deployed")).contains("Metrics: `never-deployed` is the service "
+                + "name of no project of this organization (a project's service name");
+    }
+
+    @Test
+    void a_repository_that_is_no_project_is_named_as_the_reason_no_metrics_were_compared() {
+        assertThat(reportNaming("repository_full_name", "acme/never-deployed")).contains("Metrics: the request's "
+                + "`context.repository_full_name`, `acme/never-deployed`, is not a project of this organization, so "
+                + "none were compared");
+    }
+
+    /** The report on a card-processor timeout whose request names its project only by {@code field}. */
+    private String reportNaming(String field, String value) {
+        var body = Json.object().put("prompt", "Why are payments failing?");
+        body.putObject("context").put(field, value)
+                .put("logs", Instant.now() + " ERROR payments - POST /charge failed: card processor timeout\n");
+        return investigations.awaitReport(investigations.start(Investigations.utf8(body.toString())),
+                Duration.ofMinutes(2)).report();
     }
 
     @Test
