@@ -1,5 +1,6 @@
 package dev.missioncontrol.net;
 
+import java.net.IDN;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -41,7 +42,8 @@ public final class Destinations {
             // what follows an @ only: credentials typed into such an authority are not repeated
             throw new DeniedDestination(uri.getRawAuthority() == null ? "has no host" : "names its host as '"
                     + uri.getRawAuthority().replaceAll("^.*@", "") + "', which is neither a host name nor an IP "
-                    + "address in full (such as 10.0.0.1 or prometheus.internal)");
+                    + "address in full (such as 10.0.0.1 or prometheus.internal)"
+                    + asciiForm(uri.getRawAuthority().replaceAll("^.*@", "").replaceAll(":\\d*$", "")));
         }
         // Port 0 parses but nothing can be reached on it, so a webhook there would fail on every delivery.
         if (uri.getPort() == 0 || uri.getPort() > 65_535) {
@@ -49,6 +51,22 @@ public final class Destinations {
         }
         addresses(uri.getHost());
         return uri;
+    }
+
+    /**
+     * How to write a host name with letters outside ASCII ({@code bücher.example}), which the URL parser takes for
+     * no host at all: its IDNA form ({@code xn--bcher-kva.example}), which resolves to the same place.
+     */
+    private static String asciiForm(String host) {
+        if (host.chars().allMatch(c -> c < 128)) {
+            return "";
+        }
+        try {
+            return "; a name with letters outside ASCII is written in its IDNA form, here '"
+                    + IDN.toASCII(host, IDN.USE_STD3_ASCII_RULES) + "'";
+        } catch (IllegalArgumentException notAName) {
+            return "";
+        }
     }
 
     /**

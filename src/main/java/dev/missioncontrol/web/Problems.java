@@ -12,6 +12,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.MethodNotAllowedResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,7 +101,8 @@ public final class Problems {
         String body = document(status, type, title, detail, errors, RequestIds.of(ctx));
         UnreadBody.discard(ctx);
         ctx.attribute(DETAIL, detail);
-        ctx.status(status).contentType(MEDIA_TYPE).result(body);
+        // bytes, not the String: the media type names no charset, so Jetty would encode a detail's "ü" as Latin-1
+        ctx.status(status).contentType(MEDIA_TYPE).result(body.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The detail of the problem this request was answered with, for a page that tells a person the same; or null. */

@@ -75,6 +75,12 @@ class DestinationsTest {
     }
 
     @Test
+    void a_host_name_outside_ascii_is_refused_with_its_idna_form_to_write_instead() {
+        assertThatThrownBy(() -> guarded.check("https://bücher.example:8443/hook")).hasMessageEndingWith("; a name "
+                + "with letters outside ASCII is written in its IDNA form, here 'xn--bcher-kva.example'");
+    }
+
+    @Test
     void an_unparsable_url_is_explained_by_the_character_counted_from_one() {
         assertThatThrownBy(() -> guarded.check("https://hooks.example/x?a b"))
                 .hasMessage("is not a URL: illegal character in query (a space, character 26); percent-encode it, "

@@ -244,6 +244,16 @@ abstract class ApiContract {
     }
 
     @Test
+    void a_refusal_quoting_text_outside_ascii_is_utf8_like_every_other_answer() {
+        var refused = api.post("/api/v1/notifications/webhooks/", "{\"kind\":\"webhook\",\"url\":"
+                + "\"https://bücher.example/hook\",\"secret\":\"abcdefghijklmnopqrstuvwxyz123456\"}");
+
+        assertProblem(refused, 422);
+        assertThat(refused.json().path("detail").asText()).contains("names its host as 'bücher.example'")
+                .endsWith("here 'xn--bcher-kva.example'");
+    }
+
+    @Test
     void a_created_deployment_or_session_is_located_where_it_can_be_read_also_on_a_replay() {
         String body = "{\"deployment_request\":\"Located\",\"repository_full_name\":\"acme/loc\"}";
         var deployment = api.post(DEPLOY, body, Map.of("Idempotency-Key", "located-1"));
