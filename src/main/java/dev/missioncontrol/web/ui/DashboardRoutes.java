@@ -1,21 +1,18 @@
 package dev.missioncontrol.web.ui;
 
-import dev.missioncontrol.deployments.DeploymentQuery;
 import dev.missioncontrol.deployments.DeploymentStore;
 import dev.missioncontrol.errors.ValidationException;
 import dev.missioncontrol.sessions.AgentSession;
 import dev.missioncontrol.sessions.SessionInput;
-import dev.missioncontrol.sessions.SessionQuery;
 import dev.missioncontrol.sessions.SessionQueueFull;
 import dev.missioncontrol.sessions.SessionService;
-import dev.missioncontrol.sessions.SessionStatus;
 import dev.missioncontrol.sessions.SessionStore;
 import dev.missioncontrol.web.RouteGroup;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The dashboard, and the new-investigation form on it, which starts a session and opens its page. */
 final class DashboardRoutes implements RouteGroup {
@@ -34,19 +31,34 @@ final class DashboardRoutes implements RouteGroup {
     @Override
     public void register(RoutesConfig routes) {
         routes.get("/", auth.page((ctx, viewer) -> show(ctx, viewer, 200, InvestigationDraft.EMPTY)));
+        routes.get("/dashboard/live", this::refresh);
         routes.post("/agents", auth.page(this::start));
     }
 
     private void show(Context ctx, Viewer viewer, int status, InvestigationDraft draft) {
-        String org = viewer.orgId();
-        var activeQuery = new SessionQuery(org, List.of(SessionStatus.ACTIVE), null, null, null, 20);
-        List<AgentSession> active = sessions.list(activeQuery);
-        long activeCount = sessions.count(activeQuery);
-        List<AgentSession> recent = sessions.list(new SessionQuery(org, List.of(), null, null, null, 10));
-        var recentDeploys = DeploymentRow.all(deployments.list(new DeploymentQuery(org, null, null, null, null, null,
-                10)));
-        Pages.render(ctx, status, "dashboard.jte", Map.of("viewer", viewer, "active", active, "recent", recent,
-                "deployments", recentDeploys, "draft", draft, "activeCount", activeCount));
+        DashboardLists lists = DashboardLists.of(viewer.orgId(), sessions, deployments);
+        Pages.render(ctx, status, "dashboard.jte", Map.of("viewer", viewer, "lists", lists, "version",
+                lists.version(), "draft", draft));
+    }
+
+    /**
+     * The lists again, polled by the page: 204 while they show what the page has, which leaves it as it is (and the
+     * new-investigation form beside them, being typed into, is never part of the answer). A login that ended
+     * answers 286, which stops the polling, rather than a redirect whose login page would be swapped in.
+     */
+    private void refresh(Context ctx) {
+        Optional<Viewer> viewer = auth.viewer(ctx);
+        if (viewer.isEmpty()) {
+            ctx.status(Pages.HTMX_STOP_POLLING);
+            return;
+        }
+        DashboardLists lists = DashboardLists.of(viewer.get().orgId(), sessions, deployments);
+        String version = lists.version();
+        if (version.equals(ctx.queryParam("seen"))) {
+            ctx.status(HttpStatus.NO_CONTENT);
+            return;
+        }
+        Pages.render(ctx, "dashboard/live.jte", Map.of("lists", lists, "version", version));
     }
 
     private void start(Context ctx, Viewer viewer) {

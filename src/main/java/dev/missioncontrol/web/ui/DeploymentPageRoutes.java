@@ -24,8 +24,6 @@ final class DeploymentPageRoutes implements RouteGroup {
     private final SessionStore sessions;
     private final NotificationSettings notifications;
     private final BrowserAuth auth;
-    /** htmx's status for "stop polling". */
-    private static final int HTMX_STOP_POLLING = 286;
 
     DeploymentPageRoutes(DeploymentStore deployments, SessionStore sessions, NotificationSettings notifications,
             BrowserAuth auth) {
@@ -71,7 +69,7 @@ final class DeploymentPageRoutes implements RouteGroup {
     private void refresh(Context ctx) {
         Optional<Viewer> viewer = auth.viewer(ctx);
         if (viewer.isEmpty()) {
-            ctx.status(HTMX_STOP_POLLING);
+            ctx.status(Pages.HTMX_STOP_POLLING);
             return;
         }
         DeploymentLive live = live(ctx, viewer.get());

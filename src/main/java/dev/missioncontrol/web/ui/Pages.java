@@ -8,6 +8,8 @@ import java.util.Map;
 
 /** Renders the precompiled JTE templates from src/main/jte; every value is HTML-escaped unless marked otherwise. */
 final class Pages {
+    /** The status htmx takes for "stop polling": a polled fragment answers it once the login behind it ended. */
+    static final int HTMX_STOP_POLLING = 286;
     private static final TemplateEngine ENGINE = TemplateEngine.createPrecompiled(ContentType.Html);
 
     private Pages() {
@@ -19,11 +21,17 @@ final class Pages {
     }
 
     static void render(Context ctx, int status, String template, Map<String, Object> params) {
-        StringOutput out = new StringOutput();
-        ENGINE.render(template, params, out);
+        String html = html(template, params);
         // Pages carry the CSRF token and the organization's data: no cache, shared or private, may keep them.
         ctx.header("Cache-Control", "no-store");
-        ctx.status(status).contentType("text/html; charset=utf-8").result(out.toString());
+        ctx.status(status).contentType("text/html; charset=utf-8").result(html);
+    }
+
+    /** The markup a template renders, as it would be sent. */
+    static String html(String template, Map<String, Object> params) {
+        StringOutput out = new StringOutput();
+        ENGINE.render(template, params, out);
+        return out.toString();
     }
 
     /** A page that answers "no" in HTML, for people rather than programs. */
