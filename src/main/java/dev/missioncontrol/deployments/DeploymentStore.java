@@ -213,6 +213,18 @@ public final class DeploymentStore {
         return Optional.ofNullable(first);
     }
 
+    /**
+     * When the rollout of a successful deploy began: its watch's first {@code running} event, where CI sent one
+     * before the success. From then the service ran the new code in part, so the minutes up to the success are
+     * neither the old service nor yet the new one.
+     */
+    public Optional<Instant> rolloutStart(Deployment d) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT MIN(created_at) FROM deployments WHERE session_id = :s "
+                        + "AND status = 'running' AND created_at < :at")
+                .bind("s", d.sessionId()).bind("at", d.createdAt().toEpochMilli()).mapTo(Long.class)
+                .findOne().map(Instant::ofEpochMilli));
+    }
+
     /** Up to {@code limit} deployments of {@code d}'s project that came before it, newest first. */
     public List<Deployment> before(Deployment d, int limit) {
         return jdbi.withHandle(h -> h.createQuery(SELECT + "WHERE d.project_id = :project AND (d.created_at < :at "

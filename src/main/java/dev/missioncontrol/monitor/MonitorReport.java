@@ -5,6 +5,7 @@ import dev.missioncontrol.agent.Entry;
 import dev.missioncontrol.agent.Report;
 import dev.missioncontrol.config.DurationText;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +48,8 @@ final class MonitorReport {
                 .append(warmup.isZero() ? "" : " (the first " + DurationText.format(warmup) + " after it left out as "
                         + "the service's warm-up)")
                 .append("; the last, at ").append(last.at()).append(", decided it.")
+                .append(VerifyDeploy.baselineNote(d, Instant.parse(d.path("created_at").asText()))
+                        .map(n -> " " + Character.toUpperCase(n.charAt(0)) + n.substring(1) + ".").orElse(""))
                 .append(last.problems().isEmpty() || last.metrics().isEmpty() ? "" : " Some metrics were not judged "
                         + "(under Not checked); the verdict rests on the others.")
                 .append("\n\n## Findings\n\n");

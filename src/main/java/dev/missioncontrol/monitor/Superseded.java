@@ -11,7 +11,7 @@ import java.time.Instant;
  * what came after, a flat deploy watched while a bad one lands was called degraded, and on-call rolled back the
  * wrong commit.
  *
- * @param at when it went live: its success event's moment
+ * @param at when it went live: its rollout's running event, or else its success event's moment
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record Superseded(String deploymentId, String commitSha, Instant at) {

@@ -57,31 +57,47 @@ final class VerifyDeploy {
     }
 
     /**
-     * The windows to compare. A repeat of a commit already live (a re-run CI job) is compared with the service
-     * before the commit first went live, its baseline ending there and the minutes between left out as a warm-up;
-     * otherwise its baseline would be the harm the first deploy did, and the repeat would pass.
+     * The windows to compare. The baseline ends before the new code ran anywhere: where CI said the rollout was
+     * running before it succeeded, at that event, and for a repeat of a commit already live (a re-run CI job), where
+     * that commit first went live; the minutes between are left out as a warm-up. A baseline ending at the success
+     * would hold the rollout's harm, and a repeat's the harm the first deploy did, and the deploy would pass.
      */
     private ObjectNode comparison(JsonNode facts, Instant deployedAt, Instant due) {
-        Instant liveSince = liveSince(facts, deployedAt);
-        Duration leftOut = Duration.between(liveSince, deployedAt).plus(schedule.warmup());
+        Instant baselineEnd = baselineEnd(facts, deployedAt);
+        Duration leftOut = Duration.between(baselineEnd, deployedAt).plus(schedule.warmup());
         if (leftOut.compareTo(MonitorSettings.MAX_BAKE) > 0) { // more than one comparison can leave out
-            liveSince = deployedAt;
+            baselineEnd = deployedAt;
             leftOut = schedule.warmup();
         }
-        ObjectNode args = Json.object().put("deployed_at", liveSince.toString()).put("at", due.toString());
+        ObjectNode args = Json.object().put("deployed_at", baselineEnd.toString()).put("at", due.toString());
         if (!leftOut.isZero()) {
             args.put("warmup_seconds", leftOut.toMillis() / 1000.0);
         }
         return args;
     }
 
+    /** Where the baseline ends: the earlier of the rollout's start and the watched commit's first deploy. */
+    static Instant baselineEnd(JsonNode facts, Instant deployedAt) {
+        Instant rollout = rolloutStart(facts, deployedAt);
+        Instant live = liveSince(facts, deployedAt);
+        return rollout.isBefore(live) ? rollout : live;
+    }
+
     /** When the watched commit went live: the first deploy a repeat traces back to, or the deploy itself. */
     static Instant liveSince(JsonNode facts, Instant deployedAt) {
-        JsonNode first = facts.path("live_since").path("created_at");
-        if (!first.isTextual()) {
+        return earlier(facts.path("live_since").path("created_at"), deployedAt);
+    }
+
+    /** When the rollout began, as its running event said; the deploy itself without one. */
+    static Instant rolloutStart(JsonNode facts, Instant deployedAt) {
+        return earlier(facts.path("rollout_started_at"), deployedAt);
+    }
+
+    private static Instant earlier(JsonNode time, Instant deployedAt) {
+        if (!time.isTextual()) {
             return deployedAt;
         }
-        Instant at = Instant.parse(first.asText());
+        Instant at = Instant.parse(time.asText());
         return at.isBefore(deployedAt) ? at : deployedAt;
     }
 
@@ -109,13 +125,23 @@ final class VerifyDeploy {
         copyProblems(note, data, result);
         note.set("other_deployments", data.path("other_deployments").isArray() ? data.get("other_deployments")
                 : Json.MAPPER.createArrayNode());
-        Instant liveSince = liveSince(t.facts(), deployedAt);
         String text = "Check " + all.size() + " at +" + seconds(Duration.between(deployedAt, check.at())) + ": "
                 + result.text() + "; verdict " + MonitorReport.stateWord(verdict)
                 + (last ? "" : " (provisional: " + MonitorReport.stateWord(decided) + ")")
-                + (liveSince.equals(deployedAt) ? "" : "; this commit has been live since its deploy at " + liveSince
-                        + ", so the baseline is the window before that");
+                + baselineNote(t.facts(), deployedAt).map(n -> "; " + n).orElse("");
         return new Step.Note(Step.NoteKind.CHECK, text, note);
+    }
+
+    /** Why the baseline ends before the deploy, when it does; empty when it ends at the deploy. */
+    static Optional<String> baselineNote(JsonNode facts, Instant deployedAt) {
+        Instant live = liveSince(facts, deployedAt);
+        Instant rollout = rolloutStart(facts, deployedAt);
+        if (live.isBefore(deployedAt) && !rollout.isBefore(live)) {
+            return Optional.of("this commit has been live since its deploy at " + live + ", so the baseline is the "
+                    + "window before that");
+        }
+        return rollout.isBefore(deployedAt) ? Optional.of("the rollout began at " + rollout + " (its running "
+                + "event), so the baseline is the window before that and the rollout is left out") : Optional.empty();
     }
 
     /**

@@ -92,6 +92,20 @@ class DeployMonitorBrainTest {
     }
 
     @Test
+    void a_rollout_that_ran_before_its_success_is_left_out_and_the_baseline_ends_where_it_began() {
+        Instant running = DEPLOYED.minus(Duration.ofMinutes(7));
+        result("get_deployment", Json.object().put("status", "success").put("created_at", DEPLOYED.toString())
+                .put("repository_full_name", "acme/web").put("rollout_started_at", running.toString()));
+
+        Step.CallTool call = (Step.CallTool) next(DEPLOYED.plusSeconds(10));
+        assertThat(call.args().get("deployed_at").asText()).isEqualTo(running.toString());
+        assertThat(call.args().get("warmup_seconds").asDouble()).isEqualTo(7 * 60.0);
+        comparison(DEPLOYED.plusSeconds(10), 1.0, 1.02);
+        assertThat(((Step.Note) next(DEPLOYED.plusSeconds(10))).text()).contains("the rollout began at " + running
+                + " (its running event), so the baseline is the window before that and the rollout is left out");
+    }
+
+    @Test
     void checks_on_schedule_and_records_each_check_with_a_provisional_verdict() {
         deployment("success");
         assertThat(((Step.Wait) next(DEPLOYED.plusSeconds(1))).until()).isEqualTo(DEPLOYED.plusSeconds(10));

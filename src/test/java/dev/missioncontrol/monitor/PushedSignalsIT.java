@@ -204,6 +204,29 @@ class PushedSignalsIT {
         assertThat(awaitVerdict(api, v2.get("id").asText()).at("/verdict/state").asText()).isEqualTo("degraded");
     }
 
+    /** The next deploy's rollout already runs its code in part: the watched deploy is judged up to its start. */
+    @Test
+    void a_deploy_superseded_by_a_rolling_one_is_judged_up_to_where_that_rollout_began() throws InterruptedException {
+        String repo = "acme/pushed-superseded-rollout";
+        pushBaseline(repo);
+        JsonNode v1 = deployCommit(repo, "aaaa555");
+        Instant v1At = Instant.parse(v1.get("created_at").asText());
+        push(api, samples(repo, "error_rate", v1At.plusMillis(20), SPACING, 30, 1.0, 73)); // flat until +3 s
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), v1At.plusSeconds(3)).toMillis()));
+        JsonNode rolling = deployCommit(repo, "bbbb555", "running");
+        Instant rollout = Instant.parse(rolling.get("created_at").asText());
+        push(api, samples(repo, "error_rate", rollout.plusMillis(20), SPACING, 140, 5.0, 79));
+        Thread.sleep(3_000);
+        JsonNode v2 = deployCommit(repo, "bbbb555");
+        assertThat(v2.get("agent_session_id")).isEqualTo(rolling.get("agent_session_id"));
+
+        JsonNode verdict = awaitVerdict(api, v1.get("id").asText()).get("verdict");
+        JsonNode last = verdict.get("checks").get(verdict.get("checks").size() - 1);
+        assertThat(last.at("/superseded_by/commit_sha").asText()).isEqualTo("bbbb555");
+        assertThat(Instant.parse(last.at("/superseded_by/at").asText())).isEqualTo(rollout);
+        assertThat(verdict.get("state").asText()).as(verdict.toString()).isNotEqualTo("degraded");
+    }
+
     /** A re-run CI job after a failed gate: the harm is still there, so the gate must fail again, not compare it. */
     @Test
     void a_re_run_of_a_degraded_deploy_is_compared_with_the_service_before_the_commit_went_live() {
@@ -227,8 +250,12 @@ class PushedSignalsIT {
     }
 
     private JsonNode deployCommit(String repo, String sha) {
+        return deployCommit(repo, sha, "success");
+    }
+
+    private JsonNode deployCommit(String repo, String sha, String status) {
         Api.Reply r = api.post("/api/v1/deployments/", Json.object().put("deployment_request", "Deploy " + sha)
-                .put("repository_full_name", repo).put("status", "success").put("commit_sha", sha).toString());
+                .put("repository_full_name", repo).put("status", status).put("commit_sha", sha).toString());
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json();
     }
@@ -240,6 +267,26 @@ class PushedSignalsIT {
                 .put("external_url", "https://ci.example/" + repo + "/runs/7").toString());
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json();
+    }
+
+    /**
+     * A rolling deploy longer than the bake: errors rise as the new code takes traffic, and by the success they have
+     * been high for as long as the bake. Judged against the window before the success, the harm is its own baseline.
+     */
+    @Test
+    void errors_rising_from_the_rollouts_running_event_are_judged_against_the_service_before_it() throws Exception {
+        String repo = "acme/pushed-rollout";
+        pushBaseline(repo);
+        JsonNode running = deployRun(repo, "running");
+        Instant rollout = Instant.parse(running.get("created_at").asText());
+        push(api, samples(repo, "error_rate", rollout.plusMillis(20), SPACING, 240, 5.0, 17));
+        Thread.sleep(11_000);
+        JsonNode success = deployRun(repo, "success");
+
+        JsonNode verdict = awaitVerdict(api, success.get("id").asText()).get("verdict");
+        assertThat(verdict.get("state").asText()).isEqualTo("degraded");
+        assertThat(awaitReport(success)).contains("The rollout began at " + rollout + " (its running event), so the "
+                + "baseline is the window before that and the rollout is left out.");
     }
 
     @Test

@@ -144,6 +144,7 @@ public final class DeploymentTools {
             if ("success".equals(d.status())) {
                 store.liveSince(d, LIVE_SINCE_LOOKBACK).ifPresent(first -> data.set("live_since", describe(first)
                         .set("verdict", first.verdict())));
+                store.rolloutStart(d).ifPresent(at -> data.put("rollout_started_at", at.toString()));
             }
             return ToolResult.ok(oneLine(d), data);
         }

@@ -61,7 +61,15 @@ final class OtherDeployments {
         return deployments.successesOfProject(session.orgId(), scope.project().id(), deployed.plusMillis(1), to,
                         SUCCESSES_SEARCHED).stream()
                 .filter(d -> another(d, session, watched) && EnvironmentName.same(d.environment(), scope.environment()))
-                .findFirst().map(d -> new Superseded(d.id(), d.commitSha(), d.createdAt()));
+                .findFirst().map(d -> new Superseded(d.id(), d.commitSha(), wentLive(d, deployed)));
+    }
+
+    /**
+     * When a superseding deploy began to replace the watched one: where its CI said the rollout was running before
+     * the success, from then, since from then the service ran its code in part; never before the watched deploy.
+     */
+    private Instant wentLive(Deployment d, Instant deployed) {
+        return deployments.rolloutStart(d).filter(at -> at.isAfter(deployed)).orElse(d.createdAt());
     }
 
     /** The commits the session watches: a deploy of one of them is no other change, as a re-run's first deploy. */
