@@ -56,12 +56,28 @@ public final class DeploymentService {
         }
         String sessionId = open.orElseGet(() -> sessions.insert(h, newMonitor(org, project, in), now));
         if (open.isPresent()) {
-            sessions.append(h, sessionId, "status", "Deployment is now " + in.status(),
-                    Json.object().put("deployment_status", in.status()), now);
+            sessions.append(h, sessionId, "status", news(DeployStatus.watched(deployments.statusesOf(h, sessionId)),
+                    in.status()), Json.object().put("deployment_status", in.status()), now);
             sessions.wake(h, sessionId, now);
         }
         String id = deployments.insert(h, org.id(), project.id(), sessionId, in, now);
         return new Recorded(id, in.status(), now, sessionId, open.isPresent());
+    }
+
+    /**
+     * What an event of an open watch says on its timeline. One that changes nothing (a running event committed after
+     * the success, the success posted twice, a cancel after the rollout ran) says so: "Deployment is now running"
+     * under a watch of the success read as though the rollout had started again.
+     */
+    private static String news(String watched, String status) {
+        if (DeployStatus.changes(watched, status)) {
+            return "Deployment is now " + status;
+        }
+        if (status.equals(watched)) {
+            return "Deployment event " + status + " arrived again; it changes nothing";
+        }
+        return "Deployment event " + status + " arrived after " + watched + "; it changes nothing"
+                + ("cancelled".equals(status) ? ": the rollout already ran, so the watch goes on" : "");
     }
 
     /**

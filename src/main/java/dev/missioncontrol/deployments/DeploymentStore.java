@@ -73,6 +73,12 @@ public final class DeploymentStore {
                 + now.minus(LATE_NEWS).toEpochMilli());
     }
 
+    /** The statuses of a watch's events, in the order they were recorded. */
+    List<String> statusesOf(Handle h, String sessionId) {
+        return h.createQuery("SELECT status FROM deployments WHERE session_id = :s ORDER BY created_at, id")
+                .bind("s", sessionId).mapTo(String.class).list();
+    }
+
     /** Gives a late event the verdict its session's deployment already has. */
     void copyVerdict(Handle h, String deploymentId, String sessionId) {
         h.createUpdate("UPDATE deployments SET verdict = (SELECT MAX(o.verdict) FROM deployments o "

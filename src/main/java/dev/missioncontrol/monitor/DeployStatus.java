@@ -1,5 +1,6 @@
 package dev.missioncontrol.monitor;
 
+import java.util.List;
 import java.util.Set;
 
 /** What a deployment event's status says about its rollout, read one way by the monitor, the analyst and the CLI. */
@@ -32,5 +33,24 @@ public final class DeployStatus {
      */
     public static boolean replaces(String later, String earlier) {
         return finished(later) && !later.equals(earlier) && !("cancelled".equals(later) && rolledOut(earlier));
+    }
+
+    /**
+     * Whether an event with status {@code later} changes the watch of a deployment in {@code watched}: anything does
+     * until it finished, then only a finished status that {@link #replaces} it. A second success (a retried CI step)
+     * does not either: restarting the schedule from it would move the deploy moment, and a regression that began at
+     * the first would fall into the new baseline.
+     */
+    public static boolean changes(String watched, String later) {
+        return !finished(watched) || replaces(later, watched);
+    }
+
+    /** The status a watch follows after a deployment's events, in the order they were recorded. */
+    public static String watched(List<String> inOrder) {
+        String watched = null;
+        for (String status : inOrder) {
+            watched = watched == null || changes(watched, status) ? status : watched;
+        }
+        return watched;
     }
 }

@@ -31,21 +31,10 @@ record MonitorTimeline(History history, Entry deployment) {
                         && "get_deployment".equals(e.data().path("tool").asText()))
                 .mapToLong(Entry::seq).max().orElse(last.seq());
         String watched = last.data().path("data").path("status").asText(null);
-        boolean finished = DeployStatus.finished(watched);
         boolean newerEvent = h.entries().stream()
                 .anyMatch(e -> e.seq() > asked && e.is("status") && e.data().has("deployment_status")
-                        && changes(watched, finished, e.data().get("deployment_status").asText()));
+                        && DeployStatus.changes(watched, e.data().get("deployment_status").asText()));
         return newerEvent ? Optional.empty() : Optional.of(new MonitorTimeline(h, last));
-    }
-
-    /**
-     * Whether an event with {@code status} changes a watch of a deployment in {@code watched}. A second success (a
-     * retried CI step, the event posted twice) does not: restarting the schedule from it would move the deploy
-     * moment, and a regression that began at the first would fall into the new baseline. Nor does a cancel after
-     * the rollout finished ({@link DeployStatus#replaces}).
-     */
-    private static boolean changes(String watched, boolean finished, String status) {
-        return !finished || DeployStatus.replaces(status, watched);
     }
 
     JsonNode facts() {

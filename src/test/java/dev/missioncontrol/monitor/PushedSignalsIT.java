@@ -88,6 +88,12 @@ class PushedSignalsIT {
         JsonNode verdict = awaitVerdict(api, success.get("id").asText()).get("verdict");
         assertThat(verdict.get("state").asText()).isEqualTo("degraded");
         assertThat(verdict.get("checks")).isNotEmpty();
+        assertThat(timeline(success)).contains("Deployment event cancelled arrived after success; it changes nothing: "
+                + "the rollout already ran, so the watch goes on").doesNotContain("Deployment is now cancelled");
+    }
+
+    private String timeline(JsonNode deployment) {
+        return api.get("/api/v1/agent-sessions/" + deployment.get("agent_session_id").asText() + "/events/").body();
     }
 
     /** A healthy baseline, then the run's success and a later event of it, which joins the success's session. */
@@ -126,6 +132,8 @@ class PushedSignalsIT {
         JsonNode verdict = awaitVerdict(api, success.get("id").asText()).get("verdict");
         assertThat(verdict.get("state").asText()).isEqualTo("healthy");
         assertThat(verdict.get("checks").size()).isEqualTo(MonitorFixtures.fastScheduleChecks());
+        assertThat(timeline(success)).contains("Deployment event running arrived after success; it changes nothing")
+                .doesNotContain("Deployment is now running");
     }
 
     @Test
